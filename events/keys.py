@@ -1,0 +1,70 @@
+"""Stream and key naming, and partitioning of chats.
+
+Every key that belongs to a partition carries the partition as a Redis Cluster hash tag
+(``wsm:{p7}:...``) so that each Lua script touches a single slot and the same code runs on
+a single Redis or on Redis Cluster.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import zlib
+from dataclasses import dataclass
+
+DEFAULT_PARTITIONS = 16
+
+
+@dataclass(frozen=True, slots=True)
+class Keyspace:
+    """Names every Redis key of one deployment."""
+
+    prefix: str = "wsm"
+    partitions: int = DEFAULT_PARTITIONS
+
+    def __post_init__(self) -> None:
+        if not 1 <= self.partitions <= 1024:
+            raise ValueError(f"partitions must be between 1 and 1024, got {self.partitions}")
+        if not self.prefix or any(c in self.prefix for c in "{} "):
+            raise ValueError(f"invalid key prefix {self.prefix!r}")
+
+    def partition_of(self, chat: str) -> int:
+        """The partition of a chat: a stable hash, identical across processes and versions."""
+        return zlib.crc32(chat.encode()) % self.partitions
+
+    def all_partitions(self) -> range:
+        return range(self.partitions)
+
+    def _tag(self, partition: int) -> str:
+        return f"{self.prefix}:{{p{partition}}}"
+
+    def stream(self, partition: int) -> str:
+        """The partition's event log."""
+        return f"{self._tag(partition)}:log"
+
+    def dedup(self, partition: int, idempotency_key: str) -> str:
+        # Hashed so that ids carrying phone numbers never appear in key names, and so
+        # that arbitrarily long keys from the network cost a fixed amount of memory.
+        digest = hashlib.blake2b(idempotency_key.encode(), digest_size=16).hexdigest()
+        return f"{self._tag(partition)}:dedup:{digest}"
+
+    def dead_letters(self, partition: int) -> str:
+        return f"{self._tag(partition)}:dead"
+
+    def checkpoint(self, partition: int, group: str) -> str:
+        """Hash of chat -> last applied entry id, for one consumer group."""
+        return f"{self._tag(partition)}:ckpt:{group}"
+
+    def lease(self, partition: int, group: str) -> str:
+        return f"{self._tag(partition)}:lease:{group}"
+
+    def fence(self, partition: int, group: str) -> str:
+        """Monotonic counter incremented on each new lease: the fencing token."""
+        return f"{self._tag(partition)}:fence:{group}"
+
+    def members(self, group: str) -> str:
+        """Sorted set of live consumers of a group, scored by last heartbeat."""
+        return f"{self.prefix}:group:{group}:members"
+
+    def layout(self) -> str:
+        """Records the partition count the log was written with."""
+        return f"{self.prefix}:layout"

@@ -1,0 +1,28 @@
+"""The Lua scripts of the log, loaded once per Redis client."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib import resources
+
+from redis.asyncio import Redis
+from redis.commands.core import AsyncScript
+
+
+def _source(name: str) -> str:
+    return resources.files("events").joinpath("lua", f"{name}.lua").read_text()
+
+
+@dataclass(frozen=True, slots=True)
+class Scripts:
+    append_once: AsyncScript
+    acquire_lease: AsyncScript
+    release_lease: AsyncScript
+    commit: AsyncScript
+    dead_letter: AsyncScript
+
+    @classmethod
+    def register(cls, redis: Redis) -> Scripts:
+        return cls(
+            **{name: redis.register_script(_source(name)) for name in cls.__dataclass_fields__}
+        )

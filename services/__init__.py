@@ -1,0 +1,1 @@
+"""The services of WhatsApp Session Manager and their shared runtime."""

@@ -1,0 +1,1 @@
+"""Plumbing every service shares: settings, the Redis connection, logging, an embedded Redis."""

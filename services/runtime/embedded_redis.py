@@ -1,0 +1,96 @@
+"""A local ``redis-server`` process: the default store of ``wsm up`` and of the tests."""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import subprocess
+import time
+from pathlib import Path
+
+MIN_VERSION = (7, 0)
+
+
+class RedisUnavailable(RuntimeError):
+    """No usable redis-server binary on this machine."""
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+def redis_server_binary() -> str:
+    path = shutil.which("redis-server")
+    if path is None:
+        raise RedisUnavailable(
+            "redis-server not found; run scripts/bootstrap (it installs redis-server >= 7.0)"
+        )
+    banner = subprocess.run([path, "--version"], capture_output=True, text=True).stdout
+    version = banner.split("v=")[1].split()[0] if "v=" in banner else "0"
+    major_minor = tuple(int(part) for part in version.split(".")[:2])
+    if major_minor < MIN_VERSION:
+        raise RedisUnavailable(f"redis-server {version} is too old; 7.0 or newer is needed")
+    return path
+
+
+class RedisServer:
+    """A redis-server child process on loopback, with its data in ``directory``."""
+
+    def __init__(self, directory: Path, port: int | None = None, *, appendonly: bool = True):
+        self.directory = directory
+        self.port = port or free_port()
+        self.appendonly = appendonly
+        self._process: subprocess.Popen[bytes] | None = None
+
+    @property
+    def url(self) -> str:
+        return f"redis://127.0.0.1:{self.port}/0"
+
+    def start(self, timeout: float = 10.0) -> None:
+        self.directory.mkdir(parents=True, exist_ok=True)
+        command = [
+            redis_server_binary(),
+            "--bind", "127.0.0.1",
+            "--port", str(self.port),
+            "--dir", str(self.directory),
+            "--save", "",
+            "--appendonly", "yes" if self.appendonly else "no",
+            "--appendfsync", "everysec",
+            "--logfile", "redis.log",
+        ]  # fmt: skip
+        self._process = subprocess.Popen(command, stdout=subprocess.DEVNULL)
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self._process.poll() is not None:
+                log = (self.directory / "redis.log").read_text(errors="replace")[-2000:]
+                raise RedisUnavailable(f"redis-server exited at start:\n{log}")
+            if self._answers_ping():
+                return
+            time.sleep(0.02)
+        self.stop()
+        raise RedisUnavailable(f"redis-server did not answer on port {self.port}")
+
+    def _answers_ping(self) -> bool:
+        try:
+            with socket.create_connection(("127.0.0.1", self.port), timeout=0.5) as sock:
+                sock.sendall(b"PING\r\n")
+                return sock.recv(64).startswith(b"+PONG")
+        except OSError:
+            return False
+
+    def stop(self) -> None:
+        """Stop gracefully (SIGTERM lets Redis flush its AOF)."""
+        if self._process and self._process.poll() is None:
+            self._process.terminate()
+            self._process.wait(timeout=10)
+        self._process = None
+
+    def kill(self) -> None:
+        """Stop abruptly, as a crash would."""
+        if self._process and self._process.poll() is None:
+            self._process.kill()
+            self._process.wait(timeout=10)
+        self._process = None
