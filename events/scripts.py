@@ -20,6 +20,7 @@ class Scripts:
     release_lease: AsyncScript
     commit: AsyncScript
     dead_letter: AsyncScript
+    heartbeat: AsyncScript
 
     @classmethod
     def register(cls, redis: Redis) -> Scripts:

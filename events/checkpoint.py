@@ -1,0 +1,83 @@
+"""Tracking records: a consumer's effects and its position, written in one atomic step.
+
+A consumer group keeps, per partition, the last applied entry id of every chat. The effects
+of handling an entry, that checkpoint and the XACK are one Lua script guarded by the
+partition's fencing token, so a crash leaves either all of them or none, a redelivered
+entry is recognised and skipped, and a consumer that lost its lease cannot write.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from redis.asyncio import Redis
+from redis.exceptions import ResponseError
+
+from events.codec import encode_entry
+from events.envelope import Envelope
+from events.keys import Keyspace
+from events.scripts import Scripts
+
+Command = tuple[str | bytes | int | float, ...]
+"""A Redis command to run inside the commit; every key it names must be in the
+partition's hash slot (``Keyspace`` keys of the same partition)."""
+
+
+class LeaseLost(Exception):
+    """The partition's lease moved to another consumer; this one must stop writing."""
+
+
+def append_command(keyspace: Keyspace, envelope: Envelope) -> Command:
+    """An effect that appends a new event to the same conversation's partition."""
+    fields = encode_entry(envelope)
+    flat = [item for pair in fields.items() for item in pair]
+    return ("XADD", keyspace.stream(keyspace.partition_of(envelope.chat)), "*", *flat)
+
+
+def raise_if_fenced(exc: ResponseError) -> None:
+    if str(exc).startswith("FENCED"):
+        raise LeaseLost(str(exc)) from exc
+
+
+class Checkpoints:
+    """Commits effects with the per-chat position of one consumer group."""
+
+    def __init__(self, redis: Redis, keyspace: Keyspace, group: str) -> None:
+        self.redis = redis
+        self.keyspace = keyspace
+        self.group = group
+        self._scripts = Scripts.register(redis)
+
+    async def commit(
+        self,
+        *,
+        partition: int,
+        token: int,
+        chat: str,
+        entry_id: str,
+        effects: Sequence[Command] = (),
+    ) -> bool:
+        """Apply ``effects``, record ``entry_id`` as applied and XACK it.
+
+        Returns False (and only acknowledges) when the entry was already applied.
+        Raises :class:`LeaseLost` when ``token`` is no longer the partition's token.
+        """
+        args: list[str | bytes | int | float] = [token, self.group, chat, entry_id, len(effects)]
+        for command in effects:
+            args += [len(command), *command]
+        keys = [
+            self.keyspace.fence(partition, self.group),
+            self.keyspace.checkpoint(partition, self.group),
+            self.keyspace.stream(partition),
+        ]
+        try:
+            applied = await self._scripts.commit(keys=keys, args=args)
+        except ResponseError as exc:
+            raise_if_fenced(exc)
+            raise
+        return bool(applied)
+
+    async def position(self, partition: int, chat: str) -> str | None:
+        """The last entry id of ``chat`` this group applied, if any."""
+        value = await self.redis.hget(self.keyspace.checkpoint(partition, self.group), chat)
+        return value.decode() if value is not None else None

@@ -1,0 +1,335 @@
+"""Consumer-group subscription: ordered per chat, concurrent across chats, shared by replicas.
+
+Each partition has one owner at a time (a lease with a fencing token). The owner first
+takes over every pending entry of the group in id order (XAUTOCLAIM), then reads new ones.
+Entries are dispatched to one lane per chat: a lane handles its entries strictly in order,
+lanes run concurrently. An entry is acknowledged only inside the commit of its effects.
+A failing entry is retried with backoff up to a bound, then moved to the dead-letter
+stream; only its own chat waits meanwhile, never the partition.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import traceback
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass, field
+
+from redis.asyncio import Redis
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import ResponseError
+from redis.exceptions import TimeoutError as RedisTimeoutError
+
+from events.checkpoint import Checkpoints, Command, LeaseLost, raise_if_fenced
+from events.codec import CorruptEntry, Record, decode_entry
+from events.keys import Keyspace
+from events.leases import Leases
+from events.scripts import Scripts
+
+log = logging.getLogger(__name__)
+
+Handler = Callable[[Record], Awaitable[Sequence[Command]]]
+"""Handles one entry and returns the effects to commit with it; raising means retry."""
+
+_INFRASTRUCTURE_ERRORS = (RedisConnectionError, RedisTimeoutError, OSError)
+
+
+@dataclass(frozen=True, slots=True)
+class SubscriptionOptions:
+    batch: int = 100
+    block_ms: int = 1000
+    max_attempts: int = 5
+    retry_base_s: float = 0.1
+    retry_cap_s: float = 5.0
+    lease_ttl_ms: int = 5000
+    member_ttl_ms: int = 3000
+    rebalance_interval_s: float = 1.0
+    max_in_flight: int = 1000
+    drain_timeout_s: float = 10.0
+    start_id: str = "0"
+
+
+@dataclass(slots=True)
+class _Entry:
+    entry_id: str
+    fields: dict[bytes, bytes]
+    deliveries: int = 1
+
+
+@dataclass(slots=True)
+class _Lane:
+    queue: asyncio.Queue[_Entry] = field(default_factory=asyncio.Queue)
+    task: asyncio.Task[None] | None = None
+
+
+def backoff_delay(attempt: int, base: float, cap: float) -> float:
+    """Exponential backoff for the ``attempt``-th failure (1-based), capped."""
+    return float(min(cap, base * 2 ** (attempt - 1)))
+
+
+class _PartitionWorker:
+    """Owns one partition while its lease holds."""
+
+    def __init__(self, sub: Subscription, partition: int, token: int) -> None:
+        self.sub = sub
+        self.partition = partition
+        self.token = token
+        self.stream = sub.keyspace.stream(partition)
+        self.lanes: dict[str, _Lane] = {}
+        self.in_flight = asyncio.Semaphore(sub.options.max_in_flight)
+        self.reading = True
+        self.lost = asyncio.Event()
+        self.task = asyncio.create_task(self._run(), name=f"partition-{partition}")
+
+    async def _run(self) -> None:
+        await self._ensure_group()
+        await self._take_over_pending()
+        opts = self.sub.options
+        while self.reading and not self.lost.is_set():
+            try:
+                reply = await self.sub.redis.xreadgroup(
+                    self.sub.group,
+                    self.sub.consumer,
+                    {self.stream: ">"},
+                    count=opts.batch,
+                    block=opts.block_ms,
+                )
+            except _INFRASTRUCTURE_ERRORS as exc:
+                log.warning("partition %d: read failed (%s); retrying", self.partition, exc)
+                await asyncio.sleep(opts.retry_base_s)
+                continue
+            for _stream, entries in reply or []:
+                for entry_id, fields in entries:
+                    await self._dispatch(_Entry(entry_id.decode(), fields))
+
+    async def _ensure_group(self) -> None:
+        try:
+            await self.sub.redis.xgroup_create(
+                self.stream, self.sub.group, id=self.sub.options.start_id, mkstream=True
+            )
+        except ResponseError as exc:
+            if "BUSYGROUP" not in str(exc):
+                raise
+
+    async def _take_over_pending(self) -> None:
+        """Claim every pending entry of the group, oldest first, before reading new ones.
+
+        Holding the lease means the previous owner may no longer commit, so there is no
+        need to wait for entries to become idle.
+        """
+        redis, group, me = self.sub.redis, self.sub.group, self.sub.consumer
+        start = "0-0"
+        while True:
+            next_start, claimed, deleted = await redis.xautoclaim(
+                self.stream, group, me, min_idle_time=0, start_id=start, count=self.sub.options.batch
+            )
+            if deleted:
+                await redis.xack(self.stream, group, *deleted)
+            if claimed:
+                pending = await redis.xpending_range(
+                    self.stream, group, claimed[0][0], claimed[-1][0], len(claimed), me
+                )
+                counts = {p["message_id"]: p["times_delivered"] for p in pending}
+                for entry_id, fields in claimed:
+                    if fields is None:
+                        continue
+                    deliveries = counts.get(entry_id, 1)
+                    await self._dispatch(_Entry(entry_id.decode(), fields, deliveries))
+            next_id = next_start.decode() if isinstance(next_start, bytes) else next_start
+            if next_id == "0-0":
+                return
+            start = next_id
+
+    async def _dispatch(self, entry: _Entry) -> None:
+        await self.in_flight.acquire()
+        chat = entry.fields.get(b"chat", b"").decode(errors="replace")
+        lane = self.lanes.get(chat)
+        if lane is None:
+            lane = self.lanes[chat] = _Lane()
+            lane.task = asyncio.create_task(self._drain_lane(chat, lane))
+        lane.queue.put_nowait(entry)
+
+    async def _drain_lane(self, chat: str, lane: _Lane) -> None:
+        try:
+            while not lane.queue.empty():
+                entry = lane.queue.get_nowait()
+                try:
+                    await self._handle(entry)
+                finally:
+                    self.in_flight.release()
+        except LeaseLost:
+            log.warning("partition %d: lease lost while handling", self.partition)
+            self.lost.set()
+        finally:
+            if self.lanes.get(chat) is lane and lane.queue.empty():
+                del self.lanes[chat]
+
+    async def _handle(self, entry: _Entry) -> None:
+        opts = self.sub.options
+        try:
+            record = decode_entry(entry.entry_id, self.partition, entry.fields)
+        except CorruptEntry as exc:
+            await self._dead_letter(entry, exc, entry.deliveries)
+            return
+        attempt = entry.deliveries
+        while not self.lost.is_set():
+            if attempt > opts.max_attempts:
+                await self._dead_letter(entry, RuntimeError("delivered too many times"), attempt)
+                return
+            try:
+                effects = await self.sub.handler(record)
+                await self.sub.checkpoints.commit(
+                    partition=self.partition,
+                    token=self.token,
+                    chat=record.chat,
+                    entry_id=record.entry_id,
+                    effects=effects,
+                )
+                return
+            except LeaseLost:
+                raise
+            except _INFRASTRUCTURE_ERRORS as exc:
+                # Redis being away is not the entry's fault: wait, do not count it.
+                log.warning("partition %d: %s; retrying %s", self.partition, exc, entry.entry_id)
+                await asyncio.sleep(opts.retry_cap_s)
+            except Exception as exc:
+                if attempt >= opts.max_attempts:
+                    await self._dead_letter(entry, exc, attempt)
+                    return
+                log.warning("entry %s failed (attempt %d): %r", entry.entry_id, attempt, exc)
+                await asyncio.sleep(backoff_delay(attempt, opts.retry_base_s, opts.retry_cap_s))
+                attempt += 1
+
+    async def _dead_letter(self, entry: _Entry, error: BaseException, attempts: int) -> None:
+        sub = self.sub
+        log.error("entry %s dead-lettered after %d attempts: %r", entry.entry_id, attempts, error)
+        details = {
+            b"source_id": entry.entry_id.encode(),
+            b"group": sub.group.encode(),
+            b"attempts": str(attempts).encode(),
+            b"error": repr(error)[:2000].encode(),
+            b"traceback": "".join(traceback.format_exception(error))[-4000:].encode(),
+        }
+        fields = [item for pair in {**entry.fields, **details}.items() for item in pair]
+        try:
+            await sub.scripts.dead_letter(
+                keys=[
+                    sub.keyspace.fence(self.partition, sub.group),
+                    self.stream,
+                    sub.keyspace.dead_letters(self.partition),
+                ],
+                args=[self.token, sub.group, entry.entry_id, *fields],
+            )
+        except ResponseError as exc:
+            raise_if_fenced(exc)
+            raise
+
+    async def stop(self, *, graceful: bool) -> None:
+        """Stop reading; a graceful stop lets in-flight entries finish first."""
+        self.reading = False
+        if graceful:
+            lanes = [lane.task for lane in self.lanes.values() if lane.task]
+            if lanes:
+                await asyncio.wait(lanes, timeout=self.sub.options.drain_timeout_s)
+        self.lost.set()
+        tasks = [self.task, *(lane.task for lane in self.lanes.values() if lane.task)]
+        for task in tasks:
+            task.cancel()
+        for task in tasks:
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await task
+
+
+class Subscription:
+    """One consumer of a consumer group over all partitions of the log."""
+
+    def __init__(
+        self,
+        redis: Redis,
+        keyspace: Keyspace,
+        *,
+        group: str,
+        consumer: str,
+        handler: Handler,
+        options: SubscriptionOptions | None = None,
+    ) -> None:
+        self.redis = redis
+        self.keyspace = keyspace
+        self.group = group
+        self.consumer = consumer
+        self.handler = handler
+        self.options = options or SubscriptionOptions()
+        self.scripts = Scripts.register(redis)
+        self.checkpoints = Checkpoints(redis, keyspace, group)
+        self.leases = Leases(
+            redis,
+            keyspace,
+            group,
+            consumer,
+            lease_ttl_ms=self.options.lease_ttl_ms,
+            member_ttl_ms=self.options.member_ttl_ms,
+        )
+        self.workers: dict[int, _PartitionWorker] = {}
+        self._stopping = asyncio.Event()
+
+    @property
+    def owned(self) -> set[int]:
+        return set(self.workers)
+
+    async def run(self) -> None:
+        """Consume until :meth:`stop`; rebalances partitions as replicas come and go.
+
+        After :meth:`stop`, in-flight entries finish and leases are handed back. A
+        cancelled run stops at once, as a crash would: its leases expire by themselves
+        and the pending entries go to the next owner.
+        """
+        try:
+            while not self._stopping.is_set():
+                try:
+                    await self._rebalance()
+                except _INFRASTRUCTURE_ERRORS as exc:
+                    log.warning("rebalance failed (%s); retrying", exc)
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(
+                        self._stopping.wait(), self.options.rebalance_interval_s
+                    )
+        except asyncio.CancelledError:
+            workers = list(self.workers.values())
+            self.workers.clear()
+            await asyncio.gather(*(w.stop(graceful=False) for w in workers))
+            raise
+        await self._shutdown()
+
+    def stop(self) -> None:
+        self._stopping.set()
+
+    async def _rebalance(self) -> None:
+        desired = await self.leases.desired()
+        for partition, worker in list(self.workers.items()):
+            if partition not in desired or worker.task.done() or worker.lost.is_set():
+                await self._give_up(partition, graceful=partition not in desired)
+        for partition in sorted(desired):
+            token = await self.leases.acquire(partition)
+            worker = self.workers.get(partition)
+            if worker is not None and token != worker.token:
+                log.warning("partition %d: lease lost", partition)
+                await worker.stop(graceful=False)
+                del self.workers[partition]
+                worker = None
+            if worker is None and token is not None:
+                log.info("partition %d: owned (token %d)", partition, token)
+                self.workers[partition] = _PartitionWorker(self, partition, token)
+
+    async def _give_up(self, partition: int, *, graceful: bool) -> None:
+        worker = self.workers.pop(partition)
+        await worker.stop(graceful=graceful)
+        with contextlib.suppress(*_INFRASTRUCTURE_ERRORS):
+            await self.leases.release(partition, worker.token)
+        log.info("partition %d: released", partition)
+
+    async def _shutdown(self) -> None:
+        await asyncio.gather(*(self._give_up(p, graceful=True) for p in list(self.workers)))
+        with contextlib.suppress(*_INFRASTRUCTURE_ERRORS):
+            await self.leases.leave()

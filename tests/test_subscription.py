@@ -1,0 +1,258 @@
+"""Consumer groups: ordered per chat, shared by replicas, retried, dead-lettered, fenced."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections import defaultdict
+from collections.abc import AsyncIterator, Callable, Sequence
+
+import pytest
+from redis.asyncio import Redis
+
+from events import EventLog, Keyspace, MessageReceived, Record
+from events.checkpoint import Checkpoints, Command, LeaseLost, append_command
+from events.leases import Leases
+from events.subscription import Handler, Subscription, SubscriptionOptions
+from tests.factories import message
+
+FAST = SubscriptionOptions(
+    block_ms=50,
+    retry_base_s=0.01,
+    retry_cap_s=0.05,
+    lease_ttl_ms=600,
+    member_ttl_ms=400,
+    rebalance_interval_s=0.05,
+    max_attempts=3,
+)
+
+
+def text_of(record: Record) -> str:
+    event = record.envelope.event
+    assert isinstance(event, MessageReceived)
+    return event.text
+
+
+@contextlib.asynccontextmanager
+async def running(
+    redis: Redis, keyspace: Keyspace, handler: Handler, consumer: str = "c1", group: str = "g"
+) -> AsyncIterator[Subscription]:
+    sub = Subscription(redis, keyspace, group=group, consumer=consumer, handler=handler, options=FAST)
+    task = asyncio.create_task(sub.run())
+    try:
+        yield sub
+    finally:
+        sub.stop()
+        await task
+
+
+async def eventually(condition: Callable[[], bool], timeout: float = 10.0) -> None:
+    deadline = asyncio.get_running_loop().time() + timeout
+    while not condition():
+        if asyncio.get_running_loop().time() > deadline:
+            raise AssertionError("condition not reached in time")
+        await asyncio.sleep(0.02)
+
+
+async def until_nothing_pending(redis: Redis, keyspace: Keyspace) -> None:
+    for _ in range(500):
+        if await pending_count(redis, keyspace) == 0:
+            return
+        await asyncio.sleep(0.02)
+    raise AssertionError("entries still pending")
+
+
+async def pending_count(redis: Redis, keyspace: Keyspace, group: str = "g") -> int:
+    total = 0
+    for p in keyspace.all_partitions():
+        with contextlib.suppress(Exception):
+            total += (await redis.xpending(keyspace.stream(p), group))["pending"]
+    return total
+
+
+async def test_every_entry_is_handled_in_order_per_chat(
+    log: EventLog, redis: Redis, keyspace: Keyspace
+) -> None:
+    seen: dict[str, list[str]] = defaultdict(list)
+
+    async def handler(record: Record) -> Sequence[Command]:
+        await asyncio.sleep(0.001)
+        seen[record.chat].append(text_of(record))
+        return ()
+
+    for i in range(200):
+        await log.append(message(chat=f"chat-{i % 10}", text=str(i)))
+    async with running(redis, keyspace, handler):
+        await eventually(lambda: sum(map(len, seen.values())) == 200)
+    for c in range(10):
+        assert seen[f"chat-{c}"] == [str(i) for i in range(200) if i % 10 == c]
+    assert await pending_count(redis, keyspace) == 0
+
+
+async def test_different_chats_are_handled_concurrently(
+    log: EventLog, redis: Redis, keyspace: Keyspace
+) -> None:
+    running_now = 0
+    peak = 0
+
+    async def handler(record: Record) -> Sequence[Command]:
+        nonlocal running_now, peak
+        running_now += 1
+        peak = max(peak, running_now)
+        await asyncio.sleep(0.05)
+        running_now -= 1
+        return ()
+
+    single = Keyspace(prefix="wsm", partitions=1)
+    one_partition = EventLog(redis, single)
+    for i in range(5):
+        await one_partition.append(message(chat=f"chat-{i}"))
+    async with running(redis, single, handler):
+        await eventually(lambda: peak >= 5)
+
+
+async def test_a_failing_entry_is_retried_then_succeeds(
+    log: EventLog, redis: Redis, keyspace: Keyspace
+) -> None:
+    attempts = 0
+
+    async def handler(record: Record) -> Sequence[Command]:
+        nonlocal attempts
+        attempts += 1
+        if attempts < 3:
+            raise RuntimeError("transient")
+        return ()
+
+    await log.append(message())
+    async with running(redis, keyspace, handler):
+        await eventually(lambda: attempts == 3)
+        await until_nothing_pending(redis, keyspace)
+
+
+async def test_a_poison_entry_goes_to_dead_letters_and_its_chat_keeps_flowing(
+    log: EventLog, redis: Redis, keyspace: Keyspace
+) -> None:
+    handled: list[str] = []
+
+    async def handler(record: Record) -> Sequence[Command]:
+        if text_of(record) == "poison":
+            raise ValueError("cannot handle this")
+        handled.append(text_of(record))
+        return ()
+
+    await log.append(message(chat="c", text="poison"))
+    await log.append(message(chat="c", text="after"))
+    async with running(redis, keyspace, handler):
+        await eventually(lambda: handled == ["after"])
+    partition = keyspace.partition_of("c")
+    [(_, fields)] = await redis.xrange(keyspace.dead_letters(partition))
+    assert b"cannot handle this" in fields[b"error"]
+    assert fields[b"attempts"] == b"3"
+    assert fields[b"chat"] == b"c"
+    assert await pending_count(redis, keyspace) == 0
+
+
+async def test_a_corrupt_entry_goes_to_dead_letters_at_once(
+    redis: Redis, keyspace: Keyspace
+) -> None:
+    calls = 0
+
+    async def handler(record: Record) -> Sequence[Command]:
+        nonlocal calls
+        calls += 1
+        return ()
+
+    await redis.xadd(keyspace.stream(0), {"type": "message.received", "chat": "x", "v": "1"})
+    async with running(redis, keyspace, handler):
+        await until_nothing_pending(redis, keyspace)
+    assert await redis.xlen(keyspace.dead_letters(0)) == 1
+    assert calls == 0
+
+
+async def test_effects_are_written_with_the_checkpoint(
+    log: EventLog, redis: Redis, keyspace: Keyspace
+) -> None:
+    done = asyncio.Event()
+
+    async def handler(record: Record) -> Sequence[Command]:
+        if text_of(record) != "ping":
+            done.set()
+            return ()
+        return (append_command(keyspace, message(chat=record.chat, text="pong")),)
+
+    first = await log.append(message(chat="c", text="ping"))
+    async with running(redis, keyspace, handler):
+        await asyncio.wait_for(done.wait(), 10)
+    texts = [text_of(r) for r in await log.chat_history("c")]
+    assert texts == ["ping", "pong"]
+    checkpoints = Checkpoints(redis, keyspace, "g")
+    assert await checkpoints.position(first.partition, "c") is not None
+
+
+async def test_a_redelivered_entry_is_acknowledged_without_reapplying(
+    log: EventLog, redis: Redis, keyspace: Keyspace
+) -> None:
+    result = await log.append(message(chat="c"))
+    leases = Leases(redis, keyspace, "g", "c1", lease_ttl_ms=5000, member_ttl_ms=5000)
+    token = await leases.acquire(result.partition)
+    assert token is not None
+    await redis.xgroup_create(keyspace.stream(result.partition), "g", id="0")
+    checkpoints = Checkpoints(redis, keyspace, "g")
+    effect = ("INCR", f"wsm:{{p{result.partition}}}:counter")
+    kwargs = dict(partition=result.partition, token=token, chat="c", entry_id=result.entry_id)
+    assert await checkpoints.commit(**kwargs, effects=[effect]) is True  # type: ignore[arg-type]
+    assert await checkpoints.commit(**kwargs, effects=[effect]) is False  # type: ignore[arg-type]
+    assert await redis.get(f"wsm:{{p{result.partition}}}:counter") == b"1"
+
+
+async def test_a_consumer_whose_lease_was_taken_cannot_commit(
+    log: EventLog, redis: Redis, keyspace: Keyspace
+) -> None:
+    result = await log.append(message(chat="c"))
+    old = Leases(redis, keyspace, "g", "old", lease_ttl_ms=50, member_ttl_ms=5000)
+    new = Leases(redis, keyspace, "g", "new", lease_ttl_ms=5000, member_ttl_ms=5000)
+    old_token = await old.acquire(result.partition)
+    await asyncio.sleep(0.1)
+    assert await new.acquire(result.partition) is not None
+    checkpoints = Checkpoints(redis, keyspace, "g")
+    with pytest.raises(LeaseLost):
+        await checkpoints.commit(
+            partition=result.partition, token=old_token or 0, chat="c", entry_id=result.entry_id
+        )
+
+
+async def test_two_replicas_share_the_partitions(redis: Redis, keyspace: Keyspace) -> None:
+    async def handler(record: Record) -> Sequence[Command]:
+        return ()
+
+    async with running(redis, keyspace, handler, "a") as a, running(redis, keyspace, handler, "b") as b:
+        await eventually(lambda: len(a.owned) == 2 and len(b.owned) == 2)
+        assert a.owned.isdisjoint(b.owned)
+
+
+async def test_a_surviving_replica_takes_over_a_dead_ones_pending_entries(
+    log: EventLog, redis: Redis, keyspace: Keyspace
+) -> None:
+    handled_by: dict[str, str] = {}
+    stuck = asyncio.Event()
+
+    async def hanging(record: Record) -> Sequence[Command]:
+        stuck.set()
+        await asyncio.Event().wait()  # a consumer that dies mid-way
+        return ()
+
+    async def healthy(record: Record) -> Sequence[Command]:
+        handled_by[text_of(record)] = "survivor"
+        return ()
+
+    for i in range(20):
+        await log.append(message(chat=f"chat-{i}", text=str(i)))
+    dead = Subscription(redis, keyspace, group="g", consumer="dead", handler=hanging, options=FAST)
+    dead_task = asyncio.create_task(dead.run())
+    await asyncio.wait_for(stuck.wait(), 10)
+    dead_task.cancel()  # no graceful shutdown: its leases simply expire
+    with contextlib.suppress(asyncio.CancelledError):
+        await dead_task
+    async with running(redis, keyspace, healthy, "survivor"):
+        await eventually(lambda: len(handled_by) == 20)
+    assert await pending_count(redis, keyspace) == 0
