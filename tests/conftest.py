@@ -6,10 +6,15 @@ from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
 import pytest
+from aiohttp.test_utils import TestClient, TestServer
 from redis.asyncio import Redis
 
 from events import EventLog, Keyspace
+from services.ingest.app import create_app
+from services.ingest.settings import IngestSettings
 from services.runtime.embedded_redis import RedisServer
+from services.runtime.store import StoreSettings
+from tests.waha import HMAC_KEY
 
 
 @pytest.fixture(scope="session")
@@ -38,3 +43,19 @@ async def log(redis: Redis, keyspace: Keyspace) -> EventLog:
     event_log = EventLog(redis, keyspace)
     await event_log.ensure_layout()
     return event_log
+
+
+@pytest.fixture
+def ingest_settings(redis_server: RedisServer, keyspace: Keyspace) -> IngestSettings:
+    return IngestSettings(
+        hmac_keys=(HMAC_KEY, b"previous-key"),
+        store=StoreSettings(redis_url=redis_server.url, partitions=keyspace.partitions),
+        max_body_bytes=64 * 1024,
+    )
+
+
+@pytest.fixture
+async def ingest(redis: Redis, ingest_settings: IngestSettings) -> AsyncIterator[TestClient]:
+    app = create_app(ingest_settings, redis=redis)
+    async with TestClient(TestServer(app)) as client:
+        yield client

@@ -1,0 +1,1 @@
+"""The webhook gateway: signed WAHA webhooks in, deduplicated events on the log out."""

@@ -1,0 +1,139 @@
+"""The aiohttp application: ``POST /webhooks/waha``, health, readiness and metrics."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import time
+from collections.abc import AsyncIterator
+
+from aiohttp import web
+from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, generate_latest
+from redis.asyncio import Redis
+from redis.exceptions import RedisError
+
+from events import EventLog
+from services.ingest import signature
+from services.ingest.errors import (
+    PayloadTooLarge,
+    StoreUnavailable,
+    UnsupportedMediaType,
+    WebhookRejected,
+)
+from services.ingest.metrics import IngestMetrics
+from services.ingest.settings import IngestSettings
+from services.ingest.translate import KNOWN_WAHA_EVENTS, Ignored, parse_webhook, translate
+
+log = logging.getLogger(__name__)
+
+
+class Gateway:
+    """Turns signed WAHA webhooks into events on the log."""
+
+    def __init__(self, settings: IngestSettings, redis: Redis, registry: CollectorRegistry):
+        self.settings = settings
+        self.redis = redis
+        self.registry = registry
+        self.metrics = IngestMetrics(registry)
+        self.log = EventLog(
+            redis, settings.store.keyspace, dedup_window_ms=settings.dedup_window_s * 1000
+        )
+        self._layout_checked = False
+
+    async def receive(self, request: web.Request) -> web.Response:
+        try:
+            answer = await self._receive(request)
+        except WebhookRejected as exc:
+            self.metrics.requests.labels(exc.code).inc()
+            detail = str(exc)[:300]
+            return web.json_response({"error": exc.code, "detail": detail}, status=exc.status)
+        self.metrics.requests.labels(answer["status"]).inc()
+        return web.json_response(answer)
+
+    async def _receive(self, request: web.Request) -> dict[str, str]:
+        limit = self.settings.max_body_bytes
+        if request.content_length is not None and request.content_length > limit:
+            raise PayloadTooLarge(f"body exceeds {limit} bytes")
+        if request.content_type != "application/json":
+            raise UnsupportedMediaType("expected Content-Type: application/json")
+        try:
+            body = await request.read()
+        except web.HTTPRequestEntityTooLarge:
+            raise PayloadTooLarge(f"body exceeds {limit} bytes") from None
+        # Verified on the raw bytes, before anything reads them.
+        signature.verify(
+            body,
+            request.headers.get("X-Webhook-Hmac"),
+            request.headers.get("X-Webhook-Hmac-Algorithm"),
+            self.settings.hmac_keys,
+        )
+        webhook = parse_webhook(body)
+        outcome = translate(
+            webhook,
+            body_digest=hashlib.sha256(body).hexdigest(),
+            chat_secret=self.settings.chat_key_secret,
+        )
+        if isinstance(outcome, Ignored):
+            event = webhook.event if webhook.event in KNOWN_WAHA_EVENTS else "other"
+            self.metrics.ignored.labels(event, outcome.reason).inc()
+            return {"status": "ignored", "reason": outcome.reason}
+        started = time.perf_counter()
+        try:
+            await self._check_layout()
+            result = await self.log.append(outcome.envelope, outcome.idempotency_key)
+        except RedisError as exc:
+            log.warning("append failed: %s", exc)
+            raise StoreUnavailable("the event store is unavailable; retry later") from None
+        finally:
+            self.metrics.append_seconds.observe(time.perf_counter() - started)
+        return {"status": "accepted" if result.created else "duplicate", "id": result.entry_id}
+
+    async def _check_layout(self) -> None:
+        if not self._layout_checked:
+            await self.log.ensure_layout()
+            self._layout_checked = True
+
+    async def healthz(self, request: web.Request) -> web.Response:
+        return web.json_response({"status": "ok"})
+
+    async def readyz(self, request: web.Request) -> web.Response:
+        try:
+            await self.redis.ping()
+            await self._check_layout()
+        except RedisError as exc:
+            return web.json_response({"status": "unavailable", "detail": str(exc)}, status=503)
+        return web.json_response({"status": "ready"})
+
+    async def metrics_text(self, request: web.Request) -> web.Response:
+        response = web.Response(body=generate_latest(self.registry))
+        response.content_type = CONTENT_TYPE_LATEST.split(";")[0]
+        return response
+
+
+GATEWAY = web.AppKey("gateway", Gateway)
+
+
+def create_app(
+    settings: IngestSettings,
+    *,
+    redis: Redis | None = None,
+    registry: CollectorRegistry | None = None,
+) -> web.Application:
+    """The gateway; it opens its own Redis client unless one is given."""
+    client = redis or settings.store.connect()
+    gateway = Gateway(settings, client, registry or CollectorRegistry())
+    # aiohttp's own limit is a second guard for bodies sent without Content-Length.
+    app = web.Application(client_max_size=settings.max_body_bytes)
+    app[GATEWAY] = gateway
+    app.router.add_post("/webhooks/waha", gateway.receive)
+    app.router.add_get("/healthz", gateway.healthz)
+    app.router.add_get("/readyz", gateway.readyz)
+    app.router.add_get("/metrics", gateway.metrics_text)
+
+    async def close_redis(app: web.Application) -> AsyncIterator[None]:
+        yield
+        if redis is None:
+            await client.aclose()
+
+    app.cleanup_ctx.append(close_redis)
+    return app

@@ -1,0 +1,52 @@
+"""WhatsApp chat ids in their engine-specific forms, and the pseudonymous chat key.
+
+WAHA engines name the same person ``5511...@c.us`` (WEBJS) or ``5511...@s.whatsapp.net``
+(NOWEB, GOWS), sometimes with a device suffix (``5511...:12@s.whatsapp.net``); linked ids
+end in ``@lid`` and groups in ``@g.us``. The log never keys anything by a phone number: a
+conversation is known by a keyed hash of its session and normalised chat id.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import re
+
+CONVERSATION_SERVERS = frozenset({"c.us", "lid", "g.us"})
+_CHAT_ID = re.compile(r"^(?P<user>[0-9A-Za-z._-]{1,64})(?::\d{1,4})?@(?P<server>[a-z.]{1,32})$")
+
+
+class ChatIdInvalid(ValueError):
+    """Not a WhatsApp chat id."""
+
+
+def normalize_chat_id(raw: str) -> str:
+    """One canonical form per chat: ``@s.whatsapp.net`` becomes ``@c.us``, devices dropped."""
+    match = _CHAT_ID.match(raw.strip())
+    if match is None:
+        raise ChatIdInvalid(f"not a WhatsApp chat id: {raw[:80]!r}")
+    server = match["server"]
+    if server == "s.whatsapp.net":
+        server = "c.us"
+    return f"{match['user']}@{server}"
+
+
+def is_conversation(chat_id: str) -> bool:
+    """True for people and groups; False for status broadcasts, newsletters and the like."""
+    return chat_id.rsplit("@", 1)[1] in CONVERSATION_SERVERS
+
+
+def is_group(chat_id: str) -> bool:
+    return chat_id.endswith("@g.us")
+
+
+def chat_key(secret: bytes, session: str, chat_id: str) -> str:
+    """The pseudonymous key of a conversation: stable, and not reversible without the secret."""
+    digest = hmac.new(secret, f"{session}\0{chat_id}".encode(), hashlib.sha256).digest()
+    return "c" + base64.b32encode(digest[:15]).decode().lower()
+
+
+def session_key(session: str) -> str:
+    """The key under which events of the WhatsApp session itself (not of a chat) are logged."""
+    return f"session:{session}"

@@ -1,0 +1,37 @@
+"""What can be wrong with a webhook request, each with its HTTP answer."""
+
+from __future__ import annotations
+
+
+class WebhookRejected(Exception):
+    """A request that is answered with an error and changes nothing."""
+
+    status = 400
+    code = "bad_request"
+
+
+class SignatureInvalid(WebhookRejected):
+    status = 401
+    code = "bad_signature"
+
+
+class PayloadInvalid(WebhookRejected):
+    status = 400
+    code = "bad_request"
+
+
+class PayloadTooLarge(WebhookRejected):
+    status = 413
+    code = "too_large"
+
+
+class UnsupportedMediaType(WebhookRejected):
+    status = 415
+    code = "unsupported_media_type"
+
+
+class StoreUnavailable(WebhookRejected):
+    """Redis did not confirm the append; WAHA must retry."""
+
+    status = 503
+    code = "unavailable"

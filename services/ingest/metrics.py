@@ -1,0 +1,40 @@
+"""Prometheus metrics of the gateway. Labels are bounded sets, never chat ids or numbers."""
+
+from __future__ import annotations
+
+from prometheus_client import CollectorRegistry, Counter, Histogram
+
+OUTCOMES = (
+    "accepted",
+    "duplicate",
+    "ignored",
+    "bad_signature",
+    "bad_request",
+    "too_large",
+    "unsupported_media_type",
+    "unavailable",
+)
+
+
+class IngestMetrics:
+    def __init__(self, registry: CollectorRegistry) -> None:
+        self.requests = Counter(
+            "wsm_webhook_requests_total",
+            "Webhook requests by outcome.",
+            ["outcome"],
+            registry=registry,
+        )
+        for outcome in OUTCOMES:
+            self.requests.labels(outcome)
+        self.ignored = Counter(
+            "wsm_webhook_ignored_total",
+            "Signed webhooks that became no event, by WAHA event and reason.",
+            ["event", "reason"],
+            registry=registry,
+        )
+        self.append_seconds = Histogram(
+            "wsm_event_append_seconds",
+            "Time to append an event to the log, duplicates included.",
+            buckets=(0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5),
+            registry=registry,
+        )

@@ -1,0 +1,46 @@
+"""The ingest process's settings, read once from the environment."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from services.runtime import settings
+from services.runtime.store import StoreSettings
+
+DEVELOPMENT_CHAT_KEY_SECRET = "wsm-development-only-chat-key-secret"
+DEFAULT_MAX_BODY_BYTES = 1024 * 1024
+DEFAULT_DEDUP_WINDOW_S = 24 * 3600
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class IngestSettings:
+    hmac_keys: tuple[bytes, ...]
+    store: StoreSettings = field(default_factory=StoreSettings)
+    chat_key_secret: bytes = DEVELOPMENT_CHAT_KEY_SECRET.encode()
+    max_body_bytes: int = DEFAULT_MAX_BODY_BYTES
+    dedup_window_s: int = DEFAULT_DEDUP_WINDOW_S
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str]) -> IngestSettings:
+        keys = (
+            settings.text(env, "WEBHOOK_HMAC_KEY"),
+            *settings.text_list(env, "WEBHOOK_HMAC_PREVIOUS_KEYS"),
+        )
+        secret = settings.text(env, "CHAT_KEY_SECRET", DEVELOPMENT_CHAT_KEY_SECRET)
+        if secret == DEVELOPMENT_CHAT_KEY_SECRET:
+            log.warning("CHAT_KEY_SECRET is not set: using the development secret")
+        return cls(
+            hmac_keys=tuple(k.encode() for k in keys),
+            store=StoreSettings.from_env(env),
+            chat_key_secret=secret.encode(),
+            max_body_bytes=settings.integer(
+                env, "WEBHOOK_MAX_BODY_BYTES", DEFAULT_MAX_BODY_BYTES, minimum=1024
+            ),
+            dedup_window_s=settings.integer(
+                env, "DEDUP_WINDOW_SECONDS", DEFAULT_DEDUP_WINDOW_S, minimum=1
+            ),
+        )

@@ -1,0 +1,34 @@
+"""WAHA's webhook signature: HMAC-SHA512 of the raw body, hex, in ``X-Webhook-Hmac``."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+from collections.abc import Sequence
+
+from services.ingest.errors import SignatureInvalid
+
+ALGORITHM = "sha512"
+
+
+def sign(body: bytes, key: bytes) -> str:
+    """The signature WAHA sends for ``body``."""
+    return hmac.new(key, body, hashlib.sha512).hexdigest()
+
+
+def verify(body: bytes, signature: str | None, algorithm: str | None, keys: Sequence[bytes]) -> None:
+    """Accept ``body`` if any of ``keys`` signed it; raise :class:`SignatureInvalid` otherwise.
+
+    Several keys are accepted so that a key can be rotated without losing webhooks. Every
+    key is tried, whatever matched, so the time taken says nothing about which one did.
+    """
+    if not signature:
+        raise SignatureInvalid("missing X-Webhook-Hmac header")
+    if algorithm is not None and algorithm.lower() != ALGORITHM:
+        raise SignatureInvalid(f"unsupported signature algorithm {algorithm!r}")
+    presented = signature.strip().lower().encode()
+    matched = False
+    for key in keys:
+        matched |= hmac.compare_digest(sign(body, key).encode(), presented)
+    if not matched:
+        raise SignatureInvalid("signature does not match the body")

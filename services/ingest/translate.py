@@ -1,0 +1,207 @@
+"""WAHA webhooks -> domain events. Pure: no I/O, no clock except the one passed in."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import TypeVar
+
+import msgspec
+
+from events import (
+    Envelope,
+    MediaInfo,
+    MessageAcknowledged,
+    MessageReceived,
+    MessageRevoked,
+    ReactionReceived,
+    SessionStatusChanged,
+    new_envelope,
+)
+from events.schema import DomainEvent
+from services.ingest import chats
+from services.ingest.errors import PayloadInvalid
+from services.ingest.waha import (
+    WahaMessage,
+    WahaReaction,
+    WahaRevoked,
+    WahaSessionStatus,
+    WahaWebhook,
+)
+
+MESSAGE_EVENTS = frozenset({"message", "message.any"})
+SUPPORTED_EVENTS = MESSAGE_EVENTS | {
+    "message.ack",
+    "message.reaction",
+    "message.revoked",
+    "session.status",
+}
+# Bounded set of names used as a metric label; anything else is counted as "other".
+KNOWN_WAHA_EVENTS = SUPPORTED_EVENTS | {
+    "message.waiting",
+    "message.edited",
+    "chat.archive",
+    "group.join",
+    "group.leave",
+    "group.v2.join",
+    "group.v2.leave",
+    "group.v2.update",
+    "group.v2.participants",
+    "presence.update",
+    "poll.vote",
+    "poll.vote.failed",
+    "call.received",
+    "call.accepted",
+    "call.rejected",
+    "label.upsert",
+    "label.deleted",
+    "label.chat.added",
+    "label.chat.deleted",
+    "engine.event",
+    "state.change",
+}
+_MAX_EPOCH_S = 32503680000  # year 3000: anything later is a malformed timestamp
+
+Payload = TypeVar("Payload")
+
+
+@dataclass(frozen=True, slots=True)
+class Translated:
+    envelope: Envelope
+    idempotency_key: str
+
+
+@dataclass(frozen=True, slots=True)
+class Ignored:
+    """A well-formed, signed webhook that deliberately becomes no event."""
+
+    reason: str
+
+
+_webhook_decoder = msgspec.json.Decoder(WahaWebhook)
+
+
+def parse_webhook(body: bytes) -> WahaWebhook:
+    try:
+        return _webhook_decoder.decode(body)
+    except msgspec.DecodeError as exc:
+        raise PayloadInvalid(f"invalid webhook: {exc}") from None
+
+
+def _payload(webhook: WahaWebhook, kind: type[Payload]) -> Payload:
+    try:
+        return msgspec.json.decode(webhook.payload, type=kind)
+    except msgspec.DecodeError as exc:
+        raise PayloadInvalid(f"invalid {webhook.event} payload: {exc}") from None
+
+
+def _chat(raw: str | None) -> str:
+    if raw is None:
+        raise PayloadInvalid("the payload names no chat")
+    try:
+        return chats.normalize_chat_id(raw)
+    except chats.ChatIdInvalid as exc:
+        raise PayloadInvalid(str(exc)) from None
+
+
+def _time(seconds: float) -> datetime:
+    if not 0 <= seconds <= _MAX_EPOCH_S:
+        raise PayloadInvalid(f"timestamp out of range: {seconds}")
+    return datetime.fromtimestamp(seconds, UTC)
+
+
+def translate(webhook: WahaWebhook, *, body_digest: str, chat_secret: bytes) -> Translated | Ignored:
+    """The event a webhook stands for, with the key that makes its append idempotent.
+
+    ``body_digest`` identifies the delivery when WAHA gives no id of its own.
+    """
+    if webhook.event not in SUPPORTED_EVENTS:
+        return Ignored("unsupported_event")
+    if webhook.event in MESSAGE_EVENTS:
+        return _message(webhook, chat_secret)
+    session = webhook.session
+    delivery = f"{session}:{webhook.event}:{webhook.id or body_digest}"
+    if webhook.event == "session.status":
+        status = _payload(webhook, WahaSessionStatus)
+        event: DomainEvent = SessionStatusChanged(status=status.status)
+        return _translated(webhook, event, chats.session_key(session), delivery)
+    if webhook.event == "message.ack":
+        ack = _payload(webhook, WahaMessage)
+        chat_id = _chat(ack.to if ack.fromMe else ack.from_)
+        event = MessageAcknowledged(
+            message_id=ack.id,
+            chat_id=chat_id,
+            ack=ack.ack if ack.ack is not None else 0,
+            ack_name=ack.ackName or "",
+            from_me=ack.fromMe,
+        )
+        # Each ack level of a message is a fact of its own; retries of one level are not.
+        key = f"{session}:ack:{ack.id}:{event.ack}"
+        return _chat_event(webhook, event, chat_id, chat_secret, key)
+    if webhook.event == "message.reaction":
+        reaction = _payload(webhook, WahaReaction)
+        chat_id = _chat(reaction.to if reaction.fromMe else reaction.from_)
+        event = ReactionReceived(
+            message_id=reaction.id,
+            chat_id=chat_id,
+            sender=_chat(reaction.participant or reaction.from_),
+            target_message_id=reaction.reaction.messageId,
+            reaction=reaction.reaction.text,
+            from_me=reaction.fromMe,
+        )
+        return _chat_event(webhook, event, chat_id, chat_secret, f"{session}:{reaction.id}")
+    revoked = _payload(webhook, WahaRevoked)
+    message = revoked.after or revoked.before
+    if message is None:
+        raise PayloadInvalid("message.revoked names no message")
+    chat_id = _chat(message.to if message.fromMe else message.from_)
+    revoked_id = revoked.revokedMessageId or message.id
+    event = MessageRevoked(chat_id=chat_id, revoked_message_id=revoked_id, from_me=message.fromMe)
+    return _chat_event(webhook, event, chat_id, chat_secret, f"{session}:revoked:{revoked_id}")
+
+
+def _message(webhook: WahaWebhook, chat_secret: bytes) -> Translated | Ignored:
+    message = _payload(webhook, WahaMessage)
+    if message.fromMe:
+        # The bot's own replies come back as webhooks; they are not the customer speaking.
+        return Ignored("own_message")
+    chat_id = _chat(message.from_)
+    if not chats.is_conversation(chat_id):
+        return Ignored("not_a_conversation")
+    media = None
+    if message.hasMedia or message.media is not None:
+        source = message.media
+        media = MediaInfo(
+            mimetype=source.mimetype if source else None,
+            filename=source.filename if source else None,
+            url=source.url if source else None,
+            error=str(source.error) if source and source.error else None,
+        )
+    event = MessageReceived(
+        message_id=message.id,
+        chat_id=chat_id,
+        sender=_chat(message.participant or message.from_),
+        text=message.body or "",
+        media=media,
+        is_group=chats.is_group(chat_id),
+        reply_to=message.replyTo.id if message.replyTo else None,
+        sent_at=_time(message.timestamp),
+    )
+    # The WAHA message id, so "message" and "message.any" of one message, and every retry
+    # of either, are one event.
+    key = f"{webhook.session}:message:{message.id}"
+    return _chat_event(webhook, event, chat_id, chat_secret, key)
+
+
+def _chat_event(
+    webhook: WahaWebhook, event: DomainEvent, chat_id: str, secret: bytes, key: str
+) -> Translated:
+    return _translated(webhook, event, chats.chat_key(secret, webhook.session, chat_id), key)
+
+
+def _translated(webhook: WahaWebhook, event: DomainEvent, chat: str, key: str) -> Translated:
+    occurred = getattr(event, "sent_at", None)
+    if occurred is None and webhook.timestamp is not None:
+        occurred = _time(webhook.timestamp / 1000)
+    envelope = new_envelope(event, chat=chat, session=webhook.session, occurred_at=occurred)
+    return Translated(envelope=envelope, idempotency_key=key)

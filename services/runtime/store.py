@@ -1,0 +1,47 @@
+"""The Redis connection and the log settings every service shares."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from redis.asyncio import Redis
+
+from events import Keyspace
+from events.keys import DEFAULT_PARTITIONS
+from services.runtime import settings
+
+DEFAULT_REDIS_URL = "redis://127.0.0.1:6379/0"
+
+
+@dataclass(frozen=True, slots=True)
+class StoreSettings:
+    """Where the log lives and how it is laid out."""
+
+    redis_url: str = DEFAULT_REDIS_URL
+    key_prefix: str = "wsm"
+    partitions: int = DEFAULT_PARTITIONS
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str]) -> StoreSettings:
+        return cls(
+            redis_url=settings.text(env, "REDIS_URL", DEFAULT_REDIS_URL),
+            key_prefix=settings.text(env, "KEY_PREFIX", "wsm"),
+            partitions=settings.integer(env, "PARTITIONS", DEFAULT_PARTITIONS, minimum=1),
+        )
+
+    @property
+    def keyspace(self) -> Keyspace:
+        try:
+            return Keyspace(prefix=self.key_prefix, partitions=self.partitions)
+        except ValueError as exc:
+            raise settings.SettingsError(str(exc)) from None
+
+    def connect(self) -> Redis:
+        """A client that fails fast, so a dead Redis becomes an error, not a hang."""
+        return Redis.from_url(
+            self.redis_url,
+            socket_timeout=5,
+            socket_connect_timeout=2,
+            health_check_interval=30,
+        )
