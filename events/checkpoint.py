@@ -9,6 +9,7 @@ entry is recognised and skipped, and a consumer that lost its lease cannot write
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import cast
 
 from redis.asyncio import Redis
 from redis.exceptions import ResponseError
@@ -80,4 +81,4 @@ class Checkpoints:
     async def position(self, partition: int, chat: str) -> str | None:
         """The last entry id of ``chat`` this group applied, if any."""
         value = await self.redis.hget(self.keyspace.checkpoint(partition, self.group), chat)
-        return value.decode() if value is not None else None
+        return cast(bytes, value).decode() if value is not None else None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterable, Sequence
 from dataclasses import dataclass
+from typing import cast
 
 from redis.asyncio import Redis
 
@@ -61,7 +62,7 @@ class EventLog:
         """Record the partition count on first use; refuse to run with a different one."""
         key = self.keyspace.layout()
         await self.redis.set(key, self.keyspace.partitions, nx=True)
-        stored = int(await self.redis.get(key))
+        stored = int(cast(bytes, await self.redis.get(key)))
         if stored != self.keyspace.partitions:
             raise LayoutMismatch(
                 f"the log has {stored} partitions but this process is configured with "
@@ -102,8 +103,14 @@ class EventLog:
         count: int | None = None,
     ) -> list[Record]:
         """Entries of one partition between two ids, inclusive, in log order."""
-        entries = await self.redis.xrange(self.keyspace.stream(partition), start, end, count)
+        entries = await self._xrange(partition, start, end, count)
         return decode_entries(partition, entries)
+
+    async def _xrange(
+        self, partition: int, start: str, end: str, count: int | None
+    ) -> StreamEntries:
+        stream = self.keyspace.stream(partition)
+        return cast(StreamEntries, await self.redis.xrange(stream, start, end, count))
 
     async def scan(
         self, partitions: Iterable[int] | None = None, batch: int = 500
@@ -126,7 +133,7 @@ class EventLog:
         history: list[Record] = []
         start = "-"
         while True:
-            entries = await self.redis.xrange(self.keyspace.stream(partition), start, "+", batch)
+            entries = await self._xrange(partition, start, "+", batch)
             # Filter on the plain chat field before decoding: most entries belong to others.
             mine = [(eid, fields) for eid, fields in entries if fields.get(b"chat") == wanted]
             history += decode_entries(partition, mine)

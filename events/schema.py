@@ -76,7 +76,9 @@ class SessionStatusChanged(DomainEvent, frozen=True, kw_only=True, tag="session.
     status: str
 
 
-Event = MessageReceived | MessageAcknowledged | ReactionReceived | MessageRevoked | SessionStatusChanged
+Event = (
+    MessageReceived | MessageAcknowledged | ReactionReceived | MessageRevoked | SessionStatusChanged
+)
 
 EVENT_TYPES: dict[str, type[DomainEvent]] = {
     cls.__struct_config__.tag: cls  # type: ignore[misc]

@@ -16,6 +16,7 @@ import logging
 import traceback
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
+from typing import Any, cast
 
 from redis.asyncio import Redis
 from redis.exceptions import ConnectionError as RedisConnectionError
@@ -100,7 +101,7 @@ class _PartitionWorker:
                 log.warning("partition %d: read failed (%s); retrying", self.partition, exc)
                 await asyncio.sleep(opts.retry_base_s)
                 continue
-            for _stream, entries in reply or []:
+            for _stream, entries in cast(list[Any], reply) or []:
                 for entry_id, fields in entries:
                     await self._dispatch(_Entry(entry_id.decode(), fields))
 
@@ -123,7 +124,12 @@ class _PartitionWorker:
         start = "0-0"
         while True:
             next_start, claimed, deleted = await redis.xautoclaim(
-                self.stream, group, me, min_idle_time=0, start_id=start, count=self.sub.options.batch
+                self.stream,
+                group,
+                me,
+                min_idle_time=0,
+                start_id=start,
+                count=self.sub.options.batch,
             )
             if deleted:
                 await redis.xack(self.stream, group, *deleted)
@@ -131,7 +137,7 @@ class _PartitionWorker:
                 pending = await redis.xpending_range(
                     self.stream, group, claimed[0][0], claimed[-1][0], len(claimed), me
                 )
-                counts = {p["message_id"]: p["times_delivered"] for p in pending}
+                counts = {p["message_id"]: int(p["times_delivered"]) for p in pending}
                 for entry_id, fields in claimed:
                     if fields is None:
                         continue
@@ -292,9 +298,7 @@ class Subscription:
                 except _INFRASTRUCTURE_ERRORS as exc:
                     log.warning("rebalance failed (%s); retrying", exc)
                 with contextlib.suppress(TimeoutError):
-                    await asyncio.wait_for(
-                        self._stopping.wait(), self.options.rebalance_interval_s
-                    )
+                    await asyncio.wait_for(self._stopping.wait(), self.options.rebalance_interval_s)
         except asyncio.CancelledError:
             workers = list(self.workers.values())
             self.workers.clear()
@@ -311,16 +315,21 @@ class Subscription:
             if partition not in desired or worker.task.done() or worker.lost.is_set():
                 await self._give_up(partition, graceful=partition not in desired)
         for partition in sorted(desired):
-            token = await self.leases.acquire(partition)
-            worker = self.workers.get(partition)
-            if worker is not None and token != worker.token:
-                log.warning("partition %d: lease lost", partition)
-                await worker.stop(graceful=False)
-                del self.workers[partition]
-                worker = None
-            if worker is None and token is not None:
-                log.info("partition %d: owned (token %d)", partition, token)
-                self.workers[partition] = _PartitionWorker(self, partition, token)
+            await self._hold(partition)
+
+    async def _hold(self, partition: int) -> None:
+        """Take or renew a partition's lease, and start or stop its worker to match."""
+        token = await self.leases.acquire(partition)
+        current = self.workers.get(partition)
+        if current is not None:
+            if token == current.token:
+                return
+            log.warning("partition %d: lease lost", partition)
+            del self.workers[partition]
+            await current.stop(graceful=False)
+        if token is not None:
+            log.info("partition %d: owned (token %d)", partition, token)
+            self.workers[partition] = _PartitionWorker(self, partition, token)
 
     async def _give_up(self, partition: int, *, graceful: bool) -> None:
         worker = self.workers.pop(partition)

@@ -64,7 +64,9 @@ async def test_chat_history_holds_only_that_chat_in_order(log: EventLog) -> None
     for i in range(30):
         await log.append(message(chat=f"chat-{i % 3}", text=str(i)))
     history = await log.chat_history("chat-1")
-    texts = [r.envelope.event.text for r in history if isinstance(r.envelope.event, MessageReceived)]
+    texts = [
+        r.envelope.event.text for r in history if isinstance(r.envelope.event, MessageReceived)
+    ]
     assert texts == [str(i) for i in range(30) if i % 3 == 1]
 
 

@@ -156,7 +156,10 @@ async def test_an_unsupported_event_kind_is_answered_200_without_an_event(
     assert (await response.json())["status"] == "ignored"
     assert await entries(log) == []
     metrics = await (await ingest.get("/metrics")).text()
-    assert 'wsm_webhook_ignored_total{event="presence.update",reason="unsupported_event"} 1.0' in metrics
+    assert (
+        'wsm_webhook_ignored_total{event="presence.update",reason="unsupported_event"} 1.0'
+        in metrics
+    )
 
 
 async def test_redis_down_is_503(ingest_settings: IngestSettings) -> None:

@@ -37,7 +37,9 @@ def text_of(record: Record) -> str:
 async def running(
     redis: Redis, keyspace: Keyspace, handler: Handler, consumer: str = "c1", group: str = "g"
 ) -> AsyncIterator[Subscription]:
-    sub = Subscription(redis, keyspace, group=group, consumer=consumer, handler=handler, options=FAST)
+    sub = Subscription(
+        redis, keyspace, group=group, consumer=consumer, handler=handler, options=FAST
+    )
     task = asyncio.create_task(sub.run())
     try:
         yield sub
@@ -46,8 +48,8 @@ async def running(
         await task
 
 
-async def eventually(condition: Callable[[], bool], timeout: float = 10.0) -> None:
-    deadline = asyncio.get_running_loop().time() + timeout
+async def eventually(condition: Callable[[], bool], within: float = 10.0) -> None:
+    deadline = asyncio.get_running_loop().time() + within
     while not condition():
         if asyncio.get_running_loop().time() > deadline:
             raise AssertionError("condition not reached in time")
@@ -229,7 +231,10 @@ async def test_two_replicas_share_the_partitions(redis: Redis, keyspace: Keyspac
     async def handler(record: Record) -> Sequence[Command]:
         return ()
 
-    async with running(redis, keyspace, handler, "a") as a, running(redis, keyspace, handler, "b") as b:
+    async with (
+        running(redis, keyspace, handler, "a") as a,
+        running(redis, keyspace, handler, "b") as b,
+    ):
         await eventually(lambda: len(a.owned) == 2 and len(b.owned) == 2)
         assert a.owned.isdisjoint(b.owned)
 

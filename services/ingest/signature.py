@@ -16,7 +16,9 @@ def sign(body: bytes, key: bytes) -> str:
     return hmac.new(key, body, hashlib.sha512).hexdigest()
 
 
-def verify(body: bytes, signature: str | None, algorithm: str | None, keys: Sequence[bytes]) -> None:
+def verify(
+    body: bytes, signature: str | None, algorithm: str | None, keys: Sequence[bytes]
+) -> None:
     """Accept ``body`` if any of ``keys`` signed it; raise :class:`SignatureInvalid` otherwise.
 
     Several keys are accepted so that a key can be rotated without losing webhooks. Every

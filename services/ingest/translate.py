@@ -110,7 +110,9 @@ def _time(seconds: float) -> datetime:
     return datetime.fromtimestamp(seconds, UTC)
 
 
-def translate(webhook: WahaWebhook, *, body_digest: str, chat_secret: bytes) -> Translated | Ignored:
+def translate(
+    webhook: WahaWebhook, *, body_digest: str, chat_secret: bytes
+) -> Translated | Ignored:
     """The event a webhook stands for, with the key that makes its append idempotent.
 
     ``body_digest`` identifies the delivery when WAHA gives no id of its own.

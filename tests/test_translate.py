@@ -1,0 +1,141 @@
+"""WAHA webhooks -> domain events, without Redis or HTTP."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from events import (
+    MessageAcknowledged,
+    MessageReceived,
+    MessageRevoked,
+    ReactionReceived,
+    SessionStatusChanged,
+)
+from services.ingest import chats
+from services.ingest.errors import PayloadInvalid
+from services.ingest.translate import Ignored, Translated, parse_webhook, translate
+from tests.waha import BOT, encode, text_message, webhook
+
+SECRET = b"secret"
+
+
+def run(body: dict[str, Any]) -> Translated | Ignored:
+    return translate(parse_webhook(encode(body)), body_digest="digest", chat_secret=SECRET)
+
+
+def translated(body: dict[str, Any]) -> Translated:
+    outcome = run(body)
+    assert isinstance(outcome, Translated)
+    return outcome
+
+
+@pytest.mark.parametrize(
+    ("raw", "canonical"),
+    [
+        ("5511988887777@c.us", "5511988887777@c.us"),
+        ("5511988887777@s.whatsapp.net", "5511988887777@c.us"),
+        ("5511988887777:12@s.whatsapp.net", "5511988887777@c.us"),
+        ("123456789012345@lid", "123456789012345@lid"),
+        ("120363040000000000@g.us", "120363040000000000@g.us"),
+    ],
+)
+def test_every_engine_form_of_a_chat_id_normalises_to_one(raw: str, canonical: str) -> None:
+    assert chats.normalize_chat_id(raw) == canonical
+
+
+def test_the_same_person_under_two_engines_is_one_conversation() -> None:
+    webjs = translated(text_message("A1", chat="5511988887777@c.us"))
+    noweb = translated(text_message("A2", chat="5511988887777@s.whatsapp.net"))
+    assert webjs.envelope.chat == noweb.envelope.chat
+
+
+def test_the_chat_key_does_not_contain_the_phone_number() -> None:
+    outcome = translated(text_message("A1", chat="5511988887777@c.us"))
+    assert "5511988887777" not in outcome.envelope.chat
+
+
+def test_a_text_message_keeps_its_text_time_and_id() -> None:
+    outcome = translated(text_message("A1", body="Olá, tudo bem?", timestamp=1764000123))
+    event = outcome.envelope.event
+    assert isinstance(event, MessageReceived)
+    assert event.text == "Olá, tudo bem?"
+    assert event.message_id == "false_5511988887777@c.us_A1"
+    assert event.sent_at.timestamp() == 1764000123
+    assert outcome.envelope.occurred_at == event.sent_at
+    assert outcome.idempotency_key == "default:message:false_5511988887777@c.us_A1"
+
+
+def test_an_audio_message_carries_its_media_metadata() -> None:
+    media = {"url": "http://waha/api/files/a.oga", "mimetype": "audio/ogg; codecs=opus",
+             "filename": None, "error": None}  # fmt: skip
+    event = translated(text_message("A1", body="", hasMedia=True, media=media)).envelope.event
+    assert isinstance(event, MessageReceived)
+    assert event.media is not None
+    assert event.media.mimetype == "audio/ogg; codecs=opus"
+
+
+def test_a_group_message_names_the_group_and_its_author() -> None:
+    body = text_message("A1", chat="120363040000000000@g.us", participant="5511977776666@c.us")
+    event = translated(body).envelope.event
+    assert isinstance(event, MessageReceived)
+    assert event.is_group
+    assert event.chat_id == "120363040000000000@g.us"
+    assert event.sender == "5511977776666@c.us"
+
+
+def test_status_broadcasts_are_not_conversations() -> None:
+    assert run(text_message("A1", chat="status@broadcast")) == Ignored("not_a_conversation")
+
+
+def test_own_messages_are_ignored() -> None:
+    assert run(text_message("A1", from_me=True)) == Ignored("own_message")
+
+
+def test_an_ack_is_keyed_by_message_and_level() -> None:
+    body = text_message("A1", from_me=True, ack=3, ackName="READ", event="message.ack")
+    outcome = translated(body)
+    event = outcome.envelope.event
+    assert isinstance(event, MessageAcknowledged)
+    assert (event.ack, event.ack_name, event.from_me) == (3, "READ", True)
+    assert event.chat_id == "5511988887777@c.us"
+    assert outcome.idempotency_key.endswith(":3")
+
+
+def test_a_reaction_names_the_message_it_reacts_to() -> None:
+    payload = {"id": "R1", "from": "5511988887777@c.us", "fromMe": False, "to": BOT,
+               "timestamp": 1764000000, "reaction": {"text": "👍", "messageId": "M9"}}  # fmt: skip
+    event = translated(webhook("message.reaction", payload)).envelope.event
+    assert isinstance(event, ReactionReceived)
+    assert (event.reaction, event.target_message_id) == ("👍", "M9")
+
+
+def test_a_revoke_names_the_revoked_message() -> None:
+    after = text_message("A2")["payload"]
+    body = webhook("message.revoked", {"after": after, "before": None, "revokedMessageId": "A1"})
+    event = translated(body).envelope.event
+    assert isinstance(event, MessageRevoked)
+    assert event.revoked_message_id == "A1"
+
+
+def test_a_revoke_without_any_message_is_invalid() -> None:
+    with pytest.raises(PayloadInvalid):
+        run(webhook("message.revoked", {"after": None, "before": None}))
+
+
+def test_a_session_status_is_logged_under_the_session() -> None:
+    outcome = translated(webhook("session.status", {"status": "WORKING", "name": "default"}))
+    assert isinstance(outcome.envelope.event, SessionStatusChanged)
+    assert outcome.envelope.chat == "session:default"
+    assert outcome.idempotency_key == "default:session.status:evt_1"
+
+
+def test_a_session_name_with_spaces_is_invalid() -> None:
+    with pytest.raises(PayloadInvalid, match=r"\$\.session"):
+        parse_webhook(encode(webhook("message", {}, session="my session")))
+
+
+def test_a_timestamp_far_in_the_future_is_invalid() -> None:
+    with pytest.raises(PayloadInvalid, match="timestamp"):
+        run(text_message("A1", timestamp=10**14))
