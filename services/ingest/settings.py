@@ -16,6 +16,14 @@ DEFAULT_DEDUP_WINDOW_S = 24 * 3600
 log = logging.getLogger(__name__)
 
 
+def chat_key_secret(env: Mapping[str, str]) -> bytes:
+    """The secret that makes chat keys pseudonymous; the same in every process."""
+    secret = settings.text(env, "CHAT_KEY_SECRET", DEVELOPMENT_CHAT_KEY_SECRET)
+    if secret == DEVELOPMENT_CHAT_KEY_SECRET:
+        log.warning("CHAT_KEY_SECRET is not set: using the development secret")
+    return secret.encode()
+
+
 @dataclass(frozen=True, slots=True)
 class IngestSettings:
     hmac_keys: tuple[bytes, ...]
@@ -30,13 +38,10 @@ class IngestSettings:
             settings.text(env, "WEBHOOK_HMAC_KEY"),
             *settings.text_list(env, "WEBHOOK_HMAC_PREVIOUS_KEYS"),
         )
-        secret = settings.text(env, "CHAT_KEY_SECRET", DEVELOPMENT_CHAT_KEY_SECRET)
-        if secret == DEVELOPMENT_CHAT_KEY_SECRET:
-            log.warning("CHAT_KEY_SECRET is not set: using the development secret")
         return cls(
             hmac_keys=tuple(k.encode() for k in keys),
             store=StoreSettings.from_env(env),
-            chat_key_secret=secret.encode(),
+            chat_key_secret=chat_key_secret(env),
             max_body_bytes=settings.integer(
                 env, "WEBHOOK_MAX_BODY_BYTES", DEFAULT_MAX_BODY_BYTES, minimum=1024
             ),

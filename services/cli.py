@@ -1,0 +1,51 @@
+"""``wsm``: the one command-line entry to every service and admin task."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable, Mapping, Sequence
+from types import ModuleType
+
+from services import event_listing, local_stack
+from services.ingest import server as ingest_server
+from services.runtime.logs import configure_logging
+from services.runtime.settings import SettingsError
+
+Command = Callable[[argparse.Namespace, Mapping[str, str]], int]
+
+COMMANDS: dict[str, tuple[ModuleType, str]] = {
+    "up": (local_stack, "run the whole product locally with embedded defaults"),
+    "ingest": (ingest_server, "serve the WAHA webhook gateway"),
+    "events": (event_listing, "print log entries in log order"),
+}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="wsm", description="WhatsApp Session Manager")
+    parser.add_argument("--log-level", default=os.environ.get("LOG_LEVEL", "INFO"),
+                        choices=["DEBUG", "INFO", "WARNING", "ERROR"])  # fmt: skip
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for name, (module, summary) in COMMANDS.items():
+        sub = commands.add_parser(name, help=summary, description=summary)
+        module.add_arguments(sub)
+        sub.set_defaults(run=module.run)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    configure_logging(args.log_level)
+    command: Command = args.run
+    try:
+        return command(args, os.environ)
+    except SettingsError as exc:
+        print(f"wsm {args.command}: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

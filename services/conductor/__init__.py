@@ -1,0 +1,1 @@
+"""The conductor: consumes inbound events per conversation and runs the agents."""

@@ -1,0 +1,91 @@
+"""``wsm events``: the log's entries, in log order, for an operator to audit."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+from collections.abc import AsyncIterator, Mapping
+from typing import TextIO
+
+import msgspec
+
+from events import EventLog, Record
+from events.schema import EVENT_TYPES, type_of
+from services.ingest import chats
+from services.ingest.settings import chat_key_secret
+from services.runtime.cli_types import positive_int
+from services.runtime.store import StoreSettings
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--chat",
+        help="a chat key, or a WhatsApp chat id such as 5511988887777@c.us",
+    )
+    parser.add_argument("--session", default="default", help="WAHA session of --chat ids")
+    parser.add_argument("--type", choices=sorted(EVENT_TYPES), help="only this event type")
+    parser.add_argument("--limit", type=positive_int, help="at most this many entries")
+    parser.add_argument("--json", action="store_true", help="one JSON object per line")
+
+
+def resolve_chat(value: str, session: str, env: Mapping[str, str]) -> str:
+    """A chat key as given, or the key of a WhatsApp chat id."""
+    if "@" not in value:
+        return value
+    try:
+        chat_id = chats.normalize_chat_id(value)
+    except chats.ChatIdInvalid as exc:
+        raise SystemExit(f"wsm events: {exc}") from None
+    return chats.chat_key(chat_key_secret(env), session, chat_id)
+
+
+def as_json(record: Record) -> bytes:
+    entry = {"partition": record.partition, "entry_id": record.entry_id}
+    return msgspec.json.encode({**entry, **msgspec.to_builtins(record.envelope)})
+
+
+def as_text(record: Record) -> str:
+    envelope = record.envelope
+    event = msgspec.to_builtins(envelope.event)
+    details = " ".join(
+        f"{k}={v!r}" for k, v in event.items() if k not in ("type", "data") and v not in ("", None)
+    )
+    return (
+        f"p{record.partition} {record.entry_id} {envelope.occurred_at.isoformat()} "
+        f"{type_of(envelope.event)} chat={envelope.chat} {details}"
+    )
+
+
+async def selected(log: EventLog, chat: str | None, type_name: str | None) -> AsyncIterator[Record]:
+    records = log.scan() if chat is None else _history(log, chat)
+    async for record in records:
+        if type_name is None or type_of(record.envelope.event) == type_name:
+            yield record
+
+
+async def _history(log: EventLog, chat: str) -> AsyncIterator[Record]:
+    for record in await log.chat_history(chat):
+        yield record
+
+
+async def list_events(args: argparse.Namespace, env: Mapping[str, str], out: TextIO) -> int:
+    store = StoreSettings.from_env(env)
+    redis = store.connect()
+    try:
+        log = EventLog(redis, store.keyspace)
+        await log.ensure_layout()
+        chat = resolve_chat(args.chat, args.session, env) if args.chat else None
+        printed = 0
+        async for record in selected(log, chat, args.type):
+            if args.limit is not None and printed >= args.limit:
+                break
+            out.write(as_json(record).decode() + "\n" if args.json else as_text(record) + "\n")
+            printed += 1
+    finally:
+        await redis.aclose()
+    return 0
+
+
+def run(args: argparse.Namespace, env: Mapping[str, str]) -> int:
+    return asyncio.run(list_events(args, env, sys.stdout))

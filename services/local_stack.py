@@ -1,0 +1,97 @@
+"""``wsm up``: the whole product on one machine, with embedded defaults and no account.
+
+Starts a ``redis-server`` with AOF under ``.wsm/`` unless ``REDIS_URL`` is given, then the
+services as child processes; Ctrl-C (or SIGTERM) stops them all, Redis last.
+"""
+
+from __future__ import annotations
+
+import argparse
+import secrets
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Mapping
+from pathlib import Path
+
+from services.runtime.cli_types import port
+from services.runtime.embedded_redis import RedisServer
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--state-dir", type=Path, default=Path(".wsm"), help="local data")
+    parser.add_argument("--ingest-port", type=port, default=8080)
+    parser.add_argument("--redis-port", type=port, default=6380, help="embedded Redis port")
+
+
+def local_secret(state_dir: Path, name: str) -> str:
+    """A secret generated once per machine and kept in the state directory."""
+    path = state_dir / name
+    if not path.exists():
+        path.write_text(secrets.token_hex(32))
+        path.chmod(0o600)
+    return path.read_text().strip()
+
+
+def service(*arguments: str) -> list[str]:
+    return [sys.executable, "-m", "services.cli", *arguments]
+
+
+def run(args: argparse.Namespace, env: Mapping[str, str]) -> int:
+    state: Path = args.state_dir
+    state.mkdir(parents=True, exist_ok=True)
+    child_env = dict(env)
+    redis: RedisServer | None = None
+    if not env.get("REDIS_URL"):
+        redis = RedisServer(state / "redis", args.redis_port)
+        redis.start()
+        child_env["REDIS_URL"] = redis.url
+    for name in ("WEBHOOK_HMAC_KEY", "CHAT_KEY_SECRET"):
+        if not env.get(name):
+            child_env[name] = local_secret(state, name.lower())
+    children = {
+        "ingest": subprocess.Popen(
+            service("ingest", "--host", "127.0.0.1", "--port", str(args.ingest_port)),
+            env=child_env,
+        )
+    }
+    shared = {k: child_env[k] for k in ("REDIS_URL", "WEBHOOK_HMAC_KEY", "CHAT_KEY_SECRET")}
+    env_file = state / "env"
+    env_file.write_text("".join(f"{k}={v}\n" for k, v in shared.items()))
+    env_file.chmod(0o600)
+    print(
+        f"redis   {child_env['REDIS_URL']}{' (embedded, AOF on)' if redis else ''}\n"
+        f"ingest  http://127.0.0.1:{args.ingest_port}/webhooks/waha\n"
+        f"other wsm commands in another shell: set -a; . {env_file}; set +a\n"
+        "Ctrl-C stops everything.",
+        flush=True,
+    )
+    stopping = False
+
+    def request_stop(signum: int, frame: object) -> None:
+        nonlocal stopping
+        stopping = True
+
+    signal.signal(signal.SIGINT, request_stop)
+    signal.signal(signal.SIGTERM, request_stop)
+    status = 0
+    try:
+        while not stopping:
+            for name, child in children.items():
+                if child.poll() is not None:
+                    print(f"{name} exited with status {child.returncode}", file=sys.stderr)
+                    stopping, status = True, 1
+            time.sleep(0.2)
+    finally:
+        for child in children.values():
+            if child.poll() is None:
+                child.send_signal(signal.SIGTERM)
+        for child in children.values():
+            try:
+                child.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                child.kill()
+        if redis:
+            redis.stop()
+    return status

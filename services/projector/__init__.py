@@ -1,0 +1,1 @@
+"""The projector: read models built from the log, replay, and the admin API."""
