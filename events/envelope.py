@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import uuid
+import secrets
 from datetime import UTC, datetime
 
 import msgspec
@@ -25,7 +25,8 @@ class Envelope(msgspec.Struct, frozen=True, kw_only=True):
 
 
 def new_event_id() -> str:
-    return uuid.uuid4().hex
+    """128 random bits, hex: as unique as a UUID4, without building a UUID object."""
+    return secrets.token_hex(16)
 
 
 def new_envelope(

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import cast
 
 from redis.asyncio import Redis
+from redis.exceptions import NoScriptError, ResponseError
 
 from events.codec import Record, decode_entry, encode_entry
 from events.envelope import Envelope
@@ -35,6 +36,16 @@ class AppendResult:
 class PendingAppend:
     envelope: Envelope
     idempotency_key: str | None = None
+
+
+@dataclass(slots=True)
+class _KeyedGroup:
+    """The keyed appends of one batch that go to one partition, as one script call."""
+
+    names: list[str]
+    dedup_keys: list[str] = field(default_factory=list)
+    values: list[bytes] = field(default_factory=list)
+    positions: list[int] = field(default_factory=list)
 
 
 def decode_entries(partition: int, entries: StreamEntries) -> list[Record]:
@@ -72,27 +83,72 @@ class EventLog:
     async def append(self, envelope: Envelope, idempotency_key: str | None = None) -> AppendResult:
         """Append one event; with an idempotency key, at most once per dedup window."""
         [result] = await self.append_many([PendingAppend(envelope, idempotency_key)])
+        if isinstance(result, Exception):
+            raise result
         return result
 
-    async def append_many(self, items: Sequence[PendingAppend]) -> list[AppendResult]:
-        """Append several events in one round trip; each append is atomic on its own."""
+    async def append_many(self, items: Sequence[PendingAppend]) -> list[AppendResult | Exception]:
+        """Append several events in one round trip.
+
+        Each append is atomic and succeeds or fails on its own; one chat's events land in
+        the order listed. Keyed appends cost one script call per partition, not per event.
+        """
+        commands, slots = self._append_commands(items)
+        replies = await self._pipeline(commands)
+        if any(isinstance(reply, NoScriptError) for reply in replies):
+            # Redis lost its script cache (a restart): nothing of those commands ran.
+            await self.redis.script_load(self._scripts.append_once.script)
+            retry = [i for i, reply in enumerate(replies) if isinstance(reply, NoScriptError)]
+            retried = await self._pipeline([commands[i] for i in retry])
+            for i, reply in zip(retry, retried, strict=True):
+                replies[i] = reply
+        results: list[AppendResult | Exception] = [RuntimeError("not appended")] * len(items)
+        for reply, (partition, positions) in zip(replies, slots, strict=True):
+            outcomes = reply if isinstance(reply, list) else [reply] * len(positions)
+            for position, outcome in zip(positions, outcomes, strict=True):
+                results[position] = _append_result(outcome, partition)
+        return results
+
+    def _append_commands(
+        self, items: Sequence[PendingAppend]
+    ) -> tuple[list[list[str | bytes | int]], list[tuple[int, list[int]]]]:
+        """The commands of a batch, and for each the partition and the items it carries."""
+        commands: list[list[str | bytes | int]] = []
+        slots: list[tuple[int, list[int]]] = []
+        keyed: dict[int, _KeyedGroup] = {}
+        for position, item in enumerate(items):
+            partition = self.keyspace.partition_of(item.envelope.chat)
+            fields = encode_entry(item.envelope)
+            if item.idempotency_key is None:
+                flat = [value for pair in fields.items() for value in pair]
+                commands.append(["XADD", self.keyspace.stream(partition), "*", *flat])
+                slots.append((partition, [position]))
+                continue
+            group = keyed.setdefault(partition, _KeyedGroup(names=list(fields)))
+            group.dedup_keys.append(self.keyspace.dedup(partition, item.idempotency_key))
+            group.values.extend(fields.values())
+            group.positions.append(position)
+        for partition, group in keyed.items():
+            keys = [self.keyspace.stream(partition), *group.dedup_keys]
+            commands.append(
+                ["EVALSHA", self._scripts.append_once.sha, len(keys), *keys,
+                 self.dedup_window_ms, len(group.names), *group.names, *group.values]
+            )  # fmt: skip
+            slots.append((partition, group.positions))
+        return commands, slots
+
+    async def _pipeline(self, commands: Sequence[Sequence[str | bytes | int]]) -> list[object]:
+        """Run commands in one round trip; a failed command's reply is its exception."""
+        if len(commands) == 1:
+            # A lone command needs no pipeline object.
+            try:
+                return [await self.redis.execute_command(*commands[0])]  # type: ignore[no-untyped-call]
+            except ResponseError as exc:
+                return [exc]
         async with self.redis.pipeline(transaction=False) as pipe:
-            partitions = []
-            for item in items:
-                partition = self.keyspace.partition_of(item.envelope.chat)
-                partitions.append(partition)
-                fields = encode_entry(item.envelope)
-                stream = self.keyspace.stream(partition)
-                if item.idempotency_key is None:
-                    pipe.xadd(stream, fields)  # type: ignore[arg-type]
-                    continue
-                args: list[bytes | int] = [self.dedup_window_ms]
-                for name, value in fields.items():
-                    args += [name.encode(), value]
-                dedup = self.keyspace.dedup(partition, item.idempotency_key)
-                await self._scripts.append_once(keys=[stream, dedup], args=args, client=pipe)
-            replies = await pipe.execute()
-        return [_append_result(reply, p) for reply, p in zip(replies, partitions, strict=True)]
+            for command in commands:
+                pipe.execute_command(*command)
+            return list(await pipe.execute(raise_on_error=False))
 
     async def read(
         self,
@@ -142,9 +198,9 @@ class EventLog:
             start = "(" + entries[-1][0].decode()
 
 
-def _append_result(reply: object, partition: int) -> AppendResult:
+def _append_result(reply: object, partition: int) -> AppendResult | Exception:
     if isinstance(reply, Exception):
-        raise reply
+        return reply
     if isinstance(reply, bytes | str):  # plain XADD
         return AppendResult(_text(reply), partition, created=True)
     assert isinstance(reply, list)

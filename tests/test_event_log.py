@@ -7,9 +7,15 @@ import asyncio
 import pytest
 from redis.asyncio import Redis
 
-from events import EventLog, Keyspace, MessageReceived
-from events.log import LayoutMismatch
+from events import AppendResult, EventLog, Keyspace, MessageReceived, Record
+from events.log import LayoutMismatch, PendingAppend
 from tests.factories import message
+
+
+def text_of(record: Record) -> str:
+    event = record.envelope.event
+    assert isinstance(event, MessageReceived)
+    return event.text
 
 
 async def test_append_then_read_returns_the_same_envelope(log: EventLog) -> None:
@@ -48,8 +54,6 @@ async def test_key_is_forgotten_after_the_dedup_window(redis: Redis, keyspace: K
 
 
 async def test_append_many_reports_each_outcome_in_order(log: EventLog) -> None:
-    from events.log import PendingAppend
-
     results = await log.append_many(
         [
             PendingAppend(message(chat="a"), "k1"),
@@ -96,3 +100,19 @@ async def test_a_process_with_another_partition_count_is_refused(
     other = EventLog(redis, Keyspace(prefix="wsm", partitions=8))
     with pytest.raises(LayoutMismatch, match="PARTITIONS=4"):
         await other.ensure_layout()
+
+
+async def test_a_batch_over_many_partitions_keeps_each_chats_order(log: EventLog) -> None:
+    batch = [PendingAppend(message(chat=f"chat-{i % 7}", text=str(i)), f"k{i}") for i in range(70)]
+    results = await log.append_many(batch)
+    assert all(isinstance(r, AppendResult) and r.created for r in results)
+    for c in range(7):
+        history = await log.chat_history(f"chat-{c}")
+        assert [text_of(r) for r in history] == [str(i) for i in range(70) if i % 7 == c]
+
+
+async def test_appends_survive_redis_losing_its_script_cache(log: EventLog, redis: Redis) -> None:
+    await log.append(message(), "before")
+    await redis.script_flush()
+    assert (await log.append(message(), "after")).created
+    assert not (await log.append(message(), "before")).created

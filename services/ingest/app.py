@@ -7,12 +7,14 @@ import logging
 import time
 from collections.abc import AsyncIterator
 
+import msgspec
 from aiohttp import web
 from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, generate_latest
 from redis.asyncio import Redis
 from redis.exceptions import RedisError
 
 from events import EventLog
+from events.batching import AppendBatcher
 from services.ingest import signature
 from services.ingest.errors import (
     PayloadTooLarge,
@@ -26,6 +28,8 @@ from services.ingest.translate import KNOWN_WAHA_EVENTS, Ignored, parse_webhook,
 
 log = logging.getLogger(__name__)
 
+JSON = "application/json"
+
 
 class Gateway:
     """Turns signed WAHA webhooks into events on the log."""
@@ -38,6 +42,7 @@ class Gateway:
         self.log = EventLog(
             redis, settings.store.keyspace, dedup_window_ms=settings.dedup_window_s * 1000
         )
+        self.appender = AppendBatcher(self.log)
         self._layout_checked = False
 
     async def receive(self, request: web.Request) -> web.Response:
@@ -46,15 +51,15 @@ class Gateway:
         except WebhookRejected as exc:
             self.metrics.requests.labels(exc.code).inc()
             detail = str(exc)[:300]
-            return web.json_response({"error": exc.code, "detail": detail}, status=exc.status)
+            return _json({"error": exc.code, "detail": detail}, status=exc.status)
         self.metrics.requests.labels(answer["status"]).inc()
-        return web.json_response(answer)
+        return _json(answer)
 
     async def _receive(self, request: web.Request) -> dict[str, str]:
         limit = self.settings.max_body_bytes
         if request.content_length is not None and request.content_length > limit:
             raise PayloadTooLarge(f"body exceeds {limit} bytes")
-        if request.content_type != "application/json":
+        if request.content_type != JSON:
             raise UnsupportedMediaType("expected Content-Type: application/json")
         try:
             body = await request.read()
@@ -80,7 +85,7 @@ class Gateway:
         started = time.perf_counter()
         try:
             await self._check_layout()
-            result = await self.log.append(outcome.envelope, outcome.idempotency_key)
+            result = await self.appender.append(outcome.envelope, outcome.idempotency_key)
         except RedisError as exc:
             log.warning("append failed: %s", exc)
             raise StoreUnavailable("the event store is unavailable; retry later") from None
@@ -108,6 +113,10 @@ class Gateway:
         response = web.Response(body=generate_latest(self.registry))
         response.content_type = CONTENT_TYPE_LATEST.split(";")[0]
         return response
+
+
+def _json(body: dict[str, str], status: int = 200) -> web.Response:
+    return web.Response(body=msgspec.json.encode(body), status=status, content_type=JSON)
 
 
 GATEWAY = web.AppKey("gateway", Gateway)

@@ -8,8 +8,6 @@ conversation is known by a keyed hash of its session and normalised chat id.
 
 from __future__ import annotations
 
-import base64
-import hashlib
 import hmac
 import re
 
@@ -43,8 +41,8 @@ def is_group(chat_id: str) -> bool:
 
 def chat_key(secret: bytes, session: str, chat_id: str) -> str:
     """The pseudonymous key of a conversation: stable, and not reversible without the secret."""
-    digest = hmac.new(secret, f"{session}\0{chat_id}".encode(), hashlib.sha256).digest()
-    return "c" + base64.b32encode(digest[:15]).decode().lower()
+    digest = hmac.digest(secret, f"{session}\0{chat_id}".encode(), "sha256")
+    return "c" + digest[:16].hex()
 
 
 def session_key(session: str) -> str:

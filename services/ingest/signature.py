@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import hmac
 from collections.abc import Sequence
 
@@ -13,7 +12,7 @@ ALGORITHM = "sha512"
 
 def sign(body: bytes, key: bytes) -> str:
     """The signature WAHA sends for ``body``."""
-    return hmac.new(key, body, hashlib.sha512).hexdigest()
+    return hmac.digest(key, body, ALGORITHM).hex()
 
 
 def verify(
