@@ -22,7 +22,6 @@ from events import (
     UnknownEvent,
     decode_entry,
     encode_entry,
-    new_envelope,
 )
 from events.schema import EVENT_TYPES
 from services.ingest import signature
@@ -57,15 +56,18 @@ strategies_by_type = {
     SessionStatusChanged: st.builds(SessionStatusChanged, status=texts),
 }  # fmt: skip
 events_ = st.one_of(*strategies_by_type.values())
+ids = st.uuids().map(lambda u: u.hex)
 envelopes = st.builds(
-    lambda event, chat, session, occurred, tp: new_envelope(
-        event, chat=chat, session=session, occurred_at=occurred, traceparent=tp
-    ),
-    events_,
-    st.text(min_size=1, max_size=50),
-    st.text(min_size=1, max_size=50),
-    times,
-    st.none() | st.just("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"),
+    Envelope,
+    event_id=ids,
+    chat=st.text(min_size=1, max_size=50),
+    session=st.text(min_size=1, max_size=50),
+    occurred_at=times,
+    recorded_at=times,
+    correlation_id=ids,
+    causation_id=st.none() | ids,
+    traceparent=st.none() | st.just("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"),
+    event=events_,
 )
 
 
