@@ -70,6 +70,7 @@ class Checkpoints:
             self.keyspace.fence(partition, self.group),
             self.keyspace.checkpoint(partition, self.group),
             self.keyspace.stream(partition),
+            self.keyspace.attempts(partition, self.group),
         ]
         try:
             applied = await self._scripts.commit(keys=keys, args=args)

@@ -54,6 +54,10 @@ class Keyspace:
         """Hash of chat -> last applied entry id, for one consumer group."""
         return f"{self._tag(partition)}:ckpt:{group}"
 
+    def attempts(self, partition: int, group: str) -> str:
+        """Hash of entry id -> handling attempts, kept only for entries taken over."""
+        return f"{self._tag(partition)}:attempts:{group}"
+
     def lease(self, partition: int, group: str) -> str:
         return f"{self._tag(partition)}:lease:{group}"
 

@@ -6,6 +6,12 @@ Entries are dispatched to one lane per chat: a lane handles its entries strictly
 lanes run concurrently. An entry is acknowledged only inside the commit of its effects.
 A failing entry is retried with backoff up to a bound, then moved to the dead-letter
 stream; only its own chat waits meanwhile, never the partition.
+
+The bound also stops an entry that crashes the whole process from crashing every next
+owner in turn. Redis's delivery counter cannot tell that entry apart: a takeover claims
+every pending entry, and the counter of each one that merely waited in its chat's lane
+grows too. So a taken-over entry marks each handling attempt just before it starts (a
+partition-local hash, cleared by the commit), and only attempts count.
 """
 
 from __future__ import annotations
@@ -25,6 +31,7 @@ from redis.exceptions import TimeoutError as RedisTimeoutError
 
 from events.checkpoint import Checkpoints, Command, LeaseLost, raise_if_fenced
 from events.codec import CorruptEntry, Record, decode_entry
+from events.isolation import IsolationGate
 from events.keys import Keyspace
 from events.leases import Leases
 from events.scripts import Scripts
@@ -56,7 +63,7 @@ class SubscriptionOptions:
 class _Entry:
     entry_id: str
     fields: dict[bytes, bytes]
-    deliveries: int = 1
+    taken_over: bool = False
 
 
 @dataclass(slots=True)
@@ -81,14 +88,15 @@ class _PartitionWorker:
         self.lanes: dict[str, _Lane] = {}
         self.in_flight = asyncio.Semaphore(sub.options.max_in_flight)
         self.reading = True
-        self.lost = asyncio.Event()
+        # Set when the worker must stop: lease lost, or a failure only a restart clears.
+        self.halted = asyncio.Event()
         self.task = asyncio.create_task(self._run(), name=f"partition-{partition}")
 
     async def _run(self) -> None:
         await self._ensure_group()
         await self._take_over_pending()
         opts = self.sub.options
-        while self.reading and not self.lost.is_set():
+        while self.reading and not self.halted.is_set():
             try:
                 reply = await self.sub.redis.xreadgroup(
                     self.sub.group,
@@ -118,12 +126,17 @@ class _PartitionWorker:
         """Claim every pending entry of the group, oldest first, before reading new ones.
 
         Holding the lease means the previous owner may no longer commit, so there is no
-        need to wait for entries to become idle.
+        need to wait for entries to become idle. Entries that carry attempt marks were in
+        flight when an owner died; if one of them killed it, running them together would
+        kill this owner too and charge the innocent ones as well. So they run first, one
+        at a time: only the culprit crashes again, until it reaches the dead letters. Each
+        is the oldest pending entry of its chat, so this keeps every chat's order.
         """
         redis, group, me = self.sub.redis, self.sub.group, self.sub.consumer
+        claimed: list[_Entry] = []
         start = "0-0"
         while True:
-            next_start, claimed, deleted = await redis.xautoclaim(
+            reply = await redis.xautoclaim(
                 self.stream,
                 group,
                 me,
@@ -131,22 +144,27 @@ class _PartitionWorker:
                 start_id=start,
                 count=self.sub.options.batch,
             )
+            next_start, entries, deleted = reply
             if deleted:
                 await redis.xack(self.stream, group, *deleted)
-            if claimed:
-                pending = await redis.xpending_range(
-                    self.stream, group, claimed[0][0], claimed[-1][0], len(claimed), me
-                )
-                counts = {p["message_id"]: int(p["times_delivered"]) for p in pending}
-                for entry_id, fields in claimed:
-                    if fields is None:
-                        continue
-                    deliveries = counts.get(entry_id, 1)
-                    await self._dispatch(_Entry(entry_id.decode(), fields, deliveries))
+            claimed += [
+                _Entry(entry_id.decode(), fields, taken_over=True)
+                for entry_id, fields in entries
+                if fields is not None
+            ]
             next_id = next_start.decode() if isinstance(next_start, bytes) else next_start
             if next_id == "0-0":
-                return
+                break
             start = next_id
+        marks = await redis.hkeys(self.sub.keyspace.attempts(self.partition, group))
+        suspects = {cast(bytes, mark).decode() for mark in marks}
+        for entry in claimed:
+            if entry.entry_id in suspects:
+                async with self.sub.gate.alone():
+                    await self._handle(entry)
+        for entry in claimed:
+            if entry.entry_id not in suspects:
+                await self._dispatch(entry)
 
     async def _dispatch(self, entry: _Entry) -> None:
         await self.in_flight.acquire()
@@ -162,12 +180,17 @@ class _PartitionWorker:
             while not lane.queue.empty():
                 entry = lane.queue.get_nowait()
                 try:
-                    await self._handle(entry)
+                    async with self.sub.gate.together():
+                        await self._handle(entry)
                 finally:
                     self.in_flight.release()
         except LeaseLost:
             log.warning("partition %d: lease lost while handling", self.partition)
-            self.lost.set()
+            self.halted.set()
+        except Exception:
+            # The entry is still pending: a restarted worker claims it again.
+            log.exception("partition %d: lane of a chat failed; restarting", self.partition)
+            self.halted.set()
         finally:
             if self.lanes.get(chat) is lane and lane.queue.empty():
                 del self.lanes[chat]
@@ -177,14 +200,16 @@ class _PartitionWorker:
         try:
             record = decode_entry(entry.entry_id, self.partition, entry.fields)
         except CorruptEntry as exc:
-            await self._dead_letter(entry, exc, entry.deliveries)
+            await self._dead_letter(entry, exc, attempts=0)
             return
-        attempt = entry.deliveries
-        while not self.lost.is_set():
-            if attempt > opts.max_attempts:
-                await self._dead_letter(entry, RuntimeError("delivered too many times"), attempt)
-                return
+        attempt = 0
+        while not self.halted.is_set():
             try:
+                attempt = await self._count_attempt(entry) if entry.taken_over else attempt + 1
+                if attempt > opts.max_attempts:
+                    error = RuntimeError("handling never completed; the process may crash on it")
+                    await self._dead_letter(entry, error, attempts=attempt - 1)
+                    return
                 effects = await self.sub.handler(record)
                 await self.sub.checkpoints.commit(
                     partition=self.partition,
@@ -197,18 +222,28 @@ class _PartitionWorker:
             except LeaseLost:
                 raise
             except _INFRASTRUCTURE_ERRORS as exc:
-                # Redis being away is not the entry's fault: wait, do not count it.
+                # Redis being away is not the entry's fault: wait, and do not count it.
                 log.warning("partition %d: %s; retrying %s", self.partition, exc, entry.entry_id)
+                attempt -= 1
                 await asyncio.sleep(opts.retry_cap_s)
             except Exception as exc:
                 if attempt >= opts.max_attempts:
-                    await self._dead_letter(entry, exc, attempt)
+                    await self._dead_letter(entry, exc, attempts=attempt)
                     return
                 log.warning("entry %s failed (attempt %d): %r", entry.entry_id, attempt, exc)
                 await asyncio.sleep(backoff_delay(attempt, opts.retry_base_s, opts.retry_cap_s))
-                attempt += 1
 
-    async def _dead_letter(self, entry: _Entry, error: BaseException, attempts: int) -> None:
+    async def _count_attempt(self, entry: _Entry) -> int:
+        """Record that handling starts; the attempts so far, this one and the first included.
+
+        The first delivery's attempt is not marked (it costs a write per entry); a
+        taken-over entry may have had it, so it is counted as if it had.
+        """
+        key = self.sub.keyspace.attempts(self.partition, self.sub.group)
+        marked = await self.sub.redis.hincrby(key, entry.entry_id, 1)
+        return int(marked) + 1
+
+    async def _dead_letter(self, entry: _Entry, error: BaseException, *, attempts: int) -> None:
         sub = self.sub
         log.error("entry %s dead-lettered after %d attempts: %r", entry.entry_id, attempts, error)
         details = {
@@ -225,6 +260,7 @@ class _PartitionWorker:
                     sub.keyspace.fence(self.partition, sub.group),
                     self.stream,
                     sub.keyspace.dead_letters(self.partition),
+                    sub.keyspace.attempts(self.partition, sub.group),
                 ],
                 args=[self.token, sub.group, entry.entry_id, *fields],
             )
@@ -239,7 +275,7 @@ class _PartitionWorker:
             lanes = [lane.task for lane in self.lanes.values() if lane.task]
             if lanes:
                 await asyncio.wait(lanes, timeout=self.sub.options.drain_timeout_s)
-        self.lost.set()
+        self.halted.set()
         tasks = [self.task, *(lane.task for lane in self.lanes.values() if lane.task)]
         for task in tasks:
             task.cancel()
@@ -278,6 +314,7 @@ class Subscription:
             member_ttl_ms=self.options.member_ttl_ms,
         )
         self.workers: dict[int, _PartitionWorker] = {}
+        self.gate = IsolationGate()
         self._stopping = asyncio.Event()
 
     @property
@@ -312,7 +349,7 @@ class Subscription:
     async def _rebalance(self) -> None:
         desired = await self.leases.desired()
         for partition, worker in list(self.workers.items()):
-            if partition not in desired or worker.task.done() or worker.lost.is_set():
+            if partition not in desired or worker.task.done() or worker.halted.is_set():
                 await self._give_up(partition, graceful=partition not in desired)
         for partition in sorted(desired):
             await self._hold(partition)

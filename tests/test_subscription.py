@@ -265,3 +265,31 @@ async def test_a_surviving_replica_takes_over_a_dead_ones_pending_entries(
     async with running(redis, keyspace, healthy, "survivor"):
         await eventually(lambda: len(handled_by) == 20)
     assert await pending_count(redis, keyspace) == 0
+
+
+async def test_partitions_handed_over_between_replicas_keep_each_chats_order(
+    log: EventLog, redis: Redis, keyspace: Keyspace
+) -> None:
+    handled: dict[str, list[int]] = defaultdict(list)
+
+    async def handler(record: Record) -> Sequence[Command]:
+        await asyncio.sleep(0.002)
+        handled[record.chat].append(int(text_of(record)))
+        return ()
+
+    async def produce() -> None:
+        for i in range(300):
+            await log.append(message(chat=f"chat-{i % 12}", text=str(i)))
+            await asyncio.sleep(0.002)
+
+    producer = asyncio.create_task(produce())
+    async with running(redis, keyspace, handler, "a") as first:
+        await asyncio.sleep(0.2)
+        async with running(redis, keyspace, handler, "b"):
+            await eventually(lambda: len(first.owned) == 2)
+            first.stop()  # "a" leaves gracefully while entries keep coming
+            await producer
+            await eventually(lambda: sum(map(len, handled.values())) >= 300)
+    for chat, numbers in handled.items():
+        assert numbers == sorted(set(numbers)), chat
+    assert sum(map(len, handled.values())) == 300

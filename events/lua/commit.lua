@@ -1,6 +1,6 @@
 -- Apply a consumer's effects, advance its per-chat checkpoint and XACK, all or nothing.
 -- KEYS[1]: fencing counter; KEYS[2]: checkpoint hash (chat -> last applied id);
--- KEYS[3]: partition stream
+-- KEYS[3]: partition stream; KEYS[4]: attempt marks (entry id -> handling attempts)
 -- ARGV[1]: fencing token; ARGV[2]: group; ARGV[3]: chat; ARGV[4]: entry id;
 -- ARGV[5]: number of effect commands, then for each: its argument count and arguments.
 -- Returns 1 when applied, 0 when the entry had already been applied (redelivery).
@@ -19,6 +19,7 @@ if last then
   local ems, eseq = parse(ARGV[4])
   if ems < lms or (ems == lms and eseq <= lseq) then
     redis.call('XACK', KEYS[3], ARGV[2], ARGV[4])
+    redis.call('HDEL', KEYS[4], ARGV[4])
     return 0
   end
 end
@@ -31,4 +32,5 @@ for _ = 1, tonumber(ARGV[5]) do
 end
 redis.call('HSET', KEYS[2], ARGV[3], ARGV[4])
 redis.call('XACK', KEYS[3], ARGV[2], ARGV[4])
+redis.call('HDEL', KEYS[4], ARGV[4])
 return 1
