@@ -8,7 +8,7 @@ newer than this code knows decodes to :class:`UnknownEvent` rather than being mi
 from __future__ import annotations
 
 from datetime import datetime
-from typing import ClassVar
+from typing import ClassVar, get_args
 
 import msgspec
 
@@ -76,19 +76,128 @@ class SessionStatusChanged(DomainEvent, frozen=True, kw_only=True, tag="session.
     status: str
 
 
+# --- Decisions of the conductor -------------------------------------------------------
+
+
+class PrivacyNoticeShown(DomainEvent, frozen=True, kw_only=True, tag="consent.requested"):
+    """The privacy notice was sent and consent asked for. The evidence of consent (LGPD
+    art. 8) starts with the exact text shown, identified by its version and hash."""
+
+    policy_version: str
+    notice_sha256: str
+    purposes: tuple[str, ...]
+    in_reply_to: str
+
+
+class ConsentGranted(DomainEvent, frozen=True, kw_only=True, tag="consent.granted"):
+    """Explicit consent, with the person's own words and the message that carried them."""
+
+    policy_version: str
+    notice_sha256: str
+    purposes: tuple[str, ...]
+    legal_basis: str
+    evidence_message_id: str
+    evidence_text: str
+
+
+class ConsentRefused(DomainEvent, frozen=True, kw_only=True, tag="consent.refused"):
+    policy_version: str
+    evidence_message_id: str
+    evidence_text: str
+
+
+class ConsentRevoked(DomainEvent, frozen=True, kw_only=True, tag="consent.revoked"):
+    policy_version: str
+    evidence_message_id: str
+    evidence_text: str
+
+
+class NameRegistered(DomainEvent, frozen=True, kw_only=True, tag="subject.name_registered"):
+    name: str
+    evidence_message_id: str
+
+
+class AgentSelected(DomainEvent, frozen=True, kw_only=True, tag="agent.selected"):
+    """The router handed the conversation to a specialist."""
+
+    agent: str
+    intent: str
+    in_reply_to: str
+
+
+class ToolInvoked(DomainEvent, frozen=True, kw_only=True, tag="agent.tool_invoked"):
+    """A tool call proposed by the brain, and what the tool answered, errors included."""
+
+    call_id: str
+    tool: str
+    arguments: str
+    ok: bool
+    result: str
+    in_reply_to: str
+
+
+class SlotsOffered(DomainEvent, frozen=True, kw_only=True, tag="scheduling.slots_offered"):
+    slots: tuple[datetime, ...]
+
+
+class AppointmentBooked(DomainEvent, frozen=True, kw_only=True, tag="appointment.booked"):
+    appointment_id: str
+    calendar_entry_id: str
+    start: datetime
+    end: datetime
+
+
+class AppointmentCancelled(DomainEvent, frozen=True, kw_only=True, tag="appointment.cancelled"):
+    appointment_id: str
+    calendar_entry_id: str
+    start: datetime
+
+
+class ReplyRequested(DomainEvent, frozen=True, kw_only=True, tag="reply.requested"):
+    """A message the bot decided to send; the outbox delivers it once."""
+
+    reply_id: str
+    chat_id: str
+    text: str
+    in_reply_to: str | None = None
+
+
+class ReplySent(DomainEvent, frozen=True, kw_only=True, tag="reply.sent"):
+    reply_id: str
+    chat_id: str
+    waha_message_id: str | None = None
+
+
+class ReplyFailed(DomainEvent, frozen=True, kw_only=True, tag="reply.failed"):
+    reply_id: str
+    chat_id: str
+    error: str
+    attempts: int
+
+
 Event = (
-    MessageReceived | MessageAcknowledged | ReactionReceived | MessageRevoked | SessionStatusChanged
+    MessageReceived
+    | MessageAcknowledged
+    | ReactionReceived
+    | MessageRevoked
+    | SessionStatusChanged
+    | PrivacyNoticeShown
+    | ConsentGranted
+    | ConsentRefused
+    | ConsentRevoked
+    | NameRegistered
+    | AgentSelected
+    | ToolInvoked
+    | SlotsOffered
+    | AppointmentBooked
+    | AppointmentCancelled
+    | ReplyRequested
+    | ReplySent
+    | ReplyFailed
 )
 
 EVENT_TYPES: dict[str, type[DomainEvent]] = {
-    cls.__struct_config__.tag: cls  # type: ignore[misc]
-    for cls in (
-        MessageReceived,
-        MessageAcknowledged,
-        ReactionReceived,
-        MessageRevoked,
-        SessionStatusChanged,
-    )
+    cls.__struct_config__.tag: cls for cls in get_args(Event)
 }
 
 
