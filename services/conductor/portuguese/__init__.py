@@ -1,0 +1,1 @@
+"""Understanding Brazilian Portuguese offline: intents, answers, names and times."""

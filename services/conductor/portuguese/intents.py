@@ -1,0 +1,96 @@
+"""What a message asks for, in the words Brazilian patients use on WhatsApp."""
+
+from __future__ import annotations
+
+import re
+from enum import StrEnum
+
+from services.conductor.portuguese.text import fold, has_any
+
+
+class Intent(StrEnum):
+    SCHEDULE = "schedule"
+    CONSULT = "consult"
+    CANCEL = "cancel"
+    HUMAN = "human"
+    LGPD = "lgpd"
+    REVOKE = "revoke"
+    HELP = "help"
+    UNKNOWN = "unknown"
+
+
+# Checked in this order: "cancelar a consulta de amanhã" is a cancellation, not a booking.
+_PHRASES: tuple[tuple[Intent, tuple[str, ...]], ...] = (
+    (Intent.REVOKE, ("revogar", "revogo", "revogar consentimento", "retiro meu consentimento",
+                     "retirar consentimento", "parar", "pare", "stop", "sair", "descadastrar")),
+    (Intent.LGPD, ("meus dados", "lgpd", "privacidade", "apagar dados", "excluir dados",
+                   "dados pessoais")),
+    (Intent.HUMAN, ("atendente", "humano", "humana", "pessoa", "recepcao", "recepcionista",
+                    "falar com alguem")),
+    (Intent.CANCEL, ("cancelar", "cancela", "cancelo", "desmarcar", "desmarca", "desmarque",
+                     "nao vou poder ir", "nao poderei ir")),
+    (Intent.CONSULT, ("minhas consultas", "minha consulta", "meus agendamentos",
+                      "meu agendamento", "tenho consulta", "ver consultas", "quando e minha",
+                      "consultar")),
+    (Intent.SCHEDULE, ("marcar", "agendar", "agenda", "agendamento", "consulta", "horario",
+                       "horarios", "disponivel", "disponibilidade", "vaga", "remarcar")),
+    (Intent.HELP, ("ajuda", "menu", "opcoes", "oi", "ola", "bom dia", "boa tarde", "boa noite",
+                   "help")),
+)  # fmt: skip
+
+_YES = ("sim", "aceito", "concordo", "autorizo", "de acordo", "eu aceito", "pode ser",
+        "claro", "com certeza", "ok aceito")  # fmt: skip
+_NO = ("nao", "recuso", "nao aceito", "nao concordo", "nao autorizo", "nunca", "negativo")
+_OPTION = re.compile(r"^(?:a |o )?(?:opcao |numero |n )?(\d{1,2})(?:a|o)?$")
+_NAME_INTRO = re.compile(
+    r"^(?:(?:o )?meu nome (?:e|eh)|me chamo|eu me chamo|sou (?:a |o )?|eu sou (?:a |o )?|"
+    r"pode me chamar de|aqui e (?:a |o )?)\s*",
+)
+# Letters in words joined by apostrophes (straight or typographic, U+2019) or hyphens.
+_JOINERS = "'\u2019-"
+_WORD = rf"[^\W\d_]+(?:[{_JOINERS}][^\W\d_]+)*"
+_NAME = re.compile(rf"^{_WORD}(?: {_WORD}){{0,5}}$")
+_NOT_NAMES = frozenset({"sim", "nao", "oi", "ola", "ok", "obrigado", "obrigada", "bom dia",
+                        "boa tarde", "boa noite", "tudo bem"})  # fmt: skip
+
+
+def intent_of(text: str) -> Intent:
+    folded = fold(text)
+    for intent, phrases in _PHRASES:
+        if has_any(folded, phrases):
+            return intent
+    return Intent.UNKNOWN
+
+
+def consent_answer(text: str) -> bool | None:
+    """True for explicit consent, False for a refusal, None for anything else.
+
+    A negation wins: "não aceito" is a refusal even though it contains "aceito".
+    """
+    folded = fold(text)
+    if has_any(folded, _NO):
+        return False
+    if has_any(folded, _YES):
+        return True
+    return None
+
+
+def chosen_option(text: str, count: int) -> int | None:
+    """The 1-based option a reply like "2", "opção 2" or "o 2º" picks among ``count``."""
+    match = _OPTION.match(fold(text).replace("º", "").replace("ª", ""))
+    if match is None:
+        return None
+    number = int(match[1])
+    return number if 1 <= number <= count else None
+
+
+def name_in(text: str) -> str | None:
+    """A person's name in a reply like "Maria Silva" or "meu nome é Maria"; else None."""
+    cleaned = " ".join(text.strip().strip(".!").split())
+    introduced = _NAME_INTRO.sub("", fold(cleaned))
+    if introduced != fold(cleaned):
+        # Keep the original spelling and accents of the part after the introduction.
+        cleaned = " ".join(cleaned.split()[-len(introduced.split()) :]) if introduced else ""
+    if not 2 <= len(cleaned) <= 60 or fold(cleaned) in _NOT_NAMES or not _NAME.match(cleaned):
+        return None
+    return " ".join(part[:1].upper() + part[1:] for part in cleaned.split())
