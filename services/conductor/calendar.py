@@ -1,0 +1,40 @@
+"""The calendar behind the scheduling tools; embedded (Redis) or Google Calendar."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Protocol
+
+
+class SlotTaken(Exception):
+    """Someone else holds that slot."""
+
+
+@dataclass(frozen=True, slots=True)
+class Booking:
+    """An appointment as the calendar holds it. ``appointment_id`` derives from the event
+    that decided the booking, so deciding twice books once."""
+
+    appointment_id: str
+    subject: str
+    start: datetime
+    end: datetime
+    calendar_entry_id: str = ""
+
+
+class Calendar(Protocol):
+    async def taken(self, start: datetime, end: datetime) -> list[datetime]:
+        """Starts of the booked slots in [start, end)."""
+
+    async def book(self, booking: Booking) -> Booking:
+        """Book, or return the booking already made under the same appointment id.
+
+        Raises :class:`SlotTaken` when another appointment holds the slot.
+        """
+
+    async def cancel(self, appointment_id: str) -> Booking | None:
+        """Cancel; the cancelled booking, or None if there was no such live booking."""
+
+    async def bookings_of(self, subject: str) -> list[Booking]:
+        """The subject's live bookings, earliest first."""

@@ -1,0 +1,129 @@
+"""The clinic's opening hours and the appointment grid. Pure: the clock is an argument."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from services.runtime import settings
+
+DEFAULT_TIME_ZONE = "America/Sao_Paulo"
+WEEKDAY_NAMES = ("segunda", "terça", "quarta", "quinta", "sexta", "sábado", "domingo")
+
+
+@dataclass(frozen=True, slots=True)
+class Clinic:
+    """When appointments can be booked, in the clinic's own time zone."""
+
+    time_zone: str = DEFAULT_TIME_ZONE
+    open_days: frozenset[int] = frozenset(range(5))  # Monday .. Friday
+    opens: time = time(8)
+    closes: time = time(18)
+    slot_minutes: int = 30
+    horizon_days: int = 30
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str]) -> Clinic:
+        zone = settings.text(env, "TIME_ZONE", DEFAULT_TIME_ZONE)
+        try:
+            ZoneInfo(zone)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise settings.SettingsError(f"TIME_ZONE {zone!r} is not a known time zone") from None
+        days = settings.text(env, "BUSINESS_DAYS", "1-5")
+        clinic = cls(
+            time_zone=zone,
+            open_days=_days(days),
+            opens=_clock(env, "BUSINESS_OPENS", "08:00"),
+            closes=_clock(env, "BUSINESS_CLOSES", "18:00"),
+            slot_minutes=settings.integer(env, "SLOT_MINUTES", 30, minimum=5),
+            horizon_days=settings.integer(env, "BOOKING_HORIZON_DAYS", 30, minimum=1),
+        )
+        if clinic.opens >= clinic.closes:
+            raise settings.SettingsError("BUSINESS_OPENS must be before BUSINESS_CLOSES")
+        return clinic
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.time_zone)
+
+    @property
+    def slot(self) -> timedelta:
+        return timedelta(minutes=self.slot_minutes)
+
+    def local(self, moment: datetime) -> datetime:
+        return moment.astimezone(self.zone)
+
+    def why_not_bookable(self, start: datetime, now: datetime) -> str | None:
+        """None if an appointment may start at ``start``; otherwise the reason, in words."""
+        local = self.local(start)
+        if start <= now:
+            return "esse horário já passou"
+        if start > now + timedelta(days=self.horizon_days):
+            return f"a agenda está aberta só para os próximos {self.horizon_days} dias"
+        if local.weekday() not in self.open_days:
+            return f"a clínica não atende {WEEKDAY_NAMES[local.weekday()]}"
+        end = (local + self.slot).time()
+        if local.time() < self.opens or end > self.closes or end == time(0):
+            return f"o atendimento é das {self.opens:%H:%M} às {self.closes:%H:%M}"
+        minutes = local.hour * 60 + local.minute - (self.opens.hour * 60 + self.opens.minute)
+        if minutes % self.slot_minutes or local.second or local.microsecond:
+            return f"as consultas começam a cada {self.slot_minutes} minutos"
+        return None
+
+    def slots_on(self, day: date) -> list[datetime]:
+        """Every slot start of a day (time-zone aware), whether free or not."""
+        if day.weekday() not in self.open_days:
+            return []
+        start = datetime.combine(day, self.opens, self.zone)
+        last = datetime.combine(day, self.closes, self.zone) - self.slot
+        count = int((last - start) / self.slot) + 1
+        return [start + i * self.slot for i in range(max(count, 0))]
+
+    def free_slots(
+        self,
+        now: datetime,
+        taken: Iterable[datetime],
+        *,
+        day: date | None = None,
+        between: tuple[time, time] | None = None,
+        limit: int = 5,
+    ) -> list[datetime]:
+        """The first free slots from ``now`` on (on ``day`` only, if given)."""
+        busy = {moment.timestamp() for moment in taken}
+        first_day = day or self.local(now).date()
+        days = [day] if day else [first_day + timedelta(days=n) for n in range(self.horizon_days)]
+        found: list[datetime] = []
+        for candidate_day in days:
+            for start in self.slots_on(candidate_day):
+                if between and not between[0] <= start.time() < between[1]:
+                    continue
+                if start.timestamp() in busy or self.why_not_bookable(start, now):
+                    continue
+                found.append(start)
+                if len(found) == limit:
+                    return found
+        return found
+
+
+def _days(spec: str) -> frozenset[int]:
+    """ "1-5" or "1,2,3,4,5,6": ISO weekdays (1 = Monday) -> Python weekdays (0 = Monday)."""
+    days: set[int] = set()
+    try:
+        for part in spec.split(","):
+            low, _, high = part.strip().partition("-")
+            days.update(range(int(low), int(high or low) + 1))
+    except ValueError:
+        raise settings.SettingsError(f"BUSINESS_DAYS must look like 1-5, got {spec!r}") from None
+    if not days or not days <= set(range(1, 8)):
+        raise settings.SettingsError(f"BUSINESS_DAYS must be between 1 and 7, got {spec!r}")
+    return frozenset(d - 1 for d in days)
+
+
+def _clock(env: Mapping[str, str], name: str, default: str) -> time:
+    raw = settings.text(env, name, default)
+    try:
+        return time.fromisoformat(raw)
+    except ValueError:
+        raise settings.SettingsError(f"{name} must be a time like 08:00, got {raw!r}") from None

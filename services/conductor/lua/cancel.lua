@@ -1,0 +1,12 @@
+-- Cancel a live appointment and free its slot.
+-- KEYS[1]: appointment hash; KEYS[2]: slot holder; KEYS[3]: booked starts (zset)
+-- ARGV[1]: appointment id. Returns 1 if cancelled, 0 if it was not live.
+if redis.call('HGET', KEYS[1], 'status') ~= 'booked' then
+  return 0
+end
+if redis.call('GET', KEYS[2]) == ARGV[1] then
+  redis.call('DEL', KEYS[2])
+end
+redis.call('HSET', KEYS[1], 'status', 'cancelled')
+redis.call('ZREM', KEYS[3], ARGV[1])
+return 1

@@ -1,0 +1,78 @@
+"""Business hours and the appointment grid."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from services.conductor.clinic import Clinic
+from services.runtime.settings import SettingsError
+
+SP = ZoneInfo("America/Sao_Paulo")
+CLINIC = Clinic()
+NOW = datetime(2026, 11, 24, 9, 10, tzinfo=SP)  # a Tuesday
+
+
+def at(day: int, hour: int, minute: int = 0) -> datetime:
+    return datetime(2026, 11, day, hour, minute, tzinfo=SP)
+
+
+@pytest.mark.parametrize(
+    ("start", "reason"),
+    [
+        (at(25, 15), None),
+        (at(24, 9), "esse horário já passou"),
+        (at(28, 10), "a clínica não atende sábado"),
+        (at(25, 7, 30), "o atendimento é das 08:00 às 18:00"),
+        (at(25, 17, 45), "o atendimento é das 08:00 às 18:00"),
+        (at(25, 10, 15), "as consultas começam a cada 30 minutos"),
+        (NOW + timedelta(days=40), "a agenda está aberta só para os próximos 30 dias"),
+    ],
+)
+def test_what_can_be_booked(start: datetime, reason: str | None) -> None:
+    assert CLINIC.why_not_bookable(start, NOW) == reason
+
+
+def test_free_slots_skip_the_past_and_what_is_taken() -> None:
+    slots = CLINIC.free_slots(NOW, [at(24, 9, 30)], limit=3)
+    assert slots == [at(24, 10), at(24, 10, 30), at(24, 11)]
+
+
+def test_free_slots_of_a_day_and_a_part_of_it() -> None:
+    slots = CLINIC.free_slots(NOW, [], day=date(2026, 11, 25), between=(time(12), time(18)))
+    assert slots[0] == at(25, 12)
+    assert all(s.date() == date(2026, 11, 25) and s.hour >= 12 for s in slots)
+
+
+def test_a_closed_day_has_no_slots() -> None:
+    assert CLINIC.free_slots(NOW, [], day=date(2026, 11, 29)) == []
+
+
+def test_times_compare_across_time_zones() -> None:
+    utc = at(25, 15).astimezone(ZoneInfo("UTC"))
+    assert CLINIC.why_not_bookable(utc, NOW) is None
+
+
+def test_settings_come_from_the_environment() -> None:
+    clinic = Clinic.from_env({"BUSINESS_DAYS": "1-6", "BUSINESS_OPENS": "07:00",
+                              "SLOT_MINUTES": "20"})  # fmt: skip
+    assert clinic.open_days == frozenset(range(6))
+    assert clinic.opens == time(7)
+    assert clinic.slot_minutes == 20
+
+
+@pytest.mark.parametrize(
+    ("env", "message"),
+    [
+        ({"TIME_ZONE": "Mars/Olympus"}, "TIME_ZONE"),
+        ({"BUSINESS_DAYS": "mon-fri"}, "BUSINESS_DAYS"),
+        ({"BUSINESS_DAYS": "0-9"}, "BUSINESS_DAYS"),
+        ({"BUSINESS_OPENS": "8am"}, "BUSINESS_OPENS"),
+        ({"BUSINESS_OPENS": "19:00"}, "BUSINESS_OPENS must be before"),
+    ],
+)
+def test_bad_settings_are_refused(env: dict[str, str], message: str) -> None:
+    with pytest.raises(SettingsError, match=message):
+        Clinic.from_env(env)

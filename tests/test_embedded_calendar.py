@@ -1,0 +1,75 @@
+"""The embedded calendar on a real Redis: idempotent, never double-booked."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+from redis.asyncio import Redis
+
+from services.conductor.calendar import Booking, SlotTaken
+from services.conductor.embedded_calendar import EmbeddedCalendar
+
+START = datetime(2026, 11, 25, 15, tzinfo=ZoneInfo("America/Sao_Paulo"))
+
+
+def booking(appointment_id: str, subject: str = "s1", start: datetime = START) -> Booking:
+    return Booking(appointment_id, subject, start, start + timedelta(minutes=30))
+
+
+@pytest.fixture
+def calendar(redis: Redis) -> EmbeddedCalendar:
+    return EmbeddedCalendar(redis)
+
+
+async def test_a_booking_is_listed_for_its_subject(calendar: EmbeddedCalendar) -> None:
+    booked = await calendar.book(booking("a1"))
+    assert booked.start == START
+    assert [b.appointment_id for b in await calendar.bookings_of("s1")] == ["a1"]
+    assert await calendar.bookings_of("someone-else") == []
+    assert await calendar.taken(START, START + timedelta(hours=1)) == [START]
+
+
+async def test_booking_twice_under_one_appointment_id_books_once(
+    calendar: EmbeddedCalendar,
+) -> None:
+    first = await calendar.book(booking("a1"))
+    later = START + timedelta(hours=2)
+    again = await calendar.book(booking("a1", start=later))
+    assert again.start == first.start
+    assert await calendar.taken(START, later + timedelta(hours=1)) == [START]
+
+
+async def test_a_taken_slot_is_refused(calendar: EmbeddedCalendar) -> None:
+    await calendar.book(booking("a1", "s1"))
+    with pytest.raises(SlotTaken):
+        await calendar.book(booking("a2", "s2"))
+
+
+async def test_many_chats_taking_one_slot_at_once_get_it_once(
+    calendar: EmbeddedCalendar, redis: Redis
+) -> None:
+    other_replica = EmbeddedCalendar(Redis(connection_pool=redis.connection_pool))
+    attempts = [
+        (calendar if n % 2 else other_replica).book(booking(f"a{n}", f"s{n}")) for n in range(20)
+    ]
+    outcomes = await asyncio.gather(*attempts, return_exceptions=True)
+    assert sum(isinstance(o, Booking) for o in outcomes) == 1
+    assert sum(isinstance(o, SlotTaken) for o in outcomes) == 19
+
+
+async def test_cancelling_frees_the_slot(calendar: EmbeddedCalendar) -> None:
+    await calendar.book(booking("a1", "s1"))
+    cancelled = await calendar.cancel("a1")
+    assert cancelled is not None and cancelled.start == START
+    assert await calendar.bookings_of("s1") == []
+    assert (await calendar.book(booking("a2", "s2"))).appointment_id == "a2"
+
+
+async def test_cancelling_what_is_not_booked_changes_nothing(calendar: EmbeddedCalendar) -> None:
+    assert await calendar.cancel("nope") is None
+    await calendar.book(booking("a1"))
+    await calendar.cancel("a1")
+    assert await calendar.cancel("a1") is None
