@@ -6,7 +6,8 @@ import re
 from pathlib import Path
 
 ROOT = Path(__file__).parent.parent
-READ_SETTING = re.compile(r"""(?:text|integer|text_list)\(\s*env,\s*"([A-Z_]+)\"""")
+# Any call reading a named variable from the environment mapping: text(env, "NAME", ...).
+READ_SETTING = re.compile(r"""\w\(\s*env,\s*"([A-Z_]+)\"""")
 
 
 def settings_read_by_the_code() -> set[str]:
