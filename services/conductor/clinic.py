@@ -10,6 +10,11 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from services.runtime import settings
 
 DEFAULT_TIME_ZONE = "America/Sao_Paulo"
+PERIOD_HOURS = {
+    "manha": (time(6), time(12)),
+    "tarde": (time(12), time(18)),
+    "noite": (time(18), time(23, 59)),
+}
 WEEKDAY_NAMES = ("segunda", "terça", "quarta", "quinta", "sexta", "sábado", "domingo")
 
 
@@ -49,11 +54,19 @@ class Clinic:
         return ZoneInfo(self.time_zone)
 
     @property
+    def horizon(self) -> timedelta:
+        return timedelta(days=self.horizon_days)
+
+    @property
     def slot(self) -> timedelta:
         return timedelta(minutes=self.slot_minutes)
 
     def local(self, moment: datetime) -> datetime:
         return moment.astimezone(self.zone)
+
+    def wall_clock(self, moment: datetime) -> str:
+        """``YYYY-MM-DDTHH:MM`` in the clinic's time: how tools show times to a model."""
+        return self.local(moment).strftime("%Y-%m-%dT%H:%M")
 
     def why_not_bookable(self, start: datetime, now: datetime) -> str | None:
         """None if an appointment may start at ``start``; otherwise the reason, in words."""

@@ -1,0 +1,80 @@
+"""A conversation's state, derived from its events. Pure: evolve(state, event) -> state."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+from enum import StrEnum
+
+import msgspec
+
+from events.schema import (
+    AgentSelected,
+    AppointmentBooked,
+    ConsentGranted,
+    ConsentRefused,
+    ConsentRevoked,
+    DomainEvent,
+    MessageReceived,
+    NameRegistered,
+    PrivacyNoticeShown,
+    SlotsOffered,
+    UnknownEvent,
+)
+
+
+class Stage(StrEnum):
+    NEW = "new"
+    AWAITING_CONSENT = "awaiting_consent"
+    AWAITING_NAME = "awaiting_name"
+    REGISTERED = "registered"
+    REFUSED = "refused"
+    REVOKED = "revoked"
+
+
+class Conversation(msgspec.Struct, frozen=True, kw_only=True):
+    stage: Stage = Stage.NEW
+    chat_id: str = ""
+    name: str | None = None
+    policy_version: str | None = None
+    agent: str | None = None
+    offered: tuple[datetime, ...] = ()
+
+    @property
+    def consented(self) -> bool:
+        return self.stage in (Stage.AWAITING_NAME, Stage.REGISTERED)
+
+
+def evolve(state: Conversation, event: DomainEvent | UnknownEvent) -> Conversation:
+    """The state after ``event``; events that do not concern it leave it as it was."""
+    match event:
+        case MessageReceived(chat_id=chat_id):
+            return msgspec.structs.replace(state, chat_id=chat_id)
+        case PrivacyNoticeShown(policy_version=version):
+            return msgspec.structs.replace(
+                state, stage=Stage.AWAITING_CONSENT, policy_version=version
+            )
+        case ConsentGranted(policy_version=version):
+            stage = Stage.REGISTERED if state.name else Stage.AWAITING_NAME
+            return msgspec.structs.replace(state, stage=stage, policy_version=version)
+        case ConsentRefused():
+            return msgspec.structs.replace(state, stage=Stage.REFUSED, agent=None, offered=())
+        case ConsentRevoked():
+            return msgspec.structs.replace(state, stage=Stage.REVOKED, agent=None, offered=())
+        case NameRegistered(name=name):
+            stage = Stage.REGISTERED if state.consented else state.stage
+            return msgspec.structs.replace(state, name=name, stage=stage)
+        case AgentSelected(agent=agent):
+            return msgspec.structs.replace(state, agent=agent, offered=())
+        case SlotsOffered(slots=slots):
+            return msgspec.structs.replace(state, offered=slots)
+        case AppointmentBooked():
+            return msgspec.structs.replace(state, agent=None, offered=())
+    return state
+
+
+def replay(events: Iterable[DomainEvent | UnknownEvent]) -> Conversation:
+    state = Conversation()
+    for event in events:
+        state = evolve(state, event)
+    return state
