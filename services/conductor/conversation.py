@@ -65,7 +65,9 @@ def evolve(state: Conversation, event: DomainEvent | UnknownEvent) -> Conversati
             stage = Stage.REGISTERED if state.consented else state.stage
             return msgspec.structs.replace(state, name=name, stage=stage)
         case AgentSelected(agent=agent):
-            return msgspec.structs.replace(state, agent=agent, offered=())
+            # Back to the same specialist (a follow-up such as "2"): keep what it offered.
+            offered = state.offered if agent == state.agent else ()
+            return msgspec.structs.replace(state, agent=agent, offered=offered)
         case SlotsOffered(slots=slots):
             return msgspec.structs.replace(state, offered=slots)
         case AppointmentBooked():

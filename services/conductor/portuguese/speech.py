@@ -1,0 +1,17 @@
+"""Saying times and lists the way the clinic writes on WhatsApp."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+WEEKDAYS = ("segunda", "terça", "quarta", "quinta", "sexta", "sábado", "domingo")
+
+
+def spoken(moment: datetime) -> str:
+    """ "quarta, 25/11 às 15:00" (in the moment's own time zone)."""
+    return f"{WEEKDAYS[moment.weekday()]}, {moment:%d/%m} às {moment:%H:%M}"
+
+
+def numbered(items: Sequence[str]) -> str:
+    return "\n".join(f"{n}) {item}" for n, item in enumerate(items, 1))

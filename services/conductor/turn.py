@@ -1,0 +1,139 @@
+"""One turn: an inbound message in, the events that decide it out.
+
+The brain proposes, the tools dispose: every tool call and its result is recorded, tool
+effects (consent, bookings) are events, and the reply is an event the outbox delivers.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, replace
+
+from events.schema import (
+    AgentSelected,
+    DomainEvent,
+    PrivacyNoticeShown,
+    ReplyRequested,
+    ToolInvoked,
+)
+from services.conductor.agents import SPECIALISTS, Agent, agent_for
+from services.conductor.brain import (
+    Brain,
+    BrainRequest,
+    ChatMessage,
+    Facts,
+)
+from services.conductor.conversation import Conversation, evolve
+from services.conductor.privacy import PrivacyNotice
+from services.conductor.tools import Toolbox, Turn
+
+log = logging.getLogger(__name__)
+
+MAX_ROUNDS = 4
+MAX_CALLS_PER_ROUND = 4
+BRAIN_DOWN = (
+    "Desculpe, estou com uma dificuldade técnica agora. Pode tentar de novo em alguns "
+    "minutos? Se for urgente, ligue para a clínica."
+)
+TOO_MANY_STEPS = "Desculpe, não consegui concluir. Pode dizer de outro jeito?"
+MEDIA_ONLY = "Ainda não consigo ouvir áudios nem ver imagens por aqui. Pode escrever, por favor?"
+
+
+@dataclass(slots=True)
+class _Run:
+    """What a turn has decided so far."""
+
+    turn: Turn
+    events: list[DomainEvent]
+
+    def record(self, events: list[DomainEvent]) -> None:
+        self.events += events
+        state = self.turn.state
+        for event in events:
+            state = evolve(state, event)
+        self.turn = replace(self.turn, state=state)
+
+
+class Conductor:
+    """Decides turns with a brain and a toolbox."""
+
+    def __init__(self, brain: Brain, toolbox: Toolbox, notice: PrivacyNotice) -> None:
+        self.brain = brain
+        self.toolbox = toolbox
+        self.notice = notice
+
+    async def decide(self, turn: Turn) -> list[DomainEvent]:
+        message = turn.message
+        run = _Run(turn, [])
+        agent = agent_for(turn.state)
+        if agent is None:
+            notice = PrivacyNoticeShown(
+                policy_version=self.notice.version,
+                notice_sha256=self.notice.sha256,
+                purposes=self.notice.purposes,
+                in_reply_to=message.message_id,
+            )
+            run.record([notice])
+            return [*run.events, self._reply(run, self.notice.text)]
+        if not message.text.strip():
+            return [self._reply(run, MEDIA_ONLY)]
+        text = await self._converse(run, agent)
+        return [*run.events, self._reply(run, text)]
+
+    async def _converse(self, run: _Run, agent: Agent) -> str:
+        messages = [ChatMessage("user", run.turn.message.text)]
+        for _ in range(MAX_ROUNDS):
+            request = BrainRequest(
+                agent=agent.name,
+                instructions=agent.instructions,
+                messages=tuple(messages),
+                tools=self.toolbox.specs(agent.tools),
+                facts=self._facts(run.turn),
+            )
+            try:
+                reply = await self.brain.complete(request)
+            except Exception:
+                log.exception("the brain failed; answering gracefully")
+                return BRAIN_DOWN
+            if not reply.tool_calls:
+                return reply.text or TOO_MANY_STEPS
+            calls = reply.tool_calls[:MAX_CALLS_PER_ROUND]
+            messages.append(ChatMessage("assistant", reply.text, tool_calls=calls))
+            for call in calls:
+                outcome = await self.toolbox.run(call, agent.tools, run.turn)
+                invoked = ToolInvoked(
+                    call_id=call.id,
+                    tool=call.name[:60],
+                    arguments=call.arguments[:2000],
+                    ok=outcome.ok,
+                    result=outcome.as_json(),
+                    in_reply_to=run.turn.message.message_id,
+                )
+                run.record([invoked, *outcome.events])
+                messages.append(ChatMessage("tool", outcome.as_json(), tool_call_id=call.id))
+            handed_over = [e for e in run.events if isinstance(e, AgentSelected)]
+            if handed_over and agent.name not in SPECIALISTS:
+                # The specialist starts afresh on the same message.
+                agent = SPECIALISTS[handed_over[-1].agent]
+                messages = [ChatMessage("user", run.turn.message.text)]
+        return TOO_MANY_STEPS
+
+    def _facts(self, turn: Turn) -> Facts:
+        local_now = self.toolbox.clinic.local(turn.now)
+        state: Conversation = turn.state
+        return Facts(
+            now=local_now,
+            today=local_now.date(),
+            name=state.name,
+            active_agent=state.agent,
+            offered=tuple(self.toolbox.clinic.local(slot) for slot in state.offered),
+        )
+
+    def _reply(self, run: _Run, text: str) -> ReplyRequested:
+        turn = run.turn
+        return ReplyRequested(
+            reply_id=f"{turn.inbound_event_id}-reply",
+            chat_id=turn.message.chat_id,
+            text=text,
+            in_reply_to=turn.message.message_id,
+        )
