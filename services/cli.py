@@ -8,16 +8,21 @@ import sys
 from collections.abc import Callable, Mapping, Sequence
 from types import ModuleType
 
-from services import event_listing, local_stack
+from services import chat_cli, event_listing, local_stack
+from services.conductor import process as conductor_process
 from services.ingest import server as ingest_server
 from services.runtime.logs import configure_logging
 from services.runtime.settings import SettingsError
+from services.waha_sim import server as waha_sim_server
 
 Command = Callable[[argparse.Namespace, Mapping[str, str]], int]
 
 COMMANDS: dict[str, tuple[ModuleType, str]] = {
     "up": (local_stack, "run the whole product locally with embedded defaults"),
     "ingest": (ingest_server, "serve the WAHA webhook gateway"),
+    "conductor": (conductor_process, "run the conversation agents and the reply outbox"),
+    "waha-sim": (waha_sim_server, "serve a local WAHA simulator"),
+    "chat": (chat_cli, "talk to the bot in the terminal as a WhatsApp user"),
     "events": (event_listing, "print log entries in log order"),
 }
 

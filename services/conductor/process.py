@@ -1,0 +1,66 @@
+"""``wsm conductor``: the conversation agents and the outbox, until SIGINT or SIGTERM."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import os
+import signal
+import socket
+from collections.abc import Mapping
+
+from events import EventLog
+from events.subscription import Subscription
+from services.conductor.embedded_calendar import EmbeddedCalendar
+from services.conductor.offline_brain import OfflineBrain
+from services.conductor.privacy import PrivacyNotice
+from services.conductor.service import ConversationHandler, Outbox
+from services.conductor.settings import ConductorSettings
+from services.conductor.tools import Toolbox
+from services.conductor.turn import Conductor
+from services.conductor.waha_client import WahaClient
+
+log = logging.getLogger(__name__)
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--name", default=f"{socket.gethostname()}-{os.getpid()}", help="this replica's name"
+    )
+
+
+async def serve(settings: ConductorSettings, name: str) -> None:
+    redis = settings.store.connect()
+    event_log = EventLog(redis, settings.store.keyspace)
+    await event_log.ensure_layout()
+    notice = PrivacyNotice.current(settings.policy_version)
+    calendar = EmbeddedCalendar(redis, settings.store.key_prefix)
+    conductor = Conductor(OfflineBrain(), Toolbox(calendar, settings.clinic, notice), notice)
+    waha = WahaClient(settings.waha_url, settings.waha_api_key)
+    keyspace = settings.store.keyspace
+    subscriptions = [
+        Subscription(redis, keyspace, group="conductor", consumer=name,
+                     handler=ConversationHandler(redis, event_log, conductor)),
+        Subscription(redis, keyspace, group="outbox", consumer=name,
+                     handler=Outbox(keyspace, waha)),
+    ]  # fmt: skip
+
+    def stop_all() -> None:
+        for subscription in subscriptions:
+            subscription.stop()
+
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(signum, stop_all)
+    log.info("conductor %s consuming", name)
+    try:
+        await asyncio.gather(*(s.run() for s in subscriptions))
+    finally:
+        await waha.close()
+        await redis.aclose()
+
+
+def run(args: argparse.Namespace, env: Mapping[str, str]) -> int:
+    asyncio.run(serve(ConductorSettings.from_env(env), args.name))
+    return 0

@@ -1,0 +1,124 @@
+"""The conductor and the outbox as log consumers.
+
+The conductor handles each inbound message of a chat in order: it loads the
+conversation (a snapshot, or a replay of the chat's events), decides the turn, and returns
+the decision events and the new snapshot as effects, committed with its checkpoint and
+the XACK in one step. The outbox delivers each ReplyRequested to WAHA and records the
+outcome the same way.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from datetime import UTC, datetime
+from typing import cast
+
+import msgspec
+from redis.asyncio import Redis
+
+from events import EventLog, Keyspace, Record, new_envelope
+from events.checkpoint import Command, append_command
+from events.schema import DomainEvent, MessageReceived, ReplyFailed, ReplyRequested, ReplySent
+from services.conductor.conversation import Conversation, evolve
+from services.conductor.tools import Turn
+from services.conductor.turn import Conductor
+from services.conductor.waha_client import WahaClient, WahaError
+
+log = logging.getLogger(__name__)
+
+_snapshot_decoder = msgspec.msgpack.Decoder(Conversation)
+
+
+def snapshot_key(keyspace: Keyspace, partition: int, chat: str) -> str:
+    return f"{keyspace.prefix}:{{p{partition}}}:conversation:{chat}"
+
+
+def _effects(keyspace: Keyspace, record: Record, events: Sequence[DomainEvent]) -> list[Command]:
+    envelope = record.envelope
+    return [
+        append_command(
+            keyspace,
+            new_envelope(
+                event,
+                chat=envelope.chat,
+                session=envelope.session,
+                causation=envelope,
+                traceparent=envelope.traceparent,
+            ),
+        )
+        for event in events
+    ]
+
+
+class ConversationHandler:
+    def __init__(
+        self,
+        redis: Redis,
+        log: EventLog,
+        conductor: Conductor,
+        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+    ) -> None:
+        self.redis = redis
+        self.log = log
+        self.conductor = conductor
+        self.clock = clock
+
+    async def __call__(self, record: Record) -> Sequence[Command]:
+        message = record.envelope.event
+        if not isinstance(message, MessageReceived) or message.is_group:
+            return ()
+        key = snapshot_key(self.log.keyspace, record.partition, record.chat)
+        state = evolve(await self._load(key, record), message)
+        turn = Turn(record.chat, record.envelope.event_id, message, state, self.clock())
+        decided = await self.conductor.decide(turn)
+        for event in decided:
+            state = evolve(state, event)
+        snapshot = ("SET", key, msgspec.msgpack.encode(state))
+        return [*_effects(self.log.keyspace, record, decided), snapshot]
+
+    async def _load(self, key: str, record: Record) -> Conversation:
+        raw = await self.redis.get(key)
+        if raw is not None:
+            return _snapshot_decoder.decode(cast(bytes, raw))
+        # No snapshot (first message, or it was dropped): the log is the truth.
+        state = Conversation()
+        for earlier in await self.log.chat_history(record.chat):
+            if earlier.entry_id == record.entry_id:
+                break
+            state = evolve(state, earlier.envelope.event)
+        return state
+
+
+class Outbox:
+    """Delivers replies once each: the outcome is committed with the outbox's checkpoint.
+
+    If the process dies after WAHA took a message and before the outcome is committed,
+    the reply is sent again on redelivery: that window is one Redis round trip wide.
+    """
+
+    def __init__(self, keyspace: Keyspace, waha: WahaClient) -> None:
+        self.keyspace = keyspace
+        self.waha = waha
+
+    async def __call__(self, record: Record) -> Sequence[Command]:
+        reply = record.envelope.event
+        if not isinstance(reply, ReplyRequested):
+            return ()
+        session = record.envelope.session
+        await self.waha.show_activity(session, reply.chat_id)
+        outcome: DomainEvent
+        try:
+            sent = await self.waha.send_text(session, reply.chat_id, reply.text, reply.in_reply_to)
+            outcome = ReplySent(
+                reply_id=reply.reply_id, chat_id=reply.chat_id, waha_message_id=sent
+            )
+        except WahaError as exc:
+            log.warning("reply %s not delivered: %s", reply.reply_id, exc)
+            outcome = ReplyFailed(
+                reply_id=reply.reply_id,
+                chat_id=reply.chat_id,
+                error=str(exc)[:500],
+                attempts=self.waha.attempts,
+            )
+        return _effects(self.keyspace, record, [outcome])

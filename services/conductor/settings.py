@@ -1,0 +1,36 @@
+"""The conductor process's settings, read once from the environment."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from services.conductor.clinic import Clinic
+from services.runtime import settings
+from services.runtime.store import StoreSettings
+
+DEFAULT_WAHA_URL = "http://127.0.0.1:3000"
+DEFAULT_POLICY_VERSION = "2026-11"
+
+
+@dataclass(frozen=True, slots=True)
+class ConductorSettings:
+    store: StoreSettings
+    clinic: Clinic
+    waha_url: str = DEFAULT_WAHA_URL
+    waha_api_key: str | None = None
+    policy_version: str = DEFAULT_POLICY_VERSION
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str]) -> ConductorSettings:
+        if env.get("GROQ_API_KEY"):
+            raise settings.SettingsError(
+                "GROQ_API_KEY is set, but this version has only the offline brain; unset it"
+            )
+        return cls(
+            store=StoreSettings.from_env(env),
+            clinic=Clinic.from_env(env),
+            waha_url=settings.text(env, "WAHA_URL", DEFAULT_WAHA_URL),
+            waha_api_key=env.get("WAHA_API_KEY") or None,
+            policy_version=settings.text(env, "PRIVACY_POLICY_VERSION", DEFAULT_POLICY_VERSION),
+        )

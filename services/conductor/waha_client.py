@@ -1,0 +1,92 @@
+"""Sending through WAHA: text messages, plus the read and typing indicators."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from typing import Any
+
+import aiohttp
+
+log = logging.getLogger(__name__)
+
+RETRYABLE = frozenset({408, 425, 429, 500, 502, 503, 504})
+
+
+class WahaError(Exception):
+    """WAHA did not take the message."""
+
+
+class WahaRejected(WahaError):
+    """WAHA refused the request itself (4xx): retrying would not help."""
+
+
+class WahaClient:
+    def __init__(
+        self,
+        base_url: str,
+        api_key: str | None,
+        *,
+        attempts: int = 4,
+        backoff_s: float = 0.5,
+        timeout_s: float = 10.0,
+    ) -> None:
+        self.base_url = base_url.rstrip("/")
+        self.attempts = attempts
+        self.backoff_s = backoff_s
+        headers = {"X-Api-Key": api_key} if api_key else {}
+        self._session = aiohttp.ClientSession(
+            headers=headers, timeout=aiohttp.ClientTimeout(total=timeout_s)
+        )
+
+    async def close(self) -> None:
+        await self._session.close()
+
+    async def send_text(
+        self, session: str, chat_id: str, text: str, reply_to: str | None = None
+    ) -> str | None:
+        """Send a message; WAHA's id for it, when WAHA says. Retries transient failures."""
+        body: dict[str, Any] = {"session": session, "chatId": chat_id, "text": text}
+        if reply_to:
+            body["reply_to"] = reply_to
+        answer = await self._post("/api/sendText", body, attempts=self.attempts)
+        return _message_id(answer)
+
+    async def show_activity(self, session: str, chat_id: str) -> None:
+        """Mark the chat read and show "typing…"; best effort, never delays a reply long."""
+        body = {"session": session, "chatId": chat_id}
+        results = await asyncio.gather(
+            self._post("/api/sendSeen", body, attempts=1),
+            self._post("/api/startTyping", body, attempts=1),
+            return_exceptions=True,
+        )
+        for result in results:
+            if isinstance(result, Exception):
+                log.info("WAHA indicator failed: %s", result)
+
+    async def _post(self, path: str, body: dict[str, Any], *, attempts: int) -> Any:
+        url = self.base_url + path
+        for attempt in range(1, attempts + 1):
+            try:
+                async with self._session.post(url, json=body) as response:
+                    if response.status < 300:
+                        return await response.json(content_type=None)
+                    detail = (await response.text())[:200]
+                    if response.status not in RETRYABLE:
+                        raise WahaRejected(f"{path}: HTTP {response.status} {detail}")
+                    failure: str = f"{path}: HTTP {response.status} {detail}"
+            except (aiohttp.ClientError, TimeoutError) as exc:
+                failure = f"{path}: {exc!r}"
+            if attempt < attempts:
+                await asyncio.sleep(self.backoff_s * 2 ** (attempt - 1))
+        raise WahaError(f"{failure} (after {attempts} attempts)")
+
+
+def _message_id(answer: Any) -> str | None:
+    """WAHA engines answer the id as a string or as {"_serialized": ...}."""
+    if not isinstance(answer, dict):
+        return None
+    identifier = answer.get("id")
+    if isinstance(identifier, dict):
+        identifier = identifier.get("_serialized") or identifier.get("id")
+    return identifier if isinstance(identifier, str) else None

@@ -1,0 +1,168 @@
+"""The WAHA simulator's HTTP app.
+
+WAHA's side: ``POST /api/sendText``, ``/api/sendSeen``, ``/api/startTyping``,
+``/api/stopTyping``, ``GET /api/sessions``, ``GET /api/{session}/chats/{chatId}/messages``.
+The phone's side: ``POST /sim/inbound`` {"from": "5511…", "text": "…"} makes a WhatsApp
+user write to the bot: the simulator signs a ``message`` webhook as WAHA does and posts
+it to the gateway. ``POST /sim/faults`` makes the next sends fail, for tests.
+"""
+
+from __future__ import annotations
+
+import itertools
+import time
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+import aiohttp
+import msgspec
+from aiohttp import web
+
+from services.ingest.signature import sign
+
+ME = "5511900000000@c.us"
+
+
+class SendText(msgspec.Struct):
+    session: str
+    chatId: str
+    text: str
+    reply_to: str | None = None
+
+
+class ChatAction(msgspec.Struct):
+    session: str
+    chatId: str
+
+
+class Inbound(msgspec.Struct):
+    text: str
+    from_: str = msgspec.field(name="from")
+    session: str = "default"
+
+
+class Faults(msgspec.Struct):
+    fail_sends: int = 0
+    status: int = 500
+
+
+@dataclass
+class Simulator:
+    webhook_url: str | None
+    hmac_key: bytes
+    api_key: str | None = None
+    messages: dict[tuple[str, str], list[dict[str, Any]]] = field(
+        default_factory=lambda: defaultdict(list)
+    )
+    actions: list[tuple[str, str]] = field(default_factory=list)
+    fail_sends: int = 0
+    fail_status: int = 500
+    _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
+    _client: aiohttp.ClientSession | None = None
+
+    def _authorised(self, request: web.Request) -> bool:
+        return self.api_key is None or request.headers.get("X-Api-Key") == self.api_key
+
+    async def send_text(self, request: web.Request) -> web.Response:
+        if not self._authorised(request):
+            return web.json_response({"error": "unauthorized"}, status=401)
+        try:
+            body = msgspec.json.decode(await request.read(), type=SendText)
+        except msgspec.DecodeError as exc:
+            return web.json_response({"error": str(exc)}, status=400)
+        if self.fail_sends > 0:
+            self.fail_sends -= 1
+            return web.json_response({"error": "simulated failure"}, status=self.fail_status)
+        message_id = f"true_{body.chatId}_{next(self._ids):020d}"
+        message = {"id": message_id, "timestamp": int(time.time()), "from": ME,
+                   "to": body.chatId, "fromMe": True, "body": body.text,
+                   "replyTo": body.reply_to}  # fmt: skip
+        self.messages[(body.session, body.chatId)].append(message)
+        return web.json_response({**message, "_data": {}}, status=201)
+
+    async def chat_action(self, request: web.Request) -> web.Response:
+        if not self._authorised(request):
+            return web.json_response({"error": "unauthorized"}, status=401)
+        try:
+            body = msgspec.json.decode(await request.read(), type=ChatAction)
+        except msgspec.DecodeError as exc:
+            return web.json_response({"error": str(exc)}, status=400)
+        self.actions.append((request.path.rsplit("/", 1)[-1], body.chatId))
+        return web.json_response({})
+
+    async def sessions(self, request: web.Request) -> web.Response:
+        return web.json_response(
+            [{"name": "default", "status": "WORKING", "me": {"id": ME, "pushName": "Clínica"}}]
+        )
+
+    async def chat_messages(self, request: web.Request) -> web.Response:
+        key = (request.match_info["session"], request.match_info["chat_id"])
+        try:
+            limit = int(request.query.get("limit", "100"))
+        except ValueError:
+            return web.json_response({"error": "limit must be an integer"}, status=400)
+        return web.json_response(self.messages.get(key, [])[-limit:])
+
+    async def inbound(self, request: web.Request) -> web.Response:
+        """A WhatsApp user writes to the bot."""
+        try:
+            body = msgspec.json.decode(await request.read(), type=Inbound)
+        except msgspec.DecodeError as exc:
+            return web.json_response({"error": str(exc)}, status=400)
+        if self.webhook_url is None:
+            return web.json_response({"error": "no webhook URL configured"}, status=409)
+        chat_id = body.from_ if "@" in body.from_ else f"{body.from_}@c.us"
+        message = {"id": f"false_{chat_id}_{next(self._ids):020d}", "timestamp": int(time.time()),
+                   "from": chat_id, "fromMe": False, "source": "app", "to": ME,
+                   "body": body.text, "hasMedia": False, "ack": 1, "ackName": "SERVER"}  # fmt: skip
+        self.messages[(body.session, chat_id)].append(message)
+        webhook = {"id": f"evt_{message['id']}", "timestamp": int(time.time() * 1000),
+                   "event": "message", "session": body.session, "metadata": {},
+                   "me": {"id": ME, "pushName": "Clínica"}, "payload": message,
+                   "engine": "WEBJS"}  # fmt: skip
+        raw = msgspec.json.encode(webhook)
+        headers = {"Content-Type": "application/json", "X-Webhook-Hmac": sign(raw, self.hmac_key),
+                   "X-Webhook-Hmac-Algorithm": "sha512",
+                   "X-Webhook-Request-Id": str(webhook["id"]),
+                   "X-Webhook-Timestamp": str(webhook["timestamp"])}  # fmt: skip
+        if self._client is None:
+            self._client = aiohttp.ClientSession()
+        async with self._client.post(self.webhook_url, data=raw, headers=headers) as response:
+            answer = await response.json(content_type=None)
+            return web.json_response(
+                {"message_id": message["id"], "gateway": answer}, status=response.status
+            )
+
+    async def faults(self, request: web.Request) -> web.Response:
+        try:
+            body = msgspec.json.decode(await request.read(), type=Faults)
+        except msgspec.DecodeError as exc:
+            return web.json_response({"error": str(exc)}, status=400)
+        self.fail_sends, self.fail_status = body.fail_sends, body.status
+        return web.json_response({"fail_sends": self.fail_sends})
+
+    async def close(self) -> None:
+        if self._client is not None:
+            await self._client.close()
+
+
+SIMULATOR = web.AppKey("simulator", Simulator)
+
+
+def create_app(simulator: Simulator) -> web.Application:
+    app = web.Application()
+    app[SIMULATOR] = simulator
+    app.router.add_post("/api/sendText", simulator.send_text)
+    for action in ("sendSeen", "startTyping", "stopTyping"):
+        app.router.add_post(f"/api/{action}", simulator.chat_action)
+    app.router.add_get("/api/sessions", simulator.sessions)
+    app.router.add_get("/api/{session}/chats/{chat_id}/messages", simulator.chat_messages)
+    app.router.add_post("/sim/inbound", simulator.inbound)
+    app.router.add_post("/sim/faults", simulator.faults)
+
+    async def close(app: web.Application) -> None:
+        await simulator.close()
+
+    app.on_cleanup.append(close)
+    return app
