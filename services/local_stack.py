@@ -15,13 +15,15 @@ import time
 from collections.abc import Mapping
 from pathlib import Path
 
-from services.runtime.cli_types import port
+from services.runtime.cli_types import port, positive_int
 from services.runtime.embedded_redis import RedisServer
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--state-dir", type=Path, default=Path(".wsm"), help="local data")
     parser.add_argument("--ingest-port", type=port, default=8080)
+    parser.add_argument("--sim-port", type=port, default=3000, help="WAHA simulator port")
+    parser.add_argument("--conductors", type=positive_int, default=2, help="conductor replicas")
     parser.add_argument("--redis-port", type=port, default=6380, help="embedded Redis port")
 
 
@@ -50,19 +52,36 @@ def run(args: argparse.Namespace, env: Mapping[str, str]) -> int:
     for name in ("WEBHOOK_HMAC_KEY", "CHAT_KEY_SECRET"):
         if not env.get(name):
             child_env[name] = local_secret(state, name.lower())
+    ingest_url = f"http://127.0.0.1:{args.ingest_port}"
     children = {
         "ingest": subprocess.Popen(
             service("ingest", "--host", "127.0.0.1", "--port", str(args.ingest_port)),
             env=child_env,
         )
     }
-    shared = {k: child_env[k] for k in ("REDIS_URL", "WEBHOOK_HMAC_KEY", "CHAT_KEY_SECRET")}
+    if not env.get("WAHA_URL"):
+        child_env["WAHA_URL"] = f"http://127.0.0.1:{args.sim_port}"
+        children["waha-sim"] = subprocess.Popen(
+            service("waha-sim", "--port", str(args.sim_port),
+                    "--webhook-url", f"{ingest_url}/webhooks/waha"),
+            env=child_env,
+        )  # fmt: skip
+    for n in range(1, args.conductors + 1):
+        children[f"conductor-{n}"] = subprocess.Popen(
+            service("conductor", "--name", f"conductor-{n}"), env=child_env
+        )
+    shared = {
+        k: child_env[k] for k in ("REDIS_URL", "WEBHOOK_HMAC_KEY", "CHAT_KEY_SECRET", "WAHA_URL")
+    }
     env_file = state / "env"
     env_file.write_text("".join(f"{k}={v}\n" for k, v in shared.items()))
     env_file.chmod(0o600)
     print(
         f"redis   {child_env['REDIS_URL']}{' (embedded, AOF on)' if redis else ''}\n"
-        f"ingest  http://127.0.0.1:{args.ingest_port}/webhooks/waha\n"
+        f"ingest  {ingest_url}/webhooks/waha\n"
+        f"waha    {child_env['WAHA_URL']}{' (simulator)' if 'waha-sim' in children else ''}\n"
+        f"agents  {args.conductors} conductor replicas, offline brain, embedded calendar\n"
+        f"talk    wsm chat --sim {child_env['WAHA_URL']}\n"
         f"other wsm commands in another shell: set -a; . {env_file}; set +a\n"
         "Ctrl-C stops everything.",
         flush=True,
