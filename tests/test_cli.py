@@ -111,6 +111,9 @@ def test_events_can_be_limited_and_filtered_by_type(ingest_url: str, env: dict[s
         (["events", "--type", "nope"], "invalid choice"),
         (["ingest", "--port", "70000"], "not a TCP port"),
         (["frobnicate"], "invalid choice"),
+        (["chat", "--phone", "abc"], "not a phone number"),
+        (["up", "--conductors", "0"], "must be at least 1"),
+        (["waha-sim", "--port", "0"], "must be at least 1"),
     ],
 )
 def test_bad_arguments_are_refused_with_a_clear_error(
@@ -137,3 +140,9 @@ def test_a_chat_argument_that_is_not_a_chat_id_is_refused(env: dict[str, str]) -
     result = wsm("events", "--chat", "not a chat@", env=env)
     assert result.returncode != 0
     assert "not a WhatsApp chat id" in result.stderr
+
+
+def test_a_bad_clinic_setting_stops_the_conductor_with_its_name(env: dict[str, str]) -> None:
+    result = wsm("conductor", env={**env, "BUSINESS_OPENS": "oito"})
+    assert result.returncode == 2
+    assert "BUSINESS_OPENS" in result.stderr
