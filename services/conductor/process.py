@@ -12,7 +12,9 @@ from collections.abc import Mapping
 
 from events import EventLog
 from events.subscription import Subscription
+from services.conductor.brain import Brain
 from services.conductor.embedded_calendar import EmbeddedCalendar
+from services.conductor.groq_brain import GroqBrain
 from services.conductor.offline_brain import OfflineBrain
 from services.conductor.privacy import PrivacyNotice
 from services.conductor.service import ConversationHandler, Outbox
@@ -36,7 +38,12 @@ async def serve(settings: ConductorSettings, name: str) -> None:
     await event_log.ensure_layout()
     notice = PrivacyNotice.current(settings.policy_version)
     calendar = EmbeddedCalendar(redis, settings.store.key_prefix)
-    conductor = Conductor(OfflineBrain(), Toolbox(calendar, settings.clinic, notice), notice)
+    brain: Brain = OfflineBrain()
+    if settings.groq_api_key:
+        brain = GroqBrain(settings.groq_api_key, settings.groq_model,
+                          base_url=settings.groq_base_url)  # fmt: skip
+    log.info("brain: %s", type(brain).__name__)
+    conductor = Conductor(brain, Toolbox(calendar, settings.clinic, notice), notice)
     waha = WahaClient(settings.waha_url, settings.waha_api_key)
     keyspace = settings.store.keyspace
     subscriptions = [

@@ -11,6 +11,7 @@ from services.runtime.store import StoreSettings
 
 DEFAULT_WAHA_URL = "http://127.0.0.1:3000"
 DEFAULT_POLICY_VERSION = "2026-11"
+DEFAULT_GROQ_MODEL = "llama-3.3-70b-versatile"
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,17 +21,19 @@ class ConductorSettings:
     waha_url: str = DEFAULT_WAHA_URL
     waha_api_key: str | None = None
     policy_version: str = DEFAULT_POLICY_VERSION
+    groq_api_key: str | None = None
+    groq_model: str = DEFAULT_GROQ_MODEL
+    groq_base_url: str | None = None
 
     @classmethod
     def from_env(cls, env: Mapping[str, str]) -> ConductorSettings:
-        if env.get("GROQ_API_KEY"):
-            raise settings.SettingsError(
-                "GROQ_API_KEY is set, but this version has only the offline brain; unset it"
-            )
         return cls(
             store=StoreSettings.from_env(env),
             clinic=Clinic.from_env(env),
             waha_url=settings.text(env, "WAHA_URL", DEFAULT_WAHA_URL),
             waha_api_key=env.get("WAHA_API_KEY") or None,
             policy_version=settings.text(env, "PRIVACY_POLICY_VERSION", DEFAULT_POLICY_VERSION),
+            groq_api_key=env.get("GROQ_API_KEY") or None,
+            groq_model=settings.text(env, "GROQ_MODEL", DEFAULT_GROQ_MODEL),
+            groq_base_url=env.get("GROQ_BASE_URL") or None,
         )
