@@ -13,7 +13,9 @@ from collections.abc import Mapping
 from events import EventLog
 from events.subscription import Subscription
 from services.conductor.brain import Brain
+from services.conductor.calendar import Calendar
 from services.conductor.embedded_calendar import EmbeddedCalendar
+from services.conductor.google_calendar import GoogleCalendar, authorised_http
 from services.conductor.groq_brain import GroqBrain
 from services.conductor.offline_brain import OfflineBrain
 from services.conductor.privacy import PrivacyNotice
@@ -37,7 +39,13 @@ async def serve(settings: ConductorSettings, name: str) -> None:
     event_log = EventLog(redis, settings.store.keyspace)
     await event_log.ensure_layout()
     notice = PrivacyNotice.current(settings.policy_version)
-    calendar = EmbeddedCalendar(redis, settings.store.key_prefix)
+    embedded = EmbeddedCalendar(redis, settings.store.key_prefix)
+    calendar: Calendar = embedded
+    if (google := settings.google) is not None:
+        http = authorised_http(google.service_account_file)
+        calendar = GoogleCalendar(http, google.calendar_id, embedded,
+                                  api_endpoint=google.api_endpoint)  # fmt: skip
+    log.info("calendar: %s", type(calendar).__name__)
     brain: Brain = OfflineBrain()
     if settings.groq_api_key:
         brain = GroqBrain(settings.groq_api_key, settings.groq_model,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from pathlib import Path
 
 from services.conductor.clinic import Clinic
 from services.runtime import settings
@@ -24,6 +25,7 @@ class ConductorSettings:
     groq_api_key: str | None = None
     groq_model: str = DEFAULT_GROQ_MODEL
     groq_base_url: str | None = None
+    google: GoogleSettings | None = None  # None: the embedded calendar
 
     @classmethod
     def from_env(cls, env: Mapping[str, str]) -> ConductorSettings:
@@ -36,4 +38,28 @@ class ConductorSettings:
             groq_api_key=env.get("GROQ_API_KEY") or None,
             groq_model=settings.text(env, "GROQ_MODEL", DEFAULT_GROQ_MODEL),
             groq_base_url=env.get("GROQ_BASE_URL") or None,
+            google=_google(env),
         )
+
+
+@dataclass(frozen=True, slots=True)
+class GoogleSettings:
+    calendar_id: str
+    service_account_file: str
+    api_endpoint: str | None = None
+
+
+def _google(env: Mapping[str, str]) -> GoogleSettings | None:
+    kind = settings.text(env, "CALENDAR", "embedded")
+    if kind == "embedded":
+        return None
+    if kind != "google":
+        raise settings.SettingsError(f"CALENDAR must be embedded or google, got {kind!r}")
+    account = settings.text(env, "GOOGLE_SERVICE_ACCOUNT_FILE")
+    if not Path(account).is_file():
+        raise settings.SettingsError(f"GOOGLE_SERVICE_ACCOUNT_FILE {account!r} is not a file")
+    return GoogleSettings(
+        calendar_id=settings.text(env, "GOOGLE_CALENDAR_ID"),
+        service_account_file=account,
+        api_endpoint=env.get("GOOGLE_CALENDAR_API_ENDPOINT") or None,
+    )

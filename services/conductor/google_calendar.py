@@ -1,0 +1,155 @@
+"""Google Calendar through google-api-python-client (a service account, its bundled
+discovery document).
+
+Google has no "insert if the slot is free": a freebusy check followed by an insert lets
+two replicas book one slot. So a slot is first claimed atomically in Redis (the embedded
+calendar's script), and only the claimant writes to Google; freebusy adds the times the
+clinic blocked directly in Google. The Google event id is the appointment id (hex is
+valid base32hex), so a retried insert finds its own event instead of booking twice.
+Private extended properties tie each event to the pseudonymous subject.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import UTC, datetime
+from typing import Any
+
+import httplib2
+from googleapiclient.discovery import build
+from googleapiclient.errors import HttpError
+
+from services.conductor.calendar import Booking, SlotTaken
+from services.conductor.embedded_calendar import EmbeddedCalendar
+
+SCOPES = ["https://www.googleapis.com/auth/calendar"]
+SUBJECT = "wsm_subject"
+APPOINTMENT = "wsm_appointment"
+
+
+def authorised_http(service_account_file: str) -> httplib2.Http:
+    """HTTP that signs requests as the service account."""
+    from google.oauth2 import service_account
+    from google_auth_httplib2 import AuthorizedHttp
+
+    credentials = service_account.Credentials.from_service_account_file(  # type: ignore[no-untyped-call]
+        service_account_file, scopes=SCOPES
+    )
+    http: httplib2.Http = AuthorizedHttp(credentials, http=httplib2.Http(timeout=20))
+    return http
+
+
+class GoogleCalendar:
+    def __init__(
+        self,
+        http: httplib2.Http,
+        calendar_id: str,
+        slots: EmbeddedCalendar,
+        *,
+        api_endpoint: str | None = None,
+    ) -> None:
+        options = {"api_endpoint": api_endpoint} if api_endpoint else None
+        self._api = build(
+            "calendar", "v3", http=http, static_discovery=True, client_options=options
+        )
+        self.calendar_id = calendar_id
+        self.slots = slots
+
+    async def _run(self, request: Any) -> Any:
+        # The client is blocking: it runs in a worker thread, never on the event loop.
+        return await asyncio.to_thread(request.execute, num_retries=3)
+
+    async def taken(self, start: datetime, end: datetime) -> list[datetime]:
+        body = {
+            "timeMin": start.astimezone(UTC).isoformat(),
+            "timeMax": end.astimezone(UTC).isoformat(),
+            "items": [{"id": self.calendar_id}],
+        }
+        answer = await self._run(self._api.freebusy().query(body=body))
+        busy = answer.get("calendars", {}).get(self.calendar_id, {}).get("busy", [])
+        blocked = [datetime.fromisoformat(period["start"]) for period in busy]
+        return sorted(set(blocked) | set(await self.slots.taken(start, end)))
+
+    async def book(self, booking: Booking) -> Booking:
+        claimed = await self.slots.book(booking)  # raises SlotTaken
+        if claimed.start != booking.start:
+            return claimed  # booked before under this appointment id
+        blocked = await self._run(
+            self._api.freebusy().query(
+                body={
+                    "timeMin": booking.start.astimezone(UTC).isoformat(),
+                    "timeMax": booking.end.astimezone(UTC).isoformat(),
+                    "items": [{"id": self.calendar_id}],
+                }
+            )
+        )
+        busy = blocked.get("calendars", {}).get(self.calendar_id, {}).get("busy", [])
+        if busy and not await self._is_ours(booking.appointment_id):
+            await self.slots.cancel(booking.appointment_id)
+            raise SlotTaken(booking.start.isoformat())
+        event = {
+            "id": booking.appointment_id,
+            "summary": "Consulta",
+            "start": {"dateTime": booking.start.isoformat()},
+            "end": {"dateTime": booking.end.isoformat()},
+            "extendedProperties": {
+                "private": {SUBJECT: booking.subject, APPOINTMENT: booking.appointment_id}
+            },
+        }
+        try:
+            await self._run(self._api.events().insert(calendarId=self.calendar_id, body=event))
+        except HttpError as exc:
+            if exc.resp.status != 409:  # 409: our own event, inserted by an earlier attempt
+                await self.slots.cancel(booking.appointment_id)
+                raise
+        return claimed
+
+    async def _is_ours(self, appointment_id: str) -> bool:
+        try:
+            await self._run(
+                self._api.events().get(calendarId=self.calendar_id, eventId=appointment_id)
+            )
+        except HttpError as exc:
+            if exc.resp.status in (404, 410):
+                return False
+            raise
+        return True
+
+    async def cancel(self, appointment_id: str) -> Booking | None:
+        cancelled = await self.slots.cancel(appointment_id)
+        if cancelled is None:
+            return None
+        try:
+            await self._run(
+                self._api.events().delete(calendarId=self.calendar_id, eventId=appointment_id)
+            )
+        except HttpError as exc:
+            if exc.resp.status not in (404, 410):  # already gone is what we wanted
+                raise
+        return cancelled
+
+    async def bookings_of(self, subject: str) -> list[Booking]:
+        answer = await self._run(
+            self._api.events().list(
+                calendarId=self.calendar_id,
+                privateExtendedProperty=f"{SUBJECT}={subject}",
+                singleEvents=True,
+                orderBy="startTime",
+                maxResults=50,
+            )
+        )
+        bookings = []
+        for item in answer.get("items", []):
+            if item.get("status") == "cancelled":
+                continue
+            private = item.get("extendedProperties", {}).get("private", {})
+            bookings.append(
+                Booking(
+                    appointment_id=private.get(APPOINTMENT, item["id"]),
+                    subject=subject,
+                    start=datetime.fromisoformat(item["start"]["dateTime"]),
+                    end=datetime.fromisoformat(item["end"]["dateTime"]),
+                    calendar_entry_id=item["id"],
+                )
+            )
+        return bookings

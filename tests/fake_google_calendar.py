@@ -1,0 +1,109 @@
+"""A local server speaking Google Calendar v3's wire format, and Google's OAuth token
+endpoint, for the real google-api-python-client to talk to."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from datetime import datetime
+from typing import Any
+
+from aiohttp import web
+from aiohttp.test_utils import TestServer
+
+TOKEN = "fake-access-token"
+
+
+class FakeGoogleCalendar:
+    def __init__(self) -> None:
+        self.events: dict[str, dict[str, Any]] = {}
+        self.blocked: list[tuple[datetime, datetime]] = []  # booked outside the product
+        self.authorizations: list[str] = []
+        self.tokens_issued = 0
+
+    def _authorised(self, request: web.Request) -> None:
+        header = request.headers.get("Authorization", "")
+        self.authorizations.append(header)
+        if header != f"Bearer {TOKEN}":
+            raise web.HTTPUnauthorized()
+
+    async def token(self, request: web.Request) -> web.Response:
+        form = await request.post()
+        assert form["grant_type"] == "urn:ietf:params:oauth:grant-type:jwt-bearer"
+        assert str(form["assertion"]).count(".") == 2  # a signed JWT
+        self.tokens_issued += 1
+        return web.json_response(
+            {"access_token": TOKEN, "expires_in": 3600, "token_type": "Bearer"}
+        )
+
+    async def freebusy(self, request: web.Request) -> web.Response:
+        self._authorised(request)
+        body = await request.json()
+        low = datetime.fromisoformat(body["timeMin"])
+        high = datetime.fromisoformat(body["timeMax"])
+        periods = self.blocked + [
+            (
+                datetime.fromisoformat(e["start"]["dateTime"]),
+                datetime.fromisoformat(e["end"]["dateTime"]),
+            )
+            for e in self.events.values()
+            if e.get("status") != "cancelled"
+        ]
+        busy = [
+            {"start": s.isoformat(), "end": e.isoformat()}
+            for s, e in periods
+            if s < high and e > low
+        ]
+        calendars = {item["id"]: {"busy": busy} for item in body["items"]}
+        return web.json_response({"kind": "calendar#freeBusy", "calendars": calendars})
+
+    async def insert(self, request: web.Request) -> web.Response:
+        self._authorised(request)
+        event = await request.json()
+        if event["id"] in self.events:
+            return web.json_response(
+                {"error": {"code": 409, "message": "The requested identifier already exists."}},
+                status=409,
+            )
+        self.events[event["id"]] = {**event, "status": "confirmed", "kind": "calendar#event"}
+        return web.json_response(self.events[event["id"]])
+
+    async def get(self, request: web.Request) -> web.Response:
+        self._authorised(request)
+        event = self.events.get(request.match_info["event_id"])
+        if event is None:
+            return web.json_response({"error": {"code": 404, "message": "Not Found"}}, status=404)
+        return web.json_response(event)
+
+    async def delete(self, request: web.Request) -> web.Response:
+        self._authorised(request)
+        event = self.events.get(request.match_info["event_id"])
+        if event is None or event["status"] == "cancelled":
+            return web.json_response({"error": {"code": 410, "message": "Deleted"}}, status=410)
+        event["status"] = "cancelled"
+        return web.Response(status=204)
+
+    async def list(self, request: web.Request) -> web.Response:
+        self._authorised(request)
+        wanted = request.query.get("privateExtendedProperty", "=")
+        key, _, value = wanted.partition("=")
+        items = [
+            e
+            for e in self.events.values()
+            if e.get("extendedProperties", {}).get("private", {}).get(key) == value
+            and e["status"] != "cancelled"
+        ]
+        items.sort(key=lambda e: e["start"]["dateTime"])
+        return web.json_response({"kind": "calendar#events", "items": items})
+
+    @asynccontextmanager
+    async def serving(self) -> AsyncIterator[str]:
+        app = web.Application()
+        app.router.add_post("/token", self.token)
+        app.router.add_post("/freeBusy", self.freebusy)
+        app.router.add_post("/calendars/{calendar_id}/events", self.insert)
+        app.router.add_get("/calendars/{calendar_id}/events", self.list)
+        app.router.add_get("/calendars/{calendar_id}/events/{event_id}", self.get)
+        app.router.add_delete("/calendars/{calendar_id}/events/{event_id}", self.delete)
+        async with TestServer(app) as server:
+            yield str(server.make_url("")).rstrip("/")
