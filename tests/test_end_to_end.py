@@ -78,7 +78,7 @@ async def stack(
         log = EventLog(redis, keyspace)
         toolbox = Toolbox(EmbeddedCalendar(redis), Clinic(), notice)
         handler = ConversationHandler(redis, log, Conductor(OfflineBrain(), toolbox, notice),
-                                      clock=lambda: NOW)  # fmt: skip
+                                      group="conductor", clock=lambda: NOW)  # fmt: skip
         subscriptions = [
             Subscription(redis, keyspace, group="conductor", consumer="c1", handler=handler,
                          options=FAST),
@@ -183,3 +183,16 @@ async def test_every_decision_is_in_the_log_once(
     events: list[Any] = [r.envelope.event async for r in log.scan()]
     assert sum(isinstance(e, AppointmentBooked) for e in events) == 1
     assert sum(isinstance(e, ReplySent) for e in events) == 4
+
+
+async def test_a_dropped_snapshot_is_rebuilt_from_the_log(
+    stack: tuple[aiohttp.ClientSession, str, Simulator], redis: Redis, keyspace: Keyspace
+) -> None:
+    http, sim_url, _ = stack
+    phone = Phone(http, sim_url, "5511977770005")
+    for text in ("oi", "sim", "Lara"):
+        await phone.say(text)
+    snapshots = [key async for key in redis.scan_iter(match="wsm:*:conversation:*")]
+    assert len(snapshots) == 1
+    await redis.delete(*snapshots)
+    assert "Olá, Lara" in await phone.say("oi")

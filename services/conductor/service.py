@@ -18,7 +18,7 @@ import msgspec
 from redis.asyncio import Redis
 
 from events import EventLog, Keyspace, Record, new_envelope
-from events.checkpoint import Command, append_command
+from events.checkpoint import Checkpoints, Command, append_command
 from events.schema import DomainEvent, MessageReceived, ReplyFailed, ReplyRequested, ReplySent
 from services.conductor.conversation import Conversation, evolve
 from services.conductor.tools import Turn
@@ -57,11 +57,14 @@ class ConversationHandler:
         redis: Redis,
         log: EventLog,
         conductor: Conductor,
+        *,
+        group: str = "conductor",
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
     ) -> None:
         self.redis = redis
         self.log = log
         self.conductor = conductor
+        self.checkpoints = Checkpoints(redis, log.keyspace, group)
         self.clock = clock
 
     async def __call__(self, record: Record) -> Sequence[Command]:
@@ -81,7 +84,9 @@ class ConversationHandler:
         raw = await self.redis.get(key)
         if raw is not None:
             return _snapshot_decoder.decode(cast(bytes, raw))
-        # No snapshot (first message, or it was dropped): the log is the truth.
+        if await self.checkpoints.position(record.partition, record.chat) is None:
+            return Conversation()  # a new chat: nothing to replay
+        # The snapshot was dropped: the log is the truth.
         state = Conversation()
         for earlier in await self.log.chat_history(record.chat):
             if earlier.entry_id == record.entry_id:
