@@ -9,6 +9,7 @@ scheduled time (no coordinated omission).
 from __future__ import annotations
 
 import asyncio
+import time
 from collections import deque
 from dataclasses import dataclass, field
 
@@ -56,9 +57,17 @@ def http_post(host: str, port: int, path: str, headers: dict[str, str], body: by
 
 
 async def run(
-    host: str, port: int, requests: list[bytes], rate: float, connections: int = 64
+    host: str,
+    port: int,
+    requests: list[bytes],
+    rate: float,
+    connections: int = 64,
+    sent_at: list[float] | None = None,
 ) -> tuple[list[float], int]:
-    """Send ``requests`` at ``rate`` per second; latencies (ms) and the count of non-200s."""
+    """Send ``requests`` at ``rate`` per second; latencies (ms) and the count of non-200s.
+
+    ``sent_at``, if given, receives each request's scheduled time (wall clock, seconds).
+    """
     loop = asyncio.get_running_loop()
     idle: asyncio.Queue[_Connection] = asyncio.Queue()
     pool = []
@@ -68,12 +77,15 @@ async def run(
         idle.put_nowait(protocol)
     backlog: deque[float] = deque()
     start = loop.time() + 0.1
+    wall_offset = time.time() - loop.time()
     for i, request in enumerate(requests):
         scheduled = start + i / rate
         delay = scheduled - loop.time()
         if delay > 0:
             await asyncio.sleep(delay)
         backlog.append(scheduled)
+        if sent_at is not None:
+            sent_at.append(scheduled + wall_offset)
         # A request waits for a free connection; its wait counts in its latency.
         connection = await idle.get()
         connection.send(request, backlog.popleft())

@@ -216,6 +216,10 @@ def type_of(event: DomainEvent | UnknownEvent) -> str:
     """The wire name of an event's type."""
     if isinstance(event, UnknownEvent):
         return event.type
-    tag = type(event).__struct_config__.tag
+    return type_of_class(type(event))
+
+
+def type_of_class(cls: type[DomainEvent]) -> str:
+    tag = cls.__struct_config__.tag
     assert isinstance(tag, str)
     return tag

@@ -20,7 +20,7 @@ import asyncio
 import contextlib
 import logging
 import traceback
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, cast
 
@@ -110,8 +110,7 @@ class _PartitionWorker:
                 await asyncio.sleep(opts.retry_base_s)
                 continue
             for _stream, entries in cast(list[Any], reply) or []:
-                for entry_id, fields in entries:
-                    await self._dispatch(_Entry(entry_id.decode(), fields))
+                await self._accept([_Entry(eid.decode(), fields) for eid, fields in entries])
 
     async def _ensure_group(self) -> None:
         try:
@@ -162,9 +161,27 @@ class _PartitionWorker:
             if entry.entry_id in suspects:
                 async with self.sub.gate.alone():
                     await self._handle(entry)
-        for entry in claimed:
-            if entry.entry_id not in suspects:
+        await self._accept([entry for entry in claimed if entry.entry_id not in suspects])
+
+    async def _accept(self, entries: list[_Entry]) -> None:
+        """Dispatch the entries the handler wants; acknowledge the others in one command.
+
+        An entry of an unwanted type needs no lane, no handler and no checkpoint: skipping
+        it again after a redelivery is just as right. An entry without a type is corrupt
+        and goes to the handler path, where it is dead-lettered.
+        """
+        unwanted = [entry.entry_id for entry in entries if self._unwanted(entry)]
+        if unwanted:
+            with contextlib.suppress(*_INFRASTRUCTURE_ERRORS):  # still pending: acked later
+                await self.sub.redis.xack(self.stream, self.sub.group, *unwanted)
+        skipped = set(unwanted)
+        for entry in entries:
+            if entry.entry_id not in skipped:
                 await self._dispatch(entry)
+
+    def _unwanted(self, entry: _Entry) -> bool:
+        kind = entry.fields.get(b"type")
+        return self.sub.types is not None and kind is not None and kind not in self.sub.types
 
     async def _dispatch(self, entry: _Entry) -> None:
         await self.in_flight.acquire()
@@ -295,13 +312,17 @@ class Subscription:
         group: str,
         consumer: str,
         handler: Handler,
+        types: Iterable[str] | None = None,
         options: SubscriptionOptions | None = None,
     ) -> None:
+        """``types``: the event types ``handler`` handles; None for all. Entries of other
+        types are acknowledged without being handled."""
         self.redis = redis
         self.keyspace = keyspace
         self.group = group
         self.consumer = consumer
         self.handler = handler
+        self.types = None if types is None else frozenset(t.encode() for t in types)
         self.options = options or SubscriptionOptions()
         self.scripts = Scripts.register(redis)
         self.checkpoints = Checkpoints(redis, keyspace, group)

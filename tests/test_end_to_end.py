@@ -81,9 +81,9 @@ async def stack(
                                       group="conductor", clock=lambda: NOW)  # fmt: skip
         subscriptions = [
             Subscription(redis, keyspace, group="conductor", consumer="c1", handler=handler,
-                         options=FAST),
+                         types=ConversationHandler.TYPES, options=FAST),
             Subscription(redis, keyspace, group="outbox", consumer="c1",
-                         handler=Outbox(keyspace, waha), options=FAST),
+                         handler=Outbox(keyspace, waha), types=Outbox.TYPES, options=FAST),
         ]  # fmt: skip
         tasks = [asyncio.create_task(s.run()) for s in subscriptions]
         try:

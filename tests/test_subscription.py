@@ -10,9 +10,10 @@ from collections.abc import AsyncIterator, Callable, Sequence
 import pytest
 from redis.asyncio import Redis
 
-from events import EventLog, Keyspace, MessageReceived, Record
+from events import EventLog, Keyspace, MessageReceived, Record, new_envelope
 from events.checkpoint import Checkpoints, Command, LeaseLost, append_command
 from events.leases import Leases
+from events.schema import ReplyRequested
 from events.subscription import Handler, Subscription, SubscriptionOptions
 from tests.factories import message
 
@@ -293,3 +294,30 @@ async def test_partitions_handed_over_between_replicas_keep_each_chats_order(
     for chat, numbers in handled.items():
         assert numbers == sorted(set(numbers)), chat
     assert sum(map(len, handled.values())) == 300
+
+
+async def test_entries_of_unwanted_types_are_acknowledged_without_handling(
+    log: EventLog, redis: Redis, keyspace: Keyspace
+) -> None:
+    handled: list[str] = []
+
+    async def handler(record: Record) -> Sequence[Command]:
+        handled.append(record.envelope.event_id)
+        return ()
+
+    wanted_envelope = message(chat="c")
+    wanted_event_id = wanted_envelope.event_id
+    wanted = await log.append(wanted_envelope)
+    reply = ReplyRequested(reply_id="r", chat_id="x@c.us", text="oi")
+    await log.append(new_envelope(reply, chat="c", session="default"))
+    sub = Subscription(redis, keyspace, group="g", consumer="c1", handler=handler,
+                       types=["message.received"], options=FAST)  # fmt: skip
+    task = asyncio.create_task(sub.run())
+    await eventually(lambda: len(handled) == 1)
+    await until_nothing_pending(redis, keyspace)
+    sub.stop()
+    await task
+    assert handled == [wanted_event_id]
+    assert (
+        await Checkpoints(redis, keyspace, "g").position(wanted.partition, "c") == wanted.entry_id
+    )

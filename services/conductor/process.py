@@ -56,9 +56,10 @@ async def serve(settings: ConductorSettings, name: str) -> None:
     keyspace = settings.store.keyspace
     subscriptions = [
         Subscription(redis, keyspace, group="conductor", consumer=name,
-                     handler=ConversationHandler(redis, event_log, conductor)),
+                     handler=ConversationHandler(redis, event_log, conductor),
+                     types=ConversationHandler.TYPES),
         Subscription(redis, keyspace, group="outbox", consumer=name,
-                     handler=Outbox(keyspace, waha)),
+                     handler=Outbox(keyspace, waha), types=Outbox.TYPES),
     ]  # fmt: skip
 
     def stop_all() -> None:

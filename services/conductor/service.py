@@ -19,7 +19,14 @@ from redis.asyncio import Redis
 
 from events import EventLog, Keyspace, Record, new_envelope
 from events.checkpoint import Checkpoints, Command, append_command
-from events.schema import DomainEvent, MessageReceived, ReplyFailed, ReplyRequested, ReplySent
+from events.schema import (
+    DomainEvent,
+    MessageReceived,
+    ReplyFailed,
+    ReplyRequested,
+    ReplySent,
+    type_of_class,
+)
 from services.conductor.conversation import Conversation, evolve
 from services.conductor.tools import Turn
 from services.conductor.turn import Conductor
@@ -52,6 +59,8 @@ def _effects(keyspace: Keyspace, record: Record, events: Sequence[DomainEvent]) 
 
 
 class ConversationHandler:
+    TYPES = (type_of_class(MessageReceived),)
+
     def __init__(
         self,
         redis: Redis,
@@ -101,6 +110,8 @@ class Outbox:
     If the process dies after WAHA took a message and before the outcome is committed,
     the reply is sent again on redelivery: that window is one Redis round trip wide.
     """
+
+    TYPES = (type_of_class(ReplyRequested),)
 
     def __init__(self, keyspace: Keyspace, waha: WahaClient) -> None:
         self.keyspace = keyspace

@@ -75,9 +75,10 @@ class Simulator:
             self.fail_sends -= 1
             return web.json_response({"error": "simulated failure"}, status=self.fail_status)
         message_id = f"true_{body.chatId}_{next(self._ids):020d}"
+        # received_at (seconds, float) lets a benchmark measure webhook-to-reply latency.
         message = {"id": message_id, "timestamp": int(time.time()), "from": ME,
                    "to": body.chatId, "fromMe": True, "body": body.text,
-                   "replyTo": body.reply_to}  # fmt: skip
+                   "replyTo": body.reply_to, "received_at": time.time()}  # fmt: skip
         self.messages[(body.session, body.chatId)].append(message)
         return web.json_response({**message, "_data": {}}, status=201)
 

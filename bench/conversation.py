@@ -1,0 +1,129 @@
+"""End-to-end benchmark: webhook in -> conductor (offline brain) -> reply at WAHA.
+
+    bench/run conversation [--rate R ...] [--seconds S] [--conductors N ...]
+
+Every message is the first of a new chat ("oi"), so each one is a full turn: ingest
+appends it, a conductor decides (privacy notice, consent request recorded, snapshot,
+checkpoint), the outbox marks it read, shows typing and sends the reply to the WAHA
+simulator, which stamps its arrival. Latency runs from the webhook's scheduled send time
+to that arrival. Everything runs as separate processes, as in production.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import aiohttp
+
+from bench import open_loop
+from bench.ingest import KEY, percentile, start
+from services.ingest.signature import sign
+from services.runtime.embedded_redis import RedisServer, free_port
+from tests.waha import encode, text_message
+
+
+def chat_of(n: int) -> str:
+    return f"55118{n:08d}@c.us"
+
+
+async def replies(sim: str, count: int, deadline_s: float) -> dict[str, float]:
+    """When each chat's first reply reached the simulator."""
+    arrived: dict[str, float] = {}
+    deadline = time.monotonic() + deadline_s
+    async with aiohttp.ClientSession() as http:
+        while len(arrived) < count and time.monotonic() < deadline:
+            for n in range(count):
+                chat = chat_of(n)
+                if chat in arrived:
+                    continue
+                async with http.get(f"{sim}/api/default/chats/{chat}/messages") as response:
+                    sent = [m for m in await response.json() if m["fromMe"]]
+                if sent:
+                    arrived[chat] = sent[0]["received_at"]
+            await asyncio.sleep(0.2)
+    return arrived
+
+
+def run_once(rate: float, seconds: int, conductors: int) -> dict[str, float]:
+    with tempfile.TemporaryDirectory() as tmp:
+        redis = RedisServer(Path(tmp) / "redis")
+        redis.start()
+        ingest_port, sim_port = free_port(), free_port()
+        sim = f"http://127.0.0.1:{sim_port}"
+        env = {**os.environ, "REDIS_URL": redis.url, "WEBHOOK_HMAC_KEY": KEY.decode(),
+               "CHAT_KEY_SECRET": "bench", "LOG_LEVEL": "ERROR", "WAHA_URL": sim}  # fmt: skip
+        cli = [sys.executable, "-m", "services.cli"]
+        processes = [
+            start([*cli, "ingest", "--port", str(ingest_port)], env, ingest_port),
+            start([*cli, "waha-sim", "--port", str(sim_port), "--webhook-url",
+                   f"http://127.0.0.1:{ingest_port}/webhooks/waha"], env, sim_port),
+        ]  # fmt: skip
+        processes += [
+            subprocess.Popen([*cli, "conductor", "--name", f"c{n}"], env=env,
+                             stderr=subprocess.DEVNULL)
+            for n in range(conductors)
+        ]  # fmt: skip
+        try:
+            time.sleep(2.0)  # conductors join and share the partitions
+            count = int(rate * seconds)
+            requests = []
+            for n in range(count):
+                body = encode(text_message(f"B{n}", chat=chat_of(n), body="oi",
+                                           timestamp=int(time.time())))  # fmt: skip
+                headers = {"Content-Type": "application/json", "X-Webhook-Hmac": sign(body, KEY)}
+                requests.append(open_loop.http_post("127.0.0.1", ingest_port, "/webhooks/waha",
+                                                    headers, body))  # fmt: skip
+            sent_at: list[float] = []
+            _, errors = asyncio.run(
+                open_loop.run("127.0.0.1", ingest_port, requests, rate, sent_at=sent_at)
+            )
+            arrived = asyncio.run(replies(sim, count, deadline_s=60))
+        finally:
+            for process in processes:
+                process.terminate()
+            for process in processes:
+                process.wait(timeout=20)
+            redis.stop()
+    latencies = [(arrived[chat_of(n)] - sent_at[n]) * 1000 for n in range(count)
+                 if chat_of(n) in arrived]  # fmt: skip
+    span = max(arrived.values()) - min(sent_at) if arrived else 1.0
+    return {
+        "sent": count, "replied": len(latencies), "ingest_errors": errors,
+        "throughput": len(latencies) / span,
+        "p50": statistics.median(latencies) if latencies else float("nan"),
+        "p99": percentile(latencies, 0.99) if latencies else float("nan"),
+        "max": max(latencies, default=float("nan")),
+    }  # fmt: skip
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rate", type=float, nargs="+", default=[500.0])
+    parser.add_argument("--seconds", type=int, default=10)
+    parser.add_argument("--conductors", type=int, nargs="+", default=[1, 2])
+    args = parser.parse_args()
+    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, "
+          f"Python {platform.python_version()}; {args.seconds}s per run\n")  # fmt: skip
+    print("| conductors | offered msg/s | replied | msg/s (webhook -> WAHA) | p50 ms | p99 ms "
+          "| max ms |")  # fmt: skip
+    print("|---|---|---|---|---|---|---|")
+    for rate in args.rate:
+        for conductors in args.conductors:
+            r = run_once(rate, args.seconds, conductors)
+            print(f"| {conductors} | {rate:.0f} | {r['replied']}/{r['sent']} "
+                  f"| {r['throughput']:.0f} | {r['p50']:.1f} | {r['p99']:.1f} | {r['max']:.1f} |",
+                  flush=True)  # fmt: skip
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
