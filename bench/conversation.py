@@ -23,6 +23,7 @@ import time
 from pathlib import Path
 
 import aiohttp
+from redis.asyncio import Redis
 
 from bench import open_loop
 from bench.ingest import KEY, percentile, start
@@ -53,6 +54,28 @@ async def replies(sim: str, count: int, deadline_s: float) -> dict[str, float]:
     return arrived
 
 
+async def partitions_shared(url: str, conductors: int) -> None:
+    """Wait until both groups' partitions are leased and split among the replicas."""
+    client = Redis.from_url(url)
+    try:
+        for _ in range(300):
+            owners = set()
+            leases = 0
+            for group in ("conductor", "outbox"):
+                for partition in range(16):
+                    lease = await client.get(f"wsm:{{p{partition}}}:lease:{group}")
+                    if lease:
+                        leases += 1
+                        owners.add(lease.split(b"|")[0])
+            if leases == 32 and len(owners) == conductors:
+                await asyncio.sleep(1.0)  # let a settled rebalance finish its drains
+                return
+            await asyncio.sleep(0.1)
+        raise RuntimeError("the conductors did not share the partitions")
+    finally:
+        await client.aclose()
+
+
 def run_once(rate: float, seconds: int, conductors: int) -> dict[str, float]:
     with tempfile.TemporaryDirectory() as tmp:
         redis = RedisServer(Path(tmp) / "redis")
@@ -73,7 +96,7 @@ def run_once(rate: float, seconds: int, conductors: int) -> dict[str, float]:
             for n in range(conductors)
         ]  # fmt: skip
         try:
-            time.sleep(2.0)  # conductors join and share the partitions
+            asyncio.run(partitions_shared(redis.url, conductors))
             count = int(rate * seconds)
             requests = []
             for n in range(count):

@@ -9,6 +9,7 @@ outcome the same way.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
@@ -122,7 +123,8 @@ class Outbox:
         if not isinstance(reply, ReplyRequested):
             return ()
         session = record.envelope.session
-        await self.waha.show_activity(session, reply.chat_id)
+        # Read receipt and "typing…" go out alongside the reply: they never delay it.
+        activity = asyncio.create_task(self.waha.show_activity(session, reply.chat_id))
         outcome: DomainEvent
         try:
             sent = await self.waha.send_text(session, reply.chat_id, reply.text, reply.in_reply_to)
@@ -137,4 +139,6 @@ class Outbox:
                 error=str(exc)[:500],
                 attempts=self.waha.attempts,
             )
+        finally:
+            await activity
         return _effects(self.keyspace, record, [outcome])
