@@ -13,7 +13,7 @@ import itertools
 import time
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 import aiohttp
 import msgspec
@@ -22,6 +22,7 @@ from aiohttp import web
 from services.ingest.signature import sign
 
 ME = "5511900000000@c.us"
+Body = TypeVar("Body", bound=msgspec.Struct)
 
 
 class SendText(msgspec.Struct):
@@ -61,16 +62,22 @@ class Simulator:
     _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
     _client: aiohttp.ClientSession | None = None
 
-    def _authorised(self, request: web.Request) -> bool:
-        return self.api_key is None or request.headers.get("X-Api-Key") == self.api_key
+    async def _body(self, request: web.Request, kind: type[Body], *, api: bool = True) -> Body:
+        """The request's JSON as ``kind``; 401 without the API key, 400 if malformed."""
+        if api and self.api_key is not None and request.headers.get("X-Api-Key") != self.api_key:
+            raise web.HTTPUnauthorized(
+                text='{"error": "unauthorized"}', content_type="application/json"
+            )
+        try:
+            return msgspec.json.decode(await request.read(), type=kind)
+        except msgspec.DecodeError as exc:
+            raise web.HTTPBadRequest(
+                text=msgspec.json.encode({"error": str(exc)}).decode(),
+                content_type="application/json",
+            ) from None
 
     async def send_text(self, request: web.Request) -> web.Response:
-        if not self._authorised(request):
-            return web.json_response({"error": "unauthorized"}, status=401)
-        try:
-            body = msgspec.json.decode(await request.read(), type=SendText)
-        except msgspec.DecodeError as exc:
-            return web.json_response({"error": str(exc)}, status=400)
+        body = await self._body(request, SendText)
         if self.fail_sends > 0:
             self.fail_sends -= 1
             return web.json_response({"error": "simulated failure"}, status=self.fail_status)
@@ -83,12 +90,7 @@ class Simulator:
         return web.json_response({**message, "_data": {}}, status=201)
 
     async def chat_action(self, request: web.Request) -> web.Response:
-        if not self._authorised(request):
-            return web.json_response({"error": "unauthorized"}, status=401)
-        try:
-            body = msgspec.json.decode(await request.read(), type=ChatAction)
-        except msgspec.DecodeError as exc:
-            return web.json_response({"error": str(exc)}, status=400)
+        body = await self._body(request, ChatAction)
         self.actions.append((request.path.rsplit("/", 1)[-1], body.chatId))
         return web.json_response({})
 
@@ -107,10 +109,7 @@ class Simulator:
 
     async def inbound(self, request: web.Request) -> web.Response:
         """A WhatsApp user writes to the bot."""
-        try:
-            body = msgspec.json.decode(await request.read(), type=Inbound)
-        except msgspec.DecodeError as exc:
-            return web.json_response({"error": str(exc)}, status=400)
+        body = await self._body(request, Inbound, api=False)
         if self.webhook_url is None:
             return web.json_response({"error": "no webhook URL configured"}, status=409)
         chat_id = body.from_ if "@" in body.from_ else f"{body.from_}@c.us"
@@ -136,10 +135,7 @@ class Simulator:
             )
 
     async def faults(self, request: web.Request) -> web.Response:
-        try:
-            body = msgspec.json.decode(await request.read(), type=Faults)
-        except msgspec.DecodeError as exc:
-            return web.json_response({"error": str(exc)}, status=400)
+        body = await self._body(request, Faults, api=False)
         self.fail_sends, self.fail_status = body.fail_sends, body.status
         return web.json_response({"fail_sends": self.fail_sends})
 
