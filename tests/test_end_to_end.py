@@ -23,7 +23,7 @@ from services.conductor.offline_brain import OfflineBrain
 from services.conductor.privacy import PrivacyNotice
 from services.conductor.service import ConversationHandler, Outbox
 from services.conductor.tools import Toolbox
-from services.conductor.turn import Conductor
+from services.conductor.turn import MEDIA_ONLY, Conductor
 from services.conductor.waha_client import WahaClient
 from services.ingest.app import create_app as create_ingest
 from services.ingest.settings import IngestSettings
@@ -45,10 +45,9 @@ class Phone:
         self.number = number
         self.seen = 0
 
-    async def say(self, text: str) -> str:
-        async with self.http.post(
-            f"{self.sim_url}/sim/inbound", json={"from": self.number, "text": text}
-        ) as response:
+    async def say(self, text: str, mimetype: str | None = None) -> str:
+        message = {"from": self.number, "text": text, "mimetype": mimetype}
+        async with self.http.post(f"{self.sim_url}/sim/inbound", json=message) as response:
             assert response.status == 200, await response.text()
         for _ in range(400):
             url = f"{self.sim_url}/api/default/chats/{self.number}@c.us/messages"
@@ -196,3 +195,13 @@ async def test_a_dropped_snapshot_is_rebuilt_from_the_log(
     assert len(snapshots) == 1
     await redis.delete(*snapshots)
     assert "Olá, Lara" in await phone.say("oi")
+
+
+async def test_an_audio_message_gets_a_request_to_write(
+    stack: tuple[aiohttp.ClientSession, str, Simulator],
+) -> None:
+    http, sim_url, _ = stack
+    phone = Phone(http, sim_url, "5511977770006")
+    for text in ("oi", "sim", "Teo"):
+        await phone.say(text)
+    assert await phone.say("", mimetype="audio/ogg; codecs=opus") == MEDIA_ONLY

@@ -2,7 +2,8 @@
 
 WAHA's side: ``POST /api/sendText``, ``/api/sendSeen``, ``/api/startTyping``,
 ``/api/stopTyping``, ``GET /api/sessions``, ``GET /api/{session}/chats/{chatId}/messages``.
-The phone's side: ``POST /sim/inbound`` {"from": "5511…", "text": "…"} makes a WhatsApp
+The phone's side: ``POST /sim/inbound`` {"from": "5511…", "text": "…"} (or a "mimetype" for a media
+message) makes a WhatsApp
 user write to the bot: the simulator signs a ``message`` webhook as WAHA does and posts
 it to the gateway. ``POST /sim/faults`` makes the next sends fail, for tests.
 """
@@ -38,9 +39,10 @@ class ChatAction(msgspec.Struct):
 
 
 class Inbound(msgspec.Struct):
-    text: str
     from_: str = msgspec.field(name="from")
+    text: str = ""
     session: str = "default"
+    mimetype: str | None = None  # a media message (e.g. audio/ogg), as WAHA reports it
 
 
 class Faults(msgspec.Struct):
@@ -115,7 +117,10 @@ class Simulator:
         chat_id = body.from_ if "@" in body.from_ else f"{body.from_}@c.us"
         message = {"id": f"false_{chat_id}_{next(self._ids):020d}", "timestamp": int(time.time()),
                    "from": chat_id, "fromMe": False, "source": "app", "to": ME,
-                   "body": body.text, "hasMedia": False, "ack": 1, "ackName": "SERVER"}  # fmt: skip
+                   "body": body.text, "hasMedia": body.mimetype is not None,
+                   "media": {"mimetype": body.mimetype, "url": None, "filename": None}
+                   if body.mimetype else None,
+                   "ack": 1, "ackName": "SERVER"}  # fmt: skip
         self.messages[(body.session, chat_id)].append(message)
         webhook = {"id": f"evt_{message['id']}", "timestamp": int(time.time() * 1000),
                    "event": "message", "session": body.session, "metadata": {},
