@@ -23,6 +23,7 @@ from events import (
     decode_entry,
     encode_entry,
 )
+from events.leases import assign
 from events.schema import EVENT_TYPES
 from services.ingest import signature
 from services.ingest.errors import SignatureInvalid
@@ -173,3 +174,21 @@ def test_dedup_keys_have_bounded_size_and_hide_the_idempotency_key(key: str) -> 
     name = Keyspace().dedup(3, key)
     assert name.startswith("wsm:{p3}:dedup:")
     assert len(name) == len("wsm:{p3}:dedup:") + 32
+
+
+@given(st.integers(1, 64), st.lists(st.text(min_size=1, max_size=10), min_size=1, max_size=8))
+def test_every_partition_has_one_live_owner_and_the_split_is_even(
+    partitions: int, members: list[str]
+) -> None:
+    owners = assign(partitions, members)
+    assert set(owners) == set(range(partitions))
+    assert set(owners.values()) <= set(members)
+    loads = Counter(owners.values())
+    live = min(len(set(members)), partitions)
+    assert len(loads) == live
+    assert max(loads.values()) - min(loads.values()) <= 1
+
+
+@given(st.integers(1, 64), st.lists(st.text(min_size=1, max_size=10), min_size=1, max_size=8))
+def test_every_replica_computes_the_same_split(partitions: int, members: list[str]) -> None:
+    assert assign(partitions, members) == assign(partitions, list(reversed(members)))

@@ -30,8 +30,6 @@ from services.conductor.conversation import Conversation, Stage
 from services.conductor.portuguese.intents import name_in
 from services.conductor.privacy import PrivacyNotice
 
-AGENTS = ("scheduling", "appointments")
-
 
 class NoArguments(msgspec.Struct, forbid_unknown_fields=True):
     pass
