@@ -1,17 +1,8 @@
 """Consumer-group subscription: ordered per chat, concurrent across chats, shared by replicas.
 
-Each partition has one owner at a time (a lease with a fencing token). The owner first
-takes over every pending entry of the group in id order (XAUTOCLAIM), then reads new ones.
-Entries are dispatched to one lane per chat: a lane handles its entries strictly in order,
-lanes run concurrently. An entry is acknowledged only inside the commit of its effects.
-A failing entry is retried with backoff up to a bound, then moved to the dead-letter
-stream; only its own chat waits meanwhile, never the partition.
-
-The bound also stops an entry that crashes the whole process from crashing every next
-owner in turn. Redis's delivery counter cannot tell that entry apart: a takeover claims
-every pending entry, and the counter of each one that merely waited in its chat's lane
-grows too. So a taken-over entry marks each handling attempt just before it starts (a
-partition-local hash, cleared by the commit), and only attempts count.
+Each partition has one owner at a time (a lease with a fencing token); live consumers
+agree on who owns what from the group's membership (``events.leases``). The owner's
+``PartitionWorker`` (``events.partition``) does the reading and handling.
 """
 
 from __future__ import annotations
@@ -19,286 +10,25 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-import traceback
-from collections.abc import Awaitable, Callable, Iterable, Sequence
-from dataclasses import dataclass, field
-from typing import Any, cast
+from collections.abc import Iterable
 
 from redis.asyncio import Redis
-from redis.exceptions import ConnectionError as RedisConnectionError
-from redis.exceptions import ResponseError
-from redis.exceptions import TimeoutError as RedisTimeoutError
 
-from events.checkpoint import Checkpoints, Command, LeaseLost, raise_if_fenced
-from events.codec import CorruptEntry, Record, decode_entry
+from events.checkpoint import Checkpoints
 from events.isolation import IsolationGate
 from events.keys import Keyspace
 from events.leases import Leases
+from events.partition import (
+    INFRASTRUCTURE_ERRORS,
+    Handler,
+    PartitionWorker,
+    SubscriptionOptions,
+)
 from events.scripts import Scripts
 
+__all__ = ["Handler", "Subscription", "SubscriptionOptions"]
+
 log = logging.getLogger(__name__)
-
-Handler = Callable[[Record], Awaitable[Sequence[Command]]]
-"""Handles one entry and returns the effects to commit with it; raising means retry."""
-
-_INFRASTRUCTURE_ERRORS = (RedisConnectionError, RedisTimeoutError, OSError)
-
-
-@dataclass(frozen=True, slots=True)
-class SubscriptionOptions:
-    batch: int = 100
-    block_ms: int = 1000
-    max_attempts: int = 5
-    retry_base_s: float = 0.1
-    retry_cap_s: float = 5.0
-    lease_ttl_ms: int = 5000
-    member_ttl_ms: int = 3000
-    rebalance_interval_s: float = 1.0
-    max_in_flight: int = 1000
-    drain_timeout_s: float = 10.0
-    start_id: str = "0"
-
-
-@dataclass(slots=True)
-class _Entry:
-    entry_id: str
-    fields: dict[bytes, bytes]
-    taken_over: bool = False
-
-
-@dataclass(slots=True)
-class _Lane:
-    queue: asyncio.Queue[_Entry] = field(default_factory=asyncio.Queue)
-    task: asyncio.Task[None] | None = None
-
-
-def backoff_delay(attempt: int, base: float, cap: float) -> float:
-    """Exponential backoff for the ``attempt``-th failure (1-based), capped."""
-    return float(min(cap, base * 2 ** (attempt - 1)))
-
-
-class _PartitionWorker:
-    """Owns one partition while its lease holds."""
-
-    def __init__(self, sub: Subscription, partition: int, token: int) -> None:
-        self.sub = sub
-        self.partition = partition
-        self.token = token
-        self.stream = sub.keyspace.stream(partition)
-        self.lanes: dict[str, _Lane] = {}
-        self.in_flight = asyncio.Semaphore(sub.options.max_in_flight)
-        self.reading = True
-        # Set when the worker must stop: lease lost, or a failure only a restart clears.
-        self.halted = asyncio.Event()
-        self.task = asyncio.create_task(self._run(), name=f"partition-{partition}")
-
-    async def _run(self) -> None:
-        await self._ensure_group()
-        await self._take_over_pending()
-        opts = self.sub.options
-        while self.reading and not self.halted.is_set():
-            try:
-                reply = await self.sub.redis.xreadgroup(
-                    self.sub.group,
-                    self.sub.consumer,
-                    {self.stream: ">"},
-                    count=opts.batch,
-                    block=opts.block_ms,
-                )
-            except _INFRASTRUCTURE_ERRORS as exc:
-                log.warning("partition %d: read failed (%s); retrying", self.partition, exc)
-                await asyncio.sleep(opts.retry_base_s)
-                continue
-            for _stream, entries in cast(list[Any], reply) or []:
-                await self._accept([_Entry(eid.decode(), fields) for eid, fields in entries])
-
-    async def _ensure_group(self) -> None:
-        try:
-            await self.sub.redis.xgroup_create(
-                self.stream, self.sub.group, id=self.sub.options.start_id, mkstream=True
-            )
-        except ResponseError as exc:
-            if "BUSYGROUP" not in str(exc):
-                raise
-
-    async def _take_over_pending(self) -> None:
-        """Claim every pending entry of the group, oldest first, before reading new ones.
-
-        Holding the lease means the previous owner may no longer commit, so there is no
-        need to wait for entries to become idle. Entries that carry attempt marks were in
-        flight when an owner died; if one of them killed it, running them together would
-        kill this owner too and charge the innocent ones as well. So they run first, one
-        at a time: only the culprit crashes again, until it reaches the dead letters. Each
-        is the oldest pending entry of its chat, so this keeps every chat's order.
-        """
-        redis, group, me = self.sub.redis, self.sub.group, self.sub.consumer
-        claimed: list[_Entry] = []
-        start = "0-0"
-        while True:
-            reply = await redis.xautoclaim(
-                self.stream,
-                group,
-                me,
-                min_idle_time=0,
-                start_id=start,
-                count=self.sub.options.batch,
-            )
-            next_start, entries, deleted = reply
-            if deleted:
-                await redis.xack(self.stream, group, *deleted)
-            claimed += [
-                _Entry(entry_id.decode(), fields, taken_over=True)
-                for entry_id, fields in entries
-                if fields is not None
-            ]
-            next_id = next_start.decode() if isinstance(next_start, bytes) else next_start
-            if next_id == "0-0":
-                break
-            start = next_id
-        marks = await redis.hkeys(self.sub.keyspace.attempts(self.partition, group))
-        suspects = {cast(bytes, mark).decode() for mark in marks}
-        for entry in claimed:
-            if entry.entry_id in suspects:
-                async with self.sub.gate.alone():
-                    await self._handle(entry)
-        await self._accept([entry for entry in claimed if entry.entry_id not in suspects])
-
-    async def _accept(self, entries: list[_Entry]) -> None:
-        """Dispatch the entries the handler wants; acknowledge the others in one command.
-
-        An entry of an unwanted type needs no lane, no handler and no checkpoint: skipping
-        it again after a redelivery is just as right. An entry without a type is corrupt
-        and goes to the handler path, where it is dead-lettered.
-        """
-        unwanted = [entry.entry_id for entry in entries if self._unwanted(entry)]
-        if unwanted:
-            with contextlib.suppress(*_INFRASTRUCTURE_ERRORS):  # still pending: acked later
-                await self.sub.redis.xack(self.stream, self.sub.group, *unwanted)
-        skipped = set(unwanted)
-        for entry in entries:
-            if entry.entry_id not in skipped:
-                await self._dispatch(entry)
-
-    def _unwanted(self, entry: _Entry) -> bool:
-        kind = entry.fields.get(b"type")
-        return self.sub.types is not None and kind is not None and kind not in self.sub.types
-
-    async def _dispatch(self, entry: _Entry) -> None:
-        await self.in_flight.acquire()
-        chat = entry.fields.get(b"chat", b"").decode(errors="replace")
-        lane = self.lanes.get(chat)
-        if lane is None:
-            lane = self.lanes[chat] = _Lane()
-            lane.task = asyncio.create_task(self._drain_lane(chat, lane))
-        lane.queue.put_nowait(entry)
-
-    async def _drain_lane(self, chat: str, lane: _Lane) -> None:
-        try:
-            while not lane.queue.empty():
-                entry = lane.queue.get_nowait()
-                try:
-                    async with self.sub.gate.together():
-                        await self._handle(entry)
-                finally:
-                    self.in_flight.release()
-        except LeaseLost:
-            log.warning("partition %d: lease lost while handling", self.partition)
-            self.halted.set()
-        except Exception:
-            # The entry is still pending: a restarted worker claims it again.
-            log.exception("partition %d: lane of a chat failed; restarting", self.partition)
-            self.halted.set()
-        finally:
-            if self.lanes.get(chat) is lane and lane.queue.empty():
-                del self.lanes[chat]
-
-    async def _handle(self, entry: _Entry) -> None:
-        opts = self.sub.options
-        try:
-            record = decode_entry(entry.entry_id, self.partition, entry.fields)
-        except CorruptEntry as exc:
-            await self._dead_letter(entry, exc, attempts=0)
-            return
-        attempt = 0
-        while not self.halted.is_set():
-            try:
-                attempt = await self._count_attempt(entry) if entry.taken_over else attempt + 1
-                if attempt > opts.max_attempts:
-                    error = RuntimeError("handling never completed; the process may crash on it")
-                    await self._dead_letter(entry, error, attempts=attempt - 1)
-                    return
-                effects = await self.sub.handler(record)
-                await self.sub.checkpoints.commit(
-                    partition=self.partition,
-                    token=self.token,
-                    chat=record.chat,
-                    entry_id=record.entry_id,
-                    effects=effects,
-                )
-                return
-            except LeaseLost:
-                raise
-            except _INFRASTRUCTURE_ERRORS as exc:
-                # Redis being away is not the entry's fault: wait, and do not count it.
-                log.warning("partition %d: %s; retrying %s", self.partition, exc, entry.entry_id)
-                attempt -= 1
-                await asyncio.sleep(opts.retry_cap_s)
-            except Exception as exc:
-                if attempt >= opts.max_attempts:
-                    await self._dead_letter(entry, exc, attempts=attempt)
-                    return
-                log.warning("entry %s failed (attempt %d): %r", entry.entry_id, attempt, exc)
-                await asyncio.sleep(backoff_delay(attempt, opts.retry_base_s, opts.retry_cap_s))
-
-    async def _count_attempt(self, entry: _Entry) -> int:
-        """Record that handling starts; the attempts so far, this one and the first included.
-
-        The first delivery's attempt is not marked (it costs a write per entry); a
-        taken-over entry may have had it, so it is counted as if it had.
-        """
-        key = self.sub.keyspace.attempts(self.partition, self.sub.group)
-        marked = await self.sub.redis.hincrby(key, entry.entry_id, 1)
-        return int(marked) + 1
-
-    async def _dead_letter(self, entry: _Entry, error: BaseException, *, attempts: int) -> None:
-        sub = self.sub
-        log.error("entry %s dead-lettered after %d attempts: %r", entry.entry_id, attempts, error)
-        details = {
-            b"source_id": entry.entry_id.encode(),
-            b"group": sub.group.encode(),
-            b"attempts": str(attempts).encode(),
-            b"error": repr(error)[:2000].encode(),
-            b"traceback": "".join(traceback.format_exception(error))[-4000:].encode(),
-        }
-        fields = [item for pair in {**entry.fields, **details}.items() for item in pair]
-        try:
-            await sub.scripts.dead_letter(
-                keys=[
-                    sub.keyspace.fence(self.partition, sub.group),
-                    self.stream,
-                    sub.keyspace.dead_letters(self.partition),
-                    sub.keyspace.attempts(self.partition, sub.group),
-                ],
-                args=[self.token, sub.group, entry.entry_id, *fields],
-            )
-        except ResponseError as exc:
-            raise_if_fenced(exc)
-            raise
-
-    async def stop(self, *, graceful: bool) -> None:
-        """Stop reading; a graceful stop lets in-flight entries finish first."""
-        self.reading = False
-        if graceful:
-            lanes = [lane.task for lane in self.lanes.values() if lane.task]
-            if lanes:
-                await asyncio.wait(lanes, timeout=self.sub.options.drain_timeout_s)
-        self.halted.set()
-        tasks = [self.task, *(lane.task for lane in self.lanes.values() if lane.task)]
-        for task in tasks:
-            task.cancel()
-        for task in tasks:
-            with contextlib.suppress(asyncio.CancelledError, Exception):
-                await task
 
 
 class Subscription:
@@ -334,7 +64,7 @@ class Subscription:
             lease_ttl_ms=self.options.lease_ttl_ms,
             member_ttl_ms=self.options.member_ttl_ms,
         )
-        self.workers: dict[int, _PartitionWorker] = {}
+        self.workers: dict[int, PartitionWorker] = {}
         self.gate = IsolationGate()
         self._stopping = asyncio.Event()
 
@@ -353,7 +83,7 @@ class Subscription:
             while not self._stopping.is_set():
                 try:
                     await self._rebalance()
-                except _INFRASTRUCTURE_ERRORS as exc:
+                except INFRASTRUCTURE_ERRORS as exc:
                     log.warning("rebalance failed (%s); retrying", exc)
                 with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(self._stopping.wait(), self.options.rebalance_interval_s)
@@ -387,16 +117,16 @@ class Subscription:
             await current.stop(graceful=False)
         if token is not None:
             log.info("partition %d: owned (token %d)", partition, token)
-            self.workers[partition] = _PartitionWorker(self, partition, token)
+            self.workers[partition] = PartitionWorker(self, partition, token)
 
     async def _give_up(self, partition: int, *, graceful: bool) -> None:
         worker = self.workers.pop(partition)
         await worker.stop(graceful=graceful)
-        with contextlib.suppress(*_INFRASTRUCTURE_ERRORS):
+        with contextlib.suppress(*INFRASTRUCTURE_ERRORS):
             await self.leases.release(partition, worker.token)
         log.info("partition %d: released", partition)
 
     async def _shutdown(self) -> None:
         await asyncio.gather(*(self._give_up(p, graceful=True) for p in list(self.workers)))
-        with contextlib.suppress(*_INFRASTRUCTURE_ERRORS):
+        with contextlib.suppress(*INFRASTRUCTURE_ERRORS):
             await self.leases.leave()
