@@ -115,3 +115,17 @@ async def test_tool_rounds_per_message_are_bounded(redis: Redis, rounds: int) ->
         chat = registered(conductor_with(redis, url))
         await chat.say("oi")
     assert len(fake.requests) == 4
+
+
+async def test_the_model_sees_the_recent_dialogue(redis: Redis) -> None:
+    fake = FakeOpenAI([completion("Tenho 9h ou 10h. Qual prefere?"), completion("Certo.")])
+    async with fake.serving() as url:
+        chat = registered(conductor_with(redis, url))
+        await chat.say("tem horário amanhã?")
+        await chat.say("a segunda opção")
+    roles_and_texts = [(m["role"], m["content"]) for m in fake.requests[1]["messages"][1:]]
+    assert roles_and_texts == [
+        ("user", "tem horário amanhã?"),
+        ("assistant", "Tenho 9h ou 10h. Qual prefere?"),
+        ("user", "a segunda opção"),
+    ]

@@ -18,6 +18,7 @@ from events.schema import (
     MessageReceived,
     NameRegistered,
     PrivacyNoticeShown,
+    ReplyRequested,
     SlotsOffered,
     UnknownEvent,
 )
@@ -32,6 +33,9 @@ class Stage(StrEnum):
     REVOKED = "revoked"
 
 
+DIALOGUE_LINES = 8
+
+
 class Conversation(msgspec.Struct, frozen=True, kw_only=True):
     stage: Stage = Stage.NEW
     chat_id: str = ""
@@ -39,6 +43,8 @@ class Conversation(msgspec.Struct, frozen=True, kw_only=True):
     policy_version: str | None = None
     agent: str | None = None
     offered: tuple[datetime, ...] = ()
+    # The last lines exchanged, ("user" | "assistant", text): context for a model.
+    dialogue: tuple[tuple[str, str], ...] = ()
 
     @property
     def consented(self) -> bool:
@@ -48,8 +54,11 @@ class Conversation(msgspec.Struct, frozen=True, kw_only=True):
 def evolve(state: Conversation, event: DomainEvent | UnknownEvent) -> Conversation:
     """The state after ``event``; events that do not concern it leave it as it was."""
     match event:
-        case MessageReceived(chat_id=chat_id):
-            return msgspec.structs.replace(state, chat_id=chat_id)
+        case MessageReceived(chat_id=chat_id, text=text):
+            dialogue = _said(state, "user", text) if text.strip() else state.dialogue
+            return msgspec.structs.replace(state, chat_id=chat_id, dialogue=dialogue)
+        case ReplyRequested(text=text):
+            return msgspec.structs.replace(state, dialogue=_said(state, "assistant", text))
         case PrivacyNoticeShown(policy_version=version):
             return msgspec.structs.replace(
                 state, stage=Stage.AWAITING_CONSENT, policy_version=version
@@ -73,6 +82,10 @@ def evolve(state: Conversation, event: DomainEvent | UnknownEvent) -> Conversati
         case AppointmentBooked():
             return msgspec.structs.replace(state, agent=None, offered=())
     return state
+
+
+def _said(state: Conversation, role: str, text: str) -> tuple[tuple[str, str], ...]:
+    return (*state.dialogue, (role, text))[-DIALOGUE_LINES:]
 
 
 def replay(events: Iterable[DomainEvent | UnknownEvent]) -> Conversation:

@@ -81,7 +81,7 @@ class Conductor:
         return [*run.events, self._reply(run, text)]
 
     async def _converse(self, run: _Run, agent: Agent) -> str:
-        messages = [ChatMessage("user", run.turn.message.text)]
+        messages = self._opening(run.turn)
         for _ in range(MAX_ROUNDS):
             request = BrainRequest(
                 agent=agent.name,
@@ -115,8 +115,18 @@ class Conductor:
             if handed_over and agent.name not in SPECIALISTS:
                 # The specialist starts afresh on the same message.
                 agent = SPECIALISTS[handed_over[-1].agent]
-                messages = [ChatMessage("user", run.turn.message.text)]
+                messages = self._opening(run.turn)
         return TOO_MANY_STEPS
+
+    @staticmethod
+    def _opening(turn: Turn) -> list[ChatMessage]:
+        """The recent dialogue, ending with the message being answered."""
+        earlier = turn.state.dialogue
+        if earlier and earlier[-1] == ("user", turn.message.text):
+            earlier = earlier[:-1]  # the state already holds the current message
+        history = [ChatMessage("user" if role == "user" else "assistant", text)
+                   for role, text in earlier]  # fmt: skip
+        return [*history, ChatMessage("user", turn.message.text)]
 
     def _facts(self, turn: Turn) -> Facts:
         local_now = self.toolbox.clinic.local(turn.now)
