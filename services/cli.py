@@ -8,7 +8,7 @@ import sys
 from collections.abc import Callable, Mapping, Sequence
 from types import ModuleType
 
-from services import chat_cli, event_listing, local_stack
+from services import audit, chat_cli, event_listing, local_stack
 from services.conductor import process as conductor_process
 from services.ingest import server as ingest_server
 from services.runtime.logs import configure_logging
@@ -24,6 +24,7 @@ COMMANDS: dict[str, tuple[ModuleType, str]] = {
     "waha-sim": (waha_sim_server, "serve a local WAHA simulator"),
     "chat": (chat_cli, "talk to the bot in the terminal as a WhatsApp user"),
     "events": (event_listing, "print log entries in log order"),
+    "audit": (audit, "print a conversation's full timeline"),
 }
 
 

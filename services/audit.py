@@ -1,0 +1,123 @@
+"""``wsm audit CHAT``: a conversation's full timeline, in log order, for a person to read."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+from collections.abc import Mapping
+from typing import TextIO
+from zoneinfo import ZoneInfo
+
+from events import EventLog, Record
+from events.schema import (
+    AgentSelected,
+    AppointmentBooked,
+    AppointmentCancelled,
+    ConsentGranted,
+    ConsentRefused,
+    ConsentRevoked,
+    DomainEvent,
+    MessageAcknowledged,
+    MessageReceived,
+    MessageRevoked,
+    NameRegistered,
+    PrivacyNoticeShown,
+    ReactionReceived,
+    ReplyFailed,
+    ReplyRequested,
+    ReplySent,
+    SessionStatusChanged,
+    SlotsOffered,
+    ToolInvoked,
+    UnknownEvent,
+)
+from services.conductor.clinic import Clinic
+from services.event_listing import as_json, resolve_chat
+from services.runtime.store import StoreSettings
+
+TEXT_SHOWN = 80
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("chat", help="a chat key, or a WhatsApp chat id such as 5511988887777@c.us")
+    parser.add_argument("--session", default="default", help="WAHA session of a chat id")
+    parser.add_argument("--json", action="store_true", help="one JSON object per line")
+
+
+def quoted(text: str) -> str:
+    first = " ".join(text.split())
+    return repr(first if len(first) <= TEXT_SHOWN else first[: TEXT_SHOWN - 1] + "…")
+
+
+def describe(event: DomainEvent | UnknownEvent) -> str:
+    """One line saying what happened."""
+    match event:
+        case MessageReceived(text=text, media=media):
+            attachment = f" [{media.mimetype or 'media'}]" if media else ""
+            return f"message received      {quoted(text)}{attachment}"
+        case PrivacyNoticeShown(policy_version=version, notice_sha256=digest):
+            return f"privacy notice shown  version {version}, text sha256 {digest[:12]}…"
+        case ConsentGranted(policy_version=version, evidence_text=text, legal_basis=basis):
+            return f"consent GRANTED       version {version} by {quoted(text)} ({basis})"
+        case ConsentRefused(policy_version=version, evidence_text=text):
+            return f"consent REFUSED       version {version} by {quoted(text)}"
+        case ConsentRevoked(policy_version=version, evidence_text=text):
+            return f"consent REVOKED       version {version} by {quoted(text)}"
+        case NameRegistered(name=name):
+            return f"name registered       {name!r}"
+        case AgentSelected(agent=agent, intent=intent):
+            return f"handed to agent       {agent} ({intent})"
+        case ToolInvoked(tool=tool, arguments=arguments, ok=ok, result=result):
+            outcome = "ok" if ok else "refused"
+            return f"tool {tool:<16} {arguments} -> {outcome} {result[:TEXT_SHOWN]}"
+        case SlotsOffered(slots=slots):
+            return f"slots offered         {len(slots)}"
+        case AppointmentBooked(appointment_id=appointment, start=start):
+            return f"appointment BOOKED    {appointment} at {start.isoformat()}"
+        case AppointmentCancelled(appointment_id=appointment, start=start):
+            return f"appointment CANCELLED {appointment} at {start.isoformat()}"
+        case ReplyRequested(text=text):
+            return f"reply decided         {quoted(text)}"
+        case ReplySent(waha_message_id=message_id):
+            return f"reply sent            WAHA id {message_id}"
+        case ReplyFailed(error=error, attempts=attempts):
+            return f"reply FAILED          after {attempts} attempts: {error[:TEXT_SHOWN]}"
+        case MessageAcknowledged(ack_name=name, from_me=from_me):
+            return f"delivery status       {name} ({'ours' if from_me else 'theirs'})"
+        case ReactionReceived(reaction=reaction):
+            return f"reaction              {reaction or '(removed)'}"
+        case MessageRevoked(revoked_message_id=message_id):
+            return f"message deleted       {message_id}"
+        case SessionStatusChanged(status=status):
+            return f"session status        {status}"
+        case UnknownEvent(type=kind, schema_version=version):
+            return f"unknown event         {kind} v{version}"
+    return type(event).__name__
+
+
+def as_line(record: Record, zone: ZoneInfo) -> str:
+    moment = record.envelope.recorded_at.astimezone(zone)
+    return f"{moment:%Y-%m-%d %H:%M:%S %z}  {describe(record.envelope.event)}"
+
+
+async def audit(args: argparse.Namespace, env: Mapping[str, str], out: TextIO) -> int:
+    store = StoreSettings.from_env(env)
+    zone = Clinic.from_env(env).zone
+    redis = store.connect()
+    try:
+        log = EventLog(redis, store.keyspace)
+        await log.ensure_layout()
+        history = await log.chat_history(resolve_chat(args.chat, args.session, env))
+    finally:
+        await redis.aclose()
+    if not history:
+        print(f"wsm audit: no events for {args.chat}", file=sys.stderr)
+        return 1
+    for record in history:
+        out.write((as_json(record).decode() if args.json else as_line(record, zone)) + "\n")
+    return 0
+
+
+def run(args: argparse.Namespace, env: Mapping[str, str]) -> int:
+    return asyncio.run(audit(args, env, sys.stdout))
