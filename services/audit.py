@@ -37,6 +37,7 @@ from services.event_listing import as_json, resolve_chat
 from services.runtime.store import StoreSettings
 
 TEXT_SHOWN = 80
+UTC_ZONE = ZoneInfo("UTC")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -50,8 +51,8 @@ def quoted(text: str) -> str:
     return repr(first if len(first) <= TEXT_SHOWN else first[: TEXT_SHOWN - 1] + "…")
 
 
-def describe(event: DomainEvent | UnknownEvent) -> str:
-    """One line saying what happened."""
+def describe(event: DomainEvent | UnknownEvent, zone: ZoneInfo = UTC_ZONE) -> str:
+    """One line saying what happened; times in ``zone``."""
     match event:
         case MessageReceived(text=text, media=media):
             attachment = f" [{media.mimetype or 'media'}]" if media else ""
@@ -74,9 +75,9 @@ def describe(event: DomainEvent | UnknownEvent) -> str:
         case SlotsOffered(slots=slots):
             return f"slots offered         {len(slots)}"
         case AppointmentBooked(appointment_id=appointment, start=start):
-            return f"appointment BOOKED    {appointment} at {start.isoformat()}"
+            return f"appointment BOOKED    {appointment} at {start.astimezone(zone):%Y-%m-%d %H:%M}"
         case AppointmentCancelled(appointment_id=appointment, start=start):
-            return f"appointment CANCELLED {appointment} at {start.isoformat()}"
+            return f"appointment CANCELLED {appointment} at {start.astimezone(zone):%Y-%m-%d %H:%M}"
         case ReplyRequested(text=text):
             return f"reply decided         {quoted(text)}"
         case ReplySent(waha_message_id=message_id):
@@ -98,7 +99,7 @@ def describe(event: DomainEvent | UnknownEvent) -> str:
 
 def as_line(record: Record, zone: ZoneInfo) -> str:
     moment = record.envelope.recorded_at.astimezone(zone)
-    return f"{moment:%Y-%m-%d %H:%M:%S %z}  {describe(record.envelope.event)}"
+    return f"{moment:%Y-%m-%d %H:%M:%S %z}  {describe(record.envelope.event, zone)}"
 
 
 async def audit(args: argparse.Namespace, env: Mapping[str, str], out: TextIO) -> int:

@@ -36,7 +36,7 @@ async def test_the_timeline_tells_the_conversation_in_order(
     timeline = out.getvalue()
     assert "consent GRANTED       version 2026-11 by 'sim'" in timeline
     assert "name registered       'Nina'" in timeline
-    assert "appointment BOOKED" in timeline
+    assert "at 2026-11-25 15:00" in timeline  # the clinic's time
     assert timeline.count("reply sent") == 4
 
 
