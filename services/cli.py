@@ -11,6 +11,8 @@ from types import ModuleType
 from services import audit, chat_cli, event_listing, local_stack
 from services.conductor import process as conductor_process
 from services.ingest import server as ingest_server
+from services.projector import consent_cli
+from services.projector import process as projector_process
 from services.runtime.logs import configure_logging
 from services.runtime.settings import SettingsError
 from services.waha_sim import server as waha_sim_server
@@ -25,6 +27,8 @@ COMMANDS: dict[str, tuple[ModuleType, str]] = {
     "chat": (chat_cli, "talk to the bot in the terminal as a WhatsApp user"),
     "events": (event_listing, "print log entries in log order"),
     "audit": (audit, "print a conversation's full timeline"),
+    "projector": (projector_process, "keep the read models up to date"),
+    "consent": (consent_cli, "a data subject's consent history, with evidence"),
 }
 
 

@@ -66,6 +66,8 @@ def run(args: argparse.Namespace, env: Mapping[str, str]) -> int:
                     "--webhook-url", f"{ingest_url}/webhooks/waha"),
             env=child_env,
         )  # fmt: skip
+    children["projector"] = subprocess.Popen(service("projector", "--name", "projector-1"),
+                                             env=child_env)  # fmt: skip
     for n in range(1, args.conductors + 1):
         children[f"conductor-{n}"] = subprocess.Popen(
             service("conductor", "--name", f"conductor-{n}"), env=child_env
@@ -81,6 +83,7 @@ def run(args: argparse.Namespace, env: Mapping[str, str]) -> int:
         f"ingest  {ingest_url}/webhooks/waha\n"
         f"waha    {child_env['WAHA_URL']}{' (simulator)' if 'waha-sim' in children else ''}\n"
         f"agents  {args.conductors} conductor replicas, offline brain, embedded calendar\n"
+        "views   a projector keeps the read models (wsm consent history, wsm audit)\n"
         f"talk    wsm chat --sim {child_env['WAHA_URL']}\n"
         f"other wsm commands in another shell: set -a; . {env_file}; set +a\n"
         "Ctrl-C stops everything.",

@@ -1,0 +1,135 @@
+"""The read models, as pure functions of the log: (view, event) -> view.
+
+Sessions reuse the conductor's ``evolve``, so the operator's view of a conversation and
+the conductor's can never disagree. Consent records are append-only evidence (LGPD art. 8:
+the controller proves consent): one per consent event, with the time, the notice version
+and hash, the purposes, the legal basis, the channel and the message that carried it.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import msgspec
+
+from events import Envelope
+from events.schema import (
+    AppointmentBooked,
+    AppointmentCancelled,
+    ConsentGranted,
+    ConsentRefused,
+    ConsentRevoked,
+    MessageReceived,
+    PrivacyNoticeShown,
+)
+from services.conductor.conversation import Conversation, evolve
+
+CONSENT_KINDS: dict[type, str] = {
+    PrivacyNoticeShown: "requested",
+    ConsentGranted: "granted",
+    ConsentRefused: "refused",
+    ConsentRevoked: "revoked",
+}
+
+
+class SessionView(msgspec.Struct, frozen=True, kw_only=True):
+    chat: str
+    session: str
+    conversation: Conversation
+    last_activity: datetime
+
+
+class ConsentRecord(msgspec.Struct, frozen=True, kw_only=True):
+    event_id: str
+    at: datetime
+    kind: str
+    policy_version: str
+    channel: str
+    notice_sha256: str | None = None
+    purposes: tuple[str, ...] = ()
+    legal_basis: str | None = None
+    message_id: str | None = None
+    evidence_text: str | None = None
+
+
+class AppointmentView(msgspec.Struct, frozen=True, kw_only=True):
+    appointment_id: str
+    subject: str
+    calendar_entry_id: str
+    start: datetime
+    end: datetime | None
+    status: str
+    booked_at: datetime | None = None
+    cancelled_at: datetime | None = None
+
+
+def project_session(view: SessionView | None, envelope: Envelope) -> SessionView | None:
+    """The session after ``envelope``; None while the chat has said nothing yet."""
+    if view is None:
+        if not isinstance(envelope.event, MessageReceived):
+            return None
+        view = SessionView(
+            chat=envelope.chat,
+            session=envelope.session,
+            conversation=Conversation(),
+            last_activity=envelope.recorded_at,
+        )
+    conversation = evolve(view.conversation, envelope.event)
+    active = isinstance(envelope.event, MessageReceived)
+    return msgspec.structs.replace(
+        view,
+        conversation=conversation,
+        last_activity=envelope.recorded_at if active else view.last_activity,
+    )
+
+
+def consent_record(envelope: Envelope) -> ConsentRecord | None:
+    """The evidence record of a consent event; None for any other event."""
+    event = envelope.event
+    if not isinstance(event, PrivacyNoticeShown | ConsentGranted | ConsentRefused | ConsentRevoked):
+        return None
+    base = ConsentRecord(
+        event_id=envelope.event_id,
+        at=envelope.recorded_at,
+        kind=CONSENT_KINDS[type(event)],
+        policy_version=event.policy_version,
+        channel=envelope.session,
+    )
+    replace = msgspec.structs.replace
+    match event:
+        case PrivacyNoticeShown():
+            return replace(base, notice_sha256=event.notice_sha256, purposes=event.purposes,
+                           message_id=event.in_reply_to)  # fmt: skip
+        case ConsentGranted():
+            return replace(base, notice_sha256=event.notice_sha256, purposes=event.purposes,
+                           legal_basis=event.legal_basis, message_id=event.evidence_message_id,
+                           evidence_text=event.evidence_text)  # fmt: skip
+    return replace(base, message_id=event.evidence_message_id, evidence_text=event.evidence_text)
+
+
+def project_appointment(view: AppointmentView | None, envelope: Envelope) -> AppointmentView | None:
+    event = envelope.event
+    match event:
+        case AppointmentBooked():
+            return AppointmentView(
+                appointment_id=event.appointment_id,
+                subject=envelope.chat,
+                calendar_entry_id=event.calendar_entry_id,
+                start=event.start,
+                end=event.end,
+                status="booked",
+                booked_at=envelope.recorded_at,
+            )
+        case AppointmentCancelled():
+            base = view or AppointmentView(
+                appointment_id=event.appointment_id,
+                subject=envelope.chat,
+                calendar_entry_id=event.calendar_entry_id,
+                start=event.start,
+                end=None,
+                status="booked",
+            )
+            return msgspec.structs.replace(
+                base, status="cancelled", cancelled_at=envelope.recorded_at
+            )
+    return view
