@@ -169,13 +169,13 @@ class EventLog:
         return cast(StreamEntries, await self.redis.xrange(stream, start, end, count))
 
     async def scan(
-        self, partitions: Iterable[int] | None = None, batch: int = 500
+        self, partitions: Iterable[int] | None = None, batch: int = 500, end: str = "+"
     ) -> AsyncIterator[Record]:
-        """Every entry, partition by partition, each partition in log order."""
+        """Every entry up to ``end``, partition by partition, each partition in log order."""
         for partition in self.keyspace.all_partitions() if partitions is None else partitions:
             start = "-"
             while True:
-                records = await self.read(partition, start=start, count=batch)
+                records = await self.read(partition, start=start, end=end, count=batch)
                 for record in records:
                     yield record
                 if len(records) < batch:

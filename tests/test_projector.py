@@ -12,13 +12,16 @@ from zoneinfo import ZoneInfo
 from redis.asyncio import Redis
 
 from events import EventLog, Keyspace
-from events.subscription import Subscription, SubscriptionOptions
+from events.subscription import SubscriptionOptions
+from services.conductor.clinic import Clinic
 from services.conductor.conversation import Stage
 from services.ingest import chats
 from services.ingest.settings import DEVELOPMENT_CHAT_KEY_SECRET
-from services.projector.rebuild import rebuild
-from services.projector.service import GROUP, Projector
-from services.projector.store import ReadModelKeys, ReadModels
+from services.projector.process import ProjectorService
+from services.projector.rebuild import boundaries, rebuild
+from services.projector.replay import replay_projection
+from services.projector.service import PROJECTIONS, group_of, projection
+from services.projector.store import ReadModelKeys, ReadModels, current_version
 from tests.whole_stack import Phone, Stack
 
 SP = ZoneInfo("America/Sao_Paulo")
@@ -29,30 +32,28 @@ SUBJECT = chats.chat_key(DEVELOPMENT_CHAT_KEY_SECRET.encode(), "default", f"{NUM
 
 @contextlib.asynccontextmanager
 async def projecting(redis: Redis, keyspace: Keyspace) -> AsyncIterator[None]:
-    projector = Projector(redis, ReadModelKeys(keyspace), SP)
-    sub = Subscription(redis, keyspace, group=GROUP, consumer="p1", handler=projector,
-                       options=FAST)  # fmt: skip
-    task = asyncio.create_task(sub.run())
+    service = ProjectorService(redis, keyspace, SP, "p1", options=FAST, poll_s=0.05)
+    task = asyncio.create_task(service.run())
     try:
         yield
     finally:
-        sub.stop()
+        service.stop()
         await task
 
 
 async def caught_up(redis: Redis, keyspace: Keyspace) -> None:
-    """Until the projector group has read and acknowledged everything."""
+    """Until every projection's group in service has read and acknowledged everything."""
     for _ in range(400):
         behind = 0
-        for partition in keyspace.all_partitions():
-            stream = keyspace.stream(partition)
-            with contextlib.suppress(Exception):
-                [info] = [
-                    g for g in await redis.xinfo_groups(stream) if g["name"] == GROUP.encode()
-                ]
-                behind += int(info["pending"]) + int(info.get("lag") or 0)
-                continue
-            behind += await redis.xlen(stream)  # the group is not there yet
+        for name in PROJECTIONS:
+            group = group_of(name, await current_version(redis, keyspace, name)).encode()
+            for partition in keyspace.all_partitions():
+                stream = keyspace.stream(partition)
+                with contextlib.suppress(Exception):
+                    [info] = [g for g in await redis.xinfo_groups(stream) if g["name"] == group]
+                    behind += int(info["pending"]) + int(info.get("lag") or 0)
+                    continue
+                behind += await redis.xlen(stream)  # the group is not there yet
         if behind == 0:
             return
         await asyncio.sleep(0.05)
@@ -72,7 +73,7 @@ async def test_the_session_shows_stage_name_and_consent(
     async with projecting(redis, keyspace):
         await converse(stack, "oi", "sim", "Olga")
         await caught_up(redis, keyspace)
-    view = await ReadModels(redis, ReadModelKeys(keyspace)).session(SUBJECT)
+    view = await ReadModels(redis, keyspace).session(SUBJECT)
     assert view is not None
     assert view.conversation.stage is Stage.REGISTERED
     assert view.conversation.name == "Olga"
@@ -86,7 +87,7 @@ async def test_consent_history_holds_the_evidence_in_order(
     async with projecting(redis, keyspace):
         await converse(stack, "oi", "não", "aceito", "Olga", "revogar consentimento")
         await caught_up(redis, keyspace)
-    history = await ReadModels(redis, ReadModelKeys(keyspace)).consent_history(SUBJECT)
+    history = await ReadModels(redis, keyspace).consent_history(SUBJECT)
     assert [r.kind for r in history] == ["requested", "refused", "granted", "revoked"]
     requested, refused, granted, revoked = history
     assert len(requested.notice_sha256 or "") == 64
@@ -103,7 +104,7 @@ async def test_appointments_by_subject_and_by_day_with_their_status(
         await converse(stack, "oi", "sim", "Olga", "marcar amanhã às 15h", "marcar sexta às 10h",
                        "cancelar", "1")  # fmt: skip
         await caught_up(redis, keyspace)
-    models = ReadModels(redis, ReadModelKeys(keyspace))
+    models = ReadModels(redis, keyspace)
     mine = await models.appointments_of(SUBJECT)
     assert [(a.start.astimezone(SP).day, a.status) for a in mine] == [
         (25, "cancelled"),
@@ -120,8 +121,36 @@ async def test_a_rebuild_from_the_log_equals_the_incremental_models(
     async with projecting(redis, keyspace):
         await converse(stack, "oi", "não", "sim", "Olga", "marcar amanhã às 15h", "cancelar")
         await caught_up(redis, keyspace)
-    assert await rebuild(redis, log, ReadModelKeys(keyspace, version=2), SP) > 0
-    live = {k: await redis.dump(k) async for k in redis.scan_iter(match="wsm:*:rm:v1:*")}
-    rebuilt = {k: await redis.dump(k) async for k in redis.scan_iter(match="wsm:*:rm:v2:*")}
-    assert len(live) >= 6
-    assert {k.replace(b":rm:v1:", b":rm:v2:"): v for k, v in live.items()} == rebuilt
+    until = await boundaries(log)
+    for name in PROJECTIONS:
+        rebuilt_keys = ReadModelKeys(keyspace, version=2)
+        assert await rebuild(redis, log, projection(name, redis, rebuilt_keys, SP), until) > 0
+        live = {
+            k: await redis.dump(k)
+            async for k in redis.scan_iter(match=ReadModelKeys(keyspace).pattern(name))
+        }
+        rebuilt = {k: await redis.dump(k)
+                   async for k in redis.scan_iter(match=rebuilt_keys.pattern(name))}  # fmt: skip
+        assert live, name
+        assert {k.replace(b":v1:", b":v2:"): v for k, v in live.items()} == rebuilt, name
+
+
+async def test_a_replay_switches_versions_while_the_projector_runs(
+    stack: Stack, redis: Redis, keyspace: Keyspace, log: EventLog
+) -> None:
+    models = ReadModels(redis, keyspace)
+    async with projecting(redis, keyspace):
+        await converse(stack, "oi", "sim", "Olga")
+        await caught_up(redis, keyspace)
+        before = await models.consent_history(SUBJECT)
+        old, new, read = await replay_projection(redis, log, Clinic(), "consent", grace_s=0.3)
+        assert (old, new) == (1, 2) and read > 0
+        assert await models.consent_history(SUBJECT) == before
+        # After the switch, the projector carries on in the new version: once, in order.
+        await converse(stack, "revogar consentimento")
+        await caught_up(redis, keyspace)
+        after = await models.consent_history(SUBJECT)
+    assert [r.kind for r in after] == ["requested", "granted", "revoked"]
+    assert [
+        k async for k in redis.scan_iter(match=ReadModelKeys(keyspace).pattern("consent"))
+    ] == []

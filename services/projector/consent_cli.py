@@ -12,7 +12,7 @@ import msgspec
 
 from services.conductor.clinic import Clinic
 from services.event_listing import resolve_chat
-from services.projector.store import ReadModelKeys, ReadModels
+from services.projector.store import ReadModels
 from services.runtime.store import StoreSettings
 
 
@@ -29,7 +29,7 @@ async def history(args: argparse.Namespace, env: Mapping[str, str], out: TextIO)
     redis = store.connect()
     try:
         subject = resolve_chat(args.subject, args.session, env)
-        records = await ReadModels(redis, ReadModelKeys(store.keyspace)).consent_history(subject)
+        records = await ReadModels(redis, store.keyspace).consent_history(subject)
     finally:
         await redis.aclose()
     if not records:

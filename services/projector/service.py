@@ -1,11 +1,12 @@
-"""The projector: every event of the log into the read models, each update committed with
-the projector's checkpoint, so a crash or a redelivery never applies an event twice or
-skips one."""
+"""The projections: every event of the log into a read model, each update committed with
+that projection's checkpoint, so a crash or a redelivery never applies an event twice or
+skips one. Each projection has its own consumer group and version, so one can be rebuilt
+while the others, and its own previous version, keep serving."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import cast
+from typing import Protocol, cast
 from zoneinfo import ZoneInfo
 
 import msgspec
@@ -17,47 +18,88 @@ from events.schema import AppointmentBooked, AppointmentCancelled
 from services.projector.store import ReadModelKeys, decode_appointment, decode_session
 from services.projector.views import consent_record, project_appointment, project_session
 
-GROUP = "projector"
+PROJECTIONS = ("sessions", "consent", "appointments")
 
 
-class Projector:
+def group_of(name: str, version: int) -> str:
+    return f"projector.{name}.v{version}"
+
+
+class Projection(Protocol):
+    name: str
+    keys: ReadModelKeys
+
+    async def __call__(self, record: Record) -> Sequence[Command]: ...
+
+
+class Sessions:
+    name = "sessions"
+
+    def __init__(self, redis: Redis, keys: ReadModelKeys) -> None:
+        self.redis = redis
+        self.keys = keys
+
+    async def __call__(self, record: Record) -> Sequence[Command]:
+        key = self.keys.session(record.partition, record.chat)
+        raw = await self.redis.get(key)
+        before = decode_session(cast(bytes, raw)) if raw is not None else None
+        after = project_session(before, record.envelope)
+        if after is None or after == before:
+            return ()
+        score = int(after.last_activity.timestamp() * 1000)
+        return (
+            ("SET", key, msgspec.msgpack.encode(after)),
+            ("ZADD", self.keys.sessions(record.partition), score, record.chat),
+        )
+
+
+class Consent:
+    name = "consent"
+
+    def __init__(self, keys: ReadModelKeys) -> None:
+        self.keys = keys
+
+    async def __call__(self, record: Record) -> Sequence[Command]:
+        evidence = consent_record(record.envelope)
+        if evidence is None:
+            return ()
+        key = self.keys.consent(record.partition, record.chat)
+        return (("RPUSH", key, msgspec.msgpack.encode(evidence)),)
+
+
+class Appointments:
+    name = "appointments"
+
     def __init__(self, redis: Redis, keys: ReadModelKeys, zone: ZoneInfo) -> None:
         self.redis = redis
         self.keys = keys
         self.zone = zone
 
     async def __call__(self, record: Record) -> Sequence[Command]:
-        envelope, partition, chat = record.envelope, record.partition, record.chat
-        commands: list[Command] = []
-        session_key = self.keys.session(partition, chat)
-        raw = await self.redis.get(session_key)
-        before = decode_session(cast(bytes, raw)) if raw is not None else None
-        after = project_session(before, envelope)
-        if after is not None and after != before:
-            commands.append(("SET", session_key, msgspec.msgpack.encode(after)))
-            score = int(after.last_activity.timestamp() * 1000)
-            commands.append(("ZADD", self.keys.sessions(partition), score, chat))
-        record_ = consent_record(envelope)
-        if record_ is not None:
-            consent_key = self.keys.consent(partition, chat)
-            commands.append(("RPUSH", consent_key, msgspec.msgpack.encode(record_)))
-        event = envelope.event
-        if isinstance(event, AppointmentBooked | AppointmentCancelled):
-            key = self.keys.appointment(partition, event.appointment_id)
-            raw = await self.redis.get(key)
-            current = decode_appointment(cast(bytes, raw)) if raw is not None else None
-            view = project_appointment(current, envelope)
-            if view is not None:
-                start = int(view.start.timestamp())
-                local_day = view.start.astimezone(self.zone).date()
-                commands += [
-                    ("SET", key, msgspec.msgpack.encode(view)),
-                    (
-                        "ZADD",
-                        self.keys.appointments_of(partition, chat),
-                        start,
-                        view.appointment_id,
-                    ),
-                    ("ZADD", self.keys.day(partition, local_day), start, view.appointment_id),
-                ]
-        return commands
+        event = record.envelope.event
+        if not isinstance(event, AppointmentBooked | AppointmentCancelled):
+            return ()
+        partition = record.partition
+        key = self.keys.appointment(partition, event.appointment_id)
+        raw = await self.redis.get(key)
+        current = decode_appointment(cast(bytes, raw)) if raw is not None else None
+        view = project_appointment(current, record.envelope)
+        if view is None:
+            return ()
+        start = int(view.start.timestamp())
+        day = view.start.astimezone(self.zone).date()
+        return (
+            ("SET", key, msgspec.msgpack.encode(view)),
+            ("ZADD", self.keys.appointments_of(partition, record.chat), start, view.appointment_id),
+            ("ZADD", self.keys.day(partition, day), start, view.appointment_id),
+        )
+
+
+def projection(name: str, redis: Redis, keys: ReadModelKeys, zone: ZoneInfo) -> Projection:
+    if name == "sessions":
+        return Sessions(redis, keys)
+    if name == "consent":
+        return Consent(keys)
+    if name == "appointments":
+        return Appointments(redis, keys, zone)
+    raise ValueError(f"no projection named {name!r}")

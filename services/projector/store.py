@@ -17,78 +17,100 @@ from redis.asyncio import Redis
 from events import Keyspace
 from services.projector.views import AppointmentView, ConsentRecord, SessionView
 
-VERSION = 1
+FIRST_VERSION = 1
 
 _session = msgspec.msgpack.Decoder(SessionView)
 _consent = msgspec.msgpack.Decoder(ConsentRecord)
 _appointment = msgspec.msgpack.Decoder(AppointmentView)
 
 
+def version_key(keyspace: Keyspace, projection: str) -> str:
+    """The version of a projection that is in service."""
+    return f"{keyspace.prefix}:rm:{projection}:version"
+
+
+async def current_version(redis: Redis, keyspace: Keyspace, projection: str) -> int:
+    raw = await redis.get(version_key(keyspace, projection))
+    return int(cast(bytes, raw)) if raw is not None else FIRST_VERSION
+
+
 @dataclass(frozen=True, slots=True)
 class ReadModelKeys:
-    keyspace: Keyspace
-    version: int = VERSION
+    """The keys of one version of the read models (each projection uses its own)."""
 
-    def _base(self, partition: int) -> str:
-        return f"{self.keyspace.prefix}:{{p{partition}}}:rm:v{self.version}"
+    keyspace: Keyspace
+    version: int = FIRST_VERSION
+
+    def _base(self, partition: int, projection: str) -> str:
+        return f"{self.keyspace.prefix}:{{p{partition}}}:rm:{projection}:v{self.version}"
+
+    def pattern(self, projection: str) -> str:
+        """Every key of this version of ``projection``, for SCAN."""
+        return f"{self.keyspace.prefix}:{{p*}}:rm:{projection}:v{self.version}:*"
 
     def session(self, partition: int, chat: str) -> str:
-        return f"{self._base(partition)}:session:{chat}"
+        return f"{self._base(partition, 'sessions')}:chat:{chat}"
 
     def sessions(self, partition: int) -> str:
         """Chats of the partition, scored by last activity (ms)."""
-        return f"{self._base(partition)}:sessions"
+        return f"{self._base(partition, 'sessions')}:index"
 
     def consent(self, partition: int, chat: str) -> str:
-        return f"{self._base(partition)}:consent:{chat}"
+        return f"{self._base(partition, 'consent')}:chat:{chat}"
 
     def appointment(self, partition: int, appointment_id: str) -> str:
-        return f"{self._base(partition)}:appointment:{appointment_id}"
+        return f"{self._base(partition, 'appointments')}:id:{appointment_id}"
 
     def appointments_of(self, partition: int, chat: str) -> str:
-        return f"{self._base(partition)}:appointments:{chat}"
+        return f"{self._base(partition, 'appointments')}:chat:{chat}"
 
     def day(self, partition: int, day: date) -> str:
-        return f"{self._base(partition)}:day:{day.isoformat()}"
+        return f"{self._base(partition, 'appointments')}:day:{day.isoformat()}"
 
 
 class ReadModels:
-    """Queries over the read models."""
+    """Queries over the versions of the read models in service."""
 
-    def __init__(self, redis: Redis, keys: ReadModelKeys) -> None:
+    def __init__(self, redis: Redis, keyspace: Keyspace) -> None:
         self.redis = redis
-        self.keys = keys
+        self.keyspace = keyspace
 
-    def _partition(self, chat: str) -> int:
-        return self.keys.keyspace.partition_of(chat)
+    async def _keys(self, projection: str) -> ReadModelKeys:
+        version = await current_version(self.redis, self.keyspace, projection)
+        return ReadModelKeys(self.keyspace, version)
 
     async def session(self, chat: str) -> SessionView | None:
-        raw = await self.redis.get(self.keys.session(self._partition(chat), chat))
+        keys = await self._keys("sessions")
+        raw = await self.redis.get(keys.session(self.keyspace.partition_of(chat), chat))
         return _session.decode(cast(bytes, raw)) if raw is not None else None
 
     async def consent_history(self, chat: str) -> list[ConsentRecord]:
-        raw = await self.redis.lrange(self.keys.consent(self._partition(chat), chat), 0, -1)
+        keys = await self._keys("consent")
+        key = keys.consent(self.keyspace.partition_of(chat), chat)
+        raw = await self.redis.lrange(key, 0, -1)
         return [_consent.decode(item) for item in cast(list[bytes], raw)]
 
     async def appointments_of(self, chat: str) -> list[AppointmentView]:
-        partition = self._partition(chat)
-        ids = await self.redis.zrange(self.keys.appointments_of(partition, chat), 0, -1)
-        return await self._appointments(partition, [i.decode() for i in cast(list[bytes], ids)])
+        keys = await self._keys("appointments")
+        partition = self.keyspace.partition_of(chat)
+        ids = await self.redis.zrange(keys.appointments_of(partition, chat), 0, -1)
+        return await self._appointments(keys, partition, cast(list[bytes], ids))
 
     async def appointments_on(self, day: date) -> list[AppointmentView]:
         """A day's appointments of every partition, by start time."""
+        keys = await self._keys("appointments")
         found: list[AppointmentView] = []
-        for partition in self.keys.keyspace.all_partitions():
-            ids = await self.redis.zrange(self.keys.day(partition, day), 0, -1)
-            found += await self._appointments(
-                partition, [i.decode() for i in cast(list[bytes], ids)]
-            )
+        for partition in self.keyspace.all_partitions():
+            ids = await self.redis.zrange(keys.day(partition, day), 0, -1)
+            found += await self._appointments(keys, partition, cast(list[bytes], ids))
         return sorted(found, key=lambda a: a.start)
 
-    async def _appointments(self, partition: int, ids: list[str]) -> list[AppointmentView]:
+    async def _appointments(
+        self, keys: ReadModelKeys, partition: int, ids: list[bytes]
+    ) -> list[AppointmentView]:
         if not ids:
             return []
-        raw = await self.redis.mget([self.keys.appointment(partition, i) for i in ids])
+        raw = await self.redis.mget([keys.appointment(partition, i.decode()) for i in ids])
         return [_appointment.decode(item) for item in cast(list[bytes | None], raw) if item]
 
 
