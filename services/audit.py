@@ -105,13 +105,10 @@ def as_line(record: Record, zone: ZoneInfo) -> str:
 async def audit(args: argparse.Namespace, env: Mapping[str, str], out: TextIO) -> int:
     store = StoreSettings.from_env(env)
     zone = Clinic.from_env(env).zone
-    redis = store.connect()
-    try:
+    async with store.connected() as redis:
         log = EventLog(redis, store.keyspace)
         await log.ensure_layout()
         history = await log.chat_history(resolve_chat(args.chat, args.session, env))
-    finally:
-        await redis.aclose()
     if not history:
         print(f"wsm audit: no events for {args.chat}", file=sys.stderr)
         return 1

@@ -71,8 +71,7 @@ async def _history(log: EventLog, chat: str) -> AsyncIterator[Record]:
 
 async def list_events(args: argparse.Namespace, env: Mapping[str, str], out: TextIO) -> int:
     store = StoreSettings.from_env(env)
-    redis = store.connect()
-    try:
+    async with store.connected() as redis:
         log = EventLog(redis, store.keyspace)
         await log.ensure_layout()
         chat = resolve_chat(args.chat, args.session, env) if args.chat else None
@@ -82,8 +81,6 @@ async def list_events(args: argparse.Namespace, env: Mapping[str, str], out: Tex
                 break
             out.write(as_json(record).decode() + "\n" if args.json else as_text(record) + "\n")
             printed += 1
-    finally:
-        await redis.aclose()
     return 0
 
 

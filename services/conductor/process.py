@@ -10,6 +10,8 @@ import signal
 import socket
 from collections.abc import Mapping
 
+from redis.asyncio import Redis
+
 from events import EventLog
 from events.subscription import Subscription
 from services.conductor.brain import Brain
@@ -34,10 +36,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-async def serve(settings: ConductorSettings, name: str) -> None:
-    redis = settings.store.connect()
-    event_log = EventLog(redis, settings.store.keyspace)
-    await event_log.ensure_layout()
+def build_conductor(settings: ConductorSettings, redis: Redis) -> Conductor:
+    """The conductor with the calendar and the brain the settings choose."""
     notice = PrivacyNotice.current(settings.policy_version)
     embedded = EmbeddedCalendar(redis, settings.store.key_prefix)
     calendar: Calendar = embedded
@@ -45,36 +45,41 @@ async def serve(settings: ConductorSettings, name: str) -> None:
         http = authorised_http(google.service_account_file)
         calendar = GoogleCalendar(http, google.calendar_id, embedded,
                                   api_endpoint=google.api_endpoint)  # fmt: skip
-    log.info("calendar: %s", type(calendar).__name__)
     brain: Brain = OfflineBrain()
     if settings.groq_api_key:
         brain = GroqBrain(settings.groq_api_key, settings.groq_model,
                           base_url=settings.groq_base_url)  # fmt: skip
-    log.info("brain: %s", type(brain).__name__)
-    conductor = Conductor(brain, Toolbox(calendar, settings.clinic, notice), notice)
-    waha = WahaClient(settings.waha_url, settings.waha_api_key)
+    log.info("calendar: %s; brain: %s", type(calendar).__name__, type(brain).__name__)
+    return Conductor(brain, Toolbox(calendar, settings.clinic, notice), notice)
+
+
+async def serve(settings: ConductorSettings, name: str) -> None:
     keyspace = settings.store.keyspace
-    subscriptions = [
-        Subscription(redis, keyspace, group="conductor", consumer=name,
-                     handler=ConversationHandler(redis, event_log, conductor),
-                     types=ConversationHandler.TYPES),
-        Subscription(redis, keyspace, group="outbox", consumer=name,
-                     handler=Outbox(keyspace, waha), types=Outbox.TYPES),
-    ]  # fmt: skip
+    async with settings.store.connected() as redis:
+        event_log = EventLog(redis, keyspace)
+        await event_log.ensure_layout()
+        conductor = build_conductor(settings, redis)
+        waha = WahaClient(settings.waha_url, settings.waha_api_key)
+        subscriptions = [
+            Subscription(redis, keyspace, group="conductor", consumer=name,
+                         handler=ConversationHandler(redis, event_log, conductor),
+                         types=ConversationHandler.TYPES),
+            Subscription(redis, keyspace, group="outbox", consumer=name,
+                         handler=Outbox(keyspace, waha), types=Outbox.TYPES),
+        ]  # fmt: skip
 
-    def stop_all() -> None:
-        for subscription in subscriptions:
-            subscription.stop()
+        def stop_all() -> None:
+            for subscription in subscriptions:
+                subscription.stop()
 
-    loop = asyncio.get_running_loop()
-    for signum in (signal.SIGINT, signal.SIGTERM):
-        loop.add_signal_handler(signum, stop_all)
-    log.info("conductor %s consuming", name)
-    try:
-        await asyncio.gather(*(s.run() for s in subscriptions))
-    finally:
-        await waha.close()
-        await redis.aclose()
+        loop = asyncio.get_running_loop()
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            loop.add_signal_handler(signum, stop_all)
+        log.info("conductor %s consuming", name)
+        try:
+            await asyncio.gather(*(s.run() for s in subscriptions))
+        finally:
+            await waha.close()
 
 
 def run(args: argparse.Namespace, env: Mapping[str, str]) -> int:

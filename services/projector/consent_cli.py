@@ -26,12 +26,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 async def history(args: argparse.Namespace, env: Mapping[str, str], out: TextIO) -> int:
     store = StoreSettings.from_env(env)
     zone = Clinic.from_env(env).zone
-    redis = store.connect()
-    try:
+    async with store.connected() as redis:
         subject = resolve_chat(args.subject, args.session, env)
         records = await ReadModels(redis, store.keyspace).consent_history(subject)
-    finally:
-        await redis.aclose()
     if not records:
         print(f"wsm consent: no consent events for {args.subject}", file=sys.stderr)
         return 1

@@ -94,16 +94,13 @@ class ProjectorService:
 
 
 async def serve(store: StoreSettings, clinic: Clinic, name: str) -> None:
-    redis = store.connect()
-    await EventLog(redis, store.keyspace).ensure_layout()
-    service = ProjectorService(redis, store.keyspace, clinic.zone, name)
-    loop = asyncio.get_running_loop()
-    for signum in (signal.SIGINT, signal.SIGTERM):
-        loop.add_signal_handler(signum, service.stop)
-    try:
+    async with store.connected() as redis:
+        await EventLog(redis, store.keyspace).ensure_layout()
+        service = ProjectorService(redis, store.keyspace, clinic.zone, name)
+        loop = asyncio.get_running_loop()
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            loop.add_signal_handler(signum, service.stop)
         await service.run()
-    finally:
-        await redis.aclose()
 
 
 def run(args: argparse.Namespace, env: Mapping[str, str]) -> int:

@@ -67,15 +67,12 @@ async def replay_projection(
 async def replay(args: argparse.Namespace, env: Mapping[str, str], out: TextIO) -> int:
     store = StoreSettings.from_env(env)
     clinic = Clinic.from_env(env)
-    redis = store.connect()
-    try:
+    async with store.connected() as redis:
         log = EventLog(redis, store.keyspace)
         await log.ensure_layout()
         for name in [args.projection] if args.projection else PROJECTIONS:
             old, new, read = await replay_projection(redis, log, clinic, name, args.grace)
             out.write(f"{name}: rebuilt version {new} from {read} entries; version {old} removed\n")
-    finally:
-        await redis.aclose()
     return 0
 
 

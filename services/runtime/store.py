@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import contextlib
+from collections.abc import AsyncIterator, Mapping
 from dataclasses import dataclass
 
 from redis.asyncio import Redis
@@ -36,6 +37,15 @@ class StoreSettings:
             return Keyspace(prefix=self.key_prefix, partitions=self.partitions)
         except ValueError as exc:
             raise settings.SettingsError(str(exc)) from None
+
+    @contextlib.asynccontextmanager
+    async def connected(self) -> AsyncIterator[Redis]:
+        """A client for the length of a command, closed after it."""
+        redis = self.connect()
+        try:
+            yield redis
+        finally:
+            await redis.aclose()
 
     def connect(self) -> Redis:
         """A client that fails fast, so a dead Redis becomes an error, not a hang."""
