@@ -3,8 +3,11 @@ from the log that equals what was built incrementally."""
 
 from __future__ import annotations
 
+import argparse
 import asyncio
 import contextlib
+import io
+import json
 from collections.abc import AsyncIterator
 from datetime import date
 from zoneinfo import ZoneInfo
@@ -16,7 +19,8 @@ from events.subscription import SubscriptionOptions
 from services.conductor.clinic import Clinic
 from services.conductor.conversation import Stage
 from services.ingest import chats
-from services.ingest.settings import DEVELOPMENT_CHAT_KEY_SECRET
+from services.ingest.settings import DEVELOPMENT_CHAT_KEY_SECRET, IngestSettings
+from services.projector.lgpd_cli import export
 from services.projector.process import ProjectorService
 from services.projector.rebuild import boundaries, rebuild
 from services.projector.replay import replay_projection
@@ -154,3 +158,27 @@ async def test_a_replay_switches_versions_while_the_projector_runs(
     assert [
         k async for k in redis.scan_iter(match=ReadModelKeys(keyspace).pattern("consent"))
     ] == []
+
+
+async def test_an_export_holds_everything_about_the_subject_and_nobody_else(
+    stack: Stack, redis: Redis, keyspace: Keyspace, ingest_settings: IngestSettings
+) -> None:
+    async with projecting(redis, keyspace):
+        await converse(stack, "oi", "sim", "Olga", "marcar amanhã às 15h")
+        await caught_up(redis, keyspace)
+    out = io.StringIO()
+    env = {"REDIS_URL": ingest_settings.store.redis_url, "PARTITIONS": "4"}
+    args = argparse.Namespace(action="export", subject=f"{NUMBER}@c.us", session="default")
+    assert await export(args, env, out) == 0
+    document = json.loads(out.getvalue())
+    assert document["subject"] == SUBJECT
+    assert document["session"]["conversation"]["name"] == "Olga"
+    assert [r["kind"] for r in document["consent_history"]] == ["requested", "granted"]
+    assert [a["status"] for a in document["appointments"]] == ["booked"]
+    texts = [
+        e["event"].get("text")
+        for e in document["events"]
+        if e["event"]["type"] == "message.received"
+    ]
+    assert texts == ["oi", "sim", "Olga", "marcar amanhã às 15h"]
+    assert {e["chat"] for e in document["events"]} == {SUBJECT}
