@@ -15,6 +15,7 @@ import asyncio
 import os
 import platform
 import re
+import socket
 import statistics
 import subprocess
 import sys
@@ -53,8 +54,6 @@ def start(command: list[str], env: dict[str, str], port: int) -> subprocess.Pope
     deadline = time.monotonic() + 15
     while time.monotonic() < deadline:
         try:
-            import socket
-
             socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
             return process
         except OSError:

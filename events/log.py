@@ -9,6 +9,7 @@ from typing import cast
 from redis.asyncio import Redis
 from redis.exceptions import NoScriptError, ResponseError
 
+from events.checkpoint import append_command
 from events.codec import Record, decode_entry, encode_entry
 from events.envelope import Envelope
 from events.keys import Keyspace
@@ -111,19 +112,18 @@ class EventLog:
 
     def _append_commands(
         self, items: Sequence[PendingAppend]
-    ) -> tuple[list[list[str | bytes | int]], list[tuple[int, list[int]]]]:
+    ) -> tuple[list[Sequence[str | bytes | int | float]], list[tuple[int, list[int]]]]:
         """The commands of a batch, and for each the partition and the items it carries."""
-        commands: list[list[str | bytes | int]] = []
+        commands: list[Sequence[str | bytes | int | float]] = []
         slots: list[tuple[int, list[int]]] = []
         keyed: dict[int, _KeyedGroup] = {}
         for position, item in enumerate(items):
             partition = self.keyspace.partition_of(item.envelope.chat)
-            fields = encode_entry(item.envelope)
             if item.idempotency_key is None:
-                flat = [value for pair in fields.items() for value in pair]
-                commands.append(["XADD", self.keyspace.stream(partition), "*", *flat])
+                commands.append(append_command(self.keyspace, item.envelope))
                 slots.append((partition, [position]))
                 continue
+            fields = encode_entry(item.envelope)
             group = keyed.setdefault(partition, _KeyedGroup(names=list(fields)))
             group.dedup_keys.append(self.keyspace.dedup(partition, item.idempotency_key))
             group.values.extend(fields.values())
@@ -137,7 +137,9 @@ class EventLog:
             slots.append((partition, group.positions))
         return commands, slots
 
-    async def _pipeline(self, commands: Sequence[Sequence[str | bytes | int]]) -> list[object]:
+    async def _pipeline(
+        self, commands: Sequence[Sequence[str | bytes | int | float]]
+    ) -> list[object]:
         """Run commands in one round trip; a failed command's reply is its exception."""
         if len(commands) == 1:
             # A lone command needs no pipeline object.

@@ -59,31 +59,30 @@ class GoogleCalendar:
         # The client is blocking: it runs in a worker thread, never on the event loop.
         return await asyncio.to_thread(request.execute, num_retries=3)
 
-    async def taken(self, start: datetime, end: datetime) -> list[datetime]:
+    async def _busy(self, start: datetime, end: datetime) -> list[dict[str, str]]:
+        """Google's busy periods of the calendar in [start, end)."""
         body = {
             "timeMin": start.astimezone(UTC).isoformat(),
             "timeMax": end.astimezone(UTC).isoformat(),
             "items": [{"id": self.calendar_id}],
         }
         answer = await self._run(self._api.freebusy().query(body=body))
-        busy = answer.get("calendars", {}).get(self.calendar_id, {}).get("busy", [])
-        blocked = [datetime.fromisoformat(period["start"]) for period in busy]
+        busy: list[dict[str, str]] = (
+            answer.get("calendars", {}).get(self.calendar_id, {}).get("busy", [])
+        )
+        return busy
+
+    async def taken(self, start: datetime, end: datetime) -> list[datetime]:
+        blocked = [
+            datetime.fromisoformat(period["start"]) for period in await self._busy(start, end)
+        ]
         return sorted(set(blocked) | set(await self.slots.taken(start, end)))
 
     async def book(self, booking: Booking) -> Booking:
         claimed = await self.slots.book(booking)  # raises SlotTaken
         if claimed.start != booking.start:
             return claimed  # booked before under this appointment id
-        blocked = await self._run(
-            self._api.freebusy().query(
-                body={
-                    "timeMin": booking.start.astimezone(UTC).isoformat(),
-                    "timeMax": booking.end.astimezone(UTC).isoformat(),
-                    "items": [{"id": self.calendar_id}],
-                }
-            )
-        )
-        busy = blocked.get("calendars", {}).get(self.calendar_id, {}).get("busy", [])
+        busy = await self._busy(booking.start, booking.end)
         if busy and not await self._is_ours(booking.appointment_id):
             await self.slots.cancel(booking.appointment_id)
             raise SlotTaken(booking.start.isoformat())
