@@ -28,9 +28,11 @@ class LeaseLost(Exception):
     """The partition's lease moved to another consumer; this one must stop writing."""
 
 
-def append_command(keyspace: Keyspace, envelope: Envelope) -> Command:
+def append_command(
+    keyspace: Keyspace, envelope: Envelope, subject_key: bytes | None = None
+) -> Command:
     """An effect that appends a new event to the same conversation's partition."""
-    fields = encode_entry(envelope)
+    fields = encode_entry(envelope, subject_key)
     flat = [item for pair in fields.items() for item in pair]
     return ("XADD", keyspace.stream(keyspace.partition_of(envelope.chat)), "*", *flat)
 

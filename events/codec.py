@@ -1,24 +1,31 @@
 """Stream entry <-> envelope.
 
-An entry has five fields: ``type`` and ``v`` (so a reader can recognise an event it does not
+An entry has six fields: ``type`` and ``v`` (so a reader can recognise an event it does not
 know before decoding it), ``chat`` (so a reader can filter a partition by conversation
-without decoding), ``h`` (the envelope header) and ``d`` (the event), both msgpack.
+without decoding), ``h`` (the envelope header) and ``d`` (the event with its personal
+fields blanked), both msgpack, and ``p``: the personal fields sealed with the data
+subject's key (empty for an event that has none).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 import msgspec
 
 from events.envelope import Envelope
 from events.schema import EVENT_TYPES, DomainEvent, UnknownEvent, type_of
+from events.sealing import has_personal_data, seal, unseal
 
 
 class CorruptEntry(Exception):
     """An entry that claims a known type but does not decode as that type."""
+
+
+class MissingSubjectKey(ValueError):
+    """An event with personal data can only be written sealed with its subject's key."""
 
 
 class _Header(msgspec.Struct, frozen=True, kw_only=True, array_like=True):
@@ -38,6 +45,10 @@ class Record:
     entry_id: str
     partition: int
     envelope: Envelope
+    erased: bool = False
+    """The event's personal fields were erased: they read as blanks."""
+    subject_key: bytes | None = field(default=None, repr=False)
+    """The key the entry was opened with, to seal the events decided in response."""
 
     @property
     def chat(self) -> str:
@@ -49,11 +60,26 @@ _header_decoder = msgspec.msgpack.Decoder(_Header)
 _event_decoders = {name: msgspec.msgpack.Decoder(cls) for name, cls in EVENT_TYPES.items()}
 
 
-def encode_entry(envelope: Envelope) -> dict[str, bytes]:
-    """The stream fields of an envelope."""
+def _seal_context(event_id: str, type_name: str) -> bytes:
+    return f"{event_id}/{type_name}".encode()
+
+
+def is_sealed(fields: Mapping[bytes, bytes]) -> bool:
+    """Whether an entry carries personal data, and so needs its subject's key to read."""
+    return bool(fields.get(b"p"))
+
+
+def encode_entry(envelope: Envelope, subject_key: bytes | None = None) -> dict[str, bytes]:
+    """The stream fields of an envelope, personal data sealed with ``subject_key``."""
     event = envelope.event
     if isinstance(event, UnknownEvent):
         raise TypeError("an UnknownEvent is read from the log, never written to it")
+    type_name = type_of(event)
+    sealed = b""
+    if has_personal_data(event):
+        if subject_key is None:
+            raise MissingSubjectKey(f"{type_name} carries personal data: a subject key is needed")
+        event, sealed = seal(event, subject_key, _seal_context(envelope.event_id, type_name))
     header = _Header(
         event_id=envelope.event_id,
         session=envelope.session,
@@ -64,11 +90,12 @@ def encode_entry(envelope: Envelope) -> dict[str, bytes]:
         traceparent=envelope.traceparent,
     )
     return {
-        "type": type_of(event).encode(),
+        "type": type_name.encode(),
         "v": str(type(event).schema_version).encode(),
         "chat": envelope.chat.encode(),
         "h": _encoder.encode(header),
         "d": _encoder.encode(event),
+        "p": sealed,
     }
 
 
@@ -79,8 +106,17 @@ def _text(fields: Mapping[bytes, bytes], name: bytes) -> str:
         raise CorruptEntry(f"field {name.decode()!r} missing or not UTF-8") from exc
 
 
-def decode_entry(entry_id: str, partition: int, fields: Mapping[bytes, bytes]) -> Record:
-    """Decode an entry; unknown types and newer schemas become :class:`UnknownEvent`."""
+def decode_entry(
+    entry_id: str,
+    partition: int,
+    fields: Mapping[bytes, bytes],
+    subject_key: bytes | None = None,
+) -> Record:
+    """Decode an entry; unknown types and newer schemas become :class:`UnknownEvent`.
+
+    Personal fields are opened with ``subject_key``; without it (erased, or never given)
+    they read as blanks and the record says so.
+    """
     type_name = _text(fields, b"type")
     chat = _text(fields, b"chat")
     try:
@@ -98,6 +134,14 @@ def decode_entry(entry_id: str, partition: int, fields: Mapping[bytes, bytes]) -
             event = decoder.decode(data)
         except msgspec.DecodeError as exc:
             raise CorruptEntry(f"entry {entry_id}: {exc}") from exc
+    erased = False
+    sealed = fields.get(b"p")
+    if sealed and isinstance(event, DomainEvent):
+        opened = None
+        if subject_key is not None:
+            opened = unseal(event, sealed, subject_key, _seal_context(header.event_id, type_name))
+        erased = opened is None
+        event = opened if opened is not None else event
     envelope = Envelope(
         event_id=header.event_id,
         chat=chat,
@@ -109,4 +153,4 @@ def decode_entry(entry_id: str, partition: int, fields: Mapping[bytes, bytes]) -
         traceparent=header.traceparent,
         event=event,
     )
-    return Record(entry_id=entry_id, partition=partition, envelope=envelope)
+    return Record(entry_id, partition, envelope, erased, None if erased else subject_key)

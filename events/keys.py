@@ -47,6 +47,10 @@ class Keyspace:
         digest = hashlib.blake2b(idempotency_key.encode(), digest_size=16).hexdigest()
         return f"{self._tag(partition)}:dedup:{digest}"
 
+    def subject_keys(self, partition: int) -> str:
+        """Hash of chat -> the data subject's key, which opens their personal data."""
+        return f"{self._tag(partition)}:subject-keys"
+
     def dead_letters(self, partition: int) -> str:
         return f"{self._tag(partition)}:dead"
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterable, Sequence
+from collections.abc import AsyncIterator, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import cast
 
@@ -10,18 +10,27 @@ from redis.asyncio import Redis
 from redis.exceptions import NoScriptError, ResponseError
 
 from events.checkpoint import append_command
-from events.codec import Record, decode_entry, encode_entry
+from events.codec import Record, decode_entry, encode_entry, is_sealed
 from events.envelope import Envelope
 from events.keys import Keyspace
 from events.scripts import Scripts
+from events.sealing import has_personal_data
+from events.subject_keys import SubjectKeys
 
 DEFAULT_DEDUP_WINDOW_MS = 24 * 3600 * 1000
+# A chat erased while its event was being sealed is sealed again with its new key; more
+# than a couple of erasures racing one append means something is wrong.
+SEAL_ATTEMPTS = 3
 
 StreamEntries = Sequence[tuple[bytes, dict[bytes, bytes]]]
 
 
 class LayoutMismatch(Exception):
     """The log was written with another partition count; reading it would misplace chats."""
+
+
+class StaleSubjectKey(Exception):
+    """The chat's key kept changing while its event was being appended."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,13 +53,20 @@ class _KeyedGroup:
     """The keyed appends of one batch that go to one partition, as one script call."""
 
     names: list[str]
+    chats: list[str] = field(default_factory=list)
     dedup_keys: list[str] = field(default_factory=list)
     values: list[bytes] = field(default_factory=list)
     positions: list[int] = field(default_factory=list)
 
 
-def decode_entries(partition: int, entries: StreamEntries) -> list[Record]:
-    return [decode_entry(eid.decode(), partition, fields) for eid, fields in entries]
+def decode_entries(
+    partition: int, entries: StreamEntries, subject_keys: Mapping[str, bytes]
+) -> list[Record]:
+    records = []
+    for eid, fields in entries:
+        key = subject_keys.get(fields.get(b"chat", b"").decode()) if is_sealed(fields) else None
+        records.append(decode_entry(eid.decode(), partition, fields, key))
+    return records
 
 
 class EventLog:
@@ -68,6 +84,7 @@ class EventLog:
         self.redis = redis
         self.keyspace = keyspace
         self.dedup_window_ms = dedup_window_ms
+        self.subject_keys = SubjectKeys(redis, keyspace)
         self._scripts = Scripts.register(redis)
 
     async def ensure_layout(self) -> None:
@@ -93,8 +110,29 @@ class EventLog:
 
         Each append is atomic and succeeds or fails on its own; one chat's events land in
         the order listed. Keyed appends cost one script call per partition, not per event.
+        Personal data is sealed with each chat's subject key.
         """
-        commands, slots = self._append_commands(items)
+        results: list[AppendResult | Exception] = [RuntimeError("not appended")] * len(items)
+        positions = list(range(len(items)))
+        for _ in range(SEAL_ATTEMPTS):
+            positions = await self._append_round(items, positions, results)
+            if not positions:
+                return results
+        for position in positions:
+            results[position] = StaleSubjectKey(f"chat {items[position].envelope.chat}")
+        return results
+
+    async def _append_round(
+        self,
+        items: Sequence[PendingAppend],
+        positions: list[int],
+        results: list[AppendResult | Exception],
+    ) -> list[int]:
+        """Append the items at ``positions``; the positions to seal again with a new key."""
+        envelopes = [items[p].envelope for p in positions]
+        sealed = [e.chat for e in envelopes if has_personal_data(e.event)]
+        subject_keys = await self.subject_keys.for_writing(sealed)
+        commands, slots = self._append_commands(items, positions, subject_keys)
         replies = await self._pipeline(commands)
         if any(isinstance(reply, NoScriptError) for reply in replies):
             # Redis lost its script cache (a restart): nothing of those commands ran.
@@ -103,33 +141,48 @@ class EventLog:
             retried = await self._pipeline([commands[i] for i in retry])
             for i, reply in zip(retry, retried, strict=True):
                 replies[i] = reply
-        results: list[AppendResult | Exception] = [RuntimeError("not appended")] * len(items)
-        for reply, (partition, positions) in zip(replies, slots, strict=True):
-            outcomes = reply if isinstance(reply, list) else [reply] * len(positions)
-            for position, outcome in zip(positions, outcomes, strict=True):
-                results[position] = _append_result(outcome, partition)
-        return results
+        stale: list[int] = []
+        for reply, (partition, carried) in zip(replies, slots, strict=True):
+            outcomes = reply if isinstance(reply, list) else [reply] * len(carried)
+            for position, outcome in zip(carried, outcomes, strict=True):
+                result = _append_result(outcome, partition)
+                if result is None:
+                    stale.append(position)
+                    self.subject_keys.forget(items[position].envelope.chat)
+                else:
+                    results[position] = result
+        return stale
 
     def _append_commands(
-        self, items: Sequence[PendingAppend]
+        self,
+        items: Sequence[PendingAppend],
+        positions: list[int],
+        subject_keys: Mapping[str, bytes],
     ) -> tuple[list[Sequence[str | bytes | int | float]], list[tuple[int, list[int]]]]:
         """The commands of a batch, and for each the partition and the items it carries."""
         commands: list[Sequence[str | bytes | int | float]] = []
         slots: list[tuple[int, list[int]]] = []
         keyed: dict[int, _KeyedGroup] = {}
-        for position, item in enumerate(items):
-            partition = self.keyspace.partition_of(item.envelope.chat)
+        for position in positions:
+            item = items[position]
+            chat = item.envelope.chat
+            subject_key = subject_keys.get(chat)
+            partition = self.keyspace.partition_of(chat)
             if item.idempotency_key is None:
-                commands.append(append_command(self.keyspace, item.envelope))
+                commands.append(append_command(self.keyspace, item.envelope, subject_key))
                 slots.append((partition, [position]))
                 continue
-            fields = encode_entry(item.envelope)
+            fields = encode_entry(item.envelope, subject_key)
             group = keyed.setdefault(partition, _KeyedGroup(names=list(fields)))
             group.dedup_keys.append(self.keyspace.dedup(partition, item.idempotency_key))
-            group.values.extend(fields.values())
+            group.values += [chat.encode(), subject_key or b"", *fields.values()]
             group.positions.append(position)
         for partition, group in keyed.items():
-            keys = [self.keyspace.stream(partition), *group.dedup_keys]
+            keys = [
+                self.keyspace.stream(partition),
+                self.keyspace.subject_keys(partition),
+                *group.dedup_keys,
+            ]
             commands.append(
                 ["EVALSHA", self._scripts.append_once.sha, len(keys), *keys,
                  self.dedup_window_ms, len(group.names), *group.names, *group.values]
@@ -162,7 +215,13 @@ class EventLog:
     ) -> list[Record]:
         """Entries of one partition between two ids, inclusive, in log order."""
         entries = await self._xrange(partition, start, end, count)
-        return decode_entries(partition, entries)
+        return await self._decode(partition, entries)
+
+    async def _decode(self, partition: int, entries: StreamEntries) -> list[Record]:
+        """Decode entries, opening personal data with the subject keys that still exist."""
+        chats = [fields[b"chat"].decode() for _, fields in entries if is_sealed(fields)]
+        subject_keys = await self.subject_keys.for_reading(partition, chats)
+        return decode_entries(partition, entries, subject_keys)
 
     async def _xrange(
         self, partition: int, start: str, end: str, count: int | None
@@ -194,19 +253,22 @@ class EventLog:
             entries = await self._xrange(partition, start, "+", batch)
             # Filter on the plain chat field before decoding: most entries belong to others.
             mine = [(eid, fields) for eid, fields in entries if fields.get(b"chat") == wanted]
-            history += decode_entries(partition, mine)
+            history += await self._decode(partition, mine)
             if len(entries) < batch:
                 return history
             start = "(" + entries[-1][0].decode()
 
 
-def _append_result(reply: object, partition: int) -> AppendResult | Exception:
+def _append_result(reply: object, partition: int) -> AppendResult | Exception | None:
+    """The outcome of one append; None when its subject key went stale."""
     if isinstance(reply, Exception):
         return reply
     if isinstance(reply, bytes | str):  # plain XADD
         return AppendResult(_text(reply), partition, created=True)
     assert isinstance(reply, list)
     created, entry_id = reply
+    if created == -1:
+        return None
     return AppendResult(_text(entry_id), partition, created=bool(created))
 
 

@@ -28,7 +28,7 @@ from redis.exceptions import ResponseError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
 from events.checkpoint import Command, LeaseLost, raise_if_fenced
-from events.codec import CorruptEntry, Record, decode_entry
+from events.codec import CorruptEntry, Record, decode_entry, is_sealed
 
 if TYPE_CHECKING:
     from events.subscription import Subscription
@@ -212,11 +212,6 @@ class PartitionWorker:
 
     async def _handle(self, entry: _Entry) -> None:
         opts = self.sub.options
-        try:
-            record = decode_entry(entry.entry_id, self.partition, entry.fields)
-        except CorruptEntry as exc:
-            await self._dead_letter(entry, exc, attempts=0)
-            return
         attempt = 0
         while not self.halted.is_set():
             try:
@@ -225,6 +220,7 @@ class PartitionWorker:
                     error = RuntimeError("handling never completed; the process may crash on it")
                     await self._dead_letter(entry, error, attempts=attempt - 1)
                     return
+                record = await self._open(entry)
                 effects = await self.sub.handler(record)
                 await self.sub.checkpoints.commit(
                     partition=self.partition,
@@ -236,6 +232,9 @@ class PartitionWorker:
                 return
             except LeaseLost:
                 raise
+            except CorruptEntry as exc:
+                await self._dead_letter(entry, exc, attempts=attempt)
+                return
             except INFRASTRUCTURE_ERRORS as exc:
                 # Redis being away is not the entry's fault: wait, and do not count it.
                 log.warning("partition %d: %s; retrying %s", self.partition, exc, entry.entry_id)
@@ -247,6 +246,16 @@ class PartitionWorker:
                     return
                 log.warning("entry %s failed (attempt %d): %r", entry.entry_id, attempt, exc)
                 await asyncio.sleep(backoff_delay(attempt, opts.retry_base_s, opts.retry_cap_s))
+
+    async def _open(self, entry: _Entry) -> Record:
+        """Decode an entry, with its personal data if its subject's key still exists."""
+        subject_key = None
+        if is_sealed(entry.fields):
+            store = self.sub.keyspace.subject_keys(self.partition)
+            chat = entry.fields.get(b"chat", b"").decode(errors="replace")
+            found = await self.sub.redis.hget(store, chat)
+            subject_key = cast(bytes | None, found)
+        return decode_entry(entry.entry_id, self.partition, entry.fields, subject_key)
 
     async def _count_attempt(self, entry: _Entry) -> int:
         """Record that handling starts; the attempts so far, this one and the first included.

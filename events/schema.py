@@ -8,9 +8,20 @@ newer than this code knows decodes to :class:`UnknownEvent` rather than being mi
 from __future__ import annotations
 
 from datetime import datetime
-from typing import ClassVar, get_args
+from typing import Annotated, ClassVar, get_args
 
 import msgspec
+
+
+class Personal:
+    """Marks a field as personal data: the log stores it sealed with the data subject's
+    key, so that deleting the key erases it (crypto-shredding) without rewriting history.
+    A personal field is text (erased to ``""``) or optional (erased to ``None``)."""
+
+
+PERSONAL = Personal()
+PersonalText = Annotated[str, PERSONAL]
+OptionalPersonalText = Annotated[str | None, PERSONAL]
 
 
 class DomainEvent(msgspec.Struct, frozen=True, kw_only=True, tag_field="type"):
@@ -31,21 +42,21 @@ class MediaInfo(msgspec.Struct, frozen=True, kw_only=True):
 class MessageReceived(DomainEvent, frozen=True, kw_only=True, tag="message.received"):
     """A person wrote to the business."""
 
-    message_id: str
-    chat_id: str
-    sender: str
-    text: str = ""
-    media: MediaInfo | None = None
+    message_id: PersonalText
+    chat_id: PersonalText
+    sender: PersonalText
+    text: PersonalText = ""
+    media: Annotated[MediaInfo | None, PERSONAL] = None
     is_group: bool = False
-    reply_to: str | None = None
+    reply_to: OptionalPersonalText = None
     sent_at: datetime
 
 
 class MessageAcknowledged(DomainEvent, frozen=True, kw_only=True, tag="message.acknowledged"):
     """Delivery progress of a message (sent, delivered, read, played)."""
 
-    message_id: str
-    chat_id: str
+    message_id: PersonalText
+    chat_id: PersonalText
     ack: int
     ack_name: str
     from_me: bool
@@ -54,19 +65,19 @@ class MessageAcknowledged(DomainEvent, frozen=True, kw_only=True, tag="message.a
 class ReactionReceived(DomainEvent, frozen=True, kw_only=True, tag="message.reaction"):
     """An emoji reaction; an empty ``reaction`` means the reaction was removed."""
 
-    message_id: str
-    chat_id: str
-    sender: str
-    target_message_id: str
-    reaction: str
+    message_id: PersonalText
+    chat_id: PersonalText
+    sender: PersonalText
+    target_message_id: PersonalText
+    reaction: PersonalText
     from_me: bool
 
 
 class MessageRevoked(DomainEvent, frozen=True, kw_only=True, tag="message.revoked"):
     """A message was deleted for everyone."""
 
-    chat_id: str
-    revoked_message_id: str
+    chat_id: PersonalText
+    revoked_message_id: PersonalText
     from_me: bool
 
 
@@ -86,7 +97,7 @@ class PrivacyNoticeShown(DomainEvent, frozen=True, kw_only=True, tag="consent.re
     policy_version: str
     notice_sha256: str
     purposes: tuple[str, ...]
-    in_reply_to: str
+    in_reply_to: PersonalText
 
 
 class ConsentGranted(DomainEvent, frozen=True, kw_only=True, tag="consent.granted"):
@@ -96,25 +107,25 @@ class ConsentGranted(DomainEvent, frozen=True, kw_only=True, tag="consent.grante
     notice_sha256: str
     purposes: tuple[str, ...]
     legal_basis: str
-    evidence_message_id: str
-    evidence_text: str
+    evidence_message_id: PersonalText
+    evidence_text: PersonalText
 
 
 class ConsentRefused(DomainEvent, frozen=True, kw_only=True, tag="consent.refused"):
     policy_version: str
-    evidence_message_id: str
-    evidence_text: str
+    evidence_message_id: PersonalText
+    evidence_text: PersonalText
 
 
 class ConsentRevoked(DomainEvent, frozen=True, kw_only=True, tag="consent.revoked"):
     policy_version: str
-    evidence_message_id: str
-    evidence_text: str
+    evidence_message_id: PersonalText
+    evidence_text: PersonalText
 
 
 class NameRegistered(DomainEvent, frozen=True, kw_only=True, tag="subject.name_registered"):
-    name: str
-    evidence_message_id: str
+    name: PersonalText
+    evidence_message_id: PersonalText
 
 
 class AgentSelected(DomainEvent, frozen=True, kw_only=True, tag="agent.selected"):
@@ -122,7 +133,7 @@ class AgentSelected(DomainEvent, frozen=True, kw_only=True, tag="agent.selected"
 
     agent: str
     intent: str
-    in_reply_to: str
+    in_reply_to: PersonalText
 
 
 class ToolInvoked(DomainEvent, frozen=True, kw_only=True, tag="agent.tool_invoked"):
@@ -130,10 +141,10 @@ class ToolInvoked(DomainEvent, frozen=True, kw_only=True, tag="agent.tool_invoke
 
     call_id: str
     tool: str
-    arguments: str
+    arguments: PersonalText
     ok: bool
-    result: str
-    in_reply_to: str
+    result: PersonalText
+    in_reply_to: PersonalText
 
 
 class SlotsOffered(DomainEvent, frozen=True, kw_only=True, tag="scheduling.slots_offered"):
@@ -157,22 +168,31 @@ class ReplyRequested(DomainEvent, frozen=True, kw_only=True, tag="reply.requeste
     """A message the bot decided to send; the outbox delivers it once."""
 
     reply_id: str
-    chat_id: str
-    text: str
-    in_reply_to: str | None = None
+    chat_id: PersonalText
+    text: PersonalText
+    in_reply_to: OptionalPersonalText = None
 
 
 class ReplySent(DomainEvent, frozen=True, kw_only=True, tag="reply.sent"):
     reply_id: str
-    chat_id: str
-    waha_message_id: str | None = None
+    chat_id: PersonalText
+    waha_message_id: OptionalPersonalText = None
 
 
 class ReplyFailed(DomainEvent, frozen=True, kw_only=True, tag="reply.failed"):
     reply_id: str
-    chat_id: str
-    error: str
+    chat_id: PersonalText
+    error: PersonalText
     attempts: int
+
+
+class SubjectErased(DomainEvent, frozen=True, kw_only=True, tag="subject.erased"):
+    """The data subject's personal data was erased: their key is gone, so every personal
+    field the log holds for this chat is unreadable from here on (LGPD art. 18, VI)."""
+
+    reason: str  # "subject_request" or "retention_expired"
+    legal_basis: str
+    requested_by: str
 
 
 Event = (
@@ -194,6 +214,7 @@ Event = (
     | ReplyRequested
     | ReplySent
     | ReplyFailed
+    | SubjectErased
 )
 
 EVENT_TYPES: dict[str, type[DomainEvent]] = {

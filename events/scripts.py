@@ -21,6 +21,7 @@ class Scripts:
     commit: AsyncScript
     dead_letter: AsyncScript
     heartbeat: AsyncScript
+    erase_subject: AsyncScript
 
     @classmethod
     def register(cls, redis: Redis) -> Scripts:

@@ -29,6 +29,7 @@ from events.schema import (
     ReplySent,
     SessionStatusChanged,
     SlotsOffered,
+    SubjectErased,
     ToolInvoked,
     UnknownEvent,
 )
@@ -92,6 +93,8 @@ def describe(event: DomainEvent | UnknownEvent, zone: ZoneInfo = UTC_ZONE) -> st
             return f"message deleted       {message_id}"
         case SessionStatusChanged(status=status):
             return f"session status        {status}"
+        case SubjectErased(reason=reason, legal_basis=basis, requested_by=who):
+            return f"personal data ERASED  {reason} ({basis}), by {who}"
         case UnknownEvent(type=kind, schema_version=version):
             return f"unknown event         {kind} v{version}"
     return type(event).__name__
@@ -99,7 +102,8 @@ def describe(event: DomainEvent | UnknownEvent, zone: ZoneInfo = UTC_ZONE) -> st
 
 def as_line(record: Record, zone: ZoneInfo) -> str:
     moment = record.envelope.recorded_at.astimezone(zone)
-    return f"{moment:%Y-%m-%d %H:%M:%S %z}  {describe(record.envelope.event, zone)}"
+    erased = "  [personal data erased]" if record.erased else ""
+    return f"{moment:%Y-%m-%d %H:%M:%S %z}  {describe(record.envelope.event, zone)}{erased}"
 
 
 async def audit(args: argparse.Namespace, env: Mapping[str, str], out: TextIO) -> int:

@@ -10,7 +10,7 @@ from hypothesis import given
 from events.schema import DomainEvent
 from services.audit import audit, describe
 from services.ingest.settings import IngestSettings
-from tests.test_properties import events_
+from tests.strategies import events_
 from tests.whole_stack import Phone, Stack
 
 

@@ -185,7 +185,8 @@ async def test_effects_are_written_with_the_checkpoint(
         if text_of(record) != "ping":
             done.set()
             return ()
-        return (append_command(keyspace, message(chat=record.chat, text="pong")),)
+        pong = message(chat=record.chat, text="pong")
+        return (append_command(keyspace, pong, record.subject_key),)
 
     first = await log.append(message(chat="c", text="ping"))
     async with running(redis, keyspace, handler):

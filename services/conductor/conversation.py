@@ -20,6 +20,7 @@ from events.schema import (
     PrivacyNoticeShown,
     ReplyRequested,
     SlotsOffered,
+    SubjectErased,
     UnknownEvent,
 )
 
@@ -81,6 +82,8 @@ def evolve(state: Conversation, event: DomainEvent | UnknownEvent) -> Conversati
             return msgspec.structs.replace(state, offered=slots)
         case AppointmentBooked():
             return msgspec.structs.replace(state, agent=None, offered=())
+        case SubjectErased():
+            return Conversation()
     return state
 
 

@@ -26,6 +26,7 @@ from events.schema import (
     ReplyFailed,
     ReplyRequested,
     ReplySent,
+    SubjectErased,
     type_of_class,
 )
 from services.conductor.conversation import Conversation, evolve
@@ -54,13 +55,14 @@ def _effects(keyspace: Keyspace, record: Record, events: Sequence[DomainEvent]) 
                 causation=envelope,
                 traceparent=envelope.traceparent,
             ),
+            record.subject_key,
         )
         for event in events
     ]
 
 
 class ConversationHandler:
-    TYPES = (type_of_class(MessageReceived),)
+    TYPES = (type_of_class(MessageReceived), type_of_class(SubjectErased))
 
     def __init__(
         self,
@@ -79,9 +81,12 @@ class ConversationHandler:
 
     async def __call__(self, record: Record) -> Sequence[Command]:
         message = record.envelope.event
-        if not isinstance(message, MessageReceived) or message.is_group:
-            return ()
         key = snapshot_key(self.log.keyspace, record.partition, record.chat)
+        if isinstance(message, SubjectErased):
+            return [("DEL", key)]  # the next message starts a new conversation
+        # An erased message is one the person asked to forget: there is nothing to answer.
+        if not isinstance(message, MessageReceived) or message.is_group or record.erased:
+            return ()
         state = evolve(await self._load(key, record), message)
         turn = Turn(record.chat, record.envelope.event_id, message, state, self.clock())
         decided = await self.conductor.decide(turn)
@@ -120,8 +125,8 @@ class Outbox:
 
     async def __call__(self, record: Record) -> Sequence[Command]:
         reply = record.envelope.event
-        if not isinstance(reply, ReplyRequested):
-            return ()
+        if not isinstance(reply, ReplyRequested) or record.erased:
+            return ()  # an erased reply's recipient is no longer known, by their wish
         session = record.envelope.session
         # Read receipt and "typing…" go out alongside the reply: they never delay it.
         activity = asyncio.create_task(self.waha.show_activity(session, reply.chat_id))

@@ -1,0 +1,96 @@
+"""The data subjects' keys: one per chat, next to its partition's log.
+
+Writers take a chat's key from a bounded cache (the first message of a chat costs one
+round trip that creates it); the append script checks that the key is still the chat's,
+so an erasure is never outrun by a stale cache. Readers fetch keys per batch, uncached:
+once a key is deleted, no process opens that subject's data again.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Iterable
+from typing import cast
+
+from redis.asyncio import Redis
+
+from events.codec import encode_entry
+from events.envelope import Envelope
+from events.keys import Keyspace
+from events.schema import SubjectErased
+from events.scripts import Scripts
+from events.sealing import new_subject_key
+
+DEFAULT_CACHE_SIZE = 100_000
+
+
+class SubjectKeys:
+    """Creates, hands out and erases the keys that seal each data subject's personal data."""
+
+    def __init__(
+        self, redis: Redis, keyspace: Keyspace, *, cache_size: int = DEFAULT_CACHE_SIZE
+    ) -> None:
+        self.redis = redis
+        self.keyspace = keyspace
+        self.cache_size = cache_size
+        self._cache: OrderedDict[str, bytes] = OrderedDict()
+        self._scripts = Scripts.register(redis)
+
+    async def for_writing(self, chats: Iterable[str]) -> dict[str, bytes]:
+        """The key of each chat, created for a chat that has none."""
+        found: dict[str, bytes] = {}
+        missing: list[str] = []
+        for chat in dict.fromkeys(chats):
+            key = self._cache.get(chat)
+            if key is None:
+                missing.append(chat)
+            else:
+                self._cache.move_to_end(chat)
+                found[chat] = key
+        if missing:
+            async with self.redis.pipeline(transaction=False) as pipe:
+                for chat in missing:
+                    store = self.keyspace.subject_keys(self.keyspace.partition_of(chat))
+                    pipe.hsetnx(store, chat, new_subject_key())
+                    pipe.hget(store, chat)
+                replies = await pipe.execute()
+            for chat, key in zip(missing, replies[1::2], strict=True):
+                found[chat] = self._remember(chat, cast(bytes, key))
+        return found
+
+    def _remember(self, chat: str, key: bytes) -> bytes:
+        self._cache[chat] = key
+        if len(self._cache) > self.cache_size:
+            self._cache.popitem(last=False)
+        return key
+
+    def forget(self, chat: str) -> None:
+        """Drop a cached key that turned out stale (the subject was erased)."""
+        self._cache.pop(chat, None)
+
+    async def for_reading(self, partition: int, chats: Iterable[str]) -> dict[str, bytes]:
+        """The keys that still exist among ``chats`` of one partition."""
+        wanted = list(dict.fromkeys(chats))
+        if not wanted:
+            return {}
+        keys = await self.redis.hmget(self.keyspace.subject_keys(partition), wanted)
+        found = zip(wanted, cast(list[bytes | None], keys), strict=True)
+        return {chat: key for chat, key in found if key}
+
+    async def erase(self, erasure: Envelope) -> str | None:
+        """Delete the chat's key and append ``erasure`` (a SubjectErased) in one step.
+
+        Returns the erasure's entry id, or None when the chat had no key: never seen, or
+        already erased, so erasing twice records one erasure.
+        """
+        if not isinstance(erasure.event, SubjectErased):
+            raise TypeError("an erasure is recorded with a SubjectErased event")
+        chat = erasure.chat
+        partition = self.keyspace.partition_of(chat)
+        fields = [item for pair in encode_entry(erasure).items() for item in pair]
+        entry_id = await self._scripts.erase_subject(
+            keys=[self.keyspace.subject_keys(partition), self.keyspace.stream(partition)],
+            args=[chat, *fields],
+        )
+        self.forget(chat)
+        return cast(bytes, entry_id).decode() if entry_id else None
