@@ -38,6 +38,8 @@ log = logging.getLogger(__name__)
 Handler = Callable[[Record], Awaitable[Sequence[Command]]]
 """Handles one entry and returns the effects to commit with it; raising means retry."""
 
+CANCEL_RETRY_S = 0.1
+
 # Failures of Redis or the network, not of the entry: waited out, never counted.
 INFRASTRUCTURE_ERRORS = (RedisConnectionError, RedisTimeoutError, OSError)
 
@@ -300,9 +302,14 @@ class PartitionWorker:
             if lanes:
                 await asyncio.wait(lanes, timeout=self.sub.options.drain_timeout_s)
         self.halted.set()
-        tasks = [self.task, *(lane.task for lane in self.lanes.values() if lane.task)]
+        tasks = {self.task, *(lane.task for lane in self.lanes.values() if lane.task)}
+        pending = tasks
+        while pending:
+            # Cancelled again until done: a Redis client can swallow a cancellation that
+            # lands while it reads a reply, and the task would then run on.
+            for task in pending:
+                task.cancel()
+            _, pending = await asyncio.wait(pending, timeout=CANCEL_RETRY_S)
         for task in tasks:
-            task.cancel()
-        for task in tasks:
-            with contextlib.suppress(asyncio.CancelledError, Exception):
-                await task
+            if not task.cancelled():
+                task.exception()  # logged where it happened; retrieved so asyncio stays quiet
