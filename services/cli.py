@@ -30,7 +30,7 @@ COMMANDS: dict[str, tuple[ModuleType, str]] = {
     "projector": (projector_process, "keep the read models up to date"),
     "consent": (consent_cli, "a data subject's consent history, with evidence"),
     "replay": (replay, "rebuild read models from the log and switch to them"),
-    "lgpd": (lgpd_cli, "a data subject's rights: export everything held about them"),
+    "lgpd": (lgpd_cli, "a data subject's rights: export or erase what is held about them"),
 }
 
 

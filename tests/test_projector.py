@@ -4,64 +4,26 @@ from the log that equals what was built incrementally."""
 from __future__ import annotations
 
 import argparse
-import asyncio
-import contextlib
 import io
 import json
-from collections.abc import AsyncIterator
 from datetime import date
-from zoneinfo import ZoneInfo
 
 from redis.asyncio import Redis
 
 from events import EventLog, Keyspace
-from events.subscription import SubscriptionOptions
-from services.conductor.clinic import Clinic
 from services.conductor.conversation import Stage
 from services.ingest import chats
 from services.ingest.settings import DEVELOPMENT_CHAT_KEY_SECRET, IngestSettings
 from services.projector.lgpd_cli import export
-from services.projector.process import ProjectorService
 from services.projector.rebuild import boundaries, rebuild
-from services.projector.replay import replay_projection
-from services.projector.service import PROJECTIONS, group_of, projection
-from services.projector.store import ReadModelKeys, ReadModels, current_version
+from services.projector.replay import Replayed, replay_projections
+from services.projector.service import PROJECTIONS
+from services.projector.store import ReadModelKeys, ReadModels
+from tests.projecting import SP, caught_up, projecting
 from tests.whole_stack import Phone, Stack
 
-SP = ZoneInfo("America/Sao_Paulo")
-FAST = SubscriptionOptions(block_ms=50, rebalance_interval_s=0.05)
 NUMBER = "5511977770010"
 SUBJECT = chats.chat_key(DEVELOPMENT_CHAT_KEY_SECRET.encode(), "default", f"{NUMBER}@c.us")
-
-
-@contextlib.asynccontextmanager
-async def projecting(redis: Redis, keyspace: Keyspace) -> AsyncIterator[None]:
-    service = ProjectorService(redis, keyspace, SP, "p1", options=FAST, poll_s=0.05)
-    task = asyncio.create_task(service.run())
-    try:
-        yield
-    finally:
-        service.stop()
-        await task
-
-
-async def caught_up(redis: Redis, keyspace: Keyspace) -> None:
-    """Until every projection's group in service has read and acknowledged everything."""
-    for _ in range(400):
-        behind = 0
-        for name in PROJECTIONS:
-            group = group_of(name, await current_version(redis, keyspace, name)).encode()
-            for partition in keyspace.all_partitions():
-                stream = keyspace.stream(partition)
-                with contextlib.suppress(Exception):
-                    [info] = [g for g in await redis.xinfo_groups(stream) if g["name"] == group]
-                    behind += int(info["pending"]) + int(info.get("lag") or 0)
-                    continue
-                behind += await redis.xlen(stream)  # the group is not there yet
-        if behind == 0:
-            return
-        await asyncio.sleep(0.05)
-    raise AssertionError("the projector did not catch up")
 
 
 async def converse(stack: Stack, *said: str) -> None:
@@ -126,9 +88,9 @@ async def test_a_rebuild_from_the_log_equals_the_incremental_models(
         await converse(stack, "oi", "não", "sim", "Olga", "marcar amanhã às 15h", "cancelar")
         await caught_up(redis, keyspace)
     until = await boundaries(log)
+    rebuilt_keys = ReadModelKeys(keyspace, version=2)
+    assert await rebuild(log, dict.fromkeys(PROJECTIONS, rebuilt_keys), SP, until) > 0
     for name in PROJECTIONS:
-        rebuilt_keys = ReadModelKeys(keyspace, version=2)
-        assert await rebuild(redis, log, projection(name, redis, rebuilt_keys, SP), until) > 0
         live = {
             k: await redis.dump(k)
             async for k in redis.scan_iter(match=ReadModelKeys(keyspace).pattern(name))
@@ -147,8 +109,8 @@ async def test_a_replay_switches_versions_while_the_projector_runs(
         await converse(stack, "oi", "sim", "Olga")
         await caught_up(redis, keyspace)
         before = await models.consent_history(SUBJECT)
-        old, new, read = await replay_projection(redis, log, Clinic(), "consent", grace_s=0.3)
-        assert (old, new) == (1, 2) and read > 0
+        switched, read = await replay_projections(redis, log, SP, ["consent"], grace_s=0.3)
+        assert switched == [Replayed("consent", old=1, new=2)] and read > 0
         assert await models.consent_history(SUBJECT) == before
         # After the switch, the projector carries on in the new version: once, in order.
         await converse(stack, "revogar consentimento")

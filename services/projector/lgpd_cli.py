@@ -1,5 +1,5 @@
-"""``wsm lgpd export SUBJECT``: everything held about a data subject (LGPD arts. 18 and 19),
-machine-readable: the conversation's events as recorded, and each read model's view."""
+"""``wsm lgpd export|erase SUBJECT``: a data subject's rights of access and portability
+(LGPD arts. 18 and 19: everything held about them, machine-readable) and of erasure."""
 
 from __future__ import annotations
 
@@ -14,14 +14,19 @@ import msgspec
 
 from events import EventLog
 from services.event_listing import resolve_chat
+from services.projector.erasure import ErasureReason, erase_subject
 from services.projector.store import ReadModels
 from services.runtime.store import StoreSettings
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("action", choices=["export"], help="what to do")
+    parser.add_argument("action", choices=["export", "erase"], help="what to do")
     parser.add_argument("subject", help="a chat key, or a WhatsApp chat id (5511…@c.us)")
     parser.add_argument("--session", default="default", help="WAHA session of a chat id")
+    parser.add_argument(
+        "--requested-by",
+        help="who asks for the erasure, recorded with it (default: $USER)",
+    )
 
 
 async def export(args: argparse.Namespace, env: Mapping[str, str], out: TextIO) -> int:
@@ -49,5 +54,23 @@ async def export(args: argparse.Namespace, env: Mapping[str, str], out: TextIO) 
     return 0
 
 
+async def erase(args: argparse.Namespace, env: Mapping[str, str], out: TextIO) -> int:
+    store = StoreSettings.from_env(env)
+    subject = resolve_chat(args.subject, args.session, env)
+    async with store.connected() as redis:
+        log = EventLog(redis, store.keyspace)
+        await log.ensure_layout()
+        models = ReadModels(redis, store.keyspace)
+        reason = ErasureReason.SUBJECT_REQUEST
+        requested_by = args.requested_by or env.get("USER") or "operator"
+        entry_id = await erase_subject(log, models, subject, reason, requested_by)
+    if entry_id is None:
+        print(f"wsm lgpd: no personal data is held about {args.subject}", file=sys.stderr)
+        return 1
+    out.write(f"erased {subject}: recorded as {entry_id}; read models follow in seconds\n")
+    return 0
+
+
 def run(args: argparse.Namespace, env: Mapping[str, str]) -> int:
-    return asyncio.run(export(args, env, sys.stdout))
+    action = export if args.action == "export" else erase
+    return asyncio.run(action(args, env, sys.stdout))

@@ -21,7 +21,7 @@ from redis.asyncio import Redis
 from events import EventLog, Keyspace
 from events.subscription import Subscription, SubscriptionOptions
 from services.conductor.clinic import Clinic
-from services.projector.service import PROJECTIONS, group_of, projection
+from services.projector.service import PROJECTIONS, RedisViews, group_of, projection
 from services.projector.store import ReadModelKeys, current_version
 from services.runtime.store import StoreSettings
 
@@ -82,7 +82,7 @@ class ProjectorService:
             self.keyspace,
             group=group_of(name, version),
             consumer=self.consumer,
-            handler=projection(name, self.redis, keys, self.zone),
+            handler=projection(name, RedisViews(self.redis), keys, self.zone),
             options=self.options,
         )
         self._running[name] = (version, subscription, asyncio.create_task(subscription.run()))

@@ -1,13 +1,25 @@
-"""Rebuilding one projection from the log, from the first entry up to a boundary."""
+"""Rebuilding projections from the log, from the first entry up to a boundary.
+
+A rebuild writes a version nobody else writes, one partition at a time, and every chat
+lives in one partition: so the views of a partition can be built in memory and written in
+large pipelined batches (only each key's final state), instead of one commit per event.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import cast
+from zoneinfo import ZoneInfo
 
 from redis.asyncio import Redis
 
 from events import EventLog
-from services.projector.service import Projection
+from events.checkpoint import Command
+from services.projector.service import projection
+from services.projector.store import ReadModelKeys
+
+FLUSH_EVERY = 5000
+"""Entries read between two writes of the views changed meanwhile."""
 
 
 async def boundaries(log: EventLog) -> dict[int, str]:
@@ -22,24 +34,106 @@ async def boundaries(log: EventLog) -> dict[int, str]:
     return ends
 
 
+class MemoryViews:
+    """The views being rebuilt: the projections' commands applied in memory."""
+
+    def __init__(self) -> None:
+        self.values: dict[str, bytes] = {}
+        self.lists: dict[str, list[bytes]] = {}
+        self.sorted: dict[str, dict[bytes, float]] = {}
+        self.dirty: set[str] = set()
+
+    async def get(self, key: str) -> bytes | None:
+        return self.values.get(key)
+
+    async def elements(self, key: str) -> list[bytes]:
+        return list(self.lists.get(key, ()))
+
+    async def members(self, key: str) -> list[bytes]:
+        scores = self.sorted.get(key, {})
+        return sorted(scores, key=lambda member: (scores[member], member))
+
+    def apply(self, command: Command) -> None:
+        name, key, *args = command
+        assert isinstance(key, str)
+        self.dirty.add(key)
+        match name:
+            case "SET":
+                self.values[key] = cast(bytes, args[0])
+            case "DEL":
+                self.values.pop(key, None)
+                self.lists.pop(key, None)
+                self.sorted.pop(key, None)
+            case "RPUSH":
+                self.lists.setdefault(key, []).extend(cast(list[bytes], args))
+            case "ZADD":
+                members = self.sorted.setdefault(key, {})
+                for score, member in zip(args[::2], args[1::2], strict=True):
+                    members[_bytes(member)] = float(score)
+            case _:
+                raise ValueError(f"a projection used {name!r}, which a rebuild cannot apply")
+
+    def changes(self) -> list[Command]:
+        """Commands that write the final state of every key changed since the last call."""
+        commands: list[Command] = []
+        for key in sorted(self.dirty):
+            commands.append(("DEL", key))
+            if key in self.values:
+                commands.append(("SET", key, self.values[key]))
+            elif key in self.lists:
+                commands.append(("RPUSH", key, *self.lists[key]))
+            elif key in self.sorted:
+                pairs = self.sorted[key].items()
+                commands.append(("ZADD", key, *[x for m, s in pairs for x in (s, m)]))
+        self.dirty.clear()
+        return commands
+
+    def forget(self) -> None:
+        """Drop what is held (everything changed must have been written)."""
+        assert not self.dirty
+        self.values.clear()
+        self.lists.clear()
+        self.sorted.clear()
+
+
+def _bytes(value: object) -> bytes:
+    return value if isinstance(value, bytes) else str(value).encode()
+
+
+async def _write(redis: Redis, commands: list[Command]) -> None:
+    if not commands:
+        return
+    async with redis.pipeline(transaction=False) as pipe:
+        for command in commands:
+            pipe.execute_command(*command)
+        await pipe.execute()
+
+
 async def rebuild(
-    redis: Redis, log: EventLog, projection: Projection, until: dict[int, str]
+    log: EventLog,
+    versions: Mapping[str, ReadModelKeys],
+    zone: ZoneInfo,
+    until: Mapping[int, str],
 ) -> int:
-    """Apply ``projection`` to every entry up to ``until`` (per partition), in log order.
+    """Build each projection named in ``versions`` into its keys from every entry up to
+    ``until`` (per partition), in log order, in one pass over the log.
 
     Each chat lives in one partition, in order, so every view gets exactly the history
     the live projector saw. Returns the number of entries read.
     """
+    views = MemoryViews()
+    projections = [projection(name, views, keys, zone) for name, keys in versions.items()]
     read = 0
     for partition, last in until.items():
         if last == "0-0":
             continue
-        async for record in log.scan([partition], end=last):
-            commands = await projection(record)
-            if commands:
-                async with redis.pipeline(transaction=True) as pipe:
-                    for command in commands:
-                        pipe.execute_command(*command)
-                    await pipe.execute()
+        async for record in log.scan([partition], batch=1000, end=last):
+            for project in projections:
+                for command in await project(record):
+                    views.apply(command)
             read += 1
+            if read % FLUSH_EVERY == 0:
+                await _write(log.redis, views.changes())
+        await _write(log.redis, views.changes())
+        views.forget()
     return read

@@ -14,8 +14,11 @@ import argparse
 import asyncio
 import contextlib
 import sys
-from collections.abc import Mapping
+import time
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import TextIO
+from zoneinfo import ZoneInfo
 
 from redis.asyncio import Redis
 from redis.exceptions import ResponseError
@@ -23,7 +26,7 @@ from redis.exceptions import ResponseError
 from events import EventLog
 from services.conductor.clinic import Clinic
 from services.projector.rebuild import boundaries, rebuild
-from services.projector.service import PROJECTIONS, group_of, projection
+from services.projector.service import PROJECTIONS, group_of
 from services.projector.store import ReadModelKeys, current_version, version_key
 from services.runtime.store import StoreSettings
 
@@ -45,34 +48,52 @@ async def _drop(redis: Redis, log: EventLog, name: str, keys: ReadModelKeys) -> 
     return dropped
 
 
-async def replay_projection(
-    redis: Redis, log: EventLog, clinic: Clinic, name: str, grace_s: float
-) -> tuple[int, int, int]:
-    """Rebuild ``name`` into its next version and switch to it: (old, new, entries read)."""
-    old = await current_version(redis, log.keyspace, name)
-    new_keys = ReadModelKeys(log.keyspace, old + 1)
-    await _drop(redis, log, name, new_keys)  # leftovers of an interrupted replay
+@dataclass(frozen=True, slots=True)
+class Replayed:
+    name: str
+    old: int
+    new: int
+
+
+async def replay_projections(
+    redis: Redis, log: EventLog, zone: ZoneInfo, names: Sequence[str], grace_s: float
+) -> tuple[list[Replayed], int]:
+    """Rebuild each projection into its next version, in one pass over the log, and switch
+    to them: what was switched, and the number of entries read."""
+    switched: list[Replayed] = []
     until = await boundaries(log)
-    for partition, last in until.items():
-        await redis.xgroup_create(
-            log.keyspace.stream(partition), group_of(name, old + 1), id=last, mkstream=True
-        )
-    read = await rebuild(redis, log, projection(name, redis, new_keys, clinic.zone), until)
-    await redis.set(version_key(log.keyspace, name), old + 1)
+    for name in names:
+        old = await current_version(redis, log.keyspace, name)
+        new_keys = ReadModelKeys(log.keyspace, old + 1)
+        await _drop(redis, log, name, new_keys)  # leftovers of an interrupted replay
+        for partition, last in until.items():
+            await redis.xgroup_create(
+                log.keyspace.stream(partition), group_of(name, old + 1), id=last, mkstream=True
+            )
+        switched.append(Replayed(name, old, old + 1))
+    versions = {r.name: ReadModelKeys(log.keyspace, r.new) for r in switched}
+    read = await rebuild(log, versions, zone, until)
+    for r in switched:
+        await redis.set(version_key(log.keyspace, r.name), r.new)
     await asyncio.sleep(grace_s)  # projectors move over; readers finish with the old one
-    await _drop(redis, log, name, ReadModelKeys(log.keyspace, old))
-    return old, old + 1, read
+    for r in switched:
+        await _drop(redis, log, r.name, ReadModelKeys(log.keyspace, r.old))
+    return switched, read
 
 
 async def replay(args: argparse.Namespace, env: Mapping[str, str], out: TextIO) -> int:
     store = StoreSettings.from_env(env)
-    clinic = Clinic.from_env(env)
+    zone = Clinic.from_env(env).zone
+    names = [args.projection] if args.projection else list(PROJECTIONS)
     async with store.connected() as redis:
         log = EventLog(redis, store.keyspace)
         await log.ensure_layout()
-        for name in [args.projection] if args.projection else PROJECTIONS:
-            old, new, read = await replay_projection(redis, log, clinic, name, args.grace)
-            out.write(f"{name}: rebuilt version {new} from {read} entries; version {old} removed\n")
+        started = time.perf_counter()
+        switched, read = await replay_projections(redis, log, zone, names, args.grace)
+        elapsed = time.perf_counter() - started - args.grace
+    for r in switched:
+        out.write(f"{r.name}: rebuilt version {r.new}; version {r.old} removed\n")
+    out.write(f"{read} entries read in {elapsed:.1f} s\n")
     return 0
 
 

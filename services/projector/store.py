@@ -120,3 +120,7 @@ def decode_session(raw: bytes) -> SessionView:
 
 def decode_appointment(raw: bytes) -> AppointmentView:
     return _appointment.decode(raw)
+
+
+def decode_consent(raw: bytes) -> ConsentRecord:
+    return _consent.decode(raw)

@@ -4,6 +4,11 @@ Sessions reuse the conductor's ``evolve``, so the operator's view of a conversat
 the conductor's can never disagree. Consent records are append-only evidence (LGPD art. 8:
 the controller proves consent): one per consent event, with the time, the notice version
 and hash, the purposes, the legal basis, the channel and the message that carried it.
+
+An erasure keeps the facts and drops the person: the session starts over, consent records
+lose the message and the words, appointments lose their subject. A view built from erased
+events is the same as one built from clear events and then erased, so a replay after an
+erasure yields exactly what the live projector holds.
 """
 
 from __future__ import annotations
@@ -21,6 +26,7 @@ from events.schema import (
     ConsentRevoked,
     MessageReceived,
     PrivacyNoticeShown,
+    SubjectErased,
 )
 from services.conductor.conversation import Conversation, evolve
 
@@ -37,19 +43,21 @@ class SessionView(msgspec.Struct, frozen=True, kw_only=True):
     session: str
     conversation: Conversation
     last_activity: datetime
+    erased_at: datetime | None = None
 
 
 class ConsentRecord(msgspec.Struct, frozen=True, kw_only=True):
     event_id: str
     at: datetime
     kind: str
-    policy_version: str
+    policy_version: str | None
     channel: str
     notice_sha256: str | None = None
     purposes: tuple[str, ...] = ()
     legal_basis: str | None = None
     message_id: str | None = None
     evidence_text: str | None = None
+    reason: str | None = None
 
 
 class AppointmentView(msgspec.Struct, frozen=True, kw_only=True):
@@ -65,6 +73,12 @@ class AppointmentView(msgspec.Struct, frozen=True, kw_only=True):
 
 def project_session(view: SessionView | None, envelope: Envelope) -> SessionView | None:
     """The session after ``envelope``; None while the chat has said nothing yet."""
+    if isinstance(envelope.event, SubjectErased):
+        if view is None:
+            return None
+        return msgspec.structs.replace(
+            view, conversation=Conversation(), erased_at=envelope.recorded_at
+        )
     if view is None:
         if not isinstance(envelope.event, MessageReceived):
             return None
@@ -83,8 +97,26 @@ def project_session(view: SessionView | None, envelope: Envelope) -> SessionView
     )
 
 
-def consent_record(envelope: Envelope) -> ConsentRecord | None:
-    """The evidence record of a consent event; None for any other event."""
+def consent_record(envelope: Envelope, *, erased: bool = False) -> ConsentRecord | None:
+    """The evidence record of a consent event or an erasure; None for any other event.
+
+    ``erased``: the event's personal fields are gone, and so are the record's.
+    """
+    event = envelope.event
+    if isinstance(event, SubjectErased):
+        return ConsentRecord(event_id=envelope.event_id, at=envelope.recorded_at, kind="erased",
+                             policy_version=None, channel=envelope.session,
+                             legal_basis=event.legal_basis, reason=event.reason)  # fmt: skip
+    record = _consent_record(envelope)
+    return without_person(record) if erased and record else record
+
+
+def without_person(record: ConsentRecord) -> ConsentRecord:
+    """A consent record once its subject is erased: the facts without the person."""
+    return msgspec.structs.replace(record, message_id=None, evidence_text=None)
+
+
+def _consent_record(envelope: Envelope) -> ConsentRecord | None:
     event = envelope.event
     if not isinstance(event, PrivacyNoticeShown | ConsentGranted | ConsentRefused | ConsentRevoked):
         return None
@@ -105,6 +137,11 @@ def consent_record(envelope: Envelope) -> ConsentRecord | None:
                            legal_basis=event.legal_basis, message_id=event.evidence_message_id,
                            evidence_text=event.evidence_text)  # fmt: skip
     return replace(base, message_id=event.evidence_message_id, evidence_text=event.evidence_text)
+
+
+def anonymised(view: AppointmentView) -> AppointmentView:
+    """An appointment once its subject is erased: the clinic's slot, nobody's."""
+    return msgspec.structs.replace(view, subject="")
 
 
 def project_appointment(view: AppointmentView | None, envelope: Envelope) -> AppointmentView | None:

@@ -1,0 +1,37 @@
+"""Erasing a data subject: their key is deleted and the erasure recorded, in one step.
+
+From then on every personal field the log holds for them is unreadable (crypto-shredding),
+and each consumer, meeting the erasure in the log, drops what it derived from them.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from events import EventLog, new_envelope
+from events.schema import SubjectErased
+from services.projector.store import ReadModels
+
+
+class ErasureReason(StrEnum):
+    SUBJECT_REQUEST = "subject_request"
+    RETENTION_EXPIRED = "retention_expired"
+
+
+LEGAL_BASIS = {
+    ErasureReason.SUBJECT_REQUEST: "LGPD art. 18, VI (erasure at the data subject's request)",
+    ErasureReason.RETENTION_EXPIRED: "LGPD arts. 15, I and 16 (end of the retention period)",
+}
+
+
+async def erase_subject(
+    log: EventLog, models: ReadModels, chat: str, reason: ErasureReason, requested_by: str
+) -> str | None:
+    """Shred ``chat``'s personal data; the erasure's entry id, or None if nothing was held."""
+    session = await models.session(chat)
+    erasure = new_envelope(
+        SubjectErased(reason=reason, legal_basis=LEGAL_BASIS[reason], requested_by=requested_by),
+        chat=chat,
+        session=session.session if session else "",
+    )
+    return await log.subject_keys.erase(erasure)

@@ -1,0 +1,57 @@
+"""A projector running beside a test, and a way to wait until it has read everything."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import AsyncIterator
+from zoneinfo import ZoneInfo
+
+from redis.asyncio import Redis
+
+from events import Keyspace
+from events.subscription import SubscriptionOptions
+from services.projector.process import ProjectorService
+from services.projector.service import PROJECTIONS, group_of
+from services.projector.store import current_version
+
+SP = ZoneInfo("America/Sao_Paulo")
+FAST = SubscriptionOptions(block_ms=50, rebalance_interval_s=0.05)
+
+
+@contextlib.asynccontextmanager
+async def projecting(redis: Redis, keyspace: Keyspace) -> AsyncIterator[None]:
+    service = ProjectorService(redis, keyspace, SP, "p1", options=FAST, poll_s=0.05)
+    task = asyncio.create_task(service.run())
+    try:
+        yield
+    finally:
+        service.stop()
+        await task
+
+
+async def caught_up(redis: Redis, keyspace: Keyspace, *others: str) -> None:
+    """Until every projection's group in service, and the ``others``, have read and
+    acknowledged everything."""
+    versions = [await current_version(redis, keyspace, name) for name in PROJECTIONS]
+    projections = [group_of(name, v) for name, v in zip(PROJECTIONS, versions, strict=True)]
+    await groups_caught_up(redis, keyspace, *projections, *others)
+
+
+async def groups_caught_up(redis: Redis, keyspace: Keyspace, *groups: str) -> None:
+    """Until each of the consumer ``groups`` has read and acknowledged everything."""
+    for _ in range(400):
+        behind = 0
+        for name in groups:
+            group = name.encode()
+            for partition in keyspace.all_partitions():
+                stream = keyspace.stream(partition)
+                with contextlib.suppress(Exception):
+                    [info] = [g for g in await redis.xinfo_groups(stream) if g["name"] == group]
+                    behind += int(info["pending"]) + int(info.get("lag") or 0)
+                    continue
+                behind += await redis.xlen(stream)  # the group is not there yet
+        if behind == 0:
+            return
+        await asyncio.sleep(0.05)
+    raise AssertionError(f"{', '.join(groups)}: not caught up")
