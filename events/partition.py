@@ -55,6 +55,7 @@ class SubscriptionOptions:
     member_ttl_ms: int = 3000
     rebalance_interval_s: float = 1.0
     max_in_flight: int = 1000
+    max_concurrent_handlers: int = 32
     drain_timeout_s: float = 10.0
     start_id: str = "0"
 

@@ -8,6 +8,7 @@ so an event whose key is gone still decodes, as the same facts without the perso
 
 from __future__ import annotations
 
+import functools
 import os
 import types
 from dataclasses import dataclass
@@ -79,8 +80,15 @@ def seal(event: DomainEvent, key: bytes, context: bytes) -> tuple[DomainEvent, b
     spec = PERSONAL_FIELDS[type(event)]
     values = spec.struct(**{name: getattr(event, name) for name in spec.blanks})
     nonce = os.urandom(NONCE_BYTES)
-    sealed = nonce + AESGCM(key).encrypt(nonce, _encoder.encode(values), context)
+    sealed = nonce + _cipher(key).encrypt(nonce, _encoder.encode(values), context)
     return msgspec.structs.replace(event, **spec.blanks), sealed
+
+
+@functools.lru_cache(maxsize=1024)
+def _cipher(key: bytes) -> AESGCM:
+    # Setting up the key schedule costs as much as sealing a small event; a subject's
+    # events come in runs (a conversation, a replay of a partition).
+    return AESGCM(key)
 
 
 def unseal(blank: DomainEvent, sealed: bytes, key: bytes, context: bytes) -> DomainEvent | None:
@@ -90,7 +98,7 @@ def unseal(blank: DomainEvent, sealed: bytes, key: bytes, context: bytes) -> Dom
         return None
     nonce, ciphertext = sealed[:NONCE_BYTES], sealed[NONCE_BYTES:]
     try:
-        plain = AESGCM(key).decrypt(nonce, ciphertext, context)
+        plain = _cipher(key).decrypt(nonce, ciphertext, context)
     except (InvalidTag, ValueError):
         return None
     values = spec.decoder.decode(plain)

@@ -65,7 +65,7 @@ class Subscription:
             member_ttl_ms=self.options.member_ttl_ms,
         )
         self.workers: dict[int, PartitionWorker] = {}
-        self.gate = IsolationGate()
+        self.gate = IsolationGate(self.options.max_concurrent_handlers)
         self._stopping = asyncio.Event()
 
     @property

@@ -25,6 +25,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--sim-port", type=port, default=3000, help="WAHA simulator port")
     parser.add_argument("--conductors", type=positive_int, default=2, help="conductor replicas")
     parser.add_argument("--redis-port", type=port, default=6380, help="embedded Redis port")
+    parser.add_argument("--admin-port", type=port, default=8090, help="admin API port")
 
 
 def local_secret(state_dir: Path, name: str) -> str:
@@ -49,7 +50,7 @@ def run(args: argparse.Namespace, env: Mapping[str, str]) -> int:
         redis = RedisServer(state / "redis", args.redis_port)
         redis.start()
         child_env["REDIS_URL"] = redis.url
-    for name in ("WEBHOOK_HMAC_KEY", "CHAT_KEY_SECRET"):
+    for name in ("WEBHOOK_HMAC_KEY", "CHAT_KEY_SECRET", "ADMIN_API_TOKEN"):
         if not env.get(name):
             child_env[name] = local_secret(state, name.lower())
     ingest_url = f"http://127.0.0.1:{args.ingest_port}"
@@ -66,14 +67,17 @@ def run(args: argparse.Namespace, env: Mapping[str, str]) -> int:
                     "--webhook-url", f"{ingest_url}/webhooks/waha"),
             env=child_env,
         )  # fmt: skip
-    children["projector"] = subprocess.Popen(service("projector", "--name", "projector-1"),
-                                             env=child_env)  # fmt: skip
+    children["projector"] = subprocess.Popen(
+        service("projector", "--name", "projector-1", "--admin-port", str(args.admin_port)),
+        env=child_env,
+    )
     for n in range(1, args.conductors + 1):
         children[f"conductor-{n}"] = subprocess.Popen(
             service("conductor", "--name", f"conductor-{n}"), env=child_env
         )
     shared = {
-        k: child_env[k] for k in ("REDIS_URL", "WEBHOOK_HMAC_KEY", "CHAT_KEY_SECRET", "WAHA_URL")
+        k: child_env[k]
+        for k in ("REDIS_URL", "WEBHOOK_HMAC_KEY", "CHAT_KEY_SECRET", "ADMIN_API_TOKEN", "WAHA_URL")
     }
     env_file = state / "env"
     env_file.write_text("".join(f"{k}={v}\n" for k, v in shared.items()))
@@ -84,6 +88,8 @@ def run(args: argparse.Namespace, env: Mapping[str, str]) -> int:
         f"waha    {child_env['WAHA_URL']}{' (simulator)' if 'waha-sim' in children else ''}\n"
         f"agents  {args.conductors} conductor replicas, offline brain, embedded calendar\n"
         "views   a projector keeps the read models (wsm consent history, wsm audit)\n"
+        f"admin   http://127.0.0.1:{args.admin_port}/v1/openapi.json "
+        f"(Authorization: Bearer $ADMIN_API_TOKEN, in {env_file})\n"
         f"talk    wsm chat --sim {child_env['WAHA_URL']}\n"
         f"other wsm commands in another shell: set -a; . {env_file}; set +a\n"
         "Ctrl-C stops everything.",

@@ -19,11 +19,9 @@ from services.ingest import chats
 from services.ingest.settings import DEVELOPMENT_CHAT_KEY_SECRET, IngestSettings
 from services.projector.erasure import ErasureReason, erase_subject
 from services.projector.lgpd_cli import erase
-from services.projector.rebuild import boundaries, rebuild
-from services.projector.service import PROJECTIONS
-from services.projector.store import ReadModelKeys, ReadModels
+from services.projector.store import ReadModels
 from tests.factories import message
-from tests.projecting import SP, caught_up, groups_caught_up, projecting
+from tests.projecting import caught_up, groups_caught_up, projecting, rebuilt_equals_live
 from tests.whole_stack import Phone, Stack
 
 NUMBER = "5511977770042"
@@ -124,16 +122,7 @@ async def test_a_replay_after_erasure_equals_the_live_models(
         await register_and_book(stack)
         await erase_by_cli(ingest_settings)
         await caught_up(redis, keyspace, "conductor", "outbox")
-    rebuilt_keys = ReadModelKeys(keyspace, version=2)
-    await rebuild(log, dict.fromkeys(PROJECTIONS, rebuilt_keys), SP, await boundaries(log))
-    for name in PROJECTIONS:
-        live = {
-            k: await redis.dump(k)
-            async for k in redis.scan_iter(match=ReadModelKeys(keyspace).pattern(name))
-        }
-        rebuilt = {k: await redis.dump(k)
-                   async for k in redis.scan_iter(match=rebuilt_keys.pattern(name))}  # fmt: skip
-        assert {k.replace(b":v1:", b":v2:"): v for k, v in live.items()} == rebuilt, name
+    await rebuilt_equals_live(redis, log)
     held = await everything_in(redis)
     assert all(value not in held for value in PERSONAL)
 

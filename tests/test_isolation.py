@@ -7,8 +7,8 @@ import asyncio
 from events.isolation import IsolationGate
 
 
-async def test_handlers_pass_together() -> None:
-    gate = IsolationGate()
+async def most_together(gate: IsolationGate, handlers: int) -> int:
+    """How many of ``handlers`` concurrent handlers were inside the gate at once, at most."""
     inside = 0
     peak = 0
 
@@ -20,8 +20,16 @@ async def test_handlers_pass_together() -> None:
             await asyncio.sleep(0.01)
             inside -= 1
 
-    await asyncio.gather(*(handler() for _ in range(5)))
-    assert peak == 5
+    await asyncio.gather(*(handler() for _ in range(handlers)))
+    return peak
+
+
+async def test_handlers_pass_together() -> None:
+    assert await most_together(IsolationGate(), 5) == 5
+
+
+async def test_no_more_handlers_than_the_limit_run_together() -> None:
+    assert await most_together(IsolationGate(limit=3), 10) == 3
 
 
 async def test_a_suspect_waits_for_running_handlers_and_holds_off_new_ones() -> None:

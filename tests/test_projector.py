@@ -15,11 +15,9 @@ from services.conductor.conversation import Stage
 from services.ingest import chats
 from services.ingest.settings import DEVELOPMENT_CHAT_KEY_SECRET, IngestSettings
 from services.projector.lgpd_cli import export
-from services.projector.rebuild import boundaries, rebuild
 from services.projector.replay import Replayed, replay_projections
-from services.projector.service import PROJECTIONS
 from services.projector.store import ReadModelKeys, ReadModels
-from tests.projecting import SP, caught_up, projecting
+from tests.projecting import SP, caught_up, projecting, rebuilt_equals_live
 from tests.whole_stack import Phone, Stack
 
 NUMBER = "5511977770010"
@@ -87,18 +85,7 @@ async def test_a_rebuild_from_the_log_equals_the_incremental_models(
     async with projecting(redis, keyspace):
         await converse(stack, "oi", "não", "sim", "Olga", "marcar amanhã às 15h", "cancelar")
         await caught_up(redis, keyspace)
-    until = await boundaries(log)
-    rebuilt_keys = ReadModelKeys(keyspace, version=2)
-    assert await rebuild(log, dict.fromkeys(PROJECTIONS, rebuilt_keys), SP, until) > 0
-    for name in PROJECTIONS:
-        live = {
-            k: await redis.dump(k)
-            async for k in redis.scan_iter(match=ReadModelKeys(keyspace).pattern(name))
-        }
-        rebuilt = {k: await redis.dump(k)
-                   async for k in redis.scan_iter(match=rebuilt_keys.pattern(name))}  # fmt: skip
-        assert live, name
-        assert {k.replace(b":v1:", b":v2:"): v for k, v in live.items()} == rebuilt, name
+    await rebuilt_equals_live(redis, log)
 
 
 async def test_a_replay_switches_versions_while_the_projector_runs(

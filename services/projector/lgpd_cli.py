@@ -7,13 +7,13 @@ import argparse
 import asyncio
 import sys
 from collections.abc import Mapping
-from datetime import UTC, datetime
-from typing import Any, TextIO
+from typing import TextIO
 
 import msgspec
 
 from events import EventLog
 from services.event_listing import resolve_chat
+from services.projector import access
 from services.projector.erasure import ErasureReason, erase_subject
 from services.projector.store import ReadModels
 from services.runtime.store import StoreSettings
@@ -35,19 +35,8 @@ async def export(args: argparse.Namespace, env: Mapping[str, str], out: TextIO) 
     async with store.connected() as redis:
         log = EventLog(redis, store.keyspace)
         await log.ensure_layout()
-        history = await log.chat_history(subject)
-        models = ReadModels(redis, store.keyspace)
-        document: dict[str, Any] = {
-            "subject": subject,
-            "exported_at": datetime.now(UTC),
-            "session": await models.session(subject),
-            "consent_history": await models.consent_history(subject),
-            "appointments": await models.appointments_of(subject),
-            "events": [
-                {"entry_id": r.entry_id, **msgspec.to_builtins(r.envelope)} for r in history
-            ],
-        }
-    if not history:
+        document = await access.export(log, ReadModels(redis, store.keyspace), subject)
+    if document is None:
         print(f"wsm lgpd: nothing is held about {args.subject}", file=sys.stderr)
         return 1
     out.write(msgspec.json.format(msgspec.json.encode(document), indent=2).decode() + "\n")

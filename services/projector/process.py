@@ -1,4 +1,5 @@
-"""``wsm projector``: keep every projection's version in service up to date.
+"""``wsm projector``: keep every projection's version in service up to date, serve the
+admin API, and shred personal data past its retention period.
 
 One consumer group per projection and version; when ``wsm replay`` switches a projection
 to a new version, the projector follows within a poll interval.
@@ -13,16 +14,22 @@ import logging
 import os
 import signal
 import socket
-from collections.abc import Mapping
+from collections.abc import AsyncIterator, Mapping
 from zoneinfo import ZoneInfo
 
+from aiohttp import web
 from redis.asyncio import Redis
 
 from events import EventLog, Keyspace
 from events.subscription import Subscription, SubscriptionOptions
 from services.conductor.clinic import Clinic
+from services.ingest.settings import chat_key_secret
+from services.projector.admin_api import create_admin_app
+from services.projector.retention import keep_sweeping
 from services.projector.service import PROJECTIONS, RedisViews, group_of, projection
-from services.projector.store import ReadModelKeys, current_version
+from services.projector.settings import ProjectorSettings
+from services.projector.store import ReadModelKeys, ReadModels, current_version
+from services.runtime.cli_types import port
 from services.runtime.store import StoreSettings
 
 log = logging.getLogger(__name__)
@@ -32,6 +39,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--name", default=f"{socket.gethostname()}-{os.getpid()}", help="this replica's name"
     )
+    parser.add_argument("--admin-host", default="127.0.0.1", help="admin API address")
+    parser.add_argument("--admin-port", type=port, default=8090, help="admin API port")
 
 
 class ProjectorService:
@@ -93,16 +102,50 @@ class ProjectorService:
         await task
 
 
-async def serve(store: StoreSettings, clinic: Clinic, name: str) -> None:
+@contextlib.asynccontextmanager
+async def admin_api(
+    log_: EventLog, token: str | None, secret: bytes, host: str, port_: int
+) -> AsyncIterator[None]:
+    """The admin API, served while the block runs; not at all without a token."""
+    if token is None:
+        log.warning("ADMIN_API_TOKEN is not set: the admin API is off")
+        yield
+        return
+    runner = web.AppRunner(create_admin_app(log_, token=token, chat_key_secret=secret))
+    await runner.setup()
+    try:
+        await web.TCPSite(runner, host, port_).start()
+        log.info("admin API on http://%s:%d/v1/openapi.json", host, port_)
+        yield
+    finally:
+        await runner.cleanup()
+
+
+async def serve(args: argparse.Namespace, env: Mapping[str, str]) -> None:
+    store, zone = StoreSettings.from_env(env), Clinic.from_env(env).zone
+    own = ProjectorSettings.from_env(env)
+    secret = chat_key_secret(env)
     async with store.connected() as redis:
-        await EventLog(redis, store.keyspace).ensure_layout()
-        service = ProjectorService(redis, store.keyspace, clinic.zone, name)
+        event_log = EventLog(redis, store.keyspace)
+        await event_log.ensure_layout()
+        service = ProjectorService(redis, store.keyspace, zone, args.name)
+        stopping = asyncio.Event()
+
+        def stop() -> None:
+            stopping.set()
+            service.stop()
+
         loop = asyncio.get_running_loop()
         for signum in (signal.SIGINT, signal.SIGTERM):
-            loop.add_signal_handler(signum, service.stop)
-        await service.run()
+            loop.add_signal_handler(signum, stop)
+        api = admin_api(event_log, own.admin_token, secret, args.admin_host, args.admin_port)
+        async with api, asyncio.TaskGroup() as tasks:
+            tasks.create_task(service.run())
+            if own.retention is not None:
+                models = ReadModels(redis, store.keyspace)
+                tasks.create_task(keep_sweeping(event_log, models, own.retention, stopping))
 
 
 def run(args: argparse.Namespace, env: Mapping[str, str]) -> int:
-    asyncio.run(serve(StoreSettings.from_env(env), Clinic.from_env(env), args.name))
+    asyncio.run(serve(args, env))
     return 0

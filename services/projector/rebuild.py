@@ -7,7 +7,9 @@ large pipelined batches (only each key's final state), instead of one commit per
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import contextlib
+import gc
+from collections.abc import Iterator, Mapping
 from typing import cast
 from zoneinfo import ZoneInfo
 
@@ -74,18 +76,26 @@ class MemoryViews:
                 raise ValueError(f"a projection used {name!r}, which a rebuild cannot apply")
 
     def changes(self) -> list[Command]:
-        """Commands that write the final state of every key changed since the last call."""
+        """Commands that write the final state of every key changed since the last call.
+
+        Few and large: per command, the client's reply parsing costs more than Redis's
+        work, so strings go in one MSET and the keys to rewrite or drop in one DEL.
+        """
+        dirty = sorted(self.dirty)
+        self.dirty.clear()
         commands: list[Command] = []
-        for key in sorted(self.dirty):
-            commands.append(("DEL", key))
-            if key in self.values:
-                commands.append(("SET", key, self.values[key]))
-            elif key in self.lists:
+        replaced = [key for key in dirty if key not in self.values]
+        if replaced:
+            commands.append(("DEL", *replaced))
+        strings = [x for key in dirty if key in self.values for x in (key, self.values[key])]
+        if strings:
+            commands.append(("MSET", *strings))
+        for key in replaced:
+            if key in self.lists:
                 commands.append(("RPUSH", key, *self.lists[key]))
             elif key in self.sorted:
                 pairs = self.sorted[key].items()
                 commands.append(("ZADD", key, *[x for m, s in pairs for x in (s, m)]))
-        self.dirty.clear()
         return commands
 
     def forget(self) -> None:
@@ -109,6 +119,19 @@ async def _write(redis: Redis, commands: list[Command]) -> None:
         await pipe.execute()
 
 
+@contextlib.contextmanager
+def fewer_collections() -> Iterator[None]:
+    """Run the young-generation collector less often: a rebuild allocates millions of
+    short-lived objects and no cycles, and the default pace costs it about a tenth of its
+    time."""
+    thresholds = gc.get_threshold()
+    gc.set_threshold(50_000, *thresholds[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*thresholds)
+
+
 async def rebuild(
     log: EventLog,
     versions: Mapping[str, ReadModelKeys],
@@ -124,16 +147,17 @@ async def rebuild(
     views = MemoryViews()
     projections = [projection(name, views, keys, zone) for name, keys in versions.items()]
     read = 0
-    for partition, last in until.items():
-        if last == "0-0":
-            continue
-        async for record in log.scan([partition], batch=1000, end=last):
-            for project in projections:
-                for command in await project(record):
-                    views.apply(command)
-            read += 1
-            if read % FLUSH_EVERY == 0:
-                await _write(log.redis, views.changes())
-        await _write(log.redis, views.changes())
-        views.forget()
+    with fewer_collections():
+        for partition, last in until.items():
+            if last == "0-0":
+                continue
+            async for record in log.scan([partition], batch=1000, end=last):
+                for project in projections:
+                    for command in await project(record):
+                        views.apply(command)
+                read += 1
+                if read % FLUSH_EVERY == 0:
+                    await _write(log.redis, views.changes())
+            await _write(log.redis, views.changes())
+            views.forget()
     return read

@@ -8,7 +8,7 @@ key names lets a rebuilt model be written beside the one in service.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import cast
 
 import msgspec
@@ -68,6 +68,14 @@ class ReadModelKeys:
         return f"{self._base(partition, 'appointments')}:day:{day.isoformat()}"
 
 
+@dataclass(frozen=True, slots=True, order=True)
+class Activity:
+    """A place in the sessions' order (most recent first): last activity (ms) and chat."""
+
+    at_ms: int
+    chat: str
+
+
 class ReadModels:
     """Queries over the versions of the read models in service."""
 
@@ -84,10 +92,74 @@ class ReadModels:
         raw = await self.redis.get(keys.session(self.keyspace.partition_of(chat), chat))
         return _session.decode(cast(bytes, raw)) if raw is not None else None
 
-    async def consent_history(self, chat: str) -> list[ConsentRecord]:
+    async def recent_sessions(
+        self, limit: int, after: Activity | None = None
+    ) -> tuple[list[SessionView], Activity | None]:
+        """Up to ``limit`` sessions, most recently active first, from just after ``after``;
+        and where the next page starts (None after the last)."""
+        keys = await self._keys("sessions")
+        partitions = list(self.keyspace.all_partitions())
+        top = "+inf" if after is None else f"({after.at_ms}"
+        async with self.redis.pipeline(transaction=False) as pipe:
+            for partition in partitions:
+                index = keys.sessions(partition)
+                pipe.zrange(
+                    index,
+                    top,
+                    "-inf",
+                    desc=True,
+                    byscore=True,
+                    offset=0,
+                    num=limit + 1,
+                    withscores=True,
+                )
+                if after is not None:  # the same millisecond, further on in the order
+                    pipe.zrange(index, after.at_ms, after.at_ms, byscore=True, withscores=True)
+            replies = cast(list[list[tuple[bytes, float]]], await pipe.execute())
+        found: list[tuple[Activity, int]] = []
+        per_partition = 1 if after is None else 2
+        for i, partition in enumerate(partitions):
+            for reply in replies[i * per_partition : (i + 1) * per_partition]:
+                found += [(Activity(int(score), chat.decode()), partition) for chat, score in reply]
+        candidates = sorted((f for f in found if after is None or f[0] < after), reverse=True)[
+            : limit + 1
+        ]
+        page = candidates[:limit]
+        views = await self._sessions(keys, [(a.chat, p) for a, p in page])
+        more = len(candidates) > limit
+        return views, page[-1][0] if more else None
+
+    async def inactive_since(self, cutoff: datetime) -> list[SessionView]:
+        """Sessions whose last activity was at or before ``cutoff``, oldest first."""
+        keys = await self._keys("sessions")
+        top = int(cutoff.timestamp() * 1000)
+        chats: list[tuple[str, int]] = []
+        for partition in self.keyspace.all_partitions():
+            found = await self.redis.zrange(keys.sessions(partition), "-inf", top, byscore=True)
+            chats += [(chat.decode(), partition) for chat in cast(list[bytes], found)]
+        views = await self._sessions(keys, chats)
+        return sorted(views, key=lambda view: view.last_activity)
+
+    async def _sessions(
+        self, keys: ReadModelKeys, chats: list[tuple[str, int]]
+    ) -> list[SessionView]:
+        if not chats:
+            return []
+        async with self.redis.pipeline(transaction=False) as pipe:
+            for chat, partition in chats:
+                pipe.get(keys.session(partition, chat))
+            raw = cast(list[bytes | None], await pipe.execute())
+        return [_session.decode(item) for item in raw if item is not None]
+
+    async def consent_history(
+        self, chat: str, start: int = 0, count: int | None = None
+    ) -> list[ConsentRecord]:
+        """The subject's consent records in the order they happened (``count`` of them
+        from ``start``, or all)."""
         keys = await self._keys("consent")
         key = keys.consent(self.keyspace.partition_of(chat), chat)
-        raw = await self.redis.lrange(key, 0, -1)
+        stop = -1 if count is None else start + count - 1
+        raw = await self.redis.lrange(key, start, stop)
         return [_consent.decode(item) for item in cast(list[bytes], raw)]
 
     async def appointments_of(self, chat: str) -> list[AppointmentView]:

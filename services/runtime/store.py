@@ -6,13 +6,14 @@ import contextlib
 from collections.abc import AsyncIterator, Mapping
 from dataclasses import dataclass
 
-from redis.asyncio import Redis
+from redis.asyncio import BlockingConnectionPool, Redis
 
 from events import Keyspace
 from events.keys import DEFAULT_PARTITIONS
 from services.runtime import settings
 
 DEFAULT_REDIS_URL = "redis://127.0.0.1:6379/0"
+DEFAULT_CONNECTIONS = 256
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,6 +23,7 @@ class StoreSettings:
     redis_url: str = DEFAULT_REDIS_URL
     key_prefix: str = "wsm"
     partitions: int = DEFAULT_PARTITIONS
+    connections: int = DEFAULT_CONNECTIONS
 
     @classmethod
     def from_env(cls, env: Mapping[str, str]) -> StoreSettings:
@@ -29,6 +31,9 @@ class StoreSettings:
             redis_url=settings.text(env, "REDIS_URL", DEFAULT_REDIS_URL),
             key_prefix=settings.text(env, "KEY_PREFIX", "wsm"),
             partitions=settings.integer(env, "PARTITIONS", DEFAULT_PARTITIONS, minimum=1),
+            connections=settings.integer(
+                env, "REDIS_MAX_CONNECTIONS", DEFAULT_CONNECTIONS, minimum=8
+            ),
         )
 
     @property
@@ -48,10 +53,17 @@ class StoreSettings:
             await redis.aclose()
 
     def connect(self) -> Redis:
-        """A client that fails fast, so a dead Redis becomes an error, not a hang."""
-        return Redis.from_url(
+        """A client that fails fast, so a dead Redis becomes an error, not a hang.
+
+        Its pool is bounded and *waits* for a free connection: a burst of concurrent
+        handlers queues for a moment instead of failing with "too many connections".
+        """
+        pool = BlockingConnectionPool.from_url(
             self.redis_url,
+            max_connections=self.connections,
+            timeout=10,
             socket_timeout=5,
             socket_connect_timeout=2,
             health_check_interval=30,
         )
+        return Redis.from_pool(pool)

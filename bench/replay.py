@@ -1,0 +1,271 @@
+"""Projector benchmark: replay speed over a large log, and lag under steady traffic.
+
+    bench/run replay [--events N] [--backlog B] [--rate R] [--seconds S]
+
+1. Writes N events (default 1,000,000) of realistic conversations (20 events each:
+   messages, consent, name, replies, tool calls, bookings; personal fields sealed) to a
+   fresh embedded Redis.
+2. Replay, side by side in one run: reading and decoding the whole log alone (the ceiling),
+   then rebuilding all three read models from it in one pass (``wsm replay``'s work).
+3. Live: on a log of its own, a ``wsm projector`` process first works through a backlog
+   of B events (default 20,000), then follows while events are appended at R per second
+   (default 1,000) for S seconds; the entries not yet applied are sampled every 100 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import platform
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from redis.asyncio import Redis
+
+from bench.ingest import percentile
+from events import EventLog, Keyspace, MessageReceived, new_envelope
+from events.log import PendingAppend
+from events.schema import (
+    AgentSelected,
+    AppointmentBooked,
+    ConsentGranted,
+    DomainEvent,
+    NameRegistered,
+    PrivacyNoticeShown,
+    ReplyRequested,
+    ReplySent,
+    SlotsOffered,
+    ToolInvoked,
+)
+from services.projector.rebuild import boundaries, rebuild
+from services.projector.service import PROJECTIONS, group_of
+from services.projector.store import ReadModelKeys
+from services.runtime.embedded_redis import RedisServer
+from tests.projecting import SP
+
+EVENTS_PER_CHAT = 20
+NOTICE = "Olá! Antes de começarmos, precisamos do seu consentimento (LGPD). " * 8
+START = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
+
+
+def conversation(n: int) -> list[DomainEvent]:
+    """The 20 events of chat ``n`` registering and booking, as the conductor records them."""
+    chat_id = f"55118{n:08d}@c.us"
+    said = iter(range(100))
+
+    def message(text: str) -> MessageReceived:
+        return MessageReceived(
+            message_id=f"false_{chat_id}_{next(said)}",
+            chat_id=chat_id,
+            sender=chat_id,
+            text=text,
+            sent_at=START,
+        )
+
+    def reply(text: str) -> list[DomainEvent]:
+        reply_id = f"r{n}-{next(said)}"
+        return [
+            ReplyRequested(reply_id=reply_id, chat_id=chat_id, text=text),
+            ReplySent(reply_id=reply_id, chat_id=chat_id, waha_message_id=f"w{reply_id}"),
+        ]
+
+    slot = START + timedelta(minutes=30 * (n % 500))
+    return [
+        message("oi"),
+        PrivacyNoticeShown(
+            policy_version="2026-11",
+            notice_sha256="ab" * 32,
+            purposes=("agendamento",),
+            in_reply_to="m0",
+        ),
+        *reply(NOTICE),
+        message("sim, aceito"),
+        ConsentGranted(
+            policy_version="2026-11",
+            notice_sha256="ab" * 32,
+            purposes=("agendamento",),
+            legal_basis="consentimento",
+            evidence_message_id="m1",
+            evidence_text="sim, aceito",
+        ),
+        *reply("Obrigado! Como posso chamar você?"),
+        message(f"Paciente {n}"),
+        NameRegistered(name=f"Paciente {n}", evidence_message_id="m2"),
+        *reply(f"Prazer, Paciente {n}! Em que posso ajudar?"),
+        message("quero marcar amanhã às 15h"),
+        AgentSelected(agent="scheduling", intent="schedule", in_reply_to="m3"),
+        ToolInvoked(
+            call_id="t1",
+            tool="check_availability",
+            arguments='{"day":"2026-11-25"}',
+            ok=True,
+            result='{"slots":["15:00","15:30"]}',
+            in_reply_to="m3",
+        ),
+        SlotsOffered(slots=(slot, slot + timedelta(minutes=30))),
+        *reply("Tenho 15:00 e 15:30. Qual prefere?"),
+        message("1"),
+        AppointmentBooked(
+            appointment_id=f"a{n}",
+            calendar_entry_id=f"e{n}",
+            start=slot,
+            end=slot + timedelta(minutes=30),
+        ),
+    ]
+
+
+async def write_log(log: EventLog, events: int) -> float:
+    """Append ``events`` events, conversations interleaved; seconds it took."""
+    started = time.perf_counter()
+    chats = events // EVENTS_PER_CHAT
+    wave = 500  # chats talking at the same time
+    for first in range(0, chats, wave):
+        talks = [(f"chat{n}", conversation(n)) for n in range(first, min(first + wave, chats))]
+        for step in range(EVENTS_PER_CHAT):
+            batch = [
+                PendingAppend(new_envelope(said[step], chat=chat, session="default"))
+                for chat, said in talks
+            ]
+            for result in await log.append_many(batch):
+                if isinstance(result, Exception):
+                    raise result
+    return time.perf_counter() - started
+
+
+async def read_only(log: EventLog) -> int:
+    read = 0
+    async for _ in log.scan(batch=1000):
+        read += 1
+    return read
+
+
+async def replay(log: EventLog, version: int) -> int:
+    keys = ReadModelKeys(log.keyspace, version)
+    return await rebuild(log, dict.fromkeys(PROJECTIONS, keys), SP, await boundaries(log))
+
+
+async def lag_under_load(redis: Redis, url: str, args: argparse.Namespace) -> None:
+    """A live projector on a log of its own: through a backlog, then at a steady rate."""
+    log = EventLog(redis, Keyspace(prefix="live"))
+    await log.ensure_layout()
+    await write_log(log, args.backlog)
+    env = {**os.environ, "REDIS_URL": url, "KEY_PREFIX": "live"}
+    projector = await asyncio.create_subprocess_exec(
+        *(sys.executable, "-m", "services.cli", "--log-level", "WARNING"),
+        *("projector", "--name", "bench"),
+        env=env,
+    )
+    try:
+        took = await caught_up_within(redis, log.keyspace, 600)
+        print(
+            f"live projector through a backlog of {args.backlog} events: {took:.1f} s "
+            f"= {args.backlog / took:,.0f} events/s (each applied by 3 projections)"
+        )
+        samples: list[float] = []
+        sampler = asyncio.create_task(sample_lag(redis, log.keyspace, samples))
+        sent = await produce(log, args.rate, args.seconds)
+        drained_in = await caught_up_within(redis, log.keyspace, 60)
+        sampler.cancel()
+        print(
+            f"lag at {args.rate} events/s for {args.seconds:.0f} s ({sent} events): "
+            f"entries behind p50 {percentile(samples, 0.5):.0f}, "
+            f"p99 {percentile(samples, 0.99):.0f}, max {max(samples):.0f}; "
+            f"caught up {drained_in * 1000:.0f} ms after the last append"
+        )
+    finally:
+        projector.terminate()
+        await asyncio.wait_for(projector.wait(), 30)
+
+
+async def behind(redis: Redis, keyspace: Keyspace) -> int:
+    """Entries appended but not yet applied, summed over the projections' groups."""
+    total = 0
+    for name in PROJECTIONS:
+        group = group_of(name, 1).encode()
+        for partition in keyspace.all_partitions():
+            stream = keyspace.stream(partition)
+            found = [g for g in await redis.xinfo_groups(stream) if g["name"] == group]
+            if not found:  # not created yet: everything is still to read
+                total += await redis.xlen(stream)
+            for info in found:
+                total += int(info["pending"]) + int(info.get("lag") or 0)
+    return total
+
+
+async def sample_lag(redis: Redis, keyspace: Keyspace, samples: list[float]) -> None:
+    while True:
+        samples.append(await behind(redis, keyspace))
+        await asyncio.sleep(0.1)
+
+
+async def caught_up_within(redis: Redis, keyspace: Keyspace, limit_s: float) -> float:
+    started = time.perf_counter()
+    while await behind(redis, keyspace) > 0:
+        if time.perf_counter() - started > limit_s:
+            raise SystemExit("the projector did not catch up")
+        await asyncio.sleep(0.01)
+    return time.perf_counter() - started
+
+
+async def produce(log: EventLog, rate: int, seconds: float) -> int:
+    """Append at ``rate`` events/s, in 10 ms ticks, new conversations each time."""
+    stream = (e for n in range(10**9) for e in ((f"live{n}", x) for x in conversation(n)))
+    tick = 0.01
+    per_tick = max(1, round(rate * tick))
+    sent = 0
+    started = time.perf_counter()
+    while time.perf_counter() - started < seconds:
+        batch = [next(stream) for _ in range(per_tick)]
+        await log.append_many(
+            [PendingAppend(new_envelope(e, chat=c, session="default")) for c, e in batch]
+        )
+        sent += per_tick
+        await asyncio.sleep(max(0.0, started + sent / rate - time.perf_counter()))
+    return sent
+
+
+async def main(args: argparse.Namespace) -> None:
+    with tempfile.TemporaryDirectory() as directory:
+        server = RedisServer(Path(directory), appendonly=False)
+        server.start()
+        try:
+            await measure(server.url, args)
+        finally:
+            server.stop()
+
+
+async def measure(url: str, args: argparse.Namespace) -> None:
+    redis = Redis.from_url(url)
+    keyspace = Keyspace()
+    log = EventLog(redis, keyspace)
+    await log.ensure_layout()
+    print(
+        f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
+        f"Python {platform.python_version()}, redis-server on loopback"
+    )
+    written = await write_log(log, args.events)
+    print(f"wrote {args.events} events in {written:.1f} s")
+    started = time.perf_counter()
+    read = await read_only(log)
+    scan = time.perf_counter() - started
+    print(f"read and decode only: {read} events in {scan:.1f} s = {read / scan:,.0f} events/s")
+    started = time.perf_counter()
+    read = await replay(log, version=2)
+    took = time.perf_counter() - started
+    print(f"replay, 3 read models: {read} events in {took:.1f} s = {read / took:,.0f} events/s")
+    if args.seconds > 0:
+        await lag_under_load(redis, url, args)
+    await redis.aclose()
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--events", type=int, default=1_000_000)
+    parser.add_argument("--backlog", type=int, default=20_000, help="events before the lag test")
+    parser.add_argument("--rate", type=int, default=1000, help="events/s for the lag test")
+    parser.add_argument("--seconds", type=float, default=30, help="0 skips the lag test")
+    asyncio.run(main(parser.parse_args()))

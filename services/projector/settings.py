@@ -1,0 +1,30 @@
+"""The projector's own settings: its admin API and the retention of personal data."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import timedelta
+
+from services.runtime import settings
+
+MIN_TOKEN_CHARS = 32
+DEFAULT_RETENTION_DAYS = 365
+
+
+@dataclass(frozen=True, slots=True)
+class ProjectorSettings:
+    admin_token: str | None = None
+    """Bearer token of the admin API; None keeps the API off."""
+    retention: timedelta | None = timedelta(days=DEFAULT_RETENTION_DAYS)
+    """How long a subject's personal data is kept after their last activity; None: forever."""
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str]) -> ProjectorSettings:
+        token = settings.text(env, "ADMIN_API_TOKEN", "") or None
+        if token is not None and len(token) < MIN_TOKEN_CHARS:
+            raise settings.SettingsError(
+                f"ADMIN_API_TOKEN must be at least {MIN_TOKEN_CHARS} characters"
+            )
+        days = settings.integer(env, "PERSONAL_DATA_RETENTION_DAYS", DEFAULT_RETENTION_DAYS)
+        return cls(admin_token=token, retention=timedelta(days=days) if days else None)
