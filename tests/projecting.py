@@ -40,9 +40,11 @@ async def caught_up(redis: Redis, keyspace: Keyspace, *others: str) -> None:
     await groups_caught_up(redis, keyspace, *projections, *others)
 
 
-async def groups_caught_up(redis: Redis, keyspace: Keyspace, *groups: str) -> None:
+async def groups_caught_up(
+    redis: Redis, keyspace: Keyspace, *groups: str, within_s: float = 20
+) -> None:
     """Until each of the consumer ``groups`` has read and acknowledged everything."""
-    for _ in range(400):
+    for _ in range(int(within_s / 0.05)):
         behind = 0
         for name in groups:
             group = name.encode()
