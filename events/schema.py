@@ -195,6 +195,13 @@ class SubjectErased(DomainEvent, frozen=True, kw_only=True, tag="subject.erased"
     requested_by: str
 
 
+class NameCorrected(DomainEvent, frozen=True, kw_only=True, tag="subject.name_corrected"):
+    """The data subject's name, corrected at their request (LGPD art. 18, III)."""
+
+    name: PersonalText
+    requested_by: str
+
+
 Event = (
     MessageReceived
     | MessageAcknowledged
@@ -206,6 +213,7 @@ Event = (
     | ConsentRefused
     | ConsentRevoked
     | NameRegistered
+    | NameCorrected
     | AgentSelected
     | ToolInvoked
     | SlotsOffered

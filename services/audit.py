@@ -21,6 +21,7 @@ from events.schema import (
     MessageAcknowledged,
     MessageReceived,
     MessageRevoked,
+    NameCorrected,
     NameRegistered,
     PrivacyNoticeShown,
     ReactionReceived,
@@ -68,6 +69,8 @@ def describe(event: DomainEvent | UnknownEvent, zone: ZoneInfo = UTC_ZONE) -> st
             return f"consent REVOKED       version {version} by {quoted(text)}"
         case NameRegistered(name=name):
             return f"name registered       {name!r}"
+        case NameCorrected(name=name, requested_by=who):
+            return f"name CORRECTED        {name!r}, by {who}"
         case AgentSelected(agent=agent, intent=intent):
             return f"handed to agent       {agent} ({intent})"
         case ToolInvoked(tool=tool, arguments=arguments, ok=ok, result=result):

@@ -145,6 +145,38 @@ async def test_erasure_over_http_is_recorded_with_who_asked(
     assert session["erased_at"] is not None and session["conversation"]["name"] is None
 
 
+async def test_a_name_corrected_over_http_shows_in_the_session(
+    booked: None, redis: Redis, keyspace: Keyspace, admin: TestClient
+) -> None:
+    body = {"name": "Olga Benário", "requested_by": "dpo@clinica"}
+    response = await admin.post(f"/v1/subjects/{SUBJECT}/correction", headers=AUTH, json=body)
+    assert response.status == 202, await response.text()
+    await caught_up(redis, keyspace)
+    session = await get(admin, f"/v1/sessions/{SUBJECT}")
+    assert session["conversation"]["name"] == "Olga Benário"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        b'{"name": "Olga"}',
+        b'{"name": "O", "requested_by": "dpo"}',
+        b'{"name": 7, "requested_by": "dpo"}',
+        b'{"name": "Olga", "requested_by": ""}',
+        b'{"name": "Olga", "requested_by": "dpo", "stage": "registered"}',
+    ],
+)
+async def test_a_bad_correction_is_a_400_and_records_nothing(
+    booked: None, log: EventLog, admin: TestClient, body: bytes
+) -> None:
+    before = len(await log.chat_history(SUBJECT))
+    path = f"/v1/subjects/{SUBJECT}/correction"
+    headers = {**AUTH, "Content-Type": "application/json"}
+    response = await admin.post(path, headers=headers, data=body)
+    assert response.status == 400
+    assert len(await log.chat_history(SUBJECT)) == before
+
+
 async def test_sessions_come_in_pages_most_recent_first_without_gaps_or_repeats(
     log: EventLog, redis: Redis, keyspace: Keyspace, admin: TestClient
 ) -> None:

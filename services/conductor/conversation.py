@@ -16,6 +16,7 @@ from events.schema import (
     ConsentRevoked,
     DomainEvent,
     MessageReceived,
+    NameCorrected,
     NameRegistered,
     PrivacyNoticeShown,
     ReplyRequested,
@@ -74,6 +75,8 @@ def evolve(state: Conversation, event: DomainEvent | UnknownEvent) -> Conversati
         case NameRegistered(name=name):
             stage = Stage.REGISTERED if state.consented else state.stage
             return msgspec.structs.replace(state, name=name, stage=stage)
+        case NameCorrected(name=name):
+            return msgspec.structs.replace(state, name=name)
         case AgentSelected(agent=agent):
             # Back to the same specialist (a follow-up such as "2"): keep what it offered.
             offered = state.offered if agent == state.agent else ()

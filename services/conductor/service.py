@@ -23,6 +23,7 @@ from events.checkpoint import Checkpoints, Command, append_command
 from events.schema import (
     DomainEvent,
     MessageReceived,
+    NameCorrected,
     ReplyFailed,
     ReplyRequested,
     ReplySent,
@@ -62,7 +63,7 @@ def _effects(keyspace: Keyspace, record: Record, events: Sequence[DomainEvent]) 
 
 
 class ConversationHandler:
-    TYPES = (type_of_class(MessageReceived), type_of_class(SubjectErased))
+    TYPES = tuple(type_of_class(kind) for kind in (MessageReceived, NameCorrected, SubjectErased))
 
     def __init__(
         self,
@@ -84,6 +85,9 @@ class ConversationHandler:
         key = snapshot_key(self.log.keyspace, record.partition, record.chat)
         if isinstance(message, SubjectErased):
             return [("DEL", key)]  # the next message starts a new conversation
+        if isinstance(message, NameCorrected) and not record.erased:
+            corrected = evolve(await self._load(key, record), message)
+            return [("SET", key, msgspec.msgpack.encode(corrected))]
         # An erased message is one the person asked to forget: there is nothing to answer.
         if not isinstance(message, MessageReceived) or message.is_group or record.erased:
             return ()

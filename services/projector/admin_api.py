@@ -15,7 +15,7 @@ import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
 import msgspec
 from aiohttp import web
@@ -25,6 +25,7 @@ from redis.exceptions import TimeoutError as RedisTimeoutError
 from events import EventLog
 from services.projector import access
 from services.projector.admin_openapi import DEFAULT_LIMIT, MAX_LIMIT, OPENAPI
+from services.projector.correction import NothingToCorrect, clean_name, correct_name
 from services.projector.erasure import ErasureReason, erase_subject
 from services.projector.store import Activity, ReadModels
 
@@ -33,6 +34,7 @@ log = logging.getLogger(__name__)
 PUBLIC_PATHS = frozenset({"/v1/openapi.json", "/healthz"})
 MAX_REQUESTED_BY_CHARS = 200
 
+Body = TypeVar("Body")
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
 
@@ -98,6 +100,7 @@ def create_admin_app(log_: EventLog, *, token: str, chat_key_secret: bytes) -> w
     app.router.add_get("/v1/subjects/{subject}/consent", consent_history)
     app.router.add_get("/v1/subjects/{subject}/appointments", appointments_of)
     app.router.add_get("/v1/subjects/{subject}/export", export)
+    app.router.add_post("/v1/subjects/{subject}/correction", correct)
     app.router.add_post("/v1/subjects/{subject}/erasure", erase)
     app.router.add_get("/v1/appointments", appointments_on)
     return app
@@ -169,22 +172,53 @@ class ErasureRequest(msgspec.Struct, forbid_unknown_fields=True):
     requested_by: str
 
 
+class CorrectionRequest(msgspec.Struct, forbid_unknown_fields=True):
+    name: str
+    requested_by: str
+
+
 async def erase(request: web.Request) -> web.Response:
     admin = request.app[ADMIN]
     chat = subject(request)
-    try:
-        body = msgspec.json.decode(await request.read(), type=ErasureRequest)
-    except msgspec.DecodeError as exc:
-        raise ApiError(400, f'expected {{"requested_by": "..."}}: {exc}') from None
-    requested_by = body.requested_by.strip()
-    if not requested_by or len(requested_by) > MAX_REQUESTED_BY_CHARS:
-        raise ApiError(400, f"requested_by must be 1 to {MAX_REQUESTED_BY_CHARS} characters")
+    body = await json_body(request, ErasureRequest, '{"requested_by": "..."}')
+    who = requester(body.requested_by)
     reason = ErasureReason.SUBJECT_REQUEST
-    entry_id = await erase_subject(admin.log, admin.models, chat, reason, requested_by)
+    entry_id = await erase_subject(admin.log, admin.models, chat, reason, who)
     if entry_id is None:
         raise ApiError(404, "no personal data is held about this subject")
-    log.info("admin API: subject %s erased at the request of %s", chat, requested_by)
+    log.info("admin API: subject %s erased at the request of %s", chat, who)
     return json_response({"subject": chat, "erasure_entry_id": entry_id}, 202)
+
+
+async def correct(request: web.Request) -> web.Response:
+    admin = request.app[ADMIN]
+    chat = subject(request)
+    body = await json_body(request, CorrectionRequest, '{"name": "...", "requested_by": "..."}')
+    who = requester(body.requested_by)
+    try:
+        name = clean_name(body.name)
+    except ValueError as exc:
+        raise ApiError(400, f"name: {exc}") from None
+    try:
+        entry_id = await correct_name(admin.log, admin.models, chat, name, who)
+    except NothingToCorrect as exc:
+        raise ApiError(404, str(exc)) from None
+    log.info("admin API: subject %s's name corrected at the request of %s", chat, who)
+    return json_response({"subject": chat, "correction_entry_id": entry_id}, 202)
+
+
+async def json_body(request: web.Request, kind: type[Body], shape: str) -> Body:
+    try:
+        return msgspec.json.decode(await request.read(), type=kind)
+    except msgspec.DecodeError as exc:
+        raise ApiError(400, f"expected {shape}: {exc}") from None
+
+
+def requester(raw: str) -> str:
+    who = raw.strip()
+    if not who or len(who) > MAX_REQUESTED_BY_CHARS:
+        raise ApiError(400, f"requested_by must be 1 to {MAX_REQUESTED_BY_CHARS} characters")
+    return who
 
 
 def subject(request: web.Request) -> str:

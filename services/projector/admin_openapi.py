@@ -130,6 +130,21 @@ OPENAPI: dict[str, Any] = {
             _SUBJECT,
             _SESSION,
         ),
+        "/v1/subjects/{subject}/correction": {
+            "post": {
+                "summary": "correct a subject's name (LGPD art. 18, III)",
+                "parameters": [_SUBJECT, _SESSION],
+                "requestBody": {
+                    "required": True,
+                    "content": {"application/json": {"schema": _ref("CorrectionRequest")}},
+                },
+                "responses": {
+                    "202": _json(_ref("Correction"), "recorded; read models follow in seconds"),
+                    **_ERRORS,
+                    "404": _ERROR,
+                },
+            }
+        },
         "/v1/subjects/{subject}/erasure": {
             "post": {
                 "summary": "shred a subject's personal data (LGPD art. 18, VI)",
@@ -172,6 +187,23 @@ OPENAPI: dict[str, Any] = {
                 "required": ["requested_by"],
                 "additionalProperties": False,
                 "properties": {"requested_by": {"type": "string", "minLength": 1}},
+            },
+            "CorrectionRequest": {
+                "type": "object",
+                "required": ["name", "requested_by"],
+                "additionalProperties": False,
+                "properties": {
+                    "name": {"type": "string", "minLength": 2, "maxLength": 60},
+                    "requested_by": {"type": "string", "minLength": 1},
+                },
+            },
+            "Correction": {
+                "type": "object",
+                "required": ["subject", "correction_entry_id"],
+                "properties": {
+                    "subject": {"type": "string"},
+                    "correction_entry_id": {"type": "string"},
+                },
             },
             "Erasure": {
                 "type": "object",

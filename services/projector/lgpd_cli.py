@@ -1,5 +1,6 @@
-"""``wsm lgpd export|erase SUBJECT``: a data subject's rights of access and portability
-(LGPD arts. 18 and 19: everything held about them, machine-readable) and of erasure."""
+"""``wsm lgpd export|correct|erase SUBJECT``: a data subject's rights of access and
+portability (LGPD arts. 18 and 19: everything held about them, machine-readable), of
+correction and of erasure."""
 
 from __future__ import annotations
 
@@ -14,18 +15,20 @@ import msgspec
 from events import EventLog
 from services.event_listing import resolve_chat
 from services.projector import access
+from services.projector.correction import NothingToCorrect, clean_name, correct_name
 from services.projector.erasure import ErasureReason, erase_subject
 from services.projector.store import ReadModels
 from services.runtime.store import StoreSettings
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("action", choices=["export", "erase"], help="what to do")
+    parser.add_argument("action", choices=["export", "correct", "erase"], help="what to do")
     parser.add_argument("subject", help="a chat key, or a WhatsApp chat id (5511…@c.us)")
     parser.add_argument("--session", default="default", help="WAHA session of a chat id")
+    parser.add_argument("--name", help="correct: the subject's name as it should be")
     parser.add_argument(
         "--requested-by",
-        help="who asks for the erasure, recorded with it (default: $USER)",
+        help="who asks for the correction or erasure, recorded with it (default: $USER)",
     )
 
 
@@ -51,8 +54,7 @@ async def erase(args: argparse.Namespace, env: Mapping[str, str], out: TextIO) -
         await log.ensure_layout()
         models = ReadModels(redis, store.keyspace)
         reason = ErasureReason.SUBJECT_REQUEST
-        requested_by = args.requested_by or env.get("USER") or "operator"
-        entry_id = await erase_subject(log, models, subject, reason, requested_by)
+        entry_id = await erase_subject(log, models, subject, reason, requester(args, env))
     if entry_id is None:
         print(f"wsm lgpd: no personal data is held about {args.subject}", file=sys.stderr)
         return 1
@@ -60,6 +62,33 @@ async def erase(args: argparse.Namespace, env: Mapping[str, str], out: TextIO) -
     return 0
 
 
+async def correct(args: argparse.Namespace, env: Mapping[str, str], out: TextIO) -> int:
+    try:
+        name = clean_name(args.name or "")
+    except ValueError as exc:
+        print(f"wsm lgpd correct: --name: {exc}", file=sys.stderr)
+        return 2
+    store = StoreSettings.from_env(env)
+    subject = resolve_chat(args.subject, args.session, env)
+    async with store.connected() as redis:
+        log = EventLog(redis, store.keyspace)
+        await log.ensure_layout()
+        models = ReadModels(redis, store.keyspace)
+        try:
+            entry_id = await correct_name(log, models, subject, name, requester(args, env))
+        except NothingToCorrect as exc:
+            print(f"wsm lgpd: {args.subject}: {exc}", file=sys.stderr)
+            return 1
+    out.write(f"corrected {subject}'s name: recorded as {entry_id}\n")
+    return 0
+
+
+def requester(args: argparse.Namespace, env: Mapping[str, str]) -> str:
+    return str(args.requested_by or env.get("USER") or "operator")
+
+
+ACTIONS = {"export": export, "correct": correct, "erase": erase}
+
+
 def run(args: argparse.Namespace, env: Mapping[str, str]) -> int:
-    action = export if args.action == "export" else erase
-    return asyncio.run(action(args, env, sys.stdout))
+    return asyncio.run(ACTIONS[args.action](args, env, sys.stdout))
