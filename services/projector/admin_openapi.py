@@ -77,6 +77,24 @@ def _get(summary: str, ok: dict[str, Any], *parameters: dict[str, Any]) -> dict[
     }
 
 
+def _post(summary: str, request: str, response: str) -> dict[str, Any]:
+    return {
+        "post": {
+            "summary": summary,
+            "parameters": [_SUBJECT, _SESSION],
+            "requestBody": {
+                "required": True,
+                "content": {"application/json": {"schema": _ref(request)}},
+            },
+            "responses": {
+                "202": _json(_ref(response), "recorded; read models follow in seconds"),
+                **_ERRORS,
+                "404": _ERROR,
+            },
+        }
+    }
+
+
 OPENAPI: dict[str, Any] = {
     "openapi": "3.1.0",
     "info": {
@@ -130,36 +148,12 @@ OPENAPI: dict[str, Any] = {
             _SUBJECT,
             _SESSION,
         ),
-        "/v1/subjects/{subject}/correction": {
-            "post": {
-                "summary": "correct a subject's name (LGPD art. 18, III)",
-                "parameters": [_SUBJECT, _SESSION],
-                "requestBody": {
-                    "required": True,
-                    "content": {"application/json": {"schema": _ref("CorrectionRequest")}},
-                },
-                "responses": {
-                    "202": _json(_ref("Correction"), "recorded; read models follow in seconds"),
-                    **_ERRORS,
-                    "404": _ERROR,
-                },
-            }
-        },
-        "/v1/subjects/{subject}/erasure": {
-            "post": {
-                "summary": "shred a subject's personal data (LGPD art. 18, VI)",
-                "parameters": [_SUBJECT, _SESSION],
-                "requestBody": {
-                    "required": True,
-                    "content": {"application/json": {"schema": _ref("ErasureRequest")}},
-                },
-                "responses": {
-                    "202": _json(_ref("Erasure"), "recorded; read models follow in seconds"),
-                    **_ERRORS,
-                    "404": _ERROR,
-                },
-            }
-        },
+        "/v1/subjects/{subject}/correction": _post(
+            "correct a subject's name (LGPD art. 18, III)", "CorrectionRequest", "Correction"
+        ),
+        "/v1/subjects/{subject}/erasure": _post(
+            "shred a subject's personal data (LGPD art. 18, VI)", "ErasureRequest", "Erasure"
+        ),
         "/v1/appointments": _get(
             "a day's appointments, by start",
             _json(_page_of("AppointmentView"), "a page"),

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import sys
-from collections.abc import Mapping
+from collections.abc import AsyncIterator, Mapping
 from typing import TextIO
 
 import msgspec
@@ -32,13 +33,20 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-async def export(args: argparse.Namespace, env: Mapping[str, str], out: TextIO) -> int:
+@contextlib.asynccontextmanager
+async def opened(env: Mapping[str, str]) -> AsyncIterator[tuple[EventLog, ReadModels]]:
+    """The log and the read models, for the length of a command."""
     store = StoreSettings.from_env(env)
-    subject = resolve_chat(args.subject, args.session, env)
     async with store.connected() as redis:
         log = EventLog(redis, store.keyspace)
         await log.ensure_layout()
-        document = await access.export(log, ReadModels(redis, store.keyspace), subject)
+        yield log, ReadModels(redis, store.keyspace)
+
+
+async def export(args: argparse.Namespace, env: Mapping[str, str], out: TextIO) -> int:
+    subject = resolve_chat(args.subject, args.session, env)
+    async with opened(env) as (log, models):
+        document = await access.export(log, models, subject)
     if document is None:
         print(f"wsm lgpd: nothing is held about {args.subject}", file=sys.stderr)
         return 1
@@ -47,12 +55,8 @@ async def export(args: argparse.Namespace, env: Mapping[str, str], out: TextIO) 
 
 
 async def erase(args: argparse.Namespace, env: Mapping[str, str], out: TextIO) -> int:
-    store = StoreSettings.from_env(env)
     subject = resolve_chat(args.subject, args.session, env)
-    async with store.connected() as redis:
-        log = EventLog(redis, store.keyspace)
-        await log.ensure_layout()
-        models = ReadModels(redis, store.keyspace)
+    async with opened(env) as (log, models):
         reason = ErasureReason.SUBJECT_REQUEST
         entry_id = await erase_subject(log, models, subject, reason, requester(args, env))
     if entry_id is None:
@@ -68,12 +72,8 @@ async def correct(args: argparse.Namespace, env: Mapping[str, str], out: TextIO)
     except ValueError as exc:
         print(f"wsm lgpd correct: --name: {exc}", file=sys.stderr)
         return 2
-    store = StoreSettings.from_env(env)
     subject = resolve_chat(args.subject, args.session, env)
-    async with store.connected() as redis:
-        log = EventLog(redis, store.keyspace)
-        await log.ensure_layout()
-        models = ReadModels(redis, store.keyspace)
+    async with opened(env) as (log, models):
         try:
             entry_id = await correct_name(log, models, subject, name, requester(args, env))
         except NothingToCorrect as exc:
