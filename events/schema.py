@@ -195,6 +195,23 @@ class SubjectErased(DomainEvent, frozen=True, kw_only=True, tag="subject.erased"
     requested_by: str
 
 
+class ReminderScheduled(DomainEvent, frozen=True, kw_only=True, tag="reminder.scheduled"):
+    """A timer set when an appointment was booked: remind the person at ``due_at``."""
+
+    reminder_id: str
+    appointment_id: str
+    start: datetime
+    due_at: datetime
+
+
+class ReminderDue(DomainEvent, frozen=True, kw_only=True, tag="reminder.due"):
+    """A reminder's timer fired (once, by whichever scheduler replica got there)."""
+
+    reminder_id: str
+    appointment_id: str
+    start: datetime
+
+
 class NameCorrected(DomainEvent, frozen=True, kw_only=True, tag="subject.name_corrected"):
     """The data subject's name, corrected at their request (LGPD art. 18, III)."""
 
@@ -219,6 +236,8 @@ Event = (
     | SlotsOffered
     | AppointmentBooked
     | AppointmentCancelled
+    | ReminderScheduled
+    | ReminderDue
     | ReplyRequested
     | ReplySent
     | ReplyFailed

@@ -25,6 +25,8 @@ from events.schema import (
     NameRegistered,
     PrivacyNoticeShown,
     ReactionReceived,
+    ReminderDue,
+    ReminderScheduled,
     ReplyFailed,
     ReplyRequested,
     ReplySent,
@@ -82,6 +84,10 @@ def describe(event: DomainEvent | UnknownEvent, zone: ZoneInfo = UTC_ZONE) -> st
             return f"appointment BOOKED    {appointment} at {start.astimezone(zone):%Y-%m-%d %H:%M}"
         case AppointmentCancelled(appointment_id=appointment, start=start):
             return f"appointment CANCELLED {appointment} at {start.astimezone(zone):%Y-%m-%d %H:%M}"
+        case ReminderScheduled(reminder_id=reminder, due_at=due):
+            return f"reminder set          {reminder} for {due.astimezone(zone):%Y-%m-%d %H:%M}"
+        case ReminderDue(reminder_id=reminder):
+            return f"reminder due          {reminder}"
         case ReplyRequested(text=text):
             return f"reply decided         {quoted(text)}"
         case ReplySent(waha_message_id=message_id):

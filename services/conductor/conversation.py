@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import datetime
 from enum import StrEnum
 
 import msgspec
+from msgspec.structs import replace
 
 from events.schema import (
     AgentSelected,
     AppointmentBooked,
+    AppointmentCancelled,
     ConsentGranted,
     ConsentRefused,
     ConsentRevoked,
@@ -19,6 +21,8 @@ from events.schema import (
     NameCorrected,
     NameRegistered,
     PrivacyNoticeShown,
+    ReminderDue,
+    ReminderScheduled,
     ReplyRequested,
     SlotsOffered,
     SubjectErased,
@@ -38,6 +42,15 @@ class Stage(StrEnum):
 DIALOGUE_LINES = 8
 
 
+class Upcoming(msgspec.Struct, frozen=True, kw_only=True):
+    """A booked appointment, with its reminders: set, and already due."""
+
+    appointment_id: str
+    start: datetime
+    reminders: tuple[str, ...] = ()
+    reminded: tuple[str, ...] = ()
+
+
 class Conversation(msgspec.Struct, frozen=True, kw_only=True):
     stage: Stage = Stage.NEW
     chat_id: str = ""
@@ -47,6 +60,9 @@ class Conversation(msgspec.Struct, frozen=True, kw_only=True):
     offered: tuple[datetime, ...] = ()
     # The last lines exchanged, ("user" | "assistant", text): context for a model.
     dialogue: tuple[tuple[str, str], ...] = ()
+    upcoming: tuple[Upcoming, ...] = ()
+    # The appointment the last reminder was about: what "confirmo" or "cancelar" refer to.
+    reminded: str | None = None
 
     @property
     def consented(self) -> bool:
@@ -83,11 +99,52 @@ def evolve(state: Conversation, event: DomainEvent | UnknownEvent) -> Conversati
             return msgspec.structs.replace(state, agent=agent, offered=offered)
         case SlotsOffered(slots=slots):
             return msgspec.structs.replace(state, offered=slots)
-        case AppointmentBooked():
-            return msgspec.structs.replace(state, agent=None, offered=())
+        case AppointmentBooked(appointment_id=appointment_id, start=start):
+            booked = Upcoming(appointment_id=appointment_id, start=start)
+            upcoming = (*_without(state, appointment_id), booked)
+            return msgspec.structs.replace(state, agent=None, offered=(), upcoming=upcoming)
+        case AppointmentCancelled(appointment_id=appointment_id):
+            reminded = None if state.reminded == appointment_id else state.reminded
+            upcoming = _without(state, appointment_id)
+            return msgspec.structs.replace(state, upcoming=upcoming, reminded=reminded)
+        case ReminderScheduled(appointment_id=appointment_id, reminder_id=reminder_id):
+            return _with_upcoming(
+                state, appointment_id, lambda u: replace(u, reminders=(*u.reminders, reminder_id))
+            )
+        case ReminderDue(appointment_id=appointment_id, reminder_id=reminder_id):
+            if reminder_due(state, event) is None:
+                return state
+            state = msgspec.structs.replace(state, reminded=appointment_id)
+            return _with_upcoming(
+                state, appointment_id, lambda u: replace(u, reminded=(*u.reminded, reminder_id))
+            )
         case SubjectErased():
             return Conversation()
     return state
+
+
+def reminder_due(state: Conversation, due: ReminderDue) -> Upcoming | None:
+    """The appointment a due reminder is for, if it still stands as it was when the timer
+    was set and this reminder was not sent yet; None: nothing to send."""
+    for upcoming in state.upcoming:
+        if (
+            upcoming.appointment_id == due.appointment_id
+            and upcoming.start == due.start
+            and due.reminder_id not in upcoming.reminded
+        ):
+            return upcoming
+    return None
+
+
+def _without(state: Conversation, appointment_id: str) -> tuple[Upcoming, ...]:
+    return tuple(u for u in state.upcoming if u.appointment_id != appointment_id)
+
+
+def _with_upcoming(
+    state: Conversation, appointment_id: str, change: Callable[[Upcoming], Upcoming]
+) -> Conversation:
+    upcoming = tuple(change(u) if u.appointment_id == appointment_id else u for u in state.upcoming)
+    return msgspec.structs.replace(state, upcoming=upcoming)
 
 
 def _said(state: Conversation, role: str, text: str) -> tuple[tuple[str, str], ...]:

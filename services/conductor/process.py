@@ -1,4 +1,5 @@
-"""``wsm conductor``: the conversation agents and the outbox, until SIGINT or SIGTERM."""
+"""``wsm conductor``: the conversation agents, the outbox and the reminder scheduler,
+until SIGINT or SIGTERM."""
 
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from services.conductor.google_calendar import GoogleCalendar, authorised_http
 from services.conductor.groq_brain import GroqBrain
 from services.conductor.offline_brain import OfflineBrain
 from services.conductor.privacy import PrivacyNotice
+from services.conductor.reminders import ReminderScheduler
 from services.conductor.service import ConversationHandler, Outbox
 from services.conductor.settings import ConductorSettings
 from services.conductor.tools import Toolbox
@@ -62,13 +64,19 @@ async def serve(settings: ConductorSettings, name: str) -> None:
         waha = WahaClient(settings.waha_url, settings.waha_api_key)
         subscriptions = [
             Subscription(redis, keyspace, group="conductor", consumer=name,
-                         handler=ConversationHandler(redis, event_log, conductor),
+                         handler=ConversationHandler(
+                             redis, event_log, conductor,
+                             reminder_offsets=settings.reminder_offsets),
                          types=ConversationHandler.TYPES),
             Subscription(redis, keyspace, group="outbox", consumer=name,
                          handler=Outbox(keyspace, waha), types=Outbox.TYPES),
         ]  # fmt: skip
 
+        scheduler = ReminderScheduler(event_log)
+        stopping = asyncio.Event()
+
         def stop_all() -> None:
+            stopping.set()
             for subscription in subscriptions:
                 subscription.stop()
 
@@ -77,7 +85,7 @@ async def serve(settings: ConductorSettings, name: str) -> None:
             loop.add_signal_handler(signum, stop_all)
         log.info("conductor %s consuming", name)
         try:
-            await asyncio.gather(*(s.run() for s in subscriptions))
+            await asyncio.gather(*(s.run() for s in subscriptions), scheduler.run(stopping))
         finally:
             await waha.close()
 

@@ -10,9 +10,10 @@ outcome the same way.
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import logging
 from collections.abc import Callable, Sequence
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import cast
 
 import msgspec
@@ -21,16 +22,23 @@ from redis.asyncio import Redis
 from events import EventLog, Keyspace, Record, new_envelope
 from events.checkpoint import Checkpoints, Command, append_command
 from events.schema import (
+    AppointmentBooked,
+    AppointmentCancelled,
     DomainEvent,
     MessageReceived,
     NameCorrected,
+    ReminderDue,
+    ReminderScheduled,
     ReplyFailed,
     ReplyRequested,
     ReplySent,
     SubjectErased,
     type_of_class,
 )
-from services.conductor.conversation import Conversation, evolve
+from services.conductor import reminders
+from services.conductor.conversation import Conversation, Stage, evolve, reminder_due
+from services.conductor.portuguese.speech import spoken
+from services.conductor.reminders import DEFAULT_OFFSETS
 from services.conductor.tools import Turn
 from services.conductor.turn import Conductor
 from services.conductor.waha_client import WahaClient, WahaError
@@ -63,7 +71,9 @@ def _effects(keyspace: Keyspace, record: Record, events: Sequence[DomainEvent]) 
 
 
 class ConversationHandler:
-    TYPES = tuple(type_of_class(kind) for kind in (MessageReceived, NameCorrected, SubjectErased))
+    TYPES = tuple(
+        type_of_class(kind) for kind in (MessageReceived, NameCorrected, ReminderDue, SubjectErased)
+    )
 
     def __init__(
         self,
@@ -73,18 +83,22 @@ class ConversationHandler:
         *,
         group: str = "conductor",
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+        reminder_offsets: Sequence[timedelta] = DEFAULT_OFFSETS,
     ) -> None:
         self.redis = redis
         self.log = log
         self.conductor = conductor
         self.checkpoints = Checkpoints(redis, log.keyspace, group)
         self.clock = clock
+        self.reminder_offsets = reminder_offsets
 
     async def __call__(self, record: Record) -> Sequence[Command]:
         message = record.envelope.event
         key = snapshot_key(self.log.keyspace, record.partition, record.chat)
         if isinstance(message, SubjectErased):
             return [("DEL", key)]  # the next message starts a new conversation
+        if isinstance(message, ReminderDue):
+            return await self._remind(key, record, message)
         if isinstance(message, NameCorrected) and not record.erased:
             corrected = evolve(await self._load(key, record), message)
             return [("SET", key, msgspec.msgpack.encode(corrected))]
@@ -93,9 +107,56 @@ class ConversationHandler:
             return ()
         state = evolve(await self._load(key, record), message)
         turn = Turn(record.chat, record.envelope.event_id, message, state, self.clock())
-        decided = await self.conductor.decide(turn)
+        decided = self._with_reminders(await self.conductor.decide(turn), turn.now)
+        timers: list[Command] = []
         for event in decided:
+            timers += self._timers(record, state, event)
             state = evolve(state, event)
+        snapshot = ("SET", key, msgspec.msgpack.encode(state))
+        return [*_effects(self.log.keyspace, record, decided), *timers, snapshot]
+
+    def _with_reminders(self, decided: list[DomainEvent], now: datetime) -> list[DomainEvent]:
+        """The decisions, each booking followed by its reminders."""
+        planned: list[DomainEvent] = []
+        for event in decided:
+            planned.append(event)
+            if isinstance(event, AppointmentBooked):
+                planned += reminders.plan(event, self.reminder_offsets, now)
+        return planned
+
+    def _timers(self, record: Record, state: Conversation, event: DomainEvent) -> list[Command]:
+        """The timer changes ``event`` makes, written with it."""
+        keyspace, partition = self.log.keyspace, record.partition
+        if isinstance(event, ReminderScheduled):
+            session = record.envelope.session
+            return reminders.set_timer(keyspace, partition, record.chat, session, event)
+        if isinstance(event, AppointmentCancelled):
+            return [
+                command
+                for upcoming in state.upcoming
+                if upcoming.appointment_id == event.appointment_id
+                for command in reminders.clear_timers(keyspace, partition, upcoming)
+            ]
+        return []
+
+    async def _remind(self, key: str, record: Record, due: ReminderDue) -> Sequence[Command]:
+        """A due reminder: sent if its appointment still stands and it was not sent yet."""
+        state = await self._load(key, record)
+        upcoming = reminder_due(state, due)
+        state = evolve(state, due)
+        decided: list[DomainEvent] = []
+        # The timer's entry holds nothing personal; the reminder does, sealed with the key.
+        keys = await self.log.subject_keys.for_reading(record.partition, [record.chat])
+        record = dataclasses.replace(record, subject_key=keys.get(record.chat))
+        if upcoming is not None and state.stage is Stage.REGISTERED and record.subject_key:
+            start = self.conductor.toolbox.clinic.local(upcoming.start)
+            reply = ReplyRequested(
+                reply_id=f"{record.envelope.event_id}-reply",
+                chat_id=state.chat_id,
+                text=reminders.REMINDER.format(when=spoken(start)),
+            )
+            decided.append(reply)
+            state = evolve(state, reply)
         snapshot = ("SET", key, msgspec.msgpack.encode(state))
         return [*_effects(self.log.keyspace, record, decided), snapshot]
 

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import timedelta
 from pathlib import Path
 
 from services.conductor.clinic import Clinic
+from services.conductor.reminders import DEFAULT_OFFSETS, parse_offsets
 from services.runtime import settings
 from services.runtime.store import StoreSettings
 
@@ -26,6 +28,7 @@ class ConductorSettings:
     groq_model: str = DEFAULT_GROQ_MODEL
     groq_base_url: str | None = None
     google: GoogleSettings | None = None  # None: the embedded calendar
+    reminder_offsets: tuple[timedelta, ...] = DEFAULT_OFFSETS
 
     @classmethod
     def from_env(cls, env: Mapping[str, str]) -> ConductorSettings:
@@ -39,6 +42,7 @@ class ConductorSettings:
             groq_model=settings.text(env, "GROQ_MODEL", DEFAULT_GROQ_MODEL),
             groq_base_url=env.get("GROQ_BASE_URL") or None,
             google=_google(env),
+            reminder_offsets=parse_offsets(settings.text(env, "REMINDER_OFFSETS", "24h,2h")),
         )
 
 
