@@ -102,14 +102,19 @@ async def test_every_due_reminder_of_a_live_appointment_is_sent_once_and_none_fo
     assert await redis.zcard("wsm:{p0}:timers") == 0
 
 
+async def book(log: EventLog, redis: Redis, patient: Patient, start: datetime) -> None:
+    """The patient registers and books ``start``."""
+    for text in ("oi", "sim", "Ana", f"quero marcar dia {start.day} às {start:%H:%M}"):
+        await all_say(log, redis, {patient: text})
+
+
 async def test_a_timer_fired_again_after_a_crash_sends_nothing_more(
     stack: Stack, redis: Redis, log: EventLog, keyspace: Keyspace
 ) -> None:
     _, _, simulator = stack
     patient = Patient(1)
     start = slots(30)[22]
-    for text in ("oi", "sim", "Ana", f"quero marcar dia {start.day} às {start:%H:%M}"):
-        await all_say(log, redis, {patient: text})
+    await book(log, redis, patient, start)
     partition = keyspace.partition_of(patient.chat)
     timers = f"wsm:{{p{partition}}}:timers"
     saved = await redis.zrange(timers, 0, -1, withscores=True)
@@ -130,9 +135,8 @@ async def test_no_reminder_once_consent_is_revoked(
     _, _, simulator = stack
     patient = Patient(2)
     start = slots(30)[24]
-    for text in ("oi", "sim", "Ana", f"quero marcar dia {start.day} às {start:%H:%M}",
-                 "revogar consentimento"):  # fmt: skip
-        await all_say(log, redis, {patient: text})
+    await book(log, redis, patient, start)
+    await all_say(log, redis, {patient: "revogar consentimento"})
     assert await ReminderScheduler(log, clock=lambda: start).fire_due() == 2
     await groups_caught_up(redis, keyspace, "conductor", "outbox")
     assert reminders_received(simulator, patient) == []
