@@ -195,6 +195,13 @@ class SubjectErased(DomainEvent, frozen=True, kw_only=True, tag="subject.erased"
     requested_by: str
 
 
+class AppointmentConfirmed(DomainEvent, frozen=True, kw_only=True, tag="appointment.confirmed"):
+    """The patient confirmed they will come (usually answering a reminder)."""
+
+    appointment_id: str
+    start: datetime
+
+
 class ReminderScheduled(DomainEvent, frozen=True, kw_only=True, tag="reminder.scheduled"):
     """A timer set when an appointment was booked: remind the person at ``due_at``."""
 
@@ -236,6 +243,7 @@ Event = (
     | SlotsOffered
     | AppointmentBooked
     | AppointmentCancelled
+    | AppointmentConfirmed
     | ReminderScheduled
     | ReminderDue
     | ReplyRequested

@@ -14,6 +14,7 @@ from events.schema import (
     AgentSelected,
     AppointmentBooked,
     AppointmentCancelled,
+    AppointmentConfirmed,
     ConsentGranted,
     ConsentRefused,
     ConsentRevoked,
@@ -84,6 +85,8 @@ def describe(event: DomainEvent | UnknownEvent, zone: ZoneInfo = UTC_ZONE) -> st
             return f"appointment BOOKED    {appointment} at {start.astimezone(zone):%Y-%m-%d %H:%M}"
         case AppointmentCancelled(appointment_id=appointment, start=start):
             return f"appointment CANCELLED {appointment} at {start.astimezone(zone):%Y-%m-%d %H:%M}"
+        case AppointmentConfirmed(appointment_id=appointment, start=start):
+            return f"appointment CONFIRMED {appointment} at {start.astimezone(zone):%Y-%m-%d %H:%M}"
         case ReminderScheduled(reminder_id=reminder, due_at=due):
             return f"reminder set          {reminder} for {due.astimezone(zone):%Y-%m-%d %H:%M}"
         case ReminderDue(reminder_id=reminder):

@@ -52,6 +52,7 @@ async def test_tool_calls_run_and_their_results_go_back_with_their_ids(redis: Re
     assert {t["function"]["name"] for t in first["tools"]} == {
         "transfer_to_agent",
         "revoke_consent",
+        "confirm_appointment",
     }
     assert last["messages"][-2]["tool_calls"][0]["id"] == "c2"
     result = last["messages"][-1]

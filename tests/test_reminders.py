@@ -11,7 +11,12 @@ import pytest
 from redis.asyncio import Redis
 
 from events import EventLog, Keyspace, MessageReceived, new_envelope
-from events.schema import AppointmentBooked, ReminderDue
+from events.schema import (
+    AppointmentBooked,
+    AppointmentCancelled,
+    AppointmentConfirmed,
+    ReminderDue,
+)
 from services.conductor.reminders import REMINDER, ReminderScheduler, parse_offsets, plan
 from services.runtime.settings import SettingsError
 from services.waha_sim.app import Simulator
@@ -164,3 +169,60 @@ def test_offsets_are_read_in_minutes_hours_or_days() -> None:
 def test_offsets_that_are_not_durations_are_refused(raw: str) -> None:
     with pytest.raises(SettingsError, match="REMINDER_OFFSETS"):
         parse_offsets(raw)
+
+
+def replies(simulator: Simulator, patient: Patient) -> list[str]:
+    return [m["body"] for m in simulator.messages[("default", patient.chat_id)] if m["fromMe"]]
+
+
+async def remind(log: EventLog, redis: Redis, at: datetime) -> None:
+    await ReminderScheduler(log, clock=lambda: at).fire_due()
+    await groups_caught_up(redis, log.keyspace, "conductor", "outbox")
+
+
+async def test_confirmo_after_a_reminder_confirms_that_appointment(
+    stack: Stack, redis: Redis, log: EventLog
+) -> None:
+    _, _, simulator = stack
+    patient = Patient(3)
+    start = slots(30)[26]
+    await book(log, redis, patient, start)
+    await remind(log, redis, start - timedelta(hours=2))
+    await all_say(log, redis, {patient: "confirmo"})
+    assert "confirmada" in replies(simulator, patient)[-1]
+    [confirmed] = [
+        r.envelope.event
+        async for r in log.scan()
+        if isinstance(r.envelope.event, AppointmentConfirmed)
+    ]
+    assert confirmed.start == start
+
+
+async def test_confirmo_without_a_reminder_confirms_nothing(
+    stack: Stack, redis: Redis, log: EventLog
+) -> None:
+    _, _, simulator = stack
+    patient = Patient(4)
+    await book(log, redis, patient, slots(30)[27])
+    await all_say(log, redis, {patient: "confirmo"})
+    assert "Não há consulta aguardando confirmação" in replies(simulator, patient)[-1]
+    assert not [r async for r in log.scan() if isinstance(r.envelope.event, AppointmentConfirmed)]
+
+
+async def test_preciso_cancelar_after_a_reminder_cancels_the_reminded_appointment(
+    stack: Stack, redis: Redis, log: EventLog
+) -> None:
+    _, _, simulator = stack
+    patient = Patient(5)
+    first, second = slots(30)[21], slots(30)[28]
+    await book(log, redis, patient, first)
+    await all_say(log, redis, {patient: f"quero marcar dia {second.day} às {second:%H:%M}"})
+    await remind(log, redis, second - timedelta(hours=2))  # the last one due: the second's
+    assert f"{second:%d/%m às %H:%M}" in replies(simulator, patient)[-1]
+    await all_say(log, redis, {patient: "preciso cancelar"})
+    [cancelled] = [
+        r.envelope.event
+        async for r in log.scan()
+        if isinstance(r.envelope.event, AppointmentCancelled)
+    ]
+    assert cancelled.start == second

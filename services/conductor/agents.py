@@ -49,9 +49,10 @@ ROUTER = Agent(
     "router",
     f"{COMMON} Entenda o que o paciente quer. Para marcar, transfira a scheduling; para "
     "ver ou cancelar consultas, a appointments; para revogar o consentimento, chame "
-    "revoke_consent. Para ajuda, falar com uma pessoa ou pedidos sobre dados pessoais "
-    "(LGPD), responda você mesmo.",
-    ("transfer_to_agent", "revoke_consent"),
+    "revoke_consent. Se o paciente confirma presença na consulta de um lembrete, chame "
+    "confirm_appointment com o id dela. Para ajuda, falar com uma pessoa ou pedidos sobre "
+    "dados pessoais (LGPD), responda você mesmo.",
+    ("transfer_to_agent", "revoke_consent", "confirm_appointment"),
 )
 SCHEDULING = Agent(
     "scheduling",
@@ -62,7 +63,7 @@ SCHEDULING = Agent(
 APPOINTMENTS = Agent(
     "appointments",
     f"{COMMON} Liste as consultas do paciente com list_appointments e cancele a que ele "
-    "escolher com cancel_appointment.",
+    "escolher com cancel_appointment; respondendo a um lembrete, é a consulta do lembrete.",
     ("list_appointments", "cancel_appointment"),
 )
 SPECIALISTS = {agent.name: agent for agent in (SCHEDULING, APPOINTMENTS)}

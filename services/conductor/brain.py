@@ -39,6 +39,8 @@ class Facts:
     name: str | None
     active_agent: str | None
     offered: tuple[datetime, ...]
+    reminded: tuple[str, datetime] | None = None
+    """The appointment (id, start) the last reminder was about, awaiting an answer."""
 
 
 @dataclass(frozen=True, slots=True)

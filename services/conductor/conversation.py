@@ -13,6 +13,7 @@ from events.schema import (
     AgentSelected,
     AppointmentBooked,
     AppointmentCancelled,
+    AppointmentConfirmed,
     ConsentGranted,
     ConsentRefused,
     ConsentRevoked,
@@ -107,6 +108,9 @@ def evolve(state: Conversation, event: DomainEvent | UnknownEvent) -> Conversati
             reminded = None if state.reminded == appointment_id else state.reminded
             upcoming = _without(state, appointment_id)
             return msgspec.structs.replace(state, upcoming=upcoming, reminded=reminded)
+        case AppointmentConfirmed(appointment_id=appointment_id):
+            reminded = None if state.reminded == appointment_id else state.reminded
+            return msgspec.structs.replace(state, reminded=reminded)
         case ReminderScheduled(appointment_id=appointment_id, reminder_id=reminder_id):
             return _with_upcoming(
                 state, appointment_id, lambda u: replace(u, reminders=(*u.reminders, reminder_id))

@@ -84,6 +84,12 @@ def _facts(facts: Facts) -> str:
         f"Agora: {spoken(facts.now)} (fuso da clínica; {facts.now:%Y-%m-%dT%H:%M}).",
         f"Nome do paciente: {facts.name or 'ainda não informado'}.",
     ]
+    if facts.reminded:
+        appointment_id, start = facts.reminded
+        lines.append(
+            f"Um lembrete da consulta de {spoken(start)} (id {appointment_id}) foi enviado; "
+            "a resposta do paciente pode ser sobre ela."
+        )
     if facts.offered:
         shown = numbered([f"{spoken(s)} ({s:%Y-%m-%dT%H:%M})" for s in facts.offered])
         lines.append(f"Horários oferecidos na mensagem anterior:\n{shown}")

@@ -114,6 +114,11 @@ class OfflineBrain:
     def _router(self, text: str, results: dict[str, Any], request: BrainRequest) -> BrainReply:
         if "revoke_consent" in results:
             return BrainReply(REVOKED)
+        if (confirmed := results.get("confirm_appointment")) is not None:
+            if not confirmed["ok"]:
+                return BrainReply(f"Não consegui confirmar: {confirmed['error']}.")
+            when = spoken(datetime.fromisoformat(confirmed["confirmada"]))
+            return BrainReply(f"Obrigado! Sua consulta de *{when}* está confirmada. Até lá!")
         intent = intent_of(text)
         active = request.facts.active_agent
         match intent:
@@ -123,6 +128,10 @@ class OfflineBrain:
                 return self._call("transfer_to_agent", agent="scheduling", intent="schedule")
             case Intent.CONSULT | Intent.CANCEL:
                 return self._call("transfer_to_agent", agent="appointments", intent=intent)
+            case Intent.CONFIRM if request.facts.reminded:
+                return self._call("confirm_appointment", appointment_id=request.facts.reminded[0])
+            case Intent.CONFIRM:
+                return BrainReply(f"Não há consulta aguardando confirmação. {MENU}")
             case Intent.HUMAN:
                 return BrainReply(HUMAN)
             case Intent.LGPD:
@@ -200,6 +209,10 @@ class OfflineBrain:
             return BrainReply(f"Suas consultas:\n{shown}\nPara cancelar, escreva *cancelar*.")
         if option is None and len(appointments) == 1:
             option = 1
+        reminded = request.facts.reminded
+        ids = [a["id"] for a in appointments]
+        if option is None and reminded is not None and reminded[0] in ids:
+            option = ids.index(reminded[0]) + 1  # answering the reminder: that appointment
         if option is None:
             return BrainReply(f"Qual delas você quer cancelar?\n{shown}\nResponda com o número.")
         return self._call("cancel_appointment", appointment_id=appointments[option - 1]["id"])

@@ -15,6 +15,7 @@ from events.schema import (
     AgentSelected,
     AppointmentBooked,
     AppointmentCancelled,
+    AppointmentConfirmed,
     ConsentGranted,
     ConsentRefused,
     ConsentRevoked,
@@ -45,6 +46,10 @@ class BookAppointment(msgspec.Struct, forbid_unknown_fields=True):
 
 
 class CancelAppointment(msgspec.Struct, forbid_unknown_fields=True):
+    appointment_id: Annotated[str, msgspec.Meta(pattern=r"^[0-9a-f]{1,64}$")]
+
+
+class ConfirmAppointment(msgspec.Struct, forbid_unknown_fields=True):
     appointment_id: Annotated[str, msgspec.Meta(pattern=r"^[0-9a-f]{1,64}$")]
 
 
@@ -135,6 +140,12 @@ class Toolbox:
             ),
             "list_appointments": _Tool(
                 "Lista as consultas marcadas desta pessoa.", NoArguments, self._list
+            ),
+            "confirm_appointment": _Tool(
+                "Registra que a pessoa confirma presença numa consulta dela (id da consulta "
+                "do lembrete).",
+                ConfirmAppointment,
+                self._confirm,
             ),
             "cancel_appointment": _Tool(
                 "Cancela uma consulta desta pessoa pelo id dado por list_appointments.",
@@ -270,6 +281,14 @@ class Toolbox:
             {"id": b.appointment_id, "inicio": self.clinic.wall_clock(b.start)} for b in bookings
         ]
         return ToolOutcome(True, {"consultas": listed})
+
+    async def _confirm(self, arguments: ConfirmAppointment, turn: Turn) -> ToolOutcome:
+        mine = {u.appointment_id: u for u in turn.state.upcoming}
+        upcoming = mine.get(arguments.appointment_id)
+        if upcoming is None:
+            raise ToolRejected("consulta não encontrada entre as suas")
+        event = AppointmentConfirmed(appointment_id=upcoming.appointment_id, start=upcoming.start)
+        return ToolOutcome(True, {"confirmada": self.clinic.wall_clock(upcoming.start)}, [event])
 
     async def _cancel(self, arguments: CancelAppointment, turn: Turn) -> ToolOutcome:
         mine = {b.appointment_id: b for b in await self.calendar.bookings_of(turn.subject)}

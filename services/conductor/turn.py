@@ -137,6 +137,14 @@ class Conductor:
             name=state.name,
             active_agent=state.agent,
             offered=tuple(self.toolbox.clinic.local(slot) for slot in state.offered),
+            reminded=next(
+                (
+                    (u.appointment_id, self.toolbox.clinic.local(u.start))
+                    for u in state.upcoming
+                    if u.appointment_id == state.reminded
+                ),
+                None,
+            ),
         )
 
     def _reply(self, run: _Run, text: str) -> ReplyRequested:

@@ -19,7 +19,12 @@ from redis.asyncio import Redis
 
 from events import Record
 from events.checkpoint import Command
-from events.schema import AppointmentBooked, AppointmentCancelled, SubjectErased
+from events.schema import (
+    AppointmentBooked,
+    AppointmentCancelled,
+    AppointmentConfirmed,
+    SubjectErased,
+)
 from services.projector.store import (
     ReadModelKeys,
     decode_appointment,
@@ -127,7 +132,7 @@ class Appointments:
         event = record.envelope.event
         if isinstance(event, SubjectErased):
             return await self._erase(record)
-        if not isinstance(event, AppointmentBooked | AppointmentCancelled):
+        if not isinstance(event, AppointmentBooked | AppointmentCancelled | AppointmentConfirmed):
             return ()
         partition = record.partition
         key = self.keys.appointment(partition, event.appointment_id)

@@ -21,6 +21,7 @@ from events import Envelope
 from events.schema import (
     AppointmentBooked,
     AppointmentCancelled,
+    AppointmentConfirmed,
     ConsentGranted,
     ConsentRefused,
     ConsentRevoked,
@@ -69,6 +70,7 @@ class AppointmentView(msgspec.Struct, frozen=True, kw_only=True):
     status: str
     booked_at: datetime | None = None
     cancelled_at: datetime | None = None
+    confirmed_at: datetime | None = None
 
 
 def project_session(view: SessionView | None, envelope: Envelope) -> SessionView | None:
@@ -168,5 +170,9 @@ def project_appointment(view: AppointmentView | None, envelope: Envelope) -> App
             )
             return msgspec.structs.replace(
                 base, status="cancelled", cancelled_at=envelope.recorded_at
+            )
+        case AppointmentConfirmed() if view is not None and view.status == "booked":
+            return msgspec.structs.replace(
+                view, status="confirmed", confirmed_at=envelope.recorded_at
             )
     return view

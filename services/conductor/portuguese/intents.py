@@ -16,6 +16,7 @@ class Intent(StrEnum):
     LGPD = "lgpd"
     REVOKE = "revoke"
     HELP = "help"
+    CONFIRM = "confirm"
     UNKNOWN = "unknown"
 
 
@@ -29,6 +30,8 @@ _PHRASES: tuple[tuple[Intent, tuple[str, ...]], ...] = (
                     "falar com alguem")),
     (Intent.CANCEL, ("cancelar", "cancela", "cancelo", "desmarcar", "desmarca", "desmarque",
                      "nao vou poder ir", "nao poderei ir")),
+    (Intent.CONFIRM, ("confirmo", "confirmado", "confirmada", "confirmar", "confirmando",
+                      "vou sim", "estarei la", "presenca confirmada")),
     (Intent.CONSULT, ("minhas consultas", "minha consulta", "meus agendamentos",
                       "meu agendamento", "tenho consulta", "ver consultas", "quando e minha",
                       "consultar")),
