@@ -202,6 +202,20 @@ class AppointmentConfirmed(DomainEvent, frozen=True, kw_only=True, tag="appointm
     start: datetime
 
 
+class HandoffStarted(DomainEvent, frozen=True, kw_only=True, tag="handoff.started"):
+    """The chat was handed to a person: the bot stays silent until the chat has been quiet
+    for ``quiet_s`` seconds, or an operator releases it."""
+
+    quiet_s: int
+
+
+class HandoffEnded(DomainEvent, frozen=True, kw_only=True, tag="handoff.ended"):
+    """The bot answers the chat again: ``reason`` is "quiet_period" or "released"."""
+
+    reason: str
+    by: str = ""
+
+
 class ReminderScheduled(DomainEvent, frozen=True, kw_only=True, tag="reminder.scheduled"):
     """A timer set when an appointment was booked: remind the person at ``due_at``."""
 
@@ -244,6 +258,8 @@ Event = (
     | AppointmentBooked
     | AppointmentCancelled
     | AppointmentConfirmed
+    | HandoffStarted
+    | HandoffEnded
     | ReminderScheduled
     | ReminderDue
     | ReplyRequested

@@ -19,6 +19,8 @@ from events.schema import (
     ConsentRefused,
     ConsentRevoked,
     DomainEvent,
+    HandoffEnded,
+    HandoffStarted,
     MessageAcknowledged,
     MessageReceived,
     MessageRevoked,
@@ -87,6 +89,10 @@ def describe(event: DomainEvent | UnknownEvent, zone: ZoneInfo = UTC_ZONE) -> st
             return f"appointment CANCELLED {appointment} at {start.astimezone(zone):%Y-%m-%d %H:%M}"
         case AppointmentConfirmed(appointment_id=appointment, start=start):
             return f"appointment CONFIRMED {appointment} at {start.astimezone(zone):%Y-%m-%d %H:%M}"
+        case HandoffStarted(quiet_s=quiet_s):
+            return f"handed to a PERSON    bot silent until {quiet_s // 3600} h of quiet"
+        case HandoffEnded(reason=reason, by=who):
+            return f"handoff ended         {reason}{f' by {who}' if who else ''}"
         case ReminderScheduled(reminder_id=reminder, due_at=due):
             return f"reminder set          {reminder} for {due.astimezone(zone):%Y-%m-%d %H:%M}"
         case ReminderDue(reminder_id=reminder):

@@ -11,7 +11,7 @@ from types import ModuleType
 from services import audit, chat_cli, event_listing, local_stack
 from services.conductor import process as conductor_process
 from services.ingest import server as ingest_server
-from services.projector import consent_cli, lgpd_cli, replay
+from services.projector import consent_cli, handoff_cli, lgpd_cli, replay
 from services.projector import process as projector_process
 from services.runtime.logs import configure_logging
 from services.runtime.settings import SettingsError
@@ -30,6 +30,7 @@ COMMANDS: dict[str, tuple[ModuleType, str]] = {
     "projector": (projector_process, "keep the read models up to date"),
     "consent": (consent_cli, "a data subject's consent history, with evidence"),
     "replay": (replay, "rebuild read models from the log and switch to them"),
+    "handoff": (handoff_cli, "give a chat handed to a person back to the bot"),
     "lgpd": (lgpd_cli, "a data subject's rights: export or erase what is held about them"),
 }
 

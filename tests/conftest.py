@@ -15,7 +15,7 @@ from services.ingest.settings import IngestSettings
 from services.runtime.embedded_redis import RedisServer
 from services.runtime.store import StoreSettings
 from tests.waha import HMAC_KEY
-from tests.whole_stack import stack  # noqa: F401  (the fixture, for every test module)
+from tests.whole_stack import clock, stack  # noqa: F401  (the fixtures, for every module)
 
 
 @pytest.fixture(scope="session")

@@ -303,3 +303,12 @@ async def test_the_projector_process_serves_the_api_with_its_token(
     finally:
         projector.terminate()
         assert await asyncio.wait_for(projector.wait(), 30) == 0
+
+
+async def test_releasing_a_chat_not_handed_to_a_person_is_a_409(
+    booked: None, admin: TestClient
+) -> None:
+    path = f"/v1/subjects/{SUBJECT}/handoff/release"
+    response = await admin.post(path, headers=AUTH, json={"requested_by": "recepcao"})
+    assert response.status == 409
+    assert (await response.json())["error"]

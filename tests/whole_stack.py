@@ -61,9 +61,24 @@ class Phone:
 Stack = tuple[aiohttp.ClientSession, str, Simulator]
 
 
+class Clock:
+    """The conductor's time, which a test may move."""
+
+    def __init__(self) -> None:
+        self.now = NOW
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock()
+
+
 @pytest.fixture
 async def stack(
-    redis: Redis, ingest_settings: IngestSettings, keyspace: Keyspace
+    redis: Redis, ingest_settings: IngestSettings, keyspace: Keyspace, clock: Clock
 ) -> AsyncIterator[tuple[aiohttp.ClientSession, str, Simulator]]:
     simulator = Simulator(webhook_url=None, hmac_key=HMAC_KEY, api_key="waha-key")
     async with (
@@ -78,7 +93,7 @@ async def stack(
         log = EventLog(redis, keyspace)
         toolbox = Toolbox(EmbeddedCalendar(redis), Clinic(), notice)
         handler = ConversationHandler(redis, log, Conductor(OfflineBrain(), toolbox, notice),
-                                      group="conductor", clock=lambda: NOW)  # fmt: skip
+                                      group="conductor", clock=clock)  # fmt: skip
         subscriptions = [
             Subscription(redis, keyspace, group="conductor", consumer="c1", handler=handler,
                          types=ConversationHandler.TYPES, options=FAST),

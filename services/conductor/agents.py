@@ -50,9 +50,9 @@ ROUTER = Agent(
     f"{COMMON} Entenda o que o paciente quer. Para marcar, transfira a scheduling; para "
     "ver ou cancelar consultas, a appointments; para revogar o consentimento, chame "
     "revoke_consent. Se o paciente confirma presença na consulta de um lembrete, chame "
-    "confirm_appointment com o id dela. Para ajuda, falar com uma pessoa ou pedidos sobre "
-    "dados pessoais (LGPD), responda você mesmo.",
-    ("transfer_to_agent", "revoke_consent", "confirm_appointment"),
+    "confirm_appointment com o id dela. Se pedir para falar com uma pessoa, chame "
+    "hand_to_human. Para ajuda ou pedidos sobre dados pessoais (LGPD), responda você mesmo.",
+    ("transfer_to_agent", "revoke_consent", "confirm_appointment", "hand_to_human"),
 )
 SCHEDULING = Agent(
     "scheduling",

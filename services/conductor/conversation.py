@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 
 import msgspec
@@ -18,6 +18,8 @@ from events.schema import (
     ConsentRefused,
     ConsentRevoked,
     DomainEvent,
+    HandoffEnded,
+    HandoffStarted,
     MessageReceived,
     NameCorrected,
     NameRegistered,
@@ -64,6 +66,10 @@ class Conversation(msgspec.Struct, frozen=True, kw_only=True):
     upcoming: tuple[Upcoming, ...] = ()
     # The appointment the last reminder was about: what "confirmo" or "cancelar" refer to.
     reminded: str | None = None
+    # In the hands of a person until then (pushed back by every message meanwhile).
+    handoff_until: datetime | None = None
+    handoff_quiet_s: int = 0
+    last_said_at: datetime | None = None
 
     @property
     def consented(self) -> bool:
@@ -73,9 +79,22 @@ class Conversation(msgspec.Struct, frozen=True, kw_only=True):
 def evolve(state: Conversation, event: DomainEvent | UnknownEvent) -> Conversation:
     """The state after ``event``; events that do not concern it leave it as it was."""
     match event:
-        case MessageReceived(chat_id=chat_id, text=text):
+        case MessageReceived(chat_id=chat_id, text=text, sent_at=sent_at):
             dialogue = _said(state, "user", text) if text.strip() else state.dialogue
-            return msgspec.structs.replace(state, chat_id=chat_id, dialogue=dialogue)
+            until = state.handoff_until
+            if until is not None:
+                until = max(until, sent_at + timedelta(seconds=state.handoff_quiet_s))
+            return msgspec.structs.replace(
+                state, chat_id=chat_id, dialogue=dialogue, handoff_until=until,
+                last_said_at=sent_at,
+            )  # fmt: skip
+        case HandoffStarted(quiet_s=quiet_s):
+            return msgspec.structs.replace(
+                state, handoff_until=_last_said(state, quiet_s), handoff_quiet_s=quiet_s,
+                agent=None, offered=(),
+            )  # fmt: skip
+        case HandoffEnded():
+            return msgspec.structs.replace(state, handoff_until=None, handoff_quiet_s=0)
         case ReplyRequested(text=text):
             return msgspec.structs.replace(state, dialogue=_said(state, "assistant", text))
         case PrivacyNoticeShown(policy_version=version):
@@ -125,6 +144,17 @@ def evolve(state: Conversation, event: DomainEvent | UnknownEvent) -> Conversati
         case SubjectErased():
             return Conversation()
     return state
+
+
+def _last_said(state: Conversation, quiet_s: int) -> datetime:
+    """When a handoff started now ends, if the chat stays quiet: ``quiet_s`` after the
+    person's last message (a handoff is always decided in answer to one)."""
+    said = state.last_said_at or datetime.fromtimestamp(0, UTC)
+    return said + timedelta(seconds=quiet_s)
+
+
+def in_handoff(state: Conversation, now: datetime) -> bool:
+    return state.handoff_until is not None and now < state.handoff_until
 
 
 def reminder_due(state: Conversation, due: ReminderDue) -> Upcoming | None:

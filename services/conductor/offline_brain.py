@@ -114,6 +114,8 @@ class OfflineBrain:
     def _router(self, text: str, results: dict[str, Any], request: BrainRequest) -> BrainReply:
         if "revoke_consent" in results:
             return BrainReply(REVOKED)
+        if "hand_to_human" in results:
+            return BrainReply(HUMAN)
         if (confirmed := results.get("confirm_appointment")) is not None:
             if not confirmed["ok"]:
                 return BrainReply(f"Não consegui confirmar: {confirmed['error']}.")
@@ -133,7 +135,7 @@ class OfflineBrain:
             case Intent.CONFIRM:
                 return BrainReply(f"Não há consulta aguardando confirmação. {MENU}")
             case Intent.HUMAN:
-                return BrainReply(HUMAN)
+                return self._call("hand_to_human")
             case Intent.LGPD:
                 return BrainReply(LGPD)
             case Intent.HELP:

@@ -25,6 +25,7 @@ from events.schema import (
     AppointmentBooked,
     AppointmentCancelled,
     DomainEvent,
+    HandoffEnded,
     MessageReceived,
     NameCorrected,
     ReminderDue,
@@ -36,7 +37,13 @@ from events.schema import (
     type_of_class,
 )
 from services.conductor import reminders
-from services.conductor.conversation import Conversation, Stage, evolve, reminder_due
+from services.conductor.conversation import (
+    Conversation,
+    Stage,
+    evolve,
+    in_handoff,
+    reminder_due,
+)
 from services.conductor.portuguese.speech import spoken
 from services.conductor.reminders import DEFAULT_OFFSETS
 from services.conductor.tools import Turn
@@ -72,7 +79,8 @@ def _effects(keyspace: Keyspace, record: Record, events: Sequence[DomainEvent]) 
 
 class ConversationHandler:
     TYPES = tuple(
-        type_of_class(kind) for kind in (MessageReceived, NameCorrected, ReminderDue, SubjectErased)
+        type_of_class(kind)
+        for kind in (MessageReceived, NameCorrected, HandoffEnded, ReminderDue, SubjectErased)
     )
 
     def __init__(
@@ -99,15 +107,22 @@ class ConversationHandler:
             return [("DEL", key)]  # the next message starts a new conversation
         if isinstance(message, ReminderDue):
             return await self._remind(key, record, message)
-        if isinstance(message, NameCorrected) and not record.erased:
+        if isinstance(message, NameCorrected | HandoffEnded) and not record.erased:
             corrected = evolve(await self._load(key, record), message)
             return [("SET", key, msgspec.msgpack.encode(corrected))]
         # An erased message is one the person asked to forget: there is nothing to answer.
         if not isinstance(message, MessageReceived) or message.is_group or record.erased:
             return ()
-        state = evolve(await self._load(key, record), message)
-        turn = Turn(record.chat, record.envelope.event_id, message, state, self.clock())
-        decided = self._with_reminders(await self.conductor.decide(turn), turn.now)
+        before, now = await self._load(key, record), self.clock()
+        if in_handoff(before, now):
+            # A person is answering: the message is on record, the bot stays silent.
+            return [("SET", key, msgspec.msgpack.encode(evolve(before, message)))]
+        # A handoff past its quiet period ends with the first message after it.
+        ended = [HandoffEnded(reason="quiet_period")] if before.handoff_until else []
+        state = evolve(before, message)
+        turn = Turn(record.chat, record.envelope.event_id, message, state, now)
+        decided = [*ended, *await self.conductor.decide(turn)]
+        decided = self._with_reminders(decided, turn.now)
         timers: list[Command] = []
         for event in decided:
             timers += self._timers(record, state, event)

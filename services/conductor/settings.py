@@ -9,6 +9,7 @@ from pathlib import Path
 
 from services.conductor.clinic import Clinic
 from services.conductor.reminders import DEFAULT_OFFSETS, parse_offsets
+from services.conductor.tools import DEFAULT_HANDOFF_QUIET
 from services.runtime import settings
 from services.runtime.store import StoreSettings
 
@@ -29,6 +30,7 @@ class ConductorSettings:
     groq_base_url: str | None = None
     google: GoogleSettings | None = None  # None: the embedded calendar
     reminder_offsets: tuple[timedelta, ...] = DEFAULT_OFFSETS
+    handoff_quiet: timedelta = DEFAULT_HANDOFF_QUIET
 
     @classmethod
     def from_env(cls, env: Mapping[str, str]) -> ConductorSettings:
@@ -43,6 +45,9 @@ class ConductorSettings:
             groq_base_url=env.get("GROQ_BASE_URL") or None,
             google=_google(env),
             reminder_offsets=parse_offsets(settings.text(env, "REMINDER_OFFSETS", "24h,2h")),
+            handoff_quiet=timedelta(
+                hours=settings.integer(env, "HANDOFF_QUIET_HOURS", 12, minimum=1)
+            ),
         )
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Annotated, Any, Literal
 
 import msgspec
@@ -20,6 +20,7 @@ from events.schema import (
     ConsentRefused,
     ConsentRevoked,
     DomainEvent,
+    HandoffStarted,
     MessageReceived,
     NameRegistered,
     SlotsOffered,
@@ -30,6 +31,8 @@ from services.conductor.clinic import PERIOD_HOURS, Clinic
 from services.conductor.conversation import Conversation, Stage
 from services.conductor.portuguese.intents import name_in
 from services.conductor.privacy import PrivacyNotice
+
+DEFAULT_HANDOFF_QUIET = timedelta(hours=12)
 
 
 class NoArguments(msgspec.Struct, forbid_unknown_fields=True):
@@ -98,10 +101,18 @@ class _Tool:
 
 
 class Toolbox:
-    def __init__(self, calendar: Calendar, clinic: Clinic, notice: PrivacyNotice) -> None:
+    def __init__(
+        self,
+        calendar: Calendar,
+        clinic: Clinic,
+        notice: PrivacyNotice,
+        *,
+        handoff_quiet: timedelta = DEFAULT_HANDOFF_QUIET,
+    ) -> None:
         self.calendar = calendar
         self.clinic = clinic
         self.notice = notice
+        self.handoff_quiet = handoff_quiet
         self._tools: dict[str, _Tool] = {
             "record_consent": _Tool(
                 "Registra o consentimento explícito da pessoa ao aviso de privacidade, "
@@ -140,6 +151,12 @@ class Toolbox:
             ),
             "list_appointments": _Tool(
                 "Lista as consultas marcadas desta pessoa.", NoArguments, self._list
+            ),
+            "hand_to_human": _Tool(
+                "Passa a conversa a uma pessoa da equipe, quando o paciente pede para falar "
+                "com alguém; o assistente fica em silêncio até a pessoa liberar a conversa.",
+                NoArguments,
+                self._hand_to_human,
             ),
             "confirm_appointment": _Tool(
                 "Registra que a pessoa confirma presença numa consulta dela (id da consulta "
@@ -281,6 +298,10 @@ class Toolbox:
             {"id": b.appointment_id, "inicio": self.clinic.wall_clock(b.start)} for b in bookings
         ]
         return ToolOutcome(True, {"consultas": listed})
+
+    async def _hand_to_human(self, _: NoArguments, turn: Turn) -> ToolOutcome:
+        event = HandoffStarted(quiet_s=int(self.handoff_quiet.total_seconds()))
+        return ToolOutcome(True, {"transferido": "equipe"}, [event])
 
     async def _confirm(self, arguments: ConfirmAppointment, turn: Turn) -> ToolOutcome:
         mine = {u.appointment_id: u for u in turn.state.upcoming}

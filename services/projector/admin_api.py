@@ -15,7 +15,7 @@ import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 
 import msgspec
 from aiohttp import web
@@ -27,6 +27,7 @@ from services.projector import access
 from services.projector.admin_openapi import DEFAULT_LIMIT, MAX_LIMIT, OPENAPI
 from services.projector.correction import NothingToCorrect, clean_name, correct_name
 from services.projector.erasure import ErasureReason, erase_subject
+from services.projector.handoff import NotInHandoff, release_handoff
 from services.projector.store import Activity, ReadModels
 
 log = logging.getLogger(__name__)
@@ -34,7 +35,6 @@ log = logging.getLogger(__name__)
 PUBLIC_PATHS = frozenset({"/v1/openapi.json", "/healthz"})
 MAX_REQUESTED_BY_CHARS = 200
 
-Body = TypeVar("Body")
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
 
@@ -102,6 +102,7 @@ def create_admin_app(log_: EventLog, *, token: str, chat_key_secret: bytes) -> w
     app.router.add_get("/v1/subjects/{subject}/export", export)
     app.router.add_post("/v1/subjects/{subject}/correction", correct)
     app.router.add_post("/v1/subjects/{subject}/erasure", erase)
+    app.router.add_post("/v1/subjects/{subject}/handoff/release", release)
     app.router.add_get("/v1/appointments", appointments_on)
     return app
 
@@ -168,50 +169,68 @@ async def export(request: web.Request) -> web.Response:
     return json_response(document)
 
 
-class ErasureRequest(msgspec.Struct, forbid_unknown_fields=True):
+class OperatorRequest(msgspec.Struct, forbid_unknown_fields=True):
     requested_by: str
 
 
-class CorrectionRequest(msgspec.Struct, forbid_unknown_fields=True):
+class CorrectionRequest(OperatorRequest, forbid_unknown_fields=True):
     name: str
-    requested_by: str
+
+
+Body = TypeVar("Body", bound=OperatorRequest)
+
+
+@dataclass(frozen=True, slots=True)
+class Asked(Generic[Body]):
+    """An operator's request about a subject, checked: the subject, the body, who asks."""
+
+    admin: Admin
+    chat: str
+    body: Body
+    by: str
+
+
+async def asked(request: web.Request, kind: type[Body], shape: str) -> Asked[Body]:
+    chat = subject(request)
+    try:
+        body = msgspec.json.decode(await request.read(), type=kind)
+    except msgspec.DecodeError as exc:
+        raise ApiError(400, f"expected {shape}: {exc}") from None
+    by = requester(body.requested_by)
+    return Asked(request.app[ADMIN], chat, body, by)
 
 
 async def erase(request: web.Request) -> web.Response:
-    admin = request.app[ADMIN]
-    chat = subject(request)
-    body = await json_body(request, ErasureRequest, '{"requested_by": "..."}')
-    who = requester(body.requested_by)
+    ask = await asked(request, OperatorRequest, '{"requested_by": "..."}')
     reason = ErasureReason.SUBJECT_REQUEST
-    entry_id = await erase_subject(admin.log, admin.models, chat, reason, who)
+    entry_id = await erase_subject(ask.admin.log, ask.admin.models, ask.chat, reason, ask.by)
     if entry_id is None:
         raise ApiError(404, "no personal data is held about this subject")
-    log.info("admin API: subject %s erased at the request of %s", chat, who)
-    return json_response({"subject": chat, "erasure_entry_id": entry_id}, 202)
+    log.info("admin API: subject %s erased at the request of %s", ask.chat, ask.by)
+    return json_response({"subject": ask.chat, "erasure_entry_id": entry_id}, 202)
 
 
 async def correct(request: web.Request) -> web.Response:
-    admin = request.app[ADMIN]
-    chat = subject(request)
-    body = await json_body(request, CorrectionRequest, '{"name": "...", "requested_by": "..."}')
-    who = requester(body.requested_by)
+    ask = await asked(request, CorrectionRequest, '{"name": "...", "requested_by": "..."}')
     try:
-        name = clean_name(body.name)
+        name = clean_name(ask.body.name)
     except ValueError as exc:
         raise ApiError(400, f"name: {exc}") from None
     try:
-        entry_id = await correct_name(admin.log, admin.models, chat, name, who)
+        entry_id = await correct_name(ask.admin.log, ask.admin.models, ask.chat, name, ask.by)
     except NothingToCorrect as exc:
         raise ApiError(404, str(exc)) from None
-    log.info("admin API: subject %s's name corrected at the request of %s", chat, who)
-    return json_response({"subject": chat, "correction_entry_id": entry_id}, 202)
+    log.info("admin API: subject %s's name corrected at the request of %s", ask.chat, ask.by)
+    return json_response({"subject": ask.chat, "correction_entry_id": entry_id}, 202)
 
 
-async def json_body(request: web.Request, kind: type[Body], shape: str) -> Body:
+async def release(request: web.Request) -> web.Response:
+    ask = await asked(request, OperatorRequest, '{"requested_by": "..."}')
     try:
-        return msgspec.json.decode(await request.read(), type=kind)
-    except msgspec.DecodeError as exc:
-        raise ApiError(400, f"expected {shape}: {exc}") from None
+        entry_id = await release_handoff(ask.admin.log, ask.admin.models, ask.chat, ask.by)
+    except NotInHandoff as exc:
+        raise ApiError(409, str(exc)) from None
+    return json_response({"subject": ask.chat, "release_entry_id": entry_id}, 202)
 
 
 def requester(raw: str) -> str:

@@ -152,7 +152,12 @@ OPENAPI: dict[str, Any] = {
             "correct a subject's name (LGPD art. 18, III)", "CorrectionRequest", "Correction"
         ),
         "/v1/subjects/{subject}/erasure": _post(
-            "shred a subject's personal data (LGPD art. 18, VI)", "ErasureRequest", "Erasure"
+            "shred a subject's personal data (LGPD art. 18, VI)", "OperatorRequest", "Erasure"
+        ),
+        "/v1/subjects/{subject}/handoff/release": _post(
+            "the bot answers a chat handed to a person again (409 if it is not)",
+            "OperatorRequest",
+            "Release",
         ),
         "/v1/appointments": _get(
             "a day's appointments, by start",
@@ -176,7 +181,7 @@ OPENAPI: dict[str, Any] = {
                 "required": ["error"],
                 "properties": {"error": {"type": "string"}},
             },
-            "ErasureRequest": {
+            "OperatorRequest": {
                 "type": "object",
                 "required": ["requested_by"],
                 "additionalProperties": False,
@@ -197,6 +202,14 @@ OPENAPI: dict[str, Any] = {
                 "properties": {
                     "subject": {"type": "string"},
                     "correction_entry_id": {"type": "string"},
+                },
+            },
+            "Release": {
+                "type": "object",
+                "required": ["subject", "release_entry_id"],
+                "properties": {
+                    "subject": {"type": "string"},
+                    "release_entry_id": {"type": "string"},
                 },
             },
             "Erasure": {
