@@ -65,14 +65,20 @@ async def deliver_until_accepted(session: ClientSession, url: str, body: bytes) 
 
 
 async def deliver_all(url: str, per_chat: dict[str, list[bytes]]) -> dict[str, list[str]]:
-    """Chats concurrently, each chat's webhooks one after another; returns the accepted ids."""
+    """Chats concurrently, each chat's webhooks one after another; returns, per chat, the
+    bodies in the order they were first acknowledged."""
     accepted: dict[str, list[str]] = defaultdict(list)
 
     async def one_chat(session: ClientSession, chat: str, bodies: list[bytes]) -> None:
+        answered: set[bytes] = set()
         for body in bodies:
             answer = await deliver_until_accepted(session, url, body)
-            if answer["status"] == "accepted":
+            # A first answer of "duplicate" means an attempt whose answer was lost (Redis
+            # died after appending, before replying) did append it: it is in the log.
+            if body not in answered:
+                assert answer["status"] in ("accepted", "duplicate"), answer
                 accepted[chat].append(body.decode())
+            answered.add(body)
 
     async with ClientSession() as session:
         await asyncio.gather(*(one_chat(session, c, b) for c, b in per_chat.items()))
