@@ -28,6 +28,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--admin-port", type=port, default=8090, help="admin API port")
 
 
+EXAMPLE_KNOWLEDGE = Path(__file__).resolve().parents[1] / "ops" / "clinic" / "knowledge.md"
+
+
 def local_secret(state_dir: Path, name: str) -> str:
     """A secret generated once per machine and kept in the state directory."""
     path = state_dir / name
@@ -53,6 +56,8 @@ def run(args: argparse.Namespace, env: Mapping[str, str]) -> int:
     for name in ("WEBHOOK_HMAC_KEY", "CHAT_KEY_SECRET", "ADMIN_API_TOKEN"):
         if not env.get(name):
             child_env[name] = local_secret(state, name.lower())
+    # The example clinic's information, unless the deployment brings its own.
+    child_env.setdefault("CLINIC_KNOWLEDGE_FILE", str(EXAMPLE_KNOWLEDGE))
     ingest_url = f"http://127.0.0.1:{args.ingest_port}"
     children = {
         "ingest": subprocess.Popen(

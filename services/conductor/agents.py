@@ -48,7 +48,8 @@ RECONSENT = Agent(
 ROUTER = Agent(
     "router",
     f"{COMMON} Entenda o que o paciente quer. Para marcar, transfira a scheduling; para "
-    "ver ou cancelar consultas, a appointments; para revogar o consentimento, chame "
+    "ver ou cancelar consultas, a appointments; para dúvidas sobre a clínica (endereço, "
+    "horários, valores, convênios, preparo de exames), a info; para revogar o consentimento, chame "
     "revoke_consent. Se o paciente confirma presença na consulta de um lembrete, chame "
     "confirm_appointment com o id dela. Se pedir para falar com uma pessoa, chame "
     "hand_to_human. Para ajuda ou pedidos sobre dados pessoais (LGPD), responda você mesmo.",
@@ -66,7 +67,15 @@ APPOINTMENTS = Agent(
     "escolher com cancel_appointment; respondendo a um lembrete, é a consulta do lembrete.",
     ("list_appointments", "cancel_appointment"),
 )
-SPECIALISTS = {agent.name: agent for agent in (SCHEDULING, APPOINTMENTS)}
+INFO = Agent(
+    "info",
+    f"{COMMON} Responda dúvidas sobre a clínica (endereço, horários, valores, convênios, "
+    "preparo de exames) buscando com search_clinic_info e usando só o texto que ela "
+    "devolver. Se ela não devolver nada que responda, diga que não tem essa informação e "
+    "sugira ligar para a clínica; nunca complete com o que você acha.",
+    ("search_clinic_info",),
+)
+SPECIALISTS = {agent.name: agent for agent in (SCHEDULING, APPOINTMENTS, INFO)}
 
 
 def agent_for(state: Conversation) -> Agent | None:

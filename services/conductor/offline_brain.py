@@ -59,6 +59,10 @@ LGPD = (
     "Para parar de ser atendido por aqui agora, escreva *revogar consentimento*."
 )
 NOT_UNDERSTOOD = f"Desculpe, não entendi. {MENU}"
+DONT_KNOW = (
+    "Desculpe, não tenho essa informação por aqui. Para não te passar nada errado, "
+    "ligue para a clínica, por favor."
+)
 
 
 class OfflineBrain:
@@ -75,6 +79,8 @@ class OfflineBrain:
             return self._router(text, results, request)
         if request.agent == "scheduling":
             return self._scheduling(text, results, request)
+        if request.agent == "info":
+            return self._info(text, results)
         return self._appointments(text, results, request)
 
     def _call(self, tool: str, **arguments: Any) -> BrainReply:
@@ -136,6 +142,8 @@ class OfflineBrain:
                 return BrainReply(f"Não há consulta aguardando confirmação. {MENU}")
             case Intent.HUMAN:
                 return self._call("hand_to_human")
+            case Intent.INFO:
+                return self._call("transfer_to_agent", agent="info", intent="info")
             case Intent.LGPD:
                 return BrainReply(LGPD)
             case Intent.HELP:
@@ -183,6 +191,16 @@ class OfflineBrain:
         if when is not None and when.period is not None:
             arguments["period"] = when.period
         return self._call("check_availability", **arguments)
+
+    def _info(self, text: str, results: dict[str, Any]) -> BrainReply:
+        searched = results.get("search_clinic_info")
+        if searched is None:
+            return self._call("search_clinic_info", question=text[:500])
+        if not searched["trechos"]:
+            return BrainReply(DONT_KNOW)
+        return BrainReply(
+            "\n\n".join(f"*{s['titulo']}*\n{s['texto']}" for s in searched["trechos"])
+        )
 
     def _book(self, start: datetime) -> BrainReply:
         return self._call("book_appointment", start=start.strftime("%Y-%m-%dT%H:%M"))

@@ -52,7 +52,8 @@ def build_conductor(settings: ConductorSettings, redis: Redis) -> Conductor:
         brain = GroqBrain(settings.groq_api_key, settings.groq_model,
                           base_url=settings.groq_base_url)  # fmt: skip
     log.info("calendar: %s; brain: %s", type(calendar).__name__, type(brain).__name__)
-    toolbox = Toolbox(calendar, settings.clinic, notice, handoff_quiet=settings.handoff_quiet)
+    toolbox = Toolbox(calendar, settings.clinic, notice, handoff_quiet=settings.handoff_quiet,
+                      knowledge=settings.knowledge)  # fmt: skip
     return Conductor(brain, toolbox, notice)
 
 

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
 
 from services.conductor.clinic import Clinic
+from services.conductor.knowledge import Knowledge, KnowledgeInvalid
 from services.conductor.reminders import DEFAULT_OFFSETS, parse_offsets
 from services.conductor.tools import DEFAULT_HANDOFF_QUIET
 from services.runtime import settings
@@ -31,6 +32,7 @@ class ConductorSettings:
     google: GoogleSettings | None = None  # None: the embedded calendar
     reminder_offsets: tuple[timedelta, ...] = DEFAULT_OFFSETS
     handoff_quiet: timedelta = DEFAULT_HANDOFF_QUIET
+    knowledge: Knowledge = field(default_factory=Knowledge)
 
     @classmethod
     def from_env(cls, env: Mapping[str, str]) -> ConductorSettings:
@@ -45,10 +47,21 @@ class ConductorSettings:
             groq_base_url=env.get("GROQ_BASE_URL") or None,
             google=_google(env),
             reminder_offsets=parse_offsets(settings.text(env, "REMINDER_OFFSETS", "24h,2h")),
+            knowledge=_knowledge(env),
             handoff_quiet=timedelta(
                 hours=settings.integer(env, "HANDOFF_QUIET_HOURS", 12, minimum=1)
             ),
         )
+
+
+def _knowledge(env: Mapping[str, str]) -> Knowledge:
+    path = settings.text(env, "CLINIC_KNOWLEDGE_FILE", "")
+    if not path:
+        return Knowledge()  # the info agent says it does not know
+    try:
+        return Knowledge.load(Path(path))
+    except KnowledgeInvalid as exc:
+        raise settings.SettingsError(f"CLINIC_KNOWLEDGE_FILE: {exc}") from None
 
 
 @dataclass(frozen=True, slots=True)

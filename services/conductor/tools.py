@@ -29,6 +29,7 @@ from services.conductor.brain import ToolCall, ToolSpec
 from services.conductor.calendar import Booking, Calendar, SlotTaken
 from services.conductor.clinic import PERIOD_HOURS, Clinic
 from services.conductor.conversation import Conversation, Stage
+from services.conductor.knowledge import Knowledge
 from services.conductor.portuguese.intents import name_in
 from services.conductor.privacy import PrivacyNotice
 
@@ -52,6 +53,10 @@ class CancelAppointment(msgspec.Struct, forbid_unknown_fields=True):
     appointment_id: Annotated[str, msgspec.Meta(pattern=r"^[0-9a-f]{1,64}$")]
 
 
+class SearchClinicInfo(msgspec.Struct, forbid_unknown_fields=True):
+    question: Annotated[str, msgspec.Meta(min_length=1, max_length=500)]
+
+
 class ConfirmAppointment(msgspec.Struct, forbid_unknown_fields=True):
     appointment_id: Annotated[str, msgspec.Meta(pattern=r"^[0-9a-f]{1,64}$")]
 
@@ -61,7 +66,7 @@ class RegisterName(msgspec.Struct, forbid_unknown_fields=True):
 
 
 class TransferToAgent(msgspec.Struct, forbid_unknown_fields=True):
-    agent: Literal["scheduling", "appointments"]
+    agent: Literal["scheduling", "appointments", "info"]
     intent: Annotated[str, msgspec.Meta(max_length=40)] = ""
 
 
@@ -108,7 +113,9 @@ class Toolbox:
         notice: PrivacyNotice,
         *,
         handoff_quiet: timedelta = DEFAULT_HANDOFF_QUIET,
+        knowledge: Knowledge | None = None,
     ) -> None:
+        self.knowledge = knowledge or Knowledge()
         self.calendar = calendar
         self.clinic = clinic
         self.notice = notice
@@ -151,6 +158,12 @@ class Toolbox:
             ),
             "list_appointments": _Tool(
                 "Lista as consultas marcadas desta pessoa.", NoArguments, self._list
+            ),
+            "search_clinic_info": _Tool(
+                "Busca no texto da clínica (endereço, horários, valores, convênios, preparo "
+                "de exames) os trechos que respondem à pergunta; lista vazia se nada responde.",
+                SearchClinicInfo,
+                self._search_clinic_info,
             ),
             "hand_to_human": _Tool(
                 "Passa a conversa a uma pessoa da equipe, quando o paciente pede para falar "
@@ -298,6 +311,10 @@ class Toolbox:
             {"id": b.appointment_id, "inicio": self.clinic.wall_clock(b.start)} for b in bookings
         ]
         return ToolOutcome(True, {"consultas": listed})
+
+    async def _search_clinic_info(self, arguments: SearchClinicInfo, turn: Turn) -> ToolOutcome:
+        found = self.knowledge.search(arguments.question)
+        return ToolOutcome(True, {"trechos": [{"titulo": s.title, "texto": s.text} for s in found]})
 
     async def _hand_to_human(self, _: NoArguments, turn: Turn) -> ToolOutcome:
         event = HandoffStarted(quiet_s=int(self.handoff_quiet.total_seconds()))

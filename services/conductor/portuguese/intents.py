@@ -17,6 +17,7 @@ class Intent(StrEnum):
     REVOKE = "revoke"
     HELP = "help"
     CONFIRM = "confirm"
+    INFO = "info"
     UNKNOWN = "unknown"
 
 
@@ -35,6 +36,12 @@ _PHRASES: tuple[tuple[Intent, tuple[str, ...]], ...] = (
     (Intent.CONSULT, ("minhas consultas", "minha consulta", "meus agendamentos",
                       "meu agendamento", "tenho consulta", "ver consultas", "quando e minha",
                       "consultar")),
+    (Intent.INFO, ("endereco", "onde fica", "como chegar", "localizacao", "estacionamento",
+                   "horario de funcionamento", "horario de atendimento", "que horas abre",
+                   "que horas fecha", "abre sabado", "funcionam", "quanto custa", "preco",
+                   "valor da consulta", "valores", "convenio", "plano de saude", "aceita",
+                   "aceitam", "atendem pelo", "atende pelo", "jejum", "preparo",
+                   "exame de sangue", "telefone")),
     (Intent.SCHEDULE, ("marcar", "agendar", "agenda", "agendamento", "consulta", "horario",
                        "horarios", "disponivel", "disponibilidade", "vaga", "remarcar")),
     (Intent.HELP, ("ajuda", "menu", "opcoes", "oi", "ola", "bom dia", "boa tarde", "boa noite",
