@@ -52,6 +52,19 @@ class MessageReceived(DomainEvent, frozen=True, kw_only=True, tag="message.recei
     sent_at: datetime
 
 
+class MessageSentByBusiness(DomainEvent, frozen=True, kw_only=True, tag="message.sent"):
+    """A message the business's own WhatsApp number sent: a person at the clinic writing
+    from the phone (during a handoff, say), or the echo of a reply the bot sent through
+    the API (its id is then a ``reply.sent``'s ``waha_message_id``). Recorded, never
+    answered."""
+
+    message_id: PersonalText
+    chat_id: PersonalText
+    text: PersonalText = ""
+    has_media: bool = False
+    sent_at: datetime
+
+
 class MessageAcknowledged(DomainEvent, frozen=True, kw_only=True, tag="message.acknowledged"):
     """Delivery progress of a message (sent, delivered, read, played)."""
 
@@ -242,6 +255,7 @@ class NameCorrected(DomainEvent, frozen=True, kw_only=True, tag="subject.name_co
 
 Event = (
     MessageReceived
+    | MessageSentByBusiness
     | MessageAcknowledged
     | ReactionReceived
     | MessageRevoked

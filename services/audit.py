@@ -24,6 +24,7 @@ from events.schema import (
     MessageAcknowledged,
     MessageReceived,
     MessageRevoked,
+    MessageSentByBusiness,
     NameCorrected,
     NameRegistered,
     PrivacyNoticeShown,
@@ -61,6 +62,8 @@ def quoted(text: str) -> str:
 def describe(event: DomainEvent | UnknownEvent, zone: ZoneInfo = UTC_ZONE) -> str:
     """One line saying what happened; times in ``zone``."""
     match event:
+        case MessageSentByBusiness(text=text):
+            return f"clinic's phone wrote  {text!r}"
         case MessageReceived(text=text, media=media):
             attachment = f" [{media.mimetype or 'media'}]" if media else ""
             return f"message received      {quoted(text)}{attachment}"

@@ -58,6 +58,8 @@ def run(args: argparse.Namespace, env: Mapping[str, str]) -> int:
             child_env[name] = local_secret(state, name.lower())
     # The example clinic's information, unless the deployment brings its own.
     child_env.setdefault("CLINIC_KNOWLEDGE_FILE", str(EXAMPLE_KNOWLEDGE))
+    # A reminder 10 minutes before, too: a booking for later today shows one in the demo.
+    child_env.setdefault("REMINDER_OFFSETS", "24h,2h,10m")
     ingest_url = f"http://127.0.0.1:{args.ingest_port}"
     children = {
         "ingest": subprocess.Popen(

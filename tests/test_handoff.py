@@ -10,15 +10,17 @@ from datetime import UTC, timedelta
 from redis.asyncio import Redis
 
 from events import EventLog, Keyspace, MessageReceived, new_envelope
-from events.schema import HandoffEnded, HandoffStarted
+from events.schema import HandoffEnded, HandoffStarted, MessageSentByBusiness
 from services.conductor.offline_brain import HUMAN
-from services.ingest.settings import IngestSettings
+from services.ingest import chats
+from services.ingest.settings import DEVELOPMENT_CHAT_KEY_SECRET, IngestSettings
 from services.projector.handoff_cli import release
 from tests.projecting import caught_up, projecting
+from tests.waha import encode, signed_headers, text_message
 from tests.whole_stack import Clock, Stack
 
-CHAT = "c" + "7" * 32
 CHAT_ID = "5511977770099@c.us"
+CHAT = chats.chat_key(DEVELOPMENT_CHAT_KEY_SECRET.encode(), "default", CHAT_ID)
 
 
 class Person:
@@ -66,6 +68,25 @@ async def test_the_bot_is_silent_during_a_handoff_and_the_messages_are_recorded(
     assert len(person.replies()) == answered
     assert [m.text for m in await kinds(log, MessageReceived)][-1] == "alô? tem alguém aí?"
     assert len(await kinds(log, HandoffStarted)) == 1
+
+
+async def test_what_the_clinic_writes_from_its_phone_is_recorded_and_not_answered(
+    stack: Stack, log: EventLog, redis: Redis, keyspace: Keyspace, clock: Clock
+) -> None:
+    http, _, simulator = stack
+    async with projecting(redis, keyspace):
+        person = await handed_over(stack, log, redis, clock)
+        answered = len(person.replies())
+        body = encode(text_message("OP1", chat=CHAT_ID, body="Olá Ana, aqui é a Júlia",
+                                   from_me=True, event="message.any"))  # fmt: skip
+        assert simulator.webhook_url is not None
+        headers = signed_headers(body)
+        async with http.post(simulator.webhook_url, data=body, headers=headers) as sent:
+            assert (await sent.json())["status"] == "accepted"
+        await caught_up(redis, keyspace, "conductor", "outbox")
+    [written] = await kinds(log, MessageSentByBusiness)
+    assert written.text == "Olá Ana, aqui é a Júlia"
+    assert len(person.replies()) == answered
 
 
 async def test_the_bot_comes_back_after_the_quiet_period(

@@ -143,7 +143,7 @@ async def test_a_non_json_content_type_is_415(ingest: TestClient, redis: Redis) 
 async def test_the_bots_own_echo_is_not_an_inbound_message(
     ingest: TestClient, log: EventLog
 ) -> None:
-    response = await post(ingest, text_message("A1", from_me=True))
+    response = await post(ingest, text_message("A1", from_me=True, source="api"))
     assert (await response.json()) == {"status": "ignored", "reason": "own_message"}
     assert await entries(log) == []
 

@@ -13,6 +13,7 @@ from events import (
     ReactionReceived,
     SessionStatusChanged,
 )
+from events.schema import MessageSentByBusiness
 from services.ingest import chats
 from services.ingest.errors import PayloadInvalid
 from services.ingest.translate import Ignored, Translated, parse_webhook, translate
@@ -89,8 +90,19 @@ def test_status_broadcasts_are_not_conversations() -> None:
     assert run(text_message("A1", chat="status@broadcast")) == Ignored("not_a_conversation")
 
 
-def test_own_messages_are_ignored() -> None:
-    assert run(text_message("A1", from_me=True)) == Ignored("own_message")
+def test_messages_from_the_business_number_are_recorded_in_the_customers_chat() -> None:
+    body = text_message("A1", from_me=True, event="message.any", to="5511988887777@c.us")
+    outcome = translated(body)
+    event = outcome.envelope.event
+    assert isinstance(event, MessageSentByBusiness)
+    assert (event.chat_id, event.text) == ("5511988887777@c.us", "oi")
+    incoming = translated(text_message("A2", chat="5511988887777@c.us"))
+    assert outcome.envelope.chat == incoming.envelope.chat
+
+
+def test_the_echo_of_a_reply_the_bot_sent_through_the_api_is_ignored() -> None:
+    body = text_message("A1", from_me=True, event="message.any", source="api")
+    assert run(body) == Ignored("own_message")
 
 
 def test_an_ack_is_keyed_by_message_and_level() -> None:

@@ -18,7 +18,7 @@ from events import (
     SessionStatusChanged,
     new_envelope,
 )
-from events.schema import DomainEvent
+from events.schema import DomainEvent, MessageSentByBusiness
 from services.ingest import chats
 from services.ingest.errors import PayloadInvalid
 from services.ingest.waha import (
@@ -165,8 +165,7 @@ def translate(
 def _message(webhook: WahaWebhook, chat_secret: bytes) -> Translated | Ignored:
     message = _payload(webhook, WahaMessage)
     if message.fromMe:
-        # The bot's own replies come back as webhooks; they are not the customer speaking.
-        return Ignored("own_message")
+        return _sent_by_business(webhook, message, chat_secret)
     chat_id = _chat(message.from_)
     if not chats.is_conversation(chat_id):
         return Ignored("not_a_conversation")
@@ -191,6 +190,27 @@ def _message(webhook: WahaWebhook, chat_secret: bytes) -> Translated | Ignored:
     )
     # The WAHA message id, so "message" and "message.any" of one message, and every retry
     # of either, are one event.
+    key = f"{webhook.session}:message:{message.id}"
+    return _chat_event(webhook, event, chat_id, chat_secret, key)
+
+
+def _sent_by_business(
+    webhook: WahaWebhook, message: WahaMessage, chat_secret: bytes
+) -> Translated | Ignored:
+    """The business's own number wrote: recorded in the chat, never answered. What WAHA
+    marks as sent through its API is the echo of the bot's own reply, already on record."""
+    if message.source == "api":
+        return Ignored("own_message")
+    chat_id = _chat(message.to)
+    if not chats.is_conversation(chat_id):
+        return Ignored("not_a_conversation")
+    event = MessageSentByBusiness(
+        message_id=message.id,
+        chat_id=chat_id,
+        text=message.body or "",
+        has_media=bool(message.hasMedia or message.media is not None),
+        sent_at=_time(message.timestamp),
+    )
     key = f"{webhook.session}:message:{message.id}"
     return _chat_event(webhook, event, chat_id, chat_secret, key)
 

@@ -57,6 +57,7 @@ class WahaMessage(msgspec.Struct, frozen=True):
     ack: int | None = None
     ackName: str | None = None
     replyTo: WahaReplyTo | None = None
+    source: str | None = None  # "api" (sent through WAHA's API) or "app" (from a phone)
 
 
 class WahaReactionBody(msgspec.Struct, frozen=True):
