@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import random
 from datetime import UTC, date, datetime, timedelta
+from typing import TypeVar
 
 import pytest
 from redis.asyncio import Redis
@@ -24,6 +25,7 @@ from tests.projecting import groups_caught_up
 from tests.whole_stack import NOW, Stack
 
 PEOPLE = 200
+T = TypeVar("T")
 REMINDED_BY = REMINDER.split(":")[0]  # "Lembrete"
 
 
@@ -77,11 +79,7 @@ async def test_every_due_reminder_of_a_live_appointment_is_sent_once_and_none_fo
     await all_say(
         log, redis, {p: f"quero marcar dia {s.day} às {s:%H:%M}" for p, s in starts.items()}
     )
-    booked = [
-        r.envelope.event
-        async for r in log.scan()
-        if isinstance(r.envelope.event, AppointmentBooked)
-    ]
+    booked = await logged(log, AppointmentBooked)
     assert len(booked) == PEOPLE
     cancelled = set(rng.sample(patients, 50))
     await all_say(log, redis, dict.fromkeys(cancelled, "cancelar"))
@@ -107,10 +105,16 @@ async def test_every_due_reminder_of_a_live_appointment_is_sent_once_and_none_fo
     assert await redis.zcard("wsm:{p0}:timers") == 0
 
 
-async def book(log: EventLog, redis: Redis, patient: Patient, start: datetime) -> None:
-    """The patient registers and books ``start``."""
-    for text in ("oi", "sim", "Ana", f"quero marcar dia {start.day} às {start:%H:%M}"):
+async def book(log: EventLog, redis: Redis, patient: Patient, *starts: datetime) -> None:
+    """The patient registers and books each of ``starts``."""
+    for text in ("oi", "sim", "Ana"):
         await all_say(log, redis, {patient: text})
+    for start in starts:
+        await all_say(log, redis, {patient: f"quero marcar dia {start.day} às {start:%H:%M}"})
+
+
+async def logged(log: EventLog, kind: type[T]) -> list[T]:
+    return [r.envelope.event async for r in log.scan() if isinstance(r.envelope.event, kind)]
 
 
 async def test_a_timer_fired_again_after_a_crash_sends_nothing_more(
@@ -190,11 +194,7 @@ async def test_confirmo_after_a_reminder_confirms_that_appointment(
     await remind(log, redis, start - timedelta(hours=2))
     await all_say(log, redis, {patient: "confirmo"})
     assert "confirmada" in replies(simulator, patient)[-1]
-    [confirmed] = [
-        r.envelope.event
-        async for r in log.scan()
-        if isinstance(r.envelope.event, AppointmentConfirmed)
-    ]
+    [confirmed] = await logged(log, AppointmentConfirmed)
     assert confirmed.start == start
 
 
@@ -206,7 +206,7 @@ async def test_confirmo_without_a_reminder_confirms_nothing(
     await book(log, redis, patient, slots(30)[27])
     await all_say(log, redis, {patient: "confirmo"})
     assert "Não há consulta aguardando confirmação" in replies(simulator, patient)[-1]
-    assert not [r async for r in log.scan() if isinstance(r.envelope.event, AppointmentConfirmed)]
+    assert not await logged(log, AppointmentConfirmed)
 
 
 async def test_preciso_cancelar_after_a_reminder_cancels_the_reminded_appointment(
@@ -215,14 +215,42 @@ async def test_preciso_cancelar_after_a_reminder_cancels_the_reminded_appointmen
     _, _, simulator = stack
     patient = Patient(5)
     first, second = slots(30)[21], slots(30)[28]
-    await book(log, redis, patient, first)
-    await all_say(log, redis, {patient: f"quero marcar dia {second.day} às {second:%H:%M}"})
+    await book(log, redis, patient, first, second)
     await remind(log, redis, second - timedelta(hours=2))  # the last one due: the second's
     assert f"{second:%d/%m às %H:%M}" in replies(simulator, patient)[-1]
     await all_say(log, redis, {patient: "preciso cancelar"})
-    [cancelled] = [
-        r.envelope.event
-        async for r in log.scan()
-        if isinstance(r.envelope.event, AppointmentCancelled)
-    ]
+    [cancelled] = await logged(log, AppointmentCancelled)
     assert cancelled.start == second
+
+
+async def test_remarcar_after_a_reminder_moves_that_appointment_and_its_reminders(
+    stack: Stack, redis: Redis, log: EventLog, keyspace: Keyspace
+) -> None:
+    _, _, simulator = stack
+    patient = Patient(6)
+    old, new = slots(40)[23], slots(40)[35]
+    await book(log, redis, patient, old)
+    await remind(log, redis, old - timedelta(hours=24))
+    await all_say(log, redis, {patient: "preciso remarcar"})
+    assert "Para quando" in replies(simulator, patient)[-1]
+    await all_say(log, redis, {patient: f"dia {new.day} às {new:%H:%M}"})
+    assert "remarcada" in replies(simulator, patient)[-1]
+    [cancelled] = await logged(log, AppointmentCancelled)
+    assert cancelled.start == old
+    partition = keyspace.partition_of(patient.chat)
+    due = await redis.zrange(f"wsm:{{p{partition}}}:timers", 0, -1, withscores=True)
+    assert [score for _, score in due] == [
+        (new - timedelta(hours=h)).timestamp() * 1000 for h in (24, 2)
+    ]
+
+
+async def test_remarcar_with_no_appointment_to_tell_apart_asks_which(
+    stack: Stack, redis: Redis, log: EventLog
+) -> None:
+    _, _, simulator = stack
+    patient = Patient(7)
+    first, second = slots(40)[24], slots(40)[36]
+    await book(log, redis, patient, first, second)
+    await all_say(log, redis, {patient: "quero remarcar"})
+    assert "Não sei qual consulta remarcar" in replies(simulator, patient)[-1]
+    assert not await logged(log, AppointmentCancelled)

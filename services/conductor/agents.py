@@ -47,7 +47,8 @@ RECONSENT = Agent(
 )
 ROUTER = Agent(
     "router",
-    f"{COMMON} Entenda o que o paciente quer. Para marcar, transfira a scheduling; para "
+    f"{COMMON} Entenda o que o paciente quer. Para marcar, transfira a scheduling (para "
+    "remarcar, com intent reschedule); para "
     "ver ou cancelar consultas, a appointments; para dúvidas sobre a clínica (endereço, "
     "horários, valores, convênios, preparo de exames), a info; para revogar o consentimento, chame "
     "revoke_consent. Se o paciente confirma presença na consulta de um lembrete, chame "
@@ -58,8 +59,9 @@ ROUTER = Agent(
 SCHEDULING = Agent(
     "scheduling",
     f"{COMMON} Ofereça horários livres com check_availability e marque o escolhido com "
-    "book_appointment (YYYY-MM-DDTHH:MM, horário da clínica).",
-    ("check_availability", "book_appointment"),
+    "book_appointment (YYYY-MM-DDTHH:MM, horário da clínica); ao remarcar uma consulta, "
+    "use reschedule_appointment, que marca o novo horário e cancela o antigo.",
+    ("check_availability", "book_appointment", "reschedule_appointment"),
 )
 APPOINTMENTS = Agent(
     "appointments",

@@ -40,6 +40,8 @@ class Facts:
     active_agent: str | None
     offered: tuple[datetime, ...]
     reminded: tuple[str, datetime] | None = None
+    rescheduling: tuple[str, datetime] | None = None
+    """The appointment (id, start) being moved to a new time."""
     """The appointment (id, start) the last reminder was about, awaiting an answer."""
 
 

@@ -68,6 +68,8 @@ class Conversation(msgspec.Struct, frozen=True, kw_only=True):
     reminded: str | None = None
     # In the hands of a person until then (pushed back by every message meanwhile).
     handoff_until: datetime | None = None
+    # The appointment being moved to a new time, while the scheduling agent finds one.
+    rescheduling: str | None = None
     handoff_quiet_s: int = 0
     last_said_at: datetime | None = None
 
@@ -113,16 +115,23 @@ def evolve(state: Conversation, event: DomainEvent | UnknownEvent) -> Conversati
             return msgspec.structs.replace(state, name=name, stage=stage)
         case NameCorrected(name=name):
             return msgspec.structs.replace(state, name=name)
-        case AgentSelected(agent=agent):
+        case AgentSelected(agent=agent, intent=intent):
             # Back to the same specialist (a follow-up such as "2"): keep what it offered.
-            offered = state.offered if agent == state.agent else ()
-            return msgspec.structs.replace(state, agent=agent, offered=offered)
+            same = agent == state.agent
+            offered = state.offered if same else ()
+            moving = _reschedule_target(state) if intent == "reschedule" else None
+            rescheduling = moving or (state.rescheduling if same else None)
+            return msgspec.structs.replace(
+                state, agent=agent, offered=offered, rescheduling=rescheduling
+            )
         case SlotsOffered(slots=slots):
             return msgspec.structs.replace(state, offered=slots)
         case AppointmentBooked(appointment_id=appointment_id, start=start):
             booked = Upcoming(appointment_id=appointment_id, start=start)
             upcoming = (*_without(state, appointment_id), booked)
-            return msgspec.structs.replace(state, agent=None, offered=(), upcoming=upcoming)
+            return msgspec.structs.replace(
+                state, agent=None, offered=(), upcoming=upcoming, rescheduling=None
+            )
         case AppointmentCancelled(appointment_id=appointment_id):
             reminded = None if state.reminded == appointment_id else state.reminded
             upcoming = _without(state, appointment_id)
@@ -144,6 +153,14 @@ def evolve(state: Conversation, event: DomainEvent | UnknownEvent) -> Conversati
         case SubjectErased():
             return Conversation()
     return state
+
+
+def _reschedule_target(state: Conversation) -> str | None:
+    """Which appointment "remarcar" means: the one just reminded of, or the only one."""
+    ids = [u.appointment_id for u in state.upcoming]
+    if state.reminded in ids:
+        return state.reminded
+    return ids[0] if len(ids) == 1 else None
 
 
 def _last_said(state: Conversation, quiet_s: int) -> datetime:

@@ -90,6 +90,12 @@ def _facts(facts: Facts) -> str:
             f"Um lembrete da consulta de {spoken(start)} (id {appointment_id}) foi enviado; "
             "a resposta do paciente pode ser sobre ela."
         )
+    if facts.rescheduling:
+        appointment_id, start = facts.rescheduling
+        lines.append(
+            f"O paciente está remarcando a consulta de {spoken(start)} (id {appointment_id}): "
+            "use reschedule_appointment com esse id e o novo horário."
+        )
     if facts.offered:
         shown = numbered([f"{spoken(s)} ({s:%Y-%m-%dT%H:%M})" for s in facts.offered])
         lines.append(f"Horários oferecidos na mensagem anterior:\n{shown}")

@@ -15,6 +15,7 @@ import msgspec
 from services.conductor.brain import (
     BrainReply,
     BrainRequest,
+    Facts,
     ToolCall,
     last_user_text,
     tool_results,
@@ -59,6 +60,10 @@ LGPD = (
     "Para parar de ser atendido por aqui agora, escreva *revogar consentimento*."
 )
 NOT_UNDERSTOOD = f"Desculpe, não entendi. {MENU}"
+WHICH_TO_MOVE = (
+    "Não sei qual consulta remarcar. Escreva *minhas consultas* para vê-las, *cancelar* "
+    "a que não puder ir, e depois me diga o novo dia e horário."
+)
 DONT_KNOW = (
     "Desculpe, não tenho essa informação por aqui. Para não te passar nada errado, "
     "ligue para a clínica, por favor."
@@ -134,6 +139,8 @@ class OfflineBrain:
                 return self._call("revoke_consent")
             case Intent.SCHEDULE:
                 return self._call("transfer_to_agent", agent="scheduling", intent="schedule")
+            case Intent.RESCHEDULE:
+                return self._call("transfer_to_agent", agent="scheduling", intent="reschedule")
             case Intent.CONSULT | Intent.CANCEL:
                 return self._call("transfer_to_agent", agent="appointments", intent=intent)
             case Intent.CONFIRM if request.facts.reminded:
@@ -158,7 +165,11 @@ class OfflineBrain:
 
     def _scheduling(self, text: str, results: dict[str, Any], request: BrainRequest) -> BrainReply:
         facts = request.facts
-        booked = results.get("book_appointment")
+        booked = results.get("book_appointment") or results.get("reschedule_appointment")
+        if booked is not None and booked["ok"] and "antes" in booked:
+            before = spoken(datetime.fromisoformat(booked["antes"]))
+            after = spoken(datetime.fromisoformat(booked["marcada"]))
+            return BrainReply(f"Pronto! Sua consulta de *{before}* foi remarcada para *{after}*.")
         if booked is not None and booked["ok"]:
             booked_at = spoken(datetime.fromisoformat(booked["marcada"]))
             who = f", {facts.name}" if facts.name else ""
@@ -181,10 +192,15 @@ class OfflineBrain:
             return self._call("check_availability", **({"date": day} if day else {}))
         option = chosen_option(text, len(facts.offered))
         if option is not None:
-            return self._book(facts.offered[option - 1])
+            return self._book(facts.offered[option - 1], facts)
         when = parse_when(text, facts.today)
         if when is not None and (start := when.start()) is not None:
-            return self._book(start)
+            return self._book(start, facts)
+        if facts.rescheduling and when is None:
+            moving = spoken(facts.rescheduling[1])
+            return BrainReply(f"Claro! Para quando quer passar a consulta de *{moving}*?")
+        if not facts.rescheduling and intent_of(text) is Intent.RESCHEDULE:
+            return BrainReply(WHICH_TO_MOVE)
         arguments: dict[str, str] = {}
         if when is not None and when.day is not None:
             arguments["date"] = when.day.isoformat()
@@ -202,8 +218,13 @@ class OfflineBrain:
             "\n\n".join(f"*{s['titulo']}*\n{s['texto']}" for s in searched["trechos"])
         )
 
-    def _book(self, start: datetime) -> BrainReply:
-        return self._call("book_appointment", start=start.strftime("%Y-%m-%dT%H:%M"))
+    def _book(self, start: datetime, facts: Facts) -> BrainReply:
+        at = start.strftime("%Y-%m-%dT%H:%M")
+        if facts.rescheduling:
+            return self._call(
+                "reschedule_appointment", appointment_id=facts.rescheduling[0], start=at
+            )
+        return self._call("book_appointment", start=at)
 
     def _appointments(
         self, text: str, results: dict[str, Any], request: BrainRequest
@@ -242,7 +263,7 @@ def booked_day(request: BrainRequest) -> str | None:
     """The day of the booking the model just tried, to look for other times that day."""
     for message in reversed(request.messages):
         for call in message.tool_calls:
-            if call.name == "book_appointment":
+            if call.name in ("book_appointment", "reschedule_appointment"):
                 start = msgspec.json.decode(call.arguments).get("start", "")
                 return str(start)[:10] or None
     return None

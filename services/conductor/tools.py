@@ -49,6 +49,10 @@ class BookAppointment(msgspec.Struct, forbid_unknown_fields=True):
     start: Annotated[str, msgspec.Meta(max_length=40, description="YYYY-MM-DDTHH:MM, local")]
 
 
+class RescheduleAppointment(BookAppointment, forbid_unknown_fields=True):
+    appointment_id: Annotated[str, msgspec.Meta(pattern=r"^[0-9a-f]{1,64}$")]
+
+
 class CancelAppointment(msgspec.Struct, forbid_unknown_fields=True):
     appointment_id: Annotated[str, msgspec.Meta(pattern=r"^[0-9a-f]{1,64}$")]
 
@@ -155,6 +159,12 @@ class Toolbox:
                 "Marca uma consulta no horário dado (YYYY-MM-DDTHH:MM, horário local).",
                 BookAppointment,
                 self._book,
+            ),
+            "reschedule_appointment": _Tool(
+                "Remarca uma consulta desta pessoa (id) para o horário dado "
+                "(YYYY-MM-DDTHH:MM, horário local): marca o novo e só então cancela o antigo.",
+                RescheduleAppointment,
+                self._reschedule,
             ),
             "list_appointments": _Tool(
                 "Lista as consultas marcadas desta pessoa.", NoArguments, self._list
@@ -270,6 +280,21 @@ class Toolbox:
         slots = self.clinic.free_slots(turn.now, taken, day=day, between=between)
         shown = [self.clinic.wall_clock(slot) for slot in slots]
         return ToolOutcome(True, {"horarios": shown}, [SlotsOffered(slots=tuple(slots))])
+
+    async def _reschedule(self, arguments: RescheduleAppointment, turn: Turn) -> ToolOutcome:
+        mine = {b.appointment_id: b for b in await self.calendar.bookings_of(turn.subject)}
+        old = mine.get(arguments.appointment_id)
+        if old is None:
+            raise ToolRejected("consulta não encontrada entre as suas")
+        booked = await self._book(arguments, turn)  # the new one first: never left with none
+        cancelled = await self.calendar.cancel(old.appointment_id) or old
+        event = AppointmentCancelled(
+            appointment_id=cancelled.appointment_id,
+            calendar_entry_id=cancelled.calendar_entry_id,
+            start=cancelled.start,
+        )
+        result = {**booked.result, "antes": self.clinic.wall_clock(cancelled.start)}
+        return ToolOutcome(True, result, [*booked.events, event])
 
     async def _book(self, arguments: BookAppointment, turn: Turn) -> ToolOutcome:
         start = self._moment(arguments.start)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, replace
+from datetime import datetime
 
 from events.schema import (
     AgentSelected,
@@ -137,15 +138,18 @@ class Conductor:
             name=state.name,
             active_agent=state.agent,
             offered=tuple(self.toolbox.clinic.local(slot) for slot in state.offered),
-            reminded=next(
-                (
-                    (u.appointment_id, self.toolbox.clinic.local(u.start))
-                    for u in state.upcoming
-                    if u.appointment_id == state.reminded
-                ),
-                None,
-            ),
+            reminded=self._upcoming(state, state.reminded),
+            rescheduling=self._upcoming(state, state.rescheduling),
         )
+
+    def _upcoming(
+        self, state: Conversation, appointment_id: str | None
+    ) -> tuple[str, datetime] | None:
+        """An upcoming appointment's id and local start, if it is one of them."""
+        for upcoming in state.upcoming:
+            if upcoming.appointment_id == appointment_id:
+                return appointment_id, self.toolbox.clinic.local(upcoming.start)
+        return None
 
     def _reply(self, run: _Run, text: str) -> ReplyRequested:
         turn = run.turn

@@ -17,6 +17,7 @@ class Intent(StrEnum):
     REVOKE = "revoke"
     HELP = "help"
     CONFIRM = "confirm"
+    RESCHEDULE = "reschedule"
     INFO = "info"
     UNKNOWN = "unknown"
 
@@ -29,6 +30,8 @@ _PHRASES: tuple[tuple[Intent, tuple[str, ...]], ...] = (
                    "dados pessoais")),
     (Intent.HUMAN, ("atendente", "humano", "humana", "pessoa", "recepcao", "recepcionista",
                     "falar com alguem")),
+    (Intent.RESCHEDULE, ("remarcar", "reagendar", "mudar o horario", "mudar a consulta",
+                         "trocar o horario", "trocar de horario", "adiar")),
     (Intent.CANCEL, ("cancelar", "cancela", "cancelo", "desmarcar", "desmarca", "desmarque",
                      "nao vou poder ir", "nao poderei ir")),
     (Intent.CONFIRM, ("confirmo", "confirmado", "confirmada", "confirmar", "confirmando",
@@ -43,7 +46,7 @@ _PHRASES: tuple[tuple[Intent, tuple[str, ...]], ...] = (
                    "aceitam", "atendem pelo", "atende pelo", "jejum", "preparo",
                    "exame de sangue", "telefone")),
     (Intent.SCHEDULE, ("marcar", "agendar", "agenda", "agendamento", "consulta", "horario",
-                       "horarios", "disponivel", "disponibilidade", "vaga", "remarcar")),
+                       "horarios", "disponivel", "disponibilidade", "vaga")),
     (Intent.HELP, ("ajuda", "menu", "opcoes", "oi", "ola", "bom dia", "boa tarde", "boa noite",
                    "help")),
 )  # fmt: skip
