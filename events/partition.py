@@ -18,6 +18,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import time
 import traceback
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
@@ -223,15 +224,18 @@ class PartitionWorker:
                     error = RuntimeError("handling never completed; the process may crash on it")
                     await self._dead_letter(entry, error, attempts=attempt - 1)
                     return
+                started = time.perf_counter()
                 record = await self._open(entry)
                 effects = await self.sub.handler(record)
-                await self.sub.checkpoints.commit(
+                applied = await self.sub.checkpoints.commit(
                     partition=self.partition,
                     token=self.token,
                     chat=record.chat,
                     entry_id=record.entry_id,
                     effects=effects,
                 )
+                seconds = time.perf_counter() - started
+                self._count("applied" if applied else "duplicate", seconds)
                 return
             except LeaseLost:
                 raise
@@ -244,6 +248,7 @@ class PartitionWorker:
                 attempt -= 1
                 await asyncio.sleep(opts.retry_cap_s)
             except Exception as exc:
+                self._count("failed")
                 if attempt >= opts.max_attempts:
                     await self._dead_letter(entry, exc, attempts=attempt)
                     return
@@ -270,7 +275,12 @@ class PartitionWorker:
         marked = await self.sub.redis.hincrby(key, entry.entry_id, 1)
         return int(marked) + 1
 
+    def _count(self, outcome: str, seconds: float | None = None) -> None:
+        if self.sub.metrics is not None:
+            self.sub.metrics.outcome(self.sub.group, outcome, seconds)
+
     async def _dead_letter(self, entry: _Entry, error: BaseException, *, attempts: int) -> None:
+        self._count("dead_lettered")
         sub = self.sub
         log.error("entry %s dead-lettered after %d attempts: %r", entry.entry_id, attempts, error)
         details = {

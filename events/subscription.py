@@ -18,6 +18,7 @@ from events.checkpoint import Checkpoints
 from events.isolation import IsolationGate
 from events.keys import Keyspace
 from events.leases import Leases
+from events.metrics import ConsumerMetrics
 from events.partition import (
     INFRASTRUCTURE_ERRORS,
     Handler,
@@ -44,9 +45,11 @@ class Subscription:
         handler: Handler,
         types: Iterable[str] | None = None,
         options: SubscriptionOptions | None = None,
+        metrics: ConsumerMetrics | None = None,
     ) -> None:
         """``types``: the event types ``handler`` handles; None for all. Entries of other
         types are acknowledged without being handled."""
+        self.metrics = metrics
         self.redis = redis
         self.keyspace = keyspace
         self.group = group

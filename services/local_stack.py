@@ -26,6 +26,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--conductors", type=positive_int, default=2, help="conductor replicas")
     parser.add_argument("--redis-port", type=port, default=6380, help="embedded Redis port")
     parser.add_argument("--admin-port", type=port, default=8090, help="admin API port")
+    parser.add_argument(
+        "--metrics-port", type=port, default=9100,
+        help="the projector's /metrics; conductor N's is this port + N",
+    )  # fmt: skip
 
 
 EXAMPLE_KNOWLEDGE = Path(__file__).resolve().parents[1] / "ops" / "clinic" / "knowledge.md"
@@ -74,14 +78,13 @@ def run(args: argparse.Namespace, env: Mapping[str, str]) -> int:
                     "--webhook-url", f"{ingest_url}/webhooks/waha"),
             env=child_env,
         )  # fmt: skip
-    children["projector"] = subprocess.Popen(
-        service("projector", "--name", "projector-1", "--admin-port", str(args.admin_port)),
-        env=child_env,
-    )
+    projector = ("projector", "--name", "projector-1", "--admin-port", str(args.admin_port))
+    metrics = ("--metrics-port", str(args.metrics_port))
+    children["projector"] = subprocess.Popen(service(*projector, *metrics), env=child_env)
     for n in range(1, args.conductors + 1):
-        children[f"conductor-{n}"] = subprocess.Popen(
-            service("conductor", "--name", f"conductor-{n}"), env=child_env
-        )
+        conductor = ("conductor", "--name", f"conductor-{n}")
+        metrics = ("--metrics-port", str(args.metrics_port + n))
+        children[f"conductor-{n}"] = subprocess.Popen(service(*conductor, *metrics), env=child_env)
     shared = {
         k: child_env[k]
         for k in ("REDIS_URL", "WEBHOOK_HMAC_KEY", "CHAT_KEY_SECRET", "ADMIN_API_TOKEN", "WAHA_URL")
@@ -95,6 +98,8 @@ def run(args: argparse.Namespace, env: Mapping[str, str]) -> int:
         f"waha    {child_env['WAHA_URL']}{' (simulator)' if 'waha-sim' in children else ''}\n"
         f"agents  {args.conductors} conductor replicas, offline brain, embedded calendar\n"
         "views   a projector keeps the read models (wsm consent history, wsm audit)\n"
+        f"metrics http://127.0.0.1:{args.metrics_port}/metrics (projector), "
+        f"+1, +2… (conductors)\n"
         f"admin   http://127.0.0.1:{args.admin_port}/v1/openapi.json "
         f"(Authorization: Bearer $ADMIN_API_TOKEN, in {env_file})\n"
         f"talk    wsm chat --sim {child_env['WAHA_URL']}\n"

@@ -11,15 +11,18 @@ import signal
 import socket
 from collections.abc import Mapping
 
+from prometheus_client import CollectorRegistry
 from redis.asyncio import Redis
 
 from events import EventLog
+from events.metrics import ConsumerMetrics
 from events.subscription import Subscription
 from services.conductor.brain import Brain
 from services.conductor.calendar import Calendar
 from services.conductor.embedded_calendar import EmbeddedCalendar
 from services.conductor.google_calendar import GoogleCalendar, authorised_http
 from services.conductor.groq_brain import GroqBrain
+from services.conductor.metrics import ConductorMetrics
 from services.conductor.offline_brain import OfflineBrain
 from services.conductor.privacy import PrivacyNotice
 from services.conductor.reminders import ReminderScheduler
@@ -28,6 +31,7 @@ from services.conductor.settings import ConductorSettings
 from services.conductor.tools import Toolbox
 from services.conductor.turn import Conductor
 from services.conductor.waha_client import WahaClient
+from services.runtime.metrics_server import add_metrics_arguments, serving_metrics
 
 log = logging.getLogger(__name__)
 
@@ -36,9 +40,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--name", default=f"{socket.gethostname()}-{os.getpid()}", help="this replica's name"
     )
+    add_metrics_arguments(parser)
 
 
-def build_conductor(settings: ConductorSettings, redis: Redis) -> Conductor:
+def build_conductor(
+    settings: ConductorSettings, redis: Redis, metrics: ConductorMetrics | None = None
+) -> Conductor:
     """The conductor with the calendar and the brain the settings choose."""
     notice = PrivacyNotice.current(settings.policy_version)
     embedded = EmbeddedCalendar(redis, settings.store.key_prefix)
@@ -54,24 +61,27 @@ def build_conductor(settings: ConductorSettings, redis: Redis) -> Conductor:
     log.info("calendar: %s; brain: %s", type(calendar).__name__, type(brain).__name__)
     toolbox = Toolbox(calendar, settings.clinic, notice, handoff_quiet=settings.handoff_quiet,
                       knowledge=settings.knowledge)  # fmt: skip
-    return Conductor(brain, toolbox, notice)
+    return Conductor(brain, toolbox, notice, metrics)
 
 
-async def serve(settings: ConductorSettings, name: str) -> None:
-    keyspace = settings.store.keyspace
+async def serve(settings: ConductorSettings, args: argparse.Namespace) -> None:
+    keyspace, name = settings.store.keyspace, args.name
+    registry = CollectorRegistry()
+    consumers, conversation = ConsumerMetrics(registry), ConductorMetrics(registry)
     async with settings.store.connected() as redis:
         event_log = EventLog(redis, keyspace)
         await event_log.ensure_layout()
-        conductor = build_conductor(settings, redis)
+        conductor = build_conductor(settings, redis, conversation)
         waha = WahaClient(settings.waha_url, settings.waha_api_key)
         subscriptions = [
             Subscription(redis, keyspace, group="conductor", consumer=name,
                          handler=ConversationHandler(
                              redis, event_log, conductor,
                              reminder_offsets=settings.reminder_offsets),
-                         types=ConversationHandler.TYPES),
+                         types=ConversationHandler.TYPES, metrics=consumers),
             Subscription(redis, keyspace, group="outbox", consumer=name,
-                         handler=Outbox(keyspace, waha), types=Outbox.TYPES),
+                         handler=Outbox(keyspace, waha, conversation), types=Outbox.TYPES,
+                         metrics=consumers),
         ]  # fmt: skip
 
         scheduler = ReminderScheduler(event_log)
@@ -86,12 +96,16 @@ async def serve(settings: ConductorSettings, name: str) -> None:
         for signum in (signal.SIGINT, signal.SIGTERM):
             loop.add_signal_handler(signum, stop_all)
         log.info("conductor %s consuming", name)
+        sampling = consumers.keep_sampling(redis, keyspace, ("conductor", "outbox"), stopping)
         try:
-            await asyncio.gather(*(s.run() for s in subscriptions), scheduler.run(stopping))
+            async with serving_metrics(registry, args.metrics_host, args.metrics_port):
+                await asyncio.gather(
+                    *(s.run() for s in subscriptions), scheduler.run(stopping), sampling
+                )
         finally:
             await waha.close()
 
 
 def run(args: argparse.Namespace, env: Mapping[str, str]) -> int:
-    asyncio.run(serve(ConductorSettings.from_env(env), args.name))
+    asyncio.run(serve(ConductorSettings.from_env(env), args))
     return 0

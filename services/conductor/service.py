@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import logging
+import time
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime, timedelta
 from typing import cast
@@ -44,6 +45,7 @@ from services.conductor.conversation import (
     in_handoff,
     reminder_due,
 )
+from services.conductor.metrics import ConductorMetrics
 from services.conductor.portuguese.speech import spoken
 from services.conductor.reminders import DEFAULT_OFFSETS
 from services.conductor.tools import Turn
@@ -199,9 +201,12 @@ class Outbox:
 
     TYPES = (type_of_class(ReplyRequested),)
 
-    def __init__(self, keyspace: Keyspace, waha: WahaClient) -> None:
+    def __init__(
+        self, keyspace: Keyspace, waha: WahaClient, metrics: ConductorMetrics | None = None
+    ) -> None:
         self.keyspace = keyspace
         self.waha = waha
+        self.metrics = metrics
 
     async def __call__(self, record: Record) -> Sequence[Command]:
         reply = record.envelope.event
@@ -211,13 +216,18 @@ class Outbox:
         # Read receipt and "typing…" go out alongside the reply: they never delay it.
         activity = asyncio.create_task(self.waha.show_activity(session, reply.chat_id))
         outcome: DomainEvent
+        started = time.perf_counter()
         try:
             sent = await self.waha.send_text(session, reply.chat_id, reply.text, reply.in_reply_to)
             outcome = ReplySent(
                 reply_id=reply.reply_id, chat_id=reply.chat_id, waha_message_id=sent
             )
+            if self.metrics:
+                self.metrics.waha_send_seconds.observe(time.perf_counter() - started)
         except WahaError as exc:
             log.warning("reply %s not delivered: %s", reply.reply_id, exc)
+            if self.metrics:
+                self.metrics.waha_send_errors.inc()
             outcome = ReplyFailed(
                 reply_id=reply.reply_id,
                 chat_id=reply.chat_id,

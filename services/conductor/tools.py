@@ -194,6 +194,10 @@ class Toolbox:
             ),
         }
 
+    @property
+    def names(self) -> frozenset[str]:
+        return frozenset(self._tools)
+
     def specs(self, names: tuple[str, ...]) -> tuple[ToolSpec, ...]:
         return tuple(
             ToolSpec(name, tool.description, msgspec.json.schema(tool.arguments))

@@ -7,6 +7,7 @@ effects (consent, bookings) are events, and the reply is an event the outbox del
 from __future__ import annotations
 
 import logging
+import time
 from dataclasses import dataclass, replace
 from datetime import datetime
 
@@ -25,6 +26,7 @@ from services.conductor.brain import (
     Facts,
 )
 from services.conductor.conversation import Conversation, evolve
+from services.conductor.metrics import ConductorMetrics
 from services.conductor.privacy import PrivacyNotice
 from services.conductor.tools import Toolbox, Turn
 
@@ -58,10 +60,18 @@ class _Run:
 class Conductor:
     """Decides turns with a brain and a toolbox."""
 
-    def __init__(self, brain: Brain, toolbox: Toolbox, notice: PrivacyNotice) -> None:
+    def __init__(
+        self,
+        brain: Brain,
+        toolbox: Toolbox,
+        notice: PrivacyNotice,
+        metrics: ConductorMetrics | None = None,
+    ) -> None:
         self.brain = brain
         self.toolbox = toolbox
         self.notice = notice
+        self.metrics = metrics
+        self.model = str(getattr(brain, "model", type(brain).__name__))
 
     async def decide(self, turn: Turn) -> list[DomainEvent]:
         message = turn.message
@@ -91,17 +101,25 @@ class Conductor:
                 tools=self.toolbox.specs(agent.tools),
                 facts=self._facts(run.turn),
             )
+            started = time.perf_counter()
             try:
                 reply = await self.brain.complete(request)
             except Exception:
                 log.exception("the brain failed; answering gracefully")
+                if self.metrics:
+                    self.metrics.llm_errors.labels(self.model).inc()
                 return BRAIN_DOWN
+            if self.metrics:
+                self.metrics.llm_seconds.labels(self.model).observe(time.perf_counter() - started)
             if not reply.tool_calls:
                 return reply.text or TOO_MANY_STEPS
             calls = reply.tool_calls[:MAX_CALLS_PER_ROUND]
             messages.append(ChatMessage("assistant", reply.text, tool_calls=calls))
             for call in calls:
                 outcome = await self.toolbox.run(call, agent.tools, run.turn)
+                if self.metrics:
+                    known = call.name if call.name in self.toolbox.names else "unknown"
+                    self.metrics.tool_calls.labels(known, "ok" if outcome.ok else "rejected").inc()
                 invoked = ToolInvoked(
                     call_id=call.id,
                     tool=call.name[:60],

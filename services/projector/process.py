@@ -17,10 +17,11 @@ import socket
 from collections.abc import AsyncIterator, Mapping
 from zoneinfo import ZoneInfo
 
-from aiohttp import web
+from prometheus_client import CollectorRegistry
 from redis.asyncio import Redis
 
 from events import EventLog, Keyspace
+from events.metrics import ConsumerMetrics
 from events.subscription import Subscription, SubscriptionOptions
 from services.conductor.clinic import Clinic
 from services.ingest.settings import chat_key_secret
@@ -30,6 +31,7 @@ from services.projector.service import PROJECTIONS, RedisViews, group_of, projec
 from services.projector.settings import ProjectorSettings
 from services.projector.store import ReadModelKeys, ReadModels, current_version
 from services.runtime.cli_types import port
+from services.runtime.metrics_server import add_metrics_arguments, serving, serving_metrics
 from services.runtime.store import StoreSettings
 
 log = logging.getLogger(__name__)
@@ -41,6 +43,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--admin-host", default="127.0.0.1", help="admin API address")
     parser.add_argument("--admin-port", type=port, default=8090, help="admin API port")
+    add_metrics_arguments(parser)
 
 
 class ProjectorService:
@@ -53,7 +56,9 @@ class ProjectorService:
         *,
         options: SubscriptionOptions | None = None,
         poll_s: float = 1.0,
+        metrics: ConsumerMetrics | None = None,
     ) -> None:
+        self.metrics = metrics
         self.redis = redis
         self.keyspace = keyspace
         self.zone = zone
@@ -93,6 +98,7 @@ class ProjectorService:
             consumer=self.consumer,
             handler=projection(name, RedisViews(self.redis), keys, self.zone),
             options=self.options,
+            metrics=self.metrics,
         )
         self._running[name] = (version, subscription, asyncio.create_task(subscription.run()))
 
@@ -111,14 +117,9 @@ async def admin_api(
         log.warning("ADMIN_API_TOKEN is not set: the admin API is off")
         yield
         return
-    runner = web.AppRunner(create_admin_app(log_, token=token, chat_key_secret=secret))
-    await runner.setup()
-    try:
-        await web.TCPSite(runner, host, port_).start()
+    async with serving(create_admin_app(log_, token=token, chat_key_secret=secret), host, port_):
         log.info("admin API on http://%s:%d/v1/openapi.json", host, port_)
         yield
-    finally:
-        await runner.cleanup()
 
 
 async def serve(args: argparse.Namespace, env: Mapping[str, str]) -> None:
@@ -128,7 +129,9 @@ async def serve(args: argparse.Namespace, env: Mapping[str, str]) -> None:
     async with store.connected() as redis:
         event_log = EventLog(redis, store.keyspace)
         await event_log.ensure_layout()
-        service = ProjectorService(redis, store.keyspace, zone, args.name)
+        registry = CollectorRegistry()
+        consumers = ConsumerMetrics(registry)
+        service = ProjectorService(redis, store.keyspace, zone, args.name, metrics=consumers)
         stopping = asyncio.Event()
 
         def stop() -> None:
@@ -139,8 +142,11 @@ async def serve(args: argparse.Namespace, env: Mapping[str, str]) -> None:
         for signum in (signal.SIGINT, signal.SIGTERM):
             loop.add_signal_handler(signum, stop)
         api = admin_api(event_log, own.admin_token, secret, args.admin_host, args.admin_port)
-        async with api, asyncio.TaskGroup() as tasks:
+        metrics = serving_metrics(registry, args.metrics_host, args.metrics_port)
+        async with api, metrics, asyncio.TaskGroup() as tasks:
             tasks.create_task(service.run())
+            sampling = consumers.keep_sampling(redis, store.keyspace, ("projector.",), stopping)
+            tasks.create_task(sampling)
             if own.retention is not None:
                 models = ReadModels(redis, store.keyspace)
                 tasks.create_task(keep_sweeping(event_log, models, own.retention, stopping))

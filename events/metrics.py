@@ -1,0 +1,86 @@
+"""Prometheus metrics of log consumers: what each group handled and how long it took, and
+how far behind it is. Labels are bounded: group names and partition numbers."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+
+from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram
+from redis.asyncio import Redis
+
+from events.keys import Keyspace
+
+log = logging.getLogger(__name__)
+
+OUTCOMES = ("applied", "duplicate", "failed", "dead_lettered")
+LAG_SAMPLE_S = 5.0
+
+
+class ConsumerMetrics:
+    def __init__(self, registry: CollectorRegistry) -> None:
+        self.handled = Counter(
+            "wsm_events_handled_total",
+            "Entries a consumer group handled, by outcome (a failed attempt is retried).",
+            ["group", "outcome"],
+            registry=registry,
+        )
+        self.handling_seconds = Histogram(
+            "wsm_event_handling_seconds",
+            "Time to handle an entry and commit its effects.",
+            ["group"],
+            buckets=(0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0),
+            registry=registry,
+        )
+        self.lag = Gauge(
+            "wsm_stream_lag",
+            "Entries of a partition not yet delivered to a consumer group.",
+            ["group", "partition"],
+            registry=registry,
+        )
+        self.pending = Gauge(
+            "wsm_stream_pending",
+            "Entries delivered to a consumer group and not yet acknowledged.",
+            ["group", "partition"],
+            registry=registry,
+        )
+        self.dead_letters = Gauge(
+            "wsm_dead_letters",
+            "Entries in a partition's dead-letter stream.",
+            ["partition"],
+            registry=registry,
+        )
+
+    def outcome(self, group: str, outcome: str, seconds: float | None = None) -> None:
+        self.handled.labels(group, outcome).inc()
+        if seconds is not None:
+            self.handling_seconds.labels(group).observe(seconds)
+
+    async def sample(self, redis: Redis, keyspace: Keyspace, prefixes: tuple[str, ...]) -> None:
+        """Read every partition's lag and pending count for the groups whose names start
+        with one of ``prefixes``, and its dead letters."""
+        for partition in keyspace.all_partitions():
+            for info in await redis.xinfo_groups(keyspace.stream(partition)):
+                name = info["name"].decode() if isinstance(info["name"], bytes) else info["name"]
+                if name.startswith(prefixes):
+                    self.lag.labels(name, str(partition)).set(int(info.get("lag") or 0))
+                    self.pending.labels(name, str(partition)).set(int(info["pending"]))
+            dead = await redis.xlen(keyspace.dead_letters(partition))
+            self.dead_letters.labels(str(partition)).set(dead)
+
+    async def keep_sampling(
+        self,
+        redis: Redis,
+        keyspace: Keyspace,
+        prefixes: tuple[str, ...],
+        stopping: asyncio.Event,
+        every_s: float = LAG_SAMPLE_S,
+    ) -> None:
+        while not stopping.is_set():
+            try:
+                await self.sample(redis, keyspace, prefixes)
+            except Exception as exc:
+                log.warning("metrics: sampling the streams failed: %s", exc)
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(stopping.wait(), every_s)
