@@ -21,9 +21,13 @@ import logging
 import time
 import traceback
 from collections.abc import Awaitable, Callable, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, cast
 
+from opentelemetry import trace
+from opentelemetry.trace import Span, SpanKind
+from opentelemetry.trace.propagation.tracecontext import TraceContextTextMapPropagator
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import ResponseError
 from redis.exceptions import TimeoutError as RedisTimeoutError
@@ -35,6 +39,8 @@ if TYPE_CHECKING:
     from events.subscription import Subscription
 
 log = logging.getLogger(__name__)
+tracer = trace.get_tracer(__name__)
+_propagator = TraceContextTextMapPropagator()
 
 Handler = Callable[[Record], Awaitable[Sequence[Command]]]
 """Handles one entry and returns the effects to commit with it; raising means retry."""
@@ -226,14 +232,15 @@ class PartitionWorker:
                     return
                 started = time.perf_counter()
                 record = await self._open(entry)
-                effects = await self.sub.handler(record)
-                applied = await self.sub.checkpoints.commit(
-                    partition=self.partition,
-                    token=self.token,
-                    chat=record.chat,
-                    entry_id=record.entry_id,
-                    effects=effects,
-                )
+                with self._span(record):
+                    effects = await self.sub.handler(record)
+                    applied = await self.sub.checkpoints.commit(
+                        partition=self.partition,
+                        token=self.token,
+                        chat=record.chat,
+                        entry_id=record.entry_id,
+                        effects=effects,
+                    )
                 seconds = time.perf_counter() - started
                 self._count("applied" if applied else "duplicate", seconds)
                 return
@@ -274,6 +281,24 @@ class PartitionWorker:
         key = self.sub.keyspace.attempts(self.partition, self.sub.group)
         marked = await self.sub.redis.hincrby(key, entry.entry_id, 1)
         return int(marked) + 1
+
+    def _span(self, record: Record) -> AbstractContextManager[Span]:
+        """The span of handling ``record``, continuing the trace the event carries."""
+        carried = record.envelope.traceparent
+        parent = _propagator.extract({"traceparent": carried}) if carried else None
+        return tracer.start_as_current_span(
+            f"process {self.sub.group}",
+            context=parent,
+            kind=SpanKind.CONSUMER,
+            attributes={
+                "messaging.system": "redis",
+                "messaging.operation.type": "process",
+                "messaging.destination.name": self.stream,
+                "messaging.destination.partition.id": str(self.partition),
+                "messaging.consumer.group.name": self.sub.group,
+                "messaging.message.id": record.entry_id,
+            },
+        )
 
     def _count(self, outcome: str, seconds: float | None = None) -> None:
         if self.sub.metrics is not None:

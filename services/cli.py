@@ -15,6 +15,7 @@ from services.projector import consent_cli, handoff_cli, lgpd_cli, replay
 from services.projector import process as projector_process
 from services.runtime.logs import configure_logging
 from services.runtime.settings import SettingsError
+from services.runtime.tracing import configure_tracing
 from services.waha_sim import server as waha_sim_server
 
 Command = Callable[[argparse.Namespace, Mapping[str, str]], int]
@@ -50,6 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     configure_logging(args.log_level)
+    configure_tracing(args.command, os.environ)
     command: Command = args.run
     try:
         return command(args, os.environ)

@@ -18,6 +18,8 @@ from datetime import UTC, datetime, timedelta
 from typing import cast
 
 import msgspec
+from opentelemetry import trace
+from opentelemetry.trace import SpanKind
 from redis.asyncio import Redis
 
 from events import EventLog, Keyspace, Record, new_envelope
@@ -51,8 +53,10 @@ from services.conductor.reminders import DEFAULT_OFFSETS
 from services.conductor.tools import Turn
 from services.conductor.turn import Conductor
 from services.conductor.waha_client import WahaClient, WahaError
+from services.runtime.tracing import current_traceparent
 
 log = logging.getLogger(__name__)
+tracer = trace.get_tracer(__name__)
 
 _snapshot_decoder = msgspec.msgpack.Decoder(Conversation)
 
@@ -71,7 +75,8 @@ def _effects(keyspace: Keyspace, record: Record, events: Sequence[DomainEvent]) 
                 chat=envelope.chat,
                 session=envelope.session,
                 causation=envelope,
-                traceparent=envelope.traceparent,
+                # The decision's own span, so what follows hangs under it in the trace.
+                traceparent=current_traceparent() or envelope.traceparent,
             ),
             record.subject_key,
         )
@@ -218,7 +223,13 @@ class Outbox:
         outcome: DomainEvent
         started = time.perf_counter()
         try:
-            sent = await self.waha.send_text(session, reply.chat_id, reply.text, reply.in_reply_to)
+            with tracer.start_as_current_span(
+                "POST /api/sendText", kind=SpanKind.CLIENT,
+                attributes={"http.request.method": "POST", "url.path": "/api/sendText"},
+            ):  # fmt: skip
+                sent = await self.waha.send_text(
+                    session, reply.chat_id, reply.text, reply.in_reply_to
+                )
             outcome = ReplySent(
                 reply_id=reply.reply_id, chat_id=reply.chat_id, waha_message_id=sent
             )

@@ -11,6 +11,9 @@ import time
 from dataclasses import dataclass, replace
 from datetime import datetime
 
+from opentelemetry import trace
+from opentelemetry.trace import SpanKind
+
 from events.schema import (
     AgentSelected,
     DomainEvent,
@@ -31,6 +34,7 @@ from services.conductor.privacy import PrivacyNotice
 from services.conductor.tools import Toolbox, Turn
 
 log = logging.getLogger(__name__)
+tracer = trace.get_tracer(__name__)
 
 MAX_ROUNDS = 4
 MAX_CALLS_PER_ROUND = 4
@@ -103,7 +107,12 @@ class Conductor:
             )
             started = time.perf_counter()
             try:
-                reply = await self.brain.complete(request)
+                with tracer.start_as_current_span(
+                    f"chat {self.model}", kind=SpanKind.CLIENT,
+                    attributes={"gen_ai.operation.name": "chat", "gen_ai.request.model": self.model,
+                                "gen_ai.agent.name": agent.name},
+                ):  # fmt: skip
+                    reply = await self.brain.complete(request)
             except Exception:
                 log.exception("the brain failed; answering gracefully")
                 if self.metrics:
@@ -116,7 +125,13 @@ class Conductor:
             calls = reply.tool_calls[:MAX_CALLS_PER_ROUND]
             messages.append(ChatMessage("assistant", reply.text, tool_calls=calls))
             for call in calls:
-                outcome = await self.toolbox.run(call, agent.tools, run.turn)
+                with tracer.start_as_current_span(
+                    f"execute_tool {call.name[:60]}",
+                    attributes={"gen_ai.operation.name": "execute_tool",
+                                "gen_ai.tool.name": call.name[:60]},
+                ) as span:  # fmt: skip
+                    outcome = await self.toolbox.run(call, agent.tools, run.turn)
+                    span.set_attribute("wsm.tool.ok", outcome.ok)
                 if self.metrics:
                     known = call.name if call.name in self.toolbox.names else "unknown"
                     self.metrics.tool_calls.labels(known, "ok" if outcome.ok else "rejected").inc()

@@ -9,6 +9,8 @@ from collections.abc import AsyncIterator
 
 import msgspec
 from aiohttp import web
+from opentelemetry import trace
+from opentelemetry.trace import SpanKind
 from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, generate_latest
 from redis.asyncio import Redis
 from redis.exceptions import RedisError
@@ -25,8 +27,10 @@ from services.ingest.errors import (
 from services.ingest.metrics import IngestMetrics
 from services.ingest.settings import IngestSettings
 from services.ingest.translate import KNOWN_WAHA_EVENTS, Ignored, parse_webhook, translate
+from services.runtime.tracing import context_of, current_traceparent
 
 log = logging.getLogger(__name__)
+tracer = trace.get_tracer(__name__)
 
 JSON = "application/json"
 
@@ -46,14 +50,21 @@ class Gateway:
         self._layout_checked = False
 
     async def receive(self, request: web.Request) -> web.Response:
-        try:
-            answer = await self._receive(request)
-        except WebhookRejected as exc:
-            self.metrics.requests.labels(exc.code).inc()
-            detail = str(exc)[:300]
-            return _json({"error": exc.code, "detail": detail}, status=exc.status)
-        self.metrics.requests.labels(answer["status"]).inc()
-        return _json(answer)
+        upstream = context_of(request.headers.get("traceparent"))
+        with tracer.start_as_current_span(
+            "POST /webhooks/waha", context=upstream, kind=SpanKind.SERVER,
+            attributes={"http.request.method": "POST", "url.path": request.path},
+        ) as span:  # fmt: skip
+            try:
+                answer = await self._receive(request)
+            except WebhookRejected as exc:
+                self.metrics.requests.labels(exc.code).inc()
+                span.set_attribute("http.response.status_code", exc.status)
+                detail = str(exc)[:300]
+                return _json({"error": exc.code, "detail": detail}, status=exc.status)
+            self.metrics.requests.labels(answer["status"]).inc()
+            span.set_attribute("http.response.status_code", 200)
+            return _json(answer)
 
     async def _receive(self, request: web.Request) -> dict[str, str]:
         limit = self.settings.max_body_bytes
@@ -85,7 +96,9 @@ class Gateway:
         started = time.perf_counter()
         try:
             await self._check_layout()
-            result = await self.appender.append(outcome.envelope, outcome.idempotency_key)
+            # The event carries this request's trace on to every consumer.
+            envelope = msgspec.structs.replace(outcome.envelope, traceparent=current_traceparent())
+            result = await self.appender.append(envelope, outcome.idempotency_key)
         except RedisError as exc:
             log.warning("append failed: %s", exc)
             raise StoreUnavailable("the event store is unavailable; retry later") from None

@@ -1,0 +1,89 @@
+"""One trace follows a WhatsApp message from the webhook to the reply sent to WAHA."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+
+import pytest
+from opentelemetry import trace
+from opentelemetry.sdk.trace import ReadableSpan, TracerProvider
+from opentelemetry.sdk.trace.export import SimpleSpanProcessor
+from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanExporter
+from opentelemetry.trace import SpanKind
+from redis.asyncio import Redis
+
+from events import Keyspace
+from services.runtime.logs import JsonFormatter
+from services.runtime.tracing import context_of, current_traceparent
+from tests.projecting import groups_caught_up
+from tests.whole_stack import Phone, Stack
+
+_exporter = InMemorySpanExporter()
+
+
+@pytest.fixture
+def spans() -> Iterator[InMemorySpanExporter]:
+    """Spans finished during the test (the provider is installed once per process)."""
+    if not isinstance(trace.get_tracer_provider(), TracerProvider):
+        provider = TracerProvider()
+        provider.add_span_processor(SimpleSpanProcessor(_exporter))
+        trace.set_tracer_provider(provider)
+    _exporter.clear()
+    yield _exporter
+    _exporter.clear()
+
+
+def trace_of(spans: tuple[ReadableSpan, ...], name: str) -> list[ReadableSpan]:
+    """Every span of the trace that holds a span called ``name``."""
+    [marker] = [s for s in spans if s.name == name]
+    return [s for s in spans if s.context.trace_id == marker.context.trace_id]
+
+
+async def test_one_trace_runs_from_the_webhook_to_the_waha_send(
+    stack: Stack, redis: Redis, keyspace: Keyspace, spans: InMemorySpanExporter
+) -> None:
+    http, sim_url, _ = stack
+    phone = Phone(http, sim_url, "5511977770123")
+    await phone.say("oi")
+    await phone.say("sim")  # the consent: a brain call and a tool call
+    await groups_caught_up(redis, keyspace, "conductor", "outbox")
+    names = {s.name: s for s in trace_of(spans.get_finished_spans(), "execute_tool record_consent")}
+    assert set(names) >= {
+        "POST /webhooks/waha",
+        "process conductor",
+        "chat OfflineBrain",
+        "execute_tool record_consent",
+        "process outbox",
+        "POST /api/sendText",
+    }
+    server = names["POST /webhooks/waha"]
+    assert server.kind is SpanKind.SERVER and server.parent is None
+    assert names["process conductor"].parent.span_id == server.context.span_id  # type: ignore[union-attr]
+    outbox = names["process outbox"]
+    assert outbox.kind is SpanKind.CONSUMER
+    assert outbox.attributes["messaging.consumer.group.name"] == "outbox"  # type: ignore[index]
+    assert names["POST /api/sendText"].parent.span_id == outbox.context.span_id  # type: ignore[union-attr]
+
+
+def test_a_log_line_carries_the_trace_and_span_ids(spans: InMemorySpanExporter) -> None:
+    tracer = trace.get_tracer(__name__)
+    with tracer.start_as_current_span("work") as span:
+        line = JsonFormatter().format(logging.makeLogRecord({"msg": "hello"}))
+        context = span.get_span_context()
+    assert f'"trace_id":"{context.trace_id:032x}"' in line
+    assert f'"span_id":"{context.span_id:016x}"' in line
+
+
+def test_a_traceparent_round_trips_and_a_bad_one_starts_nothing(
+    spans: InMemorySpanExporter,
+) -> None:
+    tracer = trace.get_tracer(__name__)
+    with tracer.start_as_current_span("work") as span:
+        carried = current_traceparent()
+    assert carried is not None
+    context = context_of(carried)
+    assert context is not None
+    continued = trace.get_current_span(context).get_span_context()
+    assert continued.trace_id == span.get_span_context().trace_id
+    assert context_of("00-garbage") is None and context_of(None) is None
