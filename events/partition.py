@@ -241,8 +241,9 @@ class PartitionWorker:
                         entry_id=record.entry_id,
                         effects=effects,
                     )
-                seconds = time.perf_counter() - started
-                self._count("applied" if applied else "duplicate", seconds)
+                    # Inside the span: the observation's exemplar is this trace.
+                    seconds = time.perf_counter() - started
+                    self._count("applied" if applied else "duplicate", seconds)
                 return
             except LeaseLost:
                 raise

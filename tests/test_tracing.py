@@ -6,14 +6,18 @@ import logging
 from collections.abc import Iterator
 
 import pytest
+from aiohttp.test_utils import TestClient
 from opentelemetry import trace
 from opentelemetry.sdk.trace import ReadableSpan, TracerProvider
 from opentelemetry.sdk.trace.export import SimpleSpanProcessor
 from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanExporter
 from opentelemetry.trace import SpanKind
+from prometheus_client import CollectorRegistry
+from prometheus_client.openmetrics import exposition as openmetrics
 from redis.asyncio import Redis
 
 from events import Keyspace
+from events.metrics import ConsumerMetrics
 from services.runtime.logs import JsonFormatter
 from services.runtime.tracing import context_of, current_traceparent
 from tests.projecting import groups_caught_up
@@ -87,3 +91,23 @@ def test_a_traceparent_round_trips_and_a_bad_one_starts_nothing(
     continued = trace.get_current_span(context).get_span_context()
     assert continued.trace_id == span.get_span_context().trace_id
     assert context_of("00-garbage") is None and context_of(None) is None
+
+
+def test_a_handling_time_observed_in_a_span_carries_its_trace_id(
+    spans: InMemorySpanExporter,
+) -> None:
+    registry = CollectorRegistry()
+    metrics = ConsumerMetrics(registry)
+    with trace.get_tracer(__name__).start_as_current_span("work") as span:
+        metrics.outcome("conductor", "applied", 0.003)
+    exposed = openmetrics.generate_latest(registry).decode()
+    assert f'trace_id="{span.get_span_context().trace_id:032x}"' in exposed
+
+
+async def test_metrics_come_as_openmetrics_when_the_scraper_asks(ingest: TestClient) -> None:
+    accept = {"Accept": "application/openmetrics-text; version=1.0.0"}
+    response = await ingest.get("/metrics", headers=accept)
+    assert response.headers["Content-Type"].startswith("application/openmetrics-text")
+    assert (await response.text()).rstrip().endswith("# EOF")
+    plain = await ingest.get("/metrics")
+    assert plain.headers["Content-Type"].startswith("text/plain")

@@ -24,6 +24,7 @@ from redis.asyncio import Redis
 
 from events import EventLog, Keyspace, Record, new_envelope
 from events.checkpoint import Checkpoints, Command, append_command
+from events.metrics import trace_exemplar
 from events.schema import (
     AppointmentBooked,
     AppointmentCancelled,
@@ -234,7 +235,8 @@ class Outbox:
                 reply_id=reply.reply_id, chat_id=reply.chat_id, waha_message_id=sent
             )
             if self.metrics:
-                self.metrics.waha_send_seconds.observe(time.perf_counter() - started)
+                elapsed = time.perf_counter() - started
+                self.metrics.waha_send_seconds.observe(elapsed, trace_exemplar())
         except WahaError as exc:
             log.warning("reply %s not delivered: %s", reply.reply_id, exc)
             if self.metrics:

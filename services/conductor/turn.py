@@ -14,6 +14,7 @@ from datetime import datetime
 from opentelemetry import trace
 from opentelemetry.trace import SpanKind
 
+from events.metrics import trace_exemplar
 from events.schema import (
     AgentSelected,
     DomainEvent,
@@ -119,7 +120,8 @@ class Conductor:
                     self.metrics.llm_errors.labels(self.model).inc()
                 return BRAIN_DOWN
             if self.metrics:
-                self.metrics.llm_seconds.labels(self.model).observe(time.perf_counter() - started)
+                elapsed = time.perf_counter() - started
+                self.metrics.llm_seconds.labels(self.model).observe(elapsed, trace_exemplar())
             if not reply.tool_calls:
                 return reply.text or TOO_MANY_STEPS
             calls = reply.tool_calls[:MAX_CALLS_PER_ROUND]

@@ -11,12 +11,13 @@ import msgspec
 from aiohttp import web
 from opentelemetry import trace
 from opentelemetry.trace import SpanKind
-from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, generate_latest
+from prometheus_client import CollectorRegistry
 from redis.asyncio import Redis
 from redis.exceptions import RedisError
 
 from events import EventLog
 from events.batching import AppendBatcher
+from events.metrics import trace_exemplar
 from services.ingest import signature
 from services.ingest.errors import (
     PayloadTooLarge,
@@ -27,6 +28,7 @@ from services.ingest.errors import (
 from services.ingest.metrics import IngestMetrics
 from services.ingest.settings import IngestSettings
 from services.ingest.translate import KNOWN_WAHA_EVENTS, Ignored, parse_webhook, translate
+from services.runtime.metrics_server import metrics_response
 from services.runtime.tracing import context_of, current_traceparent
 
 log = logging.getLogger(__name__)
@@ -103,7 +105,8 @@ class Gateway:
             log.warning("append failed: %s", exc)
             raise StoreUnavailable("the event store is unavailable; retry later") from None
         finally:
-            self.metrics.append_seconds.observe(time.perf_counter() - started)
+            elapsed = time.perf_counter() - started
+            self.metrics.append_seconds.observe(elapsed, trace_exemplar())
         return {"status": "accepted" if result.created else "duplicate", "id": result.entry_id}
 
     async def _check_layout(self) -> None:
@@ -123,9 +126,7 @@ class Gateway:
         return web.json_response({"status": "ready"})
 
     async def metrics_text(self, request: web.Request) -> web.Response:
-        response = web.Response(body=generate_latest(self.registry))
-        response.content_type = CONTENT_TYPE_LATEST.split(";")[0]
-        return response
+        return metrics_response(self.registry, request)
 
 
 def _json(body: dict[str, str], status: int = 200) -> web.Response:

@@ -8,7 +8,8 @@ import logging
 from collections.abc import AsyncIterator
 
 from aiohttp import web
-from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, generate_latest
+from prometheus_client import CollectorRegistry
+from prometheus_client.exposition import choose_encoder
 
 from services.runtime.cli_types import port
 
@@ -22,11 +23,18 @@ def add_metrics_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def metrics_response(registry: CollectorRegistry, request: web.Request) -> web.Response:
+    """Prometheus text, or OpenMetrics (with the histograms' trace exemplars) when the
+    scraper asks for it."""
+    encode, content_type = choose_encoder(request.headers.get("Accept", ""))
+    response = web.Response(body=encode(registry))
+    response.headers["Content-Type"] = content_type
+    return response
+
+
 def metrics_app(registry: CollectorRegistry) -> web.Application:
     async def metrics(request: web.Request) -> web.Response:
-        response = web.Response(body=generate_latest(registry))
-        response.headers["Content-Type"] = CONTENT_TYPE_LATEST
-        return response
+        return metrics_response(registry, request)
 
     async def healthz(request: web.Request) -> web.Response:
         return web.json_response({"status": "ok"})
