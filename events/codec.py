@@ -106,6 +106,15 @@ def _text(fields: Mapping[bytes, bytes], name: bytes) -> str:
         raise CorruptEntry(f"field {name.decode()!r} missing or not UTF-8") from exc
 
 
+REDELIVERED_FOR = b"for"
+"""Field of an entry given back to one consumer group from its dead letters: a second
+delivery of an event the log already holds, for that group alone."""
+
+
+def is_redelivery(fields: Mapping[bytes, bytes]) -> bool:
+    return REDELIVERED_FOR in fields
+
+
 def decode_entry(
     entry_id: str,
     partition: int,

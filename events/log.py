@@ -10,7 +10,7 @@ from redis.asyncio import Redis
 from redis.exceptions import NoScriptError, ResponseError
 
 from events.checkpoint import append_command
-from events.codec import Record, decode_entry, encode_entry, is_sealed
+from events.codec import Record, decode_entry, encode_entry, is_redelivery, is_sealed
 from events.envelope import Envelope
 from events.keys import Keyspace
 from events.scripts import Scripts
@@ -232,16 +232,21 @@ class EventLog:
     async def scan(
         self, partitions: Iterable[int] | None = None, batch: int = 500, end: str = "+"
     ) -> AsyncIterator[Record]:
-        """Every entry up to ``end``, partition by partition, each partition in log order."""
+        """Every event up to ``end``, partition by partition, each partition in log order.
+
+        Entries given back to one consumer group from the dead letters are second
+        deliveries of events already here: they are left out.
+        """
         for partition in self.keyspace.all_partitions() if partitions is None else partitions:
             start = "-"
             while True:
-                records = await self.read(partition, start=start, end=end, count=batch)
-                for record in records:
+                entries = await self._xrange(partition, start, end, batch)
+                events = [(eid, fields) for eid, fields in entries if not is_redelivery(fields)]
+                for record in await self._decode(partition, events):
                     yield record
-                if len(records) < batch:
+                if len(entries) < batch:
                     break
-                start = "(" + records[-1].entry_id
+                start = "(" + entries[-1][0].decode()
 
     async def chat_history(self, chat: str, batch: int = 1000) -> list[Record]:
         """Every event of one conversation, in the order it was recorded."""
@@ -252,7 +257,11 @@ class EventLog:
         while True:
             entries = await self._xrange(partition, start, "+", batch)
             # Filter on the plain chat field before decoding: most entries belong to others.
-            mine = [(eid, fields) for eid, fields in entries if fields.get(b"chat") == wanted]
+            mine = [
+                (eid, fields)
+                for eid, fields in entries
+                if fields.get(b"chat") == wanted and not is_redelivery(fields)
+            ]
             history += await self._decode(partition, mine)
             if len(entries) < batch:
                 return history

@@ -33,7 +33,7 @@ from redis.exceptions import ResponseError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
 from events.checkpoint import Command, LeaseLost, raise_if_fenced
-from events.codec import CorruptEntry, Record, decode_entry, is_sealed
+from events.codec import REDELIVERED_FOR, CorruptEntry, Record, decode_entry, is_sealed
 
 if TYPE_CHECKING:
     from events.subscription import Subscription
@@ -188,6 +188,9 @@ class PartitionWorker:
                 await self._dispatch(entry)
 
     def _unwanted(self, entry: _Entry) -> bool:
+        target = entry.fields.get(REDELIVERED_FOR)
+        if target is not None and target != self.sub.group.encode():
+            return True  # given back to another group after it dead-lettered it
         kind = entry.fields.get(b"type")
         return self.sub.types is not None and kind is not None and kind not in self.sub.types
 

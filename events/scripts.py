@@ -22,6 +22,7 @@ class Scripts:
     dead_letter: AsyncScript
     heartbeat: AsyncScript
     erase_subject: AsyncScript
+    retry_dead_letter: AsyncScript
 
     @classmethod
     def register(cls, redis: Redis) -> Scripts:

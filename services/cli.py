@@ -8,7 +8,7 @@ import sys
 from collections.abc import Callable, Mapping, Sequence
 from types import ModuleType
 
-from services import audit, chat_cli, event_listing, local_stack
+from services import audit, chat_cli, deadletters_cli, event_listing, local_stack
 from services.conductor import process as conductor_process
 from services.ingest import server as ingest_server
 from services.projector import consent_cli, handoff_cli, lgpd_cli, replay
@@ -28,6 +28,7 @@ COMMANDS: dict[str, tuple[ModuleType, str]] = {
     "chat": (chat_cli, "talk to the bot in the terminal as a WhatsApp user"),
     "events": (event_listing, "print log entries in log order"),
     "audit": (audit, "print a conversation's full timeline"),
+    "deadletters": (deadletters_cli, "entries a consumer gave up on: list, retry or drop"),
     "projector": (projector_process, "keep the read models up to date"),
     "consent": (consent_cli, "a data subject's consent history, with evidence"),
     "replay": (replay, "rebuild read models from the log and switch to them"),

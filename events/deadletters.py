@@ -1,0 +1,98 @@
+"""The dead letters: entries a consumer group gave up on, with the error, for an operator
+to look at, give back to that group once the cause is fixed, or drop."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import cast
+
+from redis.asyncio import Redis
+
+from events.keys import Keyspace
+from events.scripts import Scripts
+
+# Fields the consumer adds to the entry when it gives up on it (events/partition.py).
+FAILURE_FIELDS = ("source_id", "group", "attempts", "error", "traceback")
+
+
+@dataclass(frozen=True, slots=True)
+class DeadLetter:
+    partition: int
+    dead_id: str
+    source_id: str
+    group: str
+    attempts: int
+    error: str
+    event_type: str
+    chat: str
+
+    @property
+    def ref(self) -> str:
+        """How an operator names it: ``PARTITION:ID``."""
+        return f"{self.partition}:{self.dead_id}"
+
+
+class DeadLetterNotFound(LookupError):
+    """No dead letter by that reference."""
+
+
+def parse_ref(ref: str, partitions: int) -> tuple[int, str]:
+    """``"3:1700000000000-0"`` → (3, "1700000000000-0"); ValueError when it is not one."""
+    partition, _, dead_id = ref.partition(":")
+    ms, _, seq = dead_id.partition("-")
+    if not (partition.isdigit() and ms.isdigit() and seq.isdigit()):
+        raise ValueError(f"not a dead-letter reference (PARTITION:ID): {ref[:60]!r}")
+    if not 0 <= int(partition) < partitions:
+        raise ValueError(f"partition {partition} does not exist (0 to {partitions - 1})")
+    return int(partition), dead_id
+
+
+class DeadLetters:
+    def __init__(self, redis: Redis, keyspace: Keyspace) -> None:
+        self.redis = redis
+        self.keyspace = keyspace
+        self.scripts = Scripts.register(redis)
+
+    async def list(self) -> list[DeadLetter]:
+        """Every dead letter, partition by partition, oldest first."""
+        found = []
+        for partition in self.keyspace.all_partitions():
+            entries = cast(
+                list[tuple[bytes, dict[bytes, bytes]]],
+                await self.redis.xrange(self.keyspace.dead_letters(partition)),
+            )
+            found += [_dead_letter(partition, eid, fields) for eid, fields in entries]
+        return found
+
+    async def retry(self, partition: int, dead_id: str) -> str:
+        """Give it back to the group that failed on it; the new entry's id."""
+        keys = [self.keyspace.dead_letters(partition), self.keyspace.stream(partition)]
+        new_id = await self.scripts.retry_dead_letter(keys=keys, args=[dead_id, *FAILURE_FIELDS])
+        if not new_id:
+            raise DeadLetterNotFound(f"no dead letter {partition}:{dead_id}")
+        return _text(new_id)
+
+    async def drop(self, partition: int, dead_id: str) -> None:
+        """Forget it (the event stays in the log; only this group's retry is given up)."""
+        if not await self.redis.xdel(self.keyspace.dead_letters(partition), dead_id):
+            raise DeadLetterNotFound(f"no dead letter {partition}:{dead_id}")
+
+
+def _dead_letter(partition: int, eid: bytes, fields: dict[bytes, bytes]) -> DeadLetter:
+    def text(name: bytes) -> str:
+        return fields.get(name, b"").decode(errors="replace")
+
+    return DeadLetter(
+        partition=partition,
+        dead_id=eid.decode(),
+        source_id=text(b"source_id"),
+        group=text(b"group"),
+        attempts=int(text(b"attempts") or 0),
+        error=text(b"error"),
+        event_type=text(b"type"),
+        chat=text(b"chat"),
+    )
+
+
+def _text(value: object) -> str:
+    return value.decode() if isinstance(value, bytes) else str(value)
