@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
+import pytest
 from aiohttp.test_utils import TestClient, TestServer
 from redis.asyncio import Redis
 
@@ -11,8 +13,9 @@ from events import EventLog, MessageReceived
 from services.ingest.app import create_app
 from services.ingest.settings import IngestSettings
 from services.runtime.embedded_redis import free_port
+from services.runtime.settings import SettingsError
 from services.runtime.store import StoreSettings
-from tests.waha import encode, signed_headers, text_message, webhook
+from tests.waha import SENT_MS, encode, signed_headers, text_message, webhook
 
 URL = "/webhooks/waha"
 
@@ -188,3 +191,29 @@ async def test_metrics_count_requests_by_outcome(ingest: TestClient) -> None:
     assert 'wsm_webhook_requests_total{outcome="duplicate"} 1.0' in metrics
     assert 'wsm_webhook_requests_total{outcome="bad_signature"} 1.0' in metrics
     assert "wsm_event_append_seconds_count 2.0" in metrics
+
+
+@pytest.mark.parametrize("age_s", [86400 + 60, -3600], ids=["too old", "from the future"])
+async def test_a_signed_webhook_outside_the_window_is_refused_as_stale(
+    ingest: TestClient, log: EventLog, age_s: int
+) -> None:
+    body = {**text_message("OLD1"), "timestamp": SENT_MS - age_s * 1000}
+    response = await post(ingest, body)
+    assert response.status == 400
+    assert (await response.json())["error"] == "stale"
+    assert await entries(log) == []
+
+
+async def test_with_the_window_off_an_old_webhook_is_accepted(
+    redis: Redis, ingest_settings: IngestSettings, log: EventLog
+) -> None:
+    settings = dataclasses.replace(ingest_settings, max_age_s=0)
+    async with TestClient(TestServer(create_app(settings, redis=redis))) as client:
+        response = await post(client, {**text_message("OLD2"), "timestamp": 1_600_000_000_000})
+        assert (await response.json())["status"] == "accepted"
+
+
+def test_a_window_longer_than_the_dedup_window_is_refused_at_start() -> None:
+    env = {"WEBHOOK_HMAC_KEY": "k", "DEDUP_WINDOW_SECONDS": "600", "WEBHOOK_MAX_AGE_SECONDS": "601"}
+    with pytest.raises(SettingsError, match="WEBHOOK_MAX_AGE_SECONDS"):
+        IngestSettings.from_env(env)

@@ -4,19 +4,22 @@ payload, engine), and signing them as WAHA does."""
 from __future__ import annotations
 
 import json
+import time
 from typing import Any
 
 from services.ingest.signature import sign
 
 HMAC_KEY = b"test-hmac-key"
 BOT = "5511900000000@c.us"
+# When the test run's webhooks were made: recent, as the gateway refuses stale ones.
+SENT_MS = int(time.time() * 1000)
 
 
 def webhook(event: str, payload: dict[str, Any], *, webhook_id: str = "evt_1",
             session: str = "default", engine: str = "WEBJS") -> dict[str, Any]:  # fmt: skip
     return {
         "id": webhook_id,
-        "timestamp": 1764000000000,
+        "timestamp": SENT_MS,
         "event": event,
         "session": session,
         "metadata": {},
@@ -60,5 +63,5 @@ def signed_headers(raw: bytes, key: bytes = HMAC_KEY) -> dict[str, str]:
         "X-Webhook-Hmac": sign(raw, key),
         "X-Webhook-Hmac-Algorithm": "sha512",
         "X-Webhook-Request-Id": "req-1",
-        "X-Webhook-Timestamp": "1764000000000",
+        "X-Webhook-Timestamp": str(SENT_MS),
     }

@@ -24,6 +24,7 @@ from services.ingest.errors import (
     StoreUnavailable,
     UnsupportedMediaType,
     WebhookRejected,
+    WebhookStale,
 )
 from services.ingest.metrics import IngestMetrics
 from services.ingest.settings import IngestSettings
@@ -35,6 +36,7 @@ log = logging.getLogger(__name__)
 tracer = trace.get_tracer(__name__)
 
 JSON = "application/json"
+MAX_CLOCK_SKEW_S = 300
 
 
 class Gateway:
@@ -86,6 +88,7 @@ class Gateway:
             self.settings.hmac_keys,
         )
         webhook = parse_webhook(body)
+        self._check_age(webhook.timestamp)
         outcome = translate(
             webhook,
             body_digest=hashlib.sha256(body).hexdigest(),
@@ -108,6 +111,17 @@ class Gateway:
             elapsed = time.perf_counter() - started
             self.metrics.append_seconds.observe(elapsed, trace_exemplar())
         return {"status": "accepted" if result.created else "duplicate", "id": result.entry_id}
+
+    def _check_age(self, sent_ms: int | None) -> None:
+        """Refuse a webhook older than any retry (its signed body says when WAHA made it)."""
+        max_age_s = self.settings.max_age_s
+        if not max_age_s or sent_ms is None:
+            return
+        age_s = time.time() - sent_ms / 1000
+        if age_s > max_age_s:
+            raise WebhookStale(f"sent {int(age_s)} s ago; older than {max_age_s} s")
+        if age_s < -MAX_CLOCK_SKEW_S:
+            raise WebhookStale("sent in the future: check the clocks")
 
     async def _check_layout(self) -> None:
         if not self._layout_checked:

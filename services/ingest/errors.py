@@ -20,6 +20,13 @@ class PayloadInvalid(WebhookRejected):
     code = "bad_request"
 
 
+class WebhookStale(WebhookRejected):
+    """Signed, but older than any retry: a replay of a captured webhook."""
+
+    status = 400
+    code = "stale"
+
+
 class PayloadTooLarge(WebhookRejected):
     status = 413
     code = "too_large"

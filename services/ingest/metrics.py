@@ -10,6 +10,7 @@ OUTCOMES = (
     "ignored",
     "bad_signature",
     "bad_request",
+    "stale",
     "too_large",
     "unsupported_media_type",
     "unavailable",

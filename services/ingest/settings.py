@@ -31,9 +31,21 @@ class IngestSettings:
     chat_key_secret: bytes = DEVELOPMENT_CHAT_KEY_SECRET.encode()
     max_body_bytes: int = DEFAULT_MAX_BODY_BYTES
     dedup_window_s: int = DEFAULT_DEDUP_WINDOW_S
+    # A signed webhook older than this is refused. No longer than the dedup window, so a
+    # replayed webhook is either recognised as a duplicate or refused as stale. 0: off.
+    max_age_s: int = DEFAULT_DEDUP_WINDOW_S
 
     @classmethod
     def from_env(cls, env: Mapping[str, str]) -> IngestSettings:
+        dedup_window_s = settings.integer(
+            env, "DEDUP_WINDOW_SECONDS", DEFAULT_DEDUP_WINDOW_S, minimum=1
+        )
+        max_age_s = settings.integer(env, "WEBHOOK_MAX_AGE_SECONDS", dedup_window_s)
+        if max_age_s > dedup_window_s:
+            raise settings.SettingsError(
+                "WEBHOOK_MAX_AGE_SECONDS must not exceed DEDUP_WINDOW_SECONDS: an older "
+                "replay would be neither refused nor recognised as a duplicate"
+            )
         keys = (
             settings.text(env, "WEBHOOK_HMAC_KEY"),
             *settings.text_list(env, "WEBHOOK_HMAC_PREVIOUS_KEYS"),
@@ -45,7 +57,6 @@ class IngestSettings:
             max_body_bytes=settings.integer(
                 env, "WEBHOOK_MAX_BODY_BYTES", DEFAULT_MAX_BODY_BYTES, minimum=1024
             ),
-            dedup_window_s=settings.integer(
-                env, "DEDUP_WINDOW_SECONDS", DEFAULT_DEDUP_WINDOW_S, minimum=1
-            ),
+            dedup_window_s=dedup_window_s,
+            max_age_s=max_age_s,
         )
