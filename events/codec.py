@@ -106,6 +106,10 @@ def _text(fields: Mapping[bytes, bytes], name: bytes) -> str:
         raise CorruptEntry(f"field {name.decode()!r} missing or not UTF-8") from exc
 
 
+# msgspec refuses JSON or MessagePack nested deeper than its limit with RecursionError,
+# not DecodeError: untrusted input must be caught with both.
+DECODE_ERRORS = (msgspec.DecodeError, RecursionError)
+
 REDELIVERED_FOR = b"for"
 """Field of an entry given back to one consumer group from its dead letters: a second
 delivery of an event the log already holds, for that group alone."""
@@ -132,7 +136,7 @@ def decode_entry(
         version = int(_text(fields, b"v"))
         header = _header_decoder.decode(fields[b"h"])
         data = fields[b"d"]
-    except (KeyError, ValueError, msgspec.DecodeError) as exc:
+    except (KeyError, ValueError, *DECODE_ERRORS) as exc:
         raise CorruptEntry(f"entry {entry_id}: {exc}") from exc
     decoder = _event_decoders.get(type_name)
     event: DomainEvent | UnknownEvent
@@ -141,7 +145,7 @@ def decode_entry(
     else:
         try:
             event = decoder.decode(data)
-        except msgspec.DecodeError as exc:
+        except DECODE_ERRORS as exc:
             raise CorruptEntry(f"entry {entry_id}: {exc}") from exc
     erased = False
     sealed = fields.get(b"p")

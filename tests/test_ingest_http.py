@@ -217,3 +217,10 @@ def test_a_window_longer_than_the_dedup_window_is_refused_at_start() -> None:
     env = {"WEBHOOK_HMAC_KEY": "k", "DEDUP_WINDOW_SECONDS": "600", "WEBHOOK_MAX_AGE_SECONDS": "601"}
     with pytest.raises(SettingsError, match="WEBHOOK_MAX_AGE_SECONDS"):
         IngestSettings.from_env(env)
+
+
+async def test_a_deeply_nested_body_is_a_400_not_a_crash(ingest: TestClient, log: EventLog) -> None:
+    raw = b'{"payload":' + b"[" * 5000 + b"]" * 5000 + b"}"
+    response = await ingest.post(URL, data=raw, headers=signed_headers(raw))
+    assert response.status == 400
+    assert await entries(log) == []

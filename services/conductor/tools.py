@@ -11,6 +11,7 @@ from typing import Annotated, Any, Literal
 
 import msgspec
 
+from events.codec import DECODE_ERRORS
 from events.schema import (
     AgentSelected,
     AppointmentBooked,
@@ -212,7 +213,7 @@ class Toolbox:
             return ToolOutcome(False, {"error": f"ferramenta indisponível: {call.name[:60]}"})
         try:
             arguments = msgspec.json.decode(call.arguments or "{}", type=tool.arguments)
-        except msgspec.DecodeError as exc:
+        except DECODE_ERRORS as exc:
             return ToolOutcome(False, {"error": f"argumentos inválidos: {str(exc)[:200]}"})
         try:
             return await tool.handler(arguments, turn)

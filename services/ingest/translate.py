@@ -18,6 +18,7 @@ from events import (
     SessionStatusChanged,
     new_envelope,
 )
+from events.codec import DECODE_ERRORS
 from events.schema import DomainEvent, MessageSentByBusiness
 from services.ingest import chats
 from services.ingest.errors import PayloadInvalid
@@ -84,14 +85,14 @@ _webhook_decoder = msgspec.json.Decoder(WahaWebhook)
 def parse_webhook(body: bytes) -> WahaWebhook:
     try:
         return _webhook_decoder.decode(body)
-    except msgspec.DecodeError as exc:
+    except DECODE_ERRORS as exc:
         raise PayloadInvalid(f"invalid webhook: {exc}") from None
 
 
 def _payload(webhook: WahaWebhook, kind: type[Payload]) -> Payload:
     try:
         return msgspec.json.decode(webhook.payload, type=kind)
-    except msgspec.DecodeError as exc:
+    except DECODE_ERRORS as exc:
         raise PayloadInvalid(f"invalid {webhook.event} payload: {exc}") from None
 
 

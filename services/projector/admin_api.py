@@ -23,6 +23,7 @@ from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
 from events import EventLog
+from events.codec import DECODE_ERRORS
 from services.projector import access
 from services.projector.admin_openapi import DEFAULT_LIMIT, MAX_LIMIT, OPENAPI
 from services.projector.correction import NothingToCorrect, clean_name, correct_name
@@ -194,7 +195,7 @@ async def asked(request: web.Request, kind: type[Body], shape: str) -> Asked[Bod
     chat = subject(request)
     try:
         body = msgspec.json.decode(await request.read(), type=kind)
-    except msgspec.DecodeError as exc:
+    except DECODE_ERRORS as exc:
         raise ApiError(400, f"expected {shape}: {exc}") from None
     by = requester(body.requested_by)
     return Asked(request.app[ADMIN], chat, body, by)

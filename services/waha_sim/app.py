@@ -20,6 +20,7 @@ import aiohttp
 import msgspec
 from aiohttp import web
 
+from events.codec import DECODE_ERRORS
 from services.ingest.signature import sign
 
 ME = "5511900000000@c.us"
@@ -72,7 +73,7 @@ class Simulator:
             )
         try:
             return msgspec.json.decode(await request.read(), type=kind)
-        except msgspec.DecodeError as exc:
+        except DECODE_ERRORS as exc:
             raise web.HTTPBadRequest(
                 text=msgspec.json.encode({"error": str(exc)}).decode(),
                 content_type="application/json",
