@@ -40,9 +40,9 @@ class Facts:
     active_agent: str | None
     offered: tuple[datetime, ...]
     reminded: tuple[str, datetime] | None = None
+    """The appointment (id, start) the last reminder was about, awaiting an answer."""
     rescheduling: tuple[str, datetime] | None = None
     """The appointment (id, start) being moved to a new time."""
-    """The appointment (id, start) the last reminder was about, awaiting an answer."""
 
 
 @dataclass(frozen=True, slots=True)

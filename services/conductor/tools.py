@@ -31,7 +31,7 @@ from services.conductor.calendar import Booking, Calendar, SlotTaken
 from services.conductor.clinic import PERIOD_HOURS, Clinic
 from services.conductor.conversation import Conversation, Stage
 from services.conductor.knowledge import Knowledge
-from services.conductor.portuguese.intents import name_in
+from services.conductor.portuguese.intents import consent_answer, name_in
 from services.conductor.privacy import PrivacyNotice
 
 DEFAULT_HANDOFF_QUIET = timedelta(hours=12)
@@ -225,6 +225,9 @@ class Toolbox:
     async def _record_consent(self, _: NoArguments, turn: Turn) -> ToolOutcome:
         if turn.state.stage not in (Stage.AWAITING_CONSENT, Stage.REFUSED, Stage.REVOKED):
             raise ToolRejected("não há pedido de consentimento pendente")
+        # Decided in code, not by the model: only the person's explicit yes is consent.
+        if consent_answer(turn.message.text) is not True:
+            raise ToolRejected("a mensagem não é um aceite explícito; peça SIM ou NÃO")
         event = ConsentGranted(
             policy_version=self.notice.version,
             notice_sha256=self.notice.sha256,
@@ -239,6 +242,8 @@ class Toolbox:
     async def _refuse_consent(self, _: NoArguments, turn: Turn) -> ToolOutcome:
         if turn.state.stage != Stage.AWAITING_CONSENT:
             raise ToolRejected("não há pedido de consentimento pendente")
+        if consent_answer(turn.message.text) is not False:
+            raise ToolRejected("a mensagem não é uma recusa explícita; peça SIM ou NÃO")
         event = ConsentRefused(
             policy_version=self.notice.version,
             evidence_message_id=turn.message.message_id,

@@ -52,7 +52,7 @@ _PHRASES: tuple[tuple[Intent, tuple[str, ...]], ...] = (
 )  # fmt: skip
 
 _YES = ("sim", "aceito", "concordo", "autorizo", "de acordo", "eu aceito", "pode ser",
-        "claro", "com certeza", "ok aceito")  # fmt: skip
+        "claro", "com certeza", "ok aceito", "yes", "i agree", "i accept")  # fmt: skip
 _NO = ("nao", "recuso", "nao aceito", "nao concordo", "nao autorizo", "nunca", "negativo")
 _OPTION = re.compile(r"^(?:a |o )?(?:opcao |numero |n )?(\d{1,2})(?:a|o)?$")
 _NAME_INTRO = re.compile(
