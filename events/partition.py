@@ -94,6 +94,8 @@ class PartitionWorker:
         self.token = token
         self.stream = sub.keyspace.stream(partition)
         self.lanes: dict[str, _Lane] = {}
+        # Entries handed to a lane and not finished: what this worker knows it holds.
+        self.dispatched: set[str] = set()
         self.in_flight = asyncio.Semaphore(sub.options.max_in_flight)
         self.reading = True
         # Set when the worker must stop: lease lost, or a failure only a restart clears.
@@ -104,8 +106,12 @@ class PartitionWorker:
         await self._ensure_group()
         await self._take_over_pending()
         opts = self.sub.options
+        deliveries_unknown = False
         while self.reading and not self.halted.is_set():
             try:
+                if deliveries_unknown:
+                    await self._recover_lost_deliveries()
+                    deliveries_unknown = False
                 reply = await self.sub.redis.xreadgroup(
                     self.sub.group,
                     self.sub.consumer,
@@ -115,10 +121,38 @@ class PartitionWorker:
                 )
             except INFRASTRUCTURE_ERRORS as exc:
                 log.warning("partition %d: read failed (%s); retrying", self.partition, exc)
+                # Redis may have delivered entries whose reply never arrived: they would sit
+                # in this consumer's pending list, owned and never handled.
+                deliveries_unknown = True
                 await asyncio.sleep(opts.retry_base_s)
                 continue
             for _stream, entries in cast(list[Any], reply) or []:
                 await self._accept([_Entry(eid.decode(), fields) for eid, fields in entries])
+
+    async def _recover_lost_deliveries(self) -> None:
+        """Handle the entries delivered to this consumer that it never received.
+
+        They are newer than anything dispatched so far (the lost reply was the latest
+        read), so handling them before reading on keeps every chat's order.
+        """
+        start = "0"
+        while True:
+            reply = await self.sub.redis.xreadgroup(
+                self.sub.group, self.sub.consumer, {self.stream: start},
+                count=self.sub.options.batch,
+            )  # fmt: skip
+            entries = [
+                _Entry(eid.decode(), fields or {})
+                for _stream, batch in cast(list[Any], reply) or []
+                for eid, fields in batch
+            ]
+            lost = [e for e in entries if e.entry_id not in self.dispatched and e.fields]
+            if lost:
+                log.warning("partition %d: %d deliveries recovered", self.partition, len(lost))
+                await self._accept(lost)
+            if len(entries) < self.sub.options.batch:
+                return
+            start = entries[-1].entry_id
 
     async def _ensure_group(self) -> None:
         try:
@@ -196,6 +230,7 @@ class PartitionWorker:
 
     async def _dispatch(self, entry: _Entry) -> None:
         await self.in_flight.acquire()
+        self.dispatched.add(entry.entry_id)
         chat = entry.fields.get(b"chat", b"").decode(errors="replace")
         lane = self.lanes.get(chat)
         if lane is None:
@@ -211,6 +246,7 @@ class PartitionWorker:
                     async with self.sub.gate.together():
                         await self._handle(entry)
                 finally:
+                    self.dispatched.discard(entry.entry_id)
                     self.in_flight.release()
         except LeaseLost:
             log.warning("partition %d: lease lost while handling", self.partition)

@@ -90,4 +90,9 @@ async def rebuilt_equals_live(redis: Redis, log: EventLog) -> None:
     in_service = ReadModelKeys(keyspace, next(iter(live.values())))
     fresh = ReadModelKeys(keyspace, in_service.version + 100)
     await rebuild(log, dict.fromkeys(PROJECTIONS, fresh), SP, await boundaries(log))
-    assert await read_model_contents(redis, fresh) == await read_model_contents(redis, in_service)
+    rebuilt, live = (
+        await read_model_contents(redis, fresh),
+        await read_model_contents(redis, in_service),
+    )
+    differ = {k for k in rebuilt.keys() | live.keys() if rebuilt.get(k) != live.get(k)}
+    assert not differ, [(k, live.get(k), rebuilt.get(k)) for k in sorted(differ)[:3]]

@@ -1,0 +1,321 @@
+"""Chaos soak: the whole product as separate processes on loopback, while they and Redis
+are killed (SIGKILL) and restarted at random; then the promises are checked.
+
+    python -m tests.chaos [--chats N] [--seconds S] [--seed K]
+
+A real Redis with AOF (appendfsync always), ``wsm ingest``, two ``wsm conductor``, ``wsm
+projector`` and ``wsm waha-sim``. Each chat registers and books (some chats race for the
+same slot); every webhook is posted until the gateway answers 2xx, as WAHA does, and some
+are posted again later (WAHA retries). Exits non-zero on any violation:
+
+- every webhook answered 2xx is in the log exactly once;
+- every inbound message got exactly one decision (one reply requested);
+- replies delivered to WAHA, against those decided (a repeat is only possible in the
+  outbox's documented window: a kill between WAHA's answer and the commit);
+- no slot is booked twice;
+- the read models equal a fresh rebuild of the log;
+- dead letters, listed with their causes (there should be none).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import aiohttp
+from redis.asyncio import Redis
+
+from events import EventLog, Keyspace
+from events.deadletters import DeadLetters
+from events.schema import AppointmentBooked, AppointmentCancelled, MessageReceived, ReplyRequested
+from services.projector.service import PROJECTIONS, group_of
+from services.runtime.embedded_redis import RedisServer, free_port
+from tests.projecting import groups_caught_up, rebuilt_equals_live
+from tests.waha import encode, signed_headers, text_message
+
+PARTITIONS = 4
+SECRET = "chaos-chat-key-secret"
+HMAC_KEY = "test-hmac-key"
+SP = ZoneInfo("America/Sao_Paulo")
+
+
+@dataclass
+class Stack:
+    """The processes, each restartable."""
+
+    directory: Path
+    redis: RedisServer
+    ingest_port: int = field(default_factory=free_port)
+    sim_port: int = field(default_factory=free_port)
+    processes: dict[str, subprocess.Popen[bytes]] = field(default_factory=dict)
+
+    @property
+    def env(self) -> dict[str, str]:
+        return {
+            **os.environ, "REDIS_URL": self.redis.url, "PARTITIONS": str(PARTITIONS),
+            "WEBHOOK_HMAC_KEY": HMAC_KEY, "CHAT_KEY_SECRET": SECRET,
+            "WAHA_URL": f"http://127.0.0.1:{self.sim_port}", "REMINDER_OFFSETS": "off",
+            "PERSONAL_DATA_RETENTION_DAYS": "0", "LOG_LEVEL": "ERROR",
+        }  # fmt: skip
+
+    def command(self, name: str) -> list[str]:
+        base = [sys.executable, "-m", "services.cli", "--log-level", "ERROR"]
+        if name == "ingest":
+            return [*base, "ingest", "--port", str(self.ingest_port)]
+        if name == "waha-sim":
+            return [*base, "waha-sim", "--port", str(self.sim_port)]
+        if name.startswith("conductor"):
+            return [*base, "conductor", "--name", name]
+        return [*base, "projector", "--name", name]
+
+    def start(self, name: str) -> None:
+        log = (self.directory / f"{name}.log").open("ab")
+        self.processes[name] = subprocess.Popen(self.command(name), env=self.env, stderr=log)
+
+    def kill(self, name: str) -> None:
+        if name == "redis":
+            self.redis.kill()
+            return
+        process = self.processes[name]
+        process.kill()
+        process.wait()
+
+    def restart(self, name: str) -> None:
+        if name == "redis":
+            self.redis.start()
+        else:
+            self.start(name)
+
+    def supervise(self) -> list[str]:
+        """Restart what exited by itself, as compose's or Kubernetes' restart policy would
+        (a process starting while Redis is down gives up); what was restarted."""
+        exited = [name for name, p in self.processes.items() if p.poll() is not None]
+        for name in exited:
+            self.start(name)
+        return exited
+
+    def stop(self) -> None:
+        for process in self.processes.values():
+            process.terminate()
+        for process in self.processes.values():
+            try:
+                process.wait(20)
+            except subprocess.TimeoutExpired:
+                process.kill()
+
+
+@dataclass
+class Tally:
+    accepted: dict[str, str] = field(default_factory=dict)  # message id -> entry id
+    posts: int = 0
+    retried: int = 0
+    kills: Counter[str] = field(default_factory=Counter)
+    restarts: Counter[str] = field(default_factory=Counter)
+
+
+def scripts(chats_: int, rng: random.Random) -> dict[str, list[str]]:
+    """Each chat's messages; every fourth pair of chats asks for the same slot."""
+    day = date(2026, 11, 30)
+    said = {}
+    for n in range(chats_):
+        slot = n // 2 if n % 4 < 2 else n
+        when = f"dia {(day + timedelta(days=(slot // 20) % 10)).day} às {8 + slot % 10}:00"
+        name = "".join(chr(ord("a") + int(d)) for d in str(n)).capitalize()
+        said[f"55119{n:08d}@c.us"] = [
+            "oi", "sim", f"{name} Souza", f"quero marcar {when}", "minhas consultas", "obrigado",
+        ]  # fmt: skip
+    return said
+
+
+async def post_until_accepted(
+    http: aiohttp.ClientSession, url: str, body: bytes, tally: Tally
+) -> dict[str, str]:
+    while True:
+        tally.posts += 1
+        try:
+            async with http.post(url, data=body, headers=signed_headers(body)) as response:
+                if response.status == 200:
+                    return dict(await response.json())
+        except (TimeoutError, aiohttp.ClientError, OSError):
+            pass
+        tally.retried += 1
+        await asyncio.sleep(0.2)
+
+
+async def talk(stack: Stack, said: dict[str, list[str]], tally: Tally, rng: random.Random) -> None:
+    url = f"http://127.0.0.1:{stack.ingest_port}/webhooks/waha"
+    timeout = aiohttp.ClientTimeout(total=10)
+    async with aiohttp.ClientSession(timeout=timeout) as http:
+
+        async def one_chat(chat_id: str, texts: list[str]) -> None:
+            sent: list[bytes] = []
+            for i, text in enumerate(texts):
+                message_id = f"{chat_id}-{i}"
+                body = encode(text_message(message_id, chat=chat_id, body=text))
+                answer = await post_until_accepted(http, url, body, tally)
+                tally.accepted[f"false_{chat_id}_{message_id}"] = answer["id"]
+                sent.append(body)
+                if rng.random() < 0.3:  # WAHA retrying an earlier delivery
+                    await post_until_accepted(http, url, rng.choice(sent), tally)
+                await asyncio.sleep(rng.uniform(0.3, 1.5))
+
+        await asyncio.gather(*(one_chat(c, t) for c, t in said.items()))
+
+
+async def chaos(stack: Stack, tally: Tally, rng: random.Random, until: asyncio.Event) -> None:
+    victims = ["conductor-1", "conductor-2", "projector", "ingest", "redis"]
+    while not until.is_set():
+        await asyncio.sleep(rng.uniform(0.5, 1.5))
+        victim = rng.choice(victims)
+        stack.kill(victim)
+        tally.kills[victim] += 1
+        await asyncio.sleep(rng.uniform(0.1, 0.8))
+        stack.restart(victim)
+        tally.restarts.update(stack.supervise())
+
+
+async def supervising(stack: Stack, tally: Tally, until: asyncio.Event) -> None:
+    while not until.is_set():
+        tally.restarts.update(stack.supervise())
+        await asyncio.sleep(0.5)
+
+
+async def check(stack: Stack, said: dict[str, list[str]], tally: Tally) -> list[str]:
+    problems: list[str] = []
+    redis = Redis.from_url(stack.redis.url)
+    keyspace = Keyspace(partitions=PARTITIONS)
+    log = EventLog(redis, keyspace)
+    groups = ["conductor", "outbox", *(group_of(name, 1) for name in PROJECTIONS)]
+    try:
+        await groups_caught_up(redis, keyspace, *groups, within_s=90)
+    except AssertionError:
+        for group in groups:
+            for p in keyspace.all_partitions():
+                for info in await redis.xinfo_groups(keyspace.stream(p)):
+                    if info["name"].decode() == group and (info["pending"] or info.get("lag")):
+                        consumers = await redis.xinfo_consumers(keyspace.stream(p), group)
+                        print(f"BEHIND {group} p{p}: {info} consumers {consumers}")
+        print(
+            "members",
+            {
+                k: await redis.zrange(k, 0, -1, withscores=True)
+                async for k in redis.scan_iter(match="*member*")
+            },
+        )
+        print("leases", {k: await redis.get(k) async for k in redis.scan_iter(match="*lease*")})
+        raise
+    records = [r async for r in log.scan()]
+    messages = Counter(
+        r.envelope.event.message_id
+        for r in records
+        if isinstance(r.envelope.event, MessageReceived)
+    )
+    for message_id in tally.accepted:
+        if messages[message_id] != 1:
+            problems.append(f"accepted {message_id} is in the log {messages[message_id]} times")
+    inbound = {
+        r.envelope.event_id for r in records if isinstance(r.envelope.event, MessageReceived)
+    }
+    decided = Counter(
+        r.envelope.event.reply_id for r in records if isinstance(r.envelope.event, ReplyRequested)
+    )
+    for event_id in inbound:
+        if decided[f"{event_id}-reply"] != 1:
+            problems.append(f"message {event_id} got {decided[f'{event_id}-reply']} decisions")
+    cancelled = {r.envelope.event.appointment_id for r in records
+                 if isinstance(r.envelope.event, AppointmentCancelled)}  # fmt: skip
+    live = Counter(
+        r.envelope.event.start for r in records
+        if isinstance(r.envelope.event, AppointmentBooked)
+        and r.envelope.event.appointment_id not in cancelled
+    )  # fmt: skip
+    problems += [f"slot {start} booked {n} times" for start, n in live.items() if n > 1]
+    delivered = 0
+    async with aiohttp.ClientSession() as http:
+        for chat_id in said:
+            url = f"http://127.0.0.1:{stack.sim_port}/api/default/chats/{chat_id}/messages"
+            async with http.get(url) as response:
+                delivered += sum(1 for m in await response.json() if m["fromMe"])
+    repeats = delivered - sum(decided.values())
+    outbox_windows = sum(tally.kills[name] for name in ("conductor-1", "conductor-2", "redis"))
+    try:
+        await rebuilt_equals_live(redis, log)
+    except AssertionError as exc:
+        problems.append(f"read models differ from a rebuild: {str(exc)[:6000]}")
+    dead = await DeadLetters(redis, keyspace).list()
+    problems += [f"dead letter {d.ref} ({d.group}): {d.error[:200]}" for d in dead]
+    print(
+        f"chats {len(said)}, webhooks accepted {len(tally.accepted)}, posts {tally.posts} "
+        f"(retried {tally.retried}), kills {dict(tally.kills)}, restarted after exiting "
+        f"by themselves {dict(tally.restarts)}\n"
+        f"log: {len(records)} events; decisions {sum(decided.values())} for {len(inbound)} "
+        f"messages; replies delivered {delivered} (repeats {repeats}: only possible in the "
+        f"outbox's window, a conductor or Redis killed between WAHA's answer and the commit "
+        f"— {outbox_windows} such kills); live bookings {sum(live.values())} on {len(live)} "
+        f"slots; "
+        f"dead letters {len(dead)}"
+    )
+    await redis.aclose()
+    if repeats < 0:
+        problems.append(f"{-repeats} decided replies were never delivered")
+    return problems
+
+
+async def soak(chats_: int, seconds: float, seed: int) -> list[str]:
+    rng = random.Random(seed)
+    with tempfile.TemporaryDirectory() as directory:
+        redis = RedisServer(Path(directory) / "redis", appendfsync="always")
+        redis.start()
+        stack = Stack(Path(directory), redis)
+        try:
+            for name in ("waha-sim", "ingest", "conductor-1", "conductor-2", "projector"):
+                stack.start(name)
+            said = scripts(chats_, rng)
+            tally = Tally()
+            calm = asyncio.Event()
+            chaos_task = asyncio.create_task(chaos(stack, tally, rng, calm))
+            talking = asyncio.create_task(talk(stack, said, tally, rng))
+            await asyncio.wait([talking], timeout=seconds)
+            calm.set()
+            await chaos_task
+            done = asyncio.Event()
+            supervisor = asyncio.create_task(supervising(stack, tally, done))
+            await talking  # the rest of the conversation, with everything up
+            try:
+                problems = await check(stack, said, tally)
+            finally:
+                done.set()
+                await supervisor
+        finally:
+            stack.stop()
+            redis.stop()
+    return problems
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--chats", type=int, default=40)
+    parser.add_argument("--seconds", type=float, default=20, help="of chaos, at most")
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args()
+    started = time.perf_counter()
+    problems = asyncio.run(soak(args.chats, args.seconds, args.seed))
+    for problem in problems:
+        print(f"VIOLATION: {problem}")
+    print(f"{'FAILED' if problems else 'OK'} in {time.perf_counter() - started:.0f} s")
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
