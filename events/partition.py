@@ -273,13 +273,7 @@ class PartitionWorker:
                 record = await self._open(entry)
                 with self._span(record):
                     effects = await self.sub.handler(record)
-                    applied = await self.sub.checkpoints.commit(
-                        partition=self.partition,
-                        token=self.token,
-                        chat=record.chat,
-                        entry_id=record.entry_id,
-                        effects=effects,
-                    )
+                    applied = await self._commit(record, effects)
                     # Inside the span: the observation's exemplar is this trace.
                     seconds = time.perf_counter() - started
                     self._count("applied" if applied else "duplicate", seconds)
@@ -301,6 +295,31 @@ class PartitionWorker:
                     return
                 log.warning("entry %s failed (attempt %d): %r", entry.entry_id, attempt, exc)
                 await asyncio.sleep(backoff_delay(attempt, opts.retry_base_s, opts.retry_cap_s))
+
+    async def _commit(self, record: Record, effects: Sequence[Command]) -> bool:
+        """Commit the handler's effects; while Redis is away, retry the commit alone.
+
+        Running the handler again would repeat what it did outside Redis (the outbox would
+        send the reply to WAHA again). A commit that landed but whose answer was lost is
+        recognised on the retry by the checkpoint, and only acknowledged.
+        """
+        opts = self.sub.options
+        failures = 0
+        while True:
+            try:
+                return await self.sub.checkpoints.commit(
+                    partition=self.partition,
+                    token=self.token,
+                    chat=record.chat,
+                    entry_id=record.entry_id,
+                    effects=effects,
+                )
+            except INFRASTRUCTURE_ERRORS as exc:
+                if self.halted.is_set():
+                    raise
+                failures += 1
+                log.warning("partition %d: commit failed (%s); retrying", self.partition, exc)
+                await asyncio.sleep(backoff_delay(failures, opts.retry_base_s, opts.retry_cap_s))
 
     async def _open(self, entry: _Entry) -> Record:
         """Decode an entry, with its personal data if its subject's key still exists."""
