@@ -34,14 +34,16 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import aiohttp
+import msgspec
 from redis.asyncio import Redis
 
 from events import EventLog, Keyspace
 from events.deadletters import DeadLetters
 from events.schema import AppointmentBooked, AppointmentCancelled, MessageReceived, ReplyRequested
 from services.projector.service import PROJECTIONS, group_of
+from services.projector.store import ReadModelKeys
 from services.runtime.embedded_redis import RedisServer, free_port
-from tests.projecting import groups_caught_up, rebuilt_equals_live
+from tests.projecting import groups_caught_up, read_model_contents, rebuilt_equals_live
 from tests.waha import encode, signed_headers, text_message
 
 PARTITIONS = 4
@@ -251,8 +253,8 @@ async def check(stack: Stack, said: dict[str, list[str]], tally: Tally) -> list[
     outbox_windows = sum(tally.kills[name] for name in ("conductor-1", "conductor-2", "redis"))
     try:
         await rebuilt_equals_live(redis, log)
-    except AssertionError as exc:
-        problems.append(f"read models differ from a rebuild: {str(exc)[:6000]}")
+    except AssertionError:
+        problems += await differences(redis, keyspace)
     dead = await DeadLetters(redis, keyspace).list()
     problems += [f"dead letter {d.ref} ({d.group}): {d.error[:200]}" for d in dead]
     print(
@@ -270,6 +272,35 @@ async def check(stack: Stack, said: dict[str, list[str]], tally: Tally) -> list[
     if repeats < 0:
         problems.append(f"{-repeats} decided replies were never delivered")
     return problems
+
+
+async def differences(redis: Redis, keyspace: Keyspace) -> list[str]:
+    """How the read models in service differ from the rebuild, field by field."""
+    live = await read_model_contents(redis, ReadModelKeys(keyspace, 1))
+    rebuilt = await read_model_contents(redis, ReadModelKeys(keyspace, 101))
+    found = []
+    for key in sorted(live.keys() | rebuilt.keys()):
+        if live.get(key) == rebuilt.get(key):
+            continue
+        mine, theirs = _decoded(live.get(key)), _decoded(rebuilt.get(key))
+        if isinstance(mine, dict) and isinstance(theirs, dict):
+            fields = {f: (mine.get(f), theirs.get(f)) for f in mine.keys() | theirs.keys()
+                      if mine.get(f) != theirs.get(f)}  # fmt: skip
+            found.append(f"read model {key} differs from a rebuild: {fields}"[:3000])
+        else:
+            found.append(f"read model {key}: live {mine!r:.1500} rebuilt {theirs!r:.1500}")
+    return found
+
+
+def _decoded(value: object) -> object:
+    if isinstance(value, bytes):
+        try:
+            return msgspec.msgpack.decode(value)
+        except msgspec.DecodeError:
+            return value
+    if isinstance(value, list):
+        return [_decoded(item) for item in value]
+    return value
 
 
 async def soak(chats_: int, seconds: float, seed: int) -> list[str]:
