@@ -229,6 +229,8 @@ class PartitionWorker:
         return self.sub.types is not None and kind is not None and kind not in self.sub.types
 
     async def _dispatch(self, entry: _Entry) -> None:
+        if self.halted.is_set():
+            return  # stopping: it stays pending, for the next owner to claim in order
         await self.in_flight.acquire()
         self.dispatched.add(entry.entry_id)
         chat = entry.fields.get(b"chat", b"").decode(errors="replace")
@@ -397,14 +399,19 @@ class PartitionWorker:
             if lanes:
                 await asyncio.wait(lanes, timeout=self.sub.options.drain_timeout_s)
         self.halted.set()
-        tasks = {self.task, *(lane.task for lane in self.lanes.values() if lane.task)}
-        pending = tasks
-        while pending:
+        tasks: set[asyncio.Task[None]] = set()
+        while True:
+            # Lanes started meanwhile are stopped too: a lane left running would commit
+            # beside the next worker of this partition.
+            tasks |= {self.task, *(lane.task for lane in self.lanes.values() if lane.task)}
+            pending = {task for task in tasks if not task.done()}
+            if not pending:
+                break
             # Cancelled again until done: a Redis client can swallow a cancellation that
             # lands while it reads a reply, and the task would then run on.
             for task in pending:
                 task.cancel()
-            _, pending = await asyncio.wait(pending, timeout=CANCEL_RETRY_S)
+            await asyncio.wait(pending, timeout=CANCEL_RETRY_S)
         for task in tasks:
             if not task.cancelled():
                 task.exception()  # logged where it happened; retrieved so asyncio stays quiet
