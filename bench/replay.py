@@ -33,7 +33,7 @@ from services.projector.service import PROJECTIONS, group_of
 from services.projector.store import ReadModelKeys
 from services.runtime.embedded_redis import RedisServer
 from tests.factories import clinic_conversation as conversation
-from tests.projecting import SP
+from tests.projecting import SP, entries_behind
 
 EVENTS_PER_CHAT = len(conversation(0))
 
@@ -103,17 +103,7 @@ async def lag_under_load(redis: Redis, url: str, args: argparse.Namespace) -> No
 
 async def behind(redis: Redis, keyspace: Keyspace) -> int:
     """Entries appended but not yet applied, summed over the projections' groups."""
-    total = 0
-    for name in PROJECTIONS:
-        group = group_of(name, 1).encode()
-        for partition in keyspace.all_partitions():
-            stream = keyspace.stream(partition)
-            found = [g for g in await redis.xinfo_groups(stream) if g["name"] == group]
-            if not found:  # not created yet: everything is still to read
-                total += await redis.xlen(stream)
-            for info in found:
-                total += int(info["pending"]) + int(info.get("lag") or 0)
-    return total
+    return await entries_behind(redis, keyspace, *(group_of(name, 1) for name in PROJECTIONS))
 
 
 async def sample_lag(redis: Redis, keyspace: Keyspace, samples: list[float]) -> None:

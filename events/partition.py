@@ -27,20 +27,19 @@ from typing import TYPE_CHECKING, Any, cast
 
 from opentelemetry import trace
 from opentelemetry.trace import Span, SpanKind
-from opentelemetry.trace.propagation.tracecontext import TraceContextTextMapPropagator
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import ResponseError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
 from events.checkpoint import Command, LeaseLost, raise_if_fenced
 from events.codec import REDELIVERED_FOR, CorruptEntry, Record, decode_entry, is_sealed
+from events.trace_context import context_of
 
 if TYPE_CHECKING:
     from events.subscription import Subscription
 
 log = logging.getLogger(__name__)
 tracer = trace.get_tracer(__name__)
-_propagator = TraceContextTextMapPropagator()
 
 Handler = Callable[[Record], Awaitable[Sequence[Command]]]
 """Handles one entry and returns the effects to commit with it; raising means retry."""
@@ -345,11 +344,9 @@ class PartitionWorker:
 
     def _span(self, record: Record) -> AbstractContextManager[Span]:
         """The span of handling ``record``, continuing the trace the event carries."""
-        carried = record.envelope.traceparent
-        parent = _propagator.extract({"traceparent": carried}) if carried else None
         return tracer.start_as_current_span(
             f"process {self.sub.group}",
-            context=parent,
+            context=context_of(record.envelope.traceparent),
             kind=SpanKind.CONSUMER,
             attributes={
                 "messaging.system": "redis",

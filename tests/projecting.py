@@ -40,22 +40,28 @@ async def caught_up(redis: Redis, keyspace: Keyspace, *others: str) -> None:
     await groups_caught_up(redis, keyspace, *projections, *others)
 
 
+async def entries_behind(redis: Redis, keyspace: Keyspace, *groups: str) -> int:
+    """Entries not yet read or not yet acknowledged, summed over ``groups`` and partitions
+    (a group not created yet has everything still to read)."""
+    behind = 0
+    for name in groups:
+        group = name.encode()
+        for partition in keyspace.all_partitions():
+            stream = keyspace.stream(partition)
+            with contextlib.suppress(Exception):
+                [info] = [g for g in await redis.xinfo_groups(stream) if g["name"] == group]
+                behind += int(info["pending"]) + int(info.get("lag") or 0)
+                continue
+            behind += await redis.xlen(stream)
+    return behind
+
+
 async def groups_caught_up(
     redis: Redis, keyspace: Keyspace, *groups: str, within_s: float = 20
 ) -> None:
     """Until each of the consumer ``groups`` has read and acknowledged everything."""
     for _ in range(int(within_s / 0.05)):
-        behind = 0
-        for name in groups:
-            group = name.encode()
-            for partition in keyspace.all_partitions():
-                stream = keyspace.stream(partition)
-                with contextlib.suppress(Exception):
-                    [info] = [g for g in await redis.xinfo_groups(stream) if g["name"] == group]
-                    behind += int(info["pending"]) + int(info.get("lag") or 0)
-                    continue
-                behind += await redis.xlen(stream)  # the group is not there yet
-        if behind == 0:
+        if await entries_behind(redis, keyspace, *groups) == 0:
             return
         await asyncio.sleep(0.05)
     raise AssertionError(f"{', '.join(groups)}: not caught up")

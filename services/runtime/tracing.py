@@ -12,13 +12,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from opentelemetry import trace
-from opentelemetry.context import Context
 from opentelemetry.sdk.resources import SERVICE_NAME, Resource
 from opentelemetry.sdk.trace import TracerProvider
 from opentelemetry.sdk.trace.export import BatchSpanProcessor
-from opentelemetry.trace.propagation.tracecontext import TraceContextTextMapPropagator
 
-_propagator = TraceContextTextMapPropagator()
+from events.trace_context import context_of, current_traceparent
+
+__all__ = ["configure_tracing", "context_of", "current_traceparent"]
 ENDPOINT_VARIABLES = ("OTEL_EXPORTER_OTLP_ENDPOINT", "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT")
 
 
@@ -32,18 +32,3 @@ def configure_tracing(service: str, env: Mapping[str, str]) -> None:
 
         provider.add_span_processor(BatchSpanProcessor(OTLPSpanExporter()))
     trace.set_tracer_provider(provider)
-
-
-def current_traceparent() -> str | None:
-    """The W3C ``traceparent`` of the current span, if there is a recording one."""
-    carrier: dict[str, str] = {}
-    _propagator.inject(carrier)
-    return carrier.get("traceparent")
-
-
-def context_of(traceparent: str | None) -> Context | None:
-    """The trace context a ``traceparent`` value continues (None for none or a bad one)."""
-    if not traceparent:
-        return None
-    context = _propagator.extract({"traceparent": traceparent})
-    return context if trace.get_current_span(context).get_span_context().is_valid else None
