@@ -51,6 +51,10 @@ class Keyspace:
         """Hash of chat -> the data subject's key, which opens their personal data."""
         return f"{self._tag(partition)}:subject-keys"
 
+    def archived(self, partition: int) -> str:
+        """The id of the last entry moved from the stream into the archive."""
+        return f"{self._tag(partition)}:archived"
+
     def dead_letters(self, partition: int) -> str:
         return f"{self._tag(partition)}:dead"
 
@@ -72,6 +76,10 @@ class Keyspace:
     def members(self, group: str) -> str:
         """Sorted set of live consumers of a group, scored by last heartbeat."""
         return f"{self.prefix}:group:{group}:members"
+
+    def archiver(self) -> str:
+        """The lock that keeps a single archiver at work."""
+        return f"{self.prefix}:archiver"
 
     def layout(self) -> str:
         """Records the partition count the log was written with."""

@@ -1,4 +1,8 @@
-"""The event log: idempotent append, range reads and a conversation's history."""
+"""The event log: idempotent append, range reads and a conversation's history.
+
+Whole-log reads (``scan``, ``chat_history``) go through the archive first when part of
+the log has been moved out of Redis (``events.archive``), then on in the stream.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +13,7 @@ from typing import cast
 from redis.asyncio import Redis
 from redis.exceptions import NoScriptError, ResponseError
 
+from events.archive import Archive, EntryId, StreamEntries, format_id, parse_id
 from events.checkpoint import append_command
 from events.codec import Record, decode_entry, encode_entry, is_redelivery, is_sealed
 from events.envelope import Envelope
@@ -22,8 +27,6 @@ DEFAULT_DEDUP_WINDOW_MS = 24 * 3600 * 1000
 # than a couple of erasures racing one append means something is wrong.
 SEAL_ATTEMPTS = 3
 
-StreamEntries = Sequence[tuple[bytes, dict[bytes, bytes]]]
-
 
 class LayoutMismatch(Exception):
     """The log was written with another partition count; reading it would misplace chats."""
@@ -31,6 +34,10 @@ class LayoutMismatch(Exception):
 
 class StaleSubjectKey(Exception):
     """The chat's key kept changing while its event was being appended."""
+
+
+class ArchiveNeeded(Exception):
+    """Part of the log is archived and this reader was given no archive to read it in."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,11 +85,13 @@ class EventLog:
         keyspace: Keyspace,
         *,
         dedup_window_ms: int = DEFAULT_DEDUP_WINDOW_MS,
+        archive: Archive | None = None,
     ) -> None:
         if dedup_window_ms <= 0:
             raise ValueError("the dedup window must be positive")
         self.redis = redis
         self.keyspace = keyspace
+        self.archive = archive
         self.dedup_window_ms = dedup_window_ms
         self.subject_keys = SubjectKeys(redis, keyspace)
         self._scripts = Scripts.register(redis)
@@ -213,7 +222,8 @@ class EventLog:
         end: str = "+",
         count: int | None = None,
     ) -> list[Record]:
-        """Entries of one partition between two ids, inclusive, in log order."""
+        """Entries of one partition between two ids, inclusive, in log order, from what
+        Redis holds (archived entries are read by ``scan`` and ``chat_history``)."""
         entries = await self._xrange(partition, start, end, count)
         return await self._decode(partition, entries)
 
@@ -229,6 +239,48 @@ class EventLog:
         stream = self.keyspace.stream(partition)
         return cast(StreamEntries, await self.redis.xrange(stream, start, end, count))
 
+    async def _pages(self, partition: int, end: str, batch: int) -> AsyncIterator[StreamEntries]:
+        """Every entry of a partition up to ``end``, in log order: the archived ones, then
+        those in Redis.
+
+        Each page of the stream is read together with how far the partition is archived:
+        if an archiver moved entries past the last one read meanwhile, they are in newer
+        segments, so reading goes back to the archive instead of skipping them.
+        """
+        last: EntryId | None = None
+        limit = None if end == "+" else parse_id(end)
+        while True:
+            if self.archive is not None:
+                for page in self.archive.read(partition, after=last, end=limit):
+                    yield page
+                    last = parse_id(page[-1][0])
+            if limit is not None and last is not None and last >= limit:
+                return
+            while True:
+                start = "-" if last is None else "(" + format_id(last)
+                archived, page = await self._stream_page(partition, start, end, batch)
+                if archived is not None and (last is None or archived > last):
+                    if self.archive is None:
+                        raise ArchiveNeeded(
+                            f"partition {partition} is archived up to {format_id(archived)}; "
+                            "set EVENT_ARCHIVE_DIR to read it"
+                        )
+                    break  # moved into the archive meanwhile: read it there
+                if page:
+                    yield page
+                    last = parse_id(page[-1][0])
+                if len(page) < batch:
+                    return
+
+    async def _stream_page(
+        self, partition: int, start: str, end: str, count: int
+    ) -> tuple[EntryId | None, StreamEntries]:
+        async with self.redis.pipeline(transaction=True) as pipe:
+            pipe.get(self.keyspace.archived(partition))
+            pipe.xrange(self.keyspace.stream(partition), start, end, count)
+            archived, page = await pipe.execute()
+        return (parse_id(archived) if archived else None), cast(StreamEntries, page)
+
     async def scan(
         self, partitions: Iterable[int] | None = None, batch: int = 500, end: str = "+"
     ) -> AsyncIterator[Record]:
@@ -238,24 +290,17 @@ class EventLog:
         deliveries of events already here: they are left out.
         """
         for partition in self.keyspace.all_partitions() if partitions is None else partitions:
-            start = "-"
-            while True:
-                entries = await self._xrange(partition, start, end, batch)
+            async for entries in self._pages(partition, end, batch):
                 events = [(eid, fields) for eid, fields in entries if not is_redelivery(fields)]
                 for record in await self._decode(partition, events):
                     yield record
-                if len(entries) < batch:
-                    break
-                start = "(" + entries[-1][0].decode()
 
     async def chat_history(self, chat: str, batch: int = 1000) -> list[Record]:
         """Every event of one conversation, in the order it was recorded."""
         partition = self.keyspace.partition_of(chat)
         wanted = chat.encode()
         history: list[Record] = []
-        start = "-"
-        while True:
-            entries = await self._xrange(partition, start, "+", batch)
+        async for entries in self._pages(partition, "+", batch):
             # Filter on the plain chat field before decoding: most entries belong to others.
             mine = [
                 (eid, fields)
@@ -263,9 +308,7 @@ class EventLog:
                 if fields.get(b"chat") == wanted and not is_redelivery(fields)
             ]
             history += await self._decode(partition, mine)
-            if len(entries) < batch:
-                return history
-            start = "(" + entries[-1][0].decode()
+        return history
 
 
 def _append_result(reply: object, partition: int) -> AppendResult | Exception | None:

@@ -12,6 +12,7 @@ from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram
 from redis.asyncio import Redis
 
 from events.keys import Keyspace
+from events.lag import SAMPLE_BOUND, group_positions
 
 log = logging.getLogger(__name__)
 
@@ -69,11 +70,11 @@ class ConsumerMetrics:
         """Read every partition's lag and pending count for the groups whose names start
         with one of ``prefixes``, and its dead letters."""
         for partition in keyspace.all_partitions():
-            for info in await redis.xinfo_groups(keyspace.stream(partition)):
-                name = info["name"].decode() if isinstance(info["name"], bytes) else info["name"]
-                if name.startswith(prefixes):
-                    self.lag.labels(name, str(partition)).set(int(info.get("lag") or 0))
-                    self.pending.labels(name, str(partition)).set(int(info["pending"]))
+            stream = keyspace.stream(partition)
+            for position in await group_positions(redis, stream, bound=SAMPLE_BOUND):
+                if position.group.startswith(prefixes):
+                    self.lag.labels(position.group, str(partition)).set(position.lag)
+                    self.pending.labels(position.group, str(partition)).set(position.pending)
             dead = await redis.xlen(keyspace.dead_letters(partition))
             self.dead_letters.labels(str(partition)).set(dead)
 

@@ -23,6 +23,7 @@ class Scripts:
     heartbeat: AsyncScript
     erase_subject: AsyncScript
     retry_dead_letter: AsyncScript
+    count_after: AsyncScript
 
     @classmethod
     def register(cls, redis: Redis) -> Scripts:

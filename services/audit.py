@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from typing import TextIO
 from zoneinfo import ZoneInfo
 
-from events import EventLog, Record
+from events import Record
 from events.schema import (
     AgentSelected,
     AppointmentBooked,
@@ -131,7 +131,7 @@ async def audit(args: argparse.Namespace, env: Mapping[str, str], out: TextIO) -
     store = StoreSettings.from_env(env)
     zone = Clinic.from_env(env).zone
     async with store.connected() as redis:
-        log = EventLog(redis, store.keyspace)
+        log = store.event_log(redis)
         await log.ensure_layout()
         history = await log.chat_history(resolve_chat(args.chat, args.session, env))
     if not history:

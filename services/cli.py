@@ -8,7 +8,7 @@ import sys
 from collections.abc import Callable, Mapping, Sequence
 from types import ModuleType
 
-from services import audit, chat_cli, deadletters_cli, event_listing, local_stack
+from services import archive_cli, audit, chat_cli, deadletters_cli, event_listing, local_stack
 from services.conductor import process as conductor_process
 from services.ingest import server as ingest_server
 from services.projector import consent_cli, handoff_cli, lgpd_cli, replay
@@ -32,6 +32,7 @@ COMMANDS: dict[str, tuple[ModuleType, str]] = {
     "projector": (projector_process, "keep the read models up to date"),
     "consent": (consent_cli, "a data subject's consent history, with evidence"),
     "replay": (replay, "rebuild read models from the log and switch to them"),
+    "archive": (archive_cli, "move old, fully consumed events from Redis to the archive"),
     "handoff": (handoff_cli, "give a chat handed to a person back to the bot"),
     "lgpd": (lgpd_cli, "a data subject's rights: export or erase what is held about them"),
 }

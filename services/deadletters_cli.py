@@ -12,7 +12,6 @@ from typing import TextIO
 
 import msgspec
 
-from events import EventLog
 from events.deadletters import DeadLetterNotFound, DeadLetters, parse_ref
 from services.runtime.store import StoreSettings
 
@@ -34,7 +33,7 @@ async def act(args: argparse.Namespace, env: Mapping[str, str], out: TextIO) -> 
             print(f"wsm deadletters: {exc}", file=sys.stderr)
             return 2
     async with store.connected() as redis:
-        await EventLog(redis, store.keyspace).ensure_layout()
+        await store.event_log(redis).ensure_layout()
         dead = DeadLetters(redis, store.keyspace)
         if args.action == "list":
             for letter in await dead.list():

@@ -72,7 +72,7 @@ async def _history(log: EventLog, chat: str) -> AsyncIterator[Record]:
 async def list_events(args: argparse.Namespace, env: Mapping[str, str], out: TextIO) -> int:
     store = StoreSettings.from_env(env)
     async with store.connected() as redis:
-        log = EventLog(redis, store.keyspace)
+        log = store.event_log(redis)
         await log.ensure_layout()
         chat = resolve_chat(args.chat, args.session, env) if args.chat else None
         printed = 0

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import os
 import random
 import subprocess
@@ -39,7 +40,14 @@ from redis.asyncio import Redis
 
 from events import EventLog, Keyspace
 from events.deadletters import DeadLetters
-from events.schema import AppointmentBooked, AppointmentCancelled, MessageReceived, ReplyRequested
+from events.lag import group_positions
+from events.schema import (
+    AppointmentBooked,
+    AppointmentCancelled,
+    MessageReceived,
+    ReplyFailed,
+    ReplyRequested,
+)
 from services.projector.service import PROJECTIONS, group_of
 from services.projector.store import ReadModelKeys
 from services.runtime.embedded_redis import RedisServer, free_port
@@ -49,6 +57,10 @@ from tests.waha import encode, signed_headers, text_message
 PARTITIONS = 4
 SECRET = "chaos-chat-key-secret"
 HMAC_KEY = "test-hmac-key"
+# A share of the model's calls fail (429/5xx) or stall, and of WAHA's sends: the groq
+# client's retries, the conductor's graceful answer and the outbox's retries all run.
+MODEL_FAULTS = ("--fail-rate", "0.1", "--stall-rate", "0.1", "--stall-seconds", "1")
+WAHA_FAULTS = {"fail_rate": 0.1, "stall_rate": 0.1, "stall_seconds": 1.0}
 SP = ZoneInfo("America/Sao_Paulo")
 
 
@@ -58,8 +70,10 @@ class Stack:
 
     directory: Path
     redis: RedisServer
+    seed: int = 1
     ingest_port: int = field(default_factory=free_port)
     sim_port: int = field(default_factory=free_port)
+    model_port: int = field(default_factory=free_port)
     processes: dict[str, subprocess.Popen[bytes]] = field(default_factory=dict)
 
     @property
@@ -68,6 +82,7 @@ class Stack:
             **os.environ, "REDIS_URL": self.redis.url, "PARTITIONS": str(PARTITIONS),
             "WEBHOOK_HMAC_KEY": HMAC_KEY, "CHAT_KEY_SECRET": SECRET,
             "WAHA_URL": f"http://127.0.0.1:{self.sim_port}", "REMINDER_OFFSETS": "off",
+            "GROQ_API_KEY": "chaos", "GROQ_BASE_URL": f"http://127.0.0.1:{self.model_port}",
             "PERSONAL_DATA_RETENTION_DAYS": "0", "LOG_LEVEL": "ERROR",
         }  # fmt: skip
 
@@ -77,6 +92,9 @@ class Stack:
             return [*base, "ingest", "--port", str(self.ingest_port)]
         if name == "waha-sim":
             return [*base, "waha-sim", "--port", str(self.sim_port)]
+        if name == "model":
+            return [sys.executable, "-m", "tests.chaos_model", "--port", str(self.model_port),
+                    *MODEL_FAULTS, "--seed", str(self.seed)]  # fmt: skip
         if name.startswith("conductor"):
             return [*base, "conductor", "--name", name]
         return [*base, "projector", "--name", name]
@@ -123,6 +141,7 @@ class Tally:
     posts: int = 0
     retried: int = 0
     kills: Counter[str] = field(default_factory=Counter)
+    kill_times: list[tuple[float, str]] = field(default_factory=list)
     restarts: Counter[str] = field(default_factory=Counter)
 
 
@@ -155,6 +174,18 @@ async def post_until_accepted(
         await asyncio.sleep(0.2)
 
 
+async def inject_waha_faults(stack: Stack, seed: int) -> None:
+    url = f"http://127.0.0.1:{stack.sim_port}/sim/faults"
+    async with aiohttp.ClientSession() as http:
+        for _ in range(100):
+            with contextlib.suppress(aiohttp.ClientError):
+                async with http.post(url, json={**WAHA_FAULTS, "seed": seed}) as response:
+                    response.raise_for_status()
+                    return
+            await asyncio.sleep(0.1)
+    raise RuntimeError("the WAHA simulator did not start")
+
+
 async def talk(stack: Stack, said: dict[str, list[str]], tally: Tally, rng: random.Random) -> None:
     url = f"http://127.0.0.1:{stack.ingest_port}/webhooks/waha"
     timeout = aiohttp.ClientTimeout(total=10)
@@ -182,6 +213,7 @@ async def chaos(stack: Stack, tally: Tally, rng: random.Random, until: asyncio.E
         victim = rng.choice(victims)
         stack.kill(victim)
         tally.kills[victim] += 1
+        tally.kill_times.append((time.time(), victim))
         await asyncio.sleep(rng.uniform(0.1, 0.8))
         stack.restart(victim)
         tally.restarts.update(stack.supervise())
@@ -202,12 +234,11 @@ async def check(stack: Stack, said: dict[str, list[str]], tally: Tally) -> list[
     try:
         await groups_caught_up(redis, keyspace, *groups, within_s=90)
     except AssertionError:
-        for group in groups:
-            for p in keyspace.all_partitions():
-                for info in await redis.xinfo_groups(keyspace.stream(p)):
-                    if info["name"].decode() == group and (info["pending"] or info.get("lag")):
-                        consumers = await redis.xinfo_consumers(keyspace.stream(p), group)
-                        print(f"BEHIND {group} p{p}: {info} consumers {consumers}")
+        for p in keyspace.all_partitions():
+            for position in await group_positions(redis, keyspace.stream(p)):
+                if position.group in groups and position.behind:
+                    consumers = await redis.xinfo_consumers(keyspace.stream(p), position.group)
+                    print(f"BEHIND p{p}: {position} consumers {consumers}")
         print(
             "members",
             {
@@ -243,14 +274,18 @@ async def check(stack: Stack, said: dict[str, list[str]], tally: Tally) -> list[
         and r.envelope.event.appointment_id not in cancelled
     )  # fmt: skip
     problems += [f"slot {start} booked {n} times" for start, n in live.items() if n > 1]
-    delivered = 0
-    async with aiohttp.ClientSession() as http:
-        for chat_id in said:
-            url = f"http://127.0.0.1:{stack.sim_port}/api/default/chats/{chat_id}/messages"
-            async with http.get(url) as response:
-                delivered += sum(1 for m in await response.json() if m["fromMe"])
-    repeats = delivered - sum(decided.values())
-    outbox_windows = sum(tally.kills[name] for name in ("conductor-1", "conductor-2", "redis"))
+    given_up = sum(1 for r in records if isinstance(r.envelope.event, ReplyFailed))
+    sent = await deliveries(stack, said)
+    repeats = sum(len(copies) - 1 for copies in sent.values())
+    unexplained = [
+        key
+        for key, copies in sent.items()
+        if len(copies) > 1 and not in_outbox_window(copies, tally.kill_times)
+    ]
+    problems += [
+        f"reply {key} delivered {len(sent[key])} times, no kill between" for key in unexplained
+    ]
+    missing = sum(decided.values()) - given_up - len(sent)
     try:
         await rebuilt_equals_live(redis, log)
     except AssertionError:
@@ -262,16 +297,44 @@ async def check(stack: Stack, said: dict[str, list[str]], tally: Tally) -> list[
         f"(retried {tally.retried}), kills {dict(tally.kills)}, restarted after exiting "
         f"by themselves {dict(tally.restarts)}\n"
         f"log: {len(records)} events; decisions {sum(decided.values())} for {len(inbound)} "
-        f"messages; replies delivered {delivered} (repeats {repeats}: only possible in the "
-        f"outbox's window, a conductor or Redis killed between WAHA's answer and the commit "
-        f"— {outbox_windows} such kills); live bookings {sum(live.values())} on {len(live)} "
-        f"slots; "
+        f"messages; replies delivered {len(sent)}, given up after WAHA's failures "
+        f"{given_up}, repeated {repeats} (only in the outbox's window: a conductor or Redis "
+        f"killed between WAHA taking the reply and the commit); live bookings "
+        f"{sum(live.values())} on {len(live)} slots; "
         f"dead letters {len(dead)}"
     )
     await redis.aclose()
-    if repeats < 0:
-        problems.append(f"{-repeats} decided replies were never delivered")
+    if missing:
+        problems.append(f"{missing} decided replies were neither delivered nor given up")
     return problems
+
+
+Deliveries = dict[tuple[str, str], list[float]]
+
+
+async def deliveries(stack: Stack, said: dict[str, list[str]]) -> Deliveries:
+    """When WAHA took each reply: (chat, the message it answers) -> times, one per copy."""
+    sent: Deliveries = {}
+    async with aiohttp.ClientSession() as http:
+        for chat_id in said:
+            url = f"http://127.0.0.1:{stack.sim_port}/api/default/chats/{chat_id}/messages"
+            async with http.get(url) as response:
+                for m in await response.json():
+                    if m["fromMe"]:
+                        sent.setdefault((chat_id, m["replyTo"]), []).append(m["received_at"])
+    return sent
+
+
+def in_outbox_window(copies: list[float], kills: list[tuple[float, str]]) -> bool:
+    """Whether a conductor or Redis was killed while the first copy was being committed:
+    after WAHA took it (a request already sent may land just after its sender died) and
+    before the next copy."""
+    first, last = min(copies), max(copies)
+    return any(
+        first - 1 <= at <= last
+        for at, victim in kills
+        if victim.startswith("conductor") or victim == "redis"
+    )
 
 
 async def differences(redis: Redis, keyspace: Keyspace) -> list[str]:
@@ -308,10 +371,11 @@ async def soak(chats_: int, seconds: float, seed: int) -> list[str]:
     with tempfile.TemporaryDirectory() as directory:
         redis = RedisServer(Path(directory) / "redis", appendfsync="always")
         redis.start()
-        stack = Stack(Path(directory), redis)
+        stack = Stack(Path(directory), redis, seed)
         try:
-            for name in ("waha-sim", "ingest", "conductor-1", "conductor-2", "projector"):
+            for name in ("model", "waha-sim", "ingest", "conductor-1", "conductor-2", "projector"):
                 stack.start(name)
+            await inject_waha_faults(stack, seed)
             said = scripts(chats_, rng)
             tally = Tally()
             calm = asyncio.Event()

@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 from redis.asyncio import Redis
 
 from events import EventLog, Keyspace
+from events.lag import group_positions
 from events.subscription import SubscriptionOptions
 from services.projector.process import ProjectorService
 from services.projector.rebuild import boundaries, rebuild
@@ -44,15 +45,12 @@ async def entries_behind(redis: Redis, keyspace: Keyspace, *groups: str) -> int:
     """Entries not yet read or not yet acknowledged, summed over ``groups`` and partitions
     (a group not created yet has everything still to read)."""
     behind = 0
-    for name in groups:
-        group = name.encode()
-        for partition in keyspace.all_partitions():
-            stream = keyspace.stream(partition)
-            with contextlib.suppress(Exception):
-                [info] = [g for g in await redis.xinfo_groups(stream) if g["name"] == group]
-                behind += int(info["pending"]) + int(info.get("lag") or 0)
-                continue
-            behind += await redis.xlen(stream)
+    for partition in keyspace.all_partitions():
+        stream = keyspace.stream(partition)
+        positions = {p.group: p for p in await group_positions(redis, stream)}
+        for name in groups:
+            position = positions.get(name)
+            behind += position.behind if position else await redis.xlen(stream)
     return behind
 
 

@@ -10,6 +10,7 @@ from redis.asyncio import Redis
 from events import EventLog, Keyspace
 from events.schema import AppointmentBooked, ReplySent
 from services.conductor.turn import MEDIA_ONLY
+from services.waha_sim.app import Faults
 from tests.whole_stack import Phone, Stack
 
 DIALOGUES: dict[str, list[tuple[str, str]]] = {
@@ -80,7 +81,7 @@ async def test_rebooking_a_slot_another_chat_took(
 
 async def test_replies_survive_waha_failing_for_a_while(stack: Stack, log: EventLog) -> None:
     http, sim_url, simulator = stack
-    simulator.fail_sends = 2
+    simulator.faults = Faults(fail_sends=2)
     assert "Aviso" in await Phone(http, sim_url, "5511977770003").say("oi")
     sent = [r async for r in log.scan() if isinstance(r.envelope.event, ReplySent)]
     assert len(sent) == 1

@@ -117,7 +117,7 @@ async def test_the_projector_process_serves_its_metrics(redis_server: RedisServe
                 with contextlib.suppress(aiohttp.ClientConnectionError):
                     async with http.get("/metrics") as response:
                         text = await response.text()
-                    if "wsm_stream_lag{" in text:
+                    if 'wsm_stream_lag{group="projector.sessions.v1",partition="0"}' in text:
                         break
                 await asyncio.sleep(0.05)
     finally:

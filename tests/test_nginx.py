@@ -3,11 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-import getpass
 import os
-import re
-import shutil
-import subprocess
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
@@ -20,40 +16,14 @@ from events import EventLog
 from services.ingest.app import create_app
 from services.ingest.settings import IngestSettings
 from services.runtime.embedded_redis import free_port
+from tests.edge import NGINX, configure, start
 from tests.waha import encode, signed_headers, text_message
 
-TEMPLATE = Path(__file__).parent.parent / "ops" / "nginx" / "templates" / "default.conf.template"
-NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 RATE, BURST = 5, 5
 
 pytestmark = pytest.mark.skipif(
     not os.access(NGINX, os.X_OK), reason="nginx is not installed (scripts/bootstrap installs it)"
 )
-
-
-def render(template: str, values: dict[str, str]) -> str:
-    """What the official image's envsubst makes of the template: ${WSM_*} replaced."""
-    rendered = re.sub(r"\$\{(WSM_\w+)\}", lambda m: values[m[1]], template)
-    assert "${" not in rendered
-    return rendered
-
-
-def configure(directory: Path, listen: int, upstream: str) -> Path:
-    server = render(TEMPLATE.read_text(), {
-        "WSM_LISTEN": f"127.0.0.1:{listen}", "WSM_RESOLVER": "127.0.0.1",
-        "WSM_INGEST_UPSTREAM": upstream, "WSM_WEBHOOK_RATE": str(RATE),
-        "WSM_WEBHOOK_BURST": str(BURST),
-    })  # fmt: skip
-    (directory / "default.conf").write_text(server)
-    main = directory / "nginx.conf"
-    main.write_text(
-        f"user {getpass.getuser()};\n"
-        f"pid {directory}/nginx.pid;\nerror_log {directory}/error.log warn;\n"
-        "worker_processes 1;\nevents {}\n"
-        f"http {{\n  access_log off;\n  client_body_temp_path {directory}/body;\n"
-        f"  proxy_temp_path {directory}/proxy;\n  include {directory}/default.conf;\n}}\n"
-    )
-    return main
 
 
 @pytest.fixture
@@ -66,12 +36,8 @@ async def gateway(redis: Redis, ingest_settings: IngestSettings) -> AsyncIterato
 def edge(gateway: str, tmp_path: Path) -> Iterator[str]:
     """NGINX on loopback in front of the gateway; its base URL."""
     port = free_port()
-    config = configure(tmp_path, port, gateway)
-    checked = subprocess.run([NGINX, "-t", "-p", str(tmp_path), "-c", str(config)],
-                             capture_output=True, text=True)  # fmt: skip
-    assert checked.returncode == 0, checked.stderr
-    nginx = subprocess.Popen([NGINX, "-p", str(tmp_path), "-c", str(config),
-                              "-g", "daemon off;"])  # fmt: skip
+    config = configure(tmp_path, port, gateway, rate=RATE, burst=BURST)
+    nginx = start(tmp_path, config)
     try:
         yield f"http://127.0.0.1:{port}"
     finally:

@@ -4,9 +4,11 @@ from the log that equals what was built incrementally."""
 from __future__ import annotations
 
 import argparse
+import asyncio
 import io
 import json
 from datetime import date
+from pathlib import Path
 
 from redis.asyncio import Redis
 
@@ -17,6 +19,8 @@ from services.ingest.settings import DEVELOPMENT_CHAT_KEY_SECRET, IngestSettings
 from services.projector.lgpd_cli import export
 from services.projector.replay import Replayed, replay_projections
 from services.projector.store import ReadModelKeys, ReadModels
+from services.runtime.embedded_redis import RedisServer
+from tests.factories import message
 from tests.projecting import SP, caught_up, projecting, rebuilt_equals_live
 from tests.whole_stack import Phone, Stack
 
@@ -131,3 +135,25 @@ async def test_an_export_holds_everything_about_the_subject_and_nobody_else(
     ]
     assert texts == ["oi", "sim", "Olga", "marcar amanhã às 15h"]
     assert {e["chat"] for e in document["events"]} == {SUBJECT}
+
+
+async def test_the_projector_keeps_projecting_across_a_redis_restart(tmp_path: Path) -> None:
+    server = RedisServer(tmp_path / "redis", appendfsync="always")
+    server.start()
+    redis = Redis.from_url(server.url, socket_timeout=2, socket_connect_timeout=1)
+    keyspace = Keyspace(partitions=1)
+    log = EventLog(redis, keyspace)
+    try:
+        await log.ensure_layout()
+        async with projecting(redis, keyspace):
+            await log.append(message(chat="chat-1", message_id="m1"))
+            await caught_up(redis, keyspace)
+            server.kill()
+            await asyncio.sleep(0.3)  # every poll of the versions fails meanwhile
+            server.start()
+            await log.append(message(chat="chat-1", message_id="m2"))
+            await caught_up(redis, keyspace)
+            await rebuilt_equals_live(redis, log)
+    finally:
+        await redis.aclose()
+        server.stop()

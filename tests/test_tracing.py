@@ -19,7 +19,7 @@ from redis.asyncio import Redis
 from events import Keyspace
 from events.metrics import ConsumerMetrics
 from services.runtime.logs import JsonFormatter
-from services.runtime.tracing import context_of, current_traceparent
+from services.runtime.tracing import context_of, current_traceparent, tracer_provider
 from tests.projecting import groups_caught_up
 from tests.whole_stack import Phone, Stack
 
@@ -111,3 +111,23 @@ async def test_metrics_come_as_openmetrics_when_the_scraper_asks(ingest: TestCli
     assert (await response.text()).rstrip().endswith("# EOF")
     plain = await ingest.get("/metrics")
     assert plain.headers["Content-Type"].startswith("text/plain")
+
+
+def test_without_an_exporter_spans_are_not_recorded_but_their_ids_still_flow() -> None:
+    tracer = tracer_provider("conductor", {}).get_tracer(__name__)
+    with tracer.start_as_current_span("work") as span:
+        traceparent = current_traceparent()
+    context = span.get_span_context()
+    assert not span.is_recording()
+    assert traceparent is not None
+    assert traceparent.split("-")[1:3] == [f"{context.trace_id:032x}", f"{context.span_id:016x}"]
+
+
+def test_with_an_exporter_endpoint_spans_are_recorded() -> None:
+    env = {"OTEL_EXPORTER_OTLP_ENDPOINT": "http://127.0.0.1:4318"}
+    provider = tracer_provider("conductor", env)
+    try:
+        with provider.get_tracer(__name__).start_as_current_span("work") as span:
+            assert span.is_recording()
+    finally:
+        provider.shutdown()

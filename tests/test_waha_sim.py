@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import AsyncIterator
 
 import pytest
@@ -44,6 +45,33 @@ async def test_faults_make_the_next_sends_fail(sim: TestClient) -> None:
     headers = {"X-Api-Key": "k"}
     assert (await sim.post("/api/sendText", json=SEND, headers=headers)).status == 503
     assert (await sim.post("/api/sendText", json=SEND, headers=headers)).status == 201
+
+
+async def test_a_share_of_sends_can_fail_and_another_answer_late(sim: TestClient) -> None:
+    faults = {"fail_rate": 0.5, "stall_rate": 0.5, "stall_seconds": 0.2, "seed": 3}
+    assert (await sim.post("/sim/faults", json=faults)).status == 200
+    statuses, slow = [], 0
+    for _ in range(20):
+        started = time.perf_counter()
+        response = await sim.post("/api/sendText", json=SEND, headers={"X-Api-Key": "k"})
+        statuses.append(response.status)
+        slow += response.status == 201 and time.perf_counter() - started >= 0.2
+    assert statuses.count(500) + statuses.count(201) == 20
+    assert 0 < statuses.count(500) < 20
+    assert slow == statuses.count(201)  # the rest stall: sent, answered late
+    sent = await (await sim.get(f"/api/default/chats/{SEND['chatId']}/messages")).json()
+    assert len(sent) == statuses.count(201)
+
+
+@pytest.mark.parametrize(
+    "faults",
+    [{"fail_rate": 1.5}, {"stall_rate": -0.1}, {"fail_rate": 0.6, "stall_rate": 0.6},
+     {"stall_seconds": 3600}, {"status": 200}, {"fail_sends": -1}, {"typo": 1}],
+)  # fmt: skip
+async def test_impossible_faults_are_refused(sim: TestClient, faults: dict[str, object]) -> None:
+    response = await sim.post("/sim/faults", json=faults)
+    assert response.status == 400
+    assert "error" in await response.json()
 
 
 async def test_sessions_report_working(sim: TestClient) -> None:

@@ -14,7 +14,6 @@ from collections.abc import Mapping
 from prometheus_client import CollectorRegistry
 from redis.asyncio import Redis
 
-from events import EventLog
 from events.metrics import ConsumerMetrics
 from events.subscription import Subscription
 from services.conductor.brain import Brain
@@ -69,7 +68,7 @@ async def serve(settings: ConductorSettings, args: argparse.Namespace) -> None:
     registry = CollectorRegistry()
     consumers, conversation = ConsumerMetrics(registry), ConductorMetrics(registry)
     async with settings.store.connected() as redis:
-        event_log = EventLog(redis, keyspace)
+        event_log = settings.store.event_log(redis)
         await event_log.ensure_layout()
         conductor = build_conductor(settings, redis, conversation)
         waha = WahaClient(settings.waha_url, settings.waha_api_key)

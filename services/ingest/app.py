@@ -15,7 +15,6 @@ from prometheus_client import CollectorRegistry
 from redis.asyncio import Redis
 from redis.exceptions import RedisError
 
-from events import EventLog
 from events.batching import AppendBatcher
 from events.metrics import trace_exemplar
 from services.ingest import signature
@@ -47,9 +46,7 @@ class Gateway:
         self.redis = redis
         self.registry = registry
         self.metrics = IngestMetrics(registry)
-        self.log = EventLog(
-            redis, settings.store.keyspace, dedup_window_ms=settings.dedup_window_s * 1000
-        )
+        self.log = settings.store.event_log(redis, dedup_window_ms=settings.dedup_window_s * 1000)
         self.appender = AppendBatcher(self.log)
         self._layout_checked = False
 

@@ -38,7 +38,7 @@ async def opened(env: Mapping[str, str]) -> AsyncIterator[tuple[EventLog, ReadMo
     """The log and the read models, for the length of a command."""
     store = StoreSettings.from_env(env)
     async with store.connected() as redis:
-        log = EventLog(redis, store.keyspace)
+        log = store.event_log(redis)
         await log.ensure_layout()
         yield log, ReadModels(redis, store.keyspace)
 

@@ -1,5 +1,6 @@
 """``wsm projector``: keep every projection's version in service up to date, serve the
-admin API, and shred personal data past its retention period.
+admin API, shred personal data past its retention period, and move old events out of
+Redis into the archive when one is configured.
 
 One consumer group per projection and version; when ``wsm replay`` switches a projection
 to a new version, the projector follows within a poll interval.
@@ -21,7 +22,9 @@ from prometheus_client import CollectorRegistry
 from redis.asyncio import Redis
 
 from events import EventLog, Keyspace
+from events.archiving import Archiver
 from events.metrics import ConsumerMetrics
+from events.partition import INFRASTRUCTURE_ERRORS
 from events.subscription import Subscription, SubscriptionOptions
 from services.conductor.clinic import Clinic
 from services.ingest.settings import chat_key_secret
@@ -74,8 +77,12 @@ class ProjectorService:
     async def run(self) -> None:
         try:
             while not self._stopping.is_set():
-                for name in PROJECTIONS:
-                    await self._follow(name)
+                try:
+                    for name in PROJECTIONS:
+                        await self._follow(name)
+                except INFRASTRUCTURE_ERRORS as exc:
+                    # Redis away: the subscriptions wait it out themselves; so does this.
+                    log.warning("reading the projections' versions failed (%s); retrying", exc)
                 with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(self._stopping.wait(), self.poll_s)
         finally:
@@ -127,7 +134,7 @@ async def serve(args: argparse.Namespace, env: Mapping[str, str]) -> None:
     own = ProjectorSettings.from_env(env)
     secret = chat_key_secret(env)
     async with store.connected() as redis:
-        event_log = EventLog(redis, store.keyspace)
+        event_log = store.event_log(redis)
         await event_log.ensure_layout()
         registry = CollectorRegistry()
         consumers = ConsumerMetrics(registry)
@@ -150,6 +157,10 @@ async def serve(args: argparse.Namespace, env: Mapping[str, str]) -> None:
             if own.retention is not None:
                 models = ReadModels(redis, store.keyspace)
                 tasks.create_task(keep_sweeping(event_log, models, own.retention, stopping))
+            if store.archive is not None:
+                archiver = Archiver(redis, store.keyspace, store.archive)
+                keep_ms = int(store.in_redis.total_seconds() * 1000)
+                tasks.create_task(archiver.keep_archiving(keep_ms, stopping))
 
 
 def run(args: argparse.Namespace, env: Mapping[str, str]) -> int:

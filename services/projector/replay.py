@@ -86,7 +86,7 @@ async def replay(args: argparse.Namespace, env: Mapping[str, str], out: TextIO) 
     zone = Clinic.from_env(env).zone
     names = [args.projection] if args.projection else list(PROJECTIONS)
     async with store.connected() as redis:
-        log = EventLog(redis, store.keyspace)
+        log = store.event_log(redis)
         await log.ensure_layout()
         started = time.perf_counter()
         switched, read = await replay_projections(redis, log, zone, names, args.grace)

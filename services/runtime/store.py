@@ -5,15 +5,19 @@ from __future__ import annotations
 import contextlib
 from collections.abc import AsyncIterator, Mapping
 from dataclasses import dataclass
+from datetime import timedelta
+from pathlib import Path
 
 from redis.asyncio import BlockingConnectionPool, Redis
 
-from events import Keyspace
+from events import EventLog, Keyspace
+from events.archive import Archive
 from events.keys import DEFAULT_PARTITIONS
 from services.runtime import settings
 
 DEFAULT_REDIS_URL = "redis://127.0.0.1:6379/0"
 DEFAULT_CONNECTIONS = 256
+DEFAULT_DAYS_IN_REDIS = 30
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,6 +28,10 @@ class StoreSettings:
     key_prefix: str = "wsm"
     partitions: int = DEFAULT_PARTITIONS
     connections: int = DEFAULT_CONNECTIONS
+    archive_dir: Path | None = None
+    """Where entries moved out of Redis are kept; None: the whole log stays in Redis."""
+    in_redis: timedelta = timedelta(days=DEFAULT_DAYS_IN_REDIS)
+    """How long an entry stays in Redis before it is archived (given an archive)."""
 
     @classmethod
     def from_env(cls, env: Mapping[str, str]) -> StoreSettings:
@@ -34,7 +42,21 @@ class StoreSettings:
             connections=settings.integer(
                 env, "REDIS_MAX_CONNECTIONS", DEFAULT_CONNECTIONS, minimum=8
             ),
+            archive_dir=Path(archive)
+            if (archive := settings.text(env, "EVENT_ARCHIVE_DIR", ""))
+            else None,
+            in_redis=timedelta(
+                days=settings.integer(env, "EVENTS_IN_REDIS_DAYS", DEFAULT_DAYS_IN_REDIS, minimum=1)
+            ),
         )
+
+    @property
+    def archive(self) -> Archive | None:
+        return Archive(self.archive_dir) if self.archive_dir is not None else None
+
+    def event_log(self, redis: Redis, **options: int) -> EventLog:
+        """The log on ``redis``, reading archived entries where they are kept."""
+        return EventLog(redis, self.keyspace, archive=self.archive, **options)
 
     @property
     def keyspace(self) -> Keyspace:

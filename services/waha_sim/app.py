@@ -5,16 +5,20 @@ WAHA's side: ``POST /api/sendText``, ``/api/sendSeen``, ``/api/startTyping``,
 The phone's side: ``POST /sim/inbound`` {"from": "5511…", "text": "…"} (or a "mimetype" for a media
 message) makes a WhatsApp
 user write to the bot: the simulator signs a ``message`` webhook as WAHA does and posts
-it to the gateway. ``POST /sim/faults`` makes the next sends fail, for tests.
+it to the gateway. ``POST /sim/faults`` makes sends fail or answer late, for tests: the
+next ``fail_sends`` of them, and from then on a share (``fail_rate``) failing and another
+(``stall_rate``) taken but answered ``stall_seconds`` late, as a slow WAHA does.
 """
 
 from __future__ import annotations
 
+import asyncio
 import itertools
+import random
 import time
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import Annotated, Any, TypeVar
 
 import aiohttp
 import msgspec
@@ -46,9 +50,20 @@ class Inbound(msgspec.Struct):
     mimetype: str | None = None  # a media message (e.g. audio/ogg), as WAHA reports it
 
 
-class Faults(msgspec.Struct):
-    fail_sends: int = 0
-    status: int = 500
+Share = Annotated[float, msgspec.Meta(ge=0, le=1)]
+
+
+class Faults(msgspec.Struct, forbid_unknown_fields=True):
+    fail_sends: Annotated[int, msgspec.Meta(ge=0)] = 0
+    status: Annotated[int, msgspec.Meta(ge=400, le=599)] = 500
+    fail_rate: Share = 0.0
+    stall_rate: Share = 0.0
+    stall_seconds: Annotated[float, msgspec.Meta(ge=0, le=60)] = 0.0
+    seed: int | None = None
+
+    def __post_init__(self) -> None:
+        if self.fail_rate + self.stall_rate > 1:
+            raise ValueError("fail_rate + stall_rate must be at most 1")
 
 
 @dataclass
@@ -60,8 +75,8 @@ class Simulator:
         default_factory=lambda: defaultdict(list)
     )
     actions: list[tuple[str, str]] = field(default_factory=list)
-    fail_sends: int = 0
-    fail_status: int = 500
+    faults: Faults = field(default_factory=Faults)
+    _rng: random.Random = field(default_factory=random.Random)
     _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
     _client: aiohttp.ClientSession | None = None
 
@@ -81,15 +96,18 @@ class Simulator:
 
     async def send_text(self, request: web.Request) -> web.Response:
         body = await self._body(request, SendText)
-        if self.fail_sends > 0:
-            self.fail_sends -= 1
-            return web.json_response({"error": "simulated failure"}, status=self.fail_status)
+        faults, roll = self.faults, self._rng.random()
+        if faults.fail_sends > 0 or roll < faults.fail_rate:
+            faults.fail_sends = max(0, faults.fail_sends - 1)
+            return web.json_response({"error": "simulated failure"}, status=faults.status)
         message_id = f"true_{body.chatId}_{next(self._ids):020d}"
         # received_at (seconds, float) lets a benchmark measure webhook-to-reply latency.
         message = {"id": message_id, "timestamp": int(time.time()), "from": ME,
                    "to": body.chatId, "fromMe": True, "body": body.text,
                    "replyTo": body.reply_to, "received_at": time.time()}  # fmt: skip
         self.messages[(body.session, body.chatId)].append(message)
+        if roll < faults.fail_rate + faults.stall_rate:
+            await asyncio.sleep(faults.stall_seconds)  # sent, but the answer comes late
         return web.json_response({**message, "_data": {}}, status=201)
 
     async def chat_action(self, request: web.Request) -> web.Response:
@@ -140,10 +158,10 @@ class Simulator:
                 {"message_id": message["id"], "gateway": answer}, status=response.status
             )
 
-    async def faults(self, request: web.Request) -> web.Response:
-        body = await self._body(request, Faults, api=False)
-        self.fail_sends, self.fail_status = body.fail_sends, body.status
-        return web.json_response({"fail_sends": self.fail_sends})
+    async def set_faults(self, request: web.Request) -> web.Response:
+        self.faults = await self._body(request, Faults, api=False)
+        self._rng = random.Random(self.faults.seed)
+        return web.json_response(msgspec.to_builtins(self.faults))
 
     async def close(self) -> None:
         if self._client is not None:
@@ -162,7 +180,7 @@ def create_app(simulator: Simulator) -> web.Application:
     app.router.add_get("/api/sessions", simulator.sessions)
     app.router.add_get("/api/{session}/chats/{chat_id}/messages", simulator.chat_messages)
     app.router.add_post("/sim/inbound", simulator.inbound)
-    app.router.add_post("/sim/faults", simulator.faults)
+    app.router.add_post("/sim/faults", simulator.set_faults)
 
     async def close(app: web.Application) -> None:
         await simulator.close()
