@@ -64,12 +64,7 @@ class Archive:
                 entries = _SEGMENT.decode(path.read_bytes())
             except (OSError, msgspec.DecodeError) as exc:
                 raise CorruptSegment(f"{path}: {exc}") from exc
-            wanted = [
-                (eid, fields)
-                for eid, fields in entries
-                if (after is None or parse_id(eid) > after)
-                and (end is None or parse_id(eid) <= end)
-            ]
+            wanted = [(eid, fields) for eid, fields in entries if _within(eid, after, end)]
             if wanted:
                 yield wanted
             if entries and end is not None and parse_id(entries[-1][0]) >= end:

@@ -249,6 +249,7 @@ class EventLog:
         """
         last: EntryId | None = None
         limit = None if end == "+" else parse_id(end)
+        archived: EntryId | None = None
         while True:
             if self.archive is not None:
                 for page in self.archive.read(partition, after=last, end=limit):
@@ -256,15 +257,19 @@ class EventLog:
                     last = parse_id(page[-1][0])
             if limit is not None and last is not None and last >= limit:
                 return
+            if archived is not None and (last is None or last < archived):
+                where = (
+                    f"{self.archive.directory} holds less: is EVENT_ARCHIVE_DIR the archive?"
+                    if self.archive
+                    else "set EVENT_ARCHIVE_DIR to read it"
+                )
+                raise ArchiveNeeded(
+                    f"partition {partition} is archived up to {format_id(archived)}; {where}"
+                )
             while True:
                 start = "-" if last is None else "(" + format_id(last)
                 archived, page = await self._stream_page(partition, start, end, batch)
                 if archived is not None and (last is None or archived > last):
-                    if self.archive is None:
-                        raise ArchiveNeeded(
-                            f"partition {partition} is archived up to {format_id(archived)}; "
-                            "set EVENT_ARCHIVE_DIR to read it"
-                        )
                     break  # moved into the archive meanwhile: read it there
                 if page:
                     yield page

@@ -208,9 +208,12 @@ async def talk(stack: Stack, said: dict[str, list[str]], tally: Tally, rng: rand
 
 async def chaos(stack: Stack, tally: Tally, rng: random.Random, until: asyncio.Event) -> None:
     victims = ["conductor-1", "conductor-2", "projector", "ingest", "redis"]
+    order: list[str] = []
     while not until.is_set():
         await asyncio.sleep(rng.uniform(0.5, 1.5))
-        victim = rng.choice(victims)
+        # Each in turn, in a random order: even a short run kills every kind once.
+        order = order or rng.sample(victims, len(victims))
+        victim = order.pop()
         stack.kill(victim)
         tally.kills[victim] += 1
         tally.kill_times.append((time.time(), victim))

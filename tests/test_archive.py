@@ -58,6 +58,11 @@ async def consume(redis: Redis, keyspace: Keyspace, group: str, *, ack_all: bool
             await redis.xack(stream, group, *ids)
 
 
+async def archive_all(redis: Redis, keyspace: Keyspace, archive: Archive) -> int:
+    """Archive whatever every group is done with, however recent; how many entries moved."""
+    return sum((await Archiver(redis, keyspace, archive).run(LATER, keep_ms=0)).values())
+
+
 async def everything(log: EventLog) -> list[tuple[str, object]]:
     return [(r.entry_id, r.envelope) async for r in log.scan()]
 
@@ -84,8 +89,7 @@ async def test_entries_done_with_by_every_group_leave_redis_and_stay_readable(
     before = await everything(archived_log)
     await consume(redis, keyspace, "a")
     await consume(redis, keyspace, "b")
-    moved = await Archiver(redis, keyspace, archive).run(LATER, keep_ms=0)
-    assert sum(moved.values()) == len(before) == 30
+    assert await archive_all(redis, keyspace, archive) == len(before) == 30
     assert await in_redis(redis, keyspace) == 0
     assert await everything(archived_log) == before
 
@@ -97,7 +101,7 @@ async def test_an_entry_a_group_has_not_acknowledged_stays_in_redis(
     before = await everything(archived_log)
     await consume(redis, keyspace, "a")
     await consume(redis, keyspace, "b", ack_all=False)
-    await Archiver(redis, keyspace, archive).run(LATER, keep_ms=0)
+    await archive_all(redis, keyspace, archive)
     used = [p for p in keyspace.all_partitions() if await redis.exists(keyspace.stream(p))]
     assert await in_redis(redis, keyspace) == len(used)  # each stream's last entry
     assert await everything(archived_log) == before
@@ -117,7 +121,7 @@ async def test_a_log_nobody_reads_yet_keeps_everything_in_redis(
     redis: Redis, keyspace: Keyspace, archived_log: EventLog, archive: Archive
 ) -> None:
     await write(archived_log)
-    assert sum((await Archiver(redis, keyspace, archive).run(LATER, keep_ms=0)).values()) == 0
+    assert await archive_all(redis, keyspace, archive) == 0
     assert await in_redis(redis, keyspace) == 30
 
 
@@ -129,7 +133,7 @@ async def test_a_reader_halfway_through_misses_nothing_the_archiver_moves_meanwh
     await consume(redis, keyspace, "a")
     reading = archived_log.scan(batch=2)
     seen = [(await anext(reading)).entry_id for _ in range(3)]
-    await Archiver(redis, keyspace, archive).run(LATER, keep_ms=0)
+    await archive_all(redis, keyspace, archive)
     seen += [record.entry_id async for record in reading]
     assert seen == expected
 
@@ -144,7 +148,7 @@ async def test_a_segment_written_just_before_a_crash_is_not_read_twice(
     archive.write(keyspace.partition_of("chat-0"), (await redis.xrange(stream))[:5])
     assert await everything(archived_log) == before
     await consume(redis, keyspace, "a")
-    await Archiver(redis, keyspace, archive).run(LATER, keep_ms=0)
+    await archive_all(redis, keyspace, archive)
     assert await everything(archived_log) == before
     assert len(archive.segments(keyspace.partition_of("chat-0"))) == 1
 
@@ -154,7 +158,7 @@ async def test_a_conversation_history_reaches_into_the_archive(
 ) -> None:
     await write(archived_log, chats=3, each=4)
     await consume(redis, keyspace, "a")
-    await Archiver(redis, keyspace, archive).run(LATER, keep_ms=0)
+    await archive_all(redis, keyspace, archive)
     await archived_log.append(message(chat="chat-1", message_id="m-new"))
     history = await archived_log.chat_history("chat-1")
     texts = [
@@ -165,14 +169,24 @@ async def test_a_conversation_history_reaches_into_the_archive(
     assert texts == ["m1-0", "m1-1", "m1-2", "m1-3", "m-new"]
 
 
-async def test_a_reader_without_the_archive_is_told_to_configure_it(
-    redis: Redis, keyspace: Keyspace, archived_log: EventLog, archive: Archive, log: EventLog
+@pytest.mark.parametrize(
+    ("given", "told"), [(None, "set EVENT_ARCHIVE_DIR"), ("elsewhere", "holds less")]
+)
+async def test_a_reader_without_the_right_archive_is_told_where_to_look(
+    redis: Redis,
+    keyspace: Keyspace,
+    archived_log: EventLog,
+    archive: Archive,
+    tmp_path: Path,
+    given: str | None,
+    told: str,
 ) -> None:
     await write(archived_log, chats=1, each=3)
     await consume(redis, keyspace, "a")
-    await Archiver(redis, keyspace, archive).run(LATER, keep_ms=0)
-    with pytest.raises(ArchiveNeeded, match="EVENT_ARCHIVE_DIR"):
-        await everything(log)
+    await archive_all(redis, keyspace, archive)
+    reader = EventLog(redis, keyspace, archive=Archive(tmp_path / given) if given else None)
+    with pytest.raises(ArchiveNeeded, match=told):
+        await everything(reader)
 
 
 async def test_erasing_a_subject_shreds_their_archived_events_too(
@@ -180,7 +194,7 @@ async def test_erasing_a_subject_shreds_their_archived_events_too(
 ) -> None:
     await archived_log.append(message(chat="chat-9", text="moro na rua Pitangueiras"))
     await consume(redis, keyspace, "a")
-    await Archiver(redis, keyspace, archive).run(LATER, keep_ms=0)
+    await archive_all(redis, keyspace, archive)
     [before] = await archived_log.chat_history("chat-9")
     assert before.envelope.event.text == "moro na rua Pitangueiras"  # type: ignore[union-attr]
     models = ReadModels(redis, keyspace)
@@ -196,7 +210,7 @@ async def test_only_one_archiver_works_at_a_time(
 ) -> None:
     await redis.set(keyspace.archiver(), "someone-else")
     with pytest.raises(ArchiverBusy):
-        await Archiver(redis, keyspace, archive).run(LATER, keep_ms=0)
+        await archive_all(redis, keyspace, archive)
 
 
 async def test_read_models_rebuilt_from_an_archived_log_equal_the_live_ones(
@@ -209,7 +223,7 @@ async def test_read_models_rebuilt_from_an_archived_log_equal_the_live_ones(
         for text in ("oi", "sim", "Olga", "marcar amanhã às 15h"):
             await phone.say(text)
         await caught_up(redis, keyspace, "conductor", "outbox")
-        assert sum((await Archiver(redis, keyspace, archive).run(LATER, keep_ms=0)).values())
+        assert await archive_all(redis, keyspace, archive)
         await phone.say("minhas consultas")
         await caught_up(redis, keyspace, "conductor", "outbox")
     await rebuilt_equals_live(redis, log)

@@ -35,6 +35,10 @@ class StoreSettings:
 
     @classmethod
     def from_env(cls, env: Mapping[str, str]) -> StoreSettings:
+        archive_dir = settings.text(env, "EVENT_ARCHIVE_DIR", "")
+        days_in_redis = settings.integer(
+            env, "EVENTS_IN_REDIS_DAYS", DEFAULT_DAYS_IN_REDIS, minimum=1
+        )
         return cls(
             redis_url=settings.text(env, "REDIS_URL", DEFAULT_REDIS_URL),
             key_prefix=settings.text(env, "KEY_PREFIX", "wsm"),
@@ -42,12 +46,8 @@ class StoreSettings:
             connections=settings.integer(
                 env, "REDIS_MAX_CONNECTIONS", DEFAULT_CONNECTIONS, minimum=8
             ),
-            archive_dir=Path(archive)
-            if (archive := settings.text(env, "EVENT_ARCHIVE_DIR", ""))
-            else None,
-            in_redis=timedelta(
-                days=settings.integer(env, "EVENTS_IN_REDIS_DAYS", DEFAULT_DAYS_IN_REDIS, minimum=1)
-            ),
+            archive_dir=Path(archive_dir) if archive_dir else None,
+            in_redis=timedelta(days=days_in_redis),
         )
 
     @property
