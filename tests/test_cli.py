@@ -9,6 +9,7 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 import redis as sync_redis
@@ -146,3 +147,27 @@ def test_a_bad_clinic_setting_stops_the_conductor_with_its_name(env: dict[str, s
     result = wsm("conductor", env={**env, "BUSINESS_OPENS": "oito"})
     assert result.returncode == 2
     assert "BUSINESS_OPENS" in result.stderr
+
+
+@pytest.mark.parametrize("service", ["conductor", "projector"])
+def test_a_service_started_before_redis_waits_for_it(
+    service: str, env: dict[str, str], tmp_path: Path
+) -> None:
+    server = RedisServer(tmp_path / "redis")
+    command = [sys.executable, "-m", "services.cli", service, "--name", "early"]
+    process = subprocess.Popen(command, env={**env, "REDIS_URL": server.url},
+                               stderr=subprocess.DEVNULL)  # fmt: skip
+    try:
+        time.sleep(1.5)
+        assert process.poll() is None, "it gave up instead of waiting"
+        server.start()
+        redis = sync_redis.Redis.from_url(server.url)
+        for _ in range(200):
+            if redis.exists("wsm:{p0}:log") and redis.xinfo_groups("wsm:{p0}:log"):
+                break
+            time.sleep(0.05)
+        assert redis.xinfo_groups("wsm:{p0}:log"), "it never started consuming"
+    finally:
+        process.terminate()
+        assert process.wait(timeout=30) == 0
+        server.stop()

@@ -31,6 +31,7 @@ from services.conductor.tools import Toolbox
 from services.conductor.turn import Conductor
 from services.conductor.waha_client import WahaClient
 from services.runtime.metrics_server import add_metrics_arguments, serving_metrics
+from services.runtime.store import wait_for_layout
 
 log = logging.getLogger(__name__)
 
@@ -69,7 +70,7 @@ async def serve(settings: ConductorSettings, args: argparse.Namespace) -> None:
     consumers, conversation = ConsumerMetrics(registry), ConductorMetrics(registry)
     async with settings.store.connected() as redis:
         event_log = settings.store.event_log(redis)
-        await event_log.ensure_layout()
+        await wait_for_layout(event_log)
         conductor = build_conductor(settings, redis, conversation)
         waha = WahaClient(settings.waha_url, settings.waha_api_key)
         subscriptions = [

@@ -35,7 +35,7 @@ from services.projector.settings import ProjectorSettings
 from services.projector.store import ReadModelKeys, ReadModels, current_version
 from services.runtime.cli_types import port
 from services.runtime.metrics_server import add_metrics_arguments, serving, serving_metrics
-from services.runtime.store import StoreSettings
+from services.runtime.store import StoreSettings, wait_for_layout
 
 log = logging.getLogger(__name__)
 
@@ -135,7 +135,7 @@ async def serve(args: argparse.Namespace, env: Mapping[str, str]) -> None:
     secret = chat_key_secret(env)
     async with store.connected() as redis:
         event_log = store.event_log(redis)
-        await event_log.ensure_layout()
+        await wait_for_layout(event_log)
         registry = CollectorRegistry()
         consumers = ConsumerMetrics(registry)
         service = ProjectorService(redis, store.keyspace, zone, args.name, metrics=consumers)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
+import logging
 from collections.abc import AsyncIterator, Mapping
 from dataclasses import dataclass
 from datetime import timedelta
@@ -13,7 +15,10 @@ from redis.asyncio import BlockingConnectionPool, Redis
 from events import EventLog, Keyspace
 from events.archive import Archive
 from events.keys import DEFAULT_PARTITIONS
+from events.partition import INFRASTRUCTURE_ERRORS
 from services.runtime import settings
+
+log = logging.getLogger(__name__)
 
 DEFAULT_REDIS_URL = "redis://127.0.0.1:6379/0"
 DEFAULT_CONNECTIONS = 256
@@ -89,3 +94,16 @@ class StoreSettings:
             health_check_interval=30,
         )
         return Redis.from_pool(pool)
+
+
+async def wait_for_layout(event_log: EventLog, retry_s: float = 1.0) -> None:
+    """Check the log's layout, waiting while Redis cannot be reached: a service started
+    before Redis, or while it restarts, comes up with it instead of exiting (and being
+    restarted with ever longer back-offs). A layout that does not match still stops it."""
+    while True:
+        try:
+            await event_log.ensure_layout()
+            return
+        except INFRASTRUCTURE_ERRORS as exc:
+            log.warning("Redis cannot be reached (%s); waiting for it", exc)
+            await asyncio.sleep(retry_s)
