@@ -44,7 +44,8 @@ class ConsumerMetrics:
         )
         self.lag = Gauge(
             "wsm_stream_lag",
-            "Entries of a partition not yet delivered to a consumer group.",
+            "Entries of a partition not yet delivered to a consumer group "
+            f"(counted up to {SAMPLE_BOUND} when Redis cannot tell, after a restart).",
             ["group", "partition"],
             registry=registry,
         )

@@ -241,7 +241,9 @@ class PartitionWorker:
 
     async def _drain_lane(self, chat: str, lane: _Lane) -> None:
         try:
-            while not lane.queue.empty():
+            # Once the worker stops reading, only the entry in hand is finished: what is
+            # queued behind it stays pending, for the next owner to claim in order.
+            while self.reading and not lane.queue.empty():
                 entry = lane.queue.get_nowait()
                 try:
                     async with self.sub.gate.together():
@@ -389,7 +391,7 @@ class PartitionWorker:
             raise
 
     async def stop(self, *, graceful: bool) -> None:
-        """Stop reading; a graceful stop lets in-flight entries finish first."""
+        """Stop reading; a graceful stop lets the entries in hand finish first."""
         self.reading = False
         if graceful:
             lanes = [lane.task for lane in self.lanes.values() if lane.task]

@@ -68,6 +68,9 @@ class Subscription:
             member_ttl_ms=self.options.member_ttl_ms,
         )
         self.workers: dict[int, PartitionWorker] = {}
+        # Partitions handed over to another replica, whose in-hand entries are finishing;
+        # their leases are still renewed meanwhile, so nobody else starts on them yet.
+        self.draining: dict[int, tuple[PartitionWorker, asyncio.Task[None]]] = {}
         self.gate = IsolationGate(self.options.max_concurrent_handlers)
         self._stopping = asyncio.Event()
 
@@ -91,9 +94,11 @@ class Subscription:
                 with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(self._stopping.wait(), self.options.rebalance_interval_s)
         except asyncio.CancelledError:
-            workers = list(self.workers.values())
+            workers = [*self.workers.values(), *(w for w, _ in self.draining.values())]
             self.workers.clear()
             await asyncio.gather(*(w.stop(graceful=False) for w in workers))
+            for _, handing_over in self.draining.values():
+                handing_over.cancel()
             raise
         await self._shutdown()
 
@@ -103,10 +108,32 @@ class Subscription:
     async def _rebalance(self) -> None:
         desired = await self.leases.desired()
         for partition, worker in list(self.workers.items()):
-            if partition not in desired or worker.task.done() or worker.halted.is_set():
-                await self._give_up(partition, graceful=partition not in desired)
+            if partition not in desired:
+                self._hand_over(partition)
+            elif worker.task.done() or worker.halted.is_set():
+                await self._give_up(partition, graceful=False)
+        for partition, (worker, _) in list(self.draining.items()):
+            token = await self.leases.acquire(partition)
+            if token != worker.token:
+                worker.halted.set()  # lost anyway: its commits would be refused
+                if token is not None:  # it had lapsed, and was just taken anew: give it back
+                    await self.leases.release(partition, token)
         for partition in sorted(desired):
-            await self._hold(partition)
+            if partition not in self.draining:  # ours again once handed over
+                await self._hold(partition)
+
+    def _hand_over(self, partition: int) -> None:
+        """Let the partition's in-hand entries finish, then release it, in the background:
+        a slow entry must not hold up the lease renewals of every other partition."""
+        worker = self.workers.pop(partition)
+
+        async def hand_over() -> None:
+            try:
+                await self._release(partition, worker, graceful=True)
+            finally:
+                del self.draining[partition]
+
+        self.draining[partition] = (worker, asyncio.create_task(hand_over()))
 
     async def _hold(self, partition: int) -> None:
         """Take or renew a partition's lease, and start or stop its worker to match."""
@@ -123,13 +150,18 @@ class Subscription:
             self.workers[partition] = PartitionWorker(self, partition, token)
 
     async def _give_up(self, partition: int, *, graceful: bool) -> None:
-        worker = self.workers.pop(partition)
+        await self._release(partition, self.workers.pop(partition), graceful=graceful)
+
+    async def _release(self, partition: int, worker: PartitionWorker, *, graceful: bool) -> None:
         await worker.stop(graceful=graceful)
         with contextlib.suppress(*INFRASTRUCTURE_ERRORS):
             await self.leases.release(partition, worker.token)
         log.info("partition %d: released", partition)
 
     async def _shutdown(self) -> None:
-        await asyncio.gather(*(self._give_up(p, graceful=True) for p in list(self.workers)))
+        await asyncio.gather(
+            *(self._give_up(p, graceful=True) for p in list(self.workers)),
+            *(handing_over for _, handing_over in list(self.draining.values())),
+        )
         with contextlib.suppress(*INFRASTRUCTURE_ERRORS):
             await self.leases.leave()

@@ -297,6 +297,43 @@ async def test_partitions_handed_over_between_replicas_keep_each_chats_order(
     assert sum(map(len, handled.values())) == 300
 
 
+async def test_a_slow_entry_being_handed_over_holds_up_no_other_partition(
+    log: EventLog, redis: Redis, keyspace: Keyspace
+) -> None:
+    """While "a" finishes a slow entry of a partition it hands to "b", the lease of that
+    partition stays "a"'s (nobody starts on it twice) and "a"'s other leases are renewed
+    (its other partitions are not lost)."""
+    # A chat of a partition that goes to "b" once it joins (round-robin over a, b).
+    slow_chat = next(f"chat-{n}" for n in range(100) if keyspace.partition_of(f"chat-{n}") % 2)
+    partition = keyspace.partition_of(slow_chat)
+    release, started = asyncio.Event(), asyncio.Event()
+    handled: list[tuple[str, str]] = []
+
+    async def handler(record: Record) -> Sequence[Command]:
+        if record.chat == slow_chat:
+            started.set()
+            await release.wait()
+        handled.append((record.chat, text_of(record)))
+        return ()
+
+    async with running(redis, keyspace, handler, "a") as a:
+        await eventually(lambda: len(a.owned) == 4)
+        tokens = {p: a.workers[p].token for p in a.owned}
+        await log.append(message(chat=slow_chat, text="slow"))
+        await asyncio.wait_for(started.wait(), 10)
+        async with running(redis, keyspace, handler, "b") as b:
+            await eventually(lambda: len(a.owned) == 2 and set(a.draining) == {partition})
+            await asyncio.sleep(FAST.lease_ttl_ms / 1000 * 3)  # well past a lease's life
+            assert partition in a.draining and partition not in b.owned
+            kept = {p: a.workers[p].token for p in a.owned}
+            assert kept == {p: tokens[p] for p in kept}  # no lease of "a" lapsed meanwhile
+            release.set()
+            await log.append(message(chat=slow_chat, text="next"))
+            await eventually(lambda: len(handled) == 2)
+    assert handled == [(slow_chat, "slow"), (slow_chat, "next")]
+    assert await pending_count(redis, keyspace) == 0
+
+
 async def test_entries_of_unwanted_types_are_acknowledged_without_handling(
     log: EventLog, redis: Redis, keyspace: Keyspace
 ) -> None:
