@@ -186,12 +186,16 @@ async def inject_waha_faults(stack: Stack, seed: int) -> None:
     raise RuntimeError("the WAHA simulator did not start")
 
 
-async def talk(stack: Stack, said: dict[str, list[str]], tally: Tally, rng: random.Random) -> None:
+async def talk(
+    stack: Stack, said: dict[str, list[str]], tally: Tally, rng: random.Random, spread_s: float
+) -> None:
+    """Every chat's conversation; chats start at random over ``spread_s`` seconds."""
     url = f"http://127.0.0.1:{stack.ingest_port}/webhooks/waha"
     timeout = aiohttp.ClientTimeout(total=10)
     async with aiohttp.ClientSession(timeout=timeout) as http:
 
         async def one_chat(chat_id: str, texts: list[str]) -> None:
+            await asyncio.sleep(rng.uniform(0, spread_s))
             sent: list[bytes] = []
             for i, text in enumerate(texts):
                 message_id = f"{chat_id}-{i}"
@@ -383,7 +387,7 @@ async def soak(chats_: int, seconds: float, seed: int) -> list[str]:
             tally = Tally()
             calm = asyncio.Event()
             chaos_task = asyncio.create_task(chaos(stack, tally, rng, calm))
-            talking = asyncio.create_task(talk(stack, said, tally, rng))
+            talking = asyncio.create_task(talk(stack, said, tally, rng, spread_s=seconds / 2))
             await asyncio.wait([talking], timeout=seconds)
             calm.set()
             await chaos_task
