@@ -4,14 +4,17 @@ are killed (SIGKILL) and restarted at random; then the promises are checked.
     python -m tests.chaos [--chats N] [--seconds S] [--seed K]
 
 A real Redis with AOF (appendfsync always), ``wsm ingest``, two ``wsm conductor``, ``wsm
-projector`` and ``wsm waha-sim``. Each chat registers and books (some chats race for the
-same slot); every webhook is posted until the gateway answers 2xx, as WAHA does, and some
-are posted again later (WAHA retries). Exits non-zero on any violation:
+projector``, ``wsm waha-sim`` and a model server (``tests.chaos_model``); a share of the
+model's calls and of WAHA's sends fail or stall. Each chat registers and books (some
+chats race for the same slot); every webhook is posted until the gateway answers 2xx, as
+WAHA does, and some are posted again later (WAHA retries). Exits non-zero on any
+violation:
 
 - every webhook answered 2xx is in the log exactly once;
 - every inbound message got exactly one decision (one reply requested);
-- replies delivered to WAHA, against those decided (a repeat is only possible in the
-  outbox's documented window: a kill between WAHA's answer and the commit);
+- every decided reply delivered, or recorded as given up after WAHA's failures;
+- every reply delivered twice explained by a conductor or Redis killed in the outbox's
+  documented window (WAHA took it, the commit was not made);
 - no slot is booked twice;
 - the read models equal a fresh rebuild of the log;
 - dead letters, listed with their causes (there should be none).

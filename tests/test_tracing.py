@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
+import os
 from collections.abc import Iterator
 
 import pytest
-from aiohttp.test_utils import TestClient
+from aiohttp import web
+from aiohttp.test_utils import TestClient, TestServer
 from opentelemetry import trace
 from opentelemetry.sdk.trace import ReadableSpan, TracerProvider
 from opentelemetry.sdk.trace.export import SimpleSpanProcessor
@@ -123,11 +126,22 @@ def test_without_an_exporter_spans_are_not_recorded_but_their_ids_still_flow() -
     assert traceparent.split("-")[1:3] == [f"{context.trace_id:032x}", f"{context.span_id:016x}"]
 
 
-def test_with_an_exporter_endpoint_spans_are_recorded() -> None:
-    env = {"OTEL_EXPORTER_OTLP_ENDPOINT": "http://127.0.0.1:4318"}
-    provider = tracer_provider("conductor", env)
-    try:
-        with provider.get_tracer(__name__).start_as_current_span("work") as span:
+async def test_with_an_exporter_endpoint_spans_are_recorded_and_sent_there(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    received: list[bytes] = []
+
+    async def collect(request: web.Request) -> web.Response:
+        received.append(await request.read())
+        return web.Response(content_type="application/x-protobuf")
+
+    sink = web.Application()
+    sink.router.add_post("/v1/traces", collect)
+    async with TestServer(sink, host="127.0.0.1") as server:
+        # The exporter reads the standard variables itself.
+        monkeypatch.setenv("OTEL_EXPORTER_OTLP_ENDPOINT", f"http://127.0.0.1:{server.port}")
+        provider = tracer_provider("conductor", os.environ)
+        with provider.get_tracer(__name__).start_as_current_span("handled entry") as span:
             assert span.is_recording()
-    finally:
-        provider.shutdown()
+        await asyncio.to_thread(provider.shutdown)  # flushes, over HTTP, to the sink
+    assert any(b"handled entry" in body for body in received)
