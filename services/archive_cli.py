@@ -34,7 +34,7 @@ async def archive(env: Mapping[str, str], out: TextIO) -> int:
             moved = await Archiver(redis, store.keyspace, store.archive).run(
                 int(time.time() * 1000), keep_ms
             )
-        except ArchiverBusy as exc:
+        except (ArchiverBusy, OSError) as exc:  # OSError: the archive cannot be written
             print(f"wsm archive: {exc}", file=sys.stderr)
             return 1
     out.write(f"moved {sum(moved.values())} entries to {store.archive_dir}\n")

@@ -253,3 +253,26 @@ async def archive_command(env: dict[str, str]) -> str:
     out = io.StringIO()
     assert await archive_cli.archive(env, out) == 0
     return out.getvalue().strip()
+
+
+async def test_an_archive_path_that_is_a_file_is_refused(
+    redis_server: RedisServer, tmp_path: Path
+) -> None:
+    (tmp_path / "not-a-folder").write_text("")
+    env = {"REDIS_URL": redis_server.url, "EVENT_ARCHIVE_DIR": str(tmp_path / "not-a-folder")}
+    with pytest.raises(SettingsError, match="must be a directory"):
+        await archive_cli.archive(env, io.StringIO())
+
+
+async def test_a_segment_that_cannot_be_written_leaves_its_entries_in_redis(
+    redis: Redis, keyspace: Keyspace, log: EventLog, tmp_path: Path
+) -> None:
+    await write(log, chats=2, each=2)
+    await consume(redis, keyspace, "a")
+    blocked = tmp_path / "blocked"
+    blocked.mkdir()
+    for partition in keyspace.all_partitions():  # files where the folders should go
+        (blocked / f"p{partition}").write_text("")
+    with pytest.raises(OSError):
+        await archive_all(redis, keyspace, Archive(blocked))
+    assert await in_redis(redis, keyspace) == 4

@@ -41,6 +41,8 @@ class StoreSettings:
     @classmethod
     def from_env(cls, env: Mapping[str, str]) -> StoreSettings:
         archive_dir = settings.text(env, "EVENT_ARCHIVE_DIR", "")
+        if archive_dir and Path(archive_dir).exists() and not Path(archive_dir).is_dir():
+            raise settings.SettingsError(f"EVENT_ARCHIVE_DIR must be a directory: {archive_dir}")
         days_in_redis = settings.integer(
             env, "EVENTS_IN_REDIS_DAYS", DEFAULT_DAYS_IN_REDIS, minimum=1
         )
