@@ -49,6 +49,10 @@ class Record:
     """The event's personal fields were erased: they read as blanks."""
     subject_key: bytes | None = field(default=None, repr=False)
     """The key the entry was opened with, to seal the events decided in response."""
+    redelivered: bool = False
+    """It may have been handled before without its commit landing (taken over from an
+    owner that died or lost its lease, or retried): a handler whose effects reach outside
+    Redis checks there before repeating them."""
 
     @property
     def chat(self) -> str:

@@ -22,7 +22,7 @@ import time
 import traceback
 from collections.abc import Awaitable, Callable, Sequence
 from contextlib import AbstractContextManager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, cast
 
 from opentelemetry import trace
@@ -274,6 +274,8 @@ class PartitionWorker:
                     return
                 started = time.perf_counter()
                 record = await self._open(entry)
+                if entry.taken_over or attempt > 1:
+                    record = replace(record, redelivered=True)
                 with self._span(record):
                     effects = await self.sub.handler(record)
                     applied = await self._commit(record, effects)

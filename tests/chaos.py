@@ -331,7 +331,8 @@ async def deliveries(stack: Stack, said: dict[str, list[str]]) -> Deliveries:
             async with http.get(url) as response:
                 for m in await response.json():
                     if m["fromMe"]:
-                        sent.setdefault((chat_id, m["replyTo"]), []).append(m["received_at"])
+                        key = (chat_id, m["replyTo"]["id"] if m["replyTo"] else m["id"])
+                        sent.setdefault(key, []).append(m["received_at"])
     return sent
 
 

@@ -269,6 +269,35 @@ async def test_a_surviving_replica_takes_over_a_dead_ones_pending_entries(
     assert await pending_count(redis, keyspace) == 0
 
 
+async def test_an_entry_taken_over_from_a_dead_consumer_comes_marked_as_a_redelivery(
+    log: EventLog, redis: Redis, keyspace: Keyspace
+) -> None:
+    stuck = asyncio.Event()
+    marks: dict[str, bool] = {}
+
+    async def hanging(record: Record) -> Sequence[Command]:
+        stuck.set()
+        await asyncio.Event().wait()
+        return ()
+
+    async def survivor(record: Record) -> Sequence[Command]:
+        marks[text_of(record)] = record.redelivered
+        return ()
+
+    await log.append(message(chat="chat-1", text="in flight"))
+    dead = Subscription(redis, keyspace, group="g", consumer="dead", handler=hanging, options=FAST)
+    dead_task = asyncio.create_task(dead.run())
+    await asyncio.wait_for(stuck.wait(), 10)
+    dead_task.cancel()
+    with contextlib.suppress(asyncio.CancelledError):
+        await dead_task
+    async with running(redis, keyspace, survivor, "survivor"):
+        await eventually(lambda: "in flight" in marks)
+        await log.append(message(chat="chat-1", text="new"))
+        await eventually(lambda: "new" in marks)
+    assert marks == {"in flight": True, "new": False}
+
+
 async def test_partitions_handed_over_between_replicas_keep_each_chats_order(
     log: EventLog, redis: Redis, keyspace: Keyspace
 ) -> None:

@@ -201,8 +201,10 @@ class ConversationHandler:
 class Outbox:
     """Delivers replies once each: the outcome is committed with the outbox's checkpoint.
 
-    If the process dies after WAHA took a message and before the outcome is committed,
-    the reply is sent again on redelivery: that window is one Redis round trip wide.
+    If the process dies after WAHA took a message and before the outcome is committed, the
+    entry comes back marked as a redelivery, and the outbox first asks WAHA whether the
+    chat already has a message quoting the one the reply answers. Only a reply quoting
+    nothing, or one WAHA cannot tell about, can still be sent twice.
     """
 
     TYPES = (type_of_class(ReplyRequested),)
@@ -219,6 +221,8 @@ class Outbox:
         if not isinstance(reply, ReplyRequested) or record.erased:
             return ()  # an erased reply's recipient is no longer known, by their wish
         session = record.envelope.session
+        if record.redelivered and (earlier := await self._already_sent(session, reply)):
+            return _effects(self.keyspace, record, [earlier])
         # Read receipt and "typing…" go out alongside the reply: they never delay it.
         activity = asyncio.create_task(self.waha.show_activity(session, reply.chat_id))
         outcome: DomainEvent
@@ -250,3 +254,19 @@ class Outbox:
         finally:
             await activity
         return _effects(self.keyspace, record, [outcome])
+
+    async def _already_sent(self, session: str, reply: ReplyRequested) -> ReplySent | None:
+        """The reply's outcome if WAHA already took it: the previous attempt sent it and
+        died before recording so. When WAHA cannot tell, it is sent again — a reply shown
+        twice is better than one never shown."""
+        if reply.in_reply_to is None:
+            return None
+        try:
+            found = await self.waha.sent_reply(session, reply.chat_id, reply.in_reply_to)
+        except WahaError as exc:
+            log.warning("reply %s: cannot tell whether WAHA took it (%s)", reply.reply_id, exc)
+            return None
+        if found is None:
+            return None
+        log.info("reply %s was already taken by WAHA; not sent again", reply.reply_id)
+        return ReplySent(reply_id=reply.reply_id, chat_id=reply.chat_id, waha_message_id=found)

@@ -1,16 +1,19 @@
-"""Sending through WAHA: text messages, plus the read and typing indicators."""
+"""Sending through WAHA: text messages, plus the read and typing indicators; and finding a
+reply WAHA already took, so that a redelivered one is not sent twice."""
 
 from __future__ import annotations
 
 import asyncio
 import logging
 from typing import Any
+from urllib.parse import quote
 
 import aiohttp
 
 log = logging.getLogger(__name__)
 
 RETRYABLE = frozenset({408, 425, 429, 500, 502, 503, 504})
+RECENT_MESSAGES = 50
 
 
 class WahaError(Exception):
@@ -52,6 +55,31 @@ class WahaClient:
         answer = await self._post("/api/sendText", body, attempts=self.attempts)
         return _message_id(answer)
 
+    async def sent_reply(self, session: str, chat_id: str, reply_to: str) -> str | None:
+        """WAHA's id of a message this number already sent in the chat quoting ``reply_to``
+        (the message it answers), among the chat's latest; None if there is none.
+
+        Each inbound message gets one reply, quoting it, so such a message is that reply.
+        Raises :class:`WahaError` when WAHA cannot say.
+        """
+        path = f"/api/{quote(session, safe='')}/chats/{quote(chat_id, safe='')}/messages"
+        params = {"limit": str(RECENT_MESSAGES), "downloadMedia": "false"}
+        try:
+            async with self._session.get(self.base_url + path, params=params) as response:
+                if response.status >= 300:
+                    raise WahaError(f"{path}: HTTP {response.status}")
+                messages = await response.json(content_type=None)
+        except (aiohttp.ClientError, TimeoutError, ValueError) as exc:
+            raise WahaError(f"{path}: {exc!r}") from exc
+        wanted = message_id_only(reply_to)
+        for message in messages if isinstance(messages, list) else ():
+            if isinstance(message, dict) and message.get("fromMe"):
+                quoted = message.get("replyTo")
+                quoted_id = quoted.get("id") if isinstance(quoted, dict) else quoted
+                if isinstance(quoted_id, str) and message_id_only(quoted_id) == wanted:
+                    return _message_id(message)
+        return None
+
     async def show_activity(self, session: str, chat_id: str) -> None:
         """Mark the chat read and show "typing…"; best effort, never delays a reply long."""
         body = {"session": session, "chatId": chat_id}
@@ -90,3 +118,10 @@ def _message_id(answer: Any) -> str | None:
     if isinstance(identifier, dict):
         identifier = identifier.get("_serialized") or identifier.get("id")
     return identifier if isinstance(identifier, str) else None
+
+
+def message_id_only(message_id: str) -> str:
+    """The message's own id within a serialized WAHA id ("false_5511…@c.us_3EB0…" gives
+    "3EB0…"), as WAHA quotes it in ``replyTo``; an id already bare is itself."""
+    parts = message_id.split("_")
+    return parts[2] if len(parts) >= 3 and parts[0] in ("true", "false") else message_id

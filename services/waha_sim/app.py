@@ -25,6 +25,7 @@ import msgspec
 from aiohttp import web
 
 from events.codec import DECODE_ERRORS
+from services.conductor.waha_client import message_id_only
 from services.ingest.signature import sign
 
 ME = "5511900000000@c.us"
@@ -104,7 +105,8 @@ class Simulator:
         # received_at (seconds, float) lets a benchmark measure webhook-to-reply latency.
         message = {"id": message_id, "timestamp": int(time.time()), "from": ME,
                    "to": body.chatId, "fromMe": True, "body": body.text,
-                   "replyTo": body.reply_to, "received_at": time.time()}  # fmt: skip
+                   "replyTo": {"id": message_id_only(body.reply_to)} if body.reply_to else None,
+                   "received_at": time.time()}  # fmt: skip
         self.messages[(body.session, body.chatId)].append(message)
         if roll < faults.fail_rate + faults.stall_rate:
             await asyncio.sleep(faults.stall_seconds)  # sent, but the answer comes late

@@ -1,0 +1,120 @@
+"""The outbox sends each reply once, even when its entry comes back after its sender died
+between WAHA taking the reply and the outcome being committed."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Mapping, Sequence
+from dataclasses import replace
+from typing import Any
+
+import pytest
+from aiohttp import web
+from aiohttp.test_utils import TestServer
+
+from events import Keyspace, Record, new_envelope
+from events.checkpoint import Command
+from events.codec import decode_entry, encode_entry
+from events.schema import ReplyRequested, ReplySent
+from services.conductor.service import Outbox
+from services.conductor.waha_client import WahaClient, message_id_only
+from services.waha_sim.app import Simulator, create_app
+
+CHAT = "5511977770055@c.us"
+ASKED = f"false_{CHAT}_3EB0AAAA"
+KEY = b"k" * 32
+
+
+def reply_record(reply_id: str = "r1", in_reply_to: str | None = ASKED) -> Record:
+    event = ReplyRequested(reply_id=reply_id, chat_id=CHAT, text="Olá!", in_reply_to=in_reply_to)
+    envelope = new_envelope(event, chat="chat-key", session="default")
+    return decode_entry("1-0", 0, as_stored(encode_entry(envelope, KEY)), KEY)
+
+
+def as_stored(fields: Mapping[Any, Any]) -> dict[bytes, bytes]:
+    """Stream fields as Redis gives them back."""
+
+    def raw(value: object) -> bytes:
+        return value if isinstance(value, bytes) else str(value).encode()
+
+    return {raw(name): raw(value) for name, value in fields.items()}
+
+
+@pytest.fixture
+async def waha() -> AsyncIterator[tuple[Simulator, WahaClient]]:
+    simulator = Simulator(webhook_url=None, hmac_key=b"key")
+    async with TestServer(create_app(simulator), host="127.0.0.1") as server:
+        client = WahaClient(str(server.make_url("")).rstrip("/"), None, backoff_s=0.01)
+        yield simulator, client
+        await client.close()
+
+
+def sent_by_bot(simulator: Simulator) -> list[dict[str, object]]:
+    return [m for m in simulator.messages[("default", CHAT)] if m["fromMe"]]
+
+
+def outcome(effects: Sequence[Command]) -> ReplySent:
+    """The event the outbox's one effect appends."""
+    [(_, _, _, *fields)] = effects
+    pairs = dict(zip(fields[::2], fields[1::2], strict=True))
+    record = decode_entry("2-0", 0, as_stored(pairs), KEY)
+    assert isinstance(record.envelope.event, ReplySent)
+    return record.envelope.event
+
+
+async def test_a_redelivered_reply_that_waha_already_took_is_not_sent_again(
+    waha: tuple[Simulator, WahaClient],
+) -> None:
+    simulator, client = waha
+    outbox = Outbox(Keyspace(), client)
+    first = outcome(await outbox(reply_record()))
+    again = outcome(await outbox(replace(reply_record(), redelivered=True)))
+    assert len(sent_by_bot(simulator)) == 1
+    assert again.waha_message_id == first.waha_message_id
+
+
+async def test_a_redelivered_reply_that_waha_never_took_is_sent(
+    waha: tuple[Simulator, WahaClient],
+) -> None:
+    simulator, client = waha
+    await Outbox(Keyspace(), client)(replace(reply_record(), redelivered=True))
+    assert len(sent_by_bot(simulator)) == 1
+
+
+async def test_another_replys_quote_does_not_count_as_this_one(
+    waha: tuple[Simulator, WahaClient],
+) -> None:
+    simulator, client = waha
+    outbox = Outbox(Keyspace(), client)
+    await outbox(reply_record("r1", in_reply_to=f"false_{CHAT}_3EB0BBBB"))
+    await outbox(replace(reply_record("r2"), redelivered=True))
+    assert len(sent_by_bot(simulator)) == 2
+
+
+async def test_when_waha_cannot_tell_the_reply_is_sent_rather_than_lost() -> None:
+    sends: list[object] = []
+
+    async def messages(request: web.Request) -> web.Response:
+        return web.json_response({"error": "engine restarting"}, status=503)
+
+    async def send_text(request: web.Request) -> web.Response:
+        sends.append(await request.json())
+        return web.json_response({"id": "true_x_1"}, status=201)
+
+    app = web.Application()
+    app.router.add_get("/api/{session}/chats/{chat}/messages", messages)
+    app.router.add_post("/api/sendText", send_text)
+    for action in ("sendSeen", "startTyping"):
+        app.router.add_post(f"/api/{action}", send_text)
+    async with TestServer(app, host="127.0.0.1") as server:
+        client = WahaClient(str(server.make_url("")).rstrip("/"), None)
+        try:
+            await Outbox(Keyspace(), client)(replace(reply_record(), redelivered=True))
+        finally:
+            await client.close()
+    assert [s for s in sends if isinstance(s, dict) and "text" in s]
+
+
+def test_a_serialized_message_id_is_quoted_by_its_own_id() -> None:
+    assert message_id_only(f"false_{CHAT}_3EB0AAAA") == "3EB0AAAA"
+    assert message_id_only("false_120363@g.us_3EB0CCCC_5511999990000@c.us") == "3EB0CCCC"
+    assert message_id_only("3EB0AAAA") == "3EB0AAAA"
