@@ -269,4 +269,6 @@ class Outbox:
         if found is None:
             return None
         log.info("reply %s was already taken by WAHA; not sent again", reply.reply_id)
-        return ReplySent(reply_id=reply.reply_id, chat_id=reply.chat_id, waha_message_id=found)
+        return ReplySent(
+            reply_id=reply.reply_id, chat_id=reply.chat_id, waha_message_id=found.waha_message_id
+        )

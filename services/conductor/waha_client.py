@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import quote
 
 import aiohttp
@@ -22,6 +22,10 @@ class WahaError(Exception):
 
 class WahaRejected(WahaError):
     """WAHA refused the request itself (4xx): retrying would not help."""
+
+
+class SentMessage(NamedTuple):
+    waha_message_id: str | None
 
 
 class WahaClient:
@@ -55,9 +59,9 @@ class WahaClient:
         answer = await self._post("/api/sendText", body, attempts=self.attempts)
         return _message_id(answer)
 
-    async def sent_reply(self, session: str, chat_id: str, reply_to: str) -> str | None:
-        """WAHA's id of a message this number already sent in the chat quoting ``reply_to``
-        (the message it answers), among the chat's latest; None if there is none.
+    async def sent_reply(self, session: str, chat_id: str, reply_to: str) -> SentMessage | None:
+        """A message this number already sent in the chat quoting ``reply_to`` (the message
+        it answers), among the chat's latest; None if there is none.
 
         Each inbound message gets one reply, quoting it, so such a message is that reply.
         Raises :class:`WahaError` when WAHA cannot say.
@@ -77,7 +81,7 @@ class WahaClient:
                 quoted = message.get("replyTo")
                 quoted_id = quoted.get("id") if isinstance(quoted, dict) else quoted
                 if isinstance(quoted_id, str) and message_id_only(quoted_id) == wanted:
-                    return _message_id(message)
+                    return SentMessage(_message_id(message))
         return None
 
     async def show_activity(self, session: str, chat_id: str) -> None:
