@@ -10,7 +10,7 @@ from typing import TextIO
 
 from services.event_listing import resolve_chat
 from services.projector.handoff import NotInHandoff, release_handoff
-from services.projector.lgpd_cli import opened
+from services.projector.lgpd_cli import opened, requester
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -22,7 +22,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 async def release(args: argparse.Namespace, env: Mapping[str, str], out: TextIO) -> int:
     chat = resolve_chat(args.chat, args.session, env)
-    by = str(args.by or env.get("USER") or "operator")
+    by = requester(args.by, env)
     async with opened(env) as (log, models):
         try:
             entry_id = await release_handoff(log, models, chat, by)

@@ -56,9 +56,9 @@ async def export(args: argparse.Namespace, env: Mapping[str, str], out: TextIO) 
 
 async def erase(args: argparse.Namespace, env: Mapping[str, str], out: TextIO) -> int:
     subject = resolve_chat(args.subject, args.session, env)
+    reason, by = ErasureReason.SUBJECT_REQUEST, requester(args.requested_by, env)
     async with opened(env) as (log, models):
-        reason = ErasureReason.SUBJECT_REQUEST
-        entry_id = await erase_subject(log, models, subject, reason, requester(args, env))
+        entry_id = await erase_subject(log, models, subject, reason, by)
     if entry_id is None:
         print(f"wsm lgpd: no personal data is held about {args.subject}", file=sys.stderr)
         return 1
@@ -72,10 +72,10 @@ async def correct(args: argparse.Namespace, env: Mapping[str, str], out: TextIO)
     except ValueError as exc:
         print(f"wsm lgpd correct: --name: {exc}", file=sys.stderr)
         return 2
-    subject = resolve_chat(args.subject, args.session, env)
+    subject, by = resolve_chat(args.subject, args.session, env), requester(args.requested_by, env)
     async with opened(env) as (log, models):
         try:
-            entry_id = await correct_name(log, models, subject, name, requester(args, env))
+            entry_id = await correct_name(log, models, subject, name, by)
         except NothingToCorrect as exc:
             print(f"wsm lgpd: {args.subject}: {exc}", file=sys.stderr)
             return 1
@@ -83,8 +83,9 @@ async def correct(args: argparse.Namespace, env: Mapping[str, str], out: TextIO)
     return 0
 
 
-def requester(args: argparse.Namespace, env: Mapping[str, str]) -> str:
-    return str(args.requested_by or env.get("USER") or "operator")
+def requester(given: str | None, env: Mapping[str, str]) -> str:
+    """Who an operator's command is recorded as done by: as given, else the login name."""
+    return str(given or env.get("USER") or "operator")
 
 
 ACTIONS = {"export": export, "correct": correct, "erase": erase}
