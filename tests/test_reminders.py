@@ -18,7 +18,14 @@ from events.schema import (
     AppointmentConfirmed,
     ReminderDue,
 )
-from services.conductor.reminders import REMINDER, ReminderScheduler, parse_offsets, plan
+from services.conductor.reminders import (
+    REMINDER,
+    ReminderScheduler,
+    parse_offsets,
+    plan,
+    timer_payloads_key,
+    timers_key,
+)
 from services.runtime.settings import SettingsError
 from services.waha_sim.app import Simulator
 from tests.projecting import groups_caught_up
@@ -125,14 +132,14 @@ async def test_a_timer_fired_again_after_a_crash_sends_nothing_more(
     start = slots(30)[22]
     await book(log, redis, patient, start)
     partition = keyspace.partition_of(patient.chat)
-    timers = f"wsm:{{p{partition}}}:timers"
+    timers, payload = timers_key(keyspace, partition), timer_payloads_key(keyspace, partition)
     saved = await redis.zrange(timers, 0, -1, withscores=True)
-    payloads = await redis.hgetall(f"wsm:{{p{partition}}}:timers:payload")
+    payloads = await redis.hgetall(payload)
     scheduler = ReminderScheduler(log, clock=lambda: start)
     assert await scheduler.fire_due() == 2
     # As if the process died after logging and before removing the timers.
     await redis.zadd(timers, dict(saved))
-    await redis.hset(f"wsm:{{p{partition}}}:timers:payload", mapping=payloads)
+    await redis.hset(payload, mapping=payloads)
     assert await scheduler.fire_due() == 0
     await groups_caught_up(redis, keyspace, "conductor", "outbox")
     assert len(reminders_received(simulator, patient)) == 2
@@ -238,7 +245,7 @@ async def test_remarcar_after_a_reminder_moves_that_appointment_and_its_reminder
     [cancelled] = await logged(log, AppointmentCancelled)
     assert cancelled.start == old
     partition = keyspace.partition_of(patient.chat)
-    due = await redis.zrange(f"wsm:{{p{partition}}}:timers", 0, -1, withscores=True)
+    due = await redis.zrange(timers_key(keyspace, partition), 0, -1, withscores=True)
     assert [score for _, score in due] == [
         (new - timedelta(hours=h)).timestamp() * 1000 for h in (24, 2)
     ]
