@@ -17,6 +17,8 @@ from pathlib import Path
 
 import msgspec
 
+from events.codec import as_text
+
 EntryId = tuple[int, int]
 StreamEntries = Sequence[tuple[bytes, dict[bytes, bytes]]]
 _SEGMENT = msgspec.msgpack.Decoder(list[tuple[bytes, dict[bytes, bytes]]])
@@ -25,8 +27,7 @@ SUFFIX = ".seg"
 
 def parse_id(entry_id: str | bytes) -> EntryId:
     """A stream entry id as a comparable pair (milliseconds, sequence)."""
-    text = entry_id.decode() if isinstance(entry_id, bytes) else entry_id
-    ms, _, seq = text.partition("-")
+    ms, _, seq = as_text(entry_id).partition("-")
     return int(ms), int(seq or 0)
 
 

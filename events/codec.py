@@ -103,6 +103,11 @@ def encode_entry(envelope: Envelope, subject_key: bytes | None = None) -> dict[s
     }
 
 
+def as_text(value: str | bytes) -> str:
+    """A Redis reply as text, whether the client decoded it or not."""
+    return value.decode() if isinstance(value, bytes) else value
+
+
 def _text(fields: Mapping[bytes, bytes], name: bytes) -> str:
     try:
         return fields[name].decode()

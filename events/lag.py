@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from redis.asyncio import Redis
 from redis.exceptions import ResponseError
 
+from events.codec import as_text
 from events.scripts import Scripts
 
 SAMPLE_BOUND = 10_000
@@ -46,11 +47,7 @@ async def group_positions(redis: Redis, stream: str, *, bound: int = 0) -> list[
     for info in groups:
         lag = info.get("lag")
         if lag is None:
-            last = _text(info["last-delivered-id"])
+            last = as_text(info["last-delivered-id"])
             lag = await counting(keys=[stream], args=[last, bound])
-        found.append(GroupPosition(_text(info["name"]), int(info["pending"]), int(lag)))
+        found.append(GroupPosition(as_text(info["name"]), int(info["pending"]), int(lag)))
     return found
-
-
-def _text(value: str | bytes) -> str:
-    return value.decode() if isinstance(value, bytes) else value

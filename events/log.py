@@ -15,7 +15,7 @@ from redis.exceptions import NoScriptError, ResponseError
 
 from events.archive import Archive, EntryId, StreamEntries, format_id, parse_id
 from events.checkpoint import append_command
-from events.codec import Record, decode_entry, encode_entry, is_redelivery, is_sealed
+from events.codec import Record, as_text, decode_entry, encode_entry, is_redelivery, is_sealed
 from events.envelope import Envelope
 from events.keys import Keyspace
 from events.scripts import Scripts
@@ -321,13 +321,9 @@ def _append_result(reply: object, partition: int) -> AppendResult | Exception | 
     if isinstance(reply, Exception):
         return reply
     if isinstance(reply, bytes | str):  # plain XADD
-        return AppendResult(_text(reply), partition, created=True)
+        return AppendResult(as_text(reply), partition, created=True)
     assert isinstance(reply, list)
     created, entry_id = reply
     if created == -1:
         return None
-    return AppendResult(_text(entry_id), partition, created=bool(created))
-
-
-def _text(value: bytes | str) -> str:
-    return value.decode() if isinstance(value, bytes) else value
+    return AppendResult(as_text(entry_id), partition, created=bool(created))

@@ -32,7 +32,14 @@ from redis.exceptions import ResponseError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
 from events.checkpoint import Command, LeaseLost, raise_if_fenced
-from events.codec import REDELIVERED_FOR, CorruptEntry, Record, decode_entry, is_sealed
+from events.codec import (
+    REDELIVERED_FOR,
+    CorruptEntry,
+    Record,
+    as_text,
+    decode_entry,
+    is_sealed,
+)
 from events.trace_context import context_of
 
 if TYPE_CHECKING:
@@ -192,7 +199,7 @@ class PartitionWorker:
                 for entry_id, fields in entries
                 if fields is not None
             ]
-            next_id = next_start.decode() if isinstance(next_start, bytes) else next_start
+            next_id = as_text(next_start)
             if next_id == "0-0":
                 break
             start = next_id
