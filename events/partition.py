@@ -31,6 +31,7 @@ from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import ResponseError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
+from events.cancellation import raise_if_cancelled
 from events.checkpoint import Command, LeaseLost, raise_if_fenced
 from events.codec import (
     REDELIVERED_FOR,
@@ -114,6 +115,7 @@ class PartitionWorker:
         opts = self.sub.options
         deliveries_unknown = False
         while self.reading and not self.halted.is_set():
+            raise_if_cancelled()
             try:
                 if deliveries_unknown:
                     await self._recover_lost_deliveries()
@@ -251,6 +253,7 @@ class PartitionWorker:
             # Once the worker stops reading, only the entry in hand is finished: what is
             # queued behind it stays pending, for the next owner to claim in order.
             while self.reading and not lane.queue.empty():
+                raise_if_cancelled()
                 entry = lane.queue.get_nowait()
                 try:
                     async with self.sub.gate.together():
@@ -273,6 +276,7 @@ class PartitionWorker:
         opts = self.sub.options
         attempt = 0
         while not self.halted.is_set():
+            raise_if_cancelled()
             try:
                 attempt = await self._count_attempt(entry) if entry.taken_over else attempt + 1
                 if attempt > opts.max_attempts:
@@ -318,6 +322,7 @@ class PartitionWorker:
         opts = self.sub.options
         failures = 0
         while True:
+            raise_if_cancelled()
             try:
                 return await self.sub.checkpoints.commit(
                     partition=self.partition,

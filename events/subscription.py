@@ -14,6 +14,7 @@ from collections.abc import Iterable
 
 from redis.asyncio import Redis
 
+from events.cancellation import raise_if_cancelled
 from events.checkpoint import Checkpoints
 from events.isolation import IsolationGate
 from events.keys import Keyspace
@@ -87,6 +88,7 @@ class Subscription:
         """
         try:
             while not self._stopping.is_set():
+                raise_if_cancelled()
                 try:
                     await self._rebalance()
                 except INFRASTRUCTURE_ERRORS as exc:

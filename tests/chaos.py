@@ -1,7 +1,7 @@
 """Chaos soak: the whole product as separate processes on loopback, while they and Redis
 are killed (SIGKILL) and restarted at random; then the promises are checked.
 
-    python -m tests.chaos [--chats N] [--seconds S] [--seed K]
+    python -m tests.chaos [--chats N] [--seconds S] [--seed K] [--limit S]
 
 A real Redis with AOF (appendfsync always), ``wsm ingest``, two ``wsm conductor``, ``wsm
 projector``, ``wsm waha-sim`` and a model server (``tests.chaos_model``); a share of the
@@ -18,6 +18,9 @@ violation:
 - no slot is booked twice;
 - the read models equal a fresh rebuild of the log;
 - dead letters, listed with their causes (there should be none).
+
+A soak that outlives its wall-clock limit (``--limit``) dumps where its tasks wait,
+stops everything it started and fails.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import faulthandler
 import os
 import random
 import subprocess
@@ -55,6 +59,7 @@ from services.projector.service import PROJECTIONS, group_of
 from services.projector.store import ReadModelKeys
 from services.runtime.embedded_redis import RedisServer, free_port
 from tests.projecting import groups_caught_up, read_model_contents, rebuilt_equals_live
+from tests.time_limits import unfinished_task_stacks
 from tests.waha import encode, signed_headers, text_message
 
 PARTITIONS = 4
@@ -407,14 +412,34 @@ async def soak(chats_: int, seconds: float, seed: int) -> list[str]:
     return problems
 
 
+async def within(limit_s: float, chats_: int, seconds: float, seed: int) -> list[str]:
+    """The soak, or a single problem if it did not finish within ``limit_s``."""
+    soaking = asyncio.create_task(soak(chats_, seconds, seed))
+    await asyncio.wait([soaking], timeout=limit_s)
+    if soaking.done():
+        return soaking.result()
+    sys.stderr.write(unfinished_task_stacks())
+    soaking.cancel()  # its cleanup stops the processes and Redis
+    with contextlib.suppress(asyncio.CancelledError):
+        await soaking
+    return [f"the soak did not finish within its {limit_s:.0f} s limit"]
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--chats", type=int, default=40)
     parser.add_argument("--seconds", type=float, default=20, help="of chaos, at most")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument(
+        "--limit", type=float, default=None,
+        help="wall-clock limit of the whole soak in seconds (default: 4 times --seconds, plus 120)",
+    )  # fmt: skip
     args = parser.parse_args()
+    limit_s = args.limit if args.limit is not None else 4 * args.seconds + 120
+    # The last resort, if even the cleanup hangs: every thread's stack, and exit.
+    faulthandler.dump_traceback_later(limit_s + 60, exit=True)
     started = time.perf_counter()
-    problems = asyncio.run(soak(args.chats, args.seconds, args.seed))
+    problems = asyncio.run(within(limit_s, args.chats, args.seconds, args.seed))
     for problem in problems:
         print(f"VIOLATION: {problem}")
     print(f"{'FAILED' if problems else 'OK'} in {time.perf_counter() - started:.0f} s")

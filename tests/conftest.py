@@ -28,7 +28,7 @@ def redis_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RedisServ
 
 @pytest.fixture
 async def redis(redis_server: RedisServer) -> AsyncIterator[Redis]:
-    client = Redis.from_url(redis_server.url)
+    client = StoreSettings(redis_url=redis_server.url).connect()  # the services' own client
     await client.flushdb()
     yield client
     await client.aclose()

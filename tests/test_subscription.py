@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import random
 from collections import defaultdict
 from collections.abc import AsyncIterator, Callable, Sequence
 
@@ -15,6 +16,8 @@ from events.checkpoint import Checkpoints, Command, LeaseLost, append_command
 from events.leases import Leases
 from events.schema import ReplyRequested
 from events.subscription import Handler, Subscription, SubscriptionOptions
+from services.runtime.embedded_redis import RedisServer
+from tests.busy_machine import busy_machine
 from tests.factories import message
 
 FAST = SubscriptionOptions(
@@ -267,6 +270,39 @@ async def test_a_surviving_replica_takes_over_a_dead_ones_pending_entries(
     async with running(redis, keyspace, healthy, "survivor"):
         await eventually(lambda: len(handled_by) == 20)
     assert await pending_count(redis, keyspace) == 0
+
+
+async def test_a_run_cancelled_at_any_moment_stops(
+    log: EventLog, redis_server: RedisServer, keyspace: Keyspace
+) -> None:
+    # redis-py's own client, which can lose a cancellation: the run stops whatever it is given.
+    redis = Redis.from_url(redis_server.url)
+    rng = random.Random(3)
+
+    async def hanging(record: Record) -> Sequence[Command]:
+        await asyncio.Event().wait()
+        return ()
+
+    for i in range(8):
+        await log.append(message(chat=f"chat-{i}", text=str(i)))
+    still_running = 0
+    try:
+        with busy_machine():
+            for attempt in range(60):
+                sub = Subscription(redis, keyspace, group=f"g{attempt}", consumer="c",
+                                   handler=hanging, options=FAST)  # fmt: skip
+                task = asyncio.create_task(sub.run())
+                await asyncio.sleep(rng.random() * 0.2)
+                task.cancel()
+                done, _ = await asyncio.wait({task}, timeout=3)
+                if not done:
+                    still_running += 1
+                    while not task.done():  # so that the test itself ends
+                        task.cancel()
+                        await asyncio.wait({task}, timeout=0.1)
+    finally:
+        await redis.aclose()
+    assert still_running == 0
 
 
 async def test_an_entry_taken_over_from_a_dead_consumer_comes_marked_as_a_redelivery(

@@ -10,19 +10,32 @@ from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
 
-from redis.asyncio import BlockingConnectionPool, Redis
+from redis.asyncio import Redis
+from redis.asyncio.connection import parse_url
 
 from events import EventLog, Keyspace
 from events.archive import Archive
 from events.keys import DEFAULT_PARTITIONS
 from events.partition import INFRASTRUCTURE_ERRORS
 from services.runtime import settings
+from services.runtime.redis_connection import blocking_pool
 
 log = logging.getLogger(__name__)
 
 DEFAULT_REDIS_URL = "redis://127.0.0.1:6379/0"
 DEFAULT_CONNECTIONS = 256
 DEFAULT_DAYS_IN_REDIS = 30
+
+
+def redis_url(env: Mapping[str, str]) -> str:
+    """REDIS_URL, checked as the client will read it; never echoed, as it may hold a
+    password."""
+    url = settings.text(env, "REDIS_URL", DEFAULT_REDIS_URL)
+    try:
+        parse_url(url)
+    except ValueError as exc:
+        raise settings.SettingsError(f"REDIS_URL is not a Redis URL: {exc}") from None
+    return url
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,7 +60,7 @@ class StoreSettings:
             env, "EVENTS_IN_REDIS_DAYS", DEFAULT_DAYS_IN_REDIS, minimum=1
         )
         return cls(
-            redis_url=settings.text(env, "REDIS_URL", DEFAULT_REDIS_URL),
+            redis_url=redis_url(env),
             key_prefix=settings.text(env, "KEY_PREFIX", "wsm"),
             partitions=settings.integer(env, "PARTITIONS", DEFAULT_PARTITIONS, minimum=1),
             connections=settings.integer(
@@ -85,9 +98,10 @@ class StoreSettings:
         """A client that fails fast, so a dead Redis becomes an error, not a hang.
 
         Its pool is bounded and *waits* for a free connection: a burst of concurrent
-        handlers queues for a moment instead of failing with "too many connections".
+        handlers queues for a moment instead of failing with "too many connections"; its
+        connections never lose a cancellation (``redis_connection``).
         """
-        pool = BlockingConnectionPool.from_url(
+        pool = blocking_pool(
             self.redis_url,
             max_connections=self.connections,
             timeout=10,
