@@ -1,67 +1,123 @@
-"""``wsm``: the one command-line entry to every service and admin task."""
+"""``wsm``: the one command-line entry to every service and admin task.
+
+Only the chosen command's module is imported, so ``wsm --help`` and a mistyped command
+answer at once. Every failure ends in one line on stderr and an exit code (2: bad input,
+1: the world failed, 130: interrupted); the traceback only with ``--debug`` or
+``LOG_LEVEL=DEBUG``.
+"""
 
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
 import sys
+import traceback
 from collections.abc import Callable, Mapping, Sequence
-from types import ModuleType
-
-from services import archive_cli, audit, chat_cli, deadletters_cli, event_listing, local_stack
-from services.conductor import process as conductor_process
-from services.ingest import server as ingest_server
-from services.projector import consent_cli, handoff_cli, lgpd_cli, replay
-from services.projector import process as projector_process
-from services.runtime.logs import configure_logging
-from services.runtime.settings import SettingsError
-from services.runtime.tracing import configure_tracing
-from services.waha_sim import server as waha_sim_server
 
 Command = Callable[[argparse.Namespace, Mapping[str, str]], int]
 
-COMMANDS: dict[str, tuple[ModuleType, str]] = {
-    "up": (local_stack, "run the whole product locally with embedded defaults"),
-    "ingest": (ingest_server, "serve the WAHA webhook gateway"),
-    "conductor": (conductor_process, "run the conversation agents and the reply outbox"),
-    "waha-sim": (waha_sim_server, "serve a local WAHA simulator"),
-    "chat": (chat_cli, "talk to the bot in the terminal as a WhatsApp user"),
-    "events": (event_listing, "print log entries in log order"),
-    "audit": (audit, "print a conversation's full timeline"),
-    "deadletters": (deadletters_cli, "entries a consumer gave up on: list, retry or drop"),
-    "projector": (projector_process, "keep the read models up to date"),
-    "consent": (consent_cli, "a data subject's consent history, with evidence"),
-    "replay": (replay, "rebuild read models from the log and switch to them"),
-    "archive": (archive_cli, "move old, fully consumed events from Redis to the archive"),
-    "handoff": (handoff_cli, "give a chat handed to a person back to the bot"),
-    "lgpd": (lgpd_cli, "a data subject's rights: export or erase what is held about them"),
+COMMANDS: dict[str, tuple[str, str]] = {
+    "up": ("services.local_stack", "run the whole product locally with embedded defaults"),
+    "ingest": ("services.ingest.server", "serve the WAHA webhook gateway"),
+    "conductor": (
+        "services.conductor.process",
+        "run the conversation agents and the reply outbox",
+    ),
+    "waha-sim": ("services.waha_sim.server", "serve a local WAHA simulator"),
+    "chat": ("services.chat_cli", "talk to the bot in the terminal as a WhatsApp user"),
+    "events": ("services.event_listing", "print log entries in log order"),
+    "audit": ("services.audit", "print a conversation's full timeline"),
+    "deadletters": (
+        "services.deadletters_cli",
+        "entries a consumer gave up on: list, retry or drop",
+    ),
+    "projector": ("services.projector.process", "keep the read models up to date"),
+    "consent": (
+        "services.projector.consent_cli",
+        "a data subject's consent history, with evidence",
+    ),
+    "replay": ("services.projector.replay", "rebuild read models from the log and switch to them"),
+    "archive": (
+        "services.archive_cli",
+        "move old, fully consumed events from Redis to the archive",
+    ),
+    "handoff": ("services.projector.handoff_cli", "give a chat handed to a person back to the bot"),
+    "lgpd": (
+        "services.projector.lgpd_cli",
+        "a data subject's rights: export, correct or erase what is held about them",
+    ),
 }
 
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
 
-def build_parser() -> argparse.ArgumentParser:
+
+def log_level(value: str) -> str:
+    level = value.strip().upper()
+    if level not in LOG_LEVELS:
+        raise argparse.ArgumentTypeError(f"must be one of {', '.join(LOG_LEVELS)}, got {value!r}")
+    return level
+
+
+def chosen_command(argv: Sequence[str]) -> str | None:
+    """The command named on the line, before parsing: the first word that is one."""
+    return next((word for word in argv if word in COMMANDS), None)
+
+
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The parser, with the arguments of ``command`` only: the others are not imported."""
     parser = argparse.ArgumentParser(prog="wsm", description="WhatsApp Session Manager")
-    parser.add_argument("--log-level", default=os.environ.get("LOG_LEVEL", "INFO"),
-                        choices=["DEBUG", "INFO", "WARNING", "ERROR"])  # fmt: skip
+    parser.add_argument(
+        "--log-level", type=log_level, default=None, metavar="LEVEL",
+        help=f"{', '.join(LOG_LEVELS)} (default: $LOG_LEVEL, else INFO)",
+    )  # fmt: skip
+    parser.add_argument(
+        "--debug",
+        action="store_true",
+        help="show the traceback of a failure (also LOG_LEVEL=DEBUG)",
+    )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for name, (module, summary) in COMMANDS.items():
+    for name, (module_name, summary) in COMMANDS.items():
         sub = commands.add_parser(name, help=summary, description=summary)
-        module.add_arguments(sub)
-        sub.set_defaults(run=module.run)
+        if name == command:
+            module = importlib.import_module(module_name)
+            module.add_arguments(sub)
+            sub.set_defaults(run=module.run)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
-    configure_logging(args.log_level)
-    configure_tracing(args.command, os.environ)
+    argv = sys.argv[1:] if argv is None else list(argv)
+    parser = build_parser(chosen_command(argv))
+    args = parser.parse_args(argv)
+    try:
+        level = args.log_level or log_level(os.environ.get("LOG_LEVEL") or "INFO")
+    except argparse.ArgumentTypeError as exc:
+        parser.error(f"LOG_LEVEL {exc}")
+    debug = args.debug or level == "DEBUG"
     command: Command = args.run
     try:
+        from services.runtime.logs import configure_logging
+        from services.runtime.tracing import configure_tracing
+
+        configure_logging(level)
+        configure_tracing(args.command, os.environ)
         return command(args, os.environ)
-    except SettingsError as exc:
-        print(f"wsm {args.command}: {exc}", file=sys.stderr)
-        return 2
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # The reader went away (``wsm events | head``): what it wanted it has. Python
+        # would complain again while flushing stdout at exit, so stdout goes nowhere.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141
+    except Exception as exc:
+        from services.runtime.operator_errors import known_failure, unexpected
+
+        if debug:
+            traceback.print_exc()
+        failure = known_failure(exc) or unexpected(exc)
+        print(f"wsm {args.command}: {failure.message}", file=sys.stderr)
+        return failure.exit_code
 
 
 if __name__ == "__main__":

@@ -1,7 +1,10 @@
 """``wsm up``: the whole product on one machine, with embedded defaults and no account.
 
 Starts a ``redis-server`` with AOF under ``.wsm/`` unless ``REDIS_URL`` is given, then the
-services as child processes; Ctrl-C (or SIGTERM) stops them all, Redis last.
+services as child processes, their JSON logs in ``.wsm/logs/``. The console gets a short
+status: the banner once every service answers, then the services' errors as they
+happen. A port already taken stops it before anything starts; Ctrl-C (or SIGTERM) stops
+everything, Redis last.
 """
 
 from __future__ import annotations
@@ -9,30 +12,54 @@ from __future__ import annotations
 import argparse
 import secrets
 import signal
-import subprocess
 import sys
 import time
 from collections.abc import Mapping
 from pathlib import Path
 
+from services.local_services import LogFollower, Service, first_unready, stop_all
 from services.runtime.cli_types import port, positive_int
 from services.runtime.embedded_redis import RedisServer
+from services.runtime.ports import ensure_free
+from services.runtime.settings import SettingsError
+
+EXAMPLE_KNOWLEDGE = Path(__file__).resolve().parents[1] / "ops" / "clinic" / "knowledge.md"
+MAX_ERRORS_SHOWN = 20
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--state-dir", type=Path, default=Path(".wsm"), help="local data")
-    parser.add_argument("--ingest-port", type=port, default=8080)
-    parser.add_argument("--sim-port", type=port, default=3000, help="WAHA simulator port")
-    parser.add_argument("--conductors", type=positive_int, default=2, help="conductor replicas")
-    parser.add_argument("--redis-port", type=port, default=6380, help="embedded Redis port")
-    parser.add_argument("--admin-port", type=port, default=8090, help="admin API port")
-    parser.add_argument(
-        "--metrics-port", type=port, default=9100,
-        help="the projector's /metrics; conductor N's is this port + N",
-    )  # fmt: skip
-
-
-EXAMPLE_KNOWLEDGE = Path(__file__).resolve().parents[1] / "ops" / "clinic" / "knowledge.md"
+    option = parser.add_argument
+    option(
+        "--state-dir",
+        type=Path,
+        default=Path(".wsm"),
+        help="local data, secrets and the services' logs (default: .wsm)",
+    )
+    option(
+        "--ingest-port", type=port, default=8080, help="the webhook gateway's port (default: 8080)"
+    )
+    option(
+        "--sim-port",
+        type=port,
+        default=3000,
+        help="the WAHA simulator's port, unless WAHA_URL is set (default: 3000)",
+    )
+    option("--conductors", type=positive_int, default=2, help="conductor replicas (default: 2)")
+    option(
+        "--redis-port",
+        type=port,
+        default=6380,
+        help="the embedded Redis's port, unless REDIS_URL is set (default: 6380)",
+    )
+    option("--admin-port", type=port, default=8090, help="the admin API's port (default: 8090)")
+    option(
+        "--metrics-port",
+        type=port,
+        default=9100,
+        help="the projector's /metrics; conductor N's is this port + N (default: 9100)",
+    )
+    option("--ready-timeout", type=positive_int, default=60,
+           help="seconds every service has to start answering (default: 60)")  # fmt: skip
 
 
 def local_secret(state_dir: Path, name: str) -> str:
@@ -44,19 +71,78 @@ def local_secret(state_dir: Path, name: str) -> str:
     return path.read_text().strip()
 
 
-def service(*arguments: str) -> list[str]:
-    return [sys.executable, "-m", "services.cli", *arguments]
+def ports_to_take(args: argparse.Namespace, env: Mapping[str, str]) -> dict[int, str]:
+    """Every port the stack will listen on, with the flag that sets it; the same port
+    given to two services is refused."""
+    wanted = [(args.ingest_port, "--ingest-port"), (args.admin_port, "--admin-port"),
+              (args.metrics_port, "--metrics-port")]  # fmt: skip
+    wanted += [(args.metrics_port + n, f"--metrics-port + {n}")
+               for n in range(1, args.conductors + 1)]  # fmt: skip
+    if not env.get("WAHA_URL"):
+        wanted.append((args.sim_port, "--sim-port"))
+    if not env.get("REDIS_URL"):
+        wanted.append((args.redis_port, "--redis-port"))
+    taken: dict[int, str] = {}
+    for number, flag in wanted:
+        if number > 65535:
+            raise SettingsError(f"{flag} is {number}, past the last TCP port")
+        if number in taken:
+            raise SettingsError(f"{taken[number]} and {flag} are both {number}")
+        taken[number] = flag
+    return taken
+
+
+def plan(args: argparse.Namespace, env: dict[str, str], logs: Path) -> list[Service]:
+    """The services to start, in order, with where each answers once it is ready."""
+    local = "http://127.0.0.1"
+    ingest_url = f"{local}:{args.ingest_port}"
+    services = [
+        Service("ingest", ("ingest", "--host", "127.0.0.1", "--port", str(args.ingest_port)),
+                f"{ingest_url}/readyz", logs),
+    ]  # fmt: skip
+    if not env.get("WAHA_URL"):
+        env["WAHA_URL"] = f"{local}:{args.sim_port}"
+        sim = ("waha-sim", "--port", str(args.sim_port),
+               "--webhook-url", f"{ingest_url}/webhooks/waha")  # fmt: skip
+        services.append(Service("waha-sim", sim, f"{env['WAHA_URL']}/api/sessions", logs))
+    projector = ("projector", "--name", "projector-1", "--admin-port", str(args.admin_port),
+                 "--metrics-port", str(args.metrics_port))  # fmt: skip
+    services.append(Service("projector", projector, f"{local}:{args.metrics_port}/healthz", logs))
+    for n in range(1, args.conductors + 1):
+        metrics_port = args.metrics_port + n
+        conductor = ("conductor", "--name", f"conductor-{n}", "--metrics-port", str(metrics_port))
+        services.append(
+            Service(f"conductor-{n}", conductor, f"{local}:{metrics_port}/healthz", logs)
+        )
+    return services
+
+
+def banner(args: argparse.Namespace, env: Mapping[str, str], embedded: bool,
+           simulated: bool, env_file: Path, logs: Path) -> str:  # fmt: skip
+    return (
+        f"redis   {env['REDIS_URL']}{' (embedded, AOF on)' if embedded else ''}\n"
+        f"ingest  http://127.0.0.1:{args.ingest_port}/webhooks/waha\n"
+        f"waha    {env['WAHA_URL']}{' (simulator)' if simulated else ''}\n"
+        f"agents  {args.conductors} conductor replicas, offline brain, embedded calendar\n"
+        "views   a projector keeps the read models (wsm consent history, wsm audit)\n"
+        f"metrics http://127.0.0.1:{args.metrics_port}/metrics (projector), "
+        f"+1, +2… (conductors)\n"
+        f"admin   http://127.0.0.1:{args.admin_port}/v1/openapi.json "
+        f"(Authorization: Bearer $ADMIN_API_TOKEN, in {env_file})\n"
+        f"logs    {logs}/ (JSON, one file per service); errors also show here\n"
+        f"talk    wsm chat --sim {env['WAHA_URL']}\n"
+        f"other wsm commands in another shell: set -a; . {env_file}; set +a\n"
+        "ready.  Ctrl-C stops everything."
+    )
 
 
 def run(args: argparse.Namespace, env: Mapping[str, str]) -> int:
+    for number, flag in ports_to_take(args, env).items():
+        ensure_free(number, flag)
     state: Path = args.state_dir
-    state.mkdir(parents=True, exist_ok=True)
+    logs = state / "logs"
+    logs.mkdir(parents=True, exist_ok=True)
     child_env = dict(env)
-    redis: RedisServer | None = None
-    if not env.get("REDIS_URL"):
-        redis = RedisServer(state / "redis", args.redis_port)
-        redis.start()
-        child_env["REDIS_URL"] = redis.url
     for name in ("WEBHOOK_HMAC_KEY", "CHAT_KEY_SECRET", "ADMIN_API_TOKEN"):
         if not env.get(name):
             child_env[name] = local_secret(state, name.lower())
@@ -64,49 +150,7 @@ def run(args: argparse.Namespace, env: Mapping[str, str]) -> int:
     child_env.setdefault("CLINIC_KNOWLEDGE_FILE", str(EXAMPLE_KNOWLEDGE))
     # A reminder 10 minutes before, too: a booking for later today shows one in the demo.
     child_env.setdefault("REMINDER_OFFSETS", "24h,2h,10m")
-    ingest_url = f"http://127.0.0.1:{args.ingest_port}"
-    children = {
-        "ingest": subprocess.Popen(
-            service("ingest", "--host", "127.0.0.1", "--port", str(args.ingest_port)),
-            env=child_env,
-        )
-    }
-    if not env.get("WAHA_URL"):
-        child_env["WAHA_URL"] = f"http://127.0.0.1:{args.sim_port}"
-        children["waha-sim"] = subprocess.Popen(
-            service("waha-sim", "--port", str(args.sim_port),
-                    "--webhook-url", f"{ingest_url}/webhooks/waha"),
-            env=child_env,
-        )  # fmt: skip
-    projector = ("projector", "--name", "projector-1", "--admin-port", str(args.admin_port))
-    metrics = ("--metrics-port", str(args.metrics_port))
-    children["projector"] = subprocess.Popen(service(*projector, *metrics), env=child_env)
-    for n in range(1, args.conductors + 1):
-        conductor = ("conductor", "--name", f"conductor-{n}")
-        metrics = ("--metrics-port", str(args.metrics_port + n))
-        children[f"conductor-{n}"] = subprocess.Popen(service(*conductor, *metrics), env=child_env)
-    shared = {
-        k: child_env[k]
-        for k in ("REDIS_URL", "WEBHOOK_HMAC_KEY", "CHAT_KEY_SECRET", "ADMIN_API_TOKEN", "WAHA_URL")
-    }
-    env_file = state / "env"
-    env_file.write_text("".join(f"{k}={v}\n" for k, v in shared.items()))
-    env_file.chmod(0o600)
-    print(
-        f"redis   {child_env['REDIS_URL']}{' (embedded, AOF on)' if redis else ''}\n"
-        f"ingest  {ingest_url}/webhooks/waha\n"
-        f"waha    {child_env['WAHA_URL']}{' (simulator)' if 'waha-sim' in children else ''}\n"
-        f"agents  {args.conductors} conductor replicas, offline brain, embedded calendar\n"
-        "views   a projector keeps the read models (wsm consent history, wsm audit)\n"
-        f"metrics http://127.0.0.1:{args.metrics_port}/metrics (projector), "
-        f"+1, +2… (conductors)\n"
-        f"admin   http://127.0.0.1:{args.admin_port}/v1/openapi.json "
-        f"(Authorization: Bearer $ADMIN_API_TOKEN, in {env_file})\n"
-        f"talk    wsm chat --sim {child_env['WAHA_URL']}\n"
-        f"other wsm commands in another shell: set -a; . {env_file}; set +a\n"
-        "Ctrl-C stops everything.",
-        flush=True,
-    )
+
     stopping = False
 
     def request_stop(signum: int, frame: object) -> None:
@@ -115,23 +159,57 @@ def run(args: argparse.Namespace, env: Mapping[str, str]) -> int:
 
     signal.signal(signal.SIGINT, request_stop)
     signal.signal(signal.SIGTERM, request_stop)
-    status = 0
+    redis: RedisServer | None = None
+    services: list[Service] = []
     try:
+        if not env.get("REDIS_URL"):
+            redis = RedisServer(state / "redis", args.redis_port)
+            redis.start()
+            child_env["REDIS_URL"] = redis.url
+        services = plan(args, child_env, logs)
+        env_file = write_env_file(state, child_env)
+        for service in services:
+            service.start(child_env)
+        follower = LogFollower(services)
+        print(f"starting {len(services)} services; logs in {logs}/", flush=True)
+        deadline = time.monotonic() + args.ready_timeout
+        ready = False
+        shown = 0
         while not stopping:
-            for name, child in children.items():
-                if child.poll() is not None:
-                    print(f"{name} exited with status {child.returncode}", file=sys.stderr)
-                    stopping, status = True, 1
+            for line in follower.new_errors():
+                if shown < MAX_ERRORS_SHOWN:
+                    print(line, file=sys.stderr, flush=True)
+                elif shown == MAX_ERRORS_SHOWN:
+                    print(f"(more errors in {logs}/)", file=sys.stderr, flush=True)
+                shown += 1
+            if (exited := next((s for s in services if s.exited()), None)) is not None:
+                print(f"{exited.name} exited with status {exited.returncode()}; "
+                      f"its log: {exited.log}", file=sys.stderr)  # fmt: skip
+                return 1
+            if not ready:
+                waiting = first_unready(services)
+                if waiting is None:
+                    ready = True
+                    print(banner(args, child_env, redis is not None,
+                                 "waha-sim" in {s.name for s in services}, env_file, logs),
+                          flush=True)  # fmt: skip
+                elif time.monotonic() > deadline:
+                    late = f"{waiting.name} did not answer at {waiting.ready_url}"
+                    print(f"{late} within {args.ready_timeout} s; its log: {waiting.log}",
+                          file=sys.stderr)  # fmt: skip
+                    return 1
             time.sleep(0.2)
+        return 0
     finally:
-        for child in children.values():
-            if child.poll() is None:
-                child.send_signal(signal.SIGTERM)
-        for child in children.values():
-            try:
-                child.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                child.kill()
+        stop_all(services)
         if redis:
             redis.stop()
-    return status
+
+
+def write_env_file(state: Path, env: Mapping[str, str]) -> Path:
+    """What other ``wsm`` commands need to reach this stack, readable by its owner only."""
+    names = ("REDIS_URL", "WEBHOOK_HMAC_KEY", "CHAT_KEY_SECRET", "ADMIN_API_TOKEN", "WAHA_URL")
+    env_file = state / "env"
+    env_file.write_text("".join(f"{k}={env[k]}\n" for k in names))
+    env_file.chmod(0o600)
+    return env_file

@@ -17,11 +17,12 @@ from services.conductor.conversation import Stage
 from services.ingest import chats
 from services.ingest.settings import DEVELOPMENT_CHAT_KEY_SECRET, IngestSettings
 from services.projector.lgpd_cli import export
+from services.projector.process import ProjectorService
 from services.projector.replay import Replayed, replay_projections
 from services.projector.store import ReadModelKeys, ReadModels
 from services.runtime.embedded_redis import RedisServer
 from tests.factories import message
-from tests.projecting import SP, caught_up, projecting, rebuilt_equals_live
+from tests.projecting import FAST, SP, caught_up, projecting, rebuilt_equals_live
 from tests.whole_stack import Phone, Stack
 
 NUMBER = "5511977770010"
@@ -111,6 +112,51 @@ async def test_a_replay_switches_versions_while_the_projector_runs(
     assert [
         k async for k in redis.scan_iter(match=ReadModelKeys(keyspace).pattern("consent"))
     ] == []
+
+
+async def groups_of_versions(redis: Redis, keyspace: Keyspace, name: str) -> set[str]:
+    found: set[str] = set()
+    for partition in keyspace.all_partitions():
+        for group in await redis.xinfo_groups(keyspace.stream(partition)):
+            if group["name"].decode().startswith(f"projector.{name}.v"):
+                found.add(group["name"].decode())
+    return found
+
+
+async def test_no_consumer_group_of_a_retired_version_is_left_behind(
+    redis: Redis, keyspace: Keyspace, log: EventLog
+) -> None:
+    for i in range(20):
+        await log.append(message(chat=f"chat-{i}", text="oi"))
+    # A projector slow to notice the switch goes on reading the old version after the
+    # replay dropped its group (no grace), and its partitions' workers make it again.
+    slow = ProjectorService(redis, keyspace, SP, "slow", options=FAST, poll_s=1.0)
+    task = asyncio.create_task(slow.run())
+    try:
+        await caught_up(redis, keyspace)
+        await replay_projections(redis, log, SP, ["consent"], grace_s=0)
+        for i in range(20):
+            await log.append(message(chat=f"chat-{i}", text="sim"))
+        await caught_up(redis, keyspace)
+        await asyncio.sleep(1.5)  # it has moved over by now
+    finally:
+        slow.stop()
+        await task
+    assert await groups_of_versions(redis, keyspace, "consent") == {"projector.consent.v2"}
+
+
+async def test_a_replay_clears_what_an_interrupted_one_left_behind(
+    redis: Redis, keyspace: Keyspace, log: EventLog
+) -> None:
+    await log.append(message(chat="chat-1", text="oi"))
+    # An earlier replay switched to version 2 and was stopped before dropping version 1.
+    for partition in keyspace.all_partitions():
+        await redis.xgroup_create(keyspace.stream(partition), "projector.consent.v1", id="0",
+                                  mkstream=True)  # fmt: skip
+    await redis.set(f"{keyspace.prefix}:rm:consent:version", 2)
+    switched, _ = await replay_projections(redis, log, SP, ["consent"], grace_s=0)
+    assert switched == [Replayed("consent", old=2, new=3)]
+    assert await groups_of_versions(redis, keyspace, "consent") == {"projector.consent.v3"}
 
 
 async def test_an_export_holds_everything_about_the_subject_and_nobody_else(

@@ -22,7 +22,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace, env: Mapping[str, str]) -> int:
     settings = IngestSettings.from_env(env)
-    log.info("ingest listening on http://%s:%d", args.host, args.port)
+
+    def listening(_banner: str) -> None:  # called once the port is bound
+        log.info("ingest listening on http://%s:%d", args.host, args.port)
+
     # Access logs stay with nginx; the gateway reports through metrics and its own logs.
-    web.run_app(create_app(settings), host=args.host, port=args.port, access_log=None, print=None)
+    web.run_app(create_app(settings), host=args.host, port=args.port, access_log=None,
+                print=listening)  # fmt: skip
     return 0

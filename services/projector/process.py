@@ -29,6 +29,7 @@ from events.subscription import Subscription, SubscriptionOptions
 from services.conductor.clinic import Clinic
 from services.ingest.settings import chat_key_secret
 from services.projector.admin_api import create_admin_app
+from services.projector.replay import drop_groups
 from services.projector.retention import keep_sweeping
 from services.projector.service import PROJECTIONS, RedisViews, group_of, projection
 from services.projector.settings import ProjectorSettings
@@ -97,6 +98,9 @@ class ProjectorService:
         if running is not None:
             log.info("projection %s: moving to version %d", name, version)
             await self._retire(name)
+            # Its consumer group may have been made again by the retired subscription
+            # after the replay dropped it; nothing is to read it any more.
+            await drop_groups(self.redis, self.keyspace, name, running[0])
         keys = ReadModelKeys(self.keyspace, version)
         subscription = Subscription(
             self.redis,

@@ -23,18 +23,29 @@ from zoneinfo import ZoneInfo
 from redis.asyncio import Redis
 from redis.exceptions import ResponseError
 
-from events import EventLog
+from events import EventLog, Keyspace
+from events.codec import as_text
 from services.conductor.clinic import Clinic
 from services.projector.rebuild import boundaries, rebuild
 from services.projector.service import PROJECTIONS, group_of
 from services.projector.store import ReadModelKeys, current_version, version_key
+from services.runtime.cli_types import seconds
 from services.runtime.store import StoreSettings
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--projection", choices=PROJECTIONS, help="only this one (default: all)")
-    parser.add_argument("--grace", type=float, default=5.0,
-                        help="seconds the old version stays after the switch")  # fmt: skip
+    parser.add_argument(
+        "--grace", type=seconds, default=5.0,
+        help="seconds the old version stays after the switch (default: 5)",
+    )  # fmt: skip
+
+
+async def drop_groups(redis: Redis, keyspace: Keyspace, name: str, version: int) -> None:
+    """Remove a version's consumer group from every partition."""
+    for partition in keyspace.all_partitions():
+        with contextlib.suppress(ResponseError):  # no such stream or group
+            await redis.xgroup_destroy(keyspace.stream(partition), group_of(name, version))
 
 
 async def _drop(redis: Redis, log: EventLog, name: str, keys: ReadModelKeys) -> int:
@@ -42,10 +53,25 @@ async def _drop(redis: Redis, log: EventLog, name: str, keys: ReadModelKeys) -> 
     dropped = 0
     async for key in redis.scan_iter(match=keys.pattern(name), count=1000):
         dropped += await redis.unlink(key)
-    for partition in log.keyspace.all_partitions():
-        with contextlib.suppress(ResponseError):  # no such stream yet
-            await redis.xgroup_destroy(log.keyspace.stream(partition), group_of(name, keys.version))
+    await drop_groups(redis, log.keyspace, name, keys.version)
     return dropped
+
+
+async def retired_versions(redis: Redis, keyspace: Keyspace, name: str, current: int) -> set[int]:
+    """Versions older than ``current`` that still have a consumer group somewhere: what an
+    interrupted replay, or a projector that had not yet moved over, left behind."""
+    prefix = group_of(name, 0).removesuffix("0")
+    found: set[int] = set()
+    for partition in keyspace.all_partitions():
+        try:
+            groups = await redis.xinfo_groups(keyspace.stream(partition))
+        except ResponseError:  # no such stream yet
+            continue
+        for group in groups:
+            suffix = as_text(group["name"]).removeprefix(prefix)
+            if suffix.isdigit() and int(suffix) < current:
+                found.add(int(suffix))
+    return found
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +90,8 @@ async def replay_projections(
     until = await boundaries(log)
     for name in names:
         old = await current_version(redis, log.keyspace, name)
+        for retired in await retired_versions(redis, log.keyspace, name, old):
+            await _drop(redis, log, name, ReadModelKeys(log.keyspace, retired))
         new_keys = ReadModelKeys(log.keyspace, old + 1)
         await _drop(redis, log, name, new_keys)  # leftovers of an interrupted replay
         for partition, last in until.items():
@@ -75,9 +103,11 @@ async def replay_projections(
     read = await rebuild(log, versions, zone, until)
     for r in switched:
         await redis.set(version_key(log.keyspace, r.name), r.new)
-    await asyncio.sleep(grace_s)  # projectors move over; readers finish with the old one
-    for r in switched:
-        await _drop(redis, log, r.name, ReadModelKeys(log.keyspace, r.old))
+    try:
+        await asyncio.sleep(grace_s)  # projectors move over; readers finish with the old one
+    finally:  # interrupted too: the old version is retired, and must not linger
+        for r in switched:
+            await _drop(redis, log, r.name, ReadModelKeys(log.keyspace, r.old))
     return switched, read
 
 

@@ -3,23 +3,19 @@
 from __future__ import annotations
 
 import shutil
-import socket
 import subprocess
 import time
 from pathlib import Path
+
+import redis
+
+from services.runtime.ports import ensure_free, free_port
 
 MIN_VERSION = (7, 0)
 
 
 class RedisUnavailable(RuntimeError):
     """No usable redis-server binary on this machine."""
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
 
 
 def redis_server_binary() -> str:
@@ -58,6 +54,8 @@ class RedisServer:
         return f"redis://127.0.0.1:{self.port}/0"
 
     def start(self, timeout: float = 10.0) -> None:
+        """Start and wait until it serves; ``PortBusy`` if another process has the port."""
+        ensure_free(self.port, "the embedded Redis")
         self.directory.mkdir(parents=True, exist_ok=True)
         command = [
             redis_server_binary(),
@@ -75,19 +73,24 @@ class RedisServer:
             if self._process.poll() is not None:
                 log = (self.directory / "redis.log").read_text(errors="replace")[-2000:]
                 raise RedisUnavailable(f"redis-server exited at start:\n{log}")
-            if self._answers_ping():
+            if self._serving():
                 return
             time.sleep(0.02)
         self.stop()
         raise RedisUnavailable(f"redis-server did not answer on port {self.port}")
 
-    def _answers_ping(self) -> bool:
+    def _serving(self) -> bool:
+        """Whether this very process answers, its data loaded: a server that took the
+        port meanwhile would answer too."""
+        assert self._process is not None
+        client = redis.Redis(port=self.port, socket_timeout=0.5, socket_connect_timeout=0.5)
         try:
-            with socket.create_connection(("127.0.0.1", self.port), timeout=0.5) as sock:
-                sock.sendall(b"PING\r\n")
-                return sock.recv(64).startswith(b"+PONG")
-        except OSError:
+            info = client.info()
+            return info.get("process_id") == self._process.pid and not info.get("loading")
+        except (redis.RedisError, OSError):
             return False
+        finally:
+            client.close()
 
     def stop(self) -> None:
         """Stop gracefully (SIGTERM lets Redis flush its AOF)."""

@@ -13,8 +13,8 @@ from services.waha_sim.app import Simulator, create_app
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--host", default="127.0.0.1")
-    parser.add_argument("--port", type=port, default=3000)
+    parser.add_argument("--host", default="127.0.0.1", help="address to listen on")
+    parser.add_argument("--port", type=port, default=3000, help="port to listen on")
     parser.add_argument(
         "--webhook-url",
         default="http://127.0.0.1:8080/webhooks/waha",

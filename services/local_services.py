@@ -1,0 +1,112 @@
+"""The child processes of ``wsm up``: started with their logs in files, asked whether
+they answer, followed for errors, stopped."""
+
+from __future__ import annotations
+
+import json
+import signal
+import subprocess
+import sys
+import urllib.error
+import urllib.request
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import IO
+
+STOP_TIMEOUT_S = 20
+"""How long a service has after SIGTERM before it is killed (it needs at most 15 s)."""
+
+
+class Service:
+    """One ``wsm`` child process, logging to ``logs/NAME.log``."""
+
+    def __init__(self, name: str, arguments: Sequence[str], ready_url: str, logs: Path) -> None:
+        self.name = name
+        self.arguments = tuple(arguments)
+        self.ready_url = ready_url
+        self.log = logs / f"{name}.log"
+        self._process: subprocess.Popen[bytes] | None = None
+        self._log_file: IO[bytes] | None = None
+
+    def start(self, env: Mapping[str, str]) -> None:
+        self._log_file = self.log.open("ab")
+        self._process = subprocess.Popen(
+            [sys.executable, "-m", "services.cli", *self.arguments],
+            env=dict(env),
+            stdin=subprocess.DEVNULL,
+            stdout=self._log_file,
+            stderr=subprocess.STDOUT,
+        )
+
+    def exited(self) -> bool:
+        return self._process is not None and self._process.poll() is not None
+
+    def returncode(self) -> int | None:
+        return None if self._process is None else self._process.returncode
+
+    def answers(self) -> bool:
+        try:
+            with urllib.request.urlopen(self.ready_url, timeout=1) as response:
+                return bool(response.status == 200)
+        except (urllib.error.URLError, OSError):
+            return False
+
+    def terminate(self) -> None:
+        if self._process is not None and self._process.poll() is None:
+            self._process.send_signal(signal.SIGTERM)
+
+    def wait(self) -> None:
+        if self._process is not None:
+            try:
+                self._process.wait(timeout=STOP_TIMEOUT_S)
+            except subprocess.TimeoutExpired:
+                self._process.kill()
+                self._process.wait()
+        if self._log_file is not None:
+            self._log_file.close()
+
+
+def first_unready(services: Iterable[Service]) -> Service | None:
+    return next((service for service in services if not service.answers()), None)
+
+
+def stop_all(services: Sequence[Service]) -> None:
+    """SIGTERM to every service at once, then wait for each (killed if it overstays)."""
+    for service in services:
+        service.terminate()
+    for service in services:
+        service.wait()
+
+
+class LogFollower:
+    """The error lines the services write to their logs, as short console lines."""
+
+    def __init__(self, services: Iterable[Service]) -> None:
+        self._offsets = {service.name: (service.log, 0) for service in services}
+
+    def new_errors(self) -> list[str]:
+        lines: list[str] = []
+        for name, (path, offset) in self._offsets.items():
+            try:
+                with path.open("rb") as log:
+                    log.seek(offset)
+                    chunk = log.read()
+            except FileNotFoundError:
+                continue
+            complete = chunk[: chunk.rfind(b"\n") + 1]  # a line being written waits
+            self._offsets[name] = (path, offset + len(complete))
+            lines += [f"{name}: {error}" for error in errors_in(complete.splitlines())]
+        return lines
+
+
+def errors_in(lines: Iterable[bytes]) -> list[str]:
+    """The messages of the error lines among a service's JSON log lines."""
+    errors = []
+    for line in lines:
+        try:
+            entry = json.loads(line)
+        except ValueError:
+            continue  # not a log line: a crash's traceback, read in the file
+        if isinstance(entry, dict) and entry.get("level") in ("error", "critical"):
+            errors.append(str(entry.get("message", "")))
+    return errors

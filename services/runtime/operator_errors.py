@@ -1,0 +1,68 @@
+"""What an operator is told when a command fails: one line and an exit code.
+
+Bad input (a setting, an argument, a layout the configuration does not match) exits 2;
+a failure of the world (Redis away, a port taken) exits 1. Messages name what to fix and
+never carry an exception's own text where it could hold personal data.
+"""
+
+from __future__ import annotations
+
+import errno
+from dataclasses import dataclass
+
+from redis.exceptions import AuthenticationError
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import TimeoutError as RedisTimeoutError
+
+from events.log import LayoutMismatch
+from services.runtime.ports import PortBusy
+from services.runtime.settings import SettingsError
+
+BAD_INPUT = 2
+WORLD_FAILED = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Failure:
+    exit_code: int
+    message: str
+
+
+def leaves(error: BaseException) -> list[BaseException]:
+    """The errors inside (possibly nested) exception groups, in order."""
+    if isinstance(error, BaseExceptionGroup):
+        return [leaf for inner in error.exceptions for leaf in leaves(inner)]
+    return [error]
+
+
+def known_failure(error: BaseException) -> Failure | None:
+    """The operator's line for a failure we know, or None for an unexpected error."""
+    for leaf in leaves(error):
+        failure = _describe(leaf)
+        if failure is not None:
+            return failure
+    return None
+
+
+def _describe(error: BaseException) -> Failure | None:
+    match error:
+        case SettingsError() | LayoutMismatch():
+            return Failure(BAD_INPUT, str(error))
+        case AuthenticationError():
+            return Failure(WORLD_FAILED, "Redis refused the credentials of REDIS_URL")
+        case RedisConnectionError() | RedisTimeoutError():
+            # redis-py's text names the address and the cause, never the password.
+            return Failure(WORLD_FAILED, f"Redis cannot be reached: {error}")
+        case PortBusy():
+            return Failure(WORLD_FAILED, str(error))
+        case OSError(errno=errno.EADDRINUSE):
+            return Failure(WORLD_FAILED, f"an address to listen on is already in use ({error})")
+    return None
+
+
+def unexpected(error: BaseException) -> Failure:
+    leaf = leaves(error)[0]
+    return Failure(
+        WORLD_FAILED,
+        f"unexpected {type(leaf).__name__}; run it again with --debug to see the traceback",
+    )

@@ -1,0 +1,121 @@
+"""``wsm up`` as a person runs it locally: it refuses ports it cannot have before
+starting anything, says "ready" only once everything answers, and keeps its console short."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import urllib.request
+from pathlib import Path
+
+import pytest
+import redis as sync_redis
+
+from services.runtime.embedded_redis import RedisServer
+from services.runtime.ports import PortBusy, ensure_free, free_port
+
+
+def free_ports() -> dict[str, int]:
+    """A free port for each flag; the metrics port with its two conductors' after it."""
+    while True:
+        metrics = free_port()
+        try:
+            for n in (1, 2):
+                ensure_free(metrics + n, "a conductor's metrics")
+        except PortBusy:
+            continue
+        names = ("--ingest-port", "--sim-port", "--redis-port", "--admin-port")
+        return {**{name: free_port() for name in names}, "--metrics-port": metrics}
+
+
+def up_command(state: Path, ports: dict[str, int]) -> list[str]:
+    flags = [item for name, number in ports.items() for item in (name, str(number))]
+    return [sys.executable, "-m", "services.cli", "up", "--state-dir", str(state), *flags]
+
+
+@pytest.fixture
+def local_env() -> dict[str, str]:
+    return {k: v for k, v in os.environ.items() if k not in ("REDIS_URL", "WAHA_URL")}
+
+
+def test_a_redis_port_already_in_use_is_refused_and_that_redis_is_left_alone(
+    tmp_path: Path, redis_server: RedisServer, local_env: dict[str, str]
+) -> None:
+    foreign = sync_redis.Redis.from_url(redis_server.url)
+    foreign.flushdb()
+    ports = {**free_ports(), "--redis-port": redis_server.port}
+    result = subprocess.run(up_command(tmp_path, ports), env=local_env, capture_output=True,
+                            text=True, timeout=60)  # fmt: skip
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert f"port {redis_server.port} (--redis-port) is already in use" in result.stderr
+    assert "embedded" not in result.stdout
+    assert foreign.dbsize() == 0
+
+
+@pytest.mark.parametrize("flag", ["--ingest-port", "--sim-port", "--admin-port"])
+def test_a_busy_service_port_is_refused_in_one_line_before_anything_starts(
+    tmp_path: Path, taken_port: int, flag: str, local_env: dict[str, str]
+) -> None:
+    ports = {**free_ports(), flag: taken_port}
+    result = subprocess.run(up_command(tmp_path, ports), env=local_env, capture_output=True,
+                            text=True, timeout=60)  # fmt: skip
+    assert result.returncode == 1
+    assert (
+        result.stderr.strip()
+        == f"wsm up: port {taken_port} ({flag}) is already in use; choose another"
+    )
+    assert not (tmp_path / "logs").exists()
+
+
+def test_one_port_for_two_services_is_bad_input(tmp_path: Path, local_env: dict[str, str]) -> None:
+    ports = free_ports()
+    ports["--admin-port"] = ports["--ingest-port"]
+    result = subprocess.run(up_command(tmp_path, ports), env=local_env, capture_output=True,
+                            text=True, timeout=60)  # fmt: skip
+    assert result.returncode == 2
+    assert "--ingest-port and --admin-port are both" in result.stderr
+
+
+def answers(url: str) -> bool:
+    try:
+        with urllib.request.urlopen(url, timeout=2) as response:
+            return bool(response.status == 200)
+    except OSError:
+        return False
+
+
+@pytest.mark.timeout(120)
+def test_ready_is_said_once_everything_answers_and_the_logs_go_to_files(
+    tmp_path: Path, local_env: dict[str, str]
+) -> None:
+    ports = free_ports()
+    up = subprocess.Popen(up_command(tmp_path, ports), env=local_env, text=True,
+                          stdout=subprocess.PIPE, stderr=subprocess.PIPE)  # fmt: skip
+    assert up.stdout is not None and up.stderr is not None
+    console: list[str] = []
+    try:
+        while not console or not console[-1].startswith("ready."):
+            line = up.stdout.readline()
+            assert line, f"wsm up ended before it was ready: {up.stderr.read()}"
+            console.append(line)
+        metrics = ports["--metrics-port"]
+        for url in (f"http://127.0.0.1:{ports['--ingest-port']}/readyz",
+                    f"http://127.0.0.1:{ports['--sim-port']}/api/sessions",
+                    f"http://127.0.0.1:{metrics}/healthz",
+                    f"http://127.0.0.1:{metrics + 1}/healthz",
+                    f"http://127.0.0.1:{metrics + 2}/healthz"):  # fmt: skip
+            assert answers(url), url
+    finally:
+        up.send_signal(signal.SIGINT)
+        status = up.wait(timeout=60)
+    assert status == 0
+    assert len(console) < 20
+    assert not any(line.startswith("{") for line in console)  # no JSON log on the console
+    assert "Traceback" not in up.stderr.read()
+    logs = sorted(p.name for p in (tmp_path / "logs").iterdir())
+    assert logs == ["conductor-1.log", "conductor-2.log", "ingest.log", "projector.log",
+                    "waha-sim.log"]  # fmt: skip
+    assert '"partition' in (tmp_path / "logs" / "conductor-1.log").read_text()
