@@ -14,7 +14,7 @@ import contextlib
 import logging
 import secrets
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import cast
 
@@ -69,16 +69,28 @@ class Archiver:
         self.archive = archive
         self._release = Scripts.register(redis).release_lease
 
-    async def run(self, now_ms: int, keep_ms: int) -> dict[int, int]:
-        """Archive what is older than ``keep_ms`` and done with; entries moved, by partition."""
+    async def run(
+        self, now_ms: int, keep_ms: int, on_progress: Callable[[int], None] | None = None
+    ) -> dict[int, int]:
+        """Archive what is older than ``keep_ms`` and done with; entries moved, by
+        partition. ``on_progress`` hears the number moved so far after each segment."""
         lock, token = self.keyspace.archiver(), secrets.token_hex(8)
         if not await self.redis.set(lock, token, nx=True, px=LOCK_TTL_MS):
             raise ArchiverBusy("another archiver holds the lock")
         try:
-            moved = {}
+            moved, so_far = {}, 0
+
+            def segment_written(entries: int) -> None:
+                nonlocal so_far
+                so_far += entries
+                if on_progress is not None:
+                    on_progress(so_far)
+
             for partition in self.keyspace.all_partitions():
                 await self.redis.pexpire(lock, LOCK_TTL_MS)
-                moved[partition] = await self.archive_partition(partition, now_ms - keep_ms)
+                moved[partition] = await self.archive_partition(
+                    partition, now_ms - keep_ms, segment_written
+                )
             return moved
         finally:
             await self._release(keys=[lock], args=[token])
@@ -100,7 +112,14 @@ class Archiver:
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(stopping.wait(), every_s)
 
-    async def archive_partition(self, partition: int, older_than_ms: int) -> int:
+    async def archive_partition(
+        self,
+        partition: int,
+        older_than_ms: int,
+        on_segment: Callable[[int], None] | None = None,
+    ) -> int:
+        """Move one partition's archivable entries, segment by segment; ``on_segment``
+        hears each segment's size once it is written and trimmed."""
         stream = self.keyspace.stream(partition)
         until = horizon(older_than_ms, await self._progress(stream))
         moved = 0
@@ -120,6 +139,8 @@ class Archiver:
                 pipe.set(self.keyspace.archived(partition), format_id(last))
                 await pipe.execute()
             moved += len(entries)
+            if on_segment is not None:
+                on_segment(len(entries))
 
     async def _progress(self, stream: str) -> list[GroupProgress]:
         if not await self.redis.exists(stream):

@@ -251,7 +251,7 @@ async def test_wsm_archive_moves_what_is_older_than_the_days_kept(
 
 async def archive_command(env: dict[str, str]) -> str:
     out = io.StringIO()
-    assert await archive_cli.archive(env, out) == 0
+    assert await archive_cli.archive(env, out, io.StringIO()) == 0
     return out.getvalue().strip()
 
 
@@ -261,7 +261,7 @@ async def test_an_archive_path_that_is_a_file_is_refused(
     (tmp_path / "not-a-folder").write_text("")
     env = {"REDIS_URL": redis_server.url, "EVENT_ARCHIVE_DIR": str(tmp_path / "not-a-folder")}
     with pytest.raises(SettingsError, match="must be a directory"):
-        await archive_cli.archive(env, io.StringIO())
+        await archive_cli.archive(env, io.StringIO(), io.StringIO())
 
 
 async def test_a_segment_that_cannot_be_written_leaves_its_entries_in_redis(

@@ -7,7 +7,6 @@ import argparse
 import asyncio
 import logging
 import os
-import signal
 import socket
 from collections.abc import Mapping
 
@@ -30,6 +29,7 @@ from services.conductor.settings import ConductorSettings
 from services.conductor.tools import Toolbox
 from services.conductor.turn import Conductor
 from services.conductor.waha_client import WahaClient
+from services.runtime.lifecycle import run_until_signalled
 from services.runtime.metrics_server import add_metrics_arguments, serving_metrics
 from services.runtime.store import wait_for_layout
 
@@ -64,13 +64,17 @@ def build_conductor(
     return Conductor(brain, toolbox, notice, metrics)
 
 
-async def serve(settings: ConductorSettings, args: argparse.Namespace) -> None:
+async def serve(
+    settings: ConductorSettings, args: argparse.Namespace, stopping: asyncio.Event
+) -> None:
+    """Consume until ``stopping`` is set, then finish what is in hand and leave."""
     keyspace, name = settings.store.keyspace, args.name
     registry = CollectorRegistry()
     consumers, conversation = ConsumerMetrics(registry), ConductorMetrics(registry)
     async with settings.store.connected() as redis:
         event_log = settings.store.event_log(redis)
-        await wait_for_layout(event_log)
+        if not await wait_for_layout(event_log, stopping):
+            return
         conductor = build_conductor(settings, redis, conversation)
         waha = WahaClient(settings.waha_url, settings.waha_api_key)
         subscriptions = [
@@ -85,27 +89,27 @@ async def serve(settings: ConductorSettings, args: argparse.Namespace) -> None:
         ]  # fmt: skip
 
         scheduler = ReminderScheduler(event_log)
-        stopping = asyncio.Event()
 
-        def stop_all() -> None:
-            stopping.set()
+        async def stop_when_asked() -> None:
+            await stopping.wait()
             for subscription in subscriptions:
                 subscription.stop()
 
-        loop = asyncio.get_running_loop()
-        for signum in (signal.SIGINT, signal.SIGTERM):
-            loop.add_signal_handler(signum, stop_all)
         log.info("conductor %s consuming", name)
         sampling = consumers.keep_sampling(redis, keyspace, ("conductor", "outbox"), stopping)
         try:
             async with serving_metrics(registry, args.metrics_host, args.metrics_port):
                 await asyncio.gather(
-                    *(s.run() for s in subscriptions), scheduler.run(stopping), sampling
+                    *(s.run() for s in subscriptions),
+                    scheduler.run(stopping),
+                    sampling,
+                    stop_when_asked(),
                 )
         finally:
             await waha.close()
 
 
 def run(args: argparse.Namespace, env: Mapping[str, str]) -> int:
-    asyncio.run(serve(ConductorSettings.from_env(env), args))
+    settings = ConductorSettings.from_env(env)
+    asyncio.run(run_until_signalled(lambda stopping: serve(settings, args, stopping)))
     return 0

@@ -11,6 +11,7 @@ from aiohttp import web
 from services.ingest.app import create_app
 from services.ingest.settings import IngestSettings
 from services.runtime.cli_types import port
+from services.runtime.lifecycle import SHUTDOWN_GRACE_S
 
 log = logging.getLogger(__name__)
 
@@ -27,6 +28,7 @@ def run(args: argparse.Namespace, env: Mapping[str, str]) -> int:
         log.info("ingest listening on http://%s:%d", args.host, args.port)
 
     # Access logs stay with nginx; the gateway reports through metrics and its own logs.
+    # SIGINT and SIGTERM stop it; requests in flight get SHUTDOWN_GRACE_S to finish.
     web.run_app(create_app(settings), host=args.host, port=args.port, access_log=None,
-                print=listening)  # fmt: skip
+                print=listening, shutdown_timeout=SHUTDOWN_GRACE_S)  # fmt: skip
     return 0

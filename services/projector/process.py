@@ -13,7 +13,6 @@ import asyncio
 import contextlib
 import logging
 import os
-import signal
 import socket
 from collections.abc import AsyncIterator, Mapping
 from zoneinfo import ZoneInfo
@@ -35,6 +34,7 @@ from services.projector.service import PROJECTIONS, RedisViews, group_of, projec
 from services.projector.settings import ProjectorSettings
 from services.projector.store import ReadModelKeys, ReadModels, current_version
 from services.runtime.cli_types import port
+from services.runtime.lifecycle import run_until_signalled
 from services.runtime.metrics_server import add_metrics_arguments, serving, serving_metrics
 from services.runtime.store import StoreSettings, wait_for_layout
 
@@ -133,29 +133,28 @@ async def admin_api(
         yield
 
 
-async def serve(args: argparse.Namespace, env: Mapping[str, str]) -> None:
+async def serve(args: argparse.Namespace, env: Mapping[str, str], stopping: asyncio.Event) -> None:
+    """Project until ``stopping`` is set, then finish what is in hand and leave."""
     store, zone = StoreSettings.from_env(env), Clinic.from_env(env).zone
     own = ProjectorSettings.from_env(env)
     secret = chat_key_secret(env)
     async with store.connected() as redis:
         event_log = store.event_log(redis)
-        await wait_for_layout(event_log)
+        if not await wait_for_layout(event_log, stopping):
+            return
         registry = CollectorRegistry()
         consumers = ConsumerMetrics(registry)
         service = ProjectorService(redis, store.keyspace, zone, args.name, metrics=consumers)
-        stopping = asyncio.Event()
 
-        def stop() -> None:
-            stopping.set()
+        async def stop_when_asked() -> None:
+            await stopping.wait()
             service.stop()
 
-        loop = asyncio.get_running_loop()
-        for signum in (signal.SIGINT, signal.SIGTERM):
-            loop.add_signal_handler(signum, stop)
         api = admin_api(event_log, own.admin_token, secret, args.admin_host, args.admin_port)
         metrics = serving_metrics(registry, args.metrics_host, args.metrics_port)
         async with api, metrics, asyncio.TaskGroup() as tasks:
             tasks.create_task(service.run())
+            tasks.create_task(stop_when_asked())
             sampling = consumers.keep_sampling(redis, store.keyspace, ("projector.",), stopping)
             tasks.create_task(sampling)
             if own.retention is not None:
@@ -168,5 +167,5 @@ async def serve(args: argparse.Namespace, env: Mapping[str, str]) -> None:
 
 
 def run(args: argparse.Namespace, env: Mapping[str, str]) -> int:
-    asyncio.run(serve(args, env))
+    asyncio.run(run_until_signalled(lambda stopping: serve(args, env, stopping)))
     return 0

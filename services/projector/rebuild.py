@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import cast
 from zoneinfo import ZoneInfo
 
@@ -21,6 +21,7 @@ from services.projector.service import projection
 from services.projector.store import ReadModelKeys
 
 FLUSH_EVERY = 5000
+PROGRESS_EVERY = 1000
 """Entries read between two writes of the views changed meanwhile."""
 
 
@@ -137,12 +138,14 @@ async def rebuild(
     versions: Mapping[str, ReadModelKeys],
     zone: ZoneInfo,
     until: Mapping[int, str],
+    on_progress: Callable[[int], None] | None = None,
 ) -> int:
     """Build each projection named in ``versions`` into its keys from every entry up to
     ``until`` (per partition), in log order, in one pass over the log.
 
     Each chat lives in one partition, in order, so every view gets exactly the history
-    the live projector saw. Returns the number of entries read.
+    the live projector saw. Returns the number of entries read; ``on_progress`` hears
+    the count now and then.
     """
     views = MemoryViews()
     projections = [projection(name, views, keys, zone) for name, keys in versions.items()]
@@ -158,6 +161,8 @@ async def rebuild(
                 read += 1
                 if read % FLUSH_EVERY == 0:
                     await _write(log.redis, views.changes())
+                if on_progress is not None and read % PROGRESS_EVERY == 0:
+                    on_progress(read)
             await _write(log.redis, views.changes())
             views.forget()
     return read

@@ -15,7 +15,7 @@ import asyncio
 import contextlib
 import sys
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TextIO
 from zoneinfo import ZoneInfo
@@ -30,6 +30,7 @@ from services.projector.rebuild import boundaries, rebuild
 from services.projector.service import PROJECTIONS, group_of
 from services.projector.store import ReadModelKeys, current_version, version_key
 from services.runtime.cli_types import seconds
+from services.runtime.progress import Progress
 from services.runtime.store import StoreSettings
 
 
@@ -82,10 +83,16 @@ class Replayed:
 
 
 async def replay_projections(
-    redis: Redis, log: EventLog, zone: ZoneInfo, names: Sequence[str], grace_s: float
+    redis: Redis,
+    log: EventLog,
+    zone: ZoneInfo,
+    names: Sequence[str],
+    grace_s: float,
+    on_progress: Callable[[int], None] | None = None,
 ) -> tuple[list[Replayed], int]:
     """Rebuild each projection into its next version, in one pass over the log, and switch
-    to them: what was switched, and the number of entries read."""
+    to them: what was switched, and the number of entries read (``on_progress`` hears
+    the count now and then)."""
     switched: list[Replayed] = []
     until = await boundaries(log)
     for name in names:
@@ -100,7 +107,7 @@ async def replay_projections(
             )
         switched.append(Replayed(name, old, old + 1))
     versions = {r.name: ReadModelKeys(log.keyspace, r.new) for r in switched}
-    read = await rebuild(log, versions, zone, until)
+    read = await rebuild(log, versions, zone, until, on_progress)
     for r in switched:
         await redis.set(version_key(log.keyspace, r.name), r.new)
     try:
@@ -111,7 +118,14 @@ async def replay_projections(
     return switched, read
 
 
-async def replay(args: argparse.Namespace, env: Mapping[str, str], out: TextIO) -> int:
+async def entries_in_redis(redis: Redis, log: EventLog) -> int:
+    """How many entries a replay reads when the whole log is in Redis."""
+    return sum([await redis.xlen(log.keyspace.stream(p)) for p in log.keyspace.all_partitions()])
+
+
+async def replay(
+    args: argparse.Namespace, env: Mapping[str, str], out: TextIO, progress_out: TextIO
+) -> int:
     store = StoreSettings.from_env(env)
     zone = Clinic.from_env(env).zone
     names = [args.projection] if args.projection else list(PROJECTIONS)
@@ -119,7 +133,14 @@ async def replay(args: argparse.Namespace, env: Mapping[str, str], out: TextIO) 
         log = store.event_log(redis)
         await log.ensure_layout()
         started = time.perf_counter()
-        switched, read = await replay_projections(redis, log, zone, names, args.grace)
+        total = None if store.archive is not None else await entries_in_redis(redis, log)
+        progress = Progress("replay", total, progress_out)
+        try:
+            switched, read = await replay_projections(
+                redis, log, zone, names, args.grace, progress.reached
+            )
+        finally:
+            progress.close()
         elapsed = time.perf_counter() - started - args.grace
     for r in switched:
         out.write(f"{r.name}: rebuilt version {r.new}; version {r.old} removed\n")
@@ -128,4 +149,4 @@ async def replay(args: argparse.Namespace, env: Mapping[str, str], out: TextIO) 
 
 
 def run(args: argparse.Namespace, env: Mapping[str, str]) -> int:
-    return asyncio.run(replay(args, env, sys.stdout))
+    return asyncio.run(replay(args, env, sys.stdout, sys.stderr))

@@ -14,7 +14,9 @@ from redis.exceptions import AuthenticationError
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
+from events.codec import CorruptEntry
 from events.log import LayoutMismatch
+from services.runtime.lifecycle import StoppedLate
 from services.runtime.ports import PortBusy
 from services.runtime.settings import SettingsError
 
@@ -53,7 +55,9 @@ def _describe(error: BaseException) -> Failure | None:
         case RedisConnectionError() | RedisTimeoutError():
             # redis-py's text names the address and the cause, never the password.
             return Failure(WORLD_FAILED, f"Redis cannot be reached: {error}")
-        case PortBusy():
+        case CorruptEntry():
+            return Failure(WORLD_FAILED, f"the log holds an entry that cannot be read: {error}")
+        case PortBusy() | StoppedLate():
             return Failure(WORLD_FAILED, str(error))
         case OSError(errno=errno.EADDRINUSE):
             return Failure(WORLD_FAILED, f"an address to listen on is already in use ({error})")

@@ -112,14 +112,20 @@ class StoreSettings:
         return Redis.from_pool(pool)
 
 
-async def wait_for_layout(event_log: EventLog, retry_s: float = 1.0) -> None:
+async def wait_for_layout(
+    event_log: EventLog, stopping: asyncio.Event, retry_s: float = 1.0
+) -> bool:
     """Check the log's layout, waiting while Redis cannot be reached: a service started
     before Redis, or while it restarts, comes up with it instead of exiting (and being
-    restarted with ever longer back-offs). A layout that does not match still stops it."""
-    while True:
+    restarted with ever longer back-offs). A layout that does not match still stops it.
+    False if ``stopping`` was set meanwhile."""
+    while not stopping.is_set():
         try:
             await event_log.ensure_layout()
-            return
+            return True
         except INFRASTRUCTURE_ERRORS as exc:
             log.warning("Redis cannot be reached (%s); waiting for it", exc)
-            await asyncio.sleep(retry_s)
+            with contextlib.suppress(TimeoutError):
+                async with asyncio.timeout(retry_s):
+                    await stopping.wait()
+    return False
