@@ -98,13 +98,17 @@ class EventLog:
 
     async def ensure_layout(self) -> None:
         """Record the partition count on first use; refuse to run with a different one."""
-        key = self.keyspace.layout()
-        await self.redis.set(key, self.keyspace.partitions, nx=True)
-        stored = int(cast(bytes, await self.redis.get(key)))
-        if stored != self.keyspace.partitions:
+        await self.redis.set(self.keyspace.layout(), self.keyspace.partitions, nx=True)
+        await self.check_layout()
+
+    async def check_layout(self) -> None:
+        """Refuse a partition count other than the log's, writing nothing (a reader of a
+        log with another count would silently miss partitions)."""
+        stored = await self.redis.get(self.keyspace.layout())
+        if stored is not None and int(cast(bytes, stored)) != self.keyspace.partitions:
             raise LayoutMismatch(
-                f"the log has {stored} partitions but this process is configured with "
-                f"{self.keyspace.partitions}; set PARTITIONS={stored}"
+                f"the log has {int(cast(bytes, stored))} partitions but this process is "
+                f"configured with {self.keyspace.partitions}; set PARTITIONS={int(stored)}"
             )
 
     async def append(self, envelope: Envelope, idempotency_key: str | None = None) -> AppendResult:

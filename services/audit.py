@@ -132,7 +132,7 @@ async def audit(args: argparse.Namespace, env: Mapping[str, str], out: TextIO) -
     zone = Clinic.from_env(env).zone
     async with store.connected() as redis:
         log = store.event_log(redis)
-        await log.ensure_layout()
+        await log.check_layout()
         history = await log.chat_history(resolve_chat(args.chat, args.session, env))
     if not history:
         print(f"wsm audit: no events for {args.chat}", file=sys.stderr)

@@ -73,7 +73,7 @@ async def list_events(args: argparse.Namespace, env: Mapping[str, str], out: Tex
     store = StoreSettings.from_env(env)
     async with store.connected() as redis:
         log = store.event_log(redis)
-        await log.ensure_layout()
+        await log.check_layout()
         chat = resolve_chat(args.chat, args.session, env) if args.chat else None
         printed = 0
         async for record in selected(log, chat, args.type):

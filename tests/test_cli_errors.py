@@ -68,11 +68,23 @@ def test_a_log_level_in_lower_case_is_taken(env: dict[str, str]) -> None:
     assert wsm("events", env={**env, "LOG_LEVEL": "warning"}).returncode == 0
 
 
-def test_a_partition_count_the_log_does_not_have_is_bad_input(env: dict[str, str]) -> None:
+@pytest.mark.parametrize(
+    "command",
+    [("deadletters", "list"), ("events",), ("audit", "5511988887777@c.us"),
+     ("consent", "history", "5511988887777@c.us")],
+)  # fmt: skip
+def test_a_partition_count_the_log_does_not_have_is_bad_input(
+    env: dict[str, str], command: tuple[str, ...]
+) -> None:
     assert wsm("deadletters", "list", env=env).returncode == 0  # the log now has 16
-    result = wsm("deadletters", "list", env={**env, "PARTITIONS": "8"})
+    result = wsm(*command, env={**env, "PARTITIONS": "8"})
     assert result.returncode == 2
     assert "PARTITIONS=16" in one_clear_line(result)
+
+
+def test_a_reader_of_an_empty_redis_records_no_layout(env: dict[str, str]) -> None:
+    assert wsm("events", env=env).returncode == 0
+    assert not sync_redis.Redis.from_url(env["REDIS_URL"]).exists("wsm:layout")
 
 
 @pytest.mark.parametrize("grace", ["-1", "nan", "inf", "soon"])

@@ -27,6 +27,7 @@ async def history(args: argparse.Namespace, env: Mapping[str, str], out: TextIO)
     store = StoreSettings.from_env(env)
     zone = Clinic.from_env(env).zone
     async with store.connected() as redis:
+        await store.event_log(redis).check_layout()
         subject = resolve_chat(args.subject, args.session, env)
         records = await ReadModels(redis, store.keyspace).consent_history(subject)
     if not records:
