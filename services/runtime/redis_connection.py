@@ -12,6 +12,7 @@ a cancellation requested during a write and raise it.
 from __future__ import annotations
 
 import asyncio
+import functools
 from collections.abc import Iterable
 from typing import Any
 
@@ -37,14 +38,10 @@ class _KeepsCancellation(AbstractConnection):
             raise asyncio.CancelledError
 
 
-_SAFE: dict[type[AbstractConnection], type[AbstractConnection]] = {}
-
-
+@functools.cache
 def keeping_cancellation(base: type[AbstractConnection]) -> type[AbstractConnection]:
     """``base`` (TCP, TLS or Unix socket connection) with cancellations kept."""
-    if base not in _SAFE:
-        _SAFE[base] = type(f"CancellationKeeping{base.__name__}", (_KeepsCancellation, base), {})
-    return _SAFE[base]
+    return type(f"CancellationKeeping{base.__name__}", (_KeepsCancellation, base), {})
 
 
 def blocking_pool(url: str, **options: Any) -> BlockingConnectionPool:
