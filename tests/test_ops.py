@@ -6,6 +6,7 @@ import json
 import re
 import shutil
 import subprocess
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +14,7 @@ import pytest
 import yaml
 
 from events import Keyspace
+from services.conductor.clinic import Clinic
 
 ROOT = Path(__file__).parent.parent
 OPS = ROOT / "ops"
@@ -55,7 +57,7 @@ def test_only_nginx_and_grafana_are_published() -> None:
 def test_every_service_restarts_and_the_long_running_ones_report_health() -> None:
     services = compose()["services"]
     assert all(s.get("restart") == "unless-stopped" for s in services.values())
-    assert {name for name, s in services.items() if "healthcheck" not in s} == {"tempo"}
+    assert {name for name, s in services.items() if "healthcheck" not in s} == set()
 
 
 def test_conductors_are_replicated_and_redis_keeps_an_append_only_file() -> None:
@@ -75,17 +77,79 @@ def test_every_metric_a_dashboard_or_an_alert_queries_exists_in_the_code() -> No
     assert queried and queried <= metrics_in_code()
 
 
-def test_alert_rules_cover_lag_dead_letters_errors_and_silence() -> None:
-    rules = yaml.safe_load((OPS / "prometheus" / "alerts.yml").read_text())
-    names = {r["alert"] for g in rules["groups"] for r in g["rules"]}
-    assert {"ConsumerLagGrowing", "DeadLetters", "WebhookErrors", "NoWebhooks"} <= names
+def alert_rules() -> dict[str, dict[str, Any]]:
+    groups = yaml.safe_load((OPS / "prometheus" / "alerts.yml").read_text())["groups"]
+    return {r["alert"]: r for g in groups for r in g["rules"]}
 
 
-@pytest.mark.skipif(shutil.which("promtool") is None, reason="promtool is not installed")
+def rule_tests() -> list[Path]:
+    return sorted((OPS / "prometheus").glob("*.test.yml"))
+
+
+def scrape_jobs() -> set[str]:
+    configuration = yaml.safe_load((OPS / "prometheus" / "prometheus.yml").read_text())
+    return {job["job_name"] for job in configuration["scrape_configs"]}
+
+
+def promtool() -> str:
+    found = shutil.which("promtool")
+    if found is None:
+        pytest.fail("promtool is not installed: run scripts/bootstrap (Debian's prometheus)")
+    return found
+
+
+def test_alert_rules_cover_lag_dead_letters_errors_silence_and_targets() -> None:
+    assert {"ConsumerLagGrowing", "DeadLetters", "WebhookErrors", "NoWebhooks", "TargetDown",
+            "TargetAbsent"} <= set(alert_rules())  # fmt: skip
+
+
+def test_every_scrape_job_is_watched_for_being_down_and_for_being_absent() -> None:
+    rules = alert_rules()
+    [down] = re.findall(r'up\{job=~"([^"]+)"\} == 0', rules["TargetDown"]["expr"])
+    absent = re.findall(r'absent\(up\{job="([^"]+)"\}\)', rules["TargetAbsent"]["expr"])
+    assert set(down.split("|")) == set(absent) == scrape_jobs()
+
+
+def test_no_webhooks_looks_at_the_clinics_default_opening_hours_in_utc() -> None:
+    clinic, expr = Clinic(), alert_rules()["NoWebhooks"]["expr"]
+    hours = re.search(r"hour\(\) >= (\d+) < (\d+)", expr)
+    days = re.search(r"day_of_week\(\) >= (\d+) <= (\d+)", expr)
+    assert hours and days, expr
+    year = date.today().year
+    # One offset all year (no daylight saving), or fixed UTC hours would be wrong half of it.
+    [offset] = {datetime(year, m, 1, tzinfo=clinic.zone).utcoffset() for m in range(1, 13)}
+    assert offset is not None
+    opens, closes = ((datetime.combine(date(year, 1, 1), t) - offset).hour
+                     for t in (clinic.opens, clinic.closes))  # fmt: skip
+    # From an hour after opening: the 30 minutes it looks at are then all opening hours.
+    assert (int(hours[1]), int(hours[2])) == (opens + 1, closes)
+    assert opens < closes  # the same day in UTC as at the clinic, so day_of_week() is too
+    # day_of_week(): 0 is Sunday; the clinic's days: 0 is Monday.
+    watched = {day % 7 for day in range(int(days[1]), int(days[2]) + 1)}
+    assert watched == {(day + 1) % 7 for day in clinic.open_days}
+
+
 def test_promtool_accepts_the_alert_rules() -> None:
-    command = ["promtool", "check", "rules", str(OPS / "prometheus" / "alerts.yml")]
-    checked = subprocess.run(command, capture_output=True, text=True)
+    command = [promtool(), "check", "rules", str(OPS / "prometheus" / "alerts.yml")]
+    checked = subprocess.run(command, capture_output=True, text=True, timeout=30)
     assert checked.returncode == 0, checked.stdout + checked.stderr
+
+
+def test_every_alert_rule_is_unit_tested_firing_and_silent() -> None:
+    fires: set[str] = set()
+    silent: set[str] = set()
+    for path in rule_tests():
+        for test in yaml.safe_load(path.read_text())["tests"]:
+            for case in test.get("alert_rule_test", []):
+                (fires if case.get("exp_alerts") else silent).add(case["alertname"])
+    assert fires == silent == set(alert_rules())
+
+
+def test_the_alert_rules_pass_their_promtool_unit_tests() -> None:
+    assert rule_tests()
+    command = [promtool(), "test", "rules", *map(str, rule_tests())]
+    tested = subprocess.run(command, capture_output=True, text=True, timeout=50)
+    assert tested.returncode == 0, tested.stdout + tested.stderr
 
 
 def test_grafana_is_provisioned_with_prometheus_and_tempo() -> None:
