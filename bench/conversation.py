@@ -28,7 +28,8 @@ from redis.asyncio import Redis
 from bench import open_loop
 from bench.ingest import KEY, percentile, start
 from services.ingest.signature import sign
-from services.runtime.embedded_redis import RedisServer, free_port
+from services.runtime.embedded_redis import RedisServer
+from services.runtime.ports import free_port
 from tests.waha import encode, text_message
 
 

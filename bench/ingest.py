@@ -25,7 +25,8 @@ from pathlib import Path
 
 from bench import open_loop
 from services.ingest.signature import sign
-from services.runtime.embedded_redis import RedisServer, free_port
+from services.runtime.embedded_redis import RedisServer
+from services.runtime.ports import free_port
 from tests.waha import encode, text_message
 
 KEY = b"bench-hmac-key"

@@ -28,7 +28,8 @@ from redis.asyncio import Redis
 from bench import open_loop
 from bench.ingest import KEY, start, write_bodies
 from events import Keyspace
-from services.runtime.embedded_redis import RedisServer, free_port
+from services.runtime.embedded_redis import RedisServer
+from services.runtime.ports import free_port
 from tests import edge
 
 SAMPLE_S = 10

@@ -21,6 +21,7 @@ from typing import cast
 from redis.asyncio import Redis
 
 from events.archive import Archive, EntryId, StreamEntries, format_id, parse_id
+from events.cancellation import raise_if_cancelled
 from events.keys import Keyspace
 from events.scripts import Scripts
 
@@ -101,6 +102,7 @@ class Archiver:
         """Archive now and every ``every_s`` until ``stopping`` is set; a failed or
         skipped run (another replica archiving) is tried again at the next."""
         while not stopping.is_set():
+            raise_if_cancelled()
             try:
                 moved = await self.run(int(time.time() * 1000), keep_ms)
                 if any(moved.values()):

@@ -104,11 +104,12 @@ class EventLog:
     async def check_layout(self) -> None:
         """Refuse a partition count other than the log's, writing nothing (a reader of a
         log with another count would silently miss partitions)."""
-        stored = await self.redis.get(self.keyspace.layout())
-        if stored is not None and int(cast(bytes, stored)) != self.keyspace.partitions:
+        raw = await self.redis.get(self.keyspace.layout())
+        stored = None if raw is None else int(cast(bytes, raw))
+        if stored is not None and stored != self.keyspace.partitions:
             raise LayoutMismatch(
-                f"the log has {int(cast(bytes, stored))} partitions but this process is "
-                f"configured with {self.keyspace.partitions}; set PARTITIONS={int(stored)}"
+                f"the log has {stored} partitions but this process is configured with "
+                f"{self.keyspace.partitions}; set PARTITIONS={stored}"
             )
 
     async def append(self, envelope: Envelope, idempotency_key: str | None = None) -> AppendResult:

@@ -11,6 +11,7 @@ from opentelemetry import trace
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram
 from redis.asyncio import Redis
 
+from events.cancellation import raise_if_cancelled
 from events.keys import Keyspace
 from events.lag import SAMPLE_BOUND, group_positions
 
@@ -88,6 +89,7 @@ class ConsumerMetrics:
         every_s: float = LAG_SAMPLE_S,
     ) -> None:
         while not stopping.is_set():
+            raise_if_cancelled()
             try:
                 await self.sample(redis, keyspace, prefixes)
             except Exception as exc:

@@ -53,6 +53,7 @@ LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
 
 
 def log_level(value: str) -> str:
+    """A log level's name, in any case."""
     level = value.strip().upper()
     if level not in LOG_LEVELS:
         raise argparse.ArgumentTypeError(f"must be one of {', '.join(LOG_LEVELS)}, got {value!r}")
@@ -88,7 +89,12 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
-    parser = build_parser(chosen_command(argv))
+    try:
+        parser = build_parser(chosen_command(argv))
+    except ImportError as exc:  # an environment installed for another version
+        print(f"wsm: the installation is incomplete ({exc}); run scripts/bootstrap",
+              file=sys.stderr)  # fmt: skip
+        return 1
     args = parser.parse_args(argv)
     try:
         level = args.log_level or log_level(os.environ.get("LOG_LEVEL") or "INFO")
@@ -102,7 +108,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         configure_logging(level)
         configure_tracing(args.command, os.environ)
-        return command(args, os.environ)
+        status = command(args, os.environ)
+        sys.stdout.flush()  # here, where a reader gone away is still handled
+        return status
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:

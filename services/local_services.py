@@ -7,6 +7,7 @@ import json
 import signal
 import subprocess
 import sys
+import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterable, Mapping, Sequence
@@ -14,7 +15,8 @@ from pathlib import Path
 from typing import IO
 
 STOP_TIMEOUT_S = 20
-"""How long a service has after SIGTERM before it is killed (it needs at most 15 s)."""
+"""How long the services have after SIGTERM before they are killed (each needs at most
+15 s, and they stop together)."""
 
 
 class Service:
@@ -29,6 +31,7 @@ class Service:
         self._log_file: IO[bytes] | None = None
 
     def start(self, env: Mapping[str, str]) -> None:
+        """Start it, its output appended to its log file."""
         self._log_file = self.log.open("ab")
         self._process = subprocess.Popen(
             [sys.executable, "-m", "services.cli", *self.arguments],
@@ -36,6 +39,9 @@ class Service:
             stdin=subprocess.DEVNULL,
             stdout=self._log_file,
             stderr=subprocess.STDOUT,
+            # Out of the terminal's process group: Ctrl-C reaches wsm up alone, which
+            # stops the services in order, Redis last.
+            start_new_session=True,
         )
 
     def exited(self) -> bool:
@@ -45,20 +51,22 @@ class Service:
         return None if self._process is None else self._process.returncode
 
     def answers(self) -> bool:
+        """Whether its ready URL answers 200 now."""
         try:
             with urllib.request.urlopen(self.ready_url, timeout=1) as response:
                 return bool(response.status == 200)
         except (urllib.error.URLError, OSError):
             return False
 
-    def terminate(self) -> None:
+    def signal(self, signum: int) -> None:
         if self._process is not None and self._process.poll() is None:
-            self._process.send_signal(signal.SIGTERM)
+            self._process.send_signal(signum)
 
-    def wait(self) -> None:
+    def wait(self, deadline: float) -> None:
+        """Wait for it to exit until ``deadline`` (monotonic), then kill it."""
         if self._process is not None:
             try:
-                self._process.wait(timeout=STOP_TIMEOUT_S)
+                self._process.wait(timeout=max(0.0, deadline - time.monotonic()))
             except subprocess.TimeoutExpired:
                 self._process.kill()
                 self._process.wait()
@@ -67,24 +75,32 @@ class Service:
 
 
 def first_unready(services: Iterable[Service]) -> Service | None:
+    """The first service that does not answer yet, if any."""
     return next((service for service in services if not service.answers()), None)
 
 
-def stop_all(services: Sequence[Service]) -> None:
-    """SIGTERM to every service at once, then wait for each (killed if it overstays)."""
+def stop_all(services: Sequence[Service], at_once: bool = False) -> list[Service]:
+    """SIGTERM to every service together, then wait for them all until one deadline
+    (killed past it); ``at_once``: killed without waiting. The services that did not
+    stop cleanly."""
     for service in services:
-        service.terminate()
+        service.signal(signal.SIGKILL if at_once else signal.SIGTERM)
+    deadline = time.monotonic() + STOP_TIMEOUT_S
     for service in services:
-        service.wait()
+        service.wait(deadline)
+    return [service for service in services if service.returncode() not in (0, None)]
 
 
 class LogFollower:
     """The error lines the services write to their logs, as short console lines."""
 
     def __init__(self, services: Iterable[Service]) -> None:
-        self._offsets = {service.name: (service.log, 0) for service in services}
+        # From the end of what earlier runs wrote: their errors were shown then.
+        self._offsets = {s.name: (s.log, s.log.stat().st_size if s.log.exists() else 0)
+                         for s in services}  # fmt: skip
 
     def new_errors(self) -> list[str]:
+        """The error lines written since the last call, as ``NAME: message``."""
         lines: list[str] = []
         for name, (path, offset) in self._offsets.items():
             try:

@@ -10,12 +10,14 @@ everything, Redis last.
 from __future__ import annotations
 
 import argparse
+import os
 import secrets
 import signal
 import sys
 import time
 from collections.abc import Mapping
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 from services.local_services import LogFollower, Service, first_unready, stop_all
 from services.runtime.cli_types import port, positive_int
@@ -62,13 +64,30 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
            help="seconds every service has to start answering (default: 60)")  # fmt: skip
 
 
+def write_private(path: Path, text: str) -> None:
+    """Write a file readable by its owner only, from its first byte."""
+    with os.fdopen(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "w") as file:
+        file.write(text)
+    path.chmod(0o600)  # a file made before, with laxer rights
+
+
 def local_secret(state_dir: Path, name: str) -> str:
     """A secret generated once per machine and kept in the state directory."""
     path = state_dir / name
     if not path.exists():
-        path.write_text(secrets.token_hex(32))
-        path.chmod(0o600)
+        write_private(path, secrets.token_hex(32))
     return path.read_text().strip()
+
+
+def without_password(url: str) -> str:
+    """A URL fit for the console: its password, if any, replaced."""
+    parts = urlsplit(url)
+    if parts.password is None:
+        return url
+    user = f"{parts.username}:" if parts.username else ":"
+    host = parts.hostname or ""
+    port = f":{parts.port}" if parts.port else ""
+    return urlunsplit(parts._replace(netloc=f"{user}***@{host}{port}"))
 
 
 def ports_to_take(args: argparse.Namespace, env: Mapping[str, str]) -> dict[int, str]:
@@ -120,7 +139,7 @@ def plan(args: argparse.Namespace, env: dict[str, str], logs: Path) -> list[Serv
 def banner(args: argparse.Namespace, env: Mapping[str, str], embedded: bool,
            simulated: bool, env_file: Path, logs: Path) -> str:  # fmt: skip
     return (
-        f"redis   {env['REDIS_URL']}{' (embedded, AOF on)' if embedded else ''}\n"
+        f"redis   {without_password(env['REDIS_URL'])}{' (embedded, AOF on)' if embedded else ''}\n"
         f"ingest  http://127.0.0.1:{args.ingest_port}/webhooks/waha\n"
         f"waha    {env['WAHA_URL']}{' (simulator)' if simulated else ''}\n"
         f"agents  {args.conductors} conductor replicas, offline brain, embedded calendar\n"
@@ -152,15 +171,17 @@ def run(args: argparse.Namespace, env: Mapping[str, str]) -> int:
     child_env.setdefault("REMINDER_OFFSETS", "24h,2h,10m")
 
     stopping = False
+    services: list[Service] = []
 
     def request_stop(signum: int, frame: object) -> None:
         nonlocal stopping
+        if stopping:  # asked twice: no more waiting
+            stop_all(services, at_once=True)
         stopping = True
 
     signal.signal(signal.SIGINT, request_stop)
     signal.signal(signal.SIGTERM, request_stop)
     redis: RedisServer | None = None
-    services: list[Service] = []
     try:
         if not env.get("REDIS_URL"):
             redis = RedisServer(state / "redis", args.redis_port)
@@ -168,48 +189,62 @@ def run(args: argparse.Namespace, env: Mapping[str, str]) -> int:
             child_env["REDIS_URL"] = redis.url
         services = plan(args, child_env, logs)
         env_file = write_env_file(state, child_env)
+        follower = LogFollower(services)
         for service in services:
             service.start(child_env)
-        follower = LogFollower(services)
         print(f"starting {len(services)} services; logs in {logs}/", flush=True)
-        deadline = time.monotonic() + args.ready_timeout
-        ready = False
-        shown = 0
+        ready_by = time.monotonic() + args.ready_timeout
+        console = Console(follower, logs)
         while not stopping:
-            for line in follower.new_errors():
-                if shown < MAX_ERRORS_SHOWN:
-                    print(line, file=sys.stderr, flush=True)
-                elif shown == MAX_ERRORS_SHOWN:
-                    print(f"(more errors in {logs}/)", file=sys.stderr, flush=True)
-                shown += 1
+            console.show_errors()
             if (exited := next((s for s in services if s.exited()), None)) is not None:
                 print(f"{exited.name} exited with status {exited.returncode()}; "
                       f"its log: {exited.log}", file=sys.stderr)  # fmt: skip
                 return 1
-            if not ready:
+            if not console.ready:
                 waiting = first_unready(services)
                 if waiting is None:
-                    ready = True
+                    console.ready = True
                     print(banner(args, child_env, redis is not None,
                                  "waha-sim" in {s.name for s in services}, env_file, logs),
                           flush=True)  # fmt: skip
-                elif time.monotonic() > deadline:
+                elif time.monotonic() > ready_by:
                     late = f"{waiting.name} did not answer at {waiting.ready_url}"
                     print(f"{late} within {args.ready_timeout} s; its log: {waiting.log}",
                           file=sys.stderr)  # fmt: skip
                     return 1
             time.sleep(0.2)
-        return 0
     finally:
-        stop_all(services)
+        unclean = stop_all(services)
         if redis:
             redis.stop()
+    for service in unclean:
+        print(f"{service.name} stopped with status {service.returncode()}; "
+              f"its log: {service.log}", file=sys.stderr)  # fmt: skip
+    return 1 if unclean else 0
+
+
+class Console:
+    """What ``wsm up`` shows while it runs: the services' first errors."""
+
+    def __init__(self, follower: LogFollower, logs: Path) -> None:
+        self.follower = follower
+        self.logs = logs
+        self.ready = False
+        self.shown = 0
+
+    def show_errors(self) -> None:
+        for line in self.follower.new_errors():
+            if self.shown < MAX_ERRORS_SHOWN:
+                print(line, file=sys.stderr, flush=True)
+            elif self.shown == MAX_ERRORS_SHOWN:
+                print(f"(more errors in {self.logs}/)", file=sys.stderr, flush=True)
+            self.shown += 1
 
 
 def write_env_file(state: Path, env: Mapping[str, str]) -> Path:
     """What other ``wsm`` commands need to reach this stack, readable by its owner only."""
     names = ("REDIS_URL", "WEBHOOK_HMAC_KEY", "CHAT_KEY_SECRET", "ADMIN_API_TOKEN", "WAHA_URL")
     env_file = state / "env"
-    env_file.write_text("".join(f"{k}={env[k]}\n" for k in names))
-    env_file.chmod(0o600)
+    write_private(env_file, "".join(f"{k}={env[k]}\n" for k in names))
     return env_file

@@ -57,7 +57,8 @@ from events.schema import (
 )
 from services.projector.service import PROJECTIONS, group_of
 from services.projector.store import ReadModelKeys
-from services.runtime.embedded_redis import RedisServer, free_port
+from services.runtime.embedded_redis import RedisServer
+from services.runtime.ports import free_port
 from tests.projecting import groups_caught_up, read_model_contents, rebuilt_equals_live
 from tests.time_limits import unfinished_task_stacks
 from tests.waha import encode, signed_headers, text_message

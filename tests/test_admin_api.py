@@ -21,7 +21,8 @@ from services.ingest.settings import DEVELOPMENT_CHAT_KEY_SECRET
 from services.projector.admin_api import create_admin_app
 from services.projector.admin_openapi import OPENAPI
 from services.projector.settings import ProjectorSettings
-from services.runtime.embedded_redis import RedisServer, free_port
+from services.runtime.embedded_redis import RedisServer
+from services.runtime.ports import free_port
 from services.runtime.settings import SettingsError
 from tests.factories import message
 from tests.projecting import caught_up, projecting

@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 import redis as sync_redis
 
-from services.runtime.embedded_redis import RedisServer, free_port
+from services.runtime.embedded_redis import RedisServer
+from services.runtime.ports import free_port
 from tests.waha import HMAC_KEY, encode, signed_headers, text_message
 
 CHAT = "5511988887777@c.us"

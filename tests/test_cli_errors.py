@@ -4,6 +4,7 @@ of the world; the traceback only on request."""
 from __future__ import annotations
 
 import argparse
+import asyncio
 import os
 import subprocess
 import sys
@@ -11,10 +12,13 @@ from collections.abc import Iterator
 
 import pytest
 import redis as sync_redis
+from redis.asyncio import Redis as AsyncRedis
 
+from events import EventLog, Keyspace
 from services.cli import COMMANDS, build_parser
 from services.runtime.embedded_redis import RedisServer
 from services.runtime.ports import free_port
+from tests.factories import message
 
 PASSWORD = "s3cret-in-the-url"
 
@@ -107,9 +111,13 @@ def test_a_gateway_port_already_taken_is_one_line(env: dict[str, str], taken_por
 
 
 def test_output_piped_into_a_reader_that_leaves_early_is_no_error(env: dict[str, str]) -> None:
-    client = sync_redis.Redis.from_url(env["REDIS_URL"])
-    for i in range(3000):
-        client.xadd("wsm:{p0}:events", {"type": "message.received", "chat": f"c{i}"})
+    async def patients_wrote() -> None:
+        async with AsyncRedis.from_url(env["REDIS_URL"]) as redis:
+            log = EventLog(redis, Keyspace(prefix="wsm", partitions=16))
+            for i in range(3000):  # far more output than a pipe holds
+                await log.append(message(chat=f"chat-{i}", text="oi", message_id=f"m{i}"))
+
+    asyncio.run(patients_wrote())
     listing = subprocess.Popen(
         [sys.executable, "-m", "services.cli", "events"], env=env,
         stdout=subprocess.PIPE, stderr=subprocess.PIPE,
@@ -118,7 +126,7 @@ def test_output_piped_into_a_reader_that_leaves_early_is_no_error(env: dict[str,
     listing.stdout.readline()
     listing.stdout.close()  # as `head -1` does
     errors = listing.stderr.read().decode()
-    listing.wait(timeout=30)
+    assert listing.wait(timeout=30) == 141  # as a writer stopped by SIGPIPE
     assert "Traceback" not in errors
     assert "BrokenPipe" not in errors
 

@@ -22,6 +22,8 @@ import kubernetes_validate
 import pytest
 import yaml
 
+from services.runtime.lifecycle import EXIT_BOUND_S
+
 ROOT = Path(__file__).parent.parent
 K8S = ROOT / "ops" / "k8s"
 COMPOSE = ROOT / "compose.yml"
@@ -412,3 +414,21 @@ def test_no_archive_leaves_no_claim_no_volume_and_no_archive_directory(tmp_path:
         r for r in built if r["kind"] == "ConfigMap" and r["metadata"]["name"] == "wsm-config"
     ]
     assert "EVENT_ARCHIVE_DIR" not in config["data"]
+
+
+def seconds_of(duration: str) -> float:
+    match = re.fullmatch(r"(\d+)s", duration)
+    assert match, f"not a duration in seconds: {duration}"
+    return float(match[1])
+
+
+def test_compose_gives_every_service_of_ours_time_to_stop_gracefully() -> None:
+    ours = {name: s for name, s in services().items() if s.get("build")}
+    assert set(ours) >= {"ingest", "conductor", "projector"}
+    assert all(seconds_of(s["stop_grace_period"]) > EXIT_BOUND_S for s in ours.values())
+
+
+def test_kubernetes_gives_every_pod_time_to_stop_gracefully() -> None:
+    for workload, spec in pod_specs(manifests()):
+        grace = spec.get("terminationGracePeriodSeconds", 30)  # Kubernetes' default
+        assert grace > EXIT_BOUND_S, workload["metadata"]["name"]

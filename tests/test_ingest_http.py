@@ -12,7 +12,7 @@ from redis.asyncio import Redis
 from events import EventLog, MessageReceived
 from services.ingest.app import create_app
 from services.ingest.settings import IngestSettings
-from services.runtime.embedded_redis import free_port
+from services.runtime.ports import free_port
 from services.runtime.settings import SettingsError
 from services.runtime.store import StoreSettings
 from tests.waha import SENT_MS, encode, signed_headers, text_message, webhook

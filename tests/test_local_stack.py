@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 import redis as sync_redis
 
+from services.local_stack import without_password
 from services.runtime.embedded_redis import RedisServer
 from services.runtime.ports import PortBusy, ensure_free, free_port
 
@@ -93,8 +94,13 @@ def test_ready_is_said_once_everything_answers_and_the_logs_go_to_files(
     tmp_path: Path, local_env: dict[str, str]
 ) -> None:
     ports = free_ports()
+    (tmp_path / "logs").mkdir()
+    earlier = {"level": "error", "message": "a failure of an earlier run"}
+    (tmp_path / "logs" / "ingest.log").write_text(json.dumps(earlier) + "\n")
+    # In a session of its own, as a shell runs it in a terminal: Ctrl-C goes to the group.
     up = subprocess.Popen(up_command(tmp_path, ports), env=local_env, text=True,
-                          stdout=subprocess.PIPE, stderr=subprocess.PIPE)  # fmt: skip
+                          stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                          start_new_session=True)  # fmt: skip
     assert up.stdout is not None and up.stderr is not None
     console: list[str] = []
     try:
@@ -110,14 +116,23 @@ def test_ready_is_said_once_everything_answers_and_the_logs_go_to_files(
                     f"http://127.0.0.1:{metrics + 2}/healthz"):  # fmt: skip
             assert answers(url), url
     finally:
-        up.send_signal(signal.SIGINT)
+        os.killpg(up.pid, signal.SIGINT)  # Ctrl-C
         status = up.wait(timeout=60)
-    assert status == 0
+    errors = up.stderr.read()
+    assert status == 0, errors  # every service stopped cleanly, Redis last
     assert len(console) < 20
     assert not any(line.startswith("{") for line in console)  # no JSON log on the console
-    assert "Traceback" not in up.stderr.read()
+    assert "Traceback" not in errors
+    assert "earlier run" not in errors
     logs = sorted(p.name for p in (tmp_path / "logs").iterdir())
+    assert oct((tmp_path / "env").stat().st_mode & 0o777) == "0o600"
     assert logs == ["conductor-1.log", "conductor-2.log", "ingest.log", "projector.log",
                     "waha-sim.log"]  # fmt: skip
     lines = (tmp_path / "logs" / "conductor-1.log").read_text().splitlines()
     assert lines and all(json.loads(line)["level"] for line in lines)
+
+
+def test_the_console_never_shows_a_redis_password() -> None:
+    shown = without_password("redis://default:s3cret@redis.internal:6380/0")
+    assert shown == "redis://default:***@redis.internal:6380/0"
+    assert without_password("redis://127.0.0.1:6380/0") == "redis://127.0.0.1:6380/0"

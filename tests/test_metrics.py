@@ -22,7 +22,8 @@ from services.conductor.offline_brain import OfflineBrain
 from services.conductor.privacy import PrivacyNotice
 from services.conductor.tools import Toolbox
 from services.conductor.turn import Conductor
-from services.runtime.embedded_redis import RedisServer, free_port
+from services.runtime.embedded_redis import RedisServer
+from services.runtime.ports import free_port
 from tests.dialogue import Dialogue
 from tests.factories import message
 from tests.projecting import groups_caught_up

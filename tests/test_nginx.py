@@ -15,7 +15,7 @@ from redis.asyncio import Redis
 from events import EventLog
 from services.ingest.app import create_app
 from services.ingest.settings import IngestSettings
-from services.runtime.embedded_redis import free_port
+from services.runtime.ports import free_port
 from tests.edge import NGINX, configure, start
 from tests.waha import encode, signed_headers, text_message
 

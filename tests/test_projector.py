@@ -123,26 +123,36 @@ async def groups_of_versions(redis: Redis, keyspace: Keyspace, name: str) -> set
     return found
 
 
-async def test_no_consumer_group_of_a_retired_version_is_left_behind(
+async def keys_of_version(redis: Redis, keyspace: Keyspace, name: str, version: int) -> list[bytes]:
+    pattern = ReadModelKeys(keyspace, version).pattern(name)
+    return [key async for key in redis.scan_iter(match=pattern)]
+
+
+async def test_nothing_of_a_retired_version_is_left_behind(
     redis: Redis, keyspace: Keyspace, log: EventLog
 ) -> None:
     for i in range(20):
-        await log.append(message(chat=f"chat-{i}", text="oi"))
-    # A projector slow to notice the switch goes on reading the old version after the
-    # replay dropped its group (no grace), and its partitions' workers make it again.
+        await log.append(message(chat=f"chat-{i}", text="oi", message_id=f"a{i}"))
+    # A projector slow to notice the switch goes on projecting the old version after the
+    # replay dropped it (no grace): its workers make the group again, it writes sessions.
     slow = ProjectorService(redis, keyspace, SP, "slow", options=FAST, poll_s=1.0)
     task = asyncio.create_task(slow.run())
     try:
         await caught_up(redis, keyspace)
-        await replay_projections(redis, log, SP, ["consent"], grace_s=0)
+        await replay_projections(redis, log, SP, ["sessions"], grace_s=0)
         for i in range(20):
-            await log.append(message(chat=f"chat-{i}", text="sim"))
+            await log.append(message(chat=f"chat-{i}", text="sim", message_id=f"b{i}"))
         await caught_up(redis, keyspace)
-        await asyncio.sleep(1.5)  # it has moved over by now
+        for _ in range(100):  # until it has moved over
+            if await groups_of_versions(redis, keyspace, "sessions") == {"projector.sessions.v2"}:
+                break
+            await asyncio.sleep(0.05)
     finally:
         slow.stop()
         await task
-    assert await groups_of_versions(redis, keyspace, "consent") == {"projector.consent.v2"}
+    assert await groups_of_versions(redis, keyspace, "sessions") == {"projector.sessions.v2"}
+    assert await keys_of_version(redis, keyspace, "sessions", 1) == []
+    assert await keys_of_version(redis, keyspace, "sessions", 2) != []
 
 
 async def test_a_replay_clears_what_an_interrupted_one_left_behind(
@@ -154,9 +164,11 @@ async def test_a_replay_clears_what_an_interrupted_one_left_behind(
         await redis.xgroup_create(keyspace.stream(partition), "projector.consent.v1", id="0",
                                   mkstream=True)  # fmt: skip
     await redis.set(f"{keyspace.prefix}:rm:consent:version", 2)
+    await redis.set(f"{keyspace.prefix}:{{p0}}:rm:consent:v1:left-behind", b"x")
     switched, _ = await replay_projections(redis, log, SP, ["consent"], grace_s=0)
     assert switched == [Replayed("consent", old=2, new=3)]
     assert await groups_of_versions(redis, keyspace, "consent") == {"projector.consent.v3"}
+    assert await keys_of_version(redis, keyspace, "consent", 1) == []
 
 
 async def test_an_export_holds_everything_about_the_subject_and_nobody_else(

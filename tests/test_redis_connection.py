@@ -13,6 +13,7 @@ from services.runtime.store import StoreSettings
 from tests.busy_machine import busy_machine
 
 
+@pytest.mark.timeout(180)  # 400 calls on a machine kept busy on purpose
 async def test_a_redis_call_cancelled_at_any_moment_raises(redis_server: RedisServer) -> None:
     redis = StoreSettings(redis_url=redis_server.url).connect()
     rng = random.Random(7)

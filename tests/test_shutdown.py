@@ -35,7 +35,9 @@ def env(redis_server: RedisServer) -> dict[str, str]:
             "CHAT_KEY_SECRET": "s", "PARTITIONS": "4"}  # fmt: skip
 
 
-def start(service: str, env: dict[str, str]) -> tuple[subprocess.Popen[bytes], str]:
+def start(
+    service: str, env: dict[str, str], stderr: int = subprocess.DEVNULL
+) -> tuple[subprocess.Popen[bytes], str]:
     """The service, and the URL that answers once it serves."""
     port = free_port()
     if service == "ingest":
@@ -43,7 +45,7 @@ def start(service: str, env: dict[str, str]) -> tuple[subprocess.Popen[bytes], s
     else:
         arguments, ready = ["--metrics-port", str(port)], f"http://127.0.0.1:{port}/healthz"
     process = subprocess.Popen([sys.executable, "-m", "services.cli", service, *arguments],
-                               env=env, stderr=subprocess.DEVNULL)  # fmt: skip
+                               env=env, stderr=stderr)  # fmt: skip
     return process, ready
 
 
@@ -78,8 +80,11 @@ def test_an_idle_service_stops_at_once(service: str, env: dict[str, str]) -> Non
 
 @pytest.mark.parametrize("service", ["conductor", "projector"])
 def test_a_service_waiting_for_redis_stops_at_once(service: str, env: dict[str, str]) -> None:
-    process, _ = start(service, {**env, "REDIS_URL": f"redis://127.0.0.1:{free_port()}/0"})
-    time.sleep(1.5)  # it is waiting for Redis by now
+    nowhere = f"redis://127.0.0.1:{free_port()}/0"
+    process, _ = start(service, {**env, "REDIS_URL": nowhere}, stderr=subprocess.PIPE)
+    assert process.stderr is not None
+    while b"Redis cannot be reached" not in process.stderr.readline():
+        assert process.poll() is None, "it exited instead of waiting for Redis"
     assert seconds_to_stop(process, IDLE_BOUND_S) < IDLE_BOUND_S
 
 

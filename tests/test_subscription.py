@@ -272,6 +272,7 @@ async def test_a_surviving_replica_takes_over_a_dead_ones_pending_entries(
     assert await pending_count(redis, keyspace) == 0
 
 
+@pytest.mark.timeout(180)  # 60 runs on a machine kept busy on purpose
 async def test_a_run_cancelled_at_any_moment_stops(
     log: EventLog, redis_server: RedisServer, keyspace: Keyspace
 ) -> None:

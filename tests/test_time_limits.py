@@ -37,7 +37,8 @@ def run_suite(tmp_path: Path, source: str, *options: str) -> Run:
 
 def test_a_hanging_test_ends_the_run_within_its_limit(tmp_path: Path) -> None:
     result, took = run_suite(tmp_path, HANGING, "-o", "timeout=2")
-    assert result.returncode != 0
+    assert result.returncode == 1
+    assert "Timeout" in result.stdout + result.stderr
     assert took < 30
 
 

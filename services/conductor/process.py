@@ -29,7 +29,7 @@ from services.conductor.settings import ConductorSettings
 from services.conductor.tools import Toolbox
 from services.conductor.turn import Conductor
 from services.conductor.waha_client import WahaClient
-from services.runtime.lifecycle import run_until_signalled
+from services.runtime.lifecycle import run_service
 from services.runtime.metrics_server import add_metrics_arguments, serving_metrics
 from services.runtime.store import wait_for_layout
 
@@ -111,5 +111,5 @@ async def serve(
 
 def run(args: argparse.Namespace, env: Mapping[str, str]) -> int:
     settings = ConductorSettings.from_env(env)
-    asyncio.run(run_until_signalled(lambda stopping: serve(settings, args, stopping)))
+    run_service(lambda stopping: serve(settings, args, stopping))
     return 0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import asyncio
 import logging
 from collections.abc import Mapping
 
@@ -11,9 +12,12 @@ from aiohttp import web
 from services.ingest.app import create_app
 from services.ingest.settings import IngestSettings
 from services.runtime.cli_types import port
-from services.runtime.lifecycle import SHUTDOWN_GRACE_S
+from services.runtime.lifecycle import SHUTDOWN_GRACE_S, run_service
 
 log = logging.getLogger(__name__)
+
+# Requests in flight get most of the grace to finish; closing the app takes the rest.
+REQUESTS_GRACE_S = SHUTDOWN_GRACE_S - 5
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -21,14 +25,21 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--port", type=port, default=8080, help="port to listen on")
 
 
+async def serve(settings: IngestSettings, host: str, port_: int, stopping: asyncio.Event) -> None:
+    """Serve until ``stopping`` is set; a port that cannot be had raises ``OSError``."""
+    # Access logs stay with nginx; the gateway reports through metrics and its own logs.
+    runner = web.AppRunner(create_app(settings), access_log=None,
+                           shutdown_timeout=REQUESTS_GRACE_S)  # fmt: skip
+    await runner.setup()
+    try:
+        await web.TCPSite(runner, host, port_).start()
+        log.info("ingest listening on http://%s:%d", host, port_)
+        await stopping.wait()
+    finally:
+        await runner.cleanup()
+
+
 def run(args: argparse.Namespace, env: Mapping[str, str]) -> int:
     settings = IngestSettings.from_env(env)
-
-    def listening(_banner: str) -> None:  # called once the port is bound
-        log.info("ingest listening on http://%s:%d", args.host, args.port)
-
-    # Access logs stay with nginx; the gateway reports through metrics and its own logs.
-    # SIGINT and SIGTERM stop it; requests in flight get SHUTDOWN_GRACE_S to finish.
-    web.run_app(create_app(settings), host=args.host, port=args.port, access_log=None,
-                print=listening, shutdown_timeout=SHUTDOWN_GRACE_S)  # fmt: skip
+    run_service(lambda stopping: serve(settings, args.host, args.port, stopping))
     return 0

@@ -28,13 +28,13 @@ from events.subscription import Subscription, SubscriptionOptions
 from services.conductor.clinic import Clinic
 from services.ingest.settings import chat_key_secret
 from services.projector.admin_api import create_admin_app
-from services.projector.replay import drop_groups
 from services.projector.retention import keep_sweeping
 from services.projector.service import PROJECTIONS, RedisViews, group_of, projection
 from services.projector.settings import ProjectorSettings
 from services.projector.store import ReadModelKeys, ReadModels, current_version
+from services.projector.versions import drop_version
 from services.runtime.cli_types import port
-from services.runtime.lifecycle import run_until_signalled
+from services.runtime.lifecycle import run_service
 from services.runtime.metrics_server import add_metrics_arguments, serving, serving_metrics
 from services.runtime.store import StoreSettings, wait_for_layout
 
@@ -98,9 +98,9 @@ class ProjectorService:
         if running is not None:
             log.info("projection %s: moving to version %d", name, version)
             await self._retire(name)
-            # Its consumer group may have been made again by the retired subscription
-            # after the replay dropped it; nothing is to read it any more.
-            await drop_groups(self.redis, self.keyspace, name, running[0])
+            # The replay dropped the old version after its grace; a projector that moved
+            # over later may have written some of it again since (personal data among it).
+            await drop_version(self.redis, self.keyspace, name, running[0])
         keys = ReadModelKeys(self.keyspace, version)
         subscription = Subscription(
             self.redis,
@@ -167,5 +167,5 @@ async def serve(args: argparse.Namespace, env: Mapping[str, str], stopping: asyn
 
 
 def run(args: argparse.Namespace, env: Mapping[str, str]) -> int:
-    asyncio.run(run_until_signalled(lambda stopping: serve(args, env, stopping)))
+    run_service(lambda stopping: serve(args, env, stopping))
     return 0

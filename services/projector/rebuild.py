@@ -21,8 +21,9 @@ from services.projector.service import projection
 from services.projector.store import ReadModelKeys
 
 FLUSH_EVERY = 5000
-PROGRESS_EVERY = 1000
 """Entries read between two writes of the views changed meanwhile."""
+PROGRESS_EVERY = 1000
+"""Entries read between two reports of progress."""
 
 
 async def boundaries(log: EventLog) -> dict[int, str]:
@@ -165,4 +166,6 @@ async def rebuild(
                     on_progress(read)
             await _write(log.redis, views.changes())
             views.forget()
+    if on_progress is not None:
+        on_progress(read)
     return read

@@ -4,15 +4,14 @@ For each projection: note where every partition's log ends now (the boundary), s
 next version's consumer group at that boundary, rebuild the next version from the first
 entry up to it while the current version keeps serving, then switch the version pointer
 in one SET. Running projectors follow the pointer and continue the new version from the
-boundary, so nothing is applied twice or skipped. After a grace period the old version's
-keys and consumer group are removed.
+boundary, so nothing is applied twice or skipped. Each projector removes the old
+version as it moves over; after a grace period the replay removes what is left.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
-import contextlib
 import sys
 import time
 from collections.abc import Callable, Mapping, Sequence
@@ -21,14 +20,13 @@ from typing import TextIO
 from zoneinfo import ZoneInfo
 
 from redis.asyncio import Redis
-from redis.exceptions import ResponseError
 
-from events import EventLog, Keyspace
-from events.codec import as_text
+from events import EventLog
 from services.conductor.clinic import Clinic
 from services.projector.rebuild import boundaries, rebuild
 from services.projector.service import PROJECTIONS, group_of
 from services.projector.store import ReadModelKeys, current_version, version_key
+from services.projector.versions import drop_version, retired_versions
 from services.runtime.cli_types import seconds
 from services.runtime.progress import Progress
 from services.runtime.store import StoreSettings
@@ -40,39 +38,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--grace", type=seconds, default=5.0,
         help="seconds the old version stays after the switch (default: 5)",
     )  # fmt: skip
-
-
-async def drop_groups(redis: Redis, keyspace: Keyspace, name: str, version: int) -> None:
-    """Remove a version's consumer group from every partition."""
-    for partition in keyspace.all_partitions():
-        with contextlib.suppress(ResponseError):  # no such stream or group
-            await redis.xgroup_destroy(keyspace.stream(partition), group_of(name, version))
-
-
-async def _drop(redis: Redis, log: EventLog, name: str, keys: ReadModelKeys) -> int:
-    """Remove a version's keys and consumer group."""
-    dropped = 0
-    async for key in redis.scan_iter(match=keys.pattern(name), count=1000):
-        dropped += await redis.unlink(key)
-    await drop_groups(redis, log.keyspace, name, keys.version)
-    return dropped
-
-
-async def retired_versions(redis: Redis, keyspace: Keyspace, name: str, current: int) -> set[int]:
-    """Versions older than ``current`` that still have a consumer group somewhere: what an
-    interrupted replay, or a projector that had not yet moved over, left behind."""
-    prefix = group_of(name, 0).removesuffix("0")
-    found: set[int] = set()
-    for partition in keyspace.all_partitions():
-        try:
-            groups = await redis.xinfo_groups(keyspace.stream(partition))
-        except ResponseError:  # no such stream yet
-            continue
-        for group in groups:
-            suffix = as_text(group["name"]).removeprefix(prefix)
-            if suffix.isdigit() and int(suffix) < current:
-                found.add(int(suffix))
-    return found
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,9 +63,10 @@ async def replay_projections(
     for name in names:
         old = await current_version(redis, log.keyspace, name)
         for retired in await retired_versions(redis, log.keyspace, name, old):
-            await _drop(redis, log, name, ReadModelKeys(log.keyspace, retired))
+            await drop_version(redis, log.keyspace, name, retired)
         new_keys = ReadModelKeys(log.keyspace, old + 1)
-        await _drop(redis, log, name, new_keys)  # leftovers of an interrupted replay
+        # Leftovers of an interrupted replay.
+        await drop_version(redis, log.keyspace, name, new_keys.version)
         for partition, last in until.items():
             await redis.xgroup_create(
                 log.keyspace.stream(partition), group_of(name, old + 1), id=last, mkstream=True
@@ -114,7 +80,7 @@ async def replay_projections(
         await asyncio.sleep(grace_s)  # projectors move over; readers finish with the old one
     finally:  # interrupted too: the old version is retired, and must not linger
         for r in switched:
-            await _drop(redis, log, r.name, ReadModelKeys(log.keyspace, r.old))
+            await drop_version(redis, log.keyspace, r.name, r.old)
     return switched, read
 
 

@@ -48,6 +48,11 @@ class ReadModelKeys:
         """Every key of this version of ``projection``, for SCAN."""
         return f"{self.keyspace.prefix}:{{p*}}:rm:{projection}:v{self.version}:*"
 
+    @staticmethod
+    def every_version_pattern(keyspace: Keyspace, projection: str) -> str:
+        """Every key of every version of ``projection``, for SCAN."""
+        return f"{keyspace.prefix}:{{p*}}:rm:{projection}:v*"
+
     def session(self, partition: int, chat: str) -> str:
         return f"{self._base(partition, 'sessions')}:chat:{chat}"
 

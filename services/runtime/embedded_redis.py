@@ -67,7 +67,10 @@ class RedisServer:
             "--appendfsync", self.appendfsync,
             "--logfile", "redis.log",
         ]  # fmt: skip
-        self._process = subprocess.Popen(command, stdout=subprocess.DEVNULL)
+        # Its own session: a Ctrl-C meant for its parent must not stop it before the
+        # services that use it.
+        self._process = subprocess.Popen(command, stdout=subprocess.DEVNULL,
+                                         start_new_session=True)  # fmt: skip
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self._process.poll() is not None:
@@ -93,10 +96,14 @@ class RedisServer:
             client.close()
 
     def stop(self) -> None:
-        """Stop gracefully (SIGTERM lets Redis flush its AOF)."""
+        """Stop gracefully (SIGTERM lets Redis flush its AOF); killed after 10 s."""
         if self._process and self._process.poll() is None:
             self._process.terminate()
-            self._process.wait(timeout=10)
+            try:
+                self._process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self._process.kill()
+                self._process.wait()
         self._process = None
 
     def kill(self) -> None:

@@ -16,6 +16,7 @@ from redis.exceptions import TimeoutError as RedisTimeoutError
 
 from events.codec import CorruptEntry
 from events.log import LayoutMismatch
+from services.runtime.embedded_redis import RedisUnavailable
 from services.runtime.lifecycle import StoppedLate
 from services.runtime.ports import PortBusy
 from services.runtime.settings import SettingsError
@@ -26,6 +27,8 @@ WORLD_FAILED = 1
 
 @dataclass(frozen=True, slots=True)
 class Failure:
+    """What the operator is told, and the exit code."""
+
     exit_code: int
     message: str
 
@@ -57,7 +60,7 @@ def _describe(error: BaseException) -> Failure | None:
             return Failure(WORLD_FAILED, f"Redis cannot be reached: {error}")
         case CorruptEntry():
             return Failure(WORLD_FAILED, f"the log holds an entry that cannot be read: {error}")
-        case PortBusy() | StoppedLate():
+        case PortBusy() | StoppedLate() | RedisUnavailable():
             return Failure(WORLD_FAILED, str(error))
         case OSError(errno=errno.EADDRINUSE):
             return Failure(WORLD_FAILED, f"an address to listen on is already in use ({error})")
@@ -65,6 +68,7 @@ def _describe(error: BaseException) -> Failure | None:
 
 
 def unexpected(error: BaseException) -> Failure:
+    """The operator's line for an error we did not expect: its kind, never its text."""
     leaf = leaves(error)[0]
     return Failure(
         WORLD_FAILED,

@@ -10,6 +10,7 @@ class PortBusy(OSError):
 
 
 def free_port() -> int:
+    """A loopback port free now (the system's choice)."""
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port: int = sock.getsockname()[1]

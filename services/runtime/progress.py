@@ -40,11 +40,13 @@ class Progress:
             self.out.flush()
 
     def summary(self, now: float) -> str:
+        """One line: how many so far, of how many, and how fast."""
         rate = self.done / max(now - self._started, 1e-9)
         of = f" of {self.total:,}" if self.total else ""
         share = f" ({self.done / self.total:.0%})" if self.total else ""
         return f"{self.label}: {self.done:,}{of} entries{share}, {rate:,.0f}/s"
 
     def close(self) -> None:
+        """Take the bar off the terminal (the caller prints the final figures)."""
         if self._bar is not None:
             self._bar.close()
