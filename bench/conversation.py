@@ -27,9 +27,10 @@ from redis.asyncio import Redis
 
 from bench import open_loop
 from bench.ingest import KEY, percentile, start
-from services.ingest.signature import sign
+from events import Keyspace
 from services.runtime.embedded_redis import RedisServer
 from services.runtime.ports import free_port
+from services.waha.signature import sign
 from tests.waha import encode, text_message
 
 
@@ -64,7 +65,7 @@ async def partitions_shared(url: str, conductors: int) -> None:
             leases = 0
             for group in ("conductor", "outbox"):
                 for partition in range(16):
-                    lease = await client.get(f"wsm:{{p{partition}}}:lease:{group}")
+                    lease = await client.get(Keyspace().lease(partition, group))
                     if lease:
                         leases += 1
                         owners.add(lease.split(b"|")[0])

@@ -24,9 +24,9 @@ import time
 from pathlib import Path
 
 from bench import open_loop
-from services.ingest.signature import sign
 from services.runtime.embedded_redis import RedisServer
 from services.runtime.ports import free_port
+from services.waha.signature import sign
 from tests.waha import encode, text_message
 
 KEY = b"bench-hmac-key"

@@ -3,16 +3,55 @@ to look at, give back to that group once the cause is fixed, or drop."""
 
 from __future__ import annotations
 
+import traceback
 from dataclasses import dataclass
 from typing import cast
 
 from redis.asyncio import Redis
+from redis.exceptions import ResponseError
 
+from events.checkpoint import raise_if_fenced
+from events.consumer import ConsumerContext
 from events.keys import Keyspace
 from events.scripts import Scripts
 
-# Fields the consumer adds to the entry when it gives up on it (events/partition.py).
+# Fields the consumer adds to the entry when it gives up on it.
 FAILURE_FIELDS = ("source_id", "group", "attempts", "error", "traceback")
+
+
+async def give_up(
+    consumer: ConsumerContext,
+    partition: int,
+    token: int,
+    entry_id: str,
+    fields: dict[bytes, bytes],
+    error: BaseException,
+    attempts: int,
+) -> None:
+    """Move an entry to its partition's dead letters with the error, and acknowledge it,
+    in one script; refused (``LeaseLost``) once ``token`` no longer holds the lease."""
+    details = {
+        b"source_id": entry_id.encode(),
+        b"group": consumer.group.encode(),
+        b"attempts": str(attempts).encode(),
+        b"error": repr(error)[:2000].encode(),
+        b"traceback": "".join(traceback.format_exception(error))[-4000:].encode(),
+    }
+    flat = [item for pair in {**fields, **details}.items() for item in pair]
+    keyspace, group = consumer.keyspace, consumer.group
+    try:
+        await consumer.scripts.dead_letter(
+            keys=[
+                keyspace.fence(partition, group),
+                keyspace.stream(partition),
+                keyspace.dead_letters(partition),
+                keyspace.attempts(partition, group),
+            ],
+            args=[token, group, entry_id, *flat],
+        )
+    except ResponseError as exc:
+        raise_if_fenced(exc)
+        raise
 
 
 @dataclass(frozen=True, slots=True)

@@ -73,6 +73,24 @@ class Keyspace:
         """Monotonic counter incremented on each new lease: the fencing token."""
         return f"{self._tag(partition)}:fence:{group}"
 
+    def in_partition(self, partition: int, *name: str) -> str:
+        """A key a service keeps beside the partition's log, in its slot
+        (``wsm:{p7}:NAME``): the partition's scripts may touch it with the log's keys."""
+        return ":".join((self._tag(partition), *name))
+
+    def in_every_partition(self, *name: str) -> str:
+        """The SCAN pattern of ``in_partition(p, *name)`` for every partition ``p``."""
+        return ":".join((f"{self.prefix}:{{p*}}", *name))
+
+    def in_slot(self, slot: str, *name: str) -> str:
+        """A key in a slot of its own (``wsm:{SLOT}:NAME``), for keys that one script
+        touches together and that belong to no partition."""
+        return ":".join((f"{self.prefix}:{{{slot}}}", *name))
+
+    def shared(self, *name: str) -> str:
+        """A key that belongs to no partition and is touched alone (``wsm:NAME``)."""
+        return ":".join((self.prefix, *name))
+
     def members(self, group: str) -> str:
         """Sorted set of live consumers of a group, scored by last heartbeat."""
         return f"{self.prefix}:group:{group}:members"

@@ -19,20 +19,17 @@ import asyncio
 import contextlib
 import logging
 import time
-import traceback
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Any, cast
+from typing import Any, cast
 
 from opentelemetry import trace
 from opentelemetry.trace import Span, SpanKind
-from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import ResponseError
-from redis.exceptions import TimeoutError as RedisTimeoutError
 
 from events.cancellation import raise_if_cancelled
-from events.checkpoint import Command, LeaseLost, raise_if_fenced
+from events.checkpoint import Command, LeaseLost
 from events.codec import (
     REDELIVERED_FOR,
     CorruptEntry,
@@ -41,37 +38,15 @@ from events.codec import (
     decode_entry,
     is_sealed,
 )
+from events.consumer import ConsumerContext
+from events.deadletters import give_up
+from events.infrastructure import INFRASTRUCTURE_ERRORS
 from events.trace_context import context_of
-
-if TYPE_CHECKING:
-    from events.subscription import Subscription
 
 log = logging.getLogger(__name__)
 tracer = trace.get_tracer(__name__)
 
-Handler = Callable[[Record], Awaitable[Sequence[Command]]]
-"""Handles one entry and returns the effects to commit with it; raising means retry."""
-
 CANCEL_RETRY_S = 0.1
-
-# Failures of Redis or the network, not of the entry: waited out, never counted.
-INFRASTRUCTURE_ERRORS = (RedisConnectionError, RedisTimeoutError, OSError)
-
-
-@dataclass(frozen=True, slots=True)
-class SubscriptionOptions:
-    batch: int = 100
-    block_ms: int = 1000
-    max_attempts: int = 5
-    retry_base_s: float = 0.1
-    retry_cap_s: float = 5.0
-    lease_ttl_ms: int = 5000
-    member_ttl_ms: int = 3000
-    rebalance_interval_s: float = 1.0
-    max_in_flight: int = 1000
-    max_concurrent_handlers: int = 32
-    drain_timeout_s: float = 10.0
-    start_id: str = "0"
 
 
 @dataclass(slots=True)
@@ -95,15 +70,15 @@ def backoff_delay(attempt: int, base: float, cap: float) -> float:
 class PartitionWorker:
     """Owns one partition while its lease holds."""
 
-    def __init__(self, sub: Subscription, partition: int, token: int) -> None:
-        self.sub = sub
+    def __init__(self, consumer: ConsumerContext, partition: int, token: int) -> None:
+        self.consumer = consumer
         self.partition = partition
         self.token = token
-        self.stream = sub.keyspace.stream(partition)
+        self.stream = consumer.keyspace.stream(partition)
         self.lanes: dict[str, _Lane] = {}
         # Entries handed to a lane and not finished: what this worker knows it holds.
         self.dispatched: set[str] = set()
-        self.in_flight = asyncio.Semaphore(sub.options.max_in_flight)
+        self.in_flight = asyncio.Semaphore(consumer.options.max_in_flight)
         self.reading = True
         # Set when the worker must stop: lease lost, or a failure only a restart clears.
         self.halted = asyncio.Event()
@@ -112,7 +87,7 @@ class PartitionWorker:
     async def _run(self) -> None:
         await self._ensure_group()
         await self._take_over_pending()
-        opts = self.sub.options
+        opts = self.consumer.options
         deliveries_unknown = False
         while self.reading and not self.halted.is_set():
             raise_if_cancelled()
@@ -120,9 +95,9 @@ class PartitionWorker:
                 if deliveries_unknown:
                     await self._recover_lost_deliveries()
                     deliveries_unknown = False
-                reply = await self.sub.redis.xreadgroup(
-                    self.sub.group,
-                    self.sub.consumer,
+                reply = await self.consumer.redis.xreadgroup(
+                    self.consumer.group,
+                    self.consumer.name,
                     {self.stream: ">"},
                     count=opts.batch,
                     block=opts.block_ms,
@@ -145,9 +120,9 @@ class PartitionWorker:
         """
         start = "0"
         while True:
-            reply = await self.sub.redis.xreadgroup(
-                self.sub.group, self.sub.consumer, {self.stream: start},
-                count=self.sub.options.batch,
+            reply = await self.consumer.redis.xreadgroup(
+                self.consumer.group, self.consumer.name, {self.stream: start},
+                count=self.consumer.options.batch,
             )  # fmt: skip
             entries = [
                 _Entry(eid.decode(), fields or {})
@@ -158,14 +133,14 @@ class PartitionWorker:
             if lost:
                 log.warning("partition %d: %d deliveries recovered", self.partition, len(lost))
                 await self._accept(lost)
-            if len(entries) < self.sub.options.batch:
+            if len(entries) < self.consumer.options.batch:
                 return
             start = entries[-1].entry_id
 
     async def _ensure_group(self) -> None:
         try:
-            await self.sub.redis.xgroup_create(
-                self.stream, self.sub.group, id=self.sub.options.start_id, mkstream=True
+            await self.consumer.redis.xgroup_create(
+                self.stream, self.consumer.group, id=self.consumer.options.start_id, mkstream=True
             )
         except ResponseError as exc:
             if "BUSYGROUP" not in str(exc):
@@ -181,7 +156,7 @@ class PartitionWorker:
         at a time: only the culprit crashes again, until it reaches the dead letters. Each
         is the oldest pending entry of its chat, so this keeps every chat's order.
         """
-        redis, group, me = self.sub.redis, self.sub.group, self.sub.consumer
+        redis, group, me = self.consumer.redis, self.consumer.group, self.consumer.name
         claimed: list[_Entry] = []
         start = "0-0"
         while True:
@@ -191,7 +166,7 @@ class PartitionWorker:
                 me,
                 min_idle_time=0,
                 start_id=start,
-                count=self.sub.options.batch,
+                count=self.consumer.options.batch,
             )
             next_start, entries, deleted = reply
             if deleted:
@@ -205,11 +180,11 @@ class PartitionWorker:
             if next_id == "0-0":
                 break
             start = next_id
-        marks = await redis.hkeys(self.sub.keyspace.attempts(self.partition, group))
+        marks = await redis.hkeys(self.consumer.keyspace.attempts(self.partition, group))
         suspects = {cast(bytes, mark).decode() for mark in marks}
         for entry in claimed:
             if entry.entry_id in suspects:
-                async with self.sub.gate.alone():
+                async with self.consumer.gate.alone():
                     await self._handle(entry)
         await self._accept([entry for entry in claimed if entry.entry_id not in suspects])
 
@@ -223,7 +198,7 @@ class PartitionWorker:
         unwanted = [entry.entry_id for entry in entries if self._unwanted(entry)]
         if unwanted:
             with contextlib.suppress(*INFRASTRUCTURE_ERRORS):  # still pending: acked later
-                await self.sub.redis.xack(self.stream, self.sub.group, *unwanted)
+                await self.consumer.redis.xack(self.stream, self.consumer.group, *unwanted)
         skipped = set(unwanted)
         for entry in entries:
             if entry.entry_id not in skipped:
@@ -231,10 +206,12 @@ class PartitionWorker:
 
     def _unwanted(self, entry: _Entry) -> bool:
         target = entry.fields.get(REDELIVERED_FOR)
-        if target is not None and target != self.sub.group.encode():
+        if target is not None and target != self.consumer.group.encode():
             return True  # given back to another group after it dead-lettered it
         kind = entry.fields.get(b"type")
-        return self.sub.types is not None and kind is not None and kind not in self.sub.types
+        return (
+            self.consumer.types is not None and kind is not None and kind not in self.consumer.types
+        )
 
     async def _dispatch(self, entry: _Entry) -> None:
         if self.halted.is_set():
@@ -256,7 +233,7 @@ class PartitionWorker:
                 raise_if_cancelled()
                 entry = lane.queue.get_nowait()
                 try:
-                    async with self.sub.gate.together():
+                    async with self.consumer.gate.together():
                         await self._handle(entry)
                 finally:
                     self.dispatched.discard(entry.entry_id)
@@ -273,7 +250,7 @@ class PartitionWorker:
                 del self.lanes[chat]
 
     async def _handle(self, entry: _Entry) -> None:
-        opts = self.sub.options
+        opts = self.consumer.options
         attempt = 0
         while not self.halted.is_set():
             raise_if_cancelled()
@@ -288,7 +265,7 @@ class PartitionWorker:
                 if entry.taken_over or attempt > 1:
                     record = replace(record, redelivered=True)
                 with self._span(record):
-                    effects = await self.sub.handler(record)
+                    effects = await self.consumer.handler(record)
                     applied = await self._commit(record, effects)
                     # Inside the span: the observation's exemplar is this trace.
                     seconds = time.perf_counter() - started
@@ -319,12 +296,12 @@ class PartitionWorker:
         send the reply to WAHA again). A commit that landed but whose answer was lost is
         recognised on the retry by the checkpoint, and only acknowledged.
         """
-        opts = self.sub.options
+        opts = self.consumer.options
         failures = 0
         while True:
             raise_if_cancelled()
             try:
-                return await self.sub.checkpoints.commit(
+                return await self.consumer.checkpoints.commit(
                     partition=self.partition,
                     token=self.token,
                     chat=record.chat,
@@ -342,9 +319,9 @@ class PartitionWorker:
         """Decode an entry, with its personal data if its subject's key still exists."""
         subject_key = None
         if is_sealed(entry.fields):
-            store = self.sub.keyspace.subject_keys(self.partition)
+            store = self.consumer.keyspace.subject_keys(self.partition)
             chat = entry.fields.get(b"chat", b"").decode(errors="replace")
-            found = await self.sub.redis.hget(store, chat)
+            found = await self.consumer.redis.hget(store, chat)
             subject_key = cast(bytes | None, found)
         return decode_entry(entry.entry_id, self.partition, entry.fields, subject_key)
 
@@ -354,14 +331,14 @@ class PartitionWorker:
         The first delivery's attempt is not marked (it costs a write per entry); a
         taken-over entry may have had it, so it is counted as if it had.
         """
-        key = self.sub.keyspace.attempts(self.partition, self.sub.group)
-        marked = await self.sub.redis.hincrby(key, entry.entry_id, 1)
+        key = self.consumer.keyspace.attempts(self.partition, self.consumer.group)
+        marked = await self.consumer.redis.hincrby(key, entry.entry_id, 1)
         return int(marked) + 1
 
     def _span(self, record: Record) -> AbstractContextManager[Span]:
         """The span of handling ``record``, continuing the trace the event carries."""
         return tracer.start_as_current_span(
-            f"process {self.sub.group}",
+            f"process {self.consumer.group}",
             context=context_of(record.envelope.traceparent),
             kind=SpanKind.CONSUMER,
             attributes={
@@ -369,40 +346,20 @@ class PartitionWorker:
                 "messaging.operation.type": "process",
                 "messaging.destination.name": self.stream,
                 "messaging.destination.partition.id": str(self.partition),
-                "messaging.consumer.group.name": self.sub.group,
+                "messaging.consumer.group.name": self.consumer.group,
                 "messaging.message.id": record.entry_id,
             },
         )
 
     def _count(self, outcome: str, seconds: float | None = None) -> None:
-        if self.sub.metrics is not None:
-            self.sub.metrics.outcome(self.sub.group, outcome, seconds)
+        if self.consumer.metrics is not None:
+            self.consumer.metrics.outcome(self.consumer.group, outcome, seconds)
 
     async def _dead_letter(self, entry: _Entry, error: BaseException, *, attempts: int) -> None:
         self._count("dead_lettered")
-        sub = self.sub
         log.error("entry %s dead-lettered after %d attempts: %r", entry.entry_id, attempts, error)
-        details = {
-            b"source_id": entry.entry_id.encode(),
-            b"group": sub.group.encode(),
-            b"attempts": str(attempts).encode(),
-            b"error": repr(error)[:2000].encode(),
-            b"traceback": "".join(traceback.format_exception(error))[-4000:].encode(),
-        }
-        fields = [item for pair in {**entry.fields, **details}.items() for item in pair]
-        try:
-            await sub.scripts.dead_letter(
-                keys=[
-                    sub.keyspace.fence(self.partition, sub.group),
-                    self.stream,
-                    sub.keyspace.dead_letters(self.partition),
-                    sub.keyspace.attempts(self.partition, sub.group),
-                ],
-                args=[self.token, sub.group, entry.entry_id, *fields],
-            )
-        except ResponseError as exc:
-            raise_if_fenced(exc)
-            raise
+        await give_up(self.consumer, self.partition, self.token, entry.entry_id, entry.fields,
+                      error, attempts)  # fmt: skip
 
     async def stop(self, *, graceful: bool) -> None:
         """Stop reading; a graceful stop lets the entries in hand finish first."""
@@ -410,7 +367,7 @@ class PartitionWorker:
         if graceful:
             lanes = [lane.task for lane in self.lanes.values() if lane.task]
             if lanes:
-                await asyncio.wait(lanes, timeout=self.sub.options.drain_timeout_s)
+                await asyncio.wait(lanes, timeout=self.consumer.options.drain_timeout_s)
         self.halted.set()
         tasks: set[asyncio.Task[None]] = set()
         while True:

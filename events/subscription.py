@@ -16,19 +16,14 @@ from redis.asyncio import Redis
 
 from events.cancellation import raise_if_cancelled
 from events.checkpoint import Checkpoints
+from events.consumer import ConsumerContext, Handler, SubscriptionOptions
+from events.infrastructure import INFRASTRUCTURE_ERRORS
 from events.isolation import IsolationGate
 from events.keys import Keyspace
 from events.leases import Leases
 from events.metrics import ConsumerMetrics
-from events.partition import (
-    INFRASTRUCTURE_ERRORS,
-    Handler,
-    PartitionWorker,
-    SubscriptionOptions,
-)
+from events.partition import PartitionWorker
 from events.scripts import Scripts
-
-__all__ = ["Handler", "Subscription", "SubscriptionOptions"]
 
 log = logging.getLogger(__name__)
 
@@ -50,16 +45,20 @@ class Subscription:
     ) -> None:
         """``types``: the event types ``handler`` handles; None for all. Entries of other
         types are acknowledged without being handled."""
-        self.metrics = metrics
-        self.redis = redis
-        self.keyspace = keyspace
-        self.group = group
-        self.consumer = consumer
-        self.handler = handler
-        self.types = None if types is None else frozenset(t.encode() for t in types)
         self.options = options or SubscriptionOptions()
-        self.scripts = Scripts.register(redis)
-        self.checkpoints = Checkpoints(redis, keyspace, group)
+        self.context = ConsumerContext(
+            redis=redis,
+            keyspace=keyspace,
+            group=group,
+            name=consumer,
+            handler=handler,
+            types=None if types is None else frozenset(t.encode() for t in types),
+            options=self.options,
+            scripts=Scripts.register(redis),
+            checkpoints=Checkpoints(redis, keyspace, group),
+            gate=IsolationGate(self.options.max_concurrent_handlers),
+            metrics=metrics,
+        )
         self.leases = Leases(
             redis,
             keyspace,
@@ -72,7 +71,6 @@ class Subscription:
         # Partitions handed over to another replica, whose in-hand entries are finishing;
         # their leases are still renewed meanwhile, so nobody else starts on them yet.
         self.draining: dict[int, tuple[PartitionWorker, asyncio.Task[None]]] = {}
-        self.gate = IsolationGate(self.options.max_concurrent_handlers)
         self._stopping = asyncio.Event()
 
     @property
@@ -149,7 +147,7 @@ class Subscription:
             await current.stop(graceful=False)
         if token is not None:
             log.info("partition %d: owned (token %d)", partition, token)
-            self.workers[partition] = PartitionWorker(self, partition, token)
+            self.workers[partition] = PartitionWorker(self.context, partition, token)
 
     async def _give_up(self, partition: int, *, graceful: bool) -> None:
         await self._release(partition, self.workers.pop(partition), graceful=graceful)

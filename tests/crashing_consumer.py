@@ -12,12 +12,13 @@ from redis.asyncio import Redis
 
 from events import Keyspace, MessageReceived, Record
 from events.checkpoint import Command
-from events.subscription import Subscription, SubscriptionOptions
+from events.consumer import SubscriptionOptions
+from events.subscription import Subscription
 
 
 def applied_key(keyspace: Keyspace, record: Record) -> str:
     """A list in the entry's partition slot, so the commit script may write it."""
-    return f"{keyspace.prefix}:{{p{record.partition}}}:applied:{record.chat}"
+    return keyspace.in_partition(record.partition, "applied", record.chat)
 
 
 async def main(url: str, consumer: str, handling_s: float) -> None:

@@ -11,8 +11,8 @@ from zoneinfo import ZoneInfo
 from redis.asyncio import Redis
 
 from events import EventLog, Keyspace
+from events.consumer import SubscriptionOptions
 from events.lag import group_positions
-from events.subscription import SubscriptionOptions
 from services.projector.process import ProjectorService
 from services.projector.rebuild import boundaries, rebuild
 from services.projector.service import PROJECTIONS, group_of

@@ -25,7 +25,8 @@ def start_consumer(url: str, name: str) -> subprocess.Popen[bytes]:
 
 
 def applied_key(chat: str) -> str:
-    return f"wsm:{{p{Keyspace(partitions=4).partition_of(chat)}}}:applied:{chat}"
+    keyspace = Keyspace(partitions=4)
+    return keyspace.in_partition(keyspace.partition_of(chat), "applied", chat)
 
 
 async def all_applied(redis: Redis, keyspace: Keyspace) -> int:

@@ -33,7 +33,8 @@ class Handler:
         assert isinstance(event, MessageReceived)
         if event.text == "crash" and not self.fixed:
             raise ValueError("cannot handle this one")
-        return [("RPUSH", f"wsm:{{p{record.partition}}}:applied:{self.name}", event.text)]
+        key = Keyspace(partitions=4).in_partition(record.partition, "applied", self.name)
+        return [("RPUSH", key, event.text)]
 
 
 async def consuming(redis: Redis, keyspace: Keyspace, handler: Handler) -> None:
@@ -48,8 +49,8 @@ async def consuming(redis: Redis, keyspace: Keyspace, handler: Handler) -> None:
 
 
 async def applied(redis: Redis, keyspace: Keyspace, name: str) -> list[bytes]:
-    return [t for p in keyspace.all_partitions()
-            for t in await redis.lrange(f"wsm:{{p{p}}}:applied:{name}", 0, -1)]  # fmt: skip
+    lists = [keyspace.in_partition(p, "applied", name) for p in keyspace.all_partitions()]
+    return [text for key in lists for text in await redis.lrange(key, 0, -1)]
 
 
 async def cli(ingest_settings: IngestSettings, *argv: str) -> tuple[int, str]:

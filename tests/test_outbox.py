@@ -16,7 +16,7 @@ from events.checkpoint import Command
 from events.codec import decode_entry, encode_entry
 from events.schema import ReplyRequested, ReplySent
 from services.conductor.service import Outbox
-from services.conductor.waha_client import WahaClient, message_id_only
+from services.waha.client import WahaClient, message_id_only
 from services.waha_sim.app import Simulator, create_app
 
 CHAT = "5511977770055@c.us"

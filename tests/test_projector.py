@@ -19,7 +19,7 @@ from services.ingest.settings import DEVELOPMENT_CHAT_KEY_SECRET, IngestSettings
 from services.projector.lgpd_cli import export
 from services.projector.process import ProjectorService
 from services.projector.replay import Replayed, replay_projections
-from services.projector.store import ReadModelKeys, ReadModels
+from services.projector.store import ReadModelKeys, ReadModels, version_key
 from services.runtime.embedded_redis import RedisServer
 from tests.factories import message
 from tests.projecting import FAST, SP, caught_up, projecting, rebuilt_equals_live
@@ -163,8 +163,8 @@ async def test_a_replay_clears_what_an_interrupted_one_left_behind(
     for partition in keyspace.all_partitions():
         await redis.xgroup_create(keyspace.stream(partition), "projector.consent.v1", id="0",
                                   mkstream=True)  # fmt: skip
-    await redis.set(f"{keyspace.prefix}:rm:consent:version", 2)
-    await redis.set(f"{keyspace.prefix}:{{p0}}:rm:consent:v1:left-behind", b"x")
+    await redis.set(version_key(keyspace, "consent"), 2)
+    await redis.set(keyspace.in_partition(0, "rm", "consent", "v1", "left-behind"), b"x")
     switched, _ = await replay_projections(redis, log, SP, ["consent"], grace_s=0)
     assert switched == [Replayed("consent", old=2, new=3)]
     assert await groups_of_versions(redis, keyspace, "consent") == {"projector.consent.v3"}

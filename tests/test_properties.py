@@ -12,8 +12,8 @@ from events import Envelope, Event, Keyspace, UnknownEvent, decode_entry, encode
 from events.leases import assign
 from events.schema import EVENT_TYPES
 from events.sealing import new_subject_key
-from services.ingest import signature
-from services.ingest.errors import SignatureInvalid
+from services.waha import signature
+from services.waha.signature import SignatureInvalid
 from tests.strategies import envelopes, strategies_by_type
 
 PINNED_16 = [3, 4, 12, 1]

@@ -13,9 +13,10 @@ from redis.asyncio import Redis
 
 from events import EventLog, Keyspace, MessageReceived, Record, new_envelope
 from events.checkpoint import Checkpoints, Command, LeaseLost, append_command
+from events.consumer import Handler, SubscriptionOptions
 from events.leases import Leases
 from events.schema import ReplyRequested
-from events.subscription import Handler, Subscription, SubscriptionOptions
+from events.subscription import Subscription
 from services.runtime.embedded_redis import RedisServer
 from tests.busy_machine import busy_machine
 from tests.factories import message
@@ -209,11 +210,12 @@ async def test_a_redelivered_entry_is_acknowledged_without_reapplying(
     assert token is not None
     await redis.xgroup_create(keyspace.stream(result.partition), "g", id="0")
     checkpoints = Checkpoints(redis, keyspace, "g")
-    effect = ("INCR", f"wsm:{{p{result.partition}}}:counter")
+    counter = keyspace.in_partition(result.partition, "counter")
+    effect = ("INCR", counter)
     kwargs = dict(partition=result.partition, token=token, chat="c", entry_id=result.entry_id)
     assert await checkpoints.commit(**kwargs, effects=[effect]) is True  # type: ignore[arg-type]
     assert await checkpoints.commit(**kwargs, effects=[effect]) is False  # type: ignore[arg-type]
-    assert await redis.get(f"wsm:{{p{result.partition}}}:counter") == b"1"
+    assert await redis.get(counter) == b"1"
 
 
 async def test_a_consumer_whose_lease_was_taken_cannot_commit(

@@ -13,10 +13,20 @@ from events import (
     ReactionReceived,
     SessionStatusChanged,
 )
-from events.schema import MessageSentByBusiness
+from events.schema import DomainEvent, MessageSentByBusiness
 from services.ingest import chats
 from services.ingest.errors import PayloadInvalid
-from services.ingest.translate import Ignored, Translated, parse_webhook, translate
+from services.ingest.translate import (
+    KNOWN_WAHA_EVENTS,
+    SUPPORTED_EVENTS,
+    TRANSLATORS,
+    Ignored,
+    Translated,
+    TranslatorTableInvalid,
+    dispatch_table,
+    parse_webhook,
+    translate,
+)
 from tests.waha import BOT, encode, text_message, webhook
 
 SECRET = b"secret"
@@ -151,3 +161,51 @@ def test_a_session_name_with_spaces_is_invalid() -> None:
 def test_a_timestamp_far_in_the_future_is_invalid() -> None:
     with pytest.raises(PayloadInvalid, match="timestamp"):
         run(text_message("A1", timestamp=10**14))
+
+
+REACTION = {"id": "R1", "from": "5511988887777@c.us", "fromMe": False, "to": BOT,
+            "reaction": {"text": "👍", "messageId": "M9"}}  # fmt: skip
+# A kind without a branch of its own used to fall through to the revocation at the end of
+# translate; sent with a revocation's body, such a kind must still become no event.
+REVOCATION = {"after": text_message("A2")["payload"], "before": None, "revokedMessageId": "A1"}
+# One webhook per supported kind, and the event only that kind's translator makes of it.
+EVERY_KIND: dict[str, tuple[dict[str, Any], type[DomainEvent]]] = {
+    "message": (text_message("A1"), MessageReceived),
+    "message.any": (text_message("A1", event="message.any"), MessageReceived),
+    "message.ack": (text_message("A1", event="message.ack", ack=3), MessageAcknowledged),
+    "message.reaction": (webhook("message.reaction", REACTION), ReactionReceived),
+    "message.revoked": (webhook("message.revoked", REVOCATION), MessageRevoked),
+    "session.status": (webhook("session.status", {"status": "WORKING"}), SessionStatusChanged),
+}
+
+
+def test_every_supported_kind_has_its_translator() -> None:
+    assert TRANSLATORS.keys() == SUPPORTED_EVENTS
+    assert EVERY_KIND.keys() == SUPPORTED_EVENTS  # a new kind needs a case there too
+
+
+@pytest.mark.parametrize("kind", sorted(SUPPORTED_EVENTS))
+def test_each_kind_becomes_its_own_event(kind: str) -> None:
+    body, event_type = EVERY_KIND[kind]
+    assert type(translated(body).envelope.event) is event_type
+
+
+def test_a_kind_declared_supported_without_a_translator_is_refused() -> None:
+    with pytest.raises(TranslatorTableInvalid, match=r"without a translator: \['message.edited'\]"):
+        dispatch_table(SUPPORTED_EVENTS | {"message.edited"}, TRANSLATORS)
+
+
+def test_a_translator_of_a_kind_not_declared_supported_is_refused() -> None:
+    translators = {**TRANSLATORS, "message.edited": TRANSLATORS["message"]}
+    with pytest.raises(TranslatorTableInvalid, match=r"not supported: \['message.edited'\]"):
+        dispatch_table(SUPPORTED_EVENTS, translators)
+
+
+def test_the_table_cannot_be_changed_after_the_check() -> None:
+    with pytest.raises(TypeError):
+        TRANSLATORS["message.edited"] = TRANSLATORS["message"]  # type: ignore[index]
+
+
+@pytest.mark.parametrize("kind", [*sorted(KNOWN_WAHA_EVENTS - SUPPORTED_EVENTS), "made.up"])
+def test_a_kind_without_a_translator_is_ignored_never_read_as_another(kind: str) -> None:
+    assert run(webhook(kind, REVOCATION)) == Ignored("unsupported_event")

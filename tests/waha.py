@@ -7,7 +7,7 @@ import json
 import time
 from typing import Any
 
-from services.ingest.signature import sign
+from services.waha.signature import sign
 
 HMAC_KEY = b"test-hmac-key"
 BOT = "5511900000000@c.us"

@@ -14,7 +14,8 @@ from aiohttp.test_utils import TestServer
 from redis.asyncio import Redis
 
 from events import EventLog, Keyspace
-from events.subscription import Subscription, SubscriptionOptions
+from events.consumer import SubscriptionOptions
+from events.subscription import Subscription
 from services.conductor.clinic import Clinic
 from services.conductor.embedded_calendar import EmbeddedCalendar
 from services.conductor.offline_brain import OfflineBrain
@@ -22,9 +23,9 @@ from services.conductor.privacy import PrivacyNotice
 from services.conductor.service import ConversationHandler, Outbox
 from services.conductor.tools import Toolbox
 from services.conductor.turn import Conductor
-from services.conductor.waha_client import WahaClient
 from services.ingest.app import create_app as create_ingest
 from services.ingest.settings import IngestSettings
+from services.waha.client import WahaClient
 from services.waha_sim.app import Simulator
 from services.waha_sim.app import create_app as create_sim
 from tests.waha import HMAC_KEY

@@ -11,6 +11,7 @@ from typing import cast
 
 from redis.asyncio import Redis
 
+from events import Keyspace
 from services.conductor.calendar import Booking, SlotTaken
 
 
@@ -19,24 +20,25 @@ def _script(name: str) -> str:
 
 
 class EmbeddedCalendar:
-    def __init__(self, redis: Redis, prefix: str = "wsm") -> None:
+    def __init__(self, redis: Redis, keyspace: Keyspace | None = None) -> None:
         self.redis = redis
-        self.prefix = f"{prefix}:{{cal}}"
+        # Every key of the calendar in one slot: booking touches four of them at once.
+        self.keyspace = keyspace or Keyspace()
         self._book = redis.register_script(_script("book"))
         self._cancel = redis.register_script(_script("cancel"))
 
     def _appointment(self, appointment_id: str) -> str:
-        return f"{self.prefix}:appointment:{appointment_id}"
+        return self.keyspace.in_slot("cal", "appointment", appointment_id)
 
     def _slot(self, start: datetime) -> str:
-        return f"{self.prefix}:slot:{int(start.timestamp())}"
+        return self.keyspace.in_slot("cal", "slot", str(int(start.timestamp())))
 
     @property
     def _booked(self) -> str:
-        return f"{self.prefix}:booked"
+        return self.keyspace.in_slot("cal", "booked")
 
     def _subject(self, subject: str) -> str:
-        return f"{self.prefix}:subject:{subject}"
+        return self.keyspace.in_slot("cal", "subject", subject)
 
     async def taken(self, start: datetime, end: datetime) -> list[datetime]:
         scores = await self.redis.zrangebyscore(

@@ -28,10 +28,10 @@ from services.conductor.service import ConversationHandler, Outbox
 from services.conductor.settings import ConductorSettings
 from services.conductor.tools import Toolbox
 from services.conductor.turn import Conductor
-from services.conductor.waha_client import WahaClient
 from services.runtime.lifecycle import run_service
 from services.runtime.metrics_server import add_metrics_arguments, serving_metrics
 from services.runtime.store import wait_for_layout
+from services.waha.client import WahaClient
 
 log = logging.getLogger(__name__)
 
@@ -48,7 +48,7 @@ def build_conductor(
 ) -> Conductor:
     """The conductor with the calendar and the brain the settings choose."""
     notice = PrivacyNotice.current(settings.policy_version)
-    embedded = EmbeddedCalendar(redis, settings.store.key_prefix)
+    embedded = EmbeddedCalendar(redis, settings.store.keyspace)
     calendar: Calendar = embedded
     if (google := settings.google) is not None:
         http = authorised_http(google.service_account_file)

@@ -72,11 +72,11 @@ def parse_offsets(raw: str) -> tuple[timedelta, ...]:
 
 def timers_key(keyspace: Keyspace, partition: int) -> str:
     """The partition's timers: reminder id → when it is due (ms)."""
-    return f"{keyspace.prefix}:{{p{partition}}}:timers"
+    return keyspace.in_partition(partition, "timers")
 
 
 def timer_payloads_key(keyspace: Keyspace, partition: int) -> str:
-    return f"{keyspace.prefix}:{{p{partition}}}:timers:payload"
+    return keyspace.in_partition(partition, "timers", "payload")
 
 
 def plan(

@@ -53,8 +53,8 @@ from services.conductor.portuguese.speech import spoken
 from services.conductor.reminders import DEFAULT_OFFSETS
 from services.conductor.tools import Turn
 from services.conductor.turn import Conductor
-from services.conductor.waha_client import WahaClient, WahaError
 from services.runtime.tracing import current_traceparent
+from services.waha.client import WahaClient, WahaError
 
 log = logging.getLogger(__name__)
 tracer = trace.get_tracer(__name__)
@@ -63,7 +63,7 @@ _snapshot_decoder = msgspec.msgpack.Decoder(Conversation)
 
 
 def snapshot_key(keyspace: Keyspace, partition: int, chat: str) -> str:
-    return f"{keyspace.prefix}:{{p{partition}}}:conversation:{chat}"
+    return keyspace.in_partition(partition, "conversation", chat)
 
 
 def _effects(keyspace: Keyspace, record: Record, events: Sequence[DomainEvent]) -> list[Command]:

@@ -17,8 +17,8 @@ from redis.exceptions import RedisError
 
 from events.batching import AppendBatcher
 from events.metrics import trace_exemplar
-from services.ingest import signature
 from services.ingest.errors import (
+    BadSignature,
     PayloadTooLarge,
     StoreUnavailable,
     UnsupportedMediaType,
@@ -30,6 +30,7 @@ from services.ingest.settings import IngestSettings
 from services.ingest.translate import KNOWN_WAHA_EVENTS, Ignored, parse_webhook, translate
 from services.runtime.metrics_server import metrics_response
 from services.runtime.tracing import context_of, current_traceparent
+from services.waha import signature
 
 log = logging.getLogger(__name__)
 tracer = trace.get_tracer(__name__)
@@ -51,6 +52,7 @@ class Gateway:
         self._layout_checked = False
 
     async def receive(self, request: web.Request) -> web.Response:
+        """``POST /webhooks/waha``: every refusal is answered here, by its status and code."""
         upstream = context_of(request.headers.get("traceparent"))
         with tracer.start_as_current_span(
             "POST /webhooks/waha", context=upstream, kind=SpanKind.SERVER,
@@ -78,12 +80,15 @@ class Gateway:
         except web.HTTPRequestEntityTooLarge:
             raise PayloadTooLarge(f"body exceeds {limit} bytes") from None
         # Verified on the raw bytes, before anything reads them.
-        signature.verify(
-            body,
-            request.headers.get("X-Webhook-Hmac"),
-            request.headers.get("X-Webhook-Hmac-Algorithm"),
-            self.settings.hmac_keys,
-        )
+        try:
+            signature.verify(
+                body,
+                request.headers.get("X-Webhook-Hmac"),
+                request.headers.get("X-Webhook-Hmac-Algorithm"),
+                self.settings.hmac_keys,
+            )
+        except signature.SignatureInvalid as exc:
+            raise BadSignature(str(exc)) from None
         webhook = parse_webhook(body)
         self._check_age(webhook.timestamp)
         outcome = translate(
@@ -126,9 +131,11 @@ class Gateway:
             self._layout_checked = True
 
     async def healthz(self, request: web.Request) -> web.Response:
+        """Liveness: the process answers, whatever Redis does."""
         return web.json_response({"status": "ok"})
 
     async def readyz(self, request: web.Request) -> web.Response:
+        """Readiness: Redis answers and the log's layout is in place."""
         try:
             await self.redis.ping()
             await self._check_layout()
@@ -137,6 +144,7 @@ class Gateway:
         return web.json_response({"status": "ready"})
 
     async def metrics_text(self, request: web.Request) -> web.Response:
+        """The gateway's Prometheus metrics."""
         return metrics_response(self.registry, request)
 
 

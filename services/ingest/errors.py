@@ -10,12 +10,16 @@ class WebhookRejected(Exception):
     code = "bad_request"
 
 
-class SignatureInvalid(WebhookRejected):
+class BadSignature(WebhookRejected):
+    """The gateway's answer to :class:`services.waha.signature.SignatureInvalid`."""
+
     status = 401
     code = "bad_signature"
 
 
 class PayloadInvalid(WebhookRejected):
+    """Signed, but not a webhook as WAHA sends one: bad JSON or types, no chat, a bad time."""
+
     status = 400
     code = "bad_request"
 
@@ -28,11 +32,15 @@ class WebhookStale(WebhookRejected):
 
 
 class PayloadTooLarge(WebhookRejected):
+    """Larger than ``WEBHOOK_MAX_BODY_BYTES``; refused before it is read whole."""
+
     status = 413
     code = "too_large"
 
 
 class UnsupportedMediaType(WebhookRejected):
+    """Not sent as JSON."""
+
     status = 415
     code = "unsupported_media_type"
 

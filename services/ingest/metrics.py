@@ -18,6 +18,8 @@ OUTCOMES = (
 
 
 class IngestMetrics:
+    """The gateway's Prometheus metrics, in the registry given."""
+
     def __init__(self, registry: CollectorRegistry) -> None:
         self.requests = Counter(
             "wsm_webhook_requests_total",

@@ -26,6 +26,8 @@ def chat_key_secret(env: Mapping[str, str]) -> bytes:
 
 @dataclass(frozen=True, slots=True)
 class IngestSettings:
+    """The gateway's settings, read from the environment once."""
+
     hmac_keys: tuple[bytes, ...]
     store: StoreSettings = field(default_factory=StoreSettings)
     chat_key_secret: bytes = DEVELOPMENT_CHAT_KEY_SECRET.encode()
@@ -37,6 +39,7 @@ class IngestSettings:
 
     @classmethod
     def from_env(cls, env: Mapping[str, str]) -> IngestSettings:
+        """Read and check every setting; raises ``SettingsError`` naming a bad one."""
         dedup_window_s = settings.integer(
             env, "DEDUP_WINDOW_SECONDS", DEFAULT_DEDUP_WINDOW_S, minimum=1
         )

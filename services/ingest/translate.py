@@ -1,10 +1,18 @@
-"""WAHA webhooks -> domain events. Pure: no I/O, no clock except the one passed in."""
+"""WAHA webhooks -> domain events. Pure: no I/O, no clock except the one passed in.
+
+Each supported kind of webhook has a translator of its own in ``TRANSLATORS``. The table is
+checked against ``SUPPORTED_EVENTS`` when this module is imported, so that a kind declared
+supported without a translator stops the gateway from starting instead of being read as
+another kind.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import TypeVar
+from types import MappingProxyType
+from typing import Protocol, TypeVar
 
 import msgspec
 
@@ -22,7 +30,7 @@ from events.codec import DECODE_ERRORS
 from events.schema import DomainEvent, MessageSentByBusiness
 from services.ingest import chats
 from services.ingest.errors import PayloadInvalid
-from services.ingest.waha import (
+from services.waha.payloads import (
     WahaMessage,
     WahaReaction,
     WahaRevoked,
@@ -68,6 +76,8 @@ Payload = TypeVar("Payload")
 
 @dataclass(frozen=True, slots=True)
 class Translated:
+    """The event a webhook stands for, and the key that makes appending it idempotent."""
+
     envelope: Envelope
     idempotency_key: str
 
@@ -79,10 +89,42 @@ class Ignored:
     reason: str
 
 
+class Translator(Protocol):
+    """Turns the webhooks of one kind into their event, or says why one becomes none."""
+
+    def __call__(
+        self, webhook: WahaWebhook, *, body_digest: str, chat_secret: bytes
+    ) -> Translated | Ignored:
+        """The webhook's event, or why it becomes none; raises ``PayloadInvalid``."""
+
+
+class TranslatorTableInvalid(LookupError):
+    """A supported kind of webhook without a translator, or a translator for no such kind."""
+
+
+def dispatch_table(
+    supported: frozenset[str], translators: Mapping[str, Translator]
+) -> Mapping[str, Translator]:
+    """``translators`` as a read-only table, if it has exactly one per ``supported`` kind.
+
+    Raises :class:`TranslatorTableInvalid` naming the kinds that have none, and those that
+    have one but are not declared supported (they would bypass the metric's label set).
+    """
+    missing = sorted(supported - translators.keys())
+    unexpected = sorted(translators.keys() - supported)
+    if missing or unexpected:
+        raise TranslatorTableInvalid(
+            f"kinds without a translator: {missing}; translators of kinds not supported:"
+            f" {unexpected}"
+        )
+    return MappingProxyType(dict(translators))
+
+
 _webhook_decoder = msgspec.json.Decoder(WahaWebhook)
 
 
 def parse_webhook(body: bytes) -> WahaWebhook:
+    """The webhook's envelope, validated; its payload is decoded by the kind's translator."""
     try:
         return _webhook_decoder.decode(body)
     except DECODE_ERRORS as exc:
@@ -118,41 +160,51 @@ def translate(
 
     ``body_digest`` identifies the delivery when WAHA gives no id of its own.
     """
-    if webhook.event not in SUPPORTED_EVENTS:
+    translator = TRANSLATORS.get(webhook.event)
+    if translator is None:
         return Ignored("unsupported_event")
-    if webhook.event in MESSAGE_EVENTS:
-        return _message(webhook, chat_secret)
-    session = webhook.session
-    delivery = f"{session}:{webhook.event}:{webhook.id or body_digest}"
-    if webhook.event == "session.status":
-        status = _payload(webhook, WahaSessionStatus)
-        event: DomainEvent = SessionStatusChanged(status=status.status)
-        return _translated(webhook, event, chats.session_key(session), delivery)
-    if webhook.event == "message.ack":
-        ack = _payload(webhook, WahaMessage)
-        chat_id = _chat(ack.to if ack.fromMe else ack.from_)
-        event = MessageAcknowledged(
-            message_id=ack.id,
-            chat_id=chat_id,
-            ack=ack.ack if ack.ack is not None else 0,
-            ack_name=ack.ackName or "",
-            from_me=ack.fromMe,
-        )
-        # Each ack level of a message is a fact of its own; retries of one level are not.
-        key = f"{session}:ack:{ack.id}:{event.ack}"
-        return _chat_event(webhook, event, chat_id, chat_secret, key)
-    if webhook.event == "message.reaction":
-        reaction = _payload(webhook, WahaReaction)
-        chat_id = _chat(reaction.to if reaction.fromMe else reaction.from_)
-        event = ReactionReceived(
-            message_id=reaction.id,
-            chat_id=chat_id,
-            sender=_chat(reaction.participant or reaction.from_),
-            target_message_id=reaction.reaction.messageId,
-            reaction=reaction.reaction.text,
-            from_me=reaction.fromMe,
-        )
-        return _chat_event(webhook, event, chat_id, chat_secret, f"{session}:{reaction.id}")
+    return translator(webhook, body_digest=body_digest, chat_secret=chat_secret)
+
+
+def _session_status(webhook: WahaWebhook, *, body_digest: str, chat_secret: bytes) -> Translated:
+    status = _payload(webhook, WahaSessionStatus)
+    event = SessionStatusChanged(status=status.status)
+    # A status names no message: the delivery is the fact, WAHA's id for it or its body.
+    delivery = f"{webhook.session}:{webhook.event}:{webhook.id or body_digest}"
+    return _translated(webhook, event, chats.session_key(webhook.session), delivery)
+
+
+def _ack(webhook: WahaWebhook, *, body_digest: str, chat_secret: bytes) -> Translated:
+    ack = _payload(webhook, WahaMessage)
+    chat_id = _chat(ack.to if ack.fromMe else ack.from_)
+    event = MessageAcknowledged(
+        message_id=ack.id,
+        chat_id=chat_id,
+        ack=ack.ack if ack.ack is not None else 0,
+        ack_name=ack.ackName or "",
+        from_me=ack.fromMe,
+    )
+    # Each ack level of a message is a fact of its own; retries of one level are not.
+    key = f"{webhook.session}:ack:{ack.id}:{event.ack}"
+    return _chat_event(webhook, event, chat_id, chat_secret, key)
+
+
+def _reaction(webhook: WahaWebhook, *, body_digest: str, chat_secret: bytes) -> Translated:
+    reaction = _payload(webhook, WahaReaction)
+    chat_id = _chat(reaction.to if reaction.fromMe else reaction.from_)
+    event = ReactionReceived(
+        message_id=reaction.id,
+        chat_id=chat_id,
+        sender=_chat(reaction.participant or reaction.from_),
+        target_message_id=reaction.reaction.messageId,
+        reaction=reaction.reaction.text,
+        from_me=reaction.fromMe,
+    )
+    key = f"{webhook.session}:{reaction.id}"
+    return _chat_event(webhook, event, chat_id, chat_secret, key)
+
+
+def _revoked(webhook: WahaWebhook, *, body_digest: str, chat_secret: bytes) -> Translated:
     revoked = _payload(webhook, WahaRevoked)
     message = revoked.after or revoked.before
     if message is None:
@@ -160,10 +212,11 @@ def translate(
     chat_id = _chat(message.to if message.fromMe else message.from_)
     revoked_id = revoked.revokedMessageId or message.id
     event = MessageRevoked(chat_id=chat_id, revoked_message_id=revoked_id, from_me=message.fromMe)
-    return _chat_event(webhook, event, chat_id, chat_secret, f"{session}:revoked:{revoked_id}")
+    key = f"{webhook.session}:revoked:{revoked_id}"
+    return _chat_event(webhook, event, chat_id, chat_secret, key)
 
 
-def _message(webhook: WahaWebhook, chat_secret: bytes) -> Translated | Ignored:
+def _message(webhook: WahaWebhook, *, body_digest: str, chat_secret: bytes) -> Translated | Ignored:
     message = _payload(webhook, WahaMessage)
     if message.fromMe:
         return _sent_by_business(webhook, message, chat_secret)
@@ -214,6 +267,19 @@ def _sent_by_business(
     )
     key = f"{webhook.session}:message:{message.id}"
     return _chat_event(webhook, event, chat_id, chat_secret, key)
+
+
+TRANSLATORS = dispatch_table(
+    SUPPORTED_EVENTS,
+    {
+        "message": _message,
+        "message.any": _message,
+        "message.ack": _ack,
+        "message.reaction": _reaction,
+        "message.revoked": _revoked,
+        "session.status": _session_status,
+    },
+)
 
 
 def _chat_event(

@@ -22,9 +22,10 @@ from redis.asyncio import Redis
 
 from events import EventLog, Keyspace
 from events.archiving import Archiver
+from events.consumer import SubscriptionOptions
+from events.infrastructure import INFRASTRUCTURE_ERRORS
 from events.metrics import ConsumerMetrics
-from events.partition import INFRASTRUCTURE_ERRORS
-from events.subscription import Subscription, SubscriptionOptions
+from events.subscription import Subscription
 from services.conductor.clinic import Clinic
 from services.ingest.settings import chat_key_secret
 from services.projector.admin_api import create_admin_app

@@ -26,7 +26,7 @@ _appointment = msgspec.msgpack.Decoder(AppointmentView)
 
 def version_key(keyspace: Keyspace, projection: str) -> str:
     """The version of a projection that is in service."""
-    return f"{keyspace.prefix}:rm:{projection}:version"
+    return keyspace.shared("rm", projection, "version")
 
 
 async def current_version(redis: Redis, keyspace: Keyspace, projection: str) -> int:
@@ -42,16 +42,16 @@ class ReadModelKeys:
     version: int = FIRST_VERSION
 
     def _base(self, partition: int, projection: str) -> str:
-        return f"{self.keyspace.prefix}:{{p{partition}}}:rm:{projection}:v{self.version}"
+        return self.keyspace.in_partition(partition, "rm", projection, f"v{self.version}")
 
     def pattern(self, projection: str) -> str:
         """Every key of this version of ``projection``, for SCAN."""
-        return f"{self.keyspace.prefix}:{{p*}}:rm:{projection}:v{self.version}:*"
+        return self.keyspace.in_every_partition("rm", projection, f"v{self.version}", "*")
 
     @staticmethod
     def every_version_pattern(keyspace: Keyspace, projection: str) -> str:
         """Every key of every version of ``projection``, for SCAN."""
-        return f"{keyspace.prefix}:{{p*}}:rm:{projection}:v*"
+        return keyspace.in_every_partition("rm", projection, "v*")
 
     def session(self, partition: int, chat: str) -> str:
         return f"{self._base(partition, 'sessions')}:chat:{chat}"

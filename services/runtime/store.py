@@ -15,8 +15,8 @@ from redis.asyncio.connection import parse_url
 
 from events import EventLog, Keyspace
 from events.archive import Archive
+from events.infrastructure import INFRASTRUCTURE_ERRORS
 from events.keys import DEFAULT_PARTITIONS
-from events.partition import INFRASTRUCTURE_ERRORS
 from services.runtime import settings
 from services.runtime.redis_connection import blocking_pool
 

@@ -25,14 +25,16 @@ import msgspec
 from aiohttp import web
 
 from events.codec import DECODE_ERRORS
-from services.conductor.waha_client import message_id_only
-from services.ingest.signature import sign
+from services.waha.client import message_id_only
+from services.waha.signature import sign
 
 ME = "5511900000000@c.us"
 Body = TypeVar("Body", bound=msgspec.Struct)
 
 
 class SendText(msgspec.Struct):
+    """Body of ``POST /api/sendText``."""
+
     session: str
     chatId: str
     text: str
@@ -40,11 +42,15 @@ class SendText(msgspec.Struct):
 
 
 class ChatAction(msgspec.Struct):
+    """Body of ``/api/sendSeen``, ``/api/startTyping`` and ``/api/stopTyping``."""
+
     session: str
     chatId: str
 
 
 class Inbound(msgspec.Struct):
+    """Body of ``POST /sim/inbound``: what the simulated WhatsApp user writes."""
+
     from_: str = msgspec.field(name="from")
     text: str = ""
     session: str = "default"
@@ -55,6 +61,8 @@ Share = Annotated[float, msgspec.Meta(ge=0, le=1)]
 
 
 class Faults(msgspec.Struct, forbid_unknown_fields=True):
+    """Body of ``POST /sim/faults``: how sends fail or stall from now on."""
+
     fail_sends: Annotated[int, msgspec.Meta(ge=0)] = 0
     status: Annotated[int, msgspec.Meta(ge=400, le=599)] = 500
     fail_rate: Share = 0.0
@@ -69,6 +77,8 @@ class Faults(msgspec.Struct, forbid_unknown_fields=True):
 
 @dataclass
 class Simulator:
+    """WAHA's state as the simulator keeps it: each chat's messages and the indicators shown."""
+
     webhook_url: str | None
     hmac_key: bytes
     api_key: str | None = None
@@ -96,6 +106,7 @@ class Simulator:
             ) from None
 
     async def send_text(self, request: web.Request) -> web.Response:
+        """``POST /api/sendText``: the message is kept in its chat, unless a fault says no."""
         body = await self._body(request, SendText)
         faults, roll = self.faults, self._rng.random()
         if faults.fail_sends > 0 or roll < faults.fail_rate:
@@ -113,16 +124,19 @@ class Simulator:
         return web.json_response({**message, "_data": {}}, status=201)
 
     async def chat_action(self, request: web.Request) -> web.Response:
+        """Read and typing indicators: recorded, for tests to see."""
         body = await self._body(request, ChatAction)
         self.actions.append((request.path.rsplit("/", 1)[-1], body.chatId))
         return web.json_response({})
 
     async def sessions(self, request: web.Request) -> web.Response:
+        """``GET /api/sessions``: one session, always working."""
         return web.json_response(
             [{"name": "default", "status": "WORKING", "me": {"id": ME, "pushName": "Clínica"}}]
         )
 
     async def chat_messages(self, request: web.Request) -> web.Response:
+        """A chat's latest ``limit`` messages, both ways, oldest first."""
         key = (request.match_info["session"], request.match_info["chat_id"])
         try:
             limit = int(request.query.get("limit", "100"))
@@ -161,11 +175,13 @@ class Simulator:
             )
 
     async def set_faults(self, request: web.Request) -> web.Response:
+        """``POST /sim/faults``: replace the faults; a ``seed`` makes the rolls repeatable."""
         self.faults = await self._body(request, Faults, api=False)
         self._rng = random.Random(self.faults.seed)
         return web.json_response(msgspec.to_builtins(self.faults))
 
     async def close(self) -> None:
+        """Close the client that posts webhooks to the gateway."""
         if self._client is not None:
             await self._client.close()
 
@@ -174,6 +190,7 @@ SIMULATOR = web.AppKey("simulator", Simulator)
 
 
 def create_app(simulator: Simulator) -> web.Application:
+    """The simulator's routes: WAHA's API, and the phone's side under ``/sim``."""
     app = web.Application()
     app[SIMULATOR] = simulator
     app.router.add_post("/api/sendText", simulator.send_text)

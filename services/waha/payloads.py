@@ -15,6 +15,8 @@ MessageId = Annotated[str, msgspec.Meta(min_length=1, max_length=256)]
 
 
 class WahaMe(msgspec.Struct, frozen=True):
+    """The business's own number, as the webhook's ``me``."""
+
     id: str
     pushName: str | None = None
 
@@ -32,6 +34,8 @@ class WahaWebhook(msgspec.Struct, frozen=True):
 
 
 class WahaMedia(msgspec.Struct, frozen=True):
+    """What WAHA says of a message's media; ``error`` is set when it could not fetch it."""
+
     url: str | None = None
     mimetype: str | None = None
     filename: str | None = None
@@ -39,6 +43,8 @@ class WahaMedia(msgspec.Struct, frozen=True):
 
 
 class WahaReplyTo(msgspec.Struct, frozen=True):
+    """The message a message quotes."""
+
     id: MessageId | None = None
 
 
@@ -61,6 +67,8 @@ class WahaMessage(msgspec.Struct, frozen=True):
 
 
 class WahaReactionBody(msgspec.Struct, frozen=True):
+    """The emoji and the message it reacts to."""
+
     text: str
     messageId: MessageId
 

@@ -12,7 +12,9 @@ import aiohttp
 
 log = logging.getLogger(__name__)
 
+# Answers a later attempt may not get: timeouts, rate limits, a WAHA restarting or overloaded.
 RETRYABLE = frozenset({408, 425, 429, 500, 502, 503, 504})
+# How far back in a chat a reply already sent is looked for; a reply is that chat's latest.
 RECENT_MESSAGES = 50
 
 
@@ -25,10 +27,14 @@ class WahaRejected(WahaError):
 
 
 class SentMessage(NamedTuple):
+    """A message WAHA already holds as sent, with its id when WAHA gives one."""
+
     waha_message_id: str | None
 
 
 class WahaClient:
+    """WAHA's HTTP API, as the conductor uses it; one connection pool per client."""
+
     def __init__(
         self,
         base_url: str,
@@ -47,6 +53,7 @@ class WahaClient:
         )
 
     async def close(self) -> None:
+        """Close the connection pool; the client cannot be used afterwards."""
         await self._session.close()
 
     async def send_text(

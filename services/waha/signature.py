@@ -5,9 +5,15 @@ from __future__ import annotations
 import hmac
 from collections.abc import Sequence
 
-from services.ingest.errors import SignatureInvalid
-
 ALGORITHM = "sha512"
+
+
+class SignatureInvalid(ValueError):
+    """The body is not signed by any accepted key (or not signed as WAHA signs).
+
+    Owned here, not by the gateway, so that the simulator and tests can use this module
+    without the gateway; the gateway decides what HTTP answer it gets.
+    """
 
 
 def sign(body: bytes, key: bytes) -> str:

@@ -1,0 +1,55 @@
+"""What a consumer of a group is: its handler, its options, and the context a
+partition's worker gets from it (and nothing more of it)."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass
+
+from redis.asyncio import Redis
+
+from events.checkpoint import Checkpoints, Command
+from events.codec import Record
+from events.isolation import IsolationGate
+from events.keys import Keyspace
+from events.metrics import ConsumerMetrics
+from events.scripts import Scripts
+
+Handler = Callable[[Record], Awaitable[Sequence[Command]]]
+"""Handles one entry and returns the effects to commit with it; raising means retry."""
+
+
+@dataclass(frozen=True, slots=True)
+class SubscriptionOptions:
+    batch: int = 100
+    block_ms: int = 1000
+    max_attempts: int = 5
+    retry_base_s: float = 0.1
+    retry_cap_s: float = 5.0
+    lease_ttl_ms: int = 5000
+    member_ttl_ms: int = 3000
+    rebalance_interval_s: float = 1.0
+    max_in_flight: int = 1000
+    max_concurrent_handlers: int = 32
+    drain_timeout_s: float = 10.0
+    start_id: str = "0"
+
+
+@dataclass(frozen=True, slots=True)
+class ConsumerContext:
+    """One consumer of one group, as every worker of its partitions sees it."""
+
+    redis: Redis
+    keyspace: Keyspace
+    group: str
+    name: str
+    """This consumer's name in the group."""
+    handler: Handler
+    types: frozenset[bytes] | None
+    """The event types the handler handles; None for all."""
+    options: SubscriptionOptions
+    scripts: Scripts
+    checkpoints: Checkpoints
+    gate: IsolationGate
+    """Shared by the consumer's partitions: how many handlers run at once."""
+    metrics: ConsumerMetrics | None
