@@ -41,7 +41,7 @@ from events.schema import (
     UnknownEvent,
 )
 from services.conductor.clinic import Clinic
-from services.event_listing import as_json, resolve_chat
+from services.event_listing import as_json, resolve_subject
 from services.runtime.store import StoreSettings
 
 TEXT_SHOWN = 80
@@ -133,7 +133,7 @@ async def audit(args: argparse.Namespace, env: Mapping[str, str], out: TextIO) -
     async with store.connected() as redis:
         log = store.event_log(redis)
         await log.check_layout()
-        history = await log.chat_history(resolve_chat(args.chat, args.session, env))
+        history = await log.chat_history(resolve_subject(args.chat, args.session, env))
     if not history:
         print(f"wsm audit: no events for {args.chat}", file=sys.stderr)
         return 1

@@ -12,8 +12,8 @@ import msgspec
 
 from events import EventLog, Record
 from events.schema import EVENT_TYPES, type_of
-from services.ingest import chats
-from services.ingest.settings import chat_key_secret
+from services.domain.chats import chat_key_secret
+from services.domain.subjects import subject_of
 from services.runtime.cli_types import positive_int
 from services.runtime.store import StoreSettings
 
@@ -29,15 +29,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="one JSON object per line")
 
 
-def resolve_chat(value: str, session: str, env: Mapping[str, str]) -> str:
-    """A chat key as given, or the key of a WhatsApp chat id."""
-    if "@" not in value:
-        return value
-    try:
-        chat_id = chats.normalize_chat_id(value)
-    except chats.ChatIdInvalid as exc:
-        raise SystemExit(f"wsm events: {exc}") from None
-    return chats.chat_key(chat_key_secret(env), session, chat_id)
+def resolve_subject(value: str, session: str, env: Mapping[str, str]) -> str:
+    """The chat key named on the command line (``SubjectInvalid`` when it names none)."""
+    return subject_of(value, session, chat_key_secret(env))
 
 
 def as_json(record: Record) -> bytes:
@@ -74,7 +68,7 @@ async def list_events(args: argparse.Namespace, env: Mapping[str, str], out: Tex
     async with store.connected() as redis:
         log = store.event_log(redis)
         await log.check_layout()
-        chat = resolve_chat(args.chat, args.session, env) if args.chat else None
+        chat = resolve_subject(args.chat, args.session, env) if args.chat else None
         printed = 0
         async for record in selected(log, chat, args.type):
             if args.limit is not None and printed >= args.limit:

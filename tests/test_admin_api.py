@@ -16,8 +16,8 @@ from aiohttp.test_utils import TestClient, TestServer
 from redis.asyncio import Redis
 
 from events import EventLog, Keyspace
-from services.ingest import chats
-from services.ingest.settings import DEVELOPMENT_CHAT_KEY_SECRET
+from services.domain import chats
+from services.domain.chats import DEVELOPMENT_CHAT_KEY_SECRET
 from services.projector.admin_api import create_admin_app
 from services.projector.admin_openapi import OPENAPI
 from services.projector.settings import ProjectorSettings

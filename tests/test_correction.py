@@ -14,8 +14,9 @@ from events import EventLog, Keyspace
 from events.schema import NameCorrected
 from services.conductor.conversation import Conversation
 from services.conductor.service import snapshot_key
-from services.ingest import chats
-from services.ingest.settings import DEVELOPMENT_CHAT_KEY_SECRET, IngestSettings
+from services.domain import chats
+from services.domain.chats import DEVELOPMENT_CHAT_KEY_SECRET
+from services.ingest.settings import IngestSettings
 from services.projector.correction import clean_name
 from services.projector.lgpd_cli import correct
 from services.projector.store import ReadModels

@@ -15,8 +15,9 @@ from events import EventLog, Keyspace
 from events.schema import SubjectErased
 from events.subject_keys import SubjectKeys
 from services.conductor.service import snapshot_key
-from services.ingest import chats
-from services.ingest.settings import DEVELOPMENT_CHAT_KEY_SECRET, IngestSettings
+from services.domain import chats
+from services.domain.chats import DEVELOPMENT_CHAT_KEY_SECRET
+from services.ingest.settings import IngestSettings
 from services.projector.erasure import ErasureReason, erase_subject
 from services.projector.lgpd_cli import erase
 from services.projector.store import ReadModels

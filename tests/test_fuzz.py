@@ -22,7 +22,7 @@ from services.conductor.conversation import Conversation, Stage, Upcoming
 from services.conductor.embedded_calendar import EmbeddedCalendar
 from services.conductor.privacy import PrivacyNotice
 from services.conductor.tools import Toolbox, ToolOutcome, Turn
-from services.ingest.settings import DEVELOPMENT_CHAT_KEY_SECRET
+from services.domain.chats import DEVELOPMENT_CHAT_KEY_SECRET
 from services.projector.admin_api import create_admin_app
 from tests.waha import encode, sign, signed_headers, text_message
 

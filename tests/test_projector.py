@@ -14,8 +14,9 @@ from redis.asyncio import Redis
 
 from events import EventLog, Keyspace
 from services.conductor.conversation import Stage
-from services.ingest import chats
-from services.ingest.settings import DEVELOPMENT_CHAT_KEY_SECRET, IngestSettings
+from services.domain import chats
+from services.domain.chats import DEVELOPMENT_CHAT_KEY_SECRET
+from services.ingest.settings import IngestSettings
 from services.projector.lgpd_cli import export
 from services.projector.process import ProjectorService
 from services.projector.replay import Replayed, replay_projections

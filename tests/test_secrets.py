@@ -9,7 +9,8 @@ import pytest
 from aiohttp.test_utils import TestClient, TestServer
 
 from events import EventLog
-from services.ingest.settings import DEVELOPMENT_CHAT_KEY_SECRET, IngestSettings
+from services.domain.chats import DEVELOPMENT_CHAT_KEY_SECRET
+from services.ingest.settings import IngestSettings
 from services.projector.admin_api import create_admin_app
 from services.runtime.logs import JsonFormatter
 from tests.waha import HMAC_KEY, encode, signed_headers, text_message

@@ -14,7 +14,7 @@ from events import (
     SessionStatusChanged,
 )
 from events.schema import DomainEvent, MessageSentByBusiness
-from services.ingest import chats
+from services.domain import chats
 from services.ingest.errors import PayloadInvalid
 from services.ingest.translate import (
     KNOWN_WAHA_EVENTS,

@@ -2,26 +2,15 @@
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from services.domain.chats import DEVELOPMENT_CHAT_KEY_SECRET, chat_key_secret
 from services.runtime import settings
 from services.runtime.store import StoreSettings
 
-DEVELOPMENT_CHAT_KEY_SECRET = "wsm-development-only-chat-key-secret"
 DEFAULT_MAX_BODY_BYTES = 1024 * 1024
 DEFAULT_DEDUP_WINDOW_S = 24 * 3600
-
-log = logging.getLogger(__name__)
-
-
-def chat_key_secret(env: Mapping[str, str]) -> bytes:
-    """The secret that makes chat keys pseudonymous; the same in every process."""
-    secret = settings.text(env, "CHAT_KEY_SECRET", DEVELOPMENT_CHAT_KEY_SECRET)
-    if secret == DEVELOPMENT_CHAT_KEY_SECRET:
-        log.warning("CHAT_KEY_SECRET is not set: using the development secret")
-    return secret.encode()
 
 
 @dataclass(frozen=True, slots=True)

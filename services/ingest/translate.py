@@ -28,7 +28,7 @@ from events import (
 )
 from events.codec import DECODE_ERRORS
 from events.schema import DomainEvent, MessageSentByBusiness
-from services.ingest import chats
+from services.domain import chats
 from services.ingest.errors import PayloadInvalid
 from services.waha.payloads import (
     WahaMessage,

@@ -24,6 +24,7 @@ from redis.exceptions import TimeoutError as RedisTimeoutError
 
 from events import EventLog
 from events.codec import DECODE_ERRORS
+from services.domain.subjects import SubjectInvalid, subject_of
 from services.projector import access
 from services.projector.admin_openapi import DEFAULT_LIMIT, MAX_LIMIT, OPENAPI
 from services.projector.correction import NothingToCorrect, clean_name, correct_name
@@ -244,10 +245,10 @@ def requester(raw: str) -> str:
 def subject(request: web.Request) -> str:
     session_name = request.query.get("session", "default")
     try:
-        return access.subject_of(
+        return subject_of(
             request.match_info["subject"], session_name, request.app[ADMIN].chat_key_secret
         )
-    except access.SubjectInvalid as exc:
+    except SubjectInvalid as exc:
         raise ApiError(400, str(exc)) from None
 
 

@@ -11,7 +11,7 @@ from typing import TextIO
 import msgspec
 
 from services.conductor.clinic import Clinic
-from services.event_listing import resolve_chat
+from services.event_listing import resolve_subject
 from services.projector.store import ReadModels
 from services.runtime.store import StoreSettings
 
@@ -28,7 +28,7 @@ async def history(args: argparse.Namespace, env: Mapping[str, str], out: TextIO)
     zone = Clinic.from_env(env).zone
     async with store.connected() as redis:
         await store.event_log(redis).check_layout()
-        subject = resolve_chat(args.subject, args.session, env)
+        subject = resolve_subject(args.subject, args.session, env)
         records = await ReadModels(redis, store.keyspace).consent_history(subject)
     if not records:
         print(f"wsm consent: no consent events for {args.subject}", file=sys.stderr)

@@ -8,7 +8,7 @@ import sys
 from collections.abc import Mapping
 from typing import TextIO
 
-from services.event_listing import resolve_chat
+from services.event_listing import resolve_subject
 from services.projector.handoff import NotInHandoff, release_handoff
 from services.projector.lgpd_cli import opened, requester
 
@@ -21,7 +21,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 async def release(args: argparse.Namespace, env: Mapping[str, str], out: TextIO) -> int:
-    chat = resolve_chat(args.chat, args.session, env)
+    chat = resolve_subject(args.chat, args.session, env)
     by = requester(args.by, env)
     async with opened(env) as (log, models):
         try:

@@ -14,7 +14,7 @@ from typing import TextIO
 import msgspec
 
 from events import EventLog
-from services.event_listing import resolve_chat
+from services.event_listing import resolve_subject
 from services.projector import access
 from services.projector.correction import NothingToCorrect, clean_name, correct_name
 from services.projector.erasure import ErasureReason, erase_subject
@@ -44,7 +44,7 @@ async def opened(env: Mapping[str, str]) -> AsyncIterator[tuple[EventLog, ReadMo
 
 
 async def export(args: argparse.Namespace, env: Mapping[str, str], out: TextIO) -> int:
-    subject = resolve_chat(args.subject, args.session, env)
+    subject = resolve_subject(args.subject, args.session, env)
     async with opened(env) as (log, models):
         document = await access.export(log, models, subject)
     if document is None:
@@ -55,7 +55,7 @@ async def export(args: argparse.Namespace, env: Mapping[str, str], out: TextIO) 
 
 
 async def erase(args: argparse.Namespace, env: Mapping[str, str], out: TextIO) -> int:
-    subject = resolve_chat(args.subject, args.session, env)
+    subject = resolve_subject(args.subject, args.session, env)
     reason, by = ErasureReason.SUBJECT_REQUEST, requester(args.requested_by, env)
     async with opened(env) as (log, models):
         entry_id = await erase_subject(log, models, subject, reason, by)
@@ -72,7 +72,10 @@ async def correct(args: argparse.Namespace, env: Mapping[str, str], out: TextIO)
     except ValueError as exc:
         print(f"wsm lgpd correct: --name: {exc}", file=sys.stderr)
         return 2
-    subject, by = resolve_chat(args.subject, args.session, env), requester(args.requested_by, env)
+    subject, by = (
+        resolve_subject(args.subject, args.session, env),
+        requester(args.requested_by, env),
+    )
     async with opened(env) as (log, models):
         try:
             entry_id = await correct_name(log, models, subject, name, by)

@@ -27,7 +27,7 @@ from events.infrastructure import INFRASTRUCTURE_ERRORS
 from events.metrics import ConsumerMetrics
 from events.subscription import Subscription
 from services.conductor.clinic import Clinic
-from services.ingest.settings import chat_key_secret
+from services.domain.chats import chat_key_secret
 from services.projector.admin_api import create_admin_app
 from services.projector.retention import keep_sweeping
 from services.projector.service import PROJECTIONS, RedisViews, group_of, projection

@@ -16,6 +16,7 @@ from redis.exceptions import TimeoutError as RedisTimeoutError
 
 from events.codec import CorruptEntry
 from events.log import LayoutMismatch
+from services.domain.subjects import SubjectInvalid
 from services.runtime.embedded_redis import RedisUnavailable
 from services.runtime.lifecycle import StoppedLate
 from services.runtime.ports import PortBusy
@@ -51,7 +52,7 @@ def known_failure(error: BaseException) -> Failure | None:
 
 def _describe(error: BaseException) -> Failure | None:
     match error:
-        case SettingsError() | LayoutMismatch():
+        case SettingsError() | LayoutMismatch() | SubjectInvalid():
             return Failure(BAD_INPUT, str(error))
         case AuthenticationError():
             return Failure(WORLD_FAILED, "Redis refused the credentials of REDIS_URL")

@@ -9,7 +9,15 @@ conversation is known by a keyed hash of its session and normalised chat id.
 from __future__ import annotations
 
 import hmac
+import logging
 import re
+from collections.abc import Mapping
+
+from services.runtime import settings
+
+DEVELOPMENT_CHAT_KEY_SECRET = "wsm-development-only-chat-key-secret"
+
+log = logging.getLogger(__name__)
 
 CONVERSATION_SERVERS = frozenset({"c.us", "lid", "g.us"})
 _CHAT_ID = re.compile(r"^(?P<user>[0-9A-Za-z._-]{1,64})(?::\d{1,4})?@(?P<server>[a-z.]{1,32})$")
@@ -36,6 +44,7 @@ def is_conversation(chat_id: str) -> bool:
 
 
 def is_group(chat_id: str) -> bool:
+    """True for a group chat."""
     return chat_id.endswith("@g.us")
 
 
@@ -48,3 +57,11 @@ def chat_key(secret: bytes, session: str, chat_id: str) -> str:
 def session_key(session: str) -> str:
     """The key under which events of the WhatsApp session itself (not of a chat) are logged."""
     return f"session:{session}"
+
+
+def chat_key_secret(env: Mapping[str, str]) -> bytes:
+    """The secret that makes chat keys pseudonymous; the same in every process."""
+    secret = settings.text(env, "CHAT_KEY_SECRET", DEVELOPMENT_CHAT_KEY_SECRET)
+    if secret == DEVELOPMENT_CHAT_KEY_SECRET:
+        log.warning("CHAT_KEY_SECRET is not set: using the development secret")
+    return secret.encode()
