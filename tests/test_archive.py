@@ -13,8 +13,8 @@ from events import EventLog, Keyspace, MessageReceived
 from events.archive import Archive, parse_id
 from events.archiving import Archiver, ArchiverBusy, GroupProgress, horizon
 from events.log import ArchiveNeeded
-from services import archive_cli
-from services.projector.erasure import ErasureReason, erase_subject
+from services.actions.erasure import ErasureReason, erase_subject
+from services.cli import archive as archive_cli
 from services.projector.store import ReadModels
 from services.runtime.embedded_redis import RedisServer
 from services.runtime.settings import SettingsError

@@ -8,7 +8,7 @@ import io
 from hypothesis import given
 
 from events.schema import DomainEvent
-from services.audit import audit, describe
+from services.cli.audit import audit, describe
 from services.ingest.settings import IngestSettings
 from tests.strategies import events_
 from tests.whole_stack import Phone, Stack

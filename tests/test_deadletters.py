@@ -14,7 +14,7 @@ from redis.asyncio import Redis
 from events import EventLog, Keyspace, MessageReceived, Record
 from events.checkpoint import Command
 from events.subscription import Subscription
-from services.deadletters_cli import act
+from services.cli.deadletters import act
 from services.ingest.settings import IngestSettings
 from tests.factories import message
 from tests.projecting import groups_caught_up

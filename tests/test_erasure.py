@@ -14,12 +14,12 @@ from redis.asyncio import Redis
 from events import EventLog, Keyspace
 from events.schema import SubjectErased
 from events.subject_keys import SubjectKeys
+from services.actions.erasure import ErasureReason, erase_subject
+from services.cli.lgpd import erase
 from services.conductor.service import snapshot_key
 from services.domain import chats
 from services.domain.chats import DEVELOPMENT_CHAT_KEY_SECRET
 from services.ingest.settings import IngestSettings
-from services.projector.erasure import ErasureReason, erase_subject
-from services.projector.lgpd_cli import erase
 from services.projector.store import ReadModels
 from tests.factories import message
 from tests.projecting import caught_up, groups_caught_up, projecting, rebuilt_equals_live

@@ -11,11 +11,11 @@ from redis.asyncio import Redis
 
 from events import EventLog, Keyspace, MessageReceived, new_envelope
 from events.schema import HandoffEnded, HandoffStarted, MessageSentByBusiness
+from services.cli.handoff import release
 from services.conductor.offline_brain import HUMAN
 from services.domain import chats
 from services.domain.chats import DEVELOPMENT_CHAT_KEY_SECRET
 from services.ingest.settings import IngestSettings
-from services.projector.handoff_cli import release
 from tests.projecting import caught_up, projecting
 from tests.waha import encode, signed_headers, text_message
 from tests.whole_stack import Clock, Stack

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 import redis as sync_redis
 
-from services.local_stack import without_password
+from services.cli.up import without_password
 from services.runtime.embedded_redis import RedisServer
 from services.runtime.ports import PortBusy, ensure_free, free_port
 

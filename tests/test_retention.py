@@ -11,7 +11,7 @@ from redis.asyncio import Redis
 
 from events import EventLog, Keyspace
 from events.schema import SubjectErased
-from services.projector.erasure import LEGAL_BASIS, ErasureReason
+from services.actions.erasure import LEGAL_BASIS, ErasureReason
 from services.projector.retention import REQUESTED_BY, keep_sweeping, sweep
 from services.projector.settings import ProjectorSettings
 from services.projector.store import ReadModels

@@ -8,6 +8,7 @@ talk the bot into anything else.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal
 
 from services.conductor.conversation import Conversation, Stage
 
@@ -21,9 +22,15 @@ COMMON = (
 
 @dataclass(frozen=True, slots=True)
 class Agent:
+    """An agent: its name, its instructions to a model and the names of the tools it may
+    use, in the order a model is offered them."""
+
     name: str
     instructions: str
     tools: tuple[str, ...]
+    handover: str = ""
+    """For a specialist, the router's instruction for when to hand over to it; the
+    router's instructions join them, in the order of SPECIALISTS, with "; "."""
 
 
 CONSENT = Agent(
@@ -37,7 +44,7 @@ NAME = Agent(
     "registration",
     f"{COMMON} O consentimento foi dado. Pergunte o nome e registre-o com register_name. "
     "Se a pessoa pedir para revogar o consentimento, chame revoke_consent.",
-    ("register_name", "revoke_consent"),
+    ("revoke_consent", "register_name"),
 )
 RECONSENT = Agent(
     "registration",
@@ -45,29 +52,20 @@ RECONSENT = Agent(
     "ela disser claramente que agora aceita o aviso, chame record_consent.",
     ("record_consent",),
 )
-ROUTER = Agent(
-    "router",
-    f"{COMMON} Entenda o que o paciente quer. Para marcar, transfira a scheduling (para "
-    "remarcar, com intent reschedule); para "
-    "ver ou cancelar consultas, a appointments; para dúvidas sobre a clínica (endereço, "
-    "horários, valores, convênios, preparo de exames), a info; para revogar o consentimento, chame "
-    "revoke_consent. Se o paciente confirma presença na consulta de um lembrete, chame "
-    "confirm_appointment com o id dela. Se pedir para falar com uma pessoa, chame "
-    "hand_to_human. Para ajuda ou pedidos sobre dados pessoais (LGPD), responda você mesmo.",
-    ("transfer_to_agent", "revoke_consent", "confirm_appointment", "hand_to_human"),
-)
 SCHEDULING = Agent(
     "scheduling",
     f"{COMMON} Ofereça horários livres com check_availability e marque o escolhido com "
     "book_appointment (YYYY-MM-DDTHH:MM, horário da clínica); ao remarcar uma consulta, "
     "use reschedule_appointment, que marca o novo horário e cancela o antigo.",
     ("check_availability", "book_appointment", "reschedule_appointment"),
+    handover="Para marcar, transfira a scheduling (para remarcar, com intent reschedule)",
 )
 APPOINTMENTS = Agent(
     "appointments",
     f"{COMMON} Liste as consultas do paciente com list_appointments e cancele a que ele "
     "escolher com cancel_appointment; respondendo a um lembrete, é a consulta do lembrete.",
     ("list_appointments", "cancel_appointment"),
+    handover="para ver ou cancelar consultas, a appointments",
 )
 INFO = Agent(
     "info",
@@ -76,8 +74,34 @@ INFO = Agent(
     "devolver. Se ela não devolver nada que responda, diga que não tem essa informação e "
     "sugira ligar para a clínica; nunca complete com o que você acha.",
     ("search_clinic_info",),
+    handover="para dúvidas sobre a clínica (endereço, horários, valores, convênios, preparo de "
+    "exames), a info",
 )
 SPECIALISTS = {agent.name: agent for agent in (SCHEDULING, APPOINTMENTS, INFO)}
+"""The agents the router hands over to: the one list of them. Adding a specialist here is
+enough for the router's instructions and its handoff tool to know it."""
+
+if TYPE_CHECKING:
+    SpecialistName = str
+else:
+    # The handoff argument a model writes is checked against this Literal; it is built
+    # from SPECIALISTS so that there is no second list to keep in step (mypy, which
+    # cannot evaluate it, sees a str).
+    SpecialistName = Literal[tuple(SPECIALISTS)]
+
+ROUTER = Agent(
+    "router",
+    f"{COMMON} Entenda o que o paciente quer. "
+    + "; ".join(agent.handover for agent in SPECIALISTS.values())
+    + "; para revogar o consentimento, chame "
+    "revoke_consent. Se o paciente confirma presença na consulta de um lembrete, chame "
+    "confirm_appointment com o id dela. Se pedir para falar com uma pessoa, chame "
+    "hand_to_human. Para ajuda ou pedidos sobre dados pessoais (LGPD), responda você mesmo.",
+    ("revoke_consent", "transfer_to_agent", "hand_to_human", "confirm_appointment"),
+)
+AGENTS = (CONSENT, NAME, RECONSENT, ROUTER, *SPECIALISTS.values())
+AGENT_NAMES = tuple(dict.fromkeys(agent.name for agent in AGENTS))
+"""Every agent's name, once (the registration agent has one per stage before the router)."""
 
 
 def agent_for(state: Conversation) -> Agent | None:

@@ -69,16 +69,18 @@ class Brain(Protocol):
 
 
 def last_user_text(messages: tuple[ChatMessage, ...]) -> str:
+    """The text of the person's latest message."""
     for message in reversed(messages):
         if message.role == "user":
             return message.content or ""
     return ""
 
 
-def tool_results(messages: tuple[ChatMessage, ...]) -> dict[str, Any]:
-    """Results of the tools called since the last user message, by tool name (latest wins)."""
+def tool_result_texts(messages: tuple[ChatMessage, ...]) -> dict[str, str]:
+    """The JSON results of the tools called since the last user message, by tool name
+    (latest wins)."""
     names: dict[str, str] = {}
-    results: dict[str, Any] = {}
+    results: dict[str, str] = {}
     for message in messages:
         if message.role == "user":
             names.clear()
@@ -86,5 +88,5 @@ def tool_results(messages: tuple[ChatMessage, ...]) -> dict[str, Any]:
         for call in message.tool_calls:
             names[call.id] = call.name
         if message.role == "tool" and message.tool_call_id in names:
-            results[names[message.tool_call_id]] = msgspec.json.decode(message.content or "null")
+            results[names[message.tool_call_id]] = message.content or "null"
     return results

@@ -7,19 +7,13 @@ runs end to end offline; its understanding comes from ``services.conductor.portu
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
 import msgspec
 
-from services.conductor.brain import (
-    BrainReply,
-    BrainRequest,
-    Facts,
-    ToolCall,
-    last_user_text,
-    tool_results,
-)
+from services.conductor.brain import BrainReply, BrainRequest, Facts, ToolCall, last_user_text
 from services.conductor.portuguese.intents import (
     Intent,
     chosen_option,
@@ -29,6 +23,36 @@ from services.conductor.portuguese.intents import (
 )
 from services.conductor.portuguese.speech import numbered, spoken
 from services.conductor.portuguese.when import parse_when
+from services.conductor.tools.appointments import (
+    CANCEL_APPOINTMENT,
+    LIST_APPOINTMENTS,
+    AppointmentList,
+    Cancelled,
+)
+from services.conductor.tools.contract import Tool, ToolFailure
+from services.conductor.tools.info import SEARCH_CLINIC_INFO, InfoFound
+from services.conductor.tools.registration import (
+    RECORD_CONSENT,
+    REFUSE_CONSENT,
+    REGISTER_NAME,
+    REVOKE_CONSENT,
+    NameRecorded,
+)
+from services.conductor.tools.results import ToolResults
+from services.conductor.tools.routing import (
+    CONFIRM_APPOINTMENT,
+    HAND_TO_HUMAN,
+    TRANSFER_TO_AGENT,
+    Confirmed,
+)
+from services.conductor.tools.scheduling import (
+    BOOK_APPOINTMENT,
+    CHECK_AVAILABILITY,
+    RESCHEDULE_APPOINTMENT,
+    Availability,
+    Booked,
+    Rescheduled,
+)
 
 MENU = (
     "Posso ajudar a *marcar* uma consulta, *ver* suas consultas ou *cancelar* uma delas. "
@@ -70,87 +94,91 @@ DONT_KNOW = (
 )
 
 
+Answer = Callable[[str, ToolResults, BrainRequest], BrainReply]
+
+
 class OfflineBrain:
+    """Answers each agent's requests with rules for Brazilian Portuguese."""
+
     def __init__(self) -> None:
         self._ids = itertools.count(1)
+        self.answers: dict[str, Answer] = {
+            "registration": self._registration,
+            "router": self._router,
+            "scheduling": self._scheduling,
+            "appointments": self._appointments,
+            "info": self._info,
+        }
+        """How it answers, by agent name: one entry for every agent of the registry."""
 
     async def complete(self, request: BrainRequest) -> BrainReply:
-        text = last_user_text(request.messages)
-        results = tool_results(request.messages)
-        offered = {tool.name for tool in request.tools}
-        if request.agent == "registration":
-            return self._registration(text, results, offered, request)
-        if request.agent == "router":
-            return self._router(text, results, request)
-        if request.agent == "scheduling":
-            return self._scheduling(text, results, request)
-        if request.agent == "info":
-            return self._info(text, results)
-        return self._appointments(text, results, request)
+        """The reply, or the tool calls, of the request's agent to its last message."""
+        answer = self.answers[request.agent]
+        return answer(last_user_text(request.messages), ToolResults(request.messages), request)
 
-    def _call(self, tool: str, **arguments: Any) -> BrainReply:
-        call = ToolCall(f"call_{next(self._ids)}", tool, msgspec.json.encode(arguments).decode())
+    def _call(self, tool: Tool[Any, Any], **arguments: Any) -> BrainReply:
+        arguments_json = msgspec.json.encode(arguments).decode()
+        call = ToolCall(f"call_{next(self._ids)}", tool.name, arguments_json)
         return BrainReply(tool_calls=(call,))
 
-    def _registration(
-        self, text: str, results: dict[str, Any], offered: set[str], request: BrainRequest
-    ) -> BrainReply:
-        if "record_consent" in results:
+    def _registration(self, text: str, results: ToolResults, request: BrainRequest) -> BrainReply:
+        offered = {tool.name for tool in request.tools}
+        if results.called(RECORD_CONSENT):
             name = request.facts.name
             if name:
                 return BrainReply(f"Que bom ter você de volta, {name}! {MENU}")
             return BrainReply("Obrigado! Consentimento registrado. Qual é o seu nome?")
-        if "refuse_consent" in results:
+        if results.called(REFUSE_CONSENT):
             return BrainReply(REFUSED)
-        if "revoke_consent" in results:
+        if results.called(REVOKE_CONSENT):
             return BrainReply(REVOKED)
-        if (registered := results.get("register_name")) is not None:
-            if registered["ok"]:
-                return BrainReply(f"Prazer, {registered['nome']}! {MENU}")
+        if (registered := results.of(REGISTER_NAME)) is not None:
+            if isinstance(registered, NameRecorded):
+                return BrainReply(f"Prazer, {registered.name}! {MENU}")
             return BrainReply("Não entendi seu nome. Pode escrever só o seu nome?")
         answer = consent_answer(text)
         if "refuse_consent" in offered:
             if answer is None:
                 return BrainReply(ASK_CONSENT)
-            return self._call("record_consent" if answer else "refuse_consent")
+            return self._call(RECORD_CONSENT if answer else REFUSE_CONSENT)
         if "register_name" in offered:
             if intent_of(text) is Intent.REVOKE:
-                return self._call("revoke_consent")
+                return self._call(REVOKE_CONSENT)
             name = name_in(text)
             if name is None:
                 return BrainReply("Para começar, como você se chama? Escreva só o seu nome.")
-            return self._call("register_name", name=name)
-        return self._call("record_consent") if answer else BrainReply(INACTIVE)
+            return self._call(REGISTER_NAME, name=name)
+        return self._call(RECORD_CONSENT) if answer else BrainReply(INACTIVE)
 
-    def _router(self, text: str, results: dict[str, Any], request: BrainRequest) -> BrainReply:
-        if "revoke_consent" in results:
+    def _router(self, text: str, results: ToolResults, request: BrainRequest) -> BrainReply:
+        if results.called(REVOKE_CONSENT):
             return BrainReply(REVOKED)
-        if "hand_to_human" in results:
+        if results.called(HAND_TO_HUMAN):
             return BrainReply(HUMAN)
-        if (confirmed := results.get("confirm_appointment")) is not None:
-            if not confirmed["ok"]:
-                return BrainReply(f"Não consegui confirmar: {confirmed['error']}.")
-            when = spoken(datetime.fromisoformat(confirmed["confirmada"]))
+        if (confirmed := results.of(CONFIRM_APPOINTMENT)) is not None:
+            if not isinstance(confirmed, Confirmed):
+                return BrainReply(f"Não consegui confirmar: {confirmed.error}.")
+            when = spoken(datetime.fromisoformat(confirmed.start))
             return BrainReply(f"Obrigado! Sua consulta de *{when}* está confirmada. Até lá!")
         intent = intent_of(text)
         active = request.facts.active_agent
         match intent:
             case Intent.REVOKE:
-                return self._call("revoke_consent")
+                return self._call(REVOKE_CONSENT)
             case Intent.SCHEDULE:
-                return self._call("transfer_to_agent", agent="scheduling", intent="schedule")
+                return self._call(TRANSFER_TO_AGENT, agent="scheduling", intent="schedule")
             case Intent.RESCHEDULE:
-                return self._call("transfer_to_agent", agent="scheduling", intent="reschedule")
+                return self._call(TRANSFER_TO_AGENT, agent="scheduling", intent="reschedule")
             case Intent.CONSULT | Intent.CANCEL:
-                return self._call("transfer_to_agent", agent="appointments", intent=intent)
+                return self._call(TRANSFER_TO_AGENT, agent="appointments", intent=intent)
             case Intent.CONFIRM if request.facts.reminded:
-                return self._call("confirm_appointment", appointment_id=request.facts.reminded[0])
+                return self._call(CONFIRM_APPOINTMENT, appointment_id=request.facts.reminded[0])
             case Intent.CONFIRM:
                 return BrainReply(f"Não há consulta aguardando confirmação. {MENU}")
             case Intent.HUMAN:
-                return self._call("hand_to_human")
+                return self._call(HAND_TO_HUMAN)
             case Intent.INFO:
-                return self._call("transfer_to_agent", agent="info", intent="info")
+                return self._call(TRANSFER_TO_AGENT, agent="info", intent="info")
             case Intent.LGPD:
                 return BrainReply(LGPD)
             case Intent.HELP:
@@ -158,29 +186,34 @@ class OfflineBrain:
                 return BrainReply(greeting + MENU)
         follow_up = chosen_option(text, 10) or parse_when(text, request.facts.today)
         if follow_up and active:
-            return self._call("transfer_to_agent", agent=active, intent="follow_up")
+            return self._call(TRANSFER_TO_AGENT, agent=active, intent="follow_up")
         if parse_when(text, request.facts.today):
-            return self._call("transfer_to_agent", agent="scheduling", intent="schedule")
+            return self._call(TRANSFER_TO_AGENT, agent="scheduling", intent="schedule")
         return BrainReply(NOT_UNDERSTOOD)
 
-    def _scheduling(self, text: str, results: dict[str, Any], request: BrainRequest) -> BrainReply:
+    def _scheduling(self, text: str, results: ToolResults, request: BrainRequest) -> BrainReply:
         facts = request.facts
-        booked = results.get("book_appointment") or results.get("reschedule_appointment")
-        if booked is not None and booked["ok"] and "antes" in booked:
-            before = spoken(datetime.fromisoformat(booked["antes"]))
-            after = spoken(datetime.fromisoformat(booked["marcada"]))
+        booked: Booked | ToolFailure | None = results.of(BOOK_APPOINTMENT)
+        if booked is None:
+            booked = results.of(RESCHEDULE_APPOINTMENT)
+        if isinstance(booked, Rescheduled):
+            before = spoken(datetime.fromisoformat(booked.before))
+            after = spoken(datetime.fromisoformat(booked.start))
             return BrainReply(f"Pronto! Sua consulta de *{before}* foi remarcada para *{after}*.")
-        if booked is not None and booked["ok"]:
-            booked_at = spoken(datetime.fromisoformat(booked["marcada"]))
+        if isinstance(booked, Booked):
+            booked_at = spoken(datetime.fromisoformat(booked.start))
             who = f", {facts.name}" if facts.name else ""
             return BrainReply(
                 f"Pronto{who}! Sua consulta está marcada para *{booked_at}*. "
                 "Se precisar cancelar, é só escrever *cancelar*."
             )
-        available = results.get("check_availability")
+        available = results.of(CHECK_AVAILABILITY)
         if available is not None:
-            prefix = f"Esse horário não está disponível ({booked['error']}). " if booked else ""
-            slots = [spoken(datetime.fromisoformat(s)) for s in available["horarios"]]
+            prefix = ""
+            if booked is not None:
+                prefix = f"Esse horário não está disponível ({booked.error}). "
+            free = available.slots if isinstance(available, Availability) else []
+            slots = [spoken(datetime.fromisoformat(s)) for s in free]
             if not slots:
                 return BrainReply(f"{prefix}Não encontrei horários livres. Quer tentar outro dia?")
             return BrainReply(
@@ -189,7 +222,7 @@ class OfflineBrain:
             )
         if booked is not None:
             day = booked_day(request)
-            return self._call("check_availability", **({"date": day} if day else {}))
+            return self._call(CHECK_AVAILABILITY, **({"date": day} if day else {}))
         option = chosen_option(text, len(facts.offered))
         if option is not None:
             return self._book(facts.offered[option - 1], facts)
@@ -206,44 +239,40 @@ class OfflineBrain:
             arguments["date"] = when.day.isoformat()
         if when is not None and when.period is not None:
             arguments["period"] = when.period
-        return self._call("check_availability", **arguments)
+        return self._call(CHECK_AVAILABILITY, **arguments)
 
-    def _info(self, text: str, results: dict[str, Any]) -> BrainReply:
-        searched = results.get("search_clinic_info")
+    def _info(self, text: str, results: ToolResults, request: BrainRequest) -> BrainReply:
+        searched = results.of(SEARCH_CLINIC_INFO)
         if searched is None:
-            return self._call("search_clinic_info", question=text[:500])
-        if not searched["trechos"]:
+            return self._call(SEARCH_CLINIC_INFO, question=text[:500])
+        if not isinstance(searched, InfoFound) or not searched.passages:
             return BrainReply(DONT_KNOW)
-        return BrainReply(
-            "\n\n".join(f"*{s['titulo']}*\n{s['texto']}" for s in searched["trechos"])
-        )
+        return BrainReply("\n\n".join(f"*{p.title}*\n{p.text}" for p in searched.passages))
 
     def _book(self, start: datetime, facts: Facts) -> BrainReply:
         at = start.strftime("%Y-%m-%dT%H:%M")
         if facts.rescheduling:
             return self._call(
-                "reschedule_appointment", appointment_id=facts.rescheduling[0], start=at
+                RESCHEDULE_APPOINTMENT, appointment_id=facts.rescheduling[0], start=at
             )
-        return self._call("book_appointment", start=at)
+        return self._call(BOOK_APPOINTMENT, start=at)
 
-    def _appointments(
-        self, text: str, results: dict[str, Any], request: BrainRequest
-    ) -> BrainReply:
-        cancelled = results.get("cancel_appointment")
+    def _appointments(self, text: str, results: ToolResults, request: BrainRequest) -> BrainReply:
+        cancelled = results.of(CANCEL_APPOINTMENT)
         if cancelled is not None:
-            if not cancelled["ok"]:
-                return BrainReply(f"Não consegui cancelar: {cancelled['error']}.")
-            cancelled_at = spoken(datetime.fromisoformat(cancelled["cancelada"]))
+            if not isinstance(cancelled, Cancelled):
+                return BrainReply(f"Não consegui cancelar: {cancelled.error}.")
+            cancelled_at = spoken(datetime.fromisoformat(cancelled.start))
             return BrainReply(
                 f"Consulta de *{cancelled_at}* cancelada. Se quiser, posso marcar outro horário."
             )
-        listed = results.get("list_appointments")
+        listed = results.of(LIST_APPOINTMENTS)
         if listed is None:
-            return self._call("list_appointments")
-        appointments = listed["consultas"]
+            return self._call(LIST_APPOINTMENTS)
+        appointments = listed.appointments if isinstance(listed, AppointmentList) else []
         if not appointments:
             return BrainReply("Você não tem consultas marcadas. Quer marcar uma?")
-        shown = numbered([spoken(datetime.fromisoformat(a["inicio"])) for a in appointments])
+        shown = numbered([spoken(datetime.fromisoformat(a.start)) for a in appointments])
         option = chosen_option(text, len(appointments))
         wants_cancel = intent_of(text) is Intent.CANCEL or option is not None
         if not wants_cancel:
@@ -251,19 +280,20 @@ class OfflineBrain:
         if option is None and len(appointments) == 1:
             option = 1
         reminded = request.facts.reminded
-        ids = [a["id"] for a in appointments]
+        ids = [a.appointment_id for a in appointments]
         if option is None and reminded is not None and reminded[0] in ids:
             option = ids.index(reminded[0]) + 1  # answering the reminder: that appointment
         if option is None:
             return BrainReply(f"Qual delas você quer cancelar?\n{shown}\nResponda com o número.")
-        return self._call("cancel_appointment", appointment_id=appointments[option - 1]["id"])
+        chosen = appointments[option - 1]
+        return self._call(CANCEL_APPOINTMENT, appointment_id=chosen.appointment_id)
 
 
 def booked_day(request: BrainRequest) -> str | None:
     """The day of the booking the model just tried, to look for other times that day."""
     for message in reversed(request.messages):
         for call in message.tool_calls:
-            if call.name in ("book_appointment", "reschedule_appointment"):
+            if call.name in (BOOK_APPOINTMENT.name, RESCHEDULE_APPOINTMENT.name):
                 start = msgspec.json.decode(call.arguments).get("start", "")
                 return str(start)[:10] or None
     return None

@@ -24,12 +24,12 @@ from redis.exceptions import TimeoutError as RedisTimeoutError
 
 from events import EventLog
 from events.codec import DECODE_ERRORS
+from services.actions.correction import NothingToCorrect, clean_name, correct_name
+from services.actions.erasure import ErasureReason, erase_subject
+from services.actions.export import export_subject
+from services.actions.handoff import NotInHandoff, release_handoff
 from services.domain.subjects import SubjectInvalid, subject_of
-from services.projector import access
 from services.projector.admin_openapi import DEFAULT_LIMIT, MAX_LIMIT, OPENAPI
-from services.projector.correction import NothingToCorrect, clean_name, correct_name
-from services.projector.erasure import ErasureReason, erase_subject
-from services.projector.handoff import NotInHandoff, release_handoff
 from services.projector.store import Activity, ReadModels
 
 log = logging.getLogger(__name__)
@@ -165,7 +165,7 @@ async def appointments_on(request: web.Request) -> web.Response:
 
 async def export(request: web.Request) -> web.Response:
     admin = request.app[ADMIN]
-    document = await access.export(admin.log, admin.models, subject(request))
+    document = await export_subject(admin.log, admin.models, subject(request))
     if document is None:
         raise ApiError(404, "nothing is held about this subject")
     return json_response(document)

@@ -1,4 +1,4 @@
-"""``wsm replay [--projection NAME]``: rebuild a read model from the log, switch to it.
+"""Replaying read models: rebuild the next version of each from the log, switch to it.
 
 For each projection: note where every partition's log ends now (the boundary), start the
 next version's consumer group at that boundary, rebuild the next version from the first
@@ -10,34 +10,18 @@ version as it moves over; after a grace period the replay removes what is left.
 
 from __future__ import annotations
 
-import argparse
 import asyncio
-import sys
-import time
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import TextIO
 from zoneinfo import ZoneInfo
 
 from redis.asyncio import Redis
 
 from events import EventLog
-from services.conductor.clinic import Clinic
 from services.projector.rebuild import boundaries, rebuild
-from services.projector.service import PROJECTIONS, group_of
+from services.projector.service import group_of
 from services.projector.store import ReadModelKeys, current_version, version_key
 from services.projector.versions import drop_version, retired_versions
-from services.runtime.cli_types import seconds
-from services.runtime.progress import Progress
-from services.runtime.store import StoreSettings
-
-
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--projection", choices=PROJECTIONS, help="only this one (default: all)")
-    parser.add_argument(
-        "--grace", type=seconds, default=5.0,
-        help="seconds the old version stays after the switch (default: 5)",
-    )  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,37 +66,3 @@ async def replay_projections(
         for r in switched:
             await drop_version(redis, log.keyspace, r.name, r.old)
     return switched, read
-
-
-async def entries_in_redis(redis: Redis, log: EventLog) -> int:
-    """How many entries a replay reads when the whole log is in Redis."""
-    return sum([await redis.xlen(log.keyspace.stream(p)) for p in log.keyspace.all_partitions()])
-
-
-async def replay(
-    args: argparse.Namespace, env: Mapping[str, str], out: TextIO, progress_out: TextIO
-) -> int:
-    store = StoreSettings.from_env(env)
-    zone = Clinic.from_env(env).zone
-    names = [args.projection] if args.projection else list(PROJECTIONS)
-    async with store.connected() as redis:
-        log = store.event_log(redis)
-        await log.ensure_layout()
-        started = time.perf_counter()
-        total = None if store.archive is not None else await entries_in_redis(redis, log)
-        progress = Progress("replay", total, progress_out)
-        try:
-            switched, read = await replay_projections(
-                redis, log, zone, names, args.grace, progress.reached
-            )
-        finally:
-            progress.close()
-        elapsed = time.perf_counter() - started - args.grace
-    for r in switched:
-        out.write(f"{r.name}: rebuilt version {r.new}; version {r.old} removed\n")
-    out.write(f"{read} entries read in {elapsed:.1f} s\n")
-    return 0
-
-
-def run(args: argparse.Namespace, env: Mapping[str, str]) -> int:
-    return asyncio.run(replay(args, env, sys.stdout, sys.stderr))

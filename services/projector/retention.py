@@ -10,7 +10,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
 from events import EventLog
-from services.projector.erasure import ErasureReason, erase_subject
+from services.actions.erasure import ErasureReason, erase_subject
 from services.projector.store import ReadModels
 
 log = logging.getLogger(__name__)

@@ -10,8 +10,8 @@ from typing import TextIO
 
 import msgspec
 
+from services.cli.events import resolve_subject
 from services.conductor.clinic import Clinic
-from services.event_listing import resolve_subject
 from services.projector.store import ReadModels
 from services.runtime.store import StoreSettings
 

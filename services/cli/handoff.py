@@ -8,9 +8,9 @@ import sys
 from collections.abc import Mapping
 from typing import TextIO
 
-from services.event_listing import resolve_subject
-from services.projector.handoff import NotInHandoff, release_handoff
-from services.projector.lgpd_cli import opened, requester
+from services.actions.handoff import NotInHandoff, release_handoff
+from services.cli.events import resolve_subject
+from services.cli.lgpd import opened, requester
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

@@ -19,13 +19,13 @@ from collections.abc import Mapping
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
-from services.local_services import LogFollower, Service, first_unready, stop_all
+from services.cli.stack_processes import LogFollower, Service, first_unready, stop_all
 from services.runtime.cli_types import port, positive_int
 from services.runtime.embedded_redis import RedisServer
 from services.runtime.ports import ensure_free
 from services.runtime.settings import SettingsError
 
-EXAMPLE_KNOWLEDGE = Path(__file__).resolve().parents[1] / "ops" / "clinic" / "knowledge.md"
+EXAMPLE_KNOWLEDGE = Path(__file__).resolve().parents[2] / "ops" / "clinic" / "knowledge.md"
 MAX_ERRORS_SHOWN = 20
 
 

@@ -40,8 +40,8 @@ from events.schema import (
     ToolInvoked,
     UnknownEvent,
 )
+from services.cli.events import as_json, resolve_subject
 from services.conductor.clinic import Clinic
-from services.event_listing import as_json, resolve_subject
 from services.runtime.store import StoreSettings
 
 TEXT_SHOWN = 80

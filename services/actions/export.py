@@ -11,7 +11,7 @@ from events import EventLog
 from services.projector.store import ReadModels
 
 
-async def export(log: EventLog, models: ReadModels, subject: str) -> dict[str, Any] | None:
+async def export_subject(log: EventLog, models: ReadModels, subject: str) -> dict[str, Any] | None:
     """Everything held about ``subject``, as plain data; None when nothing is."""
     history = await log.chat_history(subject)
     if not history:

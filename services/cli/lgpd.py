@@ -14,10 +14,10 @@ from typing import TextIO
 import msgspec
 
 from events import EventLog
-from services.event_listing import resolve_subject
-from services.projector import access
-from services.projector.correction import NothingToCorrect, clean_name, correct_name
-from services.projector.erasure import ErasureReason, erase_subject
+from services.actions.correction import NothingToCorrect, clean_name, correct_name
+from services.actions.erasure import ErasureReason, erase_subject
+from services.actions.export import export_subject
+from services.cli.events import resolve_subject
 from services.projector.store import ReadModels
 from services.runtime.store import StoreSettings
 
@@ -46,7 +46,7 @@ async def opened(env: Mapping[str, str]) -> AsyncIterator[tuple[EventLog, ReadMo
 async def export(args: argparse.Namespace, env: Mapping[str, str], out: TextIO) -> int:
     subject = resolve_subject(args.subject, args.session, env)
     async with opened(env) as (log, models):
-        document = await access.export(log, models, subject)
+        document = await export_subject(log, models, subject)
     if document is None:
         print(f"wsm lgpd: nothing is held about {args.subject}", file=sys.stderr)
         return 1

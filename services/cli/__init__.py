@@ -18,33 +18,33 @@ from collections.abc import Callable, Mapping, Sequence
 Command = Callable[[argparse.Namespace, Mapping[str, str]], int]
 
 COMMANDS: dict[str, tuple[str, str]] = {
-    "up": ("services.local_stack", "run the whole product locally with embedded defaults"),
+    "up": ("services.cli.up", "run the whole product locally with embedded defaults"),
     "ingest": ("services.ingest.server", "serve the WAHA webhook gateway"),
     "conductor": (
         "services.conductor.process",
         "run the conversation agents and the reply outbox",
     ),
     "waha-sim": ("services.waha_sim.server", "serve a local WAHA simulator"),
-    "chat": ("services.chat_cli", "talk to the bot in the terminal as a WhatsApp user"),
-    "events": ("services.event_listing", "print log entries in log order"),
-    "audit": ("services.audit", "print a conversation's full timeline"),
+    "chat": ("services.cli.chat", "talk to the bot in the terminal as a WhatsApp user"),
+    "events": ("services.cli.events", "print log entries in log order"),
+    "audit": ("services.cli.audit", "print a conversation's full timeline"),
     "deadletters": (
-        "services.deadletters_cli",
+        "services.cli.deadletters",
         "entries a consumer gave up on: list, retry or drop",
     ),
     "projector": ("services.projector.process", "keep the read models up to date"),
     "consent": (
-        "services.projector.consent_cli",
+        "services.cli.consent",
         "a data subject's consent history, with evidence",
     ),
-    "replay": ("services.projector.replay", "rebuild read models from the log and switch to them"),
+    "replay": ("services.cli.replay", "rebuild read models from the log and switch to them"),
     "archive": (
-        "services.archive_cli",
+        "services.cli.archive",
         "move old, fully consumed events from Redis to the archive",
     ),
-    "handoff": ("services.projector.handoff_cli", "give a chat handed to a person back to the bot"),
+    "handoff": ("services.cli.handoff", "give a chat handed to a person back to the bot"),
     "lgpd": (
-        "services.projector.lgpd_cli",
+        "services.cli.lgpd",
         "a data subject's rights: export, correct or erase what is held about them",
     ),
 }
@@ -126,7 +126,3 @@ def main(argv: Sequence[str] | None = None) -> int:
         failure = known_failure(exc) or unexpected(exc)
         print(f"wsm {args.command}: {failure.message}", file=sys.stderr)
         return failure.exit_code
-
-
-if __name__ == "__main__":
-    sys.exit(main())

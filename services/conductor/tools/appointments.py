@@ -1,0 +1,89 @@
+"""The appointments agent's tools: list the person's appointments, cancel one.
+
+Only the person's own appointments: an id of someone else's is answered exactly like an id
+that does not exist.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+import msgspec
+
+from events.schema import AppointmentCancelled
+from services.conductor.tools.contract import Resources, Tool, ToolOutcome, ToolRejected, Turn
+from services.conductor.tools.registration import NoArguments
+
+# Argument Structs carry no docstring: it would become part of the schema a model sees.
+
+
+class CancelAppointment(msgspec.Struct, forbid_unknown_fields=True):
+    appointment_id: Annotated[str, msgspec.Meta(pattern=r"^[0-9a-f]{1,64}$")]
+
+
+class ListedAppointment(msgspec.Struct, frozen=True):
+    """One upcoming appointment: its id and start (local wall clock)."""
+
+    appointment_id: str = msgspec.field(name="id")
+    start: str = msgspec.field(name="inicio")
+
+
+class AppointmentList(msgspec.Struct, frozen=True):
+    """The person's appointments not yet over, in the calendar's order."""
+
+    appointments: list[ListedAppointment] = msgspec.field(name="consultas")
+
+
+class Cancelled(msgspec.Struct, frozen=True):
+    """The start (local wall clock) of the appointment cancelled."""
+
+    start: str = msgspec.field(name="cancelada")
+
+
+async def list_appointments(
+    _: NoArguments, turn: Turn, resources: Resources
+) -> ToolOutcome[AppointmentList]:
+    """The person's appointments that have not ended yet."""
+    bookings = await resources.calendar.bookings_of(turn.subject)
+    listed = [
+        ListedAppointment(b.appointment_id, resources.clinic.wall_clock(b.start))
+        for b in bookings
+        if b.end > turn.now
+    ]
+    return ToolOutcome(AppointmentList(listed))
+
+
+async def cancel_appointment(
+    arguments: CancelAppointment, turn: Turn, resources: Resources
+) -> ToolOutcome[Cancelled]:
+    """Cancels one of the person's appointments."""
+    calendar = resources.calendar
+    mine = {b.appointment_id: b for b in await calendar.bookings_of(turn.subject)}
+    booking = mine.get(arguments.appointment_id)
+    if booking is None:
+        # Never says whether the id exists for someone else.
+        raise ToolRejected("consulta não encontrada entre as suas")
+    cancelled = await calendar.cancel(booking.appointment_id) or booking
+    event = AppointmentCancelled(
+        appointment_id=cancelled.appointment_id,
+        calendar_entry_id=cancelled.calendar_entry_id,
+        start=cancelled.start,
+    )
+    return ToolOutcome(Cancelled(resources.clinic.wall_clock(cancelled.start)), [event])
+
+
+LIST_APPOINTMENTS = Tool(
+    "list_appointments",
+    "Lista as consultas marcadas desta pessoa.",
+    NoArguments,
+    AppointmentList,
+    list_appointments,
+)
+CANCEL_APPOINTMENT = Tool(
+    "cancel_appointment",
+    "Cancela uma consulta desta pessoa pelo id dado por list_appointments.",
+    CancelAppointment,
+    Cancelled,
+    cancel_appointment,
+)
+TOOLS: tuple[Tool[Any, Any], ...] = (LIST_APPOINTMENTS, CANCEL_APPOINTMENT)

@@ -1,0 +1,152 @@
+"""The scheduling agent's tools: free slots, booking, moving a booking."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import date, datetime
+from typing import Annotated, Any, Literal
+
+import msgspec
+
+from events.schema import AppointmentBooked, AppointmentCancelled, SlotsOffered
+from services.conductor.calendar import Booking, SlotTaken
+from services.conductor.clinic import PERIOD_HOURS
+from services.conductor.tools.contract import Resources, Tool, ToolOutcome, ToolRejected, Turn
+
+# Argument Structs carry no docstring: it would become part of the schema a model sees.
+
+
+class CheckAvailability(msgspec.Struct, forbid_unknown_fields=True):
+    date: Annotated[str, msgspec.Meta(pattern=r"^\d{4}-\d{2}-\d{2}$")] | None = None
+    period: Literal["manha", "tarde", "noite"] | None = None
+
+
+class BookAppointment(msgspec.Struct, forbid_unknown_fields=True):
+    start: Annotated[str, msgspec.Meta(max_length=40, description="YYYY-MM-DDTHH:MM, local")]
+
+
+class RescheduleAppointment(BookAppointment, forbid_unknown_fields=True):
+    appointment_id: Annotated[str, msgspec.Meta(pattern=r"^[0-9a-f]{1,64}$")]
+
+
+class Availability(msgspec.Struct, frozen=True):
+    """The free slots found (local wall clock, ``YYYY-MM-DDTHH:MM``), soonest first."""
+
+    slots: list[str] = msgspec.field(name="horarios")
+
+
+class Booked(msgspec.Struct, frozen=True):
+    """The start (local wall clock) and id of the appointment booked."""
+
+    start: str = msgspec.field(name="marcada")
+    appointment_id: str = msgspec.field(name="id")
+
+
+class Rescheduled(Booked, frozen=True):
+    """The appointment booked in place of another, and when that other one was."""
+
+    before: str = msgspec.field(name="antes")
+
+
+async def check_availability(
+    arguments: CheckAvailability, turn: Turn, resources: Resources
+) -> ToolOutcome[Availability]:
+    """The free slots within the clinic's horizon, on a day and in a period if asked."""
+    clinic = resources.clinic
+    day = _date(arguments.date) if arguments.date else None
+    between = PERIOD_HOURS[arguments.period] if arguments.period else None
+    taken = await resources.calendar.taken(turn.now, turn.now + clinic.horizon)
+    slots = clinic.free_slots(turn.now, taken, day=day, between=between)
+    shown = [clinic.wall_clock(slot) for slot in slots]
+    return ToolOutcome(Availability(shown), [SlotsOffered(slots=tuple(slots))])
+
+
+async def book_appointment(
+    arguments: BookAppointment, turn: Turn, resources: Resources
+) -> ToolOutcome[Booked]:
+    """Books the slot starting at the given local time, if the clinic's rules allow it and
+    nobody has it."""
+    clinic = resources.clinic
+    start = _moment(arguments.start, resources)
+    reason = clinic.why_not_bookable(start, turn.now)
+    if reason:
+        raise ToolRejected(reason)
+    # Derived from the deciding event: a redelivered message books the same entry.
+    appointment_id = hashlib.blake2b(
+        f"{turn.inbound_event_id}:book".encode(), digest_size=10
+    ).hexdigest()
+    request = Booking(appointment_id, turn.subject, start, start + clinic.slot)
+    try:
+        booked = await resources.calendar.book(request)
+    except SlotTaken:
+        raise ToolRejected("horário ocupado") from None
+    event = AppointmentBooked(
+        appointment_id=booked.appointment_id,
+        calendar_entry_id=booked.calendar_entry_id,
+        start=booked.start,
+        end=booked.end,
+    )
+    return ToolOutcome(Booked(clinic.wall_clock(booked.start), booked.appointment_id), [event])
+
+
+async def reschedule_appointment(
+    arguments: RescheduleAppointment, turn: Turn, resources: Resources
+) -> ToolOutcome[Rescheduled]:
+    """Moves one of the person's appointments: books the new time, then cancels the old."""
+    calendar = resources.calendar
+    mine = {b.appointment_id: b for b in await calendar.bookings_of(turn.subject)}
+    old = mine.get(arguments.appointment_id)
+    if old is None:
+        raise ToolRejected("consulta não encontrada entre as suas")
+    booked = await book_appointment(arguments, turn, resources)  # first: never left with none
+    cancelled = await calendar.cancel(old.appointment_id) or old
+    event = AppointmentCancelled(
+        appointment_id=cancelled.appointment_id,
+        calendar_entry_id=cancelled.calendar_entry_id,
+        start=cancelled.start,
+    )
+    before = resources.clinic.wall_clock(cancelled.start)
+    result = Rescheduled(booked.result.start, booked.result.appointment_id, before)
+    return ToolOutcome(result, [*booked.events, event])
+
+
+def _moment(raw: str, resources: Resources) -> datetime:
+    try:
+        moment = datetime.fromisoformat(raw)
+    except ValueError:
+        raise ToolRejected("data e hora inválidas; use YYYY-MM-DDTHH:MM") from None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=resources.clinic.zone)
+    return moment
+
+
+def _date(raw: str) -> date:
+    try:
+        return date.fromisoformat(raw)
+    except ValueError:
+        raise ToolRejected("data inválida; use YYYY-MM-DD") from None
+
+
+CHECK_AVAILABILITY = Tool(
+    "check_availability",
+    "Lista horários livres; opcionalmente num dia (YYYY-MM-DD) e período.",
+    CheckAvailability,
+    Availability,
+    check_availability,
+)
+BOOK_APPOINTMENT = Tool(
+    "book_appointment",
+    "Marca uma consulta no horário dado (YYYY-MM-DDTHH:MM, horário local).",
+    BookAppointment,
+    Booked,
+    book_appointment,
+)
+RESCHEDULE_APPOINTMENT = Tool(
+    "reschedule_appointment",
+    "Remarca uma consulta desta pessoa (id) para o horário dado "
+    "(YYYY-MM-DDTHH:MM, horário local): marca o novo e só então cancela o antigo.",
+    RescheduleAppointment,
+    Rescheduled,
+    reschedule_appointment,
+)
+TOOLS: tuple[Tool[Any, Any], ...] = (CHECK_AVAILABILITY, BOOK_APPOINTMENT, RESCHEDULE_APPOINTMENT)

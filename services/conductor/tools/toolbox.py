@@ -1,0 +1,82 @@
+"""The registry of every tool, and the one way a model's call reaches a tool: only a tool
+its agent has, only with arguments that decode into the tool's argument Struct, and a bad
+call gets an error result back, never an exception in the worker."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+import msgspec
+
+from events.codec import DECODE_ERRORS
+from services.conductor.brain import ToolCall, ToolSpec
+from services.conductor.calendar import Calendar
+from services.conductor.clinic import Clinic
+from services.conductor.knowledge import Knowledge
+from services.conductor.privacy import PrivacyNotice
+from services.conductor.tools import appointments, info, registration, routing, scheduling
+from services.conductor.tools.contract import (
+    Resources,
+    Tool,
+    ToolOutcome,
+    ToolRejected,
+    Turn,
+    failed,
+)
+
+DEFAULT_HANDOFF_QUIET = timedelta(hours=12)
+TOOLS: dict[str, Tool[Any, Any]] = {
+    tool.name: tool
+    for group in (registration, routing, scheduling, appointments, info)
+    for tool in group.TOOLS
+}
+"""Every tool, by name: each agent's module lists its own."""
+
+
+class Toolbox:
+    """The tools, with what they act on."""
+
+    def __init__(
+        self,
+        calendar: Calendar,
+        clinic: Clinic,
+        notice: PrivacyNotice,
+        *,
+        handoff_quiet: timedelta = DEFAULT_HANDOFF_QUIET,
+        knowledge: Knowledge | None = None,
+    ) -> None:
+        self.knowledge = knowledge or Knowledge()
+        self.calendar = calendar
+        self.clinic = clinic
+        self.notice = notice
+        self.handoff_quiet = handoff_quiet
+        self._resources = Resources(calendar, clinic, notice, self.knowledge, handoff_quiet)
+
+    @property
+    def names(self) -> frozenset[str]:
+        """The name of every tool there is."""
+        return frozenset(TOOLS)
+
+    def specs(self, names: tuple[str, ...]) -> tuple[ToolSpec, ...]:
+        """The named tools as a model is offered them, in the order given."""
+        return tuple(TOOLS[name].spec for name in names)
+
+    async def run(
+        self, call: ToolCall, allowed: tuple[str, ...], turn: Turn
+    ) -> ToolOutcome[msgspec.Struct]:
+        """Run a call the model proposed, if it may and its arguments are valid."""
+        tool = TOOLS.get(call.name)
+        if tool is None or call.name not in allowed:
+            return failed(f"ferramenta indisponível: {call.name[:60]}")
+        try:
+            arguments = msgspec.json.decode(call.arguments or "{}", type=tool.arguments)
+        except DECODE_ERRORS as exc:
+            return failed(f"argumentos inválidos: {str(exc)[:200]}")
+        try:
+            outcome: ToolOutcome[msgspec.Struct] = await tool.handler(
+                arguments, turn, self._resources
+            )
+        except ToolRejected as exc:
+            return failed(str(exc))
+        return outcome
