@@ -11,7 +11,13 @@ from typing import Annotated, Any
 import msgspec
 
 from events.schema import AppointmentCancelled
-from services.conductor.tools.contract import Resources, Tool, ToolOutcome, ToolRejected, Turn
+from services.conductor.tools.contract import (
+    Resources,
+    Tool,
+    ToolOutcome,
+    Turn,
+    own_booking,
+)
 from services.conductor.tools.registration import NoArguments
 
 # Argument Structs carry no docstring: it would become part of the schema a model sees.
@@ -57,13 +63,8 @@ async def cancel_appointment(
     arguments: CancelAppointment, turn: Turn, resources: Resources
 ) -> ToolOutcome[Cancelled]:
     """Cancels one of the person's appointments."""
-    calendar = resources.calendar
-    mine = {b.appointment_id: b for b in await calendar.bookings_of(turn.subject)}
-    booking = mine.get(arguments.appointment_id)
-    if booking is None:
-        # Never says whether the id exists for someone else.
-        raise ToolRejected("consulta não encontrada entre as suas")
-    cancelled = await calendar.cancel(booking.appointment_id) or booking
+    booking = await own_booking(resources, turn, arguments.appointment_id)
+    cancelled = await resources.calendar.cancel(booking.appointment_id) or booking
     event = AppointmentCancelled(
         appointment_id=cancelled.appointment_id,
         calendar_entry_id=cancelled.calendar_entry_id,

@@ -17,7 +17,7 @@ import msgspec
 
 from events.schema import DomainEvent, MessageReceived
 from services.conductor.brain import ToolSpec
-from services.conductor.calendar import Calendar
+from services.conductor.calendar import Booking, Calendar
 from services.conductor.clinic import Clinic
 from services.conductor.conversation import Conversation
 from services.conductor.knowledge import Knowledge
@@ -103,3 +103,13 @@ class Tool(Generic[Arguments, Result]):
         """The tool as a model is offered it; its parameters are the argument Struct's
         JSON schema."""
         return ToolSpec(self.name, self.description, msgspec.json.schema(self.arguments))
+
+
+async def own_booking(resources: Resources, turn: Turn, appointment_id: str) -> Booking:
+    """One of the person's own appointments, by id; refused as not found otherwise, never
+    saying whether the id exists for someone else."""
+    mine = {b.appointment_id: b for b in await resources.calendar.bookings_of(turn.subject)}
+    booking = mine.get(appointment_id)
+    if booking is None:
+        raise ToolRejected("consulta não encontrada entre as suas")
+    return booking

@@ -11,7 +11,14 @@ import msgspec
 from events.schema import AppointmentBooked, AppointmentCancelled, SlotsOffered
 from services.conductor.calendar import Booking, SlotTaken
 from services.conductor.clinic import PERIOD_HOURS
-from services.conductor.tools.contract import Resources, Tool, ToolOutcome, ToolRejected, Turn
+from services.conductor.tools.contract import (
+    Resources,
+    Tool,
+    ToolOutcome,
+    ToolRejected,
+    Turn,
+    own_booking,
+)
 
 # Argument Structs carry no docstring: it would become part of the schema a model sees.
 
@@ -94,10 +101,7 @@ async def reschedule_appointment(
 ) -> ToolOutcome[Rescheduled]:
     """Moves one of the person's appointments: books the new time, then cancels the old."""
     calendar = resources.calendar
-    mine = {b.appointment_id: b for b in await calendar.bookings_of(turn.subject)}
-    old = mine.get(arguments.appointment_id)
-    if old is None:
-        raise ToolRejected("consulta não encontrada entre as suas")
+    old = await own_booking(resources, turn, arguments.appointment_id)
     booked = await book_appointment(arguments, turn, resources)  # first: never left with none
     cancelled = await calendar.cancel(old.appointment_id) or old
     event = AppointmentCancelled(
