@@ -6,9 +6,9 @@ import itertools
 from datetime import UTC, datetime
 
 from events.schema import DomainEvent, MediaInfo, MessageReceived, ReplyRequested
-from services.conductor.conversation import Conversation, evolve
 from services.conductor.tools import Turn
 from services.conductor.turn import Conductor
+from services.domain.conversation import Conversation, evolve
 
 _ids = itertools.count(1)
 

@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from services.conductor.clinic import Clinic
+from services.domain.clinic import Clinic
 from services.runtime.settings import SettingsError
 
 SP = ZoneInfo("America/Sao_Paulo")

@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 from redis.asyncio import Redis
 
-from services.conductor.clinic import Clinic
 from services.conductor.embedded_calendar import EmbeddedCalendar
 from services.conductor.knowledge import Knowledge
 from services.conductor.offline_brain import DONT_KNOW, OfflineBrain
@@ -16,6 +15,7 @@ from services.conductor.privacy import PrivacyNotice
 from services.conductor.settings import ConductorSettings
 from services.conductor.tools import Toolbox
 from services.conductor.turn import Conductor
+from services.domain.clinic import Clinic
 from services.runtime.settings import SettingsError
 from tests.dialogue import Dialogue
 from tests.test_dialogues import NOW

@@ -14,10 +14,10 @@ from events import EventLog, Keyspace
 from events.schema import NameCorrected
 from services.actions.correction import clean_name
 from services.cli.lgpd import correct
-from services.conductor.conversation import Conversation
 from services.conductor.service import snapshot_key
 from services.domain import chats
 from services.domain.chats import DEVELOPMENT_CHAT_KEY_SECRET
+from services.domain.conversation import Conversation
 from services.ingest.settings import IngestSettings
 from services.projector.store import ReadModels
 from tests.projecting import caught_up, projecting, rebuilt_equals_live

@@ -21,13 +21,13 @@ from events.schema import (
     PrivacyNoticeShown,
     ToolInvoked,
 )
-from services.conductor.clinic import Clinic
-from services.conductor.conversation import Stage, replay
 from services.conductor.embedded_calendar import EmbeddedCalendar
 from services.conductor.offline_brain import OfflineBrain
 from services.conductor.privacy import PrivacyNotice
 from services.conductor.tools import Toolbox
 from services.conductor.turn import MEDIA_ONLY, Conductor
+from services.domain.clinic import Clinic
+from services.domain.conversation import Stage, replay
 from tests.dialogue import Dialogue
 
 SP = ZoneInfo("America/Sao_Paulo")

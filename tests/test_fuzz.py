@@ -17,12 +17,12 @@ from redis.asyncio import Redis
 
 from events import EventLog, MessageReceived
 from services.conductor.brain import ToolCall
-from services.conductor.clinic import Clinic
-from services.conductor.conversation import Conversation, Stage, Upcoming
 from services.conductor.embedded_calendar import EmbeddedCalendar
 from services.conductor.privacy import PrivacyNotice
 from services.conductor.tools import Toolbox, ToolOutcome, Turn
 from services.domain.chats import DEVELOPMENT_CHAT_KEY_SECRET
+from services.domain.clinic import Clinic
+from services.domain.conversation import Conversation, Stage, Upcoming
 from services.projector.admin_api import create_admin_app
 from tests.waha import encode, sign, signed_headers, text_message
 

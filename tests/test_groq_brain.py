@@ -10,13 +10,13 @@ import pytest
 from redis.asyncio import Redis
 
 from events.schema import AgentSelected, AppointmentBooked, SlotsOffered, ToolInvoked
-from services.conductor.clinic import Clinic
-from services.conductor.conversation import Conversation, Stage
 from services.conductor.embedded_calendar import EmbeddedCalendar
 from services.conductor.groq_brain import GroqBrain
 from services.conductor.privacy import PrivacyNotice
 from services.conductor.tools import Toolbox
 from services.conductor.turn import BRAIN_DOWN, Conductor
+from services.domain.clinic import Clinic
+from services.domain.conversation import Conversation, Stage
 from tests.dialogue import Dialogue
 from tests.fake_openai import FakeOpenAI, completion, tool_call
 

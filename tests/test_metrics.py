@@ -15,13 +15,13 @@ from events import EventLog, Keyspace, Record
 from events.checkpoint import Command
 from events.metrics import ConsumerMetrics
 from events.subscription import Subscription
-from services.conductor.clinic import Clinic
 from services.conductor.embedded_calendar import EmbeddedCalendar
 from services.conductor.metrics import ConductorMetrics
 from services.conductor.offline_brain import OfflineBrain
 from services.conductor.privacy import PrivacyNotice
 from services.conductor.tools import Toolbox
 from services.conductor.turn import Conductor
+from services.domain.clinic import Clinic
 from services.runtime.embedded_redis import RedisServer
 from services.runtime.ports import free_port
 from tests.dialogue import Dialogue

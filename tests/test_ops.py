@@ -14,7 +14,7 @@ import pytest
 import yaml
 
 from events import Keyspace
-from services.conductor.clinic import Clinic
+from services.domain.clinic import Clinic
 
 ROOT = Path(__file__).parent.parent
 OPS = ROOT / "ops"

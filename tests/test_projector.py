@@ -14,9 +14,9 @@ from redis.asyncio import Redis
 
 from events import EventLog, Keyspace
 from services.cli.lgpd import export
-from services.conductor.conversation import Stage
 from services.domain import chats
 from services.domain.chats import DEVELOPMENT_CHAT_KEY_SECRET
+from services.domain.conversation import Stage
 from services.ingest.settings import IngestSettings
 from services.projector.process import ProjectorService
 from services.projector.replay import Replayed, replay_projections

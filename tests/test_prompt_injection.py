@@ -18,12 +18,12 @@ from events.schema import (
     NameRegistered,
 )
 from services.conductor.brain import BrainReply, BrainRequest, ToolCall
-from services.conductor.clinic import Clinic
 from services.conductor.embedded_calendar import EmbeddedCalendar
 from services.conductor.offline_brain import OfflineBrain
 from services.conductor.privacy import PrivacyNotice
 from services.conductor.tools import Toolbox
 from services.conductor.turn import Conductor
+from services.domain.clinic import Clinic
 from tests.dialogue import Dialogue
 from tests.test_dialogues import NOW
 

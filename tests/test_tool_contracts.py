@@ -15,13 +15,13 @@ from redis.asyncio import Redis
 
 from services.conductor.agents import AGENT_NAMES, AGENTS, ROUTER, SPECIALISTS
 from services.conductor.brain import BrainRequest, ChatMessage, Facts, ToolCall
-from services.conductor.clinic import Clinic
 from services.conductor.offline_brain import OfflineBrain
 from services.conductor.privacy import PrivacyNotice
 from services.conductor.tools import TOOLS, Toolbox, ToolFailure, ToolOutcome
 from services.conductor.tools.results import ToolResults
 from services.conductor.tools.routing import TransferToAgent
 from services.conductor.tools.scheduling import BOOK_APPOINTMENT, Booked, Rescheduled
+from services.domain.clinic import Clinic
 from tests.fake_openai import FakeOpenAI, completion
 from tests.test_groq_brain import conductor_with, registered
 

@@ -16,13 +16,13 @@ from redis.asyncio import Redis
 from events import EventLog, Keyspace
 from events.consumer import SubscriptionOptions
 from events.subscription import Subscription
-from services.conductor.clinic import Clinic
 from services.conductor.embedded_calendar import EmbeddedCalendar
 from services.conductor.offline_brain import OfflineBrain
 from services.conductor.privacy import PrivacyNotice
 from services.conductor.service import ConversationHandler, Outbox
 from services.conductor.tools import Toolbox
 from services.conductor.turn import Conductor
+from services.domain.clinic import Clinic
 from services.ingest.app import create_app as create_ingest
 from services.ingest.settings import IngestSettings
 from services.waha.client import WahaClient

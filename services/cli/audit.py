@@ -41,7 +41,7 @@ from events.schema import (
     UnknownEvent,
 )
 from services.cli.events import as_json, resolve_subject
-from services.conductor.clinic import Clinic
+from services.domain.clinic import Clinic
 from services.runtime.store import StoreSettings
 
 TEXT_SHOWN = 80

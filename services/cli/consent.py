@@ -11,7 +11,7 @@ from typing import TextIO
 import msgspec
 
 from services.cli.events import resolve_subject
-from services.conductor.clinic import Clinic
+from services.domain.clinic import Clinic
 from services.projector.store import ReadModels
 from services.runtime.store import StoreSettings
 

@@ -14,7 +14,7 @@ from typing import TextIO
 from redis.asyncio import Redis
 
 from events import EventLog
-from services.conductor.clinic import Clinic
+from services.domain.clinic import Clinic
 from services.projector.replay import replay_projections
 from services.projector.service import PROJECTIONS
 from services.runtime.cli_types import seconds

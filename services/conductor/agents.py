@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
-from services.conductor.conversation import Conversation, Stage
+from services.domain.conversation import Conversation, Stage
 
 COMMON = (
     "Você é o assistente de WhatsApp de uma clínica no Brasil. Responda em português do "

@@ -27,7 +27,7 @@ from events import EventLog, Keyspace, new_envelope
 from events.checkpoint import Command
 from events.log import PendingAppend
 from events.schema import AppointmentBooked, ReminderDue, ReminderScheduled
-from services.conductor.conversation import Upcoming
+from services.domain.conversation import Upcoming
 from services.runtime.settings import SettingsError
 
 log = logging.getLogger(__name__)

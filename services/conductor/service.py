@@ -41,18 +41,18 @@ from events.schema import (
     type_of_class,
 )
 from services.conductor import reminders
-from services.conductor.conversation import (
+from services.conductor.metrics import ConductorMetrics
+from services.conductor.portuguese.speech import spoken
+from services.conductor.reminders import DEFAULT_OFFSETS
+from services.conductor.tools import Turn
+from services.conductor.turn import Conductor
+from services.domain.conversation import (
     Conversation,
     Stage,
     evolve,
     in_handoff,
     reminder_due,
 )
-from services.conductor.metrics import ConductorMetrics
-from services.conductor.portuguese.speech import spoken
-from services.conductor.reminders import DEFAULT_OFFSETS
-from services.conductor.tools import Turn
-from services.conductor.turn import Conductor
 from services.runtime.tracing import current_traceparent
 from services.waha.client import WahaClient, WahaError
 

@@ -7,10 +7,10 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
 
-from services.conductor.clinic import Clinic
 from services.conductor.knowledge import Knowledge, KnowledgeInvalid
 from services.conductor.reminders import DEFAULT_OFFSETS, parse_offsets
 from services.conductor.tools import DEFAULT_HANDOFF_QUIET
+from services.domain.clinic import Clinic
 from services.runtime import settings
 from services.runtime.store import StoreSettings
 

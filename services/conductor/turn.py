@@ -29,10 +29,10 @@ from services.conductor.brain import (
     ChatMessage,
     Facts,
 )
-from services.conductor.conversation import Conversation, evolve
 from services.conductor.metrics import ConductorMetrics
 from services.conductor.privacy import PrivacyNotice
 from services.conductor.tools import Toolbox, Turn
+from services.domain.conversation import Conversation, evolve
 
 log = logging.getLogger(__name__)
 tracer = trace.get_tracer(__name__)

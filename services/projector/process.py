@@ -26,8 +26,8 @@ from events.consumer import SubscriptionOptions
 from events.infrastructure import INFRASTRUCTURE_ERRORS
 from events.metrics import ConsumerMetrics
 from events.subscription import Subscription
-from services.conductor.clinic import Clinic
 from services.domain.chats import chat_key_secret
+from services.domain.clinic import Clinic
 from services.projector.admin_api import create_admin_app
 from services.projector.retention import keep_sweeping
 from services.projector.service import PROJECTIONS, RedisViews, group_of, projection

@@ -29,7 +29,7 @@ from events.schema import (
     PrivacyNoticeShown,
     SubjectErased,
 )
-from services.conductor.conversation import Conversation, evolve
+from services.domain.conversation import Conversation, evolve
 
 CONSENT_KINDS: dict[type, str] = {
     PrivacyNoticeShown: "requested",

@@ -18,10 +18,10 @@ import msgspec
 from events.schema import DomainEvent, MessageReceived
 from services.conductor.brain import ToolSpec
 from services.conductor.calendar import Booking, Calendar
-from services.conductor.clinic import Clinic
-from services.conductor.conversation import Conversation
 from services.conductor.knowledge import Knowledge
 from services.conductor.privacy import PrivacyNotice
+from services.domain.clinic import Clinic
+from services.domain.conversation import Conversation
 
 Arguments = TypeVar("Arguments", bound=msgspec.Struct)
 Result = TypeVar("Result", bound=msgspec.Struct)

@@ -11,9 +11,9 @@ from typing import Annotated, Any
 import msgspec
 
 from events.schema import ConsentGranted, ConsentRefused, ConsentRevoked, NameRegistered
-from services.conductor.conversation import Stage
 from services.conductor.portuguese.intents import consent_answer, name_in
 from services.conductor.tools.contract import Resources, Tool, ToolOutcome, ToolRejected, Turn
+from services.domain.conversation import Stage
 
 # Argument Structs carry no docstring: a docstring would become the "description" of the
 # schema the model is offered, and the class name is already its "title".

@@ -10,7 +10,6 @@ import msgspec
 
 from events.schema import AppointmentBooked, AppointmentCancelled, SlotsOffered
 from services.conductor.calendar import Booking, SlotTaken
-from services.conductor.clinic import PERIOD_HOURS
 from services.conductor.tools.contract import (
     Resources,
     Tool,
@@ -19,6 +18,7 @@ from services.conductor.tools.contract import (
     Turn,
     own_booking,
 )
+from services.domain.clinic import PERIOD_HOURS
 
 # Argument Structs carry no docstring: it would become part of the schema a model sees.
 

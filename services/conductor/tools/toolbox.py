@@ -12,7 +12,6 @@ import msgspec
 from events.codec import DECODE_ERRORS
 from services.conductor.brain import ToolCall, ToolSpec
 from services.conductor.calendar import Calendar
-from services.conductor.clinic import Clinic
 from services.conductor.knowledge import Knowledge
 from services.conductor.privacy import PrivacyNotice
 from services.conductor.tools import appointments, info, registration, routing, scheduling
@@ -24,6 +23,7 @@ from services.conductor.tools.contract import (
     Turn,
     failed,
 )
+from services.domain.clinic import Clinic
 
 DEFAULT_HANDOFF_QUIET = timedelta(hours=12)
 TOOLS: dict[str, Tool[Any, Any]] = {
