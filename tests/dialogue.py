@@ -1,4 +1,5 @@
-"""Talking to the conductor's decisions directly: a chat, its state, the bot's replies."""
+"""Talking to the conductor's turns directly, as the service takes them but without the
+log: a chat, its state, the bot's replies."""
 
 from __future__ import annotations
 
@@ -6,15 +7,15 @@ import itertools
 from datetime import UTC, datetime
 
 from events.schema import DomainEvent, MediaInfo, MessageReceived, ReplyRequested
-from services.conductor.tools import Turn
-from services.conductor.turn import Conductor
-from services.domain.conversation import Conversation, evolve
+from services.conductor.deciding import Decider
+from services.conductor.turn import take_turn
+from services.domain.conversation import Conversation
 
 _ids = itertools.count(1)
 
 
 class Dialogue:
-    def __init__(self, conductor: Conductor, now: datetime, subject: str = "subject-1") -> None:
+    def __init__(self, conductor: Decider, now: datetime, subject: str = "subject-1") -> None:
         self.conductor = conductor
         self.now = now
         self.subject = subject
@@ -23,19 +24,21 @@ class Dialogue:
         self.events: list[DomainEvent] = []
 
     async def say(self, text: str, *, media: MediaInfo | None = None) -> str:
+        """The bot's answer to ``text``; empty while a person has the chat."""
         n = next(_ids)
         message = MessageReceived(
             message_id=f"m{n}", chat_id=self.chat_id, sender=self.chat_id, text=text,
             media=media, sent_at=self.now.astimezone(UTC),
         )  # fmt: skip
-        self.state = evolve(self.state, message)
-        turn = Turn(self.subject, f"e{n}", message, self.state, self.now)
-        decided = await self.conductor.decide(turn)
-        self.events += [message, *decided]
-        for event in decided:
-            self.state = evolve(self.state, event)
-        [reply] = [e for e in decided if isinstance(e, ReplyRequested)]
-        return reply.text
+        taken = await take_turn(
+            self.state, message, subject=self.subject, inbound_event_id=f"e{n}", now=self.now,
+            decide=self.conductor.decide, reminder_offsets=(),
+        )  # fmt: skip
+        self.events += [message, *taken.decided]
+        self.state = taken.state
+        replies = [e.text for e in taken.decided if isinstance(e, ReplyRequested)]
+        assert len(replies) <= 1
+        return replies[0] if replies else ""  # silent: a person has the chat
 
     def of_type(self, kind: type[DomainEvent]) -> list[DomainEvent]:
         return [e for e in self.events if isinstance(e, kind)]

@@ -8,13 +8,13 @@ from pathlib import Path
 import pytest
 from redis.asyncio import Redis
 
+from services.conductor.deciding import Decider
 from services.conductor.embedded_calendar import EmbeddedCalendar
 from services.conductor.knowledge import Knowledge
 from services.conductor.offline_brain import DONT_KNOW, OfflineBrain
 from services.conductor.privacy import PrivacyNotice
 from services.conductor.settings import ConductorSettings
 from services.conductor.tools import Toolbox
-from services.conductor.turn import Conductor
 from services.domain.clinic import Clinic
 from services.runtime.settings import SettingsError
 from tests.dialogue import Dialogue
@@ -27,7 +27,7 @@ EXAMPLE = Path(__file__).parent.parent / "ops" / "clinic" / "knowledge.md"
 async def patient(redis: Redis) -> Dialogue:
     notice = PrivacyNotice.current("2026-11")
     toolbox = Toolbox(EmbeddedCalendar(redis), Clinic(), notice, knowledge=Knowledge.load(EXAMPLE))
-    chat = Dialogue(Conductor(OfflineBrain(), toolbox, notice), NOW)
+    chat = Dialogue(Decider(OfflineBrain(), toolbox, notice), NOW)
     for text in ("oi", "sim", "Maria"):
         await chat.say(text)
     return chat
@@ -68,7 +68,7 @@ async def test_what_the_file_does_not_answer_gets_i_do_not_know(
 async def test_without_a_file_the_agent_knows_nothing(redis: Redis) -> None:
     notice = PrivacyNotice.current("2026-11")
     toolbox = Toolbox(EmbeddedCalendar(redis), Clinic(), notice)
-    chat = Dialogue(Conductor(OfflineBrain(), toolbox, notice), NOW)
+    chat = Dialogue(Decider(OfflineBrain(), toolbox, notice), NOW)
     for text in ("oi", "sim", "Maria"):
         await chat.say(text)
     assert await chat.say("Onde fica a clínica?") == DONT_KNOW

@@ -14,7 +14,7 @@ from events import EventLog, Keyspace
 from events.schema import NameCorrected
 from services.actions.correction import clean_name
 from services.cli.lgpd import correct
-from services.conductor.service import snapshot_key
+from services.conductor.handler import snapshot_key
 from services.domain import chats
 from services.domain.chats import DEVELOPMENT_CHAT_KEY_SECRET
 from services.domain.conversation import Conversation

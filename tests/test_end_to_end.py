@@ -9,7 +9,7 @@ from redis.asyncio import Redis
 
 from events import EventLog, Keyspace
 from events.schema import AppointmentBooked, ReplySent
-from services.conductor.turn import MEDIA_ONLY
+from services.conductor.deciding import MEDIA_ONLY
 from services.waha_sim.app import Faults
 from tests.whole_stack import Phone, Stack
 

@@ -16,7 +16,7 @@ from events.schema import SubjectErased
 from events.subject_keys import SubjectKeys
 from services.actions.erasure import ErasureReason, erase_subject
 from services.cli.lgpd import erase
-from services.conductor.service import snapshot_key
+from services.conductor.handler import snapshot_key
 from services.domain import chats
 from services.domain.chats import DEVELOPMENT_CHAT_KEY_SECRET
 from services.ingest.settings import IngestSettings

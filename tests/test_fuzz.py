@@ -19,7 +19,8 @@ from events import EventLog, MessageReceived
 from services.conductor.brain import ToolCall
 from services.conductor.embedded_calendar import EmbeddedCalendar
 from services.conductor.privacy import PrivacyNotice
-from services.conductor.tools import Toolbox, ToolOutcome, Turn
+from services.conductor.tools import Toolbox, ToolOutcome
+from services.conductor.turn import Turn
 from services.domain.chats import DEVELOPMENT_CHAT_KEY_SECRET
 from services.domain.clinic import Clinic
 from services.domain.conversation import Conversation, Stage, Upcoming

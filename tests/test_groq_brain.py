@@ -10,11 +10,11 @@ import pytest
 from redis.asyncio import Redis
 
 from events.schema import AgentSelected, AppointmentBooked, SlotsOffered, ToolInvoked
+from services.conductor.deciding import BRAIN_DOWN, Decider
 from services.conductor.embedded_calendar import EmbeddedCalendar
 from services.conductor.groq_brain import GroqBrain
 from services.conductor.privacy import PrivacyNotice
 from services.conductor.tools import Toolbox
-from services.conductor.turn import BRAIN_DOWN, Conductor
 from services.domain.clinic import Clinic
 from services.domain.conversation import Conversation, Stage
 from tests.dialogue import Dialogue
@@ -23,13 +23,13 @@ from tests.fake_openai import FakeOpenAI, completion, tool_call
 NOW = datetime(2026, 11, 24, 9, 10, tzinfo=ZoneInfo("America/Sao_Paulo"))
 
 
-def conductor_with(redis: Redis, base_url: str, retries: int = 2) -> Conductor:
+def conductor_with(redis: Redis, base_url: str, retries: int = 2) -> Decider:
     notice = PrivacyNotice.current("2026-11")
     brain = GroqBrain("test-key", "test-model", base_url=base_url, max_retries=retries)
-    return Conductor(brain, Toolbox(EmbeddedCalendar(redis), Clinic(), notice), notice)
+    return Decider(brain, Toolbox(EmbeddedCalendar(redis), Clinic(), notice), notice)
 
 
-def registered(conductor: Conductor) -> Dialogue:
+def registered(conductor: Decider) -> Dialogue:
     chat = Dialogue(conductor, NOW)
     chat.state = Conversation(stage=Stage.REGISTERED, name="Maria", chat_id=chat.chat_id)
     return chat

@@ -15,12 +15,12 @@ from events import EventLog, Keyspace, Record
 from events.checkpoint import Command
 from events.metrics import ConsumerMetrics
 from events.subscription import Subscription
+from services.conductor.deciding import Decider
 from services.conductor.embedded_calendar import EmbeddedCalendar
 from services.conductor.metrics import ConductorMetrics
 from services.conductor.offline_brain import OfflineBrain
 from services.conductor.privacy import PrivacyNotice
 from services.conductor.tools import Toolbox
-from services.conductor.turn import Conductor
 from services.domain.clinic import Clinic
 from services.runtime.embedded_redis import RedisServer
 from services.runtime.ports import free_port
@@ -94,7 +94,7 @@ async def test_the_conversation_counts_brain_calls_and_tool_calls(redis: Redis) 
     registry = CollectorRegistry()
     notice = PrivacyNotice.current("2026-11")
     toolbox = Toolbox(EmbeddedCalendar(redis), Clinic(), notice)
-    conductor = Conductor(OfflineBrain(), toolbox, notice, ConductorMetrics(registry))
+    conductor = Decider(OfflineBrain(), toolbox, notice, ConductorMetrics(registry))
     chat = Dialogue(conductor, NOW)
     for text in ("oi", "sim", "Ana", "quero marcar amanhã às 15h"):
         await chat.say(text)

@@ -15,7 +15,7 @@ from events import Keyspace, Record, new_envelope
 from events.checkpoint import Command
 from events.codec import decode_entry, encode_entry
 from events.schema import ReplyRequested, ReplySent
-from services.conductor.service import Outbox
+from services.conductor.outbox import Outbox
 from services.waha.client import WahaClient, message_id_only
 from services.waha_sim.app import Simulator, create_app
 

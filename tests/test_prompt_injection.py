@@ -18,11 +18,11 @@ from events.schema import (
     NameRegistered,
 )
 from services.conductor.brain import BrainReply, BrainRequest, ToolCall
+from services.conductor.deciding import Decider
 from services.conductor.embedded_calendar import EmbeddedCalendar
 from services.conductor.offline_brain import OfflineBrain
 from services.conductor.privacy import PrivacyNotice
 from services.conductor.tools import Toolbox
-from services.conductor.turn import Conductor
 from services.domain.clinic import Clinic
 from tests.dialogue import Dialogue
 from tests.test_dialogues import NOW
@@ -61,9 +61,9 @@ class HostileBrain:
         )
 
 
-def conductor(redis: Redis, brain: object) -> Conductor:
+def conductor(redis: Redis, brain: object) -> Decider:
     notice = PrivacyNotice.current("2026-11")
-    return Conductor(brain, Toolbox(EmbeddedCalendar(redis), Clinic(), notice), notice)  # type: ignore[arg-type]
+    return Decider(brain, Toolbox(EmbeddedCalendar(redis), Clinic(), notice), notice)  # type: ignore[arg-type]
 
 
 async def victim_with_a_booking(redis: Redis) -> str:

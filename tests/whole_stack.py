@@ -16,12 +16,13 @@ from redis.asyncio import Redis
 from events import EventLog, Keyspace
 from events.consumer import SubscriptionOptions
 from events.subscription import Subscription
+from services.conductor.deciding import Decider
 from services.conductor.embedded_calendar import EmbeddedCalendar
+from services.conductor.handler import ConversationHandler
 from services.conductor.offline_brain import OfflineBrain
+from services.conductor.outbox import Outbox
 from services.conductor.privacy import PrivacyNotice
-from services.conductor.service import ConversationHandler, Outbox
 from services.conductor.tools import Toolbox
-from services.conductor.turn import Conductor
 from services.domain.clinic import Clinic
 from services.ingest.app import create_app as create_ingest
 from services.ingest.settings import IngestSettings
@@ -93,7 +94,7 @@ async def stack(
         notice = PrivacyNotice.current("2026-11")
         log = EventLog(redis, keyspace)
         toolbox = Toolbox(EmbeddedCalendar(redis), Clinic(), notice)
-        handler = ConversationHandler(redis, log, Conductor(OfflineBrain(), toolbox, notice),
+        handler = ConversationHandler(redis, log, Decider(OfflineBrain(), toolbox, notice),
                                       group="conductor", clock=clock)  # fmt: skip
         subscriptions = [
             Subscription(redis, keyspace, group="conductor", consumer="c1", handler=handler,

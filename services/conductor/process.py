@@ -17,17 +17,18 @@ from events.metrics import ConsumerMetrics
 from events.subscription import Subscription
 from services.conductor.brain import Brain
 from services.conductor.calendar import Calendar
+from services.conductor.deciding import Decider
 from services.conductor.embedded_calendar import EmbeddedCalendar
 from services.conductor.google_calendar import GoogleCalendar, authorised_http
 from services.conductor.groq_brain import GroqBrain
+from services.conductor.handler import ConversationHandler
 from services.conductor.metrics import ConductorMetrics
 from services.conductor.offline_brain import OfflineBrain
+from services.conductor.outbox import Outbox
 from services.conductor.privacy import PrivacyNotice
 from services.conductor.reminders import ReminderScheduler
-from services.conductor.service import ConversationHandler, Outbox
 from services.conductor.settings import ConductorSettings
 from services.conductor.tools import Toolbox
-from services.conductor.turn import Conductor
 from services.runtime.lifecycle import run_service
 from services.runtime.metrics_server import add_metrics_arguments, serving_metrics
 from services.runtime.store import wait_for_layout
@@ -45,7 +46,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def build_conductor(
     settings: ConductorSettings, redis: Redis, metrics: ConductorMetrics | None = None
-) -> Conductor:
+) -> Decider:
     """The conductor with the calendar and the brain the settings choose."""
     notice = PrivacyNotice.current(settings.policy_version)
     embedded = EmbeddedCalendar(redis, settings.store.keyspace)
@@ -61,7 +62,7 @@ def build_conductor(
     log.info("calendar: %s; brain: %s", type(calendar).__name__, type(brain).__name__)
     toolbox = Toolbox(calendar, settings.clinic, notice, handoff_quiet=settings.handoff_quiet,
                       knowledge=settings.knowledge)  # fmt: skip
-    return Conductor(brain, toolbox, notice, metrics)
+    return Decider(brain, toolbox, notice, metrics)
 
 
 async def serve(

@@ -1,196 +1,80 @@
-"""One turn: an inbound message in, the events that decide it out.
+"""Taking a turn: a message in, the events that answer it and the conversation after them.
 
-The brain proposes, the tools dispose: every tool call and its result is recorded, tool
-effects (consent, bookings) are events, and the reply is an event the outbox delivers.
+Pure but for the decision itself, which is passed in (``Decider.decide`` in the service,
+the same in the dialogue tests): a chat handed to a person is not answered, a handoff
+past its quiet period ends, each booking is followed by its reminders.
 """
 
 from __future__ import annotations
 
-import logging
-import time
-from dataclasses import dataclass, replace
-from datetime import datetime
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 
-from opentelemetry import trace
-from opentelemetry.trace import SpanKind
-
-from events.metrics import trace_exemplar
-from events.schema import (
-    AgentSelected,
-    DomainEvent,
-    PrivacyNoticeShown,
-    ReplyRequested,
-    ToolInvoked,
-)
-from services.conductor.agents import SPECIALISTS, Agent, agent_for
-from services.conductor.brain import (
-    Brain,
-    BrainRequest,
-    ChatMessage,
-    Facts,
-)
-from services.conductor.metrics import ConductorMetrics
-from services.conductor.privacy import PrivacyNotice
-from services.conductor.tools import Toolbox, Turn
-from services.domain.conversation import Conversation, evolve
-
-log = logging.getLogger(__name__)
-tracer = trace.get_tracer(__name__)
-
-MAX_ROUNDS = 4
-MAX_CALLS_PER_ROUND = 4
-BRAIN_DOWN = (
-    "Desculpe, estou com uma dificuldade técnica agora. Pode tentar de novo em alguns "
-    "minutos? Se for urgente, ligue para a clínica."
-)
-TOO_MANY_STEPS = "Desculpe, não consegui concluir. Pode dizer de outro jeito?"
-MEDIA_ONLY = "Ainda não consigo ouvir áudios nem ver imagens por aqui. Pode escrever, por favor?"
+from events.schema import AppointmentBooked, DomainEvent, HandoffEnded, MessageReceived
+from services.conductor import reminders
+from services.domain.conversation import Conversation, evolve, in_handoff
 
 
-@dataclass(slots=True)
-class _Run:
-    """What a turn has decided so far."""
+@dataclass(frozen=True, slots=True)
+class Turn:
+    """What deciding knows of the message being answered."""
 
-    turn: Turn
-    events: list[DomainEvent]
-
-    def record(self, events: list[DomainEvent]) -> None:
-        self.events += events
-        state = self.turn.state
-        for event in events:
-            state = evolve(state, event)
-        self.turn = replace(self.turn, state=state)
+    subject: str
+    inbound_event_id: str
+    message: MessageReceived
+    state: Conversation
+    now: datetime
 
 
-class Conductor:
-    """Decides turns with a brain and a toolbox."""
+Decide = Callable[[Turn], Awaitable[list[DomainEvent]]]
 
-    def __init__(
-        self,
-        brain: Brain,
-        toolbox: Toolbox,
-        notice: PrivacyNotice,
-        metrics: ConductorMetrics | None = None,
-    ) -> None:
-        self.brain = brain
-        self.toolbox = toolbox
-        self.notice = notice
-        self.metrics = metrics
-        self.model = str(getattr(brain, "model", type(brain).__name__))
 
-    async def decide(self, turn: Turn) -> list[DomainEvent]:
-        message = turn.message
-        run = _Run(turn, [])
-        agent = agent_for(turn.state)
-        if agent is None:
-            notice = PrivacyNoticeShown(
-                policy_version=self.notice.version,
-                notice_sha256=self.notice.sha256,
-                purposes=self.notice.purposes,
-                in_reply_to=message.message_id,
-            )
-            run.record([notice])
-            return [*run.events, self._reply(run, self.notice.text)]
-        if not message.text.strip():
-            return [self._reply(run, MEDIA_ONLY)]
-        text = await self._converse(run, agent)
-        return [*run.events, self._reply(run, text)]
+@dataclass(frozen=True, slots=True)
+class TurnTaken:
+    """The events a turn decided, each with the conversation it found, and the
+    conversation after them all."""
 
-    async def _converse(self, run: _Run, agent: Agent) -> str:
-        messages = self._opening(run.turn)
-        for _ in range(MAX_ROUNDS):
-            request = BrainRequest(
-                agent=agent.name,
-                instructions=agent.instructions,
-                messages=tuple(messages),
-                tools=self.toolbox.specs(agent.tools),
-                facts=self._facts(run.turn),
-            )
-            started = time.perf_counter()
-            try:
-                with tracer.start_as_current_span(
-                    f"chat {self.model}", kind=SpanKind.CLIENT,
-                    attributes={"gen_ai.operation.name": "chat", "gen_ai.request.model": self.model,
-                                "gen_ai.agent.name": agent.name},
-                ):  # fmt: skip
-                    reply = await self.brain.complete(request)
-            except Exception:
-                log.exception("the brain failed; answering gracefully")
-                if self.metrics:
-                    self.metrics.llm_errors.labels(self.model).inc()
-                return BRAIN_DOWN
-            if self.metrics:
-                elapsed = time.perf_counter() - started
-                self.metrics.llm_seconds.labels(self.model).observe(elapsed, trace_exemplar())
-            if not reply.tool_calls:
-                return reply.text or TOO_MANY_STEPS
-            calls = reply.tool_calls[:MAX_CALLS_PER_ROUND]
-            messages.append(ChatMessage("assistant", reply.text, tool_calls=calls))
-            for call in calls:
-                with tracer.start_as_current_span(
-                    f"execute_tool {call.name[:60]}",
-                    attributes={"gen_ai.operation.name": "execute_tool",
-                                "gen_ai.tool.name": call.name[:60]},
-                ) as span:  # fmt: skip
-                    outcome = await self.toolbox.run(call, agent.tools, run.turn)
-                    span.set_attribute("wsm.tool.ok", outcome.ok)
-                if self.metrics:
-                    known = call.name if call.name in self.toolbox.names else "unknown"
-                    self.metrics.tool_calls.labels(known, "ok" if outcome.ok else "rejected").inc()
-                invoked = ToolInvoked(
-                    call_id=call.id,
-                    tool=call.name[:60],
-                    arguments=call.arguments[:2000],
-                    ok=outcome.ok,
-                    result=outcome.as_json(),
-                    in_reply_to=run.turn.message.message_id,
-                )
-                run.record([invoked, *outcome.events])
-                messages.append(ChatMessage("tool", outcome.as_json(), tool_call_id=call.id))
-            handed_over = [e for e in run.events if isinstance(e, AgentSelected)]
-            if handed_over and agent.name not in SPECIALISTS:
-                # The specialist starts afresh on the same message.
-                agent = SPECIALISTS[handed_over[-1].agent]
-                messages = self._opening(run.turn)
-        return TOO_MANY_STEPS
+    steps: tuple[tuple[Conversation, DomainEvent], ...]
+    state: Conversation
 
-    @staticmethod
-    def _opening(turn: Turn) -> list[ChatMessage]:
-        """The recent dialogue, ending with the message being answered."""
-        earlier = turn.state.dialogue
-        if earlier and earlier[-1] == ("user", turn.message.text):
-            earlier = earlier[:-1]  # the state already holds the current message
-        history = [ChatMessage("user" if role == "user" else "assistant", text)
-                   for role, text in earlier]  # fmt: skip
-        return [*history, ChatMessage("user", turn.message.text)]
+    @property
+    def decided(self) -> list[DomainEvent]:
+        return [event for _, event in self.steps]
 
-    def _facts(self, turn: Turn) -> Facts:
-        local_now = self.toolbox.clinic.local(turn.now)
-        state: Conversation = turn.state
-        return Facts(
-            now=local_now,
-            today=local_now.date(),
-            name=state.name,
-            active_agent=state.agent,
-            offered=tuple(self.toolbox.clinic.local(slot) for slot in state.offered),
-            reminded=self._upcoming(state, state.reminded),
-            rescheduling=self._upcoming(state, state.rescheduling),
-        )
 
-    def _upcoming(
-        self, state: Conversation, appointment_id: str | None
-    ) -> tuple[str, datetime] | None:
-        """An upcoming appointment's id and local start, if it is one of them."""
-        for upcoming in state.upcoming:
-            if upcoming.appointment_id == appointment_id:
-                return appointment_id, self.toolbox.clinic.local(upcoming.start)
-        return None
+async def take_turn(
+    before: Conversation,
+    message: MessageReceived,
+    *,
+    subject: str,
+    inbound_event_id: str,
+    now: datetime,
+    decide: Decide,
+    reminder_offsets: Sequence[timedelta],
+) -> TurnTaken:
+    """Answer ``message`` in the conversation ``before``, as of ``now``."""
+    if in_handoff(before, now):
+        # A person is answering: the message is on record, the bot stays silent.
+        return TurnTaken((), evolve(before, message))
+    # A handoff past its quiet period ends with the first message after it.
+    ended: list[DomainEvent] = [HandoffEnded(reason="quiet_period")] if before.handoff_until else []
+    state = evolve(before, message)
+    decided = [*ended, *await decide(Turn(subject, inbound_event_id, message, state, now))]
+    steps: list[tuple[Conversation, DomainEvent]] = []
+    for event in with_reminders(decided, reminder_offsets, now):
+        steps.append((state, event))
+        state = evolve(state, event)
+    return TurnTaken(tuple(steps), state)
 
-    def _reply(self, run: _Run, text: str) -> ReplyRequested:
-        turn = run.turn
-        return ReplyRequested(
-            reply_id=f"{turn.inbound_event_id}-reply",
-            chat_id=turn.message.chat_id,
-            text=text,
-            in_reply_to=turn.message.message_id,
-        )
+
+def with_reminders(
+    decided: Sequence[DomainEvent], offsets: Sequence[timedelta], now: datetime
+) -> list[DomainEvent]:
+    """The decisions, each booking followed by its reminders."""
+    planned: list[DomainEvent] = []
+    for event in decided:
+        planned.append(event)
+        if isinstance(event, AppointmentBooked):
+            planned += reminders.plan(event, offsets, now)
+    return planned

@@ -2,7 +2,7 @@
 may send, validated like any untrusted input), a result Struct (what it is answered) and
 a handler. ``toolbox`` holds the registry and runs the calls."""
 
-from services.conductor.tools.contract import Tool, ToolFailure, ToolOutcome, ToolRejected, Turn
+from services.conductor.tools.contract import Tool, ToolFailure, ToolOutcome, ToolRejected
 from services.conductor.tools.toolbox import DEFAULT_HANDOFF_QUIET, TOOLS, Toolbox
 
 __all__ = [
@@ -13,5 +13,4 @@ __all__ = [
     "ToolOutcome",
     "ToolRejected",
     "Toolbox",
-    "Turn",
 ]

@@ -11,14 +11,9 @@ from typing import Annotated, Any
 import msgspec
 
 from events.schema import AppointmentCancelled
-from services.conductor.tools.contract import (
-    Resources,
-    Tool,
-    ToolOutcome,
-    Turn,
-    own_booking,
-)
+from services.conductor.tools.contract import Resources, Tool, ToolOutcome, own_booking
 from services.conductor.tools.registration import NoArguments
+from services.conductor.turn import Turn
 
 # Argument Structs carry no docstring: it would become part of the schema a model sees.
 

@@ -10,18 +10,18 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import timedelta
 from typing import Any, Generic, TypeVar
 
 import msgspec
 
-from events.schema import DomainEvent, MessageReceived
+from events.schema import DomainEvent
 from services.conductor.brain import ToolSpec
 from services.conductor.calendar import Booking, Calendar
 from services.conductor.knowledge import Knowledge
 from services.conductor.privacy import PrivacyNotice
+from services.conductor.turn import Turn
 from services.domain.clinic import Clinic
-from services.domain.conversation import Conversation
 
 Arguments = TypeVar("Arguments", bound=msgspec.Struct)
 Result = TypeVar("Result", bound=msgspec.Struct)
@@ -36,17 +36,6 @@ class ToolFailure(msgspec.Struct, frozen=True):
 
 class ToolRejected(Exception):
     """A tool call that is refused, with the reason the model is told."""
-
-
-@dataclass(frozen=True, slots=True)
-class Turn:
-    """What the tools know of the message being answered."""
-
-    subject: str
-    inbound_event_id: str
-    message: MessageReceived
-    state: Conversation
-    now: datetime
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,7 +7,8 @@ from typing import Annotated, Any
 
 import msgspec
 
-from services.conductor.tools.contract import Resources, Tool, ToolOutcome, Turn
+from services.conductor.tools.contract import Resources, Tool, ToolOutcome
+from services.conductor.turn import Turn
 
 # Argument Structs carry no docstring: it would become part of the schema a model sees.
 

@@ -12,7 +12,8 @@ import msgspec
 
 from events.schema import ConsentGranted, ConsentRefused, ConsentRevoked, NameRegistered
 from services.conductor.portuguese.intents import consent_answer, name_in
-from services.conductor.tools.contract import Resources, Tool, ToolOutcome, ToolRejected, Turn
+from services.conductor.tools.contract import Resources, Tool, ToolOutcome, ToolRejected
+from services.conductor.turn import Turn
 from services.domain.conversation import Stage
 
 # Argument Structs carry no docstring: a docstring would become the "description" of the

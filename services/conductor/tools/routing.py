@@ -9,8 +9,9 @@ import msgspec
 
 from events.schema import AgentSelected, AppointmentConfirmed, HandoffStarted
 from services.conductor.agents import SpecialistName
-from services.conductor.tools.contract import Resources, Tool, ToolOutcome, ToolRejected, Turn
+from services.conductor.tools.contract import Resources, Tool, ToolOutcome, ToolRejected
 from services.conductor.tools.registration import NoArguments
+from services.conductor.turn import Turn
 
 # Argument Structs carry no docstring: it would become part of the schema a model sees.
 

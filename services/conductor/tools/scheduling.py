@@ -15,9 +15,9 @@ from services.conductor.tools.contract import (
     Tool,
     ToolOutcome,
     ToolRejected,
-    Turn,
     own_booking,
 )
+from services.conductor.turn import Turn
 from services.domain.clinic import PERIOD_HOURS
 
 # Argument Structs carry no docstring: it would become part of the schema a model sees.

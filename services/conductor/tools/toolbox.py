@@ -15,14 +15,8 @@ from services.conductor.calendar import Calendar
 from services.conductor.knowledge import Knowledge
 from services.conductor.privacy import PrivacyNotice
 from services.conductor.tools import appointments, info, registration, routing, scheduling
-from services.conductor.tools.contract import (
-    Resources,
-    Tool,
-    ToolOutcome,
-    ToolRejected,
-    Turn,
-    failed,
-)
+from services.conductor.tools.contract import Resources, Tool, ToolOutcome, ToolRejected, failed
+from services.conductor.turn import Turn
 from services.domain.clinic import Clinic
 
 DEFAULT_HANDOFF_QUIET = timedelta(hours=12)

@@ -1,0 +1,156 @@
+"""The conductor as a log consumer: a thin handler around ``take_turn``.
+
+It handles each inbound message of a chat in order: it loads the conversation (a
+snapshot, or a replay of the chat's events), takes the turn, and returns the decision
+events, their timers and the new snapshot as effects, committed with its checkpoint and
+the XACK in one step. Corrections, handoff releases, erasures and due reminders change
+the conversation the same way.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+from collections.abc import Callable, Sequence
+from datetime import UTC, datetime, timedelta
+from typing import cast
+
+import msgspec
+from opentelemetry import trace
+from redis.asyncio import Redis
+
+from events import EventLog, Keyspace, Record
+from events.checkpoint import Checkpoints, Command
+from events.schema import (
+    AppointmentCancelled,
+    DomainEvent,
+    HandoffEnded,
+    MessageReceived,
+    NameCorrected,
+    ReminderDue,
+    ReminderScheduled,
+    ReplyRequested,
+    SubjectErased,
+    type_of_class,
+)
+from services.conductor import reminders
+from services.conductor.deciding import Decider
+from services.conductor.portuguese.speech import spoken
+from services.conductor.recording import decision_effects
+from services.conductor.reminders import DEFAULT_OFFSETS
+from services.conductor.turn import take_turn
+from services.domain.conversation import (
+    Conversation,
+    Stage,
+    evolve,
+    reminder_due,
+)
+
+log = logging.getLogger(__name__)
+tracer = trace.get_tracer(__name__)
+
+_snapshot_decoder = msgspec.msgpack.Decoder(Conversation)
+
+
+def snapshot_key(keyspace: Keyspace, partition: int, chat: str) -> str:
+    return keyspace.in_partition(partition, "conversation", chat)
+
+
+class ConversationHandler:
+    TYPES = tuple(
+        type_of_class(kind)
+        for kind in (MessageReceived, NameCorrected, HandoffEnded, ReminderDue, SubjectErased)
+    )
+
+    def __init__(
+        self,
+        redis: Redis,
+        log: EventLog,
+        decider: Decider,
+        *,
+        group: str = "conductor",
+        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+        reminder_offsets: Sequence[timedelta] = DEFAULT_OFFSETS,
+    ) -> None:
+        self.redis = redis
+        self.log = log
+        self.decider = decider
+        self.checkpoints = Checkpoints(redis, log.keyspace, group)
+        self.clock = clock
+        self.reminder_offsets = reminder_offsets
+
+    async def __call__(self, record: Record) -> Sequence[Command]:
+        message = record.envelope.event
+        key = snapshot_key(self.log.keyspace, record.partition, record.chat)
+        if isinstance(message, SubjectErased):
+            return [("DEL", key)]  # the next message starts a new conversation
+        if isinstance(message, ReminderDue):
+            return await self._remind(key, record, message)
+        if isinstance(message, NameCorrected | HandoffEnded) and not record.erased:
+            corrected = evolve(await self._load(key, record), message)
+            return [("SET", key, msgspec.msgpack.encode(corrected))]
+        # An erased message is one the person asked to forget: there is nothing to answer.
+        if not isinstance(message, MessageReceived) or message.is_group or record.erased:
+            return ()
+        taken = await take_turn(
+            await self._load(key, record), message,
+            subject=record.chat, inbound_event_id=record.envelope.event_id, now=self.clock(),
+            decide=self.decider.decide, reminder_offsets=self.reminder_offsets,
+        )  # fmt: skip
+        timers = [cmd for state, event in taken.steps for cmd in self._timers(record, state, event)]
+        snapshot = ("SET", key, msgspec.msgpack.encode(taken.state))
+        return [
+            *decision_effects(self.log.keyspace, record, taken.decided),
+            *timers,
+            snapshot,
+        ]
+
+    def _timers(self, record: Record, state: Conversation, event: DomainEvent) -> list[Command]:
+        """The timer changes ``event`` makes, written with it."""
+        keyspace, partition = self.log.keyspace, record.partition
+        if isinstance(event, ReminderScheduled):
+            session = record.envelope.session
+            return reminders.set_timer(keyspace, partition, record.chat, session, event)
+        if isinstance(event, AppointmentCancelled):
+            return [
+                command
+                for upcoming in state.upcoming
+                if upcoming.appointment_id == event.appointment_id
+                for command in reminders.clear_timers(keyspace, partition, upcoming)
+            ]
+        return []
+
+    async def _remind(self, key: str, record: Record, due: ReminderDue) -> Sequence[Command]:
+        """A due reminder: sent if its appointment still stands and it was not sent yet."""
+        state = await self._load(key, record)
+        upcoming = reminder_due(state, due)
+        state = evolve(state, due)
+        decided: list[DomainEvent] = []
+        # The timer's entry holds nothing personal; the reminder does, sealed with the key.
+        keys = await self.log.subject_keys.for_reading(record.partition, [record.chat])
+        record = dataclasses.replace(record, subject_key=keys.get(record.chat))
+        if upcoming is not None and state.stage is Stage.REGISTERED and record.subject_key:
+            start = self.decider.toolbox.clinic.local(upcoming.start)
+            reply = ReplyRequested(
+                reply_id=f"{record.envelope.event_id}-reply",
+                chat_id=state.chat_id,
+                text=reminders.REMINDER.format(when=spoken(start)),
+            )
+            decided.append(reply)
+            state = evolve(state, reply)
+        snapshot = ("SET", key, msgspec.msgpack.encode(state))
+        return [*decision_effects(self.log.keyspace, record, decided), snapshot]
+
+    async def _load(self, key: str, record: Record) -> Conversation:
+        raw = await self.redis.get(key)
+        if raw is not None:
+            return _snapshot_decoder.decode(cast(bytes, raw))
+        if await self.checkpoints.position(record.partition, record.chat) is None:
+            return Conversation()  # a new chat: nothing to replay
+        # The snapshot was dropped: the log is the truth.
+        state = Conversation()
+        for earlier in await self.log.chat_history(record.chat):
+            if earlier.entry_id == record.entry_id:
+                break
+            state = evolve(state, earlier.envelope.event)
+        return state
