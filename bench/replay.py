@@ -28,8 +28,8 @@ from redis.asyncio import Redis
 from bench.ingest import percentile
 from events import EventLog, Keyspace, new_envelope
 from events.log import PendingAppend
+from services.projector.projections import PROJECTIONS, group_of
 from services.projector.rebuild import boundaries, rebuild
-from services.projector.service import PROJECTIONS, group_of
 from services.projector.store import ReadModelKeys
 from services.runtime.embedded_redis import RedisServer
 from tests.factories import clinic_conversation as conversation

@@ -55,7 +55,7 @@ from events.schema import (
     ReplyFailed,
     ReplyRequested,
 )
-from services.projector.service import PROJECTIONS, group_of
+from services.projector.projections import PROJECTIONS, group_of
 from services.projector.store import ReadModelKeys
 from services.runtime.embedded_redis import RedisServer
 from services.runtime.ports import free_port

@@ -13,9 +13,9 @@ from redis.asyncio import Redis
 from events import EventLog, Keyspace
 from events.consumer import SubscriptionOptions
 from events.lag import group_positions
-from services.projector.process import ProjectorService
+from services.projector.main import ProjectorService
+from services.projector.projections import PROJECTIONS, group_of
 from services.projector.rebuild import boundaries, rebuild
-from services.projector.service import PROJECTIONS, group_of
 from services.projector.store import ReadModelKeys, current_version
 
 SP = ZoneInfo("America/Sao_Paulo")

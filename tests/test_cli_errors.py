@@ -151,7 +151,7 @@ def test_help_imports_no_command() -> None:
         "from services import cli\n"
         "with contextlib.suppress(SystemExit):\n"
         "    cli.main(['--help'])\n"
-        "heavy = ('redis', 'aiohttp', 'services.conductor.process')\n"
+        "heavy = ('redis', 'aiohttp', 'services.conductor.main')\n"
         "print([m for m in heavy if m in sys.modules])\n"
     )
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,

@@ -25,7 +25,7 @@ from events.schema import (
     PrivacyNoticeShown,
     SubjectErased,
 )
-from services.projector.service import PROJECTIONS, RedisViews, group_of, projection
+from services.projector.projections import PROJECTIONS, RedisViews, group_of, projection
 from services.projector.store import ReadModelKeys
 from tests.projecting import SP, read_model_contents, rebuilt_equals_live
 from tests.strategies import events_, strategies_by_type

@@ -18,7 +18,7 @@ from services.domain import chats
 from services.domain.chats import DEVELOPMENT_CHAT_KEY_SECRET
 from services.domain.conversation import Stage
 from services.ingest.settings import IngestSettings
-from services.projector.process import ProjectorService
+from services.projector.main import ProjectorService
 from services.projector.replay import Replayed, replay_projections
 from services.projector.store import ReadModelKeys, ReadModels, version_key
 from services.runtime.embedded_redis import RedisServer

@@ -12,7 +12,7 @@ from redis.asyncio import Redis
 
 from events import EventLog, Keyspace, new_envelope
 from events.log import PendingAppend
-from services.projector.service import PROJECTIONS, group_of
+from services.projector.projections import PROJECTIONS, group_of
 from services.runtime.embedded_redis import RedisServer
 from tests.factories import clinic_conversation
 from tests.projecting import groups_caught_up, rebuilt_equals_live

@@ -19,12 +19,12 @@ Command = Callable[[argparse.Namespace, Mapping[str, str]], int]
 
 COMMANDS: dict[str, tuple[str, str]] = {
     "up": ("services.cli.up", "run the whole product locally with embedded defaults"),
-    "ingest": ("services.ingest.server", "serve the WAHA webhook gateway"),
+    "ingest": ("services.ingest.main", "serve the WAHA webhook gateway"),
     "conductor": (
-        "services.conductor.process",
+        "services.conductor.main",
         "run the conversation agents and the reply outbox",
     ),
-    "waha-sim": ("services.waha_sim.server", "serve a local WAHA simulator"),
+    "waha-sim": ("services.waha_sim.main", "serve a local WAHA simulator"),
     "chat": ("services.cli.chat", "talk to the bot in the terminal as a WhatsApp user"),
     "events": ("services.cli.events", "print log entries in log order"),
     "audit": ("services.cli.audit", "print a conversation's full timeline"),
@@ -32,7 +32,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "services.cli.deadletters",
         "entries a consumer gave up on: list, retry or drop",
     ),
-    "projector": ("services.projector.process", "keep the read models up to date"),
+    "projector": ("services.projector.main", "keep the read models up to date"),
     "consent": (
         "services.cli.consent",
         "a data subject's consent history, with evidence",

@@ -15,8 +15,8 @@ from redis.asyncio import Redis
 
 from events import EventLog
 from services.domain.clinic import Clinic
+from services.projector.projections import PROJECTIONS
 from services.projector.replay import replay_projections
-from services.projector.service import PROJECTIONS
 from services.runtime.cli_types import seconds
 from services.runtime.progress import Progress
 from services.runtime.store import StoreSettings

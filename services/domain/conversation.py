@@ -32,6 +32,9 @@ from events.schema import (
     UnknownEvent,
 )
 
+MAX_QUIET_S = 366 * 24 * 3600
+"""The longest a handoff can keep the bot quiet."""
+
 
 class Stage(StrEnum):
     NEW = "new"
@@ -85,7 +88,7 @@ def evolve(state: Conversation, event: DomainEvent | UnknownEvent) -> Conversati
             dialogue = _said(state, "user", text) if text.strip() else state.dialogue
             until = state.handoff_until
             if until is not None:
-                until = max(until, sent_at + timedelta(seconds=state.handoff_quiet_s))
+                until = max(until, _after(sent_at, state.handoff_quiet_s))
             return msgspec.structs.replace(
                 state, chat_id=chat_id, dialogue=dialogue, handoff_until=until,
                 last_said_at=sent_at,
@@ -166,8 +169,17 @@ def _reschedule_target(state: Conversation) -> str | None:
 def _last_said(state: Conversation, quiet_s: int) -> datetime:
     """When a handoff started now ends, if the chat stays quiet: ``quiet_s`` after the
     person's last message (a handoff is always decided in answer to one)."""
-    said = state.last_said_at or datetime.fromtimestamp(0, UTC)
-    return said + timedelta(seconds=quiet_s)
+    return _after(state.last_said_at or datetime.fromtimestamp(0, UTC), quiet_s)
+
+
+def _after(moment: datetime, quiet_s: int) -> datetime:
+    """``quiet_s`` (within 0 and a year) after ``moment``. Evolving never fails on what
+    the log holds: a replay must get through any event, however odd its values."""
+    quiet = timedelta(seconds=min(max(quiet_s, 0), MAX_QUIET_S))
+    try:
+        return moment + quiet
+    except OverflowError:
+        return datetime.max.replace(tzinfo=UTC)
 
 
 def in_handoff(state: Conversation, now: datetime) -> bool:

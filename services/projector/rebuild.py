@@ -17,7 +17,7 @@ from redis.asyncio import Redis
 
 from events import EventLog
 from events.checkpoint import Command
-from services.projector.service import projection
+from services.projector.projections import projection
 from services.projector.store import ReadModelKeys
 
 FLUSH_EVERY = 5000

@@ -18,8 +18,8 @@ from zoneinfo import ZoneInfo
 from redis.asyncio import Redis
 
 from events import EventLog
+from services.projector.projections import group_of
 from services.projector.rebuild import boundaries, rebuild
-from services.projector.service import group_of
 from services.projector.store import ReadModelKeys, current_version, version_key
 from services.projector.versions import drop_version, retired_versions
 

@@ -12,7 +12,7 @@ from redis.exceptions import ResponseError
 
 from events import Keyspace
 from events.codec import as_text
-from services.projector.service import group_of
+from services.projector.projections import group_of
 from services.projector.store import ReadModelKeys
 
 

@@ -29,8 +29,8 @@ from events.subscription import Subscription
 from services.domain.chats import chat_key_secret
 from services.domain.clinic import Clinic
 from services.projector.admin_api import create_admin_app
+from services.projector.projections import PROJECTIONS, RedisViews, group_of, projection
 from services.projector.retention import keep_sweeping
-from services.projector.service import PROJECTIONS, RedisViews, group_of, projection
 from services.projector.settings import ProjectorSettings
 from services.projector.store import ReadModelKeys, ReadModels, current_version
 from services.projector.versions import drop_version
