@@ -31,7 +31,7 @@ from events import Keyspace
 from services.runtime.embedded_redis import RedisServer
 from services.runtime.ports import free_port
 from services.waha.signature import sign
-from tests.waha import encode, text_message
+from tests.support.waha import encode, text_message
 
 
 def chat_of(n: int) -> str:

@@ -27,7 +27,7 @@ from bench import open_loop
 from services.runtime.embedded_redis import RedisServer
 from services.runtime.ports import free_port
 from services.waha.signature import sign
-from tests.waha import encode, text_message
+from tests.support.waha import encode, text_message
 
 KEY = b"bench-hmac-key"
 HERE = Path(__file__).parent

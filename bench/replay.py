@@ -27,13 +27,13 @@ from redis.asyncio import Redis
 
 from bench.ingest import percentile
 from events import EventLog, Keyspace, new_envelope
-from events.log import PendingAppend
+from events.appending import PendingAppend
 from services.projector.projections import PROJECTIONS, group_of
 from services.projector.rebuild import boundaries, rebuild
 from services.projector.store import ReadModelKeys
 from services.runtime.embedded_redis import RedisServer
-from tests.factories import clinic_conversation as conversation
-from tests.projecting import SP, entries_behind
+from tests.support.factories import clinic_conversation as conversation
+from tests.support.projecting import SP, entries_behind
 
 EVENTS_PER_CHAT = len(conversation(0))
 

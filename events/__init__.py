@@ -3,10 +3,11 @@
 This package knows nothing about WAHA, agents or HTTP.
 """
 
+from events.appending import AppendResult
 from events.codec import Record, decode_entry, encode_entry
 from events.envelope import Envelope, new_envelope
 from events.keys import Keyspace
-from events.log import AppendResult, EventLog
+from events.log import EventLog
 from events.schema import (
     Event,
     MediaInfo,

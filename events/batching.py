@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import asyncio
 
+from events.appending import AppendResult, PendingAppend
 from events.envelope import Envelope
-from events.log import AppendResult, EventLog, PendingAppend
+from events.log import EventLog
 
 
 class AppendBatcher:

@@ -1,4 +1,4 @@
-"""The event log: idempotent append, range reads and a conversation's history.
+"""The event log: append (``events.appending``), range reads and a conversation's history.
 
 Whole-log reads (``scan``, ``chat_history``) go through the archive first when part of
 the log has been moved out of Redis (``events.archive``), then on in the stream.
@@ -7,63 +7,26 @@ the log has been moved out of Redis (``events.archive``), then on in the stream.
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
 from typing import cast
 
 from redis.asyncio import Redis
-from redis.exceptions import NoScriptError, ResponseError
 
+from events.appending import Appender, AppendResult, PendingAppend
 from events.archive import Archive, EntryId, StreamEntries, format_id, parse_id
-from events.checkpoint import append_command
-from events.codec import Record, as_text, decode_entry, encode_entry, is_redelivery, is_sealed
+from events.codec import Record, decode_entry, is_redelivery, is_sealed
 from events.envelope import Envelope
 from events.keys import Keyspace
-from events.scripts import Scripts
-from events.sealing import has_personal_data
 from events.subject_keys import SubjectKeys
 
 DEFAULT_DEDUP_WINDOW_MS = 24 * 3600 * 1000
-# A chat erased while its event was being sealed is sealed again with its new key; more
-# than a couple of erasures racing one append means something is wrong.
-SEAL_ATTEMPTS = 3
 
 
 class LayoutMismatch(Exception):
     """The log was written with another partition count; reading it would misplace chats."""
 
 
-class StaleSubjectKey(Exception):
-    """The chat's key kept changing while its event was being appended."""
-
-
 class ArchiveNeeded(Exception):
     """Part of the log is archived and this reader was given no archive to read it in."""
-
-
-@dataclass(frozen=True, slots=True)
-class AppendResult:
-    """Where an event landed; ``created`` is False when it was a duplicate."""
-
-    entry_id: str
-    partition: int
-    created: bool
-
-
-@dataclass(frozen=True, slots=True)
-class PendingAppend:
-    envelope: Envelope
-    idempotency_key: str | None = None
-
-
-@dataclass(slots=True)
-class _KeyedGroup:
-    """The keyed appends of one batch that go to one partition, as one script call."""
-
-    names: list[str]
-    chats: list[str] = field(default_factory=list)
-    dedup_keys: list[str] = field(default_factory=list)
-    values: list[bytes] = field(default_factory=list)
-    positions: list[int] = field(default_factory=list)
 
 
 def decode_entries(
@@ -94,7 +57,7 @@ class EventLog:
         self.archive = archive
         self.dedup_window_ms = dedup_window_ms
         self.subject_keys = SubjectKeys(redis, keyspace)
-        self._scripts = Scripts.register(redis)
+        self._appender = Appender(redis, keyspace, self.subject_keys, dedup_window_ms)
 
     async def ensure_layout(self) -> None:
         """Record the partition count on first use; refuse to run with a different one."""
@@ -120,104 +83,9 @@ class EventLog:
         return result
 
     async def append_many(self, items: Sequence[PendingAppend]) -> list[AppendResult | Exception]:
-        """Append several events in one round trip.
-
-        Each append is atomic and succeeds or fails on its own; one chat's events land in
-        the order listed. Keyed appends cost one script call per partition, not per event.
-        Personal data is sealed with each chat's subject key.
-        """
-        results: list[AppendResult | Exception] = [RuntimeError("not appended")] * len(items)
-        positions = list(range(len(items)))
-        for _ in range(SEAL_ATTEMPTS):
-            positions = await self._append_round(items, positions, results)
-            if not positions:
-                return results
-        for position in positions:
-            results[position] = StaleSubjectKey(f"chat {items[position].envelope.chat}")
-        return results
-
-    async def _append_round(
-        self,
-        items: Sequence[PendingAppend],
-        positions: list[int],
-        results: list[AppendResult | Exception],
-    ) -> list[int]:
-        """Append the items at ``positions``; the positions to seal again with a new key."""
-        envelopes = [items[p].envelope for p in positions]
-        sealed = [e.chat for e in envelopes if has_personal_data(e.event)]
-        subject_keys = await self.subject_keys.for_writing(sealed)
-        commands, slots = self._append_commands(items, positions, subject_keys)
-        replies = await self._pipeline(commands)
-        if any(isinstance(reply, NoScriptError) for reply in replies):
-            # Redis lost its script cache (a restart): nothing of those commands ran.
-            await self.redis.script_load(self._scripts.append_once.script)
-            retry = [i for i, reply in enumerate(replies) if isinstance(reply, NoScriptError)]
-            retried = await self._pipeline([commands[i] for i in retry])
-            for i, reply in zip(retry, retried, strict=True):
-                replies[i] = reply
-        stale: list[int] = []
-        for reply, (partition, carried) in zip(replies, slots, strict=True):
-            outcomes = reply if isinstance(reply, list) else [reply] * len(carried)
-            for position, outcome in zip(carried, outcomes, strict=True):
-                result = _append_result(outcome, partition)
-                if result is None:
-                    stale.append(position)
-                    self.subject_keys.forget(items[position].envelope.chat)
-                else:
-                    results[position] = result
-        return stale
-
-    def _append_commands(
-        self,
-        items: Sequence[PendingAppend],
-        positions: list[int],
-        subject_keys: Mapping[str, bytes],
-    ) -> tuple[list[Sequence[str | bytes | int | float]], list[tuple[int, list[int]]]]:
-        """The commands of a batch, and for each the partition and the items it carries."""
-        commands: list[Sequence[str | bytes | int | float]] = []
-        slots: list[tuple[int, list[int]]] = []
-        keyed: dict[int, _KeyedGroup] = {}
-        for position in positions:
-            item = items[position]
-            chat = item.envelope.chat
-            subject_key = subject_keys.get(chat)
-            partition = self.keyspace.partition_of(chat)
-            if item.idempotency_key is None:
-                commands.append(append_command(self.keyspace, item.envelope, subject_key))
-                slots.append((partition, [position]))
-                continue
-            fields = encode_entry(item.envelope, subject_key)
-            group = keyed.setdefault(partition, _KeyedGroup(names=list(fields)))
-            group.dedup_keys.append(self.keyspace.dedup(partition, item.idempotency_key))
-            group.values += [chat.encode(), subject_key or b"", *fields.values()]
-            group.positions.append(position)
-        for partition, group in keyed.items():
-            keys = [
-                self.keyspace.stream(partition),
-                self.keyspace.subject_keys(partition),
-                *group.dedup_keys,
-            ]
-            commands.append(
-                ["EVALSHA", self._scripts.append_once.sha, len(keys), *keys,
-                 self.dedup_window_ms, len(group.names), *group.names, *group.values]
-            )  # fmt: skip
-            slots.append((partition, group.positions))
-        return commands, slots
-
-    async def _pipeline(
-        self, commands: Sequence[Sequence[str | bytes | int | float]]
-    ) -> list[object]:
-        """Run commands in one round trip; a failed command's reply is its exception."""
-        if len(commands) == 1:
-            # A lone command needs no pipeline object.
-            try:
-                return [await self.redis.execute_command(*commands[0])]  # type: ignore[no-untyped-call]
-            except ResponseError as exc:
-                return [exc]
-        async with self.redis.pipeline(transaction=False) as pipe:
-            for command in commands:
-                pipe.execute_command(*command)
-            return list(await pipe.execute(raise_on_error=False))
+        """Append several events in one round trip (``events.appending``): each atomic,
+        succeeding or failing on its own, one chat's events in the order listed."""
+        return await self._appender.append_many(items)
 
     async def read(
         self,
@@ -319,16 +187,3 @@ class EventLog:
             ]
             history += await self._decode(partition, mine)
         return history
-
-
-def _append_result(reply: object, partition: int) -> AppendResult | Exception | None:
-    """The outcome of one append; None when its subject key went stale."""
-    if isinstance(reply, Exception):
-        return reply
-    if isinstance(reply, bytes | str):  # plain XADD
-        return AppendResult(as_text(reply), partition, created=True)
-    assert isinstance(reply, list)
-    created, entry_id = reply
-    if created == -1:
-        return None
-    return AppendResult(as_text(entry_id), partition, created=bool(created))

@@ -15,8 +15,8 @@ from services.ingest.app import create_app
 from services.ingest.settings import IngestSettings
 from services.runtime.embedded_redis import RedisServer
 from services.runtime.store import StoreSettings
-from tests.waha import HMAC_KEY
-from tests.whole_stack import clock, stack  # noqa: F401  (the fixtures, for every module)
+from tests.support.waha import HMAC_KEY
+from tests.support.whole_stack import clock, stack  # noqa: F401  (the fixtures, for every module)
 
 
 @pytest.fixture(scope="session")

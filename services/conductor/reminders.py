@@ -24,8 +24,8 @@ import msgspec
 from redis.asyncio import Redis
 
 from events import EventLog, Keyspace, new_envelope
+from events.appending import PendingAppend
 from events.checkpoint import Command
-from events.log import PendingAppend
 from events.schema import AppointmentBooked, ReminderDue, ReminderScheduled
 from services.domain.conversation import Upcoming
 from services.runtime.settings import SettingsError

@@ -1,0 +1,132 @@
+"""Google Calendar through the real google-api-python-client (bundled discovery document)
+and a real service-account token exchange, against a local fake Google."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from collections.abc import AsyncIterator
+from datetime import datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric import rsa
+from redis.asyncio import Redis
+
+from services.conductor.calendar import Booking, SlotTaken
+from services.conductor.embedded_calendar import EmbeddedCalendar
+from services.conductor.google_calendar import GoogleCalendar, authorised_http
+from tests.support.fake_google_calendar import TOKEN, FakeGoogleCalendar
+
+SP = ZoneInfo("America/Sao_Paulo")
+START = datetime(2026, 11, 25, 15, tzinfo=SP)
+CALENDAR_ID = "clinica@group.calendar.google.com"
+
+
+def booking(appointment_id: str, subject: str = "s1", start: datetime = START) -> Booking:
+    return Booking(appointment_id, subject, start, start + timedelta(minutes=30))
+
+
+def service_account_file(directory: Path, token_uri: str) -> Path:
+    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    pem = key.private_bytes(
+        serialization.Encoding.PEM,
+        serialization.PrivateFormat.PKCS8,
+        serialization.NoEncryption(),
+    ).decode()
+    info = {
+        "type": "service_account",
+        "project_id": "clinica",
+        "private_key_id": "k1",
+        "private_key": pem,
+        "client_email": "wsm@clinica.iam.gserviceaccount.com",
+        "client_id": "1",
+        "token_uri": token_uri,
+    }
+    path = directory / "service-account.json"
+    path.write_text(json.dumps(info))
+    return path
+
+
+@pytest.fixture
+async def google(
+    redis: Redis, tmp_path: Path
+) -> AsyncIterator[tuple[GoogleCalendar, FakeGoogleCalendar]]:
+    fake = FakeGoogleCalendar()
+    async with fake.serving() as url:
+        http = authorised_http(str(service_account_file(tmp_path, f"{url}/token")))
+        calendar = GoogleCalendar(http, CALENDAR_ID, EmbeddedCalendar(redis), api_endpoint=url)
+        yield calendar, fake
+
+
+async def test_a_booking_is_an_event_tied_to_its_subject(
+    google: tuple[GoogleCalendar, FakeGoogleCalendar],
+) -> None:
+    calendar, fake = google
+    await calendar.book(booking("a1b2c3d4e5"))
+    event = fake.events["a1b2c3d4e5"]
+    assert event["extendedProperties"]["private"] == {
+        "wsm_subject": "s1", "wsm_appointment": "a1b2c3d4e5"
+    }  # fmt: skip
+    assert datetime.fromisoformat(event["start"]["dateTime"]) == START
+    assert fake.tokens_issued == 1
+    assert set(fake.authorizations) == {f"Bearer {TOKEN}"}
+
+
+async def test_booking_again_under_one_id_keeps_one_event(
+    google: tuple[GoogleCalendar, FakeGoogleCalendar],
+) -> None:
+    calendar, fake = google
+    await calendar.book(booking("a1"))
+    await calendar.book(booking("a1"))
+    assert list(fake.events) == ["a1"]
+
+
+async def test_a_slot_blocked_in_google_is_refused_and_not_held(
+    google: tuple[GoogleCalendar, FakeGoogleCalendar],
+) -> None:
+    calendar, fake = google
+    fake.blocked.append((START, START + timedelta(hours=1)))
+    with pytest.raises(SlotTaken):
+        await calendar.book(booking("a1"))
+    assert fake.events == {}
+    fake.blocked.clear()
+    await calendar.book(booking("a2", "s2"))  # the Redis claim was released
+
+
+async def test_two_chats_taking_one_slot_at_once_get_it_once(
+    google: tuple[GoogleCalendar, FakeGoogleCalendar],
+) -> None:
+    calendar, fake = google
+    outcomes = await asyncio.gather(
+        *(calendar.book(booking(f"a{n}", f"s{n}")) for n in range(6)), return_exceptions=True
+    )
+    assert sum(isinstance(o, Booking) for o in outcomes) == 1
+    assert len(fake.events) == 1
+
+
+async def test_taken_times_include_what_was_blocked_in_google(
+    google: tuple[GoogleCalendar, FakeGoogleCalendar],
+) -> None:
+    calendar, fake = google
+    blocked = START + timedelta(hours=1)
+    fake.blocked.append((blocked, blocked + timedelta(minutes=30)))
+    await calendar.book(booking("a1"))
+    taken = await calendar.taken(START - timedelta(hours=1), START + timedelta(hours=3))
+    assert taken == [START, blocked]
+
+
+async def test_listing_and_cancelling_are_per_subject(
+    google: tuple[GoogleCalendar, FakeGoogleCalendar],
+) -> None:
+    calendar, fake = google
+    await calendar.book(booking("a1", "s1"))
+    await calendar.book(booking("a2", "s2", START + timedelta(hours=1)))
+    [mine] = await calendar.bookings_of("s1")
+    assert mine.appointment_id == "a1" and mine.start == START
+    assert (await calendar.cancel("a1")) is not None
+    assert fake.events["a1"]["status"] == "cancelled"
+    assert await calendar.bookings_of("s1") == []
+    assert await calendar.cancel("a1") is None

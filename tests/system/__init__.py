@@ -1,0 +1,1 @@
+"""The product's own processes, nginx, Prometheus, the shell: the whole stack."""

@@ -1,0 +1,1 @@
+"""No Redis, no processes: seconds for the lot."""
