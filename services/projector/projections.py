@@ -10,7 +10,7 @@ write in large pipelined batches instead of one round trip per event.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Protocol, cast
 from zoneinfo import ZoneInfo
 
@@ -40,10 +40,9 @@ from services.projector.views import (
     without_person,
 )
 
-PROJECTIONS = ("sessions", "consent", "appointments")
-
 
 def group_of(name: str, version: int) -> str:
+    """The consumer group that keeps version ``version`` of the read model ``name``."""
     return f"projector.{name}.v{version}"
 
 
@@ -163,11 +162,20 @@ class Appointments:
         return commands
 
 
+# The read models, each with what builds its projection: dispatch by table, so a read
+# model named in PROJECTIONS cannot lack one.
+_BUILDERS: dict[str, Callable[[ViewStore, ReadModelKeys, ZoneInfo], Projection]] = {
+    "sessions": lambda views, keys, zone: Sessions(views, keys),
+    "consent": lambda views, keys, zone: Consent(views, keys),
+    "appointments": Appointments,
+}
+PROJECTIONS = tuple(_BUILDERS)
+
+
 def projection(name: str, views: ViewStore, keys: ReadModelKeys, zone: ZoneInfo) -> Projection:
-    if name == "sessions":
-        return Sessions(views, keys)
-    if name == "consent":
-        return Consent(views, keys)
-    if name == "appointments":
-        return Appointments(views, keys, zone)
-    raise ValueError(f"no projection named {name!r}")
+    """The projection that keeps the read model ``name`` (one of ``PROJECTIONS``)."""
+    try:
+        build = _BUILDERS[name]
+    except KeyError:
+        raise ValueError(f"no projection named {name!r}") from None
+    return build(views, keys, zone)
