@@ -30,7 +30,7 @@ from bench.ingest import KEY, start, write_bodies
 from events import Keyspace
 from services.runtime.embedded_redis import RedisServer
 from services.runtime.ports import free_port
-from tests import edge
+from tests.support import edge
 
 SAMPLE_S = 10
 

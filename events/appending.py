@@ -55,7 +55,6 @@ class _KeyedGroup:
     """The keyed appends of one batch that go to one partition, as one script call."""
 
     names: list[str]
-    chats: list[str] = field(default_factory=list)
     dedup_keys: list[str] = field(default_factory=list)
     values: list[bytes] = field(default_factory=list)
     positions: list[int] = field(default_factory=list)

@@ -1,3 +1,3 @@
 """What an operator or the data-protection officer does to a subject's data: export,
 correction, erasure, handing a chat back to the bot. Each is recorded as an event; the
-command line, the admin API and the console call the same functions."""
+command line and the admin API call the same functions."""

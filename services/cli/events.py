@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import re
 import sys
 from collections.abc import AsyncIterator, Mapping
 from typing import TextIO
@@ -16,6 +17,8 @@ from services.domain.chats import chat_key_secret
 from services.domain.subjects import subject_of
 from services.runtime.cli_types import positive_int
 from services.runtime.store import StoreSettings
+
+SESSION_KEY = re.compile(r"session:[\w.-]{1,64}")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -30,7 +33,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def resolve_subject(value: str, session: str, env: Mapping[str, str]) -> str:
-    """The chat key named on the command line (``SubjectInvalid`` when it names none)."""
+    """The chat key named on the command line (``SubjectInvalid`` when it names none); a
+    WhatsApp session's own events are under ``session:NAME``, as the gateway logs them."""
+    if SESSION_KEY.fullmatch(value):
+        return value
     return subject_of(value, session, chat_key_secret(env))
 
 

@@ -10,13 +10,11 @@ the conversation the same way.
 from __future__ import annotations
 
 import dataclasses
-import logging
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime, timedelta
 from typing import cast
 
 import msgspec
-from opentelemetry import trace
 from redis.asyncio import Redis
 
 from events import EventLog, Keyspace, Record
@@ -45,9 +43,6 @@ from services.domain.conversation import (
     evolve,
     reminder_due,
 )
-
-log = logging.getLogger(__name__)
-tracer = trace.get_tracer(__name__)
 
 _snapshot_decoder = msgspec.msgpack.Decoder(Conversation)
 

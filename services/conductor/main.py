@@ -44,7 +44,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_metrics_arguments(parser)
 
 
-def build_conductor(
+def build_decider(
     settings: ConductorSettings, redis: Redis, metrics: ConductorMetrics | None = None
 ) -> Decider:
     """The conductor with the calendar and the brain the settings choose."""
@@ -76,7 +76,7 @@ async def serve(
         event_log = settings.store.event_log(redis)
         if not await wait_for_layout(event_log, stopping):
             return
-        conductor = build_conductor(settings, redis, conversation)
+        conductor = build_decider(settings, redis, conversation)
         waha = WahaClient(settings.waha_url, settings.waha_api_key)
         subscriptions = [
             Subscription(redis, keyspace, group="conductor", consumer=name,

@@ -38,7 +38,7 @@ from services.conductor.tools.registration import (
     REVOKE_CONSENT,
     NameRecorded,
 )
-from services.conductor.tools.results import ToolResults
+from services.conductor.tools.results import ToolResults, succeeded
 from services.conductor.tools.routing import (
     CONFIRM_APPOINTMENT,
     HAND_TO_HUMAN,
@@ -212,7 +212,7 @@ class OfflineBrain:
             prefix = ""
             if booked is not None:
                 prefix = f"Esse horário não está disponível ({booked.error}). "
-            free = available.slots if isinstance(available, Availability) else []
+            free = succeeded(available, Availability).slots
             slots = [spoken(datetime.fromisoformat(s)) for s in free]
             if not slots:
                 return BrainReply(f"{prefix}Não encontrei horários livres. Quer tentar outro dia?")
@@ -245,9 +245,10 @@ class OfflineBrain:
         searched = results.of(SEARCH_CLINIC_INFO)
         if searched is None:
             return self._call(SEARCH_CLINIC_INFO, question=text[:500])
-        if not isinstance(searched, InfoFound) or not searched.passages:
+        passages = succeeded(searched, InfoFound).passages
+        if not passages:
             return BrainReply(DONT_KNOW)
-        return BrainReply("\n\n".join(f"*{p.title}*\n{p.text}" for p in searched.passages))
+        return BrainReply("\n\n".join(f"*{p.title}*\n{p.text}" for p in passages))
 
     def _book(self, start: datetime, facts: Facts) -> BrainReply:
         at = start.strftime("%Y-%m-%dT%H:%M")
@@ -269,7 +270,7 @@ class OfflineBrain:
         listed = results.of(LIST_APPOINTMENTS)
         if listed is None:
             return self._call(LIST_APPOINTMENTS)
-        appointments = listed.appointments if isinstance(listed, AppointmentList) else []
+        appointments = succeeded(listed, AppointmentList).appointments
         if not appointments:
             return BrainReply("Você não tem consultas marcadas. Quer marcar uma?")
         shown = numbered([spoken(datetime.fromisoformat(a.start)) for a in appointments])

@@ -11,6 +11,7 @@ from services.conductor.knowledge import Knowledge, KnowledgeInvalid
 from services.conductor.reminders import DEFAULT_OFFSETS, parse_offsets
 from services.conductor.tools import DEFAULT_HANDOFF_QUIET
 from services.domain.clinic import Clinic
+from services.domain.conversation import MAX_QUIET_S
 from services.runtime import settings
 from services.runtime.store import StoreSettings
 
@@ -49,7 +50,10 @@ class ConductorSettings:
             reminder_offsets=parse_offsets(settings.text(env, "REMINDER_OFFSETS", "24h,2h")),
             knowledge=_knowledge(env),
             handoff_quiet=timedelta(
-                hours=settings.integer(env, "HANDOFF_QUIET_HOURS", 12, minimum=1)
+                # At most what a conversation keeps (a year): more would be cut silently.
+                hours=settings.integer(
+                    env, "HANDOFF_QUIET_HOURS", 12, minimum=1, maximum=MAX_QUIET_S // 3600
+                )
             ),
         )
 

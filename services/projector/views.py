@@ -1,9 +1,10 @@
 """The read models, as pure functions of the log: (view, event) -> view.
 
-Sessions reuse the conductor's ``evolve``, so the operator's view of a conversation and
-the conductor's can never disagree. Consent records are append-only evidence (LGPD art. 8:
-the controller proves consent): one per consent event, with the time, the notice version
-and hash, the purposes, the legal basis, the channel and the message that carried it.
+Sessions reuse the domain's ``evolve``, as the conductor does, so the operator's view of a
+conversation and the conductor's can never disagree. Consent records are append-only
+evidence (LGPD art. 8: the controller proves consent): one per consent event, with the
+time, the notice version and hash, the purposes, the legal basis, the channel and the
+message that carried it.
 
 An erasure keeps the facts and drops the person: the session starts over, consent records
 lose the message and the words, appointments lose their subject. A view built from erased

@@ -18,7 +18,9 @@ def text(env: Mapping[str, str], name: str, default: str | None = None) -> str:
     return default
 
 
-def integer(env: Mapping[str, str], name: str, default: int, *, minimum: int = 0) -> int:
+def integer(
+    env: Mapping[str, str], name: str, default: int, *, minimum: int = 0, maximum: int | None = None
+) -> int:
     raw = env.get(name, "").strip()
     if not raw:
         return default
@@ -28,6 +30,8 @@ def integer(env: Mapping[str, str], name: str, default: int, *, minimum: int = 0
         raise SettingsError(f"{name} must be an integer, got {raw!r}") from None
     if value < minimum:
         raise SettingsError(f"{name} must be at least {minimum}, got {value}")
+    if maximum is not None and value > maximum:
+        raise SettingsError(f"{name} must be at most {maximum}, got {value}")
     return value
 
 

@@ -1,4 +1,4 @@
-"""Whole conversations through the whole product (see tests/whole_stack.py)."""
+"""Whole conversations through the whole product (see tests/support/whole_stack.py)."""
 
 from __future__ import annotations
 

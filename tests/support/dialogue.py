@@ -1,5 +1,5 @@
 """Talking to the conductor's turns directly, as the service takes them but without the
-log: a chat, its state, the bot's replies."""
+log and without reminders: a chat, its state, the bot's replies."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 from events.schema import DomainEvent, MediaInfo, MessageReceived, ReplyRequested
 from services.conductor.deciding import Decider
 from services.conductor.turn import take_turn
-from services.domain.conversation import Conversation
+from services.domain.conversation import Conversation, in_handoff
 
 _ids = itertools.count(1)
 
@@ -30,15 +30,17 @@ class Dialogue:
             message_id=f"m{n}", chat_id=self.chat_id, sender=self.chat_id, text=text,
             media=media, sent_at=self.now.astimezone(UTC),
         )  # fmt: skip
+        before = self.state
         taken = await take_turn(
-            self.state, message, subject=self.subject, inbound_event_id=f"e{n}", now=self.now,
+            before, message, subject=self.subject, inbound_event_id=f"e{n}", now=self.now,
             decide=self.conductor.decide, reminder_offsets=(),
         )  # fmt: skip
         self.events += [message, *taken.decided]
         self.state = taken.state
         replies = [e.text for e in taken.decided if isinstance(e, ReplyRequested)]
-        assert len(replies) <= 1
-        return replies[0] if replies else ""  # silent: a person has the chat
+        # Exactly one answer, but while a person has the chat: then none.
+        assert len(replies) == (0 if in_handoff(before, self.now) else 1)
+        return replies[0] if replies else ""
 
     def of_type(self, kind: type[DomainEvent]) -> list[DomainEvent]:
         return [e for e in self.events if isinstance(e, kind)]

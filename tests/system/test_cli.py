@@ -140,8 +140,12 @@ def test_a_malformed_setting_is_refused_with_its_name(env: dict[str, str]) -> No
 
 def test_a_chat_argument_that_is_not_a_chat_id_is_refused(env: dict[str, str]) -> None:
     result = wsm("events", "--chat", "not a chat@", env=env)
-    assert result.returncode != 0
+    assert result.returncode == 2
     assert "not a WhatsApp chat id" in result.stderr
+
+
+def test_a_sessions_own_events_are_found_by_its_session_key(env: dict[str, str]) -> None:
+    assert wsm("events", "--chat", "session:default", env=env).returncode == 0
 
 
 def test_a_bad_clinic_setting_stops_the_conductor_with_its_name(env: dict[str, str]) -> None:

@@ -1,1 +1,1 @@
-"""No Redis, no processes: seconds for the lot."""
+"""No Redis, no service processes: seconds for the lot."""

@@ -2,15 +2,13 @@
 may send, validated like any untrusted input), a result Struct (what it is answered) and
 a handler. ``toolbox`` holds the registry and runs the calls."""
 
-from services.conductor.tools.contract import Tool, ToolFailure, ToolOutcome, ToolRejected
+from services.conductor.tools.contract import ToolFailure, ToolOutcome
 from services.conductor.tools.toolbox import DEFAULT_HANDOFF_QUIET, TOOLS, Toolbox
 
 __all__ = [
     "DEFAULT_HANDOFF_QUIET",
     "TOOLS",
-    "Tool",
     "ToolFailure",
     "ToolOutcome",
-    "ToolRejected",
     "Toolbox",
 ]

@@ -34,3 +34,16 @@ class ToolResults:
         if not msgspec.json.decode(text, type=_Status).ok:
             return msgspec.json.decode(text, type=ToolFailure)
         return msgspec.json.decode(text, type=tool.result)
+
+
+class ToolFailed(Exception):
+    """A tool the brain relies on refused its own call: a fault of the brain, which the
+    turn answers as it answers a brain that fails."""
+
+
+def succeeded(outcome: Result | ToolFailure, result: type[Result]) -> Result:
+    """The typed result of a call that must have succeeded; ``ToolFailed`` otherwise."""
+    if isinstance(outcome, ToolFailure):
+        raise ToolFailed(outcome.error)
+    assert isinstance(outcome, result)
+    return outcome
