@@ -1,4 +1,5 @@
-"""Redis connections that never lose a cancellation.
+"""The services' Redis client: connections that never lose a cancellation, pipelines
+whose errors never carry a command's arguments.
 
 With a socket timeout set, redis-py bounds every write with ``asyncio.wait_for``. On
 Python 3.11, ``wait_for`` returns the inner result when the write completes in the same
@@ -7,6 +8,11 @@ gh-86296; 3.12 rebuilt ``wait_for`` on ``asyncio.timeout``). The write finishes 
 once, so the window is wide: cancelled at random, two calls in three returned normally,
 and a cancelled consumer went on renewing its leases for ever. These connections notice
 a cancellation requested during a write and raise it.
+
+A failed command of a pipeline is named, in redis-py's error, with all its arguments:
+refused by a Redis out of memory or read-only, the HSETNX that stores a subject's key put
+the raw key into the error, and from there into the gateway's log. These pipelines name
+the command alone.
 """
 
 from __future__ import annotations
@@ -16,6 +22,8 @@ import functools
 from collections.abc import Iterable
 from typing import Any
 
+from redis.asyncio import Redis
+from redis.asyncio.client import Pipeline
 from redis.asyncio.connection import (
     AbstractConnection,
     BlockingConnectionPool,
@@ -53,3 +61,23 @@ def blocking_pool(url: str, **options: Any) -> BlockingConnectionPool:
     return BlockingConnectionPool(
         connection_class=keeping_cancellation(base), **{**options, **url_options}
     )
+
+
+class _QuietPipeline(Pipeline):
+    def annotate_exception(
+        self, exception: Exception, number: int, command: Iterable[object]
+    ) -> None:
+        name = next(iter(command), "?")
+        name = name.decode(errors="replace") if isinstance(name, bytes) else str(name)
+        cause = exception.args[0] if exception.args else ""
+        message = f"command #{number} ({name}) of a pipeline failed: {cause}"
+        exception.args = (message, *exception.args[1:])
+
+
+class ServicesRedis(Redis):
+    """A client whose pipelines report a failed command by its name only."""
+
+    def pipeline(self, transaction: bool = True, shard_hint: str | None = None) -> Pipeline:
+        return _QuietPipeline(
+            self.connection_pool, self.response_callbacks, transaction, shard_hint
+        )

@@ -18,7 +18,7 @@ from events.archive import Archive
 from events.infrastructure import INFRASTRUCTURE_ERRORS
 from events.keys import DEFAULT_PARTITIONS
 from services.runtime import settings
-from services.runtime.redis_connection import blocking_pool
+from services.runtime.redis_connection import ServicesRedis, blocking_pool
 
 log = logging.getLogger(__name__)
 
@@ -109,7 +109,7 @@ class StoreSettings:
             socket_connect_timeout=2,
             health_check_interval=30,
         )
-        return Redis.from_pool(pool)
+        return ServicesRedis.from_pool(pool)
 
 
 async def wait_for_layout(
