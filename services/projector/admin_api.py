@@ -262,9 +262,17 @@ def page_limit(request: web.Request) -> int:
     return limit
 
 
+# No page of this API starts further in, nor at a later millisecond: a cursor past them
+# was not given out here (and Redis refuses ranges past 64 bits).
+MAX_CURSOR = 10**15
+
+
 def natural(text: str) -> int | None:
-    """A non-negative integer written in ASCII digits, or None."""
-    return int(text) if text.isascii() and text.isdigit() else None
+    """A non-negative integer of ASCII digits within ``MAX_CURSOR``, or None."""
+    if not (text.isascii() and text.isdigit() and len(text) <= 16):
+        return None
+    number = int(text)
+    return number if number <= MAX_CURSOR else None
 
 
 def page(items: list[Any], start: int, limit: int) -> dict[str, Any]:

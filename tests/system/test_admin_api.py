@@ -231,6 +231,10 @@ async def test_a_subject_nothing_is_known_about_is_a_404(admin: TestClient) -> N
         "/v1/subjects/not-a-subject/export",
         "/v1/subjects/55%2011@c.us/appointments",
         f"/v1/subjects/{SUBJECT}/consent?cursor=LTE",
+        # Cursors of 20 digits, past any page: "9" * 20, and with a chat after it.
+        f"/v1/subjects/{SUBJECT}/consent?cursor=OTk5OTk5OTk5OTk5OTk5OTk5OTk",
+        f"/v1/subjects/{SUBJECT}/appointments?cursor=OTk5OTk5OTk5OTk5OTk5OTk5OTk",
+        "/v1/sessions?cursor=OTk5OTk5OTk5OTk5OTk5OTk5OTk6YzAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAw",
         "/v1/appointments",
         "/v1/appointments?day=amanha",
         "/v1/appointments?day=2026-02-30",
