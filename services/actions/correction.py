@@ -16,6 +16,10 @@ class NothingToCorrect(LookupError):
     """No conversation is held for the subject, or only an erased one."""
 
 
+NAME_MARKS = frozenset(" '\u2019.-")  # the typographic apostrophe too
+"""What a name may hold besides letters (accented ones included)."""
+
+
 def clean_name(raw: str) -> str:
     """The name as it will be recorded: spaces collapsed; refused when it cannot be one."""
     name = " ".join(raw.split())
@@ -25,6 +29,9 @@ def clean_name(raw: str) -> str:
         raise ValueError("a name has no control or invisible characters")
     if not any(c.isalpha() for c in name):
         raise ValueError("a name has letters")
+    if not all(c.isalpha() or c in NAME_MARKS for c in name):
+        # A name is shown to staff in pages and exports: markup has no business in it.
+        raise ValueError("a name has letters, spaces, apostrophes, hyphens and periods only")
     return name
 
 

@@ -12,6 +12,7 @@ import base64
 import binascii
 import hmac
 import logging
+import unicodedata
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import date
@@ -236,9 +237,12 @@ async def release(request: web.Request) -> web.Response:
 
 
 def requester(raw: str) -> str:
+    """Who asked, as it is recorded: 1 to 200 characters, none of them a control one."""
     who = raw.strip()
     if not who or len(who) > MAX_REQUESTED_BY_CHARS:
         raise ApiError(400, f"requested_by must be 1 to {MAX_REQUESTED_BY_CHARS} characters")
+    if any(unicodedata.category(c).startswith("C") for c in who):
+        raise ApiError(400, "requested_by has no control or invisible characters")
     return who
 
 

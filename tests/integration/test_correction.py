@@ -74,7 +74,11 @@ async def test_a_subject_nothing_is_held_about_cannot_be_corrected(
     assert [r async for r in log.scan()] == []
 
 
-@pytest.mark.parametrize("name", [None, "", "O", "x" * 61, "Olga\u200b", "Olga\x00Drop", "1234"])
+@pytest.mark.parametrize(
+    "name",
+    [None, "", "O", "x" * 61, "Olga\u200b", "Olga\x00Drop", "1234",
+     "<script>alert(1)</script>", "Olga <b>", "Olga 2"],
+)  # fmt: skip
 async def test_a_name_that_cannot_be_one_is_refused_and_nothing_recorded(
     log: EventLog, ingest_settings: IngestSettings, name: str | None
 ) -> None:
@@ -85,3 +89,8 @@ async def test_a_name_that_cannot_be_one_is_refused_and_nothing_recorded(
 
 def test_a_name_is_recorded_with_its_spaces_collapsed() -> None:
     assert clean_name("  Maria \t da  Silva ") == "Maria da Silva"
+
+
+@pytest.mark.parametrize("name", ["Maria D'Ávila", "João-Pedro Jr.", "Ana\u2019s"])
+def test_a_name_keeps_its_apostrophes_hyphens_and_periods(name: str) -> None:
+    assert clean_name(name) == name

@@ -164,6 +164,8 @@ async def test_a_name_corrected_over_http_shows_in_the_session(
         b'{"name": "O", "requested_by": "dpo"}',
         b'{"name": 7, "requested_by": "dpo"}',
         b'{"name": "Olga", "requested_by": ""}',
+        b'{"name": "<script>alert(1)</script>", "requested_by": "dpo"}',
+        b'{"name": "Olga", "requested_by": "dpo\\u0000drop"}',
         b'{"name": "Olga", "requested_by": "dpo", "stage": "registered"}',
     ],
 )
