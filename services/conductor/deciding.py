@@ -128,19 +128,21 @@ class Decider:
             calls = reply.tool_calls[:MAX_CALLS_PER_ROUND]
             messages.append(ChatMessage("assistant", reply.text, tool_calls=calls))
             for call in calls:
+                # A name the model made up is free text, and may carry a person's data: it
+                # is kept out of the log, the traces and the metrics.
+                known = call.name if call.name in self.toolbox.names else "unknown"
                 with tracer.start_as_current_span(
-                    f"execute_tool {call.name[:60]}",
+                    f"execute_tool {known}",
                     attributes={"gen_ai.operation.name": "execute_tool",
-                                "gen_ai.tool.name": call.name[:60]},
+                                "gen_ai.tool.name": known},
                 ) as span:  # fmt: skip
                     outcome = await self.toolbox.run(call, agent.tools, run.turn)
                     span.set_attribute("wsm.tool.ok", outcome.ok)
                 if self.metrics:
-                    known = call.name if call.name in self.toolbox.names else "unknown"
                     self.metrics.tool_calls.labels(known, "ok" if outcome.ok else "rejected").inc()
                 invoked = ToolInvoked(
                     call_id=call.id,
-                    tool=call.name[:60],
+                    tool=known,
                     arguments=call.arguments[:2000],
                     ok=outcome.ok,
                     result=outcome.as_json(),

@@ -16,6 +16,7 @@ from events.schema import (
     ConsentGranted,
     ConsentRefused,
     NameRegistered,
+    ToolInvoked,
 )
 from services.conductor.brain import BrainReply, BrainRequest, ToolCall
 from services.conductor.deciding import Decider
@@ -127,3 +128,23 @@ async def test_a_hijacked_model_cannot_refuse_for_the_person_either(redis: Redis
     await chat.say("oi")
     await chat.say("hmm, deixa eu pensar")
     assert chat.of_type(ConsentRefused) == []
+
+
+class InventingBrain:
+    """A model that calls a tool of its own invention, named with a person's data."""
+
+    INVENTED = "Joana_Segredo_Silva_5511912345678"
+
+    async def complete(self, request: BrainRequest) -> BrainReply:
+        if any(m.role == "tool" for m in request.messages):
+            return BrainReply(text="Não consegui.")
+        return BrainReply(text="", tool_calls=(ToolCall("c1", self.INVENTED, "{}"),))
+
+
+async def test_a_tool_name_the_model_made_up_is_recorded_as_unknown(redis: Redis) -> None:
+    chat = Dialogue(conductor(redis, InventingBrain()), NOW, "inventive")
+    for text in ("oi", "sim", "quero saber o endereço"):
+        await chat.say(text)
+    invoked = [e for e in chat.events if isinstance(e, ToolInvoked)]
+    assert invoked and all(e.tool == "unknown" and not e.ok for e in invoked)
+    assert all(InventingBrain.INVENTED not in e.result for e in invoked)

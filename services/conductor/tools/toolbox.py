@@ -61,8 +61,10 @@ class Toolbox:
     ) -> ToolOutcome[msgspec.Struct]:
         """Run a call the model proposed, if it may and its arguments are valid."""
         tool = TOOLS.get(call.name)
-        if tool is None or call.name not in allowed:
-            return failed(f"ferramenta indisponível: {call.name[:60]}")
+        if tool is None:
+            return failed("ferramenta desconhecida")  # its made-up name is not repeated
+        if call.name not in allowed:
+            return failed(f"ferramenta indisponível: {call.name}")
         try:
             arguments = msgspec.json.decode(call.arguments or "{}", type=tool.arguments)
         except DECODE_ERRORS as exc:
