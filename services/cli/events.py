@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import re
 import sys
 from collections.abc import AsyncIterator, Mapping
 from typing import TextIO
@@ -13,12 +12,10 @@ import msgspec
 
 from events import EventLog, Record
 from events.schema import EVENT_TYPES, type_of
-from services.domain.chats import chat_key_secret
+from services.domain.chats import chat_key_secret, is_session_key
 from services.domain.subjects import subject_of
 from services.runtime.cli_types import positive_int
 from services.runtime.store import StoreSettings
-
-SESSION_KEY = re.compile(r"session:[\w.-]{1,64}")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -35,7 +32,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def resolve_subject(value: str, session: str, env: Mapping[str, str]) -> str:
     """The chat key named on the command line (``SubjectInvalid`` when it names none); a
     WhatsApp session's own events are under ``session:NAME``, as the gateway logs them."""
-    if SESSION_KEY.fullmatch(value):
+    if is_session_key(value):
         return value
     return subject_of(value, session, chat_key_secret(env))
 

@@ -19,6 +19,8 @@ DEVELOPMENT_CHAT_KEY_SECRET = "wsm-development-only-chat-key-secret"
 
 log = logging.getLogger(__name__)
 
+_SESSION_PREFIX = "session:"
+_SESSION_KEY = re.compile(rf"{_SESSION_PREFIX}[\w.-]{{1,64}}")
 CONVERSATION_SERVERS = frozenset({"c.us", "lid", "g.us"})
 _CHAT_ID = re.compile(r"^(?P<user>[0-9A-Za-z._-]{1,64})(?::\d{1,4})?@(?P<server>[a-z.]{1,32})$")
 
@@ -56,7 +58,12 @@ def chat_key(secret: bytes, session: str, chat_id: str) -> str:
 
 def session_key(session: str) -> str:
     """The key under which events of the WhatsApp session itself (not of a chat) are logged."""
-    return f"session:{session}"
+    return f"{_SESSION_PREFIX}{session}"
+
+
+def is_session_key(value: str) -> bool:
+    """Whether ``value`` is a key ``session_key`` makes."""
+    return _SESSION_KEY.fullmatch(value) is not None
 
 
 def chat_key_secret(env: Mapping[str, str]) -> bytes:
