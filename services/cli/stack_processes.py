@@ -29,10 +29,12 @@ class Service:
         self.log = logs / f"{name}.log"
         self._process: subprocess.Popen[bytes] | None = None
         self._log_file: IO[bytes] | None = None
+        self._log_start = 0
 
     def start(self, env: Mapping[str, str]) -> None:
         """Start it, its output appended to its log file."""
         self._log_file = self.log.open("ab")
+        self._log_start = self._log_file.tell()
         self._process = subprocess.Popen(
             [sys.executable, "-m", "services.cli", *self.arguments],
             env=dict(env),
@@ -49,6 +51,15 @@ class Service:
 
     def returncode(self) -> int | None:
         return None if self._process is None else self._process.returncode
+
+    def last_words(self) -> str | None:
+        """The last line this run wrote that is not a JSON log line: how a command says
+        why it stopped (its error boundary's one line, or a crash's last line)."""
+        with self.log.open("rb") as log:
+            log.seek(self._log_start)
+            lines = log.read().decode(errors="replace").splitlines()
+        plain = [line for line in lines if line.strip() and not line.startswith("{")]
+        return plain[-1][:500] if plain else None
 
     def answers(self) -> bool:
         """Whether its ready URL answers 200 now."""

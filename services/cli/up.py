@@ -198,8 +198,11 @@ def run(args: argparse.Namespace, env: Mapping[str, str]) -> int:
         while not stopping:
             console.show_errors()
             if (exited := next((s for s in services if s.exited()), None)) is not None:
+                console.show_errors()  # those written just before it exited
                 print(f"{exited.name} exited with status {exited.returncode()}; "
                       f"its log: {exited.log}", file=sys.stderr)  # fmt: skip
+                if (words := exited.last_words()) is not None:
+                    print(f"{exited.name}: {words}", file=sys.stderr)
                 return 1
             if not console.ready:
                 waiting = first_unready(services)

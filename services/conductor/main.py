@@ -96,14 +96,13 @@ async def serve(
             for subscription in subscriptions:
                 subscription.stop()
 
-        log.info("conductor %s consuming", name)
-        sampling = consumers.keep_sampling(redis, keyspace, ("conductor", "outbox"), stopping)
         try:
             async with serving_metrics(registry, args.metrics_host, args.metrics_port):
+                log.info("conductor %s consuming", name)
                 await asyncio.gather(
                     *(s.run() for s in subscriptions),
                     scheduler.run(stopping),
-                    sampling,
+                    consumers.keep_sampling(redis, keyspace, ("conductor", "outbox"), stopping),
                     stop_when_asked(),
                 )
         finally:

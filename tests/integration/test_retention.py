@@ -19,7 +19,9 @@ from services.runtime.settings import SettingsError
 from tests.support.factories import message
 from tests.support.projecting import caught_up, projecting
 
-NOW = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
+# The real clock: an erasure is recorded when it happens, and a subject's return must
+# come after it, as it does in production.
+NOW = datetime.now(UTC)
 YEAR = timedelta(days=365)
 SILENT = "c" + "1" * 32
 ACTIVE = "c" + "2" * 32

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -29,7 +30,9 @@ def free_ports() -> dict[str, int]:
         except PortBusy:
             continue
         names = ("--ingest-port", "--sim-port", "--redis-port", "--admin-port")
-        return {**{name: free_port() for name in names}, "--metrics-port": metrics}
+        ports = {name: free_port() for name in names}
+        if not {metrics + 1, metrics + 2} & set(ports.values()):
+            return {**ports, "--metrics-port": metrics}
 
 
 def up_command(state: Path, ports: dict[str, int]) -> list[str]:
@@ -79,6 +82,21 @@ def test_one_port_for_two_services_is_bad_input(tmp_path: Path, local_env: dict[
                             text=True, timeout=60)  # fmt: skip
     assert result.returncode == 2
     assert "--ingest-port and --admin-port are both" in result.stderr
+
+
+@pytest.mark.timeout(120)
+def test_a_service_that_stops_at_start_is_named_with_the_reason_it_gave(
+    tmp_path: Path, local_env: dict[str, str]
+) -> None:
+    env = {**local_env, "REMINDER_OFFSETS": "soon"}  # read by the conductors alone
+    result = subprocess.run(up_command(tmp_path, free_ports()), env=env, capture_output=True,
+                            text=True, timeout=100)  # fmt: skip
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    said = re.search(r"(conductor-\d) exited with status 2; its log: \S+\n(.*)", result.stderr)
+    assert said, result.stderr
+    reason = "wsm conductor: REMINDER_OFFSETS: 'soon' is not a duration like 24h, 90m or 2d"
+    assert said[2] == f"{said[1]}: {reason}"
 
 
 def answers(url: str) -> bool:
