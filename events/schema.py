@@ -171,10 +171,17 @@ class AppointmentBooked(DomainEvent, frozen=True, kw_only=True, tag="appointment
     end: datetime
 
 
+CANCELLED_ON_ERASURE = "erasure"
+
+
 class AppointmentCancelled(DomainEvent, frozen=True, kw_only=True, tag="appointment.cancelled"):
+    """An appointment was cancelled: at the person's request (``reason`` empty), or
+    because their data was erased (``CANCELLED_ON_ERASURE``)."""
+
     appointment_id: str
     calendar_entry_id: str
     start: datetime
+    reason: str = ""
 
 
 class ReplyRequested(DomainEvent, frozen=True, kw_only=True, tag="reply.requested"):

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, cast
 
 import msgspec
 
 from events import EventLog
+from services.domain.calendar_records import CalendarKeys, CalendarRecord, record_of
 from services.projector.store import ReadModels
 
 
@@ -22,5 +23,24 @@ async def export_subject(log: EventLog, models: ReadModels, subject: str) -> dic
         "session": await models.session(subject),
         "consent_history": await models.consent_history(subject),
         "appointments": await models.appointments_of(subject),
+        "calendar_bookings": await calendar_bookings(log, subject),
         "events": [{"entry_id": r.entry_id, **msgspec.to_builtins(r.envelope)} for r in history],
     }
+
+
+async def calendar_bookings(log: EventLog, subject: str) -> list[CalendarRecord]:
+    """The bookings the calendar holds for ``subject``, live and cancelled, earliest first.
+
+    Read from the calendar's own records, which the Google calendar keeps too (its claims
+    on slots), not from the read models: what the calendar holds is what is exported."""
+    keys = CalendarKeys(log.keyspace)
+    members = cast(set[bytes], await log.redis.smembers(keys.subject(subject)))
+    ids = sorted(member.decode() for member in members)
+    if not ids:
+        return []
+    async with log.redis.pipeline(transaction=False) as pipe:
+        for appointment_id in ids:
+            pipe.hgetall(keys.appointment(appointment_id))
+        held = cast(list[dict[bytes, bytes]], await pipe.execute())
+    records = [record_of(i, fields) for i, fields in zip(ids, held, strict=True)]
+    return sorted((r for r in records if r is not None), key=lambda r: r.start)

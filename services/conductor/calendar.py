@@ -38,3 +38,8 @@ class Calendar(Protocol):
 
     async def bookings_of(self, subject: str) -> list[Booking]:
         """The subject's live bookings, earliest first."""
+
+    async def forget(self, subject: str, tombstone: str) -> int:
+        """Unlink ``subject`` from every booking held for them (live, past or cancelled):
+        what stays belongs to ``tombstone``, and ``bookings_of(subject)`` finds nothing.
+        How many bookings were unlinked; forgetting again unlinks none."""

@@ -1,6 +1,8 @@
 """A calendar kept in Redis: the default, needing no account.
 
-Every key carries the ``{cal}`` hash tag, so each script touches one Redis Cluster slot.
+Its keys and records are spelled in :mod:`services.domain.calendar_records`, where the
+export reads them too. Every key carries the ``{cal}`` hash tag, so each script touches
+one Redis Cluster slot.
 """
 
 from __future__ import annotations
@@ -13,6 +15,11 @@ from redis.asyncio import Redis
 
 from events import Keyspace
 from services.conductor.calendar import Booking, SlotTaken
+from services.domain.calendar_records import CalendarKeys, CalendarRecord, record_of
+
+# Reading a subject's index and unlinking it are two steps; a booking made in between
+# (never by the conductor, which handles one chat's events in order) makes it read again.
+_FORGET_ATTEMPTS = 5
 
 
 def _script(name: str) -> str:
@@ -23,36 +30,24 @@ class EmbeddedCalendar:
     def __init__(self, redis: Redis, keyspace: Keyspace | None = None) -> None:
         self.redis = redis
         # Every key of the calendar in one slot: booking touches four of them at once.
-        self.keyspace = keyspace or Keyspace()
+        self.keys = CalendarKeys(keyspace or Keyspace())
         self._book = redis.register_script(_script("book"))
         self._cancel = redis.register_script(_script("cancel"))
-
-    def _appointment(self, appointment_id: str) -> str:
-        return self.keyspace.in_slot("cal", "appointment", appointment_id)
-
-    def _slot(self, start: datetime) -> str:
-        return self.keyspace.in_slot("cal", "slot", str(int(start.timestamp())))
-
-    @property
-    def _booked(self) -> str:
-        return self.keyspace.in_slot("cal", "booked")
-
-    def _subject(self, subject: str) -> str:
-        return self.keyspace.in_slot("cal", "subject", subject)
+        self._forget = redis.register_script(_script("forget"))
 
     async def taken(self, start: datetime, end: datetime) -> list[datetime]:
         scores = await self.redis.zrangebyscore(
-            self._booked, int(start.timestamp()), f"({int(end.timestamp())}", withscores=True
+            self.keys.booked, int(start.timestamp()), f"({int(end.timestamp())}", withscores=True
         )
         pairs = cast(list[tuple[bytes, float]], scores)
         return [datetime.fromtimestamp(score, UTC) for _, score in pairs]
 
     async def book(self, booking: Booking) -> Booking:
         keys = [
-            self._appointment(booking.appointment_id),
-            self._slot(booking.start),
-            self._booked,
-            self._subject(booking.subject),
+            self.keys.appointment(booking.appointment_id),
+            self.keys.slot(booking.start),
+            self.keys.booked,
+            self.keys.subject(booking.subject),
         ]
         args: list[str | int] = [
             booking.appointment_id,
@@ -70,27 +65,46 @@ class EmbeddedCalendar:
         held = await self._load(appointment_id)
         if held is None:
             return None
-        keys: list[str] = [self._appointment(appointment_id), self._slot(held.start), self._booked]
+        keys: list[str] = [
+            self.keys.appointment(appointment_id),
+            self.keys.slot(held.start),
+            self.keys.booked,
+        ]
         cancelled = await self._cancel(keys=keys, args=[appointment_id])
         return held if cancelled else None
 
     async def bookings_of(self, subject: str) -> list[Booking]:
-        members = cast(set[bytes], await self.redis.smembers(self._subject(subject)))
-        ids = sorted(member.decode() for member in members)
-        bookings = [await self._load(appointment_id) for appointment_id in ids]
+        bookings = [await self._load(i) for i in await self._appointment_ids(subject)]
         return sorted((b for b in bookings if b is not None), key=lambda b: b.start)
+
+    async def forget(self, subject: str, tombstone: str) -> int:
+        """Unlink ``subject`` from every booking held for them, live, past or cancelled:
+        from now on those belong to ``tombstone``, whom nothing names. How many were."""
+        for _ in range(_FORGET_ATTEMPTS):
+            ids = await self._appointment_ids(subject)
+            keys = [self.keys.subject(subject), *(self.keys.appointment(i) for i in ids)]
+            unlinked = cast(int, await self._forget(keys=keys, args=[subject, tombstone]))
+            if unlinked >= 0:
+                return unlinked
+        raise RuntimeError("the subject's bookings kept changing while being unlinked")
+
+    async def _appointment_ids(self, subject: str) -> list[str]:
+        members = cast(set[bytes], await self.redis.smembers(self.keys.subject(subject)))
+        return sorted(member.decode() for member in members)
+
+    async def _record(self, appointment_id: str) -> CalendarRecord | None:
+        fields = await self.redis.hgetall(self.keys.appointment(appointment_id))
+        return record_of(appointment_id, cast(dict[bytes, bytes], fields))
 
     async def _load(self, appointment_id: str) -> Booking | None:
         """The booking if it is live."""
-        fields = cast(
-            dict[bytes, bytes], await self.redis.hgetall(self._appointment(appointment_id))
-        )
-        if fields.get(b"status") != b"booked":
+        record = await self._record(appointment_id)
+        if record is None or not record.live:
             return None
         return Booking(
             appointment_id=appointment_id,
-            subject=fields[b"subject"].decode(),
-            start=datetime.fromtimestamp(int(fields[b"start"]), UTC),
-            end=datetime.fromtimestamp(int(fields[b"end"]), UTC),
+            subject=record.subject,
+            start=record.start,
+            end=record.end,
             calendar_entry_id=appointment_id,
         )

@@ -6,7 +6,10 @@ two replicas book one slot. So a slot is first claimed atomically in Redis (the 
 calendar's script), and only the claimant writes to Google; freebusy adds the times the
 clinic blocked directly in Google. The Google event id is the appointment id (hex is
 valid base32hex), so a retried insert finds its own event instead of booking twice.
-Private extended properties tie each event to the pseudonymous subject.
+Private extended properties tie each event to the pseudonymous subject, until the subject
+is erased: then a patch removes them (a property patched to null is deleted: Google's
+Calendar API guide, "Extended properties", Delete properties) and the event keeps only
+the neutral summary, nobody's.
 """
 
 from __future__ import annotations
@@ -25,6 +28,14 @@ from services.conductor.embedded_calendar import EmbeddedCalendar
 SCOPES = ["https://www.googleapis.com/auth/calendar"]
 SUBJECT = "wsm_subject"
 APPOINTMENT = "wsm_appointment"
+SUMMARY = "Consulta"
+# What an event of an erased subject keeps: no property of ours, no words of anyone's.
+UNLINKED = {
+    "summary": SUMMARY,
+    "description": None,
+    "extendedProperties": {"private": {SUBJECT: None, APPOINTMENT: None}},
+}
+PAGE = 250  # the most events.list gives in one page
 
 
 def authorised_http(service_account_file: str) -> httplib2.Http:
@@ -88,7 +99,7 @@ class GoogleCalendar:
             raise SlotTaken(booking.start.isoformat())
         event = {
             "id": booking.appointment_id,
-            "summary": "Consulta",
+            "summary": SUMMARY,
             "start": {"dateTime": booking.start.isoformat()},
             "end": {"dateTime": booking.end.isoformat()},
             "extendedProperties": {
@@ -127,18 +138,43 @@ class GoogleCalendar:
                 raise
         return cancelled
 
-    async def bookings_of(self, subject: str) -> list[Booking]:
-        answer = await self._run(
-            self._api.events().list(
-                calendarId=self.calendar_id,
-                privateExtendedProperty=f"{SUBJECT}={subject}",
-                singleEvents=True,
-                orderBy="startTime",
-                maxResults=50,
+    async def forget(self, subject: str, tombstone: str) -> int:
+        # The claims first: from then on no booking of the subject is found in Redis, and
+        # the events Google holds for them (cancelled ones too) lose what ties them.
+        await self.slots.forget(subject, tombstone)
+        events = await self._events_of(subject, show_deleted=True)
+        for event in events:
+            await self._run(
+                self._api.events().patch(
+                    calendarId=self.calendar_id, eventId=event["id"], body=UNLINKED
+                )
             )
-        )
+        return len(events)
+
+    async def _events_of(self, subject: str, *, show_deleted: bool) -> list[dict[str, Any]]:
+        """The events tied to ``subject``, every page of them."""
+        events: list[dict[str, Any]] = []
+        page: str | None = None
+        while True:
+            answer = await self._run(
+                self._api.events().list(
+                    calendarId=self.calendar_id,
+                    privateExtendedProperty=f"{SUBJECT}={subject}",
+                    singleEvents=True,
+                    orderBy="startTime",
+                    showDeleted=show_deleted,
+                    maxResults=PAGE,
+                    pageToken=page,
+                )
+            )
+            events += answer.get("items", [])
+            page = answer.get("nextPageToken")
+            if not page:
+                return events
+
+    async def bookings_of(self, subject: str) -> list[Booking]:
         bookings = []
-        for item in answer.get("items", []):
+        for item in await self._events_of(subject, show_deleted=False):
             if item.get("status") == "cancelled":
                 continue
             private = item.get("extendedProperties", {}).get("private", {})

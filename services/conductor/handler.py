@@ -31,8 +31,9 @@ from events.schema import (
     SubjectErased,
     type_of_class,
 )
-from services.conductor import reminders
+from services.conductor import erasure, reminders
 from services.conductor.deciding import Decider
+from services.conductor.erasure import ErasedBookings
 from services.conductor.portuguese.speech import spoken
 from services.conductor.recording import decision_effects
 from services.conductor.reminders import DEFAULT_OFFSETS
@@ -66,6 +67,7 @@ class ConversationHandler:
         group: str = "conductor",
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
         reminder_offsets: Sequence[timedelta] = DEFAULT_OFFSETS,
+        erased_bookings: ErasedBookings = ErasedBookings.CANCEL,
     ) -> None:
         self.redis = redis
         self.log = log
@@ -73,12 +75,13 @@ class ConversationHandler:
         self.checkpoints = Checkpoints(redis, log.keyspace, group)
         self.clock = clock
         self.reminder_offsets = reminder_offsets
+        self.erased_bookings = erased_bookings
 
     async def __call__(self, record: Record) -> Sequence[Command]:
         message = record.envelope.event
         key = snapshot_key(self.log.keyspace, record.partition, record.chat)
         if isinstance(message, SubjectErased):
-            return [("DEL", key)]  # the next message starts a new conversation
+            return await self._erase(key, record)
         if isinstance(message, ReminderDue):
             return await self._remind(key, record, message)
         if isinstance(message, NameCorrected | HandoffEnded) and not record.erased:
@@ -114,6 +117,18 @@ class ConversationHandler:
                 for command in reminders.clear_timers(keyspace, partition, upcoming)
             ]
         return []
+
+    async def _erase(self, key: str, record: Record) -> Sequence[Command]:
+        """The person is forgotten: the calendar lets them go, their reminders' timers go,
+        and the next message starts a new conversation."""
+        upcoming = (await self._load(key, record)).upcoming
+        cancelled = await erasure.let_go(
+            self.decider.toolbox.calendar, record.chat, upcoming, self.clock(),
+            self.erased_bookings,
+        )  # fmt: skip
+        keyspace, partition = self.log.keyspace, record.partition
+        timers = [cmd for u in upcoming for cmd in reminders.clear_timers(keyspace, partition, u)]
+        return [*decision_effects(keyspace, record, cancelled), *timers, ("DEL", key)]
 
     async def _remind(self, key: str, record: Record, due: ReminderDue) -> Sequence[Command]:
         """A due reminder: sent if its appointment still stands and it was not sent yet."""

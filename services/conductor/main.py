@@ -82,7 +82,8 @@ async def serve(
             Subscription(redis, keyspace, group="conductor", consumer=name,
                          handler=ConversationHandler(
                              redis, event_log, conductor,
-                             reminder_offsets=settings.reminder_offsets),
+                             reminder_offsets=settings.reminder_offsets,
+                             erased_bookings=settings.erased_bookings),
                          types=ConversationHandler.TYPES, metrics=consumers),
             Subscription(redis, keyspace, group="outbox", consumer=name,
                          handler=Outbox(keyspace, waha, conversation), types=Outbox.TYPES,

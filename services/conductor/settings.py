@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
 
+from services.conductor.erasure import ErasedBookings
 from services.conductor.knowledge import Knowledge, KnowledgeInvalid
 from services.conductor.reminders import DEFAULT_OFFSETS, parse_offsets
 from services.conductor.tools import DEFAULT_HANDOFF_QUIET
@@ -34,6 +35,7 @@ class ConductorSettings:
     reminder_offsets: tuple[timedelta, ...] = DEFAULT_OFFSETS
     handoff_quiet: timedelta = DEFAULT_HANDOFF_QUIET
     knowledge: Knowledge = field(default_factory=Knowledge)
+    erased_bookings: ErasedBookings = ErasedBookings.CANCEL
 
     @classmethod
     def from_env(cls, env: Mapping[str, str]) -> ConductorSettings:
@@ -49,6 +51,7 @@ class ConductorSettings:
             google=_google(env),
             reminder_offsets=parse_offsets(settings.text(env, "REMINDER_OFFSETS", "24h,2h")),
             knowledge=_knowledge(env),
+            erased_bookings=_erased_bookings(env),
             handoff_quiet=timedelta(
                 # At most what a conversation keeps (a year): more would be cut silently.
                 hours=settings.integer(
@@ -56,6 +59,16 @@ class ConductorSettings:
                 )
             ),
         )
+
+
+def _erased_bookings(env: Mapping[str, str]) -> ErasedBookings:
+    choice = settings.text(env, "ERASED_BOOKINGS", ErasedBookings.CANCEL).lower()
+    try:
+        return ErasedBookings(choice)
+    except ValueError:
+        raise settings.SettingsError(
+            f"ERASED_BOOKINGS must be cancel or keep, got {choice[:40]!r}"
+        ) from None
 
 
 def _knowledge(env: Mapping[str, str]) -> Knowledge:

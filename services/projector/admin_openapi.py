@@ -144,7 +144,7 @@ OPENAPI: dict[str, Any] = {
         ),
         "/v1/subjects/{subject}/export": _get(
             "everything held about a subject, machine-readable (LGPD arts. 18 and 19)",
-            _json({"type": "object"}, "session, consent history, appointments and events"),
+            _json({"type": "object"}, "session, consent, appointments, calendar bookings, events"),
             _SUBJECT,
             _SESSION,
         ),

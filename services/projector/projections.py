@@ -35,6 +35,7 @@ from services.projector.views import (
     AppointmentView,
     anonymised,
     consent_record,
+    on_erasure,
     project_appointment,
     project_session,
     without_person,
@@ -142,11 +143,15 @@ class Appointments:
             return ()
         start = int(view.start.timestamp())
         day = view.start.astimezone(self.zone).date()
-        return (
+        commands: list[Command] = [
             ("SET", key, msgspec.msgpack.encode(view)),
-            ("ZADD", self.keys.appointments_of(partition, record.chat), start, view.appointment_id),
             ("ZADD", self.keys.day(partition, day), start, view.appointment_id),
-        )
+        ]
+        if not (isinstance(event, AppointmentCancelled) and on_erasure(event)):
+            # The erased subject's index is gone: their chat key must not lead back to it.
+            index = self.keys.appointments_of(partition, record.chat)
+            commands.append(("ZADD", index, start, view.appointment_id))
+        return commands
 
     async def _erase(self, record: Record) -> Sequence[Command]:
         """The subject's appointments stay in the day's schedule, without the subject."""

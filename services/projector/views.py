@@ -20,6 +20,7 @@ import msgspec
 
 from events import Envelope
 from events.schema import (
+    CANCELLED_ON_ERASURE,
     AppointmentBooked,
     AppointmentCancelled,
     AppointmentConfirmed,
@@ -147,6 +148,11 @@ def anonymised(view: AppointmentView) -> AppointmentView:
     return msgspec.structs.replace(view, subject="")
 
 
+def on_erasure(event: AppointmentCancelled) -> bool:
+    """Whether a cancellation follows its subject's erasure: it concerns nobody any more."""
+    return event.reason == CANCELLED_ON_ERASURE
+
+
 def project_appointment(view: AppointmentView | None, envelope: Envelope) -> AppointmentView | None:
     event = envelope.event
     match event:
@@ -163,7 +169,7 @@ def project_appointment(view: AppointmentView | None, envelope: Envelope) -> App
         case AppointmentCancelled():
             base = view or AppointmentView(
                 appointment_id=event.appointment_id,
-                subject=envelope.chat,
+                subject="" if on_erasure(event) else envelope.chat,
                 calendar_entry_id=event.calendar_entry_id,
                 start=event.start,
                 end=None,

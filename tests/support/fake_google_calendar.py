@@ -1,5 +1,12 @@
 """A local server speaking Google Calendar v3's wire format, and Google's OAuth token
-endpoint, for the real google-api-python-client to talk to."""
+endpoint, for the real google-api-python-client to talk to.
+
+Taken from Google's Calendar API v3 reference: events.list (``privateExtendedProperty``,
+``showDeleted``: deleted events are listed with status "cancelled" only when asked,
+``maxResults`` and ``pageToken``, answered with ``nextPageToken`` while more remain) and
+events.patch (patch semantics: the fields sent replace those held, the others stay; and,
+from the guide "Extended properties", a property patched to null is deleted).
+"""
 
 from __future__ import annotations
 
@@ -20,6 +27,7 @@ class FakeGoogleCalendar:
         self.blocked: list[tuple[datetime, datetime]] = []  # booked outside the product
         self.authorizations: list[str] = []
         self.tokens_issued = 0
+        self.patches: list[str] = []  # the ids of the events patched, in order
 
     def _authorised(self, request: web.Request) -> None:
         header = request.headers.get("Authorization", "")
@@ -87,14 +95,29 @@ class FakeGoogleCalendar:
         self._authorised(request)
         wanted = request.query.get("privateExtendedProperty", "=")
         key, _, value = wanted.partition("=")
+        deleted_too = request.query.get("showDeleted") == "true"
         items = [
             e
             for e in self.events.values()
             if e.get("extendedProperties", {}).get("private", {}).get(key) == value
-            and e["status"] != "cancelled"
+            and (deleted_too or e["status"] != "cancelled")
         ]
         items.sort(key=lambda e: e["start"]["dateTime"])
-        return web.json_response({"kind": "calendar#events", "items": items})
+        first = int(request.query.get("pageToken", "0"))
+        last = first + int(request.query.get("maxResults", "250"))
+        page: dict[str, Any] = {"kind": "calendar#events", "items": items[first:last]}
+        if last < len(items):
+            page["nextPageToken"] = str(last)
+        return web.json_response(page)
+
+    async def patch(self, request: web.Request) -> web.Response:
+        self._authorised(request)
+        event = self.events.get(request.match_info["event_id"])
+        if event is None:
+            return web.json_response({"error": {"code": 404, "message": "Not Found"}}, status=404)
+        _merge(event, await request.json())
+        self.patches.append(request.match_info["event_id"])
+        return web.json_response(event)
 
     @asynccontextmanager
     async def serving(self) -> AsyncIterator[str]:
@@ -105,5 +128,18 @@ class FakeGoogleCalendar:
         app.router.add_get("/calendars/{calendar_id}/events", self.list)
         app.router.add_get("/calendars/{calendar_id}/events/{event_id}", self.get)
         app.router.add_delete("/calendars/{calendar_id}/events/{event_id}", self.delete)
+        app.router.add_patch("/calendars/{calendar_id}/events/{event_id}", self.patch)
         async with TestServer(app) as server:
             yield str(server.make_url("")).rstrip("/")
+
+
+def _merge(held: dict[str, Any], patch: dict[str, Any]) -> None:
+    """Patch semantics: a null deletes, an object merges into the one held, anything else
+    replaces."""
+    for name, value in patch.items():
+        if value is None:
+            held.pop(name, None)
+        elif isinstance(value, dict) and isinstance(held.get(name), dict):
+            _merge(held[name], value)
+        else:
+            held[name] = value

@@ -1,0 +1,69 @@
+"""How the embedded calendar keeps its bookings in Redis: the keys and the record of one
+booking. The conductor's calendar writes them; the export reads a subject's back.
+
+The Google calendar claims its slots through the same records, so they are the product's
+own account of every booking it made, whichever calendar the clinic uses.
+
+Every key carries the ``{cal}`` hash tag, so each script touches one Redis Cluster slot.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from events import Keyspace
+
+BOOKED = "booked"
+CANCELLED = "cancelled"
+
+
+@dataclass(frozen=True, slots=True)
+class CalendarKeys:
+    keyspace: Keyspace
+
+    def appointment(self, appointment_id: str) -> str:
+        """Hash: the booking's subject, start and end (epoch s) and status."""
+        return self.keyspace.in_slot("cal", "appointment", appointment_id)
+
+    def slot(self, start: datetime) -> str:
+        """String: the appointment holding the slot that starts at ``start``."""
+        return self.keyspace.in_slot("cal", "slot", str(int(start.timestamp())))
+
+    @property
+    def booked(self) -> str:
+        """Sorted set: live appointments by start (epoch s)."""
+        return self.keyspace.in_slot("cal", "booked")
+
+    def subject(self, subject: str) -> str:
+        """Set: the ids of the subject's appointments, live or cancelled."""
+        return self.keyspace.in_slot("cal", "subject", subject)
+
+
+@dataclass(frozen=True, slots=True)
+class CalendarRecord:
+    """One booking as the calendar holds it."""
+
+    appointment_id: str
+    subject: str
+    start: datetime
+    end: datetime
+    status: str
+
+    @property
+    def live(self) -> bool:
+        return self.status == BOOKED
+
+
+def record_of(appointment_id: str, fields: Mapping[bytes, bytes]) -> CalendarRecord | None:
+    """The record in an appointment hash's ``fields``; None when there is none."""
+    if not fields:
+        return None
+    return CalendarRecord(
+        appointment_id=appointment_id,
+        subject=fields.get(b"subject", b"").decode(),
+        start=datetime.fromtimestamp(int(fields[b"start"]), UTC),
+        end=datetime.fromtimestamp(int(fields[b"end"]), UTC),
+        status=fields.get(b"status", b"").decode(),
+    )
