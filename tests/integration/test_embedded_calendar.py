@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from datetime import datetime, timedelta
+from typing import cast
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -11,8 +12,11 @@ from redis.asyncio import Redis
 
 from services.conductor.calendar import Booking, SlotTaken
 from services.conductor.embedded_calendar import EmbeddedCalendar
+from services.conductor.erasure import ErasedBookings, let_go
+from services.domain.conversation import Upcoming
 
 START = datetime(2026, 11, 25, 15, tzinfo=ZoneInfo("America/Sao_Paulo"))
+HOUR = timedelta(hours=1)
 
 
 def booking(appointment_id: str, subject: str = "s1", start: datetime = START) -> Booking:
@@ -73,3 +77,44 @@ async def test_cancelling_what_is_not_booked_changes_nothing(calendar: EmbeddedC
     await calendar.book(booking("a1"))
     await calendar.cancel("a1")
     assert await calendar.cancel("a1") is None
+
+
+async def test_forgetting_a_subject_unlinks_every_booking_and_keeps_the_slots(
+    calendar: EmbeddedCalendar, redis: Redis
+) -> None:
+    past = START - timedelta(days=7)
+    for made in (booking("a1"), booking("a2", start=past), booking("a3", start=START + HOUR)):
+        await calendar.book(made)
+    await calendar.cancel("a3")
+    await calendar.book(booking("b1", "s2", START + 2 * HOUR))
+    assert await calendar.forget("s1", "t1") == 3
+    assert await calendar.bookings_of("s1") == []
+    assert await calendar.taken(past, START + 3 * HOUR) == [past, START, START + 2 * HOUR]
+    held = [key async for key in redis.scan_iter(match="wsm:{cal}:*")]
+    assert all(b"s1" not in key for key in held)
+    fields = [await redis.hget(key, "subject") for key in held if b":appointment:" in key]
+    assert sorted(cast(list[bytes], fields)) == [b"s2", b"t1", b"t1", b"t1"]
+    assert [b.appointment_id for b in await calendar.bookings_of("s2")] == ["b1"]
+    assert await calendar.forget("s1", "t2") == 0  # again: nothing left to unlink
+
+
+async def test_an_erasure_keeping_the_slots_cancels_nothing_and_leaves_them_nobodys(
+    calendar: EmbeddedCalendar,
+) -> None:
+    await calendar.book(booking("a1"))
+    before = START - timedelta(days=1)
+    assert await let_go(calendar, "s1", [], before, ErasedBookings.KEEP) == []
+    assert await calendar.taken(START, START + HOUR) == [START]
+    assert await calendar.bookings_of("s1") == []
+
+
+async def test_an_erasure_retried_records_again_what_it_cancelled_and_cancels_nothing_more(
+    calendar: EmbeddedCalendar,
+) -> None:
+    await calendar.book(booking("a1"))
+    before = START - timedelta(days=1)
+    upcoming = [Upcoming(appointment_id="a1", start=START)]  # as the log has it
+    first = await let_go(calendar, "s1", upcoming, before, ErasedBookings.CANCEL)
+    again = await let_go(calendar, "s1", upcoming, before, ErasedBookings.CANCEL)
+    assert first == again and [c.appointment_id for c in first] == ["a1"]
+    assert await calendar.taken(START, START + HOUR) == []

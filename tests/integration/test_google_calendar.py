@@ -17,6 +17,7 @@ from redis.asyncio import Redis
 
 from services.conductor.calendar import Booking, SlotTaken
 from services.conductor.embedded_calendar import EmbeddedCalendar
+from services.conductor.erasure import ErasedBookings, let_go
 from services.conductor.google_calendar import GoogleCalendar, authorised_http
 from tests.support.fake_google_calendar import TOKEN, FakeGoogleCalendar
 
@@ -130,3 +131,35 @@ async def test_listing_and_cancelling_are_per_subject(
     assert fake.events["a1"]["status"] == "cancelled"
     assert await calendar.bookings_of("s1") == []
     assert await calendar.cancel("a1") is None
+
+
+async def test_forgetting_a_subject_strips_every_event_of_theirs_of_what_ties_it_to_them(
+    google: tuple[GoogleCalendar, FakeGoogleCalendar],
+) -> None:
+    calendar, fake = google
+    await calendar.book(booking("a1", "s1"))
+    await calendar.book(booking("a2", "s1", START + timedelta(hours=1)))
+    await calendar.cancel("a2")  # a deleted event keeps its properties until patched
+    fake.events["a1"]["description"] = "Joana, retorno"  # written by someone at the clinic
+    await calendar.book(booking("a3", "s2", START + timedelta(hours=2)))
+    assert await calendar.forget("s1", "t1") == 2
+    assert sorted(fake.patches) == ["a1", "a2"]
+    for event in (fake.events["a1"], fake.events["a2"]):
+        assert event.get("extendedProperties", {}).get("private", {}) == {}
+        assert event["summary"] == "Consulta" and "description" not in event
+    assert fake.events["a1"]["status"] == "confirmed"  # the slot itself is kept
+    assert await calendar.bookings_of("s1") == []
+    assert [b.appointment_id for b in await calendar.bookings_of("s2")] == ["a3"]
+    assert await calendar.forget("s1", "t2") == 0  # again: nothing more to strip
+
+
+async def test_an_erasure_cancels_the_event_ahead_and_leaves_it_nobodys(
+    google: tuple[GoogleCalendar, FakeGoogleCalendar],
+) -> None:
+    calendar, fake = google
+    await calendar.book(booking("a1", "s1"))
+    cancelled = await let_go(calendar, "s1", [], START - timedelta(days=1), ErasedBookings.CANCEL)
+    assert [c.appointment_id for c in cancelled] == ["a1"]
+    assert fake.events["a1"]["status"] == "cancelled"
+    assert fake.events["a1"]["extendedProperties"]["private"] == {}
+    assert await calendar.taken(START, START + timedelta(hours=1)) == []
