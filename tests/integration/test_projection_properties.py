@@ -14,6 +14,7 @@ from events import EventLog, Keyspace, new_envelope
 from events.checkpoint import Checkpoints
 from events.codec import Record
 from events.schema import (
+    CANCELLED_ON_ERASURE,
     AppointmentBooked,
     AppointmentCancelled,
     ConsentGranted,
@@ -43,7 +44,8 @@ step_kinds = [
                      ConsentRevoked, NameRegistered)
     ),
     st.builds(AppointmentBooked, appointment_id=APPOINTMENT_IDS),
-    st.builds(AppointmentCancelled, appointment_id=APPOINTMENT_IDS),
+    st.builds(AppointmentCancelled, appointment_id=APPOINTMENT_IDS,
+              reason=st.sampled_from(["", CANCELLED_ON_ERASURE])),
     events_,
     st.just(ERASE),
 ]  # fmt: skip
