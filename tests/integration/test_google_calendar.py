@@ -15,6 +15,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 from redis.asyncio import Redis
 
+from services.conductor import google_calendar
 from services.conductor.calendar import Booking, SlotTaken
 from services.conductor.embedded_calendar import EmbeddedCalendar
 from services.conductor.erasure import ErasedBookings, let_go
@@ -163,3 +164,14 @@ async def test_an_erasure_cancels_the_event_ahead_and_leaves_it_nobodys(
     assert fake.events["a1"]["status"] == "cancelled"
     assert fake.events["a1"]["extendedProperties"]["private"] == {}
     assert await calendar.taken(START, START + timedelta(hours=1)) == []
+
+
+async def test_a_subjects_events_are_found_on_every_page(
+    google: tuple[GoogleCalendar, FakeGoogleCalendar], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calendar, _ = google
+    monkeypatch.setattr(google_calendar, "PAGE", 1)
+    for n in range(3):
+        await calendar.book(booking(f"a{n}", "s1", START + n * timedelta(hours=1)))
+    assert len(await calendar.bookings_of("s1")) == 3
+    assert await calendar.forget("s1", "t1") == 3
