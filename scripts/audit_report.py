@@ -99,22 +99,26 @@ def failure_of(stderr: str, status: int) -> str:
     return textwrap.shorten(last, 240, placeholder=" …")
 
 
-def describe(answer: Answer, total: int) -> list[str]:
-    """What one source said, release by release."""
+def describe(answer: Answer, releases: list[str]) -> list[str]:
+    """What one source said, release by release; a release missing from its answer counts
+    as one it did not check."""
     name = SOURCES.get(answer.source, answer.source)
     if answer.failure is not None:
         return wrapped(f"{name}: could not be reached, so it checked nothing: {answer.failure}")
+    checked = [release for release in releases if release in answer.checked]
     lines = wrapped(
-        f"{name}: answered; it checked {len(answer.checked)} of the {total} releases"
-        f" and could not check {len(answer.not_checked)}"
+        f"{name}: answered; it checked {len(checked)} of the {len(releases)} releases"
+        f" and could not check {len(releases) - len(checked)}"
     )
-    if answer.checked:
-        lines += listing("checked", sorted(answer.checked))
+    if checked:
+        lines += listing("checked", checked)
     reasons: dict[str, list[str]] = {}
-    for release, reason in sorted(answer.not_checked.items()):
-        reasons.setdefault(reason, []).append(release)
-    for reason, releases in reasons.items():
-        lines += listing(f"not checked ({reason})", releases)
+    for release in releases:
+        if release not in answer.checked:
+            reason = answer.not_checked.get(release, "missing from its answer")
+            reasons.setdefault(reason, []).append(release)
+    for reason, unchecked in reasons.items():
+        lines += listing(f"not checked ({reason})", unchecked)
     return lines
 
 
@@ -167,7 +171,7 @@ def report(answers: list[Answer], releases: list[str], lock_name: str) -> str:
         f"== dependency audit: the {len(releases)} releases {lock_name} pins for this Python =="
     ]
     for answer in answers:
-        lines += describe(answer, len(releases))
+        lines += describe(answer, releases)
     lines.append("Verdict:")
     lines += verdict(answers, releases)
     return "\n".join(lines)

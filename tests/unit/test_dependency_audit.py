@@ -112,3 +112,10 @@ def test_a_release_left_out_by_its_marker_is_not_counted_as_unchecked() -> None:
 def test_the_locks_pins_are_named_as_pip_audit_names_them() -> None:
     lock = "PyYAML==6.0.4 \\\n    --hash=sha256:ab\nruamel.yaml==0.19.1 \\\n"
     assert pinned_releases(lock) == ["pyyaml 6.0.4", "ruamel-yaml 0.19.1"]
+
+
+def test_a_release_missing_from_a_sources_answer_counts_as_unchecked_by_it() -> None:
+    osv = read_answer("osv", pip_audit_json(audited("aiohttp", "3.14.5")), "", 0)
+    text = said(report([osv], RELEASES, "requirements-dev.lock"))
+    assert "answered; it checked 1 of the 3 releases and could not check 2" in text
+    assert "not checked (missing from its answer), 2: msgspec 0.23.0, redis 8.2.0" in text
