@@ -17,6 +17,8 @@ from aiohttp import web
 from aiohttp.test_utils import TestServer
 
 from events import Keyspace
+from services import cli
+from services.cli import events as events_command
 from services.conductor.brain import BrainRequest, BrainUnavailable, ChatMessage, Facts
 from services.conductor.groq_brain import GroqBrain
 from services.conductor.outbox import Outbox
@@ -190,3 +192,16 @@ async def test_the_outbox_says_it_cannot_tell_what_waha_took_without_naming_the_
     assert any("cannot tell whether WAHA took it" in line for line in said)
     assert any("not delivered" in line for line in said)
     assert NUMBER not in log_lines.text()
+
+
+def test_the_traceback_wsm_debug_shows_names_errors_by_their_type(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], log_lines: LogLines
+) -> None:
+    def fails(args: object, env: object) -> int:
+        raise ValueError(f"could not parse {{'from': '{CHAT}', 'name': '{NAME}'}}")
+
+    monkeypatch.setattr(events_command, "run", fails)
+    assert cli.main(["--debug", "events"]) == 1
+    shown = capsys.readouterr().err
+    assert "Traceback" in shown and "ValueError" in shown
+    assert NAME not in shown and NUMBER not in shown
