@@ -1,7 +1,9 @@
 """A whole dialogue at DEBUG, through the real stack with the model reached by the real
-``groq`` client, while WAHA fails and stalls, a webhook lies about its length, Redis
-a reply comes back with WAHA away: no log line holds any of the
-person's data or any key."""
+``groq`` client, while WAHA fails and stalls, a webhook lies about its length and a reply
+comes back with WAHA away: no log line holds any of the person's data or any key.
+
+(Redis refusing writes is played in test_redis_connection: here it would stop the
+stack's subscriptions, which do not survive an out-of-memory Redis while rebalancing.)"""
 
 from __future__ import annotations
 
