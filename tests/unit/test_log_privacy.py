@@ -89,6 +89,17 @@ def test_a_traceback_keeps_its_frames_and_names_each_error_by_its_type(
     assert NAME not in json.dumps(entry)
 
 
+def test_each_error_of_a_group_is_named_by_its_type(log_lines: LogLines) -> None:
+    try:
+        raise ExceptionGroup("lanes failed", [ValueError(NAME), KeyError(CHAT)])
+    except ExceptionGroup:
+        logging.getLogger("events.partition").exception("a lane failed")
+    [entry] = entries(log_lines)
+    written = str(entry["exception"])
+    assert "ExceptionGroup" in written and "| ValueError\n" in written
+    assert NAME not in written and NUMBER not in written
+
+
 def test_chat_ids_and_numbers_a_library_formats_into_its_line_are_masked(
     log_lines: LogLines,
 ) -> None:
