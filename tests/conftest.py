@@ -15,8 +15,9 @@ from services.ingest.app import create_app
 from services.ingest.settings import IngestSettings
 from services.runtime.embedded_redis import RedisServer
 from services.runtime.store import StoreSettings
+from tests.support.log_capture import log_lines  # noqa: F401  (the fixture, for every module)
 from tests.support.waha import HMAC_KEY
-from tests.support.whole_stack import clock, stack  # noqa: F401  (the fixtures, for every module)
+from tests.support.whole_stack import brain, clock, stack  # noqa: F401  (the fixtures)
 
 
 @pytest.fixture(scope="session")

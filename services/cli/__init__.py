@@ -12,7 +12,6 @@ import argparse
 import importlib
 import os
 import sys
-import traceback
 from collections.abc import Callable, Mapping, Sequence
 
 Command = Callable[[argparse.Namespace, Mapping[str, str]], int]
@@ -119,10 +118,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 141
     except Exception as exc:
+        from services.runtime.log_privacy import traceback_of
         from services.runtime.operator_errors import known_failure, unexpected
 
-        if debug:
-            traceback.print_exc()
+        if debug:  # what --debug shows lands in a service's log: errors by their type
+            print(traceback_of(exc), end="", file=sys.stderr)
         failure = known_failure(exc) or unexpected(exc)
         print(f"wsm {args.command}: {failure.message}", file=sys.stderr)
         return failure.exit_code

@@ -65,7 +65,12 @@ class GroqBrain:
                 temperature=0.2,
             )
         except groq.APIError as exc:
-            raise BrainUnavailable(f"{type(exc).__name__}: {exc}") from exc
+            # The SDK's text holds the model's answer (a failed generation repeats the
+            # person's words) and the request's URL: the type and status say enough.
+            reason = type(exc).__name__
+            if isinstance(exc, groq.APIStatusError):
+                reason += f" (HTTP {exc.status_code})"
+            raise BrainUnavailable(reason) from None
         choice = completion.choices[0].message
         calls = tuple(
             ToolCall(call.id, call.function.name, call.function.arguments or "{}")

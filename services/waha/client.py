@@ -16,10 +16,17 @@ log = logging.getLogger(__name__)
 RETRYABLE = frozenset({408, 425, 429, 500, 502, 503, 504})
 # How far back in a chat a reply already sent is looked for; a reply is that chat's latest.
 RECENT_MESSAGES = 50
+CHAT_MESSAGES = "GET /api/{session}/chats/{chatId}/messages"
 
 
 class WahaError(Exception):
-    """WAHA did not take the message."""
+    """WAHA did not take the message.
+
+    Its text names the route (``GET /api/{session}/chats/{chatId}/messages``, never the
+    path with the chat in it), WAHA's status or the failure's type, and nothing WAHA or
+    aiohttp said: WAHA's error bodies and aiohttp's errors may repeat the request, and
+    this text goes into logs and into the recorded ``ReplyFailed``.
+    """
 
 
 class WahaRejected(WahaError):
@@ -78,10 +85,10 @@ class WahaClient:
         try:
             async with self._session.get(self.base_url + path, params=params) as response:
                 if response.status >= 300:
-                    raise WahaError(f"{path}: HTTP {response.status}")
+                    raise WahaError(f"{CHAT_MESSAGES}: HTTP {response.status}")
                 messages = await response.json(content_type=None)
         except (aiohttp.ClientError, TimeoutError, ValueError) as exc:
-            raise WahaError(f"{path}: {exc!r}") from exc
+            raise WahaError(f"{CHAT_MESSAGES}: {type(exc).__name__}") from None
         wanted = message_id_only(reply_to)
         for message in messages if isinstance(messages, list) else ():
             if isinstance(message, dict) and message.get("fromMe"):
@@ -110,12 +117,11 @@ class WahaClient:
                 async with self._session.post(url, json=body) as response:
                     if response.status < 300:
                         return await response.json(content_type=None)
-                    detail = (await response.text())[:200]
                     if response.status not in RETRYABLE:
-                        raise WahaRejected(f"{path}: HTTP {response.status} {detail}")
-                    failure: str = f"{path}: HTTP {response.status} {detail}"
+                        raise WahaRejected(f"POST {path}: HTTP {response.status}")
+                    failure: str = f"POST {path}: HTTP {response.status}"
             except (aiohttp.ClientError, TimeoutError) as exc:
-                failure = f"{path}: {exc!r}"
+                failure = f"POST {path}: {type(exc).__name__}"
             if attempt < attempts:
                 await asyncio.sleep(self.backoff_s * 2 ** (attempt - 1))
         raise WahaError(f"{failure} (after {attempts} attempts)")

@@ -16,6 +16,7 @@ from redis.asyncio import Redis
 from events import EventLog, Keyspace
 from events.consumer import SubscriptionOptions
 from events.subscription import Subscription
+from services.conductor.brain import Brain
 from services.conductor.deciding import Decider
 from services.conductor.embedded_calendar import EmbeddedCalendar
 from services.conductor.handler import ConversationHandler
@@ -79,8 +80,14 @@ def clock() -> Clock:
 
 
 @pytest.fixture
+def brain() -> Brain:
+    """The conductor's brain in the stack; a module may override it."""
+    return OfflineBrain()
+
+
+@pytest.fixture
 async def stack(
-    redis: Redis, ingest_settings: IngestSettings, keyspace: Keyspace, clock: Clock
+    redis: Redis, ingest_settings: IngestSettings, keyspace: Keyspace, clock: Clock, brain: Brain
 ) -> AsyncIterator[tuple[aiohttp.ClientSession, str, Simulator]]:
     simulator = Simulator(webhook_url=None, hmac_key=HMAC_KEY, api_key="waha-key")
     async with (
@@ -94,7 +101,7 @@ async def stack(
         notice = PrivacyNotice.current("2026-11")
         log = EventLog(redis, keyspace)
         toolbox = Toolbox(EmbeddedCalendar(redis), Clinic(), notice)
-        handler = ConversationHandler(redis, log, Decider(OfflineBrain(), toolbox, notice),
+        handler = ConversationHandler(redis, log, Decider(brain, toolbox, notice),
                                       group="conductor", clock=clock)  # fmt: skip
         subscriptions = [
             Subscription(redis, keyspace, group="conductor", consumer="c1", handler=handler,
