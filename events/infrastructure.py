@@ -4,6 +4,26 @@ and retried, never counted against an entry."""
 from __future__ import annotations
 
 from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import OutOfMemoryError, ReadOnlyError, ResponseError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
-INFRASTRUCTURE_ERRORS = (RedisConnectionError, RedisTimeoutError, OSError)
+INFRASTRUCTURE_ERRORS = (
+    RedisConnectionError,
+    RedisTimeoutError,
+    OSError,
+    # A Redis that refuses writes for a while: full (maxmemory), or a replica after a
+    # failover. Counting these against entries would dead-letter good ones.
+    OutOfMemoryError,
+    ReadOnlyError,
+)
+
+# Replies redis-py has no class of its own for, which say the same: a failing disk
+# (MISCONF), a blocked read cut short by a change of role (UNBLOCKED), a cluster settling.
+_WAITED_OUT_REPLIES = frozenset({"MISCONF", "UNBLOCKED", "MASTERDOWN", "TRYAGAIN", "CLUSTERDOWN"})
+
+
+def is_infrastructure_failure(exc: BaseException) -> bool:
+    """Whether ``exc`` is Redis or the network failing, to be waited out."""
+    if isinstance(exc, INFRASTRUCTURE_ERRORS):
+        return True
+    return isinstance(exc, ResponseError) and str(exc).split(" ", 1)[0] in _WAITED_OUT_REPLIES

@@ -40,7 +40,7 @@ from events.codec import (
 )
 from events.consumer import ConsumerContext
 from events.deadletters import give_up
-from events.infrastructure import INFRASTRUCTURE_ERRORS
+from events.infrastructure import INFRASTRUCTURE_ERRORS, is_infrastructure_failure
 from events.trace_context import context_of
 
 log = logging.getLogger(__name__)
@@ -102,7 +102,9 @@ class PartitionWorker:
                     count=opts.batch,
                     block=opts.block_ms,
                 )
-            except INFRASTRUCTURE_ERRORS as exc:
+            except Exception as exc:
+                if not is_infrastructure_failure(exc):
+                    raise
                 log.warning("partition %d: read failed (%s); retrying", self.partition, exc)
                 # Redis may have delivered entries whose reply never arrived: they would sit
                 # in this consumer's pending list, owned and never handled.
@@ -276,12 +278,15 @@ class PartitionWorker:
             except CorruptEntry as exc:
                 await self._dead_letter(entry, exc, attempts=attempt)
                 return
-            except INFRASTRUCTURE_ERRORS as exc:
-                # Redis being away is not the entry's fault: wait, and do not count it.
-                log.warning("partition %d: %s; retrying %s", self.partition, exc, entry.entry_id)
-                attempt -= 1
-                await asyncio.sleep(opts.retry_cap_s)
             except Exception as exc:
+                if is_infrastructure_failure(exc):
+                    # Redis being away is not the entry's fault: wait, and do not count it.
+                    log.warning(
+                        "partition %d: %s; retrying %s", self.partition, exc, entry.entry_id
+                    )
+                    attempt -= 1
+                    await asyncio.sleep(opts.retry_cap_s)
+                    continue
                 self._count("failed")
                 if attempt >= opts.max_attempts:
                     await self._dead_letter(entry, exc, attempts=attempt)
@@ -308,7 +313,9 @@ class PartitionWorker:
                     entry_id=record.entry_id,
                     effects=effects,
                 )
-            except INFRASTRUCTURE_ERRORS as exc:
+            except Exception as exc:
+                if not is_infrastructure_failure(exc):
+                    raise
                 if self.halted.is_set():
                     raise
                 failures += 1

@@ -17,7 +17,7 @@ from redis.asyncio import Redis
 from events.cancellation import raise_if_cancelled
 from events.checkpoint import Checkpoints
 from events.consumer import ConsumerContext, Handler, SubscriptionOptions
-from events.infrastructure import INFRASTRUCTURE_ERRORS
+from events.infrastructure import INFRASTRUCTURE_ERRORS, is_infrastructure_failure
 from events.isolation import IsolationGate
 from events.keys import Keyspace
 from events.leases import Leases
@@ -89,7 +89,9 @@ class Subscription:
                 raise_if_cancelled()
                 try:
                     await self._rebalance()
-                except INFRASTRUCTURE_ERRORS as exc:
+                except Exception as exc:
+                    if not is_infrastructure_failure(exc):
+                        raise
                     log.warning("rebalance failed (%s); retrying", exc)
                 with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(self._stopping.wait(), self.options.rebalance_interval_s)

@@ -23,7 +23,7 @@ from redis.asyncio import Redis
 from events import EventLog, Keyspace
 from events.archiving import Archiver
 from events.consumer import SubscriptionOptions
-from events.infrastructure import INFRASTRUCTURE_ERRORS
+from events.infrastructure import is_infrastructure_failure
 from events.metrics import ConsumerMetrics
 from events.subscription import Subscription
 from services.domain.chats import chat_key_secret
@@ -82,7 +82,9 @@ class ProjectorService:
                 try:
                     for name in PROJECTIONS:
                         await self._follow(name)
-                except INFRASTRUCTURE_ERRORS as exc:
+                except Exception as exc:
+                    if not is_infrastructure_failure(exc):
+                        raise
                     # Redis away: the subscriptions wait it out themselves; so does this.
                     log.warning("reading the projections' versions failed (%s); retrying", exc)
                 with contextlib.suppress(TimeoutError):

@@ -15,7 +15,7 @@ from redis.asyncio.connection import parse_url
 
 from events import EventLog, Keyspace
 from events.archive import Archive
-from events.infrastructure import INFRASTRUCTURE_ERRORS
+from events.infrastructure import is_infrastructure_failure
 from events.keys import DEFAULT_PARTITIONS
 from services.runtime import settings
 from services.runtime.redis_connection import ServicesRedis, blocking_pool
@@ -123,7 +123,9 @@ async def wait_for_layout(
         try:
             await event_log.ensure_layout()
             return True
-        except INFRASTRUCTURE_ERRORS as exc:
+        except Exception as exc:
+            if not is_infrastructure_failure(exc):
+                raise
             log.warning("Redis cannot be reached (%s); waiting for it", exc)
             with contextlib.suppress(TimeoutError):
                 async with asyncio.timeout(retry_s):

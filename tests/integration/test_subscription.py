@@ -427,3 +427,40 @@ async def test_entries_of_unwanted_types_are_acknowledged_without_handling(
     assert (
         await Checkpoints(redis, keyspace, "g").position(wanted.partition, "c") == wanted.entry_id
     )
+
+
+@contextlib.asynccontextmanager
+async def refusing_writes(redis: Redis, how: str) -> AsyncIterator[None]:
+    """Redis refusing every write while the block runs: full (OOM), or turned into a
+    read-only replica of a master that does not answer (READONLY)."""
+    if how == "full":
+        await redis.config_set("maxmemory", 1)
+    else:
+        await redis.execute_command("REPLICAOF", "127.0.0.1", "1")
+    try:
+        yield
+    finally:
+        if how == "full":
+            await redis.config_set("maxmemory", 0)
+        else:
+            await redis.execute_command("REPLICAOF", "NO", "ONE")
+
+
+@pytest.mark.parametrize("how", ["full", "read-only"])
+async def test_a_redis_refusing_writes_is_waited_out_and_nothing_is_lost(
+    log: EventLog, redis: Redis, keyspace: Keyspace, how: str
+) -> None:
+    seen: list[str] = []
+
+    async def handler(record: Record) -> Sequence[Command]:
+        seen.append(text_of(record))
+        return ()
+
+    await log.append(message(text="before"))
+    async with running(redis, keyspace, handler):
+        await eventually(lambda: seen == ["before"])
+        async with refusing_writes(redis, how):
+            await asyncio.sleep(1.0)  # heartbeats, lease renewals and reads all refused
+        await log.append(message(text="after"))
+        await eventually(lambda: seen == ["before", "after"])
+    assert await pending_count(redis, keyspace) == 0
