@@ -26,7 +26,7 @@ def _phrases(*written: str) -> frozenset[tuple[str, ...]]:
 
 
 _YES = _phrases(
-    "sim", "sim sim", "aceito", "eu aceito", "aceito sim", "concordo", "eu concordo",
+    "sim", "aceito", "eu aceito", "aceito sim", "concordo", "eu concordo",
     "concordo sim", "autorizo", "eu autorizo", "autorizo sim", "consinto", "eu consinto",
     "de acordo", "estou de acordo", "to de acordo", "pode sim", "claro", "claro que sim",
     "com certeza", "certamente", "positivo", "quero sim",
@@ -34,7 +34,7 @@ _YES = _phrases(
     "i accept", "accept", "accepted", "i consent", "consent",
 )  # fmt: skip
 _NO = _phrases(
-    "nao", "nao nao", "nao aceito", "eu nao aceito", "nao concordo", "eu nao concordo",
+    "nao", "nao aceito", "eu nao aceito", "nao concordo", "eu nao concordo",
     "nao autorizo", "eu nao autorizo", "nao consinto", "nao quero", "eu nao quero",
     "recuso", "eu recuso", "nunca", "negativo", "jamais", "de jeito nenhum", "nem pensar",
     "claro que nao", "agora nao", "prefiro nao",
