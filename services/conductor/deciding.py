@@ -11,6 +11,7 @@ import logging
 import time
 from dataclasses import dataclass, replace
 from datetime import datetime
+from functools import partial
 from typing import Any
 
 import msgspec
@@ -100,13 +101,9 @@ class Decider:
             return [*run.events, self._reply(run, self.notice.text)]
         if not message.text.strip():
             return [self._reply(run, MEDIA_ONLY)]
-
-        async def in_code(tool: Tool[Any, Any], arguments: dict[str, Any]) -> ToolOutcome[Any]:
-            encoded = msgspec.json.encode(arguments).decode()
-            call = ToolCall(f"{tool.name}-in-code", tool.name, encoded)
-            return await self._execute(run, call, (tool.name,))
-
-        text = await self.consent.answer(turn, in_code)
+        # The consent step first, in code: without active consent (or when the message
+        # revokes it) no agent runs, so nothing the person wrote then reaches a model.
+        text = await self.consent.answer(turn, partial(self._in_code, run))
         agent = agent_for(run.turn.state)
         if text is None and agent is not None:
             text = await self._converse(run, agent)
@@ -151,6 +148,14 @@ class Decider:
                 agent = SPECIALISTS[handed_over[-1].agent]
                 messages = self._opening(run.turn)
         return TOO_MANY_STEPS
+
+    async def _in_code(
+        self, run: _Run, tool: Tool[Any, Any], arguments: dict[str, Any]
+    ) -> ToolOutcome[msgspec.Struct]:
+        """Runs a tool the consent step chose, recorded like a call a brain proposed."""
+        encoded = msgspec.json.encode(arguments).decode()
+        call = ToolCall(f"{tool.name}-in-code", tool.name, encoded)
+        return await self._execute(run, call, (tool.name,))
 
     async def _execute(
         self, run: _Run, call: ToolCall, allowed: tuple[str, ...]
