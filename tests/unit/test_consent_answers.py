@@ -18,6 +18,7 @@ YES = [
     "li e aceito", "Aceito o aviso de privacidade", "concordo com os termos", "sim sim",
     "Sim, obrigado", "Bom dia! Sim, aceito", "yes", "Yes!", "YES", "I agree", "i accept",
     "Yes, I agree", "ok, I agree to the terms", "I accept the privacy policy", "sure",
+    "Sim :)", "aceito ;-)", "Certo, aceito", "SIM, ACEITO", "tá bom, aceito",
 ]  # fmt: skip
 NO = [
     "não", "Não", "NÃO", "nao", "não!", "Nãooo", "nao aceito", "Não aceito", "não concordo",
@@ -28,7 +29,7 @@ NO = [
 UNCLEAR = [
     # questions
     "claro que tenho dúvidas, quem vai ler meus dados?", "não entendi, pode explicar?",
-    "sim?", "aceito?", "Quem vai ler meus dados?", "o que é isso?",
+    "sim?", "aceito?", "sim\uff1f", "Quem vai ler meus dados?", "o que é isso?",
     # a yes negated, or a no taken back
     "no, I said yes by mistake, I do NOT accept", "sim não", "aceito não", "yes no",
     "não sei", "não tenho certeza", "not sure", "I don't know",

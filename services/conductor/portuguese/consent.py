@@ -11,6 +11,7 @@ asked again: asking twice costs a message, a consent read into a "no" costs the 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 from enum import StrEnum
 
@@ -19,6 +20,9 @@ from services.conductor.portuguese.text import fold
 # Runs of a letter written long for emphasis ("siiim", "nãooo"): each phrase word is
 # matched as a pattern in which every letter may repeat.
 _ELONGATED = re.compile(r"(\w)\1+")
+# Text faces (":)", ";-D", "=P") carry no answer; their letters must not read as words.
+_EMOTICON = re.compile(r"[:;=][-'^]?[()\[\]DPpOo3|/\\*]+")
+_NOT_LETTERS = re.compile(r"[\W_]+")
 
 
 def _phrases(*written: str) -> frozenset[tuple[str, ...]]:
@@ -47,7 +51,7 @@ _NO = _phrases(
 _NEUTRAL = _phrases(
     "ok", "okay", "ta", "ta bom", "ta bem", "tudo bem", "beleza", "blz", "pode", "entao",
     "por favor", "pfv", "pf", "obrigado", "obrigada", "obg", "oi", "ola", "bom dia",
-    "boa tarde", "boa noite", "li", "e", "eu", "o", "a", "os", "as", "com", "aviso",
+    "boa tarde", "boa noite", "certo", "li", "e", "eu", "o", "a", "os", "as", "com", "aviso",
     "termos", "politica", "privacidade", "de privacidade", "do aviso", "tudo",
     "please", "thanks", "thank you", "hi", "hello", "i", "the", "to", "with", "and", "it",
     "terms", "notice", "policy", "privacy", "all", "i read",
@@ -62,7 +66,7 @@ _CONDITIONS = frozenset(
 _NEGATIONS = frozenset(
     {"nao", "n", "nem", "nunca", "jamais", "no", "not", "nope", "nah", "never", "dont", "don"}
 )  # fmt: skip
-_QUESTION = ("?", "¿")
+_QUESTION = ("?", "¿", "\u061f", "\u2e2e")  # and the Arabic and reversed question marks
 Lexicon = dict[str, frozenset[tuple[str, ...]]]
 _ANSWERS: Lexicon = {"yes": _YES, "no": _NO}
 
@@ -70,7 +74,7 @@ _ANSWERS: Lexicon = {"yes": _YES, "no": _NO}
 def consent_answer(text: str) -> bool | None:
     """True for an unambiguous yes, False for an unambiguous no, None for anything else
     (a question, a condition, a yes negated, an unrelated message)."""
-    if any(mark in text for mark in _QUESTION):
+    if _asks(text):
         return None
     words = _words(text)
     if not words or _CONDITIONS.intersection(words):
@@ -119,7 +123,7 @@ def revocation_in(text: str) -> Revocation:
     words = _words(text)
     mentioned = any(_contains(words, phrase) for phrase in _REVOKE)
     shape = _parse(words, _REVOCATIONS, _REVOKE_NEUTRAL)
-    plain = not any(mark in text for mark in _QUESTION) and not _CONDITIONS.intersection(words)
+    plain = not _asks(text) and not _CONDITIONS.intersection(words)
     if shape is not None and "revoke" in shape and "stop" not in shape and plain:
         return Revocation.CLEAR
     if mentioned or (shape is not None and shape and shape <= {"stop"}):
@@ -127,8 +131,16 @@ def revocation_in(text: str) -> Revocation:
     return Revocation.NONE
 
 
+def _asks(text: str) -> bool:
+    """Whether the message has a question mark, in any of its written forms
+    (the full-width one too)."""
+    shown = unicodedata.normalize("NFKC", text)
+    return any(mark in shown for mark in _QUESTION)
+
+
 def _words(text: str) -> tuple[str, ...]:
-    return tuple(_ELONGATED.sub(r"\1", word) for word in fold(text).split())
+    plain = _NOT_LETTERS.sub(" ", fold(_EMOTICON.sub(" ", unicodedata.normalize("NFKC", text))))
+    return tuple(_ELONGATED.sub(r"\1", word) for word in plain.split())
 
 
 def _contains(words: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
