@@ -1,8 +1,9 @@
 """The agents: what each is for (its instructions to a model) and the tools it may use.
 
 Which agent answers is decided in code from the conversation's stage, not by a model:
-before consent only the registration agent runs, with only its tools, so no message can
-talk the bot into anything else.
+before consent, and after a refusal or a revocation, no agent runs at all (the consent
+step answers in code, ``services.conductor.consent_step``), so no message then reaches a
+model or can talk the bot into anything.
 """
 
 from __future__ import annotations
@@ -33,24 +34,11 @@ class Agent:
     router's instructions join them, in the order of SPECIALISTS, with "; "."""
 
 
-CONSENT = Agent(
-    "registration",
-    f"{COMMON} O aviso de privacidade foi mostrado. Se a última mensagem aceita claramente "
-    "(sim, aceito, concordo), chame record_consent; se recusa, refuse_consent; se não for "
-    "claro, peça SIM ou NÃO. Nada mais acontece antes do consentimento.",
-    ("record_consent", "refuse_consent"),
-)
 NAME = Agent(
     "registration",
     f"{COMMON} O consentimento foi dado. Pergunte o nome e registre-o com register_name. "
-    "Se a pessoa pedir para revogar o consentimento, chame revoke_consent.",
+    "Se a pessoa pedir claramente para revogar o consentimento, chame revoke_consent.",
     ("revoke_consent", "register_name"),
-)
-RECONSENT = Agent(
-    "registration",
-    f"{COMMON} Esta pessoa recusou ou revogou o consentimento: nada é feito por ela. Só se "
-    "ela disser claramente que agora aceita o aviso, chame record_consent.",
-    ("record_consent",),
 )
 SCHEDULING = Agent(
     "scheduling",
@@ -93,26 +81,23 @@ ROUTER = Agent(
     "router",
     f"{COMMON} Entenda o que o paciente quer. "
     + "; ".join(agent.handover for agent in SPECIALISTS.values())
-    + "; para revogar o consentimento, chame "
+    + "; se pedir claramente para revogar o consentimento, chame "
     "revoke_consent. Se o paciente confirma presença na consulta de um lembrete, chame "
     "confirm_appointment com o id dela. Se pedir para falar com uma pessoa, chame "
     "hand_to_human. Para ajuda ou pedidos sobre dados pessoais (LGPD), responda você mesmo.",
     ("revoke_consent", "transfer_to_agent", "hand_to_human", "confirm_appointment"),
 )
-AGENTS = (CONSENT, NAME, RECONSENT, ROUTER, *SPECIALISTS.values())
+AGENTS = (NAME, ROUTER, *SPECIALISTS.values())
 AGENT_NAMES = tuple(dict.fromkeys(agent.name for agent in AGENTS))
-"""Every agent's name, once (the registration agent has one per stage before the router)."""
+"""Every agent's name, once."""
 
 
 def agent_for(state: Conversation) -> Agent | None:
-    """Who answers a message in this state; None before the privacy notice is shown."""
+    """Who answers a message in this state; None while consent is not active (before the
+    person's yes, after a refusal or a revocation), when no agent may."""
     match state.stage:
-        case Stage.NEW:
-            return None
-        case Stage.AWAITING_CONSENT:
-            return CONSENT
         case Stage.AWAITING_NAME:
             return NAME
-        case Stage.REFUSED | Stage.REVOKED:
-            return RECONSENT
-    return ROUTER
+        case Stage.REGISTERED:
+            return ROUTER
+    return None

@@ -1,7 +1,8 @@
 """Deciding a turn: the brain proposes, the tools dispose.
 
 Every tool call and its result is recorded, tool effects (consent, bookings) are events,
-and the reply is an event the outbox delivers.
+and the reply is an event the outbox delivers. The consent step comes first and is
+decided in code: while consent is not active, no message reaches the brain.
 """
 
 from __future__ import annotations
@@ -10,7 +11,10 @@ import logging
 import time
 from dataclasses import dataclass, replace
 from datetime import datetime
+from functools import partial
+from typing import Any
 
+import msgspec
 from opentelemetry import trace
 from opentelemetry.trace import SpanKind
 
@@ -28,12 +32,15 @@ from services.conductor.brain import (
     BrainRequest,
     ChatMessage,
     Facts,
+    ToolCall,
 )
+from services.conductor.consent_step import ConsentStep
 from services.conductor.metrics import ConductorMetrics
 from services.conductor.privacy import PrivacyNotice
-from services.conductor.tools import Toolbox
+from services.conductor.tools import Toolbox, ToolOutcome
+from services.conductor.tools.contract import Tool
 from services.conductor.turn import Turn
-from services.domain.conversation import Conversation, evolve
+from services.domain.conversation import Conversation, Stage, evolve
 
 log = logging.getLogger(__name__)
 tracer = trace.get_tracer(__name__)
@@ -78,12 +85,12 @@ class Decider:
         self.notice = notice
         self.metrics = metrics
         self.model = str(getattr(brain, "model", type(brain).__name__))
+        self.consent = ConsentStep()
 
     async def decide(self, turn: Turn) -> list[DomainEvent]:
         message = turn.message
         run = _Run(turn, [])
-        agent = agent_for(turn.state)
-        if agent is None:
+        if turn.state.stage is Stage.NEW:
             notice = PrivacyNoticeShown(
                 policy_version=self.notice.version,
                 notice_sha256=self.notice.sha256,
@@ -94,8 +101,13 @@ class Decider:
             return [*run.events, self._reply(run, self.notice.text)]
         if not message.text.strip():
             return [self._reply(run, MEDIA_ONLY)]
-        text = await self._converse(run, agent)
-        return [*run.events, self._reply(run, text)]
+        # The consent step first, in code: without active consent (or when the message
+        # revokes it) no agent runs, so nothing the person wrote then reaches a model.
+        text = await self.consent.answer(turn, partial(self._in_code, run))
+        agent = agent_for(run.turn.state)
+        if text is None and agent is not None:
+            text = await self._converse(run, agent)
+        return [*run.events, self._reply(run, text or TOO_MANY_STEPS)]
 
     async def _converse(self, run: _Run, agent: Agent) -> str:
         messages = self._opening(run.turn)
@@ -128,27 +140,7 @@ class Decider:
             calls = reply.tool_calls[:MAX_CALLS_PER_ROUND]
             messages.append(ChatMessage("assistant", reply.text, tool_calls=calls))
             for call in calls:
-                # A name the model made up is free text, and may carry a person's data: it
-                # is kept out of the log, the traces and the metrics.
-                known = call.name if call.name in self.toolbox.names else "unknown"
-                with tracer.start_as_current_span(
-                    f"execute_tool {known}",
-                    attributes={"gen_ai.operation.name": "execute_tool",
-                                "gen_ai.tool.name": known},
-                ) as span:  # fmt: skip
-                    outcome = await self.toolbox.run(call, agent.tools, run.turn)
-                    span.set_attribute("wsm.tool.ok", outcome.ok)
-                if self.metrics:
-                    self.metrics.tool_calls.labels(known, "ok" if outcome.ok else "rejected").inc()
-                invoked = ToolInvoked(
-                    call_id=call.id,
-                    tool=known,
-                    arguments=call.arguments[:2000],
-                    ok=outcome.ok,
-                    result=outcome.as_json(),
-                    in_reply_to=run.turn.message.message_id,
-                )
-                run.record([invoked, *outcome.events])
+                outcome = await self._execute(run, call, agent.tools)
                 messages.append(ChatMessage("tool", outcome.as_json(), tool_call_id=call.id))
             handed_over = [e for e in run.events if isinstance(e, AgentSelected)]
             if handed_over and agent.name not in SPECIALISTS:
@@ -156,6 +148,40 @@ class Decider:
                 agent = SPECIALISTS[handed_over[-1].agent]
                 messages = self._opening(run.turn)
         return TOO_MANY_STEPS
+
+    async def _in_code(
+        self, run: _Run, tool: Tool[Any, Any], arguments: dict[str, Any]
+    ) -> ToolOutcome[msgspec.Struct]:
+        """Runs a tool the consent step chose, recorded like a call a brain proposed."""
+        encoded = msgspec.json.encode(arguments).decode()
+        call = ToolCall(f"{tool.name}-in-code", tool.name, encoded)
+        return await self._execute(run, call, (tool.name,))
+
+    async def _execute(
+        self, run: _Run, call: ToolCall, allowed: tuple[str, ...]
+    ) -> ToolOutcome[msgspec.Struct]:
+        """Runs a call, proposed by the brain or by the consent step, and records it."""
+        # A name the model made up is free text, and may carry a person's data: it is kept
+        # out of the log, the traces and the metrics.
+        known = call.name if call.name in self.toolbox.names else "unknown"
+        with tracer.start_as_current_span(
+            f"execute_tool {known}",
+            attributes={"gen_ai.operation.name": "execute_tool", "gen_ai.tool.name": known},
+        ) as span:
+            outcome = await self.toolbox.run(call, allowed, run.turn)
+            span.set_attribute("wsm.tool.ok", outcome.ok)
+        if self.metrics:
+            self.metrics.tool_calls.labels(known, "ok" if outcome.ok else "rejected").inc()
+        invoked = ToolInvoked(
+            call_id=call.id,
+            tool=known,
+            arguments=call.arguments[:2000],
+            ok=outcome.ok,
+            result=outcome.as_json(),
+            in_reply_to=run.turn.message.message_id,
+        )
+        run.record([invoked, *outcome.events])
+        return outcome
 
     @staticmethod
     def _opening(turn: Turn) -> list[ChatMessage]:

@@ -14,14 +14,9 @@ from typing import Any
 import msgspec
 
 from services.conductor.brain import BrainReply, BrainRequest, Facts, ToolCall, last_user_text
-from services.conductor.portuguese.intents import (
-    Intent,
-    chosen_option,
-    consent_answer,
-    intent_of,
-    name_in,
-)
-from services.conductor.portuguese.speech import numbered, spoken
+from services.conductor.consent_step import REVOKED
+from services.conductor.portuguese.intents import Intent, chosen_option, intent_of, name_in
+from services.conductor.portuguese.speech import MENU, numbered, spoken
 from services.conductor.portuguese.when import parse_when
 from services.conductor.tools.appointments import (
     CANCEL_APPOINTMENT,
@@ -31,13 +26,7 @@ from services.conductor.tools.appointments import (
 )
 from services.conductor.tools.contract import Tool, ToolFailure
 from services.conductor.tools.info import SEARCH_CLINIC_INFO, InfoFound
-from services.conductor.tools.registration import (
-    RECORD_CONSENT,
-    REFUSE_CONSENT,
-    REGISTER_NAME,
-    REVOKE_CONSENT,
-    NameRecorded,
-)
+from services.conductor.tools.registration import REGISTER_NAME, REVOKE_CONSENT, NameRecorded
 from services.conductor.tools.results import ToolResults, succeeded
 from services.conductor.tools.routing import (
     CONFIRM_APPOINTMENT,
@@ -54,26 +43,7 @@ from services.conductor.tools.scheduling import (
     Rescheduled,
 )
 
-MENU = (
-    "Posso ajudar a *marcar* uma consulta, *ver* suas consultas ou *cancelar* uma delas. "
-    "O que você deseja?"
-)
-ASK_CONSENT = (
-    "Para continuar, preciso que você responda *SIM* para aceitar ou *NÃO* para recusar "
-    "o aviso de privacidade acima."
-)
-REFUSED = (
-    "Tudo bem, respeitamos sua decisão. Sem o seu consentimento não podemos atender por "
-    "aqui. Se mudar de ideia, é só responder *SIM*."
-)
-REVOKED = (
-    "Pronto: seu consentimento foi revogado e não trataremos mais seus dados por aqui. "
-    "Se quiser voltar, responda *SIM*."
-)
-INACTIVE = (
-    "Seu consentimento não está ativo, então não posso continuar. Se quiser voltar a ser "
-    "atendido por aqui, responda *SIM*."
-)
+HOW_TO_REVOKE = "Para revogar seu consentimento, escreva *revogar consentimento*."
 HUMAN = (
     "Certo! Vou pedir para alguém da nossa equipe falar com você por aqui assim que "
     "possível. Se for urgente, ligue para a clínica."
@@ -122,37 +92,23 @@ class OfflineBrain:
         return BrainReply(tool_calls=(call,))
 
     def _registration(self, text: str, results: ToolResults, request: BrainRequest) -> BrainReply:
-        offered = {tool.name for tool in request.tools}
-        if results.called(RECORD_CONSENT):
-            name = request.facts.name
-            if name:
-                return BrainReply(f"Que bom ter você de volta, {name}! {MENU}")
-            return BrainReply("Obrigado! Consentimento registrado. Qual é o seu nome?")
-        if results.called(REFUSE_CONSENT):
-            return BrainReply(REFUSED)
-        if results.called(REVOKE_CONSENT):
-            return BrainReply(REVOKED)
+        # Consent itself is never asked of a brain: the consent step decides it in code.
+        if (revoked := results.of(REVOKE_CONSENT)) is not None:
+            return BrainReply(REVOKED if not isinstance(revoked, ToolFailure) else HOW_TO_REVOKE)
         if (registered := results.of(REGISTER_NAME)) is not None:
             if isinstance(registered, NameRecorded):
                 return BrainReply(f"Prazer, {registered.name}! {MENU}")
             return BrainReply("Não entendi seu nome. Pode escrever só o seu nome?")
-        answer = consent_answer(text)
-        if "refuse_consent" in offered:
-            if answer is None:
-                return BrainReply(ASK_CONSENT)
-            return self._call(RECORD_CONSENT if answer else REFUSE_CONSENT)
-        if "register_name" in offered:
-            if intent_of(text) is Intent.REVOKE:
-                return self._call(REVOKE_CONSENT)
-            name = name_in(text)
-            if name is None:
-                return BrainReply("Para começar, como você se chama? Escreva só o seu nome.")
-            return self._call(REGISTER_NAME, name=name)
-        return self._call(RECORD_CONSENT) if answer else BrainReply(INACTIVE)
+        if intent_of(text) is Intent.REVOKE:
+            return self._call(REVOKE_CONSENT)
+        name = name_in(text)
+        if name is None:
+            return BrainReply("Para começar, como você se chama? Escreva só o seu nome.")
+        return self._call(REGISTER_NAME, name=name)
 
     def _router(self, text: str, results: ToolResults, request: BrainRequest) -> BrainReply:
-        if results.called(REVOKE_CONSENT):
-            return BrainReply(REVOKED)
+        if (revoked := results.of(REVOKE_CONSENT)) is not None:
+            return BrainReply(REVOKED if not isinstance(revoked, ToolFailure) else HOW_TO_REVOKE)
         if results.called(HAND_TO_HUMAN):
             return BrainReply(HUMAN)
         if (confirmed := results.of(CONFIRM_APPOINTMENT)) is not None:

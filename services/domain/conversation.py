@@ -108,11 +108,16 @@ def evolve(state: Conversation, event: DomainEvent | UnknownEvent) -> Conversati
             )
         case ConsentGranted(policy_version=version):
             stage = Stage.REGISTERED if state.name else Stage.AWAITING_NAME
-            return msgspec.structs.replace(state, stage=stage, policy_version=version)
+            # The dialogue a model sees starts here: nothing said before consent.
+            return msgspec.structs.replace(state, stage=stage, policy_version=version, dialogue=())
         case ConsentRefused():
-            return msgspec.structs.replace(state, stage=Stage.REFUSED, agent=None, offered=())
+            return msgspec.structs.replace(
+                state, stage=Stage.REFUSED, agent=None, offered=(), dialogue=()
+            )
         case ConsentRevoked():
-            return msgspec.structs.replace(state, stage=Stage.REVOKED, agent=None, offered=())
+            return msgspec.structs.replace(
+                state, stage=Stage.REVOKED, agent=None, offered=(), dialogue=()
+            )
         case NameRegistered(name=name):
             stage = Stage.REGISTERED if state.consented else state.stage
             return msgspec.structs.replace(state, name=name, stage=stage)
@@ -211,6 +216,10 @@ def _with_upcoming(
 
 
 def _said(state: Conversation, role: str, text: str) -> tuple[tuple[str, str], ...]:
+    """The dialogue kept for a model: only what was said while consent was active (the
+    consent evidence is in the consent events, not here)."""
+    if not state.consented:
+        return state.dialogue
     return (*state.dialogue, (role, text))[-DIALOGUE_LINES:]
 
 

@@ -34,7 +34,8 @@ DIALOGUES: dict[str, list[tuple[str, str]]] = {
     ],
     "revocation stops processing": [
         ("oi", "Aviso"), ("sim", "nome"), ("Ana", "Prazer"),
-        ("parar", "revogado"),
+        ("parar", "Você quer revogar seu consentimento?"),  # a bare "parar" is confirmed
+        ("sim", "revogado"),
         ("quero marcar amanhã às 10h", "não está ativo"),
     ],
     "gibberish": [("oi", "Aviso"), ("sim", "nome"), ("Rita", "Prazer"),

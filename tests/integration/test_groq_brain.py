@@ -86,7 +86,8 @@ async def test_a_tool_the_agent_does_not_have_is_refused(redis: Redis) -> None:
     ])  # fmt: skip
     async with fake.serving() as url:
         chat = Dialogue(conductor_with(redis, url), NOW)
-        chat.state = Conversation(stage=Stage.AWAITING_CONSENT, chat_id=chat.chat_id)
+        # Asked for a name (before consent no model is asked anything at all).
+        chat.state = Conversation(stage=Stage.AWAITING_NAME, chat_id=chat.chat_id)
         await chat.say("marque já")
     [invoked] = chat.of_type(ToolInvoked)
     assert invoked.ok is False  # type: ignore[attr-defined]

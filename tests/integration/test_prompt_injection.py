@@ -143,8 +143,10 @@ class InventingBrain:
 
 async def test_a_tool_name_the_model_made_up_is_recorded_as_unknown(redis: Redis) -> None:
     chat = Dialogue(conductor(redis, InventingBrain()), NOW, "inventive")
-    for text in ("oi", "sim", "quero saber o endereço"):
+    for text in ("oi", "sim"):  # consent is decided in code: the model first speaks after it
         await chat.say(text)
-    invoked = [e for e in chat.events if isinstance(e, ToolInvoked)]
+    consented = len(chat.events)
+    await chat.say("quero saber o endereço")
+    invoked = [e for e in chat.events[consented:] if isinstance(e, ToolInvoked)]
     assert invoked and all(e.tool == "unknown" and not e.ok for e in invoked)
     assert all(InventingBrain.INVENTED not in e.result for e in invoked)

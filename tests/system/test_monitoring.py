@@ -247,9 +247,10 @@ def prometheus(
         processes.wait_until(lambda: answers(f"{projector}/healthz"), "projector metrics")
         processes.wait_until(lambda: answers(f"{prometheus.url}/-/ready"), "ready Prometheus")
 
-        # The model is not running yet: the brain fails after the client's retries.
-        say(sim, "5511911110001", "oi", "sim")
-        processes.wait_until(lambda: replies(sim, "5511911110001") >= 2, "graceful answer")
+        # The model is not running yet: the brain, first asked for the name (consent is
+        # decided in code), fails after the client's retries.
+        say(sim, "5511911110001", "oi", "sim", "Bia")
+        processes.wait_until(lambda: replies(sim, "5511911110001") >= 3, "graceful answer")
         processes.start("model", sys.executable, "-m", "tests.support.chaos_model",
                         "--port", str(model_port))  # fmt: skip
         processes.wait_until(lambda: listening(model_port), "model server")

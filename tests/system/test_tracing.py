@@ -53,14 +53,15 @@ async def test_one_trace_runs_from_the_webhook_to_the_waha_send(
     http, sim_url, _ = stack
     phone = Phone(http, sim_url, "5511977770123")
     await phone.say("oi")
-    await phone.say("sim")  # the consent: a brain call and a tool call
+    await phone.say("sim")  # the consent, decided in code
+    await phone.say("Ana")  # the name: a brain call and a tool call
     await groups_caught_up(redis, keyspace, "conductor", "outbox")
-    names = {s.name: s for s in trace_of(spans.get_finished_spans(), "execute_tool record_consent")}
+    names = {s.name: s for s in trace_of(spans.get_finished_spans(), "execute_tool register_name")}
     assert set(names) >= {
         "POST /webhooks/waha",
         "process conductor",
         "chat OfflineBrain",
-        "execute_tool record_consent",
+        "execute_tool register_name",
         "process outbox",
         "POST /api/sendText",
     }

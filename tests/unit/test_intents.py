@@ -4,13 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from services.conductor.portuguese.intents import (
-    Intent,
-    chosen_option,
-    consent_answer,
-    intent_of,
-    name_in,
-)
+from services.conductor.portuguese.consent import consent_answer
+from services.conductor.portuguese.intents import Intent, chosen_option, intent_of, name_in
 
 
 @pytest.mark.parametrize(

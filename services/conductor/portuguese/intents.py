@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from enum import StrEnum
 
+from services.conductor.portuguese.consent import Revocation, revocation_in
 from services.conductor.portuguese.text import fold, has_any
 
 
@@ -22,10 +23,9 @@ class Intent(StrEnum):
     UNKNOWN = "unknown"
 
 
-# Checked in this order: "cancelar a consulta de amanhã" is a cancellation, not a booking.
+# Checked in this order, after a revocation: "cancelar a consulta de amanhã" is a
+# cancellation, not a booking.
 _PHRASES: tuple[tuple[Intent, tuple[str, ...]], ...] = (
-    (Intent.REVOKE, ("revogar", "revogo", "revogar consentimento", "retiro meu consentimento",
-                     "retirar consentimento", "parar", "pare", "stop", "sair", "descadastrar")),
     (Intent.LGPD, ("meus dados", "lgpd", "privacidade", "apagar dados", "excluir dados",
                    "dados pessoais")),
     (Intent.HUMAN, ("atendente", "humano", "humana", "pessoa", "recepcao", "recepcionista",
@@ -44,16 +44,13 @@ _PHRASES: tuple[tuple[Intent, tuple[str, ...]], ...] = (
                    "que horas fecha", "abre sabado", "funcionam", "quanto custa", "preco",
                    "valor da consulta", "valores", "convenio", "plano de saude", "aceita",
                    "aceitam", "atendem pelo", "atende pelo", "jejum", "preparo",
-                   "exame de sangue", "telefone")),
+                   "exame de sangue", "telefone", "estacionar", "parar o carro")),
     (Intent.SCHEDULE, ("marcar", "agendar", "agenda", "agendamento", "consulta", "horario",
                        "horarios", "disponivel", "disponibilidade", "vaga")),
     (Intent.HELP, ("ajuda", "menu", "opcoes", "oi", "ola", "bom dia", "boa tarde", "boa noite",
                    "help")),
 )  # fmt: skip
 
-_YES = ("sim", "aceito", "concordo", "autorizo", "de acordo", "eu aceito", "pode ser",
-        "claro", "com certeza", "ok aceito", "yes", "i agree", "i accept")  # fmt: skip
-_NO = ("nao", "recuso", "nao aceito", "nao concordo", "nao autorizo", "nunca", "negativo")
 _OPTION = re.compile(r"^(?:a |o )?(?:opcao |numero |n )?(\d{1,2})(?:a|o)?$")
 _NAME_INTRO = re.compile(
     r"^(?:(?:o )?meu nome (?:e|eh)|me chamo|eu me chamo|sou (?:a |o )?|eu sou (?:a |o )?|"
@@ -68,24 +65,13 @@ _NOT_NAMES = frozenset({"sim", "nao", "oi", "ola", "ok", "obrigado", "obrigada",
 
 
 def intent_of(text: str) -> Intent:
+    if revocation_in(text) is not Revocation.NONE:
+        return Intent.REVOKE  # a stray "parar" is not one: see ``revocation_in``
     folded = fold(text)
     for intent, phrases in _PHRASES:
         if has_any(folded, phrases):
             return intent
     return Intent.UNKNOWN
-
-
-def consent_answer(text: str) -> bool | None:
-    """True for explicit consent, False for a refusal, None for anything else.
-
-    A negation wins: "não aceito" is a refusal even though it contains "aceito".
-    """
-    folded = fold(text)
-    if has_any(folded, _NO):
-        return False
-    if has_any(folded, _YES):
-        return True
-    return None
 
 
 def chosen_option(text: str, count: int) -> int | None:

@@ -15,3 +15,10 @@ def spoken(moment: datetime) -> str:
 
 def numbered(items: Sequence[str]) -> str:
     return "\n".join(f"{n}) {item}" for n, item in enumerate(items, 1))
+
+
+MENU = (
+    "Posso ajudar a *marcar* uma consulta, *ver* suas consultas ou *cancelar* uma delas. "
+    "O que você deseja?"
+)
+"""What the bot offers a registered person who has not said what they want."""

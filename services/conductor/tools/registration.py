@@ -1,7 +1,8 @@
 """The registration agent's tools: consent (given, refused, revoked) and the name.
 
 Consent is decided in code, not by the model: these tools accept only a message of the
-person's that is itself an explicit yes (or no), and the evidence is that message.
+person's that is itself an unambiguous yes (or no, or request to revoke), read by the same
+classifier as the consent step's, and the evidence is that message.
 """
 
 from __future__ import annotations
@@ -11,10 +12,33 @@ from typing import Annotated, Any
 import msgspec
 
 from events.schema import ConsentGranted, ConsentRefused, ConsentRevoked, NameRegistered
-from services.conductor.portuguese.intents import consent_answer, name_in
+from services.conductor.portuguese.consent import Revocation, consent_answer, revocation_in
+from services.conductor.portuguese.intents import name_in
 from services.conductor.tools.contract import Resources, Tool, ToolOutcome, ToolRejected
 from services.conductor.turn import Turn
-from services.domain.conversation import Stage
+from services.domain.conversation import Conversation, Stage
+
+CONFIRM_REVOCATION = (
+    "Você quer revogar seu consentimento? Depois disso não trataremos mais seus dados por "
+    "aqui. Responda *SIM* para revogar ou *NÃO* para continuar."
+)
+"""The question a message that may ask to revoke ("parar") is answered with."""
+
+
+def revocation_asked(state: Conversation, text: str) -> bool:
+    """Whether the bot's last line, just before ``text``, asked to confirm a revocation."""
+    earlier = state.dialogue
+    if earlier and earlier[-1] == ("user", text):
+        earlier = earlier[:-1]  # the state already holds the message being answered
+    return bool(earlier) and earlier[-1] == ("assistant", CONFIRM_REVOCATION)
+
+
+def revocation_wanted(state: Conversation, text: str) -> bool:
+    """Whether the person's message revokes: a clear request, or a yes to the question."""
+    if revocation_in(text) is Revocation.CLEAR:
+        return True
+    return revocation_asked(state, text) and consent_answer(text) is True
+
 
 # Argument Structs carry no docstring: a docstring would become the "description" of the
 # schema the model is offered, and the class name is already its "title".
@@ -47,7 +71,7 @@ async def record_consent(_: NoArguments, turn: Turn, resources: Resources) -> To
         raise ToolRejected("não há pedido de consentimento pendente")
     # Decided in code, not by the model: only the person's explicit yes is consent.
     if consent_answer(turn.message.text) is not True:
-        raise ToolRejected("a mensagem não é um aceite explícito; peça SIM ou NÃO")
+        raise ToolRejected("a mensagem não é um aceite inequívoco; peça SIM ou NÃO")
     event = ConsentGranted(
         policy_version=resources.notice.version,
         notice_sha256=resources.notice.sha256,
@@ -65,7 +89,7 @@ async def refuse_consent(_: NoArguments, turn: Turn, resources: Resources) -> To
     if turn.state.stage != Stage.AWAITING_CONSENT:
         raise ToolRejected("não há pedido de consentimento pendente")
     if consent_answer(turn.message.text) is not False:
-        raise ToolRejected("a mensagem não é uma recusa explícita; peça SIM ou NÃO")
+        raise ToolRejected("a mensagem não é uma recusa inequívoca; peça SIM ou NÃO")
     event = ConsentRefused(
         policy_version=resources.notice.version,
         evidence_message_id=turn.message.message_id,
@@ -75,9 +99,16 @@ async def refuse_consent(_: NoArguments, turn: Turn, resources: Resources) -> To
 
 
 async def revoke_consent(_: NoArguments, turn: Turn, resources: Resources) -> ToolOutcome[Recorded]:
-    """Records the revocation of a consent given before."""
+    """Records the revocation of a consent given before, if the person's message clearly
+    asks for it or confirms it."""
     if not turn.state.consented:
         raise ToolRejected("não há consentimento a revogar")
+    # A stray word ("Onde posso parar o carro?") never revokes, whatever a model read in it.
+    if not revocation_wanted(turn.state, turn.message.text):
+        raise ToolRejected(
+            "a mensagem não pede claramente a revogação; diga que, para revogar, basta "
+            "escrever *revogar consentimento*"
+        )
     event = ConsentRevoked(
         policy_version=turn.state.policy_version or resources.notice.version,
         evidence_message_id=turn.message.message_id,
@@ -116,7 +147,8 @@ REFUSE_CONSENT = Tool(
 )
 REVOKE_CONSENT = Tool(
     "revoke_consent",
-    "Registra a revogação do consentimento; o atendimento para.",
+    "Registra a revogação do consentimento, quando a última mensagem da pessoa a pede "
+    "claramente; o atendimento para.",
     NoArguments,
     Recorded,
     revoke_consent,
