@@ -175,7 +175,7 @@ def not_served(*ids: str | None) -> str | None:
     return None
 
 
-def _served(message: WahaMessage) -> str | None:
+def _unserved(message: WahaMessage) -> str | None:
     return not_served(message.from_, message.to, message.participant, message.author)
 
 
@@ -208,7 +208,7 @@ def _session_status(webhook: WahaWebhook, *, body_digest: str, chat_secret: byte
 
 def _ack(webhook: WahaWebhook, *, body_digest: str, chat_secret: bytes) -> Translated | Ignored:
     ack = _payload(webhook, WahaMessage)
-    if (reason := _served(ack)) is not None:
+    if (reason := _unserved(ack)) is not None:
         return Ignored(reason)
     chat_id = _chat(ack.to if ack.fromMe else ack.from_)
     event = MessageAcknowledged(
@@ -248,7 +248,7 @@ def _revoked(webhook: WahaWebhook, *, body_digest: str, chat_secret: bytes) -> T
     if message is None:
         raise PayloadInvalid("message.revoked names no message")
     for side in (revoked.after, revoked.before):
-        if side is not None and (reason := _served(side)) is not None:
+        if side is not None and (reason := _unserved(side)) is not None:
             return Ignored(reason)
     chat_id = _chat(message.to if message.fromMe else message.from_)
     revoked_id = revoked.revokedMessageId or message.id
@@ -259,7 +259,7 @@ def _revoked(webhook: WahaWebhook, *, body_digest: str, chat_secret: bytes) -> T
 
 def _message(webhook: WahaWebhook, *, body_digest: str, chat_secret: bytes) -> Translated | Ignored:
     message = _payload(webhook, WahaMessage)
-    if (reason := _served(message)) is not None:
+    if (reason := _unserved(message)) is not None:
         return Ignored(reason)
     if message.fromMe:
         return _sent_by_business(webhook, message, chat_secret)
