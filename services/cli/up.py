@@ -58,7 +58,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--metrics-port",
         type=port,
         default=9100,
-        help="the projector's /metrics; conductor N's is this port + N (default: 9100)",
+        help="the projector's /metrics; conductor N's is this port + N, the gateway's the "
+        "next after the last conductor's (default: 9100)",
     )
     option("--ready-timeout", type=positive_int, default=60,
            help="seconds every service has to start answering (default: 60)")  # fmt: skip
@@ -96,7 +97,7 @@ def ports_to_take(args: argparse.Namespace, env: Mapping[str, str]) -> dict[int,
     wanted = [(args.ingest_port, "--ingest-port"), (args.admin_port, "--admin-port"),
               (args.metrics_port, "--metrics-port")]  # fmt: skip
     wanted += [(args.metrics_port + n, f"--metrics-port + {n}")
-               for n in range(1, args.conductors + 1)]  # fmt: skip
+               for n in range(1, args.conductors + 2)]  # fmt: skip
     if not env.get("WAHA_URL"):
         wanted.append((args.sim_port, "--sim-port"))
     if not env.get("REDIS_URL"):
@@ -111,14 +112,18 @@ def ports_to_take(args: argparse.Namespace, env: Mapping[str, str]) -> dict[int,
     return taken
 
 
+def ingest_metrics_port(args: argparse.Namespace) -> int:
+    """The gateway's metrics: the port after the last conductor's."""
+    return int(args.metrics_port + args.conductors + 1)
+
+
 def plan(args: argparse.Namespace, env: dict[str, str], logs: Path) -> list[Service]:
     """The services to start, in order, with where each answers once it is ready."""
     local = "http://127.0.0.1"
     ingest_url = f"{local}:{args.ingest_port}"
-    services = [
-        Service("ingest", ("ingest", "--host", "127.0.0.1", "--port", str(args.ingest_port)),
-                f"{ingest_url}/readyz", logs),
-    ]  # fmt: skip
+    ingest = ("ingest", "--host", "127.0.0.1", "--port", str(args.ingest_port),
+              "--metrics-port", str(ingest_metrics_port(args)))  # fmt: skip
+    services = [Service("ingest", ingest, f"{ingest_url}/readyz", logs)]
     if not env.get("WAHA_URL"):
         env["WAHA_URL"] = f"{local}:{args.sim_port}"
         sim = ("waha-sim", "--port", str(args.sim_port),
@@ -145,7 +150,7 @@ def banner(args: argparse.Namespace, env: Mapping[str, str], embedded: bool,
         f"agents  {args.conductors} conductor replicas, offline brain, embedded calendar\n"
         "views   a projector keeps the read models (wsm consent history, wsm audit)\n"
         f"metrics http://127.0.0.1:{args.metrics_port}/metrics (projector), "
-        f"+1, +2… (conductors)\n"
+        f"+1, +2… (conductors), :{ingest_metrics_port(args)} (ingest)\n"
         f"admin   http://127.0.0.1:{args.admin_port}/v1/openapi.json "
         f"(Authorization: Bearer $ADMIN_API_TOKEN, in {env_file})\n"
         f"logs    {logs}/ (JSON, one file per service); errors also show here\n"

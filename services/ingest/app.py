@@ -1,7 +1,9 @@
-"""The aiohttp application: ``POST /webhooks/waha``, health, readiness and metrics."""
+"""The aiohttp application: ``POST /webhooks/waha``, health and readiness. Metrics are
+served on a port of their own (``wsm ingest --metrics-port``), never on the webhook's."""
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import logging
 import time
@@ -16,19 +18,29 @@ from redis.asyncio import Redis
 from redis.exceptions import RedisError
 
 from events.batching import AppendBatcher
+from events.log import LayoutMismatch
 from events.metrics import trace_exemplar
+from services.ingest.body_budget import BodyBudget, BudgetExhausted, ReadCut, Reservation
 from services.ingest.errors import (
     BadSignature,
+    BodyTimeout,
+    GatewayBusy,
     PayloadTooLarge,
     StoreUnavailable,
+    TimestampMissing,
     UnsupportedMediaType,
     WebhookRejected,
     WebhookStale,
 )
 from services.ingest.metrics import IngestMetrics
 from services.ingest.settings import IngestSettings
-from services.ingest.translate import KNOWN_WAHA_EVENTS, Ignored, parse_webhook, translate
-from services.runtime.metrics_server import metrics_response
+from services.ingest.translate import (
+    KNOWN_WAHA_EVENTS,
+    NOT_SERVED_CHATS,
+    Ignored,
+    parse_webhook,
+    translate,
+)
 from services.runtime.tracing import context_of, current_traceparent
 from services.waha import signature
 
@@ -36,7 +48,6 @@ log = logging.getLogger(__name__)
 tracer = trace.get_tracer(__name__)
 
 JSON = "application/json"
-MAX_CLOCK_SKEW_S = 300
 
 
 class Gateway:
@@ -49,6 +60,7 @@ class Gateway:
         self.metrics = IngestMetrics(registry)
         self.log = settings.store.event_log(redis, dedup_window_ms=settings.dedup_window_s * 1000)
         self.appender = AppendBatcher(self.log)
+        self.budget = BodyBudget(settings.body_budget_bytes)
         self._layout_checked = False
 
     async def receive(self, request: web.Request) -> web.Response:
@@ -71,14 +83,37 @@ class Gateway:
 
     async def _receive(self, request: web.Request) -> dict[str, str]:
         limit = self.settings.max_body_bytes
-        if request.content_length is not None and request.content_length > limit:
+        declared = request.content_length
+        if declared is not None and declared > limit:
             raise PayloadTooLarge(f"body exceeds {limit} bytes")
         if request.content_type != JSON:
             raise UnsupportedMediaType("expected Content-Type: application/json")
+        if not request.headers.get("X-Webhook-Hmac"):
+            # Nothing unsigned is worth reading.
+            raise BadSignature("missing X-Webhook-Hmac header")
         try:
-            body = await request.read()
+            async with self.budget.reserve(limit if declared is None else declared) as held:
+                self.metrics.body_bytes.set(self.budget.reserved)
+                body = await self._read_body(request, held)
+                return await self._accept(request, body)
+        except BudgetExhausted:
+            raise GatewayBusy("too many webhook bodies arriving at once; retry") from None
+        finally:
+            self.metrics.body_bytes.set(self.budget.reserved)
+
+    async def _read_body(self, request: web.Request, held: Reservation) -> bytes:
+        timeout_s = self.settings.body_timeout_s
+        try:
+            async with asyncio.timeout(timeout_s):
+                return await held.read(request.read())
+        except TimeoutError:
+            raise BodyTimeout(f"the body did not arrive within {timeout_s:g} s") from None
+        except ReadCut:
+            raise GatewayBusy("too many webhook bodies arriving at once; retry") from None
         except web.HTTPRequestEntityTooLarge:
-            raise PayloadTooLarge(f"body exceeds {limit} bytes") from None
+            raise PayloadTooLarge(f"body exceeds {self.settings.max_body_bytes} bytes") from None
+
+    async def _accept(self, request: web.Request, body: bytes) -> dict[str, str]:
         # Verified on the raw bytes, before anything reads them.
         try:
             signature.verify(
@@ -99,6 +134,9 @@ class Gateway:
         if isinstance(outcome, Ignored):
             event = webhook.event if webhook.event in KNOWN_WAHA_EVENTS else "other"
             self.metrics.ignored.labels(event, outcome.reason).inc()
+            if outcome.reason in NOT_SERVED_CHATS:
+                # The kind and reason only: the chat's and the participants' ids stay out.
+                log.info("dropped a %s webhook: %s", event, outcome.reason)
             return {"status": "ignored", "reason": outcome.reason}
         started = time.perf_counter()
         try:
@@ -117,12 +155,15 @@ class Gateway:
     def _check_age(self, sent_ms: int | None) -> None:
         """Refuse a webhook older than any retry (its signed body says when WAHA made it)."""
         max_age_s = self.settings.max_age_s
-        if not max_age_s or sent_ms is None:
+        if not max_age_s:
             return
+        if sent_ms is None:
+            # WAHA stamps every webhook; a body without a stamp would skip the check.
+            raise TimestampMissing("the signed body has no timestamp; the age check needs it")
         age_s = time.time() - sent_ms / 1000
         if age_s > max_age_s:
             raise WebhookStale(f"sent {int(age_s)} s ago; older than {max_age_s} s")
-        if age_s < -MAX_CLOCK_SKEW_S:
+        if age_s < -self.settings.max_clock_skew_s:
             raise WebhookStale("sent in the future: check the clocks")
 
     async def _check_layout(self) -> None:
@@ -139,13 +180,11 @@ class Gateway:
         try:
             await self.redis.ping()
             await self._check_layout()
-        except RedisError as exc:
-            return web.json_response({"status": "unavailable", "detail": str(exc)}, status=503)
+        except (RedisError, LayoutMismatch) as exc:
+            # A fixed answer: Redis's own error text names hosts, users and commands.
+            log.warning("not ready: %s", type(exc).__name__)
+            return web.json_response({"status": "unavailable"}, status=503)
         return web.json_response({"status": "ready"})
-
-    async def metrics_text(self, request: web.Request) -> web.Response:
-        """The gateway's Prometheus metrics."""
-        return metrics_response(self.registry, request)
 
 
 def _json(body: dict[str, str], status: int = 200) -> web.Response:
@@ -170,7 +209,6 @@ def create_app(
     app.router.add_post("/webhooks/waha", gateway.receive)
     app.router.add_get("/healthz", gateway.healthz)
     app.router.add_get("/readyz", gateway.readyz)
-    app.router.add_get("/metrics", gateway.metrics_text)
 
     async def close_redis(app: web.Application) -> AsyncIterator[None]:
         yield

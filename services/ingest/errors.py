@@ -38,6 +38,28 @@ class PayloadTooLarge(WebhookRejected):
     code = "too_large"
 
 
+class TimestampMissing(WebhookRejected):
+    """Signed, but without the ``timestamp`` the age check needs (WAHA signs the body, not
+    the ``X-Webhook-Timestamp`` header, so only the body's own stamp can be trusted)."""
+
+    status = 400
+    code = "no_timestamp"
+
+
+class BodyTimeout(WebhookRejected):
+    """The body did not arrive within ``WEBHOOK_BODY_TIMEOUT_SECONDS``."""
+
+    status = 408
+    code = "body_timeout"
+
+
+class GatewayBusy(WebhookRejected):
+    """Too many bodies arriving at once (``WEBHOOK_BODY_BUDGET_BYTES``); WAHA retries."""
+
+    status = 503
+    code = "busy"
+
+
 class UnsupportedMediaType(WebhookRejected):
     """Not sent as JSON."""
 

@@ -8,11 +8,13 @@ import logging
 from collections.abc import Mapping
 
 from aiohttp import web
+from prometheus_client import CollectorRegistry
 
 from services.ingest.app import create_app
 from services.ingest.settings import IngestSettings
 from services.runtime.cli_types import port
 from services.runtime.lifecycle import SHUTDOWN_GRACE_S, run_service
+from services.runtime.metrics_server import add_metrics_arguments, serving_metrics
 
 log = logging.getLogger(__name__)
 
@@ -23,23 +25,32 @@ REQUESTS_GRACE_S = SHUTDOWN_GRACE_S - 5
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--host", default="127.0.0.1", help="address to listen on")
     parser.add_argument("--port", type=port, default=8080, help="port to listen on")
+    add_metrics_arguments(parser)
 
 
-async def serve(settings: IngestSettings, host: str, port_: int, stopping: asyncio.Event) -> None:
+async def serve(
+    settings: IngestSettings,
+    args: argparse.Namespace,
+    stopping: asyncio.Event,
+) -> None:
     """Serve until ``stopping`` is set; a port that cannot be had raises ``OSError``."""
+    registry = CollectorRegistry()
     # Access logs stay with nginx; the gateway reports through metrics and its own logs.
-    runner = web.AppRunner(create_app(settings), access_log=None,
-                           shutdown_timeout=REQUESTS_GRACE_S)  # fmt: skip
+    # No lingering: a request refused before its body arrived (408, 413, 503) has its
+    # connection closed at once, instead of the rest of its body being read and dropped.
+    runner = web.AppRunner(create_app(settings, registry=registry), access_log=None,
+                           shutdown_timeout=REQUESTS_GRACE_S, lingering_time=0)  # fmt: skip
     await runner.setup()
     try:
-        await web.TCPSite(runner, host, port_).start()
-        log.info("ingest listening on http://%s:%d", host, port_)
-        await stopping.wait()
+        async with serving_metrics(registry, args.metrics_host, args.metrics_port):
+            await web.TCPSite(runner, args.host, args.port).start()
+            log.info("ingest listening on http://%s:%d", args.host, args.port)
+            await stopping.wait()
     finally:
         await runner.cleanup()
 
 
 def run(args: argparse.Namespace, env: Mapping[str, str]) -> int:
     settings = IngestSettings.from_env(env)
-    run_service(lambda stopping: serve(settings, args.host, args.port, stopping))
+    run_service(lambda stopping: serve(settings, args, stopping))
     return 0

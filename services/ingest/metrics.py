@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from prometheus_client import CollectorRegistry, Counter, Histogram
+from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram
 
 OUTCOMES = (
     "accepted",
@@ -11,6 +11,9 @@ OUTCOMES = (
     "bad_signature",
     "bad_request",
     "stale",
+    "no_timestamp",
+    "body_timeout",
+    "busy",
     "too_large",
     "unsupported_media_type",
     "unavailable",
@@ -33,6 +36,11 @@ class IngestMetrics:
             "wsm_webhook_ignored_total",
             "Signed webhooks that became no event, by WAHA event and reason.",
             ["event", "reason"],
+            registry=registry,
+        )
+        self.body_bytes = Gauge(
+            "wsm_webhook_body_bytes_reserved",
+            "Body bytes reserved by the webhook requests in hand (WEBHOOK_BODY_BUDGET_BYTES).",
             registry=registry,
         )
         self.append_seconds = Histogram(

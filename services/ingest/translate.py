@@ -69,6 +69,15 @@ KNOWN_WAHA_EVENTS = SUPPORTED_EVENTS | {
     "engine.event",
     "state.change",
 }
+# Chats the clinic does not serve, by the server part of WAHA's chat ids (waha-docs,
+# content/docs/how-to/receive-messages/-chat-ids.md): groups, channels, and broadcasts (the
+# status feed, status@broadcast, and broadcast lists). A group's participants could not be
+# erased or exported one by one, so nothing of theirs is kept: each such webhook is
+# dropped before anything is appended.
+NOT_SERVED_SERVERS = MappingProxyType(
+    {"g.us": "group", "newsletter": "channel", "broadcast": "broadcast"}
+)
+NOT_SERVED_CHATS = frozenset(NOT_SERVED_SERVERS.values())
 _MAX_EPOCH_S = 32503680000  # year 3000: anything later is a malformed timestamp
 
 Payload = TypeVar("Payload")
@@ -147,6 +156,29 @@ def _chat(raw: str | None) -> str:
         raise PayloadInvalid(str(exc)) from None
 
 
+def not_served(*ids: str | None) -> str | None:
+    """Why a webhook naming any of these chat ids is dropped, or None.
+
+    How each engine names a group message (devlikeapro/waha): WEBJS puts the group in
+    ``from`` (``to`` when sent by the business) and the sender in ``author``
+    (src/structures/responses.dto.ts, WAMessage); NOWEB puts the group in ``from`` and
+    ``to`` and the sender in ``participant`` (src/core/engines/noweb/session.noweb.core.ts,
+    getFromToParticipant); GOWS the group in ``from`` and the sender in ``to`` and
+    ``participant`` (src/core/engines/gows/session.gows.core.ts, getFromToParticipant).
+    Every field is looked at, so a group is caught whichever of them names it.
+    """
+    for raw in ids:
+        if raw:
+            reason = NOT_SERVED_SERVERS.get(raw.rpartition("@")[2].strip().lower())
+            if reason is not None:
+                return reason
+    return None
+
+
+def _unserved(message: WahaMessage) -> str | None:
+    return not_served(message.from_, message.to, message.participant, message.author)
+
+
 def _time(seconds: float) -> datetime:
     if not 0 <= seconds <= _MAX_EPOCH_S:
         raise PayloadInvalid(f"timestamp out of range: {seconds}")
@@ -174,8 +206,10 @@ def _session_status(webhook: WahaWebhook, *, body_digest: str, chat_secret: byte
     return _translated(webhook, event, chats.session_key(webhook.session), delivery)
 
 
-def _ack(webhook: WahaWebhook, *, body_digest: str, chat_secret: bytes) -> Translated:
+def _ack(webhook: WahaWebhook, *, body_digest: str, chat_secret: bytes) -> Translated | Ignored:
     ack = _payload(webhook, WahaMessage)
+    if (reason := _unserved(ack)) is not None:
+        return Ignored(reason)
     chat_id = _chat(ack.to if ack.fromMe else ack.from_)
     event = MessageAcknowledged(
         message_id=ack.id,
@@ -189,8 +223,12 @@ def _ack(webhook: WahaWebhook, *, body_digest: str, chat_secret: bytes) -> Trans
     return _chat_event(webhook, event, chat_id, chat_secret, key)
 
 
-def _reaction(webhook: WahaWebhook, *, body_digest: str, chat_secret: bytes) -> Translated:
+def _reaction(
+    webhook: WahaWebhook, *, body_digest: str, chat_secret: bytes
+) -> Translated | Ignored:
     reaction = _payload(webhook, WahaReaction)
+    if (reason := not_served(reaction.from_, reaction.to, reaction.participant)) is not None:
+        return Ignored(reason)
     chat_id = _chat(reaction.to if reaction.fromMe else reaction.from_)
     event = ReactionReceived(
         message_id=reaction.id,
@@ -204,11 +242,14 @@ def _reaction(webhook: WahaWebhook, *, body_digest: str, chat_secret: bytes) -> 
     return _chat_event(webhook, event, chat_id, chat_secret, key)
 
 
-def _revoked(webhook: WahaWebhook, *, body_digest: str, chat_secret: bytes) -> Translated:
+def _revoked(webhook: WahaWebhook, *, body_digest: str, chat_secret: bytes) -> Translated | Ignored:
     revoked = _payload(webhook, WahaRevoked)
     message = revoked.after or revoked.before
     if message is None:
         raise PayloadInvalid("message.revoked names no message")
+    for side in (revoked.after, revoked.before):
+        if side is not None and (reason := _unserved(side)) is not None:
+            return Ignored(reason)
     chat_id = _chat(message.to if message.fromMe else message.from_)
     revoked_id = revoked.revokedMessageId or message.id
     event = MessageRevoked(chat_id=chat_id, revoked_message_id=revoked_id, from_me=message.fromMe)
@@ -218,6 +259,8 @@ def _revoked(webhook: WahaWebhook, *, body_digest: str, chat_secret: bytes) -> T
 
 def _message(webhook: WahaWebhook, *, body_digest: str, chat_secret: bytes) -> Translated | Ignored:
     message = _payload(webhook, WahaMessage)
+    if (reason := _unserved(message)) is not None:
+        return Ignored(reason)
     if message.fromMe:
         return _sent_by_business(webhook, message, chat_secret)
     chat_id = _chat(message.from_)

@@ -10,7 +10,7 @@ from aiohttp.test_utils import TestClient, TestServer
 from redis.asyncio import Redis
 
 from events import EventLog, MessageReceived
-from services.ingest.app import create_app
+from services.ingest.app import GATEWAY, create_app
 from services.ingest.settings import IngestSettings
 from services.runtime.ports import free_port
 from services.runtime.settings import SettingsError
@@ -28,6 +28,11 @@ async def post(client: TestClient, body: dict[str, Any], **header_overrides: str
 
 async def entries(log: EventLog) -> list[Any]:
     return [record async for record in log.scan()]
+
+
+def sample(client: TestClient, name: str, **labels: str) -> float:
+    """A metric of the gateway behind ``client``, read from its registry."""
+    return client.app[GATEWAY].registry.get_sample_value(name, labels) or 0.0
 
 
 async def test_a_signed_message_becomes_one_event(ingest: TestClient, log: EventLog) -> None:
@@ -158,11 +163,8 @@ async def test_an_unsupported_event_kind_is_answered_200_without_an_event(
     assert response.status == 200
     assert (await response.json())["status"] == "ignored"
     assert await entries(log) == []
-    metrics = await (await ingest.get("/metrics")).text()
-    assert (
-        'wsm_webhook_ignored_total{event="presence.update",reason="unsupported_event"} 1.0'
-        in metrics
-    )
+    ignored = {"event": "presence.update", "reason": "unsupported_event"}
+    assert sample(ingest, "wsm_webhook_ignored_total", **ignored) == 1
 
 
 async def test_redis_down_is_503(ingest_settings: IngestSettings) -> None:
@@ -178,19 +180,35 @@ async def test_redis_down_is_503(ingest_settings: IngestSettings) -> None:
         assert (await client.get("/healthz")).status == 200
 
 
+async def test_readyz_answers_a_fixed_text_never_redis_s_error(
+    ingest_settings: IngestSettings,
+) -> None:
+    port = free_port()
+    settings = dataclasses.replace(
+        ingest_settings, store=StoreSettings(redis_url=f"redis://127.0.0.1:{port}/0")
+    )
+    async with TestClient(TestServer(create_app(settings))) as client:
+        response = await client.get("/readyz")
+        assert response.status == 503
+        assert await response.json() == {"status": "unavailable"}
+
+
 async def test_readyz_is_200_when_redis_answers(ingest: TestClient) -> None:
     assert (await ingest.get("/readyz")).status == 200
+
+
+async def test_metrics_are_not_served_on_the_webhook_port(ingest: TestClient) -> None:
+    assert (await ingest.get("/metrics")).status == 404
 
 
 async def test_metrics_count_requests_by_outcome(ingest: TestClient) -> None:
     await post(ingest, text_message("A1"))
     await post(ingest, text_message("A1"))
     await post(ingest, text_message("A2"), **{"X-Webhook-Hmac": "bad"})
-    metrics = await (await ingest.get("/metrics")).text()
-    assert 'wsm_webhook_requests_total{outcome="accepted"} 1.0' in metrics
-    assert 'wsm_webhook_requests_total{outcome="duplicate"} 1.0' in metrics
-    assert 'wsm_webhook_requests_total{outcome="bad_signature"} 1.0' in metrics
-    assert "wsm_event_append_seconds_count 2.0" in metrics
+    outcomes = ("accepted", "duplicate", "bad_signature")
+    counts = [sample(ingest, "wsm_webhook_requests_total", outcome=o) for o in outcomes]
+    assert counts == [1, 1, 1]
+    assert sample(ingest, "wsm_event_append_seconds_count") == 2
 
 
 @pytest.mark.parametrize("age_s", [86400 + 60, -3600], ids=["too old", "from the future"])
@@ -217,6 +235,54 @@ def test_a_window_longer_than_the_dedup_window_is_refused_at_start() -> None:
     env = {"WEBHOOK_HMAC_KEY": "k", "DEDUP_WINDOW_SECONDS": "600", "WEBHOOK_MAX_AGE_SECONDS": "601"}
     with pytest.raises(SettingsError, match="WEBHOOK_MAX_AGE_SECONDS"):
         IngestSettings.from_env(env)
+
+
+def test_an_age_whose_skew_outlives_the_dedup_window_is_refused_at_start() -> None:
+    # Stamped 300 s ahead and accepted for 600 s after its stamp, a webhook would be
+    # acceptable for 900 s: past its 600 s dedup marker.
+    env = {"WEBHOOK_HMAC_KEY": "k", "DEDUP_WINDOW_SECONDS": "600",
+           "WEBHOOK_MAX_AGE_SECONDS": "600", "WEBHOOK_MAX_CLOCK_SKEW_SECONDS": "300"}  # fmt: skip
+    with pytest.raises(SettingsError, match=r"plus WEBHOOK_MAX_CLOCK_SKEW_SECONDS") as refused:
+        IngestSettings.from_env(env)
+    assert "\n" not in str(refused.value)
+
+
+def test_by_default_age_plus_skew_fit_the_dedup_window() -> None:
+    settings = IngestSettings.from_env({"WEBHOOK_HMAC_KEY": "k", "DEDUP_WINDOW_SECONDS": "600"})
+    assert settings.max_age_s + settings.max_clock_skew_s <= settings.dedup_window_s
+    assert settings.max_age_s > 0
+
+
+async def test_with_the_age_check_on_a_webhook_without_its_timestamp_is_refused(
+    ingest: TestClient, log: EventLog
+) -> None:
+    body = text_message("NOSTAMP1")
+    del body["timestamp"]
+    response = await post(ingest, body)
+    assert response.status == 400
+    assert (await response.json())["error"] == "no_timestamp"
+    assert await entries(log) == []
+
+
+async def test_the_unsigned_timestamp_header_cannot_stand_in_for_the_signed_one(
+    ingest: TestClient, log: EventLog
+) -> None:
+    body = text_message("NOSTAMP2")
+    del body["timestamp"]
+    response = await post(ingest, body, **{"X-Webhook-Timestamp": str(SENT_MS)})
+    assert (await response.json())["error"] == "no_timestamp"
+    assert await entries(log) == []
+
+
+async def test_a_webhook_stamped_ahead_by_more_than_the_allowed_skew_is_refused(
+    redis: Redis, ingest_settings: IngestSettings, log: EventLog
+) -> None:
+    settings = dataclasses.replace(ingest_settings, max_clock_skew_s=60)
+    async with TestClient(TestServer(create_app(settings, redis=redis))) as client:
+        ahead = await post(client, {**text_message("AHEAD1"), "timestamp": SENT_MS + 120_000})
+        assert (await ahead.json())["error"] == "stale"
+        within = await post(client, {**text_message("AHEAD2"), "timestamp": SENT_MS + 30_000})
+        assert (await within.json())["status"] == "accepted"
 
 
 async def test_a_deeply_nested_body_is_a_400_not_a_crash(ingest: TestClient, log: EventLog) -> None:

@@ -21,17 +21,18 @@ from services.runtime.ports import PortBusy, ensure_free, free_port
 
 
 def free_ports() -> dict[str, int]:
-    """A free port for each flag; the metrics port with its two conductors' after it."""
+    """A free port for each flag; the metrics port with its two conductors' and the
+    gateway's after it."""
     while True:
         metrics = free_port()
         try:
-            for n in (1, 2):
-                ensure_free(metrics + n, "a conductor's metrics")
+            for n in (1, 2, 3):
+                ensure_free(metrics + n, "a conductor's or the gateway's metrics")
         except PortBusy:
             continue
         names = ("--ingest-port", "--sim-port", "--redis-port", "--admin-port")
         ports = {name: free_port() for name in names}
-        if not {metrics + 1, metrics + 2} & set(ports.values()):
+        if not {metrics + 1, metrics + 2, metrics + 3} & set(ports.values()):
             return {**ports, "--metrics-port": metrics}
 
 

@@ -1,4 +1,5 @@
-"""Prometheus metrics of the consumers and of the conversation, and their endpoints."""
+"""Prometheus metrics of the gateway, the consumers and the conversation, and their
+endpoints."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import asyncio
 import contextlib
 import os
 import sys
+from pathlib import Path
 
 import aiohttp
 from prometheus_client import CollectorRegistry
@@ -15,6 +17,8 @@ from events import EventLog, Keyspace, Record
 from events.checkpoint import Command
 from events.metrics import ConsumerMetrics
 from events.subscription import Subscription
+from services.cli import build_parser
+from services.cli.up import plan, ports_to_take
 from services.conductor.deciding import Decider
 from services.conductor.embedded_calendar import EmbeddedCalendar
 from services.conductor.metrics import ConductorMetrics
@@ -126,3 +130,40 @@ async def test_the_projector_process_serves_its_metrics(redis_server: RedisServe
         assert await asyncio.wait_for(projector.wait(), 30) == 0
     assert 'wsm_stream_lag{group="projector.sessions.v1",partition="0"}' in text
     assert "wsm_events_handled_total" in text
+
+
+async def scrape(http: aiohttp.ClientSession, url: str) -> tuple[int, str]:
+    """Status and text of ``url``, once its process answers at all (10 s at most)."""
+    for _ in range(200):
+        with contextlib.suppress(aiohttp.ClientConnectionError):
+            async with http.get(url) as response:
+                return response.status, await response.text()
+        await asyncio.sleep(0.05)
+    raise AssertionError(f"nothing answered at {url}")
+
+
+async def test_the_gateway_serves_its_metrics_on_their_own_port_only(
+    redis_server: RedisServer,
+) -> None:
+    webhook_port, metrics_port = free_port(), free_port()
+    env = {**os.environ, "REDIS_URL": redis_server.url, "PARTITIONS": "4",
+           "WEBHOOK_HMAC_KEY": "metrics-test-key"}  # fmt: skip
+    command = ["-m", "services.cli", "ingest", "--port", str(webhook_port),
+               "--metrics-port", str(metrics_port)]  # fmt: skip
+    gateway = await asyncio.create_subprocess_exec(sys.executable, *command, env=env)
+    try:
+        async with aiohttp.ClientSession() as http:
+            status, text = await scrape(http, f"http://127.0.0.1:{metrics_port}/metrics")
+            assert status == 200 and "wsm_webhook_requests_total" in text
+            status, _ = await scrape(http, f"http://127.0.0.1:{webhook_port}/metrics")
+            assert status == 404
+    finally:
+        gateway.terminate()
+        assert await asyncio.wait_for(gateway.wait(), 30) == 0
+
+
+def test_wsm_up_gives_the_gateway_a_metrics_port_checked_with_the_others() -> None:
+    args = build_parser("up").parse_args(["up", "--metrics-port", "9100", "--conductors", "2"])
+    [ingest] = [s for s in plan(args, {}, Path("logs")) if s.name == "ingest"]
+    assert ingest.arguments[-2:] == ("--metrics-port", "9103")
+    assert 9103 in ports_to_take(args, {})

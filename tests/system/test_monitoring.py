@@ -211,8 +211,10 @@ def prometheus(
     unreachable (so that brain errors are counted), and an ignored webhook."""
     sync_redis.Redis.from_url(redis_server.url).flushdb()
     directory = tmp_path_factory.mktemp("monitoring")
+    # Each job's metrics port; the gateway's webhooks come on a port of their own.
     ports = {"ingest": free_port(), "conductor": free_port(), "projector": free_port()}
     sim_port, model_port, prometheus_port = free_port(), free_port(), free_port()
+    webhook_port = free_port()
     inherited = {k: v for k, v in os.environ.items()
                  if not k.startswith(("OTEL_", "GROQ_", "ADMIN_API_"))}  # fmt: skip
     env = {
@@ -223,10 +225,11 @@ def prometheus(
     }  # fmt: skip
     config = directory / "prometheus.yml"
     config.write_text(yaml.safe_dump(loopback_configuration(ports)))
-    gateway, sim = f"http://127.0.0.1:{ports['ingest']}", f"http://127.0.0.1:{sim_port}"
+    gateway, sim = f"http://127.0.0.1:{webhook_port}", f"http://127.0.0.1:{sim_port}"
     processes = Processes(directory, env)
     try:
-        processes.wsm("ingest", "ingest", "--port", str(ports["ingest"]))
+        processes.wsm("ingest", "ingest", "--port", str(webhook_port),
+                      "--metrics-port", str(ports["ingest"]))  # fmt: skip
         processes.wsm("waha-sim", "waha-sim", "--port", str(sim_port),
                       "--webhook-url", f"{gateway}/webhooks/waha")  # fmt: skip
         processes.wsm("conductor", "conductor", "--name", "c1",
@@ -240,9 +243,10 @@ def prometheus(
         prometheus = Prometheus(f"http://127.0.0.1:{prometheus_port}")
         processes.wait_until(lambda: answers(f"{gateway}/readyz"), "ready gateway")
         processes.wait_until(lambda: answers(f"{sim}/api/sessions"), "WAHA simulator")
-        conductor, projector = (
-            f"http://127.0.0.1:{ports[job]}" for job in ("conductor", "projector")
+        ingest, conductor, projector = (
+            f"http://127.0.0.1:{ports[job]}" for job in ("ingest", "conductor", "projector")
         )
+        processes.wait_until(lambda: answers(f"{ingest}/healthz"), "gateway metrics")
         processes.wait_until(lambda: answers(f"{conductor}/healthz"), "conductor metrics")
         processes.wait_until(lambda: answers(f"{projector}/healthz"), "projector metrics")
         processes.wait_until(lambda: answers(f"{prometheus.url}/-/ready"), "ready Prometheus")

@@ -21,7 +21,9 @@ from redis.asyncio import Redis
 
 from events import Keyspace
 from events.metrics import ConsumerMetrics
+from services.ingest.app import GATEWAY
 from services.runtime.logs import JsonFormatter
+from services.runtime.metrics_server import metrics_app
 from services.runtime.tracing import context_of, current_traceparent, tracer_provider
 from tests.support.projecting import groups_caught_up
 from tests.support.whole_stack import Phone, Stack
@@ -109,12 +111,15 @@ def test_a_handling_time_observed_in_a_span_carries_its_trace_id(
 
 
 async def test_metrics_come_as_openmetrics_when_the_scraper_asks(ingest: TestClient) -> None:
-    accept = {"Accept": "application/openmetrics-text; version=1.0.0"}
-    response = await ingest.get("/metrics", headers=accept)
-    assert response.headers["Content-Type"].startswith("application/openmetrics-text")
-    assert (await response.text()).rstrip().endswith("# EOF")
-    plain = await ingest.get("/metrics")
-    assert plain.headers["Content-Type"].startswith("text/plain")
+    # The gateway's metrics, served as `wsm ingest --metrics-port` serves them.
+    app = metrics_app(ingest.app[GATEWAY].registry)
+    async with TestClient(TestServer(app)) as metrics:
+        accept = {"Accept": "application/openmetrics-text; version=1.0.0"}
+        response = await metrics.get("/metrics", headers=accept)
+        assert response.headers["Content-Type"].startswith("application/openmetrics-text")
+        assert (await response.text()).rstrip().endswith("# EOF")
+        plain = await metrics.get("/metrics")
+        assert plain.headers["Content-Type"].startswith("text/plain")
 
 
 def test_without_an_exporter_spans_are_not_recorded_but_their_ids_still_flow() -> None:

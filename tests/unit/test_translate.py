@@ -87,17 +87,91 @@ def test_an_audio_message_carries_its_media_metadata() -> None:
     assert event.media.mimetype == "audio/ogg; codecs=opus"
 
 
-def test_a_group_message_names_the_group_and_its_author() -> None:
-    body = text_message("A1", chat="120363040000000000@g.us", participant="5511977776666@c.us")
-    event = translated(body).envelope.event
-    assert isinstance(event, MessageReceived)
-    assert event.is_group
-    assert event.chat_id == "120363040000000000@g.us"
-    assert event.sender == "5511977776666@c.us"
+GROUP = "120363040000000000@g.us"
+MEMBER = "5511977776666@c.us"
 
 
-def test_status_broadcasts_are_not_conversations() -> None:
-    assert run(text_message("A1", chat="status@broadcast")) == Ignored("not_a_conversation")
+def group_message(engine: str, *, from_me: bool = False) -> dict[str, Any]:
+    """A group message as each engine of devlikeapro/waha shapes it.
+
+    WEBJS (src/core/engines/webjs/session.webjs.core.ts, toWAMessage; the author field of
+    src/structures/responses.dto.ts): the group in ``from`` (in ``to`` when the business
+    wrote), the sender in ``author``. NOWEB (src/core/engines/noweb/session.noweb.core.ts,
+    getFromToParticipant): the group in ``from`` and ``to``, the sender in ``participant``.
+    GOWS (src/core/engines/gows/session.gows.core.ts, getFromToParticipant and
+    buildMessageId): the group in ``from``, the sender in ``to`` and ``participant``, and
+    the sender at the end of the message id.
+    """
+    sender = BOT if from_me else MEMBER
+    fields: dict[str, dict[str, Any]] = {
+        "WEBJS": {"id": f"{str(from_me).lower()}_{GROUP}_G1_{sender}",
+                  "from": BOT if from_me else GROUP, "to": GROUP if from_me else BOT,
+                  "author": sender, "participant": None},
+        "NOWEB": {"id": f"{str(from_me).lower()}_{GROUP}_G1", "from": GROUP, "to": GROUP,
+                  "participant": sender},
+        "GOWS": {"id": f"{str(from_me).lower()}_{GROUP}_G1_{sender}", "from": GROUP,
+                 "to": sender, "participant": sender},
+    }  # fmt: skip
+    event = "message.any" if from_me else "message"
+    body = text_message("G1", body="meu CPF é 987.654.321-00", from_me=from_me, event=event,
+                        **fields[engine])  # fmt: skip
+    return {**body, "engine": engine}
+
+
+ENGINES = ("WEBJS", "NOWEB", "GOWS")
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_group_message_is_dropped_on_every_engine(engine: str) -> None:
+    assert run(group_message(engine)) == Ignored("group")
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_what_the_business_writes_in_a_group_is_dropped_on_every_engine(engine: str) -> None:
+    assert run(group_message(engine, from_me=True)) == Ignored("group")
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_the_ack_of_a_group_message_is_dropped(engine: str) -> None:
+    body = group_message(engine, from_me=True)
+    assert run({**body, "event": "message.ack"}) == Ignored("group")
+
+
+def test_a_reaction_in_a_group_is_dropped() -> None:
+    # WEBJS: the reacting person in ``from`` and ``participant``, the group in ``to``
+    # (session.webjs.core.ts, the message.reaction handler).
+    payload = {"id": f"false_{GROUP}_R1_{MEMBER}", "from": MEMBER, "fromMe": False,
+               "to": GROUP, "participant": MEMBER,
+               "reaction": {"text": "👍", "messageId": "M9"}}  # fmt: skip
+    assert run(webhook("message.reaction", payload)) == Ignored("group")
+
+
+def test_a_revoke_in_a_group_is_dropped() -> None:
+    before = group_message("NOWEB")["payload"]
+    body = webhook("message.revoked", {"after": None, "before": before, "revokedMessageId": "G1"})
+    assert run(body) == Ignored("group")
+
+
+@pytest.mark.parametrize(
+    ("chat", "reason"),
+    [
+        ("status@broadcast", "broadcast"),
+        ("1700000000@broadcast", "broadcast"),
+        ("120363040000000001@newsletter", "channel"),
+    ],
+    ids=["status", "broadcast list", "channel"],
+)
+def test_status_broadcasts_and_channels_are_dropped(chat: str, reason: str) -> None:
+    body = text_message("A1", chat=chat, participant=MEMBER)
+    assert run(body) == Ignored(reason)
+
+
+def test_a_person_reacting_in_their_own_chat_is_still_served() -> None:
+    # WEBJS names the reacting person in ``participant`` in a one-to-one chat too.
+    payload = {"id": "R1", "from": "5511988887777@c.us", "fromMe": False,
+               "to": "5511988887777@c.us", "participant": "5511988887777@c.us",
+               "reaction": {"text": "👍", "messageId": "M9"}}  # fmt: skip
+    assert isinstance(run(webhook("message.reaction", payload)), Translated)
 
 
 def test_messages_from_the_business_number_are_recorded_in_the_customers_chat() -> None:
