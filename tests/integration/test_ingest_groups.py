@@ -12,8 +12,7 @@ from redis.asyncio import Redis
 
 from events import EventLog
 from services.ingest.app import GATEWAY
-from tests.support.waha import encode, signed_headers
-from tests.unit.test_translate import ENGINES, GROUP, MEMBER, group_message
+from tests.support.waha import ENGINES, GROUP, MEMBER, encode, group_message, signed_headers
 
 URL = "/webhooks/waha"
 PERSONAL = (GROUP.split("@")[0], MEMBER.split("@")[0], "987.654.321-00")

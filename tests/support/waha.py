@@ -65,3 +65,37 @@ def signed_headers(raw: bytes, key: bytes = HMAC_KEY) -> dict[str, str]:
         "X-Webhook-Request-Id": "req-1",
         "X-Webhook-Timestamp": str(SENT_MS),
     }
+
+
+GROUP = "120363040000000000@g.us"
+MEMBER = "5511977776666@c.us"
+
+
+def group_message(engine: str, *, from_me: bool = False) -> dict[str, Any]:
+    """A group message as each engine of devlikeapro/waha shapes it.
+
+    WEBJS (src/core/engines/webjs/session.webjs.core.ts, toWAMessage; the author field of
+    src/structures/responses.dto.ts): the group in ``from`` (in ``to`` when the business
+    wrote), the sender in ``author``. NOWEB (src/core/engines/noweb/session.noweb.core.ts,
+    getFromToParticipant): the group in ``from`` and ``to``, the sender in ``participant``.
+    GOWS (src/core/engines/gows/session.gows.core.ts, getFromToParticipant and
+    buildMessageId): the group in ``from``, the sender in ``to`` and ``participant``, and
+    the sender at the end of the message id.
+    """
+    sender = BOT if from_me else MEMBER
+    fields: dict[str, dict[str, Any]] = {
+        "WEBJS": {"id": f"{str(from_me).lower()}_{GROUP}_G1_{sender}",
+                  "from": BOT if from_me else GROUP, "to": GROUP if from_me else BOT,
+                  "author": sender, "participant": None},
+        "NOWEB": {"id": f"{str(from_me).lower()}_{GROUP}_G1", "from": GROUP, "to": GROUP,
+                  "participant": sender},
+        "GOWS": {"id": f"{str(from_me).lower()}_{GROUP}_G1_{sender}", "from": GROUP,
+                 "to": sender, "participant": sender},
+    }  # fmt: skip
+    event = "message.any" if from_me else "message"
+    body = text_message("G1", body="meu CPF é 987.654.321-00", from_me=from_me, event=event,
+                        **fields[engine])  # fmt: skip
+    return {**body, "engine": engine}
+
+
+ENGINES = ("WEBJS", "NOWEB", "GOWS")

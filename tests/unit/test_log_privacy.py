@@ -27,7 +27,7 @@ from services.runtime.settings import SettingsError
 from services.waha.client import WahaClient, WahaError
 from tests.support.fake_openai import FakeOpenAI, completion
 from tests.support.log_capture import LogLines
-from tests.unit.test_outbox import CHAT, reply_record
+from tests.support.outbox_records import CHAT, reply_record
 
 NAME = "Joana Prates Figueira"
 NUMBER = CHAT.removesuffix("@c.us")

@@ -3,40 +3,21 @@ between WAHA taking the reply and the outcome being committed."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Mapping, Sequence
+from collections.abc import AsyncIterator, Sequence
 from dataclasses import replace
-from typing import Any
 
 import pytest
 from aiohttp import web
 from aiohttp.test_utils import TestServer
 
-from events import Keyspace, Record, new_envelope
+from events import Keyspace
 from events.checkpoint import Command
-from events.codec import decode_entry, encode_entry
-from events.schema import ReplyRequested, ReplySent
+from events.codec import decode_entry
+from events.schema import ReplySent
 from services.conductor.outbox import Outbox
 from services.waha.client import WahaClient, message_id_only
 from services.waha_sim.app import Simulator, create_app
-
-CHAT = "5511977770055@c.us"
-ASKED = f"false_{CHAT}_3EB0AAAA"
-KEY = b"k" * 32
-
-
-def reply_record(reply_id: str = "r1", in_reply_to: str | None = ASKED) -> Record:
-    event = ReplyRequested(reply_id=reply_id, chat_id=CHAT, text="Olá!", in_reply_to=in_reply_to)
-    envelope = new_envelope(event, chat="chat-key", session="default")
-    return decode_entry("1-0", 0, as_stored(encode_entry(envelope, KEY)), KEY)
-
-
-def as_stored(fields: Mapping[Any, Any]) -> dict[bytes, bytes]:
-    """Stream fields as Redis gives them back."""
-
-    def raw(value: object) -> bytes:
-        return value if isinstance(value, bytes) else str(value).encode()
-
-    return {raw(name): raw(value) for name, value in fields.items()}
+from tests.support.outbox_records import CHAT, KEY, as_stored, reply_record
 
 
 @pytest.fixture
