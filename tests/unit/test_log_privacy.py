@@ -22,6 +22,7 @@ from services.cli import events as events_command
 from services.conductor.brain import BrainRequest, BrainUnavailable, ChatMessage, Facts
 from services.conductor.groq_brain import GroqBrain
 from services.conductor.outbox import Outbox
+from services.runtime import logs, tracing
 from services.runtime.logs import JsonFormatter
 from services.runtime.settings import SettingsError
 from services.waha.client import WahaClient, WahaError
@@ -212,6 +213,9 @@ def test_the_traceback_wsm_debug_shows_names_errors_by_their_type(
         raise ValueError(f"could not parse {{'from': '{CHAT}', 'name': '{NAME}'}}")
 
     monkeypatch.setattr(events_command, "run", fails)
+    # The process-wide logging and tracing stay the test run's.
+    monkeypatch.setattr(logs, "configure_logging", lambda level: None)
+    monkeypatch.setattr(tracing, "configure_tracing", lambda service, env: None)
     assert cli.main(["--debug", "events"]) == 1
     shown = capsys.readouterr().err
     assert "Traceback" in shown and "ValueError" in shown
