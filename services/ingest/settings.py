@@ -39,8 +39,11 @@ class IngestSettings:
                 "replay would be neither refused nor recognised as a duplicate"
             )
         keys = (
-            settings.text(env, "WEBHOOK_HMAC_KEY"),
-            *settings.text_list(env, "WEBHOOK_HMAC_PREVIOUS_KEYS"),
+            settings.secret(env, "WEBHOOK_HMAC_KEY"),
+            *(
+                settings.check_secret(f"WEBHOOK_HMAC_PREVIOUS_KEYS (key {n})", key)
+                for n, key in enumerate(settings.text_list(env, "WEBHOOK_HMAC_PREVIOUS_KEYS"), 1)
+            ),
         )
         return cls(
             hmac_keys=tuple(k.encode() for k in keys),

@@ -32,9 +32,11 @@ def redis_url(env: Mapping[str, str]) -> str:
     password."""
     url = settings.text(env, "REDIS_URL", DEFAULT_REDIS_URL)
     try:
-        parse_url(url)
+        parts = parse_url(url)
     except ValueError as exc:
         raise settings.SettingsError(f"REDIS_URL is not a Redis URL: {exc}") from None
+    if parts.get("password"):
+        settings.check_secret("REDIS_URL's password", str(parts["password"]))
     return url
 
 
