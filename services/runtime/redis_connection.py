@@ -57,6 +57,9 @@ def blocking_pool(url: str, **options: Any) -> BlockingConnectionPool:
     cancellations. A URL that cannot be one raises ``ValueError``."""
     url_options: dict[str, Any] = dict(parse_url(url))
     base = url_options.pop("connection_class", Connection)
+    # No CLIENT SETINFO on connecting: each service's Redis user may send only the commands
+    # its work needs (ops/redis/users.acl).
+    options = {"driver_info": None, **options}
     # As in from_url, what the URL says wins over the keyword options.
     return BlockingConnectionPool(
         connection_class=keeping_cancellation(base), **{**options, **url_options}
