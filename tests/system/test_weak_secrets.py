@@ -37,6 +37,7 @@ def start(command: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]
                       "--metrics-port", str(free_port())],
         "conductor": ["conductor", "--metrics-port", str(free_port())],
         "events": ["events"],
+        "handoff": ["handoff", "release", "5511988887777@c.us"],
     }[command]  # fmt: skip
     return subprocess.run([sys.executable, "-m", "services.cli", *arguments], env=env,
                           capture_output=True, text=True, timeout=30)  # fmt: skip
@@ -55,6 +56,7 @@ READERS = [
     ("ingest", "WEBHOOK_HMAC_PREVIOUS_KEYS"),
     ("ingest", "CHAT_KEY_SECRET"),
     ("projector", "CHAT_KEY_SECRET"),
+    ("handoff", "CHAT_KEY_SECRET"),
     ("projector", "ADMIN_API_TOKEN"),
     ("conductor", "WAHA_API_KEY"),
 ]
