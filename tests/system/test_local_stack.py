@@ -162,6 +162,7 @@ def test_the_console_never_shows_a_redis_password() -> None:
 class Running:
     state: Path
     ports: dict[str, int]
+    console: list[str]
 
 
 @pytest.fixture(scope="module")
@@ -174,10 +175,12 @@ def running(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Running]:
                           stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                           start_new_session=True)  # fmt: skip
     assert up.stdout is not None and up.stderr is not None
+    console: list[str] = []
     try:
         while not (line := up.stdout.readline()).startswith("ready."):
             assert line, f"wsm up ended before it was ready: {up.stderr.read()}"
-        yield Running(state, ports)
+            console.append(line)
+        yield Running(state, ports, console)
     finally:
         os.killpg(up.pid, signal.SIGINT)
         up.wait(timeout=60)
@@ -210,3 +213,11 @@ def test_the_services_reach_the_embedded_redis_with_the_password_kept_in_the_sta
     assert f"REDIS_URL=redis://:{password}@127.0.0.1:{running.ports['--redis-port']}/0" in env_file
     client = sync_redis.Redis(port=running.ports["--redis-port"], password=password)
     assert client.config_get("protected-mode") == {"protected-mode": "yes"}
+
+
+@pytest.mark.timeout(120)
+def test_the_console_shows_the_embedded_redis_with_its_password_masked(running: Running) -> None:
+    password = (running.state / "redis_password").read_text().strip()
+    port = running.ports["--redis-port"]
+    assert f"redis   redis://:***@127.0.0.1:{port}/0 (embedded, AOF on)\n" in running.console
+    assert not [line for line in running.console if password in line]
