@@ -112,6 +112,37 @@ def test_each_container_gets_only_the_secrets_it_needs() -> None:
     assert extra == {}
 
 
+# A call reading a named variable from the environment mapping: text(env, "NAME", …) or
+# env.get("NAME").
+READ_SETTING = re.compile(r'\w\(\s*env,\s*"([A-Z_]+)"|env\.get\(\s*"([A-Z_]+)"')
+
+
+def settings_read_in(*paths: str) -> set[str]:
+    """The settings the code under ``paths`` (files or folders) reads."""
+    files = [f for p in paths for f in ([ROOT / p] if p.endswith(".py")
+             else (ROOT / p).rglob("*.py"))]  # fmt: skip
+    return {a or b for f in files for a, b in READ_SETTING.findall(f.read_text())}
+
+
+STORE, CLINIC = "services/runtime/store.py", "services/domain/clinic.py"
+CHATS = "services/domain/chats.py"
+READ_BY = {
+    "ingest": settings_read_in("services/ingest", STORE, CHATS),
+    "conductor": settings_read_in("services/conductor", STORE, CLINIC),
+    "projector": settings_read_in("services/projector", STORE, CLINIC, CHATS),
+}
+NEVER_IN_A_DEPLOYMENT = {"DEVELOPMENT_MODE"}
+
+
+def test_each_service_is_given_every_setting_it_reads() -> None:
+    # An env_file no longer hands a container everything: a setting a service reads but
+    # compose does not pass would silently keep its default.
+    services = compose_services()
+    missing = {name: read - NEVER_IN_A_DEPLOYMENT - set(services[name]["environment"])
+               for name, read in READ_BY.items()}  # fmt: skip
+    assert {name: names for name, names in missing.items() if names} == {}
+
+
 def test_each_service_reaches_redis_as_its_own_user_of_the_shipped_acl() -> None:
     services = compose_services()
     for name in (*SERVICES_OF_REDIS, "operator"):
