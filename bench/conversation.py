@@ -26,7 +26,7 @@ import aiohttp
 from redis.asyncio import Redis
 
 from bench import open_loop
-from bench.ingest import KEY, percentile, start
+from bench.ingest import CHAT_KEY_SECRET, KEY, percentile, start
 from events import Keyspace
 from services.runtime.embedded_redis import RedisServer
 from services.runtime.ports import free_port
@@ -85,7 +85,8 @@ def run_once(rate: float, seconds: int, conductors: int) -> dict[str, float]:
         ingest_port, sim_port = free_port(), free_port()
         sim = f"http://127.0.0.1:{sim_port}"
         env = {**os.environ, "REDIS_URL": redis.url, "WEBHOOK_HMAC_KEY": KEY.decode(),
-               "CHAT_KEY_SECRET": "bench", "LOG_LEVEL": "ERROR", "WAHA_URL": sim}  # fmt: skip
+               "CHAT_KEY_SECRET": CHAT_KEY_SECRET, "LOG_LEVEL": "ERROR",
+               "WAHA_URL": sim}  # fmt: skip
         cli = [sys.executable, "-m", "services.cli"]
         processes = [
             start([*cli, "ingest", "--port", str(ingest_port)], env, ingest_port),

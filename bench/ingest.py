@@ -15,6 +15,7 @@ import asyncio
 import os
 import platform
 import re
+import secrets
 import socket
 import statistics
 import subprocess
@@ -29,7 +30,8 @@ from services.runtime.ports import free_port
 from services.waha.signature import sign
 from tests.support.waha import encode, text_message
 
-KEY = b"bench-hmac-key"
+KEY = secrets.token_hex(32).encode()
+CHAT_KEY_SECRET = secrets.token_hex(32)
 HERE = Path(__file__).parent
 
 
@@ -104,7 +106,7 @@ def main() -> int:
             **os.environ,
             "REDIS_URL": redis.url,
             "WEBHOOK_HMAC_KEY": KEY.decode(),
-            "CHAT_KEY_SECRET": "bench",
+            "CHAT_KEY_SECRET": CHAT_KEY_SECRET,
             "LOG_LEVEL": "ERROR",
         }
         ports = {"bare aiohttp handler": free_port(), "gateway": free_port()}

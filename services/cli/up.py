@@ -1,10 +1,12 @@
 """``wsm up``: the whole product on one machine, with embedded defaults and no account.
 
-Starts a ``redis-server`` with AOF under ``.wsm/`` unless ``REDIS_URL`` is given, then the
-services as child processes, their JSON logs in ``.wsm/logs/``. The console gets a short
-status: the banner once every service answers, then the services' errors as they
-happen. A port already taken stops it before anything starts; Ctrl-C (or SIGTERM) stops
-everything, Redis last.
+Starts a ``redis-server`` with AOF under ``.wsm/`` unless ``REDIS_URL`` is given (loopback
+only, protected mode, a password generated once and kept in ``.wsm/``), then the services
+as child processes, their JSON logs in ``.wsm/logs/``. What it makes in ``.wsm/`` is
+readable by its owner alone: the log holds personal data, the files hold secrets. The
+console gets a short status: the banner once every service answers, then the services'
+errors as they happen. A port already taken stops it before anything starts; Ctrl-C (or
+SIGTERM) stops everything, Redis last.
 """
 
 from __future__ import annotations
@@ -77,6 +79,7 @@ def local_secret(state_dir: Path, name: str) -> str:
     path = state_dir / name
     if not path.exists():
         write_private(path, secrets.token_hex(32))
+    path.chmod(0o600)  # one an earlier version left readable
     return path.read_text().strip()
 
 
@@ -160,12 +163,25 @@ def banner(args: argparse.Namespace, env: Mapping[str, str], embedded: bool,
     )
 
 
+def make_private(directory: Path) -> None:
+    """``directory`` and what an earlier run left in it (before umask 077), owner-only."""
+    directory.mkdir(parents=True, exist_ok=True)
+    directory.chmod(0o700)
+    for path in directory.rglob("*"):
+        if not path.is_symlink():
+            path.chmod(0o700 if path.is_dir() else 0o600)
+
+
 def run(args: argparse.Namespace, env: Mapping[str, str]) -> int:
     for number, flag in ports_to_take(args, env).items():
         ensure_free(number, flag)
+    # Before anything is made: every file and directory of this run, and of the Redis and
+    # the services it starts (they inherit it), is its owner's alone.
+    os.umask(0o077)
     state: Path = args.state_dir
     logs = state / "logs"
-    logs.mkdir(parents=True, exist_ok=True)
+    state.mkdir(parents=True, exist_ok=True)
+    make_private(logs)
     child_env = dict(env)
     for name in ("WEBHOOK_HMAC_KEY", "CHAT_KEY_SECRET", "ADMIN_API_TOKEN"):
         if not env.get(name):
@@ -189,7 +205,9 @@ def run(args: argparse.Namespace, env: Mapping[str, str]) -> int:
     redis: RedisServer | None = None
     try:
         if not env.get("REDIS_URL"):
-            redis = RedisServer(state / "redis", args.redis_port)
+            make_private(state / "redis")
+            password = local_secret(state, "redis_password")
+            redis = RedisServer(state / "redis", args.redis_port, password=password)
             redis.start()
             child_env["REDIS_URL"] = redis.url
         services = plan(args, child_env, logs)

@@ -43,7 +43,7 @@ class ConductorSettings:
             store=StoreSettings.from_env(env),
             clinic=Clinic.from_env(env),
             waha_url=settings.text(env, "WAHA_URL", DEFAULT_WAHA_URL),
-            waha_api_key=env.get("WAHA_API_KEY") or None,
+            waha_api_key=settings.optional_secret(env, "WAHA_API_KEY"),
             policy_version=settings.text(env, "PRIVACY_POLICY_VERSION", DEFAULT_POLICY_VERSION),
             groq_api_key=env.get("GROQ_API_KEY") or None,
             groq_model=settings.text(env, "GROQ_MODEL", DEFAULT_GROQ_MODEL),

@@ -67,8 +67,19 @@ def is_session_key(value: str) -> bool:
 
 
 def chat_key_secret(env: Mapping[str, str]) -> bytes:
-    """The secret that makes chat keys pseudonymous; the same in every process."""
-    secret = settings.text(env, "CHAT_KEY_SECRET", DEVELOPMENT_CHAT_KEY_SECRET)
-    if secret == DEVELOPMENT_CHAT_KEY_SECRET:
-        log.warning("CHAT_KEY_SECRET is not set: using the development secret")
-    return secret.encode()
+    """The secret that makes chat keys pseudonymous; the same in every process.
+
+    Whoever knows it can reverse every chat key by hashing phone numbers in turn, so the
+    development secret, public in this repository, is refused unless DEVELOPMENT_MODE says
+    this is no deployment."""
+    development = settings.flag(env, "DEVELOPMENT_MODE")
+    value = env.get("CHAT_KEY_SECRET", "").strip()
+    if value and value != DEVELOPMENT_CHAT_KEY_SECRET:
+        return settings.check_secret("CHAT_KEY_SECRET", value).encode()
+    if not development:
+        raise settings.SettingsError(
+            "CHAT_KEY_SECRET must be set to a secret of this deployment "
+            "(DEVELOPMENT_MODE=true allows the development one)"
+        )
+    log.warning("CHAT_KEY_SECRET: using the development secret (DEVELOPMENT_MODE)")
+    return DEVELOPMENT_CHAT_KEY_SECRET.encode()

@@ -53,8 +53,11 @@ class IngestSettings:
             env, "WEBHOOK_BODY_BUDGET_BYTES", 16 * max_body_bytes, minimum=max_body_bytes
         )
         keys = (
-            settings.text(env, "WEBHOOK_HMAC_KEY"),
-            *settings.text_list(env, "WEBHOOK_HMAC_PREVIOUS_KEYS"),
+            settings.secret(env, "WEBHOOK_HMAC_KEY"),
+            *(
+                settings.check_secret(f"WEBHOOK_HMAC_PREVIOUS_KEYS (key {n})", key)
+                for n, key in enumerate(settings.text_list(env, "WEBHOOK_HMAC_PREVIOUS_KEYS"), 1)
+            ),
         )
         return cls(
             hmac_keys=tuple(k.encode() for k in keys),

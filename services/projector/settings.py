@@ -8,7 +8,6 @@ from datetime import timedelta
 
 from services.runtime import settings
 
-MIN_TOKEN_CHARS = 32
 DEFAULT_RETENTION_DAYS = 365
 
 
@@ -21,10 +20,6 @@ class ProjectorSettings:
 
     @classmethod
     def from_env(cls, env: Mapping[str, str]) -> ProjectorSettings:
-        token = settings.text(env, "ADMIN_API_TOKEN", "") or None
-        if token is not None and len(token) < MIN_TOKEN_CHARS:
-            raise settings.SettingsError(
-                f"ADMIN_API_TOKEN must be at least {MIN_TOKEN_CHARS} characters"
-            )
+        token = settings.optional_secret(env, "ADMIN_API_TOKEN")
         days = settings.integer(env, "PERSONAL_DATA_RETENTION_DAYS", DEFAULT_RETENTION_DAYS)
         return cls(admin_token=token, retention=timedelta(days=days) if days else None)

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import time
 from pathlib import Path
+from urllib.parse import quote
 
 import redis
 
@@ -42,16 +44,20 @@ class RedisServer:
         *,
         appendonly: bool = True,
         appendfsync: str = "everysec",
+        password: str | None = None,
     ) -> None:
         self.directory = directory
         self.port = port or free_port()
+        self.password = password
         self.appendonly = appendonly
         self.appendfsync = appendfsync
         self._process: subprocess.Popen[bytes] | None = None
 
     @property
     def url(self) -> str:
-        return f"redis://127.0.0.1:{self.port}/0"
+        """Where clients reach it, with its password when it has one."""
+        credentials = f":{quote(self.password, safe='')}@" if self.password else ""
+        return f"redis://{credentials}127.0.0.1:{self.port}/0"
 
     def start(self, timeout: float = 10.0) -> None:
         """Start and wait until it serves; ``PortBusy`` if another process has the port."""
@@ -59,7 +65,9 @@ class RedisServer:
         self.directory.mkdir(parents=True, exist_ok=True)
         command = [
             redis_server_binary(),
+            str(self._private_config()),
             "--bind", "127.0.0.1",
+            "--protected-mode", "yes",
             "--port", str(self.port),
             "--dir", str(self.directory),
             "--save", "",
@@ -82,11 +90,23 @@ class RedisServer:
         self.stop()
         raise RedisUnavailable(f"redis-server did not answer on port {self.port}")
 
+    def _private_config(self) -> Path:
+        """A configuration file only its owner reads, holding what must not be on the
+        command line (which every local user can read in the process list)."""
+        path = self.directory / "private.conf"
+        password = f"requirepass {self.password}\n" if self.password else ""
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(descriptor, "w") as file:
+            file.write(password)
+        path.chmod(0o600)  # one made before with laxer rights
+        return path
+
     def _serving(self) -> bool:
         """Whether this very process answers, its data loaded: a server that took the
         port meanwhile would answer too."""
         assert self._process is not None
-        client = redis.Redis(port=self.port, socket_timeout=0.5, socket_connect_timeout=0.5)
+        client = redis.Redis(port=self.port, password=self.password, socket_timeout=0.5,
+                             socket_connect_timeout=0.5)  # fmt: skip
         try:
             info = client.info()
             return info.get("process_id") == self._process.pid and not info.get("loading")

@@ -9,6 +9,9 @@ once, so the window is wide: cancelled at random, two calls in three returned no
 and a cancelled consumer went on renewing its leases for ever. These connections notice
 a cancellation requested during a write and raise it.
 
+A ``rediss://`` URL speaks TLS; ``RedisTls`` holds the CA to verify the server with and
+the client's own certificate, where the server asks for one.
+
 A failed command of a pipeline is named, in redis-py's error, with all its arguments:
 refused by a Redis out of memory or read-only, the HSETNX that stores a subject's key put
 the raw key into the error, and from there into the gateway's log. These pipelines name
@@ -19,7 +22,9 @@ from __future__ import annotations
 
 import asyncio
 import functools
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from redis.asyncio import Redis
@@ -30,6 +35,8 @@ from redis.asyncio.connection import (
     Connection,
     parse_url,
 )
+
+from services.runtime import settings
 
 
 class _KeepsCancellation(AbstractConnection):
@@ -57,10 +64,56 @@ def blocking_pool(url: str, **options: Any) -> BlockingConnectionPool:
     cancellations. A URL that cannot be one raises ``ValueError``."""
     url_options: dict[str, Any] = dict(parse_url(url))
     base = url_options.pop("connection_class", Connection)
+    # No CLIENT SETINFO on connecting: each service's Redis user may send only the commands
+    # its work needs (ops/redis/users.acl).
+    options = {"driver_info": None, **options}
     # As in from_url, what the URL says wins over the keyword options.
     return BlockingConnectionPool(
         connection_class=keeping_cancellation(base), **{**options, **url_options}
     )
+
+
+@dataclass(frozen=True, slots=True)
+class RedisTls:
+    """TLS to Redis: the server's certificate is verified (against ``ca_file``, or the
+    system's CAs) and its host name checked; ``cert_file``/``key_file``: the client's."""
+
+    ca_file: Path | None = None
+    cert_file: Path | None = None
+    key_file: Path | None = None
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str], url: str) -> RedisTls | None:
+        """REDIS_TLS_* for a ``rediss://`` URL; None for a plain one, which must not have
+        them (a deployment that meant TLS would otherwise run in clear)."""
+        names = ("REDIS_TLS_CA_FILE", "REDIS_TLS_CERT_FILE", "REDIS_TLS_KEY_FILE")
+        ca, cert, key = (_readable_file(env, name) for name in names)
+        if not url.startswith("rediss://"):
+            if ca or cert or key:
+                raise settings.SettingsError("REDIS_TLS_* need a rediss:// REDIS_URL")
+            return None
+        if (cert is None) != (key is None):
+            raise settings.SettingsError(
+                "REDIS_TLS_CERT_FILE and REDIS_TLS_KEY_FILE go together: set both or neither"
+            )
+        return cls(ca, cert, key)
+
+    def options(self) -> dict[str, Any]:
+        """redis-py's connection options for it."""
+        files = {"ssl_ca_certs": self.ca_file, "ssl_certfile": self.cert_file,
+                 "ssl_keyfile": self.key_file}  # fmt: skip
+        return {"ssl_cert_reqs": "required", "ssl_check_hostname": True,
+                **{k: str(v) for k, v in files.items() if v is not None}}  # fmt: skip
+
+
+def _readable_file(env: Mapping[str, str], name: str) -> Path | None:
+    value = settings.text(env, name, "")
+    if not value:
+        return None
+    path = Path(value)
+    if not path.is_file():
+        raise settings.SettingsError(f"{name} {value!r} is not a file")
+    return path
 
 
 class _QuietPipeline(Pipeline):

@@ -18,7 +18,7 @@ from events.archive import Archive
 from events.infrastructure import is_infrastructure_failure
 from events.keys import DEFAULT_PARTITIONS
 from services.runtime import settings
-from services.runtime.redis_connection import ServicesRedis, blocking_pool
+from services.runtime.redis_connection import RedisTls, ServicesRedis, blocking_pool
 
 log = logging.getLogger(__name__)
 
@@ -32,9 +32,11 @@ def redis_url(env: Mapping[str, str]) -> str:
     password."""
     url = settings.text(env, "REDIS_URL", DEFAULT_REDIS_URL)
     try:
-        parse_url(url)
+        parts = parse_url(url)
     except ValueError as exc:
         raise settings.SettingsError(f"REDIS_URL is not a Redis URL: {exc}") from None
+    if parts.get("password"):
+        settings.check_secret("REDIS_URL's password", str(parts["password"]))
     return url
 
 
@@ -50,6 +52,8 @@ class StoreSettings:
     """Where entries moved out of Redis are kept; None: the whole log stays in Redis."""
     in_redis: timedelta = timedelta(days=DEFAULT_DAYS_IN_REDIS)
     """How long an entry stays in Redis before it is archived (given an archive)."""
+    tls: RedisTls | None = None
+    """TLS to Redis, for a ``rediss://`` URL."""
 
     @classmethod
     def from_env(cls, env: Mapping[str, str]) -> StoreSettings:
@@ -59,8 +63,10 @@ class StoreSettings:
         days_in_redis = settings.integer(
             env, "EVENTS_IN_REDIS_DAYS", DEFAULT_DAYS_IN_REDIS, minimum=1
         )
+        url = redis_url(env)
         return cls(
-            redis_url=redis_url(env),
+            redis_url=url,
+            tls=RedisTls.from_env(env, url),
             key_prefix=settings.text(env, "KEY_PREFIX", "wsm"),
             partitions=settings.integer(env, "PARTITIONS", DEFAULT_PARTITIONS, minimum=1),
             connections=settings.integer(
@@ -108,6 +114,7 @@ class StoreSettings:
             socket_timeout=5,
             socket_connect_timeout=2,
             health_check_interval=30,
+            **(self.tls.options() if self.tls else {}),
         )
         return ServicesRedis.from_pool(pool)
 

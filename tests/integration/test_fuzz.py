@@ -25,7 +25,7 @@ from services.domain.chats import DEVELOPMENT_CHAT_KEY_SECRET
 from services.domain.clinic import Clinic
 from services.domain.conversation import Conversation, Stage, Upcoming
 from services.projector.admin_api import create_admin_app
-from tests.support.waha import encode, sign, signed_headers, text_message
+from tests.support.waha import HMAC_KEY, encode, sign, signed_headers, text_message
 
 FUZZ = settings(max_examples=60, deadline=None,
                 suppress_health_check=[HealthCheck.function_scoped_fixture])  # fmt: skip
@@ -82,7 +82,7 @@ async def logged(log: EventLog) -> int:
 @FUZZ
 @given(body=webhook_bodies())
 async def test_no_signed_input_makes_the_gateway_fail(ingest: TestClient, body: bytes) -> None:
-    headers = {**signed_headers(body), "X-Webhook-Hmac": sign(body, b"test-hmac-key")}
+    headers = {**signed_headers(body), "X-Webhook-Hmac": sign(body, HMAC_KEY)}
     response = await ingest.post(URL, data=body, headers=headers)
     assert response.status in (200, 400, 413), await response.text()
     assert response.content_type == "application/json"

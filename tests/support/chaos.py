@@ -31,6 +31,7 @@ import contextlib
 import faulthandler
 import os
 import random
+import secrets
 import subprocess
 import sys
 import tempfile
@@ -61,11 +62,12 @@ from services.runtime.embedded_redis import RedisServer
 from services.runtime.ports import free_port
 from tests.support.projecting import groups_caught_up, read_model_contents, rebuilt_equals_live
 from tests.support.time_limits import unfinished_task_stacks
+from tests.support.waha import HMAC_KEY as WAHA_HMAC_KEY
 from tests.support.waha import encode, signed_headers, text_message
 
 PARTITIONS = 4
-SECRET = "chaos-chat-key-secret"
-HMAC_KEY = "test-hmac-key"
+SECRET = secrets.token_hex(32)
+HMAC_KEY = WAHA_HMAC_KEY.decode()
 # A share of the model's calls fail (429/5xx) or stall, and of WAHA's sends: the groq
 # client's retries, the conductor's graceful answer and the outbox's retries all run.
 MODEL_FAULTS = ("--fail-rate", "0.1", "--stall-rate", "0.1", "--stall-seconds", "1")

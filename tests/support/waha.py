@@ -4,12 +4,14 @@ payload, engine), and signing them as WAHA does."""
 from __future__ import annotations
 
 import json
+import secrets
 import time
 from typing import Any
 
 from services.waha.signature import sign
 
-HMAC_KEY = b"test-hmac-key"
+# Generated for the run: a process refuses a key a reader could guess.
+HMAC_KEY = secrets.token_hex(32).encode()
 BOT = "5511900000000@c.us"
 # When the test run's webhooks were made: recent, as the gateway refuses stale ones.
 SENT_MS = int(time.time() * 1000)

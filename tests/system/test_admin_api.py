@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import os
+import secrets
 import sys
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
@@ -28,7 +29,7 @@ from tests.support.factories import message
 from tests.support.projecting import caught_up, projecting
 from tests.support.whole_stack import Phone, Stack
 
-TOKEN = "t0k3n-" + "x" * 40
+TOKEN = secrets.token_hex(32)
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
 NUMBER = "5511977770077"
 SUBJECT = chats.chat_key(DEVELOPMENT_CHAT_KEY_SECRET.encode(), "default", f"{NUMBER}@c.us")
@@ -292,7 +293,13 @@ async def test_the_projector_process_serves_the_api_with_its_token(
     redis_server: RedisServer, redis: Redis
 ) -> None:
     admin_port = free_port()
-    env = {**os.environ, "REDIS_URL": redis_server.url, "PARTITIONS": "4", "ADMIN_API_TOKEN": TOKEN}
+    env = {
+        **os.environ,
+        "REDIS_URL": redis_server.url,
+        "PARTITIONS": "4",
+        "ADMIN_API_TOKEN": TOKEN,
+        "CHAT_KEY_SECRET": secrets.token_hex(32),
+    }
     command = [sys.executable, "-m", "services.cli", "projector", "--admin-port", str(admin_port)]
     projector = await asyncio.create_subprocess_exec(*command, env=env)
     try:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import secrets
 import subprocess
 import sys
 import time
@@ -38,7 +39,7 @@ def env(redis_server: RedisServer) -> dict[str, str]:
         **os.environ,
         "REDIS_URL": redis_server.url,
         "WEBHOOK_HMAC_KEY": HMAC_KEY.decode(),
-        "CHAT_KEY_SECRET": "cli-test-secret",
+        "CHAT_KEY_SECRET": secrets.token_hex(32),
         "PARTITIONS": "16",
     }
 

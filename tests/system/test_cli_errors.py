@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
+import secrets
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -38,8 +39,8 @@ def one_clear_line(result: subprocess.CompletedProcess[str]) -> str:
 @pytest.fixture
 def env(redis_server: RedisServer) -> dict[str, str]:
     sync_redis.Redis.from_url(redis_server.url).flushdb()
-    return {**os.environ, "REDIS_URL": redis_server.url, "CHAT_KEY_SECRET": "s",
-            "WEBHOOK_HMAC_KEY": "k", "PARTITIONS": "16"}  # fmt: skip
+    return {**os.environ, "REDIS_URL": redis_server.url, "CHAT_KEY_SECRET": secrets.token_hex(32),
+            "WEBHOOK_HMAC_KEY": secrets.token_hex(32), "PARTITIONS": "16"}  # fmt: skip
 
 
 @pytest.fixture

@@ -10,6 +10,8 @@ import signal
 import subprocess
 import sys
 import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -155,3 +157,68 @@ def test_the_console_never_shows_a_redis_password() -> None:
     shown = without_password("redis://default:s3cret@redis.internal:6380/0")
     assert shown == "redis://default:***@redis.internal:6380/0"
     assert without_password("redis://127.0.0.1:6380/0") == "redis://127.0.0.1:6380/0"
+
+
+@dataclass(frozen=True)
+class Running:
+    state: Path
+    ports: dict[str, int]
+    console: list[str]
+
+
+@pytest.fixture(scope="module")
+def running(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Running]:
+    """``wsm up`` on a state directory it makes itself, ready; stopped after the module."""
+    state = tmp_path_factory.mktemp("up") / "state"
+    ports = free_ports()
+    env = {k: v for k, v in os.environ.items() if k not in ("REDIS_URL", "WAHA_URL")}
+    up = subprocess.Popen(up_command(state, ports), env=env, text=True,
+                          stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                          start_new_session=True)  # fmt: skip
+    assert up.stdout is not None and up.stderr is not None
+    console: list[str] = []
+    try:
+        while not (line := up.stdout.readline()).startswith("ready."):
+            assert line, f"wsm up ended before it was ready: {up.stderr.read()}"
+            console.append(line)
+        yield Running(state, ports, console)
+    finally:
+        os.killpg(up.pid, signal.SIGINT)
+        up.wait(timeout=60)
+
+
+@pytest.mark.timeout(120)
+def test_every_file_and_directory_wsm_up_makes_is_its_owners_alone(running: Running) -> None:
+    made = [running.state, *running.state.rglob("*")]
+    aof = [p for p in made if p.name.endswith(".aof")]
+    assert aof, "the embedded Redis keeps an append-only file"
+    lax = {str(p.relative_to(running.state)): oct(p.stat().st_mode & 0o777) for p in made
+           if p.stat().st_mode & 0o777 != (0o700 if p.is_dir() else 0o600)}  # fmt: skip
+    assert lax == {}
+
+
+@pytest.mark.timeout(120)
+def test_the_embedded_redis_refuses_a_client_without_its_password(running: Running) -> None:
+    port = running.ports["--redis-port"]
+    with pytest.raises(sync_redis.AuthenticationError):
+        sync_redis.Redis(port=port, socket_timeout=5).dbsize()
+
+
+@pytest.mark.timeout(120)
+def test_the_services_reach_the_embedded_redis_with_the_password_kept_in_the_state(
+    running: Running,
+) -> None:
+    password = (running.state / "redis_password").read_text().strip()
+    assert len(password) >= 32
+    env_file = (running.state / "env").read_text()
+    assert f"REDIS_URL=redis://:{password}@127.0.0.1:{running.ports['--redis-port']}/0" in env_file
+    client = sync_redis.Redis(port=running.ports["--redis-port"], password=password)
+    assert client.config_get("protected-mode") == {"protected-mode": "yes"}
+
+
+@pytest.mark.timeout(120)
+def test_the_console_shows_the_embedded_redis_with_its_password_masked(running: Running) -> None:
+    password = (running.state / "redis_password").read_text().strip()
+    port = running.ports["--redis-port"]
+    assert f"redis   redis://:***@127.0.0.1:{port}/0 (embedded, AOF on)\n" in running.console
+    assert not [line for line in running.console if password in line]

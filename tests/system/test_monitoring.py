@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import secrets
 import shutil
 import socket
 import subprocess
@@ -219,7 +220,7 @@ def prometheus(
                  if not k.startswith(("OTEL_", "GROQ_", "ADMIN_API_"))}  # fmt: skip
     env = {
         **inherited, "REDIS_URL": redis_server.url, "PARTITIONS": "4",
-        "WEBHOOK_HMAC_KEY": HMAC_KEY.decode(), "CHAT_KEY_SECRET": "monitoring-test-secret",
+        "WEBHOOK_HMAC_KEY": HMAC_KEY.decode(), "CHAT_KEY_SECRET": secrets.token_hex(32),
         "WAHA_URL": f"http://127.0.0.1:{sim_port}", "REMINDER_OFFSETS": "off",
         "GROQ_API_KEY": "monitoring", "GROQ_BASE_URL": f"http://127.0.0.1:{model_port}",
     }  # fmt: skip

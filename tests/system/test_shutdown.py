@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import secrets
 import signal
 import socket
 import subprocess
@@ -31,8 +32,8 @@ BUSY_BOUND_S = SHUTDOWN_GRACE_S + 5.0
 @pytest.fixture
 def env(redis_server: RedisServer) -> dict[str, str]:
     Redis.from_url(redis_server.url).flushdb()
-    return {**os.environ, "REDIS_URL": redis_server.url, "WEBHOOK_HMAC_KEY": "k",
-            "CHAT_KEY_SECRET": "s", "PARTITIONS": "4"}  # fmt: skip
+    return {**os.environ, "REDIS_URL": redis_server.url, "WEBHOOK_HMAC_KEY": secrets.token_hex(32),
+            "CHAT_KEY_SECRET": secrets.token_hex(32), "PARTITIONS": "4"}  # fmt: skip
 
 
 def start(

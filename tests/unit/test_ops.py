@@ -42,8 +42,13 @@ def compose() -> dict[str, Any]:
     return dict(yaml.safe_load((ROOT / "compose.yml").read_text()))
 
 
+def started_by_up() -> dict[str, dict[str, Any]]:
+    """The services ``docker compose up`` starts: those of no profile."""
+    return {n: s for n, s in compose()["services"].items() if not s.get("profiles")}
+
+
 def test_compose_runs_the_whole_stack() -> None:
-    assert set(compose()["services"]) == {
+    assert set(started_by_up()) == {
         "redis", "nginx", "ingest", "conductor", "projector", "waha", "prometheus", "tempo",
         "grafana",
     }  # fmt: skip
@@ -54,8 +59,14 @@ def test_only_nginx_and_grafana_are_published() -> None:
     assert published == {"nginx", "grafana"}
 
 
+def test_the_operators_commands_run_only_on_request() -> None:
+    operator = compose()["services"]["operator"]
+    assert operator["profiles"] == ["operator"]
+    assert operator["restart"] == "no"
+
+
 def test_every_service_restarts_and_the_long_running_ones_report_health() -> None:
-    services = compose()["services"]
+    services = started_by_up()
     assert all(s.get("restart") == "unless-stopped" for s in services.values())
     assert {name for name, s in services.items() if "healthcheck" not in s} == set()
 

@@ -1,0 +1,262 @@
+"""The shipped Redis users (ops/redis/users.acl, rendered by ops/redis/render-acl.sh) let
+each service do its real work and nothing else: the processes run a whole dialogue, the
+admin API and the operator's commands against a redis-server loaded with that file, and
+Redis refuses none of their commands; a service reaching for another's work is refused."""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+import redis as sync_redis
+
+from services.runtime.embedded_redis import redis_server_binary
+from services.runtime.ports import free_port
+from tests.support.waha import HMAC_KEY
+
+ROOT = Path(__file__).resolve().parents[2]
+USERS = ("ingest", "conductor", "projector", "operator")
+NUMBER = "5511977776666"
+
+
+@dataclass
+class AclRedis:
+    """A redis-server with the shipped users and one more, ``observer``, for the test."""
+
+    port: int
+    passwords: dict[str, str]
+    process: subprocess.Popen[bytes]
+
+    def url(self, user: str) -> str:
+        return f"redis://{user}:{self.passwords[user]}@127.0.0.1:{self.port}/0"
+
+    def client(self, user: str) -> sync_redis.Redis:
+        return sync_redis.Redis.from_url(self.url(user))
+
+    def refusals(self) -> list[dict[str, Any]]:
+        return [{k: entry[k] for k in ("username", "reason", "object", "context")}
+                for entry in self.client("observer").acl_log()]  # fmt: skip
+
+
+def render(directory: Path, passwords: dict[str, str]) -> Path:
+    """The shipped users, rendered by the shipped script."""
+    acl = directory / "users.acl"
+    env = {**os.environ, **{f"REDIS_{u.upper()}_PASSWORD": passwords[u] for u in USERS}}
+    subprocess.run(["sh", str(ROOT / "ops/redis/render-acl.sh"), str(ROOT / "ops/redis/users.acl"),
+                    str(acl)], env=env, check=True, timeout=10)  # fmt: skip
+    with acl.open("a") as file:
+        file.write(f"user observer on >{passwords['observer']} ~* &* +@all\n")
+    return acl
+
+
+@pytest.fixture(scope="module")
+def acl_redis(tmp_path_factory: pytest.TempPathFactory) -> Iterator[AclRedis]:
+    directory = tmp_path_factory.mktemp("acl-redis")
+    passwords = {user: secrets.token_hex(32) for user in (*USERS, "observer")}
+    port = free_port()
+    command = [redis_server_binary(), "--port", str(port), "--bind", "127.0.0.1",
+               "--save", "", "--appendonly", "no", "--dir", str(directory),
+               "--aclfile", str(render(directory, passwords)),
+               "--acllog-max-len", "1000"]  # fmt: skip
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL)
+    server = AclRedis(port, passwords, process)
+    try:
+        deadline = time.monotonic() + 10
+        while True:
+            try:
+                server.client("observer").ping()
+                break
+            except sync_redis.ConnectionError:
+                assert time.monotonic() < deadline, "redis-server with the ACL did not start"
+                time.sleep(0.05)
+        yield server
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+@dataclass
+class Processes:
+    logs: Path
+    running: dict[str, subprocess.Popen[bytes]] = field(default_factory=dict)
+
+    def wsm(self, name: str, env: dict[str, str], *args: str) -> None:
+        with (self.logs / f"{name}.log").open("wb") as log:
+            self.running[name] = subprocess.Popen(
+                [sys.executable, "-m", "services.cli", *args], env=env, cwd=ROOT,
+                stdout=log, stderr=subprocess.STDOUT)  # fmt: skip
+
+    def wait_until(self, check: Callable[[], bool], what: str, seconds: float = 30) -> None:
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            exited = {n: p.returncode for n, p in self.running.items() if p.poll() is not None}
+            assert not exited, f"exited while waiting for {what}: {exited}; {self.tails()}"
+            try:
+                if check():
+                    return
+            except OSError:
+                pass
+            time.sleep(0.1)
+        raise AssertionError(f"no {what} within {seconds} s; {self.tails()}")
+
+    def tails(self) -> str:
+        return "; ".join(f"{log.stem}: {log.read_text(errors='replace')[-800:]!r}"
+                         for log in sorted(self.logs.glob("*.log")))  # fmt: skip
+
+    def stop(self) -> None:
+        for process in self.running.values():
+            process.terminate()
+        for process in self.running.values():
+            try:
+                process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+
+
+def answers(url: str) -> bool:
+    with urllib.request.urlopen(url, timeout=2) as response:
+        return bool(response.status == 200)
+
+
+def request(url: str, body: dict[str, Any] | None = None, token: str | None = None) -> Any:
+    headers = {"Content-Type": "application/json"}
+    if token:
+        headers["Authorization"] = f"Bearer {token}"
+    data = json.dumps(body).encode() if body is not None else None
+    with urllib.request.urlopen(urllib.request.Request(url, data=data, headers=headers),
+                                timeout=30) as response:  # fmt: skip
+        return json.loads(response.read())
+
+
+def replies(sim: str) -> list[str]:
+    messages = request(f"{sim}/api/default/chats/{NUMBER}@c.us/messages")
+    return [str(m["body"]) for m in messages if m["fromMe"]]
+
+
+def run_wsm(command: list[str], env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "services.cli", *command], env=env, cwd=ROOT,
+                          capture_output=True, text=True, timeout=60)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Worked:
+    redis: AclRedis
+    logs: Path
+    operator: list[subprocess.CompletedProcess[str]]
+
+
+@pytest.fixture(scope="module")
+def worked(acl_redis: AclRedis, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Worked]:
+    """Every service's real work, each as its own Redis user: a dialogue from consent to a
+    booking, a cancellation and a revocation; the admin API's reads and a correction; the
+    operator's commands, an erasure last."""
+    logs = tmp_path_factory.mktemp("acl-logs")
+    token, chat_secret = secrets.token_hex(32), secrets.token_hex(32)
+    ingest_port, sim_port, admin_port = free_port(), free_port(), free_port()
+    metrics = {"conductor": free_port(), "projector": free_port()}
+    base = {k: v for k, v in os.environ.items() if not k.startswith(("OTEL_", "GROQ_"))}
+    base |= {"PARTITIONS": "4", "CHAT_KEY_SECRET": chat_secret, "REMINDER_OFFSETS": "2h",
+             "WAHA_URL": f"http://127.0.0.1:{sim_port}", "ADMIN_API_TOKEN": token,
+             "WEBHOOK_HMAC_KEY": HMAC_KEY.decode(), "LOG_LEVEL": "WARNING"}  # fmt: skip
+
+    def env(user: str) -> dict[str, str]:
+        return {**base, "REDIS_URL": acl_redis.url(user)}
+
+    gateway, sim = f"http://127.0.0.1:{ingest_port}", f"http://127.0.0.1:{sim_port}"
+    processes = Processes(logs)
+    try:
+        processes.wsm("ingest", env("ingest"), "ingest", "--port", str(ingest_port))
+        processes.wsm("waha-sim", base, "waha-sim", "--port", str(sim_port),
+                      "--webhook-url", f"{gateway}/webhooks/waha")  # fmt: skip
+        processes.wsm("conductor", env("conductor"), "conductor", "--name", "c1",
+                      "--metrics-port", str(metrics["conductor"]))  # fmt: skip
+        processes.wsm("projector", env("projector"), "projector", "--name", "p1",
+                      "--admin-port", str(admin_port),
+                      "--metrics-port", str(metrics["projector"]))  # fmt: skip
+        for url in (f"{gateway}/readyz", f"{sim}/api/sessions",
+                    f"http://127.0.0.1:{metrics['conductor']}/healthz",
+                    f"http://127.0.0.1:{metrics['projector']}/healthz",
+                    f"http://127.0.0.1:{admin_port}/v1/openapi.json"):  # fmt: skip
+            processes.wait_until(lambda url=url: answers(url), url)  # type: ignore[misc]
+        dialogue = ("oi", "sim", "Ana Souza", "quero agendar uma consulta", "1",
+                    "minhas consultas", "quero agendar uma consulta", "2", "quero cancelar",
+                    "1", "revogar consentimento", "sim")  # fmt: skip
+        for n, text in enumerate(dialogue, 1):
+            request(f"{sim}/sim/inbound", {"from": NUMBER, "text": text})
+            processes.wait_until(lambda n=n: len(replies(sim)) >= n, f"a reply to {text!r}")  # type: ignore[misc]
+        admin = f"http://127.0.0.1:{admin_port}/v1"
+        sessions = request(f"{admin}/sessions", token=token)["items"]
+        assert sessions, "the projector's read models hold the dialogue"
+        subject = sessions[0]["chat"]
+        for path in (f"sessions/{subject}", f"subjects/{subject}/consent",
+                     f"subjects/{subject}/appointments", f"subjects/{subject}/export"):  # fmt: skip
+            request(f"{admin}/{path}", token=token)
+        correction = {"name": "Ana Souza Lima", "requested_by": "dpo"}
+        request(f"{admin}/subjects/{subject}/correction", correction, token=token)
+        operator_commands = (["events"], ["audit", f"{NUMBER}@c.us"],
+                             ["consent", "history", f"{NUMBER}@c.us"], ["deadletters", "list"],
+                             ["lgpd", "export", f"{NUMBER}@c.us"],
+                             ["lgpd", "erase", f"{NUMBER}@c.us",
+                              "--requested-by", "dpo"])  # fmt: skip
+        operator = [run_wsm(command, env("operator")) for command in operator_commands]
+        time.sleep(2)  # the consumers apply the erasure
+    except Exception as failure:  # say what Redis refused, the likeliest cause
+        raise AssertionError(f"{acl_redis.refusals()}; {processes.tails()}") from failure
+    else:
+        yield Worked(acl_redis, logs, operator)
+    finally:
+        processes.stop()
+
+
+@pytest.mark.timeout(240)
+def test_no_command_of_any_service_is_refused_by_the_shipped_users(worked: Worked) -> None:
+    assert worked.redis.refusals() == []
+
+
+@pytest.mark.timeout(240)
+def test_the_operator_commands_succeed_as_the_operator_user(worked: Worked) -> None:
+    failed = [(r.args[3:], r.returncode, r.stderr[-300:]) for r in worked.operator
+              if r.returncode != 0]  # fmt: skip
+    assert failed == []
+
+
+@pytest.mark.timeout(240)
+def test_no_service_logged_a_refusal(worked: Worked) -> None:
+    refused = [log.name for log in worked.logs.glob("*.log") if "NOPERM" in log.read_text()]
+    assert refused == []
+
+
+@pytest.mark.parametrize(
+    ("user", "command"),
+    [
+        ("ingest", ("XREADGROUP", "GROUP", "conductor", "c", "STREAMS", "wsm:{p0}:log", ">")),
+        ("ingest", ("HGETALL", "wsm:{p0}:subject-keys")),
+        ("ingest", ("DEL", "wsm:{p0}:log")),
+        ("conductor", ("XGROUP", "DESTROY", "wsm:{p0}:log", "projector")),
+        ("projector", ("FLUSHALL",)),
+        ("operator", ("CONFIG", "SET", "appendonly", "no")),
+        ("operator", ("GET", "other:key")),
+    ],
+    ids=lambda v: v if isinstance(v, str) else v[0],
+)
+def test_a_user_is_refused_what_its_service_does_not_do(
+    acl_redis: AclRedis, user: str, command: tuple[str, ...]
+) -> None:
+    with pytest.raises(sync_redis.exceptions.NoPermissionError):
+        acl_redis.client(user).execute_command(*command)
+
+
+def test_a_client_without_a_user_is_refused(acl_redis: AclRedis) -> None:
+    with pytest.raises(sync_redis.AuthenticationError):
+        sync_redis.Redis(port=acl_redis.port).get("wsm:layout")
