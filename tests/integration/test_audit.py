@@ -27,7 +27,11 @@ async def test_the_timeline_tells_the_conversation_in_order(
     phone = Phone(http, sim_url, "5511977770009")
     for text in ("oi", "sim", "Nina", "marcar amanhã às 15h"):
         await phone.say(text)
-    env = {"REDIS_URL": ingest_settings.store.redis_url, "PARTITIONS": "4"}
+    env = {
+        "REDIS_URL": ingest_settings.store.redis_url,
+        "PARTITIONS": "4",
+        "DEVELOPMENT_MODE": "true",
+    }
     out = io.StringIO()
     args = argparse.Namespace(chat="5511977770009@c.us", session="default", json=False)
     assert await audit(args, env, out) == 0
@@ -44,5 +48,9 @@ async def test_an_unknown_chat_is_said_to_have_no_events(
     ingest_settings: IngestSettings, redis: object
 ) -> None:
     args = argparse.Namespace(chat="5511900001111@c.us", session="default", json=False)
-    env = {"REDIS_URL": ingest_settings.store.redis_url, "PARTITIONS": "4"}
+    env = {
+        "REDIS_URL": ingest_settings.store.redis_url,
+        "PARTITIONS": "4",
+        "DEVELOPMENT_MODE": "true",
+    }
     assert await audit(args, env, io.StringIO()) == 1

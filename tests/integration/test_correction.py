@@ -38,7 +38,12 @@ async def correct_by_cli(
     ingest_settings: IngestSettings, name: str | None, subject: str = f"{NUMBER}@c.us"
 ) -> tuple[int, str]:
     out = io.StringIO()
-    env = {"REDIS_URL": ingest_settings.store.redis_url, "PARTITIONS": "4", "USER": "dpo"}
+    env = {
+        "REDIS_URL": ingest_settings.store.redis_url,
+        "PARTITIONS": "4",
+        "DEVELOPMENT_MODE": "true",
+        "USER": "dpo",
+    }
     args = argparse.Namespace(
         action="correct", subject=subject, session="default", name=name, requested_by=None
     )

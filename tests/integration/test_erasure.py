@@ -78,7 +78,12 @@ async def register_and_book(stack: Stack) -> Phone:
 
 async def erase_by_cli(ingest_settings: IngestSettings) -> tuple[int, str]:
     out = io.StringIO()
-    env = {"REDIS_URL": ingest_settings.store.redis_url, "PARTITIONS": "4", "USER": "dpo"}
+    env = {
+        "REDIS_URL": ingest_settings.store.redis_url,
+        "PARTITIONS": "4",
+        "DEVELOPMENT_MODE": "true",
+        "USER": "dpo",
+    }
     args = argparse.Namespace(
         action="erase", subject=f"{NUMBER}@c.us", session="default", requested_by=None
     )

@@ -23,7 +23,12 @@ SUBJECT = chats.chat_key(DEVELOPMENT_CHAT_KEY_SECRET.encode(), "default", f"{NUM
 
 async def lgpd(verb: Any, action: str, ingest_settings: IngestSettings) -> dict[str, Any]:
     out = io.StringIO()
-    env = {"REDIS_URL": ingest_settings.store.redis_url, "PARTITIONS": "4", "USER": "dpo"}
+    env = {
+        "REDIS_URL": ingest_settings.store.redis_url,
+        "PARTITIONS": "4",
+        "DEVELOPMENT_MODE": "true",
+        "USER": "dpo",
+    }
     args = argparse.Namespace(
         action=action, subject=f"{NUMBER}@c.us", session="default", requested_by=None
     )

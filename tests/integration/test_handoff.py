@@ -139,6 +139,10 @@ async def test_releasing_a_chat_not_handed_over_is_refused(
 
 async def release_by_cli(ingest_settings: IngestSettings) -> tuple[int, str]:
     out = io.StringIO()
-    env = {"REDIS_URL": ingest_settings.store.redis_url, "PARTITIONS": "4"}
+    env = {
+        "REDIS_URL": ingest_settings.store.redis_url,
+        "PARTITIONS": "4",
+        "DEVELOPMENT_MODE": "true",
+    }
     args = argparse.Namespace(action="release", chat=CHAT, session="default", by="recepcao")
     return await release(args, env, out), out.getvalue()

@@ -15,7 +15,7 @@ from services.ingest.settings import IngestSettings
 from services.runtime.ports import free_port
 from services.runtime.settings import SettingsError
 from services.runtime.store import StoreSettings
-from tests.support.waha import SENT_MS, encode, signed_headers, text_message, webhook
+from tests.support.waha import HMAC_KEY, SENT_MS, encode, signed_headers, text_message, webhook
 
 URL = "/webhooks/waha"
 
@@ -232,7 +232,12 @@ async def test_with_the_window_off_an_old_webhook_is_accepted(
 
 
 def test_a_window_longer_than_the_dedup_window_is_refused_at_start() -> None:
-    env = {"WEBHOOK_HMAC_KEY": "k", "DEDUP_WINDOW_SECONDS": "600", "WEBHOOK_MAX_AGE_SECONDS": "601"}
+    env = {
+        "WEBHOOK_HMAC_KEY": HMAC_KEY.decode(),
+        "DEVELOPMENT_MODE": "true",
+        "DEDUP_WINDOW_SECONDS": "600",
+        "WEBHOOK_MAX_AGE_SECONDS": "601",
+    }
     with pytest.raises(SettingsError, match="WEBHOOK_MAX_AGE_SECONDS"):
         IngestSettings.from_env(env)
 
@@ -240,15 +245,22 @@ def test_a_window_longer_than_the_dedup_window_is_refused_at_start() -> None:
 def test_an_age_whose_skew_outlives_the_dedup_window_is_refused_at_start() -> None:
     # Stamped 300 s ahead and accepted for 600 s after its stamp, a webhook would be
     # acceptable for 900 s: past its 600 s dedup marker.
-    env = {"WEBHOOK_HMAC_KEY": "k", "DEDUP_WINDOW_SECONDS": "600",
-           "WEBHOOK_MAX_AGE_SECONDS": "600", "WEBHOOK_MAX_CLOCK_SKEW_SECONDS": "300"}  # fmt: skip
+    env = {"WEBHOOK_HMAC_KEY": HMAC_KEY.decode(), "DEVELOPMENT_MODE": "true",
+           "DEDUP_WINDOW_SECONDS": "600", "WEBHOOK_MAX_AGE_SECONDS": "600",
+           "WEBHOOK_MAX_CLOCK_SKEW_SECONDS": "300"}  # fmt: skip
     with pytest.raises(SettingsError, match=r"plus WEBHOOK_MAX_CLOCK_SKEW_SECONDS") as refused:
         IngestSettings.from_env(env)
     assert "\n" not in str(refused.value)
 
 
 def test_by_default_age_plus_skew_fit_the_dedup_window() -> None:
-    settings = IngestSettings.from_env({"WEBHOOK_HMAC_KEY": "k", "DEDUP_WINDOW_SECONDS": "600"})
+    settings = IngestSettings.from_env(
+        {
+            "WEBHOOK_HMAC_KEY": HMAC_KEY.decode(),
+            "DEVELOPMENT_MODE": "true",
+            "DEDUP_WINDOW_SECONDS": "600",
+        }
+    )
     assert settings.max_age_s + settings.max_clock_skew_s <= settings.dedup_window_s
     assert settings.max_age_s > 0
 

@@ -179,7 +179,11 @@ async def test_an_export_holds_everything_about_the_subject_and_nobody_else(
         await converse(stack, "oi", "sim", "Olga", "marcar amanhã às 15h")
         await caught_up(redis, keyspace)
     out = io.StringIO()
-    env = {"REDIS_URL": ingest_settings.store.redis_url, "PARTITIONS": "4"}
+    env = {
+        "REDIS_URL": ingest_settings.store.redis_url,
+        "PARTITIONS": "4",
+        "DEVELOPMENT_MODE": "true",
+    }
     args = argparse.Namespace(action="export", subject=f"{NUMBER}@c.us", session="default")
     assert await export(args, env, out) == 0
     document = json.loads(out.getvalue())

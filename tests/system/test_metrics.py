@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import os
+import secrets
 import sys
 from pathlib import Path
 
@@ -112,7 +113,12 @@ async def test_the_conversation_counts_brain_calls_and_tool_calls(redis: Redis) 
 
 async def test_the_projector_process_serves_its_metrics(redis_server: RedisServer) -> None:
     metrics_port = free_port()
-    env = {**os.environ, "REDIS_URL": redis_server.url, "PARTITIONS": "4"}
+    env = {
+        **os.environ,
+        "REDIS_URL": redis_server.url,
+        "PARTITIONS": "4",
+        "CHAT_KEY_SECRET": secrets.token_hex(32),
+    }
     command = ["-m", "services.cli", "projector", "--metrics-port", str(metrics_port)]
     projector = await asyncio.create_subprocess_exec(sys.executable, *command, env=env)
     try:
@@ -147,7 +153,8 @@ async def test_the_gateway_serves_its_metrics_on_their_own_port_only(
 ) -> None:
     webhook_port, metrics_port = free_port(), free_port()
     env = {**os.environ, "REDIS_URL": redis_server.url, "PARTITIONS": "4",
-           "WEBHOOK_HMAC_KEY": "metrics-test-key"}  # fmt: skip
+           "CHAT_KEY_SECRET": secrets.token_hex(32),
+           "WEBHOOK_HMAC_KEY": secrets.token_hex(32)}  # fmt: skip
     command = ["-m", "services.cli", "ingest", "--port", str(webhook_port),
                "--metrics-port", str(metrics_port)]  # fmt: skip
     gateway = await asyncio.create_subprocess_exec(sys.executable, *command, env=env)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import os
+import secrets
 import sys
 import time
 from collections.abc import AsyncIterator, Iterator
@@ -49,7 +50,7 @@ class Gateway:
 @pytest.fixture
 def gateway_env(redis_server: RedisServer) -> Iterator[dict[str, str]]:
     yield {**os.environ, "REDIS_URL": redis_server.url, "PARTITIONS": "4",
-           "WEBHOOK_HMAC_KEY": HMAC_KEY.decode(), "CHAT_KEY_SECRET": "slow-bodies-secret",
+           "WEBHOOK_HMAC_KEY": HMAC_KEY.decode(), "CHAT_KEY_SECRET": secrets.token_hex(32),
            "WEBHOOK_BODY_TIMEOUT_SECONDS": str(TIMEOUT_S),
            "WEBHOOK_BODY_BUDGET_BYTES": str(BUDGET)}  # fmt: skip
 

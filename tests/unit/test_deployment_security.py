@@ -32,6 +32,7 @@ K8S_SECRETS = {
                    "CHAT_KEY_SECRET"},
     "wsm-conductor": {"REDIS_CONDUCTOR_PASSWORD", "WAHA_API_KEY", "GROQ_API_KEY"},
     "wsm-projector": {"REDIS_PROJECTOR_PASSWORD", "CHAT_KEY_SECRET", "ADMIN_API_TOKEN"},
+    "wsm-edge": set(),
 }  # fmt: skip
 
 
@@ -202,6 +203,26 @@ def test_redis_accepts_only_the_services_and_keda() -> None:
     assert keda["namespaceSelector"] == {"matchLabels": {"kubernetes.io/metadata.name": "keda"}}
 
 
+def admitted_to(component: str, port: str) -> list[dict[str, Any]]:
+    """The ``from`` lists of the policies that let connections in to ``port`` of the
+    deployment ``component``; an empty list admits everyone."""
+    [deployment] = [d for d in of_kind("Deployment") if d["metadata"]["name"] == f"wsm-{component}"]
+    return [rule.get("from", []) for p in of_kind("NetworkPolicy")
+            if selects(p["spec"]["podSelector"], pod_labels(deployment))
+            for rule in p["spec"].get("ingress", [])
+            if {"port": port, "protocol": "TCP"} in rule.get("ports", [])]  # fmt: skip
+
+
+def test_webhooks_reach_the_edge_from_anywhere() -> None:
+    assert [] in admitted_to("edge", "http")
+
+
+def test_the_gateway_takes_webhooks_from_the_edge_alone() -> None:
+    edge = {"podSelector": {"matchLabels": {"app.kubernetes.io/name": "wsm",
+                                            "app.kubernetes.io/component": "edge"}}}  # fmt: skip
+    assert admitted_to("ingest", "http") == [[edge]]
+
+
 def test_each_deployment_gets_only_its_own_secret_keys() -> None:
     for deployment in of_kind("Deployment"):
         spec = container(deployment)
@@ -212,16 +233,17 @@ def test_each_deployment_gets_only_its_own_secret_keys() -> None:
 
 
 def test_the_config_map_holds_no_secret() -> None:
-    [config] = of_kind("ConfigMap")
+    [config] = [c for c in of_kind("ConfigMap") if c["metadata"]["name"] == "wsm-config"]
     assert {k for k in config["data"] if SECRET.match(k) or k == "REDIS_URL"} == set()
 
 
 def test_each_deployment_reaches_redis_as_its_own_user() -> None:
     for deployment in of_kind("Deployment"):
-        component = deployment["spec"]["template"]["metadata"]["labels"][
-            "app.kubernetes.io/component"
-        ]
+        component = pod_labels(deployment)["app.kubernetes.io/component"]
         env = {e["name"]: e for e in container(deployment)["env"]}
+        if component not in SERVICES_OF_REDIS:
+            assert not {"REDIS_URL", "REDIS_PASSWORD"} & set(env), component
+            continue
         assert env["REDIS_USERNAME"]["value"] == component
         assert component in acl_users()
         password = env["REDIS_PASSWORD"]["valueFrom"]["secretKeyRef"]["key"]
