@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import os
 import random
+import secrets
 import sys
 
 from redis.asyncio import Redis
@@ -21,7 +22,12 @@ PEOPLE = 250  # x 20 events = 5,000
 
 
 async def start_projector(url: str, name: str) -> asyncio.subprocess.Process:
-    env = {**os.environ, "REDIS_URL": url, "PARTITIONS": "4"}
+    env = {
+        **os.environ,
+        "REDIS_URL": url,
+        "PARTITIONS": "4",
+        "CHAT_KEY_SECRET": secrets.token_hex(32),
+    }
     command = ("-m", "services.cli", "--log-level", "ERROR", "projector", "--name", name)
     return await asyncio.create_subprocess_exec(sys.executable, *command, env=env)
 
