@@ -30,6 +30,8 @@ from services.projector.store import (
     decode_appointment,
     decode_consent,
     decode_session,
+    encode_consent,
+    encode_session,
 )
 from services.projector.views import (
     AppointmentView,
@@ -89,13 +91,14 @@ class Sessions:
     async def __call__(self, record: Record) -> Sequence[Command]:
         key = self.keys.session(record.partition, record.chat)
         raw = await self.views.get(key)
-        before = decode_session(raw) if raw is not None else None
+        subject_key = record.subject_key
+        before = decode_session(raw, record.chat, subject_key) if raw is not None else None
         after = project_session(before, record.envelope)
         if after is None or after == before:
             return ()
         score = int(after.last_activity.timestamp() * 1000)
         return (
-            ("SET", key, msgspec.msgpack.encode(after)),
+            ("SET", key, encode_session(after, subject_key)),
             ("ZADD", self.keys.sessions(record.partition), score, record.chat),
         )
 
@@ -111,11 +114,17 @@ class Consent:
         evidence = consent_record(record.envelope, erased=record.erased)
         if evidence is None:
             return ()
-        key = self.keys.consent(record.partition, record.chat)
+        chat, subject_key = record.chat, record.subject_key
+        key = self.keys.consent(record.partition, chat)
         if not isinstance(record.envelope.event, SubjectErased):
-            return (("RPUSH", key, msgspec.msgpack.encode(evidence)),)
-        kept = [without_person(decode_consent(raw)) for raw in await self.views.elements(key)]
-        encoded = [msgspec.msgpack.encode(item) for item in [*kept, evidence]]
+            return (("RPUSH", key, encode_consent(evidence, chat, subject_key)),)
+        # The records were sealed with the key just erased: they read without the person,
+        # and are written so, with nothing sealed left in them.
+        kept = [
+            without_person(decode_consent(raw, chat, None))
+            for raw in await self.views.elements(key)
+        ]
+        encoded = [encode_consent(item, chat, None) for item in [*kept, evidence]]
         return (("DEL", key), ("RPUSH", key, *encoded))
 
 

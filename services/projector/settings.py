@@ -1,4 +1,5 @@
-"""The projector's own settings: its admin API and the retention of personal data."""
+"""The projector's own settings: its admin API, the retention of personal data and the
+rewrites of Redis's AOF after erasures."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from services.runtime import settings
 
 MIN_TOKEN_CHARS = 32
 DEFAULT_RETENTION_DAYS = 365
+DEFAULT_AOF_REWRITE_MINUTES = 10
 
 
 @dataclass(frozen=True, slots=True)
@@ -18,6 +20,8 @@ class ProjectorSettings:
     """Bearer token of the admin API; None keeps the API off."""
     retention: timedelta | None = timedelta(days=DEFAULT_RETENTION_DAYS)
     """How long a subject's personal data is kept after their last activity; None: forever."""
+    aof_rewrite_every: timedelta | None = timedelta(minutes=DEFAULT_AOF_REWRITE_MINUTES)
+    """At most one rewrite of Redis's AOF after erasures per this period; None: never."""
 
     @classmethod
     def from_env(cls, env: Mapping[str, str]) -> ProjectorSettings:
@@ -27,4 +31,11 @@ class ProjectorSettings:
                 f"ADMIN_API_TOKEN must be at least {MIN_TOKEN_CHARS} characters"
             )
         days = settings.integer(env, "PERSONAL_DATA_RETENTION_DAYS", DEFAULT_RETENTION_DAYS)
-        return cls(admin_token=token, retention=timedelta(days=days) if days else None)
+        minutes = settings.integer(
+            env, "AOF_REWRITE_AFTER_ERASURE_MINUTES", DEFAULT_AOF_REWRITE_MINUTES
+        )
+        return cls(
+            admin_token=token,
+            retention=timedelta(days=days) if days else None,
+            aof_rewrite_every=timedelta(minutes=minutes) if minutes else None,
+        )

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from pathlib import Path
+
+from events.key_wrapping import KekUnreadable, KeyEncryptionKey, KeyRing
 
 
 class SettingsError(ValueError):
@@ -37,3 +40,27 @@ def integer(
 
 def text_list(env: Mapping[str, str], name: str) -> tuple[str, ...]:
     return tuple(item.strip() for item in env.get(name, "").split(",") if item.strip())
+
+
+def key_encryption_keys(env: Mapping[str, str]) -> KeyRing:
+    """The key-encryption keys of the subject keys: SUBJECT_KEY_KEK_FILE, a file mounted
+    from outside Redis (required), and during a rotation SUBJECT_KEY_PREVIOUS_KEK_FILE."""
+    current = _kek(env, "SUBJECT_KEY_KEK_FILE", required=True)
+    previous = _kek(env, "SUBJECT_KEY_PREVIOUS_KEK_FILE", required=False)
+    assert current is not None
+    return KeyRing(current, () if previous is None else (previous,))
+
+
+def _kek(env: Mapping[str, str], name: str, *, required: bool) -> KeyEncryptionKey | None:
+    path = env.get(name, "").strip()
+    if not path:
+        if required:
+            raise SettingsError(
+                f"{name} must be set: the file holding the key-encryption key of the subject "
+                "keys, kept outside Redis (`openssl rand -base64 32 > FILE`; wsm up makes one)"
+            )
+        return None
+    try:
+        return KeyEncryptionKey.from_file(Path(path))
+    except KekUnreadable as exc:
+        raise SettingsError(f"{name}: {exc}") from None

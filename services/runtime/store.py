@@ -16,6 +16,7 @@ from redis.asyncio.connection import parse_url
 from events import EventLog, Keyspace
 from events.archive import Archive
 from events.infrastructure import INFRASTRUCTURE_ERRORS
+from events.key_wrapping import KeyRing
 from events.keys import DEFAULT_PARTITIONS
 from services.runtime import settings
 from services.runtime.redis_connection import ServicesRedis, blocking_pool
@@ -50,6 +51,8 @@ class StoreSettings:
     """Where entries moved out of Redis are kept; None: the whole log stays in Redis."""
     in_redis: timedelta = timedelta(days=DEFAULT_DAYS_IN_REDIS)
     """How long an entry stays in Redis before it is archived (given an archive)."""
+    keys: KeyRing | None = None
+    """The key-encryption keys of the subject keys (always given from the environment)."""
 
     @classmethod
     def from_env(cls, env: Mapping[str, str]) -> StoreSettings:
@@ -68,6 +71,7 @@ class StoreSettings:
             ),
             archive_dir=Path(archive_dir) if archive_dir else None,
             in_redis=timedelta(days=days_in_redis),
+            keys=settings.key_encryption_keys(env),
         )
 
     @property
@@ -76,7 +80,7 @@ class StoreSettings:
 
     def event_log(self, redis: Redis, **options: int) -> EventLog:
         """The log on ``redis``, reading archived entries where they are kept."""
-        return EventLog(redis, self.keyspace, archive=self.archive, **options)
+        return EventLog(redis, self.keyspace, archive=self.archive, keys=self.keys, **options)
 
     @property
     def keyspace(self) -> Keyspace:

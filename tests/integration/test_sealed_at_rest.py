@@ -1,0 +1,37 @@
+"""No personal data in clear at rest: the log, the conversation snapshots and the read
+models hold a person's name, words and number only sealed with their subject key."""
+
+from __future__ import annotations
+
+from redis.asyncio import Redis
+
+from events import Keyspace
+from services.domain import chats
+from services.domain.chats import DEVELOPMENT_CHAT_KEY_SECRET
+from services.projector.store import ReadModels
+from tests.support.projecting import caught_up, projecting
+from tests.support.redis_contents import everything_in
+from tests.support.whole_stack import Phone, Stack
+
+NUMBER = "5511966660077"
+SUBJECT = chats.chat_key(DEVELOPMENT_CHAT_KEY_SECRET.encode(), "default", f"{NUMBER}@c.us")
+NAME = "Ermelinda Vasconcelos"
+WORDS = ("oi, sou vizinha da padaria Brasilândia", "sim", NAME, "marcar amanhã às 15h")
+PERSONAL = (NUMBER.encode(), b"Ermelinda", b"Vasconcelos", b"Brasil", "Brasilândia".encode())
+
+
+async def test_after_a_dialogue_no_name_text_or_number_is_in_clear_anywhere_in_redis(
+    stack: Stack, redis: Redis, keyspace: Keyspace
+) -> None:
+    http, sim_url, _ = stack
+    async with projecting(redis, keyspace):
+        phone = Phone(http, sim_url, NUMBER)
+        for text in WORDS:
+            await phone.say(text)
+        await caught_up(redis, keyspace, "conductor", "outbox")
+    held = await everything_in(redis)
+    for value in PERSONAL:
+        assert value not in held, value
+    session = await ReadModels(redis, keyspace).session(SUBJECT)  # opened with the key
+    assert session is not None and session.conversation.name == NAME
+    assert session.conversation.chat_id == f"{NUMBER}@c.us"
