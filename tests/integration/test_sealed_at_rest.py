@@ -9,6 +9,7 @@ from events import Keyspace
 from services.domain import chats
 from services.domain.chats import DEVELOPMENT_CHAT_KEY_SECRET
 from services.projector.store import ReadModels
+from services.runtime.embedded_redis import RedisServer
 from tests.support.projecting import caught_up, projecting
 from tests.support.redis_contents import everything_in
 from tests.support.whole_stack import Phone, Stack
@@ -20,18 +21,34 @@ WORDS = ("oi, sou vizinha da padaria Brasilândia", "sim", NAME, "marcar amanhã
 PERSONAL = (NUMBER.encode(), b"Ermelinda", b"Vasconcelos", b"Brasil", "Brasilândia".encode())
 
 
-async def test_after_a_dialogue_no_name_text_or_number_is_in_clear_anywhere_in_redis(
-    stack: Stack, redis: Redis, keyspace: Keyspace
-) -> None:
+async def a_dialogue(stack: Stack, redis: Redis, keyspace: Keyspace) -> None:
     http, sim_url, _ = stack
     async with projecting(redis, keyspace):
         phone = Phone(http, sim_url, NUMBER)
         for text in WORDS:
             await phone.say(text)
         await caught_up(redis, keyspace, "conductor", "outbox")
+
+
+async def test_after_a_dialogue_no_name_text_or_number_is_in_clear_anywhere_in_redis(
+    stack: Stack, redis: Redis, keyspace: Keyspace
+) -> None:
+    await a_dialogue(stack, redis, keyspace)
     held = await everything_in(redis)
     for value in PERSONAL:
         assert value not in held, value
     session = await ReadModels(redis, keyspace).session(SUBJECT)  # opened with the key
     assert session is not None and session.conversation.name == NAME
     assert session.conversation.chat_id == f"{NUMBER}@c.us"
+
+
+async def test_after_a_dialogue_no_name_text_or_number_is_in_clear_in_the_aof_files(
+    stack: Stack, redis: Redis, keyspace: Keyspace, redis_server: RedisServer
+) -> None:
+    await a_dialogue(stack, redis, keyspace)
+    files = sorted(redis_server.directory.rglob("*.aof*"))
+    assert files  # the test Redis keeps an AOF, every command it ran
+    held = b"".join(path.read_bytes() for path in files)
+    assert SUBJECT.encode() in held  # the dialogue's writes are in it, under its chat key
+    for value in PERSONAL:
+        assert value not in held, value
