@@ -133,3 +133,23 @@ class SubjectKeys:
         )
         self.forget(chat)
         return cast(bytes, entry_id).decode() if entry_id else None
+
+    async def rewrap(self, partition: int) -> tuple[int, int]:
+        """Wrap every key of a partition not wrapped with the current key-encryption key
+        (an old one's, or one stored before keys were wrapped) with it, in one script;
+        how many were re-wrapped, and how many still are not (changed meanwhile)."""
+        if self.ring is None:
+            raise TypeError("re-wrapping needs the key-encryption keys")
+        store = self.keyspace.subject_keys(partition)
+        held = cast(dict[bytes, bytes], await self.redis.hgetall(store))
+        stale = [(chat.decode(), stored) for chat, stored in held.items()]
+        stale = [(chat, stored) for chat, stored in stale if not self.ring.is_current(stored)]
+        if not stale:
+            return 0, 0
+        triples = [
+            item
+            for chat, stored in stale
+            for item in (chat, stored, self.ring.wrap(self.opened(stored, chat), chat))
+        ]
+        rewrapped = cast(int, await self._scripts.rewrap_subject_keys(keys=[store], args=triples))
+        return rewrapped, len(stale) - rewrapped

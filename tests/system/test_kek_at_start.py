@@ -20,7 +20,7 @@ from tests.support.factories import message
 
 def wsm(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "services.cli", *args],
-                          env=env, capture_output=True, text=True, timeout=60)  # fmt: skip
+                          env=env, capture_output=True, text=True, timeout=20)  # fmt: skip
 
 
 def one_clear_line(result: subprocess.CompletedProcess[str]) -> str:
