@@ -10,6 +10,7 @@ write in large pipelined batches instead of one round trip per event.
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from typing import Protocol, cast
 from zoneinfo import ZoneInfo
@@ -35,6 +36,7 @@ from services.projector.store import (
 )
 from services.projector.views import (
     AppointmentView,
+    SessionView,
     anonymised,
     consent_record,
     project_appointment,
@@ -81,24 +83,44 @@ class Projection(Protocol):
     async def __call__(self, record: Record) -> Sequence[Command]: ...
 
 
+SESSIONS_REMEMBERED = 4096
+
+
 class Sessions:
     name = "sessions"
 
     def __init__(self, views: ViewStore, keys: ReadModelKeys) -> None:
         self.views = views
         self.keys = keys
+        # The sessions last written, opened: a chat's events come in runs, and opening a
+        # sealed session again costs more than projecting the event.
+        self._written: OrderedDict[str, tuple[bytes, bytes | None, SessionView]] = OrderedDict()
+
+    def _opened(self, key: str, raw: bytes, chat: str, subject_key: bytes | None) -> SessionView:
+        written = self._written.get(key)
+        if written is not None and written[0] == raw and written[1] == subject_key:
+            return written[2]
+        return decode_session(raw, chat, subject_key)
+
+    def _remember(self, key: str, raw: bytes, subject_key: bytes | None, view: SessionView) -> None:
+        self._written[key] = (raw, subject_key, view)
+        self._written.move_to_end(key)
+        if len(self._written) > SESSIONS_REMEMBERED:
+            self._written.popitem(last=False)
 
     async def __call__(self, record: Record) -> Sequence[Command]:
         key = self.keys.session(record.partition, record.chat)
         raw = await self.views.get(key)
         subject_key = record.subject_key
-        before = decode_session(raw, record.chat, subject_key) if raw is not None else None
+        before = None if raw is None else self._opened(key, raw, record.chat, subject_key)
         after = project_session(before, record.envelope)
         if after is None or after == before:
             return ()
         score = int(after.last_activity.timestamp() * 1000)
+        stored = encode_session(after, subject_key)
+        self._remember(key, stored, subject_key, after)
         return (
-            ("SET", key, encode_session(after, subject_key)),
+            ("SET", key, stored),
             ("ZADD", self.keys.sessions(record.partition), score, record.chat),
         )
 
