@@ -8,10 +8,11 @@ from typing import cast
 from redis.asyncio import Redis
 
 
-async def everything_in(redis: Redis) -> bytes:
-    """Every key name and value in the database, whatever its type, as one blob."""
+async def everything_in(redis: Redis, match: str | None = None) -> bytes:
+    """Every key name and value in the database (or of the keys ``match`` matches),
+    whatever its type, as one blob."""
     held: list[object] = []
-    async for key in redis.scan_iter(count=1000):
+    async for key in redis.scan_iter(match=match, count=1000):
         held.append(key)
         kind = cast(bytes, await redis.type(key)).decode()
         if kind == "string":
