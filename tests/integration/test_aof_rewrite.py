@@ -13,7 +13,7 @@ from redis.asyncio import Redis
 
 from events import EventLog, Keyspace
 from events.key_wrapping import KeyEncryptionKey, KeyRing, new_kek_text
-from services.actions.aof_rewrite import rewrite_if_requested
+from services.actions.aof_rewrite import keep_rewriting, rewrite_if_requested
 from services.actions.erasure import ErasureReason, erase_subject
 from services.projector.store import ReadModels
 from services.runtime.embedded_redis import RedisServer
@@ -119,3 +119,27 @@ async def test_an_erasure_within_the_period_waits_for_the_next_one(
     assert not await rewrite_if_requested(redis, log.keyspace, 1)  # within the period
     await asyncio.sleep(1.1)
     assert await rewrite_if_requested(redis, log.keyspace, 1)  # kept, and done after it
+
+
+@pytest.mark.timeout(60)
+async def test_a_projector_rewrites_the_aof_soon_after_an_erasure(
+    aof_redis: tuple[RedisServer, Redis], tmp_path: Path
+) -> None:
+    server, redis = aof_redis
+    log = await a_wrapped_log(redis, tmp_path)
+    result = await log.append(message("c1", "oi"))
+    stored = cast(bytes, await redis.hget(log.keyspace.subject_keys(result.partition), "c1"))
+    stopping = asyncio.Event()
+    rewriting = asyncio.create_task(
+        keep_rewriting(redis, log.keyspace, WINDOW_S, stopping, poll_s=0.05)
+    )
+    try:
+        await erase(log, "c1")
+        for _ in range(400):
+            if stored not in aof_files(server):
+                break
+            await asyncio.sleep(0.05)
+        assert stored not in aof_files(server)
+    finally:
+        stopping.set()
+        await rewriting
