@@ -13,6 +13,7 @@ from services.ingest.app import create_app
 from services.ingest.settings import IngestSettings
 from services.runtime.cli_types import port
 from services.runtime.lifecycle import SHUTDOWN_GRACE_S, run_service
+from services.runtime.store import wait_for_layout
 
 log = logging.getLogger(__name__)
 
@@ -34,6 +35,11 @@ async def serve(settings: IngestSettings, host: str, port_: int, stopping: async
     try:
         await web.TCPSite(runner, host, port_).start()
         log.info("ingest listening on http://%s:%d", host, port_)
+        # Checked as soon as Redis answers (the gateway listens before that): a log laid
+        # out otherwise, or a key-encryption key that does not open the subject keys,
+        # stops it in one line instead of failing each webhook.
+        async with settings.store.connected() as redis:
+            await wait_for_layout(settings.store.event_log(redis), stopping)
         await stopping.wait()
     finally:
         await runner.cleanup()

@@ -15,6 +15,7 @@ from redis.asyncio import Redis
 from events import EventLog, Keyspace
 from events.key_wrapping import KeyEncryptionKey, KeyRing, new_kek_text
 from services.runtime.embedded_redis import RedisServer
+from services.runtime.ports import free_port
 from tests.support.factories import message
 
 
@@ -34,11 +35,13 @@ def one_clear_line(result: subprocess.CompletedProcess[str]) -> str:
 def env(redis_server: RedisServer) -> dict[str, str]:
     sync_redis.Redis.from_url(redis_server.url).flushdb()
     secret = "kek-at-start-test-chat-key-secret-0123456789"
+    hmac_key = "kek-at-start-test-webhook-hmac-key-0123456789"
     return {
         **os.environ,
         "REDIS_URL": redis_server.url,
         "PARTITIONS": "4",
         "CHAT_KEY_SECRET": secret,
+        "WEBHOOK_HMAC_KEY": hmac_key,
     }
 
 
@@ -71,6 +74,9 @@ def test_a_kek_that_does_not_open_the_stored_keys_stops_a_service(
     asyncio.run(write_a_wrapped_key())
     wrong = tmp_path / "wrong"
     wrong.write_text(new_kek_text())
-    result = wsm("projector", "--name", "p1", env={**env, "SUBJECT_KEY_KEK_FILE": str(wrong)})
-    assert result.returncode == 2
-    assert "SUBJECT_KEY_KEK_FILE does not open the subject keys" in one_clear_line(result)
+    for service in (["ingest", "--port", str(free_port())], ["projector"], ["conductor"]):
+        result = wsm(
+            "--log-level", "WARNING", *service, env={**env, "SUBJECT_KEY_KEK_FILE": str(wrong)}
+        )
+        assert result.returncode == 2, service
+        assert "SUBJECT_KEY_KEK_FILE does not open the subject keys" in one_clear_line(result)
