@@ -12,13 +12,17 @@ from aiohttp.test_utils import TestClient, TestServer
 from redis.asyncio import Redis
 
 from events import EventLog, Keyspace
-from events.key_wrapping import new_kek_text
+from events.key_wrapping import KeyRing, new_kek_text
 from services.ingest.app import create_app
 from services.ingest.settings import IngestSettings
 from services.runtime.embedded_redis import RedisServer
 from services.runtime.store import StoreSettings
 from tests.support.waha import HMAC_KEY
-from tests.support.whole_stack import clock, stack  # noqa: F401  (the fixtures, for every module)
+from tests.support.whole_stack import (  # noqa: F401  (the fixtures, for every module)
+    clock,
+    stack,
+    subject_key_ring,
+)
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -75,10 +79,17 @@ async def log(redis: Redis, keyspace: Keyspace) -> EventLog:
 
 
 @pytest.fixture
-def ingest_settings(redis_server: RedisServer, keyspace: Keyspace) -> IngestSettings:
+def ingest_settings(
+    redis_server: RedisServer,
+    keyspace: Keyspace,
+    subject_key_ring: KeyRing | None,  # noqa: F811  (the fixture, by name)
+) -> IngestSettings:
+    store = StoreSettings(
+        redis_url=redis_server.url, partitions=keyspace.partitions, keys=subject_key_ring
+    )
     return IngestSettings(
         hmac_keys=(HMAC_KEY, b"previous-key"),
-        store=StoreSettings(redis_url=redis_server.url, partitions=keyspace.partitions),
+        store=store,
         max_body_bytes=64 * 1024,
     )
 

@@ -1,11 +1,16 @@
 """No personal data in clear at rest: the log, the conversation snapshots and the read
-models hold a person's name, words and number only sealed with their subject key."""
+models hold a person's name, words and number only sealed with their subject key, and
+that key only wrapped with the key-encryption key, which Redis never holds."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
 from redis.asyncio import Redis
 
-from events import Keyspace
+from events import EventLog, Keyspace
+from events.key_wrapping import KeyEncryptionKey, KeyRing, new_kek_text
 from services.domain import chats
 from services.domain.chats import DEVELOPMENT_CHAT_KEY_SECRET
 from services.projector.store import ReadModels
@@ -21,9 +26,17 @@ WORDS = ("oi, sou vizinha da padaria Brasilândia", "sim", NAME, "marcar amanhã
 PERSONAL = (NUMBER.encode(), b"Ermelinda", b"Vasconcelos", b"Brasil", "Brasilândia".encode())
 
 
-async def a_dialogue(stack: Stack, redis: Redis, keyspace: Keyspace) -> None:
+@pytest.fixture
+def subject_key_ring(tmp_path: Path) -> KeyRing:
+    """The whole stack wraps its subject keys, as every service does."""
+    path = tmp_path / "subject-key-kek"
+    path.write_text(new_kek_text())
+    return KeyRing(KeyEncryptionKey.from_file(path))
+
+
+async def a_dialogue(stack: Stack, redis: Redis, keyspace: Keyspace, keys: KeyRing) -> None:
     http, sim_url, _ = stack
-    async with projecting(redis, keyspace):
+    async with projecting(redis, keyspace, keys):
         phone = Phone(http, sim_url, NUMBER)
         for text in WORDS:
             await phone.say(text)
@@ -31,24 +44,39 @@ async def a_dialogue(stack: Stack, redis: Redis, keyspace: Keyspace) -> None:
 
 
 async def test_after_a_dialogue_no_name_text_or_number_is_in_clear_anywhere_in_redis(
-    stack: Stack, redis: Redis, keyspace: Keyspace
+    stack: Stack, redis: Redis, keyspace: Keyspace, subject_key_ring: KeyRing
 ) -> None:
-    await a_dialogue(stack, redis, keyspace)
+    await a_dialogue(stack, redis, keyspace, subject_key_ring)
     held = await everything_in(redis)
     for value in PERSONAL:
         assert value not in held, value
-    session = await ReadModels(redis, keyspace).session(SUBJECT)  # opened with the key
+    log = EventLog(redis, keyspace, keys=subject_key_ring)
+    session = await ReadModels(redis, keyspace, log.subject_keys).session(SUBJECT)
     assert session is not None and session.conversation.name == NAME
     assert session.conversation.chat_id == f"{NUMBER}@c.us"
 
 
 async def test_after_a_dialogue_no_name_text_or_number_is_in_clear_in_the_aof_files(
-    stack: Stack, redis: Redis, keyspace: Keyspace, redis_server: RedisServer
+    stack: Stack,
+    redis: Redis,
+    keyspace: Keyspace,
+    redis_server: RedisServer,
+    subject_key_ring: KeyRing,
 ) -> None:
-    await a_dialogue(stack, redis, keyspace)
+    await a_dialogue(stack, redis, keyspace, subject_key_ring)
     files = sorted(redis_server.directory.rglob("*.aof*"))
     assert files  # the test Redis keeps an AOF, every command it ran
     held = b"".join(path.read_bytes() for path in files)
     assert SUBJECT.encode() in held  # the dialogue's writes are in it, under its chat key
     for value in PERSONAL:
         assert value not in held, value
+
+
+async def test_after_a_dialogue_redis_holds_the_subject_key_only_wrapped(
+    stack: Stack, redis: Redis, keyspace: Keyspace, subject_key_ring: KeyRing
+) -> None:
+    await a_dialogue(stack, redis, keyspace, subject_key_ring)
+    partition = keyspace.partition_of(SUBJECT)
+    log = EventLog(redis, keyspace, keys=subject_key_ring)
+    subject_key = (await log.subject_keys.for_reading(partition, [SUBJECT]))[SUBJECT]
+    assert subject_key not in await everything_in(redis)
