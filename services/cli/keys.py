@@ -14,6 +14,8 @@ import sys
 from collections.abc import Mapping
 from typing import TextIO
 
+from events.key_wrapping import KekMismatch
+from events.log import WrongKeyEncryptionKey
 from services.runtime.store import StoreSettings
 
 ROUNDS = 5
@@ -39,7 +41,14 @@ async def rewrap(env: Mapping[str, str], out: TextIO) -> int:
         for _ in range(ROUNDS):
             left = 0
             for partition in store.keyspace.all_partitions():
-                done, missed = await log.subject_keys.rewrap(partition)
+                try:
+                    done, missed = await log.subject_keys.rewrap(partition)
+                except KekMismatch:
+                    raise WrongKeyEncryptionKey(
+                        "a subject key is wrapped with a key-encryption key that neither "
+                        "SUBJECT_KEY_KEK_FILE nor SUBJECT_KEY_PREVIOUS_KEK_FILE holds; "
+                        "nothing of that partition was re-wrapped"
+                    ) from None
                 total, left = total + done, left + missed
             if not left:
                 out.write(

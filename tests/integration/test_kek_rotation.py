@@ -87,3 +87,13 @@ async def test_a_rewrap_brings_no_erased_key_back(
     await redis.hdel(keyspace.subject_keys(keyspace.partition_of("c2")), "c2")  # erased
     assert "re-wrapped 1 subject keys" in await rotate(redis_server, new, old)
     assert await texts(EventLog(redis, keyspace, keys=ring(new))) == {"c1": "oi", "c2": ""}
+
+
+async def test_a_key_wrapped_with_a_kek_not_given_stops_the_rewrap_naming_the_settings(
+    redis: Redis, keyspace: Keyspace, redis_server: RedisServer, tmp_path: Path
+) -> None:
+    lost, old, new = (kek_file(tmp_path, name) for name in ("lost", "old", "new"))
+    await EventLog(redis, keyspace, keys=ring(lost)).append(message("c1", "oi"))
+    await EventLog(redis, keyspace, keys=ring(old)).append(message("c2", "oi"))
+    with pytest.raises(WrongKeyEncryptionKey, match="SUBJECT_KEY_PREVIOUS_KEK_FILE"):
+        await rotate(redis_server, new, old)
