@@ -45,20 +45,21 @@ def text_list(env: Mapping[str, str], name: str) -> tuple[str, ...]:
 def key_encryption_keys(env: Mapping[str, str]) -> KeyRing:
     """The key-encryption keys of the subject keys: SUBJECT_KEY_KEK_FILE, a file mounted
     from outside Redis (required), and during a rotation SUBJECT_KEY_PREVIOUS_KEK_FILE."""
-    current = _kek(env, "SUBJECT_KEY_KEK_FILE", required=True)
-    previous = _kek(env, "SUBJECT_KEY_PREVIOUS_KEK_FILE", required=False)
-    assert current is not None
+    current = _kek(env, "SUBJECT_KEY_KEK_FILE")
+    if current is None:
+        raise SettingsError(
+            "SUBJECT_KEY_KEK_FILE must be set: the file holding the key-encryption key of the "
+            "subject keys, kept outside Redis (`openssl rand -base64 32 > FILE`; wsm up "
+            "makes one)"
+        )
+    previous = _kek(env, "SUBJECT_KEY_PREVIOUS_KEK_FILE")
     return KeyRing(current, () if previous is None else (previous,))
 
 
-def _kek(env: Mapping[str, str], name: str, *, required: bool) -> KeyEncryptionKey | None:
+def _kek(env: Mapping[str, str], name: str) -> KeyEncryptionKey | None:
+    """The key in the file ``name`` names; None when it names none."""
     path = env.get(name, "").strip()
     if not path:
-        if required:
-            raise SettingsError(
-                f"{name} must be set: the file holding the key-encryption key of the subject "
-                "keys, kept outside Redis (`openssl rand -base64 32 > FILE`; wsm up makes one)"
-            )
         return None
     try:
         return KeyEncryptionKey.from_file(Path(path))
