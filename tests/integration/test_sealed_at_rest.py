@@ -4,13 +4,17 @@ that key only wrapped with the key-encryption key, which Redis never holds."""
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
+from typing import cast
 
 import pytest
 from redis.asyncio import Redis
 
 from events import EventLog, Keyspace
 from events.key_wrapping import KeyEncryptionKey, KeyRing, new_kek_text
+from services.actions.aof_rewrite import rewrite_if_requested
+from services.actions.erasure import ErasureReason, erase_subject
 from services.domain import chats
 from services.domain.chats import DEVELOPMENT_CHAT_KEY_SECRET
 from services.projector.store import ReadModels
@@ -64,9 +68,7 @@ async def test_after_a_dialogue_no_name_text_or_number_is_in_clear_in_the_aof_fi
     subject_key_ring: KeyRing,
 ) -> None:
     await a_dialogue(stack, redis, keyspace, subject_key_ring)
-    files = sorted(redis_server.directory.rglob("*.aof*"))
-    assert files  # the test Redis keeps an AOF, every command it ran
-    held = b"".join(path.read_bytes() for path in files)
+    held = aof_files(redis_server)  # the test Redis keeps an AOF, every command it ran
     assert SUBJECT.encode() in held  # the dialogue's writes are in it, under its chat key
     for value in PERSONAL:
         assert value not in held, value
@@ -80,3 +82,32 @@ async def test_after_a_dialogue_redis_holds_the_subject_key_only_wrapped(
     log = EventLog(redis, keyspace, keys=subject_key_ring)
     subject_key = (await log.subject_keys.for_reading(partition, [SUBJECT]))[SUBJECT]
     assert subject_key not in await everything_in(redis)
+
+
+@pytest.mark.timeout(60)
+async def test_after_an_erasure_and_the_rewrite_the_aof_holds_no_key_of_the_subject(
+    stack: Stack,
+    redis: Redis,
+    keyspace: Keyspace,
+    redis_server: RedisServer,
+    subject_key_ring: KeyRing,
+) -> None:
+    await a_dialogue(stack, redis, keyspace, subject_key_ring)
+    log = EventLog(redis, keyspace, keys=subject_key_ring)
+    store = keyspace.subject_keys(keyspace.partition_of(SUBJECT))
+    stored = cast(bytes, await redis.hget(store, SUBJECT))
+    models = ReadModels(redis, keyspace, log.subject_keys)
+    assert await erase_subject(log, models, SUBJECT, ErasureReason.SUBJECT_REQUEST, "dpo")
+    assert await rewrite_if_requested(redis, keyspace, every_s=600)
+    for _ in range(400):
+        if stored not in aof_files(redis_server):
+            break
+        await asyncio.sleep(0.05)
+    held = aof_files(redis_server)
+    assert stored not in held
+    for value in PERSONAL:
+        assert value not in held, value
+
+
+def aof_files(server: RedisServer) -> bytes:
+    return b"".join(path.read_bytes() for path in sorted(server.directory.rglob("*.aof*")))
