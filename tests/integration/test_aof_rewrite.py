@@ -18,6 +18,7 @@ from services.actions.erasure import ErasureReason, erase_subject
 from services.projector.store import ReadModels
 from services.runtime.embedded_redis import RedisServer
 from tests.support.factories import message
+from tests.support.redis_contents import aof_files, aof_rewritten
 
 WINDOW_S = 600
 
@@ -35,10 +36,6 @@ async def aof_redis(tmp_path: Path) -> AsyncIterator[tuple[RedisServer, Redis]]:
         server.stop()
 
 
-def aof_files(server: RedisServer) -> bytes:
-    return b"".join(path.read_bytes() for path in sorted(server.directory.rglob("*.aof*")))
-
-
 async def a_wrapped_log(redis: Redis, tmp_path: Path) -> EventLog:
     kek = tmp_path / "kek"
     kek.write_text(new_kek_text())
@@ -52,16 +49,6 @@ async def erase(log: EventLog, chat: str) -> None:
     assert await erase_subject(log, models, chat, ErasureReason.SUBJECT_REQUEST, "dpo")
 
 
-async def rewritten(redis: Redis) -> None:
-    for _ in range(500):
-        info = cast(dict[str, object], await redis.info("persistence"))
-        if not info["aof_rewrite_in_progress"] and not info["aof_rewrite_scheduled"]:
-            assert info["aof_last_bgrewrite_status"] == "ok"
-            return
-        await asyncio.sleep(0.02)
-    raise AssertionError("the AOF rewrite did not finish")
-
-
 @pytest.mark.timeout(60)
 async def test_after_the_rewrite_the_erased_key_is_no_longer_in_the_aof_files(
     aof_redis: tuple[RedisServer, Redis], tmp_path: Path
@@ -71,15 +58,15 @@ async def test_after_the_rewrite_the_erased_key_is_no_longer_in_the_aof_files(
     result = await log.append(message("c1", "moro na rua Pitangueiras"))
     stored = cast(bytes, await redis.hget(log.keyspace.subject_keys(result.partition), "c1"))
     key = (await log.subject_keys.for_reading(result.partition, ["c1"]))["c1"]
-    assert stored in aof_files(server)  # what the erasure alone leaves on disk
+    assert stored in aof_files(server.directory)  # what the erasure alone leaves on disk
     await erase(log, "c1")
     assert await rewrite_if_requested(redis, log.keyspace, WINDOW_S)
-    await rewritten(redis)
+    await aof_rewritten(redis)
     for _ in range(100):  # Redis drops the old files right after switching to the new
-        if stored not in aof_files(server):
+        if stored not in aof_files(server.directory):
             break
         await asyncio.sleep(0.05)
-    held = aof_files(server)
+    held = aof_files(server.directory)
     assert stored not in held and key not in held
 
 
@@ -101,7 +88,7 @@ async def test_the_erasures_of_a_period_share_one_rewrite(
         await log.append(message(chat, "oi"))
         await erase(log, chat)
     assert await rewrite_if_requested(redis, log.keyspace, WINDOW_S)
-    await rewritten(redis)
+    await aof_rewritten(redis)
     assert not await rewrite_if_requested(redis, log.keyspace, WINDOW_S)
 
 
@@ -114,7 +101,7 @@ async def test_an_erasure_within_the_period_waits_for_the_next_one(
         await log.append(message(chat, "oi"))
     await erase(log, "c1")
     assert await rewrite_if_requested(redis, log.keyspace, 1)
-    await rewritten(redis)
+    await aof_rewritten(redis)
     await erase(log, "c2")
     assert not await rewrite_if_requested(redis, log.keyspace, 1)  # within the period
     await asyncio.sleep(1.1)
@@ -136,10 +123,10 @@ async def test_a_projector_rewrites_the_aof_soon_after_an_erasure(
     try:
         await erase(log, "c1")
         for _ in range(400):
-            if stored not in aof_files(server):
+            if stored not in aof_files(server.directory):
                 break
             await asyncio.sleep(0.05)
-        assert stored not in aof_files(server)
+        assert stored not in aof_files(server.directory)
     finally:
         stopping.set()
         await rewriting

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 from collections.abc import Iterator
+from pathlib import Path
 from typing import cast
 
 from redis.asyncio import Redis
@@ -39,3 +42,25 @@ def _flat(value: object) -> Iterator[bytes]:
     elif isinstance(value, list | tuple):
         for item in value:
             yield from _flat(item)
+
+
+def aof_files(directory: Path) -> bytes:
+    """What the append-only files of the Redis keeping its data in ``directory`` hold,
+    read while Redis may be replacing them (a file gone meanwhile held nothing current)."""
+    held = []
+    for path in sorted((directory / "appendonlydir").glob("*.aof*")):
+        with contextlib.suppress(FileNotFoundError):
+            held.append(path.read_bytes())
+    return b"".join(held)
+
+
+async def aof_rewritten(redis: Redis) -> None:
+    """Until Redis has no AOF rewrite under way or scheduled, the last one having gone
+    well."""
+    for _ in range(500):
+        info = cast(dict[str, object], await redis.info("persistence"))
+        if not info["aof_rewrite_in_progress"] and not info["aof_rewrite_scheduled"]:
+            assert info["aof_last_bgrewrite_status"] == "ok"
+            return
+        await asyncio.sleep(0.02)
+    raise AssertionError("the AOF rewrite did not finish")
