@@ -28,6 +28,7 @@ from redis.asyncio import Redis
 from bench.ingest import percentile
 from events import EventLog, Keyspace, new_envelope
 from events.appending import PendingAppend
+from events.key_wrapping import KeyEncryptionKey, KeyRing, new_kek_text
 from services.projector.projections import PROJECTIONS, group_of
 from services.projector.rebuild import boundaries, rebuild
 from services.projector.store import ReadModelKeys
@@ -68,12 +69,12 @@ async def replay(log: EventLog, version: int) -> int:
     return await rebuild(log, dict.fromkeys(PROJECTIONS, keys), SP, await boundaries(log))
 
 
-async def lag_under_load(redis: Redis, url: str, args: argparse.Namespace) -> None:
+async def lag_under_load(redis: Redis, url: str, kek: Path, args: argparse.Namespace) -> None:
     """A live projector on a log of its own: through a backlog, then at a steady rate."""
-    log = EventLog(redis, Keyspace(prefix="live"))
+    log = EventLog(redis, Keyspace(prefix="live"), keys=KeyRing(KeyEncryptionKey.from_file(kek)))
     await log.ensure_layout()
     await write_log(log, args.backlog)
-    env = {**os.environ, "REDIS_URL": url, "KEY_PREFIX": "live"}
+    env = {**os.environ, "REDIS_URL": url, "KEY_PREFIX": "live", "SUBJECT_KEY_KEK_FILE": str(kek)}
     projector = await asyncio.create_subprocess_exec(
         *(sys.executable, "-m", "services.cli", "--log-level", "WARNING"),
         *("projector", "--name", "bench"),
@@ -140,18 +141,21 @@ async def produce(log: EventLog, rate: int, seconds: float) -> int:
 
 async def main(args: argparse.Namespace) -> None:
     with tempfile.TemporaryDirectory() as directory:
-        server = RedisServer(Path(directory), appendonly=False)
+        server = RedisServer(Path(directory) / "redis", appendonly=False)
+        kek = Path(directory) / "subject-key-kek"
+        kek.write_text(new_kek_text())
         server.start()
         try:
-            await measure(server.url, args)
+            await measure(server.url, kek, args)
         finally:
             server.stop()
 
 
-async def measure(url: str, args: argparse.Namespace) -> None:
+async def measure(url: str, kek: Path, args: argparse.Namespace) -> None:
     redis = Redis.from_url(url)
     keyspace = Keyspace()
-    log = EventLog(redis, keyspace)
+    # The subject keys wrapped, as every service keeps them.
+    log = EventLog(redis, keyspace, keys=KeyRing(KeyEncryptionKey.from_file(kek)))
     await log.ensure_layout()
     print(
         f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
@@ -168,7 +172,7 @@ async def measure(url: str, args: argparse.Namespace) -> None:
     took = time.perf_counter() - started
     print(f"replay, 3 read models: {read} events in {took:.1f} s = {read / took:,.0f} events/s")
     if args.seconds > 0:
-        await lag_under_load(redis, url, args)
+        await lag_under_load(redis, url, kek, args)
     await redis.aclose()
 
 

@@ -20,7 +20,7 @@ from events.envelope import Envelope
 from events.keys import Keyspace
 from events.scripts import Scripts
 from events.sealing import has_personal_data
-from events.subject_keys import SubjectKeys
+from events.subject_keys import SubjectKey, SubjectKeys
 
 # A chat erased while its event was being sealed is sealed again with its new key; more
 # than a couple of erasures racing one append means something is wrong.
@@ -132,7 +132,7 @@ class Appender:
         self,
         items: Sequence[PendingAppend],
         positions: list[int],
-        subject_keys: Mapping[str, bytes],
+        subject_keys: Mapping[str, SubjectKey],
     ) -> tuple[list[Command], list[_Slot]]:
         """The commands of a batch, and for each the partition and the items it carries."""
         commands: list[Command] = []
@@ -141,7 +141,8 @@ class Appender:
         for position in positions:
             item = items[position]
             chat = item.envelope.chat
-            subject_key = subject_keys.get(chat)
+            held = subject_keys.get(chat)
+            subject_key = held.key if held else None
             partition = self.keyspace.partition_of(chat)
             if item.idempotency_key is None:
                 commands.append(append_command(self.keyspace, item.envelope, subject_key))
@@ -150,7 +151,9 @@ class Appender:
             fields = encode_entry(item.envelope, subject_key)
             group = keyed.setdefault(partition, _KeyedGroup(names=list(fields)))
             group.dedup_keys.append(self.keyspace.dedup(partition, item.idempotency_key))
-            group.values += [chat.encode(), subject_key or b"", *fields.values()]
+            # The script compares the key's stored (wrapped) form: the key itself never
+            # travels in a command, where an error text could carry it.
+            group.values += [chat.encode(), held.stored if held else b"", *fields.values()]
             group.positions.append(position)
         for partition, group in keyed.items():
             keys = [

@@ -14,6 +14,7 @@ from events.isolation import IsolationGate
 from events.keys import Keyspace
 from events.metrics import ConsumerMetrics
 from events.scripts import Scripts
+from events.subject_keys import SubjectKeys
 
 Handler = Callable[[Record], Awaitable[Sequence[Command]]]
 """Handles one entry and returns the effects to commit with it; raising means retry."""
@@ -53,3 +54,5 @@ class ConsumerContext:
     gate: IsolationGate
     """Shared by the consumer's partitions: how many handlers run at once."""
     metrics: ConsumerMetrics | None
+    subject_keys: SubjectKeys
+    """Opens each entry's subject key (unwrapped with the key-encryption key)."""

@@ -13,8 +13,9 @@ from redis.asyncio import Redis
 
 from events.appending import Appender, AppendResult, PendingAppend
 from events.archive import Archive, EntryId, StreamEntries, format_id, parse_id
-from events.codec import Record, decode_entry, is_redelivery, is_sealed
+from events.codec import Record, decode_entry, is_redelivery
 from events.envelope import Envelope
+from events.key_wrapping import KekMismatch, KeyRing, fingerprint_of
 from events.keys import Keyspace
 from events.subject_keys import SubjectKeys
 
@@ -23,6 +24,10 @@ DEFAULT_DEDUP_WINDOW_MS = 24 * 3600 * 1000
 
 class LayoutMismatch(Exception):
     """The log was written with another partition count; reading it would misplace chats."""
+
+
+class WrongKeyEncryptionKey(LayoutMismatch):
+    """The subject keys are wrapped with a key-encryption key this process was not given."""
 
 
 class ArchiveNeeded(Exception):
@@ -34,7 +39,7 @@ def decode_entries(
 ) -> list[Record]:
     records = []
     for eid, fields in entries:
-        key = subject_keys.get(fields.get(b"chat", b"").decode()) if is_sealed(fields) else None
+        key = subject_keys.get(fields.get(b"chat", b"").decode())
         records.append(decode_entry(eid.decode(), partition, fields, key))
     return records
 
@@ -49,14 +54,17 @@ class EventLog:
         *,
         dedup_window_ms: int = DEFAULT_DEDUP_WINDOW_MS,
         archive: Archive | None = None,
+        keys: KeyRing | None = None,
     ) -> None:
+        """``keys``: the key-encryption keys that wrap the subject keys in Redis (every
+        service has them; without, keys are stored unwrapped)."""
         if dedup_window_ms <= 0:
             raise ValueError("the dedup window must be positive")
         self.redis = redis
         self.keyspace = keyspace
         self.archive = archive
         self.dedup_window_ms = dedup_window_ms
-        self.subject_keys = SubjectKeys(redis, keyspace)
+        self.subject_keys = SubjectKeys(redis, keyspace, keys=keys)
         self._appender = Appender(redis, keyspace, self.subject_keys, dedup_window_ms)
 
     async def ensure_layout(self) -> None:
@@ -74,6 +82,33 @@ class EventLog:
                 f"the log has {stored} partitions but this process is configured with "
                 f"{self.keyspace.partitions}; set PARTITIONS={stored}"
             )
+        await self.check_key_encryption_key()
+
+    async def check_key_encryption_key(self) -> None:
+        """Refuse to run with a key-encryption key other than the one that wraps the
+        subject keys (every subject's data would read as erased): one stored key of each
+        partition, taken at random, must open."""
+        async with self.redis.pipeline(transaction=False) as pipe:
+            for partition in self.keyspace.all_partitions():
+                pipe.hrandfield(self.keyspace.subject_keys(partition), 1, withvalues=True)
+            samples = cast(list[list[bytes]], await pipe.execute())
+        for sample in samples:
+            if not sample:
+                continue
+            chat, stored = sample[0].decode(), sample[1]
+            try:
+                self.subject_keys.opened(stored, chat)
+            except KekMismatch:
+                raise WrongKeyEncryptionKey(
+                    "SUBJECT_KEY_KEK_FILE does not open the subject keys: they are wrapped "
+                    "with another key-encryption key (during a rotation, give the old one "
+                    "as SUBJECT_KEY_PREVIOUS_KEK_FILE)"
+                ) from None
+            if self.subject_keys.ring is None and fingerprint_of(stored) is not None:
+                raise WrongKeyEncryptionKey(
+                    "the subject keys are wrapped: set SUBJECT_KEY_KEK_FILE to their "
+                    "key-encryption key"
+                )
 
     async def append(self, envelope: Envelope, idempotency_key: str | None = None) -> AppendResult:
         """Append one event; with an idempotency key, at most once per dedup window."""
@@ -101,8 +136,11 @@ class EventLog:
         return await self._decode(partition, entries)
 
     async def _decode(self, partition: int, entries: StreamEntries) -> list[Record]:
-        """Decode entries, opening personal data with the subject keys that still exist."""
-        chats = [fields[b"chat"].decode() for _, fields in entries if is_sealed(fields)]
+        """Decode entries, opening personal data with the subject keys that still exist.
+
+        Every entry gets its chat's key, sealed or not: what is derived from it (a
+        snapshot, a read model) is sealed with that key too."""
+        chats = [fields[b"chat"].decode() for _, fields in entries]
         subject_keys = await self.subject_keys.for_reading(partition, chats)
         return decode_entries(partition, entries, subject_keys)
 

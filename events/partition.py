@@ -36,7 +36,6 @@ from events.codec import (
     Record,
     as_text,
     decode_entry,
-    is_sealed,
 )
 from events.consumer import ConsumerContext
 from events.deadletters import give_up
@@ -323,14 +322,11 @@ class PartitionWorker:
                 await asyncio.sleep(backoff_delay(failures, opts.retry_base_s, opts.retry_cap_s))
 
     async def _open(self, entry: _Entry) -> Record:
-        """Decode an entry, with its personal data if its subject's key still exists."""
-        subject_key = None
-        if is_sealed(entry.fields):
-            store = self.consumer.keyspace.subject_keys(self.partition)
-            chat = entry.fields.get(b"chat", b"").decode(errors="replace")
-            found = await self.consumer.redis.hget(store, chat)
-            subject_key = cast(bytes | None, found)
-        return decode_entry(entry.entry_id, self.partition, entry.fields, subject_key)
+        """Decode an entry, with its personal data if its subject's key still exists, and
+        that key (what a handler derives from the entry is sealed with it too)."""
+        chat = entry.fields.get(b"chat", b"").decode(errors="replace")
+        keys = await self.consumer.subject_keys.for_reading(self.partition, [chat])
+        return decode_entry(entry.entry_id, self.partition, entry.fields, keys.get(chat))
 
     async def _count_attempt(self, entry: _Entry) -> int:
         """Record that handling starts; the attempts so far, this one and the first included.

@@ -22,6 +22,7 @@ class Scripts:
     dead_letter: AsyncScript
     heartbeat: AsyncScript
     erase_subject: AsyncScript
+    rewrap_subject_keys: AsyncScript
     retry_dead_letter: AsyncScript
     count_after: AsyncScript
 

@@ -19,11 +19,13 @@ from events.checkpoint import Checkpoints
 from events.consumer import ConsumerContext, Handler, SubscriptionOptions
 from events.infrastructure import INFRASTRUCTURE_ERRORS, is_infrastructure_failure
 from events.isolation import IsolationGate
+from events.key_wrapping import KeyRing
 from events.keys import Keyspace
 from events.leases import Leases
 from events.metrics import ConsumerMetrics
 from events.partition import PartitionWorker
 from events.scripts import Scripts
+from events.subject_keys import SubjectKeys
 
 log = logging.getLogger(__name__)
 
@@ -42,9 +44,11 @@ class Subscription:
         types: Iterable[str] | None = None,
         options: SubscriptionOptions | None = None,
         metrics: ConsumerMetrics | None = None,
+        keys: KeyRing | None = None,
     ) -> None:
         """``types``: the event types ``handler`` handles; None for all. Entries of other
-        types are acknowledged without being handled."""
+        types are acknowledged without being handled. ``keys``: the key-encryption keys
+        that wrap the subject keys (as the log's)."""
         self.options = options or SubscriptionOptions()
         self.context = ConsumerContext(
             redis=redis,
@@ -58,6 +62,7 @@ class Subscription:
             checkpoints=Checkpoints(redis, keyspace, group),
             gate=IsolationGate(self.options.max_concurrent_handlers),
             metrics=metrics,
+            subject_keys=SubjectKeys(redis, keyspace, keys=keys),
         )
         self.leases = Leases(
             redis,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import socket
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
@@ -11,13 +12,35 @@ from aiohttp.test_utils import TestClient, TestServer
 from redis.asyncio import Redis
 
 from events import EventLog, Keyspace
+from events.key_wrapping import KeyRing, new_kek_text
 from services.ingest.app import create_app
 from services.ingest.settings import IngestSettings
 from services.runtime.embedded_redis import RedisServer
 from services.runtime.store import StoreSettings
 from tests.support.log_capture import log_lines  # noqa: F401  (the fixture, for every module)
 from tests.support.waha import HMAC_KEY
-from tests.support.whole_stack import brain, clock, stack  # noqa: F401  (the fixtures)
+from tests.support.whole_stack import (  # noqa: F401  (the fixtures, for every module)
+    brain,
+    clock,
+    stack,
+    subject_key_ring,
+)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def subject_key_kek_file(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """A key-encryption key for every process a test starts from this environment (a
+    service refuses to start without one)."""
+    path = tmp_path_factory.mktemp("kek") / "subject-key-kek"
+    path.write_text(new_kek_text())
+    path.chmod(0o600)
+    before = os.environ.get("SUBJECT_KEY_KEK_FILE")
+    os.environ["SUBJECT_KEY_KEK_FILE"] = str(path)
+    yield path
+    if before is None:
+        del os.environ["SUBJECT_KEY_KEK_FILE"]
+    else:
+        os.environ["SUBJECT_KEY_KEK_FILE"] = before
 
 
 @pytest.fixture(scope="session")
@@ -58,10 +81,17 @@ async def log(redis: Redis, keyspace: Keyspace) -> EventLog:
 
 
 @pytest.fixture
-def ingest_settings(redis_server: RedisServer, keyspace: Keyspace) -> IngestSettings:
+def ingest_settings(
+    redis_server: RedisServer,
+    keyspace: Keyspace,
+    subject_key_ring: KeyRing | None,  # noqa: F811  (the fixture, by name)
+) -> IngestSettings:
+    store = StoreSettings(
+        redis_url=redis_server.url, partitions=keyspace.partitions, keys=subject_key_ring
+    )
     return IngestSettings(
         hmac_keys=(HMAC_KEY, b"previous-key"),
-        store=StoreSettings(redis_url=redis_server.url, partitions=keyspace.partitions),
+        store=store,
         max_body_bytes=64 * 1024,
     )
 

@@ -1,7 +1,9 @@
 """Erasing a data subject: their key is deleted and the erasure recorded, in one step.
 
 From then on every personal field the log holds for them is unreadable (crypto-shredding),
-and each consumer, meeting the erasure in the log, drops what it derived from them.
+and each consumer, meeting the erasure in the log, drops what it derived from them. A
+rewrite of Redis's append-only file is then asked for (``aof_rewrite``), so the key
+leaves the disk as well.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from enum import StrEnum
 
 from events import EventLog, new_envelope
 from events.schema import SubjectErased
+from services.actions.aof_rewrite import request_rewrite
 from services.projector.store import ReadModels
 
 
@@ -34,4 +37,7 @@ async def erase_subject(
         chat=chat,
         session=session.session if session else "",
     )
-    return await log.subject_keys.erase(erasure)
+    entry_id = await log.subject_keys.erase(erasure)
+    if entry_id is not None:
+        await request_rewrite(log.redis, log.keyspace)
+    return entry_id

@@ -46,6 +46,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "services.cli.lgpd",
         "a data subject's rights: export, correct or erase what is held about them",
     ),
+    "keys": ("services.cli.keys", "re-wrap the subject keys after a change of their KEK"),
 }
 
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")

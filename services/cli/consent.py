@@ -27,9 +27,10 @@ async def history(args: argparse.Namespace, env: Mapping[str, str], out: TextIO)
     store = StoreSettings.from_env(env)
     zone = Clinic.from_env(env).zone
     async with store.connected() as redis:
-        await store.event_log(redis).check_layout()
+        log = store.event_log(redis)
+        await log.check_layout()
         subject = resolve_subject(args.subject, args.session, env)
-        records = await ReadModels(redis, store.keyspace).consent_history(subject)
+        records = await ReadModels(redis, store.keyspace, log.subject_keys).consent_history(subject)
     if not records:
         print(f"wsm consent: no consent events for {args.subject}", file=sys.stderr)
         return 1

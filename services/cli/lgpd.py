@@ -40,7 +40,7 @@ async def opened(env: Mapping[str, str]) -> AsyncIterator[tuple[EventLog, ReadMo
     async with store.connected() as redis:
         log = store.event_log(redis)
         await log.ensure_layout()
-        yield log, ReadModels(redis, store.keyspace)
+        yield log, ReadModels(redis, store.keyspace, log.subject_keys)
 
 
 async def export(args: argparse.Namespace, env: Mapping[str, str], out: TextIO) -> int:

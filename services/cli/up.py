@@ -21,6 +21,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
+from events.key_wrapping import new_kek_text
 from services.cli.stack_processes import LogFollower, Service, first_unready, stop_all
 from services.runtime.cli_types import port, positive_int
 from services.runtime.embedded_redis import RedisServer
@@ -81,6 +82,15 @@ def local_secret(state_dir: Path, name: str) -> str:
         write_private(path, secrets.token_hex(32))
     path.chmod(0o600)  # one an earlier version left readable
     return path.read_text().strip()
+
+
+def local_kek(state_dir: Path) -> Path:
+    """The key-encryption key of the subject keys, generated once, beside (never inside)
+    the embedded Redis's files: a copy of the Redis directory alone opens nothing."""
+    path = state_dir / "subject-key-kek"
+    if not path.exists():
+        write_private(path, new_kek_text())
+    return path
 
 
 def without_password(url: str) -> str:
@@ -186,6 +196,8 @@ def run(args: argparse.Namespace, env: Mapping[str, str]) -> int:
     for name in ("WEBHOOK_HMAC_KEY", "CHAT_KEY_SECRET", "ADMIN_API_TOKEN"):
         if not env.get(name):
             child_env[name] = local_secret(state, name.lower())
+    if not env.get("SUBJECT_KEY_KEK_FILE"):
+        child_env["SUBJECT_KEY_KEK_FILE"] = str(local_kek(state).resolve())
     # The example clinic's information, unless the deployment brings its own.
     child_env.setdefault("CLINIC_KNOWLEDGE_FILE", str(EXAMPLE_KNOWLEDGE))
     # A reminder 10 minutes before, too: a booking for later today shows one in the demo.
@@ -270,7 +282,8 @@ class Console:
 
 def write_env_file(state: Path, env: Mapping[str, str]) -> Path:
     """What other ``wsm`` commands need to reach this stack, readable by its owner only."""
-    names = ("REDIS_URL", "WEBHOOK_HMAC_KEY", "CHAT_KEY_SECRET", "ADMIN_API_TOKEN", "WAHA_URL")
+    names = ("REDIS_URL", "WEBHOOK_HMAC_KEY", "CHAT_KEY_SECRET", "ADMIN_API_TOKEN", "WAHA_URL",
+             "SUBJECT_KEY_KEK_FILE")  # fmt: skip
     env_file = state / "env"
     write_private(env_file, "".join(f"{k}={env[k]}\n" for k in names))
     return env_file

@@ -5,6 +5,9 @@ snapshot, or a replay of the chat's events), takes the turn, and returns the dec
 events, their timers and the new snapshot as effects, committed with its checkpoint and
 the XACK in one step. Corrections, handoff releases, erasures and due reminders change
 the conversation the same way.
+
+A snapshot is stored sealed with the chat's subject key (``events.sealed_state``): once
+the key is erased it reads as the conversation with nobody in it.
 """
 
 from __future__ import annotations
@@ -14,7 +17,6 @@ from collections.abc import Callable, Sequence
 from datetime import UTC, datetime, timedelta
 from typing import cast
 
-import msgspec
 from redis.asyncio import Redis
 
 from events import EventLog, Keyspace, Record
@@ -31,6 +33,7 @@ from events.schema import (
     SubjectErased,
     type_of_class,
 )
+from events.sealed_state import SealedCodec
 from services.conductor import erasure, reminders
 from services.conductor.deciding import Decider
 from services.conductor.erasure import ErasedBookings
@@ -42,14 +45,29 @@ from services.domain.conversation import (
     Conversation,
     Stage,
     evolve,
+    neutral,
     reminder_due,
 )
 
-_snapshot_decoder = msgspec.msgpack.Decoder(Conversation)
+_snapshots = SealedCodec(Conversation, neutral)
 
 
 def snapshot_key(keyspace: Keyspace, partition: int, chat: str) -> str:
     return keyspace.in_partition(partition, "conversation", chat)
+
+
+def _snapshot_place(chat: str) -> bytes:
+    return f"conversation/{chat}".encode()
+
+
+def stored_snapshot(state: Conversation, chat: str, subject_key: bytes | None) -> bytes:
+    """A conversation as its snapshot holds it, the person sealed with ``subject_key``."""
+    return _snapshots.encode(state, subject_key, _snapshot_place(chat))
+
+
+def read_snapshot(raw: bytes, chat: str, subject_key: bytes | None) -> Conversation:
+    """A snapshot: whole if ``subject_key`` opens it, else with nobody in it."""
+    return _snapshots.decode(raw, subject_key, _snapshot_place(chat))
 
 
 class ConversationHandler:
@@ -86,7 +104,7 @@ class ConversationHandler:
             return await self._remind(key, record, message)
         if isinstance(message, NameCorrected | HandoffEnded) and not record.erased:
             corrected = evolve(await self._load(key, record), message)
-            return [("SET", key, msgspec.msgpack.encode(corrected))]
+            return [("SET", key, stored_snapshot(corrected, record.chat, record.subject_key))]
         # An erased message is one the person asked to forget: there is nothing to answer.
         if not isinstance(message, MessageReceived) or message.is_group or record.erased:
             return ()
@@ -96,7 +114,7 @@ class ConversationHandler:
             decide=self.decider.decide, reminder_offsets=self.reminder_offsets,
         )  # fmt: skip
         timers = [cmd for state, event in taken.steps for cmd in self._timers(record, state, event)]
-        snapshot = ("SET", key, msgspec.msgpack.encode(taken.state))
+        snapshot = ("SET", key, stored_snapshot(taken.state, record.chat, record.subject_key))
         return [
             *decision_effects(self.log.keyspace, record, taken.decided),
             *timers,
@@ -132,13 +150,14 @@ class ConversationHandler:
 
     async def _remind(self, key: str, record: Record, due: ReminderDue) -> Sequence[Command]:
         """A due reminder: sent if its appointment still stands and it was not sent yet."""
+        # The timer's entry holds nothing personal; the snapshot and the reminder do,
+        # sealed with the key.
+        keys = await self.log.subject_keys.for_reading(record.partition, [record.chat])
+        record = dataclasses.replace(record, subject_key=keys.get(record.chat))
         state = await self._load(key, record)
         upcoming = reminder_due(state, due)
         state = evolve(state, due)
         decided: list[DomainEvent] = []
-        # The timer's entry holds nothing personal; the reminder does, sealed with the key.
-        keys = await self.log.subject_keys.for_reading(record.partition, [record.chat])
-        record = dataclasses.replace(record, subject_key=keys.get(record.chat))
         if upcoming is not None and state.stage is Stage.REGISTERED and record.subject_key:
             start = self.decider.toolbox.clinic.local(upcoming.start)
             reply = ReplyRequested(
@@ -148,13 +167,13 @@ class ConversationHandler:
             )
             decided.append(reply)
             state = evolve(state, reply)
-        snapshot = ("SET", key, msgspec.msgpack.encode(state))
+        snapshot = ("SET", key, stored_snapshot(state, record.chat, record.subject_key))
         return [*decision_effects(self.log.keyspace, record, decided), snapshot]
 
     async def _load(self, key: str, record: Record) -> Conversation:
         raw = await self.redis.get(key)
         if raw is not None:
-            return _snapshot_decoder.decode(cast(bytes, raw))
+            return read_snapshot(cast(bytes, raw), record.chat, record.subject_key)
         if await self.checkpoints.position(record.partition, record.chat) is None:
             return Conversation()  # a new chat: nothing to replay
         # The snapshot was dropped: the log is the truth.

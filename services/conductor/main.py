@@ -84,10 +84,11 @@ async def serve(
                              redis, event_log, conductor,
                              reminder_offsets=settings.reminder_offsets,
                              erased_bookings=settings.erased_bookings),
-                         types=ConversationHandler.TYPES, metrics=consumers),
+                         types=ConversationHandler.TYPES, metrics=consumers,
+                         keys=settings.store.keys),
             Subscription(redis, keyspace, group="outbox", consumer=name,
                          handler=Outbox(keyspace, waha, conversation), types=Outbox.TYPES,
-                         metrics=consumers),
+                         metrics=consumers, keys=settings.store.keys),
         ]  # fmt: skip
 
         scheduler = ReminderScheduler(event_log)

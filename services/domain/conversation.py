@@ -81,6 +81,12 @@ class Conversation(msgspec.Struct, frozen=True, kw_only=True):
         return self.stage in (Stage.AWAITING_NAME, Stage.REGISTERED)
 
 
+def neutral(state: Conversation) -> Conversation:
+    """The conversation with nobody in it: no chat id, name or words; what a snapshot or
+    a session reads as once its subject's key is erased."""
+    return msgspec.structs.replace(state, chat_id="", name=None, dialogue=())
+
+
 def evolve(state: Conversation, event: DomainEvent | UnknownEvent) -> Conversation:
     """The state after ``event``; events that do not concern it leave it as it was."""
     match event:

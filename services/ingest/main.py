@@ -15,6 +15,7 @@ from services.ingest.settings import IngestSettings
 from services.runtime.cli_types import port
 from services.runtime.lifecycle import SHUTDOWN_GRACE_S, run_service
 from services.runtime.metrics_server import add_metrics_arguments, serving_metrics
+from services.runtime.store import wait_for_layout
 
 log = logging.getLogger(__name__)
 
@@ -45,6 +46,11 @@ async def serve(
         async with serving_metrics(registry, args.metrics_host, args.metrics_port):
             await web.TCPSite(runner, args.host, args.port).start()
             log.info("ingest listening on http://%s:%d", args.host, args.port)
+            # Checked as soon as Redis answers (the gateway listens before that): a log
+            # laid out otherwise, or a key-encryption key that does not open the subject
+            # keys, stops it in one line instead of failing each webhook.
+            async with settings.store.connected() as redis:
+                await wait_for_layout(settings.store.event_log(redis), stopping)
             await stopping.wait()
     finally:
         await runner.cleanup()

@@ -95,7 +95,12 @@ async def bearer_token(request: web.Request, handler: Handler) -> web.StreamResp
 
 def create_admin_app(log_: EventLog, *, token: str, chat_key_secret: bytes) -> web.Application:
     app = web.Application(middlewares=[errors_as_json, bearer_token])
-    app[ADMIN] = Admin(log_, ReadModels(log_.redis, log_.keyspace), token.encode(), chat_key_secret)
+    app[ADMIN] = Admin(
+        log_,
+        ReadModels(log_.redis, log_.keyspace, log_.subject_keys),
+        token.encode(),
+        chat_key_secret,
+    )
     app.router.add_get("/healthz", healthz)
     app.router.add_get("/v1/openapi.json", openapi)
     app.router.add_get("/v1/sessions", sessions)

@@ -24,8 +24,10 @@ from events import EventLog, Keyspace
 from events.archiving import Archiver
 from events.consumer import SubscriptionOptions
 from events.infrastructure import is_infrastructure_failure
+from events.key_wrapping import KeyRing
 from events.metrics import ConsumerMetrics
 from events.subscription import Subscription
+from services.actions.aof_rewrite import keep_rewriting
 from services.domain.chats import chat_key_secret
 from services.domain.clinic import Clinic
 from services.projector.admin_api import create_admin_app
@@ -62,8 +64,10 @@ class ProjectorService:
         options: SubscriptionOptions | None = None,
         poll_s: float = 1.0,
         metrics: ConsumerMetrics | None = None,
+        keys: KeyRing | None = None,
     ) -> None:
         self.metrics = metrics
+        self.keys = keys
         self.redis = redis
         self.keyspace = keyspace
         self.zone = zone
@@ -113,6 +117,7 @@ class ProjectorService:
             handler=projection(name, RedisViews(self.redis), keys, self.zone),
             options=self.options,
             metrics=self.metrics,
+            keys=self.keys,
         )
         self._running[name] = (version, subscription, asyncio.create_task(subscription.run()))
 
@@ -147,7 +152,9 @@ async def serve(args: argparse.Namespace, env: Mapping[str, str], stopping: asyn
             return
         registry = CollectorRegistry()
         consumers = ConsumerMetrics(registry)
-        service = ProjectorService(redis, store.keyspace, zone, args.name, metrics=consumers)
+        service = ProjectorService(
+            redis, store.keyspace, zone, args.name, metrics=consumers, keys=store.keys
+        )
 
         async def stop_when_asked() -> None:
             await stopping.wait()
@@ -160,8 +167,11 @@ async def serve(args: argparse.Namespace, env: Mapping[str, str], stopping: asyn
             tasks.create_task(stop_when_asked())
             sampling = consumers.keep_sampling(redis, store.keyspace, ("projector.",), stopping)
             tasks.create_task(sampling)
+            if own.aof_rewrite_every is not None:
+                every_s = int(own.aof_rewrite_every.total_seconds())
+                tasks.create_task(keep_rewriting(redis, store.keyspace, every_s, stopping))
             if own.retention is not None:
-                models = ReadModels(redis, store.keyspace)
+                models = ReadModels(redis, store.keyspace, event_log.subject_keys)
                 tasks.create_task(keep_sweeping(event_log, models, own.retention, stopping))
             if store.archive is not None:
                 archiver = Archiver(redis, store.keyspace, store.archive)

@@ -10,6 +10,7 @@ write in large pipelined batches instead of one round trip per event.
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from typing import Protocol, cast
 from zoneinfo import ZoneInfo
@@ -30,9 +31,12 @@ from services.projector.store import (
     decode_appointment,
     decode_consent,
     decode_session,
+    encode_consent,
+    encode_session,
 )
 from services.projector.views import (
     AppointmentView,
+    SessionView,
     anonymised,
     consent_record,
     on_erasure,
@@ -58,6 +62,16 @@ class ViewStore(Protocol):
         """A sorted set's members, lowest score first."""
         ...
 
+    def sealed(self, view: object, seal: Callable[[], bytes]) -> bytes:
+        """What to write for ``view``, which ``seal`` turns into its stored bytes: those
+        bytes (Redis), or a stand-in the store seals only if it is the key's last value (a
+        rebuild, where sealing every intermediate view would cost more than projecting)."""
+        ...
+
+    def standing_in(self, stored: bytes) -> object | None:
+        """The view a stand-in from ``sealed`` stands for; None for stored bytes."""
+        ...
+
 
 class RedisViews:
     def __init__(self, redis: Redis) -> None:
@@ -72,6 +86,12 @@ class RedisViews:
     async def members(self, key: str) -> list[bytes]:
         return cast(list[bytes], await self.redis.zrange(key, 0, -1))
 
+    def sealed(self, view: object, seal: Callable[[], bytes]) -> bytes:
+        return seal()
+
+    def standing_in(self, stored: bytes) -> object | None:
+        return None
+
 
 class Projection(Protocol):
     name: str
@@ -80,23 +100,47 @@ class Projection(Protocol):
     async def __call__(self, record: Record) -> Sequence[Command]: ...
 
 
+SESSIONS_REMEMBERED = 4096
+
+
 class Sessions:
     name = "sessions"
 
     def __init__(self, views: ViewStore, keys: ReadModelKeys) -> None:
         self.views = views
         self.keys = keys
+        # The sessions last written, opened: a chat's events come in runs, and opening a
+        # sealed session again costs more than projecting the event.
+        self._written: OrderedDict[str, tuple[bytes, bytes | None, SessionView]] = OrderedDict()
+
+    def _opened(self, key: str, raw: bytes, chat: str, subject_key: bytes | None) -> SessionView:
+        standing = self.views.standing_in(raw)
+        if isinstance(standing, SessionView):
+            return standing
+        written = self._written.get(key)
+        if written is not None and written[0] == raw and written[1] == subject_key:
+            return written[2]
+        return decode_session(raw, chat, subject_key)
+
+    def _remember(self, key: str, raw: bytes, subject_key: bytes | None, view: SessionView) -> None:
+        self._written[key] = (raw, subject_key, view)
+        self._written.move_to_end(key)
+        if len(self._written) > SESSIONS_REMEMBERED:
+            self._written.popitem(last=False)
 
     async def __call__(self, record: Record) -> Sequence[Command]:
         key = self.keys.session(record.partition, record.chat)
         raw = await self.views.get(key)
-        before = decode_session(raw) if raw is not None else None
+        subject_key = record.subject_key
+        before = None if raw is None else self._opened(key, raw, record.chat, subject_key)
         after = project_session(before, record.envelope)
         if after is None or after == before:
             return ()
         score = int(after.last_activity.timestamp() * 1000)
+        stored = self.views.sealed(after, lambda: encode_session(after, subject_key))
+        self._remember(key, stored, subject_key, after)
         return (
-            ("SET", key, msgspec.msgpack.encode(after)),
+            ("SET", key, stored),
             ("ZADD", self.keys.sessions(record.partition), score, record.chat),
         )
 
@@ -112,11 +156,17 @@ class Consent:
         evidence = consent_record(record.envelope, erased=record.erased)
         if evidence is None:
             return ()
-        key = self.keys.consent(record.partition, record.chat)
+        chat, subject_key = record.chat, record.subject_key
+        key = self.keys.consent(record.partition, chat)
         if not isinstance(record.envelope.event, SubjectErased):
-            return (("RPUSH", key, msgspec.msgpack.encode(evidence)),)
-        kept = [without_person(decode_consent(raw)) for raw in await self.views.elements(key)]
-        encoded = [msgspec.msgpack.encode(item) for item in [*kept, evidence]]
+            return (("RPUSH", key, encode_consent(evidence, chat, subject_key)),)
+        # The records were sealed with the key just erased: they read without the person,
+        # and are written so, with nothing sealed left in them.
+        kept = [
+            without_person(decode_consent(raw, chat, None))
+            for raw in await self.views.elements(key)
+        ]
+        encoded = [encode_consent(item, chat, None) for item in [*kept, evidence]]
         return (("DEL", key), ("RPUSH", key, *encoded))
 
 

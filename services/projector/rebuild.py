@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import itertools
 from collections.abc import Callable, Iterator, Mapping
 from typing import cast
 from zoneinfo import ZoneInfo
@@ -38,6 +39,11 @@ async def boundaries(log: EventLog) -> dict[int, str]:
     return ends
 
 
+STAND_IN = b"\x00wsm-rebuild-stand-in:"
+"""Starts a value sealed only once it is known to be its key's last; no stored value
+starts so (a sealed one is a msgpack array, an older one a msgpack map)."""
+
+
 class MemoryViews:
     """The views being rebuilt: the projections' commands applied in memory."""
 
@@ -46,9 +52,25 @@ class MemoryViews:
         self.lists: dict[str, list[bytes]] = {}
         self.sorted: dict[str, dict[bytes, float]] = {}
         self.dirty: set[str] = set()
+        self._stand_ins: dict[bytes, tuple[object, Callable[[], bytes]]] = {}
+        self._next_stand_in = itertools.count()
 
     async def get(self, key: str) -> bytes | None:
         return self.values.get(key)
+
+    def sealed(self, view: object, seal: Callable[[], bytes]) -> bytes:
+        stand_in = STAND_IN + str(next(self._next_stand_in)).encode()
+        self._stand_ins[stand_in] = (view, seal)
+        return stand_in
+
+    def standing_in(self, stored: bytes) -> object | None:
+        found = self._stand_ins.get(stored)
+        return None if found is None else found[0]
+
+    def _stored(self, value: bytes) -> bytes:
+        """A value as it is written: a stand-in sealed now."""
+        found = self._stand_ins.pop(value, None)
+        return value if found is None else found[1]()
 
     async def elements(self, key: str) -> list[bytes]:
         return list(self.lists.get(key, ()))
@@ -61,6 +83,9 @@ class MemoryViews:
         name, key, *args = command
         assert isinstance(key, str)
         self.dirty.add(key)
+        replaced = self.values.get(key)
+        if replaced is not None and replaced.startswith(STAND_IN):
+            self._stand_ins.pop(replaced, None)  # never to be written: never sealed
         match name:
             case "SET":
                 self.values[key] = cast(bytes, args[0])
@@ -89,6 +114,9 @@ class MemoryViews:
         replaced = [key for key in dirty if key not in self.values]
         if replaced:
             commands.append(("DEL", *replaced))
+        for key in dirty:
+            if key in self.values:
+                self.values[key] = self._stored(self.values[key])
         strings = [x for key in dirty if key in self.values for x in (key, self.values[key])]
         if strings:
             commands.append(("MSET", *strings))
@@ -103,6 +131,7 @@ class MemoryViews:
     def forget(self) -> None:
         """Drop what is held (everything changed must have been written)."""
         assert not self.dirty
+        self._stand_ins.clear()
         self.values.clear()
         self.lists.clear()
         self.sorted.clear()

@@ -3,6 +3,10 @@
 Every key of a chat's read models is in its partition's slot, next to the log, so a view,
 its indexes and the projector's checkpoint are written by one script. The version in the
 key names lets a rebuilt model be written beside the one in service.
+
+Sessions and consent records are stored sealed with their subject's key
+(``events.sealed_state``): read with the key, whole; once it is erased, without the person.
+Appointments hold no name or text (a chat key, times, a status) and are stored as they are.
 """
 
 from __future__ import annotations
@@ -15,12 +19,20 @@ import msgspec
 from redis.asyncio import Redis
 
 from events import Keyspace
-from services.projector.views import AppointmentView, ConsentRecord, SessionView
+from events.sealed_state import SealedCodec
+from events.subject_keys import SubjectKeys
+from services.projector.views import (
+    AppointmentView,
+    ConsentRecord,
+    SessionView,
+    neutral_session,
+    without_person,
+)
 
 FIRST_VERSION = 1
 
-_session = msgspec.msgpack.Decoder(SessionView)
-_consent = msgspec.msgpack.Decoder(ConsentRecord)
+_session = SealedCodec(SessionView, neutral_session)
+_consent = SealedCodec(ConsentRecord, without_person)
 _appointment = msgspec.msgpack.Decoder(AppointmentView)
 
 
@@ -84,9 +96,24 @@ class Activity:
 class ReadModels:
     """Queries over the versions of the read models in service."""
 
-    def __init__(self, redis: Redis, keyspace: Keyspace) -> None:
+    def __init__(
+        self, redis: Redis, keyspace: Keyspace, subject_keys: SubjectKeys | None = None
+    ) -> None:
+        """``subject_keys``: the log's, which open the sealed views (a log's
+        ``subject_keys``, unwrapped with its key-encryption key)."""
         self.redis = redis
         self.keyspace = keyspace
+        self.subject_keys = subject_keys or SubjectKeys(redis, keyspace)
+
+    async def _subject_keys(self, chats: list[tuple[str, int]]) -> dict[str, bytes]:
+        """The keys of ``chats`` (chat, partition) that still exist."""
+        by_partition: dict[int, list[str]] = {}
+        for chat, partition in chats:
+            by_partition.setdefault(partition, []).append(chat)
+        found: dict[str, bytes] = {}
+        for partition, wanted in by_partition.items():
+            found |= await self.subject_keys.for_reading(partition, wanted)
+        return found
 
     async def _keys(self, projection: str) -> ReadModelKeys:
         version = await current_version(self.redis, self.keyspace, projection)
@@ -94,8 +121,8 @@ class ReadModels:
 
     async def session(self, chat: str) -> SessionView | None:
         keys = await self._keys("sessions")
-        raw = await self.redis.get(keys.session(self.keyspace.partition_of(chat), chat))
-        return _session.decode(cast(bytes, raw)) if raw is not None else None
+        found = await self._sessions(keys, [(chat, self.keyspace.partition_of(chat))])
+        return found[0] if found else None
 
     async def recent_sessions(
         self, limit: int, after: Activity | None = None
@@ -154,7 +181,12 @@ class ReadModels:
             for chat, partition in chats:
                 pipe.get(keys.session(partition, chat))
             raw = cast(list[bytes | None], await pipe.execute())
-        return [_session.decode(item) for item in raw if item is not None]
+        subject_keys = await self._subject_keys(chats)
+        return [
+            decode_session(item, chat, subject_keys.get(chat))
+            for item, (chat, _) in zip(raw, chats, strict=True)
+            if item is not None
+        ]
 
     async def consent_history(
         self, chat: str, start: int = 0, count: int | None = None
@@ -162,10 +194,12 @@ class ReadModels:
         """The subject's consent records in the order they happened (``count`` of them
         from ``start``, or all)."""
         keys = await self._keys("consent")
-        key = keys.consent(self.keyspace.partition_of(chat), chat)
+        partition = self.keyspace.partition_of(chat)
+        key = keys.consent(partition, chat)
         stop = -1 if count is None else start + count - 1
         raw = await self.redis.lrange(key, start, stop)
-        return [_consent.decode(item) for item in cast(list[bytes], raw)]
+        subject_key = (await self.subject_keys.for_reading(partition, [chat])).get(chat)
+        return [decode_consent(item, chat, subject_key) for item in cast(list[bytes], raw)]
 
     async def appointments_of(self, chat: str) -> list[AppointmentView]:
         keys = await self._keys("appointments")
@@ -191,13 +225,31 @@ class ReadModels:
         return [_appointment.decode(item) for item in cast(list[bytes | None], raw) if item]
 
 
-def decode_session(raw: bytes) -> SessionView:
-    return _session.decode(raw)
+def _session_place(chat: str) -> bytes:
+    return f"sessions/{chat}".encode()
+
+
+def _consent_place(chat: str) -> bytes:
+    return f"consent/{chat}".encode()
+
+
+def encode_session(view: SessionView, subject_key: bytes | None) -> bytes:
+    """A session as stored: its person sealed with ``subject_key``."""
+    return _session.encode(view, subject_key, _session_place(view.chat))
+
+
+def decode_session(raw: bytes, chat: str, subject_key: bytes | None) -> SessionView:
+    """A stored session: whole if ``subject_key`` opens it, else without its person."""
+    return _session.decode(raw, subject_key, _session_place(chat))
+
+
+def encode_consent(record: ConsentRecord, chat: str, subject_key: bytes | None) -> bytes:
+    return _consent.encode(record, subject_key, _consent_place(chat))
+
+
+def decode_consent(raw: bytes, chat: str, subject_key: bytes | None) -> ConsentRecord:
+    return _consent.decode(raw, subject_key, _consent_place(chat))
 
 
 def decode_appointment(raw: bytes) -> AppointmentView:
     return _appointment.decode(raw)
-
-
-def decode_consent(raw: bytes) -> ConsentRecord:
-    return _consent.decode(raw)

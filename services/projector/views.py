@@ -31,7 +31,7 @@ from events.schema import (
     PrivacyNoticeShown,
     SubjectErased,
 )
-from services.domain.conversation import Conversation, evolve
+from services.domain.conversation import Conversation, evolve, neutral
 
 CONSENT_KINDS: dict[type, str] = {
     PrivacyNoticeShown: "requested",
@@ -73,6 +73,11 @@ class AppointmentView(msgspec.Struct, frozen=True, kw_only=True):
     booked_at: datetime | None = None
     cancelled_at: datetime | None = None
     confirmed_at: datetime | None = None
+
+
+def neutral_session(view: SessionView) -> SessionView:
+    """A session without its person, as it reads once its subject's key is erased."""
+    return msgspec.structs.replace(view, conversation=neutral(view.conversation))
 
 
 def project_session(view: SessionView | None, envelope: Envelope) -> SessionView | None:

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from pathlib import Path
+
+from events.key_wrapping import KekUnreadable, KeyEncryptionKey, KeyRing
 
 
 class SettingsError(ValueError):
@@ -91,3 +94,28 @@ def flag(env: Mapping[str, str], name: str) -> bool:
     if raw in ("true", "yes", "1"):
         return True
     raise SettingsError(f"{name} must be true or false, got {raw[:20]!r}")
+
+
+def key_encryption_keys(env: Mapping[str, str]) -> KeyRing:
+    """The key-encryption keys of the subject keys: SUBJECT_KEY_KEK_FILE, a file mounted
+    from outside Redis (required), and during a rotation SUBJECT_KEY_PREVIOUS_KEK_FILE."""
+    current = _kek(env, "SUBJECT_KEY_KEK_FILE")
+    if current is None:
+        raise SettingsError(
+            "SUBJECT_KEY_KEK_FILE must be set: the file holding the key-encryption key of the "
+            "subject keys, kept outside Redis (`openssl rand -base64 32 > FILE`; wsm up "
+            "makes one)"
+        )
+    previous = _kek(env, "SUBJECT_KEY_PREVIOUS_KEK_FILE")
+    return KeyRing(current, () if previous is None else (previous,))
+
+
+def _kek(env: Mapping[str, str], name: str) -> KeyEncryptionKey | None:
+    """The key in the file ``name`` names; None when it names none."""
+    path = env.get(name, "").strip()
+    if not path:
+        return None
+    try:
+        return KeyEncryptionKey.from_file(Path(path))
+    except KekUnreadable as exc:
+        raise SettingsError(f"{name}: {exc}") from None

@@ -16,6 +16,7 @@ from redis.asyncio.connection import parse_url
 from events import EventLog, Keyspace
 from events.archive import Archive
 from events.infrastructure import is_infrastructure_failure
+from events.key_wrapping import KeyRing
 from events.keys import DEFAULT_PARTITIONS
 from services.runtime import settings
 from services.runtime.redis_connection import RedisTls, ServicesRedis, blocking_pool
@@ -54,6 +55,8 @@ class StoreSettings:
     """How long an entry stays in Redis before it is archived (given an archive)."""
     tls: RedisTls | None = None
     """TLS to Redis, for a ``rediss://`` URL."""
+    keys: KeyRing | None = None
+    """The key-encryption keys of the subject keys (always given from the environment)."""
 
     @classmethod
     def from_env(cls, env: Mapping[str, str]) -> StoreSettings:
@@ -74,6 +77,7 @@ class StoreSettings:
             ),
             archive_dir=Path(archive_dir) if archive_dir else None,
             in_redis=timedelta(days=days_in_redis),
+            keys=settings.key_encryption_keys(env),
         )
 
     @property
@@ -82,7 +86,7 @@ class StoreSettings:
 
     def event_log(self, redis: Redis, **options: int) -> EventLog:
         """The log on ``redis``, reading archived entries where they are kept."""
-        return EventLog(redis, self.keyspace, archive=self.archive, **options)
+        return EventLog(redis, self.keyspace, archive=self.archive, keys=self.keys, **options)
 
     @property
     def keyspace(self) -> Keyspace:

@@ -19,6 +19,7 @@ from services.projector.store import ReadModels
 from services.runtime.embedded_redis import RedisServer
 from services.runtime.settings import SettingsError
 from tests.support.factories import message
+from tests.support.kek import kek_env
 from tests.support.projecting import caught_up, projecting, rebuilt_equals_live
 from tests.support.whole_stack import Phone, Stack
 
@@ -231,7 +232,7 @@ async def test_read_models_rebuilt_from_an_archived_log_equal_the_live_ones(
 
 async def test_wsm_archive_needs_an_archive_directory(redis_server: RedisServer) -> None:
     with pytest.raises(SettingsError, match="EVENT_ARCHIVE_DIR"):
-        await archive_command({"REDIS_URL": redis_server.url})
+        await archive_command({"REDIS_URL": redis_server.url, **kek_env()})
 
 
 async def test_wsm_archive_moves_what_is_older_than_the_days_kept(
@@ -244,6 +245,7 @@ async def test_wsm_archive_moves_what_is_older_than_the_days_kept(
         "PARTITIONS": str(keyspace.partitions),
         "EVENT_ARCHIVE_DIR": str(tmp_path / "cli-archive"),
         "EVENTS_IN_REDIS_DAYS": "1",
+        **kek_env(),
     }
     assert await archive_command(env) == f"moved 0 entries to {env['EVENT_ARCHIVE_DIR']}"
     assert await in_redis(redis, keyspace) == 4

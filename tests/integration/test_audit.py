@@ -10,6 +10,7 @@ from hypothesis import given
 from events.schema import DomainEvent
 from services.cli.audit import audit, describe
 from services.ingest.settings import IngestSettings
+from tests.support.kek import kek_env
 from tests.support.strategies import events_
 from tests.support.whole_stack import Phone, Stack
 
@@ -31,6 +32,7 @@ async def test_the_timeline_tells_the_conversation_in_order(
         "REDIS_URL": ingest_settings.store.redis_url,
         "PARTITIONS": "4",
         "DEVELOPMENT_MODE": "true",
+        **kek_env(),
     }
     out = io.StringIO()
     args = argparse.Namespace(chat="5511977770009@c.us", session="default", json=False)
@@ -52,5 +54,6 @@ async def test_an_unknown_chat_is_said_to_have_no_events(
         "REDIS_URL": ingest_settings.store.redis_url,
         "PARTITIONS": "4",
         "DEVELOPMENT_MODE": "true",
+        **kek_env(),
     }
     assert await audit(args, env, io.StringIO()) == 1

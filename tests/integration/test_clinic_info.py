@@ -19,6 +19,7 @@ from services.domain.clinic import Clinic
 from services.runtime.settings import SettingsError
 from tests.integration.test_dialogues import NOW
 from tests.support.dialogue import Dialogue
+from tests.support.kek import kek_env
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "ops" / "clinic" / "knowledge.md"
 
@@ -99,9 +100,11 @@ def test_a_knowledge_file_that_cannot_serve_is_refused_at_start(
     path = tmp_path / "knowledge.md"
     path.write_bytes(content)
     with pytest.raises(SettingsError, match=f"CLINIC_KNOWLEDGE_FILE.*{problem}"):
-        ConductorSettings.from_env({"CLINIC_KNOWLEDGE_FILE": str(path)})
+        ConductorSettings.from_env({"CLINIC_KNOWLEDGE_FILE": str(path), **kek_env()})
 
 
 def test_a_missing_knowledge_file_is_refused_at_start(tmp_path: Path) -> None:
     with pytest.raises(SettingsError, match="CLINIC_KNOWLEDGE_FILE: cannot read"):
-        ConductorSettings.from_env({"CLINIC_KNOWLEDGE_FILE": str(tmp_path / "nope.md")})
+        ConductorSettings.from_env(
+            {"CLINIC_KNOWLEDGE_FILE": str(tmp_path / "nope.md"), **kek_env()}
+        )

@@ -6,7 +6,6 @@ from __future__ import annotations
 import argparse
 import io
 
-import msgspec
 import pytest
 from redis.asyncio import Redis
 
@@ -14,12 +13,12 @@ from events import EventLog, Keyspace
 from events.schema import NameCorrected
 from services.actions.correction import clean_name
 from services.cli.lgpd import correct
-from services.conductor.handler import snapshot_key
+from services.conductor.handler import read_snapshot, snapshot_key
 from services.domain import chats
 from services.domain.chats import DEVELOPMENT_CHAT_KEY_SECRET
-from services.domain.conversation import Conversation
 from services.ingest.settings import IngestSettings
 from services.projector.store import ReadModels
+from tests.support.kek import kek_env
 from tests.support.projecting import caught_up, projecting, rebuilt_equals_live
 from tests.support.whole_stack import Phone, Stack
 
@@ -42,6 +41,7 @@ async def correct_by_cli(
         "REDIS_URL": ingest_settings.store.redis_url,
         "PARTITIONS": "4",
         "DEVELOPMENT_MODE": "true",
+        **kek_env(),
         "USER": "dpo",
     }
     args = argparse.Namespace(
@@ -60,8 +60,10 @@ async def test_a_corrected_name_reaches_the_session_the_conductor_and_a_replay(
         await caught_up(redis, keyspace, "conductor")
     view = await ReadModels(redis, keyspace).session(SUBJECT)
     assert view is not None and view.conversation.name == "Olga Benário"
-    raw = await redis.get(snapshot_key(keyspace, keyspace.partition_of(SUBJECT), SUBJECT))
-    assert msgspec.msgpack.decode(raw, type=Conversation).name == "Olga Benário"
+    partition = keyspace.partition_of(SUBJECT)
+    raw = await redis.get(snapshot_key(keyspace, partition, SUBJECT))
+    subject_key = (await log.subject_keys.for_reading(partition, [SUBJECT]))[SUBJECT]
+    assert read_snapshot(raw, SUBJECT, subject_key).name == "Olga Benário"
     [correction] = [
         r.envelope.event
         for r in await log.chat_history(SUBJECT)

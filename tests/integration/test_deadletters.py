@@ -17,6 +17,7 @@ from events.subscription import Subscription
 from services.cli.deadletters import act
 from services.ingest.settings import IngestSettings
 from tests.support.factories import message
+from tests.support.kek import kek_env
 from tests.support.projecting import groups_caught_up
 from tests.support.whole_stack import FAST
 
@@ -55,7 +56,7 @@ async def applied(redis: Redis, keyspace: Keyspace, name: str) -> list[bytes]:
 
 async def cli(ingest_settings: IngestSettings, *argv: str) -> tuple[int, str]:
     out = io.StringIO()
-    env = {"REDIS_URL": ingest_settings.store.redis_url, "PARTITIONS": "4"}
+    env = {"REDIS_URL": ingest_settings.store.redis_url, "PARTITIONS": "4", **kek_env()}
     args = argparse.Namespace(action=argv[0], ref=argv[1] if len(argv) > 1 else None,
                               json="--json" in argv)  # fmt: skip
     return await act(args, env, out), out.getvalue()

@@ -23,6 +23,7 @@ from services.projector.replay import Replayed, replay_projections
 from services.projector.store import ReadModelKeys, ReadModels, version_key
 from services.runtime.embedded_redis import RedisServer
 from tests.support.factories import message
+from tests.support.kek import kek_env
 from tests.support.projecting import FAST, SP, caught_up, projecting, rebuilt_equals_live
 from tests.support.whole_stack import Phone, Stack
 
@@ -183,6 +184,7 @@ async def test_an_export_holds_everything_about_the_subject_and_nobody_else(
         "REDIS_URL": ingest_settings.store.redis_url,
         "PARTITIONS": "4",
         "DEVELOPMENT_MODE": "true",
+        **kek_env(),
     }
     args = argparse.Namespace(action="export", subject=f"{NUMBER}@c.us", session="default")
     assert await export(args, env, out) == 0

@@ -48,6 +48,7 @@ from redis.asyncio import Redis
 
 from events import EventLog, Keyspace
 from events.deadletters import DeadLetters
+from events.key_wrapping import KeyEncryptionKey, KeyRing, new_kek_text
 from events.lag import group_positions
 from events.schema import (
     AppointmentBooked,
@@ -88,9 +89,18 @@ class Stack:
     processes: dict[str, subprocess.Popen[bytes]] = field(default_factory=dict)
 
     @property
+    def kek_file(self) -> Path:
+        """The key-encryption key every process of the stack shares, made on first use."""
+        path = self.directory / "subject-key-kek"
+        if not path.exists():
+            path.write_text(new_kek_text())
+        return path
+
+    @property
     def env(self) -> dict[str, str]:
         return {
             **os.environ, "REDIS_URL": self.redis.url, "PARTITIONS": str(PARTITIONS),
+            "SUBJECT_KEY_KEK_FILE": str(self.kek_file),
             "WEBHOOK_HMAC_KEY": HMAC_KEY, "CHAT_KEY_SECRET": SECRET,
             "WAHA_URL": f"http://127.0.0.1:{self.sim_port}", "REMINDER_OFFSETS": "off",
             "GROQ_API_KEY": "chaos", "GROQ_BASE_URL": f"http://127.0.0.1:{self.model_port}",
@@ -247,7 +257,7 @@ async def check(stack: Stack, said: dict[str, list[str]], tally: Tally) -> list[
     problems: list[str] = []
     redis = Redis.from_url(stack.redis.url)
     keyspace = Keyspace(partitions=PARTITIONS)
-    log = EventLog(redis, keyspace)
+    log = EventLog(redis, keyspace, keys=KeyRing(KeyEncryptionKey.from_file(stack.kek_file)))
     groups = ["conductor", "outbox", *(group_of(name, 1) for name in PROJECTIONS)]
     try:
         await groups_caught_up(redis, keyspace, *groups, within_s=90)

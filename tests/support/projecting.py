@@ -12,6 +12,7 @@ from redis.asyncio import Redis
 
 from events import EventLog, Keyspace
 from events.consumer import SubscriptionOptions
+from events.key_wrapping import KeyRing
 from events.lag import group_positions
 from services.projector.main import ProjectorService
 from services.projector.projections import PROJECTIONS, group_of
@@ -23,8 +24,10 @@ FAST = SubscriptionOptions(block_ms=50, rebalance_interval_s=0.05)
 
 
 @contextlib.asynccontextmanager
-async def projecting(redis: Redis, keyspace: Keyspace) -> AsyncIterator[None]:
-    service = ProjectorService(redis, keyspace, SP, "p1", options=FAST, poll_s=0.05)
+async def projecting(
+    redis: Redis, keyspace: Keyspace, keys: KeyRing | None = None
+) -> AsyncIterator[None]:
+    service = ProjectorService(redis, keyspace, SP, "p1", options=FAST, poll_s=0.05, keys=keys)
     task = asyncio.create_task(service.run())
     try:
         yield

@@ -15,6 +15,7 @@ from redis.asyncio import Redis
 
 from events import EventLog, Keyspace
 from events.consumer import SubscriptionOptions
+from events.key_wrapping import KeyRing
 from events.subscription import Subscription
 from services.conductor.brain import Brain
 from services.conductor.deciding import Decider
@@ -86,8 +87,20 @@ def brain() -> Brain:
 
 
 @pytest.fixture
+def subject_key_ring() -> KeyRing | None:
+    """The key-encryption keys the stack wraps subject keys with: none unless a module
+    says otherwise (a module's fixture of the same name)."""
+    return None
+
+
+@pytest.fixture
 async def stack(
-    redis: Redis, ingest_settings: IngestSettings, keyspace: Keyspace, clock: Clock, brain: Brain
+    redis: Redis,
+    ingest_settings: IngestSettings,
+    keyspace: Keyspace,
+    clock: Clock,
+    brain: Brain,
+    subject_key_ring: KeyRing | None,
 ) -> AsyncIterator[tuple[aiohttp.ClientSession, str, Simulator]]:
     simulator = Simulator(webhook_url=None, hmac_key=HMAC_KEY, api_key="waha-key")
     async with (
@@ -99,15 +112,16 @@ async def stack(
         sim_url = str(sim.make_url("")).rstrip("/")
         waha = WahaClient(sim_url, "waha-key", backoff_s=0.01)
         notice = PrivacyNotice.current("2026-11")
-        log = EventLog(redis, keyspace)
+        log = EventLog(redis, keyspace, keys=subject_key_ring)
         toolbox = Toolbox(EmbeddedCalendar(redis), Clinic(), notice)
         handler = ConversationHandler(redis, log, Decider(brain, toolbox, notice),
                                       group="conductor", clock=clock)  # fmt: skip
         subscriptions = [
             Subscription(redis, keyspace, group="conductor", consumer="c1", handler=handler,
-                         types=ConversationHandler.TYPES, options=FAST),
+                         types=ConversationHandler.TYPES, options=FAST, keys=subject_key_ring),
             Subscription(redis, keyspace, group="outbox", consumer="c1",
-                         handler=Outbox(keyspace, waha), types=Outbox.TYPES, options=FAST),
+                         handler=Outbox(keyspace, waha), types=Outbox.TYPES, options=FAST,
+                         keys=subject_key_ring),
         ]  # fmt: skip
         tasks = [asyncio.create_task(s.run()) for s in subscriptions]
         try:

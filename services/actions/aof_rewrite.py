@@ -1,0 +1,91 @@
+"""Rewriting Redis's append-only file after erasures, so an erased subject's key and data
+leave the disk too, not only the dataset.
+
+Until Redis rewrites its AOF, the file still holds every command it ever ran: the key an
+erasure deleted, and what it sealed. An erasure asks for a rewrite; a projector performs
+the requests together, at most once per period over all replicas (a rewrite forks Redis
+and writes the whole dataset: not something to run per erasure).
+
+The ordering needs no waiting: a request is written after its erasure has run, and the
+rewrite starts after the request is taken, so the dataset it forks already lacks the key.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import time
+from typing import cast
+
+from redis.asyncio import Redis
+from redis.exceptions import ResponseError
+
+from events import Keyspace
+
+log = logging.getLogger(__name__)
+
+POLL_S = 60.0
+"""How often a projector looks for requests."""
+
+
+def _requested(keyspace: Keyspace) -> str:
+    return keyspace.shared("aof-rewrite", "requested")
+
+
+def _window(keyspace: Keyspace) -> str:
+    return keyspace.shared("aof-rewrite", "window")
+
+
+async def request_rewrite(redis: Redis, keyspace: Keyspace) -> None:
+    """Ask for a rewrite of the AOF (after an erasure has run)."""
+    await redis.set(_requested(keyspace), int(time.time()))
+
+
+async def rewrite_if_requested(redis: Redis, keyspace: Keyspace, every_s: int) -> bool:
+    """Start a rewrite if one was asked for and none was started by any process in the
+    last ``every_s`` seconds; whether one was started."""
+    if not await redis.exists(_requested(keyspace)):
+        return False
+    if not await redis.set(_window(keyspace), int(time.time()), nx=True, ex=every_s):
+        return False  # one ran lately: this request waits for the window to close
+    if not await _aof_enabled(redis):
+        await redis.delete(_requested(keyspace))
+        return False
+    # Taken before the rewrite starts: a request made from here on waits for the next.
+    await redis.delete(_requested(keyspace))
+    try:
+        await redis.bgrewriteaof()
+    except ResponseError:
+        # A rewrite already under way (Redis's own) may have forked before the erasure.
+        await request_rewrite(redis, keyspace)
+        await redis.delete(_window(keyspace))
+        log.info("AOF rewrite after erasures: Redis is busy rewriting; trying again later")
+        return False
+    log.info("AOF rewrite after erasures started")
+    return True
+
+
+async def _aof_enabled(redis: Redis) -> bool:
+    persistence = cast(dict[str, object], await redis.info("persistence"))
+    return bool(persistence.get("aof_enabled"))
+
+
+async def keep_rewriting(
+    redis: Redis,
+    keyspace: Keyspace,
+    every_s: int,
+    stopping: asyncio.Event,
+    *,
+    poll_s: float = POLL_S,
+) -> None:
+    """Perform the rewrites asked for, until ``stopping`` is set; a failure is retried at
+    the next look."""
+    while not stopping.is_set():
+        try:
+            await rewrite_if_requested(redis, keyspace, every_s)
+        except Exception as exc:
+            log.warning("AOF rewrite after erasures failed (%s); trying again later",
+                        type(exc).__name__)  # fmt: skip
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(stopping.wait(), poll_s)
