@@ -14,6 +14,7 @@ from services.cli.lgpd import erase, export
 from services.domain import chats
 from services.domain.chats import DEVELOPMENT_CHAT_KEY_SECRET
 from services.ingest.settings import IngestSettings
+from tests.support.kek import kek_env
 from tests.support.projecting import caught_up, groups_caught_up, projecting
 from tests.support.whole_stack import Phone, Stack
 
@@ -28,6 +29,7 @@ async def lgpd(verb: Any, action: str, ingest_settings: IngestSettings) -> dict[
         "PARTITIONS": "4",
         "DEVELOPMENT_MODE": "true",
         "USER": "dpo",
+        **kek_env(),
     }
     args = argparse.Namespace(
         action=action, subject=f"{NUMBER}@c.us", session="default", requested_by=None

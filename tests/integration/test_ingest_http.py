@@ -15,6 +15,7 @@ from services.ingest.settings import IngestSettings
 from services.runtime.ports import free_port
 from services.runtime.settings import SettingsError
 from services.runtime.store import StoreSettings
+from tests.support.kek import kek_env
 from tests.support.waha import HMAC_KEY, SENT_MS, encode, signed_headers, text_message, webhook
 
 URL = "/webhooks/waha"
@@ -239,7 +240,7 @@ def test_a_window_longer_than_the_dedup_window_is_refused_at_start() -> None:
         "WEBHOOK_MAX_AGE_SECONDS": "601",
     }
     with pytest.raises(SettingsError, match="WEBHOOK_MAX_AGE_SECONDS"):
-        IngestSettings.from_env(env)
+        IngestSettings.from_env({**env, **kek_env()})
 
 
 def test_an_age_whose_skew_outlives_the_dedup_window_is_refused_at_start() -> None:
@@ -249,18 +250,14 @@ def test_an_age_whose_skew_outlives_the_dedup_window_is_refused_at_start() -> No
            "DEDUP_WINDOW_SECONDS": "600", "WEBHOOK_MAX_AGE_SECONDS": "600",
            "WEBHOOK_MAX_CLOCK_SKEW_SECONDS": "300"}  # fmt: skip
     with pytest.raises(SettingsError, match=r"plus WEBHOOK_MAX_CLOCK_SKEW_SECONDS") as refused:
-        IngestSettings.from_env(env)
+        IngestSettings.from_env({**env, **kek_env()})
     assert "\n" not in str(refused.value)
 
 
 def test_by_default_age_plus_skew_fit_the_dedup_window() -> None:
-    settings = IngestSettings.from_env(
-        {
-            "WEBHOOK_HMAC_KEY": HMAC_KEY.decode(),
-            "DEVELOPMENT_MODE": "true",
-            "DEDUP_WINDOW_SECONDS": "600",
-        }
-    )
+    env = {"WEBHOOK_HMAC_KEY": HMAC_KEY.decode(), "DEVELOPMENT_MODE": "true",
+           "DEDUP_WINDOW_SECONDS": "600", **kek_env()}  # fmt: skip
+    settings = IngestSettings.from_env(env)
     assert settings.max_age_s + settings.max_clock_skew_s <= settings.dedup_window_s
     assert settings.max_age_s > 0
 

@@ -17,6 +17,7 @@ from services.domain.conversation import Conversation, Stage
 from tests.integration.test_dialogues import NOW
 from tests.support.dialogue import Dialogue
 from tests.support.fake_openai import FakeOpenAI, completion, tool_call
+from tests.support.kek import kek_env
 
 BEFORE_CONSENT = [
     "Oi, tenho HIV e preciso de uma consulta urgente",
@@ -28,7 +29,7 @@ AFTER_REVOCATION = "tenho diabetes, meu CPF 987.654.321-00"
 
 def conductor(redis: Redis, base_url: str) -> Decider:
     env = {"GROQ_API_KEY": "test-key", "GROQ_MODEL": "test-model", "GROQ_BASE_URL": base_url}
-    decider = build_decider(ConductorSettings.from_env(env), redis)
+    decider = build_decider(ConductorSettings.from_env({**env, **kek_env()}), redis)
     assert not isinstance(decider.brain, OfflineBrain)  # the groq client, really
     return decider
 

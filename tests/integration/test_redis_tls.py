@@ -18,6 +18,7 @@ from events import EventLog
 from services.runtime.embedded_redis import redis_server_binary
 from services.runtime.ports import free_port
 from services.runtime.store import StoreSettings
+from tests.support.kek import kek_env
 
 
 def openssl(*args: str, cwd: Path) -> None:
@@ -88,7 +89,9 @@ def tls_redis(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TlsRedis]:
 
 
 async def test_a_service_uses_the_log_over_tls_with_its_certificate(tls_redis: TlsRedis) -> None:
-    store = StoreSettings.from_env(tls_redis.env(ca="ca.crt", cert="client.crt", key="client.key"))
+    store = StoreSettings.from_env(
+        {**tls_redis.env(ca="ca.crt", cert="client.crt", key="client.key"), **kek_env()}
+    )
     async with store.connected() as redis:
         event_log = EventLog(redis, store.keyspace)
         await event_log.ensure_layout()
@@ -97,7 +100,7 @@ async def test_a_service_uses_the_log_over_tls_with_its_certificate(tls_redis: T
 
 async def test_a_server_the_configured_ca_did_not_sign_is_refused(tls_redis: TlsRedis) -> None:
     env = tls_redis.env(ca="other-ca.crt", cert="client.crt", key="client.key")
-    async with StoreSettings.from_env(env).connected() as redis:
+    async with StoreSettings.from_env({**env, **kek_env()}).connected() as redis:
         with pytest.raises(RedisConnectionError):
             await redis.ping()
 
@@ -105,6 +108,8 @@ async def test_a_server_the_configured_ca_did_not_sign_is_refused(tls_redis: Tls
 async def test_a_client_without_a_certificate_is_refused_by_the_server(
     tls_redis: TlsRedis,
 ) -> None:
-    async with StoreSettings.from_env(tls_redis.env(ca="ca.crt")).connected() as redis:
+    async with StoreSettings.from_env(
+        {**tls_redis.env(ca="ca.crt"), **kek_env()}
+    ).connected() as redis:
         with pytest.raises(RedisConnectionError):
             await redis.ping()

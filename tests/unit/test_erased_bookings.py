@@ -12,6 +12,7 @@ from services.conductor.erasure import ErasedBookings, cancellations, tombstone
 from services.conductor.settings import ConductorSettings
 from services.domain.conversation import Upcoming
 from services.runtime.settings import SettingsError
+from tests.support.kek import kek_env
 
 NOW = datetime(2026, 11, 24, 12, tzinfo=UTC)
 HOUR = timedelta(hours=1)
@@ -51,9 +52,9 @@ def test_the_clinic_chooses_what_becomes_of_an_erased_persons_bookings(
     raw: str | None, chosen: ErasedBookings
 ) -> None:
     env = {} if raw is None else {"ERASED_BOOKINGS": raw}
-    assert ConductorSettings.from_env(env).erased_bookings is chosen
+    assert ConductorSettings.from_env({**env, **kek_env()}).erased_bookings is chosen
 
 
 def test_an_unknown_choice_for_erased_bookings_is_refused_by_name() -> None:
     with pytest.raises(SettingsError, match="ERASED_BOOKINGS must be cancel or keep"):
-        ConductorSettings.from_env({"ERASED_BOOKINGS": "archive"})
+        ConductorSettings.from_env({"ERASED_BOOKINGS": "archive", **kek_env()})
