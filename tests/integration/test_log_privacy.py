@@ -3,9 +3,7 @@ model's client or WAHA's failures give the libraries to log."""
 
 from __future__ import annotations
 
-import asyncio
 import json
-import re
 
 from aiohttp.test_utils import TestClient, TestServer
 
@@ -13,35 +11,12 @@ from events import EventLog
 from services.domain.chats import DEVELOPMENT_CHAT_KEY_SECRET
 from services.projector.admin_api import create_admin_app
 from tests.support.log_capture import LogLines
-from tests.support.waha import encode, signed_headers, text_message
+from tests.support.waha import encode, lying_about_its_length, text_message
 
 NUMBER = "5511944443333"
 NAME = "Joana Prates Figueira"
 TEXT = f"meu nome é {NAME}, CPF 987.654.321-00"
 TOKEN = "admin-token-" + "t" * 40
-
-
-def post(host: str, body: bytes, length: int) -> bytes:
-    head = "".join(f"{name}: {value}\r\n" for name, value in signed_headers(body).items())
-    request = f"POST /webhooks/waha HTTP/1.1\r\nHost: {host}\r\n{head}Content-Length: {length}\r\n"
-    return f"{request}\r\n".encode() + body
-
-
-async def lying_about_its_length(host: str, port: int, body: bytes) -> bytes:
-    """On one connection, as WAHA keeps it: an honest webhook, then ``body`` saying it is
-    16 bytes long, so that the rest reaches the server's parser as the next request.
-    What the server answered."""
-    honest = encode(text_message("H1"))
-    reader, writer = await asyncio.open_connection(host, port)
-    writer.write(post(host, honest, len(honest)))
-    head = await asyncio.wait_for(reader.readuntil(b"\r\n\r\n"), timeout=10)
-    assert head.startswith(b"HTTP/1.1 200 "), head
-    length = re.search(rb"Content-Length: (\d+)", head, re.I)
-    await reader.readexactly(int(length[1]) if length else 0)
-    writer.write(post(host, body, 16))
-    answer = await asyncio.wait_for(reader.read(), timeout=10)
-    writer.close()
-    return answer
 
 
 async def test_a_webhook_lying_about_its_length_leaves_its_bytes_out_of_the_log(

@@ -84,8 +84,11 @@ class ChaosModel:
         self.brain = OfflineBrain()
         self.fail_rate, self.stall_rate, self.stall_s = fail_rate, stall_rate, stall_s
         self.rng = random.Random(seed)
+        self.heard: list[str] = []
+        """Every request's body, as it reached the model: what a provider would see."""
 
     async def complete(self, request: web.Request) -> web.Response:
+        self.heard.append(await request.text())
         roll = self.rng.random()
         if roll < self.fail_rate:
             status = self.rng.choice((429, 500, 503))

@@ -3,7 +3,9 @@ payload, engine), and signing them as WAHA does."""
 
 from __future__ import annotations
 
+import asyncio
 import json
+import re
 import secrets
 import time
 from typing import Any
@@ -101,3 +103,26 @@ def group_message(engine: str, *, from_me: bool = False) -> dict[str, Any]:
 
 
 ENGINES = ("WEBJS", "NOWEB", "GOWS")
+
+
+def _raw_post(host: str, body: bytes, length: int) -> bytes:
+    head = "".join(f"{name}: {value}\r\n" for name, value in signed_headers(body).items())
+    request = f"POST /webhooks/waha HTTP/1.1\r\nHost: {host}\r\n{head}Content-Length: {length}\r\n"
+    return f"{request}\r\n".encode() + body
+
+
+async def lying_about_its_length(host: str, port: int, body: bytes) -> bytes:
+    """On one connection, as WAHA keeps it: an honest webhook, then ``body`` saying it is
+    16 bytes long, so that the rest reaches the server's parser as the next request.
+    What the server answered."""
+    honest = encode(text_message("H1"))
+    reader, writer = await asyncio.open_connection(host, port)
+    writer.write(_raw_post(host, honest, len(honest)))
+    head = await asyncio.wait_for(reader.readuntil(b"\r\n\r\n"), timeout=10)
+    assert head.startswith(b"HTTP/1.1 200 "), head
+    length = re.search(rb"Content-Length: (\d+)", head, re.I)
+    await reader.readexactly(int(length[1]) if length else 0)
+    writer.write(_raw_post(host, body, 16))
+    answer = await asyncio.wait_for(reader.read(), timeout=10)
+    writer.close()
+    return answer
