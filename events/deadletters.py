@@ -3,7 +3,6 @@ to look at, give back to that group once the cause is fixed, or drop."""
 
 from __future__ import annotations
 
-import traceback
 from dataclasses import dataclass
 from typing import cast
 
@@ -12,6 +11,7 @@ from redis.exceptions import ResponseError
 
 from events.checkpoint import raise_if_fenced
 from events.consumer import ConsumerContext
+from events.error_text import describe, traceback_of
 from events.keys import Keyspace
 from events.scripts import Scripts
 
@@ -34,8 +34,10 @@ async def give_up(
         b"source_id": entry_id.encode(),
         b"group": consumer.group.encode(),
         b"attempts": str(attempts).encode(),
-        b"error": repr(error)[:2000].encode(),
-        b"traceback": "".join(traceback.format_exception(error))[-4000:].encode(),
+        # Said as a log line says it: a client's error text holds what it was sending, and a
+        # dead letter outlives the erasure of the person it was about.
+        b"error": describe(error)[:2000].encode(),
+        b"traceback": traceback_of(error)[-4000:].encode(),
     }
     flat = [item for pair in {**fields, **details}.items() for item in pair]
     keyspace, group = consumer.keyspace, consumer.group

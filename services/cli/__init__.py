@@ -119,7 +119,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 141
     except Exception as exc:
-        from services.runtime.log_privacy import traceback_of
+        from events.error_text import traceback_of
         from services.runtime.operator_errors import known_failure, unexpected
 
         if debug:  # what --debug shows lands in a service's log: errors by their type

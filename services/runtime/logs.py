@@ -16,7 +16,8 @@ from typing import TextIO
 import msgspec
 from opentelemetry import trace
 
-from services.runtime.log_privacy import LibraryFloor, message_of, safe_value, traceback_of
+from events.error_text import traceback_of
+from services.runtime.log_privacy import LibraryFloor, message_of, safe_value
 
 _STANDARD = set(logging.makeLogRecord({}).__dict__) | {"message", "asctime"}
 

@@ -153,10 +153,36 @@ async def test_a_poison_entry_goes_to_dead_letters_and_its_chat_keeps_flowing(
         await eventually(lambda: handled == ["after"])
     partition = keyspace.partition_of("c")
     [(_, fields)] = await redis.xrange(keyspace.dead_letters(partition))
-    assert b"cannot handle this" in fields[b"error"]
+    assert fields[b"error"] == b"ValueError"  # by its type: a library's text is not ours
     assert fields[b"attempts"] == b"3"
     assert fields[b"chat"] == b"c"
     assert await pending_count(redis, keyspace) == 0
+
+
+async def test_a_dead_letter_holds_no_text_a_client_error_carried(
+    log: EventLog, redis: Redis, keyspace: Keyspace
+) -> None:
+    class ClientResponseError(Exception):
+        """A library's error, naming the URL it was sending to, as HTTP clients' do."""
+
+    async def handler(record: Record) -> Sequence[Command]:
+        raise ClientResponseError("404, GET /api/default/chats/5511944443333@c.us/messages")
+
+    await log.append(message(chat="c"))
+    async with running(redis, keyspace, handler):
+        await eventually_dead_lettered(redis, keyspace, "c")
+    [(_, fields)] = await redis.xrange(keyspace.dead_letters(keyspace.partition_of("c")))
+    assert b"5511944443333" not in fields[b"error"] + fields[b"traceback"]
+    assert fields[b"error"].endswith(b"ClientResponseError")
+
+
+async def eventually_dead_lettered(redis: Redis, keyspace: Keyspace, chat: str) -> None:
+    key = keyspace.dead_letters(keyspace.partition_of(chat))
+    for _ in range(500):
+        if await redis.xlen(key):
+            return
+        await asyncio.sleep(0.02)
+    raise AssertionError("never dead-lettered")
 
 
 async def test_a_corrupt_entry_goes_to_dead_letters_at_once(
