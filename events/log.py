@@ -6,6 +6,7 @@ the log has been moved out of Redis (``events.archive``), then on in the stream.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import AsyncIterator, Iterable, Mapping, Sequence
 from typing import cast
 
@@ -20,6 +21,9 @@ from events.keys import Keyspace
 from events.subject_keys import SubjectKeys
 
 DEFAULT_DEDUP_WINDOW_MS = 24 * 3600 * 1000
+
+
+log = logging.getLogger(__name__)
 
 
 class LayoutMismatch(Exception):
@@ -99,16 +103,19 @@ class EventLog:
             try:
                 self.subject_keys.opened(stored, chat)
             except KekMismatch:
+                if self.subject_keys.ring is None:
+                    raise WrongKeyEncryptionKey(
+                        "the subject keys are wrapped: set SUBJECT_KEY_KEK_FILE to their "
+                        "key-encryption key"
+                    ) from None
                 raise WrongKeyEncryptionKey(
                     "SUBJECT_KEY_KEK_FILE does not open the subject keys: they are wrapped "
                     "with another key-encryption key (during a rotation, give the old one "
                     "as SUBJECT_KEY_PREVIOUS_KEK_FILE)"
                 ) from None
-            if self.subject_keys.ring is None and fingerprint_of(stored) is not None:
-                raise WrongKeyEncryptionKey(
-                    "the subject keys are wrapped: set SUBJECT_KEY_KEK_FILE to their "
-                    "key-encryption key"
-                )
+            if self.subject_keys.ring is not None and fingerprint_of(stored) is None:
+                # Kept by a version before wrapping: a copy of Redis would open them.
+                log.warning("subject keys stored unwrapped remain; run `wsm keys rewrap`")
 
     async def append(self, envelope: Envelope, idempotency_key: str | None = None) -> AppendResult:
         """Append one event; with an idempotency key, at most once per dedup window."""

@@ -40,6 +40,7 @@ from events.codec import (
 from events.consumer import ConsumerContext
 from events.deadletters import give_up
 from events.infrastructure import INFRASTRUCTURE_ERRORS, is_infrastructure_failure
+from events.key_wrapping import KekMismatch
 from events.trace_context import context_of
 
 log = logging.getLogger(__name__)
@@ -277,6 +278,12 @@ class PartitionWorker:
             except CorruptEntry as exc:
                 await self._dead_letter(entry, exc, attempts=attempt)
                 return
+            except KekMismatch as exc:
+                # This process's configuration, not the entry: counting it would dead-letter
+                # good entries; they wait, in order, for a process given the right key.
+                log.error("partition %d: %s; entry %s waits", self.partition, exc, entry.entry_id)
+                attempt -= 1
+                await asyncio.sleep(opts.retry_cap_s)
             except Exception as exc:
                 if is_infrastructure_failure(exc):
                     # Redis being away is not the entry's fault: wait, and do not count it.

@@ -20,7 +20,7 @@ from redis.asyncio import Redis
 
 from events.codec import encode_entry
 from events.envelope import Envelope
-from events.key_wrapping import KeyRing
+from events.key_wrapping import KekMismatch, KeyRing, fingerprint_of
 from events.keys import Keyspace
 from events.schema import SubjectErased
 from events.scripts import Scripts
@@ -65,6 +65,10 @@ class SubjectKeys:
         a replay meets a subject's key once per batch: the last ones are remembered, by
         their stored form, so an erased key still has to be read from Redis first)."""
         if self.ring is None:
+            if fingerprint_of(stored) is not None:
+                # Taken as a key, a wrapped one would open nothing: every subject would read
+                # as erased, silently.
+                raise KekMismatch("a subject key is wrapped and no key-encryption key was given")
             return stored
         found = self._opened.get((chat, stored))
         if found is None:

@@ -18,6 +18,7 @@ from redis.asyncio import Redis
 from redis.exceptions import RedisError
 
 from events.batching import AppendBatcher
+from events.key_wrapping import KekMismatch
 from events.log import LayoutMismatch
 from events.metrics import trace_exemplar
 from services.ingest.body_budget import BodyBudget, BudgetExhausted, ReadCut, Reservation
@@ -144,7 +145,7 @@ class Gateway:
             # The event carries this request's trace on to every consumer.
             envelope = msgspec.structs.replace(outcome.envelope, traceparent=current_traceparent())
             result = await self.appender.append(envelope, outcome.idempotency_key)
-        except RedisError as exc:
+        except (RedisError, KekMismatch) as exc:
             log.warning("append failed: %s", exc)
             raise StoreUnavailable("the event store is unavailable; retry later") from None
         finally:

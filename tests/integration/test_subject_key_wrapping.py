@@ -14,7 +14,7 @@ from redis.asyncio import Redis
 from events import EventLog, Keyspace, MessageReceived, Record, decode_entry
 from events.checkpoint import Command
 from events.consumer import SubscriptionOptions
-from events.key_wrapping import KeyEncryptionKey, KeyRing, new_kek_text
+from events.key_wrapping import KekMismatch, KeyEncryptionKey, KeyRing, new_kek_text
 from events.log import WrongKeyEncryptionKey
 from events.subscription import Subscription
 from tests.support.factories import message
@@ -98,3 +98,39 @@ async def test_a_process_without_a_kek_refuses_to_start_on_wrapped_keys(
     await log.append(message("c1", "oi"))
     with pytest.raises(WrongKeyEncryptionKey, match="set SUBJECT_KEY_KEK_FILE"):
         await EventLog(redis, keyspace).check_layout()
+
+
+async def test_a_reader_without_a_kek_is_told_rather_than_shown_everyone_erased(
+    redis: Redis, keyspace: Keyspace, tmp_path: Path
+) -> None:
+    log = EventLog(redis, keyspace, keys=ring(tmp_path))
+    await log.ensure_layout()
+    result = await log.append(message("c1", "oi"))
+    with pytest.raises(KekMismatch, match="no key-encryption key was given"):
+        await EventLog(redis, keyspace).read(result.partition)
+
+
+async def test_an_entry_whose_key_this_consumer_cannot_open_waits_and_is_not_dead_lettered(
+    redis: Redis, keyspace: Keyspace, tmp_path: Path
+) -> None:
+    # Past the start check (one key of a partition is sampled): a rotation's old key
+    # taken away too soon.
+    log = EventLog(redis, keyspace, keys=ring(tmp_path, "old"))
+    await log.ensure_layout()
+    result = await log.append(message("c1", "oi"))
+
+    async def handler(record: Record) -> Sequence[Command]:
+        raise AssertionError("handled without its key")
+
+    options = SubscriptionOptions(block_ms=50, rebalance_interval_s=0.05, retry_cap_s=0.05,
+                                  max_attempts=2)  # fmt: skip
+    subscription = Subscription(redis, keyspace, group="g", consumer="c", handler=handler,
+                                options=options, keys=ring(tmp_path, "new"))  # fmt: skip
+    task = asyncio.create_task(subscription.run())
+    try:
+        await asyncio.sleep(1.5)  # many more tries than max_attempts
+    finally:
+        subscription.stop()
+        await task
+    assert await redis.xlen(keyspace.dead_letters(result.partition)) == 0
+    assert (await redis.xpending(keyspace.stream(result.partition), "g"))["pending"] == 1
