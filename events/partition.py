@@ -41,6 +41,7 @@ from events.consumer import ConsumerContext
 from events.deadletters import give_up
 from events.infrastructure import INFRASTRUCTURE_ERRORS, is_infrastructure_failure
 from events.key_wrapping import KekMismatch
+from events.spans import traced
 from events.trace_context import context_of
 
 log = logging.getLogger(__name__)
@@ -347,7 +348,8 @@ class PartitionWorker:
 
     def _span(self, record: Record) -> AbstractContextManager[Span]:
         """The span of handling ``record``, continuing the trace the event carries."""
-        return tracer.start_as_current_span(
+        return traced(
+            tracer,
             f"process {self.consumer.group}",
             context=context_of(record.envelope.traceparent),
             kind=SpanKind.CONSUMER,

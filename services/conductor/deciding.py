@@ -26,6 +26,7 @@ from events.schema import (
     ReplyRequested,
     ToolInvoked,
 )
+from events.spans import traced
 from services.conductor.agents import SPECIALISTS, Agent, agent_for
 from services.conductor.brain import (
     Brain,
@@ -121,8 +122,8 @@ class Decider:
             )
             started = time.perf_counter()
             try:
-                with tracer.start_as_current_span(
-                    f"chat {self.model}", kind=SpanKind.CLIENT,
+                with traced(
+                    tracer, f"chat {self.model}", kind=SpanKind.CLIENT,
                     attributes={"gen_ai.operation.name": "chat", "gen_ai.request.model": self.model,
                                 "gen_ai.agent.name": agent.name},
                 ):  # fmt: skip
@@ -164,7 +165,8 @@ class Decider:
         # A name the model made up is free text, and may carry a person's data: it is kept
         # out of the log, the traces and the metrics.
         known = call.name if call.name in self.toolbox.names else "unknown"
-        with tracer.start_as_current_span(
+        with traced(
+            tracer,
             f"execute_tool {known}",
             attributes={"gen_ai.operation.name": "execute_tool", "gen_ai.tool.name": known},
         ) as span:

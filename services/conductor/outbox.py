@@ -15,6 +15,7 @@ from events import Keyspace, Record
 from events.checkpoint import Command
 from events.metrics import trace_exemplar
 from events.schema import DomainEvent, ReplyFailed, ReplyRequested, ReplySent, type_of_class
+from events.spans import traced
 from services.conductor.metrics import ConductorMetrics
 from services.conductor.recording import decision_effects
 from services.waha.client import WahaClient, WahaError
@@ -53,8 +54,8 @@ class Outbox:
         outcome: DomainEvent
         started = time.perf_counter()
         try:
-            with tracer.start_as_current_span(
-                "POST /api/sendText", kind=SpanKind.CLIENT,
+            with traced(
+                tracer, "POST /api/sendText", kind=SpanKind.CLIENT,
                 attributes={"http.request.method": "POST", "url.path": "/api/sendText"},
             ):  # fmt: skip
                 sent = await self.waha.send_text(

@@ -21,6 +21,7 @@ from events.batching import AppendBatcher
 from events.key_wrapping import KekMismatch
 from events.log import LayoutMismatch
 from events.metrics import trace_exemplar
+from events.spans import traced
 from services.ingest.body_budget import BodyBudget, BudgetExhausted, ReadCut, Reservation
 from services.ingest.errors import (
     BadSignature,
@@ -67,8 +68,8 @@ class Gateway:
     async def receive(self, request: web.Request) -> web.Response:
         """``POST /webhooks/waha``: every refusal is answered here, by its status and code."""
         upstream = context_of(request.headers.get("traceparent"))
-        with tracer.start_as_current_span(
-            "POST /webhooks/waha", context=upstream, kind=SpanKind.SERVER,
+        with traced(
+            tracer, "POST /webhooks/waha", context=upstream, kind=SpanKind.SERVER,
             attributes={"http.request.method": "POST", "url.path": request.path},
         ) as span:  # fmt: skip
             try:

@@ -1,0 +1,33 @@
+"""Spans that say of an error what a log line may (``events.error_text``): its type, and
+its text only where the project vouches for it.
+
+OpenTelemetry records an escaping exception's text and stack and sets it as the span's
+status; a client's error text carries what it was sending (a URL naming a chat, a
+calendar's query, a model's output), and spans leave the process for a tracing backend.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from typing import Any
+
+from opentelemetry.trace import Span, Status, StatusCode, Tracer
+
+from events.error_text import describe
+
+
+@contextlib.contextmanager
+def traced(tracer: Tracer, name: str, **options: Any) -> Iterator[Span]:
+    """``tracer.start_as_current_span(name, **options)``, an error described, not recorded."""
+    with tracer.start_as_current_span(
+        name, record_exception=False, set_status_on_exception=False, **options
+    ) as current:
+        try:
+            yield current
+        except Exception as exc:
+            said = describe(exc)
+            current.set_status(Status(StatusCode.ERROR, said))
+            attributes = {"exception.type": type(exc).__qualname__, "exception.message": said}
+            current.add_event("exception", attributes)
+            raise
