@@ -22,6 +22,7 @@ from redis.asyncio import Redis
 from redis.exceptions import ResponseError
 
 from events import Keyspace
+from events.error_text import describe
 
 log = logging.getLogger(__name__)
 
@@ -49,26 +50,28 @@ async def rewrite_if_requested(redis: Redis, keyspace: Keyspace, every_s: int) -
         return False
     if not await redis.set(_window(keyspace), int(time.time()), nx=True, ex=every_s):
         return False  # one ran lately: this request waits for the window to close
-    if not await _aof_enabled(redis):
+    persistence = cast(dict[str, object], await redis.info("persistence"))
+    if not persistence.get("aof_enabled"):
         await redis.delete(_requested(keyspace))
+        return False
+    if persistence.get("aof_rewrite_in_progress"):
+        # Redis's own rewrite may have forked before the erasure: the request waits.
+        await redis.delete(_window(keyspace))
+        log.info("AOF rewrite after erasures: Redis is busy rewriting; trying again later")
         return False
     # Taken before the rewrite starts: a request made from here on waits for the next.
     await redis.delete(_requested(keyspace))
     try:
         await redis.bgrewriteaof()
-    except ResponseError:
-        # A rewrite already under way (Redis's own) may have forked before the erasure.
+    except ResponseError as exc:
+        # Refused (no permission for it, a managed Redis without it): said loudly, and
+        # asked again, for the erased keys stay in the AOF until it is rewritten.
         await request_rewrite(redis, keyspace)
         await redis.delete(_window(keyspace))
-        log.info("AOF rewrite after erasures: Redis is busy rewriting; trying again later")
+        log.warning("AOF rewrite after erasures refused (%s); trying again later", describe(exc))
         return False
     log.info("AOF rewrite after erasures started")
     return True
-
-
-async def _aof_enabled(redis: Redis) -> bool:
-    persistence = cast(dict[str, object], await redis.info("persistence"))
-    return bool(persistence.get("aof_enabled"))
 
 
 async def keep_rewriting(

@@ -130,3 +130,20 @@ async def test_a_projector_rewrites_the_aof_soon_after_an_erasure(
     finally:
         stopping.set()
         await rewriting
+
+
+async def test_a_rewrite_redis_refuses_is_said_and_asked_again(
+    aof_redis: tuple[RedisServer, Redis], tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    _, redis = aof_redis
+    log = await a_wrapped_log(redis, tmp_path)
+    await log.append(message("c1", "oi"))
+    await erase(log, "c1")
+    # A user without the command, as a deployment whose Redis user was not given it.
+    await redis.execute_command("ACL", "SETUSER", "limited", "on", "nopass", "~*", "+@all",
+                                "-bgrewriteaof")  # fmt: skip
+    await redis.execute_command("AUTH", "limited", "x")
+    assert not await rewrite_if_requested(redis, log.keyspace, WINDOW_S)
+    assert "AOF rewrite after erasures refused (NoPermissionError" in caplog.text
+    await redis.execute_command("ACL", "SETUSER", "limited", "+bgrewriteaof")
+    assert await rewrite_if_requested(redis, log.keyspace, WINDOW_S)  # the request was kept
