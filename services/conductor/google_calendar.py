@@ -144,11 +144,15 @@ class GoogleCalendar:
         await self.slots.forget(subject, tombstone)
         events = await self._events_of(subject, show_deleted=True)
         for event in events:
-            await self._run(
-                self._api.events().patch(
-                    calendarId=self.calendar_id, eventId=event["id"], body=UNLINKED
+            try:
+                await self._run(
+                    self._api.events().patch(
+                        calendarId=self.calendar_id, eventId=event["id"], body=UNLINKED
+                    )
                 )
-            )
+            except HttpError as exc:
+                if exc.resp.status not in (404, 410):  # removed meanwhile: nothing to unlink
+                    raise
         return len(events)
 
     async def _events_of(self, subject: str, *, show_deleted: bool) -> list[dict[str, Any]]:

@@ -154,6 +154,17 @@ async def test_forgetting_a_subject_strips_every_event_of_theirs_of_what_ties_it
     assert await calendar.forget("s1", "t2") == 0  # again: nothing more to strip
 
 
+async def test_an_event_removed_between_listing_and_unlinking_fails_no_erasure(
+    google: tuple[GoogleCalendar, FakeGoogleCalendar],
+) -> None:
+    calendar, fake = google
+    await calendar.book(booking("a1", "s1"))
+    await calendar.book(booking("a2", "s1", START + timedelta(hours=1)))
+    fake.after_list = lambda: fake.events.pop("a1")  # removed for good, just then
+    assert await calendar.forget("s1", "t1") == 2
+    assert fake.patches == ["a2"]
+
+
 async def test_an_erasure_cancels_the_event_ahead_and_leaves_it_nobodys(
     google: tuple[GoogleCalendar, FakeGoogleCalendar],
 ) -> None:

@@ -10,7 +10,7 @@ from the guide "Extended properties", a property patched to null is deleted).
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from datetime import datetime
 from typing import Any
@@ -28,6 +28,8 @@ class FakeGoogleCalendar:
         self.authorizations: list[str] = []
         self.tokens_issued = 0
         self.patches: list[str] = []  # the ids of the events patched, in order
+        # Run once a list is answered: what someone at the clinic does just then.
+        self.after_list: Callable[[], object] = lambda: None
 
     def _authorised(self, request: web.Request) -> None:
         header = request.headers.get("Authorization", "")
@@ -108,6 +110,7 @@ class FakeGoogleCalendar:
         page: dict[str, Any] = {"kind": "calendar#events", "items": items[first:last]}
         if last < len(items):
             page["nextPageToken"] = str(last)
+        self.after_list()
         return web.json_response(page)
 
     async def patch(self, request: web.Request) -> web.Response:
