@@ -26,6 +26,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import parse_qs, urlsplit
 
 from redis.asyncio import Redis
 from redis.asyncio.client import Pipeline
@@ -95,6 +96,12 @@ class RedisTls:
         if (cert is None) != (key is None):
             raise settings.SettingsError(
                 "REDIS_TLS_CERT_FILE and REDIS_TLS_KEY_FILE go together: set both or neither"
+            )
+        # The URL's options win over these (as in redis-py's from_url): one saying
+        # ssl_cert_reqs=none would turn the server's verification off without a word.
+        if any(name.startswith("ssl") for name in parse_qs(urlsplit(url).query)):
+            raise settings.SettingsError(
+                "REDIS_URL: TLS is set by REDIS_TLS_*, not by ssl_* options in the URL"
             )
         return cls(ca, cert, key)
 

@@ -58,3 +58,9 @@ def test_a_ca_file_that_does_not_exist_is_refused_by_name(tmp_path: Path) -> Non
     env = {"REDIS_URL": TLS_URL, "REDIS_TLS_CA_FILE": str(tmp_path / "missing.pem")}
     with pytest.raises(SettingsError, match="REDIS_TLS_CA_FILE"):
         StoreSettings.from_env({**env, **kek_env()})
+
+
+@pytest.mark.parametrize("query", ["ssl_cert_reqs=none", "ssl_check_hostname=false"])
+def test_a_url_that_would_turn_verification_off_is_refused(query: str) -> None:
+    with pytest.raises(SettingsError, match="not by ssl_\\* options in the URL"):
+        StoreSettings.from_env({"REDIS_URL": f"{TLS_URL}?{query}", **kek_env()})
