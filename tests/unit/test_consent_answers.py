@@ -27,6 +27,8 @@ NO = [
     "i refuse", "I decline", "I do not accept", "I don't accept", "I do not agree",
 ]  # fmt: skip
 UNCLEAR = [
+    "não li",  # not yet read: neither a yes nor a no
+    "Não li.",
     # questions
     "claro que tenho dúvidas, quem vai ler meus dados?", "não entendi, pode explicar?",
     "sim?", "aceito?", "sim\uff1f", "Quem vai ler meus dados?", "o que é isso?",

@@ -66,6 +66,8 @@ _CONDITIONS = frozenset(
 _NEGATIONS = frozenset(
     {"nao", "n", "nem", "nunca", "jamais", "no", "not", "nope", "nah", "never", "dont", "don"}
 )  # fmt: skip
+# "Não li" ("I haven't read it") says nothing of consent: with these, a no is not a refusal.
+_READING = frozenset({"li", "read"})
 _QUESTION = ("?", "¿", "\u061f", "\u2e2e")  # and the Arabic and reversed question marks
 Lexicon = dict[str, frozenset[tuple[str, ...]]]
 _ANSWERS: Lexicon = {"yes": _YES, "no": _NO}
@@ -84,7 +86,7 @@ def consent_answer(text: str) -> bool | None:
         return None  # some words are neither an answer nor neutral
     if "yes" in kinds and "no" not in kinds and not _NEGATIONS.intersection(words):
         return True
-    if "no" in kinds and "yes" not in kinds:
+    if "no" in kinds and "yes" not in kinds and not _READING.intersection(words):
         return False
     return None
 
