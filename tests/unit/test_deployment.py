@@ -440,3 +440,18 @@ def test_kubernetes_gives_every_pod_time_to_stop_gracefully() -> None:
     for workload, spec in pod_specs(manifests()):
         grace = spec.get("terminationGracePeriodSeconds", 30)  # Kubernetes' default
         assert grace > EXIT_BOUND_S, workload["metadata"]["name"]
+
+
+def test_the_kek_rotation_override_is_valid_compose() -> None:
+    checked = run_check_jsonschema(ROOT / "compose.kek-rotation.yml")
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+
+
+def test_during_a_kek_rotation_every_service_holding_the_kek_gets_the_previous_one() -> None:
+    override = yaml.safe_load((ROOT / "compose.kek-rotation.yml").read_text())["services"]
+    holding = {name for name, service in services().items()
+               if "subject_key_kek" in service.get("secrets", [])}  # fmt: skip
+    assert holding and set(override) == holding
+    for service in override.values():
+        assert "subject_key_previous_kek" in service["secrets"]
+        assert service["environment"]["SUBJECT_KEY_PREVIOUS_KEK_FILE"].startswith("/run/secrets/")
