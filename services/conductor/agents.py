@@ -36,9 +36,8 @@ class Agent:
 
 NAME = Agent(
     "registration",
-    f"{COMMON} O consentimento foi dado. Pergunte o nome e registre-o com register_name. "
-    "Se a pessoa pedir claramente para revogar o consentimento, chame revoke_consent.",
-    ("revoke_consent", "register_name"),
+    f"{COMMON} O consentimento foi dado. Pergunte o nome e registre-o com register_name.",
+    ("register_name",),
 )
 SCHEDULING = Agent(
     "scheduling",
@@ -81,11 +80,10 @@ ROUTER = Agent(
     "router",
     f"{COMMON} Entenda o que o paciente quer. "
     + "; ".join(agent.handover for agent in SPECIALISTS.values())
-    + "; se pedir claramente para revogar o consentimento, chame "
-    "revoke_consent. Se o paciente confirma presença na consulta de um lembrete, chame "
+    + ". Se o paciente confirma presença na consulta de um lembrete, chame "
     "confirm_appointment com o id dela. Se pedir para falar com uma pessoa, chame "
     "hand_to_human. Para ajuda ou pedidos sobre dados pessoais (LGPD), responda você mesmo.",
-    ("revoke_consent", "transfer_to_agent", "hand_to_human", "confirm_appointment"),
+    ("transfer_to_agent", "hand_to_human", "confirm_appointment"),
 )
 AGENTS = (NAME, ROUTER, *SPECIALISTS.values())
 AGENT_NAMES = tuple(dict.fromkeys(agent.name for agent in AGENTS))

@@ -14,7 +14,6 @@ from typing import Any
 import msgspec
 
 from services.conductor.brain import BrainReply, BrainRequest, Facts, ToolCall, last_user_text
-from services.conductor.consent_step import REVOKED
 from services.conductor.portuguese.intents import Intent, chosen_option, intent_of, name_in
 from services.conductor.portuguese.speech import MENU, numbered, spoken
 from services.conductor.portuguese.when import parse_when
@@ -26,7 +25,7 @@ from services.conductor.tools.appointments import (
 )
 from services.conductor.tools.contract import Tool, ToolFailure
 from services.conductor.tools.info import SEARCH_CLINIC_INFO, InfoFound
-from services.conductor.tools.registration import REGISTER_NAME, REVOKE_CONSENT, NameRecorded
+from services.conductor.tools.registration import REGISTER_NAME, NameRecorded
 from services.conductor.tools.results import ToolResults, succeeded
 from services.conductor.tools.routing import (
     CONFIRM_APPOINTMENT,
@@ -43,7 +42,6 @@ from services.conductor.tools.scheduling import (
     Rescheduled,
 )
 
-HOW_TO_REVOKE = "Para revogar seu consentimento, escreva *revogar consentimento*."
 HUMAN = (
     "Certo! Vou pedir para alguém da nossa equipe falar com você por aqui assim que "
     "possível. Se for urgente, ligue para a clínica."
@@ -93,22 +91,16 @@ class OfflineBrain:
 
     def _registration(self, text: str, results: ToolResults, request: BrainRequest) -> BrainReply:
         # Consent itself is never asked of a brain: the consent step decides it in code.
-        if (revoked := results.of(REVOKE_CONSENT)) is not None:
-            return BrainReply(REVOKED if not isinstance(revoked, ToolFailure) else HOW_TO_REVOKE)
         if (registered := results.of(REGISTER_NAME)) is not None:
             if isinstance(registered, NameRecorded):
                 return BrainReply(f"Prazer, {registered.name}! {MENU}")
             return BrainReply("Não entendi seu nome. Pode escrever só o seu nome?")
-        if intent_of(text) is Intent.REVOKE:
-            return self._call(REVOKE_CONSENT)
         name = name_in(text)
         if name is None:
             return BrainReply("Para começar, como você se chama? Escreva só o seu nome.")
         return self._call(REGISTER_NAME, name=name)
 
     def _router(self, text: str, results: ToolResults, request: BrainRequest) -> BrainReply:
-        if (revoked := results.of(REVOKE_CONSENT)) is not None:
-            return BrainReply(REVOKED if not isinstance(revoked, ToolFailure) else HOW_TO_REVOKE)
         if results.called(HAND_TO_HUMAN):
             return BrainReply(HUMAN)
         if (confirmed := results.of(CONFIRM_APPOINTMENT)) is not None:
@@ -119,8 +111,6 @@ class OfflineBrain:
         intent = intent_of(text)
         active = request.facts.active_agent
         match intent:
-            case Intent.REVOKE:
-                return self._call(REVOKE_CONSENT)
             case Intent.SCHEDULE:
                 return self._call(TRANSFER_TO_AGENT, agent="scheduling", intent="schedule")
             case Intent.RESCHEDULE:

@@ -51,7 +51,6 @@ async def test_tool_calls_run_and_their_results_go_back_with_their_ids(redis: Re
     assert "Maria" in first["messages"][0]["content"]
     assert {t["function"]["name"] for t in first["tools"]} == {
         "transfer_to_agent",
-        "revoke_consent",
         "confirm_appointment",
         "hand_to_human",
     }
@@ -112,7 +111,7 @@ async def test_a_model_that_stays_down_gets_a_graceful_reply(redis: Redis) -> No
 
 @pytest.mark.parametrize("rounds", [10])
 async def test_tool_rounds_per_message_are_bounded(redis: Redis, rounds: int) -> None:
-    loop = [completion(calls=[tool_call("revoke_consent", "{}", f"c{n}")]) for n in range(rounds)]
+    loop = [completion(calls=[tool_call("hand_to_human", "{}", f"c{n}")]) for n in range(rounds)]
     fake = FakeOpenAI(loop)
     async with fake.serving() as url:
         chat = registered(conductor_with(redis, url))
