@@ -70,13 +70,25 @@ def test_the_edit_is_matched_whatever_form_the_chat_takes_in_its_id() -> None:
     assert edit_as_message(state, other_form) is not None
 
 
-async def test_the_answer_to_an_edit_opens_with_a_note_that_it_was_seen() -> None:
-    async def decide(turn: Turn) -> list[DomainEvent]:
-        return [ReplyRequested(reply_id="r1", chat_id=CHAT, text="Marcado às 16h."),
-                ReplyRequested(reply_id="r2", chat_id=CHAT, text="Até amanhã.")]  # fmt: skip
+async def decide(turn: Turn) -> list[DomainEvent]:
+    quoted = turn.message.message_id
+    return [ReplyRequested(reply_id="r1", chat_id=CHAT, text="Marcado às 16h.",
+                           in_reply_to=quoted),
+            ReplyRequested(reply_id="r2", chat_id=CHAT, text="Até amanhã.",
+                           in_reply_to=quoted)]  # fmt: skip
 
+
+async def test_the_answer_to_an_edit_opens_with_a_note_that_it_was_seen() -> None:
     turn = Turn("s", "e", said("M1", "às 16h"), Conversation(), SAID_AT)
     first, second = await noting_the_edit(decide)(turn)
     assert isinstance(first, ReplyRequested) and isinstance(second, ReplyRequested)
     assert first.text == f"{EDIT_SEEN}\n\nMarcado às 16h."
     assert second.text == "Até amanhã."
+
+
+async def test_the_answer_to_an_edit_quotes_nothing_the_first_answer_quoted() -> None:
+    # The outbox takes a redelivered reply for sent when the chat holds one quoting the
+    # same message: the answer to the first version does.
+    turn = Turn("s", "e", said("M1", "às 16h"), Conversation(), SAID_AT)
+    replies = await noting_the_edit(decide)(turn)
+    assert [r.in_reply_to for r in replies if isinstance(r, ReplyRequested)] == [None, None]
