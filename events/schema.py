@@ -94,6 +94,18 @@ class MessageRevoked(DomainEvent, frozen=True, kw_only=True, tag="message.revoke
     from_me: bool
 
 
+class MessageEdited(DomainEvent, frozen=True, kw_only=True, tag="message.edited"):
+    """A message was edited: ``message_id`` is the edited message's id (as it was received),
+    ``edit_id`` WAHA's id of the edit, ``text`` the new text."""
+
+    message_id: PersonalText
+    edit_id: PersonalText
+    chat_id: PersonalText
+    text: PersonalText = ""
+    from_me: bool
+    edited_at: datetime
+
+
 class SessionStatusChanged(DomainEvent, frozen=True, kw_only=True, tag="session.status"):
     """The WhatsApp session (the business number) changed state, e.g. WORKING or FAILED."""
 
@@ -266,6 +278,7 @@ Event = (
     | MessageAcknowledged
     | ReactionReceived
     | MessageRevoked
+    | MessageEdited
     | SessionStatusChanged
     | PrivacyNoticeShown
     | ConsentGranted

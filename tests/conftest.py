@@ -22,6 +22,7 @@ from tests.support.waha import HMAC_KEY
 from tests.support.whole_stack import (  # noqa: F401  (the fixtures, for every module)
     brain,
     clock,
+    sim_engine,
     stack,
     subject_key_ring,
 )

@@ -22,6 +22,7 @@ from events.schema import (
     HandoffEnded,
     HandoffStarted,
     MessageAcknowledged,
+    MessageEdited,
     MessageReceived,
     MessageRevoked,
     MessageSentByBusiness,
@@ -112,6 +113,8 @@ def describe(event: DomainEvent | UnknownEvent, zone: ZoneInfo = UTC_ZONE) -> st
             return f"reaction              {reaction or '(removed)'}"
         case MessageRevoked(revoked_message_id=message_id):
             return f"message deleted       {message_id}"
+        case MessageEdited(text=text, from_me=from_me):
+            return f"message edited        {'ours' if from_me else 'theirs'}, now {quoted(text)}"
         case SessionStatusChanged(status=status):
             return f"session status        {status}"
         case SubjectErased(reason=reason, legal_basis=basis, requested_by=who):

@@ -27,6 +27,7 @@ from services.runtime.cli_types import port, positive_int
 from services.runtime.embedded_redis import RedisServer
 from services.runtime.ports import ensure_free
 from services.runtime.settings import SettingsError
+from services.waha_sim.engines import ENGINES
 
 EXAMPLE_KNOWLEDGE = Path(__file__).resolve().parents[2] / "ops" / "clinic" / "knowledge.md"
 MAX_ERRORS_SHOWN = 20
@@ -49,6 +50,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         default=3000,
         help="the WAHA simulator's port, unless WAHA_URL is set (default: 3000)",
     )
+    option("--engine", choices=ENGINES, default="WEBJS",
+           help="the WAHA engine the simulator imitates (default: WEBJS)")  # fmt: skip
     option("--conductors", type=positive_int, default=2, help="conductor replicas (default: 2)")
     option(
         "--redis-port",
@@ -139,7 +142,7 @@ def plan(args: argparse.Namespace, env: dict[str, str], logs: Path) -> list[Serv
     services = [Service("ingest", ingest, f"{ingest_url}/readyz", logs)]
     if not env.get("WAHA_URL"):
         env["WAHA_URL"] = f"{local}:{args.sim_port}"
-        sim = ("waha-sim", "--port", str(args.sim_port),
+        sim = ("waha-sim", "--port", str(args.sim_port), "--engine", args.engine,
                "--webhook-url", f"{ingest_url}/webhooks/waha")  # fmt: skip
         services.append(Service("waha-sim", sim, f"{env['WAHA_URL']}/api/sessions", logs))
     projector = ("projector", "--name", "projector-1", "--admin-port", str(args.admin_port),

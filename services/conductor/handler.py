@@ -25,6 +25,7 @@ from events.schema import (
     AppointmentCancelled,
     DomainEvent,
     HandoffEnded,
+    MessageEdited,
     MessageReceived,
     NameCorrected,
     ReminderDue,
@@ -40,10 +41,11 @@ from services.conductor.erasure import ErasedBookings
 from services.conductor.portuguese.speech import spoken
 from services.conductor.recording import decision_effects
 from services.conductor.reminders import DEFAULT_OFFSETS
-from services.conductor.turn import take_turn
+from services.conductor.turn import Decide, noting_the_edit, take_turn
 from services.domain.conversation import (
     Conversation,
     Stage,
+    edit_as_message,
     evolve,
     neutral,
     reminder_due,
@@ -73,8 +75,11 @@ def read_snapshot(raw: bytes, chat: str, subject_key: bytes | None) -> Conversat
 class ConversationHandler:
     TYPES = tuple(
         type_of_class(kind)
-        for kind in (MessageReceived, NameCorrected, HandoffEnded, ReminderDue, SubjectErased)
-    )
+        for kind in (
+            MessageReceived, MessageEdited, NameCorrected, HandoffEnded, ReminderDue,
+            SubjectErased,
+        )
+    )  # fmt: skip
 
     def __init__(
         self,
@@ -106,12 +111,29 @@ class ConversationHandler:
             corrected = evolve(await self._load(key, record), message)
             return [("SET", key, stored_snapshot(corrected, record.chat, record.subject_key))]
         # An erased message is one the person asked to forget: there is nothing to answer.
-        if not isinstance(message, MessageReceived) or message.is_group or record.erased:
+        if record.erased:
             return ()
+        if isinstance(message, MessageEdited):
+            before = await self._load(key, record)
+            taken_as = edit_as_message(before, message)
+            if taken_as is None:
+                return ()  # on record in the log, and nothing more
+            return await self._answer(key, record, before, taken_as,
+                                      noting_the_edit(self.decider.decide))  # fmt: skip
+        if not isinstance(message, MessageReceived) or message.is_group:
+            return ()
+        before = await self._load(key, record)
+        return await self._answer(key, record, before, message, self.decider.decide)
+
+    async def _answer(
+        self, key: str, record: Record, before: Conversation, message: MessageReceived,
+        decide: Decide,
+    ) -> Sequence[Command]:  # fmt: skip
+        """The turn that answers ``message``, with its timers and the new snapshot."""
         taken = await take_turn(
-            await self._load(key, record), message,
+            before, message,
             subject=record.chat, inbound_event_id=record.envelope.event_id, now=self.clock(),
-            decide=self.decider.decide, reminder_offsets=self.reminder_offsets,
+            decide=decide, reminder_offsets=self.reminder_offsets,
         )  # fmt: skip
         timers = [cmd for state, event in taken.steps for cmd in self._timers(record, state, event)]
         snapshot = ("SET", key, stored_snapshot(taken.state, record.chat, record.subject_key))

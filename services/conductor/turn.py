@@ -11,7 +11,15 @@ from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from events.schema import AppointmentBooked, DomainEvent, HandoffEnded, MessageReceived
+import msgspec
+
+from events.schema import (
+    AppointmentBooked,
+    DomainEvent,
+    HandoffEnded,
+    MessageReceived,
+    ReplyRequested,
+)
 from services.conductor import reminders
 from services.domain.conversation import Conversation, evolve, in_handoff
 
@@ -66,6 +74,29 @@ async def take_turn(
         steps.append((state, event))
         state = evolve(state, event)
     return TurnTaken(tuple(steps), state)
+
+
+EDIT_SEEN = "(Vi que você editou sua mensagem: respondo à versão nova.)"
+
+
+def noting_the_edit(decide: Decide) -> Decide:
+    """``decide`` for a message that is an edit taken as the message: its first reply
+    opens with a note that the edit was seen, so the person knows which version counts.
+
+    Its replies quote nothing: the answer to the first version already quotes the edited
+    message, and the outbox, finding that one in the chat, would take a redelivered new
+    answer for sent."""
+
+    async def decide_noting(turn: Turn) -> list[DomainEvent]:
+        decided, noted = await decide(turn), False
+        for n, event in enumerate(decided):
+            if isinstance(event, ReplyRequested):
+                text = event.text if noted else f"{EDIT_SEEN}\n\n{event.text}"
+                decided[n] = msgspec.structs.replace(event, text=text, in_reply_to=None)
+                noted = True
+        return decided
+
+    return decide_noting
 
 
 def with_reminders(

@@ -20,6 +20,7 @@ from events.schema import (
     DomainEvent,
     HandoffEnded,
     HandoffStarted,
+    MessageEdited,
     MessageReceived,
     NameCorrected,
     NameRegistered,
@@ -31,9 +32,13 @@ from events.schema import (
     SubjectErased,
     UnknownEvent,
 )
+from services.waha import message_ids
 
 MAX_QUIET_S = 366 * 24 * 3600
 """The longest a handoff can keep the bot quiet."""
+
+EDIT_WINDOW = timedelta(minutes=10)
+"""How long after a person's latest message an edit of it is still taken as the message."""
 
 
 class Stage(StrEnum):
@@ -75,6 +80,8 @@ class Conversation(msgspec.Struct, frozen=True, kw_only=True):
     rescheduling: str | None = None
     handoff_quiet_s: int = 0
     last_said_at: datetime | None = None
+    # WAHA's id of the person's latest message: what an edit taken as a message must edit.
+    last_message_id: str | None = None
 
     @property
     def consented(self) -> bool:
@@ -84,7 +91,7 @@ class Conversation(msgspec.Struct, frozen=True, kw_only=True):
 def neutral(state: Conversation) -> Conversation:
     """The conversation with nobody in it: no chat id, name or words; what a snapshot or
     a session reads as once its subject's key is erased."""
-    return msgspec.structs.replace(state, chat_id="", name=None, dialogue=())
+    return msgspec.structs.replace(state, chat_id="", name=None, dialogue=(), last_message_id=None)
 
 
 def evolve(state: Conversation, event: DomainEvent | UnknownEvent) -> Conversation:
@@ -97,8 +104,11 @@ def evolve(state: Conversation, event: DomainEvent | UnknownEvent) -> Conversati
                 until = max(until, _after(sent_at, state.handoff_quiet_s))
             return msgspec.structs.replace(
                 state, chat_id=chat_id, dialogue=dialogue, handoff_until=until,
-                last_said_at=sent_at,
+                last_said_at=sent_at, last_message_id=event.message_id,
             )  # fmt: skip
+        case MessageEdited():
+            taken = edit_as_message(state, event)
+            return state if taken is None else evolve(state, taken)
         case HandoffStarted(quiet_s=quiet_s):
             return msgspec.structs.replace(
                 state, handoff_until=_last_said(state, quiet_s), handoff_quiet_s=quiet_s,
@@ -167,6 +177,29 @@ def evolve(state: Conversation, event: DomainEvent | UnknownEvent) -> Conversati
         case SubjectErased():
             return Conversation()
     return state
+
+
+def edit_as_message(state: Conversation, edit: MessageEdited) -> MessageReceived | None:
+    """The message an edit stands for, when the front desk would take it as one: the
+    person edited their latest message, at most ``EDIT_WINDOW`` after writing it (before
+    the answer, or just after it). An edit of an earlier message, a later one, or one by
+    the business is only recorded: nobody reopens an exchange already moved past."""
+    last, said_at = state.last_message_id, state.last_said_at
+    if edit.from_me or last is None or said_at is None:
+        return None
+    if _bare(last) != _bare(edit.message_id) or edit.edited_at - said_at > EDIT_WINDOW:
+        return None
+    # The edited message's id, so that a second edit of it is taken the same way.
+    return MessageReceived(
+        message_id=last, chat_id=edit.chat_id, sender=edit.chat_id, text=edit.text,
+        sent_at=edit.edited_at,
+    )  # fmt: skip
+
+
+def _bare(message_id: str) -> str:
+    """A message's own id: engines may spell the chat in a serialized id differently."""
+    parsed = message_ids.parse(message_id)
+    return parsed.bare if parsed else message_id
 
 
 def _reschedule_target(state: Conversation) -> str | None:

@@ -8,6 +8,7 @@ another kind.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -27,10 +28,12 @@ from events import (
     new_envelope,
 )
 from events.codec import DECODE_ERRORS
-from events.schema import DomainEvent, MessageSentByBusiness
+from events.schema import DomainEvent, MessageEdited, MessageSentByBusiness
 from services.domain import chats
 from services.ingest.errors import PayloadInvalid
+from services.waha import message_ids
 from services.waha.payloads import (
+    WahaEdited,
     WahaMessage,
     WahaReaction,
     WahaRevoked,
@@ -43,12 +46,12 @@ SUPPORTED_EVENTS = MESSAGE_EVENTS | {
     "message.ack",
     "message.reaction",
     "message.revoked",
+    "message.edited",
     "session.status",
 }
 # Bounded set of names used as a metric label; anything else is counted as "other".
 KNOWN_WAHA_EVENTS = SUPPORTED_EVENTS | {
     "message.waiting",
-    "message.edited",
     "chat.archive",
     "group.join",
     "group.leave",
@@ -176,7 +179,22 @@ def not_served(*ids: str | None) -> str | None:
 
 
 def _unserved(message: WahaMessage) -> str | None:
-    return not_served(message.from_, message.to, message.participant, message.author)
+    return not_served(
+        message.from_, message.to, message.participant, message.author,
+        message_ids.chat_of(message.id),
+    )  # fmt: skip
+
+
+def _conversation(message_id: str, from_: str | None, to: str | None, from_me: bool) -> str:
+    """The chat a payload belongs to, whoever wrote.
+
+    The serialized id names it on every engine. Without one: what the business sent names
+    the chat in ``to`` on WEBJS, but in ``from`` on NOWEB and GOWS, whose ``to`` is null or
+    absent outside groups (getFromToParticipant in src/core/engines/noweb/session.noweb.core.ts
+    and src/core/engines/gows/session.gows.core.ts); the documented minimal ``message.ack``
+    has no ``to`` at all (waha-docs, content/docs/how-to/events/index.md).
+    """
+    return _chat(message_ids.chat_of(message_id) or (to if from_me and to else from_))
 
 
 def _time(seconds: float) -> datetime:
@@ -210,7 +228,7 @@ def _ack(webhook: WahaWebhook, *, body_digest: str, chat_secret: bytes) -> Trans
     ack = _payload(webhook, WahaMessage)
     if (reason := _unserved(ack)) is not None:
         return Ignored(reason)
-    chat_id = _chat(ack.to if ack.fromMe else ack.from_)
+    chat_id = _conversation(ack.id, ack.from_, ack.to, ack.fromMe)
     event = MessageAcknowledged(
         message_id=ack.id,
         chat_id=chat_id,
@@ -227,13 +245,16 @@ def _reaction(
     webhook: WahaWebhook, *, body_digest: str, chat_secret: bytes
 ) -> Translated | Ignored:
     reaction = _payload(webhook, WahaReaction)
-    if (reason := not_served(reaction.from_, reaction.to, reaction.participant)) is not None:
+    named = (reaction.from_, reaction.to, reaction.participant, message_ids.chat_of(reaction.id))
+    if (reason := not_served(*named)) is not None:
         return Ignored(reason)
-    chat_id = _chat(reaction.to if reaction.fromMe else reaction.from_)
+    chat_id = _conversation(reaction.id, reaction.from_, reaction.to, reaction.fromMe)
+    # NOWEB and GOWS name no sender outside groups: the business, or the person in the chat.
+    own = webhook.me.id if reaction.fromMe and webhook.me else None
     event = ReactionReceived(
         message_id=reaction.id,
         chat_id=chat_id,
-        sender=_chat(reaction.participant or reaction.from_),
+        sender=_chat(reaction.participant or own or reaction.from_),
         target_message_id=reaction.reaction.messageId,
         reaction=reaction.reaction.text,
         from_me=reaction.fromMe,
@@ -250,8 +271,13 @@ def _revoked(webhook: WahaWebhook, *, body_digest: str, chat_secret: bytes) -> T
     for side in (revoked.after, revoked.before):
         if side is not None and (reason := _unserved(side)) is not None:
             return Ignored(reason)
-    chat_id = _chat(message.to if message.fromMe else message.from_)
-    revoked_id = revoked.revokedMessageId or message.id
+    chat_id = _conversation(message.id, message.from_, message.to, message.fromMe)
+    # The revoked message by the id it was received under: in a chat of two, only its
+    # author can revoke it for everyone, so the revocation's fromMe is the original's.
+    chat_in_id = message_ids.chat_of(message.id) or chat_id
+    revoked_id = message.id
+    if revoked.revokedMessageId:
+        revoked_id = message_ids.serialized(message.fromMe, chat_in_id, revoked.revokedMessageId)
     event = MessageRevoked(chat_id=chat_id, revoked_message_id=revoked_id, from_me=message.fromMe)
     key = f"{webhook.session}:revoked:{revoked_id}"
     return _chat_event(webhook, event, chat_id, chat_secret, key)
@@ -298,7 +324,7 @@ def _sent_by_business(
     marks as sent through its API is the echo of the bot's own reply, already on record."""
     if message.source == "api":
         return Ignored("own_message")
-    chat_id = _chat(message.to)
+    chat_id = _conversation(message.id, message.from_, message.to, True)
     if not chats.is_conversation(chat_id):
         return Ignored("not_a_conversation")
     event = MessageSentByBusiness(
@@ -312,6 +338,29 @@ def _sent_by_business(
     return _chat_event(webhook, event, chat_id, chat_secret, key)
 
 
+def _edited(webhook: WahaWebhook, *, body_digest: str, chat_secret: bytes) -> Translated | Ignored:
+    edit = _payload(webhook, WahaEdited)
+    if (reason := _unserved(edit)) is not None:
+        return Ignored(reason)
+    chat_id = _conversation(edit.id, edit.from_, edit.to, edit.fromMe)
+    if not chats.is_conversation(chat_id):
+        return Ignored("not_a_conversation")
+    chat_in_id = message_ids.chat_of(edit.id) or chat_id
+    edited_id = edit.id
+    if edit.editedMessageId:
+        edited_id = message_ids.serialized(edit.fromMe, chat_in_id, edit.editedMessageId)
+    text = edit.body or ""
+    event = MessageEdited(
+        message_id=edited_id, edit_id=edit.id, chat_id=chat_id, text=text,
+        from_me=edit.fromMe, edited_at=_time(edit.timestamp),
+    )  # fmt: skip
+    # On WEBJS every edit of a message carries the message's own id: the new text tells
+    # two edits apart, and makes a retry of one the same event.
+    digest = hashlib.sha256(text.encode()).hexdigest()[:16]
+    key = f"{webhook.session}:edited:{edit.id}:{digest}"
+    return _chat_event(webhook, event, chat_id, chat_secret, key)
+
+
 TRANSLATORS = dispatch_table(
     SUPPORTED_EVENTS,
     {
@@ -320,6 +369,7 @@ TRANSLATORS = dispatch_table(
         "message.ack": _ack,
         "message.reaction": _reaction,
         "message.revoked": _revoked,
+        "message.edited": _edited,
         "session.status": _session_status,
     },
 )
@@ -332,7 +382,7 @@ def _chat_event(
 
 
 def _translated(webhook: WahaWebhook, event: DomainEvent, chat: str, key: str) -> Translated:
-    occurred = getattr(event, "sent_at", None)
+    occurred = getattr(event, "sent_at", None) or getattr(event, "edited_at", None)
     if occurred is None and webhook.timestamp is not None:
         occurred = _time(webhook.timestamp / 1000)
     envelope = new_envelope(event, chat=chat, session=webhook.session, occurred_at=occurred)

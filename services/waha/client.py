@@ -71,7 +71,7 @@ class WahaClient:
         if reply_to:
             body["reply_to"] = reply_to
         answer = await self._post("/api/sendText", body, attempts=self.attempts)
-        return _message_id(answer)
+        return sent_message_id(answer)
 
     async def sent_reply(self, session: str, chat_id: str, reply_to: str) -> SentMessage | None:
         """A message this number already sent in the chat quoting ``reply_to`` (the message
@@ -95,7 +95,7 @@ class WahaClient:
                 quoted = message.get("replyTo")
                 quoted_id = quoted.get("id") if isinstance(quoted, dict) else quoted
                 if isinstance(quoted_id, str) and message_id_only(quoted_id) == wanted:
-                    return SentMessage(_message_id(message))
+                    return SentMessage(sent_message_id(message))
         return None
 
     async def show_activity(self, session: str, chat_id: str) -> None:
@@ -127,14 +127,32 @@ class WahaClient:
         raise WahaError(f"{failure} (after {attempts} attempts)")
 
 
-def _message_id(answer: Any) -> str | None:
-    """WAHA engines answer the id as a string or as {"_serialized": ...}."""
+def sent_message_id(answer: Any) -> str | None:
+    """WAHA's serialized id of a message it answered with, on every engine, or None.
+
+    GOWS answers ``{"id": "true_…", "_data": …}`` (messageResponse in
+    src/core/engines/gows/session.gows.core.ts), WEBJS whatsapp-web.js's message, its id
+    an object with ``_serialized``; NOWEB Baileys' message, whose id is ``key.id`` in the
+    chat ``key.remoteJid`` (sendText in src/core/engines/noweb/session.noweb.core.ts),
+    serialized here as WAHA serializes it (buildMessageId, toCusFormat).
+    """
     if not isinstance(answer, dict):
         return None
     identifier = answer.get("id")
     if isinstance(identifier, dict):
         identifier = identifier.get("_serialized") or identifier.get("id")
-    return identifier if isinstance(identifier, str) else None
+    if isinstance(identifier, str):
+        return identifier
+    key = answer.get("key")
+    if not isinstance(key, dict):
+        return None
+    bare, chat = key.get("id"), key.get("remoteJid")
+    if not (isinstance(bare, str) and bare and isinstance(chat, str) and "@" in chat):
+        return None
+    user, _, server = chat.partition("@")
+    if server == "s.whatsapp.net":
+        chat = f"{user.split(':')[0]}@c.us"
+    return f"{str(key.get('fromMe') is True).lower()}_{chat}_{bare}"
 
 
 def message_id_only(message_id: str) -> str:

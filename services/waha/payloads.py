@@ -67,6 +67,14 @@ class WahaMessage(msgspec.Struct, frozen=True):
     source: str | None = None  # "api" (sent through WAHA's API) or "app" (from a phone)
 
 
+class WahaEdited(WahaMessage, frozen=True):
+    """Payload of ``message.edited``: the edit as a message (on NOWEB and GOWS its own id,
+    on WEBJS the edited message's), with the new body and the edited message's bare id
+    (src/structures/webhooks.dto.ts, WAMessageEditedBody)."""
+
+    editedMessageId: MessageId | None = None
+
+
 class WahaReactionBody(msgspec.Struct, frozen=True):
     """The emoji and the message it reacts to."""
 
@@ -86,7 +94,9 @@ class WahaReaction(msgspec.Struct, frozen=True):
 
 
 class WahaRevoked(msgspec.Struct, frozen=True):
-    """Payload of ``message.revoked``."""
+    """Payload of ``message.revoked``: ``revokedMessageId`` is the revoked message's bare
+    id; ``after`` is the revocation itself, whose id is the revoked message's only on WEBJS
+    (src/structures/webhooks.dto.ts, WAMessageRevokedBody)."""
 
     after: WahaMessage | None = None
     before: WahaMessage | None = None

@@ -1,13 +1,16 @@
-"""The WAHA simulator's HTTP app.
+"""The WAHA simulator's HTTP app: WAHA's API as the product uses it, speaking one engine.
 
 WAHA's side: ``POST /api/sendText``, ``/api/sendSeen``, ``/api/startTyping``,
-``/api/stopTyping``, ``GET /api/sessions``, ``GET /api/{session}/chats/{chatId}/messages``.
-The phone's side: ``POST /sim/inbound`` {"from": "5511…", "text": "…"} (or a "mimetype" for a media
-message) makes a WhatsApp
-user write to the bot: the simulator signs a ``message`` webhook as WAHA does and posts
-it to the gateway. ``POST /sim/faults`` makes sends fail or answer late, for tests: the
-next ``fail_sends`` of them, and from then on a share (``fail_rate``) failing and another
-(``stall_rate``) taken but answered ``stall_seconds`` late, as a slow WAHA does.
+``/api/stopTyping``, ``GET /api/sessions``, ``GET /api/sessions/{session}``,
+``GET /api/{session}/chats/{chatId}/messages``. Answers follow WAHA's: 201 for a message
+taken, 401 ``{"message": "Unauthorized", "statusCode": 401}`` without the API key
+(src/core/auth/api-key-auth.middleware.ts), and 422 after waiting up to 5 s for a session
+that is not WORKING (src/core/abc/manager.abc.ts, waitUntilStatus). The phone's side,
+under ``/sim`` (``phone.py``), makes people and the clinic's phone do things, posted to
+the gateway as that engine's signed webhooks. ``POST /sim/faults`` makes sends fail or
+answer late, for tests: the next ``fail_sends`` of them, and from then on a share
+(``fail_rate``) failing and another (``stall_rate``) taken but answered ``stall_seconds``
+late, as a slow WAHA does.
 """
 
 from __future__ import annotations
@@ -27,9 +30,14 @@ from aiohttp import web
 from events.codec import DECODE_ERRORS
 from services.waha.client import message_id_only
 from services.waha.signature import sign
+from services.waha_sim import phone
+from services.waha_sim.engines import Engine, Payload
 
 ME = "5511900000000@c.us"
 Body = TypeVar("Body", bound=msgspec.Struct)
+# WAHA's answer to a request without the right key.
+UNAUTHORIZED = {"message": "Unauthorized", "statusCode": 401}
+NOT_WORKING = "Session status is not as expected. Try again later or restart the session"
 
 
 class SendText(msgspec.Struct):
@@ -46,15 +54,6 @@ class ChatAction(msgspec.Struct):
 
     session: str
     chatId: str
-
-
-class Inbound(msgspec.Struct):
-    """Body of ``POST /sim/inbound``: what the simulated WhatsApp user writes."""
-
-    from_: str = msgspec.field(name="from")
-    text: str = ""
-    session: str = "default"
-    mimetype: str | None = None  # a media message (e.g. audio/ogg), as WAHA reports it
 
 
 Share = Annotated[float, msgspec.Meta(ge=0, le=1)]
@@ -77,25 +76,42 @@ class Faults(msgspec.Struct, forbid_unknown_fields=True):
 
 @dataclass
 class Simulator:
-    """WAHA's state as the simulator keeps it: each chat's messages and the indicators shown."""
+    """WAHA's state as the simulator keeps it: each chat's messages, the indicators shown,
+    and each session's status history."""
 
     webhook_url: str | None
     hmac_key: bytes
     api_key: str | None = None
+    engine: str = "WEBJS"
+    status_wait_s: float = 5.0
     messages: dict[tuple[str, str], list[dict[str, Any]]] = field(
         default_factory=lambda: defaultdict(list)
     )
     actions: list[tuple[str, str]] = field(default_factory=list)
     faults: Faults = field(default_factory=Faults)
+    statuses: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
     _rng: random.Random = field(default_factory=random.Random)
     _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
     _client: aiohttp.ClientSession | None = None
 
-    async def _body(self, request: web.Request, kind: type[Body], *, api: bool = True) -> Body:
+    @property
+    def shapes(self) -> Engine:
+        return Engine(self.engine, ME)
+
+    def new_id(self) -> str:
+        """A fresh message id, in the engines' hexadecimal form."""
+        return f"3EB0{next(self._ids):016X}"
+
+    def status(self, session: str) -> str:
+        """The session's status: WORKING until told otherwise."""
+        history = self.statuses.get(session)
+        return history[-1][0] if history else "WORKING"
+
+    async def body(self, request: web.Request, kind: type[Body], *, api: bool = True) -> Body:
         """The request's JSON as ``kind``; 401 without the API key, 400 if malformed."""
         if api and self.api_key is not None and request.headers.get("X-Api-Key") != self.api_key:
             raise web.HTTPUnauthorized(
-                text='{"error": "unauthorized"}', content_type="application/json"
+                text=msgspec.json.encode(UNAUTHORIZED).decode(), content_type="application/json"
             )
         try:
             return msgspec.json.decode(await request.read(), type=kind)
@@ -105,35 +121,56 @@ class Simulator:
                 content_type="application/json",
             ) from None
 
+    async def working(self, session: str) -> bool:
+        """Whether the session is WORKING, waiting for it as WAHA does (every 0.5 s)."""
+        deadline = time.monotonic() + self.status_wait_s
+        while self.status(session) != "WORKING":
+            if time.monotonic() >= deadline:
+                return False
+            await asyncio.sleep(min(0.5, self.status_wait_s))
+        return True
+
     async def send_text(self, request: web.Request) -> web.Response:
         """``POST /api/sendText``: the message is kept in its chat, unless a fault says no."""
-        body = await self._body(request, SendText)
+        body = await self.body(request, SendText)
+        if not await self.working(body.session):
+            answer = {"error": NOT_WORKING, "session": body.session,
+                      "status": self.status(body.session), "expected": ["WORKING"]}  # fmt: skip
+            return web.json_response(answer, status=422)
         faults, roll = self.faults, self._rng.random()
         if faults.fail_sends > 0 or roll < faults.fail_rate:
             faults.fail_sends = max(0, faults.fail_sends - 1)
             return web.json_response({"error": "simulated failure"}, status=faults.status)
-        message_id = f"true_{body.chatId}_{next(self._ids):020d}"
-        # received_at (seconds, float) lets a benchmark measure webhook-to-reply latency.
-        message = {"id": message_id, "timestamp": int(time.time()), "from": ME,
-                   "to": body.chatId, "fromMe": True, "body": body.text,
-                   "replyTo": {"id": message_id_only(body.reply_to)} if body.reply_to else None,
-                   "received_at": time.time()}  # fmt: skip
-        self.messages[(body.session, body.chatId)].append(message)
+        quoted = message_id_only(body.reply_to) if body.reply_to else None
+        message = self.shapes.message(
+            bare=self.new_id(), chat=body.chatId, from_me=True, body=body.text,
+            timestamp=int(time.time()), source="api", reply_to=quoted,
+        )  # fmt: skip
+        # received_at (seconds, float), the simulator's own: when WAHA took the reply.
+        self.messages[(body.session, body.chatId)].append({**message, "received_at": time.time()})
         if roll < faults.fail_rate + faults.stall_rate:
             await asyncio.sleep(faults.stall_seconds)  # sent, but the answer comes late
-        return web.json_response({**message, "_data": {}}, status=201)
+        return web.json_response(self.shapes.send_answer(message), status=201)
 
     async def chat_action(self, request: web.Request) -> web.Response:
         """Read and typing indicators: recorded, for tests to see."""
-        body = await self._body(request, ChatAction)
+        body = await self.body(request, ChatAction)
         self.actions.append((request.path.rsplit("/", 1)[-1], body.chatId))
         return web.json_response({})
 
+    def _session(self, name: str) -> Payload:
+        me = {"id": ME, "pushName": "Clínica"} if self.status(name) == "WORKING" else None
+        return {"name": name, "status": self.status(name), "me": me,
+                "engine": {"engine": self.engine}}  # fmt: skip
+
     async def sessions(self, request: web.Request) -> web.Response:
-        """``GET /api/sessions``: one session, always working."""
-        return web.json_response(
-            [{"name": "default", "status": "WORKING", "me": {"id": ME, "pushName": "Clínica"}}]
-        )
+        """``GET /api/sessions``: the sessions known, "default" always among them."""
+        names = sorted({"default", *self.statuses})
+        return web.json_response([self._session(name) for name in names])
+
+    async def session(self, request: web.Request) -> web.Response:
+        """``GET /api/sessions/{session}``: one session's status."""
+        return web.json_response(self._session(request.match_info["session"]))
 
     async def chat_messages(self, request: web.Request) -> web.Response:
         """A chat's latest ``limit`` messages, both ways, oldest first."""
@@ -144,39 +181,34 @@ class Simulator:
             return web.json_response({"error": "limit must be an integer"}, status=400)
         return web.json_response(self.messages.get(key, [])[-limit:])
 
-    async def inbound(self, request: web.Request) -> web.Response:
-        """A WhatsApp user writes to the bot."""
-        body = await self._body(request, Inbound, api=False)
+    async def post_webhook(self, event: str, session: str, payload: Payload) -> web.Response:
+        """Sign ``payload`` as this engine's ``event`` webhook and post it to the gateway;
+        the gateway's answer, with its status."""
         if self.webhook_url is None:
             return web.json_response({"error": "no webhook URL configured"}, status=409)
-        chat_id = body.from_ if "@" in body.from_ else f"{body.from_}@c.us"
-        message = {"id": f"false_{chat_id}_{next(self._ids):020d}", "timestamp": int(time.time()),
-                   "from": chat_id, "fromMe": False, "source": "app", "to": ME,
-                   "body": body.text, "hasMedia": body.mimetype is not None,
-                   "media": {"mimetype": body.mimetype, "url": None, "filename": None}
-                   if body.mimetype else None,
-                   "ack": 1, "ackName": "SERVER"}  # fmt: skip
-        self.messages[(body.session, chat_id)].append(message)
-        webhook = {"id": f"evt_{message['id']}", "timestamp": int(time.time() * 1000),
-                   "event": "message", "session": body.session, "metadata": {},
-                   "me": {"id": ME, "pushName": "Clínica"}, "payload": message,
-                   "engine": "WEBJS"}  # fmt: skip
+        now_ms = int(time.time() * 1000)
+        me = {"id": ME, "pushName": "Clínica"} if self.status(session) == "WORKING" else None
+        webhook = {"id": f"evt_{self.new_id().lower()}", "timestamp": now_ms, "event": event,
+                   "session": session, "metadata": {}, "me": me, "payload": payload,
+                   "engine": self.engine,
+                   "environment": {"version": "simulated", "engine": self.engine,
+                                   "tier": "CORE"}}  # fmt: skip
         raw = msgspec.json.encode(webhook)
         headers = {"Content-Type": "application/json", "X-Webhook-Hmac": sign(raw, self.hmac_key),
                    "X-Webhook-Hmac-Algorithm": "sha512",
                    "X-Webhook-Request-Id": str(webhook["id"]),
-                   "X-Webhook-Timestamp": str(webhook["timestamp"])}  # fmt: skip
+                   "X-Webhook-Timestamp": str(now_ms)}  # fmt: skip
         if self._client is None:
             self._client = aiohttp.ClientSession()
         async with self._client.post(self.webhook_url, data=raw, headers=headers) as response:
             answer = await response.json(content_type=None)
             return web.json_response(
-                {"message_id": message["id"], "gateway": answer}, status=response.status
+                {"message_id": payload.get("id"), "gateway": answer}, status=response.status
             )
 
     async def set_faults(self, request: web.Request) -> web.Response:
         """``POST /sim/faults``: replace the faults; a ``seed`` makes the rolls repeatable."""
-        self.faults = await self._body(request, Faults, api=False)
+        self.faults = await self.body(request, Faults, api=False)
         self._rng = random.Random(self.faults.seed)
         return web.json_response(msgspec.to_builtins(self.faults))
 
@@ -197,9 +229,10 @@ def create_app(simulator: Simulator) -> web.Application:
     for action in ("sendSeen", "startTyping", "stopTyping"):
         app.router.add_post(f"/api/{action}", simulator.chat_action)
     app.router.add_get("/api/sessions", simulator.sessions)
+    app.router.add_get("/api/sessions/{session}", simulator.session)
     app.router.add_get("/api/{session}/chats/{chat_id}/messages", simulator.chat_messages)
-    app.router.add_post("/sim/inbound", simulator.inbound)
     app.router.add_post("/sim/faults", simulator.set_faults)
+    phone.add_routes(app.router, simulator)
 
     async def close(app: web.Application) -> None:
         await simulator.close()

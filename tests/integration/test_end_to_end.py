@@ -11,6 +11,7 @@ from events import EventLog, Keyspace
 from events.schema import AppointmentBooked, ReplySent
 from services.conductor.deciding import MEDIA_ONLY
 from services.waha_sim.app import Faults
+from services.waha_sim.engines import ENGINES
 from tests.support.whole_stack import Phone, Stack
 
 DIALOGUES: dict[str, list[tuple[str, str]]] = {
@@ -56,6 +57,7 @@ DIALOGUES: dict[str, list[tuple[str, str]]] = {
 }  # fmt: skip
 
 
+@pytest.mark.parametrize("sim_engine", ENGINES)
 @pytest.mark.parametrize("name", DIALOGUES)
 async def test_a_dialogue_through_the_whole_stack(stack: Stack, name: str) -> None:
     http, sim_url, _ = stack

@@ -350,7 +350,7 @@ async def deliveries(stack: Stack, said: dict[str, list[str]]) -> Deliveries:
             async with http.get(url) as response:
                 for m in await response.json():
                     if m["fromMe"]:
-                        key = (chat_id, m["replyTo"]["id"] if m["replyTo"] else m["id"])
+                        key = (chat_id, m["replyTo"]["id"] if m.get("replyTo") else m["id"])
                         sent.setdefault(key, []).append(m["received_at"])
     return sent
 

@@ -51,6 +51,10 @@ class Phone:
         message = {"from": self.number, "text": text, "mimetype": mimetype}
         async with self.http.post(f"{self.sim_url}/sim/inbound", json=message) as response:
             assert response.status == 200, await response.text()
+        return await self.reply(text)
+
+    async def reply(self, to: str = "") -> str:
+        """The next reply the bot sends this phone."""
         for _ in range(400):
             url = f"{self.sim_url}/api/default/chats/{self.number}@c.us/messages"
             async with self.http.get(url) as response:
@@ -59,7 +63,7 @@ class Phone:
                 self.seen = len(replies)
                 return str(replies[-1]["body"])
             await asyncio.sleep(0.025)
-        raise AssertionError(f"no reply to {text!r}")
+        raise AssertionError(f"no reply to {to!r}")
 
 
 Stack = tuple[aiohttp.ClientSession, str, Simulator]
@@ -87,6 +91,12 @@ def brain() -> Brain:
 
 
 @pytest.fixture
+def sim_engine() -> str:
+    """The WAHA engine the stack's simulator speaks; a test may parametrize it."""
+    return "WEBJS"
+
+
+@pytest.fixture
 def subject_key_ring() -> KeyRing | None:
     """The key-encryption keys the stack wraps subject keys with: none unless a module
     says otherwise (a module's fixture of the same name)."""
@@ -101,8 +111,11 @@ async def stack(
     clock: Clock,
     brain: Brain,
     subject_key_ring: KeyRing | None,
+    sim_engine: str,
 ) -> AsyncIterator[tuple[aiohttp.ClientSession, str, Simulator]]:
-    simulator = Simulator(webhook_url=None, hmac_key=HMAC_KEY, api_key="waha-key")
+    simulator = Simulator(
+        webhook_url=None, hmac_key=HMAC_KEY, api_key="waha-key", engine=sim_engine
+    )
     async with (
         TestServer(create_ingest(ingest_settings, redis=redis)) as ingest,
         TestServer(create_sim(simulator)) as sim,

@@ -13,7 +13,7 @@ from events import (
     ReactionReceived,
     SessionStatusChanged,
 )
-from events.schema import DomainEvent, MessageSentByBusiness
+from events.schema import DomainEvent, MessageEdited, MessageSentByBusiness
 from services.domain import chats
 from services.ingest.errors import PayloadInvalid
 from services.ingest.translate import (
@@ -182,12 +182,22 @@ def test_a_reaction_names_the_message_it_reacts_to() -> None:
     assert (event.reaction, event.target_message_id) == ("👍", "M9")
 
 
-def test_a_revoke_names_the_revoked_message() -> None:
+def test_a_revoke_names_the_revoked_message_by_the_id_it_was_received_under() -> None:
+    # NOWEB and GOWS: ``after`` is the revocation (A2), the revoked message is A1, bare.
     after = text_message("A2")["payload"]
     body = webhook("message.revoked", {"after": after, "before": None, "revokedMessageId": "A1"})
     event = translated(body).envelope.event
     assert isinstance(event, MessageRevoked)
-    assert event.revoked_message_id == "A1"
+    assert event.revoked_message_id == "false_5511988887777@c.us_A1"
+
+
+def test_two_edits_of_one_message_on_webjs_are_two_events() -> None:
+    # WEBJS gives every edit the edited message's own id (the MESSAGE_EDIT handler).
+    first = text_message("A1", body="às 16h", event="message.edited", editedMessageId="A1")
+    second = text_message("A1", body="às 17h", event="message.edited", editedMessageId="A1")
+    keys = {translated(first).idempotency_key, translated(second).idempotency_key}
+    assert len(keys) == 2
+    assert translated(first).idempotency_key == translated(first).idempotency_key
 
 
 def test_a_revoke_without_any_message_is_invalid() -> None:
@@ -217,6 +227,7 @@ REACTION = {"id": "R1", "from": "5511988887777@c.us", "fromMe": False, "to": BOT
 # A kind without a branch of its own used to fall through to the revocation at the end of
 # translate; sent with a revocation's body, such a kind must still become no event.
 REVOCATION = {"after": text_message("A2")["payload"], "before": None, "revokedMessageId": "A1"}
+EDIT = text_message("A3", event="message.edited", editedMessageId="A1")
 # One webhook per supported kind, and the event only that kind's translator makes of it.
 EVERY_KIND: dict[str, tuple[dict[str, Any], type[DomainEvent]]] = {
     "message": (text_message("A1"), MessageReceived),
@@ -224,6 +235,7 @@ EVERY_KIND: dict[str, tuple[dict[str, Any], type[DomainEvent]]] = {
     "message.ack": (text_message("A1", event="message.ack", ack=3), MessageAcknowledged),
     "message.reaction": (webhook("message.reaction", REACTION), ReactionReceived),
     "message.revoked": (webhook("message.revoked", REVOCATION), MessageRevoked),
+    "message.edited": (EDIT, MessageEdited),
     "session.status": (webhook("session.status", {"status": "WORKING"}), SessionStatusChanged),
 }
 
@@ -240,19 +252,20 @@ def test_each_kind_becomes_its_own_event(kind: str) -> None:
 
 
 def test_a_kind_declared_supported_without_a_translator_is_refused() -> None:
-    with pytest.raises(TranslatorTableInvalid, match=r"without a translator: \['message.edited'\]"):
-        dispatch_table(SUPPORTED_EVENTS | {"message.edited"}, TRANSLATORS)
+    expected = r"without a translator: \['message.waiting'\]"
+    with pytest.raises(TranslatorTableInvalid, match=expected):
+        dispatch_table(SUPPORTED_EVENTS | {"message.waiting"}, TRANSLATORS)
 
 
 def test_a_translator_of_a_kind_not_declared_supported_is_refused() -> None:
-    translators = {**TRANSLATORS, "message.edited": TRANSLATORS["message"]}
-    with pytest.raises(TranslatorTableInvalid, match=r"not supported: \['message.edited'\]"):
+    translators = {**TRANSLATORS, "message.waiting": TRANSLATORS["message"]}
+    with pytest.raises(TranslatorTableInvalid, match=r"not supported: \['message.waiting'\]"):
         dispatch_table(SUPPORTED_EVENTS, translators)
 
 
 def test_the_table_cannot_be_changed_after_the_check() -> None:
     with pytest.raises(TypeError):
-        TRANSLATORS["message.edited"] = TRANSLATORS["message"]  # type: ignore[index]
+        TRANSLATORS["message.waiting"] = TRANSLATORS["message"]  # type: ignore[index]
 
 
 @pytest.mark.parametrize("kind", [*sorted(KNOWN_WAHA_EVENTS - SUPPORTED_EVENTS), "made.up"])
