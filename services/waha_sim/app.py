@@ -85,6 +85,7 @@ class Simulator:
     messages: dict[tuple[str, str], list[dict[str, Any]]] = field(
         default_factory=lambda: defaultdict(list)
     )
+    # (route, chatId) of every indicator and every send taken, in the order WAHA got them.
     actions: list[tuple[str, str]] = field(default_factory=list)
     faults: Faults = field(default_factory=Faults)
     _rng: random.Random = field(default_factory=random.Random)
@@ -119,6 +120,7 @@ class Simulator:
                    "replyTo": {"id": message_id_only(body.reply_to)} if body.reply_to else None,
                    "received_at": time.time()}  # fmt: skip
         self.messages[(body.session, body.chatId)].append(message)
+        self.actions.append(("sendText", body.chatId))
         if roll < faults.fail_rate + faults.stall_rate:
             await asyncio.sleep(faults.stall_seconds)  # sent, but the answer comes late
         return web.json_response({**message, "_data": {}}, status=201)
