@@ -23,7 +23,7 @@ class Booking:
 
 
 class Pacer:
-    """Books sends by the pacing rules (``pace.lua``) and plans the waits before each."""
+    """Books sends by the pacing rules (``lua/book_send.lua``) and plans the waits before each."""
 
     def __init__(
         self,
@@ -36,8 +36,8 @@ class Pacer:
         self.keyspace = keyspace
         self.rules = rules
         self._rng = rng or random.Random()
-        source = resources.files("services.conductor").joinpath("lua", "pace.lua")
-        self._pace = redis.register_script(source.read_text())
+        source = resources.files("services.conductor").joinpath("lua", "book_send.lua")
+        self._book_send = redis.register_script(source.read_text())
 
     def typing_ms(self, text: str) -> int:
         """How long to show "typing…" before ``text``, varied at random."""
@@ -51,7 +51,7 @@ class Pacer:
         keys = [self.keyspace.in_slot(slot, "sends"), self.keyspace.in_slot(slot, "chat", chat)]
         args: list[str | int] = [reply_id, lead_ms, self.rules.session_per_minute, WINDOW_MS,
                 self.rules.chat_gap_ms]  # fmt: skip
-        now_ms, at_ms = cast(list[int], await self._pace(keys=keys, args=args))
+        now_ms, at_ms = cast(list[int], await self._book_send(keys=keys, args=args))
         return Booking(int(now_ms), int(at_ms))
 
     async def plan(

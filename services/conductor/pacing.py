@@ -5,8 +5,8 @@ content/docs/overview/how-to-avoid-blocking/index.md) asks a bot to mark the per
 message seen, type for a random while that depends on the size of the message, stop
 typing, then send; never to send bursts to one contact; and to keep its volume
 reasonable. These rules say how long to type and when the next message to a chat or a
-session may go; ``pace.lua`` applies the same send-time rule atomically in Redis, so
-that every conductor replica shares one budget per session.
+session may go; ``lua/book_send.lua`` applies the same send-time rule atomically in
+Redis, so that every conductor replica shares one budget per session.
 """
 
 from __future__ import annotations
