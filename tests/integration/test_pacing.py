@@ -13,9 +13,10 @@ import pytest
 from aiohttp.test_utils import TestServer
 from redis.asyncio import Redis
 
-from events import Keyspace, Record, new_envelope
+from events import EventLog, Keyspace, Record, new_envelope
 from events.codec import decode_entry, encode_entry
-from events.schema import ReplyRequested
+from events.schema import ReplyRequested, ReplySent
+from events.subscription import Subscription
 from services.conductor.outbox import Outbox
 from services.conductor.pacer import Booking, Pacer
 from services.conductor.pacing import PacingRules, send_at_ms
@@ -24,6 +25,8 @@ from services.runtime.store import StoreSettings
 from services.waha.client import WahaClient
 from services.waha_sim.app import Simulator, create_app
 from tests.support.outbox_records import KEY, as_stored
+from tests.support.projecting import groups_caught_up
+from tests.support.whole_stack import FAST
 
 CHAT, OTHER = "5511977770055@c.us", "5511977770066@c.us"
 CHAT_KEYS = {CHAT: "chat-key-1", OTHER: "chat-key-2"}  # pseudonyms, as the log keys chats
@@ -202,3 +205,38 @@ async def test_the_pacing_keys_leave_redis_once_they_no_longer_count(
     ttls = [await redis.pttl(key) async for key in redis.scan_iter(match="wsm:{pacing:*")]
     assert len(ttls) == 2
     assert all(0 < ttl <= 60_000 for ttl in ttls)
+
+
+@pytest.mark.timeout(30)
+async def test_a_reply_whose_replica_dies_while_it_types_is_sent_once_by_the_next(
+    redis: Redis, keyspace: Keyspace, log: EventLog, waha: tuple[Simulator, WahaClient]
+) -> None:
+    simulator, client = waha
+    rules = PacingRules(typing_min_ms=1500, typing_max_ms=1500)
+    event = ReplyRequested(reply_id="r1", chat_id=CHAT, text="Olá!",
+                           in_reply_to=f"false_{CHAT}_3EB0AAAA")  # fmt: skip
+    await log.append(new_envelope(event, chat=CHAT_KEYS[CHAT], session="default"))
+
+    def replica(name: str) -> Subscription:
+        outbox = Outbox(keyspace, client, pacer=Pacer(redis, keyspace, rules))
+        return Subscription(redis, keyspace, group="outbox", consumer=name, handler=outbox,
+                            types=Outbox.TYPES, options=FAST)  # fmt: skip
+
+    dying = asyncio.create_task(replica("c1").run())
+    for _ in range(500):
+        if ("startTyping", CHAT) in simulator.actions:
+            break
+        await asyncio.sleep(0.01)
+    dying.cancel()  # as a crash: the lease lapses, the entry stays pending
+    with pytest.raises(asyncio.CancelledError):
+        await dying
+    successor = replica("c2")
+    running = asyncio.create_task(successor.run())
+    try:
+        await groups_caught_up(redis, keyspace, "outbox")
+    finally:
+        successor.stop()
+        await running
+    records = [r for p in keyspace.all_partitions() for r in await log.read(p)]
+    assert [a for a in simulator.actions if a[0] == "sendText"] == [("sendText", CHAT)]
+    assert sum(isinstance(r.envelope.event, ReplySent) for r in records) == 1
