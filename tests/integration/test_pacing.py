@@ -81,11 +81,13 @@ async def test_two_replies_to_one_chat_go_at_least_the_gap_apart(
     redis: Redis, keyspace: Keyspace, waha: tuple[Simulator, WahaClient]
 ) -> None:
     simulator, client = waha
-    outbox = paced(redis, keyspace, client, chat_gap_ms=500, **NO_TYPING)
+    outbox = paced(redis, keyspace, client, chat_gap_ms=1000, **NO_TYPING)
     await outbox(reply("r1"))
     await outbox(reply("r2"))
     first, second = sent_at(simulator, CHAT)
-    assert second - first >= 0.45  # Redis's clock and the simulator's, read a moment apart
+    # The gap runs from the first send's booked time; the send itself may come a moment
+    # after it on a loaded machine.
+    assert second - first >= 0.8
 
 
 async def test_a_chat_waiting_for_its_gap_does_not_delay_another_chats_reply(
@@ -114,7 +116,10 @@ async def test_a_reply_cut_short_while_typing_leaves_no_typing_behind(
     handling.cancel()  # the partition stops: the entry stays pending for its next owner
     with pytest.raises(asyncio.CancelledError):
         await handling
-    await asyncio.sleep(0.2)
+    for _ in range(500):  # the stop goes on after the cancellation, shielded from it
+        if simulator.actions[-1] == ("stopTyping", CHAT):
+            break
+        await asyncio.sleep(0.01)
     assert simulator.actions[-1] == ("stopTyping", CHAT)
     assert ("sendText", CHAT) not in simulator.actions
 
