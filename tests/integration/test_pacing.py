@@ -11,12 +11,14 @@ from dataclasses import replace
 
 import pytest
 from aiohttp.test_utils import TestServer
+from prometheus_client import CollectorRegistry
 from redis.asyncio import Redis
 
 from events import EventLog, Keyspace, Record, new_envelope
 from events.codec import decode_entry, encode_entry
 from events.schema import ReplyRequested, ReplySent
 from events.subscription import Subscription
+from services.conductor.metrics import ConductorMetrics
 from services.conductor.outbox import Outbox
 from services.conductor.pacer import Booking, Pacer
 from services.conductor.pacing import PacingRules, send_at_ms
@@ -245,3 +247,14 @@ async def test_a_reply_whose_replica_dies_while_it_types_is_sent_once_by_the_nex
     records = [r for p in keyspace.all_partitions() for r in await log.read(p)]
     assert [a for a in simulator.actions if a[0] == "sendText"] == [("sendText", CHAT)]
     assert sum(isinstance(r.envelope.event, ReplySent) for r in records) == 1
+
+
+async def test_how_long_a_reply_waited_is_measured(
+    redis: Redis, keyspace: Keyspace, waha: tuple[Simulator, WahaClient]
+) -> None:
+    _, client = waha
+    registry = CollectorRegistry()
+    pacer = Pacer(redis, keyspace, PacingRules(typing_min_ms=200, typing_max_ms=200))
+    await Outbox(keyspace, client, ConductorMetrics(registry), pacer)(reply("r1"))
+    assert registry.get_sample_value("wsm_outbox_pacing_seconds_count") == 1
+    assert registry.get_sample_value("wsm_outbox_pacing_seconds_sum") == pytest.approx(0.2)
