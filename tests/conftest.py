@@ -44,6 +44,20 @@ def subject_key_kek_file(tmp_path_factory: pytest.TempPathFactory) -> Iterator[P
         os.environ["SUBJECT_KEY_KEK_FILE"] = before
 
 
+@pytest.fixture(scope="session", autouse=True)
+def unpaced_processes() -> Iterator[None]:
+    """The conductors a test starts send at once: pacing waits seconds per reply on
+    purpose, which tests of other behaviours do not need; the tests of pacing, and those
+    that check a conductor's Redis commands, turn it on in their own environment."""
+    before = os.environ.get("PACING")
+    os.environ["PACING"] = "off"
+    yield
+    if before is None:
+        del os.environ["PACING"]
+    else:
+        os.environ["PACING"] = before
+
+
 @pytest.fixture(scope="session")
 def redis_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RedisServer]:
     server = RedisServer(Path(tmp_path_factory.mktemp("redis")))

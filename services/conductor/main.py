@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from prometheus_client import CollectorRegistry
 from redis.asyncio import Redis
 
+from events.consumer import SubscriptionOptions
 from events.metrics import ConsumerMetrics
 from events.subscription import Subscription
 from services.conductor.brain import Brain
@@ -25,6 +26,7 @@ from services.conductor.handler import ConversationHandler
 from services.conductor.metrics import ConductorMetrics
 from services.conductor.offline_brain import OfflineBrain
 from services.conductor.outbox import Outbox
+from services.conductor.pacer import Pacer
 from services.conductor.privacy import PrivacyNotice
 from services.conductor.reminders import ReminderScheduler
 from services.conductor.settings import ConductorSettings
@@ -35,6 +37,11 @@ from services.runtime.store import wait_for_layout
 from services.waha.client import WahaClient
 
 log = logging.getLogger(__name__)
+
+# The outbox's handlers spend their time waiting (for WAHA, for their turn in the pacing,
+# typing), not on Redis: more of them at once lets one session's queue, waiting for its
+# bound, leave room for the replies of another.
+OUTBOX_OPTIONS = SubscriptionOptions(max_concurrent_handlers=256)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -78,6 +85,8 @@ async def serve(
             return
         conductor = build_decider(settings, redis, conversation)
         waha = WahaClient(settings.waha_url, settings.waha_api_key)
+        pacer = None if settings.pacing is None else Pacer(redis, keyspace, settings.pacing)
+        log.info("pacing: %s", "on" if pacer else "off")
         subscriptions = [
             Subscription(redis, keyspace, group="conductor", consumer=name,
                          handler=ConversationHandler(
@@ -87,8 +96,9 @@ async def serve(
                          types=ConversationHandler.TYPES, metrics=consumers,
                          keys=settings.store.keys),
             Subscription(redis, keyspace, group="outbox", consumer=name,
-                         handler=Outbox(keyspace, waha, conversation), types=Outbox.TYPES,
-                         metrics=consumers, keys=settings.store.keys),
+                         handler=Outbox(keyspace, waha, conversation, pacer),
+                         types=Outbox.TYPES, options=OUTBOX_OPTIONS, metrics=consumers,
+                         keys=settings.store.keys),
         ]  # fmt: skip
 
         scheduler = ReminderScheduler(event_log)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from prometheus_client import CollectorRegistry, Counter, Histogram
 
 _SECONDS = (0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0)
+# A paced reply waits seconds for typing, and up to minutes when its session is at its bound.
+_PACING_SECONDS = (0.5, 1.0, 2.0, 3.0, 5.0, 10.0, 30.0, 60.0, 120.0, 300.0)
 
 
 class ConductorMetrics:
@@ -32,6 +34,12 @@ class ConductorMetrics:
             "wsm_waha_send_seconds",
             "Time to deliver one reply to WAHA, retries included.",
             buckets=_SECONDS,
+            registry=registry,
+        )
+        self.pacing_seconds = Histogram(
+            "wsm_outbox_pacing_seconds",
+            "Time a reply waited before its send: its turn in the pacing, then typing.",
+            buckets=_PACING_SECONDS,
             registry=registry,
         )
         self.waha_send_errors = Counter(

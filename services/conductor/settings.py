@@ -9,6 +9,7 @@ from pathlib import Path
 
 from services.conductor.erasure import ErasedBookings
 from services.conductor.knowledge import Knowledge, KnowledgeInvalid
+from services.conductor.pacing import PacingRules
 from services.conductor.reminders import DEFAULT_OFFSETS, parse_offsets
 from services.conductor.tools import DEFAULT_HANDOFF_QUIET
 from services.domain.clinic import Clinic
@@ -36,6 +37,7 @@ class ConductorSettings:
     handoff_quiet: timedelta = DEFAULT_HANDOFF_QUIET
     knowledge: Knowledge = field(default_factory=Knowledge)
     erased_bookings: ErasedBookings = ErasedBookings.CANCEL
+    pacing: PacingRules | None = field(default_factory=PacingRules)  # None: sends at once
 
     @classmethod
     def from_env(cls, env: Mapping[str, str]) -> ConductorSettings:
@@ -52,6 +54,7 @@ class ConductorSettings:
             reminder_offsets=parse_offsets(settings.text(env, "REMINDER_OFFSETS", "24h,2h")),
             knowledge=_knowledge(env),
             erased_bookings=_erased_bookings(env),
+            pacing=_pacing(env),
             handoff_quiet=timedelta(
                 # At most what a conversation keeps (a year): more would be cut silently.
                 hours=settings.integer(
@@ -69,6 +72,35 @@ def _erased_bookings(env: Mapping[str, str]) -> ErasedBookings:
         raise settings.SettingsError(
             f"ERASED_BOOKINGS must be cancel or keep, got {choice[:40]!r}"
         ) from None
+
+
+def _pacing(env: Mapping[str, str]) -> PacingRules | None:
+    choice = settings.text(env, "PACING", "on").lower()
+    if choice not in ("on", "off"):
+        raise settings.SettingsError(f"PACING must be on or off, got {choice[:20]!r}")
+    default = PacingRules()
+    minute_ms = 60_000
+    rules = {
+        "typing_chars_per_second": settings.integer(
+            env, "PACING_TYPING_CHARS_PER_SECOND", default.typing_chars_per_second,
+            minimum=1, maximum=1000),
+        "typing_min_ms": settings.integer(
+            env, "PACING_TYPING_MIN_MS", default.typing_min_ms, maximum=minute_ms),
+        "typing_max_ms": settings.integer(
+            env, "PACING_TYPING_MAX_MS", default.typing_max_ms, maximum=minute_ms),
+        "chat_gap_ms": settings.integer(
+            env, "PACING_CHAT_GAP_MS", default.chat_gap_ms, maximum=10 * minute_ms),
+        "session_per_minute": settings.integer(
+            env, "PACING_SESSION_PER_MINUTE", default.session_per_minute,
+            minimum=1, maximum=10_000),
+    }  # fmt: skip
+    if rules["typing_min_ms"] > rules["typing_max_ms"]:
+        raise settings.SettingsError(
+            "PACING_TYPING_MIN_MS must be at most PACING_TYPING_MAX_MS, got "
+            f"{rules['typing_min_ms']} and {rules['typing_max_ms']}"
+        )
+    # Checked even when off, so that turning pacing on never meets a bad value late.
+    return PacingRules(**rules) if choice == "on" else None
 
 
 def _knowledge(env: Mapping[str, str]) -> Knowledge:

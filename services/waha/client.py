@@ -98,17 +98,37 @@ class WahaClient:
                     return SentMessage(sent_message_id(message))
         return None
 
-    async def show_activity(self, session: str, chat_id: str) -> None:
-        """Mark the chat read and show "typing…"; best effort, never delays a reply long."""
-        body = {"session": session, "chatId": chat_id}
-        results = await asyncio.gather(
-            self._post("/api/sendSeen", body, attempts=1),
-            self._post("/api/startTyping", body, attempts=1),
-            return_exceptions=True,
-        )
-        for result in results:
-            if isinstance(result, Exception):
-                log.info("WAHA indicator failed: %s", result)
+    async def mark_seen(self, session: str, chat_id: str, message_id: str | None) -> bool:
+        """Mark the person's message read; best effort (one attempt), True if WAHA took it.
+
+        The body is WAHA's ``SendSeenRequest`` (devlikeapro/waha,
+        src/structures/chatting.dto.ts): NOWEB and GOWS mark read only the messages named
+        in ``messageIds`` (src/core/utils/convertors.ts, ExtractMessageKeysForRead, skips
+        the business's own); WEBJS marks the whole chat read.
+        """
+        body: dict[str, Any] = {"session": session, "chatId": chat_id}
+        if message_id is not None:
+            body["messageIds"] = [message_id]
+        return await self._indicate("/api/sendSeen", body)
+
+    async def start_typing(self, session: str, chat_id: str) -> bool:
+        """Show "typing…" in the chat until :meth:`stop_typing` (WAHA keeps it on:
+        src/api/chatting.controller.ts calls it an infinite action); best effort."""
+        return await self._indicate("/api/startTyping", {"session": session, "chatId": chat_id})
+
+    async def stop_typing(self, session: str, chat_id: str) -> bool:
+        """Stop showing "typing…" in the chat; best effort."""
+        return await self._indicate("/api/stopTyping", {"session": session, "chatId": chat_id})
+
+    async def _indicate(self, path: str, body: dict[str, Any]) -> bool:
+        # ChatRequest (session, chatId) for both typing routes: devlikeapro/waha,
+        # src/structures/chatting.dto.ts. An indicator never holds a reply back for long.
+        try:
+            await self._post(path, body, attempts=1)
+        except WahaError as exc:
+            log.info("WAHA indicator failed: %s", exc)
+            return False
+        return True
 
     async def _post(self, path: str, body: dict[str, Any], *, attempts: int) -> Any:
         url = self.base_url + path

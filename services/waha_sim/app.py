@@ -87,6 +87,7 @@ class Simulator:
     messages: dict[tuple[str, str], list[dict[str, Any]]] = field(
         default_factory=lambda: defaultdict(list)
     )
+    # (route, chatId) of every indicator and every send taken, in the order WAHA got them.
     actions: list[tuple[str, str]] = field(default_factory=list)
     faults: Faults = field(default_factory=Faults)
     statuses: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
@@ -148,6 +149,7 @@ class Simulator:
         )  # fmt: skip
         # received_at (seconds, float), the simulator's own: when WAHA took the reply.
         self.messages[(body.session, body.chatId)].append({**message, "received_at": time.time()})
+        self.actions.append(("sendText", body.chatId))
         if roll < faults.fail_rate + faults.stall_rate:
             await asyncio.sleep(faults.stall_seconds)  # sent, but the answer comes late
         return web.json_response(self.shapes.send_answer(message), status=201)

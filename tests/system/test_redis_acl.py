@@ -168,7 +168,10 @@ def worked(acl_redis: AclRedis, tmp_path_factory: pytest.TempPathFactory) -> Ite
     base = {k: v for k, v in os.environ.items() if not k.startswith(("OTEL_", "GROQ_"))}
     base |= {"PARTITIONS": "4", "CHAT_KEY_SECRET": chat_secret, "REMINDER_OFFSETS": "2h",
              "WAHA_URL": f"http://127.0.0.1:{sim_port}", "ADMIN_API_TOKEN": token,
-             "WEBHOOK_HMAC_KEY": HMAC_KEY.decode(), "LOG_LEVEL": "WARNING"}  # fmt: skip
+             "WEBHOOK_HMAC_KEY": HMAC_KEY.decode(), "LOG_LEVEL": "WARNING",
+             # Paced, briefly: the pacing's script runs as the conductor's user too.
+             "PACING": "on", "PACING_TYPING_MIN_MS": "10", "PACING_TYPING_MAX_MS": "50",
+             "PACING_CHAT_GAP_MS": "50"}  # fmt: skip
 
     def env(user: str) -> dict[str, str]:
         return {**base, "REDIS_URL": acl_redis.url(user)}
