@@ -1,13 +1,16 @@
 """The WAHA simulator's HTTP app.
 
 WAHA's side: ``POST /api/sendText``, ``/api/sendSeen``, ``/api/startTyping``,
-``/api/stopTyping``, ``GET /api/sessions``, ``GET /api/{session}/chats/{chatId}/messages``.
+``/api/stopTyping``, ``GET /api/sessions``, ``GET /api/{session}/chats/{chatId}/messages``,
+``GET /api/{session}/chats/overview``.
 The phone's side: ``POST /sim/inbound`` {"from": "5511…", "text": "…"} (or a "mimetype" for a media
 message) makes a WhatsApp
 user write to the bot: the simulator signs a ``message`` webhook as WAHA does and posts
 it to the gateway. ``POST /sim/faults`` makes sends fail or answer late, for tests: the
 next ``fail_sends`` of them, and from then on a share (``fail_rate``) failing and another
-(``stall_rate``) taken but answered ``stall_seconds`` late, as a slow WAHA does.
+(``stall_rate``) taken but answered ``stall_seconds`` late, as a slow WAHA does; and the
+next ``drop_webhooks`` inbound messages kept in their chat with no webhook sent, as WAHA
+loses webhooks under load or after quiet periods.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ import asyncio
 import itertools
 import random
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Annotated, Any, TypeVar
 
@@ -69,6 +72,7 @@ class Faults(msgspec.Struct, forbid_unknown_fields=True):
     stall_rate: Share = 0.0
     stall_seconds: Annotated[float, msgspec.Meta(ge=0, le=60)] = 0.0
     seed: int | None = None
+    drop_webhooks: Annotated[int, msgspec.Meta(ge=0)] = 0
 
     def __post_init__(self) -> None:
         if self.fail_rate + self.stall_rate > 1:
@@ -86,6 +90,8 @@ class Simulator:
         default_factory=lambda: defaultdict(list)
     )
     actions: list[tuple[str, str]] = field(default_factory=list)
+    # What was read of WAHA's store, by route ("overview", "messages"), for tests of cost.
+    reads: Counter[str] = field(default_factory=Counter)
     faults: Faults = field(default_factory=Faults)
     _rng: random.Random = field(default_factory=random.Random)
     _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
@@ -136,13 +142,42 @@ class Simulator:
         )
 
     async def chat_messages(self, request: web.Request) -> web.Response:
-        """A chat's latest ``limit`` messages, both ways, oldest first."""
+        """A chat's latest ``limit`` messages, both ways, oldest first unless ``sortOrder``
+        says; ``offset``, ``filter.timestamp.gte`` and ``filter.timestamp.lte`` as WAHA
+        reads them (devlikeapro/waha src/structures/chats.dto.ts, GetChatMessagesFilter)."""
         key = (request.match_info["session"], request.match_info["chat_id"])
         try:
-            limit = int(request.query.get("limit", "100"))
+            limit, offset = (int(request.query.get(name, default))
+                             for name, default in (("limit", "100"), ("offset", "0")))  # fmt: skip
+            gte = int(request.query.get("filter.timestamp.gte", "0"))
+            lte = int(request.query.get("filter.timestamp.lte", str(2**53)))
         except ValueError:
-            return web.json_response({"error": "limit must be an integer"}, status=400)
-        return web.json_response(self.messages.get(key, [])[-limit:])
+            return web.json_response({"error": "limit, offset and filters are integers"},
+                                     status=400)  # fmt: skip
+        self.reads["messages"] += 1
+        found = [m for m in self.messages.get(key, []) if gte <= m["timestamp"] <= lte]
+        if request.query.get("sortOrder") == "desc":
+            return web.json_response(found[::-1][offset : offset + limit])
+        end = max(0, len(found) - offset)
+        return web.json_response(found[max(0, end - limit) : end])
+
+    async def chats_overview(self, request: web.Request) -> web.Response:
+        """``GET /api/{session}/chats/overview``: chats by their latest message, newest
+        first, as WAHA's ChatSummary (id, name, picture, lastMessage, _chat)."""
+        session = request.match_info["session"]
+        try:
+            limit = int(request.query.get("limit", "20"))
+            offset = int(request.query.get("offset", "0"))
+        except ValueError:
+            return web.json_response({"error": "limit and offset are integers"}, status=400)
+        self.reads["overview"] += 1
+        chats = [(chat, kept[-1]) for (s, chat), kept in self.messages.items()
+                 if s == session and kept]  # fmt: skip
+        chats.sort(key=lambda pair: pair[1]["timestamp"], reverse=True)
+        return web.json_response(
+            [{"id": chat, "name": None, "picture": None, "lastMessage": last, "_chat": {}}
+             for chat, last in chats[offset : offset + limit]]
+        )  # fmt: skip
 
     async def inbound(self, request: web.Request) -> web.Response:
         """A WhatsApp user writes to the bot."""
@@ -157,6 +192,9 @@ class Simulator:
                    if body.mimetype else None,
                    "ack": 1, "ackName": "SERVER"}  # fmt: skip
         self.messages[(body.session, chat_id)].append(message)
+        if self.faults.drop_webhooks > 0:
+            self.faults.drop_webhooks -= 1  # WAHA keeps the message and never tells
+            return web.json_response({"message_id": message["id"], "dropped": True})
         webhook = {"id": f"evt_{message['id']}", "timestamp": int(time.time() * 1000),
                    "event": "message", "session": body.session, "metadata": {},
                    "me": {"id": ME, "pushName": "Clínica"}, "payload": message,
@@ -197,6 +235,7 @@ def create_app(simulator: Simulator) -> web.Application:
     for action in ("sendSeen", "startTyping", "stopTyping"):
         app.router.add_post(f"/api/{action}", simulator.chat_action)
     app.router.add_get("/api/sessions", simulator.sessions)
+    app.router.add_get("/api/{session}/chats/overview", simulator.chats_overview)
     app.router.add_get("/api/{session}/chats/{chat_id}/messages", simulator.chat_messages)
     app.router.add_post("/sim/inbound", simulator.inbound)
     app.router.add_post("/sim/faults", simulator.set_faults)
