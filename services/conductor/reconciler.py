@@ -37,6 +37,8 @@ tracer = trace.get_tracer(__name__)
 
 LEASE_GROUP = "reconciler"
 LEASE_PARTITION = 0  # the lease is one key; any partition's slot holds it
+PASS_OUTCOMES = ("completed", "failed", "standby")
+MESSAGE_OUTCOMES = ("recovered", "logged", "ignored", "invalid")
 
 
 class ReconcilerMetrics:
@@ -63,6 +65,12 @@ class ReconcilerMetrics:
             "Chats whose recent messages a pass read.",
             registry=registry,
         )
+        # Every outcome has its series from the start, so that a rate or an alert over
+        # one reads 0 rather than nothing.
+        for outcome in PASS_OUTCOMES:
+            self.passes.labels(outcome)
+        for outcome in MESSAGE_OUTCOMES:
+            self.messages.labels(outcome)
         self.completed = Gauge(
             "wsm_reconcile_last_completed_timestamp_seconds",
             "When the last pass completed (Unix time).",
