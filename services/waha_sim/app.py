@@ -182,8 +182,6 @@ class Simulator:
     async def inbound(self, request: web.Request) -> web.Response:
         """A WhatsApp user writes to the bot."""
         body = await self._body(request, Inbound, api=False)
-        if self.webhook_url is None:
-            return web.json_response({"error": "no webhook URL configured"}, status=409)
         chat_id = body.from_ if "@" in body.from_ else f"{body.from_}@c.us"
         message = {"id": f"false_{chat_id}_{next(self._ids):020d}", "timestamp": int(time.time()),
                    "from": chat_id, "fromMe": False, "source": "app", "to": ME,
@@ -191,10 +189,13 @@ class Simulator:
                    "media": {"mimetype": body.mimetype, "url": None, "filename": None}
                    if body.mimetype else None,
                    "ack": 1, "ackName": "SERVER"}  # fmt: skip
-        self.messages[(body.session, chat_id)].append(message)
         if self.faults.drop_webhooks > 0:
             self.faults.drop_webhooks -= 1  # WAHA keeps the message and never tells
+            self.messages[(body.session, chat_id)].append(message)
             return web.json_response({"message_id": message["id"], "dropped": True})
+        if self.webhook_url is None:
+            return web.json_response({"error": "no webhook URL configured"}, status=409)
+        self.messages[(body.session, chat_id)].append(message)
         webhook = {"id": f"evt_{message['id']}", "timestamp": int(time.time() * 1000),
                    "event": "message", "session": body.session, "metadata": {},
                    "me": {"id": ME, "pushName": "Clínica"}, "payload": message,
