@@ -59,7 +59,13 @@ class ReconcileSettings:
                 minimum=1,
                 maximum=1000,
             ),
-            settle_s=settings.integer(env, "RECONCILE_SETTLE_SECONDS", DEFAULT_SETTLE_S),
+            # A settling time as long as the look back would leave a pass nothing to read.
+            settle_s=settings.integer(
+                env,
+                "RECONCILE_SETTLE_SECONDS",
+                DEFAULT_SETTLE_S,
+                maximum=lookback_minutes * 60 - 1,
+            ),
             dedup_window_s=dedup_window_s,
         )
 

@@ -125,3 +125,10 @@ def test_a_look_back_beyond_the_dedup_window_is_refused() -> None:
 def test_a_bound_of_zero_is_refused(name: str) -> None:
     with pytest.raises(SettingsError, match=name):
         ReconcileSettings.from_env({"CHAT_KEY_SECRET": SECRET, name: "0"})
+
+
+def test_a_settling_time_as_long_as_the_look_back_is_refused() -> None:
+    env = {"CHAT_KEY_SECRET": SECRET, "RECONCILE_LOOKBACK_MINUTES": "1",
+           "RECONCILE_SETTLE_SECONDS": "60"}  # fmt: skip
+    with pytest.raises(SettingsError, match="RECONCILE_SETTLE_SECONDS"):
+        ReconcileSettings.from_env(env)
