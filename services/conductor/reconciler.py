@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 import msgspec
 from opentelemetry import trace
+from opentelemetry.trace import Status, StatusCode
 from prometheus_client import CollectorRegistry, Counter, Gauge
 from redis.asyncio import Redis
 from redis.exceptions import RedisError
@@ -163,17 +164,28 @@ class Reconciler:
         the lease passed to another replica meanwhile."""
         seen = window(self.clock(), self.settings.lookback_s, self.settings.settle_s)
         report = PassReport()
-        with tracer.start_as_current_span("reconcile"):
-            for session in await self.waha.working_sessions():
-                report.sessions += 1
-                overview = await self.waha.chats_overview(session, self.settings.max_chats)
-                for chat_id in chats_to_check(overview, seen, self.settings.max_chats):
-                    # Renewed as the pass goes, so a long one keeps the others waiting.
-                    if await self.lease.acquire(LEASE_PARTITION) is None:
-                        return report
-                    report.chats += 1
-                    await self._chat(session, chat_id, seen, report)
+        # An error's text stays out of the span, which leaves the process: a client's may
+        # name the chat it was reading. Its type says enough.
+        with tracer.start_as_current_span(
+            "reconcile", record_exception=False, set_status_on_exception=False
+        ) as span:
+            try:
+                await self._sessions(seen, report)
+            except Exception as exc:
+                span.set_status(Status(StatusCode.ERROR, type(exc).__name__))
+                raise
         return report
+
+    async def _sessions(self, seen: Window, report: PassReport) -> None:
+        for session in await self.waha.working_sessions():
+            report.sessions += 1
+            overview = await self.waha.chats_overview(session, self.settings.max_chats)
+            for chat_id in chats_to_check(overview, seen, self.settings.max_chats):
+                # Renewed as the pass goes, so a long one keeps the others waiting.
+                if await self.lease.acquire(LEASE_PARTITION) is None:
+                    return
+                report.chats += 1
+                await self._chat(session, chat_id, seen, report)
 
     async def _chat(self, session: str, chat_id: str, seen: Window, report: PassReport) -> None:
         """Offer one chat's messages of the window to the log, oldest first."""

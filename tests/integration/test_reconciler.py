@@ -12,10 +12,15 @@ from typing import Any
 import aiohttp
 import pytest
 from aiohttp.test_utils import TestServer
+from opentelemetry.sdk.trace import TracerProvider
+from opentelemetry.sdk.trace.export import SimpleSpanProcessor
+from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanExporter
+from opentelemetry.trace import StatusCode
 from prometheus_client import CollectorRegistry
 from redis.asyncio import Redis
 
 from events import EventLog, MessageReceived
+from services.conductor import reconciler as reconciler_module
 from services.conductor.reconcile_settings import ReconcileSettings
 from services.conductor.reconciler import Reconciler, ReconcilerMetrics
 from services.ingest.app import create_app as create_ingest
@@ -209,6 +214,28 @@ async def test_a_pass_when_waha_cannot_be_reached_fails_and_changes_nothing(
     assert registry.get_sample_value("wsm_reconcile_passes_total", {"outcome": "failed"}) == 1
     assert await received(log) == []
     assert "pass failed: WahaError: GET /api/sessions: ClientConnectorError" in log_lines.text()
+
+
+@pytest.fixture
+def spans(monkeypatch: pytest.MonkeyPatch) -> InMemorySpanExporter:
+    """The reconciler's spans, through a provider of the test's own (the process's
+    global one is another test's)."""
+    exporter, provider = InMemorySpanExporter(), TracerProvider()
+    provider.add_span_processor(SimpleSpanProcessor(exporter))
+    monkeypatch.setattr(reconciler_module, "tracer", provider.get_tracer(__name__))
+    return exporter
+
+
+async def test_a_failed_pass_names_its_error_in_the_trace_by_type_only(
+    world: World, spans: InMemorySpanExporter
+) -> None:
+    reconciler = world.reconciler()
+    reconciler.waha = WahaClient(f"http://127.0.0.1:{free_port()}", None, attempts=1)
+    world.clients.append(reconciler.waha)
+    await reconciler.take_turn()
+    [span] = [s for s in spans.get_finished_spans() if s.name == "reconcile"]
+    assert span.status.status_code is StatusCode.ERROR
+    assert (span.status.description, list(span.events)) == ("WahaError", [])
 
 
 @pytest.mark.timeout(60)
