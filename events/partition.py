@@ -68,6 +68,11 @@ def backoff_delay(attempt: int, base: float, cap: float) -> float:
     return float(min(cap, base * 2 ** (attempt - 1)))
 
 
+class HandlingNeverCompleted(RuntimeError):
+    """An entry was taken over more often than its attempts allow without ever completing:
+    handling it may be what kills its consumers."""
+
+
 class PartitionWorker:
     """Owns one partition while its lease holds."""
 
@@ -260,7 +265,9 @@ class PartitionWorker:
             try:
                 attempt = await self._count_attempt(entry) if entry.taken_over else attempt + 1
                 if attempt > opts.max_attempts:
-                    error = RuntimeError("handling never completed; the process may crash on it")
+                    error = HandlingNeverCompleted(
+                        "handling never completed; the process may crash on it"
+                    )
                     await self._dead_letter(entry, error, attempts=attempt - 1)
                     return
                 started = time.perf_counter()

@@ -28,6 +28,8 @@ from services.conductor.offline_brain import OfflineBrain
 from services.conductor.outbox import Outbox
 from services.conductor.pacer import Pacer
 from services.conductor.privacy import PrivacyNotice
+from services.conductor.reconcile_settings import ReconcileSettings
+from services.conductor.reconciler import Reconciler, ReconcilerMetrics
 from services.conductor.reminders import ReminderScheduler
 from services.conductor.settings import ConductorSettings
 from services.conductor.tools import Toolbox
@@ -73,9 +75,13 @@ def build_decider(
 
 
 async def serve(
-    settings: ConductorSettings, args: argparse.Namespace, stopping: asyncio.Event
+    settings: ConductorSettings,
+    args: argparse.Namespace,
+    stopping: asyncio.Event,
+    reconcile: ReconcileSettings | None = None,
 ) -> None:
-    """Consume until ``stopping`` is set, then finish what is in hand and leave."""
+    """Consume until ``stopping`` is set, then finish what is in hand and leave; with
+    ``reconcile``, read back from WAHA what its webhooks did not bring, meanwhile."""
     keyspace, name = settings.store.keyspace, args.name
     registry = CollectorRegistry()
     consumers, conversation = ConsumerMetrics(registry), ConductorMetrics(registry)
@@ -102,6 +108,11 @@ async def serve(
         ]  # fmt: skip
 
         scheduler = ReminderScheduler(event_log)
+        background = [scheduler.run(stopping)]
+        if reconcile is not None:
+            reconciler = Reconciler(redis, settings.store, waha, reconcile,
+                                    ReconcilerMetrics(registry), name=name)  # fmt: skip
+            background.append(reconciler.run(stopping))
 
         async def stop_when_asked() -> None:
             await stopping.wait()
@@ -113,7 +124,7 @@ async def serve(
                 log.info("conductor %s consuming", name)
                 await asyncio.gather(
                     *(s.run() for s in subscriptions),
-                    scheduler.run(stopping),
+                    *background,
                     consumers.keep_sampling(redis, keyspace, ("conductor", "outbox"), stopping),
                     stop_when_asked(),
                 )
@@ -123,5 +134,6 @@ async def serve(
 
 def run(args: argparse.Namespace, env: Mapping[str, str]) -> int:
     settings = ConductorSettings.from_env(env)
-    run_service(lambda stopping: serve(settings, args, stopping))
+    reconcile = ReconcileSettings.from_env(env)
+    run_service(lambda stopping: serve(settings, args, stopping, reconcile))
     return 0

@@ -10,28 +10,31 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Mapping
-from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from types import MappingProxyType
 from typing import Protocol, TypeVar
 
 import msgspec
 
 from events import (
-    Envelope,
-    MediaInfo,
     MessageAcknowledged,
-    MessageReceived,
     MessageRevoked,
     ReactionReceived,
     SessionStatusChanged,
     new_envelope,
 )
 from events.codec import DECODE_ERRORS
-from events.schema import DomainEvent, MessageEdited, MessageSentByBusiness
+from events.schema import DomainEvent, MessageEdited
 from services.domain import chats
 from services.ingest.errors import PayloadInvalid
 from services.waha import message_ids
+from services.waha.messages import NOT_SERVED_CHATS as NOT_SERVED_CHATS
+from services.waha.messages import Ignored as Ignored
+from services.waha.messages import MessageInvalid, chat_id, message_event, moment
+from services.waha.messages import Translated as Translated
+from services.waha.messages import conversation_of as _conversation
+from services.waha.messages import not_served as not_served
+from services.waha.messages import unserved as _unserved
 from services.waha.payloads import (
     WahaEdited,
     WahaMessage,
@@ -72,33 +75,7 @@ KNOWN_WAHA_EVENTS = SUPPORTED_EVENTS | {
     "engine.event",
     "state.change",
 }
-# Chats the clinic does not serve, by the server part of WAHA's chat ids (waha-docs,
-# content/docs/how-to/receive-messages/-chat-ids.md): groups, channels, and broadcasts (the
-# status feed, status@broadcast, and broadcast lists). A group's participants could not be
-# erased or exported one by one, so nothing of theirs is kept: each such webhook is
-# dropped before anything is appended.
-NOT_SERVED_SERVERS = MappingProxyType(
-    {"g.us": "group", "newsletter": "channel", "broadcast": "broadcast"}
-)
-NOT_SERVED_CHATS = frozenset(NOT_SERVED_SERVERS.values())
-_MAX_EPOCH_S = 32503680000  # year 3000: anything later is a malformed timestamp
-
 Payload = TypeVar("Payload")
-
-
-@dataclass(frozen=True, slots=True)
-class Translated:
-    """The event a webhook stands for, and the key that makes appending it idempotent."""
-
-    envelope: Envelope
-    idempotency_key: str
-
-
-@dataclass(frozen=True, slots=True)
-class Ignored:
-    """A well-formed, signed webhook that deliberately becomes no event."""
-
-    reason: str
 
 
 class Translator(Protocol):
@@ -151,56 +128,17 @@ def _payload(webhook: WahaWebhook, kind: type[Payload]) -> Payload:
 
 
 def _chat(raw: str | None) -> str:
-    if raw is None:
-        raise PayloadInvalid("the payload names no chat")
     try:
-        return chats.normalize_chat_id(raw)
-    except chats.ChatIdInvalid as exc:
+        return chat_id(raw)
+    except MessageInvalid as exc:
         raise PayloadInvalid(str(exc)) from None
 
 
-def not_served(*ids: str | None) -> str | None:
-    """Why a webhook naming any of these chat ids is dropped, or None.
-
-    How each engine names a group message (devlikeapro/waha): WEBJS puts the group in
-    ``from`` (``to`` when sent by the business) and the sender in ``author``
-    (src/structures/responses.dto.ts, WAMessage); NOWEB puts the group in ``from`` and
-    ``to`` and the sender in ``participant`` (src/core/engines/noweb/session.noweb.core.ts,
-    getFromToParticipant); GOWS the group in ``from`` and the sender in ``to`` and
-    ``participant`` (src/core/engines/gows/session.gows.core.ts, getFromToParticipant).
-    Every field is looked at, so a group is caught whichever of them names it.
-    """
-    for raw in ids:
-        if raw:
-            reason = NOT_SERVED_SERVERS.get(raw.rpartition("@")[2].strip().lower())
-            if reason is not None:
-                return reason
-    return None
-
-
-def _unserved(message: WahaMessage) -> str | None:
-    return not_served(
-        message.from_, message.to, message.participant, message.author,
-        message_ids.chat_of(message.id),
-    )  # fmt: skip
-
-
-def _conversation(message_id: str, from_: str | None, to: str | None, from_me: bool) -> str:
-    """The chat a payload belongs to, whoever wrote.
-
-    The serialized id names it on every engine. Without one: what the business sent names
-    the chat in ``to`` on WEBJS, but in ``from`` on NOWEB and GOWS, whose ``to`` is null or
-    absent outside groups (getFromToParticipant in src/core/engines/noweb/session.noweb.core.ts
-    and src/core/engines/gows/session.gows.core.ts); the documented minimal ``message.ack``
-    has no ``to`` at all (waha-docs, content/docs/how-to/events/index.md).
-    """
-    return _chat(message_ids.chat_of(message_id) or (to if from_me and to else from_))
-
-
 def _time(seconds: float) -> datetime:
-    if not 0 <= seconds <= _MAX_EPOCH_S:
-        raise PayloadInvalid(f"timestamp out of range: {seconds}")
-    return datetime.fromtimestamp(seconds, UTC)
+    try:
+        return moment(seconds)
+    except MessageInvalid as exc:
+        raise PayloadInvalid(str(exc)) from None
 
 
 def translate(
@@ -284,58 +222,12 @@ def _revoked(webhook: WahaWebhook, *, body_digest: str, chat_secret: bytes) -> T
 
 
 def _message(webhook: WahaWebhook, *, body_digest: str, chat_secret: bytes) -> Translated | Ignored:
-    message = _payload(webhook, WahaMessage)
-    if (reason := _unserved(message)) is not None:
-        return Ignored(reason)
-    if message.fromMe:
-        return _sent_by_business(webhook, message, chat_secret)
-    chat_id = _chat(message.from_)
-    if not chats.is_conversation(chat_id):
-        return Ignored("not_a_conversation")
-    media = None
-    if message.hasMedia or message.media is not None:
-        source = message.media
-        media = MediaInfo(
-            mimetype=source.mimetype if source else None,
-            filename=source.filename if source else None,
-            url=source.url if source else None,
-            error=str(source.error) if source and source.error else None,
-        )
-    event = MessageReceived(
-        message_id=message.id,
-        chat_id=chat_id,
-        sender=_chat(message.participant or message.from_),
-        text=message.body or "",
-        media=media,
-        is_group=chats.is_group(chat_id),
-        reply_to=message.replyTo.id if message.replyTo else None,
-        sent_at=_time(message.timestamp),
-    )
-    # The WAHA message id, so "message" and "message.any" of one message, and every retry
-    # of either, are one event.
-    key = f"{webhook.session}:message:{message.id}"
-    return _chat_event(webhook, event, chat_id, chat_secret, key)
-
-
-def _sent_by_business(
-    webhook: WahaWebhook, message: WahaMessage, chat_secret: bytes
-) -> Translated | Ignored:
-    """The business's own number wrote: recorded in the chat, never answered. What WAHA
-    marks as sent through its API is the echo of the bot's own reply, already on record."""
-    if message.source == "api":
-        return Ignored("own_message")
-    chat_id = _conversation(message.id, message.from_, message.to, True)
-    if not chats.is_conversation(chat_id):
-        return Ignored("not_a_conversation")
-    event = MessageSentByBusiness(
-        message_id=message.id,
-        chat_id=chat_id,
-        text=message.body or "",
-        has_media=bool(message.hasMedia or message.media is not None),
-        sent_at=_time(message.timestamp),
-    )
-    key = f"{webhook.session}:message:{message.id}"
-    return _chat_event(webhook, event, chat_id, chat_secret, key)
+    # One translation with the reconciler's (services.waha.messages): a message is one
+    # event whether its webhook came or WAHA's chat history gave it back.
+    try:
+        return message_event(webhook.session, _payload(webhook, WahaMessage), chat_secret)
+    except MessageInvalid as exc:
+        raise PayloadInvalid(str(exc)) from None
 
 
 def _edited(webhook: WahaWebhook, *, body_digest: str, chat_secret: bytes) -> Translated | Ignored:

@@ -17,6 +17,8 @@ RETRYABLE = frozenset({408, 425, 429, 500, 502, 503, 504})
 # How far back in a chat a reply already sent is looked for; a reply is that chat's latest.
 RECENT_MESSAGES = 50
 CHAT_MESSAGES = "GET /api/{session}/chats/{chatId}/messages"
+CHATS_OVERVIEW = "GET /api/{session}/chats/overview"
+SESSIONS = "GET /api/sessions"
 
 
 class WahaError(Exception):
@@ -80,15 +82,8 @@ class WahaClient:
         Each inbound message gets one reply, quoting it, so such a message is that reply.
         Raises :class:`WahaError` when WAHA cannot say.
         """
-        path = f"/api/{quote(session, safe='')}/chats/{quote(chat_id, safe='')}/messages"
         params = {"limit": str(RECENT_MESSAGES), "downloadMedia": "false"}
-        try:
-            async with self._session.get(self.base_url + path, params=params) as response:
-                if response.status >= 300:
-                    raise WahaError(f"{CHAT_MESSAGES}: HTTP {response.status}")
-                messages = await response.json(content_type=None)
-        except (aiohttp.ClientError, TimeoutError, ValueError) as exc:
-            raise WahaError(f"{CHAT_MESSAGES}: {type(exc).__name__}") from None
+        messages = await self._get(_messages_path(session, chat_id), params, CHAT_MESSAGES)
         wanted = message_id_only(reply_to)
         for message in messages if isinstance(messages, list) else ():
             if isinstance(message, dict) and message.get("fromMe"):
@@ -97,6 +92,43 @@ class WahaClient:
                 if isinstance(quoted_id, str) and message_id_only(quoted_id) == wanted:
                     return SentMessage(sent_message_id(message))
         return None
+
+    async def working_sessions(self) -> list[str]:
+        """The names of the sessions WAHA runs and reports WORKING (``GET /api/sessions``
+        lists the sessions that are not STOPPED, each with its ``name`` and ``status``:
+        devlikeapro/waha src/api/sessions.controller.ts, src/structures/sessions.dto.ts).
+        Raises :class:`WahaError` when WAHA cannot say."""
+        sessions = await self._get("/api/sessions", {}, SESSIONS)
+        return [
+            session["name"]
+            for session in (sessions if isinstance(sessions, list) else ())
+            if isinstance(session, dict)
+            and session.get("status") == "WORKING"
+            and isinstance(session.get("name"), str)
+        ]
+
+    async def chats_overview(self, session: str, limit: int) -> list[Any]:
+        """The ``limit`` chats with the latest messages, newest first, each with its ``id``
+        and ``lastMessage`` (WAHA's ChatSummary: devlikeapro/waha src/api/chats.controller.ts,
+        ``getChatsOverview``, sorted by last message; src/structures/chats.dto.ts).
+        Raises :class:`WahaError` when WAHA cannot say."""
+        path = f"/api/{quote(session, safe='')}/chats/overview"
+        overview = await self._get(path, {"limit": str(limit), "offset": "0"}, CHATS_OVERVIEW)
+        return overview if isinstance(overview, list) else []
+
+    async def messages_since(
+        self, session: str, chat_id: str, since_s: int, limit: int
+    ) -> list[Any]:
+        """The chat's latest ``limit`` messages, both ways, sent at ``since_s`` (epoch
+        seconds) or later, without downloading media (``GetChatMessagesQuery`` and
+        ``GetChatMessagesFilter`` in devlikeapro/waha src/structures/chats.dto.ts; the
+        controller sorts by timestamp, newest first, unless told otherwise).
+        Raises :class:`WahaError` when WAHA cannot say."""
+        params = {"limit": str(limit), "offset": "0", "downloadMedia": "false",
+                  "sortBy": "timestamp", "sortOrder": "desc",
+                  "filter.timestamp.gte": str(since_s)}  # fmt: skip
+        messages = await self._get(_messages_path(session, chat_id), params, CHAT_MESSAGES)
+        return messages if isinstance(messages, list) else []
 
     async def mark_seen(self, session: str, chat_id: str, message_id: str | None) -> bool:
         """Mark the person's message read; best effort (one attempt), True if WAHA took it.
@@ -130,6 +162,16 @@ class WahaClient:
             return False
         return True
 
+    async def _get(self, path: str, params: dict[str, str], route: str) -> Any:
+        """WAHA's JSON answer; its error text names ``route`` only (the path may hold a chat)."""
+        try:
+            async with self._session.get(self.base_url + path, params=params) as response:
+                if response.status >= 300:
+                    raise WahaError(f"{route}: HTTP {response.status}")
+                return await response.json(content_type=None)
+        except (aiohttp.ClientError, TimeoutError, ValueError) as exc:
+            raise WahaError(f"{route}: {type(exc).__name__}") from None
+
     async def _post(self, path: str, body: dict[str, Any], *, attempts: int) -> Any:
         url = self.base_url + path
         for attempt in range(1, attempts + 1):
@@ -145,6 +187,10 @@ class WahaClient:
             if attempt < attempts:
                 await asyncio.sleep(self.backoff_s * 2 ** (attempt - 1))
         raise WahaError(f"{failure} (after {attempts} attempts)")
+
+
+def _messages_path(session: str, chat_id: str) -> str:
+    return f"/api/{quote(session, safe='')}/chats/{quote(chat_id, safe='')}/messages"
 
 
 def sent_message_id(answer: Any) -> str | None:

@@ -2,7 +2,8 @@
 
 WAHA's side: ``POST /api/sendText``, ``/api/sendSeen``, ``/api/startTyping``,
 ``/api/stopTyping``, ``GET /api/sessions``, ``GET /api/sessions/{session}``,
-``GET /api/{session}/chats/{chatId}/messages``. Answers follow WAHA's: 201 for a message
+``GET /api/{session}/chats/{chatId}/messages``,
+``GET /api/{session}/chats/overview``. Answers follow WAHA's: 201 for a message
 taken, 401 ``{"message": "Unauthorized", "statusCode": 401}`` without the API key
 (src/core/auth/api-key-auth.middleware.ts), and 422 after waiting up to 5 s for a session
 that is not WORKING (src/core/abc/manager.abc.ts, waitUntilStatus). The phone's side,
@@ -10,7 +11,8 @@ under ``/sim`` (``phone.py``), makes people and the clinic's phone do things, po
 the gateway as that engine's signed webhooks. ``POST /sim/faults`` makes sends fail or
 answer late, for tests: the next ``fail_sends`` of them, and from then on a share
 (``fail_rate``) failing and another (``stall_rate``) taken but answered ``stall_seconds``
-late, as a slow WAHA does.
+late, as a slow WAHA does; and the next ``drop_webhooks`` inbound messages kept in their
+chat with no webhook sent, as WAHA loses webhooks under load or after quiet periods.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ import asyncio
 import itertools
 import random
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Annotated, Any, TypeVar
 
@@ -68,6 +70,7 @@ class Faults(msgspec.Struct, forbid_unknown_fields=True):
     stall_rate: Share = 0.0
     stall_seconds: Annotated[float, msgspec.Meta(ge=0, le=60)] = 0.0
     seed: int | None = None
+    drop_webhooks: Annotated[int, msgspec.Meta(ge=0)] = 0
 
     def __post_init__(self) -> None:
         if self.fail_rate + self.stall_rate > 1:
@@ -89,6 +92,8 @@ class Simulator:
     )
     # (route, chatId) of every indicator and every send taken, in the order WAHA got them.
     actions: list[tuple[str, str]] = field(default_factory=list)
+    # What was read of WAHA's store, by route ("overview", "messages"), for tests of cost.
+    reads: Counter[str] = field(default_factory=Counter)
     faults: Faults = field(default_factory=Faults)
     statuses: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
     _rng: random.Random = field(default_factory=random.Random)
@@ -175,13 +180,42 @@ class Simulator:
         return web.json_response(self._session(request.match_info["session"]))
 
     async def chat_messages(self, request: web.Request) -> web.Response:
-        """A chat's latest ``limit`` messages, both ways, oldest first."""
+        """A chat's latest ``limit`` messages, both ways, oldest first unless ``sortOrder``
+        says; ``offset``, ``filter.timestamp.gte`` and ``filter.timestamp.lte`` as WAHA
+        reads them (devlikeapro/waha src/structures/chats.dto.ts, GetChatMessagesFilter)."""
         key = (request.match_info["session"], request.match_info["chat_id"])
         try:
-            limit = int(request.query.get("limit", "100"))
+            limit, offset = (int(request.query.get(name, default))
+                             for name, default in (("limit", "100"), ("offset", "0")))  # fmt: skip
+            gte = int(request.query.get("filter.timestamp.gte", "0"))
+            lte = int(request.query.get("filter.timestamp.lte", str(2**53)))
         except ValueError:
-            return web.json_response({"error": "limit must be an integer"}, status=400)
-        return web.json_response(self.messages.get(key, [])[-limit:])
+            return web.json_response({"error": "limit, offset and filters are integers"},
+                                     status=400)  # fmt: skip
+        self.reads["messages"] += 1
+        found = [m for m in self.messages.get(key, []) if gte <= m["timestamp"] <= lte]
+        if request.query.get("sortOrder") == "desc":
+            return web.json_response(found[::-1][offset : offset + limit])
+        end = max(0, len(found) - offset)
+        return web.json_response(found[max(0, end - limit) : end])
+
+    async def chats_overview(self, request: web.Request) -> web.Response:
+        """``GET /api/{session}/chats/overview``: chats by their latest message, newest
+        first, as WAHA's ChatSummary (id, name, picture, lastMessage, _chat)."""
+        session = request.match_info["session"]
+        try:
+            limit = int(request.query.get("limit", "20"))
+            offset = int(request.query.get("offset", "0"))
+        except ValueError:
+            return web.json_response({"error": "limit and offset are integers"}, status=400)
+        self.reads["overview"] += 1
+        chats = [(chat, kept[-1]) for (s, chat), kept in self.messages.items()
+                 if s == session and kept]  # fmt: skip
+        chats.sort(key=lambda pair: pair[1]["timestamp"], reverse=True)
+        return web.json_response(
+            [{"id": chat, "name": None, "picture": None, "lastMessage": last, "_chat": {}}
+             for chat, last in chats[offset : offset + limit]]
+        )  # fmt: skip
 
     async def post_webhook(self, event: str, session: str, payload: Payload) -> web.Response:
         """Sign ``payload`` as this engine's ``event`` webhook and post it to the gateway;
@@ -208,6 +242,13 @@ class Simulator:
                 {"message_id": payload.get("id"), "gateway": answer}, status=response.status
             )
 
+    def webhook_lost(self) -> bool:
+        """Whether the next inbound message's webhook is lost (``drop_webhooks``)."""
+        if self.faults.drop_webhooks > 0:
+            self.faults.drop_webhooks -= 1
+            return True
+        return False
+
     async def set_faults(self, request: web.Request) -> web.Response:
         """``POST /sim/faults``: replace the faults; a ``seed`` makes the rolls repeatable."""
         self.faults = await self.body(request, Faults, api=False)
@@ -232,6 +273,7 @@ def create_app(simulator: Simulator) -> web.Application:
         app.router.add_post(f"/api/{action}", simulator.chat_action)
     app.router.add_get("/api/sessions", simulator.sessions)
     app.router.add_get("/api/sessions/{session}", simulator.session)
+    app.router.add_get("/api/{session}/chats/overview", simulator.chats_overview)
     app.router.add_get("/api/{session}/chats/{chat_id}/messages", simulator.chat_messages)
     app.router.add_post("/sim/faults", simulator.set_faults)
     phone.add_routes(app.router, simulator)

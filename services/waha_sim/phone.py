@@ -48,6 +48,8 @@ class Simulator(Protocol):
 
     async def post_webhook(self, event: str, session: str, payload: Payload) -> web.Response: ...
 
+    def webhook_lost(self) -> bool: ...
+
 
 Status = Annotated[str, msgspec.Meta(pattern=r"^[A-Z_]{1,40}$")]
 
@@ -119,6 +121,8 @@ def add_routes(router: web.UrlDispatcher, sim: Simulator) -> None:
         message = sim.shapes.message(bare=sim.new_id(), chat=chat, from_me=False,
                                      body=body.text, timestamp=_now(), media=media)  # fmt: skip
         sim.messages[(body.session, chat)].append(message)
+        if sim.webhook_lost():  # WAHA keeps the message and never tells
+            return web.json_response({"message_id": message["id"], "dropped": True})
         return await sim.post_webhook("message", body.session, message)
 
     async def from_phone(request: web.Request) -> web.Response:

@@ -20,7 +20,8 @@ COMPOSE_SECRETS = {
               "REDIS_OPERATOR_PASSWORD"},
     "ingest": {"REDIS_INGEST_PASSWORD", "WEBHOOK_HMAC_KEY", "WEBHOOK_HMAC_PREVIOUS_KEYS",
                "CHAT_KEY_SECRET"},
-    "conductor": {"REDIS_CONDUCTOR_PASSWORD", "WAHA_API_KEY", "GROQ_API_KEY"},
+    # CHAT_KEY_SECRET: the reconciler keys what it reads back from WAHA as the gateway does.
+    "conductor": {"REDIS_CONDUCTOR_PASSWORD", "WAHA_API_KEY", "GROQ_API_KEY", "CHAT_KEY_SECRET"},
     "projector": {"REDIS_PROJECTOR_PASSWORD", "CHAT_KEY_SECRET", "ADMIN_API_TOKEN"},
     "operator": {"REDIS_OPERATOR_PASSWORD", "CHAT_KEY_SECRET"},
     "waha": {"WAHA_API_KEY", "WEBHOOK_HMAC_KEY"},
@@ -30,7 +31,8 @@ SECRET = re.compile(r"^[A-Z_]*(KEY|SECRET|TOKEN|PASSWORD|KEYS)$")
 K8S_SECRETS = {
     "wsm-ingest": {"REDIS_INGEST_PASSWORD", "WEBHOOK_HMAC_KEY", "WEBHOOK_HMAC_PREVIOUS_KEYS",
                    "CHAT_KEY_SECRET"},
-    "wsm-conductor": {"REDIS_CONDUCTOR_PASSWORD", "WAHA_API_KEY", "GROQ_API_KEY"},
+    "wsm-conductor": {"REDIS_CONDUCTOR_PASSWORD", "WAHA_API_KEY", "GROQ_API_KEY",
+                      "CHAT_KEY_SECRET"},
     "wsm-projector": {"REDIS_PROJECTOR_PASSWORD", "CHAT_KEY_SECRET", "ADMIN_API_TOKEN"},
     "wsm-edge": set(),
 }  # fmt: skip
@@ -129,7 +131,7 @@ STORE, CLINIC = "services/runtime/store.py", "services/domain/clinic.py"
 CHATS = "services/domain/chats.py"
 READ_BY = {
     "ingest": settings_read_in("services/ingest", STORE, CHATS),
-    "conductor": settings_read_in("services/conductor", STORE, CLINIC),
+    "conductor": settings_read_in("services/conductor", STORE, CLINIC, CHATS),
     "projector": settings_read_in("services/projector", STORE, CLINIC, CHATS),
 }
 NEVER_IN_A_DEPLOYMENT = {"DEVELOPMENT_MODE"}
