@@ -17,9 +17,12 @@ from prometheus_client import CollectorRegistry
 from redis.asyncio import Redis
 from redis.exceptions import RedisError
 
+from events import Envelope
 from events.batching import AppendBatcher
 from events.log import LayoutMismatch
 from events.metrics import trace_exemplar
+from services.domain.chats import is_session_key
+from services.domain.identities import IdentityMap
 from services.ingest.body_budget import BodyBudget, BudgetExhausted, ReadCut, Reservation
 from services.ingest.errors import (
     BadSignature,
@@ -42,7 +45,8 @@ from services.ingest.translate import (
     translate,
 )
 from services.runtime.tracing import context_of, current_traceparent
-from services.waha import signature
+from services.waha import alternate_ids, signature
+from services.waha.payloads import WahaWebhook
 
 log = logging.getLogger(__name__)
 tracer = trace.get_tracer(__name__)
@@ -61,6 +65,7 @@ class Gateway:
         self.log = settings.store.event_log(redis, dedup_window_ms=settings.dedup_window_s * 1000)
         self.appender = AppendBatcher(self.log)
         self.budget = BodyBudget(settings.body_budget_bytes)
+        self.identities = IdentityMap(redis, settings.store.keyspace, settings.chat_key_secret)
         self._layout_checked = False
 
     async def receive(self, request: web.Request) -> web.Response:
@@ -141,8 +146,9 @@ class Gateway:
         started = time.perf_counter()
         try:
             await self._check_layout()
+            envelope = await self._of_one_identity(webhook, outcome.envelope)
             # The event carries this request's trace on to every consumer.
-            envelope = msgspec.structs.replace(outcome.envelope, traceparent=current_traceparent())
+            envelope = msgspec.structs.replace(envelope, traceparent=current_traceparent())
             result = await self.appender.append(envelope, outcome.idempotency_key)
         except RedisError as exc:
             log.warning("append failed: %s", exc)
@@ -151,6 +157,22 @@ class Gateway:
             elapsed = time.perf_counter() - started
             self.metrics.append_seconds.observe(elapsed, trace_exemplar())
         return {"status": "accepted" if result.created else "duplicate", "id": result.entry_id}
+
+    async def _of_one_identity(self, webhook: WahaWebhook, envelope: Envelope) -> Envelope:
+        """The event keyed by its person's identity, once what the webhook reveals of it
+        (a second id) is folded into the map and recorded before the event itself."""
+        if is_session_key(envelope.chat):
+            return envelope
+        folding = await self.identities.fold(
+            webhook.session, envelope.chat, alternate_ids.sightings(webhook)
+        )
+        for link in folding.links:
+            linked = msgspec.structs.replace(
+                link.envelope(webhook.session), traceparent=current_traceparent()
+            )
+            await self.appender.append(linked, link.idempotency_key)
+        await self.identities.recorded(folding.links)
+        return msgspec.structs.replace(envelope, chat=folding.chat)
 
     def _check_age(self, sent_ms: int | None) -> None:
         """Refuse a webhook older than any retry (its signed body says when WAHA made it)."""
