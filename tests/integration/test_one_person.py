@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 
 import aiohttp
 import pytest
+from aiohttp.test_utils import TestClient, TestServer
 from redis.asyncio import Redis
 
 from events import EventLog, Keyspace, MessageReceived
@@ -26,6 +27,7 @@ from events.schema import (
 )
 from services.cli import lgpd
 from services.domain.chats import DEVELOPMENT_CHAT_KEY_SECRET, chat_key
+from services.projector.admin_api import create_admin_app
 from services.runtime.embedded_redis import RedisServer
 from services.waha_sim.app import Simulator
 from tests.support.kek import kek_env
@@ -158,3 +160,19 @@ async def test_an_erasure_of_either_id_shreds_both_conversations(
 
 def lgpd_args(subject: str) -> argparse.Namespace:
     return argparse.Namespace(subject=subject, session="default", requested_by="dpo", name=None)
+
+
+async def test_the_admin_api_names_the_person_by_either_id(
+    patient: Patient, redis: Redis, keyspace: Keyspace
+) -> None:
+    await a_person_known_under_both_ids(patient)
+    token = "t" * 40
+    app = create_admin_app(EventLog(redis, keyspace), token=token, chat_key_secret=SECRET)
+    async with TestClient(TestServer(app)) as admin:
+        response = await admin.get(
+            f"/v1/subjects/{LINKED}/export", headers={"Authorization": f"Bearer {token}"}
+        )
+        assert response.status == 200, await response.text()
+        document = await response.json()
+    assert document["subject"] == BY_PHONE
+    assert [other["subject"] for other in document["linked_conversations"]] == [BY_LINKED]
