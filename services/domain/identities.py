@@ -15,7 +15,7 @@ own, so that each fold is one script. This module is the only place that reads o
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from typing import cast
@@ -25,6 +25,9 @@ from redis.asyncio import Redis
 from events import Envelope, Keyspace, new_envelope
 from events.schema import IdentityLinked
 from services.domain import chats
+
+Append = Callable[[Envelope, str], Awaitable[object]]
+"""Appends an event to the log once per idempotency key (``EventLog.append``)."""
 
 PHONE_SERVER = "c.us"
 LINKED_SERVER = "lid"
@@ -120,19 +123,26 @@ class IdentityMap:
         return chats.chat_key(self.secret, session, chat_id)
 
     async def fold(
-        self, session: str, chat: str | None, sightings: Sequence[Sighting] = ()
+        self,
+        session: str,
+        chat: str | None,
+        sightings: Sequence[Sighting] = (),
+        *,
+        known_only: bool = False,
     ) -> Folding:
         """Fold what ``sightings`` reveal, then the identity ``chat`` belongs to.
 
-        The folds returned stay pending until :meth:`recorded` is told they are in the log;
-        a delivery retried after a crash gets them again, so none goes unrecorded.
+        With ``known_only``, a sighting of a person none of whose ids has been seen in a
+        webhook is passed over: the map holds nothing of people who never wrote. The
+        folds returned stay pending until :meth:`recorded` is told they are in the log; a
+        delivery retried after a crash gets them again, so none goes unrecorded.
         """
         pairs = [
             (self.chat_key(session, s.phone_id), self.chat_key(session, s.linked_id))
             for s in sightings
         ]
         keys = [self._members, self._seen, self._identities, self._order, self._pending]
-        args = [chat or "", *(key for pair in pairs for key in pair)]
+        args = [chat or "", "1" if known_only else "0", *(key for pair in pairs for key in pair)]
         identity, folds = cast(
             tuple[bytes, list[list[bytes | int]]], await self._fold(keys=keys, args=args)
         )
@@ -146,6 +156,23 @@ class IdentityMap:
             for index, kept, folded in folds
         )
         return Folding(chat=identity.decode() if chat else "", links=links)
+
+    async def learn(
+        self,
+        session: str,
+        chat: str | None,
+        sightings: Sequence[Sighting],
+        append: Append,
+        *,
+        known_only: bool = False,
+    ) -> str:
+        """Fold what ``sightings`` reveal (as :meth:`fold`), record each fold in the log
+        with ``append``, and say which identity ``chat`` belongs to ("" for no chat)."""
+        folding = await self.fold(session, chat, sightings, known_only=known_only)
+        for link in folding.links:
+            await append(link.envelope(session), link.idempotency_key)
+        await self.recorded(folding.links)
+        return folding.chat
 
     async def recorded(self, links: Sequence[Link]) -> None:
         """The folds ``links`` are in the log: they are no longer pending."""

@@ -163,16 +163,15 @@ class Gateway:
         (a second id) is folded into the map and recorded before the event itself."""
         if is_session_key(envelope.chat):
             return envelope
-        folding = await self.identities.fold(
-            webhook.session, envelope.chat, alternate_ids.sightings(webhook)
-        )
-        for link in folding.links:
-            linked = msgspec.structs.replace(
-                link.envelope(webhook.session), traceparent=current_traceparent()
-            )
-            await self.appender.append(linked, link.idempotency_key)
-        await self.identities.recorded(folding.links)
-        return msgspec.structs.replace(envelope, chat=folding.chat)
+        traceparent = current_traceparent()
+
+        async def append(linked: Envelope, idempotency_key: str) -> object:
+            linked = msgspec.structs.replace(linked, traceparent=traceparent)
+            return await self.appender.append(linked, idempotency_key)
+
+        sightings = alternate_ids.sightings(webhook)
+        identity = await self.identities.learn(webhook.session, envelope.chat, sightings, append)
+        return msgspec.structs.replace(envelope, chat=identity)
 
     def _check_age(self, sent_ms: int | None) -> None:
         """Refuse a webhook older than any retry (its signed body says when WAHA made it)."""

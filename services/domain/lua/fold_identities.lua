@@ -5,7 +5,9 @@
 -- KEYS[4]: the order counter
 -- KEYS[5]: "a b" pair -> "identity folded" for folds not yet recorded as events (hash)
 -- ARGV[1]: the chat key an event arrived under, or '' for none
--- ARGV[2..]: pairs of chat keys of one person, the one to keep first when both are new
+-- ARGV[2]: '1' to pass over a pair neither of whose keys was ever seen (a person who
+-- never wrote: the map learns nothing of them), '0' to fold every pair
+-- ARGV[3..]: pairs of chat keys of one person, the one to keep first when both are new
 -- Returns {identity of ARGV[1] or '', {pair index, identity, folded}...}: every fold of the
 -- given pairs not yet recorded, new or left over from an attempt that did not record it.
 -- The whole fold is one script, so two gateways learning the same person at once cannot
@@ -33,9 +35,11 @@ local function members_of(identity)
   return members
 end
 
-local folds = {}
-for i = 2, #ARGV - 1, 2 do
-  local a, b = ARGV[i], ARGV[i + 1]
+local function seen(chat)
+  return redis.call('HEXISTS', KEYS[2], chat) == 1
+end
+
+local function fold(index, a, b)
   mark(a)
   mark(b)
   local kept, folded = identity_of(a), identity_of(b)
@@ -59,7 +63,19 @@ for i = 2, #ARGV - 1, 2 do
   local pending = redis.call('HGET', KEYS[5], pair)
   if pending then
     local space = string.find(pending, ' ', 1, true)
-    folds[#folds + 1] = {(i - 2) / 2, string.sub(pending, 1, space - 1), string.sub(pending, space + 1)}
+    return {index, string.sub(pending, 1, space - 1), string.sub(pending, space + 1)}
+  end
+  return nil
+end
+
+local folds = {}
+for i = 3, #ARGV - 1, 2 do
+  local a, b = ARGV[i], ARGV[i + 1]
+  if ARGV[2] ~= '1' or seen(a) or seen(b) then
+    local made = fold((i - 3) / 2, a, b)
+    if made then
+      folds[#folds + 1] = made
+    end
   end
 end
 
