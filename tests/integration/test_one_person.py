@@ -26,6 +26,7 @@ from events.schema import (
     ReplyRequested,
 )
 from services.cli import lgpd
+from services.cli.audit import audit
 from services.domain.chats import DEVELOPMENT_CHAT_KEY_SECRET, chat_key
 from services.projector.admin_api import create_admin_app
 from services.runtime.embedded_redis import RedisServer
@@ -176,3 +177,15 @@ async def test_the_admin_api_names_the_person_by_either_id(
         document = await response.json()
     assert document["subject"] == BY_PHONE
     assert [other["subject"] for other in document["linked_conversations"]] == [BY_LINKED]
+
+
+async def test_the_audit_of_either_id_tells_the_conversation_and_where_the_rest_is(
+    patient: Patient, redis_server: RedisServer
+) -> None:
+    await a_person_known_under_both_ids(patient)
+    out = io.StringIO()
+    args = argparse.Namespace(chat=LINKED, session="default", json=False)
+    assert await audit(args, environment(redis_server.url), out) == 0
+    assert f"one person, two ids   {PHONE} is {LINKED}; earlier under {BY_LINKED}" in (
+        out.getvalue()
+    )
