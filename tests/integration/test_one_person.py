@@ -33,6 +33,7 @@ from services.runtime.embedded_redis import RedisServer
 from services.waha_sim.app import Simulator
 from tests.support.kek import kek_env
 from tests.support.linked_ids import LINKED, PHONE, gows_message, noweb_message
+from tests.support.redis_contents import everything_in
 from tests.support.waha import encode, signed_headers, text_message
 
 Event = TypeVar("Event", bound=DomainEvent)
@@ -189,3 +190,14 @@ async def test_the_audit_of_either_id_tells_the_conversation_and_where_the_rest_
     assert f"one person, two ids   {PHONE} is {LINKED}; earlier under {BY_LINKED}" in (
         out.getvalue()
     )
+
+
+async def test_neither_id_of_a_folded_person_is_readable_in_redis(
+    patient: Patient, redis: Redis
+) -> None:
+    await patient.says(noweb_message("N1", "oi"))
+    [(_, linked)] = await patient.logged(IdentityLinked)
+    assert (linked.chat_id, linked.linked_chat_id) == (PHONE, LINKED)  # the log opens them
+    held = await everything_in(redis)
+    for number in (PHONE.split("@")[0], LINKED.split("@")[0]):
+        assert number.encode() not in held
