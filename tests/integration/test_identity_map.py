@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import uuid
+
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from redis.asyncio import Redis
 
 from events import Keyspace
@@ -96,3 +100,44 @@ async def test_forgetting_a_person_drops_every_one_of_their_chat_keys(
     assert await identities.forget(linked) == [phone, linked]
     assert await identities.identity(linked) == linked
     assert await identities.chats_of(phone) == [phone]
+
+
+PHONES = [f"55119000000{n:02d}@c.us" for n in range(3)]
+LINKS = [f"2000000000000{n:02d}@lid" for n in range(3)]
+step = st.one_of(
+    st.tuples(st.just("writes"), st.sampled_from(PHONES + LINKS)),
+    st.tuples(st.sampled_from(PHONES), st.sampled_from(LINKS)),
+)
+
+
+@settings(max_examples=40, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])  # fmt: skip
+@given(steps=st.lists(step, max_size=12))
+async def test_every_id_belongs_to_the_id_of_its_people_seen_first(
+    redis: Redis, steps: list[tuple[str, str]]
+) -> None:
+    # A key prefix of its own per example: the fixture's Redis is shared by the examples.
+    identities = IdentityMap(redis, Keyspace(prefix=f"p{uuid.uuid4().hex[:12]}"), SECRET)
+    order: dict[str, int] = {}
+    joined: dict[str, set[str]] = {}
+    for first, second in steps:
+        if first == "writes":
+            await identities.fold("default", key(identities, second))
+            order.setdefault(second, len(order))
+            joined.setdefault(second, {second})
+            continue
+        folding = await identities.fold("default", None, [seen_together(first, second)])
+        await identities.recorded(folding.links)
+        for chat_id in (first, second):
+            order.setdefault(chat_id, len(order))
+            joined.setdefault(chat_id, {chat_id})
+        together = joined[first] | joined[second]
+        assert len(folding.links) == (joined[first] is not joined[second])
+        for chat_id in together:
+            joined[chat_id] = together
+    for chat_id, people in joined.items():
+        first_seen = min(people, key=order.__getitem__)
+        assert await identities.identity(key(identities, chat_id)) == key(identities, first_seen)
+        held = await identities.chats_of(key(identities, chat_id))
+        assert held[0] == key(identities, first_seen)
+        assert sorted(held) == sorted(key(identities, each) for each in people)
