@@ -120,6 +120,7 @@ class IdentityMap:
         self._forget = redis.register_script(_script("forget_identity"))
 
     def chat_key(self, session: str, chat_id: str) -> str:
+        """The chat key a normalised chat id of ``session`` is logged under, before folding."""
         return chats.chat_key(self.secret, session, chat_id)
 
     async def fold(
