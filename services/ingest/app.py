@@ -17,12 +17,9 @@ from prometheus_client import CollectorRegistry
 from redis.asyncio import Redis
 from redis.exceptions import RedisError
 
-from events import Envelope
 from events.batching import AppendBatcher
 from events.log import LayoutMismatch
 from events.metrics import trace_exemplar
-from services.domain.chats import is_session_key
-from services.domain.identities import IdentityMap
 from services.ingest.body_budget import BodyBudget, BudgetExhausted, ReadCut, Reservation
 from services.ingest.errors import (
     BadSignature,
@@ -35,6 +32,7 @@ from services.ingest.errors import (
     WebhookRejected,
     WebhookStale,
 )
+from services.ingest.identity import identity_map, keyed_by_identity
 from services.ingest.metrics import IngestMetrics
 from services.ingest.settings import IngestSettings
 from services.ingest.translate import (
@@ -45,8 +43,7 @@ from services.ingest.translate import (
     translate,
 )
 from services.runtime.tracing import context_of, current_traceparent
-from services.waha import alternate_ids, signature
-from services.waha.payloads import WahaWebhook
+from services.waha import signature
 
 log = logging.getLogger(__name__)
 tracer = trace.get_tracer(__name__)
@@ -65,7 +62,7 @@ class Gateway:
         self.log = settings.store.event_log(redis, dedup_window_ms=settings.dedup_window_s * 1000)
         self.appender = AppendBatcher(self.log)
         self.budget = BodyBudget(settings.body_budget_bytes)
-        self.identities = IdentityMap(redis, settings.store.keyspace, settings.chat_key_secret)
+        self.identities = identity_map(redis, settings)
         self._layout_checked = False
 
     async def receive(self, request: web.Request) -> web.Response:
@@ -146,9 +143,9 @@ class Gateway:
         started = time.perf_counter()
         try:
             await self._check_layout()
-            envelope = await self._of_one_identity(webhook, outcome.envelope)
+            outcome = await keyed_by_identity(self.identities, self.appender, webhook, outcome)
             # The event carries this request's trace on to every consumer.
-            envelope = msgspec.structs.replace(envelope, traceparent=current_traceparent())
+            envelope = msgspec.structs.replace(outcome.envelope, traceparent=current_traceparent())
             result = await self.appender.append(envelope, outcome.idempotency_key)
         except RedisError as exc:
             log.warning("append failed: %s", exc)
@@ -157,21 +154,6 @@ class Gateway:
             elapsed = time.perf_counter() - started
             self.metrics.append_seconds.observe(elapsed, trace_exemplar())
         return {"status": "accepted" if result.created else "duplicate", "id": result.entry_id}
-
-    async def _of_one_identity(self, webhook: WahaWebhook, envelope: Envelope) -> Envelope:
-        """The event keyed by its person's identity, once what the webhook reveals of it
-        (a second id) is folded into the map and recorded before the event itself."""
-        if is_session_key(envelope.chat):
-            return envelope
-        traceparent = current_traceparent()
-
-        async def append(linked: Envelope, idempotency_key: str) -> object:
-            linked = msgspec.structs.replace(linked, traceparent=traceparent)
-            return await self.appender.append(linked, idempotency_key)
-
-        sightings = alternate_ids.sightings(webhook)
-        identity = await self.identities.learn(webhook.session, envelope.chat, sightings, append)
-        return msgspec.structs.replace(envelope, chat=identity)
 
     def _check_age(self, sent_ms: int | None) -> None:
         """Refuse a webhook older than any retry (its signed body says when WAHA made it)."""
