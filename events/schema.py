@@ -272,6 +272,18 @@ class NameCorrected(DomainEvent, frozen=True, kw_only=True, tag="subject.name_co
     requested_by: str
 
 
+class IdentityLinked(DomainEvent, frozen=True, kw_only=True, tag="identity.linked"):
+    """Two WhatsApp ids turned out to be one person (a ``@lid`` and a phone number): the
+    conversation keyed ``folded_chat`` is this chat's from now on. Its earlier events stay
+    under ``folded_chat``; this event, in the chat that absorbs it, links the two.
+    ``source`` says how it was learnt: "webhook", "lids_api" or "send_answer"."""
+
+    chat_id: PersonalText
+    linked_chat_id: PersonalText
+    folded_chat: str
+    source: str
+
+
 Event = (
     MessageReceived
     | MessageSentByBusiness
@@ -300,6 +312,7 @@ Event = (
     | ReplySent
     | ReplyFailed
     | SubjectErased
+    | IdentityLinked
 )
 
 EVENT_TYPES: dict[str, type[DomainEvent]] = {

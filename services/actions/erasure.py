@@ -13,6 +13,7 @@ from enum import StrEnum
 from events import EventLog, new_envelope
 from events.schema import SubjectErased
 from services.actions.aof_rewrite import request_rewrite
+from services.domain.identities import IdentityMap
 from services.projector.store import ReadModels
 
 
@@ -41,3 +42,23 @@ async def erase_subject(
     if entry_id is not None:
         await request_rewrite(log.redis, log.keyspace)
     return entry_id
+
+
+async def erase_person(
+    log: EventLog,
+    models: ReadModels,
+    identities: IdentityMap,
+    chat: str,
+    reason: ErasureReason,
+    requested_by: str,
+) -> str | None:
+    """Shred the personal data of every conversation the person ``chat`` names has had, under
+    each id WhatsApp gave them, then drop them from the identity map; the erasure's entry
+    id in ``chat``'s identity (or in the first of their chats that held anything), or None
+    when nothing was held."""
+    erased = [
+        await erase_subject(log, models, each, reason, requested_by)
+        for each in await identities.chats_of(chat)
+    ]
+    await identities.forget(chat)
+    return next((entry_id for entry_id in erased if entry_id is not None), None)

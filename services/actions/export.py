@@ -9,6 +9,7 @@ import msgspec
 
 from events import EventLog
 from services.domain.calendar_records import CalendarKeys, CalendarRecord, record_of
+from services.domain.identities import IdentityMap
 from services.projector.store import ReadModels
 
 
@@ -26,6 +27,21 @@ async def export_subject(log: EventLog, models: ReadModels, subject: str) -> dic
         "calendar_bookings": await calendar_bookings(log, subject),
         "events": [{"entry_id": r.entry_id, **msgspec.to_builtins(r.envelope)} for r in history],
     }
+
+
+async def export_person(
+    log: EventLog, models: ReadModels, identities: IdentityMap, chat: str
+) -> dict[str, Any] | None:
+    """Everything held about the person ``chat`` names, under every id WhatsApp gave them:
+    their identity's document, with each other conversation's session, consent evidence,
+    appointments, bookings and events beside it; None when nothing is held."""
+    identity, *linked = await identities.chats_of(chat)
+    documents = [await export_subject(log, models, each) for each in (identity, *linked)]
+    held = [document for document in documents if document is not None]
+    if not held:
+        return None
+    first, *others = held
+    return {**first, "linked_conversations": others}
 
 
 async def calendar_bookings(log: EventLog, subject: str) -> list[CalendarRecord]:

@@ -47,6 +47,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "a data subject's rights: export, correct or erase what is held about them",
     ),
     "keys": ("services.cli.keys", "re-wrap the subject keys after a change of their KEK"),
+    "identities": (
+        "services.cli.identities",
+        "fold the linked ids WAHA knows into their phone numbers' conversations",
+    ),
 }
 
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")

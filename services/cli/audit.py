@@ -21,6 +21,7 @@ from events.schema import (
     DomainEvent,
     HandoffEnded,
     HandoffStarted,
+    IdentityLinked,
     MessageAcknowledged,
     MessageEdited,
     MessageReceived,
@@ -42,7 +43,9 @@ from events.schema import (
     UnknownEvent,
 )
 from services.cli.events import as_json, resolve_subject
+from services.domain.chats import chat_key_secret
 from services.domain.clinic import Clinic
+from services.domain.identities import IdentityMap
 from services.runtime.store import StoreSettings
 
 TEXT_SHOWN = 80
@@ -119,6 +122,8 @@ def describe(event: DomainEvent | UnknownEvent, zone: ZoneInfo = UTC_ZONE) -> st
             return f"session status        {status}"
         case SubjectErased(reason=reason, legal_basis=basis, requested_by=who):
             return f"personal data ERASED  {reason} ({basis}), by {who}"
+        case IdentityLinked(chat_id=phone, linked_chat_id=linked, folded_chat=folded):
+            return f"one person, two ids   {phone} is {linked}; earlier under {folded}"
         case UnknownEvent(type=kind, schema_version=version):
             return f"unknown event         {kind} v{version}"
     return type(event).__name__
@@ -136,7 +141,9 @@ async def audit(args: argparse.Namespace, env: Mapping[str, str], out: TextIO) -
     async with store.connected() as redis:
         log = store.event_log(redis)
         await log.check_layout()
-        history = await log.chat_history(resolve_subject(args.chat, args.session, env))
+        identities = IdentityMap(redis, store.keyspace, chat_key_secret(env))
+        chat = await identities.identity(resolve_subject(args.chat, args.session, env))
+        history = await log.chat_history(chat)
     if not history:
         print(f"wsm audit: no events for {args.chat}", file=sys.stderr)
         return 1

@@ -23,7 +23,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 async def release(args: argparse.Namespace, env: Mapping[str, str], out: TextIO) -> int:
     chat = resolve_subject(args.chat, args.session, env)
     by = requester(args.by, env)
-    async with opened(env) as (log, models):
+    async with opened(env) as (log, models, identities):
+        chat = await identities.identity(chat)
         try:
             entry_id = await release_handoff(log, models, chat, by)
         except NotInHandoff as exc:

@@ -15,9 +15,11 @@ import msgspec
 
 from events import EventLog
 from services.actions.correction import NothingToCorrect, clean_name, correct_name
-from services.actions.erasure import ErasureReason, erase_subject
-from services.actions.export import export_subject
+from services.actions.erasure import ErasureReason, erase_person
+from services.actions.export import export_person
 from services.cli.events import resolve_subject
+from services.domain.chats import chat_key_secret
+from services.domain.identities import IdentityMap
 from services.projector.store import ReadModels
 from services.runtime.store import StoreSettings
 
@@ -33,20 +35,24 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
+Opened = tuple[EventLog, ReadModels, IdentityMap]
+
+
 @contextlib.asynccontextmanager
-async def opened(env: Mapping[str, str]) -> AsyncIterator[tuple[EventLog, ReadModels]]:
-    """The log and the read models, for the length of a command."""
+async def opened(env: Mapping[str, str]) -> AsyncIterator[Opened]:
+    """The log, the read models and the identity map, for the length of a command."""
     store = StoreSettings.from_env(env)
     async with store.connected() as redis:
         log = store.event_log(redis)
         await log.ensure_layout()
-        yield log, ReadModels(redis, store.keyspace, log.subject_keys)
+        identities = IdentityMap(redis, store.keyspace, chat_key_secret(env))
+        yield log, ReadModels(redis, store.keyspace, log.subject_keys), identities
 
 
 async def export(args: argparse.Namespace, env: Mapping[str, str], out: TextIO) -> int:
     subject = resolve_subject(args.subject, args.session, env)
-    async with opened(env) as (log, models):
-        document = await export_subject(log, models, subject)
+    async with opened(env) as (log, models, identities):
+        document = await export_person(log, models, identities, subject)
     if document is None:
         print(f"wsm lgpd: nothing is held about {args.subject}", file=sys.stderr)
         return 1
@@ -57,8 +63,8 @@ async def export(args: argparse.Namespace, env: Mapping[str, str], out: TextIO) 
 async def erase(args: argparse.Namespace, env: Mapping[str, str], out: TextIO) -> int:
     subject = resolve_subject(args.subject, args.session, env)
     reason, by = ErasureReason.SUBJECT_REQUEST, requester(args.requested_by, env)
-    async with opened(env) as (log, models):
-        entry_id = await erase_subject(log, models, subject, reason, by)
+    async with opened(env) as (log, models, identities):
+        entry_id = await erase_person(log, models, identities, subject, reason, by)
     if entry_id is None:
         print(f"wsm lgpd: no personal data is held about {args.subject}", file=sys.stderr)
         return 1
@@ -76,7 +82,8 @@ async def correct(args: argparse.Namespace, env: Mapping[str, str], out: TextIO)
         resolve_subject(args.subject, args.session, env),
         requester(args.requested_by, env),
     )
-    async with opened(env) as (log, models):
+    async with opened(env) as (log, models, identities):
+        subject = await identities.identity(subject)
         try:
             entry_id = await correct_name(log, models, subject, name, by)
         except NothingToCorrect as exc:

@@ -34,6 +34,7 @@ from services.ingest.errors import (
     WebhookRejected,
     WebhookStale,
 )
+from services.ingest.identity import identity_map, keyed_by_identity
 from services.ingest.metrics import IngestMetrics
 from services.ingest.settings import IngestSettings
 from services.ingest.translate import (
@@ -63,6 +64,7 @@ class Gateway:
         self.log = settings.store.event_log(redis, dedup_window_ms=settings.dedup_window_s * 1000)
         self.appender = AppendBatcher(self.log)
         self.budget = BodyBudget(settings.body_budget_bytes)
+        self.identities = identity_map(redis, settings)
         self._layout_checked = False
 
     async def receive(self, request: web.Request) -> web.Response:
@@ -143,6 +145,7 @@ class Gateway:
         started = time.perf_counter()
         try:
             await self._check_layout()
+            outcome = await keyed_by_identity(self.identities, self.appender, webhook, outcome)
             # The event carries this request's trace on to every consumer.
             envelope = msgspec.structs.replace(outcome.envelope, traceparent=current_traceparent())
             result = await self.appender.append(envelope, outcome.idempotency_key)

@@ -26,9 +26,10 @@ from redis.exceptions import TimeoutError as RedisTimeoutError
 from events import EventLog
 from events.codec import DECODE_ERRORS
 from services.actions.correction import NothingToCorrect, clean_name, correct_name
-from services.actions.erasure import ErasureReason, erase_subject
-from services.actions.export import export_subject
+from services.actions.erasure import ErasureReason, erase_person
+from services.actions.export import export_person
 from services.actions.handoff import NotInHandoff, release_handoff
+from services.domain.identities import IdentityMap
 from services.domain.subjects import SubjectInvalid, subject_of
 from services.projector.admin_openapi import DEFAULT_LIMIT, MAX_LIMIT, OPENAPI
 from services.projector.store import Activity, ReadModels
@@ -54,6 +55,7 @@ class Admin:
     models: ReadModels
     token: bytes
     chat_key_secret: bytes
+    identities: IdentityMap
 
 
 ADMIN: web.AppKey[Admin] = web.AppKey("admin", Admin)
@@ -100,6 +102,7 @@ def create_admin_app(log_: EventLog, *, token: str, chat_key_secret: bytes) -> w
         ReadModels(log_.redis, log_.keyspace, log_.subject_keys),
         token.encode(),
         chat_key_secret,
+        IdentityMap(log_.redis, log_.keyspace, chat_key_secret),
     )
     app.router.add_get("/healthz", healthz)
     app.router.add_get("/v1/openapi.json", openapi)
@@ -135,7 +138,7 @@ async def sessions(request: web.Request) -> web.Response:
 
 async def session(request: web.Request) -> web.Response:
     admin = request.app[ADMIN]
-    view = await admin.models.session(subject(request))
+    view = await admin.models.session(await subject(request))
     if view is None:
         raise ApiError(404, "no session for this subject")
     return json_response(view)
@@ -144,14 +147,14 @@ async def session(request: web.Request) -> web.Response:
 async def consent_history(request: web.Request) -> web.Response:
     admin = request.app[ADMIN]
     limit, start = page_limit(request), offset_cursor(request)
-    records = await admin.models.consent_history(subject(request), start, limit + 1)
+    records = await admin.models.consent_history(await subject(request), start, limit + 1)
     return json_response(page(records, start, limit))
 
 
 async def appointments_of(request: web.Request) -> web.Response:
     admin = request.app[ADMIN]
     limit, start = page_limit(request), offset_cursor(request)
-    views = await admin.models.appointments_of(subject(request))
+    views = await admin.models.appointments_of(await subject(request))
     return json_response(page(views[start : start + limit + 1], start, limit))
 
 
@@ -171,7 +174,9 @@ async def appointments_on(request: web.Request) -> web.Response:
 
 async def export(request: web.Request) -> web.Response:
     admin = request.app[ADMIN]
-    document = await export_subject(admin.log, admin.models, subject(request))
+    document = await export_person(
+        admin.log, admin.models, admin.identities, await subject(request)
+    )
     if document is None:
         raise ApiError(404, "nothing is held about this subject")
     return json_response(document)
@@ -199,7 +204,7 @@ class Asked(Generic[Body]):
 
 
 async def asked(request: web.Request, kind: type[Body], shape: str) -> Asked[Body]:
-    chat = subject(request)
+    chat = await subject(request)
     try:
         body = msgspec.json.decode(await request.read(), type=kind)
     except DECODE_ERRORS as exc:
@@ -211,7 +216,10 @@ async def asked(request: web.Request, kind: type[Body], shape: str) -> Asked[Bod
 async def erase(request: web.Request) -> web.Response:
     ask = await asked(request, OperatorRequest, '{"requested_by": "..."}')
     reason = ErasureReason.SUBJECT_REQUEST
-    entry_id = await erase_subject(ask.admin.log, ask.admin.models, ask.chat, reason, ask.by)
+    admin = ask.admin
+    entry_id = await erase_person(
+        admin.log, admin.models, admin.identities, ask.chat, reason, ask.by
+    )
     if entry_id is None:
         raise ApiError(404, "no personal data is held about this subject")
     log.info("admin API: subject %s erased at the request of %s", ask.chat, ask.by)
@@ -251,14 +259,15 @@ def requester(raw: str) -> str:
     return who
 
 
-def subject(request: web.Request) -> str:
+async def subject(request: web.Request) -> str:
+    """The chat key of the person the path names: by any of their ids, their identity."""
     session_name = request.query.get("session", "default")
+    admin = request.app[ADMIN]
     try:
-        return subject_of(
-            request.match_info["subject"], session_name, request.app[ADMIN].chat_key_secret
-        )
+        chat = subject_of(request.match_info["subject"], session_name, admin.chat_key_secret)
     except SubjectInvalid as exc:
         raise ApiError(400, str(exc)) from None
+    return await admin.identities.identity(chat)
 
 
 def page_limit(request: web.Request) -> int:

@@ -19,6 +19,7 @@ class WahaMe(msgspec.Struct, frozen=True):
 
     id: str
     pushName: str | None = None
+    lid: str | None = None  # GOWS, NOWEB: the business's own linked id
 
 
 class WahaWebhook(msgspec.Struct, frozen=True):
