@@ -20,12 +20,10 @@ import contextlib
 import logging
 import time
 from collections.abc import Sequence
-from contextlib import AbstractContextManager
 from dataclasses import dataclass, field, replace
 from typing import Any, cast
 
 from opentelemetry import trace
-from opentelemetry.trace import Span, SpanKind
 from redis.exceptions import ResponseError
 
 from events.cancellation import raise_if_cancelled
@@ -41,8 +39,7 @@ from events.consumer import ConsumerContext
 from events.deadletters import give_up
 from events.infrastructure import INFRASTRUCTURE_ERRORS, is_infrastructure_failure
 from events.key_wrapping import KekMismatch
-from events.spans import traced
-from events.trace_context import context_of
+from events.spans import processing
 
 log = logging.getLogger(__name__)
 tracer = trace.get_tracer(__name__)
@@ -274,7 +271,7 @@ class PartitionWorker:
                 record = await self._open(entry)
                 if entry.taken_over or attempt > 1:
                     record = replace(record, redelivered=True)
-                with self._span(record):
+                with processing(tracer, record, self.stream, self.partition, self.consumer.group):
                     effects = await self.consumer.handler(record)
                     applied = await self._commit(record, effects)
                     # Inside the span: the observation's exemplar is this trace.
@@ -352,23 +349,6 @@ class PartitionWorker:
         key = self.consumer.keyspace.attempts(self.partition, self.consumer.group)
         marked = await self.consumer.redis.hincrby(key, entry.entry_id, 1)
         return int(marked) + 1
-
-    def _span(self, record: Record) -> AbstractContextManager[Span]:
-        """The span of handling ``record``, continuing the trace the event carries."""
-        return traced(
-            tracer,
-            f"process {self.consumer.group}",
-            context=context_of(record.envelope.traceparent),
-            kind=SpanKind.CONSUMER,
-            attributes={
-                "messaging.system": "redis",
-                "messaging.operation.type": "process",
-                "messaging.destination.name": self.stream,
-                "messaging.destination.partition.id": str(self.partition),
-                "messaging.consumer.group.name": self.consumer.group,
-                "messaging.message.id": record.entry_id,
-            },
-        )
 
     def _count(self, outcome: str, seconds: float | None = None) -> None:
         if self.consumer.metrics is not None:

@@ -12,9 +12,11 @@ import contextlib
 from collections.abc import Iterator
 from typing import Any
 
-from opentelemetry.trace import Span, Status, StatusCode, Tracer
+from opentelemetry.trace import Span, SpanKind, Status, StatusCode, Tracer
 
+from events.codec import Record
 from events.error_text import describe
+from events.trace_context import context_of
 
 
 @contextlib.contextmanager
@@ -31,3 +33,24 @@ def traced(tracer: Tracer, name: str, **options: Any) -> Iterator[Span]:
             attributes = {"exception.type": type(exc).__qualname__, "exception.message": said}
             current.add_event("exception", attributes)
             raise
+
+
+def processing(
+    tracer: Tracer, record: Record, stream: str, partition: int, group: str
+) -> contextlib.AbstractContextManager[Span]:
+    """The span of a consumer group handling ``record``, continuing the trace the event
+    carries."""
+    return traced(
+        tracer,
+        f"process {group}",
+        context=context_of(record.envelope.traceparent),
+        kind=SpanKind.CONSUMER,
+        attributes={
+            "messaging.system": "redis",
+            "messaging.operation.type": "process",
+            "messaging.destination.name": stream,
+            "messaging.destination.partition.id": str(partition),
+            "messaging.consumer.group.name": group,
+            "messaging.message.id": record.entry_id,
+        },
+    )
