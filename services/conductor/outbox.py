@@ -1,5 +1,7 @@
 """The outbox: the log consumer that delivers each ReplyRequested to WAHA and records the
-outcome (sent, or given up after WAHA's failures), committed with its checkpoint."""
+outcome (sent, or given up after WAHA's failures), committed with its checkpoint. A reply
+whose WAHA session is not WORKING waits for it (``SessionGate``), and the replies of its
+chat wait behind it, so they go out in order once it works."""
 
 from __future__ import annotations
 
@@ -14,10 +16,19 @@ from opentelemetry.trace import SpanKind
 from events import Keyspace, Record
 from events.checkpoint import Command
 from events.metrics import trace_exemplar
-from events.schema import DomainEvent, ReplyFailed, ReplyRequested, ReplySent, type_of_class
+from events.schema import (
+    DomainEvent,
+    ReplyFailed,
+    ReplyRequested,
+    ReplySent,
+    SessionStatusChanged,
+    type_of_class,
+)
 from services.conductor.metrics import ConductorMetrics
 from services.conductor.recording import decision_effects
-from services.waha.client import WahaClient, WahaError
+from services.conductor.session_gate import SessionGate
+from services.conductor.waha_key_alarm import WahaKeyAlarm
+from services.waha.client import SessionNotWorking, WahaClient, WahaError, WahaUnauthorized
 
 log = logging.getLogger(__name__)
 tracer = trace.get_tracer(__name__)
@@ -32,21 +43,55 @@ class Outbox:
     nothing, or one WAHA cannot tell about, can still be sent twice.
     """
 
-    TYPES = (type_of_class(ReplyRequested),)
+    TYPES = (type_of_class(ReplyRequested), type_of_class(SessionStatusChanged))
 
     def __init__(
-        self, keyspace: Keyspace, waha: WahaClient, metrics: ConductorMetrics | None = None
+        self,
+        keyspace: Keyspace,
+        waha: WahaClient,
+        metrics: ConductorMetrics | None = None,
+        *,
+        session_poll_s: float = 5.0,
     ) -> None:
         self.keyspace = keyspace
         self.waha = waha
         self.metrics = metrics
+        self.alarm = WahaKeyAlarm(metrics)
+        self.sessions = SessionGate(waha, self.alarm, poll_s=session_poll_s)
 
     async def __call__(self, record: Record) -> Sequence[Command]:
-        reply = record.envelope.event
+        reply, session = record.envelope.event, record.envelope.session
+        if isinstance(reply, SessionStatusChanged):
+            self.sessions.observe(session, reply.status, record.envelope.occurred_at)
+            return ()
         if not isinstance(reply, ReplyRequested) or record.erased:
             return ()  # an erased reply's recipient is no longer known, by their wish
+        redelivered = record.redelivered
+        while True:
+            await self._wait_for(session)
+            try:
+                return await self._deliver(record, reply, redelivered=redelivered)
+            except SessionNotWorking as exc:
+                # WAHA sent nothing this time; the reply waits for the session, then goes
+                # out. An attempt before the 422 may have timed out after WAHA took it:
+                # the chat is looked at first, as for a redelivery.
+                self.sessions.observe(session, exc.status)
+                redelivered = True
+
+    async def _wait_for(self, session: str) -> None:
+        if self.metrics:
+            self.metrics.replies_waiting.inc()
+        try:
+            await self.sessions.working(session)
+        finally:
+            if self.metrics:
+                self.metrics.replies_waiting.dec()
+
+    async def _deliver(
+        self, record: Record, reply: ReplyRequested, *, redelivered: bool
+    ) -> Sequence[Command]:
         session = record.envelope.session
-        if record.redelivered and (earlier := await self._already_sent(session, reply)):
+        if redelivered and (earlier := await self._already_sent(session, reply)):
             return decision_effects(self.keyspace, record, [earlier])
         # Read receipt and "typing…" go out alongside the reply: they never delay it.
         activity = asyncio.create_task(self.waha.show_activity(session, reply.chat_id))
@@ -60,14 +105,20 @@ class Outbox:
                 sent = await self.waha.send_text(
                     session, reply.chat_id, reply.text, reply.in_reply_to
                 )
+            self.alarm.accepted()
             outcome = ReplySent(
                 reply_id=reply.reply_id, chat_id=reply.chat_id, waha_message_id=sent
             )
             if self.metrics:
                 elapsed = time.perf_counter() - started
                 self.metrics.waha_send_seconds.observe(elapsed, trace_exemplar())
+        except SessionNotWorking:
+            raise
         except WahaError as exc:
-            log.warning("reply %s not delivered: %s", reply.reply_id, exc)
+            if isinstance(exc, WahaUnauthorized):
+                self.alarm.refused(exc)  # said once, loudly, rather than once per reply
+            else:
+                log.warning("reply %s not delivered: %s", reply.reply_id, exc)
             if self.metrics:
                 self.metrics.waha_send_errors.inc()
             outcome = ReplyFailed(
@@ -88,6 +139,8 @@ class Outbox:
             return None
         try:
             found = await self.waha.sent_reply(session, reply.chat_id, reply.in_reply_to)
+        except SessionNotWorking:
+            raise  # WAHA cannot tell yet: ask again once the session works
         except WahaError as exc:
             log.warning("reply %s: cannot tell whether WAHA took it (%s)", reply.reply_id, exc)
             return None

@@ -1,5 +1,6 @@
-"""Sending through WAHA: text messages, plus the read and typing indicators; and finding a
-reply WAHA already took, so that a redelivered one is not sent twice."""
+"""Sending through WAHA: text messages, plus the read and typing indicators; finding a
+reply WAHA already took, so that a redelivered one is not sent twice; and asking for a
+session's status."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ RETRYABLE = frozenset({408, 425, 429, 500, 502, 503, 504})
 # How far back in a chat a reply already sent is looked for; a reply is that chat's latest.
 RECENT_MESSAGES = 50
 CHAT_MESSAGES = "GET /api/{session}/chats/{chatId}/messages"
+SESSION = "GET /api/sessions/{session}"
 
 
 class WahaError(Exception):
@@ -31,6 +33,19 @@ class WahaError(Exception):
 
 class WahaRejected(WahaError):
     """WAHA refused the request itself (4xx): retrying would not help."""
+
+
+class WahaUnauthorized(WahaRejected):
+    """WAHA refused this client's ``X-Api-Key`` (401): the two do not share one key."""
+
+
+class SessionNotWorking(WahaRejected):
+    """WAHA did not send: the session was not WORKING (422 after WAHA's own 5 s wait,
+    src/core/abc/manager.abc.ts, waitUntilStatus). Sending again once it works is safe."""
+
+    def __init__(self, route: str, status: str) -> None:
+        super().__init__(f"{route}: HTTP 422, session {status}")
+        self.status = status
 
 
 class SentMessage(NamedTuple):
@@ -84,6 +99,10 @@ class WahaClient:
         params = {"limit": str(RECENT_MESSAGES), "downloadMedia": "false"}
         try:
             async with self._session.get(self.base_url + path, params=params) as response:
+                if response.status == 401:
+                    raise WahaUnauthorized(f"{CHAT_MESSAGES}: HTTP 401")
+                if response.status == 422 and (status := await _not_working(response)):
+                    raise SessionNotWorking(CHAT_MESSAGES, status)
                 if response.status >= 300:
                     raise WahaError(f"{CHAT_MESSAGES}: HTTP {response.status}")
                 messages = await response.json(content_type=None)
@@ -97,6 +116,26 @@ class WahaClient:
                 if isinstance(quoted_id, str) and message_id_only(quoted_id) == wanted:
                     return SentMessage(_message_id(message))
         return None
+
+    async def session_status(self, session: str) -> str:
+        """The session's status as WAHA reports it (``GET /api/sessions/{session}``, whose
+        answer is a SessionInfo: src/structures/sessions.dto.ts): STOPPED, STARTING,
+        SCAN_QR_CODE, WORKING or FAILED (src/structures/enums.dto.ts, WAHASessionStatus).
+        Raises :class:`WahaError` when WAHA cannot say."""
+        path = f"/api/sessions/{quote(session, safe='')}"
+        try:
+            async with self._session.get(self.base_url + path) as response:
+                if response.status == 401:
+                    raise WahaUnauthorized(f"{SESSION}: HTTP 401")
+                if response.status >= 300:
+                    raise WahaError(f"{SESSION}: HTTP {response.status}")
+                info = await response.json(content_type=None)
+        except (aiohttp.ClientError, TimeoutError, ValueError) as exc:
+            raise WahaError(f"{SESSION}: {type(exc).__name__}") from None
+        status = info.get("status") if isinstance(info, dict) else None
+        if not isinstance(status, str):
+            raise WahaError(f"{SESSION}: no status in the answer")
+        return status
 
     async def show_activity(self, session: str, chat_id: str) -> None:
         """Mark the chat read and show "typing…"; best effort, never delays a reply long."""
@@ -117,6 +156,10 @@ class WahaClient:
                 async with self._session.post(url, json=body) as response:
                     if response.status < 300:
                         return await response.json(content_type=None)
+                    if response.status == 401:
+                        raise WahaUnauthorized(f"POST {path}: HTTP 401")
+                    if response.status == 422 and (status := await _not_working(response)):
+                        raise SessionNotWorking(f"POST {path}", status)
                     if response.status not in RETRYABLE:
                         raise WahaRejected(f"POST {path}: HTTP {response.status}")
                     failure: str = f"POST {path}: HTTP {response.status}"
@@ -125,6 +168,20 @@ class WahaClient:
             if attempt < attempts:
                 await asyncio.sleep(self.backoff_s * 2 ** (attempt - 1))
         raise WahaError(f"{failure} (after {attempts} attempts)")
+
+
+async def _not_working(response: aiohttp.ClientResponse) -> str | None:
+    """The session's status when a 422 is WAHA's "session is not WORKING" (its body names
+    the ``status`` and the ``expected`` ones: src/core/abc/manager.abc.ts,
+    waitUntilStatus); None for a 422 of another cause, which is final."""
+    try:
+        body = await response.json(content_type=None)
+    except (aiohttp.ClientError, ValueError):
+        return None
+    if isinstance(body, dict) and isinstance(body.get("expected"), list):
+        status = body.get("status")
+        return status if isinstance(status, str) and status else None
+    return None
 
 
 def _message_id(answer: Any) -> str | None:

@@ -1,11 +1,15 @@
 """The WAHA simulator's HTTP app.
 
 WAHA's side: ``POST /api/sendText``, ``/api/sendSeen``, ``/api/startTyping``,
-``/api/stopTyping``, ``GET /api/sessions``, ``GET /api/{session}/chats/{chatId}/messages``.
+``/api/stopTyping``, ``GET /api/sessions``, ``GET /api/sessions/{session}``,
+``GET /api/{session}/chats/{chatId}/messages``; sends wait for a session that is not
+WORKING, then answer 422, as WAHA does (``services.waha_sim.sessions``).
 The phone's side: ``POST /sim/inbound`` {"from": "5511…", "text": "…"} (or a "mimetype" for a media
 message) makes a WhatsApp
 user write to the bot: the simulator signs a ``message`` webhook as WAHA does and posts
-it to the gateway. ``POST /sim/faults`` makes sends fail or answer late, for tests: the
+it to the gateway. ``POST /sim/session`` {"session", "status"} changes a session's status
+and posts its ``session.status`` webhook.
+``POST /sim/faults`` makes sends fail or answer late, for tests: the
 next ``fail_sends`` of them, and from then on a share (``fail_rate``) failing and another
 (``stall_rate``) taken but answered ``stall_seconds`` late, as a slow WAHA does.
 """
@@ -27,6 +31,7 @@ from aiohttp import web
 from events.codec import DECODE_ERRORS
 from services.waha.client import message_id_only
 from services.waha.signature import sign
+from services.waha_sim import sessions as waha_sessions
 
 ME = "5511900000000@c.us"
 Body = TypeVar("Body", bound=msgspec.Struct)
@@ -90,13 +95,23 @@ class Simulator:
     _rng: random.Random = field(default_factory=random.Random)
     _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
     _client: aiohttp.ClientSession | None = None
+    session_states: waha_sessions.Sessions = field(
+        default_factory=lambda: waha_sessions.Sessions(me={"id": ME, "pushName": "Clínica"})
+    )
+
+    def authorize(self, request: web.Request) -> None:
+        """401 without the API key, in WAHA's body (waha-docs, how-to/security)."""
+        given = request.headers.get("X-Api-Key", "")
+        if self.api_key is not None and not waha_sessions.key_matches(self.api_key, given):
+            raise web.HTTPUnauthorized(
+                text='{"message": "Unauthorized", "statusCode": 401}',
+                content_type="application/json",
+            )
 
     async def _body(self, request: web.Request, kind: type[Body], *, api: bool = True) -> Body:
         """The request's JSON as ``kind``; 401 without the API key, 400 if malformed."""
-        if api and self.api_key is not None and request.headers.get("X-Api-Key") != self.api_key:
-            raise web.HTTPUnauthorized(
-                text='{"error": "unauthorized"}', content_type="application/json"
-            )
+        if api:
+            self.authorize(request)
         try:
             return msgspec.json.decode(await request.read(), type=kind)
         except DECODE_ERRORS as exc:
@@ -108,6 +123,7 @@ class Simulator:
     async def send_text(self, request: web.Request) -> web.Response:
         """``POST /api/sendText``: the message is kept in its chat, unless a fault says no."""
         body = await self._body(request, SendText)
+        await self.session_states.require_working(body.session)
         faults, roll = self.faults, self._rng.random()
         if faults.fail_sends > 0 or roll < faults.fail_rate:
             faults.fail_sends = max(0, faults.fail_sends - 1)
@@ -130,14 +146,14 @@ class Simulator:
         return web.json_response({})
 
     async def sessions(self, request: web.Request) -> web.Response:
-        """``GET /api/sessions``: one session, always working."""
-        return web.json_response(
-            [{"name": "default", "status": "WORKING", "me": {"id": ME, "pushName": "Clínica"}}]
-        )
+        """``GET /api/sessions``: every session, with its status."""
+        states = self.session_states
+        return web.json_response([states.info(name) for name in states.statuses])
 
     async def chat_messages(self, request: web.Request) -> web.Response:
         """A chat's latest ``limit`` messages, both ways, oldest first."""
         key = (request.match_info["session"], request.match_info["chat_id"])
+        await self.session_states.require_working(key[0])
         try:
             limit = int(request.query.get("limit", "100"))
         except ValueError:
@@ -174,6 +190,19 @@ class Simulator:
                 {"message_id": message["id"], "gateway": answer}, status=response.status
             )
 
+    async def post_webhook(self, webhook: dict[str, Any]) -> tuple[int, Any]:
+        """Sign ``webhook`` as WAHA does and post it to the gateway: its status and answer."""
+        assert self.webhook_url is not None
+        raw = msgspec.json.encode(webhook)
+        headers = {"Content-Type": "application/json", "X-Webhook-Hmac": sign(raw, self.hmac_key),
+                   "X-Webhook-Hmac-Algorithm": "sha512",
+                   "X-Webhook-Request-Id": str(webhook["id"]),
+                   "X-Webhook-Timestamp": str(webhook["timestamp"])}  # fmt: skip
+        if self._client is None:
+            self._client = aiohttp.ClientSession()
+        async with self._client.post(self.webhook_url, data=raw, headers=headers) as response:
+            return response.status, await response.json(content_type=None)
+
     async def set_faults(self, request: web.Request) -> web.Response:
         """``POST /sim/faults``: replace the faults; a ``seed`` makes the rolls repeatable."""
         self.faults = await self._body(request, Faults, api=False)
@@ -200,6 +229,8 @@ def create_app(simulator: Simulator) -> web.Application:
     app.router.add_get("/api/{session}/chats/{chat_id}/messages", simulator.chat_messages)
     app.router.add_post("/sim/inbound", simulator.inbound)
     app.router.add_post("/sim/faults", simulator.set_faults)
+    webhook = simulator.post_webhook if simulator.webhook_url is not None else None
+    waha_sessions.add_routes(app, simulator.session_states, simulator.authorize, webhook)
 
     async def close(app: web.Application) -> None:
         await simulator.close()

@@ -1,0 +1,137 @@
+"""Replies wait for their WAHA session: a session that is not WORKING (WAHA waits 5 s and
+answers 422) holds them until it works again; nothing is lost and nothing sent twice. A
+WAHA that refuses the API key is said once, loudly, and counted."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import AsyncIterator, Sequence
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from aiohttp import web
+from aiohttp.test_utils import TestServer
+from prometheus_client import CollectorRegistry
+
+from events import Keyspace, Record, new_envelope
+from events.checkpoint import Command
+from events.codec import decode_entry, encode_entry
+from events.schema import ReplyFailed, ReplySent, SessionStatusChanged
+from services.conductor.metrics import ConductorMetrics
+from services.conductor.outbox import Outbox
+from services.conductor.session_gate import SessionGate
+from services.waha.client import WahaClient
+from services.waha_sim.app import Simulator, create_app
+from tests.support.outbox_records import CHAT, KEY, as_stored, reply_record
+
+Waha = tuple[Simulator, str]
+
+
+@pytest.fixture
+async def waha() -> AsyncIterator[Waha]:
+    simulator = Simulator(webhook_url=None, hmac_key=b"key", api_key="right-key")
+    simulator.session_states.wait_s = 0.05  # WAHA waits 5 s; the test has no such time
+    async with TestServer(create_app(simulator), host="127.0.0.1") as server:
+        yield simulator, str(server.make_url("")).rstrip("/")
+
+
+def sent_by_bot(simulator: Simulator) -> list[dict[str, object]]:
+    return [m for m in simulator.messages[("default", CHAT)] if m["fromMe"]]
+
+
+def outcome(effects: Sequence[Command]) -> object:
+    [(_, _, _, *fields)] = effects
+    pairs = dict(zip(fields[::2], fields[1::2], strict=True))
+    return decode_entry("2-0", 0, as_stored(pairs), KEY).envelope.event
+
+
+def status_record(status: str) -> Record:
+    envelope = new_envelope(SessionStatusChanged(status=status), chat="session", session="default")
+    return decode_entry("1-0", 0, as_stored(encode_entry(envelope, KEY)), KEY)
+
+
+async def test_a_reply_waits_for_its_session_to_work_and_then_goes_out_once(waha: Waha) -> None:
+    simulator, url = waha
+    simulator.session_states.statuses["default"] = "SCAN_QR_CODE"
+    client = WahaClient(url, "right-key", backoff_s=0.01)
+    outbox = Outbox(Keyspace(), client, session_poll_s=0.05)
+    delivery = asyncio.create_task(outbox(reply_record()))
+    await asyncio.sleep(0.5)
+    assert not delivery.done() and sent_by_bot(simulator) == []
+    simulator.session_states.statuses["default"] = "WORKING"
+    sent = outcome(await asyncio.wait_for(delivery, 5))
+    assert isinstance(sent, ReplySent)
+    assert [m["id"] for m in sent_by_bot(simulator)] == [sent.waha_message_id]
+    await client.close()
+
+
+async def test_a_session_status_event_releases_the_waiting_replies(waha: Waha) -> None:
+    simulator, url = waha
+    simulator.session_states.statuses["default"] = "SCAN_QR_CODE"
+    client = WahaClient(url, "right-key", backoff_s=0.01)
+    outbox = Outbox(Keyspace(), client, session_poll_s=60)  # WAHA is asked only once
+    delivery = asyncio.create_task(outbox(reply_record()))
+    await asyncio.sleep(0.3)
+    simulator.session_states.statuses["default"] = "WORKING"
+    assert await outbox(status_record("WORKING")) == ()
+    assert isinstance(outcome(await asyncio.wait_for(delivery, 5)), ReplySent)
+    assert len(sent_by_bot(simulator)) == 1
+    await client.close()
+
+
+async def test_a_session_known_not_to_work_is_not_sent_to(waha: Waha) -> None:
+    simulator, url = waha
+    client = WahaClient(url, "right-key", backoff_s=0.01)
+    outbox = Outbox(Keyspace(), client, session_poll_s=60)
+    await outbox(status_record("STARTING"))
+    simulator.session_states.statuses["default"] = "STARTING"
+    delivery = asyncio.create_task(outbox(reply_record()))
+    await asyncio.sleep(0.3)
+    assert not delivery.done() and sent_by_bot(simulator) == []
+    delivery.cancel()
+    await client.close()
+
+
+def test_an_older_session_status_does_not_undo_a_newer_one() -> None:
+    gate = SessionGate(WahaClient.__new__(WahaClient))
+    now = datetime.now(UTC)
+    gate.observe("default", "WORKING", now)
+    gate.observe("default", "SCAN_QR_CODE", now - timedelta(seconds=1))
+    assert gate.status("default") == "WORKING"
+
+
+async def test_a_422_for_another_cause_fails_the_reply_at_once() -> None:
+    async def send_text(request: web.Request) -> web.Response:
+        return web.json_response({"message": "engine does not do this"}, status=422)
+
+    async def indicator(request: web.Request) -> web.Response:
+        return web.json_response({})
+
+    app = web.Application()
+    app.router.add_post("/api/sendText", send_text)
+    for action in ("sendSeen", "startTyping"):
+        app.router.add_post(f"/api/{action}", indicator)
+    async with TestServer(app, host="127.0.0.1") as server:
+        client = WahaClient(str(server.make_url("")).rstrip("/"), None)
+        failed = outcome(await asyncio.wait_for(Outbox(Keyspace(), client)(reply_record()), 5))
+        await client.close()
+    assert isinstance(failed, ReplyFailed) and failed.error == "POST /api/sendText: HTTP 422"
+
+
+async def test_a_refused_api_key_is_one_error_line_and_counted_for_each_reply(
+    waha: Waha, caplog: pytest.LogCaptureFixture
+) -> None:
+    _, url = waha
+    registry = CollectorRegistry()
+    client = WahaClient(url, "wrong-key", backoff_s=0.01)
+    outbox = Outbox(Keyspace(), client, ConductorMetrics(registry))
+    with caplog.at_level(logging.INFO):
+        first = outcome(await outbox(reply_record("r1")))
+        second = outcome(await outbox(reply_record("r2")))
+    await client.close()
+    assert isinstance(first, ReplyFailed) and isinstance(second, ReplyFailed)
+    errors = [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
+    assert len(errors) == 1 and "HTTP 401" in errors[0] and "WAHA_API_KEY" in errors[0]
+    assert "wrong-key" not in caplog.text and "right-key" not in caplog.text
+    assert registry.get_sample_value("wsm_waha_unauthorized_total") == 2
