@@ -40,7 +40,7 @@ class ConductorMetrics:
             registry=registry,
         )
         self.waha_unauthorized = Counter(
-            "wsm_waha_unauthorized",
+            "wsm_waha_unauthorized_total",
             "Requests WAHA refused with 401: its API key and the conductor's differ.",
             registry=registry,
         )
