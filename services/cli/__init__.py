@@ -47,6 +47,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "a data subject's rights: export, correct or erase what is held about them",
     ),
     "keys": ("services.cli.keys", "re-wrap the subject keys after a change of their KEK"),
+    "sessions": ("services.cli.sessions", "each WAHA session's status and health"),
 }
 
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")

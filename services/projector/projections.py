@@ -24,7 +24,16 @@ from events.schema import (
     AppointmentBooked,
     AppointmentCancelled,
     AppointmentConfirmed,
+    MessageAcknowledged,
+    ReplySent,
+    SessionStatusChanged,
     SubjectErased,
+)
+from services.projector.session_health import (
+    decode_status,
+    decode_watch,
+    project_acks,
+    project_status,
 )
 from services.projector.store import (
     ReadModelKeys,
@@ -217,12 +226,48 @@ class Appointments:
         return commands
 
 
+class SessionHealth:
+    """Each WAHA session's status over time, and its replies WhatsApp has not
+    acknowledged (``services.projector.session_health``)."""
+
+    name = "health"
+
+    def __init__(self, views: ViewStore, keys: ReadModelKeys) -> None:
+        self.views = views
+        self.keys = keys
+
+    async def __call__(self, record: Record) -> Sequence[Command]:
+        envelope, partition, session = record.envelope, record.partition, record.envelope.session
+        event = envelope.event
+        if isinstance(event, SessionStatusChanged):
+            key = self.keys.session_status(partition, session)
+            raw = await self.views.get(key)
+            before = None if raw is None else decode_status(raw)
+            status = project_status(before, envelope)
+            if status is None or status == before:
+                return ()
+            stored, at = msgspec.msgpack.encode(status), status.since
+        elif isinstance(event, ReplySent | MessageAcknowledged):
+            key = self.keys.ack_watch(partition, session)
+            raw = await self.views.get(key)
+            watch = None if raw is None else decode_watch(raw)
+            after = project_acks(watch, envelope)
+            if after is None or after == watch:
+                return ()
+            stored, at = msgspec.msgpack.encode(after), envelope.recorded_at
+        else:
+            return ()
+        score = int(at.timestamp() * 1000)
+        return (("SET", key, stored), ("ZADD", self.keys.health_index(partition), score, session))
+
+
 # The read models, each with what builds its projection: dispatch by table, so a read
 # model named in PROJECTIONS cannot lack one.
 _BUILDERS: dict[str, Callable[[ViewStore, ReadModelKeys, ZoneInfo], Projection]] = {
     "sessions": lambda views, keys, zone: Sessions(views, keys),
     "consent": lambda views, keys, zone: Consent(views, keys),
     "appointments": Appointments,
+    "health": lambda views, keys, zone: SessionHealth(views, keys),
 }
 PROJECTIONS = tuple(_BUILDERS)
 

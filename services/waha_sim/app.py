@@ -190,9 +190,11 @@ class Simulator:
                 {"message_id": message["id"], "gateway": answer}, status=response.status
             )
 
-    async def post_webhook(self, webhook: dict[str, Any]) -> tuple[int, Any]:
-        """Sign ``webhook`` as WAHA does and post it to the gateway: its status and answer."""
-        assert self.webhook_url is not None
+    async def post_webhook(self, webhook: dict[str, Any]) -> tuple[int, Any] | None:
+        """Sign ``webhook`` as WAHA does and post it to the gateway: its status and answer;
+        None without a gateway to post to."""
+        if self.webhook_url is None:
+            return None
         raw = msgspec.json.encode(webhook)
         headers = {"Content-Type": "application/json", "X-Webhook-Hmac": sign(raw, self.hmac_key),
                    "X-Webhook-Hmac-Algorithm": "sha512",
@@ -229,8 +231,9 @@ def create_app(simulator: Simulator) -> web.Application:
     app.router.add_get("/api/{session}/chats/{chat_id}/messages", simulator.chat_messages)
     app.router.add_post("/sim/inbound", simulator.inbound)
     app.router.add_post("/sim/faults", simulator.set_faults)
-    webhook = simulator.post_webhook if simulator.webhook_url is not None else None
-    waha_sessions.add_routes(app, simulator.session_states, simulator.authorize, webhook)
+    waha_sessions.add_routes(
+        app, simulator.session_states, simulator.authorize, simulator.post_webhook
+    )
 
     async def close(app: web.Application) -> None:
         await simulator.close()

@@ -48,8 +48,9 @@ def key_matches(configured: str, given: str) -> bool:
     return hmac.compare_digest(configured.encode(), given.encode())
 
 
-Webhook = Callable[[dict[str, Any]], Awaitable[tuple[int, Any]]]
-"""Posts a webhook body to the gateway, signed: the gateway's status and answer."""
+Webhook = Callable[[dict[str, Any]], Awaitable[tuple[int, Any] | None]]
+"""Posts a webhook body to the gateway, signed: the gateway's status and answer (None
+when there is no gateway to post to)."""
 
 
 @dataclass
@@ -96,7 +97,7 @@ def add_routes(
     app: web.Application,
     sessions: Sessions,
     authorize: Callable[[web.Request], None],
-    post_webhook: Webhook | None,
+    post_webhook: Webhook,
 ) -> None:
     """``GET /api/sessions/{session}`` (behind the API key) and ``POST /sim/session``."""
 
@@ -116,9 +117,10 @@ def add_routes(
         except (msgspec.DecodeError, msgspec.ValidationError) as exc:
             return web.json_response({"error": str(exc)}, status=400)
         sessions.statuses[body.session] = body.status
-        if post_webhook is None:
+        posted = await post_webhook(sessions.status_webhook(body.session))
+        if posted is None:
             return web.json_response({"session": body.session, "status": body.status})
-        status, answer = await post_webhook(sessions.status_webhook(body.session))
+        status, answer = posted
         return web.json_response(
             {"session": body.session, "status": body.status, "gateway": answer}, status=status
         )
