@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import re
 from typing import Any, NamedTuple
 from urllib.parse import quote
 
@@ -19,6 +20,7 @@ RETRYABLE = frozenset({408, 425, 429, 500, 502, 503, 504})
 RECENT_MESSAGES = 50
 CHAT_MESSAGES = "GET /api/{session}/chats/{chatId}/messages"
 SESSION = "GET /api/sessions/{session}"
+STATUS_NAME = re.compile(r"[A-Z][A-Z_]{0,31}")
 
 
 class WahaError(Exception):
@@ -132,8 +134,8 @@ class WahaClient:
                 info = await response.json(content_type=None)
         except (aiohttp.ClientError, TimeoutError, ValueError) as exc:
             raise WahaError(f"{SESSION}: {type(exc).__name__}") from None
-        status = info.get("status") if isinstance(info, dict) else None
-        if not isinstance(status, str):
+        status = _status_name(info.get("status")) if isinstance(info, dict) else None
+        if status is None:
             raise WahaError(f"{SESSION}: no status in the answer")
         return status
 
@@ -179,8 +181,15 @@ async def _not_working(response: aiohttp.ClientResponse) -> str | None:
     except (aiohttp.ClientError, ValueError):
         return None
     if isinstance(body, dict) and isinstance(body.get("expected"), list):
-        status = body.get("status")
-        return status if isinstance(status, str) and status else None
+        return _status_name(body.get("status")) or "UNKNOWN"
+    return None
+
+
+def _status_name(value: object) -> str | None:
+    """A session status as WAHA spells them (WORKING, SCAN_QR_CODE…); None for anything
+    else, which is not repeated into a log line or an error."""
+    if isinstance(value, str) and STATUS_NAME.fullmatch(value):
+        return value
     return None
 
 

@@ -5,6 +5,7 @@ WAHA that refuses the API key is said once, loudly, and counted."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from collections.abc import AsyncIterator, Sequence
 from datetime import UTC, datetime, timedelta
@@ -21,7 +22,7 @@ from events.schema import ReplyFailed, ReplySent, SessionStatusChanged
 from services.conductor.metrics import ConductorMetrics
 from services.conductor.outbox import Outbox
 from services.conductor.session_gate import SessionGate
-from services.waha.client import WahaClient
+from services.waha.client import SessionNotWorking, WahaClient, WahaError
 from services.waha_sim.app import Simulator, create_app
 from tests.support.outbox_records import CHAT, KEY, as_stored, reply_record
 
@@ -135,3 +136,36 @@ async def test_a_refused_api_key_is_one_error_line_and_counted_for_each_reply(
     assert len(errors) == 1 and "HTTP 401" in errors[0] and "WAHA_API_KEY" in errors[0]
     assert "wrong-key" not in caplog.text and "right-key" not in caplog.text
     assert registry.get_sample_value("wsm_waha_unauthorized_total") == 2
+
+
+@contextlib.asynccontextmanager
+async def waha_answering(status: int, body: object) -> AsyncIterator[WahaClient]:
+    """A client of a WAHA whose every answer is ``body`` with ``status``."""
+
+    async def answer(request: web.Request) -> web.Response:
+        return web.json_response(body, status=status)
+
+    app = web.Application()
+    app.router.add_route("*", "/{tail:.*}", answer)
+    async with TestServer(app, host="127.0.0.1") as server:
+        client = WahaClient(str(server.make_url("")).rstrip("/"), None, attempts=1)
+        try:
+            yield client
+        finally:
+            await client.close()
+
+
+async def test_a_session_status_wahas_answer_spells_oddly_is_never_repeated() -> None:
+    odd = "5511988887777@c.us <b>"
+    answer = {"error": "x", "status": odd, "expected": ["WORKING"]}
+    async with waha_answering(422, answer) as client:
+        with pytest.raises(SessionNotWorking) as raised:
+            await client.send_text("default", CHAT, "Olá")
+    assert raised.value.status == "UNKNOWN" and odd not in str(raised.value)
+
+
+async def test_a_session_info_without_a_status_wahas_way_is_an_error() -> None:
+    answer = {"name": "default", "status": "working; 5511988887777"}
+    async with waha_answering(200, answer) as client:
+        with pytest.raises(WahaError, match=r"^GET /api/sessions/\{session\}: no status"):
+            await client.session_status("default")
