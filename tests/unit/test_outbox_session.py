@@ -169,3 +169,42 @@ async def test_a_session_info_without_a_status_wahas_way_is_an_error() -> None:
     async with waha_answering(200, answer) as client:
         with pytest.raises(WahaError, match=r"^GET /api/sessions/\{session\}: no status"):
             await client.session_status("default")
+
+
+async def test_a_reply_waha_may_have_taken_before_its_422_is_not_sent_again() -> None:
+    # The first attempt times out after WAHA took the reply; the retry meets the session
+    # gone (422). Once it works again, the chat shows the reply: it is not sent twice.
+    sends: list[object] = []
+    taken = {"id": f"true_{CHAT}_3EB0TAKEN", "fromMe": True, "replyTo": {"id": "3EB0AAAA"}}
+
+    async def send_text(request: web.Request) -> web.Response:
+        sends.append(await request.json())
+        if len(sends) == 1:
+            return web.json_response({"error": "gateway timeout"}, status=504)
+        answer = {"error": "x", "status": "STARTING", "expected": ["WORKING"]}
+        return web.json_response(answer, status=422)
+
+    async def listed(request: web.Request) -> web.Response:
+        return web.json_response([taken])
+
+    async def session(request: web.Request) -> web.Response:
+        return web.json_response({"name": "default", "status": "WORKING"})
+
+    async def indicator(request: web.Request) -> web.Response:
+        return web.json_response({})
+
+    app = web.Application()
+    app.router.add_post("/api/sendText", send_text)
+    app.router.add_get("/api/default/chats/{chat}/messages", listed)
+    app.router.add_get("/api/sessions/default", session)
+    for action in ("sendSeen", "startTyping"):
+        app.router.add_post(f"/api/{action}", indicator)
+    async with TestServer(app, host="127.0.0.1") as server:
+        client = WahaClient(str(server.make_url("")).rstrip("/"), None, backoff_s=0.01)
+        try:
+            outbox = Outbox(Keyspace(), client, session_poll_s=0.05)
+            result = outcome(await asyncio.wait_for(outbox(reply_record()), 5))
+        finally:
+            await client.close()
+    assert isinstance(result, ReplySent) and result.waha_message_id == taken["id"]
+    assert len(sends) == 2
