@@ -17,6 +17,10 @@ if [ -n "${WAHA_API_KEY:-}" ]; then
             exit 2 ;;
     esac
     key="$WAHA_API_KEY"
+    if [ "${#key}" -lt 32 ]; then
+        echo "waha-api-key: WAHA_API_KEY in .env is shorter than 32 bytes: use a random one (openssl rand -hex 32)" >&2
+        exit 2
+    fi
 elif [ -s "$dir/plain" ]; then
     key="$(cat "$dir/plain")"
 else

@@ -11,7 +11,7 @@ from prometheus_client import CollectorRegistry
 
 from events import Envelope, new_envelope
 from events.schema import DomainEvent, MessageAcknowledged, ReplySent, SessionStatusChanged
-from services.cli.sessions import describe
+from services.cli.sessions import as_json, describe
 from services.domain.clinic import Clinic
 from services.projector.health_report import HealthMetrics, SessionReport
 from services.projector.session_health import (
@@ -137,3 +137,11 @@ def test_the_gauges_show_the_current_status_and_the_unacknowledged_replies() -> 
     assert value("wsm_waha_session_status", status="WORKING") == 0
     assert value("wsm_waha_session_status_seconds") == 720
     assert value("wsm_waha_replies_unacknowledged") == 1
+
+
+def test_wsm_sessions_json_names_the_session_and_counts_without_chats() -> None:
+    report = SessionReport("default", "WORKING", T0, (), (T0,))
+    line = msgspec.json.decode(as_json(report))
+    assert line == {"session": "default", "status": "WORKING", "since": "2026-12-07T12:00:00Z",
+                    "history": [], "unacknowledged_replies": 1,
+                    "phone_seems_offline": True}  # fmt: skip

@@ -97,3 +97,10 @@ def test_compose_gives_waha_the_hash_and_the_conductor_the_plain_key() -> None:
         assert user["depends_on"]["waha-api-key"] == {"condition": "service_completed_successfully"}
     start = (ROOT / "ops" / "waha" / "start.sh").read_text()
     assert "/run/waha-api-key}/sha512" in start and "exec /entrypoint.sh" in start
+
+
+def test_a_short_key_in_env_is_refused_without_being_repeated(tmp_path: Path) -> None:
+    done = put_key_in_place(tmp_path, WAHA_API_KEY="hunter2-hunter2")
+    assert done.returncode == 2 and "shorter than 32 bytes" in done.stderr
+    assert "hunter2" not in done.stderr + done.stdout
+    assert not (tmp_path / "plain").exists()
