@@ -30,6 +30,8 @@ from events.schema import (
     SubjectErased,
 )
 from services.projector.session_health import (
+    AckWatch,
+    SessionStatusView,
     decode_status,
     decode_watch,
     project_acks,
@@ -239,26 +241,27 @@ class SessionHealth:
     async def __call__(self, record: Record) -> Sequence[Command]:
         envelope, partition, session = record.envelope, record.partition, record.envelope.session
         event = envelope.event
+        view: SessionStatusView | AckWatch | None
         if isinstance(event, SessionStatusChanged):
             key = self.keys.session_status(partition, session)
             raw = await self.views.get(key)
             before = None if raw is None else decode_status(raw)
-            status = project_status(before, envelope)
-            if status is None or status == before:
-                return ()
-            stored, at = msgspec.msgpack.encode(status), status.since
-        elif isinstance(event, ReplySent | MessageAcknowledged):
+            view = project_status(before, envelope)
+            changed = view != before
+        elif isinstance(event, ReplySent | MessageAcknowledged | SubjectErased):
             key = self.keys.ack_watch(partition, session)
             raw = await self.views.get(key)
             watch = None if raw is None else decode_watch(raw)
-            after = project_acks(watch, envelope)
-            if after is None or after == watch:
-                return ()
-            stored, at = msgspec.msgpack.encode(after), envelope.recorded_at
+            view = project_acks(watch, envelope)
+            changed = view != watch
         else:
             return ()
-        score = int(at.timestamp() * 1000)
-        return (("SET", key, stored), ("ZADD", self.keys.health_index(partition), score, session))
+        if view is None or not changed:
+            return ()
+        # The index lists names alone (a constant score): how it was reached, live or by a
+        # replay of an erased log, leaves no trace in it.
+        index = self.keys.health_index(partition)
+        return (("SET", key, msgspec.msgpack.encode(view)), ("ZADD", index, 0, session))
 
 
 # The read models, each with what builds its projection: dispatch by table, so a read

@@ -7,8 +7,10 @@ success, after the phone lost its connection: then WhatsApp's servers never ackn
 what it sends (``message.ack`` with ack 1, SERVER, or more: WAMessageAck in the same
 file). A reply sent ``ACK_BOUND`` ago without any acknowledgement says so.
 
-Nothing here is personal: a session's name is the business's, and replies are known by a
-digest of WAHA's own random part of their id (never the chat in it).
+Nothing here is personal: a session's name is the business's, and a reply is known by its
+chat's pseudonymous key and a digest of WAHA's own random part of its id (never the number
+in it). An erasure drops the chat's replies, so that a replay of the erased log, where
+they read as nothing, builds the same watch.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from datetime import datetime, timedelta
 import msgspec
 
 from events import Envelope
-from events.schema import MessageAcknowledged, ReplySent, SessionStatusChanged
+from events.schema import MessageAcknowledged, ReplySent, SessionStatusChanged, SubjectErased
 from services.waha.client import message_id_only
 
 WORKING = "WORKING"
@@ -49,17 +51,20 @@ class SessionStatusView(msgspec.Struct, frozen=True, kw_only=True):
 
 
 class AckWatch(msgspec.Struct, frozen=True, kw_only=True):
-    """One session's replies in one partition: sent and not yet acknowledged (digest ->
-    when sent), and acknowledgements that came before the reply's ``reply.sent``."""
+    """One session's replies in one partition: sent and not yet acknowledged (chat key and
+    digest -> when sent), and acknowledgements that came before the reply's
+    ``reply.sent``."""
 
     session: str
     unacknowledged: dict[str, datetime] = {}
     acknowledged_early: dict[str, datetime] = {}
 
 
-def reply_digest(message_id: str) -> str:
-    """A reply's name in the watch: a digest of the random part of WAHA's id for it."""
-    return hashlib.blake2b(message_id_only(message_id).encode(), digest_size=12).hexdigest()
+def reply_name(chat: str, message_id: str) -> str:
+    """A reply's name in the watch: its chat's key and a digest of the random part of
+    WAHA's id for it."""
+    digest = hashlib.blake2b(message_id_only(message_id).encode(), digest_size=12).hexdigest()
+    return f"{chat}/{digest}"
 
 
 def project_status(view: SessionStatusView | None, envelope: Envelope) -> SessionStatusView | None:
@@ -77,19 +82,35 @@ def project_status(view: SessionStatusView | None, envelope: Envelope) -> Sessio
 
 
 def project_acks(watch: AckWatch | None, envelope: Envelope) -> AckWatch | None:
-    """The watch after ``envelope``; ``watch`` unchanged for other events."""
+    """The watch after ``envelope``; ``watch`` unchanged for other events.
+
+    A reply or an acknowledgement whose id is erased (or was never given) names nothing to
+    watch, yet it makes the watch exist and ages it as a clear one does: a replay of an
+    erased log builds what the live projector holds once the erasure dropped the chat.
+    """
     event, at = envelope.event, envelope.recorded_at
-    if isinstance(event, ReplySent) and event.waha_message_id:
-        digest = reply_digest(event.waha_message_id)
+    if isinstance(event, SubjectErased):
+        if watch is None:
+            return None
+        mine = f"{envelope.chat}/"
+        kept = {d: t for d, t in watch.unacknowledged.items() if not d.startswith(mine)}
+        early = {d: t for d, t in watch.acknowledged_early.items() if not d.startswith(mine)}
+        return msgspec.structs.replace(watch, unacknowledged=kept, acknowledged_early=early)
+    if isinstance(event, ReplySent):
         current = watch or AckWatch(session=envelope.session)
+        if not event.waha_message_id:
+            return _pruned(current, at)
+        digest = reply_name(envelope.chat, event.waha_message_id)
         if digest in current.acknowledged_early:
             early = {d: t for d, t in current.acknowledged_early.items() if d != digest}
             return _pruned(msgspec.structs.replace(current, acknowledged_early=early), at)
         pending = {**current.unacknowledged, digest: at}
         return _pruned(msgspec.structs.replace(current, unacknowledged=pending), at)
     if isinstance(event, MessageAcknowledged) and event.from_me and event.ack >= SERVER_ACK:
-        digest = reply_digest(event.message_id)
         current = watch or AckWatch(session=envelope.session)
+        if not event.message_id:
+            return _pruned(current, at)
+        digest = reply_name(envelope.chat, event.message_id)
         if digest in current.unacknowledged:
             pending = {d: t for d, t in current.unacknowledged.items() if d != digest}
             return _pruned(msgspec.structs.replace(current, unacknowledged=pending), at)

@@ -93,7 +93,7 @@ class ReadModelKeys:
         return f"{self._base(partition, 'health')}:acks:{session}"
 
     def health_index(self, partition: int) -> str:
-        """The WAHA sessions the partition holds health of, scored by their last change."""
+        """The WAHA sessions the partition holds health of (names; the score is 0)."""
         return f"{self._base(partition, 'health')}:index"
 
 

@@ -17,6 +17,7 @@ next ``fail_sends`` of them, and from then on a share (``fail_rate``) failing an
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import itertools
 import random
 import time
@@ -31,6 +32,7 @@ from aiohttp import web
 from events.codec import DECODE_ERRORS
 from services.waha.client import message_id_only
 from services.waha.signature import sign
+from services.waha_sim import acks
 from services.waha_sim import sessions as waha_sessions
 
 ME = "5511900000000@c.us"
@@ -95,6 +97,7 @@ class Simulator:
     _rng: random.Random = field(default_factory=random.Random)
     _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
     _client: aiohttp.ClientSession | None = None
+    _background: set[asyncio.Task[Any]] = field(default_factory=set)
     session_states: waha_sessions.Sessions = field(
         default_factory=lambda: waha_sessions.Sessions(me={"id": ME, "pushName": "Clínica"})
     )
@@ -135,6 +138,8 @@ class Simulator:
                    "replyTo": {"id": message_id_only(body.reply_to)} if body.reply_to else None,
                    "received_at": time.time()}  # fmt: skip
         self.messages[(body.session, body.chatId)].append(message)
+        if body.session not in self.session_states.offline:
+            self._in_background(acks.ack_webhook(body.session, message, self.session_states.me))
         if roll < faults.fail_rate + faults.stall_rate:
             await asyncio.sleep(faults.stall_seconds)  # sent, but the answer comes late
         return web.json_response({**message, "_data": {}}, status=201)
@@ -190,6 +195,17 @@ class Simulator:
                 {"message_id": message["id"], "gateway": answer}, status=response.status
             )
 
+    def _in_background(self, webhook: dict[str, Any]) -> None:
+        """Post ``webhook`` once the current answer is out, as WAHA posts its events."""
+        task = asyncio.create_task(self._post_quietly(webhook))
+        self._background.add(task)
+        task.add_done_callback(self._background.discard)
+
+    async def _post_quietly(self, webhook: dict[str, Any]) -> None:
+        # A gateway that is away misses it, as it would miss WAHA's.
+        with contextlib.suppress(aiohttp.ClientError, TimeoutError, ValueError):
+            await self.post_webhook(webhook)
+
     async def post_webhook(self, webhook: dict[str, Any]) -> tuple[int, Any] | None:
         """Sign ``webhook`` as WAHA does and post it to the gateway: its status and answer;
         None without a gateway to post to."""
@@ -213,6 +229,9 @@ class Simulator:
 
     async def close(self) -> None:
         """Close the client that posts webhooks to the gateway."""
+        for task in list(self._background):
+            task.cancel()
+        await asyncio.gather(*self._background, return_exceptions=True)
         if self._client is not None:
             await self._client.close()
 

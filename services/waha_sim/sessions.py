@@ -9,8 +9,9 @@ getWorkingSession and waitUntilStatus); each change is a ``session.status`` webh
 payload is ``{"name", "status"}`` (src/core/abc/session.abc.ts, the status setter;
 src/structures/webhooks.dto.ts, WASessionStatusBody).
 
-The phone's side: ``POST /sim/session {"session", "status"}`` changes a session's status,
-as a phone that must scan a QR code again or a restarting socket does.
+The phone's side: ``POST /sim/session {"session", "status", "phone_online"}`` changes a
+session's status, as a phone that must scan a QR code again or a restarting socket does;
+``phone_online: false`` keeps it but leaves every send unacknowledged.
 """
 
 from __future__ import annotations
@@ -33,10 +34,12 @@ NOT_AS_EXPECTED = "Session status is not as expected. Try again later or restart
 
 
 class StatusChange(msgspec.Struct, forbid_unknown_fields=True):
-    """Body of ``POST /sim/session``."""
+    """Body of ``POST /sim/session``; ``phone_online`` false: WAHA keeps the status but
+    WhatsApp acknowledges nothing it sends, as when the phone lost its connection."""
 
     status: Status
     session: Annotated[str, msgspec.Meta(pattern=r"^[A-Za-z0-9_.-]{1,64}$")] = "default"
+    phone_online: bool = True
 
 
 def key_matches(configured: str, given: str) -> bool:
@@ -60,6 +63,8 @@ class Sessions:
     me: dict[str, str]
     wait_s: float = WAIT_TIMEOUT_S
     statuses: dict[str, Status] = field(default_factory=lambda: {"default": "WORKING"})
+    offline: set[str] = field(default_factory=set)
+    """Sessions whose phone lost its connection: their sends are never acknowledged."""
     _ids: int = 0
 
     async def require_working(self, session: str) -> None:
@@ -117,6 +122,10 @@ def add_routes(
         except (msgspec.DecodeError, msgspec.ValidationError) as exc:
             return web.json_response({"error": str(exc)}, status=400)
         sessions.statuses[body.session] = body.status
+        if body.phone_online:
+            sessions.offline.discard(body.session)
+        else:
+            sessions.offline.add(body.session)
         posted = await post_webhook(sessions.status_webhook(body.session))
         if posted is None:
             return web.json_response({"session": body.session, "status": body.status})

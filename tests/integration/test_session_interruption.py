@@ -20,7 +20,6 @@ from services.projector.health_report import session_reports
 from services.projector.session_health import ACK_BOUND
 from tests.support.kek import kek_env
 from tests.support.projecting import caught_up, projecting
-from tests.support.waha import encode, signed_headers, text_message
 from tests.support.whole_stack import Phone, Stack
 
 NUMBER = "5511977770077"
@@ -81,25 +80,39 @@ async def test_replies_wait_for_a_session_that_must_scan_the_qr_code_and_then_go
 async def test_replies_whatsapp_never_acknowledges_say_the_phone_is_offline(
     stack: Stack, redis: Redis, keyspace: Keyspace, ingest_settings: IngestSettings
 ) -> None:
-    http, sim_url, simulator = stack
+    http, sim_url, _ = stack
     async with projecting(redis, keyspace):
         phone = Phone(http, sim_url, NUMBER)
-        await phone.say("oi")
-        await phone.say("sim")
-        [first, _] = [m["id"] for m in simulator.messages[("default", CHAT)] if m["fromMe"]]
-        # WhatsApp's servers acknowledge the first reply only (WEBJS's message.ack shape).
-        ack = text_message(str(first).rsplit("_", 1)[1], chat=CHAT, from_me=True,
-                           event="message.ack", ack=1, ackName="SERVER")  # fmt: skip
-        raw = encode(ack)
-        assert simulator.webhook_url is not None
-        async with http.post(simulator.webhook_url, data=raw, headers=signed_headers(raw)) as r:
-            assert r.status == 200, await r.text()
+        await phone.say("oi")  # acknowledged by WhatsApp's servers
+        async with http.post(
+            f"{sim_url}/sim/session", json={"status": "WORKING", "phone_online": False}
+        ) as response:
+            assert response.status == 200  # fmt: skip
+        await phone.say("sim")  # taken by WAHA, never acknowledged
+        await asyncio.sleep(0.5)  # an acknowledgement would have come by now
         await caught_up(redis, keyspace)
     later = datetime.now(UTC) + ACK_BOUND + timedelta(minutes=1)
     [report] = await session_reports(redis, keyspace, later)
-    assert len(report.unacknowledged) == 1 and report.phone_seems_offline
+    assert report.status == "WORKING" and len(report.unacknowledged) == 1
+    assert report.phone_seems_offline
     env = {"REDIS_URL": ingest_settings.store.redis_url, "PARTITIONS": "4", **kek_env()}
     out = io.StringIO()
     assert await show(argparse.Namespace(history=3, json=False), env, out) == 0
-    assert "default: no status reported by WAHA yet" in out.getvalue()
+    assert out.getvalue().startswith("default: WORKING since ")
+    assert "lost its connection although WAHA says WORKING" not in out.getvalue()  # not yet
     assert CHAT not in out.getvalue() and NUMBER not in out.getvalue()
+
+
+async def test_replies_whatsapp_acknowledges_leave_nothing_unacknowledged(
+    stack: Stack, redis: Redis, keyspace: Keyspace
+) -> None:
+    http, sim_url, _ = stack
+    async with projecting(redis, keyspace):
+        phone = Phone(http, sim_url, NUMBER)
+        for text in ("oi", "sim", "Maria"):
+            await phone.say(text)
+        await asyncio.sleep(0.5)
+        await caught_up(redis, keyspace)
+    later = datetime.now(UTC) + ACK_BOUND + timedelta(minutes=1)
+    [report] = await session_reports(redis, keyspace, later)
+    assert report.unacknowledged == () and not report.phone_seems_offline

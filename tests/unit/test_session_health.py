@@ -10,7 +10,13 @@ import msgspec
 from prometheus_client import CollectorRegistry
 
 from events import Envelope, new_envelope
-from events.schema import DomainEvent, MessageAcknowledged, ReplySent, SessionStatusChanged
+from events.schema import (
+    DomainEvent,
+    MessageAcknowledged,
+    ReplySent,
+    SessionStatusChanged,
+    SubjectErased,
+)
 from services.cli.sessions import as_json, describe
 from services.domain.clinic import Clinic
 from services.projector.health_report import HealthMetrics, SessionReport
@@ -29,8 +35,8 @@ CHAT = "5511988887777@c.us"
 REPLY_ID = f"true_{CHAT}_3EB0C0FFEE"
 
 
-def at(event: DomainEvent, when: datetime, session: str = "default") -> Envelope:
-    envelope = new_envelope(event, chat="c", session=session, occurred_at=when)
+def at(event: DomainEvent, when: datetime, chat: str = "c") -> Envelope:
+    envelope = new_envelope(event, chat=chat, session="default", occurred_at=when)
     return msgspec.structs.replace(envelope, recorded_at=when)
 
 
@@ -104,7 +110,18 @@ def test_replies_sent_before_the_window_no_longer_count() -> None:
 
 
 def test_an_erased_reply_is_not_watched() -> None:
-    assert watched(sent(0, message_id=None)) is None
+    assert late(watched(sent(0, message_id=None)), 30) == 0
+
+
+def test_an_erased_acknowledgement_changes_nothing() -> None:
+    assert late(watched(sent(0), acked(1, message_id="")), 30) == 1
+
+
+def test_an_erasure_forgets_the_chats_replies_and_no_other() -> None:
+    other = ReplySent(reply_id="r2", chat_id=CHAT, waha_message_id=f"true_{CHAT}_3EB0OTHER")
+    erased = at(SubjectErased(reason="subject_request", legal_basis="x", requested_by="y"), T0)
+    watch = watched(sent(0), at(other, T0, chat="d"), erased)
+    assert watch is not None and [name.split("/")[0] for name in watch.unacknowledged] == ["d"]
 
 
 def test_wsm_sessions_says_when_the_phone_seems_offline_although_working() -> None:

@@ -3,11 +3,14 @@ session that is not WORKING and then answer 422, and the ``sha512:`` form of the
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import time
 from collections.abc import AsyncIterator
+from typing import Any
 
 import pytest
+from aiohttp import web
 from aiohttp.test_utils import TestClient, TestServer
 
 from services.waha_sim.app import SIMULATOR, Simulator, create_app
@@ -79,3 +82,38 @@ async def test_a_hashed_key_accepts_its_plain_key_alone() -> None:
     refused = await client.post("/api/sendText", json=SEND, headers={"X-Api-Key": hashed})
     assert (ok.status, refused.status) == (201, 401)
     await client.close()
+
+
+async def webhooks_after_a_send(phone_online: bool) -> list[dict[str, Any]]:
+    """The webhooks the simulator posts to a gateway around one send."""
+    received: list[dict[str, Any]] = []
+
+    async def gateway(request: web.Request) -> web.Response:
+        received.append(await request.json())
+        return web.json_response({"status": "accepted"})
+
+    app = web.Application()
+    app.router.add_post("/webhooks/waha", gateway)
+    async with TestServer(app, host="127.0.0.1") as server:
+        simulator = Simulator(webhook_url=str(server.make_url("/webhooks/waha")),
+                              hmac_key=HMAC_KEY, api_key=KEY)  # fmt: skip
+        client = await client_of(simulator)
+        change = {"status": "WORKING", "phone_online": phone_online}
+        await client.post("/sim/session", json=change)
+        await client.post("/api/sendText", json=SEND, headers={"X-Api-Key": KEY})
+        await asyncio.sleep(0.3)
+        await client.close()
+    return received
+
+
+async def test_whatsapp_acknowledges_each_send_with_wahas_message_ack() -> None:
+    status, ack = await webhooks_after_a_send(phone_online=True)
+    assert status["event"] == "session.status" and status["payload"]["status"] == "WORKING"
+    assert ack["event"] == "message.ack" and ack["payload"]["fromMe"] is True
+    assert (ack["payload"]["ack"], ack["payload"]["ackName"]) == (1, "SERVER")
+    assert ack["payload"]["to"] == SEND["chatId"]
+
+
+async def test_a_phone_offline_leaves_every_send_unacknowledged() -> None:
+    [status] = await webhooks_after_a_send(phone_online=False)
+    assert status["event"] == "session.status"
