@@ -48,8 +48,6 @@ class SessionGate:
         self.alarm = alarm or WahaKeyAlarm()
         self.poll_s = poll_s
         self._sessions: dict[str, _Session] = {}
-        self.waiting = 0
-        """Replies waiting for their session now (a gauge reads it)."""
 
     def _session(self, name: str) -> _Session:
         return self._sessions.setdefault(name, _Session())
@@ -75,18 +73,12 @@ class SessionGate:
 
     async def working(self, name: str) -> None:
         """Return once the session is (as far as is known) WORKING; wait until then."""
-        if self._working(name):
-            return
-        self.waiting += 1
-        try:
-            while not self._working(name):
-                await self._ask(name)
-                if self._working(name):
-                    break
-                with contextlib.suppress(TimeoutError):
-                    await asyncio.wait_for(self._session(name).changed.wait(), self.poll_s)
-        finally:
-            self.waiting -= 1
+        while not self._working(name):
+            await self._ask(name)
+            if self._working(name):
+                break
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._session(name).changed.wait(), self.poll_s)
 
     async def _ask(self, name: str) -> None:
         try:

@@ -7,8 +7,9 @@ WORKING, then answer 422, as WAHA does (``services.waha_sim.sessions``).
 The phone's side: ``POST /sim/inbound`` {"from": "5511…", "text": "…"} (or a "mimetype" for a media
 message) makes a WhatsApp
 user write to the bot: the simulator signs a ``message`` webhook as WAHA does and posts
-it to the gateway. ``POST /sim/session`` {"session", "status"} changes a session's status
-and posts its ``session.status`` webhook.
+it to the gateway. ``POST /sim/session`` {"session", "status", "phone_online"} changes a
+session's status and posts its ``session.status`` webhook; each send is acknowledged by a
+``message.ack`` webhook unless the phone is offline (``services.waha_sim.acks``).
 ``POST /sim/faults`` makes sends fail or answer late, for tests: the
 next ``fail_sends`` of them, and from then on a share (``fail_rate``) failing and another
 (``stall_rate``) taken but answered ``stall_seconds`` late, as a slow WAHA does.
@@ -34,6 +35,7 @@ from services.waha.client import message_id_only
 from services.waha.signature import sign
 from services.waha_sim import acks
 from services.waha_sim import sessions as waha_sessions
+from services.waha_sim.api_key import key_matches
 
 ME = "5511900000000@c.us"
 Body = TypeVar("Body", bound=msgspec.Struct)
@@ -105,7 +107,7 @@ class Simulator:
     def authorize(self, request: web.Request) -> None:
         """401 without the API key, in WAHA's body (waha-docs, how-to/security)."""
         given = request.headers.get("X-Api-Key", "")
-        if self.api_key is not None and not waha_sessions.key_matches(self.api_key, given):
+        if self.api_key is not None and not key_matches(self.api_key, given):
             raise web.HTTPUnauthorized(
                 text='{"message": "Unauthorized", "statusCode": 401}',
                 content_type="application/json",

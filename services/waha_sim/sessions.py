@@ -17,8 +17,6 @@ session's status, as a phone that must scan a QR code again or a restarting sock
 from __future__ import annotations
 
 import asyncio
-import hashlib
-import hmac
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
@@ -40,15 +38,6 @@ class StatusChange(msgspec.Struct, forbid_unknown_fields=True):
     status: Status
     session: Annotated[str, msgspec.Meta(pattern=r"^[A-Za-z0-9_.-]{1,64}$")] = "default"
     phone_online: bool = True
-
-
-def key_matches(configured: str, given: str) -> bool:
-    """Whether ``given`` is WAHA's API key, configured plain or as ``sha512:{hex}``, the
-    SHA-512 of the plain key (waha-docs, content/docs/how-to/security/index.md)."""
-    if configured.startswith("sha512:"):
-        digest = hashlib.sha512(given.encode()).hexdigest()
-        return hmac.compare_digest(digest, configured.removeprefix("sha512:").lower())
-    return hmac.compare_digest(configured.encode(), given.encode())
 
 
 Webhook = Callable[[dict[str, Any]], Awaitable[tuple[int, Any] | None]]
