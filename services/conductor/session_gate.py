@@ -13,6 +13,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import time
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
@@ -30,6 +31,7 @@ class _Session:
     status: str | None = None  # None: never heard of, taken as working until WAHA says
     at: datetime = NEVER
     changed: asyncio.Event = field(default_factory=asyncio.Event)
+    asked_at: float = float("-inf")  # monotonic time WAHA was last asked
 
 
 def is_newer(known_at: datetime, fact_at: datetime) -> bool:
@@ -73,12 +75,16 @@ class SessionGate:
 
     async def working(self, name: str) -> None:
         """Return once the session is (as far as is known) WORKING; wait until then."""
+        known = self._session(name)
         while not self._working(name):
-            await self._ask(name)
-            if self._working(name):
-                break
+            # One question per session and period, however many replies wait for it.
+            if time.monotonic() - known.asked_at >= self.poll_s:
+                known.asked_at = time.monotonic()
+                await self._ask(name)
+                if self._working(name):
+                    break
             with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._session(name).changed.wait(), self.poll_s)
+                await asyncio.wait_for(known.changed.wait(), self.poll_s)
 
     async def _ask(self, name: str) -> None:
         try:

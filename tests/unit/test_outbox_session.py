@@ -208,3 +208,25 @@ async def test_a_reply_waha_may_have_taken_before_its_422_is_not_sent_again() ->
             await client.close()
     assert isinstance(result, ReplySent) and result.waha_message_id == taken["id"]
     assert len(sends) == 2
+
+
+async def test_replies_waiting_for_one_session_ask_waha_once_per_period() -> None:
+    asked: list[float] = []
+
+    async def session(request: web.Request) -> web.Response:
+        asked.append(asyncio.get_running_loop().time())
+        return web.json_response({"name": "default", "status": "SCAN_QR_CODE"})
+
+    app = web.Application()
+    app.router.add_get("/api/sessions/default", session)
+    async with TestServer(app, host="127.0.0.1") as server:
+        client = WahaClient(str(server.make_url("")).rstrip("/"), None)
+        gate = SessionGate(client, poll_s=0.2)
+        gate.observe("default", "SCAN_QR_CODE")
+        waiting = [asyncio.create_task(gate.working("default")) for _ in range(20)]
+        await asyncio.sleep(1.0)
+        for task in waiting:
+            task.cancel()
+        await asyncio.gather(*waiting, return_exceptions=True)
+        await client.close()
+    assert 3 <= len(asked) <= 7  # about one per 0.2 s, not one per reply
