@@ -51,6 +51,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "services.cli.identities",
         "fold the linked ids WAHA knows into their phone numbers' conversations",
     ),
+    "sessions": ("services.cli.sessions", "each WAHA session's status and health"),
 }
 
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")

@@ -28,6 +28,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 async def _sent_to(session: aiohttp.ClientSession, sim: str, chat: str) -> list[dict[str, Any]]:
     async with session.get(f"{sim}/api/default/chats/{chat}/messages") as response:
+        if response.status != 200:
+            return []  # the session is not WORKING (422): nothing to show yet
         messages: list[dict[str, Any]] = await response.json()
     return [m for m in messages if m.get("fromMe")]
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from prometheus_client import CollectorRegistry, Counter, Histogram
+from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram
 
 _SECONDS = (0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0)
 # A paced reply waits seconds for typing, and up to minutes when its session is at its bound.
@@ -45,5 +45,15 @@ class ConductorMetrics:
         self.waha_send_errors = Counter(
             "wsm_waha_send_errors_total",
             "Replies WAHA did not take after every retry.",
+            registry=registry,
+        )
+        self.waha_unauthorized = Counter(
+            "wsm_waha_unauthorized_total",
+            "Requests WAHA refused with 401: its API key and the conductor's differ.",
+            registry=registry,
+        )
+        self.replies_waiting = Gauge(
+            "wsm_replies_waiting_for_session",
+            "Replies held until their WAHA session is WORKING again.",
             registry=registry,
         )

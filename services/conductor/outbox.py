@@ -1,10 +1,12 @@
 """The outbox: the log consumer that delivers each ReplyRequested to WAHA and records the
 outcome (sent, or given up after WAHA's failures), committed with its checkpoint.
 
-Paced (``services.conductor.pacer``), a reply goes as WAHA's guidance against blocking
-asks: the person's message marked seen, "typing…" for a while, typing stopped, then the
-send. The waits happen in the handler, that is in the reply's own chat lane, where the
-chat's next reply has to wait anyway; other chats go on meanwhile.
+A reply whose WAHA session is not WORKING waits for it (``SessionGate``), and the replies
+of its chat wait behind it, so they go out in order once it works. Paced
+(``services.conductor.pacer``), a reply goes as WAHA's guidance against blocking asks: the
+person's message marked seen, "typing…" for a while, typing stopped, then the send. The
+waits happen in the handler, that is in the reply's own chat lane, where the chat's next
+reply has to wait anyway; other chats go on meanwhile.
 """
 
 from __future__ import annotations
@@ -20,12 +22,21 @@ from opentelemetry.trace import SpanKind
 from events import Keyspace, Record
 from events.checkpoint import Command
 from events.metrics import trace_exemplar
-from events.schema import DomainEvent, ReplyFailed, ReplyRequested, ReplySent, type_of_class
+from events.schema import (
+    DomainEvent,
+    ReplyFailed,
+    ReplyRequested,
+    ReplySent,
+    SessionStatusChanged,
+    type_of_class,
+)
 from events.spans import traced
 from services.conductor.metrics import ConductorMetrics
 from services.conductor.pacer import Pacer
 from services.conductor.recording import decision_effects
-from services.waha.client import WahaClient, WahaError
+from services.conductor.session_gate import SessionGate
+from services.conductor.waha_key_alarm import WahaKeyAlarm
+from services.waha.client import SessionNotWorking, WahaClient, WahaError, WahaUnauthorized
 
 log = logging.getLogger(__name__)
 tracer = trace.get_tracer(__name__)
@@ -40,7 +51,7 @@ class Outbox:
     nothing, or one WAHA cannot tell about, can still be sent twice.
     """
 
-    TYPES = (type_of_class(ReplyRequested),)
+    TYPES = (type_of_class(ReplyRequested), type_of_class(SessionStatusChanged))
 
     def __init__(
         self,
@@ -48,19 +59,50 @@ class Outbox:
         waha: WahaClient,
         metrics: ConductorMetrics | None = None,
         pacer: Pacer | None = None,
+        *,
+        session_poll_s: float = 5.0,
     ) -> None:
         """``pacer``: None sends at once (benchmarks), marking the message seen alongside."""
         self.keyspace = keyspace
         self.waha = waha
         self.metrics = metrics
         self.pacer = pacer
+        self.alarm = WahaKeyAlarm(metrics)
+        self.sessions = SessionGate(waha, self.alarm, poll_s=session_poll_s)
 
     async def __call__(self, record: Record) -> Sequence[Command]:
-        reply = record.envelope.event
+        reply, session = record.envelope.event, record.envelope.session
+        if isinstance(reply, SessionStatusChanged):
+            self.sessions.observe(session, reply.status, record.envelope.occurred_at)
+            return ()
         if not isinstance(reply, ReplyRequested) or record.erased:
             return ()  # an erased reply's recipient is no longer known, by their wish
+        redelivered = record.redelivered
+        while True:
+            await self._wait_for(session)
+            try:
+                return await self._deliver(record, reply, redelivered=redelivered)
+            except SessionNotWorking as exc:
+                # WAHA sent nothing this time; the reply waits for the session, then goes
+                # out. An attempt before the 422 may have timed out after WAHA took it:
+                # the chat is looked at first, as for a redelivery.
+                self.sessions.observe(session, exc.status)
+                redelivered = True
+
+    async def _wait_for(self, session: str) -> None:
+        if self.metrics:
+            self.metrics.replies_waiting.inc()
+        try:
+            await self.sessions.working(session)
+        finally:
+            if self.metrics:
+                self.metrics.replies_waiting.dec()
+
+    async def _deliver(
+        self, record: Record, reply: ReplyRequested, *, redelivered: bool
+    ) -> Sequence[Command]:
         session = record.envelope.session
-        if record.redelivered and (earlier := await self._already_sent(session, reply)):
+        if redelivered and (earlier := await self._already_sent(session, reply)):
             return decision_effects(self.keyspace, record, [earlier])
         seen: asyncio.Task[bool] | None = None
         if self.pacer is None:
@@ -69,7 +111,7 @@ class Outbox:
                 self.waha.mark_seen(session, reply.chat_id, reply.in_reply_to)
             )
         else:
-            await self._pace(record, reply, self.pacer)
+            await self._pace(record, reply, self.pacer, typing=not redelivered)
         outcome: DomainEvent
         started = time.perf_counter()
         try:
@@ -80,14 +122,20 @@ class Outbox:
                 sent = await self.waha.send_text(
                     session, reply.chat_id, reply.text, reply.in_reply_to
                 )
+            self.alarm.accepted()
             outcome = ReplySent(
                 reply_id=reply.reply_id, chat_id=reply.chat_id, waha_message_id=sent
             )
             if self.metrics:
                 elapsed = time.perf_counter() - started
                 self.metrics.waha_send_seconds.observe(elapsed, trace_exemplar())
+        except SessionNotWorking:
+            raise
         except WahaError as exc:
-            log.warning("reply %s not delivered: %s", reply.reply_id, exc)
+            if isinstance(exc, WahaUnauthorized):
+                self.alarm.refused(exc)  # said once, loudly, rather than once per reply
+            else:
+                log.warning("reply %s not delivered: %s", reply.reply_id, exc)
             if self.metrics:
                 self.metrics.waha_send_errors.inc()
             outcome = ReplyFailed(
@@ -101,7 +149,9 @@ class Outbox:
                 await seen
         return decision_effects(self.keyspace, record, [outcome])
 
-    async def _pace(self, record: Record, reply: ReplyRequested, pacer: Pacer) -> None:
+    async def _pace(
+        self, record: Record, reply: ReplyRequested, pacer: Pacer, *, typing: bool
+    ) -> None:
         """Seen, then the booked wait, then "typing…" for its time, then typing stopped.
 
         A redelivered reply is not typed again: it is late already, and the attempt before
@@ -111,9 +161,8 @@ class Outbox:
         session = record.envelope.session
         await self.waha.mark_seen(session, reply.chat_id, reply.in_reply_to)
         plan = await pacer.plan(
-            session, record.envelope.chat, reply.reply_id, reply.text,
-            typing=not record.redelivered,
-        )  # fmt: skip
+            session, record.envelope.chat, reply.reply_id, reply.text, typing=typing
+        )
         if self.metrics:
             self.metrics.pacing_seconds.observe((plan.wait_ms + plan.typing_ms) / 1000)
         await asyncio.sleep(plan.wait_ms / 1000)
@@ -134,6 +183,8 @@ class Outbox:
             return None
         try:
             found = await self.waha.sent_reply(session, reply.chat_id, reply.in_reply_to)
+        except SessionNotWorking:
+            raise  # WAHA cannot tell yet: ask again once the session works
         except WahaError as exc:
             log.warning("reply %s: cannot tell whether WAHA took it (%s)", reply.reply_id, exc)
             return None

@@ -45,7 +45,7 @@ class ConductorSettings:
             store=StoreSettings.from_env(env),
             clinic=Clinic.from_env(env),
             waha_url=settings.text(env, "WAHA_URL", DEFAULT_WAHA_URL),
-            waha_api_key=settings.optional_secret(env, "WAHA_API_KEY"),
+            waha_api_key=waha_api_key(env),
             policy_version=settings.text(env, "PRIVACY_POLICY_VERSION", DEFAULT_POLICY_VERSION),
             groq_api_key=env.get("GROQ_API_KEY") or None,
             groq_model=settings.text(env, "GROQ_MODEL", DEFAULT_GROQ_MODEL),
@@ -62,6 +62,28 @@ class ConductorSettings:
                 )
             ),
         )
+
+
+def waha_api_key(env: Mapping[str, str]) -> str | None:
+    """The key sent to WAHA: the plain one, from WAHA_API_KEY_FILE (compose's generated
+    key) or WAHA_API_KEY. WAHA may hold its ``sha512:`` form; the conductor cannot send
+    that, it needs what hashes to it."""
+    path = env.get("WAHA_API_KEY_FILE", "").strip()
+    name, value = "WAHA_API_KEY", env.get("WAHA_API_KEY", "").strip()
+    if path:
+        name = "WAHA_API_KEY_FILE"
+        try:
+            value = Path(path).read_text().strip()
+        except OSError as exc:
+            raise settings.SettingsError(f"{name}: cannot read {path!r} ({exc.strerror})") from None
+    if not value:
+        return None
+    if value.lower().startswith("sha512:"):
+        raise settings.SettingsError(
+            f"{name} holds the sha512: form WAHA takes; the conductor needs the plain key "
+            "it was made from"
+        )
+    return settings.check_secret(name, value)
 
 
 def _erased_bookings(env: Mapping[str, str]) -> ErasedBookings:

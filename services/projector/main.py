@@ -31,6 +31,7 @@ from services.actions.aof_rewrite import keep_rewriting
 from services.domain.chats import chat_key_secret
 from services.domain.clinic import Clinic
 from services.projector.admin_api import create_admin_app
+from services.projector.health_report import HealthMetrics, keep_showing
 from services.projector.projections import PROJECTIONS, RedisViews, group_of, projection
 from services.projector.retention import keep_sweeping
 from services.projector.settings import ProjectorSettings
@@ -167,6 +168,8 @@ async def serve(args: argparse.Namespace, env: Mapping[str, str], stopping: asyn
             tasks.create_task(stop_when_asked())
             sampling = consumers.keep_sampling(redis, store.keyspace, ("projector.",), stopping)
             tasks.create_task(sampling)
+            health = HealthMetrics(registry)
+            tasks.create_task(keep_showing(redis, store.keyspace, health, stopping))
             if own.aof_rewrite_every is not None:
                 every_s = int(own.aof_rewrite_every.total_seconds())
                 tasks.create_task(keep_rewriting(redis, store.keyspace, every_s, stopping))

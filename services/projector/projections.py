@@ -24,7 +24,18 @@ from events.schema import (
     AppointmentBooked,
     AppointmentCancelled,
     AppointmentConfirmed,
+    MessageAcknowledged,
+    ReplySent,
+    SessionStatusChanged,
     SubjectErased,
+)
+from services.projector.session_health import (
+    AckWatch,
+    SessionStatusView,
+    decode_status,
+    decode_watch,
+    project_acks,
+    project_status,
 )
 from services.projector.store import (
     ReadModelKeys,
@@ -217,12 +228,49 @@ class Appointments:
         return commands
 
 
+class SessionHealth:
+    """Each WAHA session's status over time, and its replies WhatsApp has not
+    acknowledged (``services.projector.session_health``)."""
+
+    name = "health"
+
+    def __init__(self, views: ViewStore, keys: ReadModelKeys) -> None:
+        self.views = views
+        self.keys = keys
+
+    async def __call__(self, record: Record) -> Sequence[Command]:
+        envelope, partition, session = record.envelope, record.partition, record.envelope.session
+        event = envelope.event
+        view: SessionStatusView | AckWatch | None
+        if isinstance(event, SessionStatusChanged):
+            key = self.keys.session_status(partition, session)
+            raw = await self.views.get(key)
+            before = None if raw is None else decode_status(raw)
+            view = project_status(before, envelope)
+            changed = view != before
+        elif isinstance(event, ReplySent | MessageAcknowledged | SubjectErased):
+            key = self.keys.ack_watch(partition, session)
+            raw = await self.views.get(key)
+            watch = None if raw is None else decode_watch(raw)
+            view = project_acks(watch, envelope)
+            changed = view != watch
+        else:
+            return ()
+        if view is None or not changed:
+            return ()
+        # The index lists names alone (a constant score): how it was reached, live or by a
+        # replay of an erased log, leaves no trace in it.
+        index = self.keys.health_index(partition)
+        return (("SET", key, msgspec.msgpack.encode(view)), ("ZADD", index, 0, session))
+
+
 # The read models, each with what builds its projection: dispatch by table, so a read
 # model named in PROJECTIONS cannot lack one.
 _BUILDERS: dict[str, Callable[[ViewStore, ReadModelKeys, ZoneInfo], Projection]] = {
     "sessions": lambda views, keys, zone: Sessions(views, keys),
     "consent": lambda views, keys, zone: Consent(views, keys),
     "appointments": Appointments,
+    "health": lambda views, keys, zone: SessionHealth(views, keys),
 }
 PROJECTIONS = tuple(_BUILDERS)
 

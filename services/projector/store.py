@@ -84,6 +84,18 @@ class ReadModelKeys:
     def day(self, partition: int, day: date) -> str:
         return f"{self._base(partition, 'appointments')}:day:{day.isoformat()}"
 
+    def session_status(self, partition: int, session: str) -> str:
+        """A WAHA session's status (in the partition of its ``session.status`` events)."""
+        return f"{self._base(partition, 'health')}:status:{session}"
+
+    def ack_watch(self, partition: int, session: str) -> str:
+        """A WAHA session's replies of the partition awaiting WhatsApp's acknowledgement."""
+        return f"{self._base(partition, 'health')}:acks:{session}"
+
+    def health_index(self, partition: int) -> str:
+        """The WAHA sessions the partition holds health of (names; the score is 0)."""
+        return f"{self._base(partition, 'health')}:index"
+
 
 @dataclass(frozen=True, slots=True, order=True)
 class Activity:

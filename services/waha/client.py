@@ -1,10 +1,12 @@
-"""Sending through WAHA: text messages, plus the read and typing indicators; and finding a
-reply WAHA already took, so that a redelivered one is not sent twice."""
+"""Sending through WAHA: text messages, plus the read and typing indicators; finding a
+reply WAHA already took, so that a redelivered one is not sent twice; and asking for a
+session's status."""
 
 from __future__ import annotations
 
 import asyncio
 import logging
+import re
 from typing import Any, NamedTuple
 from urllib.parse import quote
 
@@ -19,6 +21,8 @@ RECENT_MESSAGES = 50
 CHAT_MESSAGES = "GET /api/{session}/chats/{chatId}/messages"
 CHATS_OVERVIEW = "GET /api/{session}/chats/overview"
 SESSIONS = "GET /api/sessions"
+SESSION = "GET /api/sessions/{session}"
+STATUS_NAME = re.compile(r"[A-Z][A-Z_]{0,31}")
 
 
 class WahaError(Exception):
@@ -33,6 +37,19 @@ class WahaError(Exception):
 
 class WahaRejected(WahaError):
     """WAHA refused the request itself (4xx): retrying would not help."""
+
+
+class WahaUnauthorized(WahaRejected):
+    """WAHA refused this client's ``X-Api-Key`` (401): the two do not share one key."""
+
+
+class SessionNotWorking(WahaRejected):
+    """WAHA did not send: the session was not WORKING (422 after WAHA's own 5 s wait,
+    src/core/abc/manager.abc.ts, waitUntilStatus). Sending again once it works is safe."""
+
+    def __init__(self, route: str, status: str) -> None:
+        super().__init__(f"{route}: HTTP 422, session {status}")
+        self.status = status
 
 
 class SentMessage(NamedTuple):
@@ -130,6 +147,17 @@ class WahaClient:
         messages = await self._get(_messages_path(session, chat_id), params, CHAT_MESSAGES)
         return messages if isinstance(messages, list) else []
 
+    async def session_status(self, session: str) -> str:
+        """The session's status as WAHA reports it (``GET /api/sessions/{session}``, whose
+        answer is a SessionInfo: src/structures/sessions.dto.ts): STOPPED, STARTING,
+        SCAN_QR_CODE, WORKING or FAILED (src/structures/enums.dto.ts, WAHASessionStatus).
+        Raises :class:`WahaError` when WAHA cannot say."""
+        info = await self._get(f"/api/sessions/{quote(session, safe='')}", {}, SESSION)
+        status = _status_name(info.get("status")) if isinstance(info, dict) else None
+        if status is None:
+            raise WahaError(f"{SESSION}: no status in the answer")
+        return status
+
     async def mark_seen(self, session: str, chat_id: str, message_id: str | None) -> bool:
         """Mark the person's message read; best effort (one attempt), True if WAHA took it.
 
@@ -166,6 +194,10 @@ class WahaClient:
         """WAHA's JSON answer; its error text names ``route`` only (the path may hold a chat)."""
         try:
             async with self._session.get(self.base_url + path, params=params) as response:
+                if response.status == 401:
+                    raise WahaUnauthorized(f"{route}: HTTP 401")
+                if response.status == 422 and (status := await _not_working(response)):
+                    raise SessionNotWorking(route, status)
                 if response.status >= 300:
                     raise WahaError(f"{route}: HTTP {response.status}")
                 return await response.json(content_type=None)
@@ -179,6 +211,10 @@ class WahaClient:
                 async with self._session.post(url, json=body) as response:
                     if response.status < 300:
                         return await response.json(content_type=None)
+                    if response.status == 401:
+                        raise WahaUnauthorized(f"POST {path}: HTTP 401")
+                    if response.status == 422 and (status := await _not_working(response)):
+                        raise SessionNotWorking(f"POST {path}", status)
                     if response.status not in RETRYABLE:
                         raise WahaRejected(f"POST {path}: HTTP {response.status}")
                     failure: str = f"POST {path}: HTTP {response.status}"
@@ -187,6 +223,27 @@ class WahaClient:
             if attempt < attempts:
                 await asyncio.sleep(self.backoff_s * 2 ** (attempt - 1))
         raise WahaError(f"{failure} (after {attempts} attempts)")
+
+
+async def _not_working(response: aiohttp.ClientResponse) -> str | None:
+    """The session's status when a 422 is WAHA's "session is not WORKING" (its body names
+    the ``status`` and the ``expected`` ones: src/core/abc/manager.abc.ts,
+    waitUntilStatus); None for a 422 of another cause, which is final."""
+    try:
+        body = await response.json(content_type=None)
+    except (aiohttp.ClientError, ValueError):
+        return None
+    if isinstance(body, dict) and isinstance(body.get("expected"), list):
+        return _status_name(body.get("status")) or "UNKNOWN"
+    return None
+
+
+def _status_name(value: object) -> str | None:
+    """A session status as WAHA spells them (WORKING, SCAN_QR_CODE…); None for anything
+    else, which is not repeated into a log line or an error."""
+    if isinstance(value, str) and STATUS_NAME.fullmatch(value):
+        return value
+    return None
 
 
 def _messages_path(session: str, chat_id: str) -> str:

@@ -18,6 +18,7 @@ chat with no webhook sent, as WAHA loses webhooks under load or after quiet peri
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import itertools
 import random
 import time
@@ -33,6 +34,7 @@ from events.codec import DECODE_ERRORS
 from services.waha.client import message_id_only
 from services.waha.signature import sign
 from services.waha_sim import phone
+from services.waha_sim.api_key import key_matches
 from services.waha_sim.engines import Engine, Payload
 
 ME = "5511900000000@c.us"
@@ -99,6 +101,18 @@ class Simulator:
     _rng: random.Random = field(default_factory=random.Random)
     _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
     _client: aiohttp.ClientSession | None = None
+    _background: set[asyncio.Task[Any]] = field(default_factory=set)
+    offline: set[str] = field(default_factory=set)
+    """Sessions whose phone lost its connection: WAHA still says WORKING, but WhatsApp
+    acknowledges nothing sent (POST /sim/session with "phone_online": false)."""
+
+    def authorize(self, request: web.Request) -> None:
+        """401 without the API key, in WAHA's body (waha-docs, how-to/security)."""
+        given = request.headers.get("X-Api-Key", "")
+        if self.api_key is not None and not key_matches(self.api_key, given):
+            raise web.HTTPUnauthorized(
+                text=msgspec.json.encode(UNAUTHORIZED).decode(), content_type="application/json"
+            )
 
     @property
     def shapes(self) -> Engine:
@@ -108,6 +122,10 @@ class Simulator:
         """A fresh message id, in the engines' hexadecimal form."""
         return f"3EB0{next(self._ids):016X}"
 
+    def set_status(self, session: str, status: str) -> None:
+        """The session changes state (``session.status``), now."""
+        self.statuses.setdefault(session, []).append((status, int(time.time() * 1000)))
+
     def status(self, session: str) -> str:
         """The session's status: WORKING until told otherwise."""
         history = self.statuses.get(session)
@@ -115,10 +133,8 @@ class Simulator:
 
     async def body(self, request: web.Request, kind: type[Body], *, api: bool = True) -> Body:
         """The request's JSON as ``kind``; 401 without the API key, 400 if malformed."""
-        if api and self.api_key is not None and request.headers.get("X-Api-Key") != self.api_key:
-            raise web.HTTPUnauthorized(
-                text=msgspec.json.encode(UNAUTHORIZED).decode(), content_type="application/json"
-            )
+        if api:
+            self.authorize(request)
         try:
             return msgspec.json.decode(await request.read(), type=kind)
         except DECODE_ERRORS as exc:
@@ -140,9 +156,7 @@ class Simulator:
         """``POST /api/sendText``: the message is kept in its chat, unless a fault says no."""
         body = await self.body(request, SendText)
         if not await self.working(body.session):
-            answer = {"error": NOT_WORKING, "session": body.session,
-                      "status": self.status(body.session), "expected": ["WORKING"]}  # fmt: skip
-            return web.json_response(answer, status=422)
+            return self._not_working(body.session)
         faults, roll = self.faults, self._rng.random()
         if faults.fail_sends > 0 or roll < faults.fail_rate:
             faults.fail_sends = max(0, faults.fail_sends - 1)
@@ -155,6 +169,8 @@ class Simulator:
         # received_at (seconds, float), the simulator's own: when WAHA took the reply.
         self.messages[(body.session, body.chatId)].append({**message, "received_at": time.time()})
         self.actions.append(("sendText", body.chatId))
+        if body.session not in self.offline:  # WhatsApp's server took it: ack 1 (SERVER)
+            self._in_background("message.ack", body.session, self.shapes.ack(message, 1))
         if roll < faults.fail_rate + faults.stall_rate:
             await asyncio.sleep(faults.stall_seconds)  # sent, but the answer comes late
         return web.json_response(self.shapes.send_answer(message), status=201)
@@ -164,6 +180,25 @@ class Simulator:
         body = await self.body(request, ChatAction)
         self.actions.append((request.path.rsplit("/", 1)[-1], body.chatId))
         return web.json_response({})
+
+    def _not_working(self, session: str) -> web.Response:
+        """WAHA's 422 once it waited for a session that stays out of WORKING
+        (src/core/abc/manager.abc.ts, getWorkingSession and waitUntilStatus)."""
+        answer = {"error": NOT_WORKING, "session": session, "status": self.status(session),
+                  "expected": ["WORKING"]}  # fmt: skip
+        return web.json_response(answer, status=422)
+
+    def _in_background(self, event: str, session: str, payload: Payload) -> None:
+        """Post a webhook once the current answer is out, as WAHA posts its events; a
+        gateway that is away misses it, as it would miss WAHA's."""
+
+        async def post() -> None:
+            with contextlib.suppress(aiohttp.ClientError, TimeoutError, ValueError):
+                await self.post_webhook(event, session, payload)
+
+        task = asyncio.create_task(post())
+        self._background.add(task)
+        task.add_done_callback(self._background.discard)
 
     def _session(self, name: str) -> Payload:
         me = {"id": ME, "pushName": "Clínica"} if self.status(name) == "WORKING" else None
@@ -176,14 +211,22 @@ class Simulator:
         return web.json_response([self._session(name) for name in names])
 
     async def session(self, request: web.Request) -> web.Response:
-        """``GET /api/sessions/{session}``: one session's status."""
-        return web.json_response(self._session(request.match_info["session"]))
+        """``GET /api/sessions/{session}``: one session's status; 404 for one WAHA does not
+        know (src/api/sessions.controller.ts)."""
+        self.authorize(request)
+        name = request.match_info["session"]
+        if name != "default" and name not in self.statuses:
+            return web.json_response({"message": "Session not found", "statusCode": 404},
+                                     status=404)  # fmt: skip
+        return web.json_response(self._session(name))
 
     async def chat_messages(self, request: web.Request) -> web.Response:
         """A chat's latest ``limit`` messages, both ways, oldest first unless ``sortOrder``
         says; ``offset``, ``filter.timestamp.gte`` and ``filter.timestamp.lte`` as WAHA
         reads them (devlikeapro/waha src/structures/chats.dto.ts, GetChatMessagesFilter)."""
         key = (request.match_info["session"], request.match_info["chat_id"])
+        if not await self.working(key[0]):
+            return self._not_working(key[0])
         try:
             limit, offset = (int(request.query.get(name, default))
                              for name, default in (("limit", "100"), ("offset", "0")))  # fmt: skip
@@ -257,6 +300,9 @@ class Simulator:
 
     async def close(self) -> None:
         """Close the client that posts webhooks to the gateway."""
+        for task in list(self._background):
+            task.cancel()
+        await asyncio.gather(*self._background, return_exceptions=True)
         if self._client is not None:
             await self._client.close()
 

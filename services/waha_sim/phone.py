@@ -14,8 +14,9 @@ gateway, and answers with the message's id and the gateway's answer:
 - ``POST /sim/revoke`` and ``POST /sim/edit`` {"from": "5511…", "message_id": "…"
   (, "text": "…")}: a person deletes for everyone or edits what they wrote
   (``message.revoked``, ``message.edited``);
-- ``POST /sim/session`` {"status": "SCAN_QR_CODE"}: the session changes state
-  (``session.status``); sends wait for WORKING, then get 422.
+- ``POST /sim/session`` {"status": "SCAN_QR_CODE"[, "phone_online": false]}: the session
+  changes state (``session.status``); sends wait for WORKING, then get 422; with the
+  phone offline, sends are taken but never acknowledged.
 
 Every body may name a "session" (default "default").
 """
@@ -23,7 +24,7 @@ Every body may name a "session" (default "default").
 from __future__ import annotations
 
 import time
-from typing import Annotated, Any, Protocol, TypeVar
+from typing import Annotated, Any, Literal, Protocol, TypeVar
 
 import msgspec
 from aiohttp import web
@@ -38,11 +39,14 @@ class Simulator(Protocol):
 
     messages: dict[tuple[str, str], list[dict[str, Any]]]
     statuses: dict[str, list[tuple[str, int]]]
+    offline: set[str]
 
     @property
     def shapes(self) -> Engine: ...
 
     def new_id(self) -> str: ...
+
+    def set_status(self, session: str, status: str) -> None: ...
 
     async def body(self, request: web.Request, kind: type[Body], *, api: bool = True) -> Body: ...
 
@@ -51,7 +55,8 @@ class Simulator(Protocol):
     def webhook_lost(self) -> bool: ...
 
 
-Status = Annotated[str, msgspec.Meta(pattern=r"^[A-Z_]{1,40}$")]
+# WAHASessionStatus (devlikeapro/waha, src/structures/enums.dto.ts).
+Status = Literal["STOPPED", "STARTING", "SCAN_QR_CODE", "WORKING", "FAILED"]
 
 
 class Inbound(msgspec.Struct):
@@ -89,10 +94,12 @@ class Touch(msgspec.Struct):
 
 
 class SessionChange(msgspec.Struct):
-    """A new session status."""
+    """A new session status; ``phone_online`` false: WAHA keeps saying so, but WhatsApp
+    acknowledges nothing sent, as when the phone lost its connection."""
 
     status: Status
     session: str = "default"
+    phone_online: bool = True
 
 
 def _chat(number: str) -> str:
@@ -168,10 +175,13 @@ def add_routes(router: web.UrlDispatcher, sim: Simulator) -> None:
 
     async def session(request: web.Request) -> web.Response:
         body = await sim.body(request, SessionChange, api=False)
-        history = sim.statuses.setdefault(body.session, [])
-        history.append((body.status, int(time.time() * 1000)))
-        payload: dict[str, Any] = session_status(body.session, history)
-        return await sim.post_webhook("session.status", body.session, payload)
+        (sim.offline.discard if body.phone_online else sim.offline.add)(body.session)
+        sim.set_status(body.session, body.status)
+        payload: dict[str, Any] = session_status(body.session, sim.statuses[body.session])
+        posted = await sim.post_webhook("session.status", body.session, payload)
+        if posted.status == 409:  # no gateway to tell: the session changed all the same
+            return web.json_response({"session": body.session, "status": body.status})
+        return posted
 
     routes = {"inbound": inbound, "phone": from_phone, "ack": ack, "react": react,
               "revoke": revoke, "edit": edit, "session": session}  # fmt: skip

@@ -24,7 +24,8 @@ COMPOSE_SECRETS = {
     "conductor": {"REDIS_CONDUCTOR_PASSWORD", "WAHA_API_KEY", "GROQ_API_KEY", "CHAT_KEY_SECRET"},
     "projector": {"REDIS_PROJECTOR_PASSWORD", "CHAT_KEY_SECRET", "ADMIN_API_TOKEN"},
     "operator": {"REDIS_OPERATOR_PASSWORD", "CHAT_KEY_SECRET"},
-    "waha": {"WAHA_API_KEY", "WEBHOOK_HMAC_KEY"},
+    "waha": {"WEBHOOK_HMAC_KEY"},  # the key's sha512: form comes from waha-api-key
+    "waha-api-key": {"WAHA_API_KEY"},
     "grafana": {"GRAFANA_ADMIN_PASSWORD"},
 }  # fmt: skip
 SECRET = re.compile(r"^[A-Z_]*(KEY|SECRET|TOKEN|PASSWORD|KEYS)$")

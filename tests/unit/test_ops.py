@@ -50,7 +50,7 @@ def started_by_up() -> dict[str, dict[str, Any]]:
 def test_compose_runs_the_whole_stack() -> None:
     assert set(started_by_up()) == {
         "redis", "nginx", "ingest", "conductor", "projector", "waha", "prometheus", "tempo",
-        "grafana",
+        "grafana", "waha-api-key",
     }  # fmt: skip
 
 
@@ -65,9 +65,20 @@ def test_the_operators_commands_run_only_on_request() -> None:
     assert operator["restart"] == "no"
 
 
+def run_once_first() -> set[str]:
+    """Services others wait to have completed (``service_completed_successfully``)."""
+    done = "service_completed_successfully"
+    return {name for s in compose()["services"].values()
+            for name, wait in (s.get("depends_on") or {}).items()
+            if isinstance(wait, dict) and wait["condition"] == done}  # fmt: skip
+
+
 def test_every_service_restarts_and_the_long_running_ones_report_health() -> None:
     services = started_by_up()
-    assert all(s.get("restart") == "unless-stopped" for s in services.values())
+    once = run_once_first()
+    assert once == {"waha-api-key"}
+    assert all(s.get("restart") == "unless-stopped" for n, s in services.items() if n not in once)
+    assert all(services[name]["restart"] == "no" for name in once)
     assert {name for name, s in services.items() if "healthcheck" not in s} == set()
 
 
