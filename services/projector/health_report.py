@@ -58,18 +58,23 @@ async def session_reports(
     late: dict[str, list[datetime]] = {}
     for partition in keyspace.all_partitions():
         members = await redis.zrange(keys.health_index(partition), 0, -1)
-        names = [member.decode() for member in cast(list[bytes], members)]
-        if not names:
+        named = [member.decode() for member in cast(list[bytes], members)]
+        if not named:
             continue
+        # A session's name alone, or a chat's watch as "chat:session".
+        watched = [tuple(m.split(":", 1)) for m in named if ":" in m]
+        names = [m for m in named if ":" not in m]
         async with redis.pipeline(transaction=False) as pipe:
             for name in names:
                 pipe.get(keys.session_status(partition, name))
-                pipe.get(keys.ack_watch(partition, name))
+            for chat, name in watched:
+                pipe.get(keys.ack_watch(partition, name, chat))
             found = cast(list[bytes | None], await pipe.execute())
-        for name, raw_status, raw_watch in zip(names, found[::2], found[1::2], strict=True):
+        for name, raw_status in zip(names, found[: len(names)], strict=True):
             if raw_status is not None:
                 view = decode_status(raw_status)
                 statuses[name] = (view.status, view.since, view.history)
+        for (_, name), raw_watch in zip(watched, found[len(names) :], strict=True):
             if raw_watch is not None:
                 late.setdefault(name, []).extend(unacknowledged(decode_watch(raw_watch), now))
     reports = []

@@ -243,13 +243,17 @@ class SessionHealth:
         event = envelope.event
         view: SessionStatusView | AckWatch | None
         if isinstance(event, SessionStatusChanged):
-            key = self.keys.session_status(partition, session)
+            key, member = self.keys.session_status(partition, session), session
             raw = await self.views.get(key)
             before = None if raw is None else decode_status(raw)
             view = project_status(before, envelope)
             changed = view != before
         elif isinstance(event, ReplySent | MessageAcknowledged | SubjectErased):
-            key = self.keys.ack_watch(partition, session)
+            # Per chat: the chat's lane is the only writer, so no update is lost.
+            key, member = (
+                self.keys.ack_watch(partition, session, record.chat),
+                f"{record.chat}:{session}",
+            )
             raw = await self.views.get(key)
             watch = None if raw is None else decode_watch(raw)
             view = project_acks(watch, envelope)
@@ -261,7 +265,7 @@ class SessionHealth:
         # The index lists names alone (a constant score): how it was reached, live or by a
         # replay of an erased log, leaves no trace in it.
         index = self.keys.health_index(partition)
-        return (("SET", key, msgspec.msgpack.encode(view)), ("ZADD", index, 0, session))
+        return (("SET", key, msgspec.msgpack.encode(view)), ("ZADD", index, 0, member))
 
 
 # The read models, each with what builds its projection: dispatch by table, so a read

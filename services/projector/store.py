@@ -88,12 +88,14 @@ class ReadModelKeys:
         """A WAHA session's status (in the partition of its ``session.status`` events)."""
         return f"{self._base(partition, 'health')}:status:{session}"
 
-    def ack_watch(self, partition: int, session: str) -> str:
-        """A WAHA session's replies of the partition awaiting WhatsApp's acknowledgement."""
-        return f"{self._base(partition, 'health')}:acks:{session}"
+    def ack_watch(self, partition: int, session: str, chat: str) -> str:
+        """A chat's replies in a WAHA session awaiting WhatsApp's acknowledgement: one key
+        per chat, as a partition's chats are projected side by side."""
+        return f"{self._base(partition, 'health')}:acks:{session}:{chat}"
 
     def health_index(self, partition: int) -> str:
-        """The WAHA sessions the partition holds health of (names; the score is 0)."""
+        """What the partition holds health of: session names, and ``chat:session`` for
+        each chat's watch of acknowledgements (the score is 0)."""
         return f"{self._base(partition, 'health')}:index"
 
 
