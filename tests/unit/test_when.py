@@ -97,6 +97,18 @@ PHRASINGS = [
     ("das 9h às 11h30", TUESDAY, When(between=(time(9), time(11, 30)))),
     ("entre duas e quatro da tarde", TUESDAY, When(None, None, "tarde", (time(14), time(16)))),
     ("o das 10h30", TUESDAY, When(None, time(10, 30))),
+    ("a partir das 14h", TUESDAY, When(between=(time(14), time(23, 59)))),
+    (
+        "amanhã depois das 3 da tarde",
+        TUESDAY,
+        When(date(2026, 11, 25), None, "tarde", (time(15), time(23, 59))),
+    ),
+    ("antes das 10h", TUESDAY, When(between=(time(0), time(10)))),
+    ("quarta depois do almoço", TUESDAY, When(date(2026, 11, 25), None, "tarde")),
+    ("hj as 16h", TUESDAY, When(TUESDAY, time(16))),
+    ("amanha 15h", TUESDAY, When(date(2026, 11, 25), time(15))),
+    ("sexta q vem", TUESDAY, When(date(2026, 12, 4))),
+    ("prox semana", TUESDAY, When(week=date(2026, 11, 30))),
     ("ontem às 10h", TUESDAY, When(date(2026, 11, 23), time(10))),
     ("hoje às 8h", TUESDAY, When(TUESDAY, time(8))),
     ("20/11 às 10h", TUESDAY, When(date(2026, 11, 20), time(10))),
@@ -127,7 +139,9 @@ def test_a_date_that_does_not_exist_is_asked_about_not_moved(text: str, doubt: s
     assert when.start() is None
 
 
-@pytest.mark.parametrize("text", ["às 3", "amanhã às 2", "sexta 4h", "amanhã 5 horas"])
+@pytest.mark.parametrize(
+    "text", ["às 3", "amanhã às 2", "sexta 4h", "amanhã 5 horas", "a partir das 3", "entre 2 e 4"]
+)
 def test_an_hour_that_could_be_morning_or_afternoon_is_asked_about(text: str) -> None:
     when = parse_when(text, TUESDAY)
     assert when is not None and when.at is None

@@ -37,7 +37,7 @@ _MONTH_NAMES = ("janeiro", "fevereiro", "março", "abril", "maio", "junho", "jul
                 "setembro", "outubro", "novembro", "dezembro")  # fmt: skip
 _MONTH_PREFIXES = [fold(name)[:3] for name in _MONTH_NAMES]  # "dez", "dezembro": December
 _WEEKDAY = re.compile(r"\b(segunda|terca|quarta|quinta|sexta|sabado|domingo)(?: feira)?\b")
-_NEXT_WEEK = re.compile(r"\b(?:semana que vem|proxima semana|que vem)\b")
+_NEXT_WEEK = re.compile(r"\b(?:semana que vem|prox(?:ima)? semana|(?:que|q) vem)\b")
 _DAY_MONTH = re.compile(r"\b(\d{1,2})/(\d{1,2})(?:/(\d{2,4}))?\b")
 _DAY_MONTH_NAME = re.compile(
     rf"\b(?:dia )?(\d{{1,2}}) (?:de )?({'|'.join(_MONTH_PREFIXES)})[a-z]*"
@@ -51,9 +51,11 @@ _DAY_NUMBERS = re.compile(
 # One clock time: "15h", "15:30", "15h30", "15 horas", "10 e meia", "10h e meia".
 _TIME = r"(\d{1,2})(?:(?::|h)(\d{2})|h|\s?horas?)?( e meia)?"
 _RANGE = re.compile(rf"\b(?:entre|das|de) {_TIME} (?:e|as|a|ate) {_TIME}(?!\d|/)")
+_AFTER = re.compile(rf"\b(?:a partir|depois|apos) (?:d[ae]s? |a |as )?{_TIME}(?!\d|/)")
+_BEFORE = re.compile(rf"\bantes (?:d[ae]s? |da )?{_TIME}(?!\d|/)")
 _CLOCK = re.compile(r"\b(\d{1,2})(?::(\d{2})|h(\d{2})?|\s?horas?)( e meia)?(?!\d|/)")
 _HALF = re.compile(r"\b(\d{1,2}) e meia\b")
-_AT_HOUR = re.compile(r"\b(?:as|a|para|pras|pra|das|o das)\s(\d{1,2})\b(?!/|:|\d)")
+_AT_HOUR = re.compile(r"\b(?:as|a|para|pras|pra|das|entre)\s(\d{1,2})\b(?!/|:|\d)")
 _HOUR_OF_PERIOD = re.compile(r"\b(\d{1,2}) (?:da|de) (?:manha|tarde|noite)\b")
 _OF_PERIOD = re.compile(r"\b(?:da|de|a)\s(manha|tarde|noite)\b|\b(manha|tarde|noite)\b")
 # Before 6 and with no part of the day, an hour is as likely morning as afternoon.
@@ -120,6 +122,8 @@ def offered_slot(text: str, offered: Sequence[datetime], today: date) -> datetim
 def _period(folded: str) -> str | None:
     if "meio dia" in folded:
         return None
+    if "depois do almoco" in folded:
+        return "tarde"
     match = _OF_PERIOD.search(folded)
     return (match.group(1) or match.group(2)) if match else None
 
@@ -130,7 +134,7 @@ def _day(folded: str, today: date) -> tuple[date | None, date | None, str | None
         return today + timedelta(days=2), None, None
     if re.search(r"\bamanha\b", folded):
         return today + timedelta(days=1), None, None
-    if re.search(r"\bhoje\b", folded):
+    if re.search(r"\b(?:hoje|hj)\b", folded):
         return today, None, None
     if re.search(r"\bontem\b", folded):
         return today - timedelta(days=1), None, None
@@ -194,11 +198,19 @@ def _no_such_day(day: int, month: int) -> str:
 
 
 def _range(folded: str, period: str | None) -> tuple[time, time] | None:
-    match = _RANGE.search(folded)
-    if match is None:
+    """A span of hours: "entre 14h e 16h", "das 9 às 11", "a partir das 15h", "antes
+    das 10h" (an open end is the day's)."""
+    first: time | None
+    last: time | None
+    if match := _RANGE.search(folded):
+        first = _time_of(match[1], match[2], match[3], period)
+        last = _time_of(match[4], match[5], match[6], period)
+    elif match := _AFTER.search(folded):
+        first, last = _time_of(match[1], match[2], match[3], period), time(23, 59)
+    elif match := _BEFORE.search(folded):
+        first, last = time(0), _time_of(match[1], match[2], match[3], period)
+    else:
         return None
-    first = _time_of(match[1], match[2], match[3], period)
-    last = _time_of(match[4], match[5], match[6], period)
     if first is None or last is None or first >= last:
         return None
     return first, last
@@ -208,6 +220,8 @@ def _time_of(hour: str, minute: str | None, half: str | None, period: str | None
     h, m = int(hour), 30 if half else int(minute or 0)
     if period in ("tarde", "noite") and h < 12:
         h += 12
+    elif period is None and h in _UNCLEAR_HOURS:
+        return None  # then read as a clock time, which asks which half of the day
     return time(h, m) if h < 24 and m < 60 else None
 
 
