@@ -36,12 +36,12 @@ _WEEKDAYS = {
 _MONTH_NAMES = ("janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto",
                 "setembro", "outubro", "novembro", "dezembro")  # fmt: skip
 _MONTH_PREFIXES = [fold(name)[:3] for name in _MONTH_NAMES]  # "dez", "dezembro": December
+_MONTH_WORDS = "|".join(sorted({fold(n) for n in _MONTH_NAMES} | set(_MONTH_PREFIXES)))
 _WEEKDAY = re.compile(r"\b(segunda|terca|quarta|quinta|sexta|sabado|domingo)(?: feira)?\b")
 _NEXT_WEEK = re.compile(r"\b(?:semana que vem|prox(?:ima)? semana|(?:que|q) vem)\b")
 _DAY_MONTH = re.compile(r"\b(\d{1,2})/(\d{1,2})(?:/(\d{2,4}))?\b")
 _DAY_MONTH_NAME = re.compile(
-    rf"\b(?:dia )?(\d{{1,2}}) (?:de )?({'|'.join(_MONTH_PREFIXES)})[a-z]*"
-    r"(?: (?:de )?(\d{4}))?\b"
+    rf"\b(?:dia )?(\d{{1,2}}|primeiro) (?:de )?({_MONTH_WORDS})\b(?: (?:de )?(\d{{4}})\b)?"
 )
 _DAY_OF_MONTH = re.compile(r"\bdia (\d{1,2})\b")
 _FROM_NOW = re.compile(r"\b(?:daqui a|daqui|dentro de|em) (\d{1,2}) (dias?|semanas?)\b")
@@ -143,7 +143,8 @@ def _day(folded: str, today: date) -> tuple[date | None, date | None, str | None
         return today + timedelta(days=int(match[1]) * unit), None, None
     if match := _DAY_MONTH_NAME.search(folded):
         month = _MONTH_PREFIXES.index(match[2][:3]) + 1
-        return (*_calendar_date(today, int(match[1]), month, match[3]),)
+        first = 1 if match[1] == "primeiro" else int(match[1])
+        return (*_calendar_date(today, first, month, match[3]),)
     if match := _DAY_MONTH.search(folded):
         return (*_calendar_date(today, int(match[1]), int(match[2]), match[3]),)
     if match := _DAY_OF_MONTH.search(folded):
