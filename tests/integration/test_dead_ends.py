@@ -100,3 +100,18 @@ async def test_an_offered_alternative_is_picked_by_its_number(conductor: Decider
     chat = await registered(conductor)
     await chat.say("tem horário no domingo?")
     assert "30/11 às 08:30" in await chat.say("2")
+
+
+async def test_an_hour_already_over_today_is_said_to_be_over(conductor: Decider) -> None:
+    chat = await registered(conductor)
+    reply = await chat.say("pode ser hoje às 8h?")
+    assert "esse horário já passou" in reply
+    assert "1) terça, 24/11 às 09:30" in reply
+    assert chat.of_type(AppointmentBooked) == []
+
+
+async def test_an_hour_before_opening_is_named_as_out_of_hours(conductor: Decider) -> None:
+    chat = await registered(conductor)
+    reply = await chat.say("quero marcar amanhã às 7h")
+    assert "atendemos das 8h às 18h" in reply
+    assert "1) quarta, 25/11 às 08:00" in reply
