@@ -49,7 +49,9 @@ def test_an_impossible_date_gives_no_day(text: str) -> None:
     assert when is None or when.day is None
 
 
-@pytest.mark.parametrize("text", ["amanhã às 27h", "amanhã 10:75", "amanhã 25 horas"])
+@pytest.mark.parametrize(
+    "text", ["amanhã às 27h", "amanhã 10:75", "amanhã 25 horas", "amanhã às 15 40"]
+)
 def test_an_impossible_time_gives_no_time(text: str) -> None:
     when = parse_when(text, TUESDAY)
     assert when is not None
@@ -119,6 +121,19 @@ PHRASINGS = [
     ("20/11 às 10h", TUESDAY, When(date(2026, 11, 20), time(10))),
     ("dia 7 de manhã", TUESDAY, When(date(2026, 12, 7), None, "manha")),
     ("dia 20", TUESDAY, When(date(2026, 12, 20))),
+    ("amanha as 10 e meia 🙏", TUESDAY, When(date(2026, 11, 25), time(10, 30))),
+    ("Quinta-feira às 9", TUESDAY, When(date(2026, 11, 26), time(9))),
+    ("dia 05/12 as 11hs", TUESDAY, When(date(2026, 12, 5), time(11))),
+    ("amanhã 10hrs", TUESDAY, When(date(2026, 11, 25), time(10))),
+    ("amanhã às 15.30", TUESDAY, When(date(2026, 11, 25), time(15, 30))),
+    ("amanhã 15 e 30", TUESDAY, When(date(2026, 11, 25), time(15, 30))),
+    ("quinze e quinze", TUESDAY, When(None, time(15, 15))),
+    ("dps de amanha as 10", TUESDAY, When(date(2026, 11, 26), time(10))),
+    ("depois d'amanhã às 9h", TUESDAY, When(date(2026, 11, 26), time(9))),
+    ("dia 1º de dezembro", TUESDAY, When(date(2026, 12, 1))),
+    ("amanhã cedo", TUESDAY, When(date(2026, 11, 25), None, "manha")),
+    ("hj a noite", TUESDAY, When(TUESDAY, None, "noite")),
+    ("terça que vem às dezesseis horas", TUESDAY, When(date(2026, 12, 1), time(16))),
 ]
 
 

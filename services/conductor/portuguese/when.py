@@ -41,7 +41,7 @@ _WEEKDAY = re.compile(r"\b(segunda|terca|quarta|quinta|sexta|sabado|domingo)(?: 
 _NEXT_WEEK = re.compile(r"\b(?:semana que vem|prox(?:ima)? semana|(?:que|q) vem)\b")
 _DAY_MONTH = re.compile(r"\b(\d{1,2})/(\d{1,2})(?:/(\d{2,4}))?\b")
 _DAY_MONTH_NAME = re.compile(
-    rf"\b(?:dia )?(\d{{1,2}}|primeiro) (?:de )?({_MONTH_WORDS})\b(?: (?:de )?(\d{{4}})\b)?"
+    rf"\b(?:dia )?(\d{{1,2}}|primeiro)o? (?:de )?({_MONTH_WORDS})\b(?: (?:de )?(\d{{4}})\b)?"
 )
 _DAY_OF_MONTH = re.compile(r"\bdia (\d{1,2})\b")
 _FROM_NOW = re.compile(r"\b(?:daqui a|daqui|dentro de|em) (\d{1,2}) (dias?|semanas?)\b")
@@ -54,8 +54,11 @@ _RANGE = re.compile(rf"\b(?:entre|das|de) {_TIME} (?:e|as|a|ate) {_TIME}(?!\d|/)
 _AFTER = re.compile(rf"\b(?:a partir|depois|apos) (?:d[ae]s? |a |as )?{_TIME}(?!\d|/)")
 _BEFORE = re.compile(rf"\bantes (?:d[ae]s? |da )?{_TIME}(?!\d|/)")
 _CLOCK = re.compile(r"\b(\d{1,2})(?::(\d{2})|h(\d{2})?|\s?horas?)( e meia)?(?!\d|/)")
-_HALF = re.compile(r"\b(\d{1,2}) e meia\b")
-_AT_HOUR = re.compile(r"\b(?:as|a|para|pras|pra|das|entre)\s(\d{1,2})\b(?!/|:|\d)")
+_HALF = re.compile(r"\b(\d{1,2}) e (meia|15|30|45)\b")
+_AT_HOUR = re.compile(r"\b(?:as|a|para|pras|pra|das|entre)\s(\d{1,2})\b(?!/|:|\d| \d)")
+# "15.30": a dot between an hour and its quarter; "10.12" may be a date and stays apart.
+_DOTTED_TIME = re.compile(r"(?<![\d./])(\d{1,2})\.(00|15|30|45)(?![\d./])")
+_DAY_AFTER_TOMORROW = re.compile(r"\b(?:depois|dps) de? ?amanha\b")
 _HOUR_OF_PERIOD = re.compile(r"\b(\d{1,2}) (?:da|de) (?:manha|tarde|noite)\b")
 _OF_PERIOD = re.compile(r"\b(?:da|de|a)\s(manha|tarde|noite)\b|\b(manha|tarde|noite)\b")
 # Before 6 and with no part of the day, an hour is as likely morning as afternoon.
@@ -92,7 +95,7 @@ class When:
 
 def parse_when(text: str, today: date) -> When | None:
     """What ``text`` says about when, relative to ``today``; None if it says nothing."""
-    folded = with_digits(fold(text))
+    folded = with_digits(fold(_DOTTED_TIME.sub(r"\1:\2", text)))
     period = _period(folded)
     day, week, day_doubt = _day(folded, today)
     # The numbers of a date ("dia 7 de manhã", "daqui a 3 dias") are no hours.
@@ -124,13 +127,15 @@ def _period(folded: str) -> str | None:
         return None
     if "depois do almoco" in folded:
         return "tarde"
+    if re.search(r"\bcedo\b", folded):
+        return "manha"
     match = _OF_PERIOD.search(folded)
     return (match.group(1) or match.group(2)) if match else None
 
 
 def _day(folded: str, today: date) -> tuple[date | None, date | None, str | None]:
     """The day meant, the week meant (its Monday) when no day is, and any doubt."""
-    if "depois de amanha" in folded:
+    if _DAY_AFTER_TOMORROW.search(folded):
         return today + timedelta(days=2), None, None
     if re.search(r"\bamanha\b", folded):
         return today + timedelta(days=1), None, None
@@ -235,7 +240,7 @@ def _clock(folded: str, period: str | None) -> tuple[time | None, str | None]:
     if match := _CLOCK.search(folded):
         hour, minute = int(match[1]), 30 if match[4] else int(match[2] or match[3] or 0)
     elif match := _HALF.search(folded):
-        hour, minute = int(match[1]), 30
+        hour, minute = int(match[1]), 30 if match[2] == "meia" else int(match[2])
     elif (match := _HOUR_OF_PERIOD.search(folded)) or (match := _AT_HOUR.search(folded)):
         hour, minute = int(match[1]), 0
     if hour is None or minute is None or hour > 23 or minute > 59:
