@@ -114,7 +114,9 @@ PHRASINGS = [
     ("quarta depois do almoço", TUESDAY, When(date(2026, 11, 25), None, "tarde")),
     ("hj as 16h", TUESDAY, When(TUESDAY, time(16))),
     ("amanha 15h", TUESDAY, When(date(2026, 11, 25), time(15))),
-    ("sexta q vem", TUESDAY, When(date(2026, 12, 4))),
+    ("segunda q vem", TUESDAY, When(date(2026, 11, 30))),
+    ("sexta da semana que vem", TUESDAY, When(date(2026, 12, 4))),
+    ("próxima sexta", TUESDAY, When(date(2026, 11, 27))),
     ("prox semana", TUESDAY, When(week=date(2026, 11, 30))),
     ("ontem às 10h", TUESDAY, When(date(2026, 11, 23), time(10))),
     ("hoje às 8h", TUESDAY, When(TUESDAY, time(8))),
@@ -157,6 +159,21 @@ def test_a_date_that_does_not_exist_is_asked_about_not_moved(text: str, doubt: s
     assert when is not None
     assert (when.day, when.doubt) == (None, doubt)
     assert when.start() is None
+
+
+@pytest.mark.parametrize(
+    ("text", "today", "doubt"),
+    [
+        ("sexta que vem", TUESDAY, "sexta, 27/11 ou sexta, 04/12?"),
+        ("quarta q vem às 10h", TUESDAY, "quarta, 25/11 ou quarta, 02/12?"),
+        ("sábado que vem", FRIDAY, "sábado, 28/11 ou sábado, 05/12?"),
+    ],
+)
+def test_a_weekday_that_comes_this_week_and_the_next_is_asked_about(
+    text: str, today: date, doubt: str
+) -> None:
+    when = parse_when(text, today)
+    assert when is not None and (when.day, when.doubt) == (None, doubt)
 
 
 @pytest.mark.parametrize(

@@ -33,12 +33,14 @@ _WEEKDAYS = {
     "sabado": 5,
     "domingo": 6,
 }
+_WEEKDAY_NAMES = ("segunda", "terça", "quarta", "quinta", "sexta", "sábado", "domingo")
 _MONTH_NAMES = ("janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto",
                 "setembro", "outubro", "novembro", "dezembro")  # fmt: skip
 _MONTH_PREFIXES = [fold(name)[:3] for name in _MONTH_NAMES]  # "dez", "dezembro": December
 _MONTH_WORDS = "|".join(sorted({fold(n) for n in _MONTH_NAMES} | set(_MONTH_PREFIXES)))
 _WEEKDAY = re.compile(r"\b(segunda|terca|quarta|quinta|sexta|sabado|domingo)(?: feira)?\b")
-_NEXT_WEEK = re.compile(r"\b(?:semana que vem|prox(?:ima)? semana|(?:que|q) vem)\b")
+_NEXT_WEEK = re.compile(r"\b(?:semana que vem|prox(?:ima)? semana)\b")
+_COMING = re.compile(r"\b(?:que|q) vem\b")
 _DAY_MONTH = re.compile(r"\b(\d{1,2})/(\d{1,2})(?:/(\d{2,4}))?\b")
 _DAY_MONTH_NAME = re.compile(
     rf"\b(?:dia )?(\d{{1,2}}|primeiro)o? (?:de )?({_MONTH_WORDS})\b(?: (?:de )?(\d{{4}})\b)?"
@@ -149,21 +151,30 @@ def _day(folded: str, today: date) -> tuple[date | None, date | None, str | None
     if match := _DAY_MONTH_NAME.search(folded):
         month = _MONTH_PREFIXES.index(match[2][:3]) + 1
         first = 1 if match[1] == "primeiro" else int(match[1])
-        return (*_calendar_date(today, first, month, match[3]),)
+        return _calendar_date(today, first, month, match[3])
     if match := _DAY_MONTH.search(folded):
-        return (*_calendar_date(today, int(match[1]), int(match[2]), match[3]),)
+        return _calendar_date(today, int(match[1]), int(match[2]), match[3])
     if match := _DAY_OF_MONTH.search(folded):
         return _next_day_of_month(today, int(match[1]))
     next_week = _NEXT_WEEK.search(folded) is not None
     monday = today - timedelta(days=today.weekday())
     if match := _WEEKDAY.search(folded):
+        weekday = _WEEKDAYS[match[1]]
+        following = monday + timedelta(days=7 + weekday)
         if next_week:
-            return monday + timedelta(days=7 + _WEEKDAYS[match[1]]), None, None
-        ahead = (_WEEKDAYS[match[1]] - today.weekday()) % 7 or 7
-        return today + timedelta(days=ahead), None, None
-    if next_week:
+            return following, None, None
+        coming = today + timedelta(days=(weekday - today.weekday()) % 7 or 7)
+        if _COMING.search(folded) and coming != following:
+            # "sexta que vem" on a Tuesday: this Friday for some, next week's for others.
+            return None, None, f"{_said(coming)} ou {_said(following)}?"
+        return coming, None, None
+    if next_week or _COMING.search(folded):
         return None, monday + timedelta(days=7), None
     return None, None, None
+
+
+def _said(day: date) -> str:
+    return f"{_WEEKDAY_NAMES[day.weekday()]}, {day:%d/%m}"
 
 
 def _calendar_date(
