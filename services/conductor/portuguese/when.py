@@ -17,6 +17,7 @@ from datetime import date, datetime, time, timedelta
 
 from services.conductor.portuguese.numbers import with_digits
 from services.conductor.portuguese.text import fold
+from services.domain.clinic import WEEKDAY_NAMES
 
 PERIODS = {
     "manha": (time(6), time(12)),
@@ -33,7 +34,6 @@ _WEEKDAYS = {
     "sabado": 5,
     "domingo": 6,
 }
-_WEEKDAY_NAMES = ("segunda", "terça", "quarta", "quinta", "sexta", "sábado", "domingo")
 _MONTH_NAMES = ("janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto",
                 "setembro", "outubro", "novembro", "dezembro")  # fmt: skip
 _MONTH_PREFIXES = [fold(name)[:3] for name in _MONTH_NAMES]  # "dez", "dezembro": December
@@ -174,7 +174,7 @@ def _day(folded: str, today: date) -> tuple[date | None, date | None, str | None
 
 
 def _said(day: date) -> str:
-    return f"{_WEEKDAY_NAMES[day.weekday()]}, {day:%d/%m}"
+    return f"{WEEKDAY_NAMES[day.weekday()]}, {day:%d/%m}"
 
 
 def _calendar_date(

@@ -30,7 +30,7 @@ _HOUR = Annotated[str, msgspec.Meta(pattern=r"^\d{2}:\d{2}$")]
 class CheckAvailability(msgspec.Struct, forbid_unknown_fields=True):
     date: _DAY | None = None
     period: Literal["manha", "tarde", "noite"] | None = None
-    since: Annotated[_DAY | None, msgspec.Meta(description="first day, without date")] = None
+    since: Annotated[_DAY | None, msgspec.Meta(description="from this day on, not date")] = None
     after: Annotated[_HOUR | None, msgspec.Meta(description="HH:MM, instead of period")] = None
     before: Annotated[_HOUR | None, msgspec.Meta(description="HH:MM, instead of period")] = None
 
