@@ -253,7 +253,7 @@ def doubt_question(doubt: str) -> str:
     """What to ask of a time that cannot be taken as written: never a guess."""
     if doubt.endswith("?"):
         return f"Só para eu não errar: {doubt}"
-    return f"Não consegui entender a data: {doubt}. Qual dia você quer?"
+    return f"Essa data não existe: {doubt}. Qual dia você quer?"
 
 
 def span_arguments(when: When) -> dict[str, str]:
