@@ -243,3 +243,23 @@ def test_any_text_yields_a_valid_answer_or_none(text: str, today: date) -> None:
         assert when.day >= today - timedelta(days=31) or "/" in text
     if when is not None and when.doubt is not None:
         assert when.start() is None
+
+
+TIME_WORDS = ["dia", "de", "às", "e", "meia", "entre", "das", "daqui", "a", "dias", "semanas",
+              "que", "vem", "sexta", "dez", "31", "29", "02", "12", "3", "15", "h", "tarde",
+              "ontem", "hoje", "dps", "amanhã", "primeiro", "janeiro", "fev", "2027", "antes",
+              "depois", "15.30", "cedo", "/", ":"]  # fmt: skip
+
+
+@given(
+    st.lists(st.sampled_from(TIME_WORDS), max_size=8).map(" ".join),
+    st.dates(min_value=date(2000, 1, 1), max_value=date(2100, 1, 1)),
+)
+def test_any_jumble_of_time_words_is_read_or_asked_about_never_guessed(
+    text: str, today: date
+) -> None:
+    when = parse_when(text, today)
+    if when is not None and when.doubt is not None:
+        assert when.start() is None
+    if when is not None and when.between is not None:
+        assert when.between[0] < when.between[1] and when.at is None
