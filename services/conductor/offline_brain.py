@@ -16,7 +16,7 @@ import msgspec
 from services.conductor.brain import BrainReply, BrainRequest, Facts, ToolCall, last_user_text
 from services.conductor.portuguese.intents import Intent, chosen_option, intent_of, name_in
 from services.conductor.portuguese.speech import MENU, numbered, spoken
-from services.conductor.portuguese.when import parse_when
+from services.conductor.portuguese.when import When, offered_slot, parse_when
 from services.conductor.tools.appointments import (
     CANCEL_APPOINTMENT,
     LIST_APPOINTMENTS,
@@ -158,21 +158,18 @@ class OfflineBrain:
             prefix = ""
             if booked is not None:
                 prefix = f"Esse horário não está disponível ({booked.error}). "
-            free = succeeded(available, Availability).slots
-            slots = [spoken(datetime.fromisoformat(s)) for s in free]
-            if not slots:
-                return BrainReply(f"{prefix}Não encontrei horários livres. Quer tentar outro dia?")
-            return BrainReply(
-                f"{prefix}Tenho estes horários:\n{numbered(slots)}\n"
-                "Responda com o número, ou diga outro dia e horário."
-            )
+            return BrainReply(prefix + offered_text(succeeded(available, Availability), booked))
         if booked is not None:
             day = booked_day(request)
             return self._call(CHECK_AVAILABILITY, **({"date": day} if day else {}))
         option = chosen_option(text, len(facts.offered))
         if option is not None:
             return self._book(facts.offered[option - 1], facts)
+        if (picked := offered_slot(text, facts.offered, facts.today)) is not None:
+            return self._book(picked, facts)
         when = parse_when(text, facts.today)
+        if when is not None and when.doubt is not None:
+            return BrainReply(doubt_question(when.doubt))
         if when is not None and (start := when.start()) is not None:
             return self._book(start, facts)
         if facts.rescheduling and when is None:
@@ -185,6 +182,8 @@ class OfflineBrain:
             arguments["date"] = when.day.isoformat()
         if when is not None and when.period is not None:
             arguments["period"] = when.period
+        if when is not None:
+            arguments.update(span_arguments(when))
         return self._call(CHECK_AVAILABILITY, **arguments)
 
     def _info(self, text: str, results: ToolResults, request: BrainRequest) -> BrainReply:
@@ -234,6 +233,38 @@ class OfflineBrain:
             return BrainReply(f"Qual delas você quer cancelar?\n{shown}\nResponda com o número.")
         chosen = appointments[option - 1]
         return self._call(CANCEL_APPOINTMENT, appointment_id=chosen.appointment_id)
+
+
+def offered_text(available: Availability, refused: ToolFailure | None) -> str:
+    """The slots found, or why there are none where asked and the nearest alternatives."""
+    slots = [spoken(datetime.fromisoformat(s)) for s in available.slots]
+    reason = available.reason
+    # After a refused time its reason was said; the day's would mostly repeat it.
+    said = f"Nesse dia não dá: {reason}. " if reason and refused is None else ""
+    if not slots:
+        return f"{said}Não encontrei horários livres. Quer tentar outro dia?"
+    heading = "Os horários livres mais próximos são" if reason else "Tenho estes horários"
+    return (
+        f"{said}{heading}:\n{numbered(slots)}\nResponda com o número, ou diga outro dia e horário."
+    )
+
+
+def doubt_question(doubt: str) -> str:
+    """What to ask of a time that cannot be taken as written: never a guess."""
+    if doubt.endswith("?"):
+        return f"Só para eu não errar: {doubt}"
+    return f"Essa data não existe: {doubt}. Qual dia você quer?"
+
+
+def span_arguments(when: When) -> dict[str, str]:
+    """check_availability's arguments for a week ("semana que vem") or hours ("entre 14h
+    e 16h") asked for."""
+    arguments: dict[str, str] = {}
+    if when.day is None and when.week is not None:
+        arguments["since"] = when.week.isoformat()
+    if when.between is not None:
+        arguments["after"], arguments["before"] = (f"{t:%H:%M}" for t in when.between)
+    return arguments
 
 
 def booked_day(request: BrainRequest) -> str | None:

@@ -16,6 +16,9 @@ PERIOD_HOURS = {
     "noite": (time(18), time(23, 59)),
 }
 WEEKDAY_NAMES = ("segunda", "terça", "quarta", "quinta", "sexta", "sábado", "domingo")
+# "a clínica não abre aos sábados": each weekday as a habit, with its contraction.
+ON_WEEKDAYS = ("às segundas", "às terças", "às quartas", "às quintas", "às sextas",
+               "aos sábados", "aos domingos")  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,22 +71,45 @@ class Clinic:
         """``YYYY-MM-DDTHH:MM`` in the clinic's time: how tools show times to a model."""
         return self.local(moment).strftime("%Y-%m-%dT%H:%M")
 
+    @property
+    def hours(self) -> str:
+        """The opening hours as a patient reads them: "atendemos das 8h às 18h"."""
+        return f"atendemos das {_clock_words(self.opens)} às {_clock_words(self.closes)}"
+
     def why_not_bookable(self, start: datetime, now: datetime) -> str | None:
         """None if an appointment may start at ``start``; otherwise the reason, in words."""
         local = self.local(start)
         if start <= now:
             return "esse horário já passou"
         if start > now + timedelta(days=self.horizon_days):
-            return f"a agenda está aberta só para os próximos {self.horizon_days} dias"
+            return self._beyond_horizon
         if local.weekday() not in self.open_days:
-            return f"a clínica não atende {WEEKDAY_NAMES[local.weekday()]}"
+            return f"a clínica não abre {ON_WEEKDAYS[local.weekday()]}"
         end = (local + self.slot).time()
         if local.time() < self.opens or end > self.closes or end == time(0):
-            return f"o atendimento é das {self.opens:%H:%M} às {self.closes:%H:%M}"
+            return self.hours
         minutes = local.hour * 60 + local.minute - (self.opens.hour * 60 + self.opens.minute)
         if minutes % self.slot_minutes or local.second or local.microsecond:
             return f"as consultas começam a cada {self.slot_minutes} minutos"
         return None
+
+    def why_closed_on(self, day: date, now: datetime) -> str | None:
+        """Why no appointment at all can be had on ``day`` (a closed weekday, a day over,
+        past the horizon); None if the clinic takes appointments that day."""
+        today = self.local(now).date()
+        if day < today:
+            return "esse dia já passou"
+        if day > (self.local(now) + self.horizon).date():
+            return self._beyond_horizon
+        if day.weekday() not in self.open_days:
+            return f"a clínica não abre {ON_WEEKDAYS[day.weekday()]}"
+        if day == today and not any(not self.why_not_bookable(s, now) for s in self.slots_on(day)):
+            return f"o atendimento de hoje já terminou ({self.hours})"
+        return None
+
+    @property
+    def _beyond_horizon(self) -> str:
+        return f"a agenda está aberta só para os próximos {self.horizon_days} dias"
 
     def slots_on(self, day: date) -> list[datetime]:
         """Every slot start of a day (time-zone aware), whether free or not."""
@@ -100,24 +126,57 @@ class Clinic:
         taken: Iterable[datetime],
         *,
         day: date | None = None,
+        since: date | None = None,
         between: tuple[time, time] | None = None,
         limit: int = 5,
+        per_day: int | None = None,
     ) -> list[datetime]:
-        """The first free slots from ``now`` on (on ``day`` only, if given)."""
+        """The first free slots from ``now`` on: on ``day`` only, if given, else from
+        ``since`` on; at most ``per_day`` of any one day, if given."""
         busy = {moment.timestamp() for moment in taken}
-        first_day = day or self.local(now).date()
+        first_day = max(since or date.min, self.local(now).date())
         days = [day] if day else [first_day + timedelta(days=n) for n in range(self.horizon_days)]
         found: list[datetime] = []
         for candidate_day in days:
+            of_day = 0
             for start in self.slots_on(candidate_day):
                 if between and not between[0] <= start.time() < between[1]:
                     continue
                 if start.timestamp() in busy or self.why_not_bookable(start, now):
                     continue
                 found.append(start)
+                of_day += 1
                 if len(found) == limit:
                     return found
+                if of_day == per_day:
+                    break
         return found
+
+    def alternatives(
+        self,
+        day: date,
+        now: datetime,
+        taken: Iterable[datetime],
+        *,
+        between: tuple[time, time] | None = None,
+        limit: int = 5,
+    ) -> list[datetime]:
+        """The nearest free slots to offer instead of ``day``: on the open days after it
+        (soonest first, a few of each day), in the same hours if any are free then."""
+        taken = list(taken)
+        for since in (day + timedelta(days=1), self.local(now).date()):
+            for hours in (between, None) if between else (None,):
+                found = self.free_slots(
+                    now, taken, since=since, between=hours, limit=limit, per_day=2
+                )
+                if found:
+                    return found
+        return []
+
+
+def _clock_words(moment: time) -> str:
+    """8h, 8h30: how a clinic writes its hours."""
+    return f"{moment.hour}h{moment.minute:02d}" if moment.minute else f"{moment.hour}h"
 
 
 def _days(spec: str) -> frozenset[int]:

@@ -108,7 +108,7 @@ async def test_a_taken_slot_gets_alternatives_and_one_of_them_is_booked(
 async def test_a_time_outside_business_hours_is_explained(conductor: Decider) -> None:
     chat = await registered(conductor)
     reply = await chat.say("marcar sábado às 10h")
-    assert "a clínica não atende sábado" in reply
+    assert "a clínica não abre aos sábados" in reply
 
 
 async def test_consulting_lists_only_my_appointments(conductor: Decider) -> None:

@@ -44,7 +44,7 @@ DIALOGUES: dict[str, list[tuple[str, str]]] = {
     "emoji only": [("👋", "Aviso"), ("sim", "nome"), ("Lia", "Prazer"), ("😀😀", "não entendi")],
     "closed day": [
         ("oi", "Aviso"), ("sim", "nome"), ("Caio", "Prazer"),
-        ("marcar domingo às 10h", "a clínica não atende domingo"),
+        ("marcar domingo às 10h", "a clínica não abre aos domingos"),
     ],
     "talk to a human": [("oi", "Aviso"), ("sim", "nome"), ("Bia", "Prazer"),
                         ("quero falar com um atendente", "alguém da nossa equipe")],

@@ -24,9 +24,10 @@ def at(day: int, hour: int, minute: int = 0) -> datetime:
     [
         (at(25, 15), None),
         (at(24, 9), "esse horário já passou"),
-        (at(28, 10), "a clínica não atende sábado"),
-        (at(25, 7, 30), "o atendimento é das 08:00 às 18:00"),
-        (at(25, 17, 45), "o atendimento é das 08:00 às 18:00"),
+        (at(28, 10), "a clínica não abre aos sábados"),
+        (at(29, 10), "a clínica não abre aos domingos"),
+        (at(25, 7, 30), "atendemos das 8h às 18h"),
+        (at(25, 17, 45), "atendemos das 8h às 18h"),
         (at(25, 10, 15), "as consultas começam a cada 30 minutos"),
         (NOW + timedelta(days=40), "a agenda está aberta só para os próximos 30 dias"),
     ],
@@ -48,6 +49,63 @@ def test_free_slots_of_a_day_and_a_part_of_it() -> None:
 
 def test_a_closed_day_has_no_slots() -> None:
     assert CLINIC.free_slots(NOW, [], day=date(2026, 11, 29)) == []
+
+
+def test_opening_hours_are_written_as_a_clinic_writes_them() -> None:
+    assert Clinic(opens=time(7, 30), closes=time(19)).hours == "atendemos das 7h30 às 19h"
+
+
+@pytest.mark.parametrize(
+    ("day", "now", "reason"),
+    [
+        (date(2026, 11, 28), NOW, "a clínica não abre aos sábados"),
+        (date(2026, 11, 29), NOW, "a clínica não abre aos domingos"),
+        (date(2026, 11, 23), NOW, "esse dia já passou"),
+        (date(2027, 1, 4), NOW, "a agenda está aberta só para os próximos 30 dias"),
+        (
+            date(2026, 11, 24),
+            datetime(2026, 11, 24, 17, 45, tzinfo=SP),
+            "o atendimento de hoje já terminou (atendemos das 8h às 18h)",
+        ),
+        (date(2026, 11, 24), NOW, None),
+        (date(2026, 11, 30), NOW, None),
+    ],
+)
+def test_why_a_day_has_no_appointments(day: date, now: datetime, reason: str | None) -> None:
+    assert CLINIC.why_closed_on(day, now) == reason
+
+
+def test_free_slots_from_a_day_on_a_few_of_each_day() -> None:
+    slots = CLINIC.free_slots(NOW, [], since=date(2026, 11, 27), limit=3, per_day=2)
+    assert slots == [at(27, 8), at(27, 8, 30), at(30, 8)]
+
+
+def test_the_alternatives_to_a_closed_day_are_the_next_open_days() -> None:
+    slots = CLINIC.alternatives(date(2026, 11, 28), NOW, [at(30, 8)], limit=4)
+    assert slots == [at(30, 8, 30), at(30, 9), datetime(2026, 12, 1, 8, tzinfo=SP),
+                     datetime(2026, 12, 1, 8, 30, tzinfo=SP)]  # fmt: skip
+
+
+def test_the_alternatives_keep_the_hours_asked_for() -> None:
+    slots = CLINIC.alternatives(date(2026, 11, 28), NOW, [], between=(time(14), time(16)))
+    assert slots[0] == at(30, 14)
+    assert all(time(14) <= slot.time() < time(16) for slot in slots)
+
+
+def test_the_alternatives_to_a_past_day_start_from_now() -> None:
+    assert CLINIC.alternatives(date(2026, 11, 20), NOW, [], limit=1) == [at(24, 9, 30)]
+
+
+def test_the_alternatives_to_a_day_past_the_horizon_start_from_now() -> None:
+    assert CLINIC.alternatives(date(2027, 3, 1), NOW, [], limit=1) == [at(24, 9, 30)]
+
+
+def test_the_alternatives_leave_the_hours_when_none_are_free_then() -> None:
+    evening = Clinic(closes=time(20))
+    asked = (time(18), time(20))
+    slots = CLINIC.alternatives(date(2026, 11, 28), NOW, [], between=asked, limit=1)
+    assert slots == [at(30, 8)]
+    assert evening.alternatives(date(2026, 11, 28), NOW, [], between=asked, limit=1) == [at(30, 18)]
 
 
 def test_times_compare_across_time_zones() -> None:

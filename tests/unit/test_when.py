@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import date, time
+from datetime import date, datetime, time, timedelta
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from services.conductor.portuguese.when import When, parse_when
+from services.conductor.portuguese.when import When, offered_slot, parse_when
 
 TUESDAY = date(2026, 11, 24)
+FRIDAY = date(2026, 11, 27)
 
 
 @pytest.mark.parametrize(
@@ -48,7 +49,9 @@ def test_an_impossible_date_gives_no_day(text: str) -> None:
     assert when is None or when.day is None
 
 
-@pytest.mark.parametrize("text", ["amanhã às 27h", "amanhã 10:75", "amanhã 25 horas"])
+@pytest.mark.parametrize(
+    "text", ["amanhã às 27h", "amanhã 10:75", "amanhã 25 horas", "amanhã às 15 40"]
+)
 def test_an_impossible_time_gives_no_time(text: str) -> None:
     when = parse_when(text, TUESDAY)
     assert when is not None
@@ -59,8 +62,204 @@ def test_a_weekday_means_the_next_one_not_today() -> None:
     assert parse_when("terça às 10h", TUESDAY) == When(date(2026, 12, 1), time(10))
 
 
+# Real phrasings, the day they were written, and exactly what they mean: (day, time,
+# part of the day, span of hours, week). Seeds the conversation corpus.
+PHRASINGS = [
+    ("dia 7 de janeiro às 10h", TUESDAY, When(date(2027, 1, 7), time(10))),
+    ("7 de janeiro as 10", TUESDAY, When(date(2027, 1, 7), time(10))),
+    ("pode ser dia 15 de dezembro de manhã?", TUESDAY, When(date(2026, 12, 15), None, "manha")),
+    ("dia 30 de dez às 9h", TUESDAY, When(date(2026, 12, 30), time(9))),
+    ("25 dez", TUESDAY, When(date(2026, 12, 25))),
+    ("primeiro de dezembro às 14h", TUESDAY, When(date(2026, 12, 1), time(14))),
+    ("dia 3 de fev de 2027", TUESDAY, When(date(2027, 2, 3))),
+    ("dia dez de dezembro", TUESDAY, When(date(2026, 12, 10))),
+    ("dia 3 outro horário", TUESDAY, When(date(2026, 12, 3))),
+    ("10 e meia", TUESDAY, When(None, time(10, 30))),
+    ("amanhã às 10 e meia", TUESDAY, When(date(2026, 11, 25), time(10, 30))),
+    ("e depois de amanhã às 10 e meia?", TUESDAY, When(date(2026, 11, 26), time(10, 30))),
+    ("amanha 9h e meia", TUESDAY, When(date(2026, 11, 25), time(9, 30))),
+    ("3 e meia da tarde", TUESDAY, When(None, time(15, 30), "tarde")),
+    ("ao meio-dia e meia", TUESDAY, When(None, time(12, 30))),
+    ("semana que vem", TUESDAY, When(week=date(2026, 11, 30))),
+    ("pode ser semana que vem?", FRIDAY, When(week=date(2026, 11, 30))),
+    ("semana que vem na quarta", TUESDAY, When(date(2026, 12, 2))),
+    ("quarta da semana que vem às 14h", TUESDAY, When(date(2026, 12, 2), time(14))),
+    ("próxima semana, sexta de manhã", TUESDAY, When(date(2026, 12, 4), None, "manha")),
+    ("3 da tarde", TUESDAY, When(None, time(15), "tarde")),
+    ("amanhã 4 da tarde", TUESDAY, When(date(2026, 11, 25), time(16), "tarde")),
+    ("9 da manhã de sexta", TUESDAY, When(date(2026, 11, 27), time(9), "manha")),
+    ("duas da tarde", TUESDAY, When(None, time(14), "tarde")),
+    ("amanhã às duas e meia da tarde", TUESDAY, When(date(2026, 11, 25), time(14, 30), "tarde")),
+    ("dez e meia", TUESDAY, When(None, time(10, 30))),
+    ("quinta às nove", TUESDAY, When(date(2026, 11, 26), time(9))),
+    ("sexta às onze e meia", TUESDAY, When(date(2026, 11, 27), time(11, 30))),
+    ("uma da tarde", TUESDAY, When(None, time(13), "tarde")),
+    ("daqui a 3 dias", TUESDAY, When(date(2026, 11, 27))),
+    ("daqui a três dias às 15h", TUESDAY, When(date(2026, 11, 27), time(15))),
+    ("daqui a 2 semanas", TUESDAY, When(date(2026, 12, 8))),
+    ("daqui a duas semanas de tarde", TUESDAY, When(date(2026, 12, 8), None, "tarde")),
+    ("daqui uma semana", TUESDAY, When(date(2026, 12, 1))),
+    ("entre 14h e 16h", TUESDAY, When(between=(time(14), time(16)))),
+    ("amanhã entre 14 e 16h", TUESDAY, When(date(2026, 11, 25), between=(time(14), time(16)))),
+    ("das 9h às 11h30", TUESDAY, When(between=(time(9), time(11, 30)))),
+    ("entre duas e quatro da tarde", TUESDAY, When(None, None, "tarde", (time(14), time(16)))),
+    ("o das 10h30", TUESDAY, When(None, time(10, 30))),
+    ("a partir das 14h", TUESDAY, When(between=(time(14), time(23, 59)))),
+    (
+        "amanhã depois das 3 da tarde",
+        TUESDAY,
+        When(date(2026, 11, 25), None, "tarde", (time(15), time(23, 59))),
+    ),
+    ("antes das 10h", TUESDAY, When(between=(time(0), time(10)))),
+    ("quarta depois do almoço", TUESDAY, When(date(2026, 11, 25), None, "tarde")),
+    ("hj as 16h", TUESDAY, When(TUESDAY, time(16))),
+    ("amanha 15h", TUESDAY, When(date(2026, 11, 25), time(15))),
+    ("segunda q vem", TUESDAY, When(date(2026, 11, 30))),
+    ("sexta da semana que vem", TUESDAY, When(date(2026, 12, 4))),
+    ("próxima sexta", TUESDAY, When(date(2026, 11, 27))),
+    ("prox semana", TUESDAY, When(week=date(2026, 11, 30))),
+    ("ontem às 10h", TUESDAY, When(date(2026, 11, 23), time(10))),
+    ("hoje às 8h", TUESDAY, When(TUESDAY, time(8))),
+    ("20/11 às 10h", TUESDAY, When(date(2026, 11, 20), time(10))),
+    ("dia 7 de manhã", TUESDAY, When(date(2026, 12, 7), None, "manha")),
+    ("dia 20", TUESDAY, When(date(2026, 12, 20))),
+    ("amanha as 10 e meia 🙏", TUESDAY, When(date(2026, 11, 25), time(10, 30))),
+    ("Quinta-feira às 9", TUESDAY, When(date(2026, 11, 26), time(9))),
+    ("dia 05/12 as 11hs", TUESDAY, When(date(2026, 12, 5), time(11))),
+    ("amanhã 10hrs", TUESDAY, When(date(2026, 11, 25), time(10))),
+    ("amanhã às 15.30", TUESDAY, When(date(2026, 11, 25), time(15, 30))),
+    ("amanhã 15 e 30", TUESDAY, When(date(2026, 11, 25), time(15, 30))),
+    ("quinze e quinze", TUESDAY, When(None, time(15, 15))),
+    ("dps de amanha as 10", TUESDAY, When(date(2026, 11, 26), time(10))),
+    ("depois d'amanhã às 9h", TUESDAY, When(date(2026, 11, 26), time(9))),
+    ("dia 1º de dezembro", TUESDAY, When(date(2026, 12, 1))),
+    ("amanhã cedo", TUESDAY, When(date(2026, 11, 25), None, "manha")),
+    ("hj a noite", TUESDAY, When(TUESDAY, None, "noite")),
+    ("terça que vem às dezesseis horas", TUESDAY, When(date(2026, 12, 1), time(16))),
+]
+
+
+@pytest.mark.parametrize(("text", "today", "expected"), PHRASINGS)
+def test_a_phrasing_means_exactly_this(text: str, today: date, expected: When) -> None:
+    assert parse_when(text, today) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "doubt"),
+    [
+        ("31/11 às 10h", "novembro não tem dia 31"),
+        ("dia 30 de fevereiro", "fevereiro não tem dia 30"),
+        ("dia 31", "novembro não tem dia 31"),
+        ("29/02", "fevereiro não tem dia 29"),
+        ("dia 45 às 10h", "não existe dia 45"),
+    ],
+)
+def test_a_date_that_does_not_exist_is_asked_about_not_moved(text: str, doubt: str) -> None:
+    when = parse_when(text, TUESDAY)
+    assert when is not None
+    assert (when.day, when.doubt) == (None, doubt)
+    assert when.start() is None
+
+
+@pytest.mark.parametrize(
+    ("text", "today", "doubt"),
+    [
+        ("sexta que vem", TUESDAY, "sexta, 27/11 ou sexta, 04/12?"),
+        ("quarta q vem às 10h", TUESDAY, "quarta, 25/11 ou quarta, 02/12?"),
+        ("sábado que vem", FRIDAY, "sábado, 28/11 ou sábado, 05/12?"),
+    ],
+)
+def test_a_weekday_that_comes_this_week_and_the_next_is_asked_about(
+    text: str, today: date, doubt: str
+) -> None:
+    when = parse_when(text, today)
+    assert when is not None and (when.day, when.doubt) == (None, doubt)
+
+
+@pytest.mark.parametrize(
+    "text", ["às 3", "amanhã às 2", "sexta 4h", "amanhã 5 horas", "a partir das 3", "entre 2 e 4"]
+)
+def test_an_hour_that_could_be_morning_or_afternoon_is_asked_about(text: str) -> None:
+    when = parse_when(text, TUESDAY)
+    assert when is not None and when.at is None
+    assert when.doubt is not None and "manhã ou da tarde?" in when.doubt
+    assert when.start() is None
+
+
+@pytest.mark.parametrize(
+    "text", ["quero marcar uma consulta", "pra uma consulta", "são dois filhos", "quinta"]
+)
+def test_articles_and_weekdays_are_not_read_as_hours(text: str) -> None:
+    when = parse_when(text, TUESDAY)
+    assert when is None or (when.at, when.doubt) == (None, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "now", "past"),
+    [
+        ("ontem às 10h", datetime(2026, 11, 24, 9), True),
+        ("ontem", datetime(2026, 11, 24, 9), True),
+        ("hoje às 8h", datetime(2026, 11, 24, 9), True),
+        ("hoje às 9h", datetime(2026, 11, 24, 9), True),
+        ("hoje às 10h", datetime(2026, 11, 24, 9), False),
+        ("hoje", datetime(2026, 11, 24, 9), False),
+        ("20/11 às 10h", datetime(2026, 11, 24, 9), True),
+        ("amanhã às 8h", datetime(2026, 11, 24, 9), False),
+    ],
+)
+def test_the_past_is_seen_as_past(text: str, now: datetime, past: bool) -> None:
+    when = parse_when(text, now.date())
+    assert when is not None
+    assert when.is_past(now) is past
+
+
+OFFERED = [datetime(2026, 11, 25, 10), datetime(2026, 11, 25, 10, 30), datetime(2026, 11, 26, 9)]
+
+
+@pytest.mark.parametrize(
+    ("text", "chosen"),
+    [
+        ("o das 10h30", OFFERED[1]),
+        ("pode ser o das dez e meia", OFFERED[1]),
+        ("quero o das 10", OFFERED[0]),
+        ("o de quinta às 9h", OFFERED[2]),
+        ("o das 11h", None),
+        ("o de sexta às 9h", None),
+    ],
+)
+def test_an_offered_slot_is_picked_by_its_time(text: str, chosen: datetime | None) -> None:
+    assert offered_slot(text, OFFERED, TUESDAY) == chosen
+
+
+def test_a_time_two_offered_days_share_is_no_choice() -> None:
+    offered = [datetime(2026, 11, 25, 9), datetime(2026, 11, 26, 9)]
+    assert offered_slot("o das 9h", offered, TUESDAY) is None
+
+
 @given(st.text(max_size=200), st.dates(min_value=date(2000, 1, 1), max_value=date(2100, 1, 1)))
 def test_any_text_yields_a_valid_answer_or_none(text: str, today: date) -> None:
     when = parse_when(text, today)
     if when is not None and when.day is not None:
-        assert when.day >= today or "/" in text
+        assert when.day >= today - timedelta(days=31) or "/" in text
+    if when is not None and when.doubt is not None:
+        assert when.start() is None
+
+
+TIME_WORDS = ["dia", "de", "às", "e", "meia", "entre", "das", "daqui", "a", "dias", "semanas",
+              "que", "vem", "sexta", "dez", "31", "29", "02", "12", "3", "15", "h", "tarde",
+              "ontem", "hoje", "dps", "amanhã", "primeiro", "janeiro", "fev", "2027", "antes",
+              "depois", "15.30", "cedo", "/", ":"]  # fmt: skip
+
+
+@given(
+    st.lists(st.sampled_from(TIME_WORDS), max_size=8).map(" ".join),
+    st.dates(min_value=date(2000, 1, 1), max_value=date(2100, 1, 1)),
+)
+def test_any_jumble_of_time_words_is_read_or_asked_about_never_guessed(
+    text: str, today: date
+) -> None:
+    when = parse_when(text, today)
+    if when is not None and when.doubt is not None:
+        assert when.start() is None
+    if when is not None and when.between is not None:
+        assert when.between[0] < when.between[1] and when.at is None

@@ -1,18 +1,23 @@
 """Times as Brazilians write them to book an appointment.
 
-"amanhã às 15h", "terça que vem de manhã", "dia 3 às 10:30", "sexta 9h30", "3 da tarde",
-"12/12 às 14h", "hoje à noite", "meio-dia". Pure: the reference time is an argument.
-A general date parser misreads these ("15h" as a duration of fifteen hours), so the
-grammar of this one small domain is written out here and tested case by case.
+"amanhã às 15h", "terça que vem de manhã", "dia 7 de janeiro às 10 e meia", "duas da tarde",
+"semana que vem na quarta", "daqui a 3 dias", "entre 14h e 16h", "ontem às 10h". Pure: the
+reference day is an argument. A general date parser misreads these ("15h" as a duration of
+fifteen hours), so the grammar of this one small domain is written out here and tested case
+by case. The rule: what could mean two things is not read as either; ``When.doubt`` says
+what to ask instead, so no booking is ever a guess.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
+from services.conductor.portuguese.numbers import with_digits
 from services.conductor.portuguese.text import fold
+from services.domain.clinic import WEEKDAY_NAMES
 
 PERIODS = {
     "manha": (time(6), time(12)),
@@ -29,100 +34,230 @@ _WEEKDAYS = {
     "sabado": 5,
     "domingo": 6,
 }
+_MONTH_NAMES = ("janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto",
+                "setembro", "outubro", "novembro", "dezembro")  # fmt: skip
+_MONTH_PREFIXES = [fold(name)[:3] for name in _MONTH_NAMES]  # "dez", "dezembro": December
+_MONTH_WORDS = "|".join(sorted({fold(n) for n in _MONTH_NAMES} | set(_MONTH_PREFIXES)))
 _WEEKDAY = re.compile(r"\b(segunda|terca|quarta|quinta|sexta|sabado|domingo)(?: feira)?\b")
-_NEXT_WEEK = re.compile(r"\b(que vem|proxima|proximo|semana que vem)\b")
+_NEXT_WEEK = re.compile(r"\b(?:semana que vem|prox(?:ima)? semana)\b")
+_COMING = re.compile(r"\b(?:que|q) vem\b")
 _DAY_MONTH = re.compile(r"\b(\d{1,2})/(\d{1,2})(?:/(\d{2,4}))?\b")
+_DAY_MONTH_NAME = re.compile(
+    rf"\b(?:dia )?(\d{{1,2}}|primeiro)o? (?:de )?({_MONTH_WORDS})\b(?: (?:de )?(\d{{4}})\b)?"
+)
 _DAY_OF_MONTH = re.compile(r"\bdia (\d{1,2})\b")
-_CLOCK = re.compile(r"\b(\d{1,2})(?::(\d{2})|h(\d{2})?|\s?horas?)(?!\d|/)")
-_AT_HOUR = re.compile(r"\b(?:as|a|para|pras|pra)\s(\d{1,2})\b(?!/|:|\d)")
+_FROM_NOW = re.compile(r"\b(?:daqui a|daqui|dentro de|em) (\d{1,2}) (dias?|semanas?)\b")
+_DAY_NUMBERS = re.compile(
+    "|".join(p.pattern for p in (_DAY_MONTH_NAME, _DAY_MONTH, _DAY_OF_MONTH, _FROM_NOW))
+)
+# One clock time: "15h", "15:30", "15h30", "15 horas", "10 e meia", "10h e meia".
+_TIME = r"(\d{1,2})(?:(?::|h)(\d{2})|h|\s?horas?)?( e meia)?"
+_RANGE = re.compile(rf"\b(?:entre|das|de) {_TIME} (?:e|as|a|ate) {_TIME}(?!\d|/)")
+_AFTER = re.compile(rf"\b(?:a partir|depois|apos) (?:d[ae]s? |a |as )?{_TIME}(?!\d|/)")
+_BEFORE = re.compile(rf"\bantes (?:d[ae]s? |da )?{_TIME}(?!\d|/)")
+_CLOCK = re.compile(r"\b(\d{1,2})(?::(\d{2})|h(\d{2})?|\s?horas?)( e meia)?(?!\d|/)")
+_HALF = re.compile(r"\b(\d{1,2}) e (meia|15|30|45)\b")
+_AT_HOUR = re.compile(r"\b(?:as|a|para|pras|pra|das|entre)\s(\d{1,2})\b(?!/|:|\d| \d)")
+# "15.30": a dot between an hour and its quarter; "10.12" may be a date and stays apart.
+_DOTTED_TIME = re.compile(r"(?<![\d./])(\d{1,2})\.(00|15|30|45)(?![\d./])")
+_DAY_AFTER_TOMORROW = re.compile(r"\b(?:depois|dps) de? ?amanha\b")
+_HOUR_OF_PERIOD = re.compile(r"\b(\d{1,2}) (?:da|de) (?:manha|tarde|noite)\b")
 _OF_PERIOD = re.compile(r"\b(?:da|de|a)\s(manha|tarde|noite)\b|\b(manha|tarde|noite)\b")
+# Before 6 and with no part of the day, an hour is as likely morning as afternoon.
+_UNCLEAR_HOURS = range(1, 6)
 
 
 @dataclass(frozen=True, slots=True)
 class When:
-    """What a message says about a time: a day, a clock time, or a part of the day."""
+    """What a message says about a time: a day (or a week), a clock time, a part of the day
+    or a span of hours — and, when it says something that cannot be taken as it stands,
+    what to ask (``doubt``)."""
 
     day: date | None = None
     at: time | None = None
     period: str | None = None
+    between: tuple[time, time] | None = None
+    week: date | None = None  # the Monday of a week named without its day
+    doubt: str | None = None
 
     def start(self) -> datetime | None:
         """The exact moment, when both day and clock time are known (naive, local)."""
-        return datetime.combine(self.day, self.at) if self.day and self.at else None
+        if self.doubt or self.day is None or self.at is None:
+            return None
+        return datetime.combine(self.day, self.at)
+
+    def is_past(self, now: datetime) -> bool:
+        """Whether it names a day or a moment already over at ``now`` (local wall clock)."""
+        if self.day is None:
+            return False
+        if self.day != now.date():
+            return self.day < now.date()
+        return self.at is not None and self.at <= now.time().replace(tzinfo=None)
 
 
 def parse_when(text: str, today: date) -> When | None:
     """What ``text`` says about when, relative to ``today``; None if it says nothing."""
-    folded = fold(text)
+    folded = with_digits(fold(_DOTTED_TIME.sub(r"\1:\2", text)))
     period = _period(folded)
-    day = _day(folded, today)
-    at = _clock(folded, period)
-    if day is None and at is None and period is None:
+    day, week, day_doubt = _day(folded, today)
+    # The numbers of a date ("dia 7 de manhã", "daqui a 3 dias") are no hours.
+    hours = _DAY_NUMBERS.sub(" ", folded)
+    between = _range(hours, period)
+    at, time_doubt = (None, None) if between else _clock(hours, period)
+    if (day, week, at, period, between, day_doubt, time_doubt) == (None,) * 7:
         return None
-    return When(day=day, at=at, period=period)
+    return When(day, at, period, between, week, day_doubt or time_doubt)
+
+
+def offered_slot(text: str, offered: Sequence[datetime], today: date) -> datetime | None:
+    """The one offered slot a message picks by its time ("o das 10h30", "pode ser o de
+    quinta às 9h"); None when it names none of them, or more than one."""
+    when = parse_when(text, today)
+    if when is None or when.at is None or when.doubt:
+        return None
+    chosen = [
+        slot
+        for slot in offered
+        if slot.time().replace(tzinfo=None) == when.at
+        and (when.day is None or slot.date() == when.day)
+    ]
+    return chosen[0] if len(chosen) == 1 else None
 
 
 def _period(folded: str) -> str | None:
     if "meio dia" in folded:
         return None
+    if "depois do almoco" in folded:
+        return "tarde"
+    if re.search(r"\bcedo\b", folded):
+        return "manha"
     match = _OF_PERIOD.search(folded)
     return (match.group(1) or match.group(2)) if match else None
 
 
-def _day(folded: str, today: date) -> date | None:
-    if "depois de amanha" in folded:
-        return today + timedelta(days=2)
+def _day(folded: str, today: date) -> tuple[date | None, date | None, str | None]:
+    """The day meant, the week meant (its Monday) when no day is, and any doubt."""
+    if _DAY_AFTER_TOMORROW.search(folded):
+        return today + timedelta(days=2), None, None
     if re.search(r"\bamanha\b", folded):
-        return today + timedelta(days=1)
-    if re.search(r"\bhoje\b", folded):
-        return today
+        return today + timedelta(days=1), None, None
+    if re.search(r"\b(?:hoje|hj)\b", folded):
+        return today, None, None
+    if re.search(r"\bontem\b", folded):
+        return today - timedelta(days=1), None, None
+    if match := _FROM_NOW.search(folded):
+        unit = 7 if match[2].startswith("semana") else 1
+        return today + timedelta(days=int(match[1]) * unit), None, None
+    if match := _DAY_MONTH_NAME.search(folded):
+        month = _MONTH_PREFIXES.index(match[2][:3]) + 1
+        first = 1 if match[1] == "primeiro" else int(match[1])
+        return _calendar_date(today, first, month, match[3])
     if match := _DAY_MONTH.search(folded):
         return _calendar_date(today, int(match[1]), int(match[2]), match[3])
     if match := _DAY_OF_MONTH.search(folded):
         return _next_day_of_month(today, int(match[1]))
+    next_week = _NEXT_WEEK.search(folded) is not None
+    monday = today - timedelta(days=today.weekday())
     if match := _WEEKDAY.search(folded):
-        ahead = (_WEEKDAYS[match[1]] - today.weekday()) % 7 or 7
-        return today + timedelta(days=ahead)
-    return None
+        weekday = _WEEKDAYS[match[1]]
+        following = monday + timedelta(days=7 + weekday)
+        if next_week:
+            return following, None, None
+        coming = today + timedelta(days=(weekday - today.weekday()) % 7 or 7)
+        if _COMING.search(folded) and coming != following:
+            # "sexta que vem" on a Tuesday: this Friday for some, next week's for others.
+            return None, None, f"{_said(coming)} ou {_said(following)}?"
+        return coming, None, None
+    if next_week or _COMING.search(folded):
+        return None, monday + timedelta(days=7), None
+    return None, None, None
 
 
-def _calendar_date(today: date, day: int, month: int, year: str | None) -> date | None:
-    full_year = int(year) + (2000 if year and len(year) == 2 else 0) if year else today.year
+def _said(day: date) -> str:
+    return f"{WEEKDAY_NAMES[day.weekday()]}, {day:%d/%m}"
+
+
+def _calendar_date(
+    today: date, day: int, month: int, year: str | None
+) -> tuple[date | None, None, str | None]:
+    """A day and month (and maybe year): a date that does not exist is asked about, never
+    rolled into the next month; one without a year that passed long ago is next year's."""
+    if not 1 <= month <= 12:
+        return None, None, f"não existe o mês {month}"
+    full_year = int(year) + (2000 if len(year) == 2 else 0) if year else today.year
     try:
         found = date(full_year, month, day)
     except ValueError:
-        return None
-    if year is None and found < today:
+        return None, None, _no_such_day(day, month)
+    if year is None and (today - found).days > 31:
         try:
             found = date(today.year + 1, month, day)
-        except ValueError:
-            return None
-    return found
+        except ValueError:  # 29/02 of a year whose next is not a leap year
+            return None, None, _no_such_day(day, month)
+    return found, None, None
 
 
-def _next_day_of_month(today: date, day: int) -> date | None:
+def _next_day_of_month(today: date, day: int) -> tuple[date | None, None, str | None]:
+    """ "dia 3": this month's if still ahead, else next month's; never a month after that."""
     year, month = today.year, today.month
-    for _ in range(12):
-        try:
-            found = date(year, month, day)
-        except ValueError:
-            found = None
-        if found is not None and found >= today:
-            return found
+    if day < today.day:
         month, year = (1, year + 1) if month == 12 else (month + 1, year)
-    return None
+    try:
+        return date(year, month, day), None, None
+    except ValueError:
+        return None, None, _no_such_day(day, month)
 
 
-def _clock(folded: str, period: str | None) -> time | None:
+def _no_such_day(day: int, month: int) -> str:
+    if not 1 <= day <= 31:
+        return f"não existe dia {day}"
+    return f"{_MONTH_NAMES[month - 1]} não tem dia {day}"
+
+
+def _range(folded: str, period: str | None) -> tuple[time, time] | None:
+    """A span of hours: "entre 14h e 16h", "das 9 às 11", "a partir das 15h", "antes
+    das 10h" (an open end is the day's)."""
+    first: time | None
+    last: time | None
+    if match := _RANGE.search(folded):
+        first = _time_of(match[1], match[2], match[3], period)
+        last = _time_of(match[4], match[5], match[6], period)
+    elif match := _AFTER.search(folded):
+        first, last = _time_of(match[1], match[2], match[3], period), time(23, 59)
+    elif match := _BEFORE.search(folded):
+        first, last = time(0), _time_of(match[1], match[2], match[3], period)
+    else:
+        return None
+    if first is None or last is None or first >= last:
+        return None
+    return first, last
+
+
+def _time_of(hour: str, minute: str | None, half: str | None, period: str | None) -> time | None:
+    h, m = int(hour), 30 if half else int(minute or 0)
+    if period in ("tarde", "noite") and h < 12:
+        h += 12
+    elif period is None and h in _UNCLEAR_HOURS:
+        return None  # then read as a clock time, which asks which half of the day
+    return time(h, m) if h < 24 and m < 60 else None
+
+
+def _clock(folded: str, period: str | None) -> tuple[time | None, str | None]:
+    """The clock time said, and the question to ask when the hour could be either half of
+    the day."""
     if "meio dia" in folded:
-        return time(12)
+        return (time(12, 30) if "meio dia e meia" in folded else time(12)), None
     hour = minute = None
     if match := _CLOCK.search(folded):
-        hour, minute = int(match[1]), int(match[2] or match[3] or 0)
-    elif match := _AT_HOUR.search(folded):
+        hour, minute = int(match[1]), 30 if match[4] else int(match[2] or match[3] or 0)
+    elif match := _HALF.search(folded):
+        hour, minute = int(match[1]), 30 if match[2] == "meia" else int(match[2])
+    elif (match := _HOUR_OF_PERIOD.search(folded)) or (match := _AT_HOUR.search(folded)):
         hour, minute = int(match[1]), 0
     if hour is None or minute is None or hour > 23 or minute > 59:
-        return None
+        return None, None
     if period in ("tarde", "noite") and hour < 12:
         hour += 12  # "3 da tarde"
-    return time(hour, minute) if hour < 24 else None
+    elif period is None and hour in _UNCLEAR_HOURS:
+        return None, f"{hour}h da manhã ou da tarde?"
+    return time(hour, minute), None

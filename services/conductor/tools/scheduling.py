@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from datetime import date, datetime
+from datetime import date, datetime, time
 from typing import Annotated, Any, Literal
 
 import msgspec
@@ -23,9 +23,16 @@ from services.domain.clinic import PERIOD_HOURS
 # Argument Structs carry no docstring: it would become part of the schema a model sees.
 
 
+_DAY = Annotated[str, msgspec.Meta(pattern=r"^\d{4}-\d{2}-\d{2}$")]
+_HOUR = Annotated[str, msgspec.Meta(pattern=r"^\d{2}:\d{2}$")]
+
+
 class CheckAvailability(msgspec.Struct, forbid_unknown_fields=True):
-    date: Annotated[str, msgspec.Meta(pattern=r"^\d{4}-\d{2}-\d{2}$")] | None = None
+    date: _DAY | None = None
     period: Literal["manha", "tarde", "noite"] | None = None
+    since: Annotated[_DAY | None, msgspec.Meta(description="from this day on, not date")] = None
+    after: Annotated[_HOUR | None, msgspec.Meta(description="HH:MM, instead of period")] = None
+    before: Annotated[_HOUR | None, msgspec.Meta(description="HH:MM, instead of period")] = None
 
 
 class BookAppointment(msgspec.Struct, forbid_unknown_fields=True):
@@ -36,10 +43,13 @@ class RescheduleAppointment(BookAppointment, forbid_unknown_fields=True):
     appointment_id: Annotated[str, msgspec.Meta(pattern=r"^[0-9a-f]{1,64}$")]
 
 
-class Availability(msgspec.Struct, frozen=True):
-    """The free slots found (local wall clock, ``YYYY-MM-DDTHH:MM``), soonest first."""
+class Availability(msgspec.Struct, frozen=True, omit_defaults=True):
+    """The free slots found (local wall clock, ``YYYY-MM-DDTHH:MM``), soonest first; when
+    the day or hours asked have none, why (``reason``), and the slots are the nearest
+    alternatives on the following open days."""
 
     slots: list[str] = msgspec.field(name="horarios")
+    reason: str | None = msgspec.field(name="motivo", default=None)
 
 
 class Booked(msgspec.Struct, frozen=True):
@@ -58,14 +68,36 @@ class Rescheduled(Booked, frozen=True):
 async def check_availability(
     arguments: CheckAvailability, turn: Turn, resources: Resources
 ) -> ToolOutcome[Availability]:
-    """The free slots within the clinic's horizon, on a day and in a period if asked."""
+    """The free slots within the clinic's horizon, on a day (or from a day on) and in a
+    period or span of hours if asked; never a dead end: a day or hours with none free get
+    the reason and the nearest alternatives."""
     clinic = resources.clinic
     day = _date(arguments.date) if arguments.date else None
-    between = PERIOD_HOURS[arguments.period] if arguments.period else None
+    since = _date(arguments.since) if arguments.since else None
+    between = _hours(arguments)
     taken = await resources.calendar.taken(turn.now, turn.now + clinic.horizon)
-    slots = clinic.free_slots(turn.now, taken, day=day, between=between)
+    slots = clinic.free_slots(turn.now, taken, day=day, since=since, between=between)
+    reason = None
+    if not slots and day is not None:
+        reason = clinic.why_closed_on(day, turn.now) or (
+            "não há horários livres nesse período" if between else "esse dia está lotado"
+        )
+        slots = clinic.alternatives(day, turn.now, taken, between=between)
     shown = [clinic.wall_clock(slot) for slot in slots]
-    return ToolOutcome(Availability(shown), [SlotsOffered(slots=tuple(slots))])
+    return ToolOutcome(Availability(shown, reason), [SlotsOffered(slots=tuple(slots))])
+
+
+def _hours(arguments: CheckAvailability) -> tuple[time, time] | None:
+    if arguments.after is None and arguments.before is None:
+        return PERIOD_HOURS[arguments.period] if arguments.period else None
+    try:
+        after = time.fromisoformat(arguments.after or "00:00")
+        before = time.fromisoformat(arguments.before or "23:59")
+    except ValueError:
+        raise ToolRejected("horário inválido; use HH:MM") from None
+    if after >= before:
+        raise ToolRejected("o horário inicial deve ser antes do final")
+    return after, before
 
 
 async def book_appointment(
@@ -133,7 +165,9 @@ def _date(raw: str) -> date:
 
 CHECK_AVAILABILITY = Tool(
     "check_availability",
-    "Lista horários livres; opcionalmente num dia (YYYY-MM-DD) e período.",
+    "Lista horários livres; opcionalmente num dia (date, YYYY-MM-DD) ou a partir de um "
+    "dia (since), e num período ou entre dois horários (after, before: HH:MM). Se não "
+    "houver, diz o motivo e lista as alternativas mais próximas.",
     CheckAvailability,
     Availability,
     check_availability,
