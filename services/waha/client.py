@@ -9,6 +9,7 @@ from typing import Any, NamedTuple
 from urllib.parse import quote
 
 import aiohttp
+from yarl import URL
 
 log = logging.getLogger(__name__)
 
@@ -19,6 +20,8 @@ RECENT_MESSAGES = 50
 CHAT_MESSAGES = "GET /api/{session}/chats/{chatId}/messages"
 CHATS_OVERVIEW = "GET /api/{session}/chats/overview"
 SESSIONS = "GET /api/sessions"
+FILES = "GET /api/files/{session}/{file}"
+FILES_PATH = "/api/files/"
 
 
 class WahaError(Exception):
@@ -33,6 +36,10 @@ class WahaError(Exception):
 
 class WahaRejected(WahaError):
     """WAHA refused the request itself (4xx): retrying would not help."""
+
+
+class MediaTooLarge(WahaRejected):
+    """The media is larger than the caller takes: not read further."""
 
 
 class SentMessage(NamedTuple):
@@ -129,6 +136,37 @@ class WahaClient:
                   "filter.timestamp.gte": str(since_s)}  # fmt: skip
         messages = await self._get(_messages_path(session, chat_id), params, CHAT_MESSAGES)
         return messages if isinstance(messages, list) else []
+
+    async def download_media(self, url: str, max_bytes: int) -> bytes:
+        """The bytes of a message's media, as WAHA keeps it.
+
+        A message's ``media.url`` is WAHA's base URL, ``/api/files/``, the session and the
+        file, served behind the API key (devlikeapro/waha src/core/media/local/:
+        MediaLocalStorageConfig.filesURL, MediaLocalStorage.getStorageData). It is read
+        from this client's WAHA whatever host the URL names, so the key never goes
+        elsewhere; a URL outside WAHA's files is refused. Raises :class:`MediaTooLarge`
+        past ``max_bytes``, :class:`WahaError` when WAHA cannot give it.
+        """
+        named = URL(url)
+        if not named.raw_path.startswith(FILES_PATH) or ".." in named.raw_path.split("/"):
+            raise WahaRejected(f"{FILES}: not one of WAHA's files")
+        target = URL(self.base_url + named.raw_path_qs, encoded=True)
+        try:
+            async with self._session.get(target) as response:
+                if response.status >= 300:
+                    refused = WahaRejected if response.status < 500 else WahaError
+                    raise refused(f"{FILES}: HTTP {response.status}")
+                too_large = MediaTooLarge(f"{FILES}: larger than {max_bytes} bytes")
+                if (response.content_length or 0) > max_bytes:
+                    raise too_large
+                data = bytearray()
+                async for chunk in response.content.iter_chunked(64 * 1024):
+                    data += chunk
+                    if len(data) > max_bytes:
+                        raise too_large
+                return bytes(data)
+        except (aiohttp.ClientError, TimeoutError) as exc:
+            raise WahaError(f"{FILES}: {type(exc).__name__}") from None
 
     async def mark_seen(self, session: str, chat_id: str, message_id: str | None) -> bool:
         """Mark the person's message read; best effort (one attempt), True if WAHA took it.
