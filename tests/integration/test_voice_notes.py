@@ -4,6 +4,7 @@ a local server speaking Groq's wire format), then answers the words as if writte
 
 from __future__ import annotations
 
+import time
 from collections.abc import AsyncIterator
 from contextlib import AsyncExitStack, asynccontextmanager
 from dataclasses import dataclass
@@ -22,7 +23,7 @@ from services.domain.conversation import Conversation, Stage
 from services.waha.client import WahaClient
 from tests.integration.test_dialogues import NOW
 from tests.support.dialogue import Dialogue
-from tests.support.fake_openai import FakeOpenAI, completion
+from tests.support.fake_openai import FakeOpenAI, Slow, completion
 from tests.support.kek import kek_env
 from tests.support.voice_notes import WAHA_KEY, WahaFiles, opus_recording, wav_recording
 
@@ -41,9 +42,9 @@ class Voice:
 @asynccontextmanager
 async def hearing(
     redis: Redis, files: dict[str, bytes], script: list[object], transcripts: list[object],
-    **env: str,
+    *, chunked: bool = False, **env: str,
 ) -> AsyncIterator[Voice]:  # fmt: skip
-    groq, waha = FakeOpenAI(script, transcripts), WahaFiles(files)
+    groq, waha = FakeOpenAI(script, transcripts), WahaFiles(files, chunked=chunked)
     async with AsyncExitStack() as stack:
         groq_url = await stack.enter_async_context(groq.serving())
         waha_url = await stack.enter_async_context(waha.serving())
@@ -119,6 +120,30 @@ async def test_a_voice_note_larger_than_its_bound_is_not_read_whole(redis: Redis
         reply = await chat.say("", media=voice_note("wav", "audio/wav"))
     assert reply == Unheard.TOO_LONG.value
     assert voice.groq.uploads == []
+
+
+async def test_a_voice_note_sent_without_its_length_stops_being_read_at_the_bound(
+    redis: Redis,
+) -> None:
+    files = {"false_5511987654321@c.us_3EB0AA.wav": wav_recording(2.0)}  # 32 kB
+    async with hearing(
+        redis, files, [], [SAID], chunked=True, VOICE_NOTE_MAX_BYTES="10000"
+    ) as voice:
+        chat = registered(voice.decider)
+        reply = await chat.say("", media=voice_note("wav", "audio/wav"))
+    assert reply == Unheard.TOO_LONG.value
+    assert voice.groq.uploads == []
+
+
+async def test_a_transcription_counts_in_the_turns_model_time(redis: Redis) -> None:
+    files = {"false_5511987654321@c.us_3EB0AA.ogg": opus_recording(3.0)}
+    slow: list[object] = [Slow(10, SAID)]
+    async with hearing(redis, files, [], slow, GROQ_TURN_TIMEOUT_SECONDS="1") as voice:
+        chat = registered(voice.decider)
+        started = time.monotonic()
+        assert await chat.say("", media=voice_note()) == Unheard.UNAVAILABLE.value
+    assert time.monotonic() - started < 3.0
+    assert voice.groq.requests == []
 
 
 async def test_a_transcription_that_fails_gets_a_request_to_write(redis: Redis) -> None:

@@ -19,7 +19,7 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
-from aiohttp import web
+from aiohttp import BodyPartReader, web
 from aiohttp.test_utils import TestServer
 
 GROQ_ROOT = "/openai/v1"  # where the groq SDK sends every request, under its base URL
@@ -127,12 +127,14 @@ class FakeOpenAI:
         fields: dict[str, str] = {}
         filename = content_type = None
         audio = b""
-        async for part in await request.multipart():
+        reader = await request.multipart()
+        while (part := await reader.next()) is not None:
+            assert isinstance(part, BodyPartReader)  # the SDK's form nests nothing
             if part.name == "file":
                 filename, content_type = part.filename, part.headers.get("Content-Type")
-                audio = await part.read()  # type: ignore[union-attr]
+                audio = bytes(await part.read())
             elif part.name:
-                fields[part.name] = await part.text()  # type: ignore[union-attr]
+                fields[part.name] = await part.text()
         self.uploads.append(Upload(fields, filename, content_type, audio))
 
         def transcript(text: Any) -> web.Response:

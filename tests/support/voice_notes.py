@@ -59,18 +59,28 @@ def opus_recording(seconds: float, pre_skip: int = 312) -> bytes:
 class WahaFiles:
     """WAHA's files route: the recordings it holds, and the requests it was asked."""
 
-    def __init__(self, files: dict[str, bytes]) -> None:
+    def __init__(self, files: dict[str, bytes], *, chunked: bool = False) -> None:
+        """``chunked``: the files are sent without a length, in chunks."""
         self.files = files
+        self.chunked = chunked
         self.asked: list[str] = []
 
-    async def serve(self, request: web.Request) -> web.Response:
+    async def serve(self, request: web.Request) -> web.StreamResponse:
         self.asked.append(request.path)
         if request.headers.get("X-Api-Key") != WAHA_KEY:
             return web.json_response({"message": "Unauthorized", "statusCode": 401}, status=401)
         data = self.files.get(request.match_info["file"])
         if data is None:
             return web.json_response({"message": "Not Found", "statusCode": 404}, status=404)
-        return web.Response(body=data, content_type="application/octet-stream")
+        if not self.chunked:
+            return web.Response(body=data, content_type="application/octet-stream")
+        response = web.StreamResponse(headers={"Content-Type": "application/octet-stream"})
+        response.enable_chunked_encoding()
+        await response.prepare(request)
+        for start in range(0, len(data), 4096):
+            await response.write(data[start : start + 4096])
+        await response.write_eof()
+        return response
 
     @asynccontextmanager
     async def serving(self) -> AsyncIterator[str]:
