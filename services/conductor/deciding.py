@@ -56,7 +56,7 @@ BRAIN_DOWN = (
 )
 TOO_MANY_STEPS = "Desculpe, não consegui concluir. Pode dizer de outro jeito?"
 MEDIA_ONLY = "Ainda não consigo ouvir áudios nem ver imagens por aqui. Pode escrever, por favor?"
-DEFAULT_TURN_BUDGET_S = 25.0
+DEFAULT_TURN_BUDGET_S = 25
 
 
 @dataclass(slots=True)

@@ -65,23 +65,11 @@ class GroqBrain:
         if request.tools:
             tooling = {"tools": [_tool(tool) for tool in request.tools], "tool_choice": "auto"}
         try:
-            try:
-                completion = await self._create(messages, tooling)
-            except groq.BadRequestError as exc:
-                failed = failed_generation(exc.body)
-                if failed is None:
-                    raise
-                log.warning("the model wrote a malformed tool call; asking it once more")
-                again = [*messages, {"role": "assistant", "content": failed},
-                         {"role": "system", "content": MALFORMED_CALL}]  # fmt: skip
-                completion = await self._create(again, tooling)
-        except groq.BadRequestError as exc:
-            if failed_generation(exc.body) is None:
-                raise BrainUnavailable(_reason(exc)) from None
-            log.warning("the model wrote a malformed tool call again; not understood")
-            return BrainReply()
+            completion = await self._answer(messages, tooling)
         except groq.APIError as exc:
             raise BrainUnavailable(_reason(exc)) from None
+        if completion is None:
+            return BrainReply()  # answered as a message not understood
         choice = completion.choices[0]
         if choice.finish_reason == "length":
             # Cut at the token limit: half a sentence (or half a tool call) is never sent.
@@ -92,6 +80,26 @@ class GroqBrain:
             for call in choice.message.tool_calls or ()
         )
         return BrainReply(text=choice.message.content, tool_calls=calls)
+
+    async def _answer(self, messages: list[dict[str, Any]], tooling: dict[str, Any]) -> Any:
+        """The model's completion; a malformed tool call is given back to it once, with
+        what was wrong; None when it writes one again."""
+        try:
+            return await self._create(messages, tooling)
+        except groq.BadRequestError as exc:
+            failed = failed_generation(exc.body)
+            if failed is None:
+                raise
+        log.warning("the model wrote a malformed tool call; asking it once more")
+        again = [*messages, {"role": "assistant", "content": failed},
+                 {"role": "system", "content": MALFORMED_CALL}]  # fmt: skip
+        try:
+            return await self._create(again, tooling)
+        except groq.BadRequestError as exc:
+            if failed_generation(exc.body) is None:
+                raise
+        log.warning("the model wrote a malformed tool call again; not understood")
+        return None
 
     async def _create(self, messages: list[dict[str, Any]], tooling: dict[str, Any]) -> Any:
         return await self._client.chat.completions.create(

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
 
+from services.conductor.deciding import DEFAULT_TURN_BUDGET_S
 from services.conductor.erasure import ErasedBookings
 from services.conductor.knowledge import Knowledge, KnowledgeInvalid
 from services.conductor.pacing import PacingRules
@@ -33,7 +34,7 @@ class ConductorSettings:
     groq_api_key: str | None = None
     groq_model: str = DEFAULT_GROQ_MODEL
     groq_base_url: str | None = None
-    groq_turn_seconds: int = 25
+    groq_turn_seconds: int = DEFAULT_TURN_BUDGET_S
     voice_notes: VoiceNoteRules = field(default_factory=VoiceNoteRules)
     google: GoogleSettings | None = None  # None: the embedded calendar
     reminder_offsets: tuple[timedelta, ...] = DEFAULT_OFFSETS
@@ -54,7 +55,7 @@ class ConductorSettings:
             groq_model=settings.text(env, "GROQ_MODEL", DEFAULT_GROQ_MODEL),
             groq_base_url=env.get("GROQ_BASE_URL") or None,
             groq_turn_seconds=settings.integer(
-                env, "GROQ_TURN_TIMEOUT_SECONDS", 25, minimum=1, maximum=300
+                env, "GROQ_TURN_TIMEOUT_SECONDS", DEFAULT_TURN_BUDGET_S, minimum=1, maximum=300
             ),
             voice_notes=_voice_notes(env),
             google=_google(env),
