@@ -23,8 +23,9 @@ from services.domain.conversation import Conversation, Stage
 from services.waha.client import WahaClient
 from tests.integration.test_dialogues import NOW
 from tests.support.dialogue import Dialogue
-from tests.support.fake_openai import FakeOpenAI, Slow, completion
+from tests.support.fake_openai import FakeOpenAI, Slow, completion, tool_use_failed
 from tests.support.kek import kek_env
+from tests.support.log_capture import LogLines
 from tests.support.voice_notes import WAHA_KEY, WahaFiles, opus_recording, wav_recording
 
 # WAHA names its own base URL in ``media.url``; the conductor reads from WAHA_URL instead.
@@ -178,3 +179,37 @@ def test_the_transcript_is_stored_sealed_with_the_subjects_key() -> None:
     stored = {name.encode(): value for name, value in fields.items()}
     assert decode_entry("1-0", 0, stored, key).envelope.event == event
     assert decode_entry("1-0", 0, stored, None).envelope.event.text == ""  # type: ignore[union-attr]
+
+
+async def test_a_recording_whose_length_cannot_be_read_is_not_sent(redis: Redis) -> None:
+    files = {"false_5511987654321@c.us_3EB0AA.mp3": b"ID3\x04\x00\x00\x00\x00\x00\x00frames"}
+    async with hearing(redis, files, [], [SAID]) as voice:
+        chat = registered(voice.decider)
+        note = voice_note("mp3", "audio/mpeg")
+        assert await chat.say("", media=note) == Unheard.UNAVAILABLE.value
+    assert voice.groq.uploads == []
+
+
+async def test_a_voice_note_waha_could_not_download_gets_a_request_to_write(
+    redis: Redis,
+) -> None:
+    async with hearing(redis, {}, [], [SAID]) as voice:
+        chat = registered(voice.decider)
+        failed = MediaInfo(mimetype="audio/ogg", url=None, error="download failed")
+        assert await chat.say("", media=failed) == Unheard.UNAVAILABLE.value
+    assert voice.waha.asked == [] and voice.groq.uploads == []
+
+
+async def test_hearing_a_voice_note_leaves_no_word_nor_id_of_it_in_the_log(
+    redis: Redis, log_lines: LogLines
+) -> None:
+    files = {"false_5511987654321@c.us_3EB0AA.ogg": opus_recording(3.0)}
+    script: list[object] = [tool_use_failed(f"<function=book{{{SAID}}}>"), completion("Ok!")]
+    async with hearing(redis, files, script, [SAID]) as voice:
+        chat = registered(voice.decider)
+        assert await chat.say("", media=voice_note()) == "Ok!"
+        missing = voice_note("wav", "audio/wav")  # WAHA answers 404
+        assert await chat.say("", media=missing) == Unheard.UNAVAILABLE.value
+    assert log_lines()  # the malformed call and the missing file were said
+    for personal in (SAID, "5511987654321", "3EB0AA"):
+        assert personal not in log_lines.text()
