@@ -20,8 +20,6 @@ RECENT_MESSAGES = 50
 CHAT_MESSAGES = "GET /api/{session}/chats/{chatId}/messages"
 CHATS_OVERVIEW = "GET /api/{session}/chats/overview"
 SESSIONS = "GET /api/sessions"
-FILES = "GET /api/files/{session}/{file}"
-FILES_PATH = "/api/files/"
 
 
 class WahaError(Exception):
@@ -38,14 +36,14 @@ class WahaRejected(WahaError):
     """WAHA refused the request itself (4xx): retrying would not help."""
 
 
-class MediaTooLarge(WahaRejected):
-    """The media is larger than the caller takes: not read further."""
-
-
 class SentMessage(NamedTuple):
     """A message WAHA already holds as sent, with its id when WAHA gives one."""
 
     waha_message_id: str | None
+
+
+class MediaTooLarge(WahaRejected):
+    """The media is larger than the caller takes: not read further."""
 
 
 class WahaClient:
@@ -137,6 +135,28 @@ class WahaClient:
         messages = await self._get(_messages_path(session, chat_id), params, CHAT_MESSAGES)
         return messages if isinstance(messages, list) else []
 
+    async def mark_seen(self, session: str, chat_id: str, message_id: str | None) -> bool:
+        """Mark the person's message read; best effort (one attempt), True if WAHA took it.
+
+        The body is WAHA's ``SendSeenRequest`` (devlikeapro/waha,
+        src/structures/chatting.dto.ts): NOWEB and GOWS mark read only the messages named
+        in ``messageIds`` (src/core/utils/convertors.ts, ExtractMessageKeysForRead, skips
+        the business's own); WEBJS marks the whole chat read.
+        """
+        body: dict[str, Any] = {"session": session, "chatId": chat_id}
+        if message_id is not None:
+            body["messageIds"] = [message_id]
+        return await self._indicate("/api/sendSeen", body)
+
+    async def start_typing(self, session: str, chat_id: str) -> bool:
+        """Show "typing…" in the chat until :meth:`stop_typing` (WAHA keeps it on:
+        src/api/chatting.controller.ts calls it an infinite action); best effort."""
+        return await self._indicate("/api/startTyping", {"session": session, "chatId": chat_id})
+
+    async def stop_typing(self, session: str, chat_id: str) -> bool:
+        """Stop showing "typing…" in the chat; best effort."""
+        return await self._indicate("/api/stopTyping", {"session": session, "chatId": chat_id})
+
     async def download_media(self, url: str, max_bytes: int) -> bytes:
         """The bytes of a message's media, as WAHA keeps it.
 
@@ -167,28 +187,6 @@ class WahaClient:
                 return bytes(data)
         except (aiohttp.ClientError, TimeoutError) as exc:
             raise WahaError(f"{FILES}: {type(exc).__name__}") from None
-
-    async def mark_seen(self, session: str, chat_id: str, message_id: str | None) -> bool:
-        """Mark the person's message read; best effort (one attempt), True if WAHA took it.
-
-        The body is WAHA's ``SendSeenRequest`` (devlikeapro/waha,
-        src/structures/chatting.dto.ts): NOWEB and GOWS mark read only the messages named
-        in ``messageIds`` (src/core/utils/convertors.ts, ExtractMessageKeysForRead, skips
-        the business's own); WEBJS marks the whole chat read.
-        """
-        body: dict[str, Any] = {"session": session, "chatId": chat_id}
-        if message_id is not None:
-            body["messageIds"] = [message_id]
-        return await self._indicate("/api/sendSeen", body)
-
-    async def start_typing(self, session: str, chat_id: str) -> bool:
-        """Show "typing…" in the chat until :meth:`stop_typing` (WAHA keeps it on:
-        src/api/chatting.controller.ts calls it an infinite action); best effort."""
-        return await self._indicate("/api/startTyping", {"session": session, "chatId": chat_id})
-
-    async def stop_typing(self, session: str, chat_id: str) -> bool:
-        """Stop showing "typing…" in the chat; best effort."""
-        return await self._indicate("/api/stopTyping", {"session": session, "chatId": chat_id})
 
     async def _indicate(self, path: str, body: dict[str, Any]) -> bool:
         # ChatRequest (session, chatId) for both typing routes: devlikeapro/waha,
@@ -264,3 +262,8 @@ def message_id_only(message_id: str) -> str:
     "3EB0…"), as WAHA quotes it in ``replyTo``; an id already bare is itself."""
     parts = message_id.split("_")
     return parts[2] if len(parts) >= 3 and parts[0] in ("true", "false") else message_id
+
+
+# Where WAHA serves the media it downloaded (MediaLocalStorageConfig.filesUri).
+FILES = "GET /api/files/{session}/{file}"
+FILES_PATH = "/api/files/"
