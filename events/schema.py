@@ -52,6 +52,16 @@ class MessageReceived(DomainEvent, frozen=True, kw_only=True, tag="message.recei
     sent_at: datetime
 
 
+class VoiceNoteTranscribed(DomainEvent, frozen=True, kw_only=True, tag="message.transcribed"):
+    """A voice note the person sent, heard: its transcript is answered as the message's
+    text. The transcript is the person's own words, sealed like everything they write."""
+
+    message_id: PersonalText
+    text: PersonalText
+    model: str
+    seconds: float
+
+
 class MessageSentByBusiness(DomainEvent, frozen=True, kw_only=True, tag="message.sent"):
     """A message the business's own WhatsApp number sent: a person at the clinic writing
     from the phone (during a handoff, say), or the echo of a reply the bot sent through
@@ -286,6 +296,7 @@ class IdentityLinked(DomainEvent, frozen=True, kw_only=True, tag="identity.linke
 
 Event = (
     MessageReceived
+    | VoiceNoteTranscribed
     | MessageSentByBusiness
     | MessageAcknowledged
     | ReactionReceived

@@ -41,6 +41,7 @@ from events.schema import (
     SubjectErased,
     ToolInvoked,
     UnknownEvent,
+    VoiceNoteTranscribed,
 )
 from services.cli.events import as_json, resolve_subject
 from services.domain.chats import chat_key_secret
@@ -71,6 +72,8 @@ def describe(event: DomainEvent | UnknownEvent, zone: ZoneInfo = UTC_ZONE) -> st
         case MessageReceived(text=text, media=media):
             attachment = f" [{media.mimetype or 'media'}]" if media else ""
             return f"message received      {quoted(text)}{attachment}"
+        case VoiceNoteTranscribed(text=text, seconds=seconds):
+            return f"voice note heard      {quoted(text)} ({seconds:.0f} s)"
         case PrivacyNoticeShown(policy_version=version, notice_sha256=digest):
             return f"privacy notice shown  version {version}, text sha256 {digest[:12]}…"
         case ConsentGranted(policy_version=version, evidence_text=text, legal_basis=basis):

@@ -7,6 +7,7 @@ decided in code: while consent is not active, no message reaches the brain.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import time
 from dataclasses import dataclass, replace
@@ -40,6 +41,7 @@ from services.conductor.metrics import ConductorMetrics
 from services.conductor.privacy import PrivacyNotice
 from services.conductor.tools import Toolbox, ToolOutcome
 from services.conductor.tools.contract import Tool
+from services.conductor.transcription import Transcriber, Unheard, hear, is_voice_note
 from services.conductor.turn import Turn
 from services.domain.conversation import Conversation, Stage, evolve
 
@@ -54,6 +56,7 @@ BRAIN_DOWN = (
 )
 TOO_MANY_STEPS = "Desculpe, não consegui concluir. Pode dizer de outro jeito?"
 MEDIA_ONLY = "Ainda não consigo ouvir áudios nem ver imagens por aqui. Pode escrever, por favor?"
+DEFAULT_TURN_BUDGET_S = 25
 
 
 @dataclass(slots=True)
@@ -62,6 +65,8 @@ class _Run:
 
     turn: Turn
     events: list[DomainEvent]
+    deadline: float
+    """When the turn's model time runs out (the event loop's clock)."""
 
     def record(self, events: list[DomainEvent]) -> None:
         self.events += events
@@ -80,8 +85,13 @@ class Decider:
         toolbox: Toolbox,
         notice: PrivacyNotice,
         metrics: ConductorMetrics | None = None,
+        *,
+        turn_budget_s: float = DEFAULT_TURN_BUDGET_S,
+        transcriber: Transcriber | None = None,
     ) -> None:
         self.brain = brain
+        self.transcriber = transcriber
+        self.turn_budget_s = turn_budget_s
         self.toolbox = toolbox
         self.notice = notice
         self.metrics = metrics
@@ -90,7 +100,9 @@ class Decider:
 
     async def decide(self, turn: Turn) -> list[DomainEvent]:
         message = turn.message
-        run = _Run(turn, [])
+        # Every call to a model in the turn shares one budget: retries and tool rounds
+        # never keep the person waiting past it.
+        run = _Run(turn, [], asyncio.get_running_loop().time() + self.turn_budget_s)
         if turn.state.stage is Stage.NEW:
             notice = PrivacyNoticeShown(
                 policy_version=self.notice.version,
@@ -100,11 +112,19 @@ class Decider:
             )
             run.record([notice])
             return [*run.events, self._reply(run, self.notice.text)]
-        if not message.text.strip():
+        voice_note = is_voice_note(message)
+        if voice_note and self.transcriber and turn.state.consented:
+            heard = await hear(self.transcriber, message, run.deadline)
+            if isinstance(heard, Unheard):
+                return [self._reply(run, heard.value)]
+            run.record([heard])  # answered from here on as if written
+            run.turn = replace(run.turn, message=msgspec.structs.replace(message, text=heard.text))
+        elif not message.text.strip() and not (voice_note and not turn.state.consented):
+            # Before consent a voice note goes to the consent step, which asks for it.
             return [self._reply(run, MEDIA_ONLY)]
         # The consent step first, in code: without active consent (or when the message
         # revokes it) no agent runs, so nothing the person wrote then reaches a model.
-        text = await self.consent.answer(turn, partial(self._in_code, run))
+        text = await self.consent.answer(run.turn, partial(self._in_code, run))
         agent = agent_for(run.turn.state)
         if text is None and agent is not None:
             text = await self._converse(run, agent)
@@ -127,7 +147,13 @@ class Decider:
                     attributes={"gen_ai.operation.name": "chat", "gen_ai.request.model": self.model,
                                 "gen_ai.agent.name": agent.name},
                 ):  # fmt: skip
-                    reply = await self.brain.complete(request)
+                    async with asyncio.timeout_at(run.deadline):
+                        reply = await self.brain.complete(request)
+            except TimeoutError:
+                log.warning("the turn's model time ran out; answering gracefully")
+                if self.metrics:
+                    self.metrics.llm_errors.labels(self.model).inc()
+                return BRAIN_DOWN
             except Exception:
                 log.exception("the brain failed; answering gracefully")
                 if self.metrics:

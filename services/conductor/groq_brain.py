@@ -1,15 +1,21 @@
 """A brain on Groq, or any OpenAI-compatible endpoint, with real tool calling.
 
-The SDK retries 429 and 5xx with exponential backoff (``max_retries``) within a timeout;
-when the model stays unreachable the conductor answers the person gracefully.
+The SDK retries 429 and 5xx with exponential backoff (``max_retries``, honouring
+``retry-after``) within a timeout; when the model stays unreachable the conductor answers
+the person gracefully. A tool call the model wrote malformed comes back from Groq as HTTP
+400 with ``code: tool_use_failed`` and the model's text in ``failed_generation`` (Groq's
+error body, ``{"error": {"message", "type": "invalid_request_error", "code",
+"failed_generation"}}``, as Groq answers it: agno-agi/agno#4090, sipeed/picoclaw#748):
+the model is asked once more with that text and what was wrong given back, and a second
+failure is answered like a message not understood.
 """
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 import groq
-from groq import AsyncGroq
 
 from services.conductor.brain import (
     BrainReply,
@@ -18,8 +24,18 @@ from services.conductor.brain import (
     ChatMessage,
     Facts,
     ToolCall,
+    ToolSpec,
 )
+from services.conductor.groq_client import groq_client
 from services.conductor.portuguese.speech import numbered, spoken
+
+log = logging.getLogger(__name__)
+
+MALFORMED_CALL = (
+    "Sua resposta anterior tentou chamar uma ferramenta num formato inválido, e a chamada "
+    "foi recusada. Chame a ferramenta de novo usando tool_calls com argumentos JSON "
+    "válidos, ou responda em texto."
+)
 
 
 class GroqBrain:
@@ -33,9 +49,7 @@ class GroqBrain:
         max_retries: int = 3,
     ) -> None:
         self.model = model
-        self._client = AsyncGroq(
-            api_key=api_key, base_url=base_url, timeout=timeout_s, max_retries=max_retries
-        )
+        self._client = groq_client(api_key, base_url, timeout_s=timeout_s, max_retries=max_retries)
 
     async def close(self) -> None:
         await self._client.close()
@@ -45,38 +59,87 @@ class GroqBrain:
             {"role": "system", "content": system_prompt(request)},
             *(_wire(message) for message in request.messages),
         ]
-        tools = [
-            {
-                "type": "function",
-                "function": {
-                    "name": tool.name,
-                    "description": tool.description,
-                    "parameters": tool.parameters,
-                },
-            }
-            for tool in request.tools
-        ]
+        # Without tools, neither ``tools`` nor ``tool_choice`` is sent: a null is refused
+        # by some OpenAI-compatible servers.
+        tooling: dict[str, Any] = {}
+        if request.tools:
+            tooling = {"tools": [_tool(tool) for tool in request.tools], "tool_choice": "auto"}
         try:
-            completion = await self._client.chat.completions.create(
-                model=self.model,
-                messages=messages,  # type: ignore[arg-type]
-                tools=tools or None,  # type: ignore[arg-type]
-                tool_choice="auto" if tools else None,
-                temperature=0.2,
-            )
+            completion = await self._answer(messages, tooling)
         except groq.APIError as exc:
-            # The SDK's text holds the model's answer (a failed generation repeats the
-            # person's words) and the request's URL: the type and status say enough.
-            reason = type(exc).__name__
-            if isinstance(exc, groq.APIStatusError):
-                reason += f" (HTTP {exc.status_code})"
-            raise BrainUnavailable(reason) from None
-        choice = completion.choices[0].message
+            raise BrainUnavailable(_reason(exc)) from None
+        if completion is None:
+            return BrainReply()  # answered as a message not understood
+        choice = completion.choices[0]
+        if choice.finish_reason == "length":
+            # Cut at the token limit: half a sentence (or half a tool call) is never sent.
+            log.warning("the model's answer was cut at its length limit; not used")
+            return BrainReply()
         calls = tuple(
             ToolCall(call.id, call.function.name, call.function.arguments or "{}")
-            for call in choice.tool_calls or ()
+            for call in choice.message.tool_calls or ()
         )
-        return BrainReply(text=choice.content, tool_calls=calls)
+        return BrainReply(text=choice.message.content, tool_calls=calls)
+
+    async def _answer(self, messages: list[dict[str, Any]], tooling: dict[str, Any]) -> Any:
+        """The model's completion; a malformed tool call is given back to it once, with
+        what was wrong; None when it writes one again."""
+        try:
+            return await self._create(messages, tooling)
+        except groq.BadRequestError as exc:
+            failed = failed_generation(exc.body)
+            if failed is None:
+                raise
+        log.warning("the model wrote a malformed tool call; asking it once more")
+        again = [*messages, {"role": "assistant", "content": failed},
+                 {"role": "system", "content": MALFORMED_CALL}]  # fmt: skip
+        try:
+            return await self._create(again, tooling)
+        except groq.BadRequestError as exc:
+            if failed_generation(exc.body) is None:
+                raise
+        log.warning("the model wrote a malformed tool call again; not understood")
+        return None
+
+    async def _create(self, messages: list[dict[str, Any]], tooling: dict[str, Any]) -> Any:
+        return await self._client.chat.completions.create(
+            model=self.model,
+            messages=messages,  # type: ignore[arg-type]
+            temperature=0.2,
+            **tooling,
+        )
+
+
+def failed_generation(body: object) -> str | None:
+    """The model's text of a malformed tool call, when Groq refused one for that
+    (``tool_use_failed``); None for any other error. The SDK's ``body`` is the ``error``
+    object of the answer, or the whole answer."""
+    if isinstance(body, dict) and isinstance(body.get("error"), dict):
+        body = body["error"]
+    if not isinstance(body, dict) or body.get("code") != "tool_use_failed":
+        return None
+    failed = body.get("failed_generation")
+    return failed if isinstance(failed, str) else ""
+
+
+def _reason(exc: groq.APIError) -> str:
+    # The SDK's text holds the model's answer (a failed generation repeats the person's
+    # words) and the request's URL: the type and status say enough.
+    reason = type(exc).__name__
+    if isinstance(exc, groq.APIStatusError):
+        reason += f" (HTTP {exc.status_code})"
+    return reason
+
+
+def _tool(tool: ToolSpec) -> dict[str, Any]:
+    return {
+        "type": "function",
+        "function": {
+            "name": tool.name,
+            "description": tool.description,
+            "parameters": tool.parameters,
+        },
+    }
 
 
 def system_prompt(request: BrainRequest) -> str:

@@ -22,6 +22,7 @@ from services.conductor.deciding import Decider
 from services.conductor.embedded_calendar import EmbeddedCalendar
 from services.conductor.google_calendar import GoogleCalendar, authorised_http
 from services.conductor.groq_brain import GroqBrain
+from services.conductor.groq_client import groq_client
 from services.conductor.handler import ConversationHandler
 from services.conductor.metrics import ConductorMetrics
 from services.conductor.offline_brain import OfflineBrain
@@ -33,6 +34,7 @@ from services.conductor.reconciler import Reconciler, ReconcilerMetrics
 from services.conductor.reminders import ReminderScheduler
 from services.conductor.settings import ConductorSettings
 from services.conductor.tools import Toolbox
+from services.conductor.transcription import GroqTranscriber, Transcriber
 from services.runtime.lifecycle import run_service
 from services.runtime.metrics_server import add_metrics_arguments, serving_metrics
 from services.runtime.store import wait_for_layout
@@ -54,9 +56,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def build_decider(
-    settings: ConductorSettings, redis: Redis, metrics: ConductorMetrics | None = None
+    settings: ConductorSettings,
+    redis: Redis,
+    metrics: ConductorMetrics | None = None,
+    waha: WahaClient | None = None,
 ) -> Decider:
-    """The conductor with the calendar and the brain the settings choose."""
+    """The conductor with the calendar and the brain the settings choose; with a Groq key
+    and ``waha``, voice notes are transcribed."""
     notice = PrivacyNotice.current(settings.policy_version)
     embedded = EmbeddedCalendar(redis, settings.store.keyspace)
     calendar: Calendar = embedded
@@ -65,13 +71,19 @@ def build_decider(
         calendar = GoogleCalendar(http, google.calendar_id, embedded,
                                   api_endpoint=google.api_endpoint)  # fmt: skip
     brain: Brain = OfflineBrain()
+    transcriber: Transcriber | None = None
     if settings.groq_api_key:
         brain = GroqBrain(settings.groq_api_key, settings.groq_model,
                           base_url=settings.groq_base_url)  # fmt: skip
+        if waha is not None:
+            client = groq_client(settings.groq_api_key, settings.groq_base_url,
+                                 timeout_s=20.0, max_retries=2)  # fmt: skip
+            transcriber = GroqTranscriber(client, waha, settings.voice_notes)
     log.info("calendar: %s; brain: %s", type(calendar).__name__, type(brain).__name__)
     toolbox = Toolbox(calendar, settings.clinic, notice, handoff_quiet=settings.handoff_quiet,
                       knowledge=settings.knowledge)  # fmt: skip
-    return Decider(brain, toolbox, notice, metrics)
+    return Decider(brain, toolbox, notice, metrics, turn_budget_s=settings.groq_turn_seconds,
+                   transcriber=transcriber)  # fmt: skip
 
 
 async def serve(
@@ -89,8 +101,8 @@ async def serve(
         event_log = settings.store.event_log(redis)
         if not await wait_for_layout(event_log, stopping):
             return
-        conductor = build_decider(settings, redis, conversation)
         waha = WahaClient(settings.waha_url, settings.waha_api_key)
+        conductor = build_decider(settings, redis, conversation, waha)
         pacer = None if settings.pacing is None else Pacer(redis, keyspace, settings.pacing)
         log.info("pacing: %s", "on" if pacer else "off")
         subscriptions = [

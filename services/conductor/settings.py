@@ -7,11 +7,13 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
 
+from services.conductor.deciding import DEFAULT_TURN_BUDGET_S
 from services.conductor.erasure import ErasedBookings
 from services.conductor.knowledge import Knowledge, KnowledgeInvalid
 from services.conductor.pacing import PacingRules
 from services.conductor.reminders import DEFAULT_OFFSETS, parse_offsets
 from services.conductor.tools import DEFAULT_HANDOFF_QUIET
+from services.conductor.transcription import GROQ_MAX_BYTES, VoiceNoteRules
 from services.domain.clinic import Clinic
 from services.domain.conversation import MAX_QUIET_S
 from services.runtime import settings
@@ -32,6 +34,8 @@ class ConductorSettings:
     groq_api_key: str | None = None
     groq_model: str = DEFAULT_GROQ_MODEL
     groq_base_url: str | None = None
+    groq_turn_seconds: int = DEFAULT_TURN_BUDGET_S
+    voice_notes: VoiceNoteRules = field(default_factory=VoiceNoteRules)
     google: GoogleSettings | None = None  # None: the embedded calendar
     reminder_offsets: tuple[timedelta, ...] = DEFAULT_OFFSETS
     handoff_quiet: timedelta = DEFAULT_HANDOFF_QUIET
@@ -50,6 +54,10 @@ class ConductorSettings:
             groq_api_key=env.get("GROQ_API_KEY") or None,
             groq_model=settings.text(env, "GROQ_MODEL", DEFAULT_GROQ_MODEL),
             groq_base_url=env.get("GROQ_BASE_URL") or None,
+            groq_turn_seconds=settings.integer(
+                env, "GROQ_TURN_TIMEOUT_SECONDS", DEFAULT_TURN_BUDGET_S, minimum=1, maximum=300
+            ),
+            voice_notes=_voice_notes(env),
             google=_google(env),
             reminder_offsets=parse_offsets(settings.text(env, "REMINDER_OFFSETS", "24h,2h")),
             knowledge=_knowledge(env),
@@ -123,6 +131,19 @@ def _pacing(env: Mapping[str, str]) -> PacingRules | None:
         )
     # Checked even when off, so that turning pacing on never meets a bad value late.
     return PacingRules(**rules) if choice == "on" else None
+
+
+def _voice_notes(env: Mapping[str, str]) -> VoiceNoteRules:
+    default = VoiceNoteRules()
+    return VoiceNoteRules(
+        max_bytes=settings.integer(
+            env, "VOICE_NOTE_MAX_BYTES", default.max_bytes, minimum=1, maximum=GROQ_MAX_BYTES
+        ),
+        max_seconds=settings.integer(
+            env, "VOICE_NOTE_MAX_SECONDS", default.max_seconds, minimum=1, maximum=3600
+        ),
+        model=settings.text(env, "GROQ_TRANSCRIPTION_MODEL", default.model),
+    )
 
 
 def _knowledge(env: Mapping[str, str]) -> Knowledge:

@@ -31,6 +31,7 @@ from events.schema import (
     SlotsOffered,
     SubjectErased,
     UnknownEvent,
+    VoiceNoteTranscribed,
 )
 from services.waha import message_ids
 
@@ -106,6 +107,8 @@ def evolve(state: Conversation, event: DomainEvent | UnknownEvent) -> Conversati
                 state, chat_id=chat_id, dialogue=dialogue, handoff_until=until,
                 last_said_at=sent_at, last_message_id=event.message_id,
             )  # fmt: skip
+        case VoiceNoteTranscribed(text=text):
+            return msgspec.structs.replace(state, dialogue=_said(state, "user", text))
         case MessageEdited():
             taken = edit_as_message(state, event)
             return state if taken is None else evolve(state, taken)

@@ -11,6 +11,7 @@ from typing import Any, NamedTuple
 from urllib.parse import quote
 
 import aiohttp
+from yarl import URL
 
 log = logging.getLogger(__name__)
 
@@ -56,6 +57,10 @@ class SentMessage(NamedTuple):
     """A message WAHA already holds as sent, with its id when WAHA gives one."""
 
     waha_message_id: str | None
+
+
+class MediaTooLarge(WahaRejected):
+    """The media is larger than the caller takes: not read further."""
 
 
 class WahaClient:
@@ -180,6 +185,37 @@ class WahaClient:
         """Stop showing "typing…" in the chat; best effort."""
         return await self._indicate("/api/stopTyping", {"session": session, "chatId": chat_id})
 
+    async def download_media(self, url: str, max_bytes: int) -> bytes:
+        """The bytes of a message's media, as WAHA keeps it.
+
+        A message's ``media.url`` is WAHA's base URL, ``/api/files/``, the session and the
+        file, served behind the API key (devlikeapro/waha src/core/media/local/:
+        MediaLocalStorageConfig.filesURL, MediaLocalStorage.getStorageData). It is read
+        from this client's WAHA whatever host the URL names, so the key never goes
+        elsewhere; a URL outside WAHA's files is refused. Raises :class:`MediaTooLarge`
+        past ``max_bytes``, :class:`WahaError` when WAHA cannot give it.
+        """
+        named = URL(url)
+        if not named.raw_path.startswith(FILES_PATH) or ".." in named.raw_path.split("/"):
+            raise WahaRejected(f"{FILES}: not one of WAHA's files")
+        target = URL(self.base_url + named.raw_path_qs, encoded=True)
+        try:
+            async with self._session.get(target) as response:
+                if response.status >= 300:
+                    refused = WahaRejected if response.status < 500 else WahaError
+                    raise refused(f"{FILES}: HTTP {response.status}")
+                too_large = MediaTooLarge(f"{FILES}: larger than {max_bytes} bytes")
+                if (response.content_length or 0) > max_bytes:
+                    raise too_large
+                data = bytearray()
+                async for chunk in response.content.iter_chunked(64 * 1024):
+                    data += chunk
+                    if len(data) > max_bytes:
+                        raise too_large
+                return bytes(data)
+        except (aiohttp.ClientError, TimeoutError) as exc:
+            raise WahaError(f"{FILES}: {type(exc).__name__}") from None
+
     async def _indicate(self, path: str, body: dict[str, Any]) -> bool:
         # ChatRequest (session, chatId) for both typing routes: devlikeapro/waha,
         # src/structures/chatting.dto.ts. An indicator never holds a reply back for long.
@@ -283,3 +319,8 @@ def message_id_only(message_id: str) -> str:
     "3EB0…"), as WAHA quotes it in ``replyTo``; an id already bare is itself."""
     parts = message_id.split("_")
     return parts[2] if len(parts) >= 3 and parts[0] in ("true", "false") else message_id
+
+
+# Where WAHA serves the media it downloaded (MediaLocalStorageConfig.filesUri).
+FILES = "GET /api/files/{session}/{file}"
+FILES_PATH = "/api/files/"
