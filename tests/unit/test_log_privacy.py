@@ -139,14 +139,12 @@ async def test_groqs_debug_lines_with_the_prompt_are_not_written(log_lines: LogL
     assert NAME not in log_lines.text()
 
 
-async def test_a_failed_generation_is_not_repeated_in_the_brains_error() -> None:
-    # Groq's answer to a malformed tool call: 400 with the model's output under
-    # error.failed_generation (as reported in agno-agi/agno#4090 and sipeed/picoclaw#748).
+async def test_a_model_error_is_not_repeated_in_the_brains_error() -> None:
+    # Groq's 400 quotes what it was sent (shape of its error body: agno-agi/agno#4090 and
+    # sipeed/picoclaw#748); a malformed tool call (tool_use_failed) is asked again instead.
     async def refuse(request: web.Request) -> web.Response:
-        error = {"message": "Failed to call a function. Please adjust your prompt. See "
-                            "'failed_generation' for more details.",
-                 "type": "invalid_request_error", "code": "tool_use_failed",
-                 "failed_generation": f'<function=register_name>{{"name": "{NAME}"}}'}  # fmt: skip
+        error = {"message": f"messages[1].content too long: '{NAME}…'",
+                 "type": "invalid_request_error", "code": "context_length_exceeded"}  # fmt: skip
         return web.json_response({"error": error}, status=400)
 
     app = web.Application()

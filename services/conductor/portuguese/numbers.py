@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from text_to_num import alpha2digit  # type: ignore[import-untyped]  # ships no types
+from text_to_num import alpha2digit
 
 # Weekdays are ordinals in Portuguese ("quarta" = fourth), and "dez" after a day is
 # December: they must stay words.
