@@ -11,6 +11,7 @@ from typing import Any
 import groq
 from groq import AsyncGroq
 
+from events.schema import PROPOSED_BOOKING, PROPOSED_CANCELLATION, PROPOSED_MOVE
 from services.conductor.brain import (
     BrainReply,
     BrainRequest,
@@ -101,10 +102,37 @@ def _facts(facts: Facts) -> str:
             f"O paciente está remarcando a consulta de {spoken(start)} (id {appointment_id}): "
             "use reschedule_appointment com esse id e o novo horário."
         )
+    if facts.proposal:
+        lines.append(_proposed(facts))
     if facts.offered:
         shown = numbered([f"{spoken(s)} ({s:%Y-%m-%dT%H:%M})" for s in facts.offered])
         lines.append(f"Horários oferecidos na mensagem anterior:\n{shown}")
     return "\n".join(lines)
+
+
+_CARRY_OUT = {
+    PROPOSED_BOOKING: "marcar a consulta de {when}: se ele disser que sim, chame "
+    "book_appointment com start {at}",
+    PROPOSED_MOVE: "remarcar a consulta {id} para {when}: se ele disser que sim, chame "
+    "reschedule_appointment com esse id e start {at}",
+    PROPOSED_CANCELLATION: "cancelar a consulta {id} de {when}: se ele disser que sim, chame "
+    "cancel_appointment com esse id",
+}
+
+
+def _proposed(facts: Facts) -> str:
+    """What the last reply asked the person to confirm, and how to carry it out on a yes."""
+    assert facts.proposal is not None
+    proposal = facts.proposal
+    carry_out = _CARRY_OUT.get(proposal.action, "")
+    what = carry_out.format(
+        when=spoken(proposal.start), at=f"{proposal.start:%Y-%m-%dT%H:%M}",
+        id=proposal.appointment_id,
+    )  # fmt: skip
+    return (
+        f"Sua última mensagem perguntou ao paciente se pode {what}. Qualquer outra resposta "
+        "(não, outro horário, uma pergunta) não confirma nada."
+    )
 
 
 def _wire(message: ChatMessage) -> dict[str, Any]:

@@ -70,7 +70,8 @@ def build_decider(
                           base_url=settings.groq_base_url)  # fmt: skip
     log.info("calendar: %s; brain: %s", type(calendar).__name__, type(brain).__name__)
     toolbox = Toolbox(calendar, settings.clinic, notice, handoff_quiet=settings.handoff_quiet,
-                      knowledge=settings.knowledge)  # fmt: skip
+                      knowledge=settings.knowledge,
+                      max_open_appointments=settings.max_open_appointments)  # fmt: skip
     return Decider(brain, toolbox, notice, metrics)
 
 
