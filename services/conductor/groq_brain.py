@@ -111,12 +111,12 @@ def _facts(facts: Facts) -> str:
 
 
 _CARRY_OUT = {
-    PROPOSED_BOOKING: "marcar a consulta de {when}: se ele disser que sim, chame "
+    PROPOSED_BOOKING: "marcar a consulta de {when} ({at}): se ele disser que sim, chame "
     "book_appointment com start {at}",
-    PROPOSED_MOVE: "remarcar a consulta {id} para {when}: se ele disser que sim, chame "
-    "reschedule_appointment com esse id e start {at}",
-    PROPOSED_CANCELLATION: "cancelar a consulta {id} de {when}: se ele disser que sim, chame "
-    "cancel_appointment com esse id",
+    PROPOSED_MOVE: "remarcar a consulta (id {id}) para {when} ({at}): se ele disser que sim, "
+    "chame reschedule_appointment com esse id e start {at}",
+    PROPOSED_CANCELLATION: "cancelar a consulta (id {id}) de {when} ({at}): se ele disser que "
+    "sim, chame cancel_appointment com esse id",
 }
 
 

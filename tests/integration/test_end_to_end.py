@@ -19,9 +19,11 @@ DIALOGUES: dict[str, list[tuple[str, str]]] = {
         ("Oi, boa tarde", "Aviso de privacidade"),
         ("sim", "Qual é o seu nome"),
         ("Maria Souza", "Prazer, Maria Souza"),
-        ("quero marcar amanhã às 15h", "marcada para *quarta, 25/11 às 15:00*"),
+        ("quero marcar amanhã às 15h", "Posso confirmar *quarta, 25/11 às 15:00*?"),
+        ("sim, pode confirmar", "marcada para *quarta, 25/11 às 15:00*"),
         ("quais são minhas consultas?", "quarta, 25/11 às 15:00"),
-        ("quero cancelar", "cancelada"),
+        ("quero cancelar", "Posso cancelar sua consulta de *quarta, 25/11 às 15:00*?"),
+        ("sim", "cancelada"),
     ],
     "consent refused then given": [
         ("olá", "Aviso de privacidade"),
@@ -31,7 +33,8 @@ DIALOGUES: dict[str, list[tuple[str, str]]] = {
     "choosing an offered slot": [
         ("oi", "Aviso"), ("sim", "nome"), ("João", "Prazer"),
         ("tem horário sexta de manhã?", "1) sexta, 27/11 às 08:00"),
-        ("2", "marcada para *sexta, 27/11 às 08:30*"),
+        ("2", "Posso confirmar *sexta, 27/11 às 08:30*?"),
+        ("isso", "marcada para *sexta, 27/11 às 08:30*"),
     ],
     "revocation stops processing": [
         ("oi", "Aviso"), ("sim", "nome"), ("Ana", "Prazer"),
@@ -76,10 +79,12 @@ async def test_rebooking_a_slot_another_chat_took(
         await phone.say("oi")
         await phone.say("sim")
         await phone.say("Pessoa")
-    assert "marcada" in await first.say("marcar amanhã às 15h")
+    assert "Posso confirmar" in await first.say("marcar amanhã às 15h")
+    assert "marcada" in await first.say("sim")
     reply = await second.say("marcar amanhã às 15h")
     assert "não está disponível" in reply
-    assert "marcada" in await second.say("1")
+    assert "Posso confirmar" in await second.say("1")
+    assert "marcada" in await second.say("sim")
 
 
 async def test_replies_survive_waha_failing_for_a_while(stack: Stack, log: EventLog) -> None:
@@ -93,11 +98,11 @@ async def test_replies_survive_waha_failing_for_a_while(stack: Stack, log: Event
 async def test_every_decision_is_in_the_log_once(stack: Stack, log: EventLog) -> None:
     http, sim_url, _ = stack
     phone = Phone(http, sim_url, "5511977770004")
-    for text in ("oi", "sim", "Rui", "marcar amanhã às 11h"):
+    for text in ("oi", "sim", "Rui", "marcar amanhã às 11h", "sim"):
         await phone.say(text)
     events: list[Any] = [r.envelope.event async for r in log.scan()]
     assert sum(isinstance(e, AppointmentBooked) for e in events) == 1
-    assert sum(isinstance(e, ReplySent) for e in events) == 4
+    assert sum(isinstance(e, ReplySent) for e in events) == 5
 
 
 async def test_a_dropped_snapshot_is_rebuilt_from_the_log(
