@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+import sys
 from typing import Any
 
 import pytest
@@ -9,6 +11,7 @@ from redis.asyncio import Redis
 
 from events import EventLog, Keyspace
 from events.schema import AppointmentBooked, ReplySent
+from services.cli import chat
 from services.conductor.deciding import MEDIA_ONLY
 from services.waha_sim.app import Faults
 from services.waha_sim.engines import ENGINES
@@ -24,6 +27,12 @@ DIALOGUES: dict[str, list[tuple[str, str]]] = {
         ("quais são minhas consultas?", "quarta, 25/11 às 15:00"),
         ("quero cancelar", "Posso cancelar sua consulta de *quarta, 25/11 às 15:00*?"),
         ("sim", "cancelada"),
+    ],
+    "a correction before confirming": [
+        ("oi", "Aviso"), ("sim", "nome"), ("Lia", "Prazer"),
+        ("quero marcar amanhã às 15h", "Posso confirmar *quarta, 25/11 às 15:00*?"),
+        ("não, às 16h", "Posso confirmar *quarta, 25/11 às 16:00*?"),
+        ("sim", "marcada para *quarta, 25/11 às 16:00*"),
     ],
     "consent refused then given": [
         ("olá", "Aviso de privacidade"),
@@ -126,3 +135,15 @@ async def test_an_audio_message_gets_a_request_to_write(
     for text in ("oi", "sim", "Teo"):
         await phone.say(text)
     assert await phone.say("", mimetype="audio/ogg; codecs=opus") == MEDIA_ONLY
+
+
+async def test_wsm_chat_shows_the_proposal_before_the_booking(
+    stack: Stack, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _, sim_url, _ = stack
+    typed = "oi\nsim\nMaria\nquero marcar amanhã às 15h\nsim\n"
+    monkeypatch.setattr(sys, "stdin", io.StringIO(typed))
+    assert await chat.converse(sim_url, "5511977770042") == 0
+    shown = capsys.readouterr().out
+    asked = shown.index("Clínica: Posso confirmar *quarta, 25/11 às 15:00*?")
+    assert asked < shown.index("Clínica: Pronto, Maria! Sua consulta está marcada para")
