@@ -39,6 +39,7 @@ from services.conductor.brain import (
 from services.conductor.consent_step import ConsentStep
 from services.conductor.metrics import ConductorMetrics
 from services.conductor.portuguese.confirmation import confirmation_answer
+from services.conductor.portuguese.intents import Intent, intent_of
 from services.conductor.portuguese.when import parse_when
 from services.conductor.privacy import PrivacyNotice
 from services.conductor.tools import Toolbox, ToolOutcome
@@ -59,6 +60,9 @@ TOO_MANY_STEPS = "Desculpe, não consegui concluir. Pode dizer de outro jeito?"
 MEDIA_ONLY = "Ainda não consigo ouvir áudios nem ver imagens por aqui. Pode escrever, por favor?"
 
 
+_OTHER_TIME = (Intent.UNKNOWN, Intent.SCHEDULE)
+
+
 def _answering_agent(turn: Turn) -> Agent | None:
     """The specialist whose proposal the message answers (a yes, a no, another time),
     straight: "sim" alone tells a router nothing, the question it answers does."""
@@ -68,9 +72,11 @@ def _answering_agent(turn: Turn) -> Agent | None:
     text = turn.message.text
     if proposal.action == PROPOSED_CANCELLATION:
         return SPECIALISTS["appointments"] if confirmation_answer(text) is not None else None
-    if confirmation_answer(text) is None and parse_when(text, turn.now.date()) is None:
-        return None  # something else: the router reads it, and the proposal lapses
-    return SPECIALISTS["scheduling"]
+    if confirmation_answer(text) is not None:
+        return SPECIALISTS["scheduling"]
+    if intent_of(text) in _OTHER_TIME and parse_when(text, turn.now.date()) is not None:
+        return SPECIALISTS["scheduling"]  # "não, às 16h": another time
+    return None  # something else ("cancelar a de amanhã"): the router reads it, it lapses
 
 
 @dataclass(slots=True)

@@ -48,6 +48,12 @@ async def registered(conductor: Decider, subject: str = "subject-1") -> Dialogue
     return chat
 
 
+async def book(chat: Dialogue, request: str) -> None:
+    """Books as a patient does: the request, then a yes to the time proposed."""
+    assert "Posso confirmar" in await chat.say(request)
+    assert "marcada" in await chat.say("sim")
+
+
 async def test_a_request_with_day_and_time_is_proposed_not_booked(conductor: Decider) -> None:
     chat = await registered(conductor)
     reply = await chat.say("quero marcar amanhã às 15h")
@@ -178,3 +184,15 @@ async def test_rescheduling_proposes_the_new_time_and_a_yes_moves_it(conductor: 
     assert chat.of_type(AppointmentCancelled) == []
     assert "remarcada para *sexta, 27/11 às 10:00*" in await chat.say("sim")
     assert len(chat.of_type(AppointmentCancelled)) == 1
+
+
+async def test_a_cancel_request_naming_a_time_while_a_proposal_waits_books_nothing(
+    conductor: Decider,
+) -> None:
+    chat = await registered(conductor)
+    await book(chat, "marcar amanhã às 15h")
+    await chat.say("marcar sexta às 10h")
+    reply = await chat.say("quero cancelar a de amanhã às 15h")
+    assert "Posso cancelar sua consulta de *quarta, 25/11 às 15:00*?" in reply
+    assert [p.action for p in chat.of_type(ActionProposed)] == ["book", "book", "cancel"]  # type: ignore[attr-defined]
+    assert len(chat.of_type(AppointmentBooked)) == 1
