@@ -7,6 +7,8 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from redis.asyncio import Redis
 
 from events.schema import (
@@ -18,6 +20,7 @@ from events.schema import (
 from services.conductor.deciding import Decider
 from services.conductor.embedded_calendar import EmbeddedCalendar
 from services.conductor.offline_brain import OfflineBrain
+from services.conductor.portuguese.confirmation import confirmation_answer
 from services.conductor.privacy import PrivacyNotice
 from services.conductor.tools import Toolbox
 from services.conductor.turn import take_turn
@@ -196,3 +199,40 @@ async def test_a_cancel_request_naming_a_time_while_a_proposal_waits_books_nothi
     assert "Posso cancelar sua consulta de *quarta, 25/11 às 15:00*?" in reply
     assert [p.action for p in chat.of_type(ActionProposed)] == ["book", "book", "cancel"]  # type: ignore[attr-defined]
     assert len(chat.of_type(AppointmentBooked)) == 1
+
+
+SAID = [
+    "quero marcar amanhã às 15h", "sim", "não", "não, às 16h", "2", "quero agendar",
+    "e depois de amanhã às 10h?", "cancelar", "pode", "sexta às 9h", "minhas consultas",
+    "remarcar", "ok", "qual o endereço?",
+]  # fmt: skip
+
+
+@settings(max_examples=40, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])  # fmt: skip
+@given(st.lists(st.sampled_from(SAID), max_size=10))
+async def test_every_booking_and_cancellation_follows_a_yes_to_its_proposal(
+    conductor: Decider, redis: Redis, said: list[str]
+) -> None:
+    await redis.flushdb()
+    chat = await registered(conductor)
+    for text in said:
+        await chat.say(text)
+    pending: ActionProposed | None = None  # asked in the latest reply
+    answering: ActionProposed | None = None  # what the message being answered answers
+    text = ""
+    for event in chat.events:
+        match event:
+            case MessageReceived():
+                text, answering, pending = event.text, pending, None
+            case ActionProposed():
+                pending = event
+            case AppointmentBooked(start=start):
+                assert confirmation_answer(text) is True
+                assert answering is not None and answering.start == start
+                assert answering.action in ("book", "reschedule")
+            case AppointmentCancelled(appointment_id=appointment_id):
+                assert confirmation_answer(text) is True and answering is not None
+                moved_or_cancelled = (answering.appointment_id, answering.action)
+                assert moved_or_cancelled in ((appointment_id, "cancel"),
+                                              (appointment_id, "reschedule"))  # fmt: skip
