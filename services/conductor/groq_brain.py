@@ -21,6 +21,7 @@ from services.conductor.brain import (
     ToolCall,
 )
 from services.conductor.portuguese.speech import numbered, spoken
+from services.domain.conversation import Proposal
 
 
 class GroqBrain:
@@ -100,10 +101,11 @@ def _facts(facts: Facts) -> str:
         appointment_id, start = facts.rescheduling
         lines.append(
             f"O paciente está remarcando a consulta de {spoken(start)} (id {appointment_id}): "
-            "use reschedule_appointment com esse id e o novo horário."
+            "proponha o novo horário com propose_appointment e esse id; só no sim dele, "
+            "reschedule_appointment."
         )
     if facts.proposal:
-        lines.append(_proposed(facts))
+        lines.append(_proposed(facts.proposal))
     if facts.offered:
         shown = numbered([f"{spoken(s)} ({s:%Y-%m-%dT%H:%M})" for s in facts.offered])
         lines.append(f"Horários oferecidos na mensagem anterior:\n{shown}")
@@ -120,10 +122,8 @@ _CARRY_OUT = {
 }
 
 
-def _proposed(facts: Facts) -> str:
+def _proposed(proposal: Proposal) -> str:
     """What the last reply asked the person to confirm, and how to carry it out on a yes."""
-    assert facts.proposal is not None
-    proposal = facts.proposal
     carry_out = _CARRY_OUT.get(proposal.action, "")
     what = carry_out.format(
         when=spoken(proposal.start), at=f"{proposal.start:%Y-%m-%dT%H:%M}",

@@ -111,3 +111,22 @@ async def test_a_model_cancelling_without_asking_is_refused(redis: Redis) -> Non
     assert refused["ok"] is False and "propose_cancellation" in str(refused["error"])
     assert chat.of_type(AppointmentCancelled) == []
     assert len(await calendar.bookings_of("subject-1")) == 1
+
+
+async def test_a_model_moving_an_appointment_without_asking_is_refused(redis: Redis) -> None:
+    calendar = EmbeddedCalendar(redis)
+    start = datetime(2026, 11, 25, 15, tzinfo=SP)
+    await calendar.book(Booking("0a1b2c", "subject-1", start, start.replace(hour=16)))
+    move = '{"appointment_id": "0a1b2c", "start": "2026-11-27T10:00"}'
+    fake = FakeOpenAI([
+        completion(calls=[tool_call("transfer_to_agent", '{"agent": "scheduling"}', "c1")]),
+        completion(calls=[tool_call("reschedule_appointment", move, "c2")]),
+        completion("Remarcada."),
+    ])  # fmt: skip
+    async with fake.serving() as url:
+        chat = registered(redis, url)
+        await chat.say("remarcar para sexta às 10h")
+    [refused] = results_of(chat, "reschedule_appointment")
+    assert refused["ok"] is False and "propose_appointment" in str(refused["error"])
+    assert chat.of_type(AppointmentBooked) == chat.of_type(AppointmentCancelled) == []
+    assert [b.start for b in await calendar.bookings_of("subject-1")] == [start]
