@@ -186,6 +186,23 @@ class SlotsOffered(DomainEvent, frozen=True, kw_only=True, tag="scheduling.slots
     slots: tuple[datetime, ...]
 
 
+PROPOSED_BOOKING = "book"
+PROPOSED_MOVE = "reschedule"
+PROPOSED_CANCELLATION = "cancel"
+
+
+class ActionProposed(DomainEvent, frozen=True, kw_only=True, tag="scheduling.proposed"):
+    """The bot asked the person to confirm a booking (``action`` "book"), a move of one of
+    their appointments ("reschedule") or a cancellation ("cancel"): only a yes to this
+    question, in the very next message, carries it out. ``start`` is the time proposed
+    (for a cancellation, the appointment's); ``appointment_id`` the appointment moved or
+    cancelled."""
+
+    action: str
+    start: datetime
+    appointment_id: str = ""
+
+
 class AppointmentBooked(DomainEvent, frozen=True, kw_only=True, tag="appointment.booked"):
     appointment_id: str
     calendar_entry_id: str
@@ -312,6 +329,7 @@ Event = (
     | AgentSelected
     | ToolInvoked
     | SlotsOffered
+    | ActionProposed
     | AppointmentBooked
     | AppointmentCancelled
     | AppointmentConfirmed

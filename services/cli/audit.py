@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 
 from events import Record
 from events.schema import (
+    ActionProposed,
     AgentSelected,
     AppointmentBooked,
     AppointmentCancelled,
@@ -93,6 +94,9 @@ def describe(event: DomainEvent | UnknownEvent, zone: ZoneInfo = UTC_ZONE) -> st
             return f"tool {tool:<16} {arguments} -> {outcome} {result[:TEXT_SHOWN]}"
         case SlotsOffered(slots=slots):
             return f"slots offered         {len(slots)}"
+        case ActionProposed(action=action, start=start, appointment_id=appointment):
+            moment = f"{start.astimezone(zone):%Y-%m-%d %H:%M}"
+            return f"asked to confirm      {action} {appointment or 'new'} at {moment}"
         case AppointmentBooked(appointment_id=appointment, start=start):
             return f"appointment BOOKED    {appointment} at {start.astimezone(zone):%Y-%m-%d %H:%M}"
         case AppointmentCancelled(appointment_id=appointment, start=start):

@@ -41,17 +41,22 @@ NAME = Agent(
 )
 SCHEDULING = Agent(
     "scheduling",
-    f"{COMMON} Ofereça horários livres com check_availability e marque o escolhido com "
-    "book_appointment (YYYY-MM-DDTHH:MM, horário da clínica); ao remarcar uma consulta, "
-    "use reschedule_appointment, que marca o novo horário e cancela o antigo.",
-    ("check_availability", "book_appointment", "reschedule_appointment"),
+    f"{COMMON} Ofereça horários livres com check_availability. Nada se marca sem o sim do "
+    "paciente: proponha o horário escolhido com propose_appointment (YYYY-MM-DDTHH:MM, "
+    "horário da clínica; ao remarcar, com o id da consulta) e pergunte, com dia da semana, "
+    "data e hora, se pode confirmar; só quando ele responder que sim, marque com "
+    "book_appointment (ou, ao remarcar, reschedule_appointment, que marca o novo horário e "
+    "cancela o antigo). Um não ou outro horário: proponha de novo.",
+    ("check_availability", "propose_appointment", "book_appointment", "reschedule_appointment"),
     handover="Para marcar, transfira a scheduling (para remarcar, com intent reschedule)",
 )
 APPOINTMENTS = Agent(
     "appointments",
-    f"{COMMON} Liste as consultas do paciente com list_appointments e cancele a que ele "
-    "escolher com cancel_appointment; respondendo a um lembrete, é a consulta do lembrete.",
-    ("list_appointments", "cancel_appointment"),
+    f"{COMMON} Liste as consultas do paciente com list_appointments. Para cancelar, proponha "
+    "a que ele escolher com propose_cancellation (respondendo a um lembrete, é a consulta do "
+    "lembrete) e pergunte, com dia da semana, data e hora, se pode cancelar; só quando ele "
+    "responder que sim, cancele com cancel_appointment.",
+    ("list_appointments", "propose_cancellation", "cancel_appointment"),
     handover="para ver ou cancelar consultas, a appointments",
 )
 INFO = Agent(

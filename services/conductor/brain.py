@@ -9,6 +9,8 @@ from typing import Any, Literal, Protocol
 
 import msgspec
 
+from services.domain.conversation import Proposal
+
 
 class ToolCall(msgspec.Struct, frozen=True):
     id: str
@@ -43,6 +45,9 @@ class Facts:
     """The appointment (id, start) the last reminder was about, awaiting an answer."""
     rescheduling: tuple[str, datetime] | None = None
     """The appointment (id, start) being moved to a new time."""
+    proposal: Proposal | None = None
+    """What the bot's last reply asked the person to confirm (its start local), which this
+    message answers or not."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,6 +17,8 @@ from typing import Any
 
 import msgspec
 
+from events.schema import PROPOSED_CANCELLATION
+from services.conductor.portuguese.confirmation import confirmation_answer
 from services.conductor.portuguese.consent import Revocation, consent_answer, revocation_in
 from services.conductor.portuguese.intents import Intent, intent_of
 from services.conductor.portuguese.speech import MENU, numbered, spoken
@@ -24,7 +26,9 @@ from services.conductor.portuguese.text import fold
 from services.conductor.tools.appointments import (
     CANCEL_APPOINTMENT,
     LIST_APPOINTMENTS,
+    PROPOSE_CANCELLATION,
     AppointmentList,
+    CancellationProposed,
     Cancelled,
 )
 from services.conductor.tools.contract import Tool, ToolOutcome
@@ -63,6 +67,10 @@ CANCELLED = (
     "Consulta de *{when}* cancelada. Seu consentimento continua revogado; se quiser voltar "
     "a ser atendido por aqui, responda *SIM*."
 )
+CONFIRM_CANCEL = (
+    "Posso cancelar sua consulta de *{when}*? Responda *sim* para cancelar ou *não* para mantê-la."
+)
+KEPT_APPOINTMENT = "Certo, sua consulta continua marcada. "
 NOTHING_TO_CANCEL = "Você não tem consultas marcadas. " + INACTIVE
 WHICH_TO_CANCEL = (
     "Qual consulta você quer cancelar?\n{listed}\nResponda *cancelar* e o número, por "
@@ -105,6 +113,14 @@ class ConsentStep:
 
     async def _without_consent(self, turn: Turn, invoke: Invoke) -> str:
         text = turn.message.text
+        proposal = turn.state.answering
+        if proposal is not None and proposal.action == PROPOSED_CANCELLATION:
+            # The yes answers the question just asked, to cancel: it is no consent.
+            answer = confirmation_answer(text)
+            if answer is True:
+                return await self._cancel_confirmed(proposal.appointment_id, invoke)
+            if answer is False:
+                return KEPT_APPOINTMENT + INACTIVE
         if consent_answer(text) is True and (await invoke(RECORD_CONSENT, {})).ok:
             return _granted(turn.state)
         if intent_of(text) is Intent.CANCEL:
@@ -123,8 +139,8 @@ class ConsentStep:
         return None
 
     async def _cancel(self, turn: Turn, invoke: Invoke) -> str:
-        """Cancels one of the person's own appointments: the only one, or the one named by
-        its number in the list this step shows."""
+        """Asks to confirm the cancellation of one of the person's own appointments: the
+        only one, or the one named by its number in the list this step shows."""
         listed = (await invoke(LIST_APPOINTMENTS, {})).result
         appointments = listed.appointments if isinstance(listed, AppointmentList) else []
         if not appointments:
@@ -134,6 +150,13 @@ class ConsentStep:
             starts = [spoken(datetime.fromisoformat(a.start)) for a in appointments]
             return WHICH_TO_CANCEL.format(listed=numbered(starts))
         appointment_id = appointments[chosen - 1].appointment_id
+        proposed = (await invoke(PROPOSE_CANCELLATION, {"appointment_id": appointment_id})).result
+        if not isinstance(proposed, CancellationProposed):
+            return INACTIVE + CAN_CANCEL
+        return CONFIRM_CANCEL.format(when=spoken(datetime.fromisoformat(proposed.start)))
+
+    async def _cancel_confirmed(self, appointment_id: str, invoke: Invoke) -> str:
+        """Cancels the appointment the person just said yes to cancelling."""
         cancelled = (await invoke(CANCEL_APPOINTMENT, {"appointment_id": appointment_id})).result
         if not isinstance(cancelled, Cancelled):
             return INACTIVE + CAN_CANCEL

@@ -21,6 +21,7 @@ from opentelemetry.trace import SpanKind
 
 from events.metrics import trace_exemplar
 from events.schema import (
+    PROPOSED_CANCELLATION,
     AgentSelected,
     DomainEvent,
     PrivacyNoticeShown,
@@ -38,12 +39,15 @@ from services.conductor.brain import (
 )
 from services.conductor.consent_step import ConsentStep
 from services.conductor.metrics import ConductorMetrics
+from services.conductor.portuguese.confirmation import confirmation_answer
+from services.conductor.portuguese.intents import Intent, intent_of
+from services.conductor.portuguese.when import parse_when
 from services.conductor.privacy import PrivacyNotice
 from services.conductor.tools import Toolbox, ToolOutcome
 from services.conductor.tools.contract import Tool
 from services.conductor.transcription import Transcriber, Unheard, hear, is_voice_note
 from services.conductor.turn import Turn
-from services.domain.conversation import Conversation, Stage, evolve
+from services.domain.conversation import Conversation, Proposal, Stage, evolve
 
 log = logging.getLogger(__name__)
 tracer = trace.get_tracer(__name__)
@@ -57,6 +61,25 @@ BRAIN_DOWN = (
 TOO_MANY_STEPS = "Desculpe, não consegui concluir. Pode dizer de outro jeito?"
 MEDIA_ONLY = "Ainda não consigo ouvir áudios nem ver imagens por aqui. Pode escrever, por favor?"
 DEFAULT_TURN_BUDGET_S = 25
+
+
+_OTHER_TIME = (Intent.UNKNOWN, Intent.SCHEDULE)
+
+
+def _answering_agent(turn: Turn) -> Agent | None:
+    """The specialist whose proposal the message answers (a yes, a no, another time),
+    straight: "sim" alone tells a router nothing, the question it answers does."""
+    proposal, state = turn.state.answering, turn.state
+    if proposal is None or state.stage is not Stage.REGISTERED:
+        return None
+    text = turn.message.text
+    if proposal.action == PROPOSED_CANCELLATION:
+        return SPECIALISTS["appointments"] if confirmation_answer(text) is not None else None
+    if confirmation_answer(text) is not None:
+        return SPECIALISTS["scheduling"]
+    if intent_of(text) in _OTHER_TIME and parse_when(text, turn.now.date()) is not None:
+        return SPECIALISTS["scheduling"]  # "não, às 16h": another time
+    return None  # something else ("cancelar a de amanhã"): the router reads it, it lapses
 
 
 @dataclass(slots=True)
@@ -125,7 +148,7 @@ class Decider:
         # The consent step first, in code: without active consent (or when the message
         # revokes it) no agent runs, so nothing the person wrote then reaches a model.
         text = await self.consent.answer(run.turn, partial(self._in_code, run))
-        agent = agent_for(run.turn.state)
+        agent = _answering_agent(run.turn) or agent_for(run.turn.state)
         if text is None and agent is not None:
             text = await self._converse(run, agent)
         return [*run.events, self._reply(run, text or TOO_MANY_STEPS)]
@@ -232,7 +255,14 @@ class Decider:
             offered=tuple(self.toolbox.clinic.local(slot) for slot in state.offered),
             reminded=self._upcoming(state, state.reminded),
             rescheduling=self._upcoming(state, state.rescheduling),
+            proposal=self._local(state.answering),
         )
+
+    def _local(self, proposal: Proposal | None) -> Proposal | None:
+        """The proposal with its start on the clinic's wall clock."""
+        if proposal is None:
+            return None
+        return msgspec.structs.replace(proposal, start=self.toolbox.clinic.local(proposal.start))
 
     def _upcoming(
         self, state: Conversation, appointment_id: str | None

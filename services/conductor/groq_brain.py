@@ -17,6 +17,7 @@ from typing import Any
 
 import groq
 
+from events.schema import PROPOSED_BOOKING, PROPOSED_CANCELLATION, PROPOSED_MOVE
 from services.conductor.brain import (
     BrainReply,
     BrainRequest,
@@ -28,6 +29,7 @@ from services.conductor.brain import (
 )
 from services.conductor.groq_client import groq_client
 from services.conductor.portuguese.speech import numbered, spoken
+from services.domain.conversation import Proposal
 
 log = logging.getLogger(__name__)
 
@@ -162,12 +164,38 @@ def _facts(facts: Facts) -> str:
         appointment_id, start = facts.rescheduling
         lines.append(
             f"O paciente está remarcando a consulta de {spoken(start)} (id {appointment_id}): "
-            "use reschedule_appointment com esse id e o novo horário."
+            "proponha o novo horário com propose_appointment e esse id; só no sim dele, "
+            "reschedule_appointment."
         )
+    if facts.proposal:
+        lines.append(_proposed(facts.proposal))
     if facts.offered:
         shown = numbered([f"{spoken(s)} ({s:%Y-%m-%dT%H:%M})" for s in facts.offered])
         lines.append(f"Horários oferecidos na mensagem anterior:\n{shown}")
     return "\n".join(lines)
+
+
+_CARRY_OUT = {
+    PROPOSED_BOOKING: "marcar a consulta de {when} ({at}): se ele disser que sim, chame "
+    "book_appointment com start {at}",
+    PROPOSED_MOVE: "remarcar a consulta (id {id}) para {when} ({at}): se ele disser que sim, "
+    "chame reschedule_appointment com esse id e start {at}",
+    PROPOSED_CANCELLATION: "cancelar a consulta (id {id}) de {when} ({at}): se ele disser que "
+    "sim, chame cancel_appointment com esse id",
+}
+
+
+def _proposed(proposal: Proposal) -> str:
+    """What the last reply asked the person to confirm, and how to carry it out on a yes."""
+    carry_out = _CARRY_OUT.get(proposal.action, "")
+    what = carry_out.format(
+        when=spoken(proposal.start), at=f"{proposal.start:%Y-%m-%dT%H:%M}",
+        id=proposal.appointment_id,
+    )  # fmt: skip
+    return (
+        f"Sua última mensagem perguntou ao paciente se pode {what}. Qualquer outra resposta "
+        "(não, outro horário, uma pergunta) não confirma nada."
+    )
 
 
 def _wire(message: ChatMessage) -> dict[str, Any]:

@@ -81,7 +81,8 @@ def build_decider(
             transcriber = GroqTranscriber(client, waha, settings.voice_notes)
     log.info("calendar: %s; brain: %s", type(calendar).__name__, type(brain).__name__)
     toolbox = Toolbox(calendar, settings.clinic, notice, handoff_quiet=settings.handoff_quiet,
-                      knowledge=settings.knowledge)  # fmt: skip
+                      knowledge=settings.knowledge,
+                      max_open_appointments=settings.max_open_appointments)  # fmt: skip
     return Decider(brain, toolbox, notice, metrics, turn_budget_s=settings.groq_turn_seconds,
                    transcriber=transcriber)  # fmt: skip
 

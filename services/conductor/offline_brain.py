@@ -13,14 +13,19 @@ from typing import Any
 
 import msgspec
 
+from events.schema import PROPOSED_BOOKING, PROPOSED_CANCELLATION, PROPOSED_MOVE
 from services.conductor.brain import BrainReply, BrainRequest, Facts, ToolCall, last_user_text
+from services.conductor.consent_step import CONFIRM_CANCEL
+from services.conductor.portuguese.confirmation import confirmation_answer
 from services.conductor.portuguese.intents import Intent, chosen_option, intent_of, name_in
 from services.conductor.portuguese.speech import MENU, numbered, spoken
 from services.conductor.portuguese.when import When, offered_slot, parse_when
 from services.conductor.tools.appointments import (
     CANCEL_APPOINTMENT,
     LIST_APPOINTMENTS,
+    PROPOSE_CANCELLATION,
     AppointmentList,
+    CancellationProposed,
     Cancelled,
 )
 from services.conductor.tools.contract import Tool, ToolFailure
@@ -36,9 +41,12 @@ from services.conductor.tools.routing import (
 from services.conductor.tools.scheduling import (
     BOOK_APPOINTMENT,
     CHECK_AVAILABILITY,
+    LIMIT_REACHED,
+    PROPOSE_APPOINTMENT,
     RESCHEDULE_APPOINTMENT,
     Availability,
     Booked,
+    Proposed,
     Rescheduled,
 )
 
@@ -55,6 +63,19 @@ NOT_UNDERSTOOD = f"Desculpe, não entendi. {MENU}"
 WHICH_TO_MOVE = (
     "Não sei qual consulta remarcar. Escreva *minhas consultas* para vê-las, *cancelar* "
     "a que não puder ir, e depois me diga o novo dia e horário."
+)
+CONFIRM_BOOKING = (
+    "Posso confirmar *{when}*? Responda *sim* para marcar, ou diga outro dia e horário."
+)
+CONFIRM_MOVE = (
+    "Posso passar sua consulta de *{before}* para *{when}*? Responda *sim* para remarcar, "
+    "ou diga outro dia e horário."
+)
+NOT_BOOKED = "Tudo bem, não marquei nada. Quer outro dia ou horário? É só dizer."
+KEPT = "Certo, sua consulta de *{when}* continua marcada."
+AT_LIMIT = (
+    "Você já tem {limit} consultas marcadas, o máximo por pessoa. Para marcar outra, "
+    "cancele uma delas (escreva *cancelar*) ou ligue para a clínica."
 )
 DONT_KNOW = (
     "Desculpe, não tenho essa informação por aqui. Para não te passar nada errado, "
@@ -153,25 +174,41 @@ class OfflineBrain:
                 f"Pronto{who}! Sua consulta está marcada para *{booked_at}*. "
                 "Se precisar cancelar, é só escrever *cancelar*."
             )
+        proposed = results.of(PROPOSE_APPOINTMENT)
+        if isinstance(proposed, Proposed):
+            return BrainReply(self._asked(proposed, facts))
+        refused = booked or proposed
+        if refused is not None and LIMIT_REACHED in refused.error:
+            return BrainReply(AT_LIMIT.format(limit=refused.error.rsplit(" ", 1)[-1]))
         available = results.of(CHECK_AVAILABILITY)
         if available is not None:
             prefix = ""
-            if booked is not None:
-                prefix = f"Esse horário não está disponível ({booked.error}). "
-            return BrainReply(prefix + offered_text(succeeded(available, Availability), booked))
-        if booked is not None:
-            day = booked_day(request)
+            if refused is not None:
+                prefix = f"Esse horário não está disponível ({refused.error}). "
+            return BrainReply(prefix + offered_text(succeeded(available, Availability), refused))
+        if refused is not None:
+            day = tried_day(request)
             return self._call(CHECK_AVAILABILITY, **({"date": day} if day else {}))
+        when = parse_when(text, facts.today)
+        proposal = facts.proposal
+        if proposal is not None and proposal.action in (PROPOSED_BOOKING, PROPOSED_MOVE):
+            answer = confirmation_answer(text)
+            if answer is True:
+                return self._book(proposal.start, proposal.appointment_id)
+            if answer is False:
+                return BrainReply(NOT_BOOKED)
+            if when is not None and when.day is None and when.at is not None:
+                # "não, às 16h": the day proposed, at the new time.
+                when = When(day=proposal.start.date(), at=when.at, period=when.period)
         option = chosen_option(text, len(facts.offered))
         if option is not None:
-            return self._book(facts.offered[option - 1], facts)
+            return self._propose(facts.offered[option - 1], facts)
         if (picked := offered_slot(text, facts.offered, facts.today)) is not None:
-            return self._book(picked, facts)
-        when = parse_when(text, facts.today)
+            return self._propose(picked, facts)
         if when is not None and when.doubt is not None:
             return BrainReply(doubt_question(when.doubt))
         if when is not None and (start := when.start()) is not None:
-            return self._book(start, facts)
+            return self._propose(start, facts)
         if facts.rescheduling and when is None:
             moving = spoken(facts.rescheduling[1])
             return BrainReply(f"Claro! Para quando quer passar a consulta de *{moving}*?")
@@ -186,6 +223,14 @@ class OfflineBrain:
             arguments.update(span_arguments(when))
         return self._call(CHECK_AVAILABILITY, **arguments)
 
+    @staticmethod
+    def _asked(proposed: Proposed, facts: Facts) -> str:
+        """The question that asks the person to confirm a proposed time."""
+        when = spoken(datetime.fromisoformat(proposed.start))
+        if facts.rescheduling:
+            return CONFIRM_MOVE.format(before=spoken(facts.rescheduling[1]), when=when)
+        return CONFIRM_BOOKING.format(when=when)
+
     def _info(self, text: str, results: ToolResults, request: BrainRequest) -> BrainReply:
         searched = results.of(SEARCH_CLINIC_INFO)
         if searched is None:
@@ -195,12 +240,17 @@ class OfflineBrain:
             return BrainReply(DONT_KNOW)
         return BrainReply("\n\n".join(f"*{p.title}*\n{p.text}" for p in passages))
 
-    def _book(self, start: datetime, facts: Facts) -> BrainReply:
+    def _propose(self, start: datetime, facts: Facts) -> BrainReply:
         at = start.strftime("%Y-%m-%dT%H:%M")
         if facts.rescheduling:
-            return self._call(
-                RESCHEDULE_APPOINTMENT, appointment_id=facts.rescheduling[0], start=at
-            )
+            return self._call(PROPOSE_APPOINTMENT, appointment_id=facts.rescheduling[0], start=at)
+        return self._call(PROPOSE_APPOINTMENT, start=at)
+
+    def _book(self, start: datetime, moving: str) -> BrainReply:
+        """Carries out the proposal the person said yes to."""
+        at = start.strftime("%Y-%m-%dT%H:%M")
+        if moving:
+            return self._call(RESCHEDULE_APPOINTMENT, appointment_id=moving, start=at)
         return self._call(BOOK_APPOINTMENT, start=at)
 
     def _appointments(self, text: str, results: ToolResults, request: BrainRequest) -> BrainReply:
@@ -212,6 +262,20 @@ class OfflineBrain:
             return BrainReply(
                 f"Consulta de *{cancelled_at}* cancelada. Se quiser, posso marcar outro horário."
             )
+        proposed = results.of(PROPOSE_CANCELLATION)
+        if proposed is not None:
+            if not isinstance(proposed, CancellationProposed):
+                return BrainReply(f"Não consegui cancelar: {proposed.error}.")
+            return BrainReply(
+                CONFIRM_CANCEL.format(when=spoken(datetime.fromisoformat(proposed.start)))
+            )
+        proposal = request.facts.proposal
+        if proposal is not None and proposal.action == PROPOSED_CANCELLATION:
+            answer = confirmation_answer(text)
+            if answer is True:
+                return self._call(CANCEL_APPOINTMENT, appointment_id=proposal.appointment_id)
+            if answer is False:
+                return BrainReply(KEPT.format(when=spoken(proposal.start)))
         listed = results.of(LIST_APPOINTMENTS)
         if listed is None:
             return self._call(LIST_APPOINTMENTS)
@@ -232,7 +296,7 @@ class OfflineBrain:
         if option is None:
             return BrainReply(f"Qual delas você quer cancelar?\n{shown}\nResponda com o número.")
         chosen = appointments[option - 1]
-        return self._call(CANCEL_APPOINTMENT, appointment_id=chosen.appointment_id)
+        return self._call(PROPOSE_CANCELLATION, appointment_id=chosen.appointment_id)
 
 
 def offered_text(available: Availability, refused: ToolFailure | None) -> str:
@@ -267,11 +331,15 @@ def span_arguments(when: When) -> dict[str, str]:
     return arguments
 
 
-def booked_day(request: BrainRequest) -> str | None:
-    """The day of the booking the model just tried, to look for other times that day."""
+_TRIES = (PROPOSE_APPOINTMENT.name, BOOK_APPOINTMENT.name, RESCHEDULE_APPOINTMENT.name)
+
+
+def tried_day(request: BrainRequest) -> str | None:
+    """The day of the time just proposed or booked and refused, to look for other times
+    that day."""
     for message in reversed(request.messages):
         for call in message.tool_calls:
-            if call.name in (BOOK_APPOINTMENT.name, RESCHEDULE_APPOINTMENT.name):
+            if call.name in _TRIES:
                 start = msgspec.json.decode(call.arguments).get("start", "")
                 return str(start)[:10] or None
     return None

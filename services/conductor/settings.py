@@ -12,7 +12,7 @@ from services.conductor.erasure import ErasedBookings
 from services.conductor.knowledge import Knowledge, KnowledgeInvalid
 from services.conductor.pacing import PacingRules
 from services.conductor.reminders import DEFAULT_OFFSETS, parse_offsets
-from services.conductor.tools import DEFAULT_HANDOFF_QUIET
+from services.conductor.tools import DEFAULT_HANDOFF_QUIET, DEFAULT_MAX_OPEN_APPOINTMENTS
 from services.conductor.transcription import GROQ_MAX_BYTES, VoiceNoteRules
 from services.domain.clinic import Clinic
 from services.domain.conversation import MAX_QUIET_S
@@ -42,6 +42,7 @@ class ConductorSettings:
     knowledge: Knowledge = field(default_factory=Knowledge)
     erased_bookings: ErasedBookings = ErasedBookings.CANCEL
     pacing: PacingRules | None = field(default_factory=PacingRules)  # None: sends at once
+    max_open_appointments: int = DEFAULT_MAX_OPEN_APPOINTMENTS
 
     @classmethod
     def from_env(cls, env: Mapping[str, str]) -> ConductorSettings:
@@ -63,6 +64,9 @@ class ConductorSettings:
             knowledge=_knowledge(env),
             erased_bookings=_erased_bookings(env),
             pacing=_pacing(env),
+            max_open_appointments=settings.integer(
+                env, "MAX_OPEN_APPOINTMENTS", DEFAULT_MAX_OPEN_APPOINTMENTS, minimum=1, maximum=50
+            ),
             handoff_quiet=timedelta(
                 # At most what a conversation keeps (a year): more would be cut silently.
                 hours=settings.integer(

@@ -10,6 +10,7 @@ import msgspec
 from msgspec.structs import replace
 
 from events.schema import (
+    ActionProposed,
     AgentSelected,
     AppointmentBooked,
     AppointmentCancelled,
@@ -63,6 +64,14 @@ class Upcoming(msgspec.Struct, frozen=True, kw_only=True):
     reminded: tuple[str, ...] = ()
 
 
+class Proposal(msgspec.Struct, frozen=True, kw_only=True):
+    """What the bot asked the person to confirm: a booking, a move or a cancellation."""
+
+    action: str
+    start: datetime
+    appointment_id: str = ""
+
+
 class Conversation(msgspec.Struct, frozen=True, kw_only=True):
     stage: Stage = Stage.NEW
     chat_id: str = ""
@@ -83,6 +92,11 @@ class Conversation(msgspec.Struct, frozen=True, kw_only=True):
     last_said_at: datetime | None = None
     # WAHA's id of the person's latest message: what an edit taken as a message must edit.
     last_message_id: str | None = None
+    # The proposal the bot's last reply asked to confirm; a message takes it as
+    # ``answering`` (it is answered by that message or by none), so a yes days later, after
+    # other talk, never carries out an old question.
+    proposal: Proposal | None = None
+    answering: Proposal | None = None
 
     @property
     def consented(self) -> bool:
@@ -106,6 +120,7 @@ def evolve(state: Conversation, event: DomainEvent | UnknownEvent) -> Conversati
             return msgspec.structs.replace(
                 state, chat_id=chat_id, dialogue=dialogue, handoff_until=until,
                 last_said_at=sent_at, last_message_id=event.message_id,
+                answering=state.proposal, proposal=None,
             )  # fmt: skip
         case VoiceNoteTranscribed(text=text):
             return msgspec.structs.replace(state, dialogue=_said(state, "user", text))
@@ -115,7 +130,7 @@ def evolve(state: Conversation, event: DomainEvent | UnknownEvent) -> Conversati
         case HandoffStarted(quiet_s=quiet_s):
             return msgspec.structs.replace(
                 state, handoff_until=_last_said(state, quiet_s), handoff_quiet_s=quiet_s,
-                agent=None, offered=(),
+                agent=None, offered=(), proposal=None, answering=None,
             )  # fmt: skip
         case HandoffEnded():
             return msgspec.structs.replace(state, handoff_until=None, handoff_quiet_s=0)
@@ -153,16 +168,23 @@ def evolve(state: Conversation, event: DomainEvent | UnknownEvent) -> Conversati
             )
         case SlotsOffered(slots=slots):
             return msgspec.structs.replace(state, offered=slots)
+        case ActionProposed(action=action, start=start, appointment_id=appointment_id):
+            proposal = Proposal(action=action, start=start, appointment_id=appointment_id)
+            return msgspec.structs.replace(state, proposal=proposal)
         case AppointmentBooked(appointment_id=appointment_id, start=start):
             booked = Upcoming(appointment_id=appointment_id, start=start)
             upcoming = (*_without(state, appointment_id), booked)
+            # Carried out: the same yes cannot book a second time.
             return msgspec.structs.replace(
-                state, agent=None, offered=(), upcoming=upcoming, rescheduling=None
-            )
+                state, agent=None, offered=(), upcoming=upcoming, rescheduling=None,
+                proposal=None, answering=None,
+            )  # fmt: skip
         case AppointmentCancelled(appointment_id=appointment_id):
             reminded = None if state.reminded == appointment_id else state.reminded
             upcoming = _without(state, appointment_id)
-            return msgspec.structs.replace(state, upcoming=upcoming, reminded=reminded)
+            return msgspec.structs.replace(
+                state, upcoming=upcoming, reminded=reminded, proposal=None, answering=None
+            )
         case AppointmentConfirmed(appointment_id=appointment_id):
             reminded = None if state.reminded == appointment_id else state.reminded
             return msgspec.structs.replace(state, reminded=reminded)

@@ -221,7 +221,7 @@ async def test_read_models_rebuilt_from_an_archived_log_equal_the_live_ones(
     log = EventLog(redis, keyspace, archive=archive)
     async with projecting(redis, keyspace):
         phone = Phone(http, sim_url, "5511977770077")
-        for text in ("oi", "sim", "Olga", "marcar amanhã às 15h"):
+        for text in ("oi", "sim", "Olga", "marcar amanhã às 15h", "sim"):
             await phone.say(text)
         await caught_up(redis, keyspace, "conductor", "outbox")
         assert await archive_all(redis, keyspace, archive)

@@ -26,7 +26,7 @@ async def test_the_timeline_tells_the_conversation_in_order(
 ) -> None:
     http, sim_url, _ = stack
     phone = Phone(http, sim_url, "5511977770009")
-    for text in ("oi", "sim", "Nina", "marcar amanhã às 15h"):
+    for text in ("oi", "sim", "Nina", "marcar amanhã às 15h", "sim"):
         await phone.say(text)
     env = {
         "REDIS_URL": ingest_settings.store.redis_url,
@@ -43,7 +43,7 @@ async def test_the_timeline_tells_the_conversation_in_order(
     assert "consent GRANTED       version 2026-11 by 'sim'" in timeline
     assert "name registered       'Nina'" in timeline
     assert "at 2026-11-25 15:00" in timeline  # the clinic's time
-    assert timeline.count("reply sent") == 4
+    assert timeline.count("reply sent") == 5
 
 
 async def test_an_unknown_chat_is_said_to_have_no_events(

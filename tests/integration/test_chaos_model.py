@@ -14,7 +14,7 @@ from tests.support.dialogue import Dialogue
 async def test_a_conversation_through_the_groq_client_registers_and_books(redis: Redis) -> None:
     async with TestServer(ChaosModel(0, 0, 0, seed=1).app()) as server:
         chat = Dialogue(conductor_with(redis, str(server.make_url("")).rstrip("/")), NOW)
-        for text in ("oi", "sim", "Maria Souza", "quero marcar amanhã às 10:00"):
+        for text in ("oi", "sim", "Maria Souza", "quero marcar amanhã às 10:00", "sim"):
             await chat.say(text)
     assert chat.of_type(ConsentGranted)
     [booked] = chat.of_type(AppointmentBooked)

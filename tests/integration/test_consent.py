@@ -153,8 +153,12 @@ async def test_a_clear_request_revokes_at_once(conductor: Decider) -> None:
 async def test_after_revoking_my_only_appointment_can_be_cancelled(conductor: Decider) -> None:
     chat = await registered(conductor)
     await chat.say("marcar amanhã às 15h")
+    await chat.say("sim")
     assert "cancelar" in await chat.say("revogar consentimento")
     reply = await chat.say("quero cancelar minha consulta")
+    assert "Posso cancelar sua consulta de *quarta, 25/11 às 15:00*?" in reply
+    assert chat.of_type(AppointmentCancelled) == []
+    reply = await chat.say("sim")  # the yes to cancelling: no consent
     assert "*quarta, 25/11 às 15:00* cancelada" in reply and "responda *SIM*" in reply
     assert len(chat.of_type(AppointmentCancelled)) == 1
     assert chat.state.stage is Stage.REVOKED and chat.state.upcoming == ()
@@ -164,12 +168,13 @@ async def test_after_revoking_one_of_two_appointments_is_cancelled_by_its_number
     conductor: Decider,
 ) -> None:
     chat = await registered(conductor)
-    await chat.say("marcar amanhã às 15h")
-    await chat.say("marcar sexta às 10h")
+    for text in ("marcar amanhã às 15h", "sim", "marcar sexta às 10h", "sim"):
+        await chat.say(text)
     await chat.say("revogar consentimento")
     assert "1) quarta, 25/11 às 15:00\n2) sexta, 27/11 às 10:00" in await chat.say("cancelar")
+    assert "Posso cancelar sua consulta de *sexta, 27/11 às 10:00*?" in await chat.say("cancelar 2")
     assert chat.of_type(AppointmentCancelled) == []
-    assert "*sexta, 27/11 às 10:00* cancelada" in await chat.say("cancelar 2")
+    assert "*sexta, 27/11 às 10:00* cancelada" in await chat.say("sim")
     [cancelled] = chat.of_type(AppointmentCancelled)
     [booked] = [e for e in chat.of_type(AppointmentBooked) if e.start == cancelled.start]  # type: ignore[attr-defined]
     assert booked.appointment_id == cancelled.appointment_id  # type: ignore[attr-defined]

@@ -67,8 +67,11 @@ async def test_consent_refused_then_given_then_name_then_booking(conductor: Deci
     [consent] = chat.of_type(ConsentGranted)
     assert consent.evidence_text == "sim, aceito"  # type: ignore[attr-defined]
     assert "Prazer, Maria Silva" in await chat.say("meu nome é Maria Silva")
-    reply = await chat.say("quero marcar amanhã às 15h")
-    assert "marcada para *quarta, 25/11 às 15:00*" in reply
+    assert "Posso confirmar *quarta, 25/11 às 15:00*?" in await chat.say(
+        "quero marcar amanhã às 15h"
+    )
+    assert chat.of_type(AppointmentBooked) == []
+    assert "marcada para *quarta, 25/11 às 15:00*" in await chat.say("sim, pode confirmar")
     assert len(chat.of_type(AppointmentBooked)) == 1
 
 
@@ -83,7 +86,14 @@ async def test_asking_for_slots_offers_free_ones_and_a_number_books(conductor: D
     chat = await registered(conductor)
     reply = await chat.say("quero agendar uma consulta")
     assert "1) terça, 24/11 às 09:30" in reply
-    assert "marcada para *terça, 24/11 às 10:00*" in await chat.say("2")
+    assert "Posso confirmar *terça, 24/11 às 10:00*?" in await chat.say("2")
+    assert "marcada para *terça, 24/11 às 10:00*" in await chat.say("pode")
+
+
+async def book(chat: Dialogue, request: str) -> None:
+    """Books as a patient does: the request, then a yes to the time proposed."""
+    assert "Posso confirmar" in await chat.say(request)
+    assert "marcada" in await chat.say("sim")
 
 
 async def test_a_day_and_period_narrow_the_offer(conductor: Decider) -> None:
@@ -96,12 +106,13 @@ async def test_a_taken_slot_gets_alternatives_and_one_of_them_is_booked(
     conductor: Decider,
 ) -> None:
     first = await registered(conductor, "subject-1")
-    await first.say("marcar amanhã às 15h")
+    await book(first, "marcar amanhã às 15h")
     second = await registered(conductor, "subject-2")
     reply = await second.say("quero marcar amanhã às 15h")
     assert "não está disponível (horário ocupado)" in reply
     assert "15:00" not in reply.split("\n", 1)[1]
-    assert "marcada" in await second.say("1")
+    assert "Posso confirmar" in await second.say("1")
+    assert "marcada" in await second.say("sim")
     assert len(first.of_type(AppointmentBooked)) == len(second.of_type(AppointmentBooked)) == 1
 
 
@@ -113,9 +124,9 @@ async def test_a_time_outside_business_hours_is_explained(conductor: Decider) ->
 
 async def test_consulting_lists_only_my_appointments(conductor: Decider) -> None:
     mine = await registered(conductor, "subject-1")
-    await mine.say("marcar amanhã às 15h")
+    await book(mine, "marcar amanhã às 15h")
     other = await registered(conductor, "subject-2")
-    await other.say("marcar amanhã às 16h")
+    await book(other, "marcar amanhã às 16h")
     reply = await mine.say("quais são minhas consultas?")
     assert "quarta, 25/11 às 15:00" in reply
     assert "16:00" not in reply
@@ -123,18 +134,22 @@ async def test_consulting_lists_only_my_appointments(conductor: Decider) -> None
 
 async def test_cancelling_my_only_appointment(conductor: Decider) -> None:
     chat = await registered(conductor)
-    await chat.say("marcar amanhã às 15h")
-    assert "cancelada" in await chat.say("preciso cancelar minha consulta")
+    await book(chat, "marcar amanhã às 15h")
+    reply = await chat.say("preciso cancelar minha consulta")
+    assert "Posso cancelar sua consulta de *quarta, 25/11 às 15:00*?" in reply
+    assert chat.of_type(AppointmentCancelled) == []
+    assert "cancelada" in await chat.say("sim")
     assert len(chat.of_type(AppointmentCancelled)) == 1
     assert "não tem consultas" in await chat.say("minhas consultas")
 
 
 async def test_cancelling_one_of_two_asks_which(conductor: Decider) -> None:
     chat = await registered(conductor)
-    await chat.say("marcar amanhã às 15h")
-    await chat.say("marcar sexta às 10h")
+    await book(chat, "marcar amanhã às 15h")
+    await book(chat, "marcar sexta às 10h")
     assert "Qual delas" in await chat.say("quero cancelar")
-    assert "*sexta, 27/11 às 10:00* cancelada" in await chat.say("2")
+    assert "Posso cancelar sua consulta de *sexta, 27/11 às 10:00*?" in await chat.say("2")
+    assert "*sexta, 27/11 às 10:00* cancelada" in await chat.say("sim")
 
 
 async def test_revoking_stops_everything_until_consent_is_given_again(
@@ -184,9 +199,12 @@ async def test_a_name_is_not_registered_from_a_non_name(conductor: Decider) -> N
 
 async def test_every_tool_call_is_recorded(conductor: Decider) -> None:
     chat = await registered(conductor)
-    await chat.say("marcar amanhã às 15h")
+    await book(chat, "marcar amanhã às 15h")
     tools = [e.tool for e in chat.of_type(ToolInvoked)]  # type: ignore[attr-defined]
-    assert tools == ["record_consent", "register_name", "transfer_to_agent", "book_appointment"]
+    assert tools == [
+        "record_consent", "register_name", "transfer_to_agent", "propose_appointment",
+        "book_appointment",
+    ]  # fmt: skip
 
 
 async def test_replaying_the_events_gives_the_same_state(conductor: Decider) -> None:

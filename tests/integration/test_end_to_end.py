@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+import sys
 from typing import Any
 
 import pytest
@@ -9,6 +11,7 @@ from redis.asyncio import Redis
 
 from events import EventLog, Keyspace
 from events.schema import AppointmentBooked, ReplySent
+from services.cli import chat
 from services.conductor.deciding import MEDIA_ONLY
 from services.waha_sim.app import Faults
 from services.waha_sim.engines import ENGINES
@@ -19,9 +22,17 @@ DIALOGUES: dict[str, list[tuple[str, str]]] = {
         ("Oi, boa tarde", "Aviso de privacidade"),
         ("sim", "Qual é o seu nome"),
         ("Maria Souza", "Prazer, Maria Souza"),
-        ("quero marcar amanhã às 15h", "marcada para *quarta, 25/11 às 15:00*"),
+        ("quero marcar amanhã às 15h", "Posso confirmar *quarta, 25/11 às 15:00*?"),
+        ("sim, pode confirmar", "marcada para *quarta, 25/11 às 15:00*"),
         ("quais são minhas consultas?", "quarta, 25/11 às 15:00"),
-        ("quero cancelar", "cancelada"),
+        ("quero cancelar", "Posso cancelar sua consulta de *quarta, 25/11 às 15:00*?"),
+        ("sim", "cancelada"),
+    ],
+    "a correction before confirming": [
+        ("oi", "Aviso"), ("sim", "nome"), ("Lia", "Prazer"),
+        ("quero marcar amanhã às 15h", "Posso confirmar *quarta, 25/11 às 15:00*?"),
+        ("não, às 16h", "Posso confirmar *quarta, 25/11 às 16:00*?"),
+        ("sim", "marcada para *quarta, 25/11 às 16:00*"),
     ],
     "consent refused then given": [
         ("olá", "Aviso de privacidade"),
@@ -31,7 +42,8 @@ DIALOGUES: dict[str, list[tuple[str, str]]] = {
     "choosing an offered slot": [
         ("oi", "Aviso"), ("sim", "nome"), ("João", "Prazer"),
         ("tem horário sexta de manhã?", "1) sexta, 27/11 às 08:00"),
-        ("2", "marcada para *sexta, 27/11 às 08:30*"),
+        ("2", "Posso confirmar *sexta, 27/11 às 08:30*?"),
+        ("isso", "marcada para *sexta, 27/11 às 08:30*"),
     ],
     "revocation stops processing": [
         ("oi", "Aviso"), ("sim", "nome"), ("Ana", "Prazer"),
@@ -76,10 +88,12 @@ async def test_rebooking_a_slot_another_chat_took(
         await phone.say("oi")
         await phone.say("sim")
         await phone.say("Pessoa")
-    assert "marcada" in await first.say("marcar amanhã às 15h")
+    assert "Posso confirmar" in await first.say("marcar amanhã às 15h")
+    assert "marcada" in await first.say("sim")
     reply = await second.say("marcar amanhã às 15h")
     assert "não está disponível" in reply
-    assert "marcada" in await second.say("1")
+    assert "Posso confirmar" in await second.say("1")
+    assert "marcada" in await second.say("sim")
 
 
 async def test_replies_survive_waha_failing_for_a_while(stack: Stack, log: EventLog) -> None:
@@ -93,11 +107,11 @@ async def test_replies_survive_waha_failing_for_a_while(stack: Stack, log: Event
 async def test_every_decision_is_in_the_log_once(stack: Stack, log: EventLog) -> None:
     http, sim_url, _ = stack
     phone = Phone(http, sim_url, "5511977770004")
-    for text in ("oi", "sim", "Rui", "marcar amanhã às 11h"):
+    for text in ("oi", "sim", "Rui", "marcar amanhã às 11h", "sim"):
         await phone.say(text)
     events: list[Any] = [r.envelope.event async for r in log.scan()]
     assert sum(isinstance(e, AppointmentBooked) for e in events) == 1
-    assert sum(isinstance(e, ReplySent) for e in events) == 4
+    assert sum(isinstance(e, ReplySent) for e in events) == 5
 
 
 async def test_a_dropped_snapshot_is_rebuilt_from_the_log(
@@ -121,3 +135,15 @@ async def test_an_audio_message_gets_a_request_to_write(
     for text in ("oi", "sim", "Teo"):
         await phone.say(text)
     assert await phone.say("", mimetype="audio/ogg; codecs=opus") == MEDIA_ONLY
+
+
+async def test_wsm_chat_shows_the_proposal_before_the_booking(
+    stack: Stack, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _, sim_url, _ = stack
+    typed = "oi\nsim\nMaria\nquero marcar amanhã às 15h\nsim\n"
+    monkeypatch.setattr(sys, "stdin", io.StringIO(typed))
+    assert await chat.converse(sim_url, "5511977770042") == 0
+    shown = capsys.readouterr().out
+    asked = shown.index("Clínica: Posso confirmar *quarta, 25/11 às 15:00*?")
+    assert asked < shown.index("Clínica: Pronto, Maria! Sua consulta está marcada para")

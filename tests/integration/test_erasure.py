@@ -38,7 +38,7 @@ CALENDAR = "wsm:{cal}:*"
 async def register_and_book(stack: Stack) -> Phone:
     http, sim_url, _ = stack
     phone = Phone(http, sim_url, NUMBER)
-    for text in (FIRST_WORDS, "sim", NAME, "marcar amanhã às 15h"):
+    for text in (FIRST_WORDS, "sim", NAME, "marcar amanhã às 15h", "sim"):
         await phone.say(text)
     return phone
 

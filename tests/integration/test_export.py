@@ -44,9 +44,10 @@ async def test_the_export_lists_the_calendars_bookings_live_and_cancelled(
     http, sim_url, _ = stack
     phone = Phone(http, sim_url, NUMBER)
     async with projecting(redis, keyspace):
-        for text in ("oi", "sim", "Olga", "marcar amanhã às 15h", "cancelar", "1"):
+        for text in ("oi", "sim", "Olga", "marcar amanhã às 15h", "sim", "cancelar", "sim"):
             await phone.say(text)
         await phone.say("marcar amanhã às 16h")
+        await phone.say("sim")
         await caught_up(redis, keyspace, "conductor")
     bookings = (await lgpd(export, "export", ingest_settings))["calendar_bookings"]
     assert [(b["start"], b["status"], b["subject"]) for b in bookings] == [
@@ -60,7 +61,7 @@ async def test_after_erasure_the_export_lists_no_booking(
 ) -> None:
     http, sim_url, _ = stack
     phone = Phone(http, sim_url, NUMBER)
-    for text in ("oi", "sim", "Olga", "marcar amanhã às 15h"):
+    for text in ("oi", "sim", "Olga", "marcar amanhã às 15h", "sim"):
         await phone.say(text)
     await lgpd(erase, "erase", ingest_settings)
     await groups_caught_up(redis, keyspace, "conductor")

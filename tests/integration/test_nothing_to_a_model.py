@@ -62,17 +62,21 @@ async def test_no_request_reaches_the_model_after_a_revocation(redis: Redis) -> 
 async def test_cancelling_after_a_revocation_asks_no_model(redis: Redis) -> None:
     fake = FakeOpenAI([
         completion(calls=[tool_call("transfer_to_agent", '{"agent": "scheduling"}', "c1")]),
+        completion(calls=[tool_call("propose_appointment", '{"start": "2026-11-25T15:00"}')]),
+        completion("Posso confirmar quarta, 25/11 às 15:00?"),
         completion(calls=[tool_call("book_appointment", '{"start": "2026-11-25T15:00"}', "c2")]),
         completion("Pronto, marcada."),
     ])  # fmt: skip
     async with fake.serving() as url:
         chat = registered(conductor(redis, url))
-        await chat.say("marcar amanhã às 15h")  # the model's turn, while consent is active
-        assert len(chat.of_type(AppointmentBooked)) == 1 and len(fake.requests) == 3
+        await chat.say("marcar amanhã às 15h")  # the model's turns, while consent is active
+        await chat.say("sim")
+        assert len(chat.of_type(AppointmentBooked)) == 1 and len(fake.requests) == 5
         await chat.say("revogar consentimento")
-        assert "cancelada" in await chat.say("quero cancelar minha consulta")
+        assert "Posso cancelar" in await chat.say("quero cancelar minha consulta")
+        assert "cancelada" in await chat.say("sim")
     assert len(chat.of_type(AppointmentCancelled)) == 1
-    assert len(fake.requests) == 3
+    assert len(fake.requests) == 5
 
 
 async def test_the_first_request_after_consent_holds_nothing_said_before_it(

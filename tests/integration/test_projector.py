@@ -72,8 +72,8 @@ async def test_appointments_by_subject_and_by_day_with_their_status(
     stack: Stack, redis: Redis, keyspace: Keyspace
 ) -> None:
     async with projecting(redis, keyspace):
-        await converse(stack, "oi", "sim", "Olga", "marcar amanhã às 15h", "marcar sexta às 10h",
-                       "cancelar", "1")  # fmt: skip
+        await converse(stack, "oi", "sim", "Olga", "marcar amanhã às 15h", "sim",
+                       "marcar sexta às 10h", "sim", "cancelar", "1", "sim")  # fmt: skip
         await caught_up(redis, keyspace)
     models = ReadModels(redis, keyspace)
     mine = await models.appointments_of(SUBJECT)
@@ -90,7 +90,9 @@ async def test_a_rebuild_from_the_log_equals_the_incremental_models(
     stack: Stack, redis: Redis, keyspace: Keyspace, log: EventLog
 ) -> None:
     async with projecting(redis, keyspace):
-        await converse(stack, "oi", "não", "sim", "Olga", "marcar amanhã às 15h", "cancelar")
+        await converse(
+            stack, "oi", "não", "sim", "Olga", "marcar amanhã às 15h", "sim", "cancelar", "sim"
+        )
         await caught_up(redis, keyspace)
     await rebuilt_equals_live(redis, log)
 
@@ -177,7 +179,7 @@ async def test_an_export_holds_everything_about_the_subject_and_nobody_else(
     stack: Stack, redis: Redis, keyspace: Keyspace, ingest_settings: IngestSettings
 ) -> None:
     async with projecting(redis, keyspace):
-        await converse(stack, "oi", "sim", "Olga", "marcar amanhã às 15h")
+        await converse(stack, "oi", "sim", "Olga", "marcar amanhã às 15h", "sim")
         await caught_up(redis, keyspace)
     out = io.StringIO()
     env = {
@@ -198,7 +200,7 @@ async def test_an_export_holds_everything_about_the_subject_and_nobody_else(
         for e in document["events"]
         if e["event"]["type"] == "message.received"
     ]
-    assert texts == ["oi", "sim", "Olga", "marcar amanhã às 15h"]
+    assert texts == ["oi", "sim", "Olga", "marcar amanhã às 15h", "sim"]
     assert {e["chat"] for e in document["events"]} == {SUBJECT}
 
 

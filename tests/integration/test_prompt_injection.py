@@ -70,7 +70,7 @@ def conductor(redis: Redis, brain: object) -> Decider:
 async def victim_with_a_booking(redis: Redis) -> str:
     """Another patient, registered, with an appointment; its id."""
     victim = Dialogue(conductor(redis, OfflineBrain()), NOW, subject="victim")
-    for text in ("oi", "sim", "Vítima", "quero marcar amanhã às 15h"):
+    for text in ("oi", "sim", "Vítima", "quero marcar amanhã às 15h", "sim"):
         await victim.say(text)
     [booked] = victim.of_type(AppointmentBooked)
     assert isinstance(booked, AppointmentBooked)

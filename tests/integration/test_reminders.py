@@ -18,6 +18,7 @@ from events.schema import (
     AppointmentConfirmed,
     ReminderDue,
 )
+from services.conductor.portuguese.speech import spoken
 from services.conductor.reminders import (
     REMINDER,
     ReminderScheduler,
@@ -86,10 +87,12 @@ async def test_every_due_reminder_of_a_live_appointment_is_sent_once_and_none_fo
     await all_say(
         log, redis, {p: f"quero marcar dia {s.day} às {s:%H:%M}" for p, s in starts.items()}
     )
+    await all_say(log, redis, dict.fromkeys(patients, "sim"))  # to the time proposed
     booked = await logged(log, AppointmentBooked)
     assert len(booked) == PEOPLE
     cancelled = set(rng.sample(patients, 50))
     await all_say(log, redis, dict.fromkeys(cancelled, "cancelar"))
+    await all_say(log, redis, dict.fromkeys(cancelled, "sim"))
 
     clock = [NOW]
     replicas = [ReminderScheduler(log, clock=lambda: clock[0]) for _ in range(2)]
@@ -113,11 +116,12 @@ async def test_every_due_reminder_of_a_live_appointment_is_sent_once_and_none_fo
 
 
 async def book(log: EventLog, redis: Redis, patient: Patient, *starts: datetime) -> None:
-    """The patient registers and books each of ``starts``."""
+    """The patient registers and books each of ``starts``, saying yes to each proposal."""
     for text in ("oi", "sim", "Ana"):
         await all_say(log, redis, {patient: text})
     for start in starts:
         await all_say(log, redis, {patient: f"quero marcar dia {start.day} às {start:%H:%M}"})
+        await all_say(log, redis, {patient: "sim"})
 
 
 async def logged(log: EventLog, kind: type[T]) -> list[T]:
@@ -226,6 +230,9 @@ async def test_preciso_cancelar_after_a_reminder_cancels_the_reminded_appointmen
     await remind(log, redis, second - timedelta(hours=2))  # the last one due: the second's
     assert f"{second:%d/%m às %H:%M}" in replies(simulator, patient)[-1]
     await all_say(log, redis, {patient: "preciso cancelar"})
+    assert f"Posso cancelar sua consulta de *{spoken(second)}*?" in replies(simulator, patient)[-1]
+    assert not await logged(log, AppointmentCancelled)
+    await all_say(log, redis, {patient: "sim"})
     [cancelled] = await logged(log, AppointmentCancelled)
     assert cancelled.start == second
 
@@ -241,6 +248,9 @@ async def test_remarcar_after_a_reminder_moves_that_appointment_and_its_reminder
     await all_say(log, redis, {patient: "preciso remarcar"})
     assert "Para quando" in replies(simulator, patient)[-1]
     await all_say(log, redis, {patient: f"dia {new.day} às {new:%H:%M}"})
+    assert "Posso passar sua consulta" in replies(simulator, patient)[-1]
+    assert not await logged(log, AppointmentCancelled)
+    await all_say(log, redis, {patient: "sim"})
     assert "remarcada" in replies(simulator, patient)[-1]
     [cancelled] = await logged(log, AppointmentCancelled)
     assert cancelled.start == old

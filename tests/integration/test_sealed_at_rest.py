@@ -26,7 +26,7 @@ from tests.support.whole_stack import Phone, Stack
 NUMBER = "5511966660077"
 SUBJECT = chats.chat_key(DEVELOPMENT_CHAT_KEY_SECRET.encode(), "default", f"{NUMBER}@c.us")
 NAME = "Ermelinda Vasconcelos"
-WORDS = ("oi, sou vizinha da padaria Brasilândia", "sim", NAME, "marcar amanhã às 15h")
+WORDS = ("oi, sou vizinha da padaria Brasilândia", "sim", NAME, "marcar amanhã às 15h", "sim")
 PERSONAL = (NUMBER.encode(), b"Ermelinda", b"Vasconcelos", b"Brasil", "Brasilândia".encode())
 
 

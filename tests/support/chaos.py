@@ -176,7 +176,8 @@ def scripts(chats_: int, rng: random.Random) -> dict[str, list[str]]:
         when = f"dia {(day + timedelta(days=(slot // 20) % 10)).day} às {8 + slot % 10}:00"
         name = "".join(chr(ord("a") + int(d)) for d in str(n)).capitalize()
         said[f"55119{n:08d}@c.us"] = [
-            "oi", "sim", f"{name} Souza", f"quero marcar {when}", "minhas consultas", "obrigado",
+            "oi", "sim", f"{name} Souza", f"quero marcar {when}", "sim", "minhas consultas",
+            "obrigado",
         ]  # fmt: skip
     return said
 

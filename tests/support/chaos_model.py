@@ -24,6 +24,7 @@ from aiohttp import web
 
 from services.conductor.brain import BrainRequest, ChatMessage, Facts, ToolCall, ToolSpec
 from services.conductor.offline_brain import OfflineBrain
+from services.domain.conversation import Proposal
 from services.runtime.cli_types import port
 from tests.support.fake_openai import completion, tool_call
 
@@ -34,10 +35,17 @@ AGENT_BY_TOOL = {
     "transfer_to_agent": "router",
     "check_availability": "scheduling",
     "list_appointments": "appointments",
+    "propose_cancellation": "appointments",
     "search_clinic_info": "info",
 }
 _NOW = re.compile(r"fuso da clínica; (\d{4}-\d\d-\d\dT\d\d:\d\d)\)")
 _NAME = re.compile(r"^Nome do paciente: (.*)\.$", re.MULTILINE)
+# services.conductor.groq_brain._proposed: what the last reply asked to confirm.
+_PROPOSED = re.compile(
+    r"se pode (marcar|remarcar|cancelar) a consulta (?:\(id ([0-9a-f]{1,64})\) )?.*?"
+    r"\((\d{4}-\d\d-\d\dT\d\d:\d\d)\)"
+)
+_ACTIONS = {"marcar": "book", "remarcar": "reschedule", "cancelar": "cancel"}
 _SLOT = re.compile(r"\((\d{4}-\d\d-\d\dT\d\d:\d\d)\)$", re.MULTILINE)
 
 
@@ -55,6 +63,13 @@ def brain_request(body: dict[str, Any]) -> BrainRequest:
     named = _NAME.search(prompt)
     name = named[1] if named and named[1] != "ainda não informado" else None
     offered = prompt.split("Horários oferecidos", 1)[1] if "Horários oferecidos" in prompt else ""
+    proposed = _PROPOSED.search(prompt)
+    proposal = None
+    if proposed:
+        start = datetime.fromisoformat(proposed[3]).replace(tzinfo=ZONE)
+        proposal = Proposal(
+            action=_ACTIONS[proposed[1]], start=start, appointment_id=proposed[2] or ""
+        )
     facts = Facts(
         now=now,
         today=now.date(),
@@ -63,6 +78,7 @@ def brain_request(body: dict[str, Any]) -> BrainRequest:
         offered=tuple(
             datetime.fromisoformat(s).replace(tzinfo=ZONE) for s in _SLOT.findall(offered)
         ),
+        proposal=proposal,
     )
     messages = tuple(
         ChatMessage(

@@ -53,7 +53,7 @@ async def get(admin: TestClient, path: str, status: int = 200) -> dict:
 async def register_and_book(stack: Stack) -> None:
     http, sim_url, _ = stack
     phone = Phone(http, sim_url, NUMBER)
-    for text in ("oi", "sim", "Olga", "marcar amanhã às 15h"):
+    for text in ("oi", "sim", "Olga", "marcar amanhã às 15h", "sim"):
         await phone.say(text)
 
 
@@ -127,7 +127,7 @@ async def test_export_holds_the_events_with_their_words(booked: None, admin: Tes
         for e in document["events"]
         if e["event"]["type"] == "message.received"
     ]
-    assert said == ["oi", "sim", "Olga", "marcar amanhã às 15h"]
+    assert said == ["oi", "sim", "Olga", "marcar amanhã às 15h", "sim"]
 
 
 async def test_erasure_over_http_is_recorded_with_who_asked(

@@ -101,11 +101,17 @@ async def test_the_conversation_counts_brain_calls_and_tool_calls(redis: Redis) 
     toolbox = Toolbox(EmbeddedCalendar(redis), Clinic(), notice)
     conductor = Decider(OfflineBrain(), toolbox, notice, ConductorMetrics(registry))
     chat = Dialogue(conductor, NOW)
-    for text in ("oi", "sim", "Ana", "quero marcar amanhã às 15h"):
+    for text in ("oi", "sim", "Ana", "quero marcar amanhã às 15h", "sim"):
         await chat.say(text)
     calls = {
         tool: value(registry, "wsm_tool_calls_total", tool=tool, outcome="ok")
-        for tool in ("record_consent", "register_name", "transfer_to_agent", "book_appointment")
+        for tool in (
+            "record_consent",
+            "register_name",
+            "transfer_to_agent",
+            "propose_appointment",
+            "book_appointment",
+        )
     }
     assert calls == dict.fromkeys(calls, 1.0)
     assert value(registry, "wsm_llm_request_seconds_count", model="OfflineBrain") >= 4

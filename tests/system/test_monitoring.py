@@ -259,8 +259,8 @@ def prometheus(
         processes.start("model", sys.executable, "-m", "tests.support.chaos_model",
                         "--port", str(model_port))  # fmt: skip
         processes.wait_until(lambda: listening(model_port), "model server")
-        say(sim, "5511911110002", "oi", "sim", "Ana", "quero marcar amanhã às 15h")
-        processes.wait_until(lambda: replies(sim, "5511911110002") >= 4, "conversation")
+        say(sim, "5511911110002", "oi", "sim", "Ana", "quero marcar amanhã às 15h", "sim")
+        processes.wait_until(lambda: replies(sim, "5511911110002") >= 5, "conversation")
         # WAHA reports its session's status as it starts it (session.status webhook).
         post_json(f"{sim}/sim/session", {"status": "WORKING"})
         ignored = encode(webhook("presence.update", {"id": "5511911110002@c.us"}))

@@ -192,9 +192,9 @@ def worked(acl_redis: AclRedis, tmp_path_factory: pytest.TempPathFactory) -> Ite
                     f"http://127.0.0.1:{metrics['projector']}/healthz",
                     f"http://127.0.0.1:{admin_port}/v1/openapi.json"):  # fmt: skip
             processes.wait_until(lambda url=url: answers(url), url)  # type: ignore[misc]
-        dialogue = ("oi", "sim", "Ana Souza", "quero agendar uma consulta", "1",
-                    "minhas consultas", "quero agendar uma consulta", "2", "quero cancelar",
-                    "1", "revogar consentimento", "sim")  # fmt: skip
+        dialogue = ("oi", "sim", "Ana Souza", "quero agendar uma consulta", "1", "sim",
+                    "minhas consultas", "quero agendar uma consulta", "2", "sim",
+                    "quero cancelar", "1", "sim", "revogar consentimento", "sim")  # fmt: skip
         for n, text in enumerate(dialogue, 1):
             request(f"{sim}/sim/inbound", {"from": NUMBER, "text": text})
             processes.wait_until(lambda n=n: len(replies(sim)) >= n, f"a reply to {text!r}")  # type: ignore[misc]

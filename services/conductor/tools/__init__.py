@@ -3,10 +3,16 @@ may send, validated like any untrusted input), a result Struct (what it is answe
 a handler. ``toolbox`` holds the registry and runs the calls."""
 
 from services.conductor.tools.contract import ToolFailure, ToolOutcome
-from services.conductor.tools.toolbox import DEFAULT_HANDOFF_QUIET, TOOLS, Toolbox
+from services.conductor.tools.toolbox import (
+    DEFAULT_HANDOFF_QUIET,
+    DEFAULT_MAX_OPEN_APPOINTMENTS,
+    TOOLS,
+    Toolbox,
+)
 
 __all__ = [
     "DEFAULT_HANDOFF_QUIET",
+    "DEFAULT_MAX_OPEN_APPOINTMENTS",
     "TOOLS",
     "ToolFailure",
     "ToolOutcome",

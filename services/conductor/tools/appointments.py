@@ -1,4 +1,5 @@
-"""The appointments agent's tools: list the person's appointments, cancel one.
+"""The appointments agent's tools: list the person's appointments, propose cancelling one,
+cancel it on the person's yes.
 
 Only the person's own appointments: an id of someone else's is answered exactly like an id
 that does not exist.
@@ -10,7 +11,8 @@ from typing import Annotated, Any
 
 import msgspec
 
-from events.schema import AppointmentCancelled
+from events.schema import PROPOSED_CANCELLATION, ActionProposed, AppointmentCancelled
+from services.conductor.tools.confirming import require_yes
 from services.conductor.tools.contract import Resources, Tool, ToolOutcome, own_booking
 from services.conductor.tools.registration import NoArguments
 from services.conductor.turn import Turn
@@ -35,6 +37,13 @@ class AppointmentList(msgspec.Struct, frozen=True):
     appointments: list[ListedAppointment] = msgspec.field(name="consultas")
 
 
+class CancellationProposed(msgspec.Struct, frozen=True):
+    """The start (local wall clock) of the appointment the person is to be asked about."""
+
+    start: str = msgspec.field(name="cancelar")
+    ask: str = msgspec.field(name="pergunte", default="Posso cancelar? (só o sim cancela)")
+
+
 class Cancelled(msgspec.Struct, frozen=True):
     """The start (local wall clock) of the appointment cancelled."""
 
@@ -54,11 +63,26 @@ async def list_appointments(
     return ToolOutcome(AppointmentList(listed))
 
 
+async def propose_cancellation(
+    arguments: CancelAppointment, turn: Turn, resources: Resources
+) -> ToolOutcome[CancellationProposed]:
+    """Proposes cancelling one of the person's appointments; nothing is cancelled until
+    their yes."""
+    booking = await own_booking(resources, turn, arguments.appointment_id)
+    event = ActionProposed(
+        action=PROPOSED_CANCELLATION, start=booking.start, appointment_id=booking.appointment_id
+    )
+    return ToolOutcome(CancellationProposed(resources.clinic.wall_clock(booking.start)), [event])
+
+
 async def cancel_appointment(
     arguments: CancelAppointment, turn: Turn, resources: Resources
 ) -> ToolOutcome[Cancelled]:
-    """Cancels one of the person's appointments."""
+    """Cancels one of the person's appointments, on their yes to the proposal of it."""
     booking = await own_booking(resources, turn, arguments.appointment_id)
+    require_yes(
+        turn, PROPOSED_CANCELLATION, start=booking.start, appointment_id=booking.appointment_id
+    )
     cancelled = await resources.calendar.cancel(booking.appointment_id) or booking
     event = AppointmentCancelled(
         appointment_id=cancelled.appointment_id,
@@ -75,11 +99,20 @@ LIST_APPOINTMENTS = Tool(
     AppointmentList,
     list_appointments,
 )
+PROPOSE_CANCELLATION = Tool(
+    "propose_cancellation",
+    "Propõe cancelar uma consulta desta pessoa (id dado por list_appointments); nada é "
+    "cancelado: pergunte ao paciente se pode cancelar, dizendo dia da semana, data e hora.",
+    CancelAppointment,
+    CancellationProposed,
+    propose_cancellation,
+)
 CANCEL_APPOINTMENT = Tool(
     "cancel_appointment",
-    "Cancela uma consulta desta pessoa pelo id dado por list_appointments.",
+    "Cancela a consulta proposta com propose_cancellation, só quando a última mensagem do "
+    "paciente confirma a proposta.",
     CancelAppointment,
     Cancelled,
     cancel_appointment,
 )
-TOOLS: tuple[Tool[Any, Any], ...] = (LIST_APPOINTMENTS, CANCEL_APPOINTMENT)
+TOOLS: tuple[Tool[Any, Any], ...] = (LIST_APPOINTMENTS, PROPOSE_CANCELLATION, CANCEL_APPOINTMENT)

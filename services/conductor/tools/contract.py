@@ -47,6 +47,8 @@ class Resources:
     notice: PrivacyNotice
     knowledge: Knowledge
     handoff_quiet: timedelta
+    max_open_appointments: int = 3
+    """How many appointments not yet over one person may hold at once."""
 
 
 @dataclass(frozen=True, slots=True)

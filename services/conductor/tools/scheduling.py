@@ -1,4 +1,5 @@
-"""The scheduling agent's tools: free slots, booking, moving a booking."""
+"""The scheduling agent's tools: free slots, proposing a time, booking it or moving a
+booking to it on the person's yes."""
 
 from __future__ import annotations
 
@@ -8,8 +9,16 @@ from typing import Annotated, Any, Literal
 
 import msgspec
 
-from events.schema import AppointmentBooked, AppointmentCancelled, SlotsOffered
+from events.schema import (
+    PROPOSED_BOOKING,
+    PROPOSED_MOVE,
+    ActionProposed,
+    AppointmentBooked,
+    AppointmentCancelled,
+    SlotsOffered,
+)
 from services.conductor.calendar import Booking, SlotTaken
+from services.conductor.tools.confirming import require_yes
 from services.conductor.tools.contract import (
     Resources,
     Tool,
@@ -43,6 +52,18 @@ class RescheduleAppointment(BookAppointment, forbid_unknown_fields=True):
     appointment_id: Annotated[str, msgspec.Meta(pattern=r"^[0-9a-f]{1,64}$")]
 
 
+class ProposeAppointment(BookAppointment, forbid_unknown_fields=True):
+    appointment_id: (
+        Annotated[
+            str,
+            msgspec.Meta(
+                pattern=r"^[0-9a-f]{1,64}$", description="ao remarcar: a consulta que muda"
+            ),
+        ]
+        | None
+    ) = None
+
+
 class Availability(msgspec.Struct, frozen=True, omit_defaults=True):
     """The free slots found (local wall clock, ``YYYY-MM-DDTHH:MM``), soonest first; when
     the day or hours asked have none, why (``reason``), and the slots are the nearest
@@ -57,6 +78,13 @@ class Booked(msgspec.Struct, frozen=True):
 
     start: str = msgspec.field(name="marcada")
     appointment_id: str = msgspec.field(name="id")
+
+
+class Proposed(msgspec.Struct, frozen=True):
+    """The time proposed (local wall clock); the person is to be asked to confirm it."""
+
+    start: str = msgspec.field(name="proposta")
+    ask: str = msgspec.field(name="pergunte", default="Posso confirmar? (só o sim marca)")
 
 
 class Rescheduled(Booked, frozen=True):
@@ -100,13 +128,43 @@ def _hours(arguments: CheckAvailability) -> tuple[time, time] | None:
     return after, before
 
 
+async def propose_appointment(
+    arguments: ProposeAppointment, turn: Turn, resources: Resources
+) -> ToolOutcome[Proposed]:
+    """Proposes a time to book (or to move one of the person's appointments to), if the
+    clinic's rules allow it and it is free; nothing is booked until the person's yes."""
+    clinic = resources.clinic
+    start = _moment(arguments.start, resources)
+    reason = clinic.why_not_bookable(start, turn.now)
+    if reason:
+        raise ToolRejected(reason)
+    if arguments.appointment_id is not None:
+        await own_booking(resources, turn, arguments.appointment_id)
+    else:
+        await _within_bound(turn, resources)
+    if await resources.calendar.taken(start, start + clinic.slot):
+        raise ToolRejected("horário ocupado")  # booking checks again: it may go meanwhile
+    event = ActionProposed(
+        action=PROPOSED_MOVE if arguments.appointment_id else PROPOSED_BOOKING,
+        start=start,
+        appointment_id=arguments.appointment_id or "",
+    )
+    return ToolOutcome(Proposed(clinic.wall_clock(start)), [event])
+
+
 async def book_appointment(
     arguments: BookAppointment, turn: Turn, resources: Resources
 ) -> ToolOutcome[Booked]:
-    """Books the slot starting at the given local time, if the clinic's rules allow it and
-    nobody has it."""
-    clinic = resources.clinic
+    """Books the slot starting at the given local time, on the person's yes to the proposal
+    of it, if the clinic's rules allow it and nobody has it."""
     start = _moment(arguments.start, resources)
+    require_yes(turn, PROPOSED_BOOKING, start=start)
+    await _within_bound(turn, resources)
+    return await _book(start, turn, resources)
+
+
+async def _book(start: datetime, turn: Turn, resources: Resources) -> ToolOutcome[Booked]:
+    clinic = resources.clinic
     reason = clinic.why_not_bookable(start, turn.now)
     if reason:
         raise ToolRejected(reason)
@@ -131,10 +189,13 @@ async def book_appointment(
 async def reschedule_appointment(
     arguments: RescheduleAppointment, turn: Turn, resources: Resources
 ) -> ToolOutcome[Rescheduled]:
-    """Moves one of the person's appointments: books the new time, then cancels the old."""
+    """Moves one of the person's appointments, on their yes to the proposal of the move:
+    books the new time, then cancels the old."""
     calendar = resources.calendar
+    start = _moment(arguments.start, resources)
+    require_yes(turn, PROPOSED_MOVE, start=start, appointment_id=arguments.appointment_id)
     old = await own_booking(resources, turn, arguments.appointment_id)
-    booked = await book_appointment(arguments, turn, resources)  # first: never left with none
+    booked = await _book(start, turn, resources)  # first: never left with none
     cancelled = await calendar.cancel(old.appointment_id) or old
     event = AppointmentCancelled(
         appointment_id=cancelled.appointment_id,
@@ -144,6 +205,17 @@ async def reschedule_appointment(
     before = resources.clinic.wall_clock(cancelled.start)
     result = Rescheduled(booked.result.start, booked.result.appointment_id, before)
     return ToolOutcome(result, [*booked.events, event])
+
+
+async def _within_bound(turn: Turn, resources: Resources) -> None:
+    """Refuses a new booking to a person who already holds the most open appointments."""
+    bookings = await resources.calendar.bookings_of(turn.subject)
+    held = sum(1 for b in bookings if b.end > turn.now)
+    if held >= resources.max_open_appointments:
+        raise ToolRejected(f"{LIMIT_REACHED}: {resources.max_open_appointments}")
+
+
+LIMIT_REACHED = "limite de consultas marcadas atingido"
 
 
 def _moment(raw: str, resources: Resources) -> datetime:
@@ -172,9 +244,19 @@ CHECK_AVAILABILITY = Tool(
     Availability,
     check_availability,
 )
+PROPOSE_APPOINTMENT = Tool(
+    "propose_appointment",
+    "Propõe um horário (YYYY-MM-DDTHH:MM, horário local) para marcar, ou, com o id de uma "
+    "consulta, para remarcá-la; nada é marcado: pergunte ao paciente se pode confirmar, "
+    "dizendo dia da semana, data e hora.",
+    ProposeAppointment,
+    Proposed,
+    propose_appointment,
+)
 BOOK_APPOINTMENT = Tool(
     "book_appointment",
-    "Marca uma consulta no horário dado (YYYY-MM-DDTHH:MM, horário local).",
+    "Marca a consulta proposta com propose_appointment (YYYY-MM-DDTHH:MM, horário local), "
+    "só quando a última mensagem do paciente confirma a proposta.",
     BookAppointment,
     Booked,
     book_appointment,
@@ -182,9 +264,15 @@ BOOK_APPOINTMENT = Tool(
 RESCHEDULE_APPOINTMENT = Tool(
     "reschedule_appointment",
     "Remarca uma consulta desta pessoa (id) para o horário dado "
-    "(YYYY-MM-DDTHH:MM, horário local): marca o novo e só então cancela o antigo.",
+    "(YYYY-MM-DDTHH:MM, horário local) proposto com propose_appointment, só quando a última "
+    "mensagem do paciente confirma: marca o novo e só então cancela o antigo.",
     RescheduleAppointment,
     Rescheduled,
     reschedule_appointment,
 )
-TOOLS: tuple[Tool[Any, Any], ...] = (CHECK_AVAILABILITY, BOOK_APPOINTMENT, RESCHEDULE_APPOINTMENT)
+TOOLS: tuple[Tool[Any, Any], ...] = (
+    CHECK_AVAILABILITY,
+    PROPOSE_APPOINTMENT,
+    BOOK_APPOINTMENT,
+    RESCHEDULE_APPOINTMENT,
+)

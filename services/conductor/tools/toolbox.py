@@ -20,6 +20,7 @@ from services.conductor.turn import Turn
 from services.domain.clinic import Clinic
 
 DEFAULT_HANDOFF_QUIET = timedelta(hours=12)
+DEFAULT_MAX_OPEN_APPOINTMENTS = 3
 TOOLS: dict[str, Tool[Any, Any]] = {
     tool.name: tool
     for group in (registration, routing, scheduling, appointments, info)
@@ -39,13 +40,16 @@ class Toolbox:
         *,
         handoff_quiet: timedelta = DEFAULT_HANDOFF_QUIET,
         knowledge: Knowledge | None = None,
+        max_open_appointments: int = DEFAULT_MAX_OPEN_APPOINTMENTS,
     ) -> None:
         self.knowledge = knowledge or Knowledge()
         self.calendar = calendar
         self.clinic = clinic
         self.notice = notice
         self.handoff_quiet = handoff_quiet
-        self._resources = Resources(calendar, clinic, notice, self.knowledge, handoff_quiet)
+        self._resources = Resources(
+            calendar, clinic, notice, self.knowledge, handoff_quiet, max_open_appointments
+        )
 
     @property
     def names(self) -> frozenset[str]:
