@@ -125,7 +125,7 @@ async def register_name(
         raise ToolRejected("o nome só é registrado depois do consentimento")
     name = name_in(arguments.name)
     if name is None:
-        raise ToolRejected("isso não parece um nome")
+        raise ToolRejected("isso não parece um nome; peça o nome de novo")
     event = NameRegistered(name=name, evidence_message_id=turn.message.message_id)
     return ToolOutcome(NameRecorded(name), [event])
 
