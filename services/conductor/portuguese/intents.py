@@ -7,6 +7,7 @@ from enum import StrEnum
 
 from services.conductor.portuguese.consent import Revocation, revocation_in
 from services.conductor.portuguese.names import looks_like_name, written_as_name
+from services.conductor.portuguese.shorthand import written_out
 from services.conductor.portuguese.text import fold, has_any
 
 
@@ -66,7 +67,7 @@ _NAME = re.compile(rf"^{_WORD}(?: {_WORD}){{0,5}}$")
 def intent_of(text: str) -> Intent:
     if revocation_in(text) is not Revocation.NONE:
         return Intent.REVOKE  # a stray "parar" is not one: see ``revocation_in``
-    folded = fold(text)
+    folded = written_out(fold(text))  # "qto custa" asks what "quanto custa" does
     for intent, phrases in _PHRASES:
         if has_any(folded, phrases):
             return intent
