@@ -35,13 +35,13 @@ from services.conductor.brain import (
     Facts,
     ToolCall,
 )
-from services.conductor.consent_step import ConsentStep
+from services.conductor.consent_step import ConsentStep, notice_due
 from services.conductor.metrics import ConductorMetrics
 from services.conductor.privacy import PrivacyNotice
 from services.conductor.tools import Toolbox, ToolOutcome
 from services.conductor.tools.contract import Tool
 from services.conductor.turn import Turn
-from services.domain.conversation import Conversation, Stage, evolve
+from services.domain.conversation import Conversation, evolve
 
 log = logging.getLogger(__name__)
 tracer = trace.get_tracer(__name__)
@@ -86,12 +86,12 @@ class Decider:
         self.notice = notice
         self.metrics = metrics
         self.model = str(getattr(brain, "model", type(brain).__name__))
-        self.consent = ConsentStep()
+        self.consent = ConsentStep(notice)
 
     async def decide(self, turn: Turn) -> list[DomainEvent]:
         message = turn.message
         run = _Run(turn, [])
-        if turn.state.stage is Stage.NEW:
+        if notice_due(turn.state, self.notice, message.text):
             notice = PrivacyNoticeShown(
                 policy_version=self.notice.version,
                 notice_sha256=self.notice.sha256,

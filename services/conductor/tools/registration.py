@@ -72,6 +72,9 @@ async def record_consent(_: NoArguments, turn: Turn, resources: Resources) -> To
     # Decided in code, not by the model: only the person's explicit yes is consent.
     if consent_answer(turn.message.text) is not True:
         raise ToolRejected("a mensagem não é um aceite inequívoco; peça SIM ou NÃO")
+    # The evidence names the notice in force; it must be the very text the person saw.
+    if turn.state.notice_sha256 != resources.notice.sha256:
+        raise ToolRejected("o aviso de privacidade em vigor não foi mostrado a esta pessoa")
     event = ConsentGranted(
         policy_version=resources.notice.version,
         notice_sha256=resources.notice.sha256,
