@@ -25,7 +25,9 @@ REAL_NAMES = [
     "Hiroshi Tanaka", "Yui Nakamura", "Li Wei", "Nguyen Van An", "Krzysztof Kowalski",
     "Szczepański", "Giuseppe Bianchi", "Helmut Schmidt", "Mohammed Al-Farsi", "Nada Haddad",
     "Chukwuemeka", "Ngozi", "Björn", "Søren", "Zhang Wei", "Xu Ming", "McDonald", "Lynn",
-    "Иван Петров", "O'Brien",
+    "Иван Петров", "O'Brien", "Hirschfeld", "Schwarzschild",
+    # Brazilian spellings with y, h and doubled letters
+    "Thayssa", "Kayky", "Wyllian", "Jhennyfer", "Sthephanny", "Kerolayne", "Ysis",
 ]  # fmt: skip
 
 NON_NAMES = [

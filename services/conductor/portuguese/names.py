@@ -23,6 +23,8 @@ _ROW_RUNS = frozenset(
 )
 _VOWELS = "aeiouy"
 _CONSONANT_RUN = re.compile(r"[b-df-hj-np-tv-xz]{5,}")  # "Schmidt" has four
+# Letters written together for one sound count as one consonant ("Hirschfeld", "Szczepański").
+_ONE_SOUND = re.compile(r"tsch|sch|ch|sh|th|ph|ck|sz|cz|rz|lh|nh")
 _REPEATED = re.compile(r"(.{1,3})\1\1")  # "hahaha", "kkk", "blablabla"; "Lulu" repeats twice
 _ASCII_WORD = re.compile(r"^[a-z]+$")
 _ABBREVIATIONS = frozenset({"jr"})  # "João Silva Jr"
@@ -62,7 +64,7 @@ def _plausible(word: str) -> bool:
         return True
     if len(word) >= 2 and not any(letter in _VOWELS for letter in word):
         return False
-    if _CONSONANT_RUN.search(word):
+    if _CONSONANT_RUN.search(_ONE_SOUND.sub("x", word)):
         return False
     return not any(word[i : i + 4] in _ROW_RUNS for i in range(len(word) - 3))
 
