@@ -10,95 +10,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from difflib import SequenceMatcher
 from pathlib import Path
 
-import snowballstemmer
-
-from services.conductor.portuguese.shorthand import written_out
-from services.conductor.portuguese.text import fold
+from services.conductor.portuguese.vocabulary import Vocabulary, words_of
 
 MAX_FILE_BYTES = 256 * 1024
-FUZZY_RATIO = 0.85
-"""How alike a typed word and a word of the file must be to meet ("estacionamneto")."""
-FUZZY_MIN_LENGTH = 5
-"""Shorter words meet only by their stem: "porto" is not "prato"."""
-
 _HEADING = re.compile(r"^##\s+(.+?)\s*#*\s*$")
 _KEYWORDS = re.compile(r"^palavras\s*:\s*(.+)$", re.IGNORECASE)
-_WORD = re.compile(r"[^\W_]{3,}")
-# Snowball's Portuguese stemmer: "aceitam" meets "aceita", "preços" meets "preço".
-_STEMMER = snowballstemmer.stemmer("portuguese")
-_STOPWORDS = frozenset({
-    "que", "qual", "quais", "como", "onde", "quando", "quanto", "quanta", "para", "por",
-    "com", "sem", "uma", "uns", "umas", "dos", "das", "nos", "nas", "voce", "voces", "tem",
-    "ter", "sao", "esta", "estao", "isso", "essa", "esse", "aqui", "ali", "clinica",
-    "gostaria", "saber", "queria", "quero", "pode", "poderia", "favor", "obrigado",
-    "obrigada", "ola", "bom", "dia", "boa", "tarde", "noite", "preciso", "precisa",
-    "precisar", "precisam", "ficar", "fico", "posso", "podem", "devo", "vou", "tenho",
-    "teria", "existe", "algum", "alguma", "mesmo", "tambem", "tudo", "todos", "porque",
-    "passa", "passar", "manda", "mandar", "informa", "informar", "informacao",
-    "informacoes", "dizer", "diz", "sabe", "comigo", "verdade",
-})  # fmt: skip
 
 
 class KnowledgeInvalid(ValueError):
     """The knowledge file cannot be used."""
-
-
-def words_of(text: str) -> tuple[str, ...]:
-    """The words that carry meaning, in order: folded, shorthand written out ("vcs"),
-    without the words every question has ("qual", "vocês", "preciso")."""
-    return tuple(w for w in _WORD.findall(written_out(fold(text))) if w not in _STOPWORDS)
-
-
-def _stem(word: str) -> str:
-    return str(_STEMMER.stemWord(word))
-
-
-def _alike(typed: str, known: str) -> bool:
-    """Whether a typed word is a slip of a known one ("enderço" for "endereço")."""
-    if min(len(typed), len(known)) < FUZZY_MIN_LENGTH or abs(len(typed) - len(known)) > 2:
-        return False
-    return SequenceMatcher(None, typed, known).ratio() >= FUZZY_RATIO
-
-
-def _one_starts_the_other(stem: str, known: str) -> bool:
-    shorter, longer = sorted((stem, known), key=len)
-    return len(shorter) >= 4 and longer.startswith(shorter)
-
-
-@dataclass(frozen=True, slots=True)
-class Vocabulary:
-    """The words of some text, as written (folded) and as stems."""
-
-    forms: frozenset[str]
-    stems: frozenset[str]
-
-    @classmethod
-    def of(cls, text: str) -> Vocabulary:
-        forms = frozenset(words_of(text))
-        return cls(forms, frozenset(_stem(form) for form in forms))
-
-    def knows(self, word: str) -> bool:
-        """Whether ``word`` (a word of ``words_of``) is one of these, or a slip of one."""
-        stem = _stem(word)
-        if word in self.forms or stem in self.stems:
-            return True
-        # The stemmer leaves some verb forms apart ("abrem", "abre"): one stem starting
-        # the other, four letters at least, meets too.
-        if any(_one_starts_the_other(stem, known) for known in self.stems):
-            return True
-        return any(_alike(word, form) for form in self.forms)
-
-    def known(self, asked: tuple[str, ...]) -> set[int]:
-        """The positions of the asked words known here; two asked words written together
-        here count both ("sul américa" for "SulAmérica")."""
-        found = {i for i, word in enumerate(asked) if self.knows(word)}
-        for i in range(len(asked) - 1):
-            if asked[i] + asked[i + 1] in self.forms:
-                found |= {i, i + 1}
-        return found
 
 
 @dataclass(frozen=True, slots=True)

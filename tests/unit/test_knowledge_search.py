@@ -3,11 +3,14 @@ from WhatsApp shorthand or written together; a section answers only what it is a
 
 from __future__ import annotations
 
+import random
+import string
+import time
 from pathlib import Path
 
 import pytest
 
-from services.conductor.knowledge import Knowledge
+from services.conductor.knowledge import MAX_FILE_BYTES, Knowledge
 from services.conductor.portuguese.shorthand import written_out
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "ops" / "clinic" / "knowledge.md"
@@ -90,3 +93,23 @@ def test_short_words_meet_only_by_their_stem() -> None:
 )  # fmt: skip
 def test_whatsapp_shorthand_is_written_out(typed: str, meant: str) -> None:
     assert written_out(typed.strip("?")) == meant
+
+
+def test_a_long_question_over_the_largest_file_allowed_is_answered_quickly() -> None:
+    # Matching is indexed when the file is read: a search must not block the conductor's
+    # loop for every word of a 256 KiB file (it took 10 s before the index).
+    pick = random.Random(17)
+
+    def word() -> str:
+        return "".join(pick.choices(string.ascii_lowercase, k=pick.randint(5, 12)))
+
+    sections, size = [], 0
+    while size < MAX_FILE_BYTES - 4096:
+        section = f"## {word()}\npalavras: {word()}\n{' '.join(word() for _ in range(300))}\n"
+        sections.append(section)
+        size += len(section)
+    knowledge = Knowledge.from_markdown("".join(sections))
+    question = " ".join(word() for _ in range(80))[:500]
+    started = time.perf_counter()
+    knowledge.search(question)
+    assert time.perf_counter() - started < 1.0
