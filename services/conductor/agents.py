@@ -87,8 +87,10 @@ ROUTER = Agent(
     + "; ".join(agent.handover for agent in SPECIALISTS.values())
     + ". Se o paciente confirma presença na consulta de um lembrete, chame "
     "confirm_appointment com o id dela. Se pedir para falar com uma pessoa, chame "
-    "hand_to_human. Para ajuda ou pedidos sobre dados pessoais (LGPD), responda você mesmo.",
-    ("transfer_to_agent", "hand_to_human", "confirm_appointment"),
+    "hand_to_human. Para ajuda ou pedidos sobre dados pessoais (LGPD), responda você mesmo. "
+    "Se não entender o pedido, busque-o com search_clinic_info e use só o texto que ela "
+    "devolver.",
+    ("transfer_to_agent", "hand_to_human", "confirm_appointment", "search_clinic_info"),
 )
 AGENTS = (NAME, ROUTER, *SPECIALISTS.values())
 AGENT_NAMES = tuple(dict.fromkeys(agent.name for agent in AGENTS))

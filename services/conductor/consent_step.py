@@ -22,7 +22,8 @@ from services.conductor.portuguese.confirmation import confirmation_answer
 from services.conductor.portuguese.consent import Revocation, consent_answer, revocation_in
 from services.conductor.portuguese.intents import Intent, intent_of
 from services.conductor.portuguese.speech import MENU, numbered, spoken
-from services.conductor.portuguese.text import fold
+from services.conductor.portuguese.text import fold, has_any
+from services.conductor.privacy import PrivacyNotice
 from services.conductor.tools.appointments import (
     CANCEL_APPOINTMENT,
     LIST_APPOINTMENTS,
@@ -43,10 +44,6 @@ from services.conductor.tools.registration import (
 from services.conductor.turn import Turn
 from services.domain.conversation import Conversation, Stage
 
-ASK_CONSENT = (
-    "Para continuar, preciso que você responda *SIM* para aceitar ou *NÃO* para recusar "
-    "o aviso de privacidade acima."
-)
 GRANTED = "Obrigado! Consentimento registrado. Qual é o seu nome?"
 WELCOME_BACK = "Que bom ter você de volta, {name}! " + MENU
 REFUSED = (
@@ -80,6 +77,9 @@ WHICH_TO_CANCEL = (
 Invoke = Callable[[Tool[Any, Any], dict[str, Any]], Awaitable[ToolOutcome[msgspec.Struct]]]
 """Runs a tool for the step, recording the call and its events in the turn's decision."""
 
+# Asking for the notice itself: "aviso", "quero ler os termos", "política de privacidade".
+_NOTICE_WORDS = ("aviso", "termo", "termos", "privacidade", "politica")
+
 # "cancelar 2", "cancelar a 2", "desmarcar a consulta 1": which of the listed ones.
 _CANCEL_CHOICE = re.compile(
     r"^(?:quero )?(?:cancelar|cancela|cancelo|desmarcar|desmarca|desmarque)"
@@ -87,8 +87,31 @@ _CANCEL_CHOICE = re.compile(
 )
 
 
+def notice_due(state: Conversation, notice: PrivacyNotice, text: str) -> bool:
+    """Whether the message gets the privacy notice in full rather than an answer: the
+    first message; one asking for it; and, before consent, when the notice now in force is
+    not the one shown, so that consent is always to the very text the person was shown.
+    Otherwise a message before consent gets the short reminder."""
+    if state.stage is Stage.NEW:
+        return True
+    shown = state.notice_sha256 == notice.sha256  # the text names its version
+    asked = consent_answer(text) is None and has_any(fold(text), _NOTICE_WORDS)
+    match state.stage:
+        case Stage.AWAITING_CONSENT:
+            return asked or not shown
+        case Stage.REFUSED | Stage.REVOKED:
+            # A yes after a refusal is to the notice in force: shown first if it changed;
+            # a yes to the question asked (cancelling a booking) answers that question.
+            consenting = consent_answer(text) is True and state.answering is None
+            return asked or (not shown and consenting)
+    return False
+
+
 class ConsentStep:
     """Answers in code every message that must not reach a model."""
+
+    def __init__(self, notice: PrivacyNotice) -> None:
+        self.notice = notice
 
     async def answer(self, turn: Turn, invoke: Invoke) -> str | None:
         """The reply to the message, with the tools it ran through ``invoke``; None when
@@ -109,7 +132,8 @@ class ConsentStep:
             return _granted(turn.state)
         if answer is False and (await invoke(REFUSE_CONSENT, {})).ok:
             return REFUSED
-        return ASK_CONSENT  # a question, a condition, anything else: the question again
+        # A question, a condition, anything else: the question again, short.
+        return self.notice.reminder
 
     async def _without_consent(self, turn: Turn, invoke: Invoke) -> str:
         text = turn.message.text

@@ -37,7 +37,7 @@ from services.conductor.brain import (
     Facts,
     ToolCall,
 )
-from services.conductor.consent_step import ConsentStep
+from services.conductor.consent_step import ConsentStep, notice_due
 from services.conductor.metrics import ConductorMetrics
 from services.conductor.portuguese.confirmation import confirmation_answer
 from services.conductor.portuguese.intents import Intent, intent_of
@@ -119,14 +119,14 @@ class Decider:
         self.notice = notice
         self.metrics = metrics
         self.model = str(getattr(brain, "model", type(brain).__name__))
-        self.consent = ConsentStep()
+        self.consent = ConsentStep(notice)
 
     async def decide(self, turn: Turn) -> list[DomainEvent]:
         message = turn.message
         # Every call to a model in the turn shares one budget: retries and tool rounds
         # never keep the person waiting past it.
         run = _Run(turn, [], asyncio.get_running_loop().time() + self.turn_budget_s)
-        if turn.state.stage is Stage.NEW:
+        if notice_due(turn.state, self.notice, message.text):
             notice = PrivacyNoticeShown(
                 policy_version=self.notice.version,
                 notice_sha256=self.notice.sha256,

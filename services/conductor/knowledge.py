@@ -12,62 +12,11 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from services.conductor.portuguese.text import fold
+from services.conductor.portuguese.vocabulary import Vocabulary, words_of
 
 MAX_FILE_BYTES = 256 * 1024
 _HEADING = re.compile(r"^##\s+(.+?)\s*#*\s*$")
 _KEYWORDS = re.compile(r"^palavras\s*:\s*(.+)$", re.IGNORECASE)
-_WORD = re.compile(r"[a-z0-9]{3,}")
-_STOPWORDS = frozenset(
-    [
-        "que",
-        "qual",
-        "quais",
-        "como",
-        "onde",
-        "quando",
-        "quanto",
-        "quanta",
-        "para",
-        "por",
-        "com",
-        "sem",
-        "uma",
-        "uns",
-        "umas",
-        "dos",
-        "das",
-        "nos",
-        "nas",
-        "voce",
-        "voces",
-        "tem",
-        "ter",
-        "sao",
-        "esta",
-        "estao",
-        "isso",
-        "essa",
-        "esse",
-        "aqui",
-        "ali",
-        "clinica",
-        "gostaria",
-        "saber",
-        "queria",
-        "pode",
-        "poderia",
-        "favor",
-        "obrigado",
-        "obrigada",
-        "ola",
-        "bom",
-        "dia",
-        "boa",
-        "tarde",
-        "noite",
-    ]
-)
 
 
 class KnowledgeInvalid(ValueError):
@@ -78,17 +27,9 @@ class KnowledgeInvalid(ValueError):
 class Section:
     title: str
     text: str
-    words: frozenset[str]
-    heading_words: frozenset[str]
-
-
-def words_of(text: str) -> frozenset[str]:
-    """The words that carry meaning, plurals folded ("preços" and "preço" meet)."""
-    return frozenset(
-        w[:-1] if len(w) > 4 and w.endswith("s") else w
-        for w in _WORD.findall(fold(text))
-        if w not in _STOPWORDS
-    )
+    words: Vocabulary
+    heading_words: Vocabulary
+    """The words of the title and of the ``palavras`` line: what the section is about."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,8 +47,8 @@ class Knowledge:
             if title is not None and "\n".join(lines).strip():
                 body = "\n".join(lines).strip()
                 sections.append(
-                    Section(title, body, words_of(f"{title} {body} {keywords}"),
-                            words_of(f"{title} {keywords}"))
+                    Section(title, body, Vocabulary.of(f"{title} {body} {keywords}"),
+                            Vocabulary.of(f"{title} {keywords}"))
                 )  # fmt: skip
 
         for line in markdown.splitlines():
@@ -141,13 +82,18 @@ class Knowledge:
     def search(self, question: str, limit: int = 2) -> list[Section]:
         """The sections that answer ``question`` best; none when nothing matches.
 
-        A section must cover at least half of the question's words: "the price of an MRI"
-        shares only "price" with the price list, which does not answer it.
+        Words meet by their stem or as a slip of the other ("estacionamneto"). A section
+        must know more than half of the question's words ("the price of an MRI" shares
+        only "price" with the price list, which does not answer it; "aceitam o plano Porto
+        Seguro" shares only half with the insurers), and one of them must be what the
+        section is about (its title or its ``palavras``), not a word its text happens to
+        use ("sala" in the address).
         """
         asked = words_of(question)
-        scored = [
-            (3 * len(asked & s.heading_words) + len(asked & s.words), i, s)
-            for i, s in enumerate(self.sections)
-            if asked and len(asked & s.words) * 2 >= len(asked)
-        ]
+        scored = []
+        for index, section in enumerate(self.sections):
+            known = section.words.known(asked)
+            about = section.heading_words.known(asked)
+            if about and len(known) * 2 > len(asked):
+                scored.append((3 * len(about) + len(known), index, section))
         return [s for _, _, s in sorted(scored, key=lambda x: (-x[0], x[1]))][:limit]

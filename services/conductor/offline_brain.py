@@ -124,6 +124,9 @@ class OfflineBrain:
     def _router(self, text: str, results: ToolResults, request: BrainRequest) -> BrainReply:
         if results.called(HAND_TO_HUMAN):
             return BrainReply(HUMAN)
+        if (searched := results.of(SEARCH_CLINIC_INFO)) is not None:
+            # Asked for nothing the router knows: the clinic's text answered, or nothing did.
+            return _passages(succeeded(searched, InfoFound)) or BrainReply(NOT_UNDERSTOOD)
         if (confirmed := results.of(CONFIRM_APPOINTMENT)) is not None:
             if not isinstance(confirmed, Confirmed):
                 return BrainReply(f"Não consegui confirmar: {confirmed.error}.")
@@ -156,7 +159,8 @@ class OfflineBrain:
             return self._call(TRANSFER_TO_AGENT, agent=active, intent="follow_up")
         if parse_when(text, request.facts.today):
             return self._call(TRANSFER_TO_AGENT, agent="scheduling", intent="schedule")
-        return BrainReply(NOT_UNDERSTOOD)
+        # "unimed?", "estacionamneto": a question about the clinic that no phrase names.
+        return self._call(SEARCH_CLINIC_INFO, question=text[:500])
 
     def _scheduling(self, text: str, results: ToolResults, request: BrainRequest) -> BrainReply:
         facts = request.facts
@@ -235,10 +239,7 @@ class OfflineBrain:
         searched = results.of(SEARCH_CLINIC_INFO)
         if searched is None:
             return self._call(SEARCH_CLINIC_INFO, question=text[:500])
-        passages = succeeded(searched, InfoFound).passages
-        if not passages:
-            return BrainReply(DONT_KNOW)
-        return BrainReply("\n\n".join(f"*{p.title}*\n{p.text}" for p in passages))
+        return _passages(succeeded(searched, InfoFound)) or BrainReply(DONT_KNOW)
 
     def _propose(self, start: datetime, facts: Facts) -> BrainReply:
         at = start.strftime("%Y-%m-%dT%H:%M")
@@ -343,3 +344,10 @@ def tried_day(request: BrainRequest) -> str | None:
                 start = msgspec.json.decode(call.arguments).get("start", "")
                 return str(start)[:10] or None
     return None
+
+
+def _passages(found: InfoFound) -> BrainReply | None:
+    """The sections found, as the reply; None when none was."""
+    if not found.passages:
+        return None
+    return BrainReply("\n\n".join(f"*{p.title}*\n{p.text}" for p in found.passages))

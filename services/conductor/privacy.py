@@ -1,4 +1,5 @@
-"""The privacy notice shown before anything else happens, versioned and hashed."""
+"""The privacy notice shown before anything else happens, versioned and hashed, and the
+short reminder of it that later messages before consent get."""
 
 from __future__ import annotations
 
@@ -24,6 +25,10 @@ Você pode revogar o consentimento a qualquer momento escrevendo *revogar consen
 
 Você concorda? Responda *SIM* para aceitar ou *NÃO* para recusar."""  # noqa: E501
 
+REMINDER = """Antes de continuar, preciso do seu consentimento ao *aviso de privacidade* (versão {version}) que enviei acima: a clínica trata seu nome, seu número e as mensagens desta conversa, inclusive *dados de saúde*, para agendar e lembrar suas consultas. Para ler o aviso de novo, escreva *aviso*.
+
+Para continuar, responda *SIM* para aceitar ou *NÃO* para recusar."""  # noqa: E501
+
 
 @dataclass(frozen=True, slots=True)
 class PrivacyNotice:
@@ -36,6 +41,12 @@ class PrivacyNotice:
     def current(cls, version: str) -> PrivacyNotice:
         bullets = "\n".join(f"• {purpose}" for purpose in PURPOSES)
         return cls(version=version, text=NOTICE.format(version=version, purposes=bullets))
+
+    @property
+    def reminder(self) -> str:
+        """What a message before consent gets once the notice was shown in full: short,
+        naming the notice's version, with the yes/no question."""
+        return REMINDER.format(version=self.version)
 
     @property
     def sha256(self) -> str:

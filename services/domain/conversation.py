@@ -77,6 +77,9 @@ class Conversation(msgspec.Struct, frozen=True, kw_only=True):
     chat_id: str = ""
     name: str | None = None
     policy_version: str | None = None
+    # The hash of the notice text last shown or consented to (its version is in the text):
+    # consent is to that text.
+    notice_sha256: str | None = None
     agent: str | None = None
     offered: tuple[datetime, ...] = ()
     # The last lines exchanged, ("user" | "assistant", text): context for a model.
@@ -136,14 +139,19 @@ def evolve(state: Conversation, event: DomainEvent | UnknownEvent) -> Conversati
             return msgspec.structs.replace(state, handoff_until=None, handoff_quiet_s=0)
         case ReplyRequested(text=text):
             return msgspec.structs.replace(state, dialogue=_said(state, "assistant", text))
-        case PrivacyNoticeShown(policy_version=version):
+        case PrivacyNoticeShown(policy_version=version, notice_sha256=sha256):
+            if state.stage in (Stage.REFUSED, Stage.REVOKED):
+                # Shown again (a new version): still refused or revoked, of the version then.
+                return msgspec.structs.replace(state, notice_sha256=sha256)
             return msgspec.structs.replace(
-                state, stage=Stage.AWAITING_CONSENT, policy_version=version
+                state, stage=Stage.AWAITING_CONSENT, policy_version=version, notice_sha256=sha256
             )
-        case ConsentGranted(policy_version=version):
+        case ConsentGranted(policy_version=version, notice_sha256=sha256):
             stage = Stage.REGISTERED if state.name else Stage.AWAITING_NAME
             # The dialogue a model sees starts here: nothing said before consent.
-            return msgspec.structs.replace(state, stage=stage, policy_version=version, dialogue=())
+            return msgspec.structs.replace(
+                state, stage=stage, policy_version=version, notice_sha256=sha256, dialogue=()
+            )
         case ConsentRefused():
             return msgspec.structs.replace(
                 state, stage=Stage.REFUSED, agent=None, offered=(), dialogue=()

@@ -11,7 +11,7 @@ from redis.asyncio import Redis
 from services.conductor.deciding import Decider
 from services.conductor.embedded_calendar import EmbeddedCalendar
 from services.conductor.knowledge import Knowledge
-from services.conductor.offline_brain import DONT_KNOW, OfflineBrain
+from services.conductor.offline_brain import DONT_KNOW, NOT_UNDERSTOOD, OfflineBrain
 from services.conductor.privacy import PrivacyNotice
 from services.conductor.settings import ConductorSettings
 from services.conductor.tools import Toolbox
@@ -58,12 +58,44 @@ async def test_questions_about_the_clinic_are_answered_from_the_file(
         "Qual o preço de uma ressonância magnética?",
         "Vocês aceitam o plano Porto Seguro?",
         "Qual o endereço da filial de Campinas?",
+        "vcs aceitam hapvida?",
     ],
 )
 async def test_what_the_file_does_not_answer_gets_i_do_not_know(
     patient: Dialogue, question: str
 ) -> None:
     assert await patient.say(question) == DONT_KNOW
+
+
+@pytest.mark.parametrize(
+    ("question", "answer_holds"),
+    [
+        ("enderço da clinica", "Rua das Flores, 123"),
+        ("qual o end?", "Rua das Flores, 123"),
+        ("estacionamneto", "estacionamento conveniado"),
+        ("vcs aceitam sulamerica?", "Atendemos Unimed"),
+        ("preciso ficar em jejum?", "Jejum de 8 horas"),
+        ("tem q ficar em jejum pro exame?", "Jejum de 8 horas"),
+        ("qto custa a consulta?", "R$ 350"),
+        ("qual o tel?", "(11) 3000-0000"),
+    ],
+)
+async def test_typos_shorthand_and_other_word_forms_are_understood(
+    patient: Dialogue, question: str, answer_holds: str
+) -> None:
+    assert answer_holds in await patient.say(question)
+
+
+@pytest.mark.parametrize("question", ["unimed?", "Bradesco Saúde", "sul america", "e a amil?"])
+async def test_an_insurer_named_alone_is_answered(patient: Dialogue, question: str) -> None:
+    assert "Atendemos Unimed, Bradesco Saúde e SulAmérica" in await patient.say(question)
+
+
+@pytest.mark.parametrize("message", ["to na sala de espera", "tudo certo", "asdkjh"])
+async def test_what_neither_the_phrases_nor_the_file_know_is_not_understood(
+    patient: Dialogue, message: str
+) -> None:
+    assert await patient.say(message) == NOT_UNDERSTOOD
 
 
 async def test_without_a_file_the_agent_knows_nothing(redis: Redis) -> None:

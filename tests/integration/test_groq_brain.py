@@ -53,6 +53,7 @@ async def test_tool_calls_run_and_their_results_go_back_with_their_ids(redis: Re
         "transfer_to_agent",
         "confirm_appointment",
         "hand_to_human",
+        "search_clinic_info",
     }
     assert last["messages"][-2]["tool_calls"][0]["id"] == "c2"
     result = last["messages"][-1]

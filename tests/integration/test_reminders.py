@@ -82,7 +82,7 @@ async def test_every_due_reminder_of_a_live_appointment_is_sent_once_and_none_fo
     rng = random.Random(3)
     patients = [Patient(n) for n in range(PEOPLE)]
     starts = dict(zip(patients, slots(PEOPLE), strict=True))
-    for step in ("oi", "sim", "Paciente"):
+    for step in ("oi", "sim", "Maria Silva"):
         await all_say(log, redis, dict.fromkeys(patients, step))
     await all_say(
         log, redis, {p: f"quero marcar dia {s.day} às {s:%H:%M}" for p, s in starts.items()}

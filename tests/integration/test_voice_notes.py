@@ -14,7 +14,6 @@ from redis.asyncio import Redis
 from events import decode_entry, encode_entry, new_envelope
 from events.schema import MediaInfo, VoiceNoteTranscribed
 from events.sealing import new_subject_key
-from services.conductor.consent_step import ASK_CONSENT
 from services.conductor.deciding import Decider
 from services.conductor.main import build_decider
 from services.conductor.settings import ConductorSettings
@@ -102,7 +101,7 @@ async def test_a_voice_note_before_consent_gets_the_consent_question_and_goes_no
     async with hearing(redis, files, [], [SAID]) as voice:
         chat = Dialogue(voice.decider, NOW)
         await chat.say("oi")  # the privacy notice
-        assert await chat.say("", media=voice_note()) == ASK_CONSENT
+        assert await chat.say("", media=voice_note()) == voice.decider.notice.reminder
     assert voice.waha.asked == [] and voice.groq.uploads == [] and voice.groq.requests == []
 
 

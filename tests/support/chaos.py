@@ -167,6 +167,9 @@ class Tally:
     restarts: Counter[str] = field(default_factory=Counter)
 
 
+_FIRST_NAMES = ("Ana", "Bruno", "Carla", "Davi", "Elisa", "Fábio", "Gabi", "Heitor", "Iara", "João")
+
+
 def scripts(chats_: int, rng: random.Random) -> dict[str, list[str]]:
     """Each chat's messages; every fourth pair of chats asks for the same slot."""
     day = date(2026, 11, 30)
@@ -174,7 +177,7 @@ def scripts(chats_: int, rng: random.Random) -> dict[str, list[str]]:
     for n in range(chats_):
         slot = n // 2 if n % 4 < 2 else n
         when = f"dia {(day + timedelta(days=(slot // 20) % 10)).day} às {8 + slot % 10}:00"
-        name = "".join(chr(ord("a") + int(d)) for d in str(n)).capitalize()
+        name = _FIRST_NAMES[n % len(_FIRST_NAMES)]  # a real name: mash is asked again
         said[f"55119{n:08d}@c.us"] = [
             "oi", "sim", f"{name} Souza", f"quero marcar {when}", "sim", "minhas consultas",
             "obrigado",

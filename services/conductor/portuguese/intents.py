@@ -6,6 +6,8 @@ import re
 from enum import StrEnum
 
 from services.conductor.portuguese.consent import Revocation, revocation_in
+from services.conductor.portuguese.names import looks_like_name, written_as_name
+from services.conductor.portuguese.shorthand import written_out
 from services.conductor.portuguese.text import fold, has_any
 
 
@@ -60,14 +62,12 @@ _NAME_INTRO = re.compile(
 _JOINERS = "'\u2019-"
 _WORD = rf"[^\W\d_]+(?:[{_JOINERS}][^\W\d_]+)*"
 _NAME = re.compile(rf"^{_WORD}(?: {_WORD}){{0,5}}$")
-_NOT_NAMES = frozenset({"sim", "nao", "oi", "ola", "ok", "obrigado", "obrigada", "bom dia",
-                        "boa tarde", "boa noite", "tudo bem"})  # fmt: skip
 
 
 def intent_of(text: str) -> Intent:
     if revocation_in(text) is not Revocation.NONE:
         return Intent.REVOKE  # a stray "parar" is not one: see ``revocation_in``
-    folded = fold(text)
+    folded = written_out(fold(text))  # "qto custa" asks what "quanto custa" does
     for intent, phrases in _PHRASES:
         if has_any(folded, phrases):
             return intent
@@ -84,12 +84,13 @@ def chosen_option(text: str, count: int) -> int | None:
 
 
 def name_in(text: str) -> str | None:
-    """A person's name in a reply like "Maria Silva" or "meu nome é Maria"; else None."""
+    """A person's name in a reply like "Maria Silva" or "meu nome é Maria", written as
+    Portuguese writes names; None when the reply does not look like a name."""
     cleaned = " ".join(text.strip().strip(".!").split())
     introduced = _NAME_INTRO.sub("", fold(cleaned))
     if introduced != fold(cleaned):
         # Keep the original spelling and accents of the part after the introduction.
         cleaned = " ".join(cleaned.split()[-len(introduced.split()) :]) if introduced else ""
-    if not 2 <= len(cleaned) <= 60 or fold(cleaned) in _NOT_NAMES or not _NAME.match(cleaned):
+    if not 2 <= len(cleaned) <= 60 or not _NAME.match(cleaned) or not looks_like_name(cleaned):
         return None
-    return " ".join(part[:1].upper() + part[1:] for part in cleaned.split())
+    return written_as_name(cleaned)

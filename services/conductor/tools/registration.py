@@ -72,6 +72,9 @@ async def record_consent(_: NoArguments, turn: Turn, resources: Resources) -> To
     # Decided in code, not by the model: only the person's explicit yes is consent.
     if consent_answer(turn.message.text) is not True:
         raise ToolRejected("a mensagem não é um aceite inequívoco; peça SIM ou NÃO")
+    # The evidence names the notice in force; it must be the very text the person saw.
+    if turn.state.notice_sha256 != resources.notice.sha256:
+        raise ToolRejected("o aviso de privacidade em vigor não foi mostrado a esta pessoa")
     event = ConsentGranted(
         policy_version=resources.notice.version,
         notice_sha256=resources.notice.sha256,
@@ -125,7 +128,7 @@ async def register_name(
         raise ToolRejected("o nome só é registrado depois do consentimento")
     name = name_in(arguments.name)
     if name is None:
-        raise ToolRejected("isso não parece um nome")
+        raise ToolRejected("isso não parece um nome; peça o nome de novo")
     event = NameRegistered(name=name, evidence_message_id=turn.message.message_id)
     return ToolOutcome(NameRecorded(name), [event])
 
