@@ -19,10 +19,11 @@ def wsm_eval(*argv: str) -> int:
 
 
 def test_wsm_eval_prints_the_figures_of_the_corpus(capsys: pytest.CaptureFixture[str]) -> None:
-    assert wsm_eval(str(CORPUS)) == 0
+    wsm_eval(str(CORPUS))
     out = capsys.readouterr().out
-    assert "held-out share" in out
-    assert out.rstrip().endswith("wrong bookings: 0")
+    assert out.startswith("tuned share: ")
+    assert "held-out share: " in out
+    assert "\nwrong bookings: " in out
 
 
 def test_wsm_eval_lists_the_misses_when_asked(
@@ -32,6 +33,16 @@ def test_wsm_eval_lists_the_misses_when_asked(
     corpus.write_text('{"reference": "2026-11-24T09:00:00"}\n{"text": "oi", "label": "cancel"}\n')
     assert wsm_eval(str(corpus), "--misses") == 0
     assert "  'oi': not read as cancel" in capsys.readouterr().out
+
+
+def test_wsm_eval_exits_0_on_a_corpus_without_wrong_booking(tmp_path: Path) -> None:
+    corpus = tmp_path / "one.jsonl"
+    corpus.write_text(
+        '{"reference": "2026-11-24T09:00:00"}\n'
+        '{"text": "amanha as 15h", "label": "schedule",'
+        ' "slot": {"day": "2026-11-25", "at": "15:00:00"}}\n'
+    )
+    assert wsm_eval(str(corpus)) == 0
 
 
 def test_wsm_eval_exits_1_on_a_wrong_booking(
