@@ -52,6 +52,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "fold the linked ids WAHA knows into their phone numbers' conversations",
     ),
     "sessions": ("services.cli.sessions", "each WAHA session's status and health"),
+    "eval": ("services.cli.eval", "measure the offline brain on the labelled patient corpus"),
 }
 
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")

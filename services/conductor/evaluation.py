@@ -1,0 +1,190 @@
+"""How well the offline brain's parsers read a labelled corpus of patient messages.
+
+Each labelled message is read by the same functions the offline brain uses (``intent_of``,
+``consent_answer``, ``confirmation_answer``, ``name_in``, ``parse_when``) and scored: the
+label read or not, the time meant read or not, and — what must never happen — a **wrong
+booking**: a message from which the scheduling agent would propose an exact time that is
+not the one the patient meant (a time where none was meant, or another one). A message
+the parser leaves in doubt is no wrong booking: the brain asks instead of proposing.
+Pure: the corpus arrives as bytes, the report is data.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+
+import msgspec
+
+from services.conductor.portuguese.confirmation import confirmation_answer
+from services.conductor.portuguese.consent import consent_answer
+from services.conductor.portuguese.intents import Intent, intent_of, name_in
+from services.conductor.portuguese.when import When, parse_when
+
+# Labels beyond the intents: answers to the consent and confirmation questions, and names.
+ANSWER_LABELS = {
+    "consent_yes": (consent_answer, True),
+    "consent_no": (consent_answer, False),
+    "confirm_yes": (confirmation_answer, True),
+    "confirm_no": (confirmation_answer, False),
+}
+NAME_LABEL = "name"
+LABELS = frozenset({i.value for i in Intent} | set(ANSWER_LABELS) | {NAME_LABEL})
+
+
+class CorpusError(ValueError):
+    """A corpus file that cannot be read as labelled messages; says where and why."""
+
+
+class Slot(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
+    """The time a message means, relative to the corpus's reference moment. ``ask``: the
+    message is ambiguous, and the only right reading is a question back."""
+
+    day: date | None = None
+    at: time | None = None
+    period: str | None = None
+    between: tuple[time, time] | None = None
+    week: date | None = None
+    ask: bool = False
+
+    def start(self) -> datetime | None:
+        """The exact moment meant, when the message names one without ambiguity."""
+        if self.ask or self.day is None or self.at is None:
+            return None
+        return datetime.combine(self.day, self.at)
+
+
+class Example(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
+    text: str
+    label: str
+    slot: Slot | None = None
+    name: str | None = None  # for the "name" label: the name as it should be written
+    held_out: bool = False  # never looked at while the grammar is tuned
+
+
+class Reference(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
+    """A corpus file's first line: the moment its messages are read at (local time)."""
+
+    reference: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Corpus:
+    reference: datetime
+    examples: tuple[Example, ...]
+
+
+def read_corpus(content: bytes, source: str) -> Corpus:
+    """A JSON Lines corpus: a reference line, then one labelled message per line."""
+    lines = [(n, line) for n, line in enumerate(content.splitlines(), 1) if line.strip()]
+    if not lines:
+        raise CorpusError(f"{source}: empty, a reference line is expected first")
+    try:
+        first = msgspec.json.decode(lines[0][1], type=Reference)
+    except msgspec.DecodeError as exc:
+        raise CorpusError(f"{source}:{lines[0][0]}: not a reference line ({exc})") from None
+    examples: list[Example] = []
+    for number, line in lines[1:]:
+        try:
+            example = msgspec.json.decode(line, type=Example)
+        except msgspec.DecodeError as exc:
+            raise CorpusError(f"{source}:{number}: {exc}") from None
+        if example.label not in LABELS:
+            raise CorpusError(f"{source}:{number}: unknown label {example.label!r}")
+        if example.label == NAME_LABEL and example.name is None:
+            raise CorpusError(f"{source}:{number}: a name example needs the name meant")
+        examples.append(example)
+    return Corpus(first.reference.replace(tzinfo=None), tuple(examples))
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """How one message was read."""
+
+    example: Example
+    label_right: bool
+    slot_right: bool | None  # None: the message has no time to read
+    proposed: datetime | None  # the exact time the scheduling agent would propose
+
+    @property
+    def wrong_booking(self) -> bool:
+        meant = self.example.slot.start() if self.example.slot else None
+        return self.proposed is not None and self.proposed != meant
+
+
+def label_right(example: Example) -> bool:
+    """Whether the parser meant for the example's label reads it as labelled."""
+    if example.label in ANSWER_LABELS:
+        read, expected = ANSWER_LABELS[example.label]
+        return read(example.text) is expected
+    if example.label == NAME_LABEL:
+        return name_in(example.text) == example.name
+    return intent_of(example.text).value == example.label
+
+
+def slot_right(slot: Slot, when: When | None) -> bool:
+    """Whether the parsed time is the one meant (a period only when one is labelled)."""
+    if when is None:
+        return False
+    if slot.ask:
+        return when.doubt is not None
+    read = (when.day, when.at, when.between, when.week)
+    meant = (slot.day, slot.at, slot.between, slot.week)
+    period_right = slot.period is None or when.period == slot.period
+    return when.doubt is None and read == meant and period_right
+
+
+def read_example(example: Example, today: date) -> Reading:
+    when = parse_when(example.text, today)
+    proposed = when.start() if when is not None else None
+    right_slot = slot_right(example.slot, when) if example.slot is not None else None
+    return Reading(example, label_right(example), right_slot, proposed)
+
+
+@dataclass(frozen=True, slots=True)
+class Share:
+    """The figures of one share of the corpus (tuned or held out)."""
+
+    readings: tuple[Reading, ...]
+    per_label: dict[str, tuple[int, int]] = field(default_factory=dict)  # right, total
+
+    @property
+    def label_accuracy(self) -> tuple[int, int]:
+        return sum(r.label_right for r in self.readings), len(self.readings)
+
+    @property
+    def slot_accuracy(self) -> tuple[int, int]:
+        timed = [r for r in self.readings if r.slot_right is not None]
+        return sum(bool(r.slot_right) for r in timed), len(timed)
+
+    @property
+    def wrong_bookings(self) -> tuple[Reading, ...]:
+        return tuple(r for r in self.readings if r.wrong_booking)
+
+
+def share_of(readings: Iterable[Reading]) -> Share:
+    kept = tuple(readings)
+    right: Counter[str] = Counter(r.example.label for r in kept if r.label_right)
+    total: Counter[str] = Counter(r.example.label for r in kept)
+    return Share(kept, {label: (right[label], total[label]) for label in sorted(total)})
+
+
+@dataclass(frozen=True, slots=True)
+class Evaluation:
+    tuned: Share
+    held_out: Share
+
+    @property
+    def wrong_bookings(self) -> int:
+        return len(self.tuned.wrong_bookings) + len(self.held_out.wrong_bookings)
+
+
+def evaluate(corpora: Sequence[Corpus]) -> Evaluation:
+    """Every message of every corpus read, the two shares apart."""
+    readings = [read_example(e, c.reference.date()) for c in corpora for e in c.examples]
+    return Evaluation(
+        share_of(r for r in readings if not r.example.held_out),
+        share_of(r for r in readings if r.example.held_out),
+    )

@@ -1,0 +1,127 @@
+"""The offline brain measured on the labelled corpus of patient messages (``wsm eval``)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from services.cli.eval import load, report
+from services.conductor.evaluation import (
+    LABELS,
+    CorpusError,
+    evaluate,
+    read_corpus,
+)
+
+CORPUS = Path(__file__).parents[1] / "corpus"
+REFERENCE = b'{"reference": "2026-11-24T09:00:00"}\n'
+
+
+def corpus_of(*lines: str) -> bytes:
+    return REFERENCE + "\n".join(lines).encode()
+
+
+def test_the_corpus_holds_at_least_300_labelled_messages() -> None:
+    examples = [e for c in load(CORPUS) for e in c.examples]
+    assert len(examples) >= 300
+    assert {e.label for e in examples} <= LABELS
+
+
+def test_about_a_third_of_the_corpus_is_held_out() -> None:
+    examples = [e for c in load(CORPUS) for e in c.examples]
+    share = sum(e.held_out for e in examples) / len(examples)
+    assert 0.25 <= share <= 0.35
+
+
+# Two times offered as alternatives are read as the first of them, where the rule is to ask
+# (the time grammar is not tuned on this branch: docs/corpus.md lists them).
+KNOWN_WRONG_BOOKINGS = {
+    "tem horario amanha 8:00 ou 9:00?",
+    "marca amanha as 10 ou as 11 tanto faz",
+}
+
+
+def wrong_bookings() -> set[str]:
+    evaluation = evaluate(load(CORPUS))
+    wrong = evaluation.tuned.wrong_bookings + evaluation.held_out.wrong_bookings
+    return {r.example.text for r in wrong}
+
+
+@pytest.mark.xfail(strict=True, reason="times offered as alternatives: see KNOWN_WRONG_BOOKINGS")
+def test_the_corpus_leads_to_no_wrong_booking() -> None:
+    assert wrong_bookings() == set()
+
+
+def test_the_corpus_leads_to_no_wrong_booking_beyond_the_known_ones() -> None:
+    assert wrong_bookings() <= KNOWN_WRONG_BOOKINGS
+
+
+def test_the_report_gives_both_shares_apart_with_the_wrong_bookings() -> None:
+    lines = report(evaluate(load(CORPUS)), misses=False)
+    assert lines[0].startswith("tuned share: ")
+    assert any(line.startswith("held-out share: ") for line in lines)
+    assert any(line.strip().startswith("slots ") for line in lines)
+    assert lines[-1] == f"wrong bookings: {len(wrong_bookings())}"
+
+
+def test_a_time_read_other_than_meant_is_a_wrong_booking() -> None:
+    corpus = read_corpus(corpus_of(
+        '{"text": "amanha as 15h", "label": "schedule",'
+        ' "slot": {"day": "2026-11-25", "at": "16:00:00"}}'
+    ), "test")  # fmt: skip
+    evaluation = evaluate([corpus])
+    assert evaluation.wrong_bookings == 1
+    assert evaluation.tuned.slot_accuracy == (0, 1)
+
+
+def test_an_exact_time_read_where_none_was_meant_is_a_wrong_booking() -> None:
+    corpus = read_corpus(corpus_of('{"text": "amanha as 15h", "label": "schedule"}'), "test")
+    assert evaluate([corpus]).wrong_bookings == 1
+
+
+def test_a_message_left_in_doubt_is_no_wrong_booking() -> None:
+    # "as 3" could be 3 in the morning or the afternoon: the brain asks, proposes nothing.
+    corpus = read_corpus(corpus_of(
+        '{"text": "amanha as 3", "label": "schedule",'
+        ' "slot": {"day": "2026-11-25", "at": "15:00:00"}}'
+    ), "test")  # fmt: skip
+    evaluation = evaluate([corpus])
+    assert evaluation.wrong_bookings == 0
+    assert evaluation.tuned.slot_accuracy == (0, 1)
+
+
+def test_an_ambiguous_message_is_right_only_when_it_is_asked_about() -> None:
+    corpus = read_corpus(corpus_of(
+        '{"text": "amanha as 3", "label": "schedule", "slot": {"ask": true}}',
+        '{"text": "amanha as 15h", "label": "schedule", "slot": {"ask": true}}',
+    ), "test")  # fmt: skip
+    assert evaluate([corpus]).tuned.slot_accuracy == (1, 2)
+
+
+def test_accuracy_is_counted_per_label_and_the_held_out_share_apart() -> None:
+    corpus = read_corpus(corpus_of(
+        '{"text": "quero cancelar", "label": "cancel"}',
+        '{"text": "oi", "label": "cancel", "held_out": true}',
+        '{"text": "sim, aceito", "label": "consent_yes", "held_out": true}',
+        '{"text": "maria das dores", "label": "name", "name": "Maria das Dores"}',
+    ), "test")  # fmt: skip
+    evaluation = evaluate([corpus])
+    assert evaluation.tuned.per_label == {"cancel": (1, 1), "name": (1, 1)}
+    assert evaluation.held_out.per_label == {"cancel": (0, 1), "consent_yes": (1, 1)}
+
+
+@pytest.mark.parametrize(
+    ("content", "said"),
+    [
+        (b"", "empty"),
+        (b'{"text": "oi", "label": "help"}\n', "not a reference line"),
+        (REFERENCE + b'{"text": "oi", "label": "greeting"}\n', "test:2: unknown label"),
+        (REFERENCE + b'{"text": "oi"\n', "test:2:"),
+        (REFERENCE + b'{"text": "Ana", "label": "name"}\n', "test:2: a name example"),
+        (REFERENCE + b'{"text": "oi", "label": "help", "slot": {"at": "25h"}}\n', "test:2:"),
+    ],
+)
+def test_a_malformed_corpus_is_refused_saying_where(content: bytes, said: str) -> None:
+    with pytest.raises(CorpusError, match=said):
+        read_corpus(content, "test")
