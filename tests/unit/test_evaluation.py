@@ -36,25 +36,14 @@ def test_about_a_third_of_the_corpus_is_held_out() -> None:
 
 # Two times offered as alternatives are read as the first of them, where the rule is to ask
 # (the time grammar is not tuned on this branch: docs/corpus.md lists them).
-KNOWN_WRONG_BOOKINGS = {
-    "tem horario amanha 8:00 ou 9:00?",
-    "marca amanha as 10 ou as 11 tanto faz",
-}
-
-
 def wrong_bookings() -> set[str]:
     evaluation = evaluate(load(CORPUS))
     wrong = evaluation.tuned.wrong_bookings + evaluation.held_out.wrong_bookings
     return {r.example.text for r in wrong}
 
 
-@pytest.mark.xfail(strict=True, reason="times offered as alternatives: see KNOWN_WRONG_BOOKINGS")
 def test_the_corpus_leads_to_no_wrong_booking() -> None:
     assert wrong_bookings() == set()
-
-
-def test_the_corpus_leads_to_no_wrong_booking_beyond_the_known_ones() -> None:
-    assert wrong_bookings() <= KNOWN_WRONG_BOOKINGS
 
 
 def test_the_report_gives_both_shares_apart_with_the_wrong_bookings() -> None:

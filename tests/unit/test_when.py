@@ -263,3 +263,11 @@ def test_any_jumble_of_time_words_is_read_or_asked_about_never_guessed(
         assert when.start() is None
     if when is not None and when.between is not None:
         assert when.between[0] < when.between[1] and when.at is None
+
+
+@pytest.mark.parametrize(
+    "text", ["tem horario amanha 8:00 ou 9:00?", "marca amanha as 10 ou as 11 tanto faz"]
+)
+def test_two_hours_offered_as_either_are_asked_about_never_picked(text: str) -> None:
+    when = parse_when(text, date(2026, 11, 24))
+    assert when is not None and when.at is None and when.doubt is not None

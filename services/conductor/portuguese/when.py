@@ -65,6 +65,9 @@ _HOUR_OF_PERIOD = re.compile(r"\b(\d{1,2}) (?:da|de) (?:manha|tarde|noite)\b")
 _OF_PERIOD = re.compile(r"\b(?:da|de|a)\s(manha|tarde|noite)\b|\b(manha|tarde|noite)\b")
 # Before 6 and with no part of the day, an hour is as likely morning as afternoon.
 _UNCLEAR_HOURS = range(1, 6)
+# Two hours offered as either ("8:00 ou 9:00", "as 10 ou as 11 tanto faz"): the person
+# chooses, not the bot.
+_EITHER_HOUR = re.compile(r"\b\d{1,2}(?::\d{2}|h\d{0,2}| ?horas?)? ou (?:as? )?\d{1,2}\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -247,6 +250,8 @@ def _clock(folded: str, period: str | None) -> tuple[time | None, str | None]:
     the day."""
     if "meio dia" in folded:
         return (time(12, 30) if "meio dia e meia" in folded else time(12)), None
+    if _EITHER_HOUR.search(folded):
+        return None, "qual dos dois horários você prefere?"
     hour = minute = None
     if match := _CLOCK.search(folded):
         hour, minute = int(match[1]), 30 if match[4] else int(match[2] or match[3] or 0)
