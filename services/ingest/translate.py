@@ -30,9 +30,8 @@ from services.ingest.errors import PayloadInvalid
 from services.waha import message_ids
 from services.waha.messages import NOT_SERVED_CHATS as NOT_SERVED_CHATS
 from services.waha.messages import Ignored as Ignored
-from services.waha.messages import MessageInvalid, chat_id, message_event, moment
+from services.waha.messages import MessageInvalid, chat_id, conversation_of, message_event, moment
 from services.waha.messages import Translated as Translated
-from services.waha.messages import conversation_of as _conversation
 from services.waha.messages import not_served as not_served
 from services.waha.messages import unserved as _unserved
 from services.waha.payloads import (
@@ -130,6 +129,13 @@ def _payload(webhook: WahaWebhook, kind: type[Payload]) -> Payload:
 def _chat(raw: str | None) -> str:
     try:
         return chat_id(raw)
+    except MessageInvalid as exc:
+        raise PayloadInvalid(str(exc)) from None
+
+
+def _conversation(message_id: str, from_: str | None, to: str | None, from_me: bool) -> str:
+    try:
+        return conversation_of(message_id, from_, to, from_me)
     except MessageInvalid as exc:
         raise PayloadInvalid(str(exc)) from None
 

@@ -271,3 +271,12 @@ def test_the_table_cannot_be_changed_after_the_check() -> None:
 @pytest.mark.parametrize("kind", [*sorted(KNOWN_WAHA_EVENTS - SUPPORTED_EVENTS), "made.up"])
 def test_a_kind_without_a_translator_is_ignored_never_read_as_another(kind: str) -> None:
     assert run(webhook(kind, REVOCATION)) == Ignored("unsupported_event")
+
+
+@pytest.mark.parametrize("event", ["message.ack", "message.reaction", "message.edited"])
+def test_an_outgoing_kind_naming_no_valid_chat_is_invalid_not_a_crash(event: str) -> None:
+    payload = {"id": "not-a-serialized-id", "from": "not a chat", "fromMe": False, "ack": 1,
+               "reaction": {"text": "👍", "messageId": "M1"}, "body": "x",
+               "editedMessageId": "M1", "timestamp": 1764000000}  # fmt: skip
+    with pytest.raises(PayloadInvalid):
+        run(webhook(event, payload))
