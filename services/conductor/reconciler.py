@@ -28,6 +28,7 @@ from events.leases import Leases
 from events.spans import traced
 from services.conductor.reconcile_plan import Window, chats_to_check, messages_to_offer, window
 from services.conductor.reconcile_settings import ReconcileSettings
+from services.domain.identities import IdentityMap
 from services.runtime.store import StoreSettings
 from services.runtime.tracing import current_traceparent
 from services.waha.client import WahaClient, WahaError
@@ -109,6 +110,9 @@ class Reconciler:
         self.clock = clock
         # The gateway's dedup window, so a marker this appends lasts as its own would.
         self.log: EventLog = store.event_log(redis, dedup_window_ms=settings.dedup_window_s * 1000)
+        # A person known by two ids is one conversation: what is read back joins it, as
+        # what the gateway takes does.
+        self.identities = IdentityMap(redis, store.keyspace, settings.chat_key_secret)
         # Held across passes, so one replica keeps the work; lost when it stops renewing.
         ttl_ms = 3 * settings.interval_s * 1000
         self.lease = Leases(redis, store.keyspace, LEASE_GROUP, name,
@@ -198,7 +202,8 @@ class Reconciler:
             if isinstance(outcome, Ignored):
                 self.metrics.messages.labels("ignored").inc()
                 continue
-            envelope = msgspec.structs.replace(outcome.envelope, traceparent=traceparent)
+            chat = await self.identities.identity(outcome.envelope.chat)
+            envelope = msgspec.structs.replace(outcome.envelope, chat=chat, traceparent=traceparent)
             pending.append(PendingAppend(envelope, outcome.idempotency_key))
         for result in await self.log.append_many(pending) if pending else ():
             if isinstance(result, Exception):

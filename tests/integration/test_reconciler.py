@@ -23,6 +23,7 @@ from events import EventLog, MessageReceived
 from services.conductor import reconciler as reconciler_module
 from services.conductor.reconcile_settings import ReconcileSettings
 from services.conductor.reconciler import Reconciler, ReconcilerMetrics
+from services.domain.identities import IdentityMap, Sighting
 from services.ingest.app import create_app as create_ingest
 from services.ingest.settings import IngestSettings
 from services.runtime.ports import free_port
@@ -268,3 +269,20 @@ async def test_the_bot_answers_a_message_whose_webhook_was_dropped(
     phone.seen = len(replies)
     assert "nome" in await phone.say("sim")  # and the conversation goes on
     await waha.close()
+
+
+async def test_a_recovered_message_joins_the_conversation_its_person_is_known_by(
+    world: World, log: EventLog
+) -> None:
+    # The person wrote from their phone number first; WAHA then revealed their linked id
+    # (a @lid), and a message from that id lost its webhook.
+    lid = "123456789012345@lid"
+    identities = IdentityMap(world.redis, log.keyspace, world.settings.chat_key_secret)
+    phone_chat = identities.chat_key("default", f"{PATIENT}@c.us")
+    await identities.fold("default", phone_chat,
+                          [Sighting(f"{PATIENT}@c.us", lid, "webhook")])  # fmt: skip
+    message_id = await world.write(lid, "ainda tem horário amanhã?", dropped=True)
+    await world.reconciler().take_turn()
+    [recovered] = [r async for r in log.scan() if isinstance(r.envelope.event, MessageReceived)]
+    assert recovered.envelope.event.message_id == message_id
+    assert recovered.envelope.chat == phone_chat
