@@ -287,7 +287,7 @@ class PartitionWorker:
                 # This process's configuration, not the entry: counting it would dead-letter
                 # good entries; they wait, in order, for a process given the right key.
                 log.error("partition %d: %s; entry %s waits", self.partition, exc, entry.entry_id)
-                attempt -= 1
+                attempt = await self._not_counted(entry, attempt)
                 await asyncio.sleep(opts.retry_cap_s)
             except Exception as exc:
                 if is_infrastructure_failure(exc):
@@ -295,7 +295,7 @@ class PartitionWorker:
                     log.warning(
                         "partition %d: %s; retrying %s", self.partition, exc, entry.entry_id
                     )
-                    attempt -= 1
+                    attempt = await self._not_counted(entry, attempt)
                     await asyncio.sleep(opts.retry_cap_s)
                     continue
                 self._count("failed")
@@ -339,6 +339,14 @@ class PartitionWorker:
         chat = entry.fields.get(b"chat", b"").decode(errors="replace")
         keys = await self.consumer.subject_keys.for_reading(self.partition, [chat])
         return decode_entry(entry.entry_id, self.partition, entry.fields, keys.get(chat))
+
+    async def _not_counted(self, entry: _Entry, attempt: int) -> int:
+        """Take back the attempt just counted: it failed for a reason not the entry's."""
+        if entry.taken_over:  # counted in Redis, where the next loop reads it again
+            key = self.consumer.keyspace.attempts(self.partition, self.consumer.group)
+            with contextlib.suppress(*INFRASTRUCTURE_ERRORS):
+                await self.consumer.redis.hincrby(key, entry.entry_id, -1)
+        return attempt - 1
 
     async def _count_attempt(self, entry: _Entry) -> int:
         """Record that handling starts; the attempts so far, this one and the first included.

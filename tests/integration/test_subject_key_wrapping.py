@@ -4,6 +4,7 @@ Redis alone opens no subject's data, and a process with the wrong key refuses to
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from collections.abc import Sequence
 from pathlib import Path
 from typing import cast
@@ -134,3 +135,40 @@ async def test_an_entry_whose_key_this_consumer_cannot_open_waits_and_is_not_dea
         await task
     assert await redis.xlen(keyspace.dead_letters(result.partition)) == 0
     assert (await redis.xpending(keyspace.stream(result.partition), "g"))["pending"] == 1
+
+
+async def test_an_entry_taken_over_by_a_consumer_that_cannot_open_it_is_not_dead_lettered(
+    redis: Redis, keyspace: Keyspace, tmp_path: Path
+) -> None:
+    old = ring(tmp_path, "old")
+    log = EventLog(redis, keyspace, keys=old)
+    await log.ensure_layout()
+    result = await log.append(message("c1", "oi"))
+    stuck = asyncio.Event()
+
+    async def hanging(record: Record) -> Sequence[Command]:
+        stuck.set()
+        await asyncio.Event().wait()  # a consumer that dies mid-way
+        return ()
+
+    async def handler(record: Record) -> Sequence[Command]:
+        raise AssertionError("handled without its key")
+
+    options = SubscriptionOptions(block_ms=50, rebalance_interval_s=0.05, retry_cap_s=0.05,
+                                  lease_ttl_ms=300, member_ttl_ms=300, max_attempts=2)  # fmt: skip
+    dead = Subscription(redis, keyspace, group="g", consumer="dead", handler=hanging,
+                        options=options, keys=old)  # fmt: skip
+    dead_task = asyncio.create_task(dead.run())
+    await asyncio.wait_for(stuck.wait(), 10)
+    dead_task.cancel()  # its leases simply expire; the next owner takes the entry over
+    with contextlib.suppress(asyncio.CancelledError):
+        await dead_task
+    wrong = Subscription(redis, keyspace, group="g", consumer="c", handler=handler,
+                         options=options, keys=ring(tmp_path, "new"))  # fmt: skip
+    task = asyncio.create_task(wrong.run())
+    try:
+        await asyncio.sleep(2.0)  # many more tries than max_attempts
+    finally:
+        wrong.stop()
+        await task
+    assert await redis.xlen(keyspace.dead_letters(result.partition)) == 0
