@@ -265,6 +265,9 @@ class SessionHealth:
         # The index lists names alone (a constant score): how it was reached, live or by a
         # replay of an erased log, leaves no trace in it.
         index = self.keys.health_index(partition)
+        if isinstance(view, AckWatch) and not (view.unacknowledged or view.acknowledged_early):
+            # Nothing awaited: the chat's watch goes, so the model holds only what is open.
+            return (("DEL", key), ("ZREM", index, member))
         return (("SET", key, msgspec.msgpack.encode(view)), ("ZADD", index, 0, member))
 
 
