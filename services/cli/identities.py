@@ -17,6 +17,7 @@ from collections.abc import Mapping
 from typing import TextIO
 
 from events import Envelope
+from services.conductor.settings import DEFAULT_WAHA_URL, waha_api_key
 from services.domain.chats import chat_key_secret
 from services.domain.identities import IdentityMap, Sighting, sighting
 from services.runtime import settings
@@ -24,7 +25,6 @@ from services.runtime.store import StoreSettings
 from services.waha.client import WahaError, WahaRejected
 from services.waha.lids import LidDirectory, LidToPhoneNumber
 
-DEFAULT_WAHA_URL = "http://127.0.0.1:3000"
 SOURCE = "lids_api"
 
 
@@ -48,7 +48,8 @@ async def sync(session: str, env: Mapping[str, str], out: TextIO) -> int:
     secret = chat_key_secret(env)
     store = StoreSettings.from_env(env)
     waha_url = settings.text(env, "WAHA_URL", DEFAULT_WAHA_URL)
-    directory = LidDirectory(waha_url, settings.optional_secret(env, "WAHA_API_KEY"))
+    # The conductor's key, as compose gives it (WAHA_API_KEY_FILE) or plain.
+    directory = LidDirectory(waha_url, waha_api_key(env))
     known = folded = 0
     try:
         async with store.connected() as redis:
