@@ -195,12 +195,17 @@ class WahaClient:
         elsewhere; a URL outside WAHA's files is refused. Raises :class:`MediaTooLarge`
         past ``max_bytes``, :class:`WahaError` when WAHA cannot give it.
         """
-        named = URL(url)
+        try:
+            named = URL(url)
+        except ValueError:
+            raise WahaRejected(f"{FILES}: not a URL") from None
         if not named.raw_path.startswith(FILES_PATH) or ".." in named.raw_path.split("/"):
             raise WahaRejected(f"{FILES}: not one of WAHA's files")
         target = URL(self.base_url + named.raw_path_qs, encoded=True)
         try:
             async with self._session.get(target) as response:
+                if response.status == 401:
+                    raise WahaUnauthorized(f"{FILES}: HTTP 401")
                 if response.status >= 300:
                     refused = WahaRejected if response.status < 500 else WahaError
                     raise refused(f"{FILES}: HTTP {response.status}")
@@ -246,7 +251,10 @@ class WahaClient:
             try:
                 async with self._session.post(url, json=body) as response:
                     if response.status < 300:
-                        return await response.json(content_type=None)
+                        try:
+                            return await response.json(content_type=None)
+                        except ValueError:
+                            raise WahaError(f"POST {path}: an answer that is not JSON") from None
                     if response.status == 401:
                         raise WahaUnauthorized(f"POST {path}: HTTP 401")
                     if response.status == 422 and (status := await _not_working(response)):

@@ -162,6 +162,16 @@ async def test_a_media_url_outside_wahas_files_is_not_fetched(redis: Redis) -> N
     assert voice.waha.asked == [] and voice.groq.uploads == []
 
 
+async def test_a_media_url_that_is_no_url_is_not_fetched_and_fails_nothing(
+    redis: Redis,
+) -> None:
+    async with hearing(redis, {}, [], [SAID]) as voice:
+        chat = registered(voice.decider)
+        broken = MediaInfo(mimetype="audio/ogg", url="http://[::1/api/files/x.ogg")
+        assert await chat.say("", media=broken) == Unheard.UNAVAILABLE.value
+    assert voice.waha.asked == [] and voice.groq.uploads == []
+
+
 async def test_without_the_wahas_key_nothing_is_heard(redis: Redis) -> None:
     files = {"false_5511987654321@c.us_3EB0AA.ogg": opus_recording(3.0)}
     async with hearing(redis, files, [], [SAID], WAHA_API_KEY="") as voice:
