@@ -1,0 +1,195 @@
+"""Bursts: messages of one chat written within seconds of each other are one turn, with
+every message still on record, each entry handled once, and consent read as one answer."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from redis.asyncio import Redis
+
+from events import Envelope, EventLog, Keyspace, MessageReceived, new_envelope
+from events.schema import ConsentGranted, DomainEvent, ReplyRequested
+from events.subscription import Subscription
+from services.conductor.deciding import Decider
+from services.conductor.embedded_calendar import EmbeddedCalendar
+from services.conductor.handler import ConversationHandler, burst_key
+from services.conductor.offline_brain import OfflineBrain
+from services.conductor.privacy import PrivacyNotice
+from services.conductor.tools import Toolbox
+from services.conductor.turn import Turn
+from services.domain.clinic import Clinic
+from tests.support.projecting import groups_caught_up
+from tests.support.whole_stack import FAST, NOW
+
+CHAT = "chat-burst"
+PHONE = "5511977770066@c.us"
+WINDOW = timedelta(seconds=3)
+# Written long ago by the phone's clock: the conductor folds by what the log holds and
+# never waits, so what is folded does not depend on the test machine's speed.
+WRITTEN = datetime(2026, 11, 24, 11, 0, tzinfo=UTC)
+
+
+@dataclass
+class SeeingDecider:
+    """The conductor's decider, noting the text of every turn it decides."""
+
+    decider: Decider
+    seen: list[str] = field(default_factory=list)
+
+    @property
+    def toolbox(self) -> Toolbox:
+        return self.decider.toolbox
+
+    async def decide(self, turn: Turn) -> list[DomainEvent]:
+        self.seen.append(turn.message.text)
+        return await self.decider.decide(turn)
+
+
+@dataclass
+class Conductor:
+    log: EventLog
+    handler: ConversationHandler
+    deciding: SeeingDecider
+    redis: Redis
+    keyspace: Keyspace
+
+    async def write(self, *said: tuple[float, str]) -> list[Envelope]:
+        """Messages of the chat, each ``seconds`` after the first, appended at once."""
+        envelopes = [
+            new_envelope(
+                MessageReceived(
+                    message_id=f"wamid-{n}-{seconds}",
+                    chat_id=PHONE,
+                    sender=PHONE,
+                    text=text,
+                    sent_at=WRITTEN + timedelta(seconds=seconds),
+                ),
+                chat=CHAT,
+                session="default",
+            )
+            for n, (seconds, text) in enumerate(said)
+        ]
+        for envelope in envelopes:
+            await self.log.append(envelope)
+        await groups_caught_up(self.redis, self.keyspace, "conductor")
+        return envelopes
+
+    async def replies_to(self, envelope: Envelope) -> list[ReplyRequested]:
+        return [
+            r.envelope.event
+            for r in await self.log.chat_history(CHAT)
+            if isinstance(r.envelope.event, ReplyRequested)
+            and r.envelope.causation_id == envelope.event_id
+        ]
+
+
+@pytest.fixture
+async def conductor(redis: Redis, keyspace: Keyspace, log: EventLog) -> AsyncIterator[Conductor]:
+    notice = PrivacyNotice.current("2026-11")
+    decider = Decider(OfflineBrain(), Toolbox(EmbeddedCalendar(redis), Clinic(), notice), notice)
+    deciding = SeeingDecider(decider)
+    handler = ConversationHandler(
+        redis, log, deciding,  # type: ignore[arg-type]  # the decider, watched
+        clock=lambda: NOW, burst_window=WINDOW,
+    )  # fmt: skip
+    subscription = Subscription(
+        redis, keyspace, group="conductor", consumer="c1", handler=handler,
+        types=ConversationHandler.TYPES, options=FAST,
+    )  # fmt: skip
+    task = asyncio.create_task(subscription.run())
+    try:
+        yield Conductor(log, handler, deciding, redis, keyspace)
+    finally:
+        subscription.stop()
+        await task
+
+
+async def registered(conductor: Conductor) -> None:
+    """The person has consented and given a name, a message a minute."""
+    await conductor.write((-300, "oi"), (-240, "sim"), (-180, "Olga Souza"))
+    conductor.deciding.seen.clear()
+
+
+async def test_three_messages_within_the_window_get_one_reply(conductor: Conductor) -> None:
+    await registered(conductor)
+    oi, quero, amanha = await conductor.write((0, "oi"), (1, "quero marcar"),
+                                              (2.5, "amanhã às 15h"))  # fmt: skip
+    assert await conductor.replies_to(oi) == []
+    assert await conductor.replies_to(quero) == []
+    assert len(await conductor.replies_to(amanha)) == 1
+
+
+async def test_the_turn_of_a_burst_sees_all_its_texts_in_order(conductor: Conductor) -> None:
+    await registered(conductor)
+    await conductor.write((0, "oi"), (1, "quero marcar"), (2.5, "amanhã às 15h"))
+    assert conductor.deciding.seen == ["oi\nquero marcar\namanhã às 15h"]
+
+
+async def test_messages_farther_apart_than_the_window_get_a_reply_each(
+    conductor: Conductor,
+) -> None:
+    await registered(conductor)
+    said = await conductor.write((0, "oi"), (10, "quero marcar"), (20, "amanhã às 15h"))
+    assert [len(await conductor.replies_to(e)) for e in said] == [1, 1, 1]
+    assert conductor.deciding.seen == ["oi", "quero marcar", "amanhã às 15h"]
+
+
+async def test_a_chain_of_messages_each_within_the_window_of_the_last_is_one_burst(
+    conductor: Conductor,
+) -> None:
+    await registered(conductor)
+    await conductor.write((0, "oi"), (2.5, "quero marcar"), (5, "amanhã às 15h"))
+    assert conductor.deciding.seen == ["oi\nquero marcar\namanhã às 15h"]
+
+
+async def test_every_message_of_a_burst_stays_on_record(conductor: Conductor) -> None:
+    await registered(conductor)
+    said = await conductor.write((0, "oi"), (1, "quero marcar"), (2, "amanhã às 15h"))
+    recorded = {r.envelope.event_id for r in await conductor.log.chat_history(CHAT)}
+    assert {e.event_id for e in said} <= recorded
+
+
+async def test_a_redelivered_entry_of_a_burst_changes_nothing(
+    conductor: Conductor, redis: Redis, keyspace: Keyspace
+) -> None:
+    await registered(conductor)
+    oi, _, _ = await conductor.write((0, "oi"), (1, "quero marcar"), (2, "amanhã às 15h"))
+    partition = keyspace.partition_of(CHAT)
+    [record] = [r for r in await conductor.log.chat_history(CHAT) if r.envelope is not None
+                and r.envelope.event_id == oi.event_id]  # fmt: skip
+    before = await conductor.log.chat_history(CHAT)
+    effects = await conductor.handler(record)  # handled again, as after a takeover
+    token = int(await redis.get(keyspace.fence(partition, "conductor")) or 0)
+    applied = await conductor.handler.checkpoints.commit(
+        partition=partition, token=token, chat=CHAT, entry_id=record.entry_id, effects=effects
+    )
+    assert not applied
+    assert await redis.get(burst_key(keyspace, partition, CHAT)) is None
+    assert len(await conductor.log.chat_history(CHAT)) == len(before)
+
+
+async def test_a_burst_of_no_and_yes_before_consent_is_no_answer(conductor: Conductor) -> None:
+    await conductor.write((-60, "oi"))
+    await conductor.write((0, "não"), (1, "sim"))
+    events = [r.envelope.event for r in await conductor.log.chat_history(CHAT)]
+    assert not [e for e in events if isinstance(e, ConsentGranted)]
+    assert conductor.deciding.seen[-1] == "não\nsim"
+
+
+async def test_a_yes_in_a_burst_before_consent_has_its_own_message_as_evidence(
+    conductor: Conductor,
+) -> None:
+    await conductor.write((-60, "oi"))
+    _, yes = await conductor.write((0, "ok"), (1, "sim, concordo"))
+    [granted] = [
+        r.envelope.event
+        for r in await conductor.log.chat_history(CHAT)
+        if isinstance(r.envelope.event, ConsentGranted)
+    ]
+    assert isinstance(yes.event, MessageReceived)
+    assert (granted.evidence_message_id, granted.evidence_text) == (yes.event.message_id,
+                                                                    "sim, concordo")  # fmt: skip
