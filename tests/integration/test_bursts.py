@@ -78,6 +78,18 @@ class Conductor:
         await groups_caught_up(self.redis, self.keyspace, "conductor")
         return envelopes
 
+    async def type_live(self, first: str, then: str, pause_s: float) -> None:
+        """Two messages written now, ``pause_s`` apart, each appended as it is written."""
+        for n, text in enumerate((first, then)):
+            if n:
+                await asyncio.sleep(pause_s)
+            sent = MessageReceived(
+                message_id=f"wamid-live-{n}", chat_id=PHONE, sender=PHONE, text=text,
+                sent_at=datetime.now(UTC),
+            )  # fmt: skip
+            await self.log.append(new_envelope(sent, chat=CHAT, session="default"))
+        await groups_caught_up(self.redis, self.keyspace, "conductor")
+
     async def replies_to(self, envelope: Envelope) -> list[ReplyRequested]:
         return [
             r.envelope.event
@@ -193,3 +205,19 @@ async def test_a_yes_in_a_burst_before_consent_has_its_own_message_as_evidence(
     assert isinstance(yes.event, MessageReceived)
     assert (granted.evidence_message_id, granted.evidence_text) == (yes.event.message_id,
                                                                     "sim, concordo")  # fmt: skip
+
+
+async def test_a_message_just_written_waits_for_the_window_and_takes_its_follower_along(
+    conductor: Conductor,
+) -> None:
+    await registered(conductor)
+    await conductor.type_live("oi", "quero marcar", pause_s=1)
+    assert conductor.deciding.seen == ["oi\nquero marcar"]
+
+
+async def test_a_follower_written_after_the_window_is_a_turn_of_its_own(
+    conductor: Conductor,
+) -> None:
+    await registered(conductor)
+    await conductor.type_live("oi", "quero marcar", pause_s=WINDOW.total_seconds() + 1)
+    assert conductor.deciding.seen == ["oi", "quero marcar"]
