@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Sequence, Set
 from datetime import UTC, datetime, timedelta
 from typing import cast
 
@@ -145,15 +145,21 @@ class ConversationHandler:
             # follower, later in the same lane, is then bound to take the turn.
             first = ("SET", burst_key(self.log.keyspace, record.partition, record.chat))
             return [(*first, record.entry_id, "NX")]
-        burst_so_far = await self._burst_before(record)
-        before = await self._load(key, record)
-        messages = [*burst_so_far, message]
+        pending = await self._burst_before(record)
+        burst_so_far = pending or []
+        # Were the snapshot lost, the replay leaves the burst's messages out: they are in
+        # the turn, as they are when the snapshot is there.
+        before = await self._load(key, record, leaving_out={e for e, _ in burst_so_far})
+        messages = [m for _, m in burst_so_far]
+        messages.append(message)
         # Before consent the consent step answers in code: it reads one answer, and
         # consent's evidence is one exact message (burst.before_consent).
         taken_as = burst.joined(messages) if before.consented else burst.before_consent(messages)
         answered = await self._answer(key, record, before, taken_as, self.decider.decide)
         done = ("DEL", burst_key(self.log.keyspace, record.partition, record.chat))
-        return [*answered, done] if burst_so_far else answered
+        # Cleared whenever it is found, even with nothing left of it (all erased), so that
+        # the next burst starts where it does.
+        return [*answered, done] if pending is not None else answered
 
     async def _answer(
         self, key: str, record: Record, before: Conversation, message: MessageReceived,
@@ -198,16 +204,17 @@ class ConversationHandler:
                 return None if later.erased else event
         return None
 
-    async def _burst_before(self, record: Record) -> list[MessageReceived]:
-        """The messages of the chat deferred to this one, in order."""
+    async def _burst_before(self, record: Record) -> list[tuple[str, MessageReceived]] | None:
+        """The messages of the chat deferred to this one, in order, with their entries;
+        None when none was deferred."""
         key = burst_key(self.log.keyspace, record.partition, record.chat)
         first = await self.redis.get(key)
         if first is None:
-            return []
+            return None
         start = cast(bytes, first).decode()
         earlier = await self._of_chat(record, start, "(" + record.entry_id, None)
         return [
-            r.envelope.event
+            (r.entry_id, r.envelope.event)
             for r in earlier
             if isinstance(r.envelope.event, MessageReceived) and not r.erased
         ]
@@ -252,7 +259,13 @@ class ConversationHandler:
         )  # fmt: skip
         keyspace, partition = self.log.keyspace, record.partition
         timers = [cmd for u in upcoming for cmd in reminders.clear_timers(keyspace, partition, u)]
-        return [*decision_effects(keyspace, record, cancelled), *timers, ("DEL", key)]
+        burst_pending = ("DEL", burst_key(keyspace, partition, record.chat))
+        return [
+            *decision_effects(keyspace, record, cancelled),
+            *timers,
+            ("DEL", key),
+            burst_pending,
+        ]
 
     async def _remind(self, key: str, record: Record, due: ReminderDue) -> Sequence[Command]:
         """A due reminder: sent if its appointment still stands and it was not sent yet."""
@@ -276,7 +289,9 @@ class ConversationHandler:
         snapshot = ("SET", key, stored_snapshot(state, record.chat, record.subject_key))
         return [*decision_effects(self.log.keyspace, record, decided), snapshot]
 
-    async def _load(self, key: str, record: Record) -> Conversation:
+    async def _load(
+        self, key: str, record: Record, leaving_out: Set[str] = frozenset()
+    ) -> Conversation:
         raw = await self.redis.get(key)
         if raw is not None:
             return read_snapshot(cast(bytes, raw), record.chat, record.subject_key)
@@ -287,5 +302,6 @@ class ConversationHandler:
         for earlier in await self.log.chat_history(record.chat):
             if earlier.entry_id == record.entry_id:
                 break
-            state = evolve(state, earlier.envelope.event)
+            if earlier.entry_id not in leaving_out:
+                state = evolve(state, earlier.envelope.event)
         return state

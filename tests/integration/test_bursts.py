@@ -4,24 +4,33 @@ every message still on record, each entry handled once, and consent read as one 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
 import pytest
 from redis.asyncio import Redis
 
-from events import Envelope, EventLog, Keyspace, MessageReceived, new_envelope
+from events import Envelope, EventLog, Keyspace, MessageReceived, Record, new_envelope
+from events.checkpoint import Command
 from events.schema import ConsentGranted, DomainEvent, ReplyRequested
 from events.subscription import Subscription
+from services.actions.erasure import ErasureReason, erase_subject
 from services.conductor.deciding import Decider
 from services.conductor.embedded_calendar import EmbeddedCalendar
-from services.conductor.handler import ConversationHandler, burst_key
+from services.conductor.handler import (
+    ConversationHandler,
+    burst_key,
+    read_snapshot,
+    snapshot_key,
+)
 from services.conductor.offline_brain import OfflineBrain
 from services.conductor.privacy import PrivacyNotice
 from services.conductor.tools import Toolbox
 from services.conductor.turn import Turn
 from services.domain.clinic import Clinic
+from services.domain.conversation import Conversation
+from services.projector.store import ReadModels
 from tests.support.projecting import groups_caught_up
 from tests.support.whole_stack import FAST, NOW
 
@@ -56,6 +65,25 @@ class Conductor:
     deciding: SeeingDecider
     redis: Redis
     keyspace: Keyspace
+    subscription: Subscription
+    task: asyncio.Task[None]
+
+    async def stop(self) -> None:
+        """The conductor stops consuming: the test hands it entries itself."""
+        self.subscription.stop()
+        await self.task
+
+    async def by_hand(self, record: Record, *, commit: bool = True) -> Sequence[Command]:
+        """Handles one entry as the consumer does, committing its effects if ``commit``."""
+        effects = await self.handler(record)
+        if commit:
+            partition = self.keyspace.partition_of(CHAT)
+            token = int(await self.redis.get(self.keyspace.fence(partition, "conductor")) or 0)
+            await self.handler.checkpoints.commit(
+                partition=partition, token=token, chat=CHAT, entry_id=record.entry_id,
+                effects=effects,
+            )  # fmt: skip
+        return effects
 
     async def write(self, *said: tuple[float, str]) -> list[Envelope]:
         """Messages of the chat, each ``seconds`` after the first, appended at once."""
@@ -114,7 +142,7 @@ async def conductor(redis: Redis, keyspace: Keyspace, log: EventLog) -> AsyncIte
     )  # fmt: skip
     task = asyncio.create_task(subscription.run())
     try:
-        yield Conductor(log, handler, deciding, redis, keyspace)
+        yield Conductor(log, handler, deciding, redis, keyspace, subscription, task)
     finally:
         subscription.stop()
         await task
@@ -221,3 +249,64 @@ async def test_a_follower_written_after_the_window_is_a_turn_of_its_own(
     await registered(conductor)
     await conductor.type_live("oi", "quero marcar", pause_s=WINDOW.total_seconds() + 1)
     assert conductor.deciding.seen == ["oi", "quero marcar"]
+
+
+async def test_a_burst_answered_after_its_snapshot_was_lost_is_said_once_as_with_it(
+    conductor: Conductor, redis: Redis, keyspace: Keyspace
+) -> None:
+    await registered(conductor)
+    await conductor.stop()
+    for seconds, text in ((0, "oi"), (1, "quero marcar")):
+        sent = MessageReceived(
+            message_id=f"wamid-{seconds}", chat_id=PHONE, sender=PHONE, text=text,
+            sent_at=WRITTEN + timedelta(seconds=seconds),
+        )  # fmt: skip
+        await conductor.log.append(new_envelope(sent, chat=CHAT, session="default"))
+    first, last = (await conductor.log.chat_history(CHAT))[-2:]
+    await conductor.by_hand(first)
+    partition = keyspace.partition_of(CHAT)
+    with_snapshot = await conductor.by_hand(last, commit=False)
+    await redis.delete(snapshot_key(keyspace, partition, CHAT))
+    from_the_log = await conductor.by_hand(last, commit=False)
+    # What the person said since registering, as each conversation holds it.
+    said_since = [
+        user_lines_since_greeted(conversation_in(e, last)) for e in (with_snapshot, from_the_log)
+    ]
+    assert said_since == [["oi\nquero marcar"], ["oi\nquero marcar"]]
+    assert conductor.deciding.seen == ["oi\nquero marcar", "oi\nquero marcar"]
+
+
+def conversation_in(effects: Sequence[Command], record: Record) -> Conversation:
+    """The conversation the effects store as the chat's snapshot."""
+    [raw] = [c[2] for c in effects if c[0] == "SET" and "conversation" in str(c[1])]
+    assert isinstance(raw, bytes)
+    return read_snapshot(raw, CHAT, record.subject_key)
+
+
+def user_lines_since_greeted(conversation: Conversation) -> list[str]:
+    lines = list(conversation.dialogue)
+    [greeted] = [n for n, (who, text) in enumerate(lines) if text.startswith("Prazer")]
+    return [text for who, text in lines[greeted:] if who == "user"]
+
+
+async def test_an_erasure_forgets_a_burst_in_progress(
+    conductor: Conductor, redis: Redis, keyspace: Keyspace
+) -> None:
+    await registered(conductor)
+    await conductor.stop()
+    for seconds, text in ((0, "oi"), (1, "quero marcar")):
+        sent = MessageReceived(
+            message_id=f"wamid-{seconds}", chat_id=PHONE, sender=PHONE, text=text,
+            sent_at=WRITTEN + timedelta(seconds=seconds),
+        )  # fmt: skip
+        await conductor.log.append(new_envelope(sent, chat=CHAT, session="default"))
+    first = (await conductor.log.chat_history(CHAT))[-2]
+    await conductor.by_hand(first)
+    pending = burst_key(keyspace, keyspace.partition_of(CHAT), CHAT)
+    assert await redis.get(pending) is not None
+    elsewhere = EventLog(redis, keyspace)
+    await erase_subject(elsewhere, ReadModels(redis, keyspace), CHAT,
+                        ErasureReason.SUBJECT_REQUEST, "dpo")  # fmt: skip
+    for record in (await EventLog(redis, keyspace).chat_history(CHAT))[-2:]:
+        await conductor.by_hand(record)
+    assert await redis.get(pending) is None
