@@ -13,7 +13,7 @@ from redis.asyncio import Redis
 
 from events import Envelope, EventLog, Keyspace, MessageReceived, Record, new_envelope
 from events.checkpoint import Command
-from events.schema import ConsentGranted, DomainEvent, ReplyRequested
+from events.schema import AppointmentBooked, ConsentGranted, DomainEvent, ReplyRequested
 from events.subscription import Subscription
 from services.actions.erasure import ErasureReason, erase_subject
 from services.conductor.deciding import Decider
@@ -310,3 +310,21 @@ async def test_an_erasure_forgets_a_burst_in_progress(
     for record in (await EventLog(redis, keyspace).chat_history(CHAT))[-2:]:
         await conductor.by_hand(record)
     assert await redis.get(pending) is None
+
+
+async def test_a_yes_and_a_no_in_one_burst_book_nothing(conductor: Conductor) -> None:
+    await registered(conductor)
+    await conductor.write((-60, "quero marcar amanhã às 15h"))
+    await conductor.write((0, "sim"), (1, "não, melhor às 16h"))
+    events = [r.envelope.event for r in await conductor.log.chat_history(CHAT)]
+    assert not [e for e in events if isinstance(e, AppointmentBooked)]
+
+
+async def test_a_yes_over_two_messages_of_a_burst_books_the_proposal(
+    conductor: Conductor,
+) -> None:
+    await registered(conductor)
+    await conductor.write((-60, "quero marcar amanhã às 15h"))
+    await conductor.write((0, "sim"), (1, "pode marcar"))
+    events = [r.envelope.event for r in await conductor.log.chat_history(CHAT)]
+    assert len([e for e in events if isinstance(e, AppointmentBooked)]) == 1
