@@ -4,7 +4,8 @@ It handles each inbound message of a chat in order: it loads the conversation (a
 snapshot, or a replay of the chat's events), takes the turn, and returns the decision
 events, their timers and the new snapshot as effects, committed with its checkpoint and
 the XACK in one step. Corrections, handoff releases, erasures and due reminders change
-the conversation the same way.
+the conversation the same way. Messages of a chat written within ``burst_window`` of each
+other are answered once, by the last of them (``burst``).
 
 A snapshot is stored sealed with the chat's subject key (``events.sealed_state``): once
 the key is erased it reads as the conversation with nobody in it.
@@ -189,6 +190,7 @@ class ConversationHandler:
             # The person may still be typing: wait for the window to pass (bounded by
             # the window itself, whatever the phone's clock says), then look again. Only
             # this chat's lane waits; a redelivered old message does not wait at all.
+            # Real time, not ``clock``: the wait is for a person typing now.
             left = burst.left_to_wait(message, self.burst_window, datetime.now(UTC))
             if left > 0:
                 await asyncio.sleep(left)
