@@ -58,6 +58,20 @@ def unpaced_processes() -> Iterator[None]:
         os.environ["PACING"] = before
 
 
+@pytest.fixture(scope="session", autouse=True)
+def unfolded_processes() -> Iterator[None]:
+    """The conductors a test starts answer each message at once: folding bursts waits the
+    window after every message, which tests of other behaviours do not need (the tests of
+    bursts set the window themselves)."""
+    before = os.environ.get("BURST_WINDOW_SECONDS")
+    os.environ["BURST_WINDOW_SECONDS"] = "0"
+    yield
+    if before is None:
+        del os.environ["BURST_WINDOW_SECONDS"]
+    else:
+        os.environ["BURST_WINDOW_SECONDS"] = before
+
+
 @pytest.fixture(scope="session")
 def redis_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RedisServer]:
     server = RedisServer(Path(tmp_path_factory.mktemp("redis")))

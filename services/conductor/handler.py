@@ -4,7 +4,8 @@ It handles each inbound message of a chat in order: it loads the conversation (a
 snapshot, or a replay of the chat's events), takes the turn, and returns the decision
 events, their timers and the new snapshot as effects, committed with its checkpoint and
 the XACK in one step. Corrections, handoff releases, erasures and due reminders change
-the conversation the same way.
+the conversation the same way. Messages of a chat written within ``burst_window`` of each
+other are answered once, by the last of them (``burst``).
 
 A snapshot is stored sealed with the chat's subject key (``events.sealed_state``): once
 the key is erased it reads as the conversation with nobody in it.
@@ -12,8 +13,9 @@ the key is erased it reads as the conversation with nobody in it.
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Sequence, Set
 from datetime import UTC, datetime, timedelta
 from typing import cast
 
@@ -21,6 +23,8 @@ from redis.asyncio import Redis
 
 from events import EventLog, Keyspace, Record
 from events.checkpoint import Checkpoints, Command
+from events.codec import is_redelivery
+from events.log import decode_entries
 from events.schema import (
     AppointmentCancelled,
     DomainEvent,
@@ -35,7 +39,7 @@ from events.schema import (
     type_of_class,
 )
 from events.sealed_state import SealedCodec
-from services.conductor import erasure, reminders
+from services.conductor import burst, erasure, reminders
 from services.conductor.deciding import Decider
 from services.conductor.erasure import ErasedBookings
 from services.conductor.portuguese.speech import spoken
@@ -53,9 +57,18 @@ from services.domain.conversation import (
 
 _snapshots = SealedCodec(Conversation, neutral)
 
+# How many entries of the partition after a message are looked through for the chat's
+# next one: a burst's follower comes within seconds, and others' entries between are few.
+_LOOK_AHEAD = 200
+
 
 def snapshot_key(keyspace: Keyspace, partition: int, chat: str) -> str:
     return keyspace.in_partition(partition, "conversation", chat)
+
+
+def burst_key(keyspace: Keyspace, partition: int, chat: str) -> str:
+    """Where the first entry of a chat's burst still unanswered is noted."""
+    return keyspace.in_partition(partition, "burst", chat)
 
 
 def _snapshot_place(chat: str) -> bytes:
@@ -91,6 +104,7 @@ class ConversationHandler:
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
         reminder_offsets: Sequence[timedelta] = DEFAULT_OFFSETS,
         erased_bookings: ErasedBookings = ErasedBookings.CANCEL,
+        burst_window: timedelta = timedelta(0),  # the service reads BURST_WINDOW_SECONDS
     ) -> None:
         self.redis = redis
         self.log = log
@@ -99,6 +113,7 @@ class ConversationHandler:
         self.clock = clock
         self.reminder_offsets = reminder_offsets
         self.erased_bookings = erased_bookings
+        self.burst_window = burst_window
 
     async def __call__(self, record: Record) -> Sequence[Command]:
         message = record.envelope.event
@@ -122,8 +137,30 @@ class ConversationHandler:
                                       noting_the_edit(self.decider.decide))  # fmt: skip
         if not isinstance(message, MessageReceived) or message.is_group:
             return ()
-        before = await self._load(key, record)
-        return await self._answer(key, record, before, message, self.decider.decide)
+        if await self._folded_into_next(record, message):
+            # Exactly-once and order hold because the deferral is itself a commit: it
+            # notes where the burst starts, checkpoints this entry and acknowledges it in
+            # one step, so a redelivery finds it applied and changes nothing. The decision
+            # reads only the log after this entry, which only grows: an attempt that
+            # crashed before committing may decide again, never against a commit. The
+            # follower, later in the same lane, is then bound to take the turn.
+            first = ("SET", burst_key(self.log.keyspace, record.partition, record.chat))
+            return [(*first, record.entry_id, "NX")]
+        pending = await self._burst_before(record)
+        burst_so_far = pending or []
+        # Were the snapshot lost, the replay leaves the burst's messages out: they are in
+        # the turn, as they are when the snapshot is there.
+        before = await self._load(key, record, leaving_out={e for e, _ in burst_so_far})
+        messages = [m for _, m in burst_so_far]
+        messages.append(message)
+        # Before consent the consent step answers in code: it reads one answer, and
+        # consent's evidence is one exact message (burst.before_consent).
+        taken_as = burst.joined(messages) if before.consented else burst.before_consent(messages)
+        answered = await self._answer(key, record, before, taken_as, self.decider.decide)
+        done = ("DEL", burst_key(self.log.keyspace, record.partition, record.chat))
+        # Cleared whenever it is found, even with nothing left of it (all erased), so that
+        # the next burst starts where it does.
+        return [*answered, done] if pending is not None else answered
 
     async def _answer(
         self, key: str, record: Record, before: Conversation, message: MessageReceived,
@@ -142,6 +179,62 @@ class ConversationHandler:
             *timers,
             snapshot,
         ]
+
+    async def _folded_into_next(self, record: Record, message: MessageReceived) -> bool:
+        """Whether the chat's next message, already in the log, continues a burst with
+        this one (see ``burst.defers_to``)."""
+        if self.burst_window <= timedelta(0) or not burst.can_fold(message):
+            return False
+        follower = await self._next_message(record)
+        if follower is None:
+            # The person may still be typing: wait for the window to pass (bounded by
+            # the window itself, whatever the phone's clock says), then look again. Only
+            # this chat's lane waits; a redelivered old message does not wait at all.
+            # Real time, not ``clock``: the wait is for a person typing now.
+            left = burst.left_to_wait(message, self.burst_window, datetime.now(UTC))
+            if left > 0:
+                await asyncio.sleep(left)
+                follower = await self._next_message(record)
+        return follower is not None and burst.defers_to(message, follower, self.burst_window)
+
+    async def _next_message(self, record: Record) -> MessageReceived | None:
+        """The chat's next message after this entry, if the log holds one yet."""
+        following = await self._of_chat(record, "(" + record.entry_id, "+", _LOOK_AHEAD)
+        for later in following:
+            event = later.envelope.event
+            if isinstance(event, MessageReceived):
+                return None if later.erased else event
+        return None
+
+    async def _burst_before(self, record: Record) -> list[tuple[str, MessageReceived]] | None:
+        """The messages of the chat deferred to this one, in order, with their entries;
+        None when none was deferred."""
+        key = burst_key(self.log.keyspace, record.partition, record.chat)
+        first = await self.redis.get(key)
+        if first is None:
+            return None
+        start = cast(bytes, first).decode()
+        earlier = await self._of_chat(record, start, "(" + record.entry_id, None)
+        return [
+            (r.entry_id, r.envelope.event)
+            for r in earlier
+            if isinstance(r.envelope.event, MessageReceived) and not r.erased
+        ]
+
+    async def _of_chat(
+        self, record: Record, start: str, end: str, count: int | None
+    ) -> list[Record]:
+        """The chat's entries in the partition stream between ``start`` and ``end``."""
+        stream = self.log.keyspace.stream(record.partition)
+        entries = await self.redis.xrange(stream, start, end, count)
+        wanted = record.chat.encode()
+        mine = [
+            (eid, fields)
+            for eid, fields in cast(list[tuple[bytes, dict[bytes, bytes]]], entries)
+            if fields.get(b"chat") == wanted and not is_redelivery(fields)
+        ]
+        keys = {record.chat: record.subject_key} if record.subject_key else {}
+        return decode_entries(record.partition, mine, keys)
 
     def _timers(self, record: Record, state: Conversation, event: DomainEvent) -> list[Command]:
         """The timer changes ``event`` makes, written with it."""
@@ -168,7 +261,13 @@ class ConversationHandler:
         )  # fmt: skip
         keyspace, partition = self.log.keyspace, record.partition
         timers = [cmd for u in upcoming for cmd in reminders.clear_timers(keyspace, partition, u)]
-        return [*decision_effects(keyspace, record, cancelled), *timers, ("DEL", key)]
+        burst_pending = ("DEL", burst_key(keyspace, partition, record.chat))
+        return [
+            *decision_effects(keyspace, record, cancelled),
+            *timers,
+            ("DEL", key),
+            burst_pending,
+        ]
 
     async def _remind(self, key: str, record: Record, due: ReminderDue) -> Sequence[Command]:
         """A due reminder: sent if its appointment still stands and it was not sent yet."""
@@ -192,7 +291,9 @@ class ConversationHandler:
         snapshot = ("SET", key, stored_snapshot(state, record.chat, record.subject_key))
         return [*decision_effects(self.log.keyspace, record, decided), snapshot]
 
-    async def _load(self, key: str, record: Record) -> Conversation:
+    async def _load(
+        self, key: str, record: Record, leaving_out: Set[str] = frozenset()
+    ) -> Conversation:
         raw = await self.redis.get(key)
         if raw is not None:
             return read_snapshot(cast(bytes, raw), record.chat, record.subject_key)
@@ -203,5 +304,6 @@ class ConversationHandler:
         for earlier in await self.log.chat_history(record.chat):
             if earlier.entry_id == record.entry_id:
                 break
-            state = evolve(state, earlier.envelope.event)
+            if earlier.entry_id not in leaving_out:
+                state = evolve(state, earlier.envelope.event)
         return state

@@ -9,6 +9,7 @@ import logging
 import os
 import socket
 from collections.abc import Mapping
+from datetime import timedelta
 
 from prometheus_client import CollectorRegistry
 from redis.asyncio import Redis
@@ -111,7 +112,8 @@ async def serve(
                          handler=ConversationHandler(
                              redis, event_log, conductor,
                              reminder_offsets=settings.reminder_offsets,
-                             erased_bookings=settings.erased_bookings),
+                             erased_bookings=settings.erased_bookings,
+                             burst_window=timedelta(seconds=settings.burst_window_s)),
                          types=ConversationHandler.TYPES, metrics=consumers,
                          keys=settings.store.keys),
             Subscription(redis, keyspace, group="outbox", consumer=name,

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
 
+from services.conductor.burst import DEFAULT_WINDOW_S, MAX_WINDOW_S
 from services.conductor.deciding import DEFAULT_TURN_BUDGET_S
 from services.conductor.erasure import ErasedBookings
 from services.conductor.knowledge import Knowledge, KnowledgeInvalid
@@ -43,6 +44,7 @@ class ConductorSettings:
     erased_bookings: ErasedBookings = ErasedBookings.CANCEL
     pacing: PacingRules | None = field(default_factory=PacingRules)  # None: sends at once
     max_open_appointments: int = DEFAULT_MAX_OPEN_APPOINTMENTS
+    burst_window_s: int = DEFAULT_WINDOW_S  # 0: every message its own turn
 
     @classmethod
     def from_env(cls, env: Mapping[str, str]) -> ConductorSettings:
@@ -66,6 +68,9 @@ class ConductorSettings:
             pacing=_pacing(env),
             max_open_appointments=settings.integer(
                 env, "MAX_OPEN_APPOINTMENTS", DEFAULT_MAX_OPEN_APPOINTMENTS, minimum=1, maximum=50
+            ),
+            burst_window_s=settings.integer(
+                env, "BURST_WINDOW_SECONDS", DEFAULT_WINDOW_S, minimum=0, maximum=MAX_WINDOW_S
             ),
             handoff_quiet=timedelta(
                 # At most what a conversation keeps (a year): more would be cut silently.

@@ -104,6 +104,7 @@ class Stack:
             "WEBHOOK_HMAC_KEY": HMAC_KEY, "CHAT_KEY_SECRET": SECRET,
             "WAHA_URL": f"http://127.0.0.1:{self.sim_port}", "REMINDER_OFFSETS": "off",
             "PACING": "off",  # the soak measures delivery under chaos, not the pacing's waits
+            "BURST_WINDOW_SECONDS": "0",  # and a reply to every message it sends
             "GROQ_API_KEY": "chaos", "GROQ_BASE_URL": f"http://127.0.0.1:{self.model_port}",
             "PERSONAL_DATA_RETENTION_DAYS": "0", "LOG_LEVEL": "ERROR",
         }  # fmt: skip
