@@ -99,6 +99,12 @@ class MemoryViews:
                 members = self.sorted.setdefault(key, {})
                 for score, member in zip(args[::2], args[1::2], strict=True):
                     members[_bytes(member)] = float(score)
+            case "ZREM":
+                members = self.sorted.get(key, {})
+                for member in args:
+                    members.pop(_bytes(member), None)
+                if not members:
+                    self.sorted.pop(key, None)  # as Redis drops an emptied set
             case _:
                 raise ValueError(f"a projection used {name!r}, which a rebuild cannot apply")
 
