@@ -17,19 +17,10 @@ import redis as sync_redis
 
 from services.runtime.embedded_redis import RedisServer
 from services.runtime.ports import free_port
+from tests.support.cli import wsm
 from tests.support.waha import HMAC_KEY, encode, signed_headers, text_message
 
 CHAT = "5511988887777@c.us"
-
-
-def wsm(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "services.cli", *args],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
 
 
 @pytest.fixture

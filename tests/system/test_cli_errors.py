@@ -19,21 +19,10 @@ from events import EventLog, Keyspace
 from services.cli import COMMANDS, build_parser
 from services.runtime.embedded_redis import RedisServer
 from services.runtime.ports import free_port
+from tests.support.cli import one_clear_line, wsm
 from tests.support.factories import message
 
 PASSWORD = "s3cret-in-the-url"
-
-
-def wsm(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "services.cli", *args],
-                          env=env, capture_output=True, text=True, timeout=60)  # fmt: skip
-
-
-def one_clear_line(result: subprocess.CompletedProcess[str]) -> str:
-    assert "Traceback" not in result.stderr
-    lines = [line for line in result.stderr.splitlines() if line.strip()]
-    assert len(lines) == 1, result.stderr
-    return lines[0]
 
 
 @pytest.fixture

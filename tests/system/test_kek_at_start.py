@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -16,19 +15,13 @@ from events import EventLog, Keyspace
 from events.key_wrapping import KeyEncryptionKey, KeyRing, new_kek_text
 from services.runtime.embedded_redis import RedisServer
 from services.runtime.ports import free_port
+from tests.support import cli
+from tests.support.cli import one_clear_line
 from tests.support.factories import message
 
 
 def wsm(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "services.cli", *args],
-                          env=env, capture_output=True, text=True, timeout=20)  # fmt: skip
-
-
-def one_clear_line(result: subprocess.CompletedProcess[str]) -> str:
-    assert "Traceback" not in result.stderr
-    lines = [line for line in result.stderr.splitlines() if line.strip()]
-    assert len(lines) == 1, result.stderr
-    return lines[0]
+    return cli.wsm(*args, env=env, timeout=20)
 
 
 @pytest.fixture
