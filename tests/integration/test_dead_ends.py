@@ -11,12 +11,7 @@ from redis.asyncio import Redis
 
 from events.schema import AppointmentBooked, SlotsOffered
 from services.conductor.deciding import Decider
-from services.conductor.embedded_calendar import EmbeddedCalendar
-from services.conductor.offline_brain import OfflineBrain
-from services.conductor.privacy import PrivacyNotice
-from services.conductor.tools import Toolbox
-from services.domain.clinic import Clinic
-from tests.support.dialogue import Dialogue
+from tests.support.dialogue import Dialogue, offline_decider
 
 SP = ZoneInfo("America/Sao_Paulo")
 NOW = datetime(2026, 11, 24, 9, 10, tzinfo=SP)  # Tuesday morning
@@ -24,8 +19,7 @@ NOW = datetime(2026, 11, 24, 9, 10, tzinfo=SP)  # Tuesday morning
 
 @pytest.fixture
 def conductor(redis: Redis) -> Decider:
-    notice = PrivacyNotice.current("2026-11")
-    return Decider(OfflineBrain(), Toolbox(EmbeddedCalendar(redis), Clinic(), notice), notice)
+    return offline_decider(redis)
 
 
 async def registered(conductor: Decider, now: datetime = NOW) -> Dialogue:

@@ -22,13 +22,8 @@ from events.schema import (
     ToolInvoked,
 )
 from services.conductor.deciding import MEDIA_ONLY, Decider
-from services.conductor.embedded_calendar import EmbeddedCalendar
-from services.conductor.offline_brain import OfflineBrain
-from services.conductor.privacy import PrivacyNotice
-from services.conductor.tools import Toolbox
-from services.domain.clinic import Clinic
 from services.domain.conversation import Stage, replay
-from tests.support.dialogue import Dialogue
+from tests.support.dialogue import Dialogue, offline_decider
 
 SP = ZoneInfo("America/Sao_Paulo")
 NOW = datetime(2026, 11, 24, 9, 10, tzinfo=SP)  # Tuesday morning
@@ -36,8 +31,7 @@ NOW = datetime(2026, 11, 24, 9, 10, tzinfo=SP)  # Tuesday morning
 
 @pytest.fixture
 def conductor(redis: Redis) -> Decider:
-    notice = PrivacyNotice.current("2026-11")
-    return Decider(OfflineBrain(), Toolbox(EmbeddedCalendar(redis), Clinic(), notice), notice)
+    return offline_decider(redis)
 
 
 async def registered(conductor: Decider, subject: str = "subject-1") -> Dialogue:

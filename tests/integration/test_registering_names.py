@@ -9,21 +9,15 @@ from redis.asyncio import Redis
 from events.schema import MessageReceived, NameRegistered
 from services.conductor.brain import ToolCall
 from services.conductor.deciding import Decider
-from services.conductor.embedded_calendar import EmbeddedCalendar
-from services.conductor.offline_brain import OfflineBrain
-from services.conductor.privacy import PrivacyNotice
-from services.conductor.tools import Toolbox
 from services.conductor.turn import Turn
-from services.domain.clinic import Clinic
 from services.domain.conversation import Conversation, Stage
 from tests.integration.test_dialogues import NOW
-from tests.support.dialogue import Dialogue
+from tests.support.dialogue import Dialogue, offline_decider
 
 
 @pytest.fixture
 def conductor(redis: Redis) -> Decider:
-    notice = PrivacyNotice.current("2026-11")
-    return Decider(OfflineBrain(), Toolbox(EmbeddedCalendar(redis), Clinic(), notice), notice)
+    return offline_decider(redis)
 
 
 async def consented(conductor: Decider) -> Dialogue:

@@ -6,12 +6,26 @@ from __future__ import annotations
 import itertools
 from datetime import UTC, datetime
 
+from redis.asyncio import Redis
+
 from events.schema import DomainEvent, MediaInfo, MessageReceived, ReplyRequested
 from services.conductor.deciding import Decider
+from services.conductor.embedded_calendar import EmbeddedCalendar
+from services.conductor.offline_brain import OfflineBrain
+from services.conductor.privacy import PrivacyNotice
+from services.conductor.tools import Toolbox
 from services.conductor.turn import take_turn
+from services.domain.clinic import Clinic
 from services.domain.conversation import Conversation, in_handoff
 
 _ids = itertools.count(1)
+
+
+def offline_decider(redis: Redis, notice: PrivacyNotice | None = None) -> Decider:
+    """The conductor's decider as ``wsm up`` runs it: the offline brain, the embedded
+    calendar, the example clinic's rules, and the current notice unless given another."""
+    notice = notice or PrivacyNotice.current("2026-11")
+    return Decider(OfflineBrain(), Toolbox(EmbeddedCalendar(redis), Clinic(), notice), notice)
 
 
 class Dialogue:
