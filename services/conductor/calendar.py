@@ -6,9 +6,16 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
 
+from services.domain.schedule import Span
+
 
 class SlotTaken(Exception):
     """Someone else holds that slot."""
+
+
+class CalendarUnavailable(Exception):
+    """The calendar could not say what is busy: nothing may be offered or booked from it
+    (taking an unknown answer for "all free" would double-book)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,8 +31,11 @@ class Booking:
 
 
 class Calendar(Protocol):
-    async def taken(self, start: datetime, end: datetime) -> list[datetime]:
-        """Starts of the booked slots in [start, end)."""
+    async def busy(self, start: datetime, end: datetime) -> list[Span]:
+        """The busy intervals that overlap [start, end), soonest first.
+
+        Raises :class:`CalendarUnavailable` when the calendar cannot tell.
+        """
 
     async def book(self, booking: Booking) -> Booking:
         """Book, or return the booking already made under the same appointment id.

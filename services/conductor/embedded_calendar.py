@@ -7,7 +7,7 @@ one Redis Cluster slot.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from importlib import resources
 from typing import cast
 
@@ -15,7 +15,17 @@ from redis.asyncio import Redis
 
 from events import Keyspace
 from services.conductor.calendar import Booking, SlotTaken
-from services.domain.calendar_records import CalendarKeys, CalendarRecord, record_of
+from services.domain.calendar_records import (
+    BOOKED,
+    CalendarKeys,
+    CalendarRecord,
+    record_of,
+)
+from services.domain.schedule import Span
+
+# No booking lasts longer: the bookings that can overlap [start, end) are those starting
+# from this much before ``start`` on (the clinic file refuses a longer service).
+LONGEST_BOOKING = timedelta(hours=12)
 
 # Reading a subject's index and unlinking it are two steps; a booking made in between
 # (never by the conductor, which handles one chat's events in order) makes it read again.
@@ -35,12 +45,23 @@ class EmbeddedCalendar:
         self._cancel = redis.register_script(_script("cancel"))
         self._forget = redis.register_script(_script("forget"))
 
-    async def taken(self, start: datetime, end: datetime) -> list[datetime]:
-        scores = await self.redis.zrangebyscore(
-            self.keys.booked, int(start.timestamp()), f"({int(end.timestamp())}", withscores=True
+    async def busy(self, start: datetime, end: datetime) -> list[Span]:
+        earliest = int((start - LONGEST_BOOKING).timestamp())
+        ids = cast(
+            list[bytes],
+            await self.redis.zrangebyscore(self.keys.booked, earliest, f"({int(end.timestamp())}"),
         )
-        pairs = cast(list[tuple[bytes, float]], scores)
-        return [datetime.fromtimestamp(score, UTC) for _, score in pairs]
+        async with self.redis.pipeline(transaction=False) as pipe:
+            for appointment_id in ids:
+                key = self.keys.appointment(appointment_id.decode())
+                pipe.hmget(key, "start", "end", "status")
+            held = cast(list[list[bytes | None]], await pipe.execute())
+        spans = (
+            Span(datetime.fromtimestamp(int(s), UTC), datetime.fromtimestamp(int(e), UTC))
+            for s, e, status in held
+            if s and e and status == BOOKED.encode()  # not cancelled meanwhile
+        )
+        return sorted(span for span in spans if span.overlaps(Span(start, end)))
 
     async def book(self, booking: Booking) -> Booking:
         keys = [

@@ -10,11 +10,20 @@ Private extended properties tie each event to the pseudonymous subject, until th
 is erased: then a patch removes them (a property patched to null is deleted: Google's
 Calendar API guide, "Extended properties", Delete properties) and the event keeps only
 the neutral summary, nobody's.
+
+httplib2's ``Http`` is not thread-safe, and every call runs in a worker thread: each
+worker thread has an ``Http`` of its own, passed to ``execute`` (google-api-python-client's
+"Thread Safety" page: each thread making requests needs its own ``httplib2.Http``, given
+per call through ``execute(http=...)``). They all sign with one set of service-account
+credentials, so one token serves them all, and a thread keeps its connection between
+calls.
 """
 
 from __future__ import annotations
 
 import asyncio
+import threading
+from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
@@ -22,8 +31,9 @@ import httplib2
 from googleapiclient.discovery import build
 from googleapiclient.errors import HttpError
 
-from services.conductor.calendar import Booking, SlotTaken
+from services.conductor.calendar import Booking, CalendarUnavailable, SlotTaken
 from services.conductor.embedded_calendar import EmbeddedCalendar
+from services.domain.schedule import Span
 
 SCOPES = ["https://www.googleapis.com/auth/calendar"]
 SUBJECT = "wsm_subject"
@@ -38,62 +48,95 @@ UNLINKED = {
 PAGE = 250  # the most events.list gives in one page
 
 
-def authorised_http(service_account_file: str) -> httplib2.Http:
-    """HTTP that signs requests as the service account."""
+HttpFactory = Callable[[], httplib2.Http]
+
+
+def authorised_http(service_account_file: str) -> HttpFactory:
+    """What makes a new HTTP client signing requests as the service account; each one
+    shares the credentials (and so the token), none shares a connection."""
     from google.oauth2 import service_account
     from google_auth_httplib2 import AuthorizedHttp
 
     credentials = service_account.Credentials.from_service_account_file(  # type: ignore[no-untyped-call]
         service_account_file, scopes=SCOPES
     )
-    http: httplib2.Http = AuthorizedHttp(credentials, http=httplib2.Http(timeout=20))
-    return http
+
+    def new_http() -> httplib2.Http:
+        http: httplib2.Http = AuthorizedHttp(credentials, http=httplib2.Http(timeout=20))
+        return http
+
+    return new_http
 
 
 class GoogleCalendar:
     def __init__(
         self,
-        http: httplib2.Http,
+        new_http: HttpFactory,
         calendar_id: str,
         slots: EmbeddedCalendar,
         *,
         api_endpoint: str | None = None,
     ) -> None:
         options = {"api_endpoint": api_endpoint} if api_endpoint else None
+        self._new_http = new_http
+        self._per_thread = threading.local()
+        # The service's own Http only builds requests; each is executed on its thread's.
         self._api = build(
-            "calendar", "v3", http=http, static_discovery=True, client_options=options
+            "calendar", "v3", http=new_http(), static_discovery=True, client_options=options
         )
         self.calendar_id = calendar_id
         self.slots = slots
 
     async def _run(self, request: Any) -> Any:
         # The client is blocking: it runs in a worker thread, never on the event loop.
-        return await asyncio.to_thread(request.execute, num_retries=3)
+        return await asyncio.to_thread(self._execute, request)
 
-    async def _busy(self, start: datetime, end: datetime) -> list[dict[str, str]]:
-        """Google's busy periods of the calendar in [start, end)."""
+    def _execute(self, request: Any) -> Any:
+        """Run ``request`` on this thread's own Http (made on the thread's first call)."""
+        http: httplib2.Http | None = getattr(self._per_thread, "http", None)
+        if http is None:
+            http = self._per_thread.http = self._new_http()
+        return request.execute(http=http, num_retries=3)
+
+    async def _busy(self, start: datetime, end: datetime) -> list[Span]:
+        """Google's busy periods of the calendar in [start, end).
+
+        The answer's shape is the bundled discovery document's ``FreeBusyResponse``:
+        ``calendars`` maps each id asked to a ``FreeBusyCalendar`` of ``busy``
+        ``TimePeriod``s (``start`` inclusive, ``end`` exclusive) and, when its computation
+        failed, ``errors`` (``domain``, ``reason``: "notFound" for a calendar not shared
+        with the service account) — then ``busy`` is empty and means nothing.
+        """
         body = {
             "timeMin": start.astimezone(UTC).isoformat(),
             "timeMax": end.astimezone(UTC).isoformat(),
             "items": [{"id": self.calendar_id}],
         }
         answer = await self._run(self._api.freebusy().query(body=body))
-        busy: list[dict[str, str]] = (
-            answer.get("calendars", {}).get(self.calendar_id, {}).get("busy", [])
-        )
-        return busy
-
-    async def taken(self, start: datetime, end: datetime) -> list[datetime]:
-        blocked = [
-            datetime.fromisoformat(period["start"]) for period in await self._busy(start, end)
+        calendar = answer.get("calendars", {}).get(self.calendar_id)
+        if calendar is None:
+            raise CalendarUnavailable("Google's freebusy answer left the calendar out")
+        if errors := calendar.get("errors"):
+            reasons = sorted({str(e.get("reason", "unknown"))[:40] for e in errors})
+            raise CalendarUnavailable(f"Google's freebusy failed: {', '.join(reasons)}")
+        return [
+            Span(datetime.fromisoformat(p["start"]), datetime.fromisoformat(p["end"]))
+            for p in calendar.get("busy", [])
         ]
-        return sorted(set(blocked) | set(await self.slots.taken(start, end)))
+
+    async def busy(self, start: datetime, end: datetime) -> list[Span]:
+        blocked = await self._busy(start, end)
+        return sorted(set(blocked) | set(await self.slots.busy(start, end)))
 
     async def book(self, booking: Booking) -> Booking:
         claimed = await self.slots.book(booking)  # raises SlotTaken
         if claimed.start != booking.start:
             return claimed  # booked before under this appointment id
-        busy = await self._busy(booking.start, booking.end)
+        try:
+            busy = await self._busy(booking.start, booking.end)
+        except Exception:
+            await self.slots.cancel(booking.appointment_id)  # no booking Google cannot vouch for
+            raise
         if busy and not await self._is_ours(booking.appointment_id):
             await self.slots.cancel(booking.appointment_id)
             raise SlotTaken(booking.start.isoformat())

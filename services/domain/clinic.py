@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from services.domain.schedule import BusyTimes, Span
 from services.runtime import settings
 
 DEFAULT_TIME_ZONE = "America/Sao_Paulo"
@@ -123,7 +124,7 @@ class Clinic:
     def free_slots(
         self,
         now: datetime,
-        taken: Iterable[datetime],
+        busy: BusyTimes | Iterable[Span],
         *,
         day: date | None = None,
         since: date | None = None,
@@ -132,8 +133,9 @@ class Clinic:
         per_day: int | None = None,
     ) -> list[datetime]:
         """The first free slots from ``now`` on: on ``day`` only, if given, else from
-        ``since`` on; at most ``per_day`` of any one day, if given."""
-        busy = {moment.timestamp() for moment in taken}
+        ``since`` on; at most ``per_day`` of any one day, if given. A slot that any busy
+        interval overlaps, however little, is not free."""
+        blocked = busy if isinstance(busy, BusyTimes) else BusyTimes(busy)
         first_day = max(since or date.min, self.local(now).date())
         days = [day] if day else [first_day + timedelta(days=n) for n in range(self.horizon_days)]
         found: list[datetime] = []
@@ -142,7 +144,7 @@ class Clinic:
             for start in self.slots_on(candidate_day):
                 if between and not between[0] <= start.time() < between[1]:
                     continue
-                if start.timestamp() in busy or self.why_not_bookable(start, now):
+                if blocked.overlaps(start, start + self.slot) or self.why_not_bookable(start, now):
                     continue
                 found.append(start)
                 of_day += 1
@@ -156,18 +158,18 @@ class Clinic:
         self,
         day: date,
         now: datetime,
-        taken: Iterable[datetime],
+        busy: Iterable[Span],
         *,
         between: tuple[time, time] | None = None,
         limit: int = 5,
     ) -> list[datetime]:
         """The nearest free slots to offer instead of ``day``: on the open days after it
         (soonest first, a few of each day), in the same hours if any are free then."""
-        taken = list(taken)
+        blocked = BusyTimes(busy)
         for since in (day + timedelta(days=1), self.local(now).date()):
             for hours in (between, None) if between else (None,):
                 found = self.free_slots(
-                    now, taken, since=since, between=hours, limit=limit, per_day=2
+                    now, blocked, since=since, between=hours, limit=limit, per_day=2
                 )
                 if found:
                     return found

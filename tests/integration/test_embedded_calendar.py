@@ -33,7 +33,7 @@ async def test_a_booking_is_listed_for_its_subject(calendar: EmbeddedCalendar) -
     assert booked.start == START
     assert [b.appointment_id for b in await calendar.bookings_of("s1")] == ["a1"]
     assert await calendar.bookings_of("someone-else") == []
-    assert await calendar.taken(START, START + timedelta(hours=1)) == [START]
+    assert [s.start for s in await calendar.busy(START, START + timedelta(hours=1))] == [START]
 
 
 async def test_booking_twice_under_one_appointment_id_books_once(
@@ -43,7 +43,7 @@ async def test_booking_twice_under_one_appointment_id_books_once(
     later = START + timedelta(hours=2)
     again = await calendar.book(booking("a1", start=later))
     assert again.start == first.start
-    assert await calendar.taken(START, later + timedelta(hours=1)) == [START]
+    assert [s.start for s in await calendar.busy(START, later + timedelta(hours=1))] == [START]
 
 
 async def test_a_taken_slot_is_refused(calendar: EmbeddedCalendar) -> None:
@@ -89,7 +89,11 @@ async def test_forgetting_a_subject_unlinks_every_booking_and_keeps_the_slots(
     await calendar.book(booking("b1", "s2", START + 2 * HOUR))
     assert await calendar.forget("s1", "t1") == 3
     assert await calendar.bookings_of("s1") == []
-    assert await calendar.taken(past, START + 3 * HOUR) == [past, START, START + 2 * HOUR]
+    assert [s.start for s in await calendar.busy(past, START + 3 * HOUR)] == [
+        past,
+        START,
+        START + 2 * HOUR,
+    ]
     held = [key async for key in redis.scan_iter(match="wsm:{cal}:*")]
     assert all(b"s1" not in key for key in held)
     fields = [await redis.hget(key, "subject") for key in held if b":appointment:" in key]
@@ -104,7 +108,7 @@ async def test_an_erasure_keeping_the_slots_cancels_nothing_and_leaves_them_nobo
     await calendar.book(booking("a1"))
     before = START - timedelta(days=1)
     assert await let_go(calendar, "s1", [], before, ErasedBookings.KEEP) == []
-    assert await calendar.taken(START, START + HOUR) == [START]
+    assert [s.start for s in await calendar.busy(START, START + HOUR)] == [START]
     assert await calendar.bookings_of("s1") == []
 
 
@@ -117,4 +121,4 @@ async def test_an_erasure_retried_records_again_what_it_cancelled_and_cancels_no
     first = await let_go(calendar, "s1", upcoming, before, ErasedBookings.CANCEL)
     again = await let_go(calendar, "s1", upcoming, before, ErasedBookings.CANCEL)
     assert first == again and [c.appointment_id for c in first] == ["a1"]
-    assert await calendar.taken(START, START + HOUR) == []
+    assert await calendar.busy(START, START + HOUR) == []

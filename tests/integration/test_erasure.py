@@ -176,7 +176,7 @@ async def test_erasure_cancels_the_bookings_ahead_and_their_reminder_timers(
     await groups_caught_up(redis, keyspace, "conductor")
     assert (await redis.zcard(timers[0]), await redis.hlen(timers[1])) == (0, 0)
     day = datetime(2026, 11, 25, tzinfo=UTC)
-    assert await EmbeddedCalendar(redis).taken(day, day + timedelta(days=1)) == []
+    assert await EmbeddedCalendar(redis).busy(day, day + timedelta(days=1)) == []
     events = [r.envelope.event for r in await log.chat_history(SUBJECT)]
     erased = next(i for i, e in enumerate(events) if isinstance(e, SubjectErased))
     [cancelled] = [e for e in events[erased:] if isinstance(e, AppointmentCancelled)]

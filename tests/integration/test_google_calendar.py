@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import asyncio
 import json
+import threading
+from collections import defaultdict
 from collections.abc import AsyncIterator
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -15,11 +17,18 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 from redis.asyncio import Redis
 
+from events.schema import MessageReceived
 from services.conductor import google_calendar
-from services.conductor.calendar import Booking, SlotTaken
+from services.conductor.brain import ToolCall
+from services.conductor.calendar import Booking, CalendarUnavailable, SlotTaken
 from services.conductor.embedded_calendar import EmbeddedCalendar
 from services.conductor.erasure import ErasedBookings, let_go
 from services.conductor.google_calendar import GoogleCalendar, authorised_http
+from services.conductor.privacy import PrivacyNotice
+from services.conductor.tools import Toolbox
+from services.conductor.turn import Turn
+from services.domain.clinic import Clinic
+from services.domain.conversation import Conversation
 from tests.support.fake_google_calendar import TOKEN, FakeGoogleCalendar
 
 SP = ZoneInfo("America/Sao_Paulo")
@@ -116,7 +125,9 @@ async def test_taken_times_include_what_was_blocked_in_google(
     blocked = START + timedelta(hours=1)
     fake.blocked.append((blocked, blocked + timedelta(minutes=30)))
     await calendar.book(booking("a1"))
-    taken = await calendar.taken(START - timedelta(hours=1), START + timedelta(hours=3))
+    taken = [
+        s.start for s in await calendar.busy(START - timedelta(hours=1), START + timedelta(hours=3))
+    ]
     assert taken == [START, blocked]
 
 
@@ -174,7 +185,7 @@ async def test_an_erasure_cancels_the_event_ahead_and_leaves_it_nobodys(
     assert [c.appointment_id for c in cancelled] == ["a1"]
     assert fake.events["a1"]["status"] == "cancelled"
     assert fake.events["a1"]["extendedProperties"]["private"] == {}
-    assert await calendar.taken(START, START + timedelta(hours=1)) == []
+    assert await calendar.busy(START, START + timedelta(hours=1)) == []
 
 
 async def test_a_subjects_events_are_found_on_every_page(
@@ -186,3 +197,78 @@ async def test_a_subjects_events_are_found_on_every_page(
         await calendar.book(booking(f"a{n}", "s1", START + n * timedelta(hours=1)))
     assert len(await calendar.bookings_of("s1")) == 3
     assert await calendar.forget("s1", "t1") == 3
+
+
+async def test_each_worker_thread_sends_its_requests_on_an_http_of_its_own(
+    redis: Redis, tmp_path: Path
+) -> None:
+    fake = FakeGoogleCalendar()
+    fake.answer_after_s = 0.2  # slow enough that the calls overlap, on several threads
+    threads_of: defaultdict[int, set[int]] = defaultdict(set)  # Http -> threads that used it
+    async with fake.serving() as url:
+        new_http = authorised_http(str(service_account_file(tmp_path, f"{url}/token")))
+
+        def recording_http() -> object:
+            http = new_http()
+            send = http.request
+
+            def request(*args: object, **kwargs: object) -> object:
+                threads_of[id(http)].add(threading.get_ident())
+                return send(*args, **kwargs)
+
+            http.request = request  # type: ignore[method-assign]
+            return http
+
+        calendar = GoogleCalendar(
+            recording_http,  # type: ignore[arg-type]
+            CALENDAR_ID,
+            EmbeddedCalendar(redis),
+            api_endpoint=url,
+        )
+        await asyncio.gather(
+            *(calendar.book(booking(f"a{n}", f"s{n}", START + n * timedelta(hours=1)))
+              for n in range(8))
+        )  # fmt: skip
+    assert len(fake.events) == 8
+    assert len({t for threads in threads_of.values() for t in threads}) > 1
+    assert all(len(threads) == 1 for threads in threads_of.values())
+
+
+async def test_a_calendar_not_shared_with_the_service_account_is_an_error_not_all_free(
+    google: tuple[GoogleCalendar, FakeGoogleCalendar],
+) -> None:
+    calendar, fake = google
+    fake.unshared.add(CALENDAR_ID)
+    with pytest.raises(CalendarUnavailable, match="notFound"):
+        await calendar.busy(START, START + timedelta(hours=8))
+
+
+async def test_a_booking_google_cannot_vouch_for_is_refused_and_its_claim_released(
+    google: tuple[GoogleCalendar, FakeGoogleCalendar],
+) -> None:
+    calendar, fake = google
+    fake.unshared.add(CALENDAR_ID)
+    with pytest.raises(CalendarUnavailable):
+        await calendar.book(booking("a1"))
+    assert fake.events == {}
+    assert await calendar.slots.busy(START, START + timedelta(hours=1)) == []
+
+
+async def test_a_two_hour_block_in_google_hides_every_slot_it_overlaps(
+    google: tuple[GoogleCalendar, FakeGoogleCalendar],
+) -> None:
+    calendar, fake = google
+    now = datetime(2026, 11, 24, 9, 10, tzinfo=SP)
+    fake.blocked.append((datetime(2026, 11, 25, 9, 15, tzinfo=SP),
+                         datetime(2026, 11, 25, 11, 15, tzinfo=SP)))  # fmt: skip
+    message = MessageReceived(
+        message_id="m1", chat_id="5511900000001@c.us", sender="5511900000001@c.us",
+        text="tem horário?", media=None, sent_at=now,
+    )  # fmt: skip
+    toolbox = Toolbox(calendar, Clinic(), PrivacyNotice.current("2026-11"))
+    call = ToolCall("c1", "check_availability", '{"date": "2026-11-25"}')
+    outcome = await toolbox.run(
+        call, ("check_availability",), Turn("s1", "e1", message, Conversation(), now)
+    )
+    shown = json.loads(outcome.as_json())["horarios"]
+    assert shown == [f"2026-11-25T{t}" for t in ("08:00", "08:30", "11:30", "12:00", "12:30")]

@@ -6,10 +6,18 @@ Taken from Google's Calendar API v3 reference: events.list (``privateExtendedPro
 ``maxResults`` and ``pageToken``, answered with ``nextPageToken`` while more remain) and
 events.patch (patch semantics: the fields sent replace those held, the others stay; and,
 from the guide "Extended properties", a property patched to null is deleted).
+
+freebusy.query answers with the ``FreeBusyResponse`` of the discovery document bundled
+with google-api-python-client (googleapiclient/discovery_cache/documents/calendar.v3.json):
+``calendars`` maps each id asked to a ``FreeBusyCalendar`` — ``busy``, a list of
+``TimePeriod`` (``start`` inclusive, ``end`` exclusive, RFC 3339), and ``errors``, a list
+of ``Error`` (``domain``, ``reason``; "notFound" among the reasons it lists), set when
+the computation for that calendar failed, as for a calendar not shared with the caller.
 """
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from datetime import datetime
@@ -26,6 +34,8 @@ class FakeGoogleCalendar:
         self.events: dict[str, dict[str, Any]] = {}
         self.blocked: list[tuple[datetime, datetime]] = []  # booked outside the product
         self.authorizations: list[str] = []
+        self.unshared: set[str] = set()  # calendar ids the service account cannot see
+        self.answer_after_s = 0.0  # how long Google takes to answer a freebusy query
         self.tokens_issued = 0
         self.patches: list[str] = []  # the ids of the events patched, in order
         # Run once a list is answered: what someone at the clinic does just then.
@@ -48,6 +58,7 @@ class FakeGoogleCalendar:
 
     async def freebusy(self, request: web.Request) -> web.Response:
         self._authorised(request)
+        await asyncio.sleep(self.answer_after_s)
         body = await request.json()
         low = datetime.fromisoformat(body["timeMin"])
         high = datetime.fromisoformat(body["timeMax"])
@@ -64,7 +75,11 @@ class FakeGoogleCalendar:
             for s, e in periods
             if s < high and e > low
         ]
-        calendars = {item["id"]: {"busy": busy} for item in body["items"]}
+        not_found = {"errors": [{"domain": "global", "reason": "notFound"}], "busy": []}
+        calendars = {
+            item["id"]: not_found if item["id"] in self.unshared else {"busy": busy}
+            for item in body["items"]
+        }
         return web.json_response({"kind": "calendar#freeBusy", "calendars": calendars})
 
     async def insert(self, request: web.Request) -> web.Response:

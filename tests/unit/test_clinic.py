@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from services.domain.clinic import Clinic
+from services.domain.schedule import Span
 from services.runtime.settings import SettingsError
 
 SP = ZoneInfo("America/Sao_Paulo")
@@ -17,6 +18,10 @@ NOW = datetime(2026, 11, 24, 9, 10, tzinfo=SP)  # a Tuesday
 
 def at(day: int, hour: int, minute: int = 0) -> datetime:
     return datetime(2026, 11, day, hour, minute, tzinfo=SP)
+
+
+def booked(start: datetime, minutes: int = 30) -> Span:
+    return Span(start, start + timedelta(minutes=minutes))
 
 
 @pytest.mark.parametrize(
@@ -37,8 +42,18 @@ def test_what_can_be_booked(start: datetime, reason: str | None) -> None:
 
 
 def test_free_slots_skip_the_past_and_what_is_taken() -> None:
-    slots = CLINIC.free_slots(NOW, [at(24, 9, 30)], limit=3)
+    slots = CLINIC.free_slots(NOW, [booked(at(24, 9, 30))], limit=3)
     assert slots == [at(24, 10), at(24, 10, 30), at(24, 11)]
+
+
+def test_a_two_hour_block_hides_every_slot_it_overlaps() -> None:
+    slots = CLINIC.free_slots(NOW, [booked(at(25, 9, 15), minutes=120)], day=date(2026, 11, 25))
+    assert slots == [at(25, 8), at(25, 8, 30), at(25, 11, 30), at(25, 12), at(25, 12, 30)]
+
+
+def test_a_slot_ending_as_a_block_begins_is_free() -> None:
+    slots = CLINIC.free_slots(NOW, [booked(at(25, 8, 30))], day=date(2026, 11, 25), limit=2)
+    assert slots == [at(25, 8), at(25, 9)]
 
 
 def test_free_slots_of_a_day_and_a_part_of_it() -> None:
@@ -81,7 +96,7 @@ def test_free_slots_from_a_day_on_a_few_of_each_day() -> None:
 
 
 def test_the_alternatives_to_a_closed_day_are_the_next_open_days() -> None:
-    slots = CLINIC.alternatives(date(2026, 11, 28), NOW, [at(30, 8)], limit=4)
+    slots = CLINIC.alternatives(date(2026, 11, 28), NOW, [booked(at(30, 8))], limit=4)
     assert slots == [at(30, 8, 30), at(30, 9), datetime(2026, 12, 1, 8, tzinfo=SP),
                      datetime(2026, 12, 1, 8, 30, tzinfo=SP)]  # fmt: skip
 

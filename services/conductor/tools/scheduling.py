@@ -28,6 +28,7 @@ from services.conductor.tools.contract import (
 )
 from services.conductor.turn import Turn
 from services.domain.clinic import PERIOD_HOURS
+from services.domain.schedule import BusyTimes
 
 # Argument Structs carry no docstring: it would become part of the schema a model sees.
 
@@ -103,14 +104,14 @@ async def check_availability(
     day = _date(arguments.date) if arguments.date else None
     since = _date(arguments.since) if arguments.since else None
     between = _hours(arguments)
-    taken = await resources.calendar.taken(turn.now, turn.now + clinic.horizon)
-    slots = clinic.free_slots(turn.now, taken, day=day, since=since, between=between)
+    busy = BusyTimes(await resources.calendar.busy(turn.now, turn.now + clinic.horizon))
+    slots = clinic.free_slots(turn.now, busy, day=day, since=since, between=between)
     reason = None
     if not slots and day is not None:
         reason = clinic.why_closed_on(day, turn.now) or (
             "não há horários livres nesse período" if between else "esse dia está lotado"
         )
-        slots = clinic.alternatives(day, turn.now, taken, between=between)
+        slots = clinic.alternatives(day, turn.now, busy.spans, between=between)
     shown = [clinic.wall_clock(slot) for slot in slots]
     return ToolOutcome(Availability(shown, reason), [SlotsOffered(slots=tuple(slots))])
 
@@ -142,7 +143,7 @@ async def propose_appointment(
         await own_booking(resources, turn, arguments.appointment_id)
     else:
         await _within_bound(turn, resources)
-    if await resources.calendar.taken(start, start + clinic.slot):
+    if await resources.calendar.busy(start, start + clinic.slot):
         raise ToolRejected("horário ocupado")  # booking checks again: it may go meanwhile
     event = ActionProposed(
         action=PROPOSED_MOVE if arguments.appointment_id else PROPOSED_BOOKING,
