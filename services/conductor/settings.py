@@ -16,6 +16,8 @@ from services.conductor.reminders import DEFAULT_OFFSETS, parse_offsets
 from services.conductor.tools import DEFAULT_HANDOFF_QUIET, DEFAULT_MAX_OPEN_APPOINTMENTS
 from services.conductor.transcription import GROQ_MAX_BYTES, VoiceNoteRules
 from services.domain.clinic import Clinic
+from services.domain.clinic_file import clinic_from_env
+from services.domain.clinic_model import ClinicModel
 from services.domain.conversation import MAX_QUIET_S
 from services.runtime import settings
 from services.runtime.store import StoreSettings
@@ -45,6 +47,9 @@ class ConductorSettings:
     pacing: PacingRules | None = field(default_factory=PacingRules)  # None: sends at once
     max_open_appointments: int = DEFAULT_MAX_OPEN_APPOINTMENTS
     burst_window_s: int = DEFAULT_WINDOW_S  # 0: every message its own turn
+    # The clinic file's professionals and services; None: the one-professional clinic
+    # of ``clinic``.
+    clinic_model: ClinicModel | None = None
 
     @classmethod
     def from_env(cls, env: Mapping[str, str]) -> ConductorSettings:
@@ -78,6 +83,7 @@ class ConductorSettings:
                     env, "HANDOFF_QUIET_HOURS", 12, minimum=1, maximum=MAX_QUIET_S // 3600
                 )
             ),
+            clinic_model=clinic_from_env(env),
         )
 
 
