@@ -28,11 +28,19 @@ class Booking:
     start: datetime
     end: datetime
     calendar_entry_id: str = ""
+    professional: str = ""  # "": the one professional of a clinic without a clinic file
+    service: str = ""
+    until: datetime | None = None  # the time is kept until then (buffer); None: ``end``
+
+    @property
+    def kept_until(self) -> datetime:
+        """The end of the time the booking keeps its professional from others."""
+        return self.until or self.end
 
 
 class Calendar(Protocol):
-    async def busy(self, start: datetime, end: datetime) -> list[Span]:
-        """The busy intervals that overlap [start, end), soonest first.
+    async def busy(self, start: datetime, end: datetime, professional: str = "") -> list[Span]:
+        """The professional's busy intervals that overlap [start, end), soonest first.
 
         Raises :class:`CalendarUnavailable` when the calendar cannot tell.
         """
@@ -40,7 +48,8 @@ class Calendar(Protocol):
     async def book(self, booking: Booking) -> Booking:
         """Book, or return the booking already made under the same appointment id.
 
-        Raises :class:`SlotTaken` when another appointment holds the slot.
+        Raises :class:`SlotTaken` when another appointment of the professional overlaps
+        the time the booking keeps.
         """
 
     async def cancel(self, appointment_id: str) -> Booking | None:

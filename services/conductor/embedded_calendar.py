@@ -21,11 +21,12 @@ from services.domain.calendar_records import (
     CalendarRecord,
     record_of,
 )
+from services.domain.clinic_model import LONGEST_BOOKING
 from services.domain.schedule import Span
 
-# No booking lasts longer: the bookings that can overlap [start, end) are those starting
-# from this much before ``start`` on (the clinic file refuses a longer service).
-LONGEST_BOOKING = timedelta(hours=12)
+# How long a booking lasts whose end was never kept apart (one booked before bookings
+# had lengths of their own): one slot of today's settings.
+DEFAULT_SLOT = timedelta(minutes=30)
 
 # Reading a subject's index and unlinking it are two steps; a booking made in between
 # (never by the conductor, which handles one chat's events in order) makes it read again.
@@ -37,50 +38,66 @@ def _script(name: str) -> str:
 
 
 class EmbeddedCalendar:
-    def __init__(self, redis: Redis, keyspace: Keyspace | None = None) -> None:
+    def __init__(
+        self, redis: Redis, keyspace: Keyspace | None = None, *, slot: timedelta = DEFAULT_SLOT
+    ) -> None:
         self.redis = redis
-        # Every key of the calendar in one slot: booking touches four of them at once.
+        # Every key of the calendar in one slot: booking touches five of them at once.
         self.keys = CalendarKeys(keyspace or Keyspace())
+        self.slot = slot
         self._book = redis.register_script(_script("book"))
         self._cancel = redis.register_script(_script("cancel"))
         self._forget = redis.register_script(_script("forget"))
 
-    async def busy(self, start: datetime, end: datetime) -> list[Span]:
+    async def busy(self, start: datetime, end: datetime, professional: str = "") -> list[Span]:
         earliest = int((start - LONGEST_BOOKING).timestamp())
+        booked = self.keys.booked_of(professional)
         ids = cast(
             list[bytes],
-            await self.redis.zrangebyscore(self.keys.booked, earliest, f"({int(end.timestamp())}"),
+            await self.redis.zrangebyscore(booked, earliest, f"({int(end.timestamp())}"),
         )
         async with self.redis.pipeline(transaction=False) as pipe:
             for appointment_id in ids:
                 key = self.keys.appointment(appointment_id.decode())
-                pipe.hmget(key, "start", "end", "status")
+                pipe.hmget(key, "start", "end", "until", "status")
             held = cast(list[list[bytes | None]], await pipe.execute())
         spans = (
-            Span(datetime.fromtimestamp(int(s), UTC), datetime.fromtimestamp(int(e), UTC))
-            for s, e, status in held
+            Span(
+                datetime.fromtimestamp(int(s), UTC),
+                datetime.fromtimestamp(int(until or e), UTC),
+            )
+            for s, e, until, status in held
             if s and e and status == BOOKED.encode()  # not cancelled meanwhile
         )
         return sorted(span for span in spans if span.overlaps(Span(start, end)))
 
     async def book(self, booking: Booking) -> Booking:
+        professional = booking.professional
         keys = [
             self.keys.appointment(booking.appointment_id),
-            self.keys.slot(booking.start),
-            self.keys.booked,
+            self.keys.slot(booking.start, professional),
+            self.keys.booked_of(professional),
             self.keys.subject(booking.subject),
+            self.keys.ends_of(professional),
         ]
         args: list[str | int] = [
             booking.appointment_id,
             booking.subject,
             int(booking.start.timestamp()),
             int(booking.end.timestamp()),
+            int(booking.kept_until.timestamp()),
+            int((booking.start - LONGEST_BOOKING).timestamp()),
+            int(self.slot.total_seconds()),
+            professional,
+            booking.service,
         ]
         outcome, *values = cast(list[bytes], await self._book(keys=keys, args=args))
         if outcome == b"taken":
             raise SlotTaken(booking.start.isoformat())
         start, end = (datetime.fromtimestamp(int(v), UTC) for v in values)
-        return Booking(booking.appointment_id, booking.subject, start, end, booking.appointment_id)
+        return Booking(booking.appointment_id, booking.subject, start, end,
+                       booking.appointment_id, professional, booking.service,
+                       booking.until)  # fmt: skip
 
     async def cancel(self, appointment_id: str) -> Booking | None:
         held = await self._load(appointment_id)
@@ -88,8 +105,9 @@ class EmbeddedCalendar:
             return None
         keys: list[str] = [
             self.keys.appointment(appointment_id),
-            self.keys.slot(held.start),
-            self.keys.booked,
+            self.keys.slot(held.start, held.professional),
+            self.keys.booked_of(held.professional),
+            self.keys.ends_of(held.professional),
         ]
         cancelled = await self._cancel(keys=keys, args=[appointment_id])
         return held if cancelled else None
@@ -128,4 +146,7 @@ class EmbeddedCalendar:
             start=record.start,
             end=record.end,
             calendar_entry_id=appointment_id,
+            professional=record.professional,
+            service=record.service,
+            until=record.until if record.until != record.end else None,
         )

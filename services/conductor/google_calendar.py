@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import asyncio
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
 from typing import Any
 
@@ -38,12 +38,13 @@ from services.domain.schedule import Span
 SCOPES = ["https://www.googleapis.com/auth/calendar"]
 SUBJECT = "wsm_subject"
 APPOINTMENT = "wsm_appointment"
+PROFESSIONAL = "wsm_professional"  # an id from the clinic file: nobody's personal data
 SUMMARY = "Consulta"
 # What an event of an erased subject keeps: no property of ours, no words of anyone's.
 UNLINKED = {
     "summary": SUMMARY,
     "description": None,
-    "extendedProperties": {"private": {SUBJECT: None, APPOINTMENT: None}},
+    "extendedProperties": {"private": {SUBJECT: None, APPOINTMENT: None, PROFESSIONAL: None}},
 }
 PAGE = 250  # the most events.list gives in one page
 
@@ -76,7 +77,11 @@ class GoogleCalendar:
         slots: EmbeddedCalendar,
         *,
         api_endpoint: str | None = None,
+        professional_calendars: Mapping[str, str] | None = None,
     ) -> None:
+        """``calendar_id`` is the clinic's calendar: that of a professional without one of
+        their own in ``professional_calendars`` (professional id -> calendar id). On a
+        calendar shared by several professionals, anyone's event is busy time for all."""
         options = {"api_endpoint": api_endpoint} if api_endpoint else None
         self._new_http = new_http
         self._per_thread = threading.local()
@@ -85,7 +90,15 @@ class GoogleCalendar:
             "calendar", "v3", http=new_http(), static_discovery=True, client_options=options
         )
         self.calendar_id = calendar_id
+        self.professional_calendars = dict(professional_calendars or {})
         self.slots = slots
+
+    def _calendar_of(self, professional: str) -> str:
+        return self.professional_calendars.get(professional, self.calendar_id)
+
+    @property
+    def _calendars(self) -> list[str]:
+        return sorted({self.calendar_id, *self.professional_calendars.values()})
 
     async def _run(self, request: Any) -> Any:
         # The client is blocking: it runs in a worker thread, never on the event loop.
@@ -98,8 +111,8 @@ class GoogleCalendar:
             http = self._per_thread.http = self._new_http()
         return request.execute(http=http, num_retries=3)
 
-    async def _busy(self, start: datetime, end: datetime) -> list[Span]:
-        """Google's busy periods of the calendar in [start, end).
+    async def _busy(self, start: datetime, end: datetime, calendar_id: str) -> list[Span]:
+        """Google's busy periods of a calendar in [start, end).
 
         The answer's shape is the bundled discovery document's ``FreeBusyResponse``:
         ``calendars`` maps each id asked to a ``FreeBusyCalendar`` of ``busy``
@@ -110,10 +123,10 @@ class GoogleCalendar:
         body = {
             "timeMin": start.astimezone(UTC).isoformat(),
             "timeMax": end.astimezone(UTC).isoformat(),
-            "items": [{"id": self.calendar_id}],
+            "items": [{"id": calendar_id}],
         }
         answer = await self._run(self._api.freebusy().query(body=body))
-        calendar = answer.get("calendars", {}).get(self.calendar_id)
+        calendar = answer.get("calendars", {}).get(calendar_id)
         if calendar is None:
             raise CalendarUnavailable("Google's freebusy answer left the calendar out")
         if errors := calendar.get("errors"):
@@ -124,20 +137,21 @@ class GoogleCalendar:
             for p in calendar.get("busy", [])
         ]
 
-    async def busy(self, start: datetime, end: datetime) -> list[Span]:
-        blocked = await self._busy(start, end)
-        return sorted(set(blocked) | set(await self.slots.busy(start, end)))
+    async def busy(self, start: datetime, end: datetime, professional: str = "") -> list[Span]:
+        blocked = await self._busy(start, end, self._calendar_of(professional))
+        return sorted(set(blocked) | set(await self.slots.busy(start, end, professional)))
 
     async def book(self, booking: Booking) -> Booking:
         claimed = await self.slots.book(booking)  # raises SlotTaken
         if claimed.start != booking.start:
             return claimed  # booked before under this appointment id
+        calendar_id = self._calendar_of(booking.professional)
         try:
-            busy = await self._busy(booking.start, booking.end)
+            busy = await self._busy(booking.start, booking.kept_until, calendar_id)
         except Exception:
             await self.slots.cancel(booking.appointment_id)  # no booking Google cannot vouch for
             raise
-        if busy and not await self._is_ours(booking.appointment_id):
+        if busy and not await self._is_ours(booking.appointment_id, calendar_id):
             await self.slots.cancel(booking.appointment_id)
             raise SlotTaken(booking.start.isoformat())
         event = {
@@ -146,22 +160,24 @@ class GoogleCalendar:
             "start": {"dateTime": booking.start.isoformat()},
             "end": {"dateTime": booking.end.isoformat()},
             "extendedProperties": {
-                "private": {SUBJECT: booking.subject, APPOINTMENT: booking.appointment_id}
+                "private": {
+                    SUBJECT: booking.subject,
+                    APPOINTMENT: booking.appointment_id,
+                    **({PROFESSIONAL: booking.professional} if booking.professional else {}),
+                }
             },
         }
         try:
-            await self._run(self._api.events().insert(calendarId=self.calendar_id, body=event))
+            await self._run(self._api.events().insert(calendarId=calendar_id, body=event))
         except HttpError as exc:
             if exc.resp.status != 409:  # 409: our own event, inserted by an earlier attempt
                 await self.slots.cancel(booking.appointment_id)
                 raise
         return claimed
 
-    async def _is_ours(self, appointment_id: str) -> bool:
+    async def _is_ours(self, appointment_id: str, calendar_id: str) -> bool:
         try:
-            await self._run(
-                self._api.events().get(calendarId=self.calendar_id, eventId=appointment_id)
-            )
+            await self._run(self._api.events().get(calendarId=calendar_id, eventId=appointment_id))
         except HttpError as exc:
             if exc.resp.status in (404, 410):
                 return False
@@ -172,9 +188,10 @@ class GoogleCalendar:
         cancelled = await self.slots.cancel(appointment_id)
         if cancelled is None:
             return None
+        calendar_id = self._calendar_of(cancelled.professional)
         try:
             await self._run(
-                self._api.events().delete(calendarId=self.calendar_id, eventId=appointment_id)
+                self._api.events().delete(calendarId=calendar_id, eventId=appointment_id)
             )
         except HttpError as exc:
             if exc.resp.status not in (404, 410):  # already gone is what we wanted
@@ -186,11 +203,11 @@ class GoogleCalendar:
         # the events Google holds for them (cancelled ones too) lose what ties them.
         await self.slots.forget(subject, tombstone)
         events = await self._events_of(subject, show_deleted=True)
-        for event in events:
+        for calendar_id, event in events:
             try:
                 await self._run(
                     self._api.events().patch(
-                        calendarId=self.calendar_id, eventId=event["id"], body=UNLINKED
+                        calendarId=calendar_id, eventId=event["id"], body=UNLINKED
                     )
                 )
             except HttpError as exc:
@@ -198,30 +215,35 @@ class GoogleCalendar:
                     raise
         return len(events)
 
-    async def _events_of(self, subject: str, *, show_deleted: bool) -> list[dict[str, Any]]:
-        """The events tied to ``subject``, every page of them."""
-        events: list[dict[str, Any]] = []
-        page: str | None = None
-        while True:
-            answer = await self._run(
-                self._api.events().list(
-                    calendarId=self.calendar_id,
-                    privateExtendedProperty=f"{SUBJECT}={subject}",
-                    singleEvents=True,
-                    orderBy="startTime",
-                    showDeleted=show_deleted,
-                    maxResults=PAGE,
-                    pageToken=page,
+    async def _events_of(
+        self, subject: str, *, show_deleted: bool
+    ) -> list[tuple[str, dict[str, Any]]]:
+        """The events tied to ``subject`` on every calendar, every page of them, each
+        with the calendar holding it."""
+        events: list[tuple[str, dict[str, Any]]] = []
+        for calendar_id in self._calendars:
+            page: str | None = None
+            while True:
+                answer = await self._run(
+                    self._api.events().list(
+                        calendarId=calendar_id,
+                        privateExtendedProperty=f"{SUBJECT}={subject}",
+                        singleEvents=True,
+                        orderBy="startTime",
+                        showDeleted=show_deleted,
+                        maxResults=PAGE,
+                        pageToken=page,
+                    )
                 )
-            )
-            events += answer.get("items", [])
-            page = answer.get("nextPageToken")
-            if not page:
-                return events
+                events += ((calendar_id, item) for item in answer.get("items", []))
+                page = answer.get("nextPageToken")
+                if not page:
+                    break
+        return events
 
     async def bookings_of(self, subject: str) -> list[Booking]:
         bookings = []
-        for item in await self._events_of(subject, show_deleted=False):
+        for _, item in await self._events_of(subject, show_deleted=False):
             if item.get("status") == "cancelled":
                 continue
             private = item.get("extendedProperties", {}).get("private", {})
@@ -232,6 +254,7 @@ class GoogleCalendar:
                     start=datetime.fromisoformat(item["start"]["dateTime"]),
                     end=datetime.fromisoformat(item["end"]["dateTime"]),
                     calendar_entry_id=item["id"],
+                    professional=private.get(PROFESSIONAL, ""),
                 )
             )
-        return bookings
+        return sorted(bookings, key=lambda b: b.start)

@@ -65,12 +65,16 @@ def build_decider(
     """The conductor with the calendar and the brain the settings choose; with a Groq key
     and ``waha``, voice notes are transcribed."""
     notice = PrivacyNotice.current(settings.policy_version)
-    embedded = EmbeddedCalendar(redis, settings.store.keyspace)
+    embedded = EmbeddedCalendar(redis, settings.store.keyspace, slot=settings.clinic.slot)
     calendar: Calendar = embedded
     if (google := settings.google) is not None:
         http = authorised_http(google.service_account_file)
+        model = settings.clinic_model
+        own = {p.id: p.google_calendar_id for p in model.professionals.values()
+               if p.google_calendar_id} if model else {}  # fmt: skip
         calendar = GoogleCalendar(http, google.calendar_id, embedded,
-                                  api_endpoint=google.api_endpoint)  # fmt: skip
+                                  api_endpoint=google.api_endpoint,
+                                  professional_calendars=own)  # fmt: skip
     brain: Brain = OfflineBrain()
     transcriber: Transcriber | None = None
     if settings.groq_api_key:

@@ -5,6 +5,9 @@ The Google calendar claims its slots through the same records, so they are the p
 own account of every booking it made, whichever calendar the clinic uses.
 
 Every key carries the ``{cal}`` hash tag, so each script touches one Redis Cluster slot.
+Each professional has their own booked starts, ends and slot holders; the clinic of
+today's settings has one professional, ``""``, whose keys are those every booking had
+before professionals existed, so its bookings stay where they were.
 """
 
 from __future__ import annotations
@@ -27,14 +30,33 @@ class CalendarKeys:
         """Hash: the booking's subject, start and end (epoch s) and status."""
         return self.keyspace.in_slot("cal", "appointment", appointment_id)
 
-    def slot(self, start: datetime) -> str:
-        """String: the appointment holding the slot that starts at ``start``."""
-        return self.keyspace.in_slot("cal", "slot", str(int(start.timestamp())))
+    def slot(self, start: datetime, professional: str = "") -> str:
+        """String: the appointment holding the professional's slot that starts at
+        ``start``."""
+        epoch = str(int(start.timestamp()))
+        if not professional:
+            return self.keyspace.in_slot("cal", "slot", epoch)
+        return self.keyspace.in_slot("cal", "slot", professional, epoch)
 
     @property
     def booked(self) -> str:
-        """Sorted set: live appointments by start (epoch s)."""
+        """Sorted set: live appointments by start (epoch s), of the one professional of a
+        clinic without a clinic file."""
         return self.keyspace.in_slot("cal", "booked")
+
+    def booked_of(self, professional: str) -> str:
+        """Sorted set: the professional's live appointments by start (epoch s)."""
+        if not professional:
+            return self.booked
+        return self.keyspace.in_slot("cal", "booked", professional)
+
+    def ends_of(self, professional: str) -> str:
+        """Sorted set: the professional's live appointments by the end (epoch s) of the
+        time each keeps, buffer included. Bookings made before it was kept are missing
+        from it: they last one slot."""
+        if not professional:
+            return self.keyspace.in_slot("cal", "ends")
+        return self.keyspace.in_slot("cal", "ends", professional)
 
     def subject(self, subject: str) -> str:
         """Set: the ids of the subject's appointments, live or cancelled."""
@@ -50,6 +72,9 @@ class CalendarRecord:
     start: datetime
     end: datetime
     status: str
+    professional: str = ""
+    service: str = ""
+    until: datetime | None = None  # the end of the time kept, buffer included
 
     @property
     def live(self) -> bool:
@@ -66,4 +91,7 @@ def record_of(appointment_id: str, fields: Mapping[bytes, bytes]) -> CalendarRec
         start=datetime.fromtimestamp(int(fields[b"start"]), UTC),
         end=datetime.fromtimestamp(int(fields[b"end"]), UTC),
         status=fields.get(b"status", b"").decode(),
+        professional=fields.get(b"professional", b"").decode(),
+        service=fields.get(b"service", b"").decode(),
+        until=datetime.fromtimestamp(int(fields[b"until"]), UTC) if b"until" in fields else None,
     )

@@ -32,6 +32,7 @@ TOKEN = "fake-access-token"
 class FakeGoogleCalendar:
     def __init__(self) -> None:
         self.events: dict[str, dict[str, Any]] = {}
+        self.calendar_of: dict[str, str] = {}  # event id -> the calendar holding it
         self.blocked: list[tuple[datetime, datetime]] = []  # booked outside the product
         self.authorizations: list[str] = []
         self.unshared: set[str] = set()  # calendar ids the service account cannot see
@@ -62,25 +63,29 @@ class FakeGoogleCalendar:
         body = await request.json()
         low = datetime.fromisoformat(body["timeMin"])
         high = datetime.fromisoformat(body["timeMax"])
+        not_found = {"errors": [{"domain": "global", "reason": "notFound"}], "busy": []}
+        calendars = {
+            item["id"]: not_found
+            if item["id"] in self.unshared
+            else self._busy(item["id"], low, high)
+            for item in body["items"]
+        }
+        return web.json_response({"kind": "calendar#freeBusy", "calendars": calendars})
+
+    def _busy(self, calendar_id: str, low: datetime, high: datetime) -> dict[str, Any]:
+        """A ``FreeBusyCalendar``: what was blocked by hand (on every calendar, here) and
+        the calendar's events, whole, as they are held."""
         periods = self.blocked + [
             (
                 datetime.fromisoformat(e["start"]["dateTime"]),
                 datetime.fromisoformat(e["end"]["dateTime"]),
             )
-            for e in self.events.values()
-            if e.get("status") != "cancelled"
+            for event_id, e in self.events.items()
+            if e.get("status") != "cancelled" and self.calendar_of[event_id] == calendar_id
         ]
-        busy = [
-            {"start": s.isoformat(), "end": e.isoformat()}
-            for s, e in periods
-            if s < high and e > low
-        ]
-        not_found = {"errors": [{"domain": "global", "reason": "notFound"}], "busy": []}
-        calendars = {
-            item["id"]: not_found if item["id"] in self.unshared else {"busy": busy}
-            for item in body["items"]
-        }
-        return web.json_response({"kind": "calendar#freeBusy", "calendars": calendars})
+        busy = [{"start": s.isoformat(), "end": e.isoformat()} for s, e in periods
+                if s < high and e > low]  # fmt: skip
+        return {"busy": busy}
 
     async def insert(self, request: web.Request) -> web.Response:
         self._authorised(request)
@@ -91,6 +96,7 @@ class FakeGoogleCalendar:
                 status=409,
             )
         self.events[event["id"]] = {**event, "status": "confirmed", "kind": "calendar#event"}
+        self.calendar_of[event["id"]] = request.match_info["calendar_id"]
         return web.json_response(self.events[event["id"]])
 
     async def get(self, request: web.Request) -> web.Response:
@@ -115,8 +121,9 @@ class FakeGoogleCalendar:
         deleted_too = request.query.get("showDeleted") == "true"
         items = [
             e
-            for e in self.events.values()
-            if e.get("extendedProperties", {}).get("private", {}).get(key) == value
+            for event_id, e in self.events.items()
+            if self.calendar_of[event_id] == request.match_info["calendar_id"]
+            and e.get("extendedProperties", {}).get("private", {}).get(key) == value
             and (deleted_too or e["status"] != "cancelled")
         ]
         items.sort(key=lambda e: e["start"]["dateTime"])

@@ -1,10 +1,14 @@
--- Book a slot for an appointment, once.
--- KEYS[1]: appointment hash; KEYS[2]: slot holder; KEYS[3]: booked starts (zset);
--- KEYS[4]: the subject's appointments (set)    (all under one hash tag)
--- ARGV: appointment id, subject, start (epoch s), end (epoch s)
+-- Book an appointment's time with its professional, once.
+-- KEYS[1]: appointment hash; KEYS[2]: slot holder (the professional's, by start);
+-- KEYS[3]: the professional's booked starts (zset); KEYS[4]: the subject's appointments
+-- (set); KEYS[5]: the professional's booked ends (zset: appointment -> the end of the
+-- time it keeps, its buffer included)    (all under one hash tag)
+-- ARGV: appointment id, subject, start, end, kept until, the earliest start a booking
+-- overlapping this one can have (all epoch s), the length (s) of a booking with no end
+-- kept (booked before ends were), professional, service
 -- Returns {"booked"|"existing", start, end} or {"taken", holder}.
--- The slot check and the claim are one script: two chats taking the same slot at the
--- same moment, on any number of replicas, cannot both get it.
+-- The check and the claim are one script: two chats taking overlapping times with one
+-- professional at the same moment, on any number of replicas, cannot both get them.
 if redis.call('EXISTS', KEYS[1]) == 1 then
   local existing = redis.call('HMGET', KEYS[1], 'start', 'end')
   return {'existing', existing[1], existing[2]}
@@ -13,9 +17,21 @@ local holder = redis.call('GET', KEYS[2])
 if holder then
   return {'taken', holder}
 end
+local start, kept = tonumber(ARGV[3]), tonumber(ARGV[5])
+-- Every booking starting before this one's time is over, from as early as one can start
+-- and still reach it; taken if it is kept until after this one starts.
+local near = redis.call('ZRANGEBYSCORE', KEYS[3], ARGV[6], '(' .. ARGV[5], 'WITHSCORES')
+for i = 1, #near, 2 do
+  local other = redis.call('ZSCORE', KEYS[5], near[i])
+  local other_until = other and tonumber(other) or tonumber(near[i + 1]) + tonumber(ARGV[7])
+  if other_until > start then
+    return {'taken', near[i]}
+  end
+end
 redis.call('SET', KEYS[2], ARGV[1])
 redis.call('HSET', KEYS[1], 'subject', ARGV[2], 'start', ARGV[3], 'end', ARGV[4],
-           'status', 'booked')
+           'status', 'booked', 'until', ARGV[5], 'professional', ARGV[8], 'service', ARGV[9])
 redis.call('ZADD', KEYS[3], ARGV[3], ARGV[1])
+redis.call('ZADD', KEYS[5], ARGV[5], ARGV[1])
 redis.call('SADD', KEYS[4], ARGV[1])
 return {'booked', ARGV[3], ARGV[4]}

@@ -1,0 +1,157 @@
+"""A calendar per professional (embedded, real Redis; Google, the local fake): one
+professional's time is never booked twice — overlapping times, not just equal starts,
+across replicas and against bookings made before lengths were kept — and another
+professional's bookings leave theirs free."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from datetime import datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+from redis.asyncio import Redis
+
+from events import Keyspace
+from services.conductor.calendar import Booking, CalendarUnavailable, SlotTaken
+from services.conductor.embedded_calendar import EmbeddedCalendar
+from services.conductor.google_calendar import GoogleCalendar, authorised_http
+from services.domain.calendar_records import CalendarKeys
+from services.domain.schedule import Span
+from tests.integration.test_google_calendar import service_account_file
+from tests.support.fake_google_calendar import FakeGoogleCalendar
+
+SP = ZoneInfo("America/Sao_Paulo")
+NINE = datetime(2026, 11, 24, 9, tzinfo=SP)
+MINUTE = timedelta(minutes=1)
+
+
+def visit(appointment_id: str, professional: str, start: datetime, minutes: int = 60,
+          buffer: int = 10, subject: str = "s1") -> Booking:  # fmt: skip
+    end = start + minutes * MINUTE
+    return Booking(appointment_id, subject, start, end, professional=professional,
+                   service="primeira-consulta", until=end + buffer * MINUTE)  # fmt: skip
+
+
+@pytest.fixture
+def calendar(redis: Redis) -> EmbeddedCalendar:
+    return EmbeddedCalendar(redis)
+
+
+async def test_a_time_overlapping_a_booking_of_the_same_professional_is_refused(
+    calendar: EmbeddedCalendar,
+) -> None:
+    await calendar.book(visit("a1", "ana", NINE))  # 9:00-10:00, kept until 10:10
+    for start in (NINE + 30 * MINUTE, NINE - 15 * MINUTE, NINE + 65 * MINUTE):
+        with pytest.raises(SlotTaken):
+            await calendar.book(visit(f"b{start:%H%M}", "ana", start, minutes=20, buffer=5))
+
+
+async def test_a_time_right_after_a_booking_and_its_buffer_is_free(
+    calendar: EmbeddedCalendar,
+) -> None:
+    await calendar.book(visit("a1", "ana", NINE))
+    later = await calendar.book(visit("a2", "ana", NINE + 70 * MINUTE, subject="s2"))
+    assert later.start == NINE + 70 * MINUTE
+
+
+async def test_another_professional_is_free_at_the_same_time(calendar: EmbeddedCalendar) -> None:
+    await calendar.book(visit("a1", "ana", NINE))
+    await calendar.book(visit("b1", "bruno", NINE, subject="s2"))
+    assert await calendar.busy(NINE, NINE + 2 * timedelta(hours=1), "carla") == []
+    [ana] = await calendar.busy(NINE, NINE + timedelta(hours=2), "ana")
+    assert ana == Span(NINE, NINE + 70 * MINUTE)  # the visit and its buffer
+
+
+async def test_replicas_booking_overlapping_times_of_one_professional_get_one_of_them(
+    calendar: EmbeddedCalendar, redis: Redis
+) -> None:
+    other_replica = EmbeddedCalendar(Redis(connection_pool=redis.connection_pool))
+    attempts = [
+        (calendar if n % 2 else other_replica).book(
+            visit(f"a{n}", "ana", NINE + 5 * n * MINUTE, subject=f"s{n}")
+        )
+        for n in range(12)  # every start within the hour: each pair overlaps
+    ]
+    outcomes = await asyncio.gather(*attempts, return_exceptions=True)
+    assert sum(isinstance(o, Booking) for o in outcomes) == 1
+    assert all(isinstance(o, (Booking, SlotTaken)) for o in outcomes)
+
+
+async def test_cancelling_frees_the_whole_time_a_booking_kept(calendar: EmbeddedCalendar) -> None:
+    await calendar.book(visit("a1", "ana", NINE))
+    cancelled = await calendar.cancel("a1")
+    assert cancelled is not None and cancelled.professional == "ana"
+    await calendar.book(visit("a2", "ana", NINE + 30 * MINUTE, subject="s2"))
+
+
+async def test_a_booking_kept_from_before_lengths_still_holds_its_slot_against_longer_ones(
+    redis: Redis, keyspace: Keyspace
+) -> None:
+    # As the calendar held a booking before professionals and lengths: its start, end
+    # and status, the slot holder and the booked starts; nothing else.
+    keys, start = CalendarKeys(keyspace), NINE + 30 * MINUTE
+    epoch, end = int(start.timestamp()), int((start + 30 * MINUTE).timestamp())
+    held = {"subject": "s0", "start": epoch, "end": end, "status": "booked"}
+    await redis.hset(keys.appointment("old"), mapping=held)
+    await redis.set(keys.slot(start), "old")
+    await redis.zadd(keys.booked, {"old": epoch})
+    calendar = EmbeddedCalendar(redis, keyspace)
+    with pytest.raises(SlotTaken):
+        await calendar.book(visit("new", "", NINE))  # 9:00-10:00 runs over 9:30-10:00
+    assert await calendar.busy(NINE, NINE + timedelta(hours=2)) == [
+        Span(start, start + 30 * MINUTE)
+    ]
+    assert (await calendar.cancel("old")) is not None
+
+
+@pytest.fixture
+async def google(
+    redis: Redis, tmp_path: Path
+) -> AsyncIterator[tuple[GoogleCalendar, FakeGoogleCalendar]]:
+    fake = FakeGoogleCalendar()
+    async with fake.serving() as url:
+        new_http = authorised_http(str(service_account_file(tmp_path, f"{url}/token")))
+        calendar = GoogleCalendar(
+            new_http, "clinica@group.calendar.google.com", EmbeddedCalendar(redis),
+            api_endpoint=url,
+            professional_calendars={"ana": "ana@group.calendar.google.com",
+                                    "bruno": "bruno@group.calendar.google.com"},
+        )  # fmt: skip
+        yield calendar, fake
+
+
+async def test_each_professionals_booking_goes_to_their_own_google_calendar(
+    google: tuple[GoogleCalendar, FakeGoogleCalendar],
+) -> None:
+    calendar, fake = google
+    await calendar.book(visit("a1", "ana", NINE))
+    await calendar.book(visit("b1", "bruno", NINE, subject="s2"))
+    assert fake.calendar_of == {"a1": "ana@group.calendar.google.com",
+                                "b1": "bruno@group.calendar.google.com"}  # fmt: skip
+    assert [b.professional for b in await calendar.bookings_of("s1")] == ["ana"]
+    await calendar.cancel("b1")
+    assert fake.events["b1"]["status"] == "cancelled"
+
+
+async def test_a_professionals_unshared_calendar_stops_only_their_bookings(
+    google: tuple[GoogleCalendar, FakeGoogleCalendar],
+) -> None:
+    calendar, fake = google
+    fake.unshared.add("ana@group.calendar.google.com")
+    with pytest.raises(CalendarUnavailable):
+        await calendar.busy(NINE, NINE + timedelta(hours=1), "ana")
+    await calendar.book(visit("b1", "bruno", NINE))
+    assert list(fake.events) == ["b1"]
+
+
+async def test_an_event_in_google_over_a_visits_buffer_refuses_the_visit(
+    google: tuple[GoogleCalendar, FakeGoogleCalendar],
+) -> None:
+    calendar, fake = google
+    fake.blocked.append((NINE + 65 * MINUTE, NINE + 90 * MINUTE))  # inside the buffer only
+    with pytest.raises(SlotTaken):
+        await calendar.book(visit("a1", "ana", NINE))
+    assert fake.events == {}
