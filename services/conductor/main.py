@@ -18,10 +18,7 @@ from events.consumer import SubscriptionOptions
 from events.metrics import ConsumerMetrics
 from events.subscription import Subscription
 from services.conductor.brain import Brain
-from services.conductor.calendar import Calendar
 from services.conductor.deciding import Decider
-from services.conductor.embedded_calendar import EmbeddedCalendar
-from services.conductor.google_calendar import GoogleCalendar, authorised_http
 from services.conductor.groq_brain import GroqBrain
 from services.conductor.groq_client import groq_client
 from services.conductor.handler import ConversationHandler
@@ -36,6 +33,9 @@ from services.conductor.reminders import ReminderScheduler
 from services.conductor.settings import ConductorSettings
 from services.conductor.tools import Toolbox
 from services.conductor.transcription import GroqTranscriber, Transcriber
+from services.domain.calendar import Calendar
+from services.domain.embedded_calendar import EmbeddedCalendar
+from services.domain.google_calendar import GoogleCalendar, authorised_http
 from services.runtime.lifecycle import run_service
 from services.runtime.metrics_server import add_metrics_arguments, serving_metrics
 from services.runtime.store import wait_for_layout

@@ -1,5 +1,6 @@
 """How the embedded calendar keeps its bookings in Redis: the keys and the record of one
-booking. The conductor's calendar writes them; the export reads a subject's back.
+booking. The calendars (services/domain/embedded_calendar.py, shared so that not only the
+conductor can book) write them; the export reads a subject's back.
 
 The Google calendar claims its slots through the same records, so they are the product's
 own account of every booking it made, whichever calendar the clinic uses.

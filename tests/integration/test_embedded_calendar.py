@@ -10,10 +10,10 @@ from zoneinfo import ZoneInfo
 import pytest
 from redis.asyncio import Redis
 
-from services.conductor.calendar import Booking, SlotTaken
-from services.conductor.embedded_calendar import EmbeddedCalendar
 from services.conductor.erasure import ErasedBookings, let_go
+from services.domain.calendar import Booking, SlotTaken
 from services.domain.conversation import Upcoming
+from services.domain.embedded_calendar import EmbeddedCalendar
 
 START = datetime(2026, 11, 25, 15, tzinfo=ZoneInfo("America/Sao_Paulo"))
 HOUR = timedelta(hours=1)

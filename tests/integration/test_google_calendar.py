@@ -18,17 +18,17 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 from redis.asyncio import Redis
 
 from events.schema import MessageReceived
-from services.conductor import google_calendar
 from services.conductor.brain import ToolCall
-from services.conductor.calendar import Booking, CalendarUnavailable, SlotTaken
-from services.conductor.embedded_calendar import EmbeddedCalendar
 from services.conductor.erasure import ErasedBookings, let_go
-from services.conductor.google_calendar import GoogleCalendar, authorised_http
 from services.conductor.privacy import PrivacyNotice
 from services.conductor.tools import Toolbox
 from services.conductor.turn import Turn
+from services.domain import google_calendar
+from services.domain.calendar import Booking, CalendarUnavailable, SlotTaken
 from services.domain.clinic import Clinic
 from services.domain.conversation import Conversation
+from services.domain.embedded_calendar import EmbeddedCalendar
+from services.domain.google_calendar import GoogleCalendar, authorised_http
 from tests.support.fake_google_calendar import TOKEN, FakeGoogleCalendar
 
 SP = ZoneInfo("America/Sao_Paulo")

@@ -15,10 +15,10 @@ import pytest
 from redis.asyncio import Redis
 
 from events import Keyspace
-from services.conductor.calendar import Booking, CalendarUnavailable, SlotTaken
-from services.conductor.embedded_calendar import EmbeddedCalendar
-from services.conductor.google_calendar import GoogleCalendar, authorised_http
+from services.domain.calendar import Booking, CalendarUnavailable, SlotTaken
 from services.domain.calendar_records import CalendarKeys
+from services.domain.embedded_calendar import EmbeddedCalendar
+from services.domain.google_calendar import GoogleCalendar, authorised_http
 from services.domain.schedule import Span
 from tests.integration.test_google_calendar import service_account_file
 from tests.support.fake_google_calendar import FakeGoogleCalendar
