@@ -203,11 +203,22 @@ class ActionProposed(DomainEvent, frozen=True, kw_only=True, tag="scheduling.pro
     appointment_id: str = ""
 
 
+# Who and what an appointment is with: ids from the clinic file. An entry written before
+# appointments named them reads with "" for both, the clinic's one professional and one
+# service of a clinic without a file, which is what every appointment then was. The
+# fields were added, not versioned: code that predates them still reads newer entries
+# (it ignores fields it does not know) while replicas of both run side by side.
+NO_PROFESSIONAL = ""
+NO_SERVICE = ""
+
+
 class AppointmentBooked(DomainEvent, frozen=True, kw_only=True, tag="appointment.booked"):
     appointment_id: str
     calendar_entry_id: str
     start: datetime
     end: datetime
+    professional: str = NO_PROFESSIONAL
+    service: str = NO_SERVICE
 
 
 CANCELLED_ON_ERASURE = "erasure"
@@ -221,6 +232,8 @@ class AppointmentCancelled(DomainEvent, frozen=True, kw_only=True, tag="appointm
     calendar_entry_id: str
     start: datetime
     reason: str = ""
+    professional: str = NO_PROFESSIONAL
+    service: str = NO_SERVICE
 
 
 class ReplyRequested(DomainEvent, frozen=True, kw_only=True, tag="reply.requested"):

@@ -49,6 +49,8 @@ def cancellations(
             calendar_entry_id=b.calendar_entry_id or b.appointment_id,
             start=b.start,
             reason=CANCELLED_ON_ERASURE,
+            professional=b.professional,
+            service=b.service,
         )
     return sorted(
         (c for c in ahead.values() if c.start > now), key=lambda c: (c.start, c.appointment_id)

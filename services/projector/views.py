@@ -73,6 +73,8 @@ class AppointmentView(msgspec.Struct, frozen=True, kw_only=True):
     booked_at: datetime | None = None
     cancelled_at: datetime | None = None
     confirmed_at: datetime | None = None
+    professional: str = ""  # "": the clinic's one professional (no clinic file)
+    service: str = ""
 
 
 def neutral_session(view: SessionView) -> SessionView:
@@ -170,6 +172,8 @@ def project_appointment(view: AppointmentView | None, envelope: Envelope) -> App
                 end=event.end,
                 status="booked",
                 booked_at=envelope.recorded_at,
+                professional=event.professional,
+                service=event.service,
             )
         case AppointmentCancelled():
             base = view or AppointmentView(
@@ -179,6 +183,8 @@ def project_appointment(view: AppointmentView | None, envelope: Envelope) -> App
                 start=event.start,
                 end=None,
                 status="booked",
+                professional=event.professional,
+                service=event.service,
             )
             return msgspec.structs.replace(
                 base, status="cancelled", cancelled_at=envelope.recorded_at

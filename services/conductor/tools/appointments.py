@@ -88,6 +88,8 @@ async def cancel_appointment(
         appointment_id=cancelled.appointment_id,
         calendar_entry_id=cancelled.calendar_entry_id,
         start=cancelled.start,
+        professional=cancelled.professional,
+        service=cancelled.service,
     )
     return ToolOutcome(Cancelled(resources.clinic.wall_clock(cancelled.start)), [event])
 

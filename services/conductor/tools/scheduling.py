@@ -183,6 +183,8 @@ async def _book(start: datetime, turn: Turn, resources: Resources) -> ToolOutcom
         calendar_entry_id=booked.calendar_entry_id,
         start=booked.start,
         end=booked.end,
+        professional=booked.professional,
+        service=booked.service,
     )
     return ToolOutcome(Booked(clinic.wall_clock(booked.start), booked.appointment_id), [event])
 
@@ -202,6 +204,8 @@ async def reschedule_appointment(
         appointment_id=cancelled.appointment_id,
         calendar_entry_id=cancelled.calendar_entry_id,
         start=cancelled.start,
+        professional=cancelled.professional,
+        service=cancelled.service,
     )
     before = resources.clinic.wall_clock(cancelled.start)
     result = Rescheduled(booked.result.start, booked.result.appointment_id, before)
