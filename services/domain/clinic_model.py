@@ -17,6 +17,11 @@ WEEKDAY_KEYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 # No booking lasts longer, buffer included: a calendar finds the bookings that can
 # overlap a time among those starting this much before it.
 LONGEST_BOOKING = timedelta(hours=12)
+# The ids of the one professional and the one service of a clinic without a clinic file:
+# empty, as every booking and appointment event before the clinic file has them (a file's
+# ids are never empty), so those bookings stay theirs.
+THE_PROFESSIONAL = ""
+THE_SERVICE = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,8 +73,8 @@ class ClinicModel:
         """Today's settings as a clinic: one professional, one service of one slot's
         length, the same hours every open day, no holidays."""
         hours = {day: ((clinic.opens, clinic.closes),) for day in sorted(clinic.open_days)}
-        professional = Professional("clinica", "Clínica", hours)
-        service = Service("consulta", "Consulta", clinic.slot, timedelta(0), (professional.id,))
+        professional = Professional(THE_PROFESSIONAL, "Clínica", hours)
+        service = Service(THE_SERVICE, "Consulta", clinic.slot, timedelta(0), (professional.id,))
         return cls(
             professionals={professional.id: professional},
             services={service.id: service},

@@ -62,6 +62,7 @@ def test_without_a_file_todays_settings_make_a_one_professional_one_service_clin
     assert professional.openings(6) == ()
     assert service.duration == clinic.step == timedelta(minutes=20)
     assert service.buffer == timedelta(0) and service.professionals == (professional.id,)
+    assert professional.id == service.id == ""  # as bookings from before the file have them
     assert clinic.horizon_days == 10 and clinic.closed_on(date(2026, 12, 25)) is None
 
 
