@@ -272,3 +272,23 @@ async def test_a_two_hour_block_in_google_hides_every_slot_it_overlaps(
     )
     shown = json.loads(outcome.as_json())["horarios"]
     assert shown == [f"2026-11-25T{t}" for t in ("08:00", "08:30", "11:30", "12:00", "12:30")]
+
+
+async def test_a_calendar_google_cannot_answer_for_offers_nothing_and_says_so(
+    google: tuple[GoogleCalendar, FakeGoogleCalendar],
+) -> None:
+    calendar, fake = google
+    fake.unshared.add(CALENDAR_ID)
+    now = datetime(2026, 11, 24, 9, 10, tzinfo=SP)
+    message = MessageReceived(
+        message_id="m1", chat_id="5511900000001@c.us", sender="5511900000001@c.us",
+        text="tem horário?", media=None, sent_at=now,
+    )  # fmt: skip
+    toolbox = Toolbox(calendar, Clinic(), PrivacyNotice.current("2026-11"))
+    call = ToolCall("c1", "check_availability", '{"date": "2026-11-25"}')
+    outcome = await toolbox.run(
+        call, ("check_availability",), Turn("s1", "e1", message, Conversation(), now)
+    )
+    answer = json.loads(outcome.as_json())
+    assert answer["ok"] is False and "agenda não pode ser consultada" in answer["error"]
+    assert outcome.events == []  # no slots offered

@@ -4,11 +4,13 @@ booking to it on the person's yes."""
 from __future__ import annotations
 
 import hashlib
+import logging
 from datetime import date, datetime, time
 from typing import Annotated, Any, Literal
 
 import msgspec
 
+from events.error_text import describe
 from events.schema import (
     PROPOSED_BOOKING,
     PROPOSED_MOVE,
@@ -17,7 +19,7 @@ from events.schema import (
     AppointmentCancelled,
     SlotsOffered,
 )
-from services.conductor.calendar import Booking, SlotTaken
+from services.conductor.calendar import Booking, CalendarUnavailable, SlotTaken
 from services.conductor.tools.confirming import require_yes
 from services.conductor.tools.contract import (
     Resources,
@@ -28,7 +30,11 @@ from services.conductor.tools.contract import (
 )
 from services.conductor.turn import Turn
 from services.domain.clinic import PERIOD_HOURS
-from services.domain.schedule import BusyTimes
+from services.domain.schedule import BusyTimes, Span
+
+log = logging.getLogger(__name__)
+# Said when the calendar cannot tell what is busy: nothing is offered or booked then.
+CALENDAR_DOWN = "a agenda não pode ser consultada agora; tente de novo em alguns minutos"
 
 # Argument Structs carry no docstring: it would become part of the schema a model sees.
 
@@ -104,7 +110,7 @@ async def check_availability(
     day = _date(arguments.date) if arguments.date else None
     since = _date(arguments.since) if arguments.since else None
     between = _hours(arguments)
-    busy = BusyTimes(await resources.calendar.busy(turn.now, turn.now + clinic.horizon))
+    busy = BusyTimes(await _busy(resources, turn.now, turn.now + clinic.horizon))
     slots = clinic.free_slots(turn.now, busy, day=day, since=since, between=between)
     reason = None
     if not slots and day is not None:
@@ -114,6 +120,14 @@ async def check_availability(
         slots = clinic.alternatives(day, turn.now, busy.spans, between=between)
     shown = [clinic.wall_clock(slot) for slot in slots]
     return ToolOutcome(Availability(shown, reason), [SlotsOffered(slots=tuple(slots))])
+
+
+async def _busy(resources: Resources, start: datetime, end: datetime) -> list[Span]:
+    try:
+        return await resources.calendar.busy(start, end)
+    except CalendarUnavailable as exc:
+        log.error("the calendar could not say what is busy: %s", describe(exc))
+        raise ToolRejected(CALENDAR_DOWN) from None
 
 
 def _hours(arguments: CheckAvailability) -> tuple[time, time] | None:
@@ -143,7 +157,7 @@ async def propose_appointment(
         await own_booking(resources, turn, arguments.appointment_id)
     else:
         await _within_bound(turn, resources)
-    if await resources.calendar.busy(start, start + clinic.slot):
+    if await _busy(resources, start, start + clinic.slot):
         raise ToolRejected("horário ocupado")  # booking checks again: it may go meanwhile
     event = ActionProposed(
         action=PROPOSED_MOVE if arguments.appointment_id else PROPOSED_BOOKING,
@@ -178,6 +192,9 @@ async def _book(start: datetime, turn: Turn, resources: Resources) -> ToolOutcom
         booked = await resources.calendar.book(request)
     except SlotTaken:
         raise ToolRejected("horário ocupado") from None
+    except CalendarUnavailable as exc:
+        log.error("the calendar could not vouch for a booking: %s", describe(exc))
+        raise ToolRejected(CALENDAR_DOWN) from None
     event = AppointmentBooked(
         appointment_id=booked.appointment_id,
         calendar_entry_id=booked.calendar_entry_id,
