@@ -24,7 +24,7 @@ from __future__ import annotations
 import asyncio
 import threading
 from collections.abc import Callable, Mapping
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import httplib2
@@ -47,6 +47,7 @@ UNLINKED = {
     "extendedProperties": {"private": {SUBJECT: None, APPOINTMENT: None, PROFESSIONAL: None}},
 }
 PAGE = 250  # the most events.list gives in one page
+FREEBUSY_WINDOW = timedelta(days=60)  # well within the range one freebusy query may span
 
 
 HttpFactory = Callable[[], httplib2.Http]
@@ -112,7 +113,18 @@ class GoogleCalendar:
         return request.execute(http=http, num_retries=3)
 
     async def _busy(self, start: datetime, end: datetime, calendar_id: str) -> list[Span]:
-        """Google's busy periods of a calendar in [start, end).
+        """Google's busy periods of a calendar in [start, end), asked a window at a time:
+        Google refuses a freebusy query over too long a range (400 "The requested time
+        range is too long.", past about 90 days), and a clinic may book further ahead."""
+        spans: set[Span] = set()
+        while start < end:
+            window_end = min(end, start + FREEBUSY_WINDOW)
+            spans.update(await self._busy_in_window(start, window_end, calendar_id))
+            start = window_end
+        return sorted(spans)
+
+    async def _busy_in_window(self, start: datetime, end: datetime, calendar_id: str) -> list[Span]:
+        """Google's busy periods of a calendar in [start, end), in one query.
 
         The answer's shape is the bundled discovery document's ``FreeBusyResponse``:
         ``calendars`` maps each id asked to a ``FreeBusyCalendar`` of ``busy``

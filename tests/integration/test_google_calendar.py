@@ -292,3 +292,13 @@ async def test_a_calendar_google_cannot_answer_for_offers_nothing_and_says_so(
     answer = json.loads(outcome.as_json())
     assert answer["ok"] is False and "agenda não pode ser consultada" in answer["error"]
     assert outcome.events == []  # no slots offered
+
+
+async def test_busy_time_further_ahead_than_one_freebusy_query_may_span_is_asked_in_windows(
+    google: tuple[GoogleCalendar, FakeGoogleCalendar],
+) -> None:
+    calendar, fake = google
+    far = START + timedelta(days=200)
+    fake.blocked.append((far, far + timedelta(hours=2)))
+    busy = await calendar.busy(START, START + timedelta(days=365))
+    assert [(s.start, s.end) for s in busy] == [(far, far + timedelta(hours=2))]

@@ -20,13 +20,17 @@ from __future__ import annotations
 import asyncio
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from aiohttp import web
 from aiohttp.test_utils import TestServer
 
 TOKEN = "fake-access-token"
+# Google refuses a freebusy query spanning more than about three months with a 400 saying
+# this (the limit is not in the reference; clients report it at 90 days).
+LONGEST_FREEBUSY = timedelta(days=90)
+TOO_LONG = "The requested time range is too long."
 
 
 class FakeGoogleCalendar:
@@ -63,6 +67,10 @@ class FakeGoogleCalendar:
         body = await request.json()
         low = datetime.fromisoformat(body["timeMin"])
         high = datetime.fromisoformat(body["timeMax"])
+        if high - low > LONGEST_FREEBUSY:
+            reason = {"domain": "calendar", "reason": "timeRangeTooLong", "message": TOO_LONG}
+            error = {"errors": [reason], "code": 400, "message": TOO_LONG}
+            return web.json_response({"error": error}, status=400)
         not_found = {"errors": [{"domain": "global", "reason": "notFound"}], "busy": []}
         calendars = {
             item["id"]: not_found
