@@ -16,7 +16,6 @@ from redis.asyncio import Redis
 from events import Keyspace
 from services.domain.calendar import Booking, SlotTaken
 from services.domain.calendar_records import (
-    BOOKED,
     CalendarKeys,
     CalendarRecord,
     record_of,
@@ -51,24 +50,29 @@ class EmbeddedCalendar:
 
     async def busy(self, start: datetime, end: datetime, professional: str = "") -> list[Span]:
         earliest = int((start - LONGEST_BOOKING).timestamp())
-        booked = self.keys.booked_of(professional)
-        ids = cast(
-            list[bytes],
-            await self.redis.zrangebyscore(booked, earliest, f"({int(end.timestamp())}"),
-        )
-        async with self.redis.pipeline(transaction=False) as pipe:
-            for appointment_id in ids:
-                key = self.keys.appointment(appointment_id.decode())
-                pipe.hmget(key, "start", "end", "until", "status")
-            held = cast(list[list[bytes | None]], await pipe.execute())
-        spans = (
-            Span(
-                datetime.fromtimestamp(int(s), UTC),
-                datetime.fromtimestamp(int(until or e), UTC),
+        booked = cast(
+            list[tuple[bytes, float]],
+            await self.redis.zrangebyscore(
+                self.keys.booked_of(professional), earliest, f"({int(end.timestamp())}",
+                withscores=True,
+            ),
+        )  # fmt: skip
+        if not booked:
+            return []
+        # Each booking's end, kept beside the starts; the hash of the few without one (made
+        # before ends were kept, or cancelled meanwhile) says it.
+        ids = [appointment_id.decode() for appointment_id, _ in booked]
+        ends = await self.redis.zmscore(self.keys.ends_of(professional), ids)
+        spans: list[Span] = []
+        for appointment_id, (_, opens), closes in zip(ids, booked, ends, strict=True):
+            if closes is None:
+                record = await self._record(appointment_id)
+                if record is None or not record.live:
+                    continue
+                closes = (record.until or record.end).timestamp()
+            spans.append(
+                Span(datetime.fromtimestamp(opens, UTC), datetime.fromtimestamp(closes, UTC))
             )
-            for s, e, until, status in held
-            if s and e and status == BOOKED.encode()  # not cancelled meanwhile
-        )
         return sorted(span for span in spans if span.overlaps(Span(start, end)))
 
     async def book(self, booking: Booking) -> Booking:
