@@ -11,6 +11,7 @@ COPY services services
 # the clinic's own file over it, Kubernetes the wsm-clinic ConfigMap (CLINIC_KNOWLEDGE_FILE
 # names this path in both).
 COPY ops/clinic/knowledge.md /etc/wsm/clinic/knowledge.md
+COPY ops/clinic/clinic.toml /etc/wsm/clinic/clinic.toml
 # The project alone, built by the locked setuptools: nothing installed here is unchecked.
 # /archive belongs to the service user, so a volume mounted there starts writable by it.
 RUN pip install --no-cache-dir --no-deps --no-build-isolation . \
