@@ -120,3 +120,25 @@ def test_no_slot_overlaps_busy_time_crosses_closing_or_falls_on_a_closed_day(
             for opens, closes in professional.openings(local.weekday())
         )
         assert why_not_bookable(clinic, service_id, professional_id, start, now) is None
+
+
+_CLINICS = st.builds(
+    Clinic,
+    open_days=st.frozensets(st.integers(0, 6), min_size=1),
+    opens=st.sampled_from([time(7), time(8), time(8, 30)]),
+    closes=st.sampled_from([time(12), time(17, 45), time(18)]),
+    slot_minutes=st.sampled_from([15, 20, 30, 45]),
+)
+
+
+@settings(max_examples=100, deadline=None)
+@given(clinic=_CLINICS, busy=_BUSY, now_offset=st.integers(min_value=0, max_value=3 * 24 * 60))
+def test_without_a_file_the_slots_are_those_the_settings_gave(
+    clinic: Clinic, busy: list[Span], now_offset: int
+) -> None:
+    now = NOW + timedelta(minutes=now_offset)
+    model = ClinicModel.single(clinic)
+    professional = next(iter(model.professionals))
+    service = next(iter(model.services))
+    expected = clinic.free_slots(now, busy, limit=20)
+    assert free_slots(model, service, professional, BusyTimes(busy), now, limit=20) == expected
