@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date, time, timedelta
+from datetime import date, datetime, time, timedelta
 
 from services.domain.clinic import DEFAULT_TIME_ZONE, Clinic
 from services.domain.clinic_holidays import HolidayCalendar
@@ -88,7 +88,25 @@ class ClinicModel:
         service = self.services[service_id]
         return tuple(self.professionals[p] for p in service.professionals)
 
+    def why_not_changed(self, start: datetime, now: datetime) -> str | None:
+        """None if an appointment starting at ``start`` may still be cancelled or moved at
+        ``now``; otherwise why not, in the words a patient is told."""
+        if start <= now:
+            return "essa consulta já começou"
+        if start - now < self.cutoff:
+            return f"só é possível cancelar ou remarcar até {_duration_words(self.cutoff)} antes"
+        return None
+
     def closed_on(self, day: date) -> str | None:
         """Why the whole clinic is closed on ``day`` (a holiday, a day of its own), or
         None."""
         return self.holidays.closed_on(day)
+
+
+def _duration_words(span: timedelta) -> str:
+    """2 horas, 1 hora, 30 minutos."""
+    minutes = int(span.total_seconds()) // 60
+    if minutes % 60:
+        return f"{minutes} minutos"
+    hours = minutes // 60
+    return "1 hora" if hours == 1 else f"{hours} horas"

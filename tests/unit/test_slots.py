@@ -142,3 +142,11 @@ def test_without_a_file_the_slots_are_those_the_settings_gave(
     service = next(iter(model.services))
     expected = clinic.free_slots(now, busy, limit=20)
     assert free_slots(model, service, professional, BusyTimes(busy), now, limit=20) == expected
+
+
+def test_an_appointment_within_the_cut_off_cannot_be_cancelled_or_moved() -> None:
+    start = at(24, 10)
+    assert EXAMPLE.why_not_changed(start, start - timedelta(hours=3)) is None
+    reason = EXAMPLE.why_not_changed(start, start - timedelta(hours=1, minutes=59))
+    assert reason == "só é possível cancelar ou remarcar até 2 horas antes"
+    assert EXAMPLE.why_not_changed(start, start) == "essa consulta já começou"
