@@ -56,6 +56,7 @@ class Console:
 
 
 CONSOLE: web.AppKey[Console] = web.AppKey("console", Console)
+LOGIN: web.RequestKey[Login] = web.RequestKey("login", Login)
 
 
 def console_of(request: web.Request) -> Console:
@@ -63,13 +64,12 @@ def console_of(request: web.Request) -> Console:
 
 
 def login_of(request: web.Request) -> Login:
-    login: Login = request["login"]
-    return login
+    return request[LOGIN]
 
 
 def render(request: web.Request, template: str, status: int = 200, **values: Any) -> web.Response:
     console = console_of(request)
-    login: Login | None = request.get("login")
+    login = request.get(LOGIN)
     page = console.templates.get_template(template).render(
         login=login,
         role_names=ROLE_NAMES,
@@ -127,7 +127,7 @@ async def logged_in(request: web.Request, handler: Handler) -> web.StreamRespons
     if login is None or await console.staff.get(login.staff.name) != login.staff:
         # No session, an expired one, or its account removed or its role changed since.
         raise web.HTTPSeeOther("/login")
-    request["login"] = login
+    request[LOGIN] = login
     if request.method == "POST":
         given = (await form_of(request)).get("csrf", "")
         if not login.csrf_matches(given):
