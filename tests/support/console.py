@@ -4,7 +4,7 @@ with staff accounts and patients written into the log as the bot would have."""
 from __future__ import annotations
 
 import contextlib
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -31,12 +31,16 @@ PASSWORD = "uma senha bem longa"
 SETTINGS = ConsoleSettings(limits=Limits(per_account=3, per_address=10, window_s=60))
 
 
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
 @contextlib.asynccontextmanager
 async def serving_console(
-    log: EventLog, settings: ConsoleSettings = SETTINGS
+    log: EventLog, settings: ConsoleSettings = SETTINGS, clock: Callable[[], datetime] = _now
 ) -> AsyncIterator[str]:
     """The console's base URL (``http://127.0.0.1:PORT``) while the block runs."""
-    app = create_app(log, settings, SP, SECRET)
+    app = create_app(log, settings, SP, SECRET, clock)
     async with TestServer(app, host="127.0.0.1") as server:
         yield str(server.make_url("")).rstrip("/")
 
