@@ -41,9 +41,7 @@ pytestmark = pytest.mark.skipif(
 async def browser() -> AsyncIterator[Browser]:
     async with async_playwright() as playwright:
         # --no-sandbox: the tests may run as root (CI), where Chromium's sandbox refuses.
-        chromium = await playwright.chromium.launch(
-            executable_path=CHROMIUM, args=["--no-sandbox"]
-        )
+        chromium = await playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
         yield chromium
         await chromium.close()
 
