@@ -37,6 +37,9 @@ class Action:
     LOGGED_OUT = "logged_out"
     ADDED_STAFF = "added_staff"
     REMOVED_STAFF = "removed_staff"
+    EXPORTED = "exported_subject"
+    CORRECTED = "corrected_subject"
+    ERASED = "erased_subject"
 
 
 ACTION_NAMES = {
@@ -51,6 +54,9 @@ ACTION_NAMES = {
     Action.LOGGED_OUT: "saiu",
     Action.ADDED_STAFF: "cadastrou um membro da equipe",
     Action.REMOVED_STAFF: "removeu um membro da equipe",
+    Action.EXPORTED: "exportou os dados de um titular",
+    Action.CORRECTED: "corrigiu o nome de um titular",
+    Action.ERASED: "apagou os dados de um titular",
 }
 
 

@@ -10,7 +10,14 @@ from aiohttp import web
 
 from events import EventLog
 from services.actions.read_models import ReadModels
-from services.console import agenda_pages, auth_pages, dpo_pages, inbox_pages, staff_pages
+from services.console import (
+    agenda_pages,
+    auth_pages,
+    dpo_pages,
+    dpo_requests,
+    inbox_pages,
+    staff_pages,
+)
 from services.console.sessions import Sessions
 from services.console.settings import ConsoleSettings
 from services.console.staff import StaffDirectory
@@ -24,6 +31,7 @@ from services.console.web import (
     logged_in,
     security_headers,
 )
+from services.domain.identities import IdentityMap
 
 
 async def healthz(request: web.Request) -> web.Response:
@@ -50,10 +58,11 @@ def create_app(
         settings=settings,
         zone=zone,
         chat_key_secret=chat_key_secret,
+        identities=IdentityMap(redis, keyspace, chat_key_secret),
         clock=clock,
     )
     app.router.add_get("/healthz", healthz)
     app.router.add_static("/static/", HERE / "static")
-    for pages in (auth_pages, agenda_pages, inbox_pages, dpo_pages, staff_pages):
+    for pages in (auth_pages, agenda_pages, inbox_pages, dpo_pages, dpo_requests, staff_pages):
         pages.add_routes(app)
     return app

@@ -18,6 +18,11 @@ KIND_NAMES = {
     "erased": "dados apagados",
 }
 
+DONE = {
+    "corrigir": "Nome corrigido; o robô e os registros passam a usá-lo.",
+    "apagar": "Dados pessoais do titular apagados.",
+}
+
 
 def subject_from(raw: str, secret: bytes) -> str:
     """A chat key, a WhatsApp chat id, or a phone number with its country code."""
@@ -42,18 +47,20 @@ async def consent(request: web.Request) -> web.Response:
     raw = request.query.get("titular", "")[:200]
     if not raw.strip():
         return render(request, "consent.html", asked="", subject=None, records=[],
-                      kind_names=KIND_NAMES, error=None, zone=console.zone)  # fmt: skip
+                      kind_names=KIND_NAMES, error=None, zone=console.zone, done=None)  # fmt: skip
     try:
         subject = subject_from(raw, console.chat_key_secret)
     except SubjectInvalid:
         return render(request, "consent.html", status=400, asked=raw, subject=None, records=[],
-                      kind_names=KIND_NAMES, zone=console.zone,
+                      kind_names=KIND_NAMES, zone=console.zone, done=None,
                       error="Informe a chave do titular (c seguido de 32 dígitos "
                             "hexadecimais) ou o telefone com DDI e DDD.")  # fmt: skip
+    subject = await console.identities.identity(subject)  # a folded @lid: its person
     records = await console.models.consent_history(subject)
     await record(console.log, login_of(request).staff, Action.VIEWED_CONSENT, [subject])
     return render(request, "consent.html", asked=raw, subject=subject, records=records,
-                  kind_names=KIND_NAMES, error=None, zone=console.zone)  # fmt: skip
+                  kind_names=KIND_NAMES, error=None, zone=console.zone,
+                  done=DONE.get(request.query.get("feito", "")))  # fmt: skip
 
 
 def add_routes(app: web.Application) -> None:

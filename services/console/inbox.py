@@ -90,6 +90,10 @@ async def send_reply(
     view = await models.session(chat)
     if view is None or not view.conversation.chat_id:
         raise ReplyRefused("esta conversa não está mais disponível")
+    # Quoting nothing: the outbox's check after a crash looks for a sent message quoting
+    # the one answered, which would find the bot's own answer to the person's last
+    # message and take this reply for sent. So, as for any reply quoting nothing, a
+    # crash between WAHA taking it and the outbox recording it sends it again.
     reply = ReplyRequested(
         reply_id=f"staff-{form_id}", chat_id=view.conversation.chat_id, text=text, by=by
     )

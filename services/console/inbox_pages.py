@@ -19,17 +19,9 @@ from services.console.inbox import (
     waiting_of,
 )
 from services.console.staff import Role
-from services.console.web import console_of, form_of, login_of, render, requires
+from services.console.web import chat_of, console_of, form_of, login_of, render, requires
 
-CHAT_KEY = re.compile(r"c[0-9a-f]{32}")
 FORM_ID = re.compile(r"[0-9a-f]{32}")
-
-
-def chat_of(request: web.Request) -> str:
-    chat = request.match_info["chat"]
-    if not CHAT_KEY.fullmatch(chat):
-        raise web.HTTPNotFound()
-    return chat
 
 
 @requires(Role.RECEPTIONIST)

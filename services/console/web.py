@@ -4,6 +4,7 @@ member of staff, role checks, and the middlewares (login, CSRF, headers, errors)
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -21,11 +22,13 @@ from services.console.sessions import Login, Sessions
 from services.console.settings import ConsoleSettings
 from services.console.staff import ROLE_NAMES, Role, StaffDirectory
 from services.console.throttle import LoginThrottle
+from services.domain.identities import IdentityMap
 
 log = logging.getLogger(__name__)
 
 HERE = Path(__file__).parent
 COOKIE = "wsm_console"
+CHAT_KEY = re.compile(r"c[0-9a-f]{32}")
 PUBLIC = ("/login", "/static/", "/healthz")
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
@@ -45,6 +48,7 @@ class Console:
     settings: ConsoleSettings
     zone: ZoneInfo
     chat_key_secret: bytes
+    identities: IdentityMap
     clock: Callable[[], datetime] = _now
     templates: jinja2.Environment = field(
         default_factory=lambda: jinja2.Environment(
@@ -78,6 +82,14 @@ def render(request: web.Request, template: str, status: int = 200, **values: Any
         **values,
     )
     return web.Response(text=page, status=status, content_type="text/html", charset="utf-8")
+
+
+def chat_of(request: web.Request) -> str:
+    """The chat key the path names; 404 for anything else."""
+    chat = request.match_info["chat"]
+    if not CHAT_KEY.fullmatch(chat):
+        raise web.HTTPNotFound()
+    return chat
 
 
 def requires(*roles: Role) -> Callable[[Handler], Handler]:

@@ -188,3 +188,25 @@ async def test_a_forged_form_post_without_the_csrf_token_is_refused(
         assert forged.status == 403
         await page.reload()
         await expect(page.get_by_role("cell", name="mallory")).to_have_count(0)
+
+
+async def test_the_dpo_erases_a_subject_after_confirming(
+    browser: Browser, log: EventLog, redis: Redis, keyspace: Keyspace, shots: Path
+) -> None:
+    await add_staff(log, "carla", Role.DPO)
+    chat = await registered_patient(log, "5511988887777", "Ana Souza", datetime.now(UTC))
+    async with projecting(redis, keyspace), serving_console(log) as base:
+        await caught_up(redis, keyspace)
+        page = await logged_in(browser, base, "carla")
+        await page.goto(f"/dpo/consentimento?titular={chat}")
+        await page.get_by_role("link", name="apagar os dados").click()
+        await page.get_by_label("Digite APAGAR para confirmar").fill("apagar")
+        await page.get_by_role("button", name="Apagar os dados").click()
+        await expect(page.get_by_role("alert")).to_contain_text("Digite APAGAR")
+        await page.get_by_label("Digite APAGAR para confirmar").fill("APAGAR")
+        await page.screenshot(path=shots / "erasure.png", full_page=True)
+        await page.get_by_role("button", name="Apagar os dados").click()
+        await expect(page.get_by_role("status")).to_have_text("Dados pessoais do titular apagados.")
+        await caught_up(redis, keyspace)
+        await page.reload()
+        await expect(page.get_by_text("“sim, aceito”")).to_have_count(0)
