@@ -2,38 +2,13 @@
 
 from __future__ import annotations
 
-import contextlib
 import re
-from collections.abc import AsyncIterator
-
-import aiohttp
 
 from events import EventLog
 from events.schema import StaffActed
 from services.console.accountability import recent
 from services.console.staff import Role, StaffDirectory
-from tests.support.console import PASSWORD, add_staff, serving_console
-
-
-@contextlib.asynccontextmanager
-async def browser(base: str) -> AsyncIterator[aiohttp.ClientSession]:
-    # Secure cookies over http://127.0.0.1, as browsers treat loopback as a secure origin.
-    jar = aiohttp.CookieJar(unsafe=True, treat_as_secure_origin=[base])
-    async with aiohttp.ClientSession(base, cookie_jar=jar) as session:
-        yield session
-
-
-async def log_in(http: aiohttp.ClientSession, name: str, password: str = PASSWORD) -> int:
-    async with http.post("/login", data={"name": name, "password": password},
-                         allow_redirects=False) as response:  # fmt: skip
-        return response.status
-
-
-async def csrf_of(http: aiohttp.ClientSession, path: str) -> str:
-    async with http.get(path) as response:
-        found = re.search(r'name="csrf" value="([^"]+)"', await response.text())
-    assert found is not None
-    return found[1]
+from tests.support.console import PASSWORD, add_staff, browser, csrf_of, log_in, serving_console
 
 
 async def test_a_member_of_staff_logs_in_with_their_password(log: EventLog) -> None:

@@ -12,13 +12,15 @@ from events import EventLog, Keyspace
 from events.schema import HandoffEnded, ReplyRequested, StaffActed
 from services.console.accountability import recent
 from services.console.staff import Role
-from tests.integration.test_console_login import browser, csrf_of, log_in
 from tests.support.console import (
     SP,
     add_staff,
     booked,
+    browser,
     chat_of,
+    csrf_of,
     handed_over,
+    log_in,
     registered_patient,
     serving_console,
 )

@@ -12,8 +12,14 @@ from events import EventLog, Keyspace
 from events.schema import NameCorrected, SubjectErased
 from services.console.accountability import recent
 from services.console.staff import Role
-from tests.integration.test_console_login import browser, csrf_of, log_in
-from tests.support.console import add_staff, registered_patient, serving_console
+from tests.support.console import (
+    add_staff,
+    browser,
+    csrf_of,
+    log_in,
+    registered_patient,
+    serving_console,
+)
 from tests.support.projecting import caught_up, projecting
 
 

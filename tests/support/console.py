@@ -4,10 +4,12 @@ with staff accounts and patients written into the log as the bot would have."""
 from __future__ import annotations
 
 import contextlib
+import re
 from collections.abc import AsyncIterator, Callable
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+import aiohttp
 from aiohttp.test_utils import TestServer
 
 from events import EventLog, new_envelope
@@ -84,3 +86,24 @@ async def booked(log: EventLog, chat: str, start: datetime) -> None:
 
 async def handed_over(log: EventLog, chat: str, quiet_s: int = 12 * 3600) -> None:
     await log.append(new_envelope(HandoffStarted(quiet_s=quiet_s), chat=chat, session="default"))
+
+
+@contextlib.asynccontextmanager
+async def browser(base: str) -> AsyncIterator[aiohttp.ClientSession]:
+    # Secure cookies over http://127.0.0.1, as browsers treat loopback as a secure origin.
+    jar = aiohttp.CookieJar(unsafe=True, treat_as_secure_origin=[base])
+    async with aiohttp.ClientSession(base, cookie_jar=jar) as session:
+        yield session
+
+
+async def log_in(http: aiohttp.ClientSession, name: str, password: str = PASSWORD) -> int:
+    async with http.post("/login", data={"name": name, "password": password},
+                         allow_redirects=False) as response:  # fmt: skip
+        return response.status
+
+
+async def csrf_of(http: aiohttp.ClientSession, path: str) -> str:
+    async with http.get(path) as response:
+        found = re.search(r'name="csrf" value="([^"]+)"', await response.text())
+    assert found is not None
+    return found[1]

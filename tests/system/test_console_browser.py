@@ -31,14 +31,16 @@ from tests.support.console import (
 from tests.support.projecting import caught_up, projecting
 from tests.support.whole_stack import Clock, Stack
 
-CHROMIUM = "/usr/bin/chromium"
-pytestmark = pytest.mark.skipif(
-    not Path(CHROMIUM).exists(), reason="scripts/bootstrap installs chromium"
-)
+CHROMIUM = "/usr/bin/chromium"  # Debian's package, which scripts/bootstrap installs
 
 
 @pytest.fixture
-async def browser() -> AsyncIterator[Browser]:
+def chromium_installed() -> None:
+    assert Path(CHROMIUM).exists(), "no Chromium: scripts/bootstrap installs Debian's chromium"
+
+
+@pytest.fixture
+async def browser(chromium_installed: None) -> AsyncIterator[Browser]:
     async with async_playwright() as playwright:
         # --no-sandbox: the tests may run as root (CI), where Chromium's sandbox refuses.
         chromium = await playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
