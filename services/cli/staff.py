@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import getpass
 import sys
 from collections.abc import Mapping
 from typing import TextIO
@@ -28,7 +29,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def password_from(stdin: TextIO) -> str:
-    """The first line of standard input, without its line break."""
+    """The first line of standard input, without its line break; asked for without echo
+    on a terminal."""
+    if stdin.isatty():
+        return getpass.getpass("password (12 characters at least): ")
     return stdin.readline().rstrip("\r\n")
 
 

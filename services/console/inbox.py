@@ -4,6 +4,7 @@ through WAHA like the bot's replies."""
 
 from __future__ import annotations
 
+import hashlib
 import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -67,6 +68,22 @@ async def in_hands(models: ReadModels, now: datetime) -> list[Waiting]:
         if after is None:
             break
     return sorted(found, key=lambda w: w.waited, reverse=True)
+
+
+def fingerprint(waiting: list[Waiting]) -> str:
+    """What the inbox shows, without names or words: the page reloads when it changes."""
+    text = "|".join(
+        f"{w.chat}:{w.session.conversation.last_said_at}:{w.until.isoformat()}" for w in waiting
+    )
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+def conversation_fingerprint(view: SessionView) -> str:
+    """What a conversation's page shows, as the page's refresh compares it."""
+    conversation = view.conversation
+    text = f"{conversation.last_said_at}:{len(conversation.dialogue)}:{conversation.handoff_until}"
+    text += ":" + ":".join(t for _, t in conversation.dialogue[-1:])
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
 def clean_reply(text: str) -> str:

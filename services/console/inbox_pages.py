@@ -12,6 +12,8 @@ from services.console.accountability import Action, record
 from services.console.inbox import (
     ReplyRefused,
     clean_reply,
+    conversation_fingerprint,
+    fingerprint,
     in_hands,
     new_form_id,
     send_reply,
@@ -33,7 +35,22 @@ async def inbox_page(request: web.Request) -> web.Response:
         await record(console.log, login_of(request).staff, Action.VIEWED_INBOX,
                      [w.chat for w in waiting])  # fmt: skip
     return render(request, "inbox.html", waiting=waiting, waited_words=waited_words,
-                  zone=console.zone)  # fmt: skip
+                  zone=console.zone, version=fingerprint(waiting))  # fmt: skip
+
+
+@requires(Role.RECEPTIONIST)
+async def inbox_version(request: web.Request) -> web.Response:
+    console = console_of(request)
+    waiting = await in_hands(console.models, console.clock())
+    return web.json_response({"version": fingerprint(waiting)})
+
+
+@requires(Role.RECEPTIONIST)
+async def conversation_version(request: web.Request) -> web.Response:
+    view = await console_of(request).models.session(chat_of(request))
+    if view is None:
+        raise web.HTTPNotFound()
+    return web.json_response({"version": conversation_fingerprint(view)})
 
 
 @requires(Role.RECEPTIONIST)
@@ -53,7 +70,8 @@ async def conversation(
     await record(console.log, login_of(request).staff, Action.VIEWED_CONVERSATION, [chat])
     return render(request, "conversation.html", view=view, waiting=waiting,
                   waited_words=waited_words, zone=console.zone, form_id=new_form_id(),
-                  sent="enviada" in request.query, error=error, status=status)  # fmt: skip
+                  sent="enviada" in request.query, error=error, status=status,
+                  version=conversation_fingerprint(view))  # fmt: skip
 
 
 @requires(Role.RECEPTIONIST)
@@ -89,6 +107,8 @@ async def release(request: web.Request) -> web.StreamResponse:
 
 def add_routes(app: web.Application) -> None:
     app.router.add_get("/atendimento", inbox_page)
+    app.router.add_get("/atendimento/versao", inbox_version)
     app.router.add_get("/atendimento/{chat}", conversation_page)
+    app.router.add_get("/atendimento/{chat}/versao", conversation_version)
     app.router.add_post("/atendimento/{chat}/responder", reply)
     app.router.add_post("/atendimento/{chat}/devolver", release)

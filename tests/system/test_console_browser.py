@@ -17,14 +17,17 @@ import pytest
 from playwright.async_api import Browser, Page, async_playwright, expect
 from redis.asyncio import Redis
 
-from events import EventLog, Keyspace
+from events import EventLog, Keyspace, new_envelope
+from events.schema import MessageReceived
 from services.console.staff import Role
-from tests.integration.test_handoff import handed_over
+from tests.integration.test_handoff import handed_over as handed_over_by_the_bot
 from tests.support.console import (
     PASSWORD,
     SP,
     add_staff,
     booked,
+    chat_of,
+    handed_over,
     registered_patient,
     serving_console,
 )
@@ -123,7 +126,7 @@ async def test_answering_a_handed_off_chat_reaches_the_patient_through_waha(
 ) -> None:  # fmt: skip
     await add_staff(log, "julia", Role.RECEPTIONIST)
     async with projecting(redis, keyspace):
-        person = await handed_over(stack, log, redis, clock)
+        person = await handed_over_by_the_bot(stack, log, redis, clock)
         await caught_up(redis, keyspace)
         clock.now += timedelta(minutes=4)
         async with serving_console(log, clock=clock) as base:
@@ -212,3 +215,35 @@ async def test_the_dpo_erases_a_subject_after_confirming(
         await caught_up(redis, keyspace)
         await page.reload()
         await expect(page.get_by_text("“sim, aceito”")).to_have_count(0)
+
+
+async def test_the_inbox_shows_a_chat_handed_over_while_it_is_open(
+    browser: Browser, log: EventLog, redis: Redis, keyspace: Keyspace
+) -> None:
+    await add_staff(log, "julia", Role.RECEPTIONIST)
+    async with projecting(redis, keyspace), serving_console(log) as base:
+        page = await logged_in(browser, base, "julia")
+        await page.goto("/atendimento")
+        await expect(page.get_by_text("Nenhuma conversa aguardando a equipe.")).to_be_visible()
+        chat = await registered_patient(log, "5511988887777", "Ana Souza", datetime.now(UTC))
+        await handed_over(log, chat)
+        await expect(page.get_by_role("link", name="Ana Souza")).to_be_visible(timeout=20_000)
+
+
+async def test_a_reply_being_written_is_kept_when_the_patient_writes_again(
+    browser: Browser, log: EventLog, redis: Redis, keyspace: Keyspace
+) -> None:
+    await add_staff(log, "julia", Role.RECEPTIONIST)
+    chat = await registered_patient(log, "5511988887777", "Ana Souza", datetime.now(UTC))
+    await handed_over(log, chat)
+    async with projecting(redis, keyspace), serving_console(log) as base:
+        await caught_up(redis, keyspace)
+        page = await logged_in(browser, base, "julia")
+        await page.goto(f"/atendimento/{chat}")
+        await page.get_by_label("Sua resposta").fill("Olá Ana, já vejo")
+        chat_id, _ = chat_of("5511988887777")
+        again = MessageReceived(message_id=f"false_{chat_id}_9", chat_id=chat_id,
+                                sender=chat_id, text="alô?", sent_at=datetime.now(UTC))  # fmt: skip
+        await log.append(new_envelope(again, chat=chat, session="default"))
+        await expect(page.get_by_text("Há novidades nesta página")).to_be_visible(timeout=20_000)
+        await expect(page.get_by_label("Sua resposta")).to_have_value("Olá Ana, já vejo")
