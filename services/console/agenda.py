@@ -4,6 +4,7 @@ one function."""
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -71,16 +72,19 @@ def fingerprint(views: list[AppointmentView]) -> str:
 
 
 async def appointments(models: ReadModels, days: list[date]) -> dict[date, list[AppointmentView]]:
-    return {day: await models.appointments_on(day) for day in days}
+    held = await asyncio.gather(*(models.appointments_on(day) for day in days))
+    return dict(zip(days, held, strict=True))
 
 
 async def names_of(models: ReadModels, subjects: set[str]) -> dict[str, str | None]:
     """The registered names of ``subjects``, opened from their sealed sessions."""
-    names: dict[str, str | None] = {}
-    for subject in sorted(subjects):
-        session = await models.session(subject)
-        names[subject] = session.conversation.name if session else None
-    return names
+    ordered = sorted(subjects)
+    # Side by side: each is a read of its own partition, and a day can hold many.
+    sessions = await asyncio.gather(*(models.session(subject) for subject in ordered))
+    return {
+        subject: session.conversation.name if session else None
+        for subject, session in zip(ordered, sessions, strict=True)
+    }
 
 
 async def agenda(
