@@ -102,3 +102,20 @@ class Keyspace:
     def layout(self) -> str:
         """Records the partition count the log was written with."""
         return f"{self.prefix}:layout"
+
+    def staff_account(self, name: str) -> str:
+        """Hash of one member of staff of the console: role and password hash."""
+        return f"{self.prefix}:staff:account:{name}"
+
+    def staff_names(self) -> str:
+        """Set of the console's staff account names."""
+        return f"{self.prefix}:staff:names"
+
+    def staff_session(self, token_digest: str) -> str:
+        """A console login session, under a digest of its cookie's token (the token
+        itself is never stored)."""
+        return f"{self.prefix}:staff:session:{token_digest}"
+
+    def login_failures(self, kind: str, who_digest: str) -> str:
+        """Failed console logins lately, per account or per client address (a digest)."""
+        return f"{self.prefix}:staff:login-failures:{kind}:{who_digest}"

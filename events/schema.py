@@ -243,6 +243,8 @@ class ReplyRequested(DomainEvent, frozen=True, kw_only=True, tag="reply.requeste
     chat_id: PersonalText
     text: PersonalText
     in_reply_to: OptionalPersonalText = None
+    # The member of staff who wrote it in the console; empty for the bot's own replies.
+    by: str = ""
 
 
 class ReplySent(DomainEvent, frozen=True, kw_only=True, tag="reply.sent"):
@@ -324,6 +326,18 @@ class IdentityLinked(DomainEvent, frozen=True, kw_only=True, tag="identity.linke
     source: str
 
 
+class StaffActed(DomainEvent, frozen=True, kw_only=True, tag="staff.acted"):
+    """A member of staff saw patients' personal data or acted in the console (LGPD
+    accountability: who, what, on whom, when — the time is the envelope's). ``subjects``
+    are chat keys (pseudonyms), never names or numbers."""
+
+    staff: str
+    role: str
+    action: str
+    subjects: tuple[str, ...] = ()
+    detail: str = ""
+
+
 Event = (
     MessageReceived
     | VoiceNoteTranscribed
@@ -355,6 +369,7 @@ Event = (
     | ReplyFailed
     | SubjectErased
     | IdentityLinked
+    | StaffActed
 )
 
 EVENT_TYPES: dict[str, type[DomainEvent]] = {

@@ -7,5 +7,5 @@ set -eu
 here=${REDIS_CONF_DIR:-/usr/local/etc/redis}
 users=${TMPDIR:-/tmp}/users.acl
 sh "$here/render-acl.sh" "$here/users.acl" "$users"
-unset REDIS_INGEST_PASSWORD REDIS_CONDUCTOR_PASSWORD REDIS_PROJECTOR_PASSWORD REDIS_OPERATOR_PASSWORD
+unset REDIS_INGEST_PASSWORD REDIS_CONDUCTOR_PASSWORD REDIS_PROJECTOR_PASSWORD REDIS_OPERATOR_PASSWORD REDIS_CONSOLE_PASSWORD
 exec redis-server "$here/redis.conf" --aclfile "$users" "$@"

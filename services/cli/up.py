@@ -22,6 +22,7 @@ from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 from events.key_wrapping import new_kek_text
+from services.cli.first_admin import ensure_first_admin
 from services.cli.stack_processes import LogFollower, Service, first_unready, stop_all
 from services.runtime.cli_types import port, positive_int
 from services.runtime.embedded_redis import RedisServer
@@ -67,6 +68,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="the projector's /metrics; conductor N's is this port + N, the gateway's the "
         "next after the last conductor's (default: 9100)",
     )
+    option("--console-port", type=port, default=8070,
+           help="the staff console's port (default: 8070)")  # fmt: skip
     option("--ready-timeout", type=positive_int, default=60,
            help="seconds every service has to start answering (default: 60)")  # fmt: skip
 
@@ -111,7 +114,8 @@ def ports_to_take(args: argparse.Namespace, env: Mapping[str, str]) -> dict[int,
     """Every port the stack will listen on, with the flag that sets it; the same port
     given to two services is refused."""
     wanted = [(args.ingest_port, "--ingest-port"), (args.admin_port, "--admin-port"),
-              (args.metrics_port, "--metrics-port")]  # fmt: skip
+              (args.metrics_port, "--metrics-port"),
+              (args.console_port, "--console-port")]  # fmt: skip
     wanted += [(args.metrics_port + n, f"--metrics-port + {n}")
                for n in range(1, args.conductors + 2)]  # fmt: skip
     if not env.get("WAHA_URL"):
@@ -154,6 +158,8 @@ def plan(args: argparse.Namespace, env: dict[str, str], logs: Path) -> list[Serv
         services.append(
             Service(f"conductor-{n}", conductor, f"{local}:{metrics_port}/healthz", logs)
         )
+    console = ("console", "--port", str(args.console_port))
+    services.append(Service("console", console, f"{local}:{args.console_port}/healthz", logs))
     return services
 
 
@@ -169,6 +175,7 @@ def banner(args: argparse.Namespace, env: Mapping[str, str], embedded: bool,
         f"+1, +2… (conductors), :{ingest_metrics_port(args)} (ingest)\n"
         f"admin   http://127.0.0.1:{args.admin_port}/v1/openapi.json "
         f"(Authorization: Bearer $ADMIN_API_TOKEN, in {env_file})\n"
+        f"console http://127.0.0.1:{args.console_port}/ (staff: wsm staff add NAME --role ROLE)\n"
         f"logs    {logs}/ (JSON, one file per service); errors also show here\n"
         f"talk    wsm chat --sim {env['WAHA_URL']}\n"
         f"other wsm commands in another shell: set -a; . {env_file}; set +a\n"
@@ -225,6 +232,7 @@ def run(args: argparse.Namespace, env: Mapping[str, str]) -> int:
             redis = RedisServer(state / "redis", args.redis_port, password=password)
             redis.start()
             child_env["REDIS_URL"] = redis.url
+        first_admin = ensure_first_admin(child_env)
         services = plan(args, child_env, logs)
         env_file = write_env_file(state, child_env)
         follower = LogFollower(services)
@@ -246,6 +254,9 @@ def run(args: argparse.Namespace, env: Mapping[str, str]) -> int:
                 waiting = first_unready(services)
                 if waiting is None:
                     console.ready = True
+                    if first_admin is not None:
+                        print(f"console's first admin: {first_admin[0]}, password "
+                              f"{first_admin[1]} (shown this once)", flush=True)  # fmt: skip
                     print(banner(args, child_env, redis is not None,
                                  "waha-sim" in {s.name for s in services}, env_file, logs),
                           flush=True)  # fmt: skip

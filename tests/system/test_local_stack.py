@@ -3,12 +3,14 @@ starting anything, says "ready" only once everything answers, and keeps its cons
 
 from __future__ import annotations
 
+import http.client
 import json
 import os
 import re
 import signal
 import subprocess
 import sys
+import urllib.parse
 import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -32,7 +34,7 @@ def free_ports() -> dict[str, int]:
                 ensure_free(metrics + n, "a conductor's or the gateway's metrics")
         except PortBusy:
             continue
-        names = ("--ingest-port", "--sim-port", "--redis-port", "--admin-port")
+        names = ("--ingest-port", "--sim-port", "--redis-port", "--admin-port", "--console-port")
         ports = {name: free_port() for name in names}
         if not {metrics + 1, metrics + 2, metrics + 3} & set(ports.values()):
             return {**ports, "--metrics-port": metrics}
@@ -147,8 +149,8 @@ def test_ready_is_said_once_everything_answers_and_the_logs_go_to_files(
     assert "earlier run" not in errors
     logs = sorted(p.name for p in (tmp_path / "logs").iterdir())
     assert oct((tmp_path / "env").stat().st_mode & 0o777) == "0o600"
-    assert logs == ["conductor-1.log", "conductor-2.log", "ingest.log", "projector.log",
-                    "waha-sim.log"]  # fmt: skip
+    assert logs == ["conductor-1.log", "conductor-2.log", "console.log", "ingest.log",
+                    "projector.log", "waha-sim.log"]  # fmt: skip
     lines = (tmp_path / "logs" / "conductor-1.log").read_text().splitlines()
     assert lines and all(json.loads(line)["level"] for line in lines)
 
@@ -222,3 +224,23 @@ def test_the_console_shows_the_embedded_redis_with_its_password_masked(running: 
     port = running.ports["--redis-port"]
     assert f"redis   redis://:***@127.0.0.1:{port}/0 (embedded, AOF on)\n" in running.console
     assert not [line for line in running.console if password in line]
+
+
+@pytest.mark.timeout(120)
+def test_wsm_up_serves_the_staff_console_and_prints_its_first_admins_login(
+    running: Running,
+) -> None:
+    [said] = [line for line in running.console if line.startswith("console's first admin:")]
+    found = re.match(r"console's first admin: (\S+), password (\S+) ", said)
+    assert found is not None
+    port = running.ports["--console-port"]
+    assert f"console http://127.0.0.1:{port}/ (staff: wsm staff add NAME --role ROLE)\n" in (
+        running.console
+    )
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    body = urllib.parse.urlencode({"name": found[1], "password": found[2]})
+    connection.request("POST", "/login", body,
+                       {"Content-Type": "application/x-www-form-urlencoded"})  # fmt: skip
+    response = connection.getresponse()
+    assert response.status == 303  # logged in, sent on to the agenda
+    assert "HttpOnly" in (response.getheader("Set-Cookie") or "")

@@ -5,12 +5,15 @@ Redis refuses none of their commands; a service reaching for another's work is r
 
 from __future__ import annotations
 
+import http.client
 import json
 import os
+import re
 import secrets
 import subprocess
 import sys
 import time
+import urllib.parse
 import urllib.request
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -25,7 +28,7 @@ from services.runtime.ports import free_port
 from tests.support.waha import HMAC_KEY
 
 ROOT = Path(__file__).resolve().parents[2]
-USERS = ("ingest", "conductor", "projector", "operator")
+USERS = ("ingest", "conductor", "projector", "operator", "console")
 NUMBER = "5511977776666"
 
 
@@ -149,6 +152,36 @@ def run_wsm(command: list[str], env: dict[str, str]) -> subprocess.CompletedProc
                           capture_output=True, text=True, timeout=60)  # fmt: skip
 
 
+def console_work(port: int, name: str, password: str, subject: str) -> None:
+    """A member of staff's round of the console: log in, every page, a staff form."""
+
+    def call(method: str, path: str, form: dict[str, str] | None = None,
+             cookie: str = "") -> http.client.HTTPResponse:  # fmt: skip
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        headers = {"Content-Type": "application/x-www-form-urlencoded", "Cookie": cookie}
+        body = urllib.parse.urlencode(form) if form is not None else None
+        connection.request(method, path, body, headers)
+        response = connection.getresponse()
+        response.read()
+        assert response.status in (200, 303), (path, response.status)
+        return response
+
+    login = call("POST", "/login", {"name": name, "password": password})
+    cookie = (login.getheader("Set-Cookie") or "").split(";")[0]
+    for path in ("/agenda?ver=semana", "/agenda/versao", "/atendimento",
+                 f"/atendimento/{subject}", f"/dpo/consentimento?titular={subject}",
+                 "/dpo/acessos", "/equipe"):  # fmt: skip
+        call("GET", path, cookie=cookie)
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    connection.request("GET", "/equipe", headers={"Cookie": cookie})
+    page = connection.getresponse().read().decode()
+    found = re.search(r'name="csrf" value="([^"]+)"', page)
+    assert found is not None
+    call("POST", "/equipe/adicionar", {"csrf": found[1], "name": "carla", "role": "dpo"},
+         cookie=cookie)  # fmt: skip
+    call("POST", "/logout", {"csrf": found[1]}, cookie=cookie)
+
+
 @dataclass(frozen=True)
 class Worked:
     redis: AclRedis
@@ -207,6 +240,14 @@ def worked(acl_redis: AclRedis, tmp_path_factory: pytest.TempPathFactory) -> Ite
             request(f"{admin}/{path}", token=token)
         correction = {"name": "Ana Souza Lima", "requested_by": "dpo"}
         request(f"{admin}/subjects/{subject}/correction", correction, token=token)
+        added = run_wsm(["staff", "add", "root", "--role", "admin", "--generate"],
+                        env("operator"))  # fmt: skip
+        password = added.stdout.split("password: ")[1].strip()
+        console_port = free_port()
+        processes.wsm("console", env("console"), "console", "--port", str(console_port))
+        processes.wait_until(lambda: answers(f"http://127.0.0.1:{console_port}/healthz"),
+                             "the console")  # fmt: skip
+        console_work(console_port, "root", password, subject)
         operator_commands = (["events"], ["audit", f"{NUMBER}@c.us"],
                              ["consent", "history", f"{NUMBER}@c.us"], ["deadletters", "list"],
                              ["lgpd", "export", f"{NUMBER}@c.us"],

@@ -9,7 +9,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGES = ("events", "services")
-SERVICES = ("ingest", "conductor", "projector", "waha_sim")
+SERVICES = ("ingest", "conductor", "projector", "waha_sim", "console")
 MAX_LINES = 400
 
 

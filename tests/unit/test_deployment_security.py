@@ -13,17 +13,18 @@ import yaml
 ROOT = Path(__file__).resolve().parents[2]
 REDIS_OPS = ROOT / "ops" / "redis"
 K8S = ROOT / "ops" / "k8s"
-SERVICES_OF_REDIS = {"ingest", "conductor", "projector"}
+SERVICES_OF_REDIS = {"ingest", "conductor", "projector", "console"}
 # Which container may hold which secret: what its process reads, nothing more.
 COMPOSE_SECRETS = {
     "redis": {"REDIS_INGEST_PASSWORD", "REDIS_CONDUCTOR_PASSWORD", "REDIS_PROJECTOR_PASSWORD",
-              "REDIS_OPERATOR_PASSWORD"},
+              "REDIS_OPERATOR_PASSWORD", "REDIS_CONSOLE_PASSWORD"},
     "ingest": {"REDIS_INGEST_PASSWORD", "WEBHOOK_HMAC_KEY", "WEBHOOK_HMAC_PREVIOUS_KEYS",
                "CHAT_KEY_SECRET"},
     # CHAT_KEY_SECRET: the reconciler keys what it reads back from WAHA as the gateway does.
     "conductor": {"REDIS_CONDUCTOR_PASSWORD", "WAHA_API_KEY", "GROQ_API_KEY", "CHAT_KEY_SECRET"},
     "projector": {"REDIS_PROJECTOR_PASSWORD", "CHAT_KEY_SECRET", "ADMIN_API_TOKEN"},
     "operator": {"REDIS_OPERATOR_PASSWORD", "CHAT_KEY_SECRET"},
+    "console": {"REDIS_CONSOLE_PASSWORD", "CHAT_KEY_SECRET"},
     "waha": {"WEBHOOK_HMAC_KEY"},  # the key's sha512: form comes from waha-api-key
     "waha-api-key": {"WAHA_API_KEY"},
     "grafana": {"GRAFANA_ADMIN_PASSWORD"},
@@ -134,6 +135,7 @@ READ_BY = {
     "ingest": settings_read_in("services/ingest", STORE, CHATS),
     "conductor": settings_read_in("services/conductor", STORE, CLINIC, CHATS),
     "projector": settings_read_in("services/projector", STORE, CLINIC, CHATS),
+    "console": settings_read_in("services/console", STORE, CLINIC, CHATS),
 }
 NEVER_IN_A_DEPLOYMENT = {"DEVELOPMENT_MODE"}
 

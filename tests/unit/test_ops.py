@@ -50,13 +50,19 @@ def started_by_up() -> dict[str, dict[str, Any]]:
 def test_compose_runs_the_whole_stack() -> None:
     assert set(started_by_up()) == {
         "redis", "nginx", "ingest", "conductor", "projector", "waha", "prometheus", "tempo",
-        "grafana", "waha-api-key",
+        "grafana", "waha-api-key", "console",
     }  # fmt: skip
 
 
-def test_only_nginx_and_grafana_are_published() -> None:
+def test_only_nginx_grafana_and_the_console_are_published() -> None:
     published = {name for name, s in compose()["services"].items() if s.get("ports")}
-    assert published == {"nginx", "grafana"}
+    assert published == {"nginx", "grafana", "console"}
+
+
+def test_grafana_and_the_console_are_published_on_the_loopback_only() -> None:
+    services = compose()["services"]
+    for name in ("grafana", "console"):
+        assert all(p.startswith("127.0.0.1:") for p in services[name]["ports"]), name
 
 
 def test_the_operators_commands_run_only_on_request() -> None:

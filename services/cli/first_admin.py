@@ -1,0 +1,28 @@
+"""The console's first admin, made by ``wsm up`` when there is no member of staff yet."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Mapping
+
+from services.console.staff import Role, StaffDirectory, new_password
+from services.runtime.store import StoreSettings
+
+FIRST_ADMIN = "admin"
+
+
+async def _ensure(env: Mapping[str, str]) -> tuple[str, str] | None:
+    store = StoreSettings.from_env(env)
+    async with store.connected() as redis:
+        directory = StaffDirectory(redis, store.keyspace)
+        if await directory.all():
+            return None
+        password = new_password()
+        await directory.add(FIRST_ADMIN, Role.ADMIN, password)
+        return FIRST_ADMIN, password
+
+
+def ensure_first_admin(env: Mapping[str, str]) -> tuple[str, str] | None:
+    """The first admin's name and password, made now; None when staff exist already (the
+    password was shown when it was made, and is kept nowhere in clear)."""
+    return asyncio.run(_ensure(env))

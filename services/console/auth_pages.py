@@ -1,0 +1,59 @@
+"""Logging in and out."""
+
+from __future__ import annotations
+
+from aiohttp import web
+
+from services.console.accountability import Action, record
+from services.console.web import COOKIE, console_of, form_of, login_of, render
+
+MAX_FIELD_CHARS = 256
+
+
+def client_address(request: web.Request) -> str:
+    return request.remote or "unknown"
+
+
+async def login_page(request: web.Request) -> web.Response:
+    return render(request, "login.html", error=None, name="")
+
+
+async def login(request: web.Request) -> web.StreamResponse:
+    console = console_of(request)
+    form = await form_of(request)
+    name = form.get("name", "").strip().lower()[:MAX_FIELD_CHARS]
+    password = form.get("password", "")[:MAX_FIELD_CHARS]
+    address = client_address(request)
+    if await console.throttle.blocked(name, address):
+        return render(request, "login.html", status=429, name=name,
+                      error="Muitas tentativas sem sucesso. Aguarde alguns minutos e tente "
+                            "de novo.")  # fmt: skip
+    staff = await console.staff.verify(name, password)
+    if staff is None:
+        await console.throttle.failed(name, address)
+        return render(request, "login.html", status=401, name=name,
+                      error="Nome ou senha incorretos.")  # fmt: skip
+    await console.throttle.succeeded(name)
+    session = await console.sessions.open(staff)
+    await record(console.log, staff, Action.LOGGED_IN)
+    response = web.HTTPSeeOther("/")
+    response.set_cookie(
+        COOKIE, session.token, max_age=console.settings.session_s, path="/",
+        secure=console.settings.secure_cookies, httponly=True, samesite="Strict",
+    )  # fmt: skip
+    raise response
+
+
+async def logout(request: web.Request) -> web.StreamResponse:
+    console, login_ = console_of(request), login_of(request)
+    await console.sessions.close(login_.token)
+    await record(console.log, login_.staff, Action.LOGGED_OUT)
+    response = web.HTTPSeeOther("/login")
+    response.del_cookie(COOKIE, path="/")
+    raise response
+
+
+def add_routes(app: web.Application) -> None:
+    app.router.add_get("/login", login_page)
+    app.router.add_post("/login", login)
+    app.router.add_post("/logout", logout)

@@ -1,0 +1,65 @@
+"""Login sessions of the console: a random token in a cookie, kept in Redis under a
+digest of it with an expiry, and a CSRF token per session that every form carries."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import secrets
+from dataclasses import dataclass
+from typing import cast
+
+from redis.asyncio import Redis
+
+from events import Keyspace
+from services.console.staff import Role, Staff
+
+
+def _digest(token: str) -> str:
+    # A copy of Redis shows which sessions exist, never a cookie that would open one.
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class Login:
+    """A logged-in member of staff, the session's cookie token and its CSRF token."""
+
+    staff: Staff
+    token: str
+    csrf: str
+
+    def csrf_matches(self, given: str) -> bool:
+        return hmac.compare_digest(given.encode(), self.csrf.encode())
+
+
+class Sessions:
+    def __init__(self, redis: Redis, keyspace: Keyspace, lifetime_s: int) -> None:
+        self.redis = redis
+        self.keyspace = keyspace
+        self.lifetime_s = lifetime_s
+
+    async def open(self, staff: Staff) -> Login:
+        token, csrf = secrets.token_urlsafe(32), secrets.token_urlsafe(32)
+        key = self.keyspace.staff_session(_digest(token))
+        async with self.redis.pipeline(transaction=True) as pipe:
+            pipe.hset(key, mapping={"name": staff.name, "role": staff.role.value, "csrf": csrf})
+            pipe.expire(key, self.lifetime_s)
+            await pipe.execute()
+        return Login(staff, token, csrf)
+
+    async def find(self, token: str) -> Login | None:
+        """The session the cookie's token opens, if it has not expired."""
+        if not token or len(token) > 100:
+            return None
+        fields = cast(
+            dict[bytes, bytes],
+            await self.redis.hgetall(self.keyspace.staff_session(_digest(token))),
+        )
+        try:
+            staff = Staff(fields[b"name"].decode(), Role(fields[b"role"].decode()))
+            return Login(staff, token, fields[b"csrf"].decode())
+        except (KeyError, ValueError):
+            return None
+
+    async def close(self, token: str) -> None:
+        await self.redis.delete(self.keyspace.staff_session(_digest(token)))

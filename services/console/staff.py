@@ -1,0 +1,139 @@
+"""The console's staff accounts: a name, a role and an Argon2id password hash, in Redis."""
+
+from __future__ import annotations
+
+import re
+import secrets
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import cast
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from redis.asyncio import Redis
+
+from events import Keyspace
+
+NAME = re.compile(r"[a-z][a-z0-9._-]{1,31}")
+MIN_PASSWORD_CHARS = 12
+MAX_PASSWORD_CHARS = 256
+
+# Argon2id with the library's defaults (RFC 9106's second recommended profile).
+_hasher = PasswordHasher()
+# Verified against when an account does not exist, so a wrong name costs the same time
+# as a wrong password and the answer's timing tells no names.
+_ABSENT = _hasher.hash(secrets.token_hex(16))
+
+
+class Role(StrEnum):
+    RECEPTIONIST = "receptionist"
+    DPO = "dpo"
+    ADMIN = "admin"
+
+
+ROLE_NAMES = {
+    Role.RECEPTIONIST: "Recepção",
+    Role.DPO: "Encarregado de dados (DPO)",
+    Role.ADMIN: "Administração",
+}
+
+
+class StaffError(ValueError):
+    """A staff account that cannot be made or changed as asked."""
+
+
+@dataclass(frozen=True, slots=True)
+class Staff:
+    name: str
+    role: Role
+
+
+def check_name(raw: str) -> str:
+    """An account name: 2 to 32 lower-case letters, digits, dots, hyphens, underscores."""
+    name = raw.strip()
+    if not NAME.fullmatch(name):
+        raise StaffError(
+            "a staff name has 2 to 32 characters: lower-case letters, digits, '.', '-' or "
+            "'_', starting with a letter"
+        )
+    return name
+
+
+def check_password(password: str) -> str:
+    if not MIN_PASSWORD_CHARS <= len(password) <= MAX_PASSWORD_CHARS:
+        raise StaffError(f"a password has {MIN_PASSWORD_CHARS} to {MAX_PASSWORD_CHARS} characters")
+    return password
+
+
+def check_role(raw: str) -> Role:
+    try:
+        return Role(raw.strip())
+    except ValueError:
+        raise StaffError(f"a role is one of {', '.join(Role)}") from None
+
+
+def new_password() -> str:
+    """A generated password: 96 random bits, easy to type."""
+    return secrets.token_urlsafe(12)
+
+
+class StaffDirectory:
+    """Who may log in to the console, with which role."""
+
+    def __init__(self, redis: Redis, keyspace: Keyspace) -> None:
+        self.redis = redis
+        self.keyspace = keyspace
+
+    async def add(self, name: str, role: Role, password: str) -> Staff:
+        """Make an account; refused if the name is taken."""
+        name, password = check_name(name), check_password(password)
+        digest = _hasher.hash(password)
+        key = self.keyspace.staff_account(name)
+        # HSETNX on the role field first: of two adds of one name, exactly one makes it.
+        if not await self.redis.hsetnx(key, "role", role.value):
+            raise StaffError(f"there is already a member of staff called {name}")
+        await self.redis.hset(key, "password", digest)
+        await self.redis.sadd(self.keyspace.staff_names(), name)
+        return Staff(name, role)
+
+    async def remove(self, name: str) -> bool:
+        """Delete an account (its open sessions end at their next request); whether it
+        existed."""
+        removed = await self.redis.delete(self.keyspace.staff_account(name))
+        await self.redis.srem(self.keyspace.staff_names(), name)
+        return bool(removed)
+
+    async def get(self, name: str) -> Staff | None:
+        raw = await self.redis.hget(self.keyspace.staff_account(name), "role")
+        if raw is None:
+            return None
+        try:
+            return Staff(name, Role(cast(bytes, raw).decode()))
+        except ValueError:
+            return None
+
+    async def all(self) -> list[Staff]:
+        names = sorted(n.decode() for n in cast(set[bytes], await self.redis.smembers(
+            self.keyspace.staff_names())))  # fmt: skip
+        found = [await self.get(name) for name in names]
+        return [staff for staff in found if staff is not None]
+
+    async def admins(self) -> int:
+        return sum(1 for staff in await self.all() if staff.role is Role.ADMIN)
+
+    async def verify(self, name: str, password: str) -> Staff | None:
+        """The member of staff if ``password`` is theirs; None otherwise (a wrong name
+        takes as long as a wrong password)."""
+        key = self.keyspace.staff_account(name) if NAME.fullmatch(name) else None
+        fields = cast(dict[bytes, bytes], await self.redis.hgetall(key) if key else {})
+        stored = fields.get(b"password", b"").decode() or _ABSENT
+        try:
+            _hasher.verify(stored, password)
+        except (VerificationError, InvalidHashError):
+            return None
+        if not fields:
+            return None
+        try:
+            return Staff(name, Role(fields[b"role"].decode()))
+        except (KeyError, ValueError):
+            return None

@@ -1,0 +1,105 @@
+"""Logging in to the console: Argon2 passwords, session cookies, throttling, CSRF, roles."""
+
+from __future__ import annotations
+
+import re
+
+from events import EventLog
+from events.schema import StaffActed
+from services.console.accountability import recent
+from services.console.staff import Role, StaffDirectory
+from tests.support.console import PASSWORD, add_staff, browser, csrf_of, log_in, serving_console
+
+
+async def test_a_member_of_staff_logs_in_with_their_password(log: EventLog) -> None:
+    await add_staff(log, "julia", Role.RECEPTIONIST)
+    async with serving_console(log) as base, browser(base) as http:
+        assert await log_in(http, "julia") == 303
+        async with http.get("/agenda") as page:
+            assert page.status == 200
+            assert '<html lang="pt-BR">' in await page.text()
+
+
+async def test_the_session_cookie_is_secure_httponly_and_strict(log: EventLog) -> None:
+    await add_staff(log, "julia", Role.RECEPTIONIST)
+    form = {"name": "julia", "password": PASSWORD}
+    async with (
+        serving_console(log) as base,
+        browser(base) as http,
+        http.post("/login", data=form, allow_redirects=False) as response,
+    ):
+        cookie = response.headers["Set-Cookie"]
+    assert "Secure" in cookie
+    assert "HttpOnly" in cookie
+    assert "SameSite=Strict" in cookie
+
+
+async def test_a_wrong_password_is_refused(log: EventLog) -> None:
+    await add_staff(log, "julia", Role.RECEPTIONIST)
+    async with serving_console(log) as base, browser(base) as http:
+        assert await log_in(http, "julia", "not the password") == 401
+        async with http.get("/agenda", allow_redirects=False) as page:
+            assert page.headers["Location"] == "/login"
+
+
+async def test_logins_are_refused_after_too_many_failures_even_with_the_password(
+    log: EventLog,
+) -> None:
+    await add_staff(log, "julia", Role.RECEPTIONIST)
+    async with serving_console(log) as base, browser(base) as http:
+        for _ in range(3):
+            assert await log_in(http, "julia", "not the password") == 401
+        assert await log_in(http, "julia") == 429
+
+
+async def test_logging_out_ends_the_session(log: EventLog) -> None:
+    await add_staff(log, "julia", Role.RECEPTIONIST)
+    async with serving_console(log) as base, browser(base) as http:
+        await log_in(http, "julia")
+        csrf = await csrf_of(http, "/agenda")
+        async with http.post("/logout", data={"csrf": csrf}, allow_redirects=False) as out:
+            assert out.status == 303
+        async with http.get("/agenda", allow_redirects=False) as page:
+            assert page.headers["Location"] == "/login"
+
+
+async def test_a_post_without_the_csrf_token_is_refused_and_changes_nothing(
+    log: EventLog,
+) -> None:
+    await add_staff(log, "root", Role.ADMIN)
+    async with serving_console(log) as base, browser(base) as http:
+        await log_in(http, "root")
+        form = {"name": "mallory", "role": "admin"}
+        async with http.post("/equipe/adicionar", data=form) as response:
+            assert response.status == 403
+    assert await StaffDirectory(log.redis, log.keyspace).get("mallory") is None
+
+
+async def test_a_receptionist_is_refused_the_dpo_pages(log: EventLog) -> None:
+    await add_staff(log, "julia", Role.RECEPTIONIST)
+    async with serving_console(log) as base, browser(base) as http:
+        await log_in(http, "julia")
+        for path in ("/dpo/acessos", "/dpo/consentimento", "/equipe"):
+            async with http.get(path) as page:
+                assert page.status == 403, path
+
+
+async def test_an_admin_adds_a_member_of_staff_with_a_generated_password(log: EventLog) -> None:
+    await add_staff(log, "root", Role.ADMIN)
+    async with serving_console(log) as base, browser(base) as http:
+        await log_in(http, "root")
+        csrf = await csrf_of(http, "/equipe")
+        form = {"csrf": csrf, "name": "carla", "role": "dpo"}
+        async with http.post("/equipe/adicionar", data=form) as response:
+            shown = re.search(r"<code>([^<]+)</code>", await response.text())
+    assert shown is not None
+    staff = await StaffDirectory(log.redis, log.keyspace).verify("carla", shown[1])
+    assert staff is not None and staff.role is Role.DPO
+
+
+async def test_logging_in_is_in_the_access_log(log: EventLog) -> None:
+    await add_staff(log, "julia", Role.RECEPTIONIST)
+    async with serving_console(log) as base, browser(base) as http:
+        await log_in(http, "julia")
+    [entry] = await recent(log)
+    assert entry.event == StaffActed(staff="julia", role="receptionist", action="logged_in")
