@@ -203,13 +203,9 @@ class ActionProposed(DomainEvent, frozen=True, kw_only=True, tag="scheduling.pro
     appointment_id: str = ""
 
 
-# Who and what an appointment is with: ids from the clinic file. An entry written before
-# appointments named them reads with "" for both, the clinic's one professional and one
-# service of a clinic without a file, which is what every appointment then was. The
-# fields were added, not versioned: code that predates them still reads newer entries
-# (it ignores fields it does not know) while replicas of both run side by side.
-NO_PROFESSIONAL = ""
-NO_SERVICE = ""
+# Ids from the clinic file; "" (what entries from before them read as): the one
+# professional and service of a clinic without a file. Added, not versioned: see README.
+NO_PROFESSIONAL = NO_SERVICE = ""
 
 
 class AppointmentBooked(DomainEvent, frozen=True, kw_only=True, tag="appointment.booked"):
