@@ -28,10 +28,13 @@ def test_the_corpus_holds_at_least_300_labelled_messages() -> None:
     assert {e.label for e in examples} <= LABELS
 
 
-def test_about_a_third_of_the_corpus_is_held_out() -> None:
-    examples = [e for c in load(CORPUS) for e in c.examples]
-    share = sum(e.held_out for e in examples) / len(examples)
-    assert 0.25 <= share <= 0.35
+TUNING_FILES = ("answers", "intents", "names", "times")
+
+
+def test_the_messages_read_while_tuning_are_all_in_the_tuned_share() -> None:
+    # Their misses were read and listed (docs/corpus.md): none of them is unseen any more.
+    examples = [e for name in TUNING_FILES for e in load(CORPUS / f"{name}.jsonl")[0].examples]
+    assert not any(e.held_out for e in examples)
 
 
 # Two times offered as alternatives are read as the first of them, where the rule is to ask

@@ -58,8 +58,16 @@ def test_an_impossible_time_gives_no_time(text: str) -> None:
     assert when.at is None
 
 
-def test_a_weekday_means_the_next_one_not_today() -> None:
-    assert parse_when("terça às 10h", TUESDAY) == When(date(2026, 12, 1), time(10))
+def test_a_weekday_said_on_that_weekday_is_asked_about() -> None:
+    # On a Tuesday, "terça às 10h" is today for some, a week from today for others.
+    when = parse_when("terça às 10h", TUESDAY)
+    assert when is not None
+    assert when.doubt == "hoje (terça, 24/11) ou terça, 01/12?"
+    assert when.start() is None
+
+
+def test_a_weekday_said_on_that_weekday_with_que_vem_is_next_weeks() -> None:
+    assert parse_when("terça que vem às 10h", TUESDAY) == When(date(2026, 12, 1), time(10))
 
 
 # Real phrasings, the day they were written, and exactly what they mean: (day, time,

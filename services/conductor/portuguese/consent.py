@@ -15,6 +15,7 @@ import unicodedata
 from collections.abc import Iterable
 from enum import StrEnum
 
+from services.conductor.portuguese.shorthand import written_out
 from services.conductor.portuguese.text import fold
 
 # Runs of a letter written long for emphasis ("siiim", "nãooo"): each phrase word is
@@ -26,14 +27,16 @@ _NOT_LETTERS = re.compile(r"[\W_]+")
 
 
 def _phrases(*written: str) -> frozenset[tuple[str, ...]]:
-    return frozenset(tuple(_ELONGATED.sub(r"\1", word) for word in p.split()) for p in written)
+    return frozenset(
+        tuple(_ELONGATED.sub(r"\1", word) for word in written_out(p).split()) for p in written
+    )
 
 
 _YES = _phrases(
     "sim", "aceito", "eu aceito", "aceito sim", "concordo", "eu concordo",
     "concordo sim", "autorizo", "eu autorizo", "autorizo sim", "consinto", "eu consinto",
     "de acordo", "estou de acordo", "to de acordo", "pode sim", "claro", "claro que sim",
-    "com certeza", "certamente", "positivo", "quero sim",
+    "com certeza", "certamente", "positivo", "quero sim", "s",
     "yes", "yeah", "yep", "yup", "sure", "of course", "i agree", "agree", "agreed",
     "i accept", "accept", "accepted", "i consent", "consent",
 )  # fmt: skip
@@ -108,6 +111,10 @@ _REVOKE = _phrases(
     "retirar meu consentimento", "retirar o consentimento", "cancelar meu consentimento",
     "cancelar o consentimento", "cancelar consentimento", "descadastrar", "me descadastrar",
     "me descadastre", "descadastre", "descadastra", "nao quero mais que usem meus dados",
+    "nao quero mais que voces usem meus dados", "nao quero que usem meus dados",
+    "nao quero que voces usem meus dados", "parem de usar meus dados",
+    "nao quero mais receber mensagens", "nao quero receber mais mensagens",
+    "parem de me mandar mensagens", "parem de mandar mensagens",
     "nao autorizo mais", "nao autorizo mais o uso dos meus dados",
     "revoke", "revoke consent", "revoke my consent", "withdraw my consent",
     "withdraw consent", "i withdraw my consent", "opt out",
@@ -141,8 +148,9 @@ def _asks(text: str) -> bool:
 
 
 def _words(text: str) -> tuple[str, ...]:
+    """The words of a message, shorthand written out ("n" is "não", "vcs" "vocês")."""
     plain = _NOT_LETTERS.sub(" ", fold(_EMOTICON.sub(" ", unicodedata.normalize("NFKC", text))))
-    return tuple(_ELONGATED.sub(r"\1", word) for word in plain.split())
+    return tuple(_ELONGATED.sub(r"\1", word) for word in written_out(plain).split())
 
 
 def _contains(words: tuple[str, ...], phrase: tuple[str, ...]) -> bool:

@@ -17,6 +17,7 @@ from datetime import date, datetime, time, timedelta
 
 from services.conductor.portuguese.numbers import with_digits
 from services.conductor.portuguese.text import fold
+from services.conductor.portuguese.weekdays import weekdays_written_out
 from services.domain.clinic import WEEKDAY_NAMES
 
 PERIODS = {
@@ -41,6 +42,8 @@ _MONTH_WORDS = "|".join(sorted({fold(n) for n in _MONTH_NAMES} | set(_MONTH_PREF
 _WEEKDAY = re.compile(r"\b(segunda|terca|quarta|quinta|sexta|sabado|domingo)(?: feira)?\b")
 _NEXT_WEEK = re.compile(r"\b(?:semana que vem|prox(?:ima)? semana)\b")
 _COMING = re.compile(r"\b(?:que|q) vem\b")
+# "próxima sexta": the coming Friday ("próxima terça" said on a Tuesday: next week's).
+_NEXT_DAY = re.compile(r"\bprox(?:ima|imo)? (?:segunda|terca|quarta|quinta|sexta|sabado|domingo)")
 _DAY_MONTH = re.compile(r"\b(\d{1,2})/(\d{1,2})(?:/(\d{2,4}))?\b")
 _DAY_MONTH_NAME = re.compile(
     rf"\b(?:dia )?(\d{{1,2}}|primeiro)o? (?:de )?({_MONTH_WORDS})\b(?: (?:de )?(\d{{4}})\b)?"
@@ -63,6 +66,19 @@ _DOTTED_TIME = re.compile(r"(?<![\d./])(\d{1,2})\.(00|15|30|45)(?![\d./])")
 _DAY_AFTER_TOMORROW = re.compile(r"\b(?:depois|dps) de? ?amanha\b")
 _HOUR_OF_PERIOD = re.compile(r"\b(\d{1,2}) (?:da|de) (?:manha|tarde|noite)\b")
 _OF_PERIOD = re.compile(r"\b(?:da|de|a)\s(manha|tarde|noite)\b|\b(manha|tarde|noite)\b")
+# "3 e pouco", "10 e poucos": some minutes after an hour, which ones unsaid.
+_ABOUT_HOUR = re.compile(
+    r"\b\d{1,2}(?:h|:\d\d| ?horas?)? e (?:pouco|poucos|pouquinho|tanto|alguma coisa"
+    r"|qualquer coisa)\b"
+)
+_DAY_WORD = (
+    r"(?:hoje|amanha|(?:depois|dps) de ?amanha|segunda|terca|quarta|quinta|sexta|sabado"
+    r"|domingo|dia \d{1,2}|\d{1,2}/\d{1,2})"
+)
+# Two days offered as either ("segunda ou terça", "amanhã ou depois"): the person chooses.
+_EITHER_DAY = re.compile(
+    rf"\b{_DAY_WORD}(?: feira)?,? ou (?:na |no |a |o |entao |talvez )?(?:{_DAY_WORD}|depois)\b"
+)
 # Before 6 and with no part of the day, an hour is as likely morning as afternoon.
 _UNCLEAR_HOURS = range(1, 6)
 # Two hours offered as either ("8:00 ou 9:00", "as 10 ou as 11 tanto faz"): the person
@@ -100,7 +116,7 @@ class When:
 
 def parse_when(text: str, today: date) -> When | None:
     """What ``text`` says about when, relative to ``today``; None if it says nothing."""
-    folded = with_digits(fold(_DOTTED_TIME.sub(r"\1:\2", text)))
+    folded = weekdays_written_out(with_digits(fold(_DOTTED_TIME.sub(r"\1:\2", text))))
     period = _period(folded)
     day, week, day_doubt = _day(folded, today)
     # The numbers of a date ("dia 7 de manhã", "daqui a 3 dias") are no hours.
@@ -132,14 +148,20 @@ def _period(folded: str) -> str | None:
         return None
     if "depois do almoco" in folded:
         return "tarde"
-    if re.search(r"\bcedo\b", folded):
+    if re.search(r"\b(?:cedo|cedinho|manhazinha)\b", folded):
         return "manha"
+    if re.search(r"\b(?:tardinha|fim de tarde)\b", folded):
+        return "tarde"
+    if re.search(r"\bnoitinha\b", folded):
+        return "noite"
     match = _OF_PERIOD.search(folded)
     return (match.group(1) or match.group(2)) if match else None
 
 
 def _day(folded: str, today: date) -> tuple[date | None, date | None, str | None]:
     """The day meant, the week meant (its Monday) when no day is, and any doubt."""
+    if _EITHER_DAY.search(folded):
+        return None, None, "qual dos dois dias você prefere?"
     if _DAY_AFTER_TOMORROW.search(folded):
         return today + timedelta(days=2), None, None
     if re.search(r"\bamanha\b", folded):
@@ -167,6 +189,10 @@ def _day(folded: str, today: date) -> tuple[date | None, date | None, str | None
         if next_week:
             return following, None, None
         coming = today + timedelta(days=(weekday - today.weekday()) % 7 or 7)
+        said_next = _COMING.search(folded) or _NEXT_DAY.search(folded)
+        if weekday == today.weekday() and not said_next:
+            # "terça" said on a Tuesday: today, or a week from today?
+            return None, None, f"hoje ({_said(today)}) ou {_said(coming)}?"
         if _COMING.search(folded) and coming != following:
             # "sexta que vem" on a Tuesday: this Friday for some, next week's for others.
             return None, None, f"{_said(coming)} ou {_said(following)}?"
@@ -252,6 +278,8 @@ def _clock(folded: str, period: str | None) -> tuple[time | None, str | None]:
         return (time(12, 30) if "meio dia e meia" in folded else time(12)), None
     if _EITHER_HOUR.search(folded):
         return None, "qual dos dois horários você prefere?"
+    if _ABOUT_HOUR.search(folded):
+        return None, "que horas exatamente?"
     hour = minute = None
     if match := _CLOCK.search(folded):
         hour, minute = int(match[1]), 30 if match[4] else int(match[2] or match[3] or 0)

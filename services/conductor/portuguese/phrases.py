@@ -1,0 +1,137 @@
+"""The phrases that say what a message asks for, by intent, in the order they are tried.
+
+Written as ``intents`` compares them: folded, shorthand written out ("pra" is "para",
+"vc" is "voce"). The order settles a message that holds phrases of two intents: a
+cancellation names the consultation it cancels ("cancelar a consulta de amanhã"), a
+booking may name the consultation it is for ("agendar ... pra minha consulta de
+retorno"), so the stronger signs come first and the words every request shares last.
+"""
+
+from __future__ import annotations
+
+from services.conductor.portuguese.intent import Intent
+
+_LGPD = (
+    "meus dados", "dados meus", "quais dados", "que dados", "lgpd", "privacidade",
+    "apagar dados", "excluir dados", "dados pessoais", "informacoes pessoais",
+    "protecao de dados", "titular dos dados", "apagar meu cadastro", "excluir meu cadastro",
+    "apaga meu cadastro", "apagar minha conta", "excluir minha conta", "portabilidade",
+)  # fmt: skip
+_HUMAN = (
+    "atendente", "atendentes", "humano", "humana", "falar com uma pessoa", "falar com pessoa",
+    "quero uma pessoa", "pessoa de verdade", "pessoa real", "recepcao", "recepcionista",
+    "falar com alguem", "alguem ai", "tem alguem", "alguem me atende", "alguem para falar",
+    "alguem responde", "ninguem responde", "ninguem atende", "robo", "robozinho", "bot",
+    "maquina", "secretaria", "secretario", "gente de verdade", "ser humano",
+    "falar com a doutora", "falar com o doutor", "falar com o medico", "falar com a medica",
+    "falar com a dra", "falar com o dr", "me liga", "me ligar", "me ligue", "ligar para mim",
+    "ligue para mim", "telefonar para mim", "falar direto com",
+)  # fmt: skip
+_RESCHEDULE = (
+    "remarcar", "remarca", "remarque", "remarcacao", "reagendar", "reagenda", "reagende",
+    "reagendamento", "mudar o horario", "mudar de horario", "mudar meu horario",
+    "mudar a consulta", "mudar minha consulta", "mudar o dia", "mudar de dia", "mudar a data",
+    "trocar o horario", "trocar de horario", "trocar meu horario", "trocar o dia",
+    "trocar de dia", "trocar a data", "trocar a consulta", "trocar minha consulta",
+    "passar minha consulta", "passar a consulta", "passar para outro dia",
+    "consulta para outro dia", "transferir minha consulta", "transferir a consulta", "adiar",
+    "adia", "antecipar", "adiantar minha consulta", "adiantar a consulta",
+)  # fmt: skip
+_CANCEL = (
+    "cancelar", "cancela", "cancelo", "cancele", "cancelamento", "desmarcar", "desmarca",
+    "desmarque", "nao vou poder ir", "nao poderei ir", "nao vou conseguir ir",
+    "nao vou conseguir comparecer", "nao vou poder comparecer", "nao poderei comparecer",
+    "nao vou comparecer", "nao consigo ir", "nao posso ir", "nao irei", "nao vou mais",
+    "nao vou mais precisar", "nao preciso mais da consulta", "pode tirar",
+    "tirar minha consulta", "tira minha consulta", "desisto da consulta",
+    "desistir da consulta",
+)  # fmt: skip
+# Asking what is booked, before the scheduling words a look-up uses too ("marquei",
+# "marcada", "meu agendamento").
+_LOOKUP = (
+    "minhas consultas", "meus agendamentos", "tenho consulta", "ver consultas",
+    "quando e minha", "quando e a minha", "consultar", "ta marcada", "esta marcada",
+    "ta marcado", "esta marcado", "ficou marcada", "ficou marcado", "foi marcada",
+    "foi marcado", "coisa marcada", "algo marcado", "consulta marcada", "horario marcado",
+    "horarios marcados", "ta confirmada", "esta confirmada", "ta confirmado", "esta confirmado",
+    "foi confirmada", "foi confirmado", "foi cancelada", "foi cancelado", "marquei", "agendei",
+    "nao lembro", "esqueci o horario", "esqueci o dia", "esqueci quando", "que horas e minha",
+    "que horas e a minha", "que dia e minha", "que dia e a minha", "que dia ficou",
+    "qual dia ficou", "que horas ficou", "para quando ficou", "pode ver para mim",
+    "ver para mim", "minha proxima consulta", "meus horarios",
+)  # fmt: skip
+_CONFIRM = (
+    "confirmo", "confirmado", "confirmada", "confirmar", "confirmando", "vou sim", "estarei la",
+    "presenca confirmada",
+)  # fmt: skip
+# Questions about the clinic, asked in words no booking uses.
+_ASKED_INFO = (
+    "endereco", "onde fica", "onde voces ficam", "como chegar", "localizacao", "qual a rua",
+    "ponto de referencia", "estacionamento", "estacionar", "parar o carro",
+    "horario de funcionamento", "horario de atendimento", "que horas abre", "que horas fecha",
+    "ate que horas", "abre", "abrem", "fecha", "fecham", "aberto", "abertos", "funcionam",
+    "funciona ate", "funciona de", "funciona no", "funciona aos", "que horas funciona",
+    "quanto custa", "quanto ta", "quanto esta", "quanto e", "quanto sai", "quanto fica",
+    "quanto cobra", "quanto cobram", "quanto pago", "preco", "precos", "valor", "valores",
+    "pix", "cartao", "debito", "credito", "dinheiro", "parcelar", "parcela", "pagamento",
+    "pagar", "convenio", "convenios", "plano de saude", "aceita", "aceitam", "atendem pelo",
+    "atende pelo", "jejum", "preparo", "exame de sangue", "telefone", "whatsapp", "email",
+    "e mail", "site", "instagram", "documentos", "levar na consulta", "carteirinha",
+    "encaminhamento", "pedido medico", "acompanhante", "acessibilidade", "cadeira de rodas",
+    "especialidades", "quanto tempo demora",
+)  # fmt: skip
+_BOOK = (
+    "marcar", "marca", "marco", "marque", "marcacao", "agendar", "agenda", "agende",
+    "agendamento", "encaixar", "encaixa", "encaixe", "encaixo", "reservar", "horario",
+    "horarios", "disponivel", "disponibilidade", "vaga", "vagas",
+)  # fmt: skip
+_OWN = ("minha consulta", "meu agendamento")
+# Named alone, an insurer or a specialty asks whether the clinic takes or has it.
+_NAMED_INFO = (
+    "unimed", "hapvida", "amil", "bradesco", "bradesco saude", "sulamerica", "sul america",
+    "notredame", "notre dame", "intermedica", "golden cross", "porto seguro", "cassi", "geap",
+    "ipsemg", "iamspe", "prevent senior", "care plus", "omint", "allianz", "mediservice",
+    "saude caixa", "postal saude", "cabesp", "sompo", "leve saude", "particular", "atende",
+    "atendem", "pediatra", "dermatologista", "cardiologista", "ginecologista", "ortopedista",
+    "oftalmologista", "psicologo", "psicologa", "nutricionista", "fisioterapia", "exames",
+)  # fmt: skip
+_ANY_BOOKING = ("consulta", "retorno", "atendimento")
+_HELP = (
+    "ajuda", "ajudar", "menu", "opcoes", "oi", "oie", "ola", "opa", "e ai", "eai", "salve",
+    "bom dia", "boa tarde", "boa noite", "help", "como funciona", "o que voce faz",
+    "o que voces fazem", "o que voce pode fazer", "o que da para fazer", "o que posso fazer",
+    "como usar", "como usa", "inicio", "comecar",
+)  # fmt: skip
+
+PHRASES: tuple[tuple[Intent, tuple[str, ...]], ...] = (
+    (Intent.LGPD, _LGPD),
+    (Intent.HUMAN, _HUMAN),
+    (Intent.RESCHEDULE, _RESCHEDULE),
+    (Intent.CANCEL, _CANCEL),
+    (Intent.CONSULT, _LOOKUP),
+    (Intent.CONFIRM, _CONFIRM),
+    (Intent.INFO, _ASKED_INFO),
+    (Intent.SCHEDULE, _BOOK),
+    (Intent.CONSULT, _OWN),
+    (Intent.INFO, _NAMED_INFO),
+    (Intent.SCHEDULE, _ANY_BOOKING),
+    (Intent.HELP, _HELP),
+)
+"""Each intent's phrases, in the order they are tried; the first found wins."""
+
+# Words a patient writes that are no slip of a phrase's word, though they look like one:
+# "cancelado" is not "cancela", "pessoal" not "pessoa".
+KNOWN_WORDS = frozenset({
+    "marcado", "marcada", "marcados", "marcadas", "agendado", "agendada", "cancelado",
+    "cancelada", "remarcado", "remarcada", "desmarcado", "desmarcada", "confirma",
+    "pessoal", "pessoas", "obrigado", "obrigada", "amanha", "semana", "segunda", "terca",
+    "quarta", "quinta", "sexta", "sabado", "domingo", "manha", "tarde", "noite", "hoje",
+    "depois", "antes", "quero", "queria", "gostaria", "preciso", "precisa", "posso", "poderia",
+    "podia", "consegue", "consigo", "voce", "voces", "minha", "minhas", "nosso", "nossa",
+    "favor", "tudo", "todos", "obrigadao", "valeu", "beleza", "certo", "entao", "agora",
+    "ainda", "sobre", "outro", "outra", "medico", "medica", "doutor", "doutora", "filho",
+    "filha", "marido", "esposa", "mae", "pai", "clinica", "consultorio", "exame", "receita",
+    "atestado", "trabalho", "dados", "mensagem", "mensagens", "numero", "nome", "horas",
+    "fazer", "falar", "saber", "ajudem", "ajude", "abrir", "fechar", "marcou", "agendou",
+    "aceito", "aceitamos", "atendeu", "atendido", "atendida", "cancelou",
+})  # fmt: skip

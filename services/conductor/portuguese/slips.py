@@ -1,0 +1,52 @@
+"""Slips of the keyboard in the words that say what a message asks for, put right one
+word at a time: "consuta" is "consulta", "cancelr" is "cancelar", "enderço" is
+"endereço". A word is put right only when it is no known word, is long enough to tell
+apart (five letters), keeps its first letter, and is alike one word of the phrases (see
+``SLIP_RATIO``) more than any other: a slip between two is left as written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+from services.conductor.portuguese.vocabulary import (
+    SLIP_MAX_LENGTH_GAP,
+    SLIP_MIN_LENGTH,
+    SLIP_RATIO,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Slips:
+    """The words a slip may be put right to, and those never taken for a slip."""
+
+    targets: frozenset[str]
+    known: frozenset[str]
+
+    @classmethod
+    def of(cls, phrases: Iterable[str], known: Iterable[str]) -> Slips:
+        words = {word for phrase in phrases for word in phrase.split()}
+        targets = frozenset(w for w in words if len(w) >= SLIP_MIN_LENGTH and w.isalpha())
+        return cls(targets, frozenset(words) | frozenset(known))
+
+    def corrected(self, words: Iterable[str]) -> tuple[str, ...]:
+        """The words, each slip put right."""
+        return tuple(self._right(word) for word in words)
+
+    def _right(self, word: str) -> str:
+        if len(word) < SLIP_MIN_LENGTH or word in self.known or not word.isalpha():
+            return word
+        matcher = SequenceMatcher(None, b=word)
+        scored = []
+        for target in self.targets:
+            if target[0] != word[0] or abs(len(target) - len(word)) > SLIP_MAX_LENGTH_GAP:
+                continue
+            matcher.set_seq1(target)
+            if matcher.quick_ratio() >= SLIP_RATIO and (ratio := matcher.ratio()) >= SLIP_RATIO:
+                scored.append((ratio, target))
+        scored.sort(reverse=True)
+        if not scored or (len(scored) > 1 and scored[1][0] == scored[0][0]):
+            return word
+        return scored[0][1]
