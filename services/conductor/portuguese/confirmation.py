@@ -25,7 +25,8 @@ _CONFIRM = _YES | _phrases(
     "pode ser", "isso", "isso mesmo", "isso ai", "exato", "exatamente", "confirmo",
     "confirmar", "confirma", "confirmado", "confirmada", "eu confirmo", "confirmo sim",
     "fechado", "combinado", "perfeito", "otimo", "ok", "okay", "ta bom", "ta bem", "beleza",
-    "blz", "certo", "quero", "quero sim", "por favor", "pode ser sim", "s", "ss",
+    "blz", "certo", "quero", "quero sim", "por favor", "pode ser sim", "s", "ss", "fechou",
+    "bora", "show", "maravilha", "otima", "pode sim", "pode ser entao",
 )  # fmt: skip
 _DECLINE = _phrases(
     "nao", "nao quero", "nao pode", "nao confirmo", "melhor nao", "prefiro nao", "deixa",

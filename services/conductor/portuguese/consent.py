@@ -114,6 +114,7 @@ _REVOKE = _phrases(
     "nao quero mais que voces usem meus dados", "nao quero que usem meus dados",
     "nao quero que voces usem meus dados", "parem de usar meus dados",
     "nao quero mais receber mensagens", "nao quero receber mais mensagens",
+    "nao quero mais receber mensagem", "nao quero receber mensagem",
     "parem de me mandar mensagens", "parem de mandar mensagens",
     "nao autorizo mais", "nao autorizo mais o uso dos meus dados",
     "revoke", "revoke consent", "revoke my consent", "withdraw my consent",

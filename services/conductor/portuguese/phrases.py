@@ -22,7 +22,7 @@ _HUMAN = (
     "quero uma pessoa", "pessoa de verdade", "pessoa real", "recepcao", "recepcionista",
     "falar com alguem", "alguem ai", "tem alguem", "alguem me atende", "alguem para falar",
     "alguem responde", "ninguem responde", "ninguem atende", "robo", "robozinho", "bot",
-    "maquina", "secretaria", "secretario", "gente de verdade", "ser humano",
+    "maquina", "secretaria", "secretario", "gente de verdade", "ser humano", "com gente",
     "falar com a doutora", "falar com o doutor", "falar com o medico", "falar com a medica",
     "falar com a dra", "falar com o dr", "me liga", "me ligar", "me ligue", "ligar para mim",
     "ligue para mim", "telefonar para mim", "falar direto com",
@@ -34,8 +34,9 @@ _RESCHEDULE = (
     "trocar o horario", "trocar de horario", "trocar meu horario", "trocar o dia",
     "trocar de dia", "trocar a data", "trocar a consulta", "trocar minha consulta",
     "passar minha consulta", "passar a consulta", "passar para outro dia",
-    "consulta para outro dia", "transferir minha consulta", "transferir a consulta", "adiar",
-    "adia", "antecipar", "adiantar minha consulta", "adiantar a consulta",
+    "consulta para outro dia", "trocar para", "mudar para", "passar para",
+    "transferir minha consulta", "transferir a consulta", "adiar", "adia", "antecipar",
+    "adiantar minha consulta", "adiantar a consulta",
 )  # fmt: skip
 _CANCEL = (
     "cancelar", "cancela", "cancelo", "cancele", "cancelamento", "desmarcar", "desmarca",
@@ -58,12 +59,15 @@ _LOOKUP = (
     "nao lembro", "esqueci o horario", "esqueci o dia", "esqueci quando", "que horas e minha",
     "que horas e a minha", "que dia e minha", "que dia e a minha", "que dia ficou",
     "qual dia ficou", "que horas ficou", "para quando ficou", "pode ver para mim",
-    "ver para mim", "minha proxima consulta", "meus horarios",
+    "ver para mim", "minha proxima consulta", "meus horarios", "se tem consulta",
+    "consulta no meu nome", "no meu nome", "pode ver se",
 )  # fmt: skip
-_CONFIRM = (
-    "confirmo", "confirmado", "confirmada", "confirmar", "confirmando", "vou sim", "estarei la",
-    "presenca confirmada",
+# Saying one will be there; a bare "confirmado" may ask ("tá confirmado?"), after look-ups.
+_ATTENDING = (
+    "confirmo", "confirmando", "vou sim", "estarei la", "presenca confirmada", "estarei ai",
+    "pode confirmar minha presenca",
 )  # fmt: skip
+_CONFIRM = ("confirmado", "confirmada", "confirmar")
 # Questions about the clinic, asked in words no booking uses.
 _ASKED_INFO = (
     "endereco", "onde fica", "onde voces ficam", "como chegar", "localizacao", "qual a rua",
@@ -81,9 +85,9 @@ _ASKED_INFO = (
     "especialidades", "quanto tempo demora",
 )  # fmt: skip
 _BOOK = (
-    "marcar", "marca", "marco", "marque", "marcacao", "agendar", "agenda", "agende",
-    "agendamento", "encaixar", "encaixa", "encaixe", "encaixo", "reservar", "horario",
-    "horarios", "disponivel", "disponibilidade", "vaga", "vagas",
+    "marcar", "marca", "marque", "marcacao", "agendar", "agenda", "agende", "agendamento",
+    "encaixar", "encaixa", "encaixe", "encaixo", "reservar", "horario", "horarios",
+    "disponivel", "disponibilidade", "vaga", "vagas",
 )  # fmt: skip
 _OWN = ("minha consulta", "meu agendamento")
 # Named alone, an insurer or a specialty asks whether the clinic takes or has it.
@@ -94,6 +98,7 @@ _NAMED_INFO = (
     "saude caixa", "postal saude", "cabesp", "sompo", "leve saude", "particular", "atende",
     "atendem", "pediatra", "dermatologista", "cardiologista", "ginecologista", "ortopedista",
     "oftalmologista", "psicologo", "psicologa", "nutricionista", "fisioterapia", "exames",
+    "chegar",
 )  # fmt: skip
 _ANY_BOOKING = ("consulta", "retorno", "atendimento")
 _HELP = (
@@ -108,6 +113,7 @@ PHRASES: tuple[tuple[Intent, tuple[str, ...]], ...] = (
     (Intent.HUMAN, _HUMAN),
     (Intent.RESCHEDULE, _RESCHEDULE),
     (Intent.CANCEL, _CANCEL),
+    (Intent.CONFIRM, _ATTENDING),
     (Intent.CONSULT, _LOOKUP),
     (Intent.CONFIRM, _CONFIRM),
     (Intent.INFO, _ASKED_INFO),
@@ -133,5 +139,6 @@ KNOWN_WORDS = frozenset({
     "filha", "marido", "esposa", "mae", "pai", "clinica", "consultorio", "exame", "receita",
     "atestado", "trabalho", "dados", "mensagem", "mensagens", "numero", "nome", "horas",
     "fazer", "falar", "saber", "ajudem", "ajude", "abrir", "fechar", "marcou", "agendou",
-    "aceito", "aceitamos", "atendeu", "atendido", "atendida", "cancelou",
+    "aceito", "aceitamos", "atendeu", "atendido", "atendida", "cancelou", "esquece",
+    "precisam", "marcos", "algum", "alguns", "algumas",
 })  # fmt: skip

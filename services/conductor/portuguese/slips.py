@@ -1,8 +1,9 @@
 """Slips of the keyboard in the words that say what a message asks for, put right one
 word at a time: "consuta" is "consulta", "cancelr" is "cancelar", "enderço" is
 "endereço". A word is put right only when it is no known word, is long enough to tell
-apart (five letters), keeps its first letter, and is alike one word of the phrases (see
-``SLIP_RATIO``) more than any other: a slip between two is left as written.
+apart (six letters: "algum" is no slip of "alguém"), keeps its first letter, and is
+alike one word of the phrases (see ``SLIP_RATIO``) more than any other: a slip between
+two is left as written.
 """
 
 from __future__ import annotations
@@ -11,11 +12,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from services.conductor.portuguese.vocabulary import (
-    SLIP_MAX_LENGTH_GAP,
-    SLIP_MIN_LENGTH,
-    SLIP_RATIO,
-)
+from services.conductor.portuguese.vocabulary import SLIP_MAX_LENGTH_GAP, SLIP_RATIO
+
+TYPED_MIN_LENGTH = 6
+"""Shorter words are too often other words to be taken for slips."""
+TARGET_MIN_LENGTH = 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,7 +29,7 @@ class Slips:
     @classmethod
     def of(cls, phrases: Iterable[str], known: Iterable[str]) -> Slips:
         words = {word for phrase in phrases for word in phrase.split()}
-        targets = frozenset(w for w in words if len(w) >= SLIP_MIN_LENGTH and w.isalpha())
+        targets = frozenset(w for w in words if len(w) >= TARGET_MIN_LENGTH and w.isalpha())
         return cls(targets, frozenset(words) | frozenset(known))
 
     def corrected(self, words: Iterable[str]) -> tuple[str, ...]:
@@ -36,7 +37,7 @@ class Slips:
         return tuple(self._right(word) for word in words)
 
     def _right(self, word: str) -> str:
-        if len(word) < SLIP_MIN_LENGTH or word in self.known or not word.isalpha():
+        if len(word) < TYPED_MIN_LENGTH or word in self.known or not word.isalpha():
             return word
         matcher = SequenceMatcher(None, b=word)
         scored = []

@@ -22,7 +22,10 @@ _TIME_AFTER = (
     r"|\d{1,2}$|de (?:manha|tarde|noite)|a (?:tarde|noite)|pela (?:manha|tarde|noite)"
     rf"|cedo|cedinho|bem cedo|dia \d|ou (?:{_DAYS})\b)"
 )
-_LEADS = r"na|no|pra|para|ate|ou|essa|esta|nessa|nesta|proxima|proximo|toda|marcar|agendar"
+_LEADS = (
+    r"na|no|pra|para|ate|ou|essa|esta|nessa|nesta|proxima|proximo|toda|marcar|agendar"
+    r"|horario|vaga|consulta"
+)
 _ABBREVIATED = re.compile(
     rf"(?:\b({_LEADS}) )?\b({'|'.join(_SHORT)})\b(?=( {_TIME_AFTER})?)(?=( |$))"
 )

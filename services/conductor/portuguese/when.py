@@ -44,11 +44,11 @@ _NEXT_WEEK = re.compile(r"\b(?:semana que vem|prox(?:ima)? semana)\b")
 _COMING = re.compile(r"\b(?:que|q) vem\b")
 # "próxima sexta": the coming Friday ("próxima terça" said on a Tuesday: next week's).
 _NEXT_DAY = re.compile(r"\bprox(?:ima|imo)? (?:segunda|terca|quarta|quinta|sexta|sabado|domingo)")
-_DAY_MONTH = re.compile(r"\b(\d{1,2})/(\d{1,2})(?:/(\d{2,4}))?\b")
+_DAY_MONTH = re.compile(r"\b(?:dia )?(\d{1,2})/(\d{1,2})(?:/(\d{2,4}))?\b")
 _DAY_MONTH_NAME = re.compile(
     rf"\b(?:dia )?(\d{{1,2}}|primeiro)o? (?:de )?({_MONTH_WORDS})\b(?: (?:de )?(\d{{4}})\b)?"
 )
-_DAY_OF_MONTH = re.compile(r"\bdia (\d{1,2})\b")
+_DAY_OF_MONTH = re.compile(r"\bdia (\d{1,2})\b(?!/)")
 _FROM_NOW = re.compile(r"\b(?:daqui a|daqui|dentro de|em) (\d{1,2}) (dias?|semanas?)\b")
 _DAY_NUMBERS = re.compile(
     "|".join(p.pattern for p in (_DAY_MONTH_NAME, _DAY_MONTH, _DAY_OF_MONTH, _FROM_NOW))
