@@ -10,7 +10,8 @@ from services.conductor.portuguese.confirmation import confirmation_answer
 YES = [
     "sim", "Sim!", "sim, pode confirmar", "pode", "Pode sim", "pode marcar", "isso",
     "isso mesmo", "confirmo", "Confirmo!", "confirmado", "ok", "ok, pode", "tá bom",
-    "fechado", "perfeito", "sim 👍", "Siiim", "pode ser", "sim, obrigada", "s",
+    "fechado", "perfeito", "sim 👍", "Siiim", "pode ser", "sim, obrigada", "s", "ss",
+    "fechou", "bora",
 ]  # fmt: skip
 NO = ["não", "Não!", "nao", "não quero", "melhor não", "não, obrigado", "esquece", "n"]
 NEITHER = [

@@ -103,6 +103,29 @@ def test_accuracy_is_counted_per_label_and_the_held_out_share_apart() -> None:
     assert evaluation.held_out.per_label == {"cancel": (0, 1), "consent_yes": (1, 1)}
 
 
+def test_a_bare_time_in_a_booking_under_way_is_read_as_that_booking() -> None:
+    corpus = read_corpus(corpus_of(
+        '{"text": "amanha as 15h", "label": "schedule", "context": "booking",'
+        ' "slot": {"day": "2026-11-25", "at": "15:00:00"}}'
+    ), "test")  # fmt: skip
+    assert evaluate([corpus]).tuned.label_accuracy == (1, 1)
+
+
+def test_a_bare_time_out_of_any_conversation_asks_for_nothing_named() -> None:
+    corpus = read_corpus(corpus_of(
+        '{"text": "amanha as 15h", "label": "schedule",'
+        ' "slot": {"day": "2026-11-25", "at": "15:00:00"}}'
+    ), "test")  # fmt: skip
+    assert evaluate([corpus]).tuned.label_accuracy == (0, 1)
+
+
+def test_a_booking_under_way_does_not_make_a_message_without_a_time_a_booking() -> None:
+    corpus = read_corpus(
+        corpus_of('{"text": "obrigada", "label": "schedule", "context": "booking"}'), "test"
+    )
+    assert evaluate([corpus]).tuned.label_accuracy == (0, 1)
+
+
 @pytest.mark.parametrize(
     ("content", "said"),
     [
@@ -112,6 +135,7 @@ def test_accuracy_is_counted_per_label_and_the_held_out_share_apart() -> None:
         (REFERENCE + b'{"text": "oi"\n', "test:2:"),
         (REFERENCE + b'{"text": "Ana", "label": "name"}\n', "test:2: a name example"),
         (REFERENCE + b'{"text": "oi", "label": "help", "slot": {"at": "25h"}}\n', "test:2:"),
+        (REFERENCE + b'{"text": "oi", "label": "help", "context": "lunch"}\n', "test:2:"),
     ],
 )
 def test_a_malformed_corpus_is_refused_saying_where(content: bytes, said: str) -> None:

@@ -279,3 +279,41 @@ def test_any_jumble_of_time_words_is_read_or_asked_about_never_guessed(
 def test_two_hours_offered_as_either_are_asked_about_never_picked(text: str) -> None:
     when = parse_when(text, date(2026, 11, 24))
     assert when is not None and when.at is None and when.doubt is not None
+
+
+@pytest.mark.parametrize("text", ["amanhã cedinho", "amanhã de manhãzinha", "amanha bem cedo"])
+def test_early_in_its_fond_forms_is_the_morning(text: str) -> None:
+    assert parse_when(text, TUESDAY) == When(date(2026, 11, 25), None, "manha")
+
+
+def test_tardinha_is_the_afternoon() -> None:
+    assert parse_when("hoje a tardinha", TUESDAY) == When(TUESDAY, None, "tarde")
+
+
+@pytest.mark.parametrize(
+    "text", ["amanhã 3 e pouco", "amanhã às 10 e poucos", "sexta 9h e pouquinho"]
+)
+def test_some_minutes_after_an_hour_are_asked_about(text: str) -> None:
+    when = parse_when(text, TUESDAY)
+    assert when is not None and when.doubt is not None and when.start() is None
+
+
+@pytest.mark.parametrize(
+    "text", ["segunda ou terça às 10", "amanhã ou depois às 9h", "quinta, ou sexta de manhã"]
+)
+def test_two_days_offered_as_either_are_asked_about(text: str) -> None:
+    when = parse_when(text, TUESDAY)
+    assert when is not None and when.doubt == "qual dos dois dias você prefere?"
+
+
+def test_proxima_and_that_weekday_said_on_it_is_next_weeks() -> None:
+    assert parse_when("próxima terça às 14h", TUESDAY) == When(date(2026, 12, 1), time(14))
+
+
+def test_a_short_weekday_is_read_as_the_day() -> None:
+    assert parse_when("qui 15h", TUESDAY) == When(date(2026, 11, 26), time(15))
+
+
+def test_the_month_of_a_date_after_dia_is_no_hour() -> None:
+    # "dia 4/12 de manhã" once read "12 de manhã" as noon: a wrong time proposed.
+    assert parse_when("dia 4/12 de manha tem?", TUESDAY) == When(date(2026, 12, 4), None, "manha")

@@ -1,0 +1,133 @@
+"""What patients ask for, in the other words, slips and spellings they use."""
+
+from __future__ import annotations
+
+import pytest
+
+from services.conductor.portuguese.intents import Intent, intent_of
+
+
+@pytest.mark.parametrize("text", ["Oii", "Bom diaaa ☀️", "olaaa", "boa tardeee"])
+def test_a_greeting_written_long_is_a_greeting(text: str) -> None:
+    assert intent_of(text) is Intent.HELP
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("quero marca uma consuta", Intent.SCHEDULE),
+        ("agndar consulta", Intent.SCHEDULE),
+        ("cancelr consulta", Intent.CANCEL),
+        ("rmarcar consulta", Intent.RESCHEDULE),
+        ("enderço da clinica", Intent.INFO),
+        ("estacionamneto", Intent.INFO),
+    ],
+)
+def test_a_slip_of_the_keyboard_is_read_as_the_word_meant(text: str, intent: Intent) -> None:
+    assert intent_of(text) is intent
+
+
+def test_a_short_word_is_no_slip_of_a_longer_one() -> None:
+    # "algum" is not "alguém": the message asks for a time, not for a person.
+    assert intent_of("tem algum horario livre amanha?") is Intent.SCHEDULE
+
+
+def test_a_name_is_no_slip_of_a_scheduling_word() -> None:
+    assert intent_of("Marcos") is Intent.UNKNOWN
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["marca pra mim segunda", "agenda pra mim", "tem como encaixar hj?", "me encaixa amanha"],
+)
+def test_the_scheduling_verbs_in_their_other_forms_book(text: str) -> None:
+    assert intent_of(text) is Intent.SCHEDULE
+
+
+def test_booking_for_ones_own_consultation_is_a_booking_not_a_look_up() -> None:
+    text = "queria agendar pra sexta as 9h pra minha consulta de retorno"
+    assert intent_of(text) is Intent.SCHEDULE
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Amanhã 14h tem? 😊", "pode ser segunda as 10?", "qui 15h tem?", "queria amanha as 9"],
+)
+def test_a_time_asked_for_is_a_booking(text: str) -> None:
+    assert intent_of(text) is Intent.SCHEDULE
+
+
+def test_a_bare_time_asks_for_nothing_named() -> None:
+    # In a conversation the booking under way reads it (offline_brain.follows_up).
+    assert intent_of("amanha as 15h") is Intent.UNKNOWN
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "infelizmente nao vou conseguir ir amanha",
+        "nao vou mais precisar da consulta pode tirar",
+        "nao posso ir mais",
+        "desisti da consulta",
+    ],
+)
+def test_cancelling_in_other_words_cancels(text: str) -> None:
+    assert intent_of(text) is Intent.CANCEL
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "preciso passar minha consulta pra outro dia",
+        "remarca pra mim pfv",
+        "da pra trocar pra outro dia?",
+    ],
+)
+def test_moving_in_other_words_reschedules(text: str) -> None:
+    assert intent_of(text) is Intent.RESCHEDULE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "minha consulta ta confirmada?",
+        "eu tenho alguma coisa marcada ai?",
+        "oi eu marquei uma consulta semana passada e nao lembro mais o dia",
+        "que dia ficou meu agendamento?",
+    ],
+)
+def test_asking_what_is_booked_is_a_look_up(text: str) -> None:
+    assert intent_of(text) is Intent.CONSULT
+
+
+def test_saying_one_will_be_there_confirms_though_it_says_confirmado() -> None:
+    assert intent_of("ta confirmado, estarei la") is Intent.CONFIRM
+
+
+@pytest.mark.parametrize(
+    "text", ["tem alguem ai?", "nao quero falar com robo", "quero falar com a secretaria"]
+)
+def test_asking_for_a_person_in_other_words_hands_over(text: str) -> None:
+    assert intent_of(text) is Intent.HUMAN
+
+
+@pytest.mark.parametrize(
+    "text", ["hapvida", "unimed?", "vcs abrem sabado?", "quanto ta a consulta"]
+)
+def test_an_insurer_named_alone_or_a_price_asked_is_a_question_about_the_clinic(
+    text: str,
+) -> None:
+    assert intent_of(text) is Intent.INFO
+
+
+def test_asking_what_data_is_held_is_a_data_rights_request() -> None:
+    assert intent_of("quero saber quais dados meus vcs tem") is Intent.LGPD
+
+
+def test_not_wanting_ones_data_used_in_shorthand_is_a_revocation() -> None:
+    assert intent_of("nao quero mais que vcs usem meus dados") is Intent.REVOKE
+
+
+@pytest.mark.parametrize("text", ["ok", "obrigada", "valeu", "ta"])
+def test_an_acknowledgement_asks_for_nothing(text: str) -> None:
+    assert intent_of(text) is Intent.UNKNOWN
