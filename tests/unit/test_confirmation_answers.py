@@ -13,7 +13,18 @@ YES = [
     "fechado", "perfeito", "sim 👍", "Siiim", "pode ser", "sim, obrigada", "s", "ss",
     "fechou", "bora",
 ]  # fmt: skip
-NO = ["não", "Não!", "nao", "não quero", "melhor não", "não, obrigado", "esquece", "n"]
+NO = [
+    "não",
+    "Não!",
+    "nao",
+    "não quero",
+    "melhor não",
+    "não, obrigado",
+    "esquece",
+    "n",
+    "deixa quieto",
+    "não precisa",
+]
 NEITHER = [
     "não, às 16h",  # a correction: a new proposal, never a booking
     "e depois de amanhã às 10 e meia?",

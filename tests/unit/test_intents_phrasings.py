@@ -131,3 +131,32 @@ def test_not_wanting_ones_data_used_in_shorthand_is_a_revocation() -> None:
 @pytest.mark.parametrize("text", ["ok", "obrigada", "valeu", "ta"])
 def test_an_acknowledgement_asks_for_nothing(text: str) -> None:
     assert intent_of(text) is Intent.UNKNOWN
+
+
+def test_asking_how_the_service_works_is_asking_for_help() -> None:
+    assert intent_of("oi, como funciona o atendimento por aqui?") is Intent.HELP
+
+
+def test_a_consultation_asked_for_with_a_specialist_is_a_booking() -> None:
+    assert intent_of("gostaria de uma consulta com a dermatologista") is Intent.SCHEDULE
+
+
+def test_asking_the_time_of_ones_consultation_is_a_look_up() -> None:
+    assert intent_of("qual o horario da minha consulta?") is Intent.CONSULT
+
+
+def test_asking_where_the_clinic_is_is_a_question_about_it() -> None:
+    assert intent_of("o consultorio fica em que bairro?") is Intent.INFO
+
+
+def test_cancelling_ones_consent_is_a_revocation_not_a_cancellation() -> None:
+    assert intent_of("cancela meu consentimento") is Intent.REVOKE
+
+
+def test_asking_whether_a_time_works_with_da_is_a_booking() -> None:
+    assert intent_of("amanha meio dia da?") is Intent.SCHEDULE
+
+
+@pytest.mark.parametrize("text", ["pode deixar que eu vou", "sim vou comparecer"])
+def test_saying_one_will_come_confirms(text: str) -> None:
+    assert intent_of(text) is Intent.CONFIRM

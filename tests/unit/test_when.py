@@ -317,3 +317,7 @@ def test_a_short_weekday_is_read_as_the_day() -> None:
 def test_the_month_of_a_date_after_dia_is_no_hour() -> None:
     # "dia 4/12 de manhã" once read "12 de manhã" as noon: a wrong time proposed.
     assert parse_when("dia 4/12 de manha tem?", TUESDAY) == When(date(2026, 12, 4), None, "manha")
+
+
+def test_dia_primeiro_is_the_first_of_the_coming_month() -> None:
+    assert parse_when("marcar dia primeiro as 10", TUESDAY) == When(date(2026, 12, 1), time(10))

@@ -37,6 +37,8 @@ _WANTS = (
     "daria", "consegue", "conseguem", "rola", "livre", "quero", "queria", "gostaria",
     "prefiro", "preferia",
 )  # fmt: skip
+# "amanhã meio dia, dá?": whether a time works, asked.
+_ASKS_IF_IT_WORKS = re.compile(r"\bd[aá]\s*\?", re.IGNORECASE)
 # Any day does: whether a message names a time does not depend on the day it is read.
 _ANY_DAY = date(2026, 1, 5)
 
@@ -45,7 +47,8 @@ _OPTION = re.compile(r"^(?:a |o )?(?:opcao |numero |n )?(\d{1,2})(?:a|o)?$")
 # A greeting may come first ("oi, sou a Ana"); "eh" is how many type "é".
 _NAME_INTRO = re.compile(
     r"^(?:(?:oi|ola|bom dia|boa tarde|boa noite) )?"
-    r"(?:(?:o )?meu nome (?:eh|e)\b|me chamo|eu me chamo|sou (?:a |o )?|eu sou (?:a |o )?|"
+    r"(?:(?:o )?meu nome(?: (?:eh|e)\b|:)|nome:|me chamo|eu me chamo|sou (?:a |o )?|"
+    r"eu sou (?:a |o )?|"
     r"pode me chamar de|aqui (?:eh|e) (?:a |o )?)\s*",
 )
 # Letters in words joined by apostrophes (straight or typographic, U+2019) or hyphens.
@@ -64,7 +67,8 @@ def intent_of(text: str) -> Intent:
     for intent, phrases in _COLLAPSED:
         if has_any(folded, phrases):
             return intent
-    if has_any(folded, _WANTS) and parse_when(text, _ANY_DAY) is not None:
+    wants = has_any(folded, _WANTS) or _ASKS_IF_IT_WORKS.search(text) is not None
+    if wants and parse_when(text, _ANY_DAY) is not None:
         return Intent.SCHEDULE
     return Intent.UNKNOWN
 

@@ -16,16 +16,17 @@ _LGPD = (
     "apagar dados", "excluir dados", "dados pessoais", "informacoes pessoais",
     "protecao de dados", "titular dos dados", "apagar meu cadastro", "excluir meu cadastro",
     "apaga meu cadastro", "apagar minha conta", "excluir minha conta", "portabilidade",
+    "os dados", "dados que", "dados sobre mim", "informacoes sobre mim", "minhas informacoes",
 )  # fmt: skip
 _HUMAN = (
-    "atendente", "atendentes", "humano", "humana", "falar com uma pessoa", "falar com pessoa",
-    "quero uma pessoa", "pessoa de verdade", "pessoa real", "recepcao", "recepcionista",
-    "falar com alguem", "alguem ai", "tem alguem", "alguem me atende", "alguem para falar",
-    "alguem responde", "ninguem responde", "ninguem atende", "robo", "robozinho", "bot",
-    "maquina", "secretaria", "secretario", "gente de verdade", "ser humano", "com gente",
-    "falar com a doutora", "falar com o doutor", "falar com o medico", "falar com a medica",
-    "falar com a dra", "falar com o dr", "me liga", "me ligar", "me ligue", "ligar para mim",
-    "ligue para mim", "telefonar para mim", "falar direto com",
+    "atendente", "atendentes", "humano", "humana", "quero uma pessoa", "pessoa de verdade",
+    "pessoa real", "recepcao", "recepcionista", "falar com alguem", "alguem ai", "tem alguem",
+    "alguem me atende", "alguem para falar", "alguem responde", "ninguem responde",
+    "ninguem atende", "robo", "robozinho", "bot", "maquina", "secretaria", "secretario",
+    "gente de verdade", "ser humano", "com gente", "falar com a doutora", "falar com o doutor",
+    "falar com o medico", "falar com a medica", "falar com a dra", "falar com o dr", "me liga",
+    "me ligar", "me ligue", "ligar para mim", "ligue para mim", "telefonar para mim",
+    "falar direto com", "com uma pessoa", "com alguem", "com um humano", "conversar com",
 )  # fmt: skip
 _RESCHEDULE = (
     "remarcar", "remarca", "remarque", "remarcacao", "reagendar", "reagenda", "reagende",
@@ -60,12 +61,15 @@ _LOOKUP = (
     "que horas e a minha", "que dia e minha", "que dia e a minha", "que dia ficou",
     "qual dia ficou", "que horas ficou", "para quando ficou", "pode ver para mim",
     "ver para mim", "minha proxima consulta", "meus horarios", "se tem consulta",
-    "consulta no meu nome", "no meu nome", "pode ver se",
+    "consulta no meu nome", "no meu nome", "pode ver se", "tenho uma consulta",
+    "horario da minha", "dia da minha", "data da minha", "hora da minha", "quais consultas",
+    "que consultas", "consultas eu tenho", "tenho retorno", "retorno marcado", "exame marcado",
 )  # fmt: skip
 # Saying one will be there; a bare "confirmado" may ask ("tá confirmado?"), after look-ups.
 _ATTENDING = (
     "confirmo", "confirmando", "vou sim", "estarei la", "presenca confirmada", "estarei ai",
-    "pode confirmar minha presenca",
+    "pode confirmar minha presenca", "que eu vou", "vou comparecer", "vou estar la",
+    "vou estar ai", "estarei presente", "irei sim", "sim vou",
 )  # fmt: skip
 _CONFIRM = ("confirmado", "confirmada", "confirmar")
 # Questions about the clinic, asked in words no booking uses.
@@ -82,15 +86,18 @@ _ASKED_INFO = (
     "atende pelo", "jejum", "preparo", "exame de sangue", "telefone", "whatsapp", "email",
     "e mail", "site", "instagram", "documentos", "levar na consulta", "carteirinha",
     "encaminhamento", "pedido medico", "acompanhante", "acessibilidade", "cadeira de rodas",
-    "especialidades", "quanto tempo demora",
+    "especialidades", "quanto tempo demora", "onde voces", "fica onde", "bairro",
 )  # fmt: skip
 _BOOK = (
     "marcar", "marca", "marque", "marcacao", "agendar", "agenda", "agende", "agendamento",
     "encaixar", "encaixa", "encaixe", "encaixo", "reservar", "horario", "horarios",
-    "disponivel", "disponibilidade", "vaga", "vagas",
+    "disponivel", "disponibilidade", "vaga", "vagas", "uma consulta", "consulta com",
+    "marcar com", "ir no medico", "ir ao medico", "ir na medica", "me consultar",
+    "ser atendido", "ser atendida",
 )  # fmt: skip
 _OWN = ("minha consulta", "meu agendamento")
-# Named alone, an insurer or a specialty asks whether the clinic takes or has it.
+# Named alone, an insurer or a specialty asks whether the clinic takes or has it; where
+# it is ("onde é", "fica em") after a look-up ("minha consulta fica em que dia?").
 _NAMED_INFO = (
     "unimed", "hapvida", "amil", "bradesco", "bradesco saude", "sulamerica", "sul america",
     "notredame", "notre dame", "intermedica", "golden cross", "porto seguro", "cassi", "geap",
@@ -98,8 +105,10 @@ _NAMED_INFO = (
     "saude caixa", "postal saude", "cabesp", "sompo", "leve saude", "particular", "atende",
     "atendem", "pediatra", "dermatologista", "cardiologista", "ginecologista", "ortopedista",
     "oftalmologista", "psicologo", "psicologa", "nutricionista", "fisioterapia", "exames",
-    "chegar",
+    "chegar", "levar", "onde e", "fica em",
 )  # fmt: skip
+# Asking how the service works, before the words it may name ("o atendimento").
+_HOW = ("como funciona", "o que voce faz", "o que voce pode fazer", "o que voces fazem")
 _ANY_BOOKING = ("consulta", "retorno", "atendimento")
 _HELP = (
     "ajuda", "ajudar", "menu", "opcoes", "oi", "oie", "ola", "opa", "e ai", "eai", "salve",
@@ -120,6 +129,7 @@ PHRASES: tuple[tuple[Intent, tuple[str, ...]], ...] = (
     (Intent.SCHEDULE, _BOOK),
     (Intent.CONSULT, _OWN),
     (Intent.INFO, _NAMED_INFO),
+    (Intent.HELP, _HOW),
     (Intent.SCHEDULE, _ANY_BOOKING),
     (Intent.HELP, _HELP),
 )

@@ -48,7 +48,7 @@ _DAY_MONTH = re.compile(r"\b(?:dia )?(\d{1,2})/(\d{1,2})(?:/(\d{2,4}))?\b")
 _DAY_MONTH_NAME = re.compile(
     rf"\b(?:dia )?(\d{{1,2}}|primeiro)o? (?:de )?({_MONTH_WORDS})\b(?: (?:de )?(\d{{4}})\b)?"
 )
-_DAY_OF_MONTH = re.compile(r"\bdia (\d{1,2})\b(?!/)")
+_DAY_OF_MONTH = re.compile(r"\bdia (\d{1,2}|primeiro)o?\b(?!/)")
 _FROM_NOW = re.compile(r"\b(?:daqui a|daqui|dentro de|em) (\d{1,2}) (dias?|semanas?)\b")
 _DAY_NUMBERS = re.compile(
     "|".join(p.pattern for p in (_DAY_MONTH_NAME, _DAY_MONTH, _DAY_OF_MONTH, _FROM_NOW))
@@ -180,7 +180,7 @@ def _day(folded: str, today: date) -> tuple[date | None, date | None, str | None
     if match := _DAY_MONTH.search(folded):
         return _calendar_date(today, int(match[1]), int(match[2]), match[3])
     if match := _DAY_OF_MONTH.search(folded):
-        return _next_day_of_month(today, int(match[1]))
+        return _next_day_of_month(today, 1 if match[1] == "primeiro" else int(match[1]))
     next_week = _NEXT_WEEK.search(folded) is not None
     monday = today - timedelta(days=today.weekday())
     if match := _WEEKDAY.search(folded):
