@@ -19,6 +19,7 @@ YES = [
     "Sim, obrigado", "Bom dia! Sim, aceito", "yes", "Yes!", "YES", "I agree", "i accept",
     "Yes, I agree", "ok, I agree to the terms", "I accept the privacy policy", "sure",
     "Sim :)", "aceito ;-)", "Certo, aceito", "SIM, ACEITO", "tá bom, aceito", "ss", "s",
+    "pode ser, aceito",
 ]  # fmt: skip
 NO = [
     "não", "Não", "NÃO", "nao", "não!", "Nãooo", "nao aceito", "Não aceito", "não concordo",

@@ -160,3 +160,26 @@ def test_asking_whether_a_time_works_with_da_is_a_booking() -> None:
 @pytest.mark.parametrize("text", ["pode deixar que eu vou", "sim vou comparecer"])
 def test_saying_one_will_come_confirms(text: str) -> None:
     assert intent_of(text) is Intent.CONFIRM
+
+
+def test_wanting_to_see_a_doctor_is_a_booking_not_a_look_up() -> None:
+    assert intent_of("quero me consultar com o dr paulo") is Intent.SCHEDULE
+
+
+def test_booking_through_an_insurer_is_a_booking() -> None:
+    assert intent_of("da pra marcar consulta pelo convenio?") is Intent.SCHEDULE
+
+
+def test_asking_whether_it_was_booked_is_a_look_up() -> None:
+    assert intent_of("queria saber se ficou agendado") is Intent.CONSULT
+
+
+@pytest.mark.parametrize(
+    "text", ["quanto tempo dura a consulta?", "o retorno é cobrado?", "vcs ficam perto do metro?"]
+)
+def test_questions_of_time_cost_and_place_are_questions_about_the_clinic(text: str) -> None:
+    assert intent_of(text) is Intent.INFO
+
+
+def test_asking_for_whoever_is_in_charge_hands_over() -> None:
+    assert intent_of("quero falar com o responsavel") is Intent.HUMAN

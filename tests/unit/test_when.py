@@ -321,3 +321,18 @@ def test_the_month_of_a_date_after_dia_is_no_hour() -> None:
 
 def test_dia_primeiro_is_the_first_of_the_coming_month() -> None:
     assert parse_when("marcar dia primeiro as 10", TUESDAY) == When(date(2026, 12, 1), time(10))
+
+
+def test_two_hours_written_with_h_and_joined_by_ou_are_asked_about() -> None:
+    # "14h ou 15h" once proposed 14:00.
+    when = parse_when("marcar pra quarta 14h ou 15h", TUESDAY)
+    assert when is not None and when.doubt is not None and when.start() is None
+
+
+def test_two_days_each_with_its_part_of_the_day_joined_by_ou_are_asked_about() -> None:
+    when = parse_when("segunda de manha ou terca a tarde", TUESDAY)
+    assert when is not None and when.doubt == "qual dos dois dias você prefere?"
+
+
+def test_before_lunch_is_the_morning() -> None:
+    assert parse_when("amanha antes do almoco", TUESDAY) == When(date(2026, 11, 25), None, "manha")

@@ -31,7 +31,7 @@ _CONFIRM = _YES | _phrases(
 _DECLINE = _phrases(
     "nao", "nao quero", "nao pode", "nao confirmo", "melhor nao", "prefiro nao", "deixa",
     "deixa pra la", "esquece", "negativo", "nao obrigado", "nao obrigada", "agora nao",
-    "n", "nope", "no", "deixa quieto", "nao precisa", "dispenso",
+    "n", "nope", "no", "deixa quieto", "nao precisa", "dispenso", "nao quero mais",
 )  # fmt: skip
 _SAID = _NEUTRAL - _CONFIRM - _DECLINE
 

@@ -52,7 +52,8 @@ _NO = _phrases(
 # Words that change nothing about a yes or a no: greetings, thanks, "ok", what is
 # accepted ("os termos", "the notice"). None of them is an answer on its own.
 _NEUTRAL = _phrases(
-    "ok", "okay", "ta", "ta bom", "ta bem", "tudo bem", "beleza", "blz", "pode", "entao",
+    "ok", "okay", "ta", "pode ser", "ta bom", "ta bem", "tudo bem", "beleza", "blz", "pode",
+    "entao",
     "por favor", "pfv", "pf", "obrigado", "obrigada", "obg", "oi", "ola", "bom dia",
     "boa tarde", "boa noite", "certo", "li", "e", "eu", "o", "a", "os", "as", "com", "aviso",
     "termos", "politica", "privacidade", "de privacidade", "do aviso", "tudo",
@@ -113,7 +114,8 @@ _REVOKE = _phrases(
     "cancela o consentimento", "cancelo meu consentimento", "retira meu consentimento",
     "tira meu consentimento", "tirar meu consentimento", "descadastrar", "me descadastrar",
     "me descadastre", "descadastre", "descadastra", "nao quero mais que usem meus dados",
-    "nao quero mais que voces usem meus dados", "nao quero que usem meus dados",
+    "nao quero mais que voces usem meus dados", "nao quero mais que usem minhas informacoes",
+    "nao quero mais que voces usem minhas informacoes", "nao quero que usem meus dados",
     "nao quero que voces usem meus dados", "parem de usar meus dados",
     "nao quero mais receber mensagens", "nao quero receber mais mensagens",
     "nao quero mais receber mensagem", "nao quero receber mensagem",

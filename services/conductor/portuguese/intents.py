@@ -49,7 +49,7 @@ _NAME_INTRO = re.compile(
     r"^(?:(?:oi|ola|bom dia|boa tarde|boa noite) )?"
     r"(?:(?:o )?meu nome(?: (?:eh|e)\b|:)|nome:|me chamo|eu me chamo|sou (?:a |o )?|"
     r"eu sou (?:a |o )?|"
-    r"pode me chamar de|aqui (?:eh|e) (?:a |o )?)\s*",
+    r"pode me chamar de|aqui (?:eh|e) (?:a |o )?|(?:eh|e) (?:a|o) )\s*",
 )
 # Letters in words joined by apostrophes (straight or typographic, U+2019) or hyphens.
 _JOINERS = "'\u2019-"

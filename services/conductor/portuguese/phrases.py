@@ -27,6 +27,7 @@ _HUMAN = (
     "falar com o medico", "falar com a medica", "falar com a dra", "falar com o dr", "me liga",
     "me ligar", "me ligue", "ligar para mim", "ligue para mim", "telefonar para mim",
     "falar direto com", "com uma pessoa", "com alguem", "com um humano", "conversar com",
+    "responsavel", "gerente", "supervisor", "falar com o dono",
 )  # fmt: skip
 _RESCHEDULE = (
     "remarcar", "remarca", "remarque", "remarcacao", "reagendar", "reagenda", "reagende",
@@ -52,24 +53,29 @@ _CANCEL = (
 # "marcada", "meu agendamento").
 _LOOKUP = (
     "minhas consultas", "meus agendamentos", "tenho consulta", "ver consultas",
-    "quando e minha", "quando e a minha", "consultar", "ta marcada", "esta marcada",
-    "ta marcado", "esta marcado", "ficou marcada", "ficou marcado", "foi marcada",
-    "foi marcado", "coisa marcada", "algo marcado", "consulta marcada", "horario marcado",
-    "horarios marcados", "ta confirmada", "esta confirmada", "ta confirmado", "esta confirmado",
-    "foi confirmada", "foi confirmado", "foi cancelada", "foi cancelado", "marquei", "agendei",
-    "nao lembro", "esqueci o horario", "esqueci o dia", "esqueci quando", "que horas e minha",
+    "quando e minha", "quando e a minha", "ta marcada", "esta marcada", "ta marcado",
+    "esta marcado", "ficou marcada", "ficou marcado", "foi marcada", "foi marcado",
+    "coisa marcada", "algo marcado", "consulta marcada", "horario marcado", "horarios marcados",
+    "ta confirmada", "esta confirmada", "ta confirmado", "esta confirmado", "foi confirmada",
+    "foi confirmado", "foi cancelada", "foi cancelado", "marquei", "agendei", "nao lembro",
+    "esqueci o horario", "esqueci o dia", "esqueci quando", "que horas e minha",
     "que horas e a minha", "que dia e minha", "que dia e a minha", "que dia ficou",
     "qual dia ficou", "que horas ficou", "para quando ficou", "pode ver para mim",
     "ver para mim", "minha proxima consulta", "meus horarios", "se tem consulta",
     "consulta no meu nome", "no meu nome", "pode ver se", "tenho uma consulta",
     "horario da minha", "dia da minha", "data da minha", "hora da minha", "quais consultas",
     "que consultas", "consultas eu tenho", "tenho retorno", "retorno marcado", "exame marcado",
+    "consultar meus", "consultar minhas", "consultar minha", "consultar meu", "consultar se",
+    "consultar o dia", "consultar o horario", "ficou agendado", "ficou agendada", "ta agendado",
+    "ta agendada", "esta agendado", "esta agendada", "foi agendado", "foi agendada",
+    "tenho alguma consulta", "eu tenho consulta",
 )  # fmt: skip
 # Saying one will be there; a bare "confirmado" may ask ("tá confirmado?"), after look-ups.
 _ATTENDING = (
     "confirmo", "confirmando", "vou sim", "estarei la", "presenca confirmada", "estarei ai",
     "pode confirmar minha presenca", "que eu vou", "vou comparecer", "vou estar la",
-    "vou estar ai", "estarei presente", "irei sim", "sim vou",
+    "vou estar ai", "estarei presente", "irei sim", "sim vou", "pode contar comigo",
+    "conta comigo",
 )  # fmt: skip
 _CONFIRM = ("confirmado", "confirmada", "confirmar")
 # Questions about the clinic, asked in words no booking uses.
@@ -82,11 +88,13 @@ _ASKED_INFO = (
     "quanto custa", "quanto ta", "quanto esta", "quanto e", "quanto sai", "quanto fica",
     "quanto cobra", "quanto cobram", "quanto pago", "preco", "precos", "valor", "valores",
     "pix", "cartao", "debito", "credito", "dinheiro", "parcelar", "parcela", "pagamento",
-    "pagar", "convenio", "convenios", "plano de saude", "aceita", "aceitam", "atendem pelo",
-    "atende pelo", "jejum", "preparo", "exame de sangue", "telefone", "whatsapp", "email",
-    "e mail", "site", "instagram", "documentos", "levar na consulta", "carteirinha",
-    "encaminhamento", "pedido medico", "acompanhante", "acessibilidade", "cadeira de rodas",
-    "especialidades", "quanto tempo demora", "onde voces", "fica onde", "bairro",
+    "pagar", "aceita", "aceitam", "atendem pelo", "atende pelo", "jejum", "preparo",
+    "exame de sangue", "telefone", "whatsapp", "email", "e mail", "site", "instagram",
+    "documentos", "levar na consulta", "carteirinha", "encaminhamento", "pedido medico",
+    "acompanhante", "acessibilidade", "cadeira de rodas", "especialidades",
+    "quanto tempo demora", "onde voces", "fica onde", "bairro", "estaciona", "estaciono",
+    "quanto tempo", "quanto dura", "duracao", "cobrado", "cobrada", "cobram", "cobra", "gratis",
+    "gratuito", "de graca", "perto do", "perto de", "metro", "onibus", "voces ficam",
 )  # fmt: skip
 _BOOK = (
     "marcar", "marca", "marque", "marcacao", "agendar", "agenda", "agende", "agendamento",
@@ -105,7 +113,7 @@ _NAMED_INFO = (
     "saude caixa", "postal saude", "cabesp", "sompo", "leve saude", "particular", "atende",
     "atendem", "pediatra", "dermatologista", "cardiologista", "ginecologista", "ortopedista",
     "oftalmologista", "psicologo", "psicologa", "nutricionista", "fisioterapia", "exames",
-    "chegar", "levar", "onde e", "fica em",
+    "chegar", "levar", "onde e", "fica em", "convenio", "convenios", "plano de saude", "plano",
 )  # fmt: skip
 # Asking how the service works, before the words it may name ("o atendimento").
 _HOW = ("como funciona", "o que voce faz", "o que voce pode fazer", "o que voces fazem")

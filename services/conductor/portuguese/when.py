@@ -75,15 +75,17 @@ _DAY_WORD = (
     r"(?:hoje|amanha|(?:depois|dps) de ?amanha|segunda|terca|quarta|quinta|sexta|sabado"
     r"|domingo|dia \d{1,2}|\d{1,2}/\d{1,2})"
 )
-# Two days offered as either ("segunda ou terça", "amanhã ou depois"): the person chooses.
+# Two days offered as either ("segunda ou terça", "amanhã ou depois", "segunda de manhã
+# ou terça à tarde"): the person chooses.
 _EITHER_DAY = re.compile(
-    rf"\b{_DAY_WORD}(?: feira)?,? ou (?:na |no |a |o |entao |talvez )?(?:{_DAY_WORD}|depois)\b"
+    rf"\b{_DAY_WORD}(?: feira)?(?: [\w:]+){{0,3}},? ou (?:na |no |a |o |entao |talvez )?"
+    rf"(?:{_DAY_WORD}|depois)\b"
 )
 # Before 6 and with no part of the day, an hour is as likely morning as afternoon.
 _UNCLEAR_HOURS = range(1, 6)
 # Two hours offered as either ("8:00 ou 9:00", "as 10 ou as 11 tanto faz"): the person
 # chooses, not the bot.
-_EITHER_HOUR = re.compile(r"\b\d{1,2}(?::\d{2}|h\d{0,2}| ?horas?)? ou (?:as? )?\d{1,2}\b")
+_EITHER_HOUR = re.compile(r"\b\d{1,2}(?::\d{2}|h\d{0,2}| ?horas?)? ou (?:as? )?\d{1,2}(?!\d)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,6 +150,8 @@ def _period(folded: str) -> str | None:
         return None
     if "depois do almoco" in folded:
         return "tarde"
+    if "antes do almoco" in folded:
+        return "manha"
     if re.search(r"\b(?:cedo|cedinho|manhazinha)\b", folded):
         return "manha"
     if re.search(r"\b(?:tardinha|fim de tarde)\b", folded):
