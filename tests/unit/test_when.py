@@ -336,3 +336,28 @@ def test_two_days_each_with_its_part_of_the_day_joined_by_ou_are_asked_about() -
 
 def test_before_lunch_is_the_morning() -> None:
     assert parse_when("amanha antes do almoco", TUESDAY) == When(date(2026, 11, 25), None, "manha")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("sexta nao da, pode ser segunda as 10?", When(date(2026, 11, 30), time(10))),
+        ("hoje nao, amanha as 10", When(date(2026, 11, 25), time(10))),
+    ],
+)
+def test_a_day_said_and_refused_is_not_the_day_meant(text: str, expected: When) -> None:
+    assert parse_when(text, TUESDAY) == expected
+
+
+def test_two_days_named_in_one_message_are_asked_about() -> None:
+    when = parse_when("quinta 15h, sexta 15h tambem serve", TUESDAY)
+    assert when is not None and when.doubt == "qual dia você prefere?"
+
+
+def test_a_day_and_its_weekday_named_together_are_one_day() -> None:
+    assert parse_when("amanha, quarta, as 10", TUESDAY) == When(date(2026, 11, 25), time(10))
+
+
+def test_two_hours_named_in_one_message_are_asked_about() -> None:
+    when = parse_when("amanha as 10h, se nao der as 11h", TUESDAY)
+    assert when is not None and when.doubt == "qual horário você prefere?"

@@ -81,6 +81,9 @@ _EITHER_DAY = re.compile(
     rf"\b{_DAY_WORD}(?: feira)?(?: [\w:]+){{0,3}},? ou (?:na |no |a |o |entao |talvez )?"
     rf"(?:{_DAY_WORD}|depois)\b"
 )
+# A day said and refused ("sexta não dá, pode ser segunda?", "hoje não, amanhã"): not meant.
+_REFUSED_DAY = re.compile(rf"\b{_DAY_WORD}(?: feira)? nao\b")
+_RELATIVE_DAYS = {"hoje": 0, "hj": 0, "amanha": 1}
 # Before 6 and with no part of the day, an hour is as likely morning as afternoon.
 _UNCLEAR_HOURS = range(1, 6)
 # Two hours offered as either ("8:00 ou 9:00", "as 10 ou as 11 tanto faz"): the person
@@ -119,15 +122,40 @@ class When:
 def parse_when(text: str, today: date) -> When | None:
     """What ``text`` says about when, relative to ``today``; None if it says nothing."""
     folded = weekdays_written_out(with_digits(fold(_DOTTED_TIME.sub(r"\1:\2", text))))
+    folded = _REFUSED_DAY.sub("nao", folded)
     period = _period(folded)
     day, week, day_doubt = _day(folded, today)
+    if day_doubt is None and len(_weekdays_named(folded, today)) > 1:
+        day, week, day_doubt = None, None, "qual dia você prefere?"
     # The numbers of a date ("dia 7 de manhã", "daqui a 3 dias") are no hours.
     hours = _DAY_NUMBERS.sub(" ", folded)
     between = _range(hours, period)
     at, time_doubt = (None, None) if between else _clock(hours, period)
+    if at is not None and len(_hours_named(hours)) > 1:
+        at, time_doubt = None, "qual horário você prefere?"
     if (day, week, at, period, between, day_doubt, time_doubt) == (None,) * 7:
         return None
     return When(day, at, period, between, week, day_doubt or time_doubt)
+
+
+def _weekdays_named(folded: str, today: date) -> set[int]:
+    """The weekdays of every day named ("amanhã" on a Tuesday is a Wednesday): two of them
+    in one message ("quinta 15h, sexta 15h também") leave the day to be asked."""
+    named = {_WEEKDAYS[match[1]] for match in _WEEKDAY.finditer(folded)}
+    if _DAY_AFTER_TOMORROW.search(folded):
+        named.add((today.weekday() + 2) % 7)
+        folded = _DAY_AFTER_TOMORROW.sub(" ", folded)
+    for word, ahead in _RELATIVE_DAYS.items():
+        if re.search(rf"\b{word}\b", folded):
+            named.add((today.weekday() + ahead) % 7)
+    return named
+
+
+def _hours_named(hours: str) -> set[int]:
+    """The hours of every clock time named: two of them in one message ("às 10h, se não
+    der às 11h") leave the time to be asked."""
+    found = _CLOCK.finditer(hours), _HALF.finditer(hours), _AT_HOUR.finditer(hours)
+    return {int(match[1]) % 12 for matches in found for match in matches}
 
 
 def offered_slot(text: str, offered: Sequence[datetime], today: date) -> datetime | None:
