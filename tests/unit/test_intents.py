@@ -69,6 +69,7 @@ def test_an_option_is_picked_by_its_number(text: str, option: int | None) -> Non
         ("aqui eh o Jorge", "Jorge"),
         ("Meu nome: Carla Dias", "Carla Dias"),
         ("É a Rosângela", "Rosângela"),
+        ("sou eu, a Tereza", "Tereza"),
         ("sim", None),
         ("123", None),
         ("quero marcar consulta amanhã às 15h para mim e meu filho pequeno hoje", None),

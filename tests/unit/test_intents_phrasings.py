@@ -183,3 +183,19 @@ def test_questions_of_time_cost_and_place_are_questions_about_the_clinic(text: s
 
 def test_asking_for_whoever_is_in_charge_hands_over() -> None:
     assert intent_of("quero falar com o responsavel") is Intent.HUMAN
+
+
+def test_asking_how_the_whatsapp_service_works_is_asking_for_help() -> None:
+    assert intent_of("ola como funciona esse whatsapp") is Intent.HELP
+
+
+def test_wanting_to_see_ones_booking_is_a_look_up() -> None:
+    assert intent_of("quero ver meu agendamento") is Intent.CONSULT
+
+
+def test_asking_the_clinics_number_is_a_question_about_it() -> None:
+    assert intent_of("qual o numero de vcs?") is Intent.INFO
+
+
+def test_asking_what_is_kept_about_oneself_is_a_data_rights_request() -> None:
+    assert intent_of("quais informações vocês guardam sobre mim?") is Intent.LGPD

@@ -47,8 +47,8 @@ _OPTION = re.compile(r"^(?:a |o )?(?:opcao |numero |n )?(\d{1,2})(?:a|o)?$")
 # A greeting may come first ("oi, sou a Ana"); "eh" is how many type "é".
 _NAME_INTRO = re.compile(
     r"^(?:(?:oi|ola|bom dia|boa tarde|boa noite) )?"
-    r"(?:(?:o )?meu nome(?: (?:eh|e)\b|:)|nome:|me chamo|eu me chamo|sou (?:a |o )?|"
-    r"eu sou (?:a |o )?|"
+    r"(?:(?:o )?meu nome(?: (?:eh|e)\b|:)|nome:|me chamo|eu me chamo|sou eu (?:a |o )?|"
+    r"sou (?:a |o )?|eu sou (?:a |o )?|"
     r"pode me chamar de|aqui (?:eh|e) (?:a |o )?|(?:eh|e) (?:a|o) )\s*",
 )
 # Letters in words joined by apostrophes (straight or typographic, U+2019) or hyphens.

@@ -17,6 +17,8 @@ _LGPD = (
     "protecao de dados", "titular dos dados", "apagar meu cadastro", "excluir meu cadastro",
     "apaga meu cadastro", "apagar minha conta", "excluir minha conta", "portabilidade",
     "os dados", "dados que", "dados sobre mim", "informacoes sobre mim", "minhas informacoes",
+    "voces guardam", "guardam sobre mim", "sabem sobre mim", "tem sobre mim",
+    "voces tem de mim",
 )  # fmt: skip
 _HUMAN = (
     "atendente", "atendentes", "humano", "humana", "quero uma pessoa", "pessoa de verdade",
@@ -68,7 +70,8 @@ _LOOKUP = (
     "consultar meus", "consultar minhas", "consultar minha", "consultar meu", "consultar se",
     "consultar o dia", "consultar o horario", "ficou agendado", "ficou agendada", "ta agendado",
     "ta agendada", "esta agendado", "esta agendada", "foi agendado", "foi agendada",
-    "tenho alguma consulta", "eu tenho consulta",
+    "tenho alguma consulta", "eu tenho consulta", "ver meu agendamento", "ver minha consulta",
+    "ver meus", "ver minhas",
 )  # fmt: skip
 # Saying one will be there; a bare "confirmado" may ask ("tá confirmado?"), after look-ups.
 _ATTENDING = (
@@ -89,12 +92,13 @@ _ASKED_INFO = (
     "quanto cobra", "quanto cobram", "quanto pago", "preco", "precos", "valor", "valores",
     "pix", "cartao", "debito", "credito", "dinheiro", "parcelar", "parcela", "pagamento",
     "pagar", "aceita", "aceitam", "atendem pelo", "atende pelo", "jejum", "preparo",
-    "exame de sangue", "telefone", "whatsapp", "email", "e mail", "site", "instagram",
-    "documentos", "levar na consulta", "carteirinha", "encaminhamento", "pedido medico",
-    "acompanhante", "acessibilidade", "cadeira de rodas", "especialidades",
-    "quanto tempo demora", "onde voces", "fica onde", "bairro", "estaciona", "estaciono",
-    "quanto tempo", "quanto dura", "duracao", "cobrado", "cobrada", "cobram", "cobra", "gratis",
-    "gratuito", "de graca", "perto do", "perto de", "metro", "onibus", "voces ficam",
+    "exame de sangue", "telefone", "email", "e mail", "site", "instagram", "documentos",
+    "levar na consulta", "carteirinha", "encaminhamento", "pedido medico", "acompanhante",
+    "acessibilidade", "cadeira de rodas", "especialidades", "quanto tempo demora", "onde voces",
+    "fica onde", "bairro", "estaciona", "estaciono", "quanto tempo", "quanto dura", "duracao",
+    "cobrado", "cobrada", "cobram", "cobra", "gratis", "gratuito", "de graca", "perto do",
+    "perto de", "metro", "onibus", "voces ficam", "qual o numero", "numero de voces",
+    "numero da clinica", "numero de telefone",
 )  # fmt: skip
 _BOOK = (
     "marcar", "marca", "marque", "marcacao", "agendar", "agenda", "agende", "agendamento",
@@ -114,8 +118,10 @@ _NAMED_INFO = (
     "atendem", "pediatra", "dermatologista", "cardiologista", "ginecologista", "ortopedista",
     "oftalmologista", "psicologo", "psicologa", "nutricionista", "fisioterapia", "exames",
     "chegar", "levar", "onde e", "fica em", "convenio", "convenios", "plano de saude", "plano",
+    "whatsapp",
 )  # fmt: skip
-# Asking how the service works, before the words it may name ("o atendimento").
+# Asking how the service works, before the words it may name ("o atendimento", "esse
+# whatsapp").
 _HOW = ("como funciona", "o que voce faz", "o que voce pode fazer", "o que voces fazem")
 _ANY_BOOKING = ("consulta", "retorno", "atendimento")
 _HELP = (
@@ -136,8 +142,8 @@ PHRASES: tuple[tuple[Intent, tuple[str, ...]], ...] = (
     (Intent.INFO, _ASKED_INFO),
     (Intent.SCHEDULE, _BOOK),
     (Intent.CONSULT, _OWN),
-    (Intent.INFO, _NAMED_INFO),
     (Intent.HELP, _HOW),
+    (Intent.INFO, _NAMED_INFO),
     (Intent.SCHEDULE, _ANY_BOOKING),
     (Intent.HELP, _HELP),
 )
