@@ -128,7 +128,20 @@ def test_not_wanting_ones_data_used_in_shorthand_is_a_revocation() -> None:
     assert intent_of("nao quero mais que vcs usem meus dados") is Intent.REVOKE
 
 
-@pytest.mark.parametrize("text", ["ok", "obrigada", "valeu", "ta"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ok",
+        "obrigada",
+        "valeu",
+        "ta",
+        "ate amanha",
+        "feliz natal",
+        "algum dia",
+        "Pessoal",
+        "esqueci",
+    ],
+)
 def test_an_acknowledgement_asks_for_nothing(text: str) -> None:
     assert intent_of(text) is Intent.UNKNOWN
 
@@ -199,3 +212,19 @@ def test_asking_the_clinics_number_is_a_question_about_it() -> None:
 
 def test_asking_what_is_kept_about_oneself_is_a_data_rights_request() -> None:
     assert intent_of("quais informações vocês guardam sobre mim?") is Intent.LGPD
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("pode ver se tem horario amanha?", Intent.SCHEDULE),
+        ("minha consulta de amanha ta de pe?", Intent.CONSULT),
+        ("nao tenho como ir amanha", Intent.CANCEL),
+        ("joga pra semana que vem", Intent.RESCHEDULE),
+        ("quero falar com a clinica", Intent.HUMAN),
+        ("quem e voce?", Intent.HELP),
+        ("qual medico atende amanha?", Intent.INFO),
+    ],
+)
+def test_more_everyday_phrasings_of_each_request(text: str, intent: Intent) -> None:
+    assert intent_of(text) is intent

@@ -24,12 +24,13 @@ _HUMAN = (
     "atendente", "atendentes", "humano", "humana", "quero uma pessoa", "pessoa de verdade",
     "pessoa real", "recepcao", "recepcionista", "falar com alguem", "alguem ai", "tem alguem",
     "alguem me atende", "alguem para falar", "alguem responde", "ninguem responde",
-    "ninguem atende", "robo", "robozinho", "bot", "maquina", "secretaria", "secretario",
+    "ninguem atende", "robo", "robozinho", "bot", "secretaria", "secretario",
     "gente de verdade", "ser humano", "com gente", "falar com a doutora", "falar com o doutor",
     "falar com o medico", "falar com a medica", "falar com a dra", "falar com o dr", "me liga",
     "me ligar", "me ligue", "ligar para mim", "ligue para mim", "telefonar para mim",
     "falar direto com", "com uma pessoa", "com alguem", "com um humano", "conversar com",
-    "responsavel", "gerente", "supervisor", "falar com o dono",
+    "responsavel", "gerente", "supervisor", "falar com o dono", "uma maquina",
+    "quero falar com", "preciso falar com", "gostaria de falar com", "queria falar com",
 )  # fmt: skip
 _RESCHEDULE = (
     "remarcar", "remarca", "remarque", "remarcacao", "reagendar", "reagenda", "reagende",
@@ -40,7 +41,8 @@ _RESCHEDULE = (
     "passar minha consulta", "passar a consulta", "passar para outro dia",
     "consulta para outro dia", "trocar para", "mudar para", "passar para",
     "transferir minha consulta", "transferir a consulta", "adiar", "adia", "antecipar",
-    "adiantar minha consulta", "adiantar a consulta",
+    "adiantar minha consulta", "adiantar a consulta", "jogar para", "joga para",
+    "empurrar para", "empurra para",
 )  # fmt: skip
 _CANCEL = (
     "cancelar", "cancela", "cancelo", "cancele", "cancelamento", "desmarcar", "desmarca",
@@ -49,7 +51,8 @@ _CANCEL = (
     "nao vou comparecer", "nao consigo ir", "nao posso ir", "nao irei", "nao vou mais",
     "nao vou mais precisar", "nao preciso mais da consulta", "pode tirar",
     "tirar minha consulta", "tira minha consulta", "desisto da consulta",
-    "desistir da consulta",
+    "desistir da consulta", "nao da para ir", "nao da para eu ir", "nao tenho como ir",
+    "nao vou ter como ir", "esquece a consulta",
 )  # fmt: skip
 # Asking what is booked, before the scheduling words a look-up uses too ("marquei",
 # "marcada", "meu agendamento").
@@ -63,22 +66,23 @@ _LOOKUP = (
     "esqueci o horario", "esqueci o dia", "esqueci quando", "que horas e minha",
     "que horas e a minha", "que dia e minha", "que dia e a minha", "que dia ficou",
     "qual dia ficou", "que horas ficou", "para quando ficou", "pode ver para mim",
-    "ver para mim", "minha proxima consulta", "meus horarios", "se tem consulta",
-    "consulta no meu nome", "no meu nome", "pode ver se", "tenho uma consulta",
-    "horario da minha", "dia da minha", "data da minha", "hora da minha", "quais consultas",
-    "que consultas", "consultas eu tenho", "tenho retorno", "retorno marcado", "exame marcado",
-    "consultar meus", "consultar minhas", "consultar minha", "consultar meu", "consultar se",
-    "consultar o dia", "consultar o horario", "ficou agendado", "ficou agendada", "ta agendado",
-    "ta agendada", "esta agendado", "esta agendada", "foi agendado", "foi agendada",
-    "tenho alguma consulta", "eu tenho consulta", "ver meu agendamento", "ver minha consulta",
-    "ver meus", "ver minhas",
+    "ver para mim", "minha proxima consulta", "meus horarios", "consulta no meu nome",
+    "no meu nome", "tenho uma consulta", "horario da minha", "dia da minha", "data da minha",
+    "hora da minha", "quais consultas", "que consultas", "consultas eu tenho", "tenho retorno",
+    "retorno marcado", "exame marcado", "consultar meus", "consultar minhas", "consultar minha",
+    "consultar meu", "consultar se", "consultar o dia", "consultar o horario", "ficou agendado",
+    "ficou agendada", "ta agendado", "ta agendada", "esta agendado", "esta agendada",
+    "foi agendado", "foi agendada", "tenho alguma consulta", "eu tenho consulta",
+    "ver meu agendamento", "ver minha consulta", "ver meus", "ver minhas", "ta de pe",
+    "esta de pe", "continua de pe", "continua marcada", "continua marcado", "ainda ta marcada",
+    "ainda esta marcada",
 )  # fmt: skip
 # Saying one will be there; a bare "confirmado" may ask ("tá confirmado?"), after look-ups.
 _ATTENDING = (
     "confirmo", "confirmando", "vou sim", "estarei la", "presenca confirmada", "estarei ai",
     "pode confirmar minha presenca", "que eu vou", "vou comparecer", "vou estar la",
     "vou estar ai", "estarei presente", "irei sim", "sim vou", "pode contar comigo",
-    "conta comigo",
+    "conta comigo", "eu irei", "vou estar presente",
 )  # fmt: skip
 _CONFIRM = ("confirmado", "confirmada", "confirmar")
 # Questions about the clinic, asked in words no booking uses.
@@ -86,19 +90,18 @@ _ASKED_INFO = (
     "endereco", "onde fica", "onde voces ficam", "como chegar", "localizacao", "qual a rua",
     "ponto de referencia", "estacionamento", "estacionar", "parar o carro",
     "horario de funcionamento", "horario de atendimento", "que horas abre", "que horas fecha",
-    "ate que horas", "abre", "abrem", "fecha", "fecham", "aberto", "abertos", "funcionam",
-    "funciona ate", "funciona de", "funciona no", "funciona aos", "que horas funciona",
-    "quanto custa", "quanto ta", "quanto esta", "quanto e", "quanto sai", "quanto fica",
-    "quanto cobra", "quanto cobram", "quanto pago", "preco", "precos", "valor", "valores",
-    "pix", "cartao", "debito", "credito", "dinheiro", "parcelar", "parcela", "pagamento",
-    "pagar", "aceita", "aceitam", "atendem pelo", "atende pelo", "jejum", "preparo",
-    "exame de sangue", "telefone", "email", "e mail", "site", "instagram", "documentos",
-    "levar na consulta", "carteirinha", "encaminhamento", "pedido medico", "acompanhante",
-    "acessibilidade", "cadeira de rodas", "especialidades", "quanto tempo demora", "onde voces",
-    "fica onde", "bairro", "estaciona", "estaciono", "quanto tempo", "quanto dura", "duracao",
-    "cobrado", "cobrada", "cobram", "cobra", "gratis", "gratuito", "de graca", "perto do",
-    "perto de", "metro", "onibus", "voces ficam", "qual o numero", "numero de voces",
-    "numero da clinica", "numero de telefone",
+    "ate que horas", "funcionam", "funciona ate", "funciona de", "funciona no", "funciona aos",
+    "que horas funciona", "quanto custa", "quanto ta", "quanto esta", "quanto e", "quanto sai",
+    "quanto fica", "quanto cobra", "quanto cobram", "quanto pago", "preco", "precos", "valor",
+    "valores", "pix", "cartao", "debito", "credito", "dinheiro", "parcelar", "parcela",
+    "pagamento", "pagar", "aceita", "aceitam", "atendem pelo", "atende pelo", "jejum",
+    "preparo", "exame de sangue", "telefone", "email", "e mail", "site", "instagram",
+    "documentos", "levar na consulta", "carteirinha", "encaminhamento", "pedido medico",
+    "acompanhante", "acessibilidade", "cadeira de rodas", "especialidades",
+    "quanto tempo demora", "onde voces", "fica onde", "bairro", "estaciona", "estaciono",
+    "quanto tempo", "quanto dura", "duracao", "cobrado", "cobrada", "cobram", "cobra", "gratis",
+    "gratuito", "de graca", "perto do", "perto de", "metro", "onibus", "voces ficam",
+    "qual o numero", "numero de voces", "numero da clinica", "numero de telefone",
 )  # fmt: skip
 _BOOK = (
     "marcar", "marca", "marque", "marcacao", "agendar", "agenda", "agende", "agendamento",
@@ -118,17 +121,26 @@ _NAMED_INFO = (
     "atendem", "pediatra", "dermatologista", "cardiologista", "ginecologista", "ortopedista",
     "oftalmologista", "psicologo", "psicologa", "nutricionista", "fisioterapia", "exames",
     "chegar", "levar", "onde e", "fica em", "convenio", "convenios", "plano de saude", "plano",
-    "whatsapp",
+    "whatsapp", "abre", "abrem", "fecha", "fecham", "aberto", "abertos", "rua", "avenida",
+    "referencia", "perto", "longe", "predio", "andar", "elevador", "wifi", "banheiro", "vacina",
+    "vacinas", "ultrassom", "raio x", "eletrocardiograma", "atestado", "laudo", "resultado",
+    "resultados", "medicos", "quem atende", "qual medico", "que medico", "especialista",
+    "especialidade", "nota fiscal", "recibo", "reembolso", "desconto", "feriado",
+    "teleconsulta", "online", "por video", "telemedicina", "domicilio",
+    "domiciliar", "idade", "documento", "rg", "cpf", "sus",
 )  # fmt: skip
 # Asking how the service works, before the words it may name ("o atendimento", "esse
 # whatsapp").
 _HOW = ("como funciona", "o que voce faz", "o que voce pode fazer", "o que voces fazem")
-_ANY_BOOKING = ("consulta", "retorno", "atendimento")
+_ANY_BOOKING = (
+    "consulta", "retorno", "atendimento", "avaliacao", "check up", "primeira consulta",
+)  # fmt: skip
 _HELP = (
     "ajuda", "ajudar", "menu", "opcoes", "oi", "oie", "ola", "opa", "e ai", "eai", "salve",
     "bom dia", "boa tarde", "boa noite", "help", "como funciona", "o que voce faz",
     "o que voces fazem", "o que voce pode fazer", "o que da para fazer", "o que posso fazer",
-    "como usar", "como usa", "inicio", "comecar",
+    "como usar", "como usa", "inicio", "comecar", "alo", "hey", "hello", "hi", "quem e voce",
+    "quem fala", "com quem eu falo", "com quem falo",
 )  # fmt: skip
 
 PHRASES: tuple[tuple[Intent, tuple[str, ...]], ...] = (
