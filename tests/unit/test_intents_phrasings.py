@@ -224,6 +224,9 @@ def test_asking_what_is_kept_about_oneself_is_a_data_rights_request() -> None:
         ("quero falar com a clinica", Intent.HUMAN),
         ("quem e voce?", Intent.HELP),
         ("qual medico atende amanha?", Intent.INFO),
+        ("me lembra o horario da consulta", Intent.CONSULT),
+        ("me chama alguém da clínica", Intent.HUMAN),
+        ("qual o cep?", Intent.INFO),
     ],
 )
 def test_more_everyday_phrasings_of_each_request(text: str, intent: Intent) -> None:

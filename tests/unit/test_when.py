@@ -361,3 +361,7 @@ def test_a_day_and_its_weekday_named_together_are_one_day() -> None:
 def test_two_hours_named_in_one_message_are_asked_about() -> None:
     when = parse_when("amanha as 10h, se nao der as 11h", TUESDAY)
     assert when is not None and when.doubt == "qual horário você prefere?"
+
+
+def test_the_other_week_is_next_week() -> None:
+    assert parse_when("pode ser na outra semana", TUESDAY) == When(week=date(2026, 11, 30))

@@ -32,7 +32,8 @@ _DECLINE = _phrases(
     "nao", "nao quero", "nao pode", "nao confirmo", "melhor nao", "prefiro nao", "deixa",
     "deixa pra la", "esquece", "negativo", "nao obrigado", "nao obrigada", "agora nao",
     "n", "nope", "no", "deixa quieto", "nao precisa", "dispenso", "nao quero mais",
-    "deixa para depois", "fica para depois", "outra hora",
+    "deixa para depois", "fica para depois", "outra hora", "prefiro outro dia",
+    "prefiro outro horario", "outro dia", "outro horario",
 )  # fmt: skip
 _SAID = _NEUTRAL - _CONFIRM - _DECLINE
 

@@ -31,6 +31,7 @@ _HUMAN = (
     "falar direto com", "com uma pessoa", "com alguem", "com um humano", "conversar com",
     "responsavel", "gerente", "supervisor", "falar com o dono", "uma maquina",
     "quero falar com", "preciso falar com", "gostaria de falar com", "queria falar com",
+    "alguem da clinica", "chama alguem", "alguem da recepcao",
 )  # fmt: skip
 _RESCHEDULE = (
     "remarcar", "remarca", "remarque", "remarcacao", "reagendar", "reagenda", "reagende",
@@ -75,7 +76,8 @@ _LOOKUP = (
     "foi agendado", "foi agendada", "tenho alguma consulta", "eu tenho consulta",
     "ver meu agendamento", "ver minha consulta", "ver meus", "ver minhas", "ta de pe",
     "esta de pe", "continua de pe", "continua marcada", "continua marcado", "ainda ta marcada",
-    "ainda esta marcada",
+    "ainda esta marcada", "horario da consulta", "data da consulta", "dia da consulta",
+    "me lembra", "me lembrar",
 )  # fmt: skip
 # Saying one will be there; a bare "confirmado" may ask ("tá confirmado?"), after look-ups.
 _ATTENDING = (
@@ -101,7 +103,7 @@ _ASKED_INFO = (
     "quanto tempo demora", "onde voces", "fica onde", "bairro", "estaciona", "estaciono",
     "quanto tempo", "quanto dura", "duracao", "cobrado", "cobrada", "cobram", "cobra", "gratis",
     "gratuito", "de graca", "perto do", "perto de", "metro", "onibus", "voces ficam",
-    "qual o numero", "numero de voces", "numero da clinica", "numero de telefone",
+    "qual o numero", "numero de voces", "numero da clinica", "numero de telefone", "cep",
 )  # fmt: skip
 _BOOK = (
     "marcar", "marca", "marque", "marcacao", "agendar", "agenda", "agende", "agendamento",
@@ -126,8 +128,8 @@ _NAMED_INFO = (
     "vacinas", "ultrassom", "raio x", "eletrocardiograma", "atestado", "laudo", "resultado",
     "resultados", "medicos", "quem atende", "qual medico", "que medico", "especialista",
     "especialidade", "nota fiscal", "recibo", "reembolso", "desconto", "feriado",
-    "teleconsulta", "online", "por video", "telemedicina", "domicilio",
-    "domiciliar", "idade", "documento", "rg", "cpf", "sus",
+    "teleconsulta", "online", "por video", "telemedicina", "domicilio", "domiciliar", "idade",
+    "documento", "rg", "cpf", "sus",
 )  # fmt: skip
 # Asking how the service works, before the words it may name ("o atendimento", "esse
 # whatsapp").

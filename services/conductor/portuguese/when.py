@@ -40,7 +40,7 @@ _MONTH_NAMES = ("janeiro", "fevereiro", "março", "abril", "maio", "junho", "jul
 _MONTH_PREFIXES = [fold(name)[:3] for name in _MONTH_NAMES]  # "dez", "dezembro": December
 _MONTH_WORDS = "|".join(sorted({fold(n) for n in _MONTH_NAMES} | set(_MONTH_PREFIXES)))
 _WEEKDAY = re.compile(r"\b(segunda|terca|quarta|quinta|sexta|sabado|domingo)(?: feira)?\b")
-_NEXT_WEEK = re.compile(r"\b(?:semana que vem|prox(?:ima)? semana)\b")
+_NEXT_WEEK = re.compile(r"\b(?:semana que vem|prox(?:ima)? semana|outra semana|semana seguinte)\b")
 _COMING = re.compile(r"\b(?:que|q) vem\b")
 # "próxima sexta": the coming Friday ("próxima terça" said on a Tuesday: next week's).
 _NEXT_DAY = re.compile(r"\bprox(?:ima|imo)? (?:segunda|terca|quarta|quinta|sexta|sabado|domingo)")
