@@ -231,3 +231,14 @@ def test_asking_what_is_kept_about_oneself_is_a_data_rights_request() -> None:
 )
 def test_more_everyday_phrasings_of_each_request(text: str, intent: Intent) -> None:
     assert intent_of(text) is intent
+
+
+@pytest.mark.parametrize(
+    "text", ["obrigada pela ajuda", "gostei muito do atendimento", "ok, aguardo retorno"]
+)
+def test_a_courtesy_naming_a_requests_word_asks_for_nothing(text: str) -> None:
+    assert intent_of(text) is Intent.UNKNOWN
+
+
+def test_asking_how_patients_are_seen_is_a_question_about_the_clinic() -> None:
+    assert intent_of("o atendimento e por ordem de chegada?") is Intent.INFO

@@ -39,6 +39,15 @@ _WANTS = (
 )  # fmt: skip
 # "amanhã meio dia, dá?": whether a time works, asked.
 _ASKS_IF_IT_WORKS = re.compile(r"\bd[aá]\s*\?", re.IGNORECASE)
+# Courtesies that name a request's word without asking for it: thanks "pela ajuda", a
+# reply awaited ("aguardo retorno"), the service praised ("gostei do atendimento").
+_COURTESY = re.compile(
+    r"\b(?:(?:pela|pelo|pelas) (?:ajuda|atendimento|atencao|informacao|informacoes|retorno)"
+    r"|aguardo (?:o |seu |um )?retorno|(?:me )?(?:da|de) um retorno"
+    r"|(?:gostei|adorei|amei)(?: muito)? do atendimento"
+    r"|(?:otimo|bom|excelente|maravilhoso|pessimo|ruim)(?: o)? atendimento"
+    r"|atendimento (?:foi|e|esta|ta) (?:otimo|bom|excelente|maravilhoso|pessimo|ruim|rapido))\b"
+)
 # Any day does: whether a message names a time does not depend on the day it is read.
 _ANY_DAY = date(2026, 1, 5)
 
@@ -63,7 +72,8 @@ def intent_of(text: str) -> Intent:
     if revocation_in(text) is not Revocation.NONE:
         return Intent.REVOKE  # a stray "parar" is not one: see ``revocation_in``
     # "qto custa" asks what "quanto custa" does; "consuta" is "consulta".
-    folded = " ".join(_SLIPS.corrected(_collapsed(written_out(fold(text))).split()))
+    folded = _COURTESY.sub(" ", written_out(fold(text)))
+    folded = " ".join(_SLIPS.corrected(_collapsed(folded).split()))
     for intent, phrases in _COLLAPSED:
         if has_any(folded, phrases):
             return intent

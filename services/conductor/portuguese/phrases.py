@@ -128,14 +128,15 @@ _NAMED_INFO = (
     "vacinas", "ultrassom", "raio x", "eletrocardiograma", "atestado", "laudo", "resultado",
     "resultados", "medicos", "quem atende", "qual medico", "que medico", "especialista",
     "especialidade", "nota fiscal", "recibo", "reembolso", "desconto", "feriado",
-    "teleconsulta", "online", "por video", "telemedicina", "domicilio", "domiciliar", "idade",
-    "documento", "rg", "cpf", "sus",
+    "teleconsulta", "online", "por video", "telemedicina", "domicilio", "domiciliar", "chegada",
+    "idade", "documento", "rg", "cpf", "sus",
 )  # fmt: skip
 # Asking how the service works, before the words it may name ("o atendimento", "esse
 # whatsapp").
 _HOW = ("como funciona", "o que voce faz", "o que voce pode fazer", "o que voces fazem")
 _ANY_BOOKING = (
-    "consulta", "retorno", "atendimento", "avaliacao", "check up", "primeira consulta",
+    "consulta", "retorno", "preciso de atendimento", "quero atendimento", "atendimento para",
+    "avaliacao", "check up", "primeira consulta",
 )  # fmt: skip
 _HELP = (
     "ajuda", "ajudar", "menu", "opcoes", "oi", "oie", "ola", "opa", "e ai", "eai", "salve",
