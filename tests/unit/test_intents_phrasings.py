@@ -242,3 +242,10 @@ def test_a_courtesy_naming_a_requests_word_asks_for_nothing(text: str) -> None:
 
 def test_asking_how_patients_are_seen_is_a_question_about_the_clinic() -> None:
     assert intent_of("o atendimento e por ordem de chegada?") is Intent.INFO
+
+
+@pytest.mark.parametrize(
+    "text", ["ja marcaram minha consulta?", "desmarquei ontem, foi cancelada mesmo?"]
+)
+def test_a_verb_in_another_person_or_tense_is_no_slip_of_a_request(text: str) -> None:
+    assert intent_of(text) is Intent.CONSULT

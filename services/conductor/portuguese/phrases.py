@@ -179,5 +179,8 @@ KNOWN_WORDS = frozenset({
     "atestado", "trabalho", "dados", "mensagem", "mensagens", "numero", "nome", "horas",
     "fazer", "falar", "saber", "ajudem", "ajude", "abrir", "fechar", "marcou", "agendou",
     "aceito", "aceitamos", "atendeu", "atendido", "atendida", "cancelou", "esquece",
-    "precisam", "marcos", "algum", "alguns", "algumas",
+    "precisam", "marcos", "algum", "alguns", "algumas", "marcaram", "marcamos", "marcando",
+    "agendaram", "agendamos", "agendando", "cancelaram", "cancelamos", "cancelando",
+    "remarcaram", "desmarcaram", "confirmaram", "confirmei", "direito", "perdido", "pronto",
+    "liguei", "remarquei", "desmarquei", "cancelei", "confirmou",
 })  # fmt: skip
