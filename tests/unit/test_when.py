@@ -365,3 +365,30 @@ def test_two_hours_named_in_one_message_are_asked_about() -> None:
 
 def test_the_other_week_is_next_week() -> None:
     assert parse_when("pode ser na outra semana", TUESDAY) == When(week=date(2026, 11, 30))
+
+
+@pytest.mark.parametrize(
+    ("text", "between"),
+    [("amanha 10-11h", (time(10), time(11))), ("amanha 10 ate 11h", (time(10), time(11)))],
+)
+def test_a_span_written_with_a_dash_or_ate_is_a_span(text: str, between: tuple[time, time]) -> None:
+    assert parse_when(text, TUESDAY) == When(date(2026, 11, 25), between=between)
+
+
+def test_two_hours_written_with_a_slash_are_asked_about() -> None:
+    when = parse_when("amanha 10h/11h", TUESDAY)
+    assert when is not None and when.doubt is not None and when.start() is None
+
+
+def test_a_weekday_and_a_date_that_disagree_are_asked_about() -> None:
+    when = parse_when("segunda dia 1 as 10", TUESDAY)
+    assert when is not None and when.doubt == "terça, 01/12 ou segunda, 30/11?"
+
+
+def test_tomorrow_and_a_date_that_disagree_are_asked_about() -> None:
+    when = parse_when("amanha dia 26", TUESDAY)
+    assert when is not None and when.doubt == "quarta, 25/11 ou quinta, 26/11?"
+
+
+def test_tomorrow_and_its_own_date_are_one_day() -> None:
+    assert parse_when("amanha dia 25 as 10", TUESDAY) == When(date(2026, 11, 25), time(10))

@@ -56,6 +56,12 @@ _DAY_NUMBERS = re.compile(
 # One clock time: "15h", "15:30", "15h30", "15 horas", "10 e meia", "10h e meia".
 _TIME = r"(\d{1,2})(?:(?::|h)(\d{2})|h|\s?horas?)?( e meia)?"
 _RANGE = re.compile(rf"\b(?:entre|das|de) {_TIME} (?:e|as|a|ate) {_TIME}(?!\d|/)")
+# "10 até 11h", and "10-11h" (its dash written as "até" before folding, see ``_DASHED``).
+_SPAN_TO = re.compile(rf"\b{_TIME} ate (?:as )?{_TIME}(?!\d|/)")
+_DASHED = re.compile(r"(?<![\d/])(\d{1,2}(?::\d\d|h\d{0,2})?) ?[-\u2013] ?(\d{1,2}(?::\d\d)?h)")
+# "10h/11h": two hours either way.
+_SLASHED_HOURS = re.compile(r"\b\d{1,2}h\d{0,2} ?/ ?\d{1,2}(?!\d)")
+_RELATIVE_DAY = re.compile(r"\b(?:(?:depois|dps) de ?amanha|amanha|hoje|hj)\b")
 _AFTER = re.compile(rf"\b(?:a partir|depois|apos) (?:d[ae]s? |a |as )?{_TIME}(?!\d|/)")
 _BEFORE = re.compile(rf"\bantes (?:d[ae]s? |da )?{_TIME}(?!\d|/)")
 _CLOCK = re.compile(r"\b(\d{1,2})(?::(\d{2})|h(\d{2})?|\s?horas?)( e meia)?(?!\d|/)")
@@ -121,12 +127,25 @@ class When:
 
 def parse_when(text: str, today: date) -> When | None:
     """What ``text`` says about when, relative to ``today``; None if it says nothing."""
-    folded = weekdays_written_out(with_digits(fold(_DOTTED_TIME.sub(r"\1:\2", text))))
+    written = _DASHED.sub(r"\1 até \2", _DOTTED_TIME.sub(r"\1:\2", text))
+    folded = weekdays_written_out(with_digits(fold(written)))
     folded = _REFUSED_DAY.sub("nao", folded)
     period = _period(folded)
     day, week, day_doubt = _day(folded, today)
-    if day_doubt is None and len(_weekdays_named(folded, today)) > 1:
+    named = _weekdays_named(folded, today)
+    if day_doubt is None and len(named) > 1:
         day, week, day_doubt = None, None, "qual dia você prefere?"
+    elif day is not None and _RELATIVE_DAY.search(folded) and _DAY_NUMBERS.search(folded):
+        # "amanhã dia 26" where tomorrow is the 25th: which of the two was meant?
+        dated = _day(_RELATIVE_DAY.sub(" ", folded), today)[0]
+        if dated is not None and dated != day:
+            day, week, day_doubt = None, None, f"{_said(day)} ou {_said(dated)}?"
+    if day_doubt is None and day is not None and named and day.weekday() not in named:
+        # "segunda dia 1" where the 1st is a Tuesday: which of the two was meant?
+        weekday = named.pop()
+        coming = today + timedelta(days=(weekday - today.weekday()) % 7 or 7)
+        day_doubt = f"{_said(day)} ou {_said(coming)}?"
+        day, week = None, None
     # The numbers of a date ("dia 7 de manhã", "daqui a 3 dias") are no hours.
     hours = _DAY_NUMBERS.sub(" ", folded)
     between = _range(hours, period)
@@ -280,7 +299,7 @@ def _range(folded: str, period: str | None) -> tuple[time, time] | None:
     das 10h" (an open end is the day's)."""
     first: time | None
     last: time | None
-    if match := _RANGE.search(folded):
+    if (match := _RANGE.search(folded)) or (match := _SPAN_TO.search(folded)):
         first = _time_of(match[1], match[2], match[3], period)
         last = _time_of(match[4], match[5], match[6], period)
     elif match := _AFTER.search(folded):
@@ -308,7 +327,7 @@ def _clock(folded: str, period: str | None) -> tuple[time | None, str | None]:
     the day."""
     if "meio dia" in folded:
         return (time(12, 30) if "meio dia e meia" in folded else time(12)), None
-    if _EITHER_HOUR.search(folded):
+    if _EITHER_HOUR.search(folded) or _SLASHED_HOURS.search(folded):
         return None, "qual dos dois horários você prefere?"
     if _ABOUT_HOUR.search(folded):
         return None, "que horas exatamente?"
