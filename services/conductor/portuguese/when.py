@@ -131,21 +131,7 @@ def parse_when(text: str, today: date) -> When | None:
     folded = weekdays_written_out(with_digits(fold(written)))
     folded = _REFUSED_DAY.sub("nao", folded)
     period = _period(folded)
-    day, week, day_doubt = _day(folded, today)
-    named = _weekdays_named(folded, today)
-    if day_doubt is None and len(named) > 1:
-        day, week, day_doubt = None, None, "qual dia você prefere?"
-    elif day is not None and _RELATIVE_DAY.search(folded) and _DAY_NUMBERS.search(folded):
-        # "amanhã dia 26" where tomorrow is the 25th: which of the two was meant?
-        dated = _day(_RELATIVE_DAY.sub(" ", folded), today)[0]
-        if dated is not None and dated != day:
-            day, week, day_doubt = None, None, f"{_said(day)} ou {_said(dated)}?"
-    if day_doubt is None and day is not None and named and day.weekday() not in named:
-        # "segunda dia 1" where the 1st is a Tuesday: which of the two was meant?
-        weekday = named.pop()
-        coming = today + timedelta(days=(weekday - today.weekday()) % 7 or 7)
-        day_doubt = f"{_said(day)} ou {_said(coming)}?"
-        day, week = None, None
+    day, week, day_doubt = _agreed_day(folded, today, *_day(folded, today))
     # The numbers of a date ("dia 7 de manhã", "daqui a 3 dias") are no hours.
     hours = _DAY_NUMBERS.sub(" ", folded)
     between = _range(hours, period)
@@ -155,6 +141,26 @@ def parse_when(text: str, today: date) -> When | None:
     if (day, week, at, period, between, day_doubt, time_doubt) == (None,) * 7:
         return None
     return When(day, at, period, between, week, day_doubt or time_doubt)
+
+
+def _agreed_day(
+    folded: str, today: date, day: date | None, week: date | None, doubt: str | None
+) -> tuple[date | None, date | None, str | None]:
+    """The day read, unless the message names days that disagree: then what to ask."""
+    named = _weekdays_named(folded, today)
+    if doubt is None and len(named) > 1:
+        return None, None, "qual dia você prefere?"
+    if day is not None and _RELATIVE_DAY.search(folded) and _DAY_NUMBERS.search(folded):
+        # "amanhã dia 26" where tomorrow is the 25th: which of the two was meant?
+        dated = _day(_RELATIVE_DAY.sub(" ", folded), today)[0]
+        if dated is not None and dated != day:
+            return None, None, f"{_said(day)} ou {_said(dated)}?"
+    if doubt is None and day is not None and named and day.weekday() not in named:
+        # "segunda dia 1" where the 1st is a Tuesday: which of the two was meant?
+        weekday = named.pop()
+        coming = today + timedelta(days=(weekday - today.weekday()) % 7 or 7)
+        return None, None, f"{_said(day)} ou {_said(coming)}?"
+    return day, week, doubt
 
 
 def _weekdays_named(folded: str, today: date) -> set[int]:
