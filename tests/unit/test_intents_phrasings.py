@@ -227,6 +227,12 @@ def test_asking_what_is_kept_about_oneself_is_a_data_rights_request() -> None:
         ("me lembra o horario da consulta", Intent.CONSULT),
         ("me chama alguém da clínica", Intent.HUMAN),
         ("qual o cep?", Intent.INFO),
+        ("qual horario ficou?", Intent.CONSULT),
+        ("nao conseguirei ir", Intent.CANCEL),
+        ("ninguém me responde?", Intent.HUMAN),
+        ("qual o horário de vocês?", Intent.INFO),
+        ("troca pra sexta pfv", Intent.RESCHEDULE),
+        ("retiro minha autorização", Intent.REVOKE),
     ],
 )
 def test_more_everyday_phrasings_of_each_request(text: str, intent: Intent) -> None:

@@ -31,7 +31,8 @@ _HUMAN = (
     "falar direto com", "com uma pessoa", "com alguem", "com um humano", "conversar com",
     "responsavel", "gerente", "supervisor", "falar com o dono", "uma maquina",
     "quero falar com", "preciso falar com", "gostaria de falar com", "queria falar com",
-    "alguem da clinica", "chama alguem", "alguem da recepcao",
+    "alguem da clinica", "chama alguem", "alguem da recepcao", "ninguem me responde",
+    "ninguem me atende",
 )  # fmt: skip
 _RESCHEDULE = (
     "remarcar", "remarca", "remarque", "remarcacao", "reagendar", "reagenda", "reagende",
@@ -43,7 +44,8 @@ _RESCHEDULE = (
     "consulta para outro dia", "trocar para", "mudar para", "passar para",
     "transferir minha consulta", "transferir a consulta", "adiar", "adia", "antecipar",
     "adiantar minha consulta", "adiantar a consulta", "jogar para", "joga para",
-    "empurrar para", "empurra para",
+    "empurrar para", "empurra para", "troca para", "muda para", "troca minha consulta",
+    "muda minha consulta",
 )  # fmt: skip
 _CANCEL = (
     "cancelar", "cancela", "cancelo", "cancele", "cancelamento", "desmarcar", "desmarca",
@@ -53,7 +55,8 @@ _CANCEL = (
     "nao vou mais precisar", "nao preciso mais da consulta", "pode tirar",
     "tirar minha consulta", "tira minha consulta", "desisto da consulta",
     "desistir da consulta", "nao da para ir", "nao da para eu ir", "nao tenho como ir",
-    "nao vou ter como ir", "esquece a consulta",
+    "nao vou ter como ir", "esquece a consulta", "nao conseguirei ir",
+    "nao conseguirei comparecer", "nao consigo comparecer", "nao posso comparecer",
 )  # fmt: skip
 # Asking what is booked, before the scheduling words a look-up uses too ("marquei",
 # "marcada", "meu agendamento").
@@ -77,7 +80,7 @@ _LOOKUP = (
     "ver meu agendamento", "ver minha consulta", "ver meus", "ver minhas", "ta de pe",
     "esta de pe", "continua de pe", "continua marcada", "continua marcado", "ainda ta marcada",
     "ainda esta marcada", "horario da consulta", "data da consulta", "dia da consulta",
-    "me lembra", "me lembrar",
+    "me lembra", "me lembrar", "horario ficou", "para quando ficou", "ficou para quando",
 )  # fmt: skip
 # Saying one will be there; a bare "confirmado" may ask ("tá confirmado?"), after look-ups.
 _ATTENDING = (
@@ -104,6 +107,7 @@ _ASKED_INFO = (
     "quanto tempo", "quanto dura", "duracao", "cobrado", "cobrada", "cobram", "cobra", "gratis",
     "gratuito", "de graca", "perto do", "perto de", "metro", "onibus", "voces ficam",
     "qual o numero", "numero de voces", "numero da clinica", "numero de telefone", "cep",
+    "horario de voces", "horario da clinica",
 )  # fmt: skip
 _BOOK = (
     "marcar", "marca", "marque", "marcacao", "agendar", "agenda", "agende", "agendamento",
