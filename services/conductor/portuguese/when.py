@@ -13,12 +13,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time
 
+from services.conductor.portuguese.days import DAY_NUMBERS, REFUSED_DAY, day_of
 from services.conductor.portuguese.numbers import with_digits
 from services.conductor.portuguese.text import fold
 from services.conductor.portuguese.weekdays import weekdays_written_out
-from services.domain.clinic import WEEKDAY_NAMES
 
 PERIODS = {
     "manha": (time(6), time(12)),
@@ -26,33 +26,6 @@ PERIODS = {
     "noite": (time(18), time(23)),
 }
 
-_WEEKDAYS = {
-    "segunda": 0,
-    "terca": 1,
-    "quarta": 2,
-    "quinta": 3,
-    "sexta": 4,
-    "sabado": 5,
-    "domingo": 6,
-}
-_MONTH_NAMES = ("janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto",
-                "setembro", "outubro", "novembro", "dezembro")  # fmt: skip
-_MONTH_PREFIXES = [fold(name)[:3] for name in _MONTH_NAMES]  # "dez", "dezembro": December
-_MONTH_WORDS = "|".join(sorted({fold(n) for n in _MONTH_NAMES} | set(_MONTH_PREFIXES)))
-_WEEKDAY = re.compile(r"\b(segunda|terca|quarta|quinta|sexta|sabado|domingo)(?: feira)?\b")
-_NEXT_WEEK = re.compile(r"\b(?:semana que vem|prox(?:ima)? semana|outra semana|semana seguinte)\b")
-_COMING = re.compile(r"\b(?:que|q) vem\b")
-# "próxima sexta": the coming Friday ("próxima terça" said on a Tuesday: next week's).
-_NEXT_DAY = re.compile(r"\bprox(?:ima|imo)? (?:segunda|terca|quarta|quinta|sexta|sabado|domingo)")
-_DAY_MONTH = re.compile(r"\b(?:dia )?(\d{1,2})/(\d{1,2})(?:/(\d{2,4}))?\b")
-_DAY_MONTH_NAME = re.compile(
-    rf"\b(?:dia )?(\d{{1,2}}|primeiro)o? (?:de )?({_MONTH_WORDS})\b(?: (?:de )?(\d{{4}})\b)?"
-)
-_DAY_OF_MONTH = re.compile(r"\bdia (\d{1,2}|primeiro)o?\b(?!/)")
-_FROM_NOW = re.compile(r"\b(?:daqui a|daqui|dentro de|em) (\d{1,2}) (dias?|semanas?)\b")
-_DAY_NUMBERS = re.compile(
-    "|".join(p.pattern for p in (_DAY_MONTH_NAME, _DAY_MONTH, _DAY_OF_MONTH, _FROM_NOW))
-)
 # One clock time: "15h", "15:30", "15h30", "15 horas", "10 e meia", "10h e meia".
 _TIME = r"(\d{1,2})(?:(?::|h)(\d{2})|h|\s?horas?)?( e meia)?"
 _RANGE = re.compile(rf"\b(?:entre|das|de) {_TIME} (?:e|as|a|ate) {_TIME}(?!\d|/)")
@@ -61,7 +34,6 @@ _SPAN_TO = re.compile(rf"\b{_TIME} ate (?:as )?{_TIME}(?!\d|/)")
 _DASHED = re.compile(r"(?<![\d/])(\d{1,2}(?::\d\d|h\d{0,2})?) ?[-\u2013] ?(\d{1,2}(?::\d\d)?h)")
 # "10h/11h": two hours either way.
 _SLASHED_HOURS = re.compile(r"\b\d{1,2}h\d{0,2} ?/ ?\d{1,2}(?!\d)")
-_RELATIVE_DAY = re.compile(r"\b(?:(?:depois|dps) de ?amanha|amanha|hoje|hj)\b")
 _AFTER = re.compile(rf"\b(?:a partir|depois|apos) (?:d[ae]s? |a |as )?{_TIME}(?!\d|/)")
 _BEFORE = re.compile(rf"\bantes (?:d[ae]s? |da )?{_TIME}(?!\d|/)")
 _CLOCK = re.compile(r"\b(\d{1,2})(?::(\d{2})|h(\d{2})?|\s?horas?)( e meia)?(?!\d|/)")
@@ -69,7 +41,6 @@ _HALF = re.compile(r"\b(\d{1,2}) e (meia|15|30|45)\b")
 _AT_HOUR = re.compile(r"\b(?:as|a|para|pras|pra|das|entre)\s(\d{1,2})\b(?!/|:|\d| \d)")
 # "15.30": a dot between an hour and its quarter; "10.12" may be a date and stays apart.
 _DOTTED_TIME = re.compile(r"(?<![\d./])(\d{1,2})\.(00|15|30|45)(?![\d./])")
-_DAY_AFTER_TOMORROW = re.compile(r"\b(?:depois|dps) de? ?amanha\b")
 _HOUR_OF_PERIOD = re.compile(r"\b(\d{1,2}) (?:da|de) (?:manha|tarde|noite)\b")
 _OF_PERIOD = re.compile(r"\b(?:da|de|a)\s(manha|tarde|noite)\b|\b(manha|tarde|noite)\b")
 # "3 e pouco", "10 e poucos": some minutes after an hour, which ones unsaid.
@@ -77,19 +48,6 @@ _ABOUT_HOUR = re.compile(
     r"\b\d{1,2}(?:h|:\d\d| ?horas?)? e (?:pouco|poucos|pouquinho|tanto|alguma coisa"
     r"|qualquer coisa)\b"
 )
-_DAY_WORD = (
-    r"(?:hoje|amanha|(?:depois|dps) de ?amanha|segunda|terca|quarta|quinta|sexta|sabado"
-    r"|domingo|dia \d{1,2}|\d{1,2}/\d{1,2})"
-)
-# Two days offered as either ("segunda ou terça", "amanhã ou depois", "segunda de manhã
-# ou terça à tarde"): the person chooses.
-_EITHER_DAY = re.compile(
-    rf"\b{_DAY_WORD}(?: feira)?(?: [\w:]+){{0,3}},? ou (?:na |no |a |o |entao |talvez )?"
-    rf"(?:{_DAY_WORD}|depois)\b"
-)
-# A day said and refused ("sexta não dá, pode ser segunda?", "hoje não, amanhã"): not meant.
-_REFUSED_DAY = re.compile(rf"\b{_DAY_WORD}(?: feira)? nao\b")
-_RELATIVE_DAYS = {"hoje": 0, "hj": 0, "amanha": 1}
 # Before 6 and with no part of the day, an hour is as likely morning as afternoon.
 _UNCLEAR_HOURS = range(1, 6)
 # Two hours offered as either ("8:00 ou 9:00", "as 10 ou as 11 tanto faz"): the person
@@ -129,11 +87,11 @@ def parse_when(text: str, today: date) -> When | None:
     """What ``text`` says about when, relative to ``today``; None if it says nothing."""
     written = _DASHED.sub(r"\1 até \2", _DOTTED_TIME.sub(r"\1:\2", text))
     folded = weekdays_written_out(with_digits(fold(written)))
-    folded = _REFUSED_DAY.sub("nao", folded)
+    folded = REFUSED_DAY.sub("nao", folded)
     period = _period(folded)
-    day, week, day_doubt = _agreed_day(folded, today, *_day(folded, today))
+    day, week, day_doubt = day_of(folded, today)
     # The numbers of a date ("dia 7 de manhã", "daqui a 3 dias") are no hours.
-    hours = _DAY_NUMBERS.sub(" ", folded)
+    hours = DAY_NUMBERS.sub(" ", folded)
     between = _range(hours, period)
     at, time_doubt = (None, None) if between else _clock(hours, period)
     if at is not None and len(_hours_named(hours)) > 1:
@@ -141,39 +99,6 @@ def parse_when(text: str, today: date) -> When | None:
     if (day, week, at, period, between, day_doubt, time_doubt) == (None,) * 7:
         return None
     return When(day, at, period, between, week, day_doubt or time_doubt)
-
-
-def _agreed_day(
-    folded: str, today: date, day: date | None, week: date | None, doubt: str | None
-) -> tuple[date | None, date | None, str | None]:
-    """The day read, unless the message names days that disagree: then what to ask."""
-    named = _weekdays_named(folded, today)
-    if doubt is None and len(named) > 1:
-        return None, None, "qual dia você prefere?"
-    if day is not None and _RELATIVE_DAY.search(folded) and _DAY_NUMBERS.search(folded):
-        # "amanhã dia 26" where tomorrow is the 25th: which of the two was meant?
-        dated = _day(_RELATIVE_DAY.sub(" ", folded), today)[0]
-        if dated is not None and dated != day:
-            return None, None, f"{_said(day)} ou {_said(dated)}?"
-    if doubt is None and day is not None and named and day.weekday() not in named:
-        # "segunda dia 1" where the 1st is a Tuesday: which of the two was meant?
-        weekday = named.pop()
-        coming = today + timedelta(days=(weekday - today.weekday()) % 7 or 7)
-        return None, None, f"{_said(day)} ou {_said(coming)}?"
-    return day, week, doubt
-
-
-def _weekdays_named(folded: str, today: date) -> set[int]:
-    """The weekdays of every day named ("amanhã" on a Tuesday is a Wednesday): two of them
-    in one message ("quinta 15h, sexta 15h também") leave the day to be asked."""
-    named = {_WEEKDAYS[match[1]] for match in _WEEKDAY.finditer(folded)}
-    if _DAY_AFTER_TOMORROW.search(folded):
-        named.add((today.weekday() + 2) % 7)
-        folded = _DAY_AFTER_TOMORROW.sub(" ", folded)
-    for word, ahead in _RELATIVE_DAYS.items():
-        if re.search(rf"\b{word}\b", folded):
-            named.add((today.weekday() + ahead) % 7)
-    return named
 
 
 def _hours_named(hours: str) -> set[int]:
@@ -213,91 +138,6 @@ def _period(folded: str) -> str | None:
         return "noite"
     match = _OF_PERIOD.search(folded)
     return (match.group(1) or match.group(2)) if match else None
-
-
-def _day(folded: str, today: date) -> tuple[date | None, date | None, str | None]:
-    """The day meant, the week meant (its Monday) when no day is, and any doubt."""
-    if _EITHER_DAY.search(folded):
-        return None, None, "qual dos dois dias você prefere?"
-    if _DAY_AFTER_TOMORROW.search(folded):
-        return today + timedelta(days=2), None, None
-    if re.search(r"\bamanha\b", folded):
-        return today + timedelta(days=1), None, None
-    if re.search(r"\b(?:hoje|hj)\b", folded):
-        return today, None, None
-    if re.search(r"\bontem\b", folded):
-        return today - timedelta(days=1), None, None
-    if match := _FROM_NOW.search(folded):
-        unit = 7 if match[2].startswith("semana") else 1
-        return today + timedelta(days=int(match[1]) * unit), None, None
-    if match := _DAY_MONTH_NAME.search(folded):
-        month = _MONTH_PREFIXES.index(match[2][:3]) + 1
-        first = 1 if match[1] == "primeiro" else int(match[1])
-        return _calendar_date(today, first, month, match[3])
-    if match := _DAY_MONTH.search(folded):
-        return _calendar_date(today, int(match[1]), int(match[2]), match[3])
-    if match := _DAY_OF_MONTH.search(folded):
-        return _next_day_of_month(today, 1 if match[1] == "primeiro" else int(match[1]))
-    next_week = _NEXT_WEEK.search(folded) is not None
-    monday = today - timedelta(days=today.weekday())
-    if match := _WEEKDAY.search(folded):
-        weekday = _WEEKDAYS[match[1]]
-        following = monday + timedelta(days=7 + weekday)
-        if next_week:
-            return following, None, None
-        coming = today + timedelta(days=(weekday - today.weekday()) % 7 or 7)
-        said_next = _COMING.search(folded) or _NEXT_DAY.search(folded)
-        if weekday == today.weekday() and not said_next:
-            # "terça" said on a Tuesday: today, or a week from today?
-            return None, None, f"hoje ({_said(today)}) ou {_said(coming)}?"
-        if _COMING.search(folded) and coming != following:
-            # "sexta que vem" on a Tuesday: this Friday for some, next week's for others.
-            return None, None, f"{_said(coming)} ou {_said(following)}?"
-        return coming, None, None
-    if next_week or _COMING.search(folded):
-        return None, monday + timedelta(days=7), None
-    return None, None, None
-
-
-def _said(day: date) -> str:
-    return f"{WEEKDAY_NAMES[day.weekday()]}, {day:%d/%m}"
-
-
-def _calendar_date(
-    today: date, day: int, month: int, year: str | None
-) -> tuple[date | None, None, str | None]:
-    """A day and month (and maybe year): a date that does not exist is asked about, never
-    rolled into the next month; one without a year that passed long ago is next year's."""
-    if not 1 <= month <= 12:
-        return None, None, f"não existe o mês {month}"
-    full_year = int(year) + (2000 if len(year) == 2 else 0) if year else today.year
-    try:
-        found = date(full_year, month, day)
-    except ValueError:
-        return None, None, _no_such_day(day, month)
-    if year is None and (today - found).days > 31:
-        try:
-            found = date(today.year + 1, month, day)
-        except ValueError:  # 29/02 of a year whose next is not a leap year
-            return None, None, _no_such_day(day, month)
-    return found, None, None
-
-
-def _next_day_of_month(today: date, day: int) -> tuple[date | None, None, str | None]:
-    """ "dia 3": this month's if still ahead, else next month's; never a month after that."""
-    year, month = today.year, today.month
-    if day < today.day:
-        month, year = (1, year + 1) if month == 12 else (month + 1, year)
-    try:
-        return date(year, month, day), None, None
-    except ValueError:
-        return None, None, _no_such_day(day, month)
-
-
-def _no_such_day(day: int, month: int) -> str:
-    if not 1 <= day <= 31:
-        return f"não existe dia {day}"
-    return f"{_MONTH_NAMES[month - 1]} não tem dia {day}"
 
 
 def _range(folded: str, period: str | None) -> tuple[time, time] | None:
