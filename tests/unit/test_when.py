@@ -392,3 +392,31 @@ def test_tomorrow_and_a_date_that_disagree_are_asked_about() -> None:
 
 def test_tomorrow_and_its_own_date_are_one_day() -> None:
     assert parse_when("amanha dia 25 as 10", TUESDAY) == When(date(2026, 11, 25), time(10))
+
+
+@pytest.mark.parametrize(
+    ("text", "at"), [("amanha quinze pras dez", time(9, 45)), ("amanha dez para as 8", time(7, 50))]
+)
+def test_minutes_to_an_hour_are_before_it(text: str, at: time) -> None:
+    assert parse_when(text, TUESDAY) == When(date(2026, 11, 25), at)
+
+
+def test_the_weekend_is_asked_about() -> None:
+    when = parse_when("quero marcar pro fim de semana", TUESDAY)
+    assert when is not None and when.doubt == "sábado ou domingo?"
+
+
+def test_a_day_of_next_month_is_next_months_even_when_this_months_is_ahead() -> None:
+    assert parse_when("dia 30 do mes que vem", TUESDAY) == When(date(2026, 12, 30))
+
+
+def test_next_month_is_no_week() -> None:
+    assert parse_when("quero marcar mes que vem", TUESDAY) is None
+
+
+def test_the_end_of_the_day_is_the_afternoon() -> None:
+    assert parse_when("amanha no fim do dia", TUESDAY) == When(date(2026, 11, 25), None, "tarde")
+
+
+def test_a_number_of_people_is_no_hour() -> None:
+    assert parse_when("quero marcar pra 10 pessoas", TUESDAY) is None

@@ -27,7 +27,11 @@ _MONTH_PREFIXES = [fold(name)[:3] for name in _MONTH_NAMES]  # "dez", "dezembro"
 _MONTH_WORDS = "|".join(sorted({fold(n) for n in _MONTH_NAMES} | set(_MONTH_PREFIXES)))
 _WEEKDAY = re.compile(r"\b(segunda|terca|quarta|quinta|sexta|sabado|domingo)(?: feira)?\b")
 _NEXT_WEEK = re.compile(r"\b(?:semana que vem|prox(?:ima)? semana|outra semana|semana seguinte)\b")
-_COMING = re.compile(r"\b(?:que|q) vem\b")
+# "que vem" after a day or a week; "mês que vem", "ano que vem" are no week.
+_COMING = re.compile(r"\b(?<!mes )(?<!ano )(?:que|q) vem\b")
+_NEXT_MONTH = re.compile(r"\b(?:mes que vem|mes q vem|prox(?:imo)? mes|mes seguinte)\b")
+# "fim de semana", "fds": Saturday or Sunday, the person chooses.
+_WEEKEND = re.compile(r"\b(?:fim de semana|final de semana|fds)\b")
 # "próxima sexta": the coming Friday ("próxima terça" said on a Tuesday: next week's).
 _NEXT_DAY = re.compile(r"\bprox(?:ima|imo)? (?:segunda|terca|quarta|quinta|sexta|sabado|domingo)")
 _DAY_MONTH = re.compile(r"\b(?:dia )?(\d{1,2})/(\d{1,2})(?:/(\d{2,4}))?\b")
@@ -117,7 +121,14 @@ def _day(folded: str, today: date) -> tuple[date | None, date | None, str | None
     if match := _DAY_MONTH.search(folded):
         return _calendar_date(today, int(match[1]), int(match[2]), match[3])
     if match := _DAY_OF_MONTH.search(folded):
-        return _next_day_of_month(today, 1 if match[1] == "primeiro" else int(match[1]))
+        number = 1 if match[1] == "primeiro" else int(match[1])
+        if _NEXT_MONTH.search(folded):
+            # "dia 30 do mês que vem": next month's, even when this month's is still ahead.
+            month = today.month % 12 + 1
+            return _calendar_date(today, number, month, str(today.year + (month == 1)))
+        return _next_day_of_month(today, number)
+    if _WEEKEND.search(folded) and not _WEEKDAY.search(folded):
+        return None, None, "sábado ou domingo?"
     next_week = _NEXT_WEEK.search(folded) is not None
     monday = today - timedelta(days=today.weekday())
     if match := _WEEKDAY.search(folded):

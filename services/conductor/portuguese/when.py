@@ -38,7 +38,11 @@ _AFTER = re.compile(rf"\b(?:a partir|depois|apos) (?:d[ae]s? |a |as )?{_TIME}(?!
 _BEFORE = re.compile(rf"\bantes (?:d[ae]s? |da )?{_TIME}(?!\d|/)")
 _CLOCK = re.compile(r"\b(\d{1,2})(?::(\d{2})|h(\d{2})?|\s?horas?)( e meia)?(?!\d|/)")
 _HALF = re.compile(r"\b(\d{1,2}) e (meia|15|30|45)\b")
-_AT_HOUR = re.compile(r"\b(?:as|a|para|pras|pra|das|entre)\s(\d{1,2})\b(?!/|:|\d| \d)")
+# "pra 10" is an hour; "pra 10 pessoas", "a 2 anos" are not.
+_AT_HOUR = re.compile(
+    r"\b(?:as|a|para|pras|pra|das|entre)\s(\d{1,2})\b(?!/|:|\d| \d"
+    r"| (?:pessoas|anos|minutos|reais|consultas|vezes|meses|dias|semanas)\b)"
+)
 # "15.30": a dot between an hour and its quarter; "10.12" may be a date and stays apart.
 _DOTTED_TIME = re.compile(r"(?<![\d./])(\d{1,2})\.(00|15|30|45)(?![\d./])")
 _HOUR_OF_PERIOD = re.compile(r"\b(\d{1,2}) (?:da|de) (?:manha|tarde|noite)\b")
@@ -48,6 +52,8 @@ _ABOUT_HOUR = re.compile(
     r"\b\d{1,2}(?:h|:\d\d| ?horas?)? e (?:pouco|poucos|pouquinho|tanto|alguma coisa"
     r"|qualquer coisa)\b"
 )
+# Minutes to an hour: "quinze pras dez" (9:45), "dez para as 8" (7:50).
+_MINUTES_TO = re.compile(r"\b(5|10|15|20|25)(?: minutos)? (?:pras|pra as|para as|para) (\d{1,2})\b")
 # Before 6 and with no part of the day, an hour is as likely morning as afternoon.
 _UNCLEAR_HOURS = range(1, 6)
 # Two hours offered as either ("8:00 ou 9:00", "as 10 ou as 11 tanto faz"): the person
@@ -132,7 +138,7 @@ def _period(folded: str) -> str | None:
         return "manha"
     if re.search(r"\b(?:cedo|cedinho|manhazinha)\b", folded):
         return "manha"
-    if re.search(r"\b(?:tardinha|fim de tarde)\b", folded):
+    if re.search(r"\b(?:tardinha|fim de tarde|fim do dia|final do dia)\b", folded):
         return "tarde"
     if re.search(r"\bnoitinha\b", folded):
         return "noite"
@@ -178,7 +184,9 @@ def _clock(folded: str, period: str | None) -> tuple[time | None, str | None]:
     if _ABOUT_HOUR.search(folded):
         return None, "que horas exatamente?"
     hour = minute = None
-    if match := _CLOCK.search(folded):
+    if match := _MINUTES_TO.search(folded):
+        hour, minute = int(match[2]) - 1, 60 - int(match[1])  # "quinze pras dez": 9:45
+    elif match := _CLOCK.search(folded):
         hour, minute = int(match[1]), 30 if match[4] else int(match[2] or match[3] or 0)
     elif match := _HALF.search(folded):
         hour, minute = int(match[1]), 30 if match[2] == "meia" else int(match[2])
