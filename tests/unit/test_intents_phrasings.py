@@ -255,3 +255,21 @@ def test_asking_how_patients_are_seen_is_a_question_about_the_clinic() -> None:
 )
 def test_a_verb_in_another_person_or_tense_is_no_slip_of_a_request(text: str) -> None:
     assert intent_of(text) is Intent.CONSULT
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("voce cancelaria pra mim?", Intent.CANCEL),
+        ("desmarcaria minha consulta", Intent.CANCEL),
+        ("podem reagendar?", Intent.RESCHEDULE),
+    ],
+)
+def test_any_form_of_the_cancelling_and_moving_verbs_asks_what_they_do(
+    text: str, intent: Intent
+) -> None:
+    assert intent_of(text) is intent
+
+
+def test_asking_when_it_was_moved_to_is_a_look_up() -> None:
+    assert intent_of("remarcada pra quando?") is Intent.CONSULT

@@ -39,6 +39,23 @@ _WANTS = (
 )  # fmt: skip
 # "amanhã meio dia, dá?": whether a time works, asked.
 _ASKS_IF_IT_WORKS = re.compile(r"\bd[aá]\s*\?", re.IGNORECASE)
+# Any other form of these verbs asks what the verb does ("cancelaria", "remarquem",
+# "reagendasse"); their participles and past ("cancelado", "desmarquei") are known words.
+_ROOTS = {
+    "cancel": "cancelar",
+    "desmarc": "desmarcar",
+    "remarc": "remarcar",
+    "reagend": "reagendar",
+}
+_KNOWN = frozenset(_collapsed(word) for word in KNOWN_WORDS)
+
+
+def _rooted(word: str) -> str:
+    if word in _KNOWN:
+        return word
+    return next((verb for root, verb in _ROOTS.items() if word.startswith(root)), word)
+
+
 # Courtesies that name a request's word without asking for it: thanks "pela ajuda", a
 # reply awaited ("aguardo retorno"), the service praised ("gostei do atendimento").
 _COURTESY = re.compile(
@@ -73,7 +90,7 @@ def intent_of(text: str) -> Intent:
         return Intent.REVOKE  # a stray "parar" is not one: see ``revocation_in``
     # "qto custa" asks what "quanto custa" does; "consuta" is "consulta".
     folded = _COURTESY.sub(" ", written_out(fold(text)))
-    folded = " ".join(_SLIPS.corrected(_collapsed(folded).split()))
+    folded = " ".join(_rooted(w) for w in _SLIPS.corrected(_collapsed(folded).split()))
     for intent, phrases in _COLLAPSED:
         if has_any(folded, phrases):
             return intent

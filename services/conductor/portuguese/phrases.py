@@ -81,6 +81,7 @@ _LOOKUP = (
     "esta de pe", "continua de pe", "continua marcada", "continua marcado", "ainda ta marcada",
     "ainda esta marcada", "horario da consulta", "data da consulta", "dia da consulta",
     "me lembra", "me lembrar", "horario ficou", "para quando ficou", "ficou para quando",
+    "foi remarcada", "foi remarcado", "remarcada para quando", "remarcado para quando",
 )  # fmt: skip
 # Saying one will be there; a bare "confirmado" may ask ("tá confirmado?"), after look-ups.
 _ATTENDING = (
