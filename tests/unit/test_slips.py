@@ -26,3 +26,8 @@ def test_a_slip_alike_two_words_alike_is_left_as_written() -> None:
 
 def test_a_short_word_is_never_put_right() -> None:
     assert SLIPS.corrected(["marcr"]) == ("marcr",)
+
+
+def test_shorter_words_are_put_right_where_the_targets_allow_it() -> None:
+    days = Slips.of(["amanha"], known=[], shortest=5)
+    assert days.corrected(["amnha"]) == ("amanha",)

@@ -420,3 +420,21 @@ def test_the_end_of_the_day_is_the_afternoon() -> None:
 
 def test_a_number_of_people_is_no_hour() -> None:
     assert parse_when("quero marcar pra 10 pessoas", TUESDAY) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("amnha as 10", date(2026, 11, 25)),
+        ("segnda 9h", date(2026, 11, 30)),
+        ("oje as 15h", TUESDAY),
+    ],
+)
+def test_a_slip_in_the_name_of_a_day_is_put_right(text: str, day: date) -> None:
+    when = parse_when(text, TUESDAY)
+    assert when is not None and when.day == day
+
+
+def test_a_word_near_the_name_of_a_day_is_no_day() -> None:
+    when = parse_when("quarto as 10", TUESDAY)
+    assert when is not None and when.day is None

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from services.conductor.portuguese.slips import Slips
 from services.conductor.portuguese.text import fold
 from services.domain.clinic import WEEKDAY_NAMES
 
@@ -44,7 +45,7 @@ DAY_NUMBERS = re.compile(
     "|".join(p.pattern for p in (_DAY_MONTH_NAME, _DAY_MONTH, _DAY_OF_MONTH, _FROM_NOW))
 )
 _DAY_AFTER_TOMORROW = re.compile(r"\b(?:depois|dps) de? ?amanha\b")
-_RELATIVE_DAY = re.compile(r"\b(?:(?:depois|dps) de ?amanha|amanha|hoje|hj)\b")
+_RELATIVE_DAY = re.compile(r"\b(?:(?:depois|dps) de ?amanha|amanha|hoje|hj|oje)\b")
 _DAY_WORD = (
     r"(?:hoje|amanha|(?:depois|dps) de ?amanha|segunda|terca|quarta|quinta|sexta|sabado"
     r"|domingo|dia \d{1,2}|\d{1,2}/\d{1,2})"
@@ -57,7 +58,22 @@ _EITHER_DAY = re.compile(
 )
 # A day said and refused ("sexta não dá, pode ser segunda?", "hoje não, amanhã"): not meant.
 REFUSED_DAY = re.compile(rf"\b{_DAY_WORD}(?: feira)? nao\b")
-_RELATIVE_DAYS = {"hoje": 0, "hj": 0, "amanha": 1}
+_RELATIVE_DAYS = {"hoje": 0, "hj": 0, "oje": 0, "amanha": 1}
+
+
+# The names of days are few and unlike each other: a slip of five letters is put right
+# ("amnha", "segnda", "sabdo"), though not into a word that is one ("quinto", "quanta").
+_DAY_SLIPS = Slips.of(
+    ["amanha", *_WEEKDAYS],
+    known=["quinto", "quanta", "quanto", "quarto", "quartos", "sexto", "sesta", "manha",
+           "semana", "segundo", "segundos", "sabados", "domingos", "amanhecer"],
+    shortest=5,
+)  # fmt: skip
+
+
+def days_put_right(folded: str) -> str:
+    """Already folded text with the slips in its names of days put right."""
+    return " ".join(_DAY_SLIPS.corrected(folded.split()))
 
 
 def day_of(folded: str, today: date) -> tuple[date | None, date | None, str | None]:
@@ -107,7 +123,7 @@ def _day(folded: str, today: date) -> tuple[date | None, date | None, str | None
         return today + timedelta(days=2), None, None
     if re.search(r"\bamanha\b", folded):
         return today + timedelta(days=1), None, None
-    if re.search(r"\b(?:hoje|hj)\b", folded):
+    if re.search(r"\b(?:hoje|hj|oje)\b", folded):
         return today, None, None
     if re.search(r"\bontem\b", folded):
         return today - timedelta(days=1), None, None

@@ -25,19 +25,23 @@ class Slips:
 
     targets: frozenset[str]
     known: frozenset[str]
+    shortest: int = TYPED_MIN_LENGTH
+    """The shortest word taken for a slip."""
 
     @classmethod
-    def of(cls, phrases: Iterable[str], known: Iterable[str]) -> Slips:
+    def of(
+        cls, phrases: Iterable[str], known: Iterable[str], shortest: int = TYPED_MIN_LENGTH
+    ) -> Slips:
         words = {word for phrase in phrases for word in phrase.split()}
         targets = frozenset(w for w in words if len(w) >= TARGET_MIN_LENGTH and w.isalpha())
-        return cls(targets, frozenset(words) | frozenset(known))
+        return cls(targets, frozenset(words) | frozenset(known), shortest)
 
     def corrected(self, words: Iterable[str]) -> tuple[str, ...]:
         """The words, each slip put right."""
         return tuple(self._right(word) for word in words)
 
     def _right(self, word: str) -> str:
-        if len(word) < TYPED_MIN_LENGTH or word in self.known or not word.isalpha():
+        if len(word) < self.shortest or word in self.known or not word.isalpha():
             return word
         matcher = SequenceMatcher(None, b=word)
         scored = []

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
-from services.conductor.portuguese.days import DAY_NUMBERS, REFUSED_DAY, day_of
+from services.conductor.portuguese.days import DAY_NUMBERS, REFUSED_DAY, day_of, days_put_right
 from services.conductor.portuguese.numbers import with_digits
 from services.conductor.portuguese.text import fold
 from services.conductor.portuguese.weekdays import weekdays_written_out
@@ -92,7 +92,7 @@ class When:
 def parse_when(text: str, today: date) -> When | None:
     """What ``text`` says about when, relative to ``today``; None if it says nothing."""
     written = _DASHED.sub(r"\1 até \2", _DOTTED_TIME.sub(r"\1:\2", text))
-    folded = weekdays_written_out(with_digits(fold(written)))
+    folded = weekdays_written_out(days_put_right(with_digits(fold(written))))
     folded = REFUSED_DAY.sub("nao", folded)
     period = _period(folded)
     day, week, day_doubt = day_of(folded, today)
