@@ -26,7 +26,7 @@ NO = [
     "nao autorizo", "não quero", "Não, obrigado", "recuso", "eu recuso", "claro que não",
     "de jeito nenhum", "nem pensar", "não, não aceito", "No", "no", "NO!", "I refuse",
     "i refuse", "I decline", "I do not accept", "I don't accept", "I do not agree", "n",
-    "n quero", "nao obg", "nao concordo com isso",
+    "n quero", "nao obg", "nao concordo com isso", "nn", "n aceito",
 ]  # fmt: skip
 UNCLEAR = [
     "não li",  # not yet read: neither a yes nor a no

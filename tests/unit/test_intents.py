@@ -70,6 +70,7 @@ def test_an_option_is_picked_by_its_number(text: str, option: int | None) -> Non
         ("Meu nome: Carla Dias", "Carla Dias"),
         ("É a Rosângela", "Rosângela"),
         ("sou eu, a Tereza", "Tereza"),
+        ("meu nome é: Denise", "Denise"),
         ("sim", None),
         ("123", None),
         ("quero marcar consulta amanhã às 15h para mim e meu filho pequeno hoje", None),

@@ -273,3 +273,32 @@ def test_any_form_of_the_cancelling_and_moving_verbs_asks_what_they_do(
 
 def test_asking_when_it_was_moved_to_is_a_look_up() -> None:
     assert intent_of("remarcada pra quando?") is Intent.CONSULT
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("to marcado pra quando?", Intent.CONSULT),
+        ("vou faltar na consulta", Intent.CANCEL),
+        ("tira meu nome da agenda", Intent.CANCEL),
+        ("nao quero mais a consulta", Intent.CANCEL),
+        ("nao vai dar pra ir amanha", Intent.CANCEL),
+        ("deixa pra outro dia a minha consulta", Intent.RESCHEDULE),
+        ("que informações minhas vocês têm?", Intent.LGPD),
+        ("bota eu pra quarta 11h", Intent.SCHEDULE),
+    ],
+)
+def test_still_more_everyday_phrasings_of_each_request(text: str, intent: Intent) -> None:
+    assert intent_of(text) is intent
+
+
+def test_someone_asked_for_alone_is_a_person_asked_for() -> None:
+    assert intent_of("alguem?") is Intent.HUMAN
+
+
+def test_someone_a_booking_is_for_is_no_person_asked_for() -> None:
+    assert intent_of("quero marcar uma consulta pra alguem da familia") is Intent.SCHEDULE
+
+
+def test_a_word_without_its_silent_h_is_that_word() -> None:
+    assert intent_of("qual o orario de funcionamento?") is Intent.INFO

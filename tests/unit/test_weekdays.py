@@ -33,3 +33,7 @@ def test_a_short_form_that_is_also_a_word_is_left_alone_elsewhere(folded: str) -
 
 def test_a_numbered_weekday_is_written_out() -> None:
     assert weekdays_written_out("2a feira as 8") == "segunda as 8"
+
+
+def test_a_numbered_weekday_after_a_word_leading_to_a_day_is_written_out() -> None:
+    assert weekdays_written_out("na 2a as 9 pode") == "na segunda as 9 pode"

@@ -26,9 +26,13 @@ _EMOTICON = re.compile(r"[:;=][-'^]?[()\[\]DPpOo3|/\\*]+")
 _NOT_LETTERS = re.compile(r"[\W_]+")
 
 
+def _collapsed(text: str) -> str:
+    return " ".join(_ELONGATED.sub(r"\1", word) for word in text.split())
+
+
 def _phrases(*written: str) -> frozenset[tuple[str, ...]]:
     return frozenset(
-        tuple(_ELONGATED.sub(r"\1", word) for word in written_out(p).split()) for p in written
+        tuple(_ELONGATED.sub(r"\1", w) for w in written_out(_collapsed(p)).split()) for p in written
     )
 
 
@@ -158,7 +162,8 @@ def _asks(text: str) -> bool:
 def _words(text: str) -> tuple[str, ...]:
     """The words of a message, shorthand written out ("n" is "não", "vcs" "vocês")."""
     plain = _NOT_LETTERS.sub(" ", fold(_EMOTICON.sub(" ", unicodedata.normalize("NFKC", text))))
-    return tuple(_ELONGATED.sub(r"\1", word) for word in written_out(plain).split())
+    # Collapsed before shorthand is written out, so that "nn" is "n", that is "não".
+    return tuple(_ELONGATED.sub(r"\1", w) for w in written_out(_collapsed(plain)).split())
 
 
 def _contains(words: tuple[str, ...], phrase: tuple[str, ...]) -> bool:

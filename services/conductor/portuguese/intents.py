@@ -35,7 +35,7 @@ _SLIPS = Slips.of(
 _WANTS = (
     "tem", "teria", "tinha", "pode", "pode ser", "podia ser", "poderia ser", "da para",
     "daria", "consegue", "conseguem", "rola", "livre", "quero", "queria", "gostaria",
-    "prefiro", "preferia",
+    "prefiro", "preferia", "bota", "me bota", "coloca", "me coloca", "me poe",
 )  # fmt: skip
 # "amanhã meio dia, dá?": whether a time works, asked.
 _ASKS_IF_IT_WORKS = re.compile(r"\bd[aá]\s*\?", re.IGNORECASE)
@@ -73,7 +73,7 @@ _OPTION = re.compile(r"^(?:a |o )?(?:opcao |numero |n )?(\d{1,2})(?:a|o)?$")
 # A greeting may come first ("oi, sou a Ana"); "eh" is how many type "é".
 _NAME_INTRO = re.compile(
     r"^(?:(?:oi|ola|bom dia|boa tarde|boa noite) )?"
-    r"(?:(?:o )?meu nome(?: (?:eh|e)\b|:)|nome:|me chamo|eu me chamo|sou eu (?:a |o )?|"
+    r"(?:(?:o )?meu nome(?: (?:eh|e)\b)?:?|nome:|me chamo|eu me chamo|sou eu (?:a |o )?|"
     r"sou (?:a |o )?|eu sou (?:a |o )?|"
     r"pode me chamar de|aqui (?:eh|e) (?:a |o )?|(?:eh|e) (?:a|o) )\s*",
 )

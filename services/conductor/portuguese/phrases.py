@@ -18,7 +18,7 @@ _LGPD = (
     "apaga meu cadastro", "apagar minha conta", "excluir minha conta", "portabilidade",
     "os dados", "dados que", "dados sobre mim", "informacoes sobre mim", "minhas informacoes",
     "voces guardam", "guardam sobre mim", "sabem sobre mim", "tem sobre mim",
-    "voces tem de mim",
+    "voces tem de mim", "informacoes minhas",
 )  # fmt: skip
 _HUMAN = (
     "atendente", "atendentes", "humano", "humana", "quero uma pessoa", "pessoa de verdade",
@@ -45,7 +45,7 @@ _RESCHEDULE = (
     "transferir minha consulta", "transferir a consulta", "adiar", "adia", "antecipar",
     "adiantar minha consulta", "adiantar a consulta", "jogar para", "joga para",
     "empurrar para", "empurra para", "troca para", "muda para", "troca minha consulta",
-    "muda minha consulta",
+    "muda minha consulta", "para outro dia", "deixar para outro dia",
 )  # fmt: skip
 _CANCEL = (
     "cancelar", "cancela", "cancelo", "cancele", "cancelamento", "desmarcar", "desmarca",
@@ -57,6 +57,9 @@ _CANCEL = (
     "desistir da consulta", "nao da para ir", "nao da para eu ir", "nao tenho como ir",
     "nao vou ter como ir", "esquece a consulta", "nao conseguirei ir",
     "nao conseguirei comparecer", "nao consigo comparecer", "nao posso comparecer",
+    "vou faltar", "vou ter que faltar", "faltar na consulta", "tira meu nome", "tirar meu nome",
+    "nao quero mais a consulta", "nao quero mais consulta", "nao vai dar para ir",
+    "nao vai dar para eu ir", "nao vai rolar",
 )  # fmt: skip
 # Asking what is booked, before the scheduling words a look-up uses too ("marquei",
 # "marcada", "meu agendamento").
@@ -82,6 +85,8 @@ _LOOKUP = (
     "ainda esta marcada", "horario da consulta", "data da consulta", "dia da consulta",
     "me lembra", "me lembrar", "horario ficou", "para quando ficou", "ficou para quando",
     "foi remarcada", "foi remarcado", "remarcada para quando", "remarcado para quando",
+    "to marcado", "to marcada", "estou marcado", "estou marcada", "marcado para quando",
+    "marcada para quando",
 )  # fmt: skip
 # Saying one will be there; a bare "confirmado" may ask ("tá confirmado?"), after look-ups.
 _ATTENDING = (
@@ -165,6 +170,7 @@ PHRASES: tuple[tuple[Intent, tuple[str, ...]], ...] = (
     (Intent.HELP, _HOW),
     (Intent.INFO, _NAMED_INFO),
     (Intent.SCHEDULE, _ANY_BOOKING),
+    (Intent.HUMAN, ("alguem",)),
     (Intent.HELP, _HELP),
 )
 """Each intent's phrases, in the order they are tried; the first found wins."""

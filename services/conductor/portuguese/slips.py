@@ -3,7 +3,8 @@ word at a time: "consuta" is "consulta", "cancelr" is "cancelar", "enderço" is
 "endereço". A word is put right only when it is no known word, is long enough to tell
 apart (six letters: "algum" is no slip of "alguém"), keeps its first letter, and is
 alike one word of the phrases (see ``SLIP_RATIO``) more than any other: a slip between
-two is left as written.
+two is left as written. A word that is a known one without its silent "h" ("orario") is
+that word.
 """
 
 from __future__ import annotations
@@ -41,6 +42,8 @@ class Slips:
         return tuple(self._right(word) for word in words)
 
     def _right(self, word: str) -> str:
+        if word not in self.known and f"h{word}" in self.known:
+            return f"h{word}"  # the silent h left out: "orario", "umano", "oje"
         if len(word) < self.shortest or word in self.known or not word.isalpha():
             return word
         matcher = SequenceMatcher(None, b=word)

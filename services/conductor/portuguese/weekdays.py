@@ -29,15 +29,18 @@ _LEADS = (
 _ABBREVIATED = re.compile(
     rf"(?:\b({_LEADS}) )?\b({'|'.join(_SHORT)})\b(?=( {_TIME_AFTER})?)(?=( |$))"
 )
-# "2ª feira" (folded "2a feira") to "6ª feira": Monday to Friday, by their number.
-_NUMBERED = re.compile(r"\b([2-6])a(?: |-)?(?:feira|f)\b")
+# "2ª feira" (folded "2a feira") to "6ª feira": Monday to Friday, by their number; "na
+# 2ª" alone too.
+_NUMBERED = re.compile(
+    r"\b([2-6])a(?: |-)?(?:feira|f)\b|(?:(?<=na )|(?<=pra )|(?<=para )|(?<=ate ))([2-6])a\b"
+)
 _BY_NUMBER = {"2": "segunda", "3": "terca", "4": "quarta", "5": "quinta", "6": "sexta"}
 
 
 def weekdays_written_out(folded: str) -> str:
     """Already folded text with its weekdays' short forms written out, where they mean
     days."""
-    text = _NUMBERED.sub(lambda m: _BY_NUMBER[m[1]], folded)
+    text = _NUMBERED.sub(lambda m: _BY_NUMBER[m[1] or m[2]], folded)
     return _ABBREVIATED.sub(lambda m: _day(m, text), text)
 
 
