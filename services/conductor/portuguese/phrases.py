@@ -111,9 +111,9 @@ _ASKED_INFO = (
     "acompanhante", "acessibilidade", "cadeira de rodas", "especialidades",
     "quanto tempo demora", "onde voces", "fica onde", "bairro", "estaciona", "estaciono",
     "quanto tempo", "quanto dura", "duracao", "cobrado", "cobrada", "cobram", "cobra", "gratis",
-    "gratuito", "de graca", "perto do", "perto de", "metro", "onibus", "voces ficam",
-    "qual o numero", "numero de voces", "numero da clinica", "numero de telefone", "cep",
-    "horario de voces", "horario da clinica",
+    "gratuito", "de graca", "perto do", "perto de", "voces ficam", "qual o numero",
+    "numero de voces", "numero da clinica", "numero de telefone", "cep", "horario de voces",
+    "horario da clinica", "como chego", "de onibus", "de metro",
 )  # fmt: skip
 _BOOK = (
     "marcar", "marca", "marque", "marcacao", "agendar", "agenda", "agende", "agendamento",
