@@ -5,9 +5,10 @@ from __future__ import annotations
 import pytest
 
 from services.conductor.portuguese.intents import Intent, intent_of
+from services.conductor.portuguese.phrases import PHRASES
 
 
-@pytest.mark.parametrize("text", ["Oii", "Bom diaaa ☀️", "olaaa", "boa tardeee"])
+@pytest.mark.parametrize("text", ["Oii", "Bom diaaa ☀️", "olaaa", "boa tardeee", "eae"])
 def test_a_greeting_written_long_is_a_greeting(text: str) -> None:
     assert intent_of(text) is Intent.HELP
 
@@ -302,3 +303,11 @@ def test_someone_a_booking_is_for_is_no_person_asked_for() -> None:
 
 def test_a_word_without_its_silent_h_is_that_word() -> None:
     assert intent_of("qual o orario de funcionamento?") is Intent.INFO
+
+
+def test_a_greeting_with_a_time_asked_for_is_a_booking() -> None:
+    assert intent_of("boa noite! amanha as 8 tem?") is Intent.SCHEDULE
+
+
+def test_the_phrases_tried_last_are_greetings() -> None:
+    assert PHRASES[-1][0] is Intent.HELP

@@ -438,3 +438,21 @@ def test_a_slip_in_the_name_of_a_day_is_put_right(text: str, day: date) -> None:
 def test_a_word_near_the_name_of_a_day_is_no_day() -> None:
     when = parse_when("quarto as 10", TUESDAY)
     assert when is not None and when.day is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("boa tarde, queria marcar amanha as 9", When(date(2026, 11, 25), time(9))),
+        ("boa noite! amanha as 8 tem?", When(date(2026, 11, 25), time(8))),
+        ("bom dia 10h tem?", When(at=time(10))),
+    ],
+)
+def test_a_greeting_names_no_part_of_the_day_and_no_day(text: str, expected: When) -> None:
+    # "boa tarde, ... amanhã às 9" once proposed 21:00.
+    assert parse_when(text, TUESDAY) == expected
+
+
+def test_a_part_of_the_day_named_outright_wins_over_cedo() -> None:
+    text = "segunda que vem de tarde porque eu saio do trabalho cedo"
+    assert parse_when(text, TUESDAY) == When(date(2026, 11, 30), None, "tarde")

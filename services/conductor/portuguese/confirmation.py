@@ -33,7 +33,8 @@ _DECLINE = _phrases(
     "deixa pra la", "esquece", "negativo", "nao obrigado", "nao obrigada", "agora nao",
     "n", "nope", "no", "deixa quieto", "nao precisa", "dispenso", "nao quero mais",
     "deixa para depois", "fica para depois", "outra hora", "prefiro outro dia",
-    "prefiro outro horario", "outro dia", "outro horario",
+    "prefiro outro horario", "outro dia", "outro horario", "agora nao da", "nao da",
+    "nao vai dar",
 )  # fmt: skip
 _SAID = _NEUTRAL - _CONFIRM - _DECLINE
 

@@ -91,13 +91,18 @@ def intent_of(text: str) -> Intent:
     # "qto custa" asks what "quanto custa" does; "consuta" is "consulta".
     folded = _COURTESY.sub(" ", written_out(fold(text)))
     folded = " ".join(_rooted(w) for w in _SLIPS.corrected(_collapsed(folded).split()))
-    for intent, phrases in _COLLAPSED:
+    *requests, (_, greetings) = _COLLAPSED
+    for intent, phrases in requests:
         if has_any(folded, phrases):
             return intent
+    if _wants_a_time(folded, text):
+        return Intent.SCHEDULE  # "boa noite! amanhã às 8 tem?": more than a greeting
+    return Intent.HELP if has_any(folded, greetings) else Intent.UNKNOWN
+
+
+def _wants_a_time(folded: str, text: str) -> bool:
     wants = has_any(folded, _WANTS) or _ASKS_IF_IT_WORKS.search(text) is not None
-    if wants and parse_when(text, _ANY_DAY) is not None:
-        return Intent.SCHEDULE
-    return Intent.UNKNOWN
+    return wants and parse_when(text, _ANY_DAY) is not None
 
 
 def chosen_option(text: str, count: int) -> int | None:

@@ -149,7 +149,8 @@ _ANY_BOOKING = (
     "avaliacao", "check up", "primeira consulta",
 )  # fmt: skip
 _HELP = (
-    "ajuda", "ajudar", "menu", "opcoes", "oi", "oie", "ola", "opa", "e ai", "eai", "salve",
+    "ajuda", "ajudar", "menu", "opcoes", "oi", "oie", "ola", "opa", "e ai", "eai", "eae",
+    "e ae", "salve",
     "bom dia", "boa tarde", "boa noite", "help", "como funciona", "o que voce faz",
     "o que voces fazem", "o que voce pode fazer", "o que da para fazer", "o que posso fazer",
     "como usar", "como usa", "inicio", "comecar", "alo", "hey", "hello", "hi", "quem e voce",
@@ -173,7 +174,8 @@ PHRASES: tuple[tuple[Intent, tuple[str, ...]], ...] = (
     (Intent.HUMAN, ("alguem",)),
     (Intent.HELP, _HELP),
 )
-"""Each intent's phrases, in the order they are tried; the first found wins."""
+"""Each intent's phrases, in the order they are tried; the first found wins. The last are
+greetings, which a time asked for outweighs (see ``intents``)."""
 
 # Words a patient writes that are no slip of a phrase's word, though they look like one:
 # "cancelado" is not "cancela", "pessoal" not "pessoa".

@@ -52,6 +52,9 @@ _ABOUT_HOUR = re.compile(
     r"\b\d{1,2}(?:h|:\d\d| ?horas?)? e (?:pouco|poucos|pouquinho|tanto|alguma coisa"
     r"|qualquer coisa)\b"
 )
+# Greetings name a part of the day, and "dia", that are not the time meant: "boa tarde,
+# amanhã às 9" is 9 in the morning, "bom dia 10h tem?" has no day 10.
+_GREETING = re.compile(r"\bbo+m+ di+a+\b|\bbo+a+ (?:ta+rde+|no+i+te+)\b")
 # Minutes to an hour: "quinze pras dez" (9:45), "dez para as 8" (7:50).
 _MINUTES_TO = re.compile(r"\b(5|10|15|20|25)(?: minutos)? (?:pras|pra as|para as|para) (\d{1,2})\b")
 # Before 6 and with no part of the day, an hour is as likely morning as afternoon.
@@ -93,7 +96,7 @@ def parse_when(text: str, today: date) -> When | None:
     """What ``text`` says about when, relative to ``today``; None if it says nothing."""
     written = _DASHED.sub(r"\1 até \2", _DOTTED_TIME.sub(r"\1:\2", text))
     folded = weekdays_written_out(days_put_right(with_digits(fold(written))))
-    folded = REFUSED_DAY.sub("nao", folded)
+    folded = REFUSED_DAY.sub("nao", _GREETING.sub(" ", folded))
     period = _period(folded)
     day, week, day_doubt = day_of(folded, today)
     # The numbers of a date ("dia 7 de manhã", "daqui a 3 dias") are no hours.
@@ -136,14 +139,17 @@ def _period(folded: str) -> str | None:
         return "tarde"
     if "antes do almoco" in folded:
         return "manha"
+    # A part of the day named outright wins over "cedo", which may be about something
+    # else ("de tarde, porque saio cedo do trabalho").
+    if match := _OF_PERIOD.search(folded):
+        return match.group(1) or match.group(2)
     if re.search(r"\b(?:cedo|cedinho|manhazinha)\b", folded):
         return "manha"
     if re.search(r"\b(?:tardinha|fim de tarde|fim do dia|final do dia)\b", folded):
         return "tarde"
     if re.search(r"\bnoitinha\b", folded):
         return "noite"
-    match = _OF_PERIOD.search(folded)
-    return (match.group(1) or match.group(2)) if match else None
+    return None
 
 
 def _range(folded: str, period: str | None) -> tuple[time, time] | None:
