@@ -456,3 +456,32 @@ def test_a_greeting_names_no_part_of_the_day_and_no_day(text: str, expected: Whe
 def test_a_part_of_the_day_named_outright_wins_over_cedo() -> None:
     text = "segunda que vem de tarde porque eu saio do trabalho cedo"
     assert parse_when(text, TUESDAY) == When(date(2026, 11, 30), None, "tarde")
+
+
+def test_a_refused_part_of_the_day_is_not_the_one_meant() -> None:
+    # "não posso de manhã, só à tarde às 4" once proposed 4 in the morning.
+    text = "amanha nao posso de manha, so a tarde as 4"
+    assert parse_when(text, TUESDAY) == When(date(2026, 11, 25), time(16), "tarde")
+
+
+def test_two_parts_of_the_day_leave_an_unclear_hour_to_be_asked() -> None:
+    when = parse_when("amanha de manha ou a tarde as 4", TUESDAY)
+    assert when is not None and when.doubt == "4h da manhã ou da tarde?"
+
+
+def test_an_hour_saying_its_own_part_of_the_day_keeps_it() -> None:
+    text = "amanha la pelas 4 da tarde porque de manha eu trabalho"
+    assert parse_when(text, TUESDAY) == When(date(2026, 11, 25), time(16))
+
+
+def test_noon_or_another_hour_is_asked_about() -> None:
+    when = parse_when("amanha meio dia ou 1 da tarde", TUESDAY)
+    assert when is not None and when.doubt is not None and when.start() is None
+
+
+@pytest.mark.parametrize(
+    ("text", "at"), [("amanha 10 hrs", time(10)), ("amanha a tarde umas 3", time(15))]
+)
+def test_hours_written_hrs_or_after_umas_are_read(text: str, at: time) -> None:
+    when = parse_when(text, TUESDAY)
+    assert when is not None and when.at == at and when.day == date(2026, 11, 25)

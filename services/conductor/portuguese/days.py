@@ -57,7 +57,10 @@ _EITHER_DAY = re.compile(
     rf"(?:{_DAY_WORD}|depois)\b"
 )
 # A day said and refused ("sexta não dá, pode ser segunda?", "hoje não, amanhã"): not meant.
-REFUSED_DAY = re.compile(rf"\b{_DAY_WORD}(?: feira)? nao\b")
+REFUSED_DAY = re.compile(
+    rf"\b{_DAY_WORD}(?: feira)? nao\b"
+    r"(?! (?:posso|consigo|da|rola|vai dar)(?: ir)? (?:de |a |pela )?(?:manha|tarde|noite))"
+)  # but "amanhã não posso de manhã" refuses the morning, not the day
 _RELATIVE_DAYS = {"hoje": 0, "hj": 0, "oje": 0, "amanha": 1}
 
 

@@ -36,11 +36,13 @@ _DASHED = re.compile(r"(?<![\d/])(\d{1,2}(?::\d\d|h\d{0,2})?) ?[-\u2013] ?(\d{1,
 _SLASHED_HOURS = re.compile(r"\b\d{1,2}h\d{0,2} ?/ ?\d{1,2}(?!\d)")
 _AFTER = re.compile(rf"\b(?:a partir|depois|apos) (?:d[ae]s? |a |as )?{_TIME}(?!\d|/)")
 _BEFORE = re.compile(rf"\bantes (?:d[ae]s? |da )?{_TIME}(?!\d|/)")
-_CLOCK = re.compile(r"\b(\d{1,2})(?::(\d{2})|h(\d{2})?|\s?horas?)( e meia)?(?!\d|/)")
+_CLOCK = re.compile(
+    r"\b(\d{1,2})(?::(\d{2})|h(\d{2})?|\s?horas?|\s(?:hrs?|hs)\b)( e meia)?(?!\d|/)"
+)
 _HALF = re.compile(r"\b(\d{1,2}) e (meia|15|30|45)\b")
 # "pra 10" is an hour; "pra 10 pessoas", "a 2 anos" are not.
 _AT_HOUR = re.compile(
-    r"\b(?:as|a|para|pras|pra|das|entre)\s(\d{1,2})\b(?!/|:|\d| \d"
+    r"\b(?:as|a|para|pras|pra|das|entre|umas|pelas)\s(\d{1,2})\b(?!/|:|\d| \d"
     r"| (?:pessoas|anos|minutos|reais|consultas|vezes|meses|dias|semanas)\b)"
 )
 # "15.30": a dot between an hour and its quarter; "10.12" may be a date and stays apart.
@@ -51,6 +53,20 @@ _OF_PERIOD = re.compile(r"\b(?:da|de|a)\s(manha|tarde|noite)\b|\b(manha|tarde|no
 _ABOUT_HOUR = re.compile(
     r"\b\d{1,2}(?:h|:\d\d| ?horas?)? e (?:pouco|poucos|pouquinho|tanto|alguma coisa"
     r"|qualquer coisa)\b"
+)
+_FOND_PERIODS = (
+    (r"\b(?:cedo|cedinho|manhazinha)\b", "manha"),
+    (r"\b(?:tardinha|fim de tarde|fim do dia|final do dia)\b", "tarde"),
+    (r"\bnoitinha\b", "noite"),
+)
+# A part of the day refused: "não posso de manhã", "de manhã não".
+_REFUSED_PERIOD = re.compile(
+    r"\bnao (?:posso|consigo|da|rola|vai dar)(?: ir)? (?:de |a |pela )?(manha|tarde|noite)\b"
+    r"|\b(manha|tarde|noite),? nao\b"
+)
+# An hour that says its own part of the day: "4 da tarde", "9h da manhã".
+_OWN_PERIOD = re.compile(
+    r"\b\d{1,2}(?:h|:\d\d| horas?)?(?: e meia)? (?:da|de) (manha|tarde|noite)\b"
 )
 # Greetings name a part of the day, and "dia", that are not the time meant: "boa tarde,
 # amanhã às 9" is 9 in the morning, "bom dia 10h tem?" has no day 10.
@@ -113,8 +129,9 @@ def parse_when(text: str, today: date) -> When | None:
 def _hours_named(hours: str) -> set[int]:
     """The hours of every clock time named: two of them in one message ("às 10h, se não
     der às 11h") leave the time to be asked."""
-    found = _CLOCK.finditer(hours), _HALF.finditer(hours), _AT_HOUR.finditer(hours)
-    return {int(match[1]) % 12 for matches in found for match in matches}
+    patterns = _CLOCK, _HALF, _AT_HOUR, _HOUR_OF_PERIOD
+    named = {int(match[1]) % 12 for pattern in patterns for match in pattern.finditer(hours)}
+    return named | ({0} if "meio dia" in hours else set())
 
 
 def offered_slot(text: str, offered: Sequence[datetime], today: date) -> datetime | None:
@@ -133,23 +150,24 @@ def offered_slot(text: str, offered: Sequence[datetime], today: date) -> datetim
 
 
 def _period(folded: str) -> str | None:
+    """The part of the day meant; None when none is, or when two are named ("não posso de
+    manhã, só à tarde às 4": the hour is then asked about, never read as 4 in the morning)."""
     if "meio dia" in folded:
         return None
+    refused = {match[1] or match[2] for match in _REFUSED_PERIOD.finditer(folded)}
+    said = {match.group(1) or match.group(2) for match in _OF_PERIOD.finditer(folded)}
+    named = said - refused
     if "depois do almoco" in folded:
-        return "tarde"
+        named.add("tarde")
     if "antes do almoco" in folded:
-        return "manha"
-    # A part of the day named outright wins over "cedo", which may be about something
-    # else ("de tarde, porque saio cedo do trabalho").
-    if match := _OF_PERIOD.search(folded):
-        return match.group(1) or match.group(2)
-    if re.search(r"\b(?:cedo|cedinho|manhazinha)\b", folded):
-        return "manha"
-    if re.search(r"\b(?:tardinha|fim de tarde|fim do dia|final do dia)\b", folded):
-        return "tarde"
-    if re.search(r"\bnoitinha\b", folded):
-        return "noite"
-    return None
+        named.add("manha")
+    if not named:
+        # "cedo" only when no part of the day is named outright: it may be about something
+        # else ("de tarde, porque saio cedo do trabalho").
+        for words, period in _FOND_PERIODS:
+            if re.search(words, folded):
+                named.add(period)
+    return named.pop() if len(named) == 1 else None
 
 
 def _range(folded: str, period: str | None) -> tuple[time, time] | None:
@@ -183,6 +201,8 @@ def _time_of(hour: str, minute: str | None, half: str | None, period: str | None
 def _clock(folded: str, period: str | None) -> tuple[time | None, str | None]:
     """The clock time said, and the question to ask when the hour could be either half of
     the day."""
+    if own := _OWN_PERIOD.search(folded):
+        period = own[1]  # "4 da tarde" is the afternoon, whatever else the message names
     if "meio dia" in folded:
         return (time(12, 30) if "meio dia e meia" in folded else time(12)), None
     if _EITHER_HOUR.search(folded) or _SLASHED_HOURS.search(folded):
