@@ -485,3 +485,27 @@ def test_noon_or_another_hour_is_asked_about() -> None:
 def test_hours_written_hrs_or_after_umas_are_read(text: str, at: time) -> None:
     when = parse_when(text, TUESDAY)
     assert when is not None and when.at == at and when.day == date(2026, 11, 25)
+
+
+@pytest.mark.parametrize(
+    ("text", "at"),
+    [("amanha as 10 e 40", time(10, 40)), ("amanha as 10 horas e 30", time(10, 30))],
+)
+def test_minutes_said_after_e_are_the_minutes(text: str, at: time) -> None:
+    # "às 10 e 40" once proposed 10:00.
+    assert parse_when(text, TUESDAY) == When(date(2026, 11, 25), at)
+
+
+def test_a_single_digit_after_e_is_no_time_read() -> None:
+    when = parse_when("amanha as 10 e 5", TUESDAY)
+    assert when is not None and when.at is None
+
+
+def test_the_month_said_before_the_day_is_that_months() -> None:
+    # "janeiro dia 5" once proposed the 5th of December.
+    assert parse_when("janeiro dia 5 as 10", TUESDAY) == When(date(2027, 1, 5), time(10))
+
+
+def test_an_hour_asked_of_either_part_of_the_day_is_asked_back() -> None:
+    when = parse_when("amanha as 10 da manha ou da tarde?", TUESDAY)
+    assert when is not None and when.doubt == "10h da manhã ou da tarde?"

@@ -39,10 +39,14 @@ _DAY_MONTH = re.compile(r"\b(?:dia )?(\d{1,2})/(\d{1,2})(?:/(\d{2,4}))?\b")
 _DAY_MONTH_NAME = re.compile(
     rf"\b(?:dia )?(\d{{1,2}}|primeiro)o? (?:de )?({_MONTH_WORDS})\b(?: (?:de )?(\d{{4}})\b)?"
 )
+# The month first: "janeiro dia 5", "dezembro, dia 3".
+_MONTH_THEN_DAY = re.compile(rf"\b({_MONTH_WORDS}),? (?:no )?dia (\d{{1,2}}|primeiro)o?\b")
 _DAY_OF_MONTH = re.compile(r"\bdia (\d{1,2}|primeiro)o?\b(?!/)")
 _FROM_NOW = re.compile(r"\b(?:daqui a|daqui|dentro de|em) (\d{1,2}) (dias?|semanas?)\b")
 DAY_NUMBERS = re.compile(
-    "|".join(p.pattern for p in (_DAY_MONTH_NAME, _DAY_MONTH, _DAY_OF_MONTH, _FROM_NOW))
+    "|".join(
+        p.pattern for p in (_DAY_MONTH_NAME, _MONTH_THEN_DAY, _DAY_MONTH, _DAY_OF_MONTH, _FROM_NOW)
+    )
 )
 _DAY_AFTER_TOMORROW = re.compile(r"\b(?:depois|dps) de? ?amanha\b")
 _RELATIVE_DAY = re.compile(r"\b(?:(?:depois|dps) de ?amanha|amanha|hoje|hj|oje)\b")
@@ -137,6 +141,9 @@ def _day(folded: str, today: date) -> tuple[date | None, date | None, str | None
         month = _MONTH_PREFIXES.index(match[2][:3]) + 1
         first = 1 if match[1] == "primeiro" else int(match[1])
         return _calendar_date(today, first, month, match[3])
+    if match := _MONTH_THEN_DAY.search(folded):
+        month = _MONTH_PREFIXES.index(match[1][:3]) + 1
+        return _calendar_date(today, 1 if match[2] == "primeiro" else int(match[2]), month, None)
     if match := _DAY_MONTH.search(folded):
         return _calendar_date(today, int(match[1]), int(match[2]), match[3])
     if match := _DAY_OF_MONTH.search(folded):

@@ -36,15 +36,20 @@ _DASHED = re.compile(r"(?<![\d/])(\d{1,2}(?::\d\d|h\d{0,2})?) ?[-\u2013] ?(\d{1,
 _SLASHED_HOURS = re.compile(r"\b\d{1,2}h\d{0,2} ?/ ?\d{1,2}(?!\d)")
 _AFTER = re.compile(rf"\b(?:a partir|depois|apos) (?:d[ae]s? |a |as )?{_TIME}(?!\d|/)")
 _BEFORE = re.compile(rf"\bantes (?:d[ae]s? |da )?{_TIME}(?!\d|/)")
+# Its minutes said after "e": "10h e meia", "10 horas e 40".
 _CLOCK = re.compile(
-    r"\b(\d{1,2})(?::(\d{2})|h(\d{2})?|\s?horas?|\s(?:hrs?|hs)\b)( e meia)?(?!\d|/)"
+    r"\b(\d{1,2})(?::(\d{2})|h(\d{2})?|\s?horas?|\s(?:hrs?|hs)\b)( e (?:meia|[0-5]\d))?"
+    r"(?!\d|/)"
 )
-_HALF = re.compile(r"\b(\d{1,2}) e (meia|15|30|45)\b")
+_HALF = re.compile(r"\b(\d{1,2}) e (meia|[1-5]\d|0\d)\b")
 # "pra 10" is an hour; "pra 10 pessoas", "a 2 anos" are not.
 _AT_HOUR = re.compile(
-    r"\b(?:as|a|para|pras|pra|das|entre|umas|pelas)\s(\d{1,2})\b(?!/|:|\d| \d"
+    r"\b(?:as|a|para|pras|pra|umas|pelas)\s(\d{1,2})\b(?!/|:|\d| \d| e \d"
     r"| (?:pessoas|anos|minutos|reais|consultas|vezes|meses|dias|semanas)\b)"
 )
+# The first hour of a span that could not be read as one ("entre 2 e 4": morning or
+# afternoon?), so that it is asked about.
+_SPAN_START = re.compile(r"\b(?:das|entre)\s(\d{1,2})\b(?!/|:|\d| \d)")
 # "15.30": a dot between an hour and its quarter; "10.12" may be a date and stays apart.
 _DOTTED_TIME = re.compile(r"(?<![\d./])(\d{1,2})\.(00|15|30|45)(?![\d./])")
 _HOUR_OF_PERIOD = re.compile(r"\b(\d{1,2}) (?:da|de) (?:manha|tarde|noite)\b")
@@ -63,6 +68,9 @@ _FOND_PERIODS = (
 _REFUSED_PERIOD = re.compile(
     r"\bnao (?:posso|consigo|da|rola|vai dar)(?: ir)? (?:de |a |pela )?(manha|tarde|noite)\b"
     r"|\b(manha|tarde|noite),? nao\b"
+)
+_EITHER_PERIOD = re.compile(
+    r"\b(?:manha|tarde|noite) ou (?:a |de |da |pela )?(?:manha|tarde|noite)\b"
 )
 # An hour that says its own part of the day: "4 da tarde", "9h da manhã".
 _OWN_PERIOD = re.compile(
@@ -129,7 +137,7 @@ def parse_when(text: str, today: date) -> When | None:
 def _hours_named(hours: str) -> set[int]:
     """The hours of every clock time named: two of them in one message ("às 10h, se não
     der às 11h") leave the time to be asked."""
-    patterns = _CLOCK, _HALF, _AT_HOUR, _HOUR_OF_PERIOD
+    patterns = _CLOCK, _HALF, _AT_HOUR, _HOUR_OF_PERIOD, _SPAN_START
     named = {int(match[1]) % 12 for pattern in patterns for match in pattern.finditer(hours)}
     return named | ({0} if "meio dia" in hours else set())
 
@@ -198,6 +206,14 @@ def _time_of(hour: str, minute: str | None, half: str | None, period: str | None
     return time(h, m) if h < 24 and m < 60 else None
 
 
+def _minutes(said_after_e: str | None) -> int:
+    """The minutes of " e meia", " e 40"; 0 when none were said that way."""
+    if not said_after_e:
+        return 0
+    said = said_after_e.removeprefix(" e ")
+    return 30 if said == "meia" else int(said)
+
+
 def _clock(folded: str, period: str | None) -> tuple[time | None, str | None]:
     """The clock time said, and the question to ask when the hour could be either half of
     the day."""
@@ -213,13 +229,19 @@ def _clock(folded: str, period: str | None) -> tuple[time | None, str | None]:
     if match := _MINUTES_TO.search(folded):
         hour, minute = int(match[2]) - 1, 60 - int(match[1])  # "quinze pras dez": 9:45
     elif match := _CLOCK.search(folded):
-        hour, minute = int(match[1]), 30 if match[4] else int(match[2] or match[3] or 0)
+        hour, minute = int(match[1]), _minutes(match[4]) or int(match[2] or match[3] or 0)
     elif match := _HALF.search(folded):
         hour, minute = int(match[1]), 30 if match[2] == "meia" else int(match[2])
-    elif (match := _HOUR_OF_PERIOD.search(folded)) or (match := _AT_HOUR.search(folded)):
+    elif (
+        (match := _HOUR_OF_PERIOD.search(folded))
+        or (match := _AT_HOUR.search(folded))
+        or (match := _SPAN_START.search(folded))
+    ):
         hour, minute = int(match[1]), 0
     if hour is None or minute is None or hour > 23 or minute > 59:
         return None, None
+    if _EITHER_PERIOD.search(folded):
+        return None, f"{hour}h da manhã ou da tarde?"  # "as 10 da manhã ou da tarde?"
     if period in ("tarde", "noite") and hour < 12:
         hour += 12  # "3 da tarde"
     elif period is None and hour in _UNCLEAR_HOURS:
