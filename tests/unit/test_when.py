@@ -509,3 +509,8 @@ def test_the_month_said_before_the_day_is_that_months() -> None:
 def test_an_hour_asked_of_either_part_of_the_day_is_asked_back() -> None:
     when = parse_when("amanha as 10 da manha ou da tarde?", TUESDAY)
     assert when is not None and when.doubt == "10h da manhã ou da tarde?"
+
+
+@pytest.mark.parametrize("text", ["e a segunda vez que eu tento marcar", "quero a segunda opcao"])
+def test_an_ordinal_that_names_a_weekday_is_no_day(text: str) -> None:
+    assert parse_when(text, TUESDAY) is None

@@ -26,7 +26,11 @@ _MONTH_NAMES = ("janeiro", "fevereiro", "março", "abril", "maio", "junho", "jul
                 "setembro", "outubro", "novembro", "dezembro")  # fmt: skip
 _MONTH_PREFIXES = [fold(name)[:3] for name in _MONTH_NAMES]  # "dez", "dezembro": December
 _MONTH_WORDS = "|".join(sorted({fold(n) for n in _MONTH_NAMES} | set(_MONTH_PREFIXES)))
-_WEEKDAY = re.compile(r"\b(segunda|terca|quarta|quinta|sexta|sabado|domingo)(?: feira)?\b")
+# The ordinals that name weekdays are ordinals too: "segunda vez", "quarta consulta".
+_WEEKDAY = re.compile(
+    r"\b(segunda|terca|quarta|quinta|sexta|sabado|domingo)(?: feira)?\b"
+    r"(?! (?:vez|vezes|consulta|opcao|via|dose|parte|etapa|sessao|filha|filho|opiniao)\b)"
+)
 _NEXT_WEEK = re.compile(r"\b(?:semana que vem|prox(?:ima)? semana|outra semana|semana seguinte)\b")
 # "que vem" after a day or a week; "mês que vem", "ano que vem" are no week.
 _COMING = re.compile(r"\b(?<!mes )(?<!ano )(?:que|q) vem\b")
