@@ -287,6 +287,8 @@ def test_asking_when_it_was_moved_to_is_a_look_up() -> None:
         ("deixa pra outro dia a minha consulta", Intent.RESCHEDULE),
         ("que informações minhas vocês têm?", Intent.LGPD),
         ("bota eu pra quarta 11h", Intent.SCHEDULE),
+        ("quando e meu retorno?", Intent.CONSULT),
+        ("quero que voces apaguem tudo sobre mim", Intent.LGPD),
     ],
 )
 def test_still_more_everyday_phrasings_of_each_request(text: str, intent: Intent) -> None:

@@ -18,7 +18,8 @@ _LGPD = (
     "apaga meu cadastro", "apagar minha conta", "excluir minha conta", "portabilidade",
     "os dados", "dados que", "dados sobre mim", "informacoes sobre mim", "minhas informacoes",
     "voces guardam", "guardam sobre mim", "sabem sobre mim", "tem sobre mim",
-    "voces tem de mim", "informacoes minhas",
+    "voces tem de mim", "informacoes minhas", "tudo sobre mim", "apaguem meus", "apaguem minhas", "apagar tudo",
+    "apaga tudo",
 )  # fmt: skip
 _HUMAN = (
     "atendente", "atendentes", "humano", "humana", "quero uma pessoa", "pessoa de verdade",
@@ -86,7 +87,7 @@ _LOOKUP = (
     "me lembra", "me lembrar", "horario ficou", "para quando ficou", "ficou para quando",
     "foi remarcada", "foi remarcado", "remarcada para quando", "remarcado para quando",
     "to marcado", "to marcada", "estou marcado", "estou marcada", "marcado para quando",
-    "marcada para quando",
+    "marcada para quando", "quando e meu", "quando e o meu", "meu retorno e",
 )  # fmt: skip
 # Saying one will be there; a bare "confirmado" may ask ("tá confirmado?"), after look-ups.
 _ATTENDING = (
@@ -150,11 +151,10 @@ _ANY_BOOKING = (
 )  # fmt: skip
 _HELP = (
     "ajuda", "ajudar", "menu", "opcoes", "oi", "oie", "ola", "opa", "e ai", "eai", "eae",
-    "e ae", "salve",
-    "bom dia", "boa tarde", "boa noite", "help", "como funciona", "o que voce faz",
-    "o que voces fazem", "o que voce pode fazer", "o que da para fazer", "o que posso fazer",
-    "como usar", "como usa", "inicio", "comecar", "alo", "hey", "hello", "hi", "quem e voce",
-    "quem fala", "com quem eu falo", "com quem falo",
+    "e ae", "salve", "bom dia", "boa tarde", "boa noite", "help", "como funciona",
+    "o que voce faz", "o que voces fazem", "o que voce pode fazer", "o que da para fazer",
+    "o que posso fazer", "como usar", "como usa", "inicio", "comecar", "alo", "hey", "hello",
+    "hi", "quem e voce", "quem fala", "com quem eu falo", "com quem falo",
 )  # fmt: skip
 
 PHRASES: tuple[tuple[Intent, tuple[str, ...]], ...] = (
