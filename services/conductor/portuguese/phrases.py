@@ -18,8 +18,8 @@ _LGPD = (
     "apaga meu cadastro", "apagar minha conta", "excluir minha conta", "portabilidade",
     "os dados", "dados que", "dados sobre mim", "informacoes sobre mim", "minhas informacoes",
     "voces guardam", "guardam sobre mim", "sabem sobre mim", "tem sobre mim",
-    "voces tem de mim", "informacoes minhas", "tudo sobre mim", "apaguem meus", "apaguem minhas", "apagar tudo",
-    "apaga tudo",
+    "voces tem de mim", "informacoes minhas", "tudo sobre mim", "apaguem meus",
+    "apaguem minhas", "apagar tudo", "apaga tudo",
 )  # fmt: skip
 _HUMAN = (
     "atendente", "atendentes", "humano", "humana", "quero uma pessoa", "pessoa de verdade",
