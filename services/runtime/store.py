@@ -19,6 +19,7 @@ from events.infrastructure import is_infrastructure_failure
 from events.key_wrapping import KeyRing
 from events.keys import DEFAULT_PARTITIONS
 from services.runtime import settings
+from services.runtime.redis_cluster import cluster_client, is_cluster_url, parse_cluster_url
 from services.runtime.redis_connection import RedisTls, ServicesRedis, blocking_pool
 
 log = logging.getLogger(__name__)
@@ -33,7 +34,7 @@ def redis_url(env: Mapping[str, str]) -> str:
     password."""
     url = settings.text(env, "REDIS_URL", DEFAULT_REDIS_URL)
     try:
-        parts = parse_url(url)
+        parts = parse_cluster_url(url).options if is_cluster_url(url) else parse_url(url)
     except ValueError as exc:
         raise settings.SettingsError(f"REDIS_URL is not a Redis URL: {exc}") from None
     if parts.get("password"):
@@ -109,10 +110,11 @@ class StoreSettings:
 
         Its pool is bounded and *waits* for a free connection: a burst of concurrent
         handlers queues for a moment instead of failing with "too many connections"; its
-        connections never lose a cancellation (``redis_connection``).
+        connections never lose a cancellation (``redis_connection``). A
+        ``redis+cluster://`` URL gives the cluster client, with the same guarantees
+        (``redis_cluster``).
         """
-        pool = blocking_pool(
-            self.redis_url,
+        options = dict(
             max_connections=self.connections,
             timeout=10,
             socket_timeout=5,
@@ -120,7 +122,9 @@ class StoreSettings:
             health_check_interval=30,
             **(self.tls.options() if self.tls else {}),
         )
-        return ServicesRedis.from_pool(pool)
+        if is_cluster_url(self.redis_url):
+            return cluster_client(self.redis_url, **options)
+        return ServicesRedis.from_pool(blocking_pool(self.redis_url, **options))
 
 
 async def wait_for_layout(
