@@ -11,12 +11,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import cast
 
-from redis.asyncio import Redis
 from redis.exceptions import ResponseError
 
 from events.codec import encode_entry
 from events.envelope import Envelope
 from events.keys import Keyspace
+from events.redis_client import RedisClient
 from events.scripts import Scripts
 
 Command = tuple[str | bytes | int | float, ...]
@@ -45,7 +45,7 @@ def raise_if_fenced(exc: ResponseError) -> None:
 class Checkpoints:
     """Commits effects with the per-chat position of one consumer group."""
 
-    def __init__(self, redis: Redis, keyspace: Keyspace, group: str) -> None:
+    def __init__(self, redis: RedisClient, keyspace: Keyspace, group: str) -> None:
         self.redis = redis
         self.keyspace = keyspace
         self.group = group

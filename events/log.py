@@ -10,14 +10,13 @@ import logging
 from collections.abc import AsyncIterator, Iterable, Mapping, Sequence
 from typing import cast
 
-from redis.asyncio import Redis
-
 from events.appending import Appender, AppendResult, PendingAppend
 from events.archive import Archive, EntryId, StreamEntries, format_id, parse_id
 from events.codec import Record, decode_entry, is_redelivery
 from events.envelope import Envelope
 from events.key_wrapping import KekMismatch, KeyRing, fingerprint_of
 from events.keys import Keyspace
+from events.redis_client import RedisClient
 from events.subject_keys import SubjectKeys
 
 DEFAULT_DEDUP_WINDOW_MS = 24 * 3600 * 1000
@@ -53,7 +52,7 @@ class EventLog:
 
     def __init__(
         self,
-        redis: Redis,
+        redis: RedisClient,
         keyspace: Keyspace,
         *,
         dedup_window_ms: int = DEFAULT_DEDUP_WINDOW_MS,

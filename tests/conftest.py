@@ -13,11 +13,13 @@ from redis.asyncio import Redis
 
 from events import EventLog, Keyspace
 from events.key_wrapping import KeyRing, new_kek_text
+from events.redis_client import RedisClient
 from services.ingest.app import create_app
 from services.ingest.settings import IngestSettings
 from services.runtime.embedded_redis import RedisServer
 from services.runtime.store import StoreSettings
 from tests.support.log_capture import log_lines  # noqa: F401  (the fixture, for every module)
+from tests.support.redis_cluster import LocalCluster
 from tests.support.waha import HMAC_KEY
 from tests.support.whole_stack import (  # noqa: F401  (the fixtures, for every module)
     brain,
@@ -130,3 +132,22 @@ async def ingest(redis: Redis, ingest_settings: IngestSettings) -> AsyncIterator
     app = create_app(ingest_settings, redis=redis)
     async with TestClient(TestServer(app)) as client:
         yield client
+
+
+@pytest.fixture(scope="session")
+def redis_cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalCluster]:
+    """A real six-node Redis Cluster (three primaries, three replicas), one per session:
+    tests that kill a node make their own ``LocalCluster``."""
+    cluster = LocalCluster(Path(tmp_path_factory.mktemp("redis-cluster")))
+    cluster.start()
+    yield cluster
+    cluster.stop()
+
+
+@pytest.fixture
+async def cluster_redis(redis_cluster: LocalCluster) -> AsyncIterator[RedisClient]:
+    """The services' own client on the cluster, every primary emptied first."""
+    redis_cluster.flush()
+    client = StoreSettings(redis_url=redis_cluster.url).connect()
+    yield client
+    await client.aclose()

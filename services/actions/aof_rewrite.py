@@ -18,11 +18,11 @@ import logging
 import time
 from typing import cast
 
-from redis.asyncio import Redis
 from redis.exceptions import ResponseError
 
 from events import Keyspace
 from events.error_text import describe
+from events.redis_client import RedisClient
 
 log = logging.getLogger(__name__)
 
@@ -38,12 +38,12 @@ def _window(keyspace: Keyspace) -> str:
     return keyspace.shared("aof-rewrite", "window")
 
 
-async def request_rewrite(redis: Redis, keyspace: Keyspace) -> None:
+async def request_rewrite(redis: RedisClient, keyspace: Keyspace) -> None:
     """Ask for a rewrite of the AOF (after an erasure has run)."""
     await redis.set(_requested(keyspace), int(time.time()))
 
 
-async def rewrite_if_requested(redis: Redis, keyspace: Keyspace, every_s: int) -> bool:
+async def rewrite_if_requested(redis: RedisClient, keyspace: Keyspace, every_s: int) -> bool:
     """Start a rewrite if one was asked for and none was started by any process in the
     last ``every_s`` seconds; whether one was started."""
     if not await redis.exists(_requested(keyspace)):
@@ -57,7 +57,7 @@ async def rewrite_if_requested(redis: Redis, keyspace: Keyspace, every_s: int) -
     if persistence.get("aof_rewrite_in_progress"):
         # Redis's own rewrite may have forked before the erasure: the request waits.
         await redis.delete(_window(keyspace))
-        log.info("AOF rewrite after erasures: Redis is busy rewriting; trying again later")
+        log.info("AOF rewrite after erasures: RedisClient is busy rewriting; trying again later")
         return False
     # Taken before the rewrite starts: a request made from here on waits for the next.
     await redis.delete(_requested(keyspace))
@@ -75,7 +75,7 @@ async def rewrite_if_requested(redis: Redis, keyspace: Keyspace, every_s: int) -
 
 
 async def keep_rewriting(
-    redis: Redis,
+    redis: RedisClient,
     keyspace: Keyspace,
     every_s: int,
     stopping: asyncio.Event,

@@ -11,9 +11,8 @@ from datetime import UTC, datetime
 from importlib import resources
 from typing import cast
 
-from redis.asyncio import Redis
-
 from events import Keyspace
+from events.redis_client import RedisClient
 from services.conductor.calendar import Booking, SlotTaken
 from services.domain.calendar_records import CalendarKeys, CalendarRecord, record_of
 
@@ -27,7 +26,7 @@ def _script(name: str) -> str:
 
 
 class EmbeddedCalendar:
-    def __init__(self, redis: Redis, keyspace: Keyspace | None = None) -> None:
+    def __init__(self, redis: RedisClient, keyspace: Keyspace | None = None) -> None:
         self.redis = redis
         # Every key of the calendar in one slot: booking touches four of them at once.
         self.keys = CalendarKeys(keyspace or Keyspace())

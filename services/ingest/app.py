@@ -14,13 +14,13 @@ from aiohttp import web
 from opentelemetry import trace
 from opentelemetry.trace import SpanKind
 from prometheus_client import CollectorRegistry
-from redis.asyncio import Redis
 from redis.exceptions import RedisError
 
 from events.batching import AppendBatcher
 from events.key_wrapping import KekMismatch
 from events.log import LayoutMismatch
 from events.metrics import trace_exemplar
+from events.redis_client import RedisClient
 from events.spans import traced
 from services.ingest.body_budget import BodyBudget, BudgetExhausted, ReadCut, Reservation
 from services.ingest.errors import (
@@ -56,7 +56,7 @@ JSON = "application/json"
 class Gateway:
     """Turns signed WAHA webhooks into events on the log."""
 
-    def __init__(self, settings: IngestSettings, redis: Redis, registry: CollectorRegistry):
+    def __init__(self, settings: IngestSettings, redis: RedisClient, registry: CollectorRegistry):
         self.settings = settings
         self.redis = redis
         self.registry = registry
@@ -181,12 +181,12 @@ class Gateway:
         return web.json_response({"status": "ok"})
 
     async def readyz(self, request: web.Request) -> web.Response:
-        """Readiness: Redis answers and the log's layout is in place."""
+        """Readiness: RedisClient answers and the log's layout is in place."""
         try:
             await self.redis.ping()
             await self._check_layout()
         except (RedisError, LayoutMismatch) as exc:
-            # A fixed answer: Redis's own error text names hosts, users and commands.
+            # A fixed answer: RedisClient's own error text names hosts, users and commands.
             log.warning("not ready: %s", type(exc).__name__)
             return web.json_response({"status": "unavailable"}, status=503)
         return web.json_response({"status": "ready"})
@@ -202,7 +202,7 @@ GATEWAY = web.AppKey("gateway", Gateway)
 def create_app(
     settings: IngestSettings,
     *,
-    redis: Redis | None = None,
+    redis: RedisClient | None = None,
     registry: CollectorRegistry | None = None,
 ) -> web.Application:
     """The gateway; it opens its own Redis client unless one is given."""

@@ -23,7 +23,7 @@ import contextvars
 import re
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 from urllib.parse import urlsplit
 
 from redis.asyncio.cluster import ClusterNode, ClusterPipeline, RedisCluster
@@ -78,6 +78,8 @@ def parse_cluster_url(url: str) -> ClusterUrl:
         options = dict(parse_url(f"{single_scheme}://{credentials}{at}{host}{sep}{tail}"))
     for placed in ("host", "port"):
         options.pop(placed, None)
+    for placed in ("host", "port"):
+        options.pop(placed, None)
     if options.pop("db", 0) not in (0, "0"):
         raise ValueError("a Redis Cluster has database 0 only")
     tls = options.pop("connection_class", Connection) is SSLConnection
@@ -99,7 +101,8 @@ class _QuietClusterPipeline(ClusterPipeline):
     async def execute(
         self, raise_on_error: bool = True, allow_redirections: bool = True
     ) -> list[Any]:
-        names = [_command_name(command.args) for command in self._execution_strategy._command_queue]  # type: ignore[attr-defined]
+        queue = self._execution_strategy._command_queue  # type: ignore[attr-defined]
+        names = [_command_name(command.args) for command in queue]
         client = self.cluster_client
         assert isinstance(client, ServicesRedisCluster)
         try:
@@ -135,7 +138,7 @@ class ServicesRedisCluster(RedisCluster):
         super().__init__(**options)
         # Set after redis-py's own constructor, which names its connection class itself.
         base = self.connection_kwargs["connection_class"]
-        keeping = keeping_cancellation(base)
+        keeping = cast(type[Connection], keeping_cancellation(base))
         self.connection_kwargs["connection_class"] = keeping
         for node in self.startup_nodes:
             node.connection_class = keeping
@@ -170,7 +173,9 @@ class ServicesRedisCluster(RedisCluster):
     ) -> ClusterPipeline:
         if shard_hint:
             return super().pipeline(transaction, shard_hint)  # refused by redis-py
-        return _QuietClusterPipeline(self, transaction)
+        # As redis-py's own pipeline(): mypy takes an attribute its commands declare
+        # for an abstract one.
+        return _QuietClusterPipeline(self, transaction)  # type: ignore[abstract]
 
 
 def cluster_client(url: str, **options: Any) -> ServicesRedisCluster:

@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
 
-from redis.asyncio import Redis
 from redis.asyncio.connection import parse_url
 
 from events import EventLog, Keyspace
@@ -18,6 +17,7 @@ from events.archive import Archive
 from events.infrastructure import is_infrastructure_failure
 from events.key_wrapping import KeyRing
 from events.keys import DEFAULT_PARTITIONS
+from events.redis_client import RedisClient
 from services.runtime import settings
 from services.runtime.redis_cluster import cluster_client, is_cluster_url, parse_cluster_url
 from services.runtime.redis_connection import RedisTls, ServicesRedis, blocking_pool
@@ -85,7 +85,7 @@ class StoreSettings:
     def archive(self) -> Archive | None:
         return Archive(self.archive_dir) if self.archive_dir is not None else None
 
-    def event_log(self, redis: Redis, **options: int) -> EventLog:
+    def event_log(self, redis: RedisClient, **options: int) -> EventLog:
         """The log on ``redis``, reading archived entries where they are kept."""
         return EventLog(redis, self.keyspace, archive=self.archive, keys=self.keys, **options)
 
@@ -97,7 +97,7 @@ class StoreSettings:
             raise settings.SettingsError(str(exc)) from None
 
     @contextlib.asynccontextmanager
-    async def connected(self) -> AsyncIterator[Redis]:
+    async def connected(self) -> AsyncIterator[RedisClient]:
         """A client for the length of a command, closed after it."""
         redis = self.connect()
         try:
@@ -105,7 +105,7 @@ class StoreSettings:
         finally:
             await redis.aclose()
 
-    def connect(self) -> Redis:
+    def connect(self) -> RedisClient:
         """A client that fails fast, so a dead Redis becomes an error, not a hang.
 
         Its pool is bounded and *waits* for a free connection: a burst of concurrent
