@@ -57,7 +57,7 @@ async def rewrite_if_requested(redis: RedisClient, keyspace: Keyspace, every_s: 
     if persistence.get("aof_rewrite_in_progress"):
         # Redis's own rewrite may have forked before the erasure: the request waits.
         await redis.delete(_window(keyspace))
-        log.info("AOF rewrite after erasures: RedisClient is busy rewriting; trying again later")
+        log.info("AOF rewrite after erasures: Redis is busy rewriting; trying again later")
         return False
     # Taken before the rewrite starts: a request made from here on waits for the next.
     await redis.delete(_requested(keyspace))

@@ -14,7 +14,7 @@ from aiohttp import web
 from opentelemetry import trace
 from opentelemetry.trace import SpanKind
 from prometheus_client import CollectorRegistry
-from redis.exceptions import RedisError
+from redis.exceptions import RedisClusterException, RedisError
 
 from events.batching import AppendBatcher
 from events.key_wrapping import KekMismatch
@@ -44,6 +44,7 @@ from services.ingest.translate import (
     parse_webhook,
     translate,
 )
+from services.runtime.redis_health import ensure_serving
 from services.runtime.tracing import context_of, current_traceparent
 from services.waha import signature
 
@@ -149,7 +150,7 @@ class Gateway:
             # The event carries this request's trace on to every consumer.
             envelope = msgspec.structs.replace(outcome.envelope, traceparent=current_traceparent())
             result = await self.appender.append(envelope, outcome.idempotency_key)
-        except (RedisError, KekMismatch) as exc:
+        except (RedisError, RedisClusterException, KekMismatch) as exc:
             log.warning("append failed: %s", exc)
             raise StoreUnavailable("the event store is unavailable; retry later") from None
         finally:
@@ -181,12 +182,12 @@ class Gateway:
         return web.json_response({"status": "ok"})
 
     async def readyz(self, request: web.Request) -> web.Response:
-        """Readiness: RedisClient answers and the log's layout is in place."""
+        """Readiness: Redis answers and the log's layout is in place."""
         try:
-            await self.redis.ping()
+            await ensure_serving(self.redis)
             await self._check_layout()
-        except (RedisError, LayoutMismatch) as exc:
-            # A fixed answer: RedisClient's own error text names hosts, users and commands.
+        except (RedisError, RedisClusterException, LayoutMismatch) as exc:
+            # A fixed answer: Redis's own error text names hosts, users and commands.
             log.warning("not ready: %s", type(exc).__name__)
             return web.json_response({"status": "unavailable"}, status=503)
         return web.json_response({"status": "ready"})

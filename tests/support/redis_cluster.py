@@ -121,6 +121,37 @@ class LocalCluster:
             node for node in self.nodes if node.port in replicas and roles[node.port].primary
         )
 
+    def kill_shard(self, primary: RedisServer, timeout: float = 30.0) -> list[RedisServer]:
+        """Kill ``primary`` and its replicas, as a lost zone would; return them once every
+        node left says the cluster is down (no node serves the shard's slots)."""
+        by_port = {role.port: role for role in self.roles()}
+        killed_id = by_port[primary.port].node_id
+        shard = [primary] + [
+            node for node in self.nodes if by_port[node.port].primary_id == killed_id
+        ]
+        for node in shard:
+            node.kill()
+        deadline = time.monotonic() + timeout
+        self.wait_until(self._none_ok, deadline, "every node left to say the cluster is down")
+        return shard
+
+    def restart(self, nodes: list[RedisServer], timeout: float = 30.0) -> None:
+        """Start ``nodes`` again (they rejoin from their saved cluster configuration) and
+        wait until the cluster is ok everywhere."""
+        for node in nodes:
+            node.start()
+        deadline = time.monotonic() + timeout
+        self.wait_until(self._settled, deadline, "the cluster to be ok again")
+
+    def _none_ok(self) -> bool:
+        for node in self.nodes:
+            if node.running:
+                with _client(node.port) as client:
+                    info = client.execute_command("CLUSTER", "INFO")
+                if "cluster_state:ok" in info.decode():
+                    return False
+        return True
+
     def _settled(self) -> bool:
         for node in self.nodes:
             if not node.running:
