@@ -2,7 +2,9 @@
 
 Every key that belongs to a partition carries the partition as a Redis Cluster hash tag
 (``wsm:{p7}:...``) so that each Lua script touches a single slot and the same code runs on
-a single Redis or on Redis Cluster.
+a single Redis or on Redis Cluster. On a cluster the tags are spread (``wsm:{p7.440}:...``,
+``events.slots``) so that the partitions fall evenly on the shards; a single Redis keeps
+the plain tags its log was written with.
 """
 
 from __future__ import annotations
@@ -10,6 +12,8 @@ from __future__ import annotations
 import hashlib
 import zlib
 from dataclasses import dataclass
+
+from events.slots import spread_tags
 
 DEFAULT_PARTITIONS = 16
 
@@ -20,6 +24,8 @@ class Keyspace:
 
     prefix: str = "wsm"
     partitions: int = DEFAULT_PARTITIONS
+    spread: bool = False
+    """Tags at evenly spaced cluster slots (for Redis Cluster) rather than plain ``pN``."""
 
     def __post_init__(self) -> None:
         if not 1 <= self.partitions <= 1024:
@@ -35,6 +41,8 @@ class Keyspace:
         return range(self.partitions)
 
     def _tag(self, partition: int) -> str:
+        if self.spread:
+            return f"{self.prefix}:{{{spread_tags(self.partitions)[partition]}}}"
         return f"{self.prefix}:{{p{partition}}}"
 
     def stream(self, partition: int) -> str:
@@ -100,5 +108,10 @@ class Keyspace:
         return f"{self.prefix}:archiver"
 
     def layout(self) -> str:
-        """Records the partition count the log was written with."""
+        """Records the partition count the log was written with (and its spread tags)."""
         return f"{self.prefix}:layout"
+
+    @property
+    def layout_value(self) -> str:
+        """What ``layout()`` holds for this keyspace: the count, then ``spread`` if so."""
+        return f"{self.partitions} spread" if self.spread else str(self.partitions)

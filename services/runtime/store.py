@@ -92,7 +92,12 @@ class StoreSettings:
     @property
     def keyspace(self) -> Keyspace:
         try:
-            return Keyspace(prefix=self.key_prefix, partitions=self.partitions)
+            return Keyspace(
+                prefix=self.key_prefix,
+                partitions=self.partitions,
+                # On a cluster, tags that spread the partitions evenly over the shards.
+                spread=is_cluster_url(self.redis_url),
+            )
         except ValueError as exc:
             raise settings.SettingsError(str(exc)) from None
 
