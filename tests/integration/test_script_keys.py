@@ -23,6 +23,9 @@ from tests.support.kek import kek_env
 from tests.support.projecting import caught_up, projecting
 from tests.support.whole_stack import Phone, Stack
 
+# MONITOR on the test's redis-server sees every command, the scripts' own among them.
+pytestmark = pytest.mark.single_redis("reads MONITOR of the test's redis-server")
+
 COMMANDS = [
     ("SET", "k", "v", "PX", "10"), ("HSET", "k", "f", "v"), ("HDEL", "k", "f", "g"),
     ("ZADD", "k", "1", "m"), ("ZREM", "k", "m"), ("RPUSH", "k", "a", "b"),

@@ -15,7 +15,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import redis
+from redis.asyncio.cluster import RedisCluster as AsyncRedisCluster
 
+from events.redis_client import RedisClient
 from services.runtime.embedded_redis import RedisServer, RedisUnavailable
 from services.runtime.ports import free_port
 
@@ -213,3 +215,12 @@ def _parse_nodes(text: str) -> list[NodeRole]:
             )
         )
     return roles
+
+
+async def config_set_everywhere(redis: RedisClient, name: str, value: str | int) -> None:
+    """CONFIG SET on the test's Redis: every primary of a cluster (the cluster client
+    would send it to one node)."""
+    if isinstance(redis, AsyncRedisCluster):
+        await redis.config_set(name, value, target_nodes=AsyncRedisCluster.PRIMARIES)
+    else:
+        await redis.config_set(name, value)
