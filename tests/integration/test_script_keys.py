@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from redis.asyncio import Redis
 
-from events import Keyspace
+from events import EventLog, Keyspace
 from events.command_keys import key_positions
 from services.cli.lgpd import erase
 from services.conductor.pacer import Pacer
@@ -20,7 +20,7 @@ from services.ingest.settings import IngestSettings
 from services.runtime.embedded_redis import RedisServer
 from tests.support.command_audit import monitoring
 from tests.support.kek import kek_env
-from tests.support.projecting import caught_up, projecting
+from tests.support.projecting import caught_up, projecting, rebuilt_equals_live
 from tests.support.whole_stack import Phone, Stack
 
 # MONITOR on the test's redis-server sees every command, the scripts' own among them.
@@ -61,8 +61,8 @@ async def test_a_script_given_keys_in_two_slots_is_caught(
 async def _the_products_flows(
     stack: Stack, redis: Redis, keyspace: Keyspace, ingest_settings: IngestSettings
 ) -> None:
-    """Consent, a name, a booking and its cancellation, read models, a paced send and
-    an erasure: every script the product has."""
+    """Consent, a name, a booking and its cancellation, read models, a paced send, an
+    erasure and a rebuild of the read models: every script the product has."""
     http, sim_url, _ = stack
     async with projecting(redis, keyspace):
         phone = Phone(http, sim_url, "5511977770077")
@@ -77,6 +77,8 @@ async def _the_products_flows(
                                   session="default", requested_by=None)  # fmt: skip
         assert await erase(args, env, io.StringIO()) == 0
         await caught_up(redis, keyspace, "conductor", "outbox")
+        # A rebuild writes the read models its own way (pipelines of MSET, DEL, RPUSH).
+        await rebuilt_equals_live(redis, EventLog(redis, keyspace))
 
 
 @pytest.mark.timeout(120)
