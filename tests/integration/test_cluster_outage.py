@@ -65,3 +65,17 @@ async def test_the_gateway_serves_again_once_the_shard_is_back(
     assert (await gateway.get("/readyz")).status == 200
     statuses = {await post_message(gateway, f"7{n:04d}") for n in range(2, 12)}
     assert statuses == {200}
+
+
+@pytest.mark.timeout(90)
+async def test_the_gateway_follows_a_failover_to_the_promoted_replica(
+    own_cluster: LocalCluster, gateway: TestClient
+) -> None:
+    assert await post_message(gateway, "70001") == 200
+    own_cluster.kill_primary(own_cluster.primaries()[0])
+    # The client learns the new layout from the nodes left; WAHA's retries cover the
+    # moment it takes (each refusal is a 503, never a webhook half taken).
+    statuses = [await post_message(gateway, f"7{n:04d}") for n in range(2, 12)]
+    assert statuses[-5:] == [200] * 5
+    assert set(statuses) <= {200, 503}
+    assert (await gateway.get("/readyz")).status == 200
