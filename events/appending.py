@@ -11,13 +11,13 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from redis.asyncio import Redis
 from redis.exceptions import NoScriptError, ResponseError
 
 from events.checkpoint import append_command
 from events.codec import as_text, encode_entry
 from events.envelope import Envelope
 from events.keys import Keyspace
+from events.redis_client import RedisClient
 from events.scripts import Scripts
 from events.sealing import has_personal_data
 from events.subject_keys import SubjectKey, SubjectKeys
@@ -72,7 +72,11 @@ class Appender:
     """Appends batches of events to their chats' partitions."""
 
     def __init__(
-        self, redis: Redis, keyspace: Keyspace, subject_keys: SubjectKeys, dedup_window_ms: int
+        self,
+        redis: RedisClient,
+        keyspace: Keyspace,
+        subject_keys: SubjectKeys,
+        dedup_window_ms: int,
     ) -> None:
         self.redis = redis
         self.keyspace = keyspace
@@ -173,7 +177,7 @@ class Appender:
         if len(commands) == 1:
             # A lone command needs no pipeline object.
             try:
-                return [await self.redis.execute_command(*commands[0])]  # type: ignore[no-untyped-call]
+                return [await self.redis.execute_command(*commands[0])]
             except ResponseError as exc:
                 return [exc]
         async with self.redis.pipeline(transaction=False) as pipe:

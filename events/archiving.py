@@ -18,11 +18,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import cast
 
-from redis.asyncio import Redis
-
 from events.archive import Archive, EntryId, StreamEntries, format_id, parse_id
 from events.cancellation import raise_if_cancelled
 from events.keys import Keyspace
+from events.redis_client import RedisClient
 from events.scripts import Scripts
 
 log = logging.getLogger(__name__)
@@ -64,7 +63,7 @@ class ArchiverBusy(Exception):
 class Archiver:
     """Archives every partition of a log up to its horizon, one archiver at a time."""
 
-    def __init__(self, redis: Redis, keyspace: Keyspace, archive: Archive) -> None:
+    def __init__(self, redis: RedisClient, keyspace: Keyspace, archive: Archive) -> None:
         self.redis = redis
         self.keyspace = keyspace
         self.archive = archive

@@ -11,17 +11,19 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import cast
 
-from redis.asyncio import Redis
 from redis.exceptions import ResponseError
 
 from events.codec import encode_entry
+from events.command_keys import key_positions
 from events.envelope import Envelope
 from events.keys import Keyspace
+from events.redis_client import RedisClient
 from events.scripts import Scripts
 
 Command = tuple[str | bytes | int | float, ...]
 """A Redis command to run inside the commit; every key it names must be in the
-partition's hash slot (``Keyspace`` keys of the same partition)."""
+partition's hash slot (``Keyspace`` keys of the same partition), and its command must be
+one whose keys ``command_keys`` knows (they are declared to the script)."""
 
 
 class LeaseLost(Exception):
@@ -37,6 +39,10 @@ def append_command(
     return ("XADD", keyspace.stream(keyspace.partition_of(envelope.chat)), "*", *flat)
 
 
+def _as_key(part: str | bytes | int | float) -> str | bytes:
+    return part if isinstance(part, str | bytes) else str(part)
+
+
 def raise_if_fenced(exc: ResponseError) -> None:
     if str(exc).startswith("FENCED"):
         raise LeaseLost(str(exc)) from exc
@@ -45,7 +51,7 @@ def raise_if_fenced(exc: ResponseError) -> None:
 class Checkpoints:
     """Commits effects with the per-chat position of one consumer group."""
 
-    def __init__(self, redis: Redis, keyspace: Keyspace, group: str) -> None:
+    def __init__(self, redis: RedisClient, keyspace: Keyspace, group: str) -> None:
         self.redis = redis
         self.keyspace = keyspace
         self.group = group
@@ -65,15 +71,19 @@ class Checkpoints:
         Returns False (and only acknowledges) when the entry was already applied.
         Raises :class:`LeaseLost` when ``token`` is no longer the partition's token.
         """
-        args: list[str | bytes | int | float] = [token, self.group, chat, entry_id, len(effects)]
-        for command in effects:
-            args += [len(command), *command]
-        keys = [
+        keys: list[str | bytes] = [
             self.keyspace.fence(partition, self.group),
             self.keyspace.checkpoint(partition, self.group),
             self.keyspace.stream(partition),
             self.keyspace.attempts(partition, self.group),
         ]
+        args: list[str | bytes | int | float] = [token, self.group, chat, entry_id, len(effects)]
+        for command in effects:
+            positions = key_positions(command)
+            # Positions counted from 1, as Lua's tables are.
+            args += [len(command), len(positions), *(p + 1 for p in positions)]
+            args += [part for n, part in enumerate(command) if n not in positions]
+            keys += [_as_key(command[p]) for p in positions]
         try:
             applied = await self._scripts.commit(keys=keys, args=args)
         except ResponseError as exc:

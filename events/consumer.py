@@ -6,13 +6,12 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 
-from redis.asyncio import Redis
-
 from events.checkpoint import Checkpoints, Command
 from events.codec import Record
 from events.isolation import IsolationGate
 from events.keys import Keyspace
 from events.metrics import ConsumerMetrics
+from events.redis_client import RedisClient
 from events.scripts import Scripts
 from events.subject_keys import SubjectKeys
 
@@ -40,7 +39,7 @@ class SubscriptionOptions:
 class ConsumerContext:
     """One consumer of one group, as every worker of its partitions sees it."""
 
-    redis: Redis
+    redis: RedisClient
     keyspace: Keyspace
     group: str
     name: str

@@ -6,13 +6,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import cast
 
-from redis.asyncio import Redis
 from redis.exceptions import ResponseError
 
 from events.checkpoint import raise_if_fenced
 from events.consumer import ConsumerContext
 from events.error_text import describe, traceback_of
 from events.keys import Keyspace
+from events.redis_client import RedisClient
 from events.scripts import Scripts
 
 # Fields the consumer adds to the entry when it gives up on it.
@@ -89,7 +89,7 @@ def parse_ref(ref: str, partitions: int) -> tuple[int, str]:
 
 
 class DeadLetters:
-    def __init__(self, redis: Redis, keyspace: Keyspace) -> None:
+    def __init__(self, redis: RedisClient, keyspace: Keyspace) -> None:
         self.redis = redis
         self.keyspace = keyspace
         self.scripts = Scripts.register(redis)

@@ -3,9 +3,27 @@ and retried, never counted against an entry."""
 
 from __future__ import annotations
 
+from redis.exceptions import (
+    ClusterDownError,
+    OutOfMemoryError,
+    ReadOnlyError,
+    RedisClusterUnreachableError,
+    ResponseError,
+    SlotNotCoveredError,
+    TryAgainError,
+)
 from redis.exceptions import ConnectionError as RedisConnectionError
-from redis.exceptions import OutOfMemoryError, ReadOnlyError, ResponseError
 from redis.exceptions import TimeoutError as RedisTimeoutError
+
+# A Redis Cluster settling: down while a failover runs (CLUSTERDOWN, MASTERDOWN), a slot
+# moving (TRYAGAIN), a slot no node serves yet, no node reachable. The client follows
+# MOVED and ASK itself; what it gives up on is waited out like a lost Redis.
+CLUSTER_SETTLING = (
+    ClusterDownError,
+    TryAgainError,
+    SlotNotCoveredError,
+    RedisClusterUnreachableError,
+)
 
 INFRASTRUCTURE_ERRORS = (
     RedisConnectionError,
@@ -15,6 +33,7 @@ INFRASTRUCTURE_ERRORS = (
     # failover. Counting these against entries would dead-letter good ones.
     OutOfMemoryError,
     ReadOnlyError,
+    *CLUSTER_SETTLING,
 )
 
 # Replies redis-py has no class of its own for, which say the same: a failing disk

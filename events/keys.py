@@ -2,7 +2,9 @@
 
 Every key that belongs to a partition carries the partition as a Redis Cluster hash tag
 (``wsm:{p7}:...``) so that each Lua script touches a single slot and the same code runs on
-a single Redis or on Redis Cluster.
+a single Redis or on Redis Cluster. On a cluster the tags are spread (``wsm:{p7.440}:...``,
+``events.slots``) so that the partitions fall evenly on the shards; a single Redis keeps
+the plain tags its log was written with.
 """
 
 from __future__ import annotations
@@ -10,6 +12,8 @@ from __future__ import annotations
 import hashlib
 import zlib
 from dataclasses import dataclass
+
+from events.slots import spread_tags
 
 DEFAULT_PARTITIONS = 16
 
@@ -20,6 +24,8 @@ class Keyspace:
 
     prefix: str = "wsm"
     partitions: int = DEFAULT_PARTITIONS
+    spread: bool = False
+    """Tags at evenly spaced cluster slots (for Redis Cluster) rather than plain ``pN``."""
 
     def __post_init__(self) -> None:
         if not 1 <= self.partitions <= 1024:
@@ -35,6 +41,8 @@ class Keyspace:
         return range(self.partitions)
 
     def _tag(self, partition: int) -> str:
+        if self.spread:
+            return f"{self.prefix}:{{{spread_tags(self.partitions)[partition]}}}"
         return f"{self.prefix}:{{p{partition}}}"
 
     def stream(self, partition: int) -> str:
@@ -100,22 +108,28 @@ class Keyspace:
         return f"{self.prefix}:archiver"
 
     def layout(self) -> str:
-        """Records the partition count the log was written with."""
+        """Records the partition count the log was written with (and its spread tags)."""
         return f"{self.prefix}:layout"
 
     def staff_account(self, name: str) -> str:
-        """Hash of one member of staff of the console: role and password hash."""
-        return f"{self.prefix}:staff:account:{name}"
+        """Hash of one member of staff of the console: role and password hash. The staff's
+        keys share a slot: a login counts its account and its address together."""
+        return self.in_slot("staff", "account", name)
 
     def staff_names(self) -> str:
         """Set of the console's staff account names."""
-        return f"{self.prefix}:staff:names"
+        return self.in_slot("staff", "names")
 
     def staff_session(self, token_digest: str) -> str:
         """A console login session, under a digest of its cookie's token (the token
         itself is never stored)."""
-        return f"{self.prefix}:staff:session:{token_digest}"
+        return self.in_slot("staff", "session", token_digest)
 
     def login_failures(self, kind: str, who_digest: str) -> str:
         """Failed console logins lately, per account or per client address (a digest)."""
-        return f"{self.prefix}:staff:login-failures:{kind}:{who_digest}"
+        return self.in_slot("staff", "login-failures", kind, who_digest)
+
+    @property
+    def layout_value(self) -> str:
+        """What ``layout()`` holds for this keyspace: the count, then ``spread`` if so."""
+        return f"{self.partitions} spread" if self.spread else str(self.partitions)

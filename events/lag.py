@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from redis.asyncio import Redis
 from redis.exceptions import ResponseError
 
 from events.codec import as_text
+from events.redis_client import RedisClient
 from events.scripts import Scripts
 
 SAMPLE_BOUND = 10_000
@@ -33,7 +33,9 @@ class GroupPosition:
         return self.pending + self.lag
 
 
-async def group_positions(redis: Redis, stream: str, *, bound: int = 0) -> list[GroupPosition]:
+async def group_positions(
+    redis: RedisClient, stream: str, *, bound: int = 0
+) -> list[GroupPosition]:
     """Every consumer group of ``stream`` (none while it does not exist); ``bound`` caps a
     lag Redis cannot tell (0: exact)."""
     try:

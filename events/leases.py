@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from redis.asyncio import Redis
-
 from events.keys import Keyspace
+from events.redis_client import RedisClient
 from events.scripts import Scripts
 
 
@@ -27,7 +26,7 @@ class Leases:
 
     def __init__(
         self,
-        redis: Redis,
+        redis: RedisClient,
         keyspace: Keyspace,
         group: str,
         consumer: str,

@@ -10,14 +10,13 @@ import logging
 from collections.abc import AsyncIterator, Iterable, Mapping, Sequence
 from typing import cast
 
-from redis.asyncio import Redis
-
 from events.appending import Appender, AppendResult, PendingAppend
 from events.archive import Archive, EntryId, StreamEntries, format_id, parse_id
 from events.codec import Record, decode_entry, is_redelivery
 from events.envelope import Envelope
 from events.key_wrapping import KekMismatch, KeyRing, fingerprint_of
 from events.keys import Keyspace
+from events.redis_client import RedisClient
 from events.subject_keys import SubjectKeys
 
 DEFAULT_DEDUP_WINDOW_MS = 24 * 3600 * 1000
@@ -53,7 +52,7 @@ class EventLog:
 
     def __init__(
         self,
-        redis: Redis,
+        redis: RedisClient,
         keyspace: Keyspace,
         *,
         dedup_window_ms: int = DEFAULT_DEDUP_WINDOW_MS,
@@ -73,18 +72,26 @@ class EventLog:
 
     async def ensure_layout(self) -> None:
         """Record the partition count on first use; refuse to run with a different one."""
-        await self.redis.set(self.keyspace.layout(), self.keyspace.partitions, nx=True)
+        await self.redis.set(self.keyspace.layout(), self.keyspace.layout_value, nx=True)
         await self.check_layout()
 
     async def check_layout(self) -> None:
         """Refuse a partition count other than the log's, writing nothing (a reader of a
         log with another count would silently miss partitions)."""
         raw = await self.redis.get(self.keyspace.layout())
-        stored = None if raw is None else int(cast(bytes, raw))
+        count, _, tags = ("" if raw is None else cast(bytes, raw).decode()).partition(" ")
+        stored = int(count) if count else None
         if stored is not None and stored != self.keyspace.partitions:
             raise LayoutMismatch(
                 f"the log has {stored} partitions but this process is configured with "
                 f"{self.keyspace.partitions}; set PARTITIONS={stored}"
+            )
+        if stored is not None and (tags == "spread") != self.keyspace.spread:
+            # Read with the other tags, the log would look empty.
+            written = "a Redis Cluster's" if tags == "spread" else "a single Redis's"
+            raise LayoutMismatch(
+                f"the log's keys are named for {written} hash tags, and REDIS_URL "
+                "says otherwise; see Redis Cluster in the README for moving a log"
             )
         await self.check_key_encryption_key()
 

@@ -9,11 +9,11 @@ import logging
 
 from opentelemetry import trace
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram
-from redis.asyncio import Redis
 
 from events.cancellation import raise_if_cancelled
 from events.keys import Keyspace
 from events.lag import SAMPLE_BOUND, group_positions
+from events.redis_client import RedisClient
 
 log = logging.getLogger(__name__)
 
@@ -68,7 +68,9 @@ class ConsumerMetrics:
         if seconds is not None:
             self.handling_seconds.labels(group).observe(seconds, trace_exemplar())
 
-    async def sample(self, redis: Redis, keyspace: Keyspace, prefixes: tuple[str, ...]) -> None:
+    async def sample(
+        self, redis: RedisClient, keyspace: Keyspace, prefixes: tuple[str, ...]
+    ) -> None:
         """Read every partition's lag and pending count for the groups whose names start
         with one of ``prefixes``, and its dead letters."""
         for partition in keyspace.all_partitions():
@@ -82,7 +84,7 @@ class ConsumerMetrics:
 
     async def keep_sampling(
         self,
-        redis: Redis,
+        redis: RedisClient,
         keyspace: Keyspace,
         prefixes: tuple[str, ...],
         stopping: asyncio.Event,

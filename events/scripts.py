@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from importlib import resources
 
-from redis.asyncio import Redis
 from redis.commands.core import AsyncScript
+
+from events.redis_client import RedisClient
 
 
 def _source(name: str) -> str:
@@ -27,7 +28,7 @@ class Scripts:
     count_after: AsyncScript
 
     @classmethod
-    def register(cls, redis: Redis) -> Scripts:
+    def register(cls, redis: RedisClient) -> Scripts:
         return cls(
             **{name: redis.register_script(_source(name)) for name in cls.__dataclass_fields__}
         )

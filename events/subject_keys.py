@@ -16,12 +16,11 @@ from collections import OrderedDict
 from collections.abc import Iterable
 from typing import NamedTuple, cast
 
-from redis.asyncio import Redis
-
 from events.codec import encode_entry
 from events.envelope import Envelope
 from events.key_wrapping import KekMismatch, KeyRing, fingerprint_of
 from events.keys import Keyspace
+from events.redis_client import RedisClient
 from events.schema import SubjectErased
 from events.scripts import Scripts
 from events.sealing import new_subject_key
@@ -42,7 +41,7 @@ class SubjectKeys:
 
     def __init__(
         self,
-        redis: Redis,
+        redis: RedisClient,
         keyspace: Keyspace,
         *,
         keys: KeyRing | None = None,

@@ -12,8 +12,6 @@ import contextlib
 import logging
 from collections.abc import Iterable
 
-from redis.asyncio import Redis
-
 from events.cancellation import raise_if_cancelled
 from events.checkpoint import Checkpoints
 from events.consumer import ConsumerContext, Handler, SubscriptionOptions
@@ -24,6 +22,7 @@ from events.keys import Keyspace
 from events.leases import Leases
 from events.metrics import ConsumerMetrics
 from events.partition import PartitionWorker
+from events.redis_client import RedisClient
 from events.scripts import Scripts
 from events.subject_keys import SubjectKeys
 
@@ -35,7 +34,7 @@ class Subscription:
 
     def __init__(
         self,
-        redis: Redis,
+        redis: RedisClient,
         keyspace: Keyspace,
         *,
         group: str,

@@ -16,13 +16,14 @@ import asyncio
 import contextlib
 import logging
 import time
-from typing import cast
+from typing import Any, cast
 
-from redis.asyncio import Redis
+from redis.asyncio.cluster import RedisCluster
 from redis.exceptions import ResponseError
 
 from events import Keyspace
 from events.error_text import describe
+from events.redis_client import RedisClient
 
 log = logging.getLogger(__name__)
 
@@ -38,23 +39,37 @@ def _window(keyspace: Keyspace) -> str:
     return keyspace.shared("aof-rewrite", "window")
 
 
-async def request_rewrite(redis: Redis, keyspace: Keyspace) -> None:
+def _every_node(redis: RedisClient) -> dict[str, Any]:
+    """On a cluster, every node the client sends to (its primaries): each keeps an AOF
+    of its own shard; a command without targets would go to one."""
+    return {"target_nodes": redis.get_nodes()} if isinstance(redis, RedisCluster) else {}
+
+
+async def _persistence(redis: RedisClient) -> list[dict[str, object]]:
+    """INFO persistence of Redis, or of every node of a cluster (by name, then)."""
+    reply: dict[str, Any] = await redis.info("persistence", **_every_node(redis))
+    if "aof_enabled" in reply:
+        return [reply]
+    return [cast(dict[str, object], info) for info in reply.values()]
+
+
+async def request_rewrite(redis: RedisClient, keyspace: Keyspace) -> None:
     """Ask for a rewrite of the AOF (after an erasure has run)."""
     await redis.set(_requested(keyspace), int(time.time()))
 
 
-async def rewrite_if_requested(redis: Redis, keyspace: Keyspace, every_s: int) -> bool:
+async def rewrite_if_requested(redis: RedisClient, keyspace: Keyspace, every_s: int) -> bool:
     """Start a rewrite if one was asked for and none was started by any process in the
     last ``every_s`` seconds; whether one was started."""
     if not await redis.exists(_requested(keyspace)):
         return False
     if not await redis.set(_window(keyspace), int(time.time()), nx=True, ex=every_s):
         return False  # one ran lately: this request waits for the window to close
-    persistence = cast(dict[str, object], await redis.info("persistence"))
-    if not persistence.get("aof_enabled"):
+    nodes = await _persistence(redis)
+    if not any(node.get("aof_enabled") for node in nodes):
         await redis.delete(_requested(keyspace))
         return False
-    if persistence.get("aof_rewrite_in_progress"):
+    if any(node.get("aof_rewrite_in_progress") for node in nodes):
         # Redis's own rewrite may have forked before the erasure: the request waits.
         await redis.delete(_window(keyspace))
         log.info("AOF rewrite after erasures: Redis is busy rewriting; trying again later")
@@ -62,7 +77,7 @@ async def rewrite_if_requested(redis: Redis, keyspace: Keyspace, every_s: int) -
     # Taken before the rewrite starts: a request made from here on waits for the next.
     await redis.delete(_requested(keyspace))
     try:
-        await redis.bgrewriteaof()
+        await redis.bgrewriteaof(**_every_node(redis))
     except ResponseError as exc:
         # Refused (no permission for it, a managed Redis without it): said loudly, and
         # asked again, for the erased keys stay in the AOF until it is rewritten.
@@ -75,7 +90,7 @@ async def rewrite_if_requested(redis: Redis, keyspace: Keyspace, every_s: int) -
 
 
 async def keep_rewriting(
-    redis: Redis,
+    redis: RedisClient,
     keyspace: Keyspace,
     every_s: int,
     stopping: asyncio.Event,

@@ -11,9 +11,8 @@ import time
 from collections.abc import Mapping
 from typing import TextIO
 
-from redis.asyncio import Redis
-
 from events import EventLog
+from events.redis_client import RedisClient
 from services.domain.clinic import Clinic
 from services.projector.projections import PROJECTIONS
 from services.projector.replay import replay_projections
@@ -30,7 +29,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )  # fmt: skip
 
 
-async def entries_in_redis(redis: Redis, log: EventLog) -> int:
+async def entries_in_redis(redis: RedisClient, log: EventLog) -> int:
     """How many entries a replay reads when the whole log is in Redis."""
     return sum([await redis.xlen(log.keyspace.stream(p)) for p in log.keyspace.all_partitions()])
 

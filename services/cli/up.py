@@ -102,12 +102,12 @@ def local_kek(state_dir: Path) -> Path:
 def without_password(url: str) -> str:
     """A URL fit for the console: its password, if any, replaced."""
     parts = urlsplit(url)
-    if parts.password is None:
+    credentials, at, hosts = parts.netloc.rpartition("@")
+    if not at or ":" not in credentials:
         return url
-    user = f"{parts.username}:" if parts.username else ":"
-    host = parts.hostname or ""
-    port = f":{parts.port}" if parts.port else ""
-    return urlunsplit(parts._replace(netloc=f"{user}***@{host}{port}"))
+    # Cut by hand rather than read as host and port: a cluster's URL lists several.
+    user = credentials.split(":", 1)[0]
+    return urlunsplit(parts._replace(netloc=f"{user}:***@{hosts}"))
 
 
 def ports_to_take(args: argparse.Namespace, env: Mapping[str, str]) -> dict[int, str]:

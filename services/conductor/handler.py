@@ -19,12 +19,11 @@ from collections.abc import Callable, Sequence, Set
 from datetime import UTC, datetime, timedelta
 from typing import cast
 
-from redis.asyncio import Redis
-
 from events import EventLog, Keyspace, Record
 from events.checkpoint import Checkpoints, Command
 from events.codec import is_redelivery
 from events.log import decode_entries
+from events.redis_client import RedisClient
 from events.schema import (
     AppointmentCancelled,
     DomainEvent,
@@ -96,7 +95,7 @@ class ConversationHandler:
 
     def __init__(
         self,
-        redis: Redis,
+        redis: RedisClient,
         log: EventLog,
         decider: Decider,
         *,

@@ -12,10 +12,10 @@ from collections.abc import Mapping
 from datetime import timedelta
 
 from prometheus_client import CollectorRegistry
-from redis.asyncio import Redis
 
 from events.consumer import SubscriptionOptions
 from events.metrics import ConsumerMetrics
+from events.redis_client import RedisClient
 from events.subscription import Subscription
 from services.conductor.brain import Brain
 from services.conductor.deciding import Decider
@@ -58,7 +58,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def build_decider(
     settings: ConductorSettings,
-    redis: Redis,
+    redis: RedisClient,
     metrics: ConductorMetrics | None = None,
     waha: WahaClient | None = None,
 ) -> Decider:

@@ -8,9 +8,8 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import cast
 
-from redis.asyncio import Redis
-
 from events import Keyspace
+from events.redis_client import RedisClient
 from services.conductor.pacing import WINDOW_MS, PacingRules, SendPlan, plan, typing_ms
 
 
@@ -27,7 +26,7 @@ class Pacer:
 
     def __init__(
         self,
-        redis: Redis,
+        redis: RedisClient,
         keyspace: Keyspace,
         rules: PacingRules,
         *,

@@ -19,12 +19,12 @@ from dataclasses import dataclass
 import msgspec
 from opentelemetry import trace
 from prometheus_client import CollectorRegistry, Counter, Gauge
-from redis.asyncio import Redis
 from redis.exceptions import RedisError
 
 from events import EventLog
 from events.appending import PendingAppend
 from events.leases import Leases
+from events.redis_client import RedisClient
 from events.spans import traced
 from services.conductor.reconcile_plan import Window, chats_to_check, messages_to_offer, window
 from services.conductor.reconcile_settings import ReconcileSettings
@@ -95,7 +95,7 @@ class Reconciler:
 
     def __init__(
         self,
-        redis: Redis,
+        redis: RedisClient,
         store: StoreSettings,
         waha: WahaClient,
         settings: ReconcileSettings,

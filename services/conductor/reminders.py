@@ -21,11 +21,11 @@ from datetime import UTC, datetime, timedelta
 from typing import cast
 
 import msgspec
-from redis.asyncio import Redis
 
 from events import EventLog, Keyspace, new_envelope
 from events.appending import PendingAppend
 from events.checkpoint import Command
+from events.redis_client import RedisClient
 from events.schema import AppointmentBooked, ReminderDue, ReminderScheduled
 from services.domain.conversation import Upcoming
 from services.runtime.settings import SettingsError
@@ -129,7 +129,7 @@ class ReminderScheduler:
         self, log_: EventLog, clock: Callable[[], datetime] = lambda: datetime.now(UTC)
     ) -> None:
         self.log = log_
-        self.redis: Redis = log_.redis
+        self.redis: RedisClient = log_.redis
         self.clock = clock
 
     async def fire_due(self) -> int:

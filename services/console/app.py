@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 from aiohttp import web
 
 from events import EventLog
-from services.actions.read_models import ReadModels
+from services.actions.read_models import ReadModels, for_store
 from services.console import (
     agenda_pages,
     auth_pages,
@@ -51,7 +51,7 @@ def create_app(
     )
     app[CONSOLE] = Console(
         log=log,
-        models=ReadModels(redis, keyspace, log.subject_keys),
+        models=ReadModels(for_store(redis), keyspace, log.subject_keys),
         staff=StaffDirectory(redis, keyspace),
         sessions=Sessions(redis, keyspace, settings.session_s),
         throttle=LoginThrottle(redis, keyspace, settings.limits),

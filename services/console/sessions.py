@@ -9,9 +9,8 @@ import secrets
 from dataclasses import dataclass
 from typing import cast
 
-from redis.asyncio import Redis
-
 from events import Keyspace
+from events.redis_client import RedisClient
 from services.console.staff import Role, Staff
 
 
@@ -33,7 +32,7 @@ class Login:
 
 
 class Sessions:
-    def __init__(self, redis: Redis, keyspace: Keyspace, lifetime_s: int) -> None:
+    def __init__(self, redis: RedisClient, keyspace: Keyspace, lifetime_s: int) -> None:
         self.redis = redis
         self.keyspace = keyspace
         self.lifetime_s = lifetime_s

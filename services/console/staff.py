@@ -10,9 +10,9 @@ from typing import cast
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from redis.asyncio import Redis
 
 from events import Keyspace
+from events.redis_client import RedisClient
 
 NAME = re.compile(r"[a-z][a-z0-9._-]{1,31}")
 MIN_PASSWORD_CHARS = 12
@@ -80,7 +80,7 @@ def new_password() -> str:
 class StaffDirectory:
     """Who may log in to the console, with which role."""
 
-    def __init__(self, redis: Redis, keyspace: Keyspace) -> None:
+    def __init__(self, redis: RedisClient, keyspace: Keyspace) -> None:
         self.redis = redis
         self.keyspace = keyspace
 

@@ -7,9 +7,8 @@ import hashlib
 from dataclasses import dataclass
 from typing import cast
 
-from redis.asyncio import Redis
-
 from events import Keyspace
+from events.redis_client import RedisClient
 
 
 def _digest(value: str) -> str:
@@ -25,7 +24,7 @@ class Limits:
 
 
 class LoginThrottle:
-    def __init__(self, redis: Redis, keyspace: Keyspace, limits: Limits) -> None:
+    def __init__(self, redis: RedisClient, keyspace: Keyspace, limits: Limits) -> None:
         self.redis = redis
         self.keyspace = keyspace
         self.limits = limits

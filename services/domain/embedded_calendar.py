@@ -11,9 +11,8 @@ from datetime import UTC, datetime, timedelta
 from importlib import resources
 from typing import cast
 
-from redis.asyncio import Redis
-
 from events import Keyspace
+from events.redis_client import RedisClient
 from services.domain.calendar import Booking, SlotTaken
 from services.domain.calendar_records import (
     CalendarKeys,
@@ -38,7 +37,11 @@ def _script(name: str) -> str:
 
 class EmbeddedCalendar:
     def __init__(
-        self, redis: Redis, keyspace: Keyspace | None = None, *, slot: timedelta = DEFAULT_SLOT
+        self,
+        redis: RedisClient,
+        keyspace: Keyspace | None = None,
+        *,
+        slot: timedelta = DEFAULT_SLOT,
     ) -> None:
         self.redis = redis
         # Every key of the calendar in one slot: booking touches five of them at once.

@@ -20,9 +20,8 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import cast
 
-from redis.asyncio import Redis
-
 from events import Envelope, Keyspace, new_envelope
+from events.redis_client import RedisClient
 from events.schema import IdentityLinked
 from services.domain import chats
 
@@ -108,7 +107,7 @@ class Folding:
 class IdentityMap:
     """The map of chat keys to the identity (chat key) of the person they name."""
 
-    def __init__(self, redis: Redis, keyspace: Keyspace, secret: bytes) -> None:
+    def __init__(self, redis: RedisClient, keyspace: Keyspace, secret: bytes) -> None:
         self.redis = redis
         self.secret = secret
         self._members = keyspace.in_slot("identities", "member")

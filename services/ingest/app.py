@@ -14,13 +14,13 @@ from aiohttp import web
 from opentelemetry import trace
 from opentelemetry.trace import SpanKind
 from prometheus_client import CollectorRegistry
-from redis.asyncio import Redis
-from redis.exceptions import RedisError
+from redis.exceptions import RedisClusterException, RedisError
 
 from events.batching import AppendBatcher
 from events.key_wrapping import KekMismatch
 from events.log import LayoutMismatch
 from events.metrics import trace_exemplar
+from events.redis_client import RedisClient
 from events.spans import traced
 from services.ingest.body_budget import BodyBudget, BudgetExhausted, ReadCut, Reservation
 from services.ingest.errors import (
@@ -44,6 +44,7 @@ from services.ingest.translate import (
     parse_webhook,
     translate,
 )
+from services.runtime.redis_health import ensure_serving
 from services.runtime.tracing import context_of, current_traceparent
 from services.waha import signature
 
@@ -56,7 +57,7 @@ JSON = "application/json"
 class Gateway:
     """Turns signed WAHA webhooks into events on the log."""
 
-    def __init__(self, settings: IngestSettings, redis: Redis, registry: CollectorRegistry):
+    def __init__(self, settings: IngestSettings, redis: RedisClient, registry: CollectorRegistry):
         self.settings = settings
         self.redis = redis
         self.registry = registry
@@ -149,7 +150,7 @@ class Gateway:
             # The event carries this request's trace on to every consumer.
             envelope = msgspec.structs.replace(outcome.envelope, traceparent=current_traceparent())
             result = await self.appender.append(envelope, outcome.idempotency_key)
-        except (RedisError, KekMismatch) as exc:
+        except (RedisError, RedisClusterException, KekMismatch) as exc:
             log.warning("append failed: %s", exc)
             raise StoreUnavailable("the event store is unavailable; retry later") from None
         finally:
@@ -183,9 +184,9 @@ class Gateway:
     async def readyz(self, request: web.Request) -> web.Response:
         """Readiness: Redis answers and the log's layout is in place."""
         try:
-            await self.redis.ping()
+            await ensure_serving(self.redis)
             await self._check_layout()
-        except (RedisError, LayoutMismatch) as exc:
+        except (RedisError, RedisClusterException, LayoutMismatch) as exc:
             # A fixed answer: Redis's own error text names hosts, users and commands.
             log.warning("not ready: %s", type(exc).__name__)
             return web.json_response({"status": "unavailable"}, status=503)
@@ -202,7 +203,7 @@ GATEWAY = web.AppKey("gateway", Gateway)
 def create_app(
     settings: IngestSettings,
     *,
-    redis: Redis | None = None,
+    redis: RedisClient | None = None,
     registry: CollectorRegistry | None = None,
 ) -> web.Application:
     """The gateway; it opens its own Redis client unless one is given."""

@@ -7,10 +7,10 @@ from __future__ import annotations
 import dataclasses
 
 import msgspec
-from redis.asyncio import Redis
 
 from events import Envelope
 from events.batching import AppendBatcher
+from events.redis_client import RedisClient
 from services.domain.chats import is_session_key
 from services.domain.identities import IdentityMap
 from services.ingest.settings import IngestSettings
@@ -20,7 +20,7 @@ from services.waha import alternate_ids
 from services.waha.payloads import WahaWebhook
 
 
-def identity_map(redis: Redis, settings: IngestSettings) -> IdentityMap:
+def identity_map(redis: RedisClient, settings: IngestSettings) -> IdentityMap:
     """The gateway's view of the identity map."""
     return IdentityMap(redis, settings.store.keyspace, settings.chat_key_secret)
 

@@ -11,9 +11,9 @@ from datetime import UTC, datetime
 from typing import cast
 
 from prometheus_client import CollectorRegistry, Gauge
-from redis.asyncio import Redis
 
 from events import Keyspace
+from events.redis_client import RedisClient
 from services.projector.session_health import (
     WORKING,
     StatusChange,
@@ -22,6 +22,7 @@ from services.projector.session_health import (
     unacknowledged,
 )
 from services.projector.store import ReadModelKeys, current_version
+from services.projector.store_client import for_store
 
 log = logging.getLogger(__name__)
 
@@ -49,11 +50,11 @@ class SessionReport:
 
 
 async def session_reports(
-    redis: Redis, keyspace: Keyspace, now: datetime | None = None
+    redis: RedisClient, keyspace: Keyspace, now: datetime | None = None
 ) -> list[SessionReport]:
     """Every WAHA session the log has told of, by name."""
     now = now or datetime.now(UTC)
-    keys = ReadModelKeys(keyspace, await current_version(redis, keyspace, "health"))
+    keys = ReadModelKeys(keyspace, await current_version(for_store(redis), keyspace, "health"))
     statuses: dict[str, tuple[str, datetime, tuple[StatusChange, ...]]] = {}
     late: dict[str, list[datetime]] = {}
     for partition in keyspace.all_partitions():
@@ -122,7 +123,7 @@ class HealthMetrics:
 
 
 async def keep_showing(
-    redis: Redis,
+    redis: RedisClient,
     keyspace: Keyspace,
     metrics: HealthMetrics,
     stopping: asyncio.Event,

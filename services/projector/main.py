@@ -18,7 +18,6 @@ from collections.abc import AsyncIterator, Mapping
 from zoneinfo import ZoneInfo
 
 from prometheus_client import CollectorRegistry
-from redis.asyncio import Redis
 
 from events import EventLog, Keyspace
 from events.archiving import Archiver
@@ -26,6 +25,7 @@ from events.consumer import SubscriptionOptions
 from events.infrastructure import is_infrastructure_failure
 from events.key_wrapping import KeyRing
 from events.metrics import ConsumerMetrics
+from events.redis_client import RedisClient
 from events.subscription import Subscription
 from services.actions.aof_rewrite import keep_rewriting
 from services.domain.chats import chat_key_secret
@@ -36,6 +36,7 @@ from services.projector.projections import PROJECTIONS, RedisViews, group_of, pr
 from services.projector.retention import keep_sweeping
 from services.projector.settings import ProjectorSettings
 from services.projector.store import ReadModelKeys, ReadModels, current_version
+from services.projector.store_client import for_store
 from services.projector.versions import drop_version
 from services.runtime.cli_types import port
 from services.runtime.lifecycle import run_service
@@ -57,7 +58,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 class ProjectorService:
     def __init__(
         self,
-        redis: Redis,
+        redis: RedisClient,
         keyspace: Keyspace,
         zone: ZoneInfo,
         consumer: str,
@@ -99,7 +100,7 @@ class ProjectorService:
                 await self._retire(name)
 
     async def _follow(self, name: str) -> None:
-        version = await current_version(self.redis, self.keyspace, name)
+        version = await current_version(for_store(self.redis), self.keyspace, name)
         running = self._running.get(name)
         if running is not None and running[0] == version:
             return
@@ -115,7 +116,7 @@ class ProjectorService:
             self.keyspace,
             group=group_of(name, version),
             consumer=self.consumer,
-            handler=projection(name, RedisViews(self.redis), keys, self.zone),
+            handler=projection(name, RedisViews(for_store(self.redis)), keys, self.zone),
             options=self.options,
             metrics=self.metrics,
             keys=self.keys,
@@ -174,7 +175,7 @@ async def serve(args: argparse.Namespace, env: Mapping[str, str], stopping: asyn
                 every_s = int(own.aof_rewrite_every.total_seconds())
                 tasks.create_task(keep_rewriting(redis, store.keyspace, every_s, stopping))
             if own.retention is not None:
-                models = ReadModels(redis, store.keyspace, event_log.subject_keys)
+                models = ReadModels(for_store(redis), store.keyspace, event_log.subject_keys)
                 tasks.create_task(keep_sweeping(event_log, models, own.retention, stopping))
             if store.archive is not None:
                 archiver = Archiver(redis, store.keyspace, store.archive)

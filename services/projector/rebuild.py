@@ -14,10 +14,9 @@ from collections.abc import Callable, Iterator, Mapping
 from typing import cast
 from zoneinfo import ZoneInfo
 
-from redis.asyncio import Redis
-
 from events import EventLog
 from events.checkpoint import Command
+from events.redis_client import RedisClient
 from services.projector.projections import projection
 from services.projector.store import ReadModelKeys
 
@@ -147,7 +146,7 @@ def _bytes(value: object) -> bytes:
     return value if isinstance(value, bytes) else str(value).encode()
 
 
-async def _write(redis: Redis, commands: list[Command]) -> None:
+async def _write(redis: RedisClient, commands: list[Command]) -> None:
     if not commands:
         return
     async with redis.pipeline(transaction=False) as pipe:

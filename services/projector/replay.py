@@ -15,12 +15,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
-from redis.asyncio import Redis
-
 from events import EventLog
+from events.redis_client import RedisClient
 from services.projector.projections import group_of
 from services.projector.rebuild import boundaries, rebuild
 from services.projector.store import ReadModelKeys, current_version, version_key
+from services.projector.store_client import for_store
 from services.projector.versions import drop_version, retired_versions
 
 
@@ -32,7 +32,7 @@ class Replayed:
 
 
 async def replay_projections(
-    redis: Redis,
+    redis: RedisClient,
     log: EventLog,
     zone: ZoneInfo,
     names: Sequence[str],
@@ -45,7 +45,7 @@ async def replay_projections(
     switched: list[Replayed] = []
     until = await boundaries(log)
     for name in names:
-        old = await current_version(redis, log.keyspace, name)
+        old = await current_version(for_store(redis), log.keyspace, name)
         for retired in await retired_versions(redis, log.keyspace, name, old):
             await drop_version(redis, log.keyspace, name, retired)
         new_keys = ReadModelKeys(log.keyspace, old + 1)

@@ -7,16 +7,16 @@ from __future__ import annotations
 import contextlib
 import re
 
-from redis.asyncio import Redis
 from redis.exceptions import ResponseError
 
 from events import Keyspace
 from events.codec import as_text
+from events.redis_client import RedisClient
 from services.projector.projections import group_of
 from services.projector.store import ReadModelKeys
 
 
-async def drop_version(redis: Redis, keyspace: Keyspace, name: str, version: int) -> int:
+async def drop_version(redis: RedisClient, keyspace: Keyspace, name: str, version: int) -> int:
     """Remove a version's keys and its consumer group on every partition; keys removed."""
     dropped = 0
     async for key in redis.scan_iter(match=ReadModelKeys(keyspace, version).pattern(name),
@@ -28,7 +28,9 @@ async def drop_version(redis: Redis, keyspace: Keyspace, name: str, version: int
     return dropped
 
 
-async def retired_versions(redis: Redis, keyspace: Keyspace, name: str, current: int) -> set[int]:
+async def retired_versions(
+    redis: RedisClient, keyspace: Keyspace, name: str, current: int
+) -> set[int]:
     """Versions older than ``current`` that still have keys or a consumer group: what an
     interrupted replay, or a projector that had not yet moved over, left behind."""
     found: set[int] = set()

@@ -45,8 +45,11 @@ class RedisServer:
         appendonly: bool = True,
         appendfsync: str = "everysec",
         password: str | None = None,
+        options: tuple[str, ...] = (),
     ) -> None:
         self.directory = directory
+        self.options = options
+        """More of redis-server's command-line options (e.g. a cluster node's)."""
         self.port = port or free_port()
         self.password = password
         self.appendonly = appendonly
@@ -74,6 +77,7 @@ class RedisServer:
             "--appendonly", "yes" if self.appendonly else "no",
             "--appendfsync", self.appendfsync,
             "--logfile", "redis.log",
+            *self.options,
         ]  # fmt: skip
         # Its own session: a Ctrl-C meant for its parent must not stop it before the
         # services that use it.
@@ -125,6 +129,11 @@ class RedisServer:
                 self._process.kill()
                 self._process.wait()
         self._process = None
+
+    @property
+    def running(self) -> bool:
+        """Whether its process is alive."""
+        return self._process is not None and self._process.poll() is None
 
     def kill(self) -> None:
         """Stop abruptly, as a crash would."""

@@ -15,6 +15,7 @@ from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
 from events.codec import CorruptEntry
+from events.infrastructure import CLUSTER_SETTLING
 from events.log import LayoutMismatch
 from services.domain.subjects import SubjectInvalid
 from services.runtime.embedded_redis import RedisUnavailable
@@ -65,6 +66,10 @@ def _describe(error: BaseException) -> Failure | None:
             return Failure(WORLD_FAILED, str(error))
         case OSError(errno=errno.EADDRINUSE):
             return Failure(WORLD_FAILED, f"an address to listen on is already in use ({error})")
+        case _ if isinstance(error, CLUSTER_SETTLING):
+            # A Redis Cluster down or settling (a failover, a slot moving): its kind only,
+            # as its text may name nodes.
+            return Failure(WORLD_FAILED, f"Redis is not serving ({type(error).__name__})")
     return None
 
 

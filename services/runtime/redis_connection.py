@@ -89,7 +89,8 @@ class RedisTls:
         them (a deployment that meant TLS would otherwise run in clear)."""
         names = ("REDIS_TLS_CA_FILE", "REDIS_TLS_CERT_FILE", "REDIS_TLS_KEY_FILE")
         ca, cert, key = (_readable_file(env, name) for name in names)
-        if not url.startswith("rediss://"):
+        # rediss+cluster:// is the same over TLS to every node of a cluster.
+        if not url.startswith(("rediss://", "rediss+cluster://")):
             if ca or cert or key:
                 raise settings.SettingsError("REDIS_TLS_* need a rediss:// REDIS_URL")
             return None

@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
 
-from redis.asyncio import Redis
 from redis.asyncio.connection import parse_url
 
 from events import EventLog, Keyspace
@@ -18,7 +17,9 @@ from events.archive import Archive
 from events.infrastructure import is_infrastructure_failure
 from events.key_wrapping import KeyRing
 from events.keys import DEFAULT_PARTITIONS
+from events.redis_client import RedisClient
 from services.runtime import settings
+from services.runtime.redis_cluster import cluster_client, is_cluster_url, parse_cluster_url
 from services.runtime.redis_connection import RedisTls, ServicesRedis, blocking_pool
 
 log = logging.getLogger(__name__)
@@ -33,7 +34,7 @@ def redis_url(env: Mapping[str, str]) -> str:
     password."""
     url = settings.text(env, "REDIS_URL", DEFAULT_REDIS_URL)
     try:
-        parts = parse_url(url)
+        parts = parse_cluster_url(url).options if is_cluster_url(url) else parse_url(url)
     except ValueError as exc:
         raise settings.SettingsError(f"REDIS_URL is not a Redis URL: {exc}") from None
     if parts.get("password"):
@@ -84,19 +85,24 @@ class StoreSettings:
     def archive(self) -> Archive | None:
         return Archive(self.archive_dir) if self.archive_dir is not None else None
 
-    def event_log(self, redis: Redis, **options: int) -> EventLog:
+    def event_log(self, redis: RedisClient, **options: int) -> EventLog:
         """The log on ``redis``, reading archived entries where they are kept."""
         return EventLog(redis, self.keyspace, archive=self.archive, keys=self.keys, **options)
 
     @property
     def keyspace(self) -> Keyspace:
         try:
-            return Keyspace(prefix=self.key_prefix, partitions=self.partitions)
+            return Keyspace(
+                prefix=self.key_prefix,
+                partitions=self.partitions,
+                # On a cluster, tags that spread the partitions evenly over the shards.
+                spread=is_cluster_url(self.redis_url),
+            )
         except ValueError as exc:
             raise settings.SettingsError(str(exc)) from None
 
     @contextlib.asynccontextmanager
-    async def connected(self) -> AsyncIterator[Redis]:
+    async def connected(self) -> AsyncIterator[RedisClient]:
         """A client for the length of a command, closed after it."""
         redis = self.connect()
         try:
@@ -104,15 +110,16 @@ class StoreSettings:
         finally:
             await redis.aclose()
 
-    def connect(self) -> Redis:
+    def connect(self) -> RedisClient:
         """A client that fails fast, so a dead Redis becomes an error, not a hang.
 
         Its pool is bounded and *waits* for a free connection: a burst of concurrent
         handlers queues for a moment instead of failing with "too many connections"; its
-        connections never lose a cancellation (``redis_connection``).
+        connections never lose a cancellation (``redis_connection``). A
+        ``redis+cluster://`` URL gives the cluster client, with the same guarantees
+        (``redis_cluster``).
         """
-        pool = blocking_pool(
-            self.redis_url,
+        options = dict(
             max_connections=self.connections,
             timeout=10,
             socket_timeout=5,
@@ -120,7 +127,9 @@ class StoreSettings:
             health_check_interval=30,
             **(self.tls.options() if self.tls else {}),
         )
-        return ServicesRedis.from_pool(pool)
+        if is_cluster_url(self.redis_url):
+            return cluster_client(self.redis_url, **options)
+        return ServicesRedis.from_pool(blocking_pool(self.redis_url, **options))
 
 
 async def wait_for_layout(

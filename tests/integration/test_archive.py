@@ -236,12 +236,12 @@ async def test_wsm_archive_needs_an_archive_directory(redis_server: RedisServer)
 
 
 async def test_wsm_archive_moves_what_is_older_than_the_days_kept(
-    redis_server: RedisServer, redis: Redis, keyspace: Keyspace, log: EventLog, tmp_path: Path
+    redis_url: str, redis: Redis, keyspace: Keyspace, log: EventLog, tmp_path: Path
 ) -> None:
     await write(log, chats=2, each=2)
     await consume(redis, keyspace, "a")
     env = {
-        "REDIS_URL": redis_server.url,
+        "REDIS_URL": redis_url,
         "PARTITIONS": str(keyspace.partitions),
         "EVENT_ARCHIVE_DIR": str(tmp_path / "cli-archive"),
         "EVENTS_IN_REDIS_DAYS": "1",

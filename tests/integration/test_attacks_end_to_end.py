@@ -30,12 +30,12 @@ from services.domain import chats
 from services.ingest.settings import IngestSettings
 from services.projector.admin_api import create_admin_app
 from services.projector.store import ReadModels
-from services.runtime.embedded_redis import RedisServer
 from services.runtime.store import StoreSettings
 from services.waha.client import WahaClient
 from tests.support.chaos_model import ChaosModel
 from tests.support.log_capture import LogLines
 from tests.support.projecting import caught_up, projecting
+from tests.support.redis_cluster import config_set_everywhere
 from tests.support.waha import HMAC_KEY, encode, lying_about_its_length, text_message
 from tests.support.whole_stack import Phone, Stack
 
@@ -65,10 +65,10 @@ WAHA_KEY = "waha-key"  # the simulator's, in the whole stack
 
 
 @pytest.fixture
-def ingest_settings(redis_server: RedisServer, keyspace: Keyspace) -> IngestSettings:
+def ingest_settings(redis_url: str, keyspace: Keyspace) -> IngestSettings:
     return IngestSettings(
         hmac_keys=(HMAC_KEY,),
-        store=StoreSettings(redis_url=redis_server.url, partitions=keyspace.partitions),
+        store=StoreSettings(redis_url=redis_url, partitions=keyspace.partitions),
         chat_key_secret=CHAT_KEY_SECRET,
         max_body_bytes=64 * 1024,
     )
@@ -168,14 +168,14 @@ async def test_the_attacks_on_a_persons_data_leave_nothing_for_the_model_the_log
         body = encode(text_message("L1", chat=f"{NUMBER}@c.us", body=SAID[6]))
         await lying_about_its_length(str(ingest.hostname), int(ingest.port or 80), body)
 
-        await redis.config_set("maxmemory", 1)  # a full Redis refuses every write
+        await config_set_everywhere(redis, "maxmemory", 1)  # a full Redis refuses every write
         try:
             inbound = {"from": NUMBER, "text": WHILE_REDIS_IS_FULL}
             async with http.post(f"{sim_url}/sim/inbound", json=inbound) as response:
                 assert response.status == 503  # not taken: WAHA sends it again
             await asyncio.sleep(1)  # the consumers meet the refusals too
         finally:
-            await redis.config_set("maxmemory", 0)
+            await config_set_everywhere(redis, "maxmemory", 0)
         assert await phone.say(WHILE_REDIS_IS_FULL)  # sent again, once Redis takes writes
 
         [reply, *_] = [r async for r in log.scan() if isinstance(r.envelope.event, ReplyRequested)]

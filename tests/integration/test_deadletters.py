@@ -25,8 +25,9 @@ from tests.support.whole_stack import FAST
 class Handler:
     """Records what it applied; fails on "crash" until fixed."""
 
-    def __init__(self, name: str) -> None:
+    def __init__(self, name: str, keyspace: Keyspace) -> None:
         self.name = name
+        self.keyspace = keyspace
         self.fixed = False
 
     async def __call__(self, record: Record) -> list[Command]:
@@ -34,7 +35,7 @@ class Handler:
         assert isinstance(event, MessageReceived)
         if event.text == "crash" and not self.fixed:
             raise ValueError("cannot handle this one")
-        key = Keyspace(partitions=4).in_partition(record.partition, "applied", self.name)
+        key = self.keyspace.in_partition(record.partition, "applied", self.name)
         return [("RPUSH", key, event.text)]
 
 
@@ -68,7 +69,7 @@ async def poisoned(log: EventLog, redis: Redis, keyspace: Keyspace) -> Handler:
     await log.append(message(chat="chat-1", text="crash", message_id="m1"))
     await log.append(message(chat="chat-1", text="after", message_id="m2"))
     await log.append(message(chat="chat-2", text="other", message_id="m3"))
-    handler = Handler("g")
+    handler = Handler("g", keyspace)
     await consuming(redis, keyspace, handler)
     return handler
 
@@ -96,7 +97,7 @@ async def test_retry_gives_it_back_to_its_group_alone_once(
     poisoned: Handler, redis: Redis, keyspace: Keyspace, log: EventLog,
     ingest_settings: IngestSettings,
 ) -> None:  # fmt: skip
-    other = Handler("h")
+    other = Handler("h", keyspace)
     other.fixed = True  # a group for which the entry was fine
     await consuming(redis, keyspace, other)
     _, out = await cli(ingest_settings, "list", "--json")

@@ -14,6 +14,7 @@ from services.conductor.erasure import ErasedBookings, let_go
 from services.domain.calendar import Booking, SlotTaken
 from services.domain.conversation import Upcoming
 from services.domain.embedded_calendar import EmbeddedCalendar
+from services.runtime.store import StoreSettings
 
 START = datetime(2026, 11, 25, 15, tzinfo=ZoneInfo("America/Sao_Paulo"))
 HOUR = timedelta(hours=1)
@@ -53,9 +54,9 @@ async def test_a_taken_slot_is_refused(calendar: EmbeddedCalendar) -> None:
 
 
 async def test_many_chats_taking_one_slot_at_once_get_it_once(
-    calendar: EmbeddedCalendar, redis: Redis
+    calendar: EmbeddedCalendar, redis_url: str
 ) -> None:
-    other_replica = EmbeddedCalendar(Redis(connection_pool=redis.connection_pool))
+    other_replica = EmbeddedCalendar(StoreSettings(redis_url=redis_url).connect())
     attempts = [
         (calendar if n % 2 else other_replica).book(booking(f"a{n}", f"s{n}")) for n in range(20)
     ]

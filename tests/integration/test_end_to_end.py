@@ -17,6 +17,9 @@ from services.waha_sim.app import Faults
 from services.waha_sim.engines import ENGINES
 from tests.support.whole_stack import Phone, Stack
 
+# The main flows, on a single Redis and on a Redis Cluster in every run.
+pytestmark = pytest.mark.on_cluster_too
+
 DIALOGUES: dict[str, list[tuple[str, str]]] = {
     "consent then booking then cancel": [
         ("Oi, boa tarde", "Aviso de privacidade"),

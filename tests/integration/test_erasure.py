@@ -7,6 +7,7 @@ import argparse
 import io
 from datetime import UTC, date, datetime, timedelta
 
+import pytest
 from redis.asyncio import Redis
 
 from events import EventLog, Keyspace
@@ -26,6 +27,9 @@ from tests.support.kek import kek_env
 from tests.support.projecting import caught_up, groups_caught_up, projecting, rebuilt_equals_live
 from tests.support.redis_contents import everything_in
 from tests.support.whole_stack import Phone, Stack
+
+# The main flows, on a single Redis and on a Redis Cluster in every run.
+pytestmark = pytest.mark.on_cluster_too
 
 NUMBER = "5511977770042"
 SUBJECT = chats.chat_key(DEVELOPMENT_CHAT_KEY_SECRET.encode(), "default", f"{NUMBER}@c.us")

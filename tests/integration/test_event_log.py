@@ -12,6 +12,9 @@ from events.appending import PendingAppend
 from events.log import LayoutMismatch
 from tests.support.factories import message
 
+# The main flows, on a single Redis and on a Redis Cluster in every run.
+pytestmark = pytest.mark.on_cluster_too
+
 
 def text_of(record: Record) -> str:
     event = record.envelope.event

@@ -22,6 +22,9 @@ from services.runtime.embedded_redis import RedisServer
 from services.runtime.store import StoreSettings
 from tests.support.waha import HMAC_KEY, encode, signed_headers, text_message
 
+# The main flows, on a single Redis and on a Redis Cluster in every run.
+pytestmark = pytest.mark.on_cluster_too
+
 CHATS = 50
 WEBHOOKS = 1000
 DUPLICATE_SHARE = 0.3

@@ -29,7 +29,6 @@ from services.cli import lgpd
 from services.cli.audit import audit
 from services.domain.chats import DEVELOPMENT_CHAT_KEY_SECRET, chat_key
 from services.projector.admin_api import create_admin_app
-from services.runtime.embedded_redis import RedisServer
 from services.waha_sim.app import Simulator
 from tests.support.kek import kek_env
 from tests.support.linked_ids import LINKED, PHONE, gows_message, noweb_message
@@ -133,13 +132,13 @@ async def a_person_known_under_both_ids(patient: Patient) -> None:
 
 
 async def test_an_export_of_either_id_covers_both_conversations(
-    patient: Patient, redis_server: RedisServer
+    patient: Patient, redis_url: str
 ) -> None:
     await a_person_known_under_both_ids(patient)
     for named in (PHONE, LINKED):
         out = io.StringIO()
         args = lgpd_args(named)
-        assert await lgpd.export(args, environment(redis_server.url), out) == 0
+        assert await lgpd.export(args, environment(redis_url), out) == 0
         document = json.loads(out.getvalue())
         assert document["subject"] == BY_PHONE
         [other] = document["linked_conversations"]
@@ -149,11 +148,11 @@ async def test_an_export_of_either_id_covers_both_conversations(
 
 
 async def test_an_erasure_of_either_id_shreds_both_conversations(
-    patient: Patient, redis_server: RedisServer, redis: Redis, keyspace: Keyspace
+    patient: Patient, redis_url: str, redis: Redis, keyspace: Keyspace
 ) -> None:
     await a_person_known_under_both_ids(patient)
     out = io.StringIO()
-    assert await lgpd.erase(lgpd_args(LINKED), environment(redis_server.url), out) == 0
+    assert await lgpd.erase(lgpd_args(LINKED), environment(redis_url), out) == 0
     for chat in (BY_PHONE, BY_LINKED):
         history = await EventLog(redis, keyspace).chat_history(chat)
         said = [r.envelope.event for r in history if isinstance(r.envelope.event, MessageReceived)]
@@ -181,12 +180,12 @@ async def test_the_admin_api_names_the_person_by_either_id(
 
 
 async def test_the_audit_of_either_id_tells_the_conversation_and_where_the_rest_is(
-    patient: Patient, redis_server: RedisServer
+    patient: Patient, redis_url: str
 ) -> None:
     await a_person_known_under_both_ids(patient)
     out = io.StringIO()
     args = argparse.Namespace(chat=LINKED, session="default", json=False)
-    assert await audit(args, environment(redis_server.url), out) == 0
+    assert await audit(args, environment(redis_url), out) == 0
     assert f"one person, two ids   {PHONE} is {LINKED}; earlier under {BY_LINKED}" in (
         out.getvalue()
     )

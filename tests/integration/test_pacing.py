@@ -22,7 +22,6 @@ from services.conductor.metrics import ConductorMetrics
 from services.conductor.outbox import Outbox
 from services.conductor.pacer import Booking, Pacer
 from services.conductor.pacing import PacingRules, send_at_ms
-from services.runtime.embedded_redis import RedisServer
 from services.runtime.store import StoreSettings
 from services.waha.client import WahaClient
 from services.waha_sim.app import Simulator, create_app
@@ -154,9 +153,9 @@ async def test_unpaced_replies_are_seen_and_sent_with_no_typing(
 
 
 @pytest.fixture
-async def other_replica(redis_server: RedisServer) -> AsyncIterator[Redis]:
+async def other_replica(redis_url: str) -> AsyncIterator[Redis]:
     """Another conductor's own connection to the same Redis."""
-    client = StoreSettings(redis_url=redis_server.url).connect()
+    client = StoreSettings(redis_url=redis_url).connect()
     yield client
     await client.aclose()
 

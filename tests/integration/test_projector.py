@@ -10,6 +10,7 @@ import json
 from datetime import date
 from pathlib import Path
 
+import pytest
 from redis.asyncio import Redis
 
 from events import EventLog, Keyspace
@@ -26,6 +27,9 @@ from tests.support.factories import message
 from tests.support.kek import kek_env
 from tests.support.projecting import FAST, SP, caught_up, projecting, rebuilt_equals_live
 from tests.support.whole_stack import Phone, Stack
+
+# The main flows, on a single Redis and on a Redis Cluster in every run.
+pytestmark = pytest.mark.on_cluster_too
 
 NUMBER = "5511977770010"
 SUBJECT = chats.chat_key(DEVELOPMENT_CHAT_KEY_SECRET.encode(), "default", f"{NUMBER}@c.us")

@@ -60,6 +60,7 @@ async def test_after_a_dialogue_no_name_text_or_number_is_in_clear_anywhere_in_r
     assert session.conversation.chat_id == f"{NUMBER}@c.us"
 
 
+@pytest.mark.single_redis("reads the AOF files of the test's redis-server")
 async def test_after_a_dialogue_no_name_text_or_number_is_in_clear_in_the_aof_files(
     stack: Stack,
     redis: Redis,
@@ -84,6 +85,7 @@ async def test_after_a_dialogue_redis_holds_the_subject_key_only_wrapped(
     assert subject_key not in await everything_in(redis)
 
 
+@pytest.mark.single_redis("reads the AOF files of the test's redis-server")
 @pytest.mark.timeout(60)
 async def test_after_an_erasure_and_the_rewrite_the_aof_holds_no_key_of_the_subject(
     stack: Stack,

@@ -1,0 +1,59 @@
+"""What Redis Cluster requires of a script, read in its text: every key it touches comes
+from KEYS (on a cluster, a key it was not given may live on another node)."""
+
+from __future__ import annotations
+
+import re
+from importlib import resources
+
+import pytest
+
+from events.command_keys import UnknownCommand, key_positions
+
+SCRIPT_DIRS = (("events", "lua"), ("services.conductor", "lua"), ("services.domain", "lua"))
+# commit.lua runs the effects it is handed: their keys are placed from KEYS by position,
+# which the flows' audit below checks as it runs.
+RUNS_EFFECTS = {"commit.lua"}
+_CALL = re.compile(r"redis\.p?call\(\s*([^,)]+)\s*(?:,\s*([^,)]+))?")
+KEYLESS = {"'TIME'"}
+
+
+def scripts() -> list[tuple[str, str]]:
+    found = []
+    for package, folder in SCRIPT_DIRS:
+        for path in resources.files(package).joinpath(folder).iterdir():
+            if path.name.endswith(".lua"):
+                found.append((path.name, path.read_text()))
+    return found
+
+
+def keys_not_from_keys(source: str) -> list[str]:
+    """Every Redis call of a script whose key is not one of KEYS (or that names its
+    command other than literally)."""
+    wrong = []
+    for call in _CALL.finditer(source):
+        command, key = call.group(1), call.group(2)
+        if command in KEYLESS:
+            continue
+        if not command.startswith("'") or key is None or not key.startswith("KEYS["):
+            wrong.append(call.group(0))
+    return wrong
+
+
+@pytest.mark.parametrize(("name", "source"), scripts(), ids=[n for n, _ in scripts()])
+def test_a_script_takes_every_key_it_touches_from_keys(name: str, source: str) -> None:
+    if name in RUNS_EFFECTS:
+        assert keys_not_from_keys(source) == ["redis.call(unpack(command"]
+        assert "command[position] = KEYS[k]" in source
+    else:
+        assert keys_not_from_keys(source) == []
+
+
+def test_a_key_built_from_argv_is_found_in_a_scripts_text() -> None:
+    source = "redis.call('SET', 'wsm:{p1}:' .. ARGV[1], 1)\nredis.call('GET', KEYS[1])"
+    assert keys_not_from_keys(source) == ["redis.call('SET', 'wsm:{p1}:' .. ARGV[1]"]
+
+
+def test_an_effect_whose_keys_are_unknown_is_refused() -> None:
+    with pytest.raises(UnknownCommand, match="SUNIONSTORE"):
+        key_positions(("SUNIONSTORE", "dest", "a", "b"))
