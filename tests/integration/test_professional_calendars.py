@@ -20,6 +20,7 @@ from services.domain.calendar_records import CalendarKeys
 from services.domain.embedded_calendar import EmbeddedCalendar
 from services.domain.google_calendar import GoogleCalendar, authorised_http
 from services.domain.schedule import Span
+from services.runtime.store import StoreSettings
 from tests.integration.test_google_calendar import service_account_file
 from tests.support.fake_google_calendar import FakeGoogleCalendar
 
@@ -66,9 +67,9 @@ async def test_another_professional_is_free_at_the_same_time(calendar: EmbeddedC
 
 
 async def test_replicas_booking_overlapping_times_of_one_professional_get_one_of_them(
-    calendar: EmbeddedCalendar, redis: Redis
+    calendar: EmbeddedCalendar, redis_url: str
 ) -> None:
-    other_replica = EmbeddedCalendar(Redis(connection_pool=redis.connection_pool))
+    other_replica = EmbeddedCalendar(StoreSettings(redis_url=redis_url).connect())
     attempts = [
         (calendar if n % 2 else other_replica).book(
             visit(f"a{n}", "ana", NINE + 5 * n * MINUTE, subject=f"s{n}")
