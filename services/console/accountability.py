@@ -40,6 +40,7 @@ class Action:
     EXPORTED = "exported_subject"
     CORRECTED = "corrected_subject"
     ERASED = "erased_subject"
+    VIEWED_PATIENT = "viewed_patient"
 
 
 ACTION_NAMES = {
@@ -57,6 +58,7 @@ ACTION_NAMES = {
     Action.EXPORTED: "exportou os dados de um titular",
     Action.CORRECTED: "corrigiu o nome de um titular",
     Action.ERASED: "apagou os dados de um titular",
+    Action.VIEWED_PATIENT: "buscou e viu um paciente",
 }
 
 

@@ -16,6 +16,7 @@ from services.console import (
     dpo_pages,
     dpo_requests,
     inbox_pages,
+    lookup_pages,
     staff_pages,
 )
 from services.console.sessions import Sessions
@@ -63,6 +64,14 @@ def create_app(
     )
     app.router.add_get("/healthz", healthz)
     app.router.add_static("/static/", HERE / "static")
-    for pages in (auth_pages, agenda_pages, inbox_pages, dpo_pages, dpo_requests, staff_pages):
+    for pages in (
+        auth_pages,
+        agenda_pages,
+        inbox_pages,
+        dpo_pages,
+        dpo_requests,
+        staff_pages,
+        lookup_pages,
+    ):
         pages.add_routes(app)
     return app
