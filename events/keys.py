@@ -119,3 +119,13 @@ class Keyspace:
     def login_failures(self, kind: str, who_digest: str) -> str:
         """Failed console logins lately, per account or per client address (a digest)."""
         return f"{self.prefix}:staff:login-failures:{kind}:{who_digest}"
+
+    def name_token(self, partition: int, digest: str) -> str:
+        """Sorted set of the partition's chats whose registered name has the token whose
+        keyed hash is ``digest`` (the name index: no name in clear)."""
+        return f"{self._tag(partition)}:names:token:{digest}"
+
+    def name_tokens_of(self, partition: int, chat: str) -> str:
+        """Sorted set of the keyed hashes of a chat's registered name tokens, so a
+        correction or an erasure removes exactly them from the index."""
+        return f"{self._tag(partition)}:names:chat:{chat}"

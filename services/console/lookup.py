@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from services.actions.read_models import AppointmentView, ReadModels
 from services.domain import chats
 from services.domain.identities import IdentityMap
+from services.domain.name_index import index_key, tokens_of
+from services.domain.name_lookup import chats_named
 from services.domain.phones import chat_ids_of
 
 WAHA_SESSION = "default"  # the WAHA session the console's patients write through
@@ -26,6 +28,11 @@ CONSENT_NAMES = {
     "erased": "dados apagados",
 }
 NO_CONSENT = "nenhum registro"
+MAX_FOUND = 20
+
+
+class NameInvalid(ValueError):
+    """A name to search with no word to search for."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +74,17 @@ async def by_phone(
     """The patients a phone number names (PhoneInvalid for anything else)."""
     keys = [chats.chat_key(secret, WAHA_SESSION, chat_id) for chat_id in chat_ids_of(raw)]
     return await known(models, identities, keys)
+
+
+async def by_name(
+    models: ReadModels, identities: IdentityMap, secret: bytes, raw: str
+) -> list[str]:
+    """The patients whose registered name has every word of ``raw`` (particles and
+    accents aside), through the blind index: at most ``MAX_FOUND``."""
+    if not tokens_of(raw):
+        raise NameInvalid("informe ao menos uma palavra do nome")
+    chats = await chats_named(models.redis, models.keyspace, index_key(secret), raw)
+    return (await known(models, identities, chats))[:MAX_FOUND]
 
 
 async def patient(models: ReadModels, identities: IdentityMap, chat: str) -> Patient:

@@ -7,7 +7,7 @@ from aiohttp import web
 
 from services.console.accountability import Action, record
 from services.console.agenda import STATUS_NAMES
-from services.console.lookup import by_phone, patient
+from services.console.lookup import NameInvalid, by_name, by_phone, patient
 from services.console.staff import Role
 from services.console.web import console_of, login_of, render, requires
 from services.domain.phones import PhoneInvalid
@@ -32,6 +32,9 @@ def _page(request: web.Request, status: int = 200, **values: object) -> web.Resp
 async def lookup_page(request: web.Request) -> web.Response:
     console = console_of(request)
     phone = request.query.get("telefone", "")[:MAX_ASKED].strip()
+    name = request.query.get("nome", "")[:MAX_ASKED].strip()
+    if name and not phone:
+        return await _by_name(request, name)
     if not phone:
         return _page(request)
     try:
@@ -43,6 +46,19 @@ async def lookup_page(request: web.Request) -> web.Response:
         await record(console.log, login_of(request).staff, Action.VIEWED_PATIENT, found,
                      detail="por telefone")  # fmt: skip
     return _page(request, phone=phone, patients=patients, searched=True)
+
+
+async def _by_name(request: web.Request, name: str) -> web.Response:
+    console = console_of(request)
+    try:
+        found = await by_name(console.models, console.identities, console.chat_key_secret, name)
+    except NameInvalid as exc:
+        return _page(request, status=400, name=name, error=f"Nome não aceito: {exc}.")
+    patients = [await patient(console.models, console.identities, chat) for chat in found]
+    if found:
+        await record(console.log, login_of(request).staff, Action.VIEWED_PATIENT, found,
+                     detail="por nome")  # fmt: skip
+    return _page(request, name=name, patients=patients, searched=True)
 
 
 def add_routes(app: web.Application) -> None:

@@ -9,8 +9,11 @@ from datetime import UTC, datetime, timedelta
 from redis.asyncio import Redis
 
 from events import EventLog, Keyspace
+from services.actions.erasure import ErasureReason, erase_subject
+from services.actions.read_models import ReadModels
 from services.console.accountability import recent
 from services.console.staff import Role
+from services.projector.name_index import GROUP as NAMES
 from tests.support.console import (
     SP,
     add_staff,
@@ -105,3 +108,46 @@ async def test_the_dpo_is_refused_the_front_desks_lookup(
         await log_in(http, "dora")
         async with http.get("/pacientes", params={"telefone": "11987654321"}) as page:
             assert page.status == 403
+
+
+async def test_a_name_typed_without_particles_finds_the_patient(
+    log: EventLog, redis: Redis, keyspace: Keyspace
+) -> None:
+    await add_staff(log, "julia", Role.RECEPTIONIST)
+    chat = await registered_patient(log, "5511987654321", "Maria da Silva", datetime.now(UTC))
+    async with projecting(redis, keyspace), serving_console(log) as base, browser(base) as http:
+        await caught_up(redis, keyspace, NAMES)
+        await log_in(http, "julia")
+        async with http.get("/pacientes", params={"nome": "maria silva"}) as page:
+            text = await page.text()
+    assert "Maria da Silva" in text
+    viewed = [e.event for e in await recent(log) if e.event.action == "viewed_patient"]
+    assert [(v.subjects, v.detail) for v in viewed] == [((chat,), "por nome")]
+
+
+async def test_an_erased_patients_name_is_not_found(
+    log: EventLog, redis: Redis, keyspace: Keyspace
+) -> None:
+    await add_staff(log, "julia", Role.RECEPTIONIST)
+    chat = await registered_patient(log, "5511987654321", "Maria da Silva", datetime.now(UTC))
+    async with projecting(redis, keyspace), serving_console(log) as base, browser(base) as http:
+        await caught_up(redis, keyspace, NAMES)
+        await erase_subject(log, ReadModels(redis, keyspace), chat,
+                            ErasureReason.SUBJECT_REQUEST, "dora")  # fmt: skip
+        await caught_up(redis, keyspace, NAMES)
+        await log_in(http, "julia")
+        async with http.get("/pacientes", params={"nome": "maria silva"}) as page:
+            text = await page.text()
+    assert "Nenhum paciente encontrado" in text
+
+
+async def test_a_name_of_particles_alone_is_refused_with_a_clear_message(
+    log: EventLog, redis: Redis, keyspace: Keyspace
+) -> None:
+    await add_staff(log, "julia", Role.RECEPTIONIST)
+    async with serving_console(log) as base, browser(base) as http:
+        await log_in(http, "julia")
+        async with http.get("/pacientes", params={"nome": "da dos"}) as page:
+            status, text = page.status, await page.text()
+    assert status == 400
+    assert "informe ao menos uma palavra do nome" in text
