@@ -41,6 +41,11 @@ class Action:
     CORRECTED = "corrected_subject"
     ERASED = "erased_subject"
     VIEWED_PATIENT = "viewed_patient"
+    BOOKED = "booked_by_hand"
+    MOVED = "moved_by_hand"
+    CANCELLED = "cancelled_by_hand"
+    BLOCKED = "blocked_time"
+    MARKED_NO_SHOW = "marked_no_show"
 
 
 ACTION_NAMES = {
@@ -59,6 +64,11 @@ ACTION_NAMES = {
     Action.CORRECTED: "corrigiu o nome de um titular",
     Action.ERASED: "apagou os dados de um titular",
     Action.VIEWED_PATIENT: "buscou e viu um paciente",
+    Action.BOOKED: "marcou uma consulta",
+    Action.MOVED: "remarcou uma consulta",
+    Action.CANCELLED: "cancelou uma consulta",
+    Action.BLOCKED: "bloqueou horários",
+    Action.MARKED_NO_SHOW: "marcou uma falta",
 }
 
 

@@ -13,6 +13,7 @@ from services.actions.read_models import ReadModels
 from services.console import (
     agenda_pages,
     auth_pages,
+    booking_pages,
     dpo_pages,
     dpo_requests,
     inbox_pages,
@@ -32,6 +33,7 @@ from services.console.web import (
     logged_in,
     security_headers,
 )
+from services.domain.clinic_model import ClinicModel
 from services.domain.identities import IdentityMap
 
 
@@ -45,6 +47,7 @@ def create_app(
     zone: ZoneInfo,
     chat_key_secret: bytes,
     clock: Callable[[], datetime] = _now,
+    clinic: ClinicModel | None = None,
 ) -> web.Application:
     redis, keyspace = log.redis, log.keyspace
     app = web.Application(
@@ -62,6 +65,8 @@ def create_app(
         identities=IdentityMap(redis, keyspace, chat_key_secret),
         clock=clock,
     )
+    if clinic is not None:
+        app[CONSOLE].clinic = clinic
     app.router.add_get("/healthz", healthz)
     app.router.add_static("/static/", HERE / "static")
     for pages in (
@@ -72,6 +77,7 @@ def create_app(
         dpo_requests,
         staff_pages,
         lookup_pages,
+        booking_pages,
     ):
         pages.add_routes(app)
     return app
