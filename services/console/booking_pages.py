@@ -63,8 +63,8 @@ async def book(request: web.Request) -> web.StreamResponse:
     console, staff = console_of(request), login_of(request).staff
     form = await form_of(request)
     chat = form.get("paciente", "")
-    if not CHAT_KEY.fullmatch(chat):
-        raise web.HTTPBadRequest()
+    if not CHAT_KEY.fullmatch(chat) or await console.models.session(chat) is None:
+        raise web.HTTPBadRequest()  # only a patient the lookup finds is booked for
     try:
         wanted = wanted_of(form, console.clinic, console.zone)
         if wanted.start <= console.clock():

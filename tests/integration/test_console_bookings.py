@@ -74,7 +74,8 @@ async def test_a_slot_the_bot_just_took_is_refused_to_the_staff_with_a_message(
     at = next_weekday_at(11).astimezone(UTC)
     bot = EmbeddedCalendar(redis, keyspace)
     await bot.book(Booking("bot-1", "c" + "0" * 32, at, at + timedelta(minutes=30)))
-    async with serving_console(log) as base, browser(base) as http:
+    async with projecting(redis, keyspace), serving_console(log) as base, browser(base) as http:
+        await caught_up(redis, keyspace)
         await log_in(http, "julia")
         form = await booking_form(http, chat, at.astimezone(SP))
         async with http.post("/agenda/marcar", data=form) as refused:
@@ -90,7 +91,8 @@ async def test_the_staff_and_the_bot_racing_for_one_slot_get_it_once(
     chat = await registered_patient(log, "5511987654321", "Ana Souza", datetime.now(UTC))
     at = next_weekday_at(15).astimezone(UTC)
     bot = EmbeddedCalendar(redis, keyspace)
-    async with serving_console(log) as base, browser(base) as http:
+    async with projecting(redis, keyspace), serving_console(log) as base, browser(base) as http:
+        await caught_up(redis, keyspace)
         await log_in(http, "julia")
         form = await booking_form(http, chat, at.astimezone(SP))
 
@@ -159,7 +161,8 @@ async def test_cancelling_by_hand_frees_the_slot_and_records_it(
     await add_staff(log, "julia", Role.RECEPTIONIST)
     chat = await registered_patient(log, "5511987654321", "Ana Souza", datetime.now(UTC))
     at = next_weekday_at(10)
-    async with serving_console(log) as base, browser(base) as http:
+    async with projecting(redis, keyspace), serving_console(log) as base, browser(base) as http:
+        await caught_up(redis, keyspace)
         await log_in(http, "julia")
         async with http.post("/agenda/marcar", data=await booking_form(http, chat, at)) as done:
             assert done.status == 200
@@ -180,7 +183,8 @@ async def test_moving_by_hand_books_the_new_time_and_cancels_the_old(
     await add_staff(log, "julia", Role.RECEPTIONIST)
     chat = await registered_patient(log, "5511987654321", "Ana Souza", datetime.now(UTC))
     at, later = next_weekday_at(10), next_weekday_at(16)
-    async with serving_console(log) as base, browser(base) as http:
+    async with projecting(redis, keyspace), serving_console(log) as base, browser(base) as http:
+        await caught_up(redis, keyspace)
         await log_in(http, "julia")
         async with http.post("/agenda/marcar", data=await booking_form(http, chat, at)) as done:
             assert done.status == 200
@@ -212,6 +216,7 @@ async def test_a_no_show_is_recorded_once_and_counted_in_the_agenda_and_lookup(
         serving_console(log, clock=lambda: later - timedelta(weeks=1)) as booking,
         browser(booking) as http,
     ):
+        await caught_up(redis, keyspace)
         await log_in(http, "julia")
         async with http.post("/agenda/marcar", data=await booking_form(http, chat, at)) as done:
             assert done.status == 200
@@ -244,7 +249,8 @@ async def test_a_no_show_before_the_appointment_begins_is_refused(
     await add_staff(log, "julia", Role.RECEPTIONIST)
     chat = await registered_patient(log, "5511987654321", "Ana Souza", datetime.now(UTC))
     at = next_weekday_at(10)
-    async with serving_console(log) as base, browser(base) as http:
+    async with projecting(redis, keyspace), serving_console(log) as base, browser(base) as http:
+        await caught_up(redis, keyspace)
         await log_in(http, "julia")
         async with http.post("/agenda/marcar", data=await booking_form(http, chat, at)) as done:
             assert done.status == 200
@@ -256,3 +262,16 @@ async def test_a_no_show_before_the_appointment_begins_is_refused(
             status, text = refused.status, await refused.text()
     assert status == 409 and "ainda não começou" in text
     assert await events_of(log, chat, AppointmentNoShow) == []
+
+
+async def test_a_booking_for_someone_the_read_models_do_not_hold_is_refused(
+    log: EventLog, redis: Redis, keyspace: Keyspace
+) -> None:
+    await add_staff(log, "julia", Role.RECEPTIONIST)
+    stranger = "c" + "2" * 32
+    async with serving_console(log) as base, browser(base) as http:
+        await log_in(http, "julia")
+        form = await booking_form(http, stranger, next_weekday_at(10))
+        async with http.post("/agenda/marcar", data=form) as refused:
+            assert refused.status == 400
+    assert await events_of(log, stranger, AppointmentBooked) == []

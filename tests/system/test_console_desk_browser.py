@@ -57,6 +57,7 @@ async def test_a_booking_by_hand_of_a_slot_the_bot_just_took_says_so_in_the_page
     chat = await registered_patient(log, "5511987654321", "Ana Souza", datetime.now(UTC))
     at = wednesday_in(1, 10)
     async with projecting(redis, keyspace), serving_console(log) as base:
+        await caught_up(redis, keyspace)
         page = await logged_in(browser, base, "julia")
         await page.goto(f"/agenda/marcar?paciente={chat}")
         await page.get_by_label("Dia").fill(at.date().isoformat())
