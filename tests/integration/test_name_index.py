@@ -72,3 +72,14 @@ async def test_the_index_holds_no_name_in_clear(
     keys = [key async for key in redis.scan_iter(match="wsm:{p*}:names:*")]
     held = b" ".join([*keys, *[m for k in keys for m in await redis.zrange(k, 0, -1)]]).lower()
     assert keys and b"maria" not in held and b"silva" not in held
+
+
+async def test_an_index_built_after_an_erasure_never_holds_the_erased_name(
+    log: EventLog, redis: Redis, keyspace: Keyspace
+) -> None:
+    chat = await registered_patient(log, "5511987654321", "Maria Silva", datetime.now(UTC))
+    await erase_subject(log, ReadModels(redis, keyspace), chat,
+                        ErasureReason.SUBJECT_REQUEST, "dora")  # fmt: skip
+    async with projecting(redis, keyspace):  # its group reads the whole log from the start
+        await caught_up(redis, keyspace, GROUP)
+    assert [key async for key in redis.scan_iter(match="wsm:{p*}:names:*")] == []
