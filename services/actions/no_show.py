@@ -6,6 +6,7 @@ command line and the admin API all mark through here."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from datetime import datetime
 from typing import cast
 
@@ -13,6 +14,7 @@ from events import EventLog, new_envelope
 from events.schema import AppointmentNoShow
 from services.actions.read_models import ReadModels
 from services.domain.calendar_records import CalendarKeys, CalendarRecord, record_of
+from services.projector.store import ReadModelKeys, current_version, decode_appointment
 
 _CHAT_KEY = re.compile(r"c[0-9a-f]{32}")
 _APPOINTMENT_ID = re.compile(r"[\w.:-]{1,128}")
@@ -56,6 +58,27 @@ async def mark_no_show(
     return result.entry_id
 
 
-async def no_shows_of(models: ReadModels, chat: str) -> int:
-    """How many appointments of ``chat`` were marked no-shows."""
-    return sum(1 for a in await models.appointments_of(chat) if a.status == "no_show")
+async def no_shows_of(models: ReadModels, chats: Iterable[str]) -> dict[str, int]:
+    """How many appointments of each of ``chats`` were marked no-shows, from the
+    appointments read model, in two pipelined round trips whatever their number."""
+    ordered = sorted(set(chats))
+    if not ordered:
+        return {}
+    version = await current_version(models.redis, models.keyspace, "appointments")
+    keys, partition_of = ReadModelKeys(models.keyspace, version), models.keyspace.partition_of
+    async with models.redis.pipeline(transaction=False) as pipe:
+        for chat in ordered:
+            pipe.zrange(keys.appointments_of(partition_of(chat), chat), 0, -1)
+        held = cast(list[list[bytes]], await pipe.execute())
+    async with models.redis.pipeline(transaction=False) as pipe:
+        for chat, ids in zip(ordered, held, strict=True):
+            for appointment_id in ids:
+                pipe.get(keys.appointment(partition_of(chat), appointment_id.decode()))
+        raw = cast(list[bytes | None], await pipe.execute())
+    counts, views = dict.fromkeys(ordered, 0), iter(raw)
+    for chat, ids in zip(ordered, held, strict=True):
+        for _ in ids:
+            stored = next(views)
+            if stored is not None and decode_appointment(stored).status == "no_show":
+                counts[chat] += 1
+    return counts

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from services.actions.no_show import no_shows_of
 from services.actions.read_models import AppointmentView, ReadModels
 
 WEEKDAYS = ("segunda-feira", "terça-feira", "quarta-feira", "quinta-feira", "sexta-feira",
@@ -105,16 +106,6 @@ async def names_of(models: ReadModels, subjects: set[str]) -> dict[str, str | No
     return {
         subject: session.conversation.name if session else None
         for subject, session in zip(ordered, sessions, strict=True)
-    }
-
-
-async def no_shows_of(models: ReadModels, subjects: set[str]) -> dict[str, int]:
-    """How many no-shows each of ``subjects`` has, from the appointments read model."""
-    ordered = sorted(subjects)
-    held = await asyncio.gather(*(models.appointments_of(subject) for subject in ordered))
-    return {
-        subject: sum(1 for a in views if a.status == "no_show")
-        for subject, views in zip(ordered, held, strict=True)
     }
 
 
