@@ -8,7 +8,7 @@ from datetime import date
 
 from aiohttp import web
 
-from services.actions.no_show import NoShowRefused, mark_no_show
+from services.actions.no_show import NoShowRefused, calendar_record, mark_no_show
 from services.console import bookings
 from services.console.accountability import Action, record
 from services.console.bookings import BookingRefused, day_halves, wanted_of
@@ -124,8 +124,11 @@ async def no_show(request: web.Request) -> web.StreamResponse:
                            console.clock())  # fmt: skip
     except NoShowRefused as exc:
         return render(request, "error.html", status=409, message=f"Falta não marcada: {exc}.")
-    await record(console.log, staff, Action.MARKED_NO_SHOW, detail=appointment_id)
-    raise web.HTTPSeeOther(request.headers.get("Referer") or "/agenda")
+    marked = await calendar_record(console.log, appointment_id)
+    subjects = [marked.subject] if marked else []
+    await record(console.log, staff, Action.MARKED_NO_SHOW, subjects, detail=appointment_id)
+    day = marked.start.astimezone(console.zone).date() if marked else None
+    raise web.HTTPSeeOther(f"/agenda?dia={day}" if day else "/agenda")
 
 
 @requires(Role.RECEPTIONIST)
