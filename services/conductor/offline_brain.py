@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 import msgspec
@@ -154,8 +154,7 @@ class OfflineBrain:
             case Intent.HELP:
                 greeting = f"Olá, {request.facts.name}! " if request.facts.name else "Olá! "
                 return BrainReply(greeting + MENU)
-        follow_up = chosen_option(text, 10) or parse_when(text, request.facts.today)
-        if follow_up and active:
+        if active and follows_up(text, request.facts.today):
             return self._call(TRANSFER_TO_AGENT, agent=active, intent="follow_up")
         if parse_when(text, request.facts.today):
             return self._call(TRANSFER_TO_AGENT, agent="scheduling", intent="schedule")
@@ -298,6 +297,12 @@ class OfflineBrain:
             return BrainReply(f"Qual delas você quer cancelar?\n{shown}\nResponda com o número.")
         chosen = appointments[option - 1]
         return self._call(PROPOSE_CANCELLATION, appointment_id=chosen.appointment_id)
+
+
+def follows_up(text: str, today: date) -> bool:
+    """Whether a message that asks for nothing named answers the agent under way: an
+    option picked ("2") or a time ("amanhã às 15h")."""
+    return chosen_option(text, 10) is not None or parse_when(text, today) is not None
 
 
 def offered_text(available: Availability, refused: ToolFailure | None) -> str:
