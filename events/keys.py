@@ -133,3 +133,13 @@ class Keyspace:
     def layout_value(self) -> str:
         """What ``layout()`` holds for this keyspace: the count, then ``spread`` if so."""
         return f"{self.partitions} spread" if self.spread else str(self.partitions)
+
+    def name_token(self, partition: int, digest: str) -> str:
+        """Sorted set of the partition's chats whose registered name has the token whose
+        keyed hash is ``digest`` (the name index: no name in clear)."""
+        return f"{self._tag(partition)}:names:token:{digest}"
+
+    def name_tokens_of(self, partition: int, chat: str) -> str:
+        """Sorted set of the keyed hashes of a chat's registered name tokens, so a
+        correction or an erasure removes exactly them from the index."""
+        return f"{self._tag(partition)}:names:chat:{chat}"

@@ -55,6 +55,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "eval": ("services.cli.eval", "measure the offline brain on the labelled patient corpus"),
     "console": ("services.cli.console", "serve the front desk's web console for the staff"),
     "staff": ("services.cli.staff", "the console's staff accounts: add, list or remove"),
+    "appointments": ("services.cli.appointments", "record that a patient did not come (no-show)"),
 }
 
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")

@@ -40,6 +40,12 @@ class Action:
     EXPORTED = "exported_subject"
     CORRECTED = "corrected_subject"
     ERASED = "erased_subject"
+    VIEWED_PATIENT = "viewed_patient"
+    BOOKED = "booked_by_hand"
+    MOVED = "moved_by_hand"
+    CANCELLED = "cancelled_by_hand"
+    BLOCKED = "blocked_time"
+    MARKED_NO_SHOW = "marked_no_show"
 
 
 ACTION_NAMES = {
@@ -57,6 +63,12 @@ ACTION_NAMES = {
     Action.EXPORTED: "exportou os dados de um titular",
     Action.CORRECTED: "corrigiu o nome de um titular",
     Action.ERASED: "apagou os dados de um titular",
+    Action.VIEWED_PATIENT: "buscou e viu um paciente",
+    Action.BOOKED: "marcou uma consulta",
+    Action.MOVED: "remarcou uma consulta",
+    Action.CANCELLED: "cancelou uma consulta",
+    Action.BLOCKED: "bloqueou horários",
+    Action.MARKED_NO_SHOW: "marcou uma falta",
 }
 
 

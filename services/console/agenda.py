@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from services.actions.no_show import no_shows_of
 from services.actions.read_models import AppointmentView, ReadModels
 
 WEEKDAYS = ("segunda-feira", "terça-feira", "quarta-feira", "quinta-feira", "sexta-feira",
@@ -21,6 +22,8 @@ STATUS_NAMES = {
     "no_show": "não compareceu",
 }
 UNKNOWN_NAME = "(nome não informado)"
+BLOCKED_NAME = "(horário bloqueado)"
+BLOCKS_CHAT = "console:blocks"  # a block is a booking of no patient, recorded here
 ERASED_NAME = "(dados apagados)"
 
 
@@ -33,6 +36,17 @@ class Line:
     status: str
     status_name: str
     subject: str
+    appointment_id: str = ""
+    start: datetime | None = None
+    no_shows: int = 0
+
+    @property
+    def blocked(self) -> bool:
+        return self.subject == BLOCKS_CHAT
+
+    @property
+    def live(self) -> bool:
+        return self.status in ("booked", "confirmed")
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,14 +67,22 @@ def title_of(day: date) -> str:
     return f"{WEEKDAYS[day.weekday()]}, {day.day:02d}/{day.month:02d}/{day.year}"
 
 
-def line_of(view: AppointmentView, zone: ZoneInfo, names: dict[str, str | None]) -> Line:
+def line_of(
+    view: AppointmentView, zone: ZoneInfo, names: dict[str, str | None],
+    no_shows: dict[str, int] | None = None,
+) -> Line:  # fmt: skip
     name = (names.get(view.subject) or UNKNOWN_NAME) if view.subject else ERASED_NAME
+    if view.subject == BLOCKS_CHAT:
+        name = BLOCKED_NAME
     return Line(
         time=view.start.astimezone(zone).strftime("%H:%M"),
         name=name,
         status=view.status,
         status_name=STATUS_NAMES.get(view.status, view.status),
         subject=view.subject,
+        appointment_id=view.appointment_id,
+        start=view.start,
+        no_shows=(no_shows or {}).get(view.subject, 0),
     )
 
 
@@ -94,11 +116,14 @@ async def agenda(
     fingerprint of what is shown."""
     held = await appointments(models, days)
     subjects = {v.subject for views in held.values() for v in views if v.subject}
+    subjects.discard(BLOCKS_CHAT)
     names = await names_of(models, subjects)
-    built = [
-        Day(day, title_of(day), tuple(line_of(v, zone, names) for v in held[day]), day == today)
-        for day in days
-    ]
+    missed = await no_shows_of(models, subjects)
+
+    def lines(day: date) -> tuple[Line, ...]:
+        return tuple(line_of(v, zone, names, missed) for v in held[day])
+
+    built = [Day(day, title_of(day), lines(day), day == today) for day in days]
     version = fingerprint([v for day in days for v in held[day]])
     return built, sorted(subjects), version
 

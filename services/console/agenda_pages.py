@@ -13,10 +13,14 @@ from services.console.web import console_of, login_of, render, requires
 
 
 def shown_days(request: web.Request, today: date) -> tuple[str, list[date]]:
-    """``?ver=semana`` the week, else today."""
+    """``?ver=semana`` the week, ``?dia=YYYY-MM-DD`` that day, else today."""
     if request.query.get("ver") == "semana":
         return "semana", week_of(today)
-    return "dia", [today]
+    try:
+        asked = date.fromisoformat(request.query.get("dia", ""))
+    except ValueError:
+        return "dia", [today]
+    return ("dia", [today]) if asked == today else ("data", [asked])
 
 
 @requires(Role.RECEPTIONIST)
@@ -28,7 +32,7 @@ async def agenda_page(request: web.Request) -> web.Response:
     if subjects:
         await record(console.log, login_of(request).staff, Action.VIEWED_AGENDA, subjects,
                      detail=f"{days[0].isoformat()}..{days[-1].isoformat()}")  # fmt: skip
-    return render(request, "agenda.html", days=built, view=view,
+    return render(request, "agenda.html", days=built, view=view, now=console.clock(),
                   version=version, zone=console.zone.key)  # fmt: skip
 
 

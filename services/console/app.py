@@ -13,9 +13,11 @@ from services.actions.read_models import ReadModels, for_store
 from services.console import (
     agenda_pages,
     auth_pages,
+    booking_pages,
     dpo_pages,
     dpo_requests,
     inbox_pages,
+    lookup_pages,
     staff_pages,
 )
 from services.console.sessions import Sessions
@@ -31,6 +33,7 @@ from services.console.web import (
     logged_in,
     security_headers,
 )
+from services.domain.clinic_model import ClinicModel
 from services.domain.identities import IdentityMap
 
 
@@ -44,6 +47,7 @@ def create_app(
     zone: ZoneInfo,
     chat_key_secret: bytes,
     clock: Callable[[], datetime] = _now,
+    clinic: ClinicModel | None = None,
 ) -> web.Application:
     redis, keyspace = log.redis, log.keyspace
     app = web.Application(
@@ -61,8 +65,19 @@ def create_app(
         identities=IdentityMap(redis, keyspace, chat_key_secret),
         clock=clock,
     )
+    if clinic is not None:
+        app[CONSOLE].clinic = clinic
     app.router.add_get("/healthz", healthz)
     app.router.add_static("/static/", HERE / "static")
-    for pages in (auth_pages, agenda_pages, inbox_pages, dpo_pages, dpo_requests, staff_pages):
+    for pages in (
+        auth_pages,
+        agenda_pages,
+        inbox_pages,
+        dpo_pages,
+        dpo_requests,
+        staff_pages,
+        lookup_pages,
+        booking_pages,
+    ):
         pages.add_routes(app)
     return app

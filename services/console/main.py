@@ -10,6 +10,7 @@ from services.console.app import create_app
 from services.console.settings import ConsoleSettings
 from services.domain.chats import chat_key_secret
 from services.domain.clinic import Clinic
+from services.domain.clinic_file import clinic_from_env
 from services.runtime.metrics_server import serving
 from services.runtime.store import StoreSettings, wait_for_layout
 
@@ -20,10 +21,11 @@ async def serve(host: str, port: int, env: Mapping[str, str], stopping: asyncio.
     """Serve on ``host:port`` until ``stopping`` is set."""
     store, own = StoreSettings.from_env(env), ConsoleSettings.from_env(env)
     zone, secret = Clinic.from_env(env).zone, chat_key_secret(env)
+    clinic = clinic_from_env(env)
     async with store.connected() as redis:
         event_log = store.event_log(redis)
         if not await wait_for_layout(event_log, stopping):
             return
-        async with serving(create_app(event_log, own, zone, secret), host, port):
+        async with serving(create_app(event_log, own, zone, secret, clinic=clinic), host, port):
             log.info("console on http://%s:%d/", host, port)
             await stopping.wait()

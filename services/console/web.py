@@ -8,6 +8,7 @@ import re
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -22,6 +23,9 @@ from services.console.sessions import Login, Sessions
 from services.console.settings import ConsoleSettings
 from services.console.staff import ROLE_NAMES, Role, StaffDirectory
 from services.console.throttle import LoginThrottle
+from services.domain.clinic import Clinic
+from services.domain.clinic_model import ClinicModel
+from services.domain.embedded_calendar import EmbeddedCalendar
 from services.domain.identities import IdentityMap
 
 log = logging.getLogger(__name__)
@@ -57,6 +61,13 @@ class Console:
             undefined=jinja2.StrictUndefined,
         )
     )
+    # Today's settings as a one-professional clinic unless the clinic file is given.
+    clinic: ClinicModel = field(default_factory=lambda: ClinicModel.single(Clinic()))
+
+    @cached_property
+    def calendar(self) -> EmbeddedCalendar:
+        """The calendar's records, where every slot is claimed (the bot's script)."""
+        return EmbeddedCalendar(self.log.redis, self.log.keyspace)
 
 
 CONSOLE: web.AppKey[Console] = web.AppKey("console", Console)

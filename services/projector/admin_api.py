@@ -15,7 +15,7 @@ import logging
 import unicodedata
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime
 from typing import Any, Generic, TypeVar
 
 import msgspec
@@ -29,6 +29,7 @@ from services.actions.correction import NothingToCorrect, clean_name, correct_na
 from services.actions.erasure import ErasureReason, erase_person
 from services.actions.export import export_person
 from services.actions.handoff import NotInHandoff, release_handoff
+from services.actions.no_show import NoShowRefused, calendar_record, mark_no_show
 from services.domain.identities import IdentityMap
 from services.domain.subjects import SubjectInvalid, subject_of
 from services.projector.admin_openapi import DEFAULT_LIMIT, MAX_LIMIT, OPENAPI
@@ -116,6 +117,7 @@ def create_admin_app(log_: EventLog, *, token: str, chat_key_secret: bytes) -> w
     app.router.add_post("/v1/subjects/{subject}/erasure", erase)
     app.router.add_post("/v1/subjects/{subject}/handoff/release", release)
     app.router.add_get("/v1/appointments", appointments_on)
+    app.router.add_post("/v1/appointments/{appointment}/no-show", no_show)
     return app
 
 
@@ -248,6 +250,24 @@ async def release(request: web.Request) -> web.Response:
     except NotInHandoff as exc:
         raise ApiError(409, str(exc)) from None
     return json_response({"subject": ask.chat, "release_entry_id": entry_id}, 202)
+
+
+async def no_show(request: web.Request) -> web.Response:
+    """The patient of an appointment did not come: 404 unknown, 409 not markable."""
+    admin, appointment_id = request.app[ADMIN], request.match_info["appointment"]
+    try:
+        body = msgspec.json.decode(await request.read(), type=OperatorRequest)
+    except DECODE_ERRORS as exc:
+        raise ApiError(400, f'expected {{"requested_by": "..."}}: {exc}') from None
+    by = requester(body.requested_by)
+    if await calendar_record(admin.log, appointment_id) is None:
+        raise ApiError(404, "no appointment has this id")
+    try:
+        entry_id = await mark_no_show(admin.log, admin.models, appointment_id, by,
+                                      datetime.now(UTC))  # fmt: skip
+    except NoShowRefused as exc:
+        raise ApiError(409, str(exc)) from None
+    return json_response({"appointment_id": appointment_id, "no_show_entry_id": entry_id}, 202)
 
 
 def requester(raw: str) -> str:

@@ -171,6 +171,30 @@ OPENAPI: dict[str, Any] = {
             },
             *_PAGE,
         ),
+        "/v1/appointments/{appointment}/no-show": {
+            "post": {
+                "summary": "the patient did not come (recorded once; 409 before it began, "
+                "or for a cancelled appointment or a block)",
+                "parameters": [
+                    {
+                        "name": "appointment",
+                        "in": "path",
+                        "required": True,
+                        "schema": {"type": "string"},
+                    }
+                ],
+                "requestBody": {
+                    "required": True,
+                    "content": {"application/json": {"schema": _ref("OperatorRequest")}},
+                },
+                "responses": {
+                    "202": _json(_ref("NoShow"), "recorded; read models follow in seconds"),
+                    **_ERRORS,
+                    "404": _ERROR,
+                    "409": _ERROR,
+                },
+            }
+        },
     },
     "components": {
         "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}},
@@ -210,6 +234,14 @@ OPENAPI: dict[str, Any] = {
                 "properties": {
                     "subject": {"type": "string"},
                     "release_entry_id": {"type": "string"},
+                },
+            },
+            "NoShow": {
+                "type": "object",
+                "required": ["appointment_id", "no_show_entry_id"],
+                "properties": {
+                    "appointment_id": {"type": "string"},
+                    "no_show_entry_id": {"type": "string"},
                 },
             },
             "Erasure": {

@@ -30,8 +30,10 @@ from events.subscription import Subscription
 from services.actions.aof_rewrite import keep_rewriting
 from services.domain.chats import chat_key_secret
 from services.domain.clinic import Clinic
+from services.domain.name_index import index_key
 from services.projector.admin_api import create_admin_app
 from services.projector.health_report import HealthMetrics, keep_showing
+from services.projector.name_index import following
 from services.projector.projections import PROJECTIONS, RedisViews, group_of, projection
 from services.projector.retention import keep_sweeping
 from services.projector.settings import ProjectorSettings
@@ -67,8 +69,10 @@ class ProjectorService:
         poll_s: float = 1.0,
         metrics: ConsumerMetrics | None = None,
         keys: KeyRing | None = None,
+        name_index_key: bytes | None = None,
     ) -> None:
         self.metrics = metrics
+        self.name_index_key = name_index_key  # None: the name index is kept elsewhere
         self.keys = keys
         self.redis = redis
         self.keyspace = keyspace
@@ -83,6 +87,7 @@ class ProjectorService:
         self._stopping.set()
 
     async def run(self) -> None:
+        names = self._names()
         try:
             while not self._stopping.is_set():
                 try:
@@ -98,6 +103,19 @@ class ProjectorService:
         finally:
             for name in list(self._running):
                 await self._retire(name)
+            if names is not None:
+                names[0].stop()
+                await names[1]
+
+    def _names(self) -> tuple[Subscription, asyncio.Task[None]] | None:
+        """The name index's subscription, running (``services.projector.name_index``)."""
+        if self.name_index_key is None:
+            return None
+        subscription = following(
+            self.redis, self.keyspace, self.consumer, self.name_index_key,
+            options=self.options, metrics=self.metrics, keys=self.keys,
+        )  # fmt: skip
+        return subscription, asyncio.create_task(subscription.run())
 
     async def _follow(self, name: str) -> None:
         version = await current_version(for_store(self.redis), self.keyspace, name)
@@ -155,7 +173,13 @@ async def serve(args: argparse.Namespace, env: Mapping[str, str], stopping: asyn
         registry = CollectorRegistry()
         consumers = ConsumerMetrics(registry)
         service = ProjectorService(
-            redis, store.keyspace, zone, args.name, metrics=consumers, keys=store.keys
+            redis,
+            store.keyspace,
+            zone,
+            args.name,
+            metrics=consumers,
+            keys=store.keys,
+            name_index_key=index_key(secret),
         )
 
         async def stop_when_asked() -> None:

@@ -24,6 +24,7 @@ from events.schema import (
     AppointmentBooked,
     AppointmentCancelled,
     AppointmentConfirmed,
+    AppointmentNoShow,
     MessageAcknowledged,
     ReplySent,
     SessionStatusChanged,
@@ -193,7 +194,8 @@ class Appointments:
         event = record.envelope.event
         if isinstance(event, SubjectErased):
             return await self._erase(record)
-        if not isinstance(event, AppointmentBooked | AppointmentCancelled | AppointmentConfirmed):
+        appointment = AppointmentBooked | AppointmentCancelled | AppointmentConfirmed
+        if not isinstance(event, appointment | AppointmentNoShow):
             return ()
         partition = record.partition
         key = self.keys.appointment(partition, event.appointment_id)

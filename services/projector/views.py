@@ -24,6 +24,7 @@ from events.schema import (
     AppointmentBooked,
     AppointmentCancelled,
     AppointmentConfirmed,
+    AppointmentNoShow,
     ConsentGranted,
     ConsentRefused,
     ConsentRevoked,
@@ -193,4 +194,6 @@ def project_appointment(view: AppointmentView | None, envelope: Envelope) -> App
             return msgspec.structs.replace(
                 view, status="confirmed", confirmed_at=envelope.recorded_at
             )
+        case AppointmentNoShow() if view is not None and view.status != "cancelled":
+            return msgspec.structs.replace(view, status="no_show")
     return view

@@ -14,12 +14,16 @@ from events import EventLog, Keyspace
 from events.consumer import SubscriptionOptions
 from events.key_wrapping import KeyRing
 from events.lag import group_positions
+from services.domain.chats import DEVELOPMENT_CHAT_KEY_SECRET
+from services.domain.name_index import index_key
 from services.projector.main import ProjectorService
 from services.projector.projections import PROJECTIONS, group_of
 from services.projector.rebuild import boundaries, rebuild
 from services.projector.store import ReadModelKeys, current_version
 
 SP = ZoneInfo("America/Sao_Paulo")
+# The name index's key as a development deployment derives it (the console's tests' too).
+NAME_INDEX_KEY = index_key(DEVELOPMENT_CHAT_KEY_SECRET.encode())
 FAST = SubscriptionOptions(block_ms=50, rebalance_interval_s=0.05)
 
 
@@ -27,7 +31,8 @@ FAST = SubscriptionOptions(block_ms=50, rebalance_interval_s=0.05)
 async def projecting(
     redis: Redis, keyspace: Keyspace, keys: KeyRing | None = None
 ) -> AsyncIterator[None]:
-    service = ProjectorService(redis, keyspace, SP, "p1", options=FAST, poll_s=0.05, keys=keys)
+    service = ProjectorService(redis, keyspace, SP, "p1", options=FAST, poll_s=0.05, keys=keys,
+                               name_index_key=NAME_INDEX_KEY)  # fmt: skip
     task = asyncio.create_task(service.run())
     try:
         yield

@@ -8,19 +8,17 @@ With CONSOLE_SCREENSHOTS=DIR the main pages are saved there as PNG files
 from __future__ import annotations
 
 import asyncio
-import os
-from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-import pytest
-from playwright.async_api import Browser, Page, async_playwright, expect
+from playwright.async_api import Browser, expect
 from redis.asyncio import Redis
 
 from events import EventLog, Keyspace, new_envelope
 from events.schema import MessageReceived
 from services.console.staff import Role
 from tests.integration.test_handoff import handed_over as handed_over_by_the_bot
+from tests.support.chromium import logged_in
 from tests.support.console import (
     PASSWORD,
     SP,
@@ -33,38 +31,6 @@ from tests.support.console import (
 )
 from tests.support.projecting import caught_up, projecting
 from tests.support.whole_stack import Clock, Stack
-
-CHROMIUM = "/usr/bin/chromium"  # Debian's package, which scripts/bootstrap installs
-
-
-@pytest.fixture
-def chromium_installed() -> None:
-    assert Path(CHROMIUM).exists(), "no Chromium: scripts/bootstrap installs Debian's chromium"
-
-
-@pytest.fixture
-async def browser(chromium_installed: None) -> AsyncIterator[Browser]:
-    async with async_playwright() as playwright:
-        # --no-sandbox: the tests may run as root (CI), where Chromium's sandbox refuses.
-        chromium = await playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
-        yield chromium
-        await chromium.close()
-
-
-@pytest.fixture
-def shots(tmp_path: Path) -> Path:
-    """Where the screenshots go: CONSOLE_SCREENSHOTS, else the test's own directory."""
-    return Path(os.environ.get("CONSOLE_SCREENSHOTS") or tmp_path)
-
-
-async def logged_in(browser: Browser, base: str, name: str) -> Page:
-    page = await browser.new_page(base_url=base, viewport={"width": 1100, "height": 760})
-    await page.goto("/login")
-    await page.get_by_label("Usuário").fill(name)
-    await page.get_by_label("Senha").fill(PASSWORD)
-    await page.get_by_role("button", name="Entrar").click()
-    await page.wait_for_load_state()
-    return page
 
 
 async def test_a_member_of_staff_logs_in_and_a_wrong_password_is_refused_then_throttled(

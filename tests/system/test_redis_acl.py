@@ -17,6 +17,7 @@ import urllib.parse
 import urllib.request
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -170,7 +171,8 @@ def console_work(port: int, name: str, password: str, subject: str) -> None:
     cookie = (login.getheader("Set-Cookie") or "").split(";")[0]
     for path in ("/agenda?ver=semana", "/agenda/versao", "/atendimento",
                  f"/atendimento/{subject}", f"/dpo/consentimento?titular={subject}",
-                 "/dpo/acessos", "/equipe"):  # fmt: skip
+                 "/dpo/acessos", "/equipe", "/pacientes?telefone=11987654321",
+                 "/pacientes?nome=maria+silva"):  # fmt: skip
         call("GET", path, cookie=cookie)
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
     connection.request("GET", "/equipe", headers={"Cookie": cookie})
@@ -179,6 +181,15 @@ def console_work(port: int, name: str, password: str, subject: str) -> None:
     assert found is not None
     call("POST", "/equipe/adicionar", {"csrf": found[1], "name": "carla", "role": "dpo"},
          cookie=cookie)  # fmt: skip
+    # Bookings by hand through the calendar's scripts: book a slot, block one, free both.
+    day = (datetime.now(UTC) + timedelta(days=8)).date().isoformat()
+    for n, (path, extra) in enumerate((("/agenda/marcar", {"paciente": subject}),
+                                       ("/agenda/bloquear", {}))):  # fmt: skip
+        form = {"csrf": found[1], "form_id": f"{n:032x}", "dia": day, "hora": f"{10 + n}:00"}
+        call("POST", path, form | extra, cookie=cookie)
+    for appointment in (f"staff-{0:032x}", f"block-{1:032x}-0"):
+        call("POST", f"/agenda/consulta/{appointment}/cancelar", {"csrf": found[1]},
+             cookie=cookie)  # fmt: skip
     call("POST", "/logout", {"csrf": found[1]}, cookie=cookie)
 
 

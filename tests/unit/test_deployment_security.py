@@ -37,6 +37,7 @@ K8S_SECRETS = {
                       "CHAT_KEY_SECRET"},
     "wsm-projector": {"REDIS_PROJECTOR_PASSWORD", "CHAT_KEY_SECRET", "ADMIN_API_TOKEN"},
     "wsm-edge": set(),
+    "wsm-console": {"REDIS_CONSOLE_PASSWORD", "CHAT_KEY_SECRET"},
 }  # fmt: skip
 
 
@@ -204,7 +205,7 @@ def test_redis_accepts_only_the_services_and_keda() -> None:
     pods, keda = rule["from"]
     admitted = {d["metadata"]["name"] for d in of_kind("Deployment")
                 if selects(pods["podSelector"], pod_labels(d))}  # fmt: skip
-    assert admitted == {"wsm-ingest", "wsm-conductor", "wsm-projector"}
+    assert admitted == {"wsm-ingest", "wsm-conductor", "wsm-projector", "wsm-console"}
     assert keda["namespaceSelector"] == {"matchLabels": {"kubernetes.io/metadata.name": "keda"}}
 
 
@@ -254,6 +255,20 @@ def test_each_deployment_reaches_redis_as_its_own_user() -> None:
         password = env["REDIS_PASSWORD"]["valueFrom"]["secretKeyRef"]["key"]
         assert password == f"REDIS_{component.upper()}_PASSWORD"
         assert env["REDIS_URL"]["value"].startswith("redis://$(REDIS_USERNAME):$(REDIS_PASSWORD)@")
+
+
+def test_the_console_is_reached_from_the_ingress_controller_alone() -> None:
+    ingress = {"namespaceSelector": {"matchLabels": {
+        "kubernetes.io/metadata.name": "ingress-nginx"}}}  # fmt: skip
+    assert admitted_to("console", "http") == [[ingress]]
+
+
+def test_the_console_reaches_out_only_to_redis_dns_and_traces() -> None:
+    [policy] = [
+        p for p in of_kind("NetworkPolicy") if p["metadata"]["name"] == "wsm-console-egress"
+    ]
+    ports = sorted(port["port"] for rule in policy["spec"]["egress"] for port in rule["ports"])
+    assert ports == [53, 53, 4318, 6379]
 
 
 def test_keda_reads_the_lag_with_the_conductors_redis_credentials() -> None:

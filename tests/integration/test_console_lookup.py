@@ -1,0 +1,153 @@
+"""The front desk finds a patient by phone number (and by name): the chat key derives
+from the number, the patient's appointments, consent state and recent words are shown,
+and each view is recorded."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from redis.asyncio import Redis
+
+from events import EventLog, Keyspace
+from services.actions.erasure import ErasureReason, erase_subject
+from services.actions.read_models import ReadModels
+from services.console.accountability import recent
+from services.console.staff import Role
+from services.projector.name_index import GROUP as NAMES
+from tests.support.console import (
+    SP,
+    add_staff,
+    booked,
+    browser,
+    log_in,
+    registered_patient,
+    serving_console,
+)
+from tests.support.projecting import caught_up, projecting
+
+
+def tomorrow_at(hour: int) -> datetime:
+    day = datetime.now(SP) + timedelta(days=1)
+    return day.replace(hour=hour, minute=0, second=0, microsecond=0)
+
+
+async def test_a_phone_number_written_as_people_write_it_finds_the_patient(
+    log: EventLog, redis: Redis, keyspace: Keyspace
+) -> None:
+    await add_staff(log, "julia", Role.RECEPTIONIST)
+    chat = await registered_patient(log, "5511987654321", "Ana Souza", datetime.now(UTC))
+    await booked(log, chat, tomorrow_at(10))
+    async with projecting(redis, keyspace), serving_console(log) as base, browser(base) as http:
+        await caught_up(redis, keyspace)
+        await log_in(http, "julia")
+        async with http.get("/pacientes", params={"telefone": "+55 (11) 98765-4321"}) as page:
+            text = await page.text()
+    assert "Ana Souza" in text
+    assert "consentimento dado" in text
+    assert tomorrow_at(10).strftime("%d/%m/%Y 10:00") in text
+
+
+async def test_a_number_without_the_ninth_digit_in_whatsapp_is_found_with_it(
+    log: EventLog, redis: Redis, keyspace: Keyspace
+) -> None:
+    await add_staff(log, "julia", Role.RECEPTIONIST)
+    await registered_patient(log, "551187654321", "Bruno Lima", datetime.now(UTC))
+    async with projecting(redis, keyspace), serving_console(log) as base, browser(base) as http:
+        await caught_up(redis, keyspace)
+        await log_in(http, "julia")
+        async with http.get("/pacientes", params={"telefone": "11987654321"}) as page:
+            text = await page.text()
+    assert "Bruno Lima" in text
+
+
+async def test_a_lookup_by_phone_is_recorded_with_the_patient_found(
+    log: EventLog, redis: Redis, keyspace: Keyspace
+) -> None:
+    await add_staff(log, "julia", Role.RECEPTIONIST)
+    chat = await registered_patient(log, "5511987654321", "Ana Souza", datetime.now(UTC))
+    async with projecting(redis, keyspace), serving_console(log) as base, browser(base) as http:
+        await caught_up(redis, keyspace)
+        await log_in(http, "julia")
+        async with http.get("/pacientes", params={"telefone": "11 98765-4321"}) as page:
+            assert page.status == 200
+    viewed = [e.event for e in await recent(log) if e.event.action == "viewed_patient"]
+    assert [v.subjects for v in viewed] == [(chat,)]
+    assert all("98765" not in v.detail for v in viewed)
+
+
+async def test_a_number_nobody_wrote_from_finds_no_one_and_records_no_view(
+    log: EventLog, redis: Redis, keyspace: Keyspace
+) -> None:
+    await add_staff(log, "julia", Role.RECEPTIONIST)
+    async with projecting(redis, keyspace), serving_console(log) as base, browser(base) as http:
+        await caught_up(redis, keyspace)
+        await log_in(http, "julia")
+        async with http.get("/pacientes", params={"telefone": "(21) 99999-0000"}) as page:
+            text = await page.text()
+    assert "Nenhum paciente encontrado" in text
+    assert not [e for e in await recent(log) if e.event.action == "viewed_patient"]
+
+
+async def test_a_malformed_phone_number_is_refused_with_a_clear_message(
+    log: EventLog, redis: Redis, keyspace: Keyspace
+) -> None:
+    await add_staff(log, "julia", Role.RECEPTIONIST)
+    async with serving_console(log) as base, browser(base) as http:
+        await log_in(http, "julia")
+        async with http.get("/pacientes", params={"telefone": "98765"}) as page:
+            status, text = page.status, await page.text()
+    assert status == 400
+    assert "informe o telefone com DDD" in text
+
+
+async def test_the_dpo_is_refused_the_front_desks_lookup(
+    log: EventLog, redis: Redis, keyspace: Keyspace
+) -> None:
+    await add_staff(log, "dora", Role.DPO)
+    async with serving_console(log) as base, browser(base) as http:
+        await log_in(http, "dora")
+        async with http.get("/pacientes", params={"telefone": "11987654321"}) as page:
+            assert page.status == 403
+
+
+async def test_a_name_typed_without_particles_finds_the_patient(
+    log: EventLog, redis: Redis, keyspace: Keyspace
+) -> None:
+    await add_staff(log, "julia", Role.RECEPTIONIST)
+    chat = await registered_patient(log, "5511987654321", "Maria da Silva", datetime.now(UTC))
+    async with projecting(redis, keyspace), serving_console(log) as base, browser(base) as http:
+        await caught_up(redis, keyspace, NAMES)
+        await log_in(http, "julia")
+        async with http.get("/pacientes", params={"nome": "maria silva"}) as page:
+            text = await page.text()
+    assert "Maria da Silva" in text
+    viewed = [e.event for e in await recent(log) if e.event.action == "viewed_patient"]
+    assert [(v.subjects, v.detail) for v in viewed] == [((chat,), "por nome")]
+
+
+async def test_an_erased_patients_name_is_not_found(
+    log: EventLog, redis: Redis, keyspace: Keyspace
+) -> None:
+    await add_staff(log, "julia", Role.RECEPTIONIST)
+    chat = await registered_patient(log, "5511987654321", "Maria da Silva", datetime.now(UTC))
+    async with projecting(redis, keyspace), serving_console(log) as base, browser(base) as http:
+        await caught_up(redis, keyspace, NAMES)
+        await erase_subject(log, ReadModels(redis, keyspace), chat,
+                            ErasureReason.SUBJECT_REQUEST, "dora")  # fmt: skip
+        await caught_up(redis, keyspace, NAMES)
+        await log_in(http, "julia")
+        async with http.get("/pacientes", params={"nome": "maria silva"}) as page:
+            text = await page.text()
+    assert "Nenhum paciente encontrado" in text
+
+
+async def test_a_name_of_particles_alone_is_refused_with_a_clear_message(
+    log: EventLog, redis: Redis, keyspace: Keyspace
+) -> None:
+    await add_staff(log, "julia", Role.RECEPTIONIST)
+    async with serving_console(log) as base, browser(base) as http:
+        await log_in(http, "julia")
+        async with http.get("/pacientes", params={"nome": "da dos"}) as page:
+            status, text = page.status, await page.text()
+    assert status == 400
+    assert "informe ao menos uma palavra do nome" in text
