@@ -195,7 +195,7 @@ def kubernetes() -> list[dict[str, Any]]:
 def test_every_deployment_has_probes_and_resource_requests() -> None:
     deployments = [d for d in kubernetes() if d["kind"] == "Deployment"]
     assert {d["metadata"]["name"] for d in deployments} == {
-        "wsm-ingest", "wsm-conductor", "wsm-projector", "wsm-edge",
+        "wsm-ingest", "wsm-conductor", "wsm-projector", "wsm-edge", "wsm-console",
     }  # fmt: skip
     for deployment in deployments:
         [container] = deployment["spec"]["template"]["spec"]["containers"]
