@@ -124,7 +124,6 @@ PHRASINGS = [
     ("amanha 15h", TUESDAY, When(date(2026, 11, 25), time(15))),
     ("segunda q vem", TUESDAY, When(date(2026, 11, 30))),
     ("sexta da semana que vem", TUESDAY, When(date(2026, 12, 4))),
-    ("próxima sexta", TUESDAY, When(date(2026, 11, 27))),
     ("prox semana", TUESDAY, When(week=date(2026, 11, 30))),
     ("ontem às 10h", TUESDAY, When(date(2026, 11, 23), time(10))),
     ("hoje às 8h", TUESDAY, When(TUESDAY, time(8))),
