@@ -470,7 +470,7 @@ def test_two_parts_of_the_day_leave_an_unclear_hour_to_be_asked() -> None:
 
 def test_an_hour_saying_its_own_part_of_the_day_keeps_it() -> None:
     text = "amanha la pelas 4 da tarde porque de manha eu trabalho"
-    assert parse_when(text, TUESDAY) == When(date(2026, 11, 25), time(16))
+    assert parse_when(text, TUESDAY) == When(date(2026, 11, 25), time(16), "tarde")
 
 
 def test_noon_or_another_hour_is_asked_about() -> None:

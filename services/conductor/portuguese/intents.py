@@ -36,9 +36,15 @@ _WANTS = (
     "tem", "teria", "tinha", "pode", "pode ser", "podia ser", "poderia ser", "da para",
     "daria", "consegue", "conseguem", "rola", "livre", "quero", "queria", "gostaria",
     "prefiro", "preferia", "bota", "me bota", "coloca", "me coloca", "me poe",
+    # Saying a time suits ("pra mim ta bom", "qualquer dia serve", "de preferencia de
+    # manha", "qual tiver", "tanto faz"), or asking for it kindly ("por favor", "pfvr").
+    "consigo", "conseguiria", "serve", "ta bom", "fica bom", "seria bom", "de preferencia",
+    "preferencia", "qual tiver", "o que tiver", "se tiver", "tanto faz", "por favor", "pfv",
+    "pfvr", "pf", "porfavor",
 )  # fmt: skip
-# "amanhã meio dia, dá?": whether a time works, asked.
-_ASKS_IF_IT_WORKS = re.compile(r"\bd[aá]\s*\?", re.IGNORECASE)
+# "amanhã meio dia, dá?", "amanhã 9h?": whether a time works, asked — a time with a
+# question mark is a booking request (look-ups name their own words and are tried first).
+_ASKS_IF_IT_WORKS = re.compile(r"\?")
 # Any other form of these verbs asks what the verb does ("cancelaria", "remarquem",
 # "reagendasse"); their participles and past ("cancelado", "desmarquei") are known words.
 _ROOTS = {

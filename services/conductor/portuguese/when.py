@@ -82,6 +82,19 @@ _OWN_PERIOD = re.compile(
 # Greetings name a part of the day, and "dia", that are not the time meant: "boa tarde,
 # amanhã às 9" is 9 in the morning, "bom dia 10h tem?" has no day 10.
 _GREETING = re.compile(r"\bbo+m+ di+a+\b|\bbo+a+ (?:ta+rde+|no+i+te+)\b")
+# The hours one works are the ones not meant ("a tarde eu trabalho", "trabalho a partir
+# das 10"): set aside before the time is read.
+_AT_WORK = re.compile(
+    r"\b(?:(?:de|a|pela|na parte da) (?:manha|tarde|noite),? (?:eu )?trabalho"
+    r"|trabalho (?:de|a|pela|na parte da) (?:manha|tarde|noite)"
+    r"|trabalho (?:a partir|depois|antes|ate|das) (?:d[ae]s? |as? )?\d{1,2}(?::\d\d|h\d{0,2})?)\b"
+)
+# Moving a booking names the day it has and then the day wanted ("tenho consulta quinta
+# mas queria passar pra sexta as 10"): the time is read after the verb of moving.
+_MOVED_TO = re.compile(
+    r"\b(?:passar|mudar|trocar|remarcar|transferir|reagendar|adiar|jogar)\b(?: \w+){0,3}? "
+    r"(?:pra|para|pro)\b"
+)
 # Minutes to an hour: "quinze pras dez" (9:45), "dez para as 8" (7:50).
 _MINUTES_TO = re.compile(r"\b(5|10|15|20|25)(?: minutos)? (?:pras|pra as|para as|para) (\d{1,2})\b")
 # Before 6 and with no part of the day, an hour is as likely morning as afternoon.
@@ -127,7 +140,14 @@ def parse_when(text: str, today: date) -> When | None:
     written = _DASHED.sub(r"\1 até \2", _DOTTED_TIME.sub(r"\1:\2", text))
     folded = weekdays_written_out(days_put_right(with_digits(fold(written))))
     folded = REFUSED_DAY.sub("nao", _GREETING.sub(" ", folded))
-    folded = _NOON_BOUND.sub(r"\1 das 12h", folded)
+    folded = _AT_WORK.sub(" ", _NOON_BOUND.sub(r"\1 das 12h", folded))
+    if (moved := _MOVED_TO.search(folded)) and (wanted := _read(folded[moved.end() :], today)):
+        return wanted
+    return _read(folded, today)
+
+
+def _read(folded: str, today: date) -> When | None:
+    """What already folded text says about when."""
     period = _period(folded)
     day, week, day_doubt = day_of(folded, today)
     # The numbers of a date ("dia 7 de manhã", "daqui a 3 dias") are no hours.
