@@ -54,3 +54,13 @@ def test_an_early_hour_with_its_part_of_the_day_is_read() -> None:
     assert parse_when("amanha as 7 da noite", TUESDAY) == When(
         date(2026, 11, 25), time(19), "noite"
     )
+
+
+def test_minutes_said_after_e_are_no_second_hour() -> None:
+    assert parse_when("amanha 2 e 15 da tarde", TUESDAY) == When(
+        date(2026, 11, 25), time(14, 15), "tarde"
+    )
+
+
+def test_a_day_typed_with_two_letters_swapped_is_read() -> None:
+    assert parse_when("amanah as 10", TUESDAY) == When(date(2026, 11, 25), time(10))

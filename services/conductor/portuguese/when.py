@@ -44,6 +44,7 @@ _CLOCK = re.compile(
     r"\b(\d{1,2})(?::(\d{2})|h(\d{2})?|\s?horas?|\s(?:hrs?|hs)\b)( e (?:meia|[0-5]\d))?"
     r"(?!\d|/)"
 )
+_MINUTES_SAID = re.compile(r"\b(\d{1,2}) e [0-5]\d\b")
 _HALF = re.compile(r"\b(\d{1,2}) e (meia|[1-5]\d|0\d)\b")
 # "pra 10" is an hour; "pra 10 pessoas", "a 2 anos" are not.
 _AT_HOUR = re.compile(
@@ -165,6 +166,7 @@ def _hours_named(hours: str) -> set[int]:
     """The hours of every clock time named: two of them in one message ("às 10h, se não
     der às 11h") leave the time to be asked."""
     patterns = _CLOCK, _HALF, _AT_HOUR, _HOUR_OF_PERIOD, _SPAN_START
+    hours = _MINUTES_SAID.sub(r"\1", hours)  # the "15" of "2 e 15 da tarde" is no hour
     named = {int(match[1]) % 12 for pattern in patterns for match in pattern.finditer(hours)}
     return named | ({0} if "meio dia" in hours else set())
 
