@@ -40,7 +40,7 @@ _YES = _phrases(
     "sim", "aceito", "eu aceito", "aceito sim", "concordo", "eu concordo",
     "concordo sim", "autorizo", "eu autorizo", "autorizo sim", "consinto", "eu consinto",
     "de acordo", "estou de acordo", "to de acordo", "pode sim", "claro", "claro que sim",
-    "com certeza", "certamente", "positivo", "quero sim", "s",
+    "com certeza", "certamente", "positivo", "quero sim", "s", "pode usar", "podem usar",
     "yes", "yeah", "yep", "yup", "sure", "of course", "i agree", "agree", "agreed",
     "i accept", "accept", "accepted", "i consent", "consent",
 )  # fmt: skip
@@ -62,6 +62,11 @@ _NEUTRAL = _phrases(
     "boa tarde", "boa noite", "certo", "li", "e", "eu", "o", "a", "os", "as", "com", "isso",
     "aviso",
     "termos", "politica", "privacidade", "de privacidade", "do aviso", "tudo",
+    # Courtesies, and what the answer is about ("sim senhora", "autorizo o uso dos meus
+    # dados", "nao quero que guardem meus dados"): they change nothing of a yes or a no.
+    "senhora", "senhor", "meus dados", "os meus dados", "dos meus dados",
+    "o uso", "uso", "de dados", "nada", "que", "usar", "usem", "guardem", "guardar",
+    "passar", "na verdade",
     "please", "thanks", "thank you", "hi", "hello", "i", "the", "to", "with", "and", "it",
     "terms", "notice", "policy", "privacy", "all", "i read",
 )  # fmt: skip
