@@ -141,6 +141,12 @@ _REVOKE = _phrases(
 _STOP = _phrases("parar", "pare", "para", "stop", "sair", "chega", "unsubscribe")
 _REVOKE_NEUTRAL = _NEUTRAL | _phrases("quero", "eu quero", "gostaria de", "i want to", "agora")
 _REVOCATIONS: Lexicon = {"revoke": _REVOKE, "stop": _STOP}
+# Any form of a verb of taking back said of consent ("revoga meu consentimento", "tiro
+# minha permissão", "cancela minha autorização de uso de dados"): asked about first.
+_TAKING_BACK = re.compile(
+    r"\b(?:revog|retir|tir|cancel|remov|suspend)\w* (?:(?:o|a|meu|minha) ){0,2}"
+    r"(?:consentimento|autorizacao|permis+ao)\b"
+)
 _LONGEST = max(len(p) for p in _YES | _NO | _NEUTRAL | _REVOKE | _REVOKE_NEUTRAL)
 
 
@@ -148,6 +154,7 @@ def revocation_in(text: str) -> Revocation:
     """Whether ``text`` asks to revoke consent: clearly, possibly (to be confirmed), or not."""
     words = _words(text)
     mentioned = any(_contains(words, phrase) for phrase in _REVOKE)
+    mentioned = mentioned or _TAKING_BACK.search(" ".join(words)) is not None
     shape = _parse(words, _REVOCATIONS, _REVOKE_NEUTRAL)
     plain = not _asks(text) and not _CONDITIONS.intersection(words)
     if shape is not None and "revoke" in shape and "stop" not in shape and plain:

@@ -100,10 +100,33 @@ def intent_of(text: str) -> Intent:
     *requests, (_, greetings) = _COLLAPSED
     for intent, phrases in requests:
         if has_any(folded, phrases):
-            return intent
+            return _asked_or_said(intent, folded, "?" in text)
     if _wants_a_time(folded, text):
         return Intent.SCHEDULE  # "boa noite! amanhã às 8 tem?": more than a greeting
     return Intent.HELP if has_any(folded, greetings) else Intent.UNKNOWN
+
+
+# A booking one has, and another day or time wanted: the booking moved, whatever the verb.
+_BOOKED = (
+    "consulta marcada", "minha consulta", "marquei", "agendei", "tenho uma consulta",
+    "tenho consulta", "horario marcado", "meu horario",
+)  # fmt: skip
+_ANOTHER_TIME = ("outro dia", "outro horario", "outra data", "outra hora")
+_MOVABLE = (Intent.CANCEL, Intent.CONSULT, Intent.SCHEDULE)
+# "Tá confirmado" said is a patient confirming; asked ("tá confirmado?", "só confirmando,
+# é dia 3 mesmo?") it looks the booking up.
+_CONFIRMED = ("ta confirmado", "ta confirmada", "esta confirmado", "esta confirmada")
+
+
+def _asked_or_said(intent: Intent, folded: str, asked: bool) -> Intent:
+    """The intent found, read again in the light of the message's structure."""
+    if intent in _MOVABLE and has_any(folded, _BOOKED) and has_any(folded, _ANOTHER_TIME):
+        return Intent.RESCHEDULE  # "tenho uma consulta marcada ... queria ver outro dia"
+    if intent is Intent.CONFIRM and asked:
+        return Intent.CONSULT
+    if intent is Intent.CONSULT and not asked and has_any(folded, _CONFIRMED):
+        return Intent.CONFIRM
+    return intent
 
 
 def _wants_a_time(folded: str, text: str) -> bool:
