@@ -79,12 +79,19 @@ _OPTION = re.compile(r"^(?:a |o )?(?:opcao |numero |n )?(\d{1,2})(?:a|o)?$")
 # A greeting may come first ("oi, sou a Ana"); "eh" is how many type "é".
 _NAME_INTRO = re.compile(
     r"^(?:(?:oi|ola|bom dia|boa tarde|boa noite) )?"
-    r"(?:(?:o )?meu nome(?: (?:eh|e)\b)?:?|nome:|me chamo|eu me chamo|sou eu (?:a |o )?|"
-    r"sou (?:a |o )?|eu sou (?:a |o )?|"
-    r"pode me chamar de|aqui (?:eh|e) (?:a |o )?|(?:eh|e) (?:a|o) )\s*",
+    r"(?:(?:o )?meu nome(?: (?:completo|todo))?(?: (?:eh|e)\b)?:?|nome(?: completo)?:"
+    r"|me chamo|eu me chamo|sou eu (?:a |o )?|sou (?:a |o )?|eu sou (?:a |o )?|"
+    r"pode me chamar de|aqui (?:eh|e) (?:a |o )?|(?:eh|e) (?:a|o) "
+    r"|(?:aqui )?quem fala (?:eh|e) (?:a |o )?|pode (?:colocar|por|botar) (?:como )?)\s*",
 )
 # Letters in words joined by apostrophes (straight or typographic, U+2019) or hyphens.
 _JOINERS = "'\u2019-"
+_JOINERS_CHARS = "'\u2019\\-"
+# An introduction in one part of a message set apart by commas ("me chamo Rosângela,
+# prazer", "prazer, sou a Luana", "meu nome é Sueli, queria marcar"): the name is in it.
+_PARTS = re.compile(r"\s*[,;]\s*")
+# Faces and other symbols around a name ("Eduarda Gomes 😊") are no part of it.
+_SYMBOLS = re.compile(rf"[^\w\s{_JOINERS_CHARS},;:.!]")
 _WORD = rf"[^\W\d_]+(?:[{_JOINERS}][^\W\d_]+)*"
 _NAME = re.compile(rf"^{_WORD}(?: {_WORD}){{0,5}}$")
 
@@ -146,7 +153,16 @@ def chosen_option(text: str, count: int) -> int | None:
 def name_in(text: str) -> str | None:
     """A person's name in a reply like "Maria Silva" or "meu nome é Maria", written as
     Portuguese writes names; None when the reply does not look like a name."""
-    cleaned = " ".join(text.strip().strip(".!").split())
+    plain = " ".join(_SYMBOLS.sub(" ", text).split())
+    parts = _PARTS.split(plain)
+    introduced = [part for part in parts if _NAME_INTRO.sub("", fold(part)) != fold(part)]
+    if len(parts) > 1 and len(introduced) == 1 and (name := _name_of(introduced[0])):
+        return name
+    return _name_of(plain)
+
+
+def _name_of(said: str) -> str | None:
+    cleaned = " ".join(said.strip().strip(".!").split())
     introduced = _NAME_INTRO.sub("", fold(cleaned))
     if introduced != fold(cleaned):
         # Keep the original spelling and accents of the part after the introduction.
