@@ -38,3 +38,11 @@ def test_a_bare_time_with_no_request_in_it_stays_unknown() -> None:
 
 def test_a_question_with_no_time_is_no_booking_request() -> None:
     assert intent_of("tudo certo?") is not Intent.SCHEDULE
+
+
+def test_an_acknowledgement_before_a_farewell_asks_for_no_time() -> None:
+    assert intent_of("ta bom, ate amanha") is not Intent.SCHEDULE
+
+
+def test_a_kind_word_before_another_request_asks_for_no_time() -> None:
+    assert intent_of("por favor me responde hoje") is not Intent.SCHEDULE

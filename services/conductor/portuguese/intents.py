@@ -36,12 +36,15 @@ _WANTS = (
     "tem", "teria", "tinha", "pode", "pode ser", "podia ser", "poderia ser", "da para",
     "daria", "consegue", "conseguem", "rola", "livre", "quero", "queria", "gostaria",
     "prefiro", "preferia", "bota", "me bota", "coloca", "me coloca", "me poe",
-    # Saying a time suits ("pra mim ta bom", "qualquer dia serve", "de preferencia de
-    # manha", "qual tiver", "tanto faz"), or asking for it kindly ("por favor", "pfvr").
-    "consigo", "conseguiria", "serve", "ta bom", "fica bom", "seria bom", "de preferencia",
-    "preferencia", "qual tiver", "o que tiver", "se tiver", "tanto faz", "por favor", "pfv",
-    "pfvr", "pf", "porfavor",
+    "consigo", "conseguiria", "de preferencia", "preferencia",
 )  # fmt: skip
+# Saying, after the time, that it suits ("dia 30 de tarde pra mim ta bom", "qualquer dia
+# serve pra mim", ", qual tiver", "tanto faz") or asking for it kindly ("... 8h pfvr").
+# Only at the end: "ta bom, ate amanha" and "por favor me responde hoje" want no time.
+_SUITS = re.compile(
+    r"\b(?:ta bom|fica bom|seria bom|serve(?: para mim)?|qual tiver|o que tiver|se tiver"
+    r"|tanto faz|por favor|porfavor|pfv|pfvr|pf)$"
+)
 # "amanhã meio dia, dá?", "amanhã 9h?": whether a time works, asked — a time with a
 # question mark is a booking request (look-ups name their own words and are tried first).
 _ASKS_IF_IT_WORKS = re.compile(r"\?")
@@ -137,7 +140,8 @@ def _asked_or_said(intent: Intent, folded: str, asked: bool) -> Intent:
 
 
 def _wants_a_time(folded: str, text: str) -> bool:
-    wants = has_any(folded, _WANTS) or _ASKS_IF_IT_WORKS.search(text) is not None
+    wants = has_any(folded, _WANTS) or _SUITS.search(folded) is not None
+    wants = wants or _ASKS_IF_IT_WORKS.search(text) is not None
     return wants and parse_when(text, _ANY_DAY) is not None
 
 
