@@ -64,3 +64,9 @@ def test_minutes_said_after_e_are_no_second_hour() -> None:
 
 def test_a_day_typed_with_two_letters_swapped_is_read() -> None:
     assert parse_when("amanah as 10", TUESDAY) == When(date(2026, 11, 25), time(10))
+
+
+def test_until_noon_is_a_span_to_noon() -> None:
+    assert parse_when("amanha ate meio dia", TUESDAY) == When(
+        date(2026, 11, 25), between=(time(0), time(12))
+    )

@@ -36,7 +36,7 @@ _DASHED = re.compile(r"(?<![\d/])(\d{1,2}(?::\d\d|h\d{0,2})?) ?[-\u2013] ?(\d{1,
 _SLASHED_HOURS = re.compile(r"\b\d{1,2}h\d{0,2} ?/ ?\d{1,2}(?!\d)")
 _AFTER = re.compile(rf"\b(?:a partir|depois|apos) (?:d[ae]s? |a |as )?{_TIME}(?!\d|/)")
 # "antes das 10", and "até as 10" said with no hour before it: a bound, not a time.
-_BEFORE = re.compile(rf"\b(?:antes (?:d[ae]s? |da )?|ate (?:as? )?){_TIME}(?!\d|/)")
+_BEFORE = re.compile(rf"\b(?:antes (?:d[ae]s? |da )?|ate (?:as? |das )?){_TIME}(?!\d|/)")
 # Noon as a bound ("antes do meio dia", "depois do meio-dia") is the hour 12.
 _NOON_BOUND = re.compile(r"\b(antes|depois|apos|a partir|ate) (?:d?o )?meio dia\b")
 # Its minutes said after "e": "10h e meia", "10 horas e 40".
