@@ -66,3 +66,7 @@ def test_the_proposal_pointed_at_and_refused_declines() -> None:
 
 def test_a_pause_alone_is_no_answer() -> None:
     assert confirmation_answer("pera") is None
+
+
+def test_a_yes_naming_the_data_without_a_possessive_is_consent() -> None:
+    assert consent_answer("sim, autorizo o uso dos dados") is True

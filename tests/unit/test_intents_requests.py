@@ -46,3 +46,7 @@ def test_an_acknowledgement_before_a_farewell_asks_for_no_time() -> None:
 
 def test_a_kind_word_before_another_request_asks_for_no_time() -> None:
     assert intent_of("por favor me responde hoje") is not Intent.SCHEDULE
+
+
+def test_a_time_said_to_be_great_is_a_booking_request() -> None:
+    assert intent_of("sexta 10h ta otimo") is Intent.SCHEDULE

@@ -70,3 +70,11 @@ def test_a_person_to_attend_one_is_a_request_for_a_human() -> None:
 
 def test_how_to_use_the_number_asks_for_help() -> None:
     assert intent_of("como eu uso esse numero?") is Intent.HELP
+
+
+def test_ones_own_booking_asked_about_with_no_verb_of_booking_is_a_look_up() -> None:
+    assert intent_of("meu horario e que horas mesmo?") is Intent.CONSULT
+
+
+def test_a_time_asked_for_ones_own_follow_up_is_a_booking_request() -> None:
+    assert intent_of("tem horario pra minha consulta de retorno amanha?") is Intent.SCHEDULE

@@ -64,7 +64,8 @@ _NEUTRAL = _phrases(
     "termos", "politica", "privacidade", "de privacidade", "do aviso", "tudo",
     # Courtesies, and what the answer is about ("sim senhora", "autorizo o uso dos meus
     # dados", "nao quero que guardem meus dados"): they change nothing of a yes or a no.
-    "senhora", "senhor", "meus dados", "os meus dados", "dos meus dados",
+    "senhora", "senhor", "meus dados", "os meus dados", "dos meus dados", "dados",
+    "os dados", "dos dados", "informacoes", "minhas informacoes",
     "o uso", "uso", "de dados", "nada", "que", "usar", "usem", "guardem", "guardar",
     "passar", "na verdade",
     "please", "thanks", "thank you", "hi", "hello", "i", "the", "to", "with", "and", "it",

@@ -43,7 +43,8 @@ _WANTS = (
 # Only at the end: "ta bom, ate amanha" and "por favor me responde hoje" want no time.
 _SUITS = re.compile(
     r"\b(?:ta bom|fica bom|seria bom|serve(?: para mim)?|qual tiver|o que tiver|se tiver"
-    r"|tanto faz|por favor|porfavor|pfv|pfvr|pf)$"
+    r"|tanto faz|por favor|porfavor|pfv|pfvr|pf|ta otimo|seria otimo|fica otimo|perfeito"
+    r"|da certo)$"
 )
 # "amanhã meio dia, dá?", "amanhã 9h?": whether a time works, asked — a time with a
 # question mark is a booking request (look-ups name their own words and are tried first).
@@ -123,6 +124,15 @@ _BOOKED = (
 )  # fmt: skip
 _ANOTHER_TIME = ("outro dia", "outro horario", "outra data", "outra hora")
 _MOVABLE = (Intent.CANCEL, Intent.CONSULT, Intent.SCHEDULE)
+# One's own booking asked about, with no verb of booking, is looked up.
+_OWN_BOOKING = (
+    "minha consulta", "meu horario", "meu agendamento", "meu atendimento", "meu retorno",
+    "meu exame",
+)  # fmt: skip
+_BOOKING_VERBS = (
+    "marcar", "marca", "marque", "agendar", "agenda", "agende", "encaixar", "encaixa",
+    "reservar", "tem", "tem vaga", "vaga", "consigo", "quero", "queria", "gostaria",
+)  # fmt: skip
 # "Tá confirmado" said is a patient confirming; asked ("tá confirmado?", "só confirmando,
 # é dia 3 mesmo?") it looks the booking up.
 _CONFIRMED = ("ta confirmado", "ta confirmada", "esta confirmado", "esta confirmada")
@@ -134,6 +144,9 @@ def _asked_or_said(intent: Intent, folded: str, asked: bool) -> Intent:
         return Intent.RESCHEDULE  # "tenho uma consulta marcada ... queria ver outro dia"
     if intent is Intent.CONFIRM and asked:
         return Intent.CONSULT
+    own = has_any(folded, _OWN_BOOKING) and not has_any(folded, _BOOKING_VERBS)
+    if intent is Intent.SCHEDULE and asked and own:
+        return Intent.CONSULT  # "meu horario e que horas mesmo?": one's own, asked
     if intent is Intent.CONSULT and not asked and has_any(folded, _CONFIRMED):
         return Intent.CONFIRM
     return intent
