@@ -70,3 +70,18 @@ def test_a_pause_alone_is_no_answer() -> None:
 
 def test_a_yes_naming_the_data_without_a_possessive_is_consent() -> None:
     assert consent_answer("sim, autorizo o uso dos dados") is True
+
+
+@pytest.mark.parametrize(
+    "text", ["sim, muito obrigada", "pode sim, valeu", "sim, obrigado doutora"]
+)
+def test_a_yes_ending_in_thanks_or_a_form_of_address_confirms(text: str) -> None:
+    assert confirmation_answer(text) is True
+
+
+def test_a_no_ending_in_thanks_declines() -> None:
+    assert confirmation_answer("nao, obrigado mesmo assim") is False
+
+
+def test_thanks_alone_is_no_answer() -> None:
+    assert confirmation_answer("obrigada doutora") is None

@@ -68,6 +68,12 @@ _NEUTRAL = _phrases(
     "os dados", "dos dados", "informacoes", "minhas informacoes",
     "o uso", "uso", "de dados", "nada", "que", "usar", "usem", "guardem", "guardar",
     "passar", "na verdade",
+    # Thanks, farewells and forms of address that end an answer ("sim, muito obrigada",
+    # "nao, obrigado mesmo assim", "pode sim, valeu", "sim, obrigado doutora").
+    "muito obrigado", "muito obrigada", "brigado", "brigada", "valeu", "vlw", "grato",
+    "grata", "agradeco", "pela atencao", "pela ajuda", "mesmo assim", "viu", "tchau",
+    "ate mais", "ate logo", "deus abencoe", "doutora", "doutor", "dra", "dr", "moca", "moco",
+    "querida", "querido",
     "please", "thanks", "thank you", "hi", "hello", "i", "the", "to", "with", "and", "it",
     "terms", "notice", "policy", "privacy", "all", "i read",
 )  # fmt: skip
