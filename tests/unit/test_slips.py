@@ -31,3 +31,13 @@ def test_a_short_word_is_never_put_right() -> None:
 def test_shorter_words_are_put_right_where_the_targets_allow_it() -> None:
     days = Slips.of(["amanha"], known=[], shortest=5)
     assert days.corrected(["amnha"]) == ("amanha",)
+
+
+def test_two_letters_typed_the_wrong_way_round_are_put_right() -> None:
+    assert Slips.of(["amanha", "sexta"], known=[], shortest=5).corrected(["sexat"]) == ("sexta",)
+
+
+def test_a_swap_that_could_be_two_words_is_left_as_written() -> None:
+    # "abcde" is "acbde" with "c" and "b" swapped, and "abdce" with "d" and "c" swapped.
+    slips = Slips.of(["acbde", "abdce"], known=[], shortest=5)
+    assert slips.corrected(["abcde"]) == ("abcde",)

@@ -26,7 +26,13 @@ _CONFIRM = _YES | _phrases(
     "confirmar", "confirma", "confirmado", "confirmada", "eu confirmo", "confirmo sim",
     "fechado", "combinado", "perfeito", "otimo", "ok", "okay", "ta bom", "ta bem", "beleza",
     "blz", "certo", "quero", "quero sim", "por favor", "pode ser sim", "s", "ss", "fechou",
-    "bora", "show", "maravilha", "otima", "pode sim", "pode ser entao",
+    "bora", "show", "maravilha", "otima", "pode sim", "pode ser entao", "uhum", "aham",
+)  # fmt: skip
+# The proposal pointed at ("pode marcar esse ai", "esse horario ta otimo", "confirma pra
+# mim"), and a pause before a no ("nao, pera"): no answer by themselves.
+_POINTED = _phrases(
+    "esse", "esse ai", "essa", "essa ai", "esse horario", "esse mesmo", "para mim", "mim",
+    "horario", "pera", "espera", "perai",
 )  # fmt: skip
 _DECLINE = _phrases(
     "nao", "nao quero", "nao pode", "nao confirmo", "melhor nao", "prefiro nao", "deixa",
@@ -34,9 +40,9 @@ _DECLINE = _phrases(
     "n", "nope", "no", "deixa quieto", "nao precisa", "dispenso", "nao quero mais",
     "deixa para depois", "fica para depois", "outra hora", "prefiro outro dia",
     "prefiro outro horario", "outro dia", "outro horario", "agora nao da", "nao da",
-    "nao vai dar",
+    "nao vai dar", "mudei de ideia",
 )  # fmt: skip
-_SAID = _NEUTRAL - _CONFIRM - _DECLINE
+_SAID = (_NEUTRAL | _POINTED) - _CONFIRM - _DECLINE
 
 
 def confirmation_answer(text: str) -> bool | None:

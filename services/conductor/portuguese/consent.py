@@ -40,7 +40,7 @@ _YES = _phrases(
     "sim", "aceito", "eu aceito", "aceito sim", "concordo", "eu concordo",
     "concordo sim", "autorizo", "eu autorizo", "autorizo sim", "consinto", "eu consinto",
     "de acordo", "estou de acordo", "to de acordo", "pode sim", "claro", "claro que sim",
-    "com certeza", "certamente", "positivo", "quero sim", "s",
+    "com certeza", "certamente", "positivo", "quero sim", "s", "pode usar", "podem usar",
     "yes", "yeah", "yep", "yup", "sure", "of course", "i agree", "agree", "agreed",
     "i accept", "accept", "accepted", "i consent", "consent",
 )  # fmt: skip
@@ -62,6 +62,18 @@ _NEUTRAL = _phrases(
     "boa tarde", "boa noite", "certo", "li", "e", "eu", "o", "a", "os", "as", "com", "isso",
     "aviso",
     "termos", "politica", "privacidade", "de privacidade", "do aviso", "tudo",
+    # Courtesies, and what the answer is about ("sim senhora", "autorizo o uso dos meus
+    # dados", "nao quero que guardem meus dados"): they change nothing of a yes or a no.
+    "senhora", "senhor", "meus dados", "os meus dados", "dos meus dados", "dados",
+    "os dados", "dos dados", "informacoes", "minhas informacoes",
+    "o uso", "uso", "de dados", "nada", "que", "usar", "usem", "guardem", "guardar",
+    "passar", "na verdade",
+    # Thanks, farewells and forms of address that end an answer ("sim, muito obrigada",
+    # "nao, obrigado mesmo assim", "pode sim, valeu", "sim, obrigado doutora").
+    "muito obrigado", "muito obrigada", "brigado", "brigada", "valeu", "vlw", "grato",
+    "grata", "agradeco", "pela atencao", "pela ajuda", "mesmo assim", "viu", "tchau",
+    "ate mais", "ate logo", "deus abencoe", "doutora", "doutor", "dra", "dr", "moca", "moco",
+    "querida", "querido",
     "please", "thanks", "thank you", "hi", "hello", "i", "the", "to", "with", "and", "it",
     "terms", "notice", "policy", "privacy", "all", "i read",
 )  # fmt: skip
@@ -136,6 +148,12 @@ _REVOKE = _phrases(
 _STOP = _phrases("parar", "pare", "para", "stop", "sair", "chega", "unsubscribe")
 _REVOKE_NEUTRAL = _NEUTRAL | _phrases("quero", "eu quero", "gostaria de", "i want to", "agora")
 _REVOCATIONS: Lexicon = {"revoke": _REVOKE, "stop": _STOP}
+# Any form of a verb of taking back said of consent ("revoga meu consentimento", "tiro
+# minha permissão", "cancela minha autorização de uso de dados"): asked about first.
+_TAKING_BACK = re.compile(
+    r"\b(?:revog|retir|tir|cancel|remov|suspend)\w* (?:(?:o|a|meu|minha) ){0,2}"
+    r"(?:consentimento|autorizacao|permis+ao)\b"
+)
 _LONGEST = max(len(p) for p in _YES | _NO | _NEUTRAL | _REVOKE | _REVOKE_NEUTRAL)
 
 
@@ -143,6 +161,7 @@ def revocation_in(text: str) -> Revocation:
     """Whether ``text`` asks to revoke consent: clearly, possibly (to be confirmed), or not."""
     words = _words(text)
     mentioned = any(_contains(words, phrase) for phrase in _REVOKE)
+    mentioned = mentioned or _TAKING_BACK.search(" ".join(words)) is not None
     shape = _parse(words, _REVOCATIONS, _REVOKE_NEUTRAL)
     plain = not _asks(text) and not _CONDITIONS.intersection(words)
     if shape is not None and "revoke" in shape and "stop" not in shape and plain:

@@ -37,8 +37,12 @@ _COMING = re.compile(r"\b(?<!mes )(?<!ano )(?:que|q) vem\b")
 _NEXT_MONTH = re.compile(r"\b(?:mes que vem|mes q vem|prox(?:imo)? mes|mes seguinte)\b")
 # "fim de semana", "fds": Saturday or Sunday, the person chooses.
 _WEEKEND = re.compile(r"\b(?:fim de semana|final de semana|fds)\b")
-# "próxima sexta": the coming Friday ("próxima terça" said on a Tuesday: next week's).
-_NEXT_DAY = re.compile(r"\bprox(?:ima|imo)? (?:segunda|terca|quarta|quinta|sexta|sabado|domingo)")
+# "próxima sexta", "sexta feira próxima": like "sexta que vem", the coming Friday or the
+# next week's ("próxima terça" said on a Tuesday is only next week's).
+_NEXT_DAY = re.compile(
+    r"\bprox(?:ima|imo)? (?:segunda|terca|quarta|quinta|sexta|sabado|domingo)"
+    r"|\b(?:segunda|terca|quarta|quinta|sexta|sabado|domingo)(?: feira)? prox(?:ima|imo)?\b"
+)
 _DAY_MONTH = re.compile(r"\b(?:dia )?(\d{1,2})/(\d{1,2})(?:/(\d{2,4}))?\b")
 _DAY_MONTH_NAME = re.compile(
     rf"\b(?:dia )?(\d{{1,2}}|primeiro)o? (?:de )?({_MONTH_WORDS})\b(?: (?:de )?(\d{{4}})\b)?"
@@ -171,8 +175,9 @@ def _day(folded: str, today: date) -> tuple[date | None, date | None, str | None
         if weekday == today.weekday() and not said_next:
             # "terça" said on a Tuesday: today, or a week from today?
             return None, None, f"hoje ({_said(today)}) ou {_said(coming)}?"
-        if _COMING.search(folded) and coming != following:
-            # "sexta que vem" on a Tuesday: this Friday for some, next week's for others.
+        if said_next and coming != following:
+            # "sexta que vem", "próxima sexta" on a Tuesday: this Friday for some, next
+            # week's for others.
             return None, None, f"{_said(coming)} ou {_said(following)}?"
         return coming, None, None
     if next_week or _COMING.search(folded):

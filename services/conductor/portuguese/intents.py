@@ -36,9 +36,19 @@ _WANTS = (
     "tem", "teria", "tinha", "pode", "pode ser", "podia ser", "poderia ser", "da para",
     "daria", "consegue", "conseguem", "rola", "livre", "quero", "queria", "gostaria",
     "prefiro", "preferia", "bota", "me bota", "coloca", "me coloca", "me poe",
+    "consigo", "conseguiria", "de preferencia", "preferencia",
 )  # fmt: skip
-# "amanhã meio dia, dá?": whether a time works, asked.
-_ASKS_IF_IT_WORKS = re.compile(r"\bd[aá]\s*\?", re.IGNORECASE)
+# Saying, after the time, that it suits ("dia 30 de tarde pra mim ta bom", "qualquer dia
+# serve pra mim", ", qual tiver", "tanto faz") or asking for it kindly ("... 8h pfvr").
+# Only at the end: "ta bom, ate amanha" and "por favor me responde hoje" want no time.
+_SUITS = re.compile(
+    r"\b(?:ta bom|fica bom|seria bom|serve(?: para mim)?|qual tiver|o que tiver|se tiver"
+    r"|tanto faz|por favor|porfavor|pfv|pfvr|pf|ta otimo|seria otimo|fica otimo|perfeito"
+    r"|da certo)$"
+)
+# "amanhã meio dia, dá?", "amanhã 9h?": whether a time works, asked — a time with a
+# question mark is a booking request (look-ups name their own words and are tried first).
+_ASKS_IF_IT_WORKS = re.compile(r"\?")
 # Any other form of these verbs asks what the verb does ("cancelaria", "remarquem",
 # "reagendasse"); their participles and past ("cancelado", "desmarquei") are known words.
 _ROOTS = {
@@ -73,12 +83,19 @@ _OPTION = re.compile(r"^(?:a |o )?(?:opcao |numero |n )?(\d{1,2})(?:a|o)?$")
 # A greeting may come first ("oi, sou a Ana"); "eh" is how many type "é".
 _NAME_INTRO = re.compile(
     r"^(?:(?:oi|ola|bom dia|boa tarde|boa noite) )?"
-    r"(?:(?:o )?meu nome(?: (?:eh|e)\b)?:?|nome:|me chamo|eu me chamo|sou eu (?:a |o )?|"
-    r"sou (?:a |o )?|eu sou (?:a |o )?|"
-    r"pode me chamar de|aqui (?:eh|e) (?:a |o )?|(?:eh|e) (?:a|o) )\s*",
+    r"(?:(?:o )?meu nome(?: (?:completo|todo))?(?: (?:eh|e)\b)?:?|nome(?: completo)?:"
+    r"|me chamo|eu me chamo|sou eu (?:a |o )?|sou (?:a |o )?|eu sou (?:a |o )?|"
+    r"pode me chamar de|aqui (?:eh|e) (?:a |o )?|(?:eh|e) (?:a|o) "
+    r"|(?:aqui )?quem fala (?:eh|e) (?:a |o )?|pode (?:colocar|por|botar) (?:como )?)\s*",
 )
 # Letters in words joined by apostrophes (straight or typographic, U+2019) or hyphens.
 _JOINERS = "'\u2019-"
+_JOINERS_CHARS = "'\u2019\\-"
+# An introduction in one part of a message set apart by commas ("me chamo Rosângela,
+# prazer", "prazer, sou a Luana", "meu nome é Sueli, queria marcar"): the name is in it.
+_PARTS = re.compile(r"\s*[,;]\s*")
+# Faces and other symbols around a name ("Eduarda Gomes 😊") are no part of it.
+_SYMBOLS = re.compile(rf"[^\w\s{_JOINERS_CHARS},;:.!]")
 _WORD = rf"[^\W\d_]+(?:[{_JOINERS}][^\W\d_]+)*"
 _NAME = re.compile(rf"^{_WORD}(?: {_WORD}){{0,5}}$")
 
@@ -94,14 +111,50 @@ def intent_of(text: str) -> Intent:
     *requests, (_, greetings) = _COLLAPSED
     for intent, phrases in requests:
         if has_any(folded, phrases):
-            return intent
+            return _asked_or_said(intent, folded, "?" in text)
     if _wants_a_time(folded, text):
         return Intent.SCHEDULE  # "boa noite! amanhã às 8 tem?": more than a greeting
     return Intent.HELP if has_any(folded, greetings) else Intent.UNKNOWN
 
 
+# A booking one has, and another day or time wanted: the booking moved, whatever the verb.
+_BOOKED = (
+    "consulta marcada", "minha consulta", "marquei", "agendei", "tenho uma consulta",
+    "tenho consulta", "horario marcado", "meu horario",
+)  # fmt: skip
+_ANOTHER_TIME = ("outro dia", "outro horario", "outra data", "outra hora")
+_MOVABLE = (Intent.CANCEL, Intent.CONSULT, Intent.SCHEDULE)
+# One's own booking asked about, with no verb of booking, is looked up.
+_OWN_BOOKING = (
+    "minha consulta", "meu horario", "meu agendamento", "meu atendimento", "meu retorno",
+    "meu exame",
+)  # fmt: skip
+_BOOKING_VERBS = (
+    "marcar", "marca", "marque", "agendar", "agenda", "agende", "encaixar", "encaixa",
+    "reservar", "tem", "tem vaga", "vaga", "consigo", "quero", "queria", "gostaria",
+)  # fmt: skip
+# "Tá confirmado" said is a patient confirming; asked ("tá confirmado?", "só confirmando,
+# é dia 3 mesmo?") it looks the booking up.
+_CONFIRMED = ("ta confirmado", "ta confirmada", "esta confirmado", "esta confirmada")
+
+
+def _asked_or_said(intent: Intent, folded: str, asked: bool) -> Intent:
+    """The intent found, read again in the light of the message's structure."""
+    if intent in _MOVABLE and has_any(folded, _BOOKED) and has_any(folded, _ANOTHER_TIME):
+        return Intent.RESCHEDULE  # "tenho uma consulta marcada ... queria ver outro dia"
+    if intent is Intent.CONFIRM and asked:
+        return Intent.CONSULT
+    own = has_any(folded, _OWN_BOOKING) and not has_any(folded, _BOOKING_VERBS)
+    if intent is Intent.SCHEDULE and asked and own:
+        return Intent.CONSULT  # "meu horario e que horas mesmo?": one's own, asked
+    if intent is Intent.CONSULT and not asked and has_any(folded, _CONFIRMED):
+        return Intent.CONFIRM
+    return intent
+
+
 def _wants_a_time(folded: str, text: str) -> bool:
-    wants = has_any(folded, _WANTS) or _ASKS_IF_IT_WORKS.search(text) is not None
+    wants = has_any(folded, _WANTS) or _SUITS.search(folded) is not None
+    wants = wants or _ASKS_IF_IT_WORKS.search(text) is not None
     return wants and parse_when(text, _ANY_DAY) is not None
 
 
@@ -117,7 +170,16 @@ def chosen_option(text: str, count: int) -> int | None:
 def name_in(text: str) -> str | None:
     """A person's name in a reply like "Maria Silva" or "meu nome é Maria", written as
     Portuguese writes names; None when the reply does not look like a name."""
-    cleaned = " ".join(text.strip().strip(".!").split())
+    plain = " ".join(_SYMBOLS.sub(" ", text).split())
+    parts = _PARTS.split(plain)
+    introduced = [part for part in parts if _NAME_INTRO.sub("", fold(part)) != fold(part)]
+    if len(parts) > 1 and len(introduced) == 1 and (name := _name_of(introduced[0])):
+        return name
+    return _name_of(plain)
+
+
+def _name_of(said: str) -> str | None:
+    cleaned = " ".join(said.strip().strip(".!").split())
     introduced = _NAME_INTRO.sub("", fold(cleaned))
     if introduced != fold(cleaned):
         # Keep the original spelling and accents of the part after the introduction.

@@ -33,7 +33,7 @@ _HUMAN = (
     "responsavel", "gerente", "supervisor", "falar com o dono", "uma maquina",
     "quero falar com", "preciso falar com", "gostaria de falar com", "queria falar com",
     "alguem da clinica", "chama alguem", "alguem da recepcao", "ninguem me responde",
-    "ninguem me atende",
+    "ninguem me atende", "alguma pessoa", "pessoa para me atender", "pessoa para falar",
 )  # fmt: skip
 _RESCHEDULE = (
     "remarcar", "remarca", "remarque", "remarcacao", "reagendar", "reagenda", "reagende",
@@ -88,13 +88,15 @@ _LOOKUP = (
     "foi remarcada", "foi remarcado", "remarcada para quando", "remarcado para quando",
     "to marcado", "to marcada", "estou marcado", "estou marcada", "marcado para quando",
     "marcada para quando", "quando e meu", "quando e o meu", "meu retorno e",
+    "tenho algum agendamento", "tenho agendamento", "tenho um agendamento", "ta mantida",
+    "ta mantido", "esta mantida", "esta mantido", "continua mantida", "so confirmando",
 )  # fmt: skip
 # Saying one will be there; a bare "confirmado" may ask ("tá confirmado?"), after look-ups.
 _ATTENDING = (
     "confirmo", "confirmando", "vou sim", "estarei la", "presenca confirmada", "estarei ai",
     "pode confirmar minha presenca", "que eu vou", "vou comparecer", "vou estar la",
     "vou estar ai", "estarei presente", "irei sim", "sim vou", "pode contar comigo",
-    "conta comigo", "eu irei", "vou estar presente",
+    "conta comigo", "eu irei", "vou estar presente", "confirmadissimo", "confirmadissima",
 )  # fmt: skip
 _CONFIRM = ("confirmado", "confirmada", "confirmar")
 # Questions about the clinic, asked in words no booking uses.
@@ -114,7 +116,9 @@ _ASKED_INFO = (
     "quanto tempo", "quanto dura", "duracao", "cobrado", "cobrada", "cobram", "cobra", "gratis",
     "gratuito", "de graca", "perto do", "perto de", "voces ficam", "qual o numero",
     "numero de voces", "numero da clinica", "numero de telefone", "cep", "horario de voces",
-    "horario da clinica", "como chego", "de onibus", "de metro",
+    "horario da clinica", "como chego", "de onibus", "de metro", "horario voces atendem",
+    "horario que voces atendem", "horario voces abrem", "horario que voces abrem", "sem comer",
+    "sem beber", "ficar em jejum",
 )  # fmt: skip
 _BOOK = (
     "marcar", "marca", "marque", "marcacao", "agendar", "agenda", "agende", "agendamento",
@@ -123,7 +127,7 @@ _BOOK = (
     "marcar com", "ir no medico", "ir ao medico", "ir na medica", "me consultar",
     "ser atendido", "ser atendida",
 )  # fmt: skip
-_OWN = ("minha consulta", "meu agendamento")
+_OWN = ("minha consulta", "meu agendamento", "meu atendimento", "meu horario")
 # Named alone, an insurer or a specialty asks whether the clinic takes or has it; where
 # it is ("onde é", "fica em") after a look-up ("minha consulta fica em que dia?").
 _NAMED_INFO = (
@@ -153,8 +157,8 @@ _HELP = (
     "ajuda", "ajudar", "menu", "opcoes", "oi", "oie", "ola", "opa", "e ai", "eai", "eae",
     "e ae", "salve", "bom dia", "boa tarde", "boa noite", "help", "como funciona",
     "o que voce faz", "o que voces fazem", "o que voce pode fazer", "o que da para fazer",
-    "o que posso fazer", "como usar", "como usa", "inicio", "comecar", "alo", "hey", "hello",
-    "hi", "quem e voce", "quem fala", "com quem eu falo", "com quem falo",
+    "o que posso fazer", "como usar", "como usa", "como uso", "como eu uso", "inicio", "comecar",
+    "alo", "hey", "hello", "hi", "quem e voce", "quem fala", "com quem eu falo", "com quem falo",
 )  # fmt: skip
 
 PHRASES: tuple[tuple[Intent, tuple[str, ...]], ...] = (

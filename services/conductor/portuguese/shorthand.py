@@ -9,6 +9,7 @@ SHORTHAND = {
     "qts": "quantos", "pra": "para", "pro": "para o", "msm": "mesmo", "n": "nao",
     "obg": "obrigado", "cmg": "comigo", "aq": "aqui", "vdd": "verdade", "eh": "e",
     "end": "endereco", "tel": "telefone", "info": "informacao", "infos": "informacoes",
+    "naum": "nao",
 }  # fmt: skip
 """Each shorthand, folded (see ``fold``), and what it stands for."""
 

@@ -46,6 +46,9 @@ class Slips:
             return f"h{word}"  # the silent h left out: "orario", "umano", "oje"
         if len(word) < self.shortest or word in self.known or not word.isalpha():
             return word
+        swapped = {self._swapped(word, at) for at in range(1, len(word) - 1)} & self.targets
+        if len(swapped) == 1:
+            return swapped.pop()  # two letters typed the wrong way round: "sexat", "amanah"
         matcher = SequenceMatcher(None, b=word)
         scored = []
         for target in self.targets:
@@ -58,3 +61,8 @@ class Slips:
         if not scored or (len(scored) > 1 and scored[1][0] == scored[0][0]):
             return word
         return scored[0][1]
+
+    @staticmethod
+    def _swapped(word: str, at: int) -> str:
+        """The word with its letters at ``at`` and ``at + 1`` swapped (the first kept)."""
+        return word[:at] + word[at + 1] + word[at] + word[at + 2 :]

@@ -35,12 +35,16 @@ _DASHED = re.compile(r"(?<![\d/])(\d{1,2}(?::\d\d|h\d{0,2})?) ?[-\u2013] ?(\d{1,
 # "10h/11h": two hours either way.
 _SLASHED_HOURS = re.compile(r"\b\d{1,2}h\d{0,2} ?/ ?\d{1,2}(?!\d)")
 _AFTER = re.compile(rf"\b(?:a partir|depois|apos) (?:d[ae]s? |a |as )?{_TIME}(?!\d|/)")
-_BEFORE = re.compile(rf"\bantes (?:d[ae]s? |da )?{_TIME}(?!\d|/)")
+# "antes das 10", and "até as 10" said with no hour before it: a bound, not a time.
+_BEFORE = re.compile(rf"\b(?:antes (?:d[ae]s? |da )?|ate (?:as? |das )?){_TIME}(?!\d|/)")
+# Noon as a bound ("antes do meio dia", "depois do meio-dia") is the hour 12.
+_NOON_BOUND = re.compile(r"\b(antes|depois|apos|a partir|ate) (?:d?o )?meio dia\b")
 # Its minutes said after "e": "10h e meia", "10 horas e 40".
 _CLOCK = re.compile(
     r"\b(\d{1,2})(?::(\d{2})|h(\d{2})?|\s?horas?|\s(?:hrs?|hs)\b)( e (?:meia|[0-5]\d))?"
     r"(?!\d|/)"
 )
+_MINUTES_SAID = re.compile(r"\b(\d{1,2}) e [0-5]\d\b")
 _HALF = re.compile(r"\b(\d{1,2}) e (meia|[1-5]\d|0\d)\b")
 # "pra 10" is an hour; "pra 10 pessoas", "a 2 anos" are not.
 _AT_HOUR = re.compile(
@@ -79,10 +83,26 @@ _OWN_PERIOD = re.compile(
 # Greetings name a part of the day, and "dia", that are not the time meant: "boa tarde,
 # amanhã às 9" is 9 in the morning, "bom dia 10h tem?" has no day 10.
 _GREETING = re.compile(r"\bbo+m+ di+a+\b|\bbo+a+ (?:ta+rde+|no+i+te+)\b")
+# The hours one works are the ones not meant ("a tarde eu trabalho", "trabalho a partir
+# das 10"): set aside before the time is read.
+_AT_WORK = re.compile(
+    r"\b(?:(?:de|a|pela|na parte da) (?:manha|tarde|noite),? (?:eu )?trabalho"
+    r"|trabalho (?:de|a|pela|na parte da) (?:manha|tarde|noite)"
+    r"|trabalho (?:a partir|depois|antes|ate|das) (?:d[ae]s? |as? )?\d{1,2}(?::\d\d|h\d{0,2})?)\b"
+)
+# Moving a booking names the day it has and then the day wanted ("tenho consulta quinta
+# mas queria passar pra sexta as 10"): the time is read after the verb of moving.
+_MOVED_TO = re.compile(
+    r"\b(?:passar|mudar|trocar|remarcar|transferir|reagendar|adiar|jogar)\b(?: \w+){0,3}? "
+    r"(?:pra|para|pro)\b"
+)
 # Minutes to an hour: "quinze pras dez" (9:45), "dez para as 8" (7:50).
 _MINUTES_TO = re.compile(r"\b(5|10|15|20|25)(?: minutos)? (?:pras|pra as|para as|para) (\d{1,2})\b")
 # Before 6 and with no part of the day, an hour is as likely morning as afternoon.
 _UNCLEAR_HOURS = range(1, 6)
+# "as 7" with no part of the day: 7 in the morning or in the evening, both outside the
+# clinic's usual hours, so asked about; "7h" and "7:30" are written on the 24-hour clock.
+_EARLY_HOURS = (6, 7)
 # Two hours offered as either ("8:00 ou 9:00", "as 10 ou as 11 tanto faz"): the person
 # chooses, not the bot.
 _EITHER_HOUR = re.compile(r"\b\d{1,2}(?::\d{2}|h\d{0,2}| ?horas?)? ou (?:as? )?\d{1,2}(?!\d)")
@@ -121,6 +141,14 @@ def parse_when(text: str, today: date) -> When | None:
     written = _DASHED.sub(r"\1 até \2", _DOTTED_TIME.sub(r"\1:\2", text))
     folded = weekdays_written_out(days_put_right(with_digits(fold(written))))
     folded = REFUSED_DAY.sub("nao", _GREETING.sub(" ", folded))
+    folded = _AT_WORK.sub(" ", _NOON_BOUND.sub(r"\1 das 12h", folded))
+    if (moved := _MOVED_TO.search(folded)) and (wanted := _read(folded[moved.end() :], today)):
+        return wanted
+    return _read(folded, today)
+
+
+def _read(folded: str, today: date) -> When | None:
+    """What already folded text says about when."""
     period = _period(folded)
     day, week, day_doubt = day_of(folded, today)
     # The numbers of a date ("dia 7 de manhã", "daqui a 3 dias") are no hours.
@@ -138,6 +166,7 @@ def _hours_named(hours: str) -> set[int]:
     """The hours of every clock time named: two of them in one message ("às 10h, se não
     der às 11h") leave the time to be asked."""
     patterns = _CLOCK, _HALF, _AT_HOUR, _HOUR_OF_PERIOD, _SPAN_START
+    hours = _MINUTES_SAID.sub(r"\1", hours)  # the "15" of "2 e 15 da tarde" is no hour
     named = {int(match[1]) % 12 for pattern in patterns for match in pattern.finditer(hours)}
     return named | ({0} if "meio dia" in hours else set())
 
@@ -226,18 +255,23 @@ def _clock(folded: str, period: str | None) -> tuple[time | None, str | None]:
     if _ABOUT_HOUR.search(folded):
         return None, "que horas exatamente?"
     hour = minute = None
+    clock_like = True  # the hour said is not one of the early hours, or is on the clock
     if match := _MINUTES_TO.search(folded):
         hour, minute = int(match[2]) - 1, 60 - int(match[1])  # "quinze pras dez": 9:45
+        clock_like = int(match[2]) not in _EARLY_HOURS
     elif match := _CLOCK.search(folded):
         hour, minute = int(match[1]), _minutes(match[4]) or int(match[2] or match[3] or 0)
+        clock_like = _on_the_clock(folded, hour)
     elif match := _HALF.search(folded):
         hour, minute = int(match[1]), 30 if match[2] == "meia" else int(match[2])
+        clock_like = False
     elif (
         (match := _HOUR_OF_PERIOD.search(folded))
         or (match := _AT_HOUR.search(folded))
         or (match := _SPAN_START.search(folded))
     ):
         hour, minute = int(match[1]), 0
+        clock_like = False
     if hour is None or minute is None or hour > 23 or minute > 59:
         return None, None
     if _EITHER_PERIOD.search(folded):
@@ -246,4 +280,11 @@ def _clock(folded: str, period: str | None) -> tuple[time | None, str | None]:
         hour += 12  # "3 da tarde"
     elif period is None and hour in _UNCLEAR_HOURS:
         return None, f"{hour}h da manhã ou da tarde?"
+    elif period is None and hour in _EARLY_HOURS and not clock_like:
+        return None, f"{hour}h da manhã ou da noite?"
     return time(hour, minute), None
+
+
+def _on_the_clock(folded: str, hour: int) -> bool:
+    """Whether the hour is written the way a clock shows it ("7h", "07:30")."""
+    return re.search(rf"\b0?{hour}(?::\d\d|h)", folded) is not None
