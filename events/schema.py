@@ -201,6 +201,8 @@ class ActionProposed(DomainEvent, frozen=True, kw_only=True, tag="scheduling.pro
     action: str
     start: datetime
     appointment_id: str = ""
+    professional: str = ""  # with whom and what, from the clinic file ("": no file)
+    service: str = ""
 
 
 # Ids from the clinic file; "" (what entries from before them read as): the one

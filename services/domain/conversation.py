@@ -70,6 +70,8 @@ class Proposal(msgspec.Struct, frozen=True, kw_only=True):
     action: str
     start: datetime
     appointment_id: str = ""
+    professional: str = ""
+    service: str = ""
 
 
 class Conversation(msgspec.Struct, frozen=True, kw_only=True):
@@ -177,7 +179,10 @@ def evolve(state: Conversation, event: DomainEvent | UnknownEvent) -> Conversati
         case SlotsOffered(slots=slots):
             return msgspec.structs.replace(state, offered=slots)
         case ActionProposed(action=action, start=start, appointment_id=appointment_id):
-            proposal = Proposal(action=action, start=start, appointment_id=appointment_id)
+            proposal = Proposal(
+                action=action, start=start, appointment_id=appointment_id,
+                professional=event.professional, service=event.service,
+            )  # fmt: skip
             return msgspec.structs.replace(state, proposal=proposal)
         case AppointmentBooked(appointment_id=appointment_id, start=start):
             booked = Upcoming(appointment_id=appointment_id, start=start)

@@ -22,6 +22,7 @@ from services.conductor.knowledge import Knowledge
 from services.conductor.privacy import PrivacyNotice
 from services.conductor.turn import Turn
 from services.domain.clinic import Clinic
+from services.domain.clinic_model import ClinicModel
 
 Arguments = TypeVar("Arguments", bound=msgspec.Struct)
 Result = TypeVar("Result", bound=msgspec.Struct)
@@ -49,6 +50,8 @@ class Resources:
     handoff_quiet: timedelta
     max_open_appointments: int = 3
     """How many appointments not yet over one person may hold at once."""
+    model: ClinicModel | None = None
+    """The clinic file's professionals and services; None: a clinic without a file."""
 
 
 @dataclass(frozen=True, slots=True)
