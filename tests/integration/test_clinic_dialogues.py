@@ -145,3 +145,24 @@ async def test_cancelling_before_the_cut_off_asks_and_cancels(conductor: Decider
     assert "Posso cancelar" in await chat.say("quero cancelar minha consulta")
     await chat.say("sim")
     assert len(chat.of_type(AppointmentCancelled)) == 1
+
+
+async def test_a_move_keeps_the_service_and_the_professional(conductor: Decider) -> None:
+    chat = await registered(conductor)
+    await chat.say("quero um retorno com o dr bruno amanhã às 14h")
+    await chat.say("sim")
+    await chat.say("quero remarcar")
+    assert "para *quinta, 10/12 às 15:00*" in await chat.say("quinta às 15h")
+    assert "foi remarcada" in await chat.say("sim")
+    moved = chat.of_type(AppointmentBooked)[-1]
+    assert (moved.professional, moved.service) == ("bruno", "retorno")  # type: ignore[attr-defined]
+
+
+async def test_moving_within_the_cut_off_is_refused_with_the_reason(conductor: Decider) -> None:
+    chat = await registered(conductor)
+    await chat.say("quero um retorno com a dra ana hoje às 10h")
+    await chat.say("sim")
+    await chat.say("quero remarcar")
+    reply = await chat.say("amanhã às 10h")
+    assert "só é possível cancelar ou remarcar até 2 horas antes" in reply
+    assert chat.of_type(ActionProposed)[-1].action == "book"  # type: ignore[attr-defined]
