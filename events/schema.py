@@ -324,6 +324,14 @@ class IdentityLinked(DomainEvent, frozen=True, kw_only=True, tag="identity.linke
     source: str
 
 
+class AppointmentNoShow(DomainEvent, frozen=True, kw_only=True, tag="appointment.no_show"):
+    """The patient did not come; recorded by a member of staff or an operator (``by``)."""
+
+    appointment_id: str
+    start: datetime
+    by: str
+
+
 class StaffActed(DomainEvent, frozen=True, kw_only=True, tag="staff.acted"):
     """A member of staff saw patients' personal data or acted in the console (LGPD
     accountability: who, what, on whom, when — the time is the envelope's). ``subjects``
@@ -336,39 +344,15 @@ class StaffActed(DomainEvent, frozen=True, kw_only=True, tag="staff.acted"):
     detail: str = ""
 
 
-Event = (
-    MessageReceived
-    | VoiceNoteTranscribed
-    | MessageSentByBusiness
-    | MessageAcknowledged
-    | ReactionReceived
-    | MessageRevoked
-    | MessageEdited
-    | SessionStatusChanged
-    | PrivacyNoticeShown
-    | ConsentGranted
-    | ConsentRefused
-    | ConsentRevoked
-    | NameRegistered
-    | NameCorrected
-    | AgentSelected
-    | ToolInvoked
-    | SlotsOffered
-    | ActionProposed
-    | AppointmentBooked
-    | AppointmentCancelled
-    | AppointmentConfirmed
-    | HandoffStarted
-    | HandoffEnded
-    | ReminderScheduled
-    | ReminderDue
-    | ReplyRequested
-    | ReplySent
-    | ReplyFailed
-    | SubjectErased
-    | IdentityLinked
-    | StaffActed
-)
+Event = (  # every event type, one of each
+    MessageReceived | VoiceNoteTranscribed | MessageSentByBusiness | MessageAcknowledged
+    | ReactionReceived | MessageRevoked | MessageEdited | SessionStatusChanged
+    | PrivacyNoticeShown | ConsentGranted | ConsentRefused | ConsentRevoked | NameRegistered
+    | NameCorrected | AgentSelected | ToolInvoked | SlotsOffered | ActionProposed
+    | AppointmentBooked | AppointmentCancelled | AppointmentConfirmed | HandoffStarted
+    | HandoffEnded | ReminderScheduled | ReminderDue | ReplyRequested | ReplySent | ReplyFailed
+    | SubjectErased | IdentityLinked | StaffActed | AppointmentNoShow
+)  # fmt: skip
 
 EVENT_TYPES: dict[str, type[DomainEvent]] = {
     cls.__struct_config__.tag: cls for cls in get_args(Event)

@@ -27,6 +27,7 @@ from events.codec import is_redelivery
 from events.log import decode_entries
 from events.schema import (
     AppointmentCancelled,
+    AppointmentNoShow,
     DomainEvent,
     HandoffEnded,
     MessageEdited,
@@ -39,7 +40,7 @@ from events.schema import (
     type_of_class,
 )
 from events.sealed_state import SealedCodec
-from services.conductor import burst, erasure, reminders
+from services.conductor import burst, erasure, no_shows, reminders
 from services.conductor.deciding import Decider
 from services.conductor.erasure import ErasedBookings
 from services.conductor.portuguese.speech import spoken
@@ -56,6 +57,7 @@ from services.domain.conversation import (
 )
 
 _snapshots = SealedCodec(Conversation, neutral)
+_KEPT_IN_STATE = (NameCorrected, HandoffEnded, AppointmentNoShow)
 
 # How many entries of the partition after a message are looked through for the chat's
 # next one: a burst's follower comes within seconds, and others' entries between are few.
@@ -90,7 +92,7 @@ class ConversationHandler:
         type_of_class(kind)
         for kind in (
             MessageReceived, MessageEdited, NameCorrected, HandoffEnded, ReminderDue,
-            SubjectErased,
+            SubjectErased, AppointmentNoShow,
         )
     )  # fmt: skip
 
@@ -122,7 +124,10 @@ class ConversationHandler:
             return await self._erase(key, record)
         if isinstance(message, ReminderDue):
             return await self._remind(key, record, message)
-        if isinstance(message, NameCorrected | HandoffEnded) and not record.erased:
+        if (
+            isinstance(message, NameCorrected | HandoffEnded | AppointmentNoShow)
+            and not record.erased
+        ):
             corrected = evolve(await self._load(key, record), message)
             return [("SET", key, stored_snapshot(corrected, record.chat, record.subject_key))]
         # An erased message is one the person asked to forget: there is nothing to answer.
@@ -277,9 +282,20 @@ class ConversationHandler:
         record = dataclasses.replace(record, subject_key=keys.get(record.chat))
         state = await self._load(key, record)
         upcoming = reminder_due(state, due)
+        releasing = no_shows.to_release(state, due) if no_shows.is_release(due) else None
         state = evolve(state, due)
         decided: list[DomainEvent] = []
-        if upcoming is not None and state.stage is Stage.REGISTERED and record.subject_key:
+        answerable = state.stage is Stage.REGISTERED and record.subject_key
+        if no_shows.is_release(due):
+            if releasing is not None and answerable:
+                when = spoken(self.decider.toolbox.clinic.local(releasing.start))
+                decided = await no_shows.release(
+                    self.decider.toolbox.calendar, releasing, when=when,
+                    reply_id=f"{record.envelope.event_id}-reply", chat_id=state.chat_id,
+                )  # fmt: skip
+                for event in decided:
+                    state = evolve(state, event)
+        elif upcoming is not None and answerable:
             start = self.decider.toolbox.clinic.local(upcoming.start)
             reply = ReplyRequested(
                 reply_id=f"{record.envelope.event_id}-reply",

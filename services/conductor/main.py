@@ -88,7 +88,8 @@ def build_decider(
     toolbox = Toolbox(calendar, settings.clinic, notice, handoff_quiet=settings.handoff_quiet,
                       knowledge=settings.knowledge,
                       max_open_appointments=settings.max_open_appointments,
-                      clinic_model=settings.clinic_model)  # fmt: skip
+                      clinic_model=settings.clinic_model,
+                      no_shows=settings.no_show_policy)  # fmt: skip
     return Decider(brain, toolbox, notice, metrics, turn_budget_s=settings.groq_turn_seconds,
                    transcriber=transcriber)  # fmt: skip
 

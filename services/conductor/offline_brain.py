@@ -16,6 +16,7 @@ import msgspec
 from events.schema import PROPOSED_BOOKING, PROPOSED_CANCELLATION, PROPOSED_MOVE
 from services.conductor.brain import BrainReply, BrainRequest, Facts, ToolCall, last_user_text
 from services.conductor.consent_step import CONFIRM_CANCEL
+from services.conductor.no_shows import MUST_CONFIRM
 from services.conductor.offline_choice import ClinicChoice, clinic_of, confirm_text
 from services.conductor.portuguese.confirmation import confirmation_answer
 from services.conductor.portuguese.intents import Intent, chosen_option, intent_of, name_in
@@ -240,7 +241,16 @@ class OfflineBrain:
 
     @staticmethod
     def _asked(proposed: Proposed, facts: Facts) -> str:
-        """The question that asks the person to confirm a proposed time."""
+        """The question that asks the person to confirm a proposed time (and, after
+        repeated no-shows, by when the booking must be confirmed to stand)."""
+        question = OfflineBrain._question(proposed, facts)
+        if proposed.confirm_by is None:
+            return question
+        deadline = spoken(datetime.fromisoformat(proposed.confirm_by))
+        return f"{question}\n\n{MUST_CONFIRM.format(deadline=deadline)}"
+
+    @staticmethod
+    def _question(proposed: Proposed, facts: Facts) -> str:
         when = spoken(datetime.fromisoformat(proposed.start))
         if proposed.service and proposed.professional and not facts.rescheduling:
             start = datetime.fromisoformat(proposed.start)

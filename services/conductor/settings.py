@@ -11,6 +11,7 @@ from services.conductor.burst import DEFAULT_WINDOW_S, MAX_WINDOW_S
 from services.conductor.deciding import DEFAULT_TURN_BUDGET_S
 from services.conductor.erasure import ErasedBookings
 from services.conductor.knowledge import Knowledge, KnowledgeInvalid
+from services.conductor.no_shows import NoShowPolicy
 from services.conductor.pacing import PacingRules
 from services.conductor.reminders import DEFAULT_OFFSETS, parse_offsets
 from services.conductor.tools import DEFAULT_HANDOFF_QUIET, DEFAULT_MAX_OPEN_APPOINTMENTS
@@ -50,6 +51,7 @@ class ConductorSettings:
     # The clinic file's professionals and services; None: the one-professional clinic
     # of ``clinic``.
     clinic_model: ClinicModel | None = None
+    no_show_policy: NoShowPolicy = field(default_factory=NoShowPolicy)
 
     @classmethod
     def from_env(cls, env: Mapping[str, str]) -> ConductorSettings:
@@ -84,6 +86,14 @@ class ConductorSettings:
                 )
             ),
             clinic_model=clinic_from_env(env),
+            no_show_policy=NoShowPolicy(
+                after=settings.integer(env, "NO_SHOW_CONFIRMATION_AFTER", 2, maximum=100),
+                confirm_by=timedelta(
+                    hours=settings.integer(
+                        env, "NO_SHOW_CONFIRM_BY_HOURS", 6, minimum=1, maximum=168
+                    )
+                ),
+            ),
         )
 
 

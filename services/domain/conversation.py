@@ -15,6 +15,7 @@ from events.schema import (
     AppointmentBooked,
     AppointmentCancelled,
     AppointmentConfirmed,
+    AppointmentNoShow,
     ConsentGranted,
     ConsentRefused,
     ConsentRevoked,
@@ -62,6 +63,7 @@ class Upcoming(msgspec.Struct, frozen=True, kw_only=True):
     start: datetime
     reminders: tuple[str, ...] = ()
     reminded: tuple[str, ...] = ()
+    confirmed: bool = False  # the patient said they will come
 
 
 class Proposal(msgspec.Struct, frozen=True, kw_only=True):
@@ -102,6 +104,8 @@ class Conversation(msgspec.Struct, frozen=True, kw_only=True):
     # other talk, never carries out an old question.
     proposal: Proposal | None = None
     answering: Proposal | None = None
+    # How many of the person's appointments staff marked as missed.
+    no_shows: int = 0
 
     @property
     def consented(self) -> bool:
@@ -200,7 +204,12 @@ def evolve(state: Conversation, event: DomainEvent | UnknownEvent) -> Conversati
             )
         case AppointmentConfirmed(appointment_id=appointment_id):
             reminded = None if state.reminded == appointment_id else state.reminded
-            return msgspec.structs.replace(state, reminded=reminded)
+            state = msgspec.structs.replace(state, reminded=reminded)
+            return _with_upcoming(state, appointment_id, lambda u: replace(u, confirmed=True))
+        case AppointmentNoShow(appointment_id=appointment_id):
+            # Recorded once per appointment (its append is idempotent), so each counts once.
+            upcoming = _without(state, appointment_id)
+            return msgspec.structs.replace(state, no_shows=state.no_shows + 1, upcoming=upcoming)
         case ReminderScheduled(appointment_id=appointment_id, reminder_id=reminder_id):
             return _with_upcoming(
                 state, appointment_id, lambda u: replace(u, reminders=(*u.reminders, reminder_id))

@@ -224,3 +224,33 @@ async def moving(turn: Turn, resources: Resources, appointment_id: str | None) -
     if not appointment_id:
         return None
     return await own_booking(resources, turn, appointment_id)
+
+
+def confirm_by(resources: Resources, turn: Turn, start: datetime) -> str | None:
+    """By when a booking at ``start`` must be confirmed (wall clock), for a patient who
+    missed appointments before; None when it stands without."""
+    deadline = resources.no_shows.deadline(turn.state, start, turn.now)
+    return resources.clinic.wall_clock(deadline) if deadline else None
+
+
+def no_choice(service: str | None, professional: str | None) -> None:
+    """A clinic without a file has one service and one professional: naming any is an
+    error, not a choice silently ignored."""
+    if service is not None or professional is not None:
+        raise ToolRejected("esta clínica tem um só serviço e profissional: omita os dois")
+
+
+def confirmed_choice(
+    service: str | None, professional: str | None, turn: Turn, resources: Resources
+) -> Chosen | None:
+    """The service and professional a booking is for (None without a clinic file)."""
+    if resources.model is None:
+        no_choice(service, professional)
+        return None
+    return confirmed(resources.model, service, professional, turn.state.answering)
+
+
+def changeable_in(resources: Resources, booking: Booking, turn: Turn) -> None:
+    """Refuses a move past the cut-off of a clinic file (none without one)."""
+    if resources.model is not None:
+        changeable(resources.model, booking, turn.now)

@@ -17,8 +17,10 @@ from events.schema import (
     ActionProposed,
     AppointmentBooked,
     AppointmentCancelled,
+    DomainEvent,
     SlotsOffered,
 )
+from services.conductor.no_shows import release_timer
 from services.conductor.tools import clinic_scheduling as clinical
 from services.conductor.tools.clinic_scheduling import CALENDAR_DOWN, Chosen
 from services.conductor.tools.confirming import require_yes
@@ -113,6 +115,8 @@ class Proposed(msgspec.Struct, frozen=True, omit_defaults=True):
     ask: str = msgspec.field(name="pergunte")
     service: str | None = msgspec.field(name="servico", default=None)
     professional: str | None = msgspec.field(name="profissional", default=None)
+    # After repeated no-shows: the booking stands only if confirmed by then (wall clock).
+    confirm_by: str | None = msgspec.field(name="confirmar_ate", default=None)
 
 
 class Rescheduled(Booked, frozen=True):
@@ -142,7 +146,7 @@ async def check_availability(
         available = Availability([clinic.wall_clock(s) for s in starts], reason,
                                  choice.service.name, names)  # fmt: skip
         return ToolOutcome(available, [SlotsOffered(slots=starts)])
-    _no_choice(arguments)
+    clinical.no_choice(arguments.service, arguments.professional)
     busy = BusyTimes(await _busy(resources, turn.now, turn.now + clinic.horizon))
     slots = clinic.free_slots(turn.now, busy, day=day, since=since, between=between)
     reason = None
@@ -185,7 +189,7 @@ async def propose_appointment(
     start = _moment(arguments.start, resources)
     if (model := resources.model) is not None:
         return await _propose_in_clinic(model, arguments, start, turn, resources)
-    _no_choice(arguments)
+    clinical.no_choice(arguments.service, arguments.professional)
     reason = clinic.why_not_bookable(start, turn.now)
     if reason:
         raise ToolRejected(reason)
@@ -200,7 +204,10 @@ async def propose_appointment(
         start=start,
         appointment_id=arguments.appointment_id or "",
     )
-    return ToolOutcome(Proposed(clinic.wall_clock(start), ASK), [event])
+    proposed = Proposed(
+        clinic.wall_clock(start), ASK, confirm_by=clinical.confirm_by(resources, turn, start)
+    )
+    return ToolOutcome(proposed, [event])
 
 
 async def book_appointment(
@@ -209,7 +216,7 @@ async def book_appointment(
     """Books the slot starting at the given local time, on the person's yes to the proposal
     of it, if the clinic's rules allow it and nobody has it."""
     start = _moment(arguments.start, resources)
-    chosen = _confirmed_choice(arguments, turn, resources)
+    chosen = clinical.confirmed_choice(arguments.service, arguments.professional, turn, resources)
     require_yes(turn, PROPOSED_BOOKING, start=start, **clinical.ids(chosen))
     await _within_bound(turn, resources)
     return await _book(start, turn, resources, chosen)
@@ -249,7 +256,10 @@ async def _book(
         professional=booked.professional,
         service=booked.service,
     )
-    return ToolOutcome(Booked(clinic.wall_clock(booked.start), booked.appointment_id), [event])
+    events: list[DomainEvent] = [event]
+    if (deadline := resources.no_shows.deadline(turn.state, booked.start, turn.now)) is not None:
+        events.append(release_timer(event, deadline))
+    return ToolOutcome(Booked(clinic.wall_clock(booked.start), booked.appointment_id), events)
 
 
 async def reschedule_appointment(
@@ -259,11 +269,11 @@ async def reschedule_appointment(
     books the new time, then cancels the old."""
     calendar = resources.calendar
     start = _moment(arguments.start, resources)
-    chosen = _confirmed_choice(arguments, turn, resources)
+    chosen = clinical.confirmed_choice(arguments.service, arguments.professional, turn, resources)
     require_yes(turn, PROPOSED_MOVE, start=start, appointment_id=arguments.appointment_id,
                 **clinical.ids(chosen))  # fmt: skip
     old = await own_booking(resources, turn, arguments.appointment_id)
-    _changeable(resources, old, turn)
+    clinical.changeable_in(resources, old, turn)
     booked = await _book(start, turn, resources, chosen)  # first: never left with none
     cancelled = await calendar.cancel(old.appointment_id) or old
     event = AppointmentCancelled(
@@ -297,31 +307,8 @@ async def _propose_in_clinic(
         service=choice.service.id,
     )  # fmt: skip
     proposed = Proposed(resources.clinic.wall_clock(start), ASK, choice.service.name,
-                        professional.name)  # fmt: skip
+                        professional.name, clinical.confirm_by(resources, turn, start))  # fmt: skip
     return ToolOutcome(proposed, [event])
-
-
-def _no_choice(arguments: CheckAvailability | BookAppointment) -> None:
-    """A clinic without a file has one service and one professional: naming any is an
-    error, not a choice silently ignored."""
-    if arguments.service is not None or arguments.professional is not None:
-        raise ToolRejected("esta clínica tem um só serviço e profissional: omita os dois")
-
-
-def _confirmed_choice(
-    arguments: BookAppointment, turn: Turn, resources: Resources
-) -> Chosen | None:
-    if resources.model is None:
-        _no_choice(arguments)
-        return None
-    return clinical.confirmed(
-        resources.model, arguments.service, arguments.professional, turn.state.answering
-    )
-
-
-def _changeable(resources: Resources, booking: Booking, turn: Turn) -> None:
-    if resources.model is not None:
-        clinical.changeable(resources.model, booking, turn.now)
 
 
 async def _within_bound(turn: Turn, resources: Resources) -> None:

@@ -13,6 +13,7 @@ from events.codec import DECODE_ERRORS
 from services.conductor.brain import ToolCall, ToolSpec
 from services.conductor.calendar import Calendar
 from services.conductor.knowledge import Knowledge
+from services.conductor.no_shows import NoShowPolicy
 from services.conductor.privacy import PrivacyNotice
 from services.conductor.tools import appointments, info, registration, routing, scheduling
 from services.conductor.tools.contract import Resources, Tool, ToolOutcome, ToolRejected, failed
@@ -43,6 +44,7 @@ class Toolbox:
         knowledge: Knowledge | None = None,
         max_open_appointments: int = DEFAULT_MAX_OPEN_APPOINTMENTS,
         clinic_model: ClinicModel | None = None,
+        no_shows: NoShowPolicy | None = None,
     ) -> None:
         self.knowledge = knowledge or Knowledge()
         self.calendar = calendar
@@ -56,7 +58,7 @@ class Toolbox:
         self.model = clinic_model
         self._resources = Resources(
             calendar, clinic, notice, self.knowledge, handoff_quiet, max_open_appointments,
-            clinic_model,
+            clinic_model, no_shows or NoShowPolicy(),
         )  # fmt: skip
 
     @property
