@@ -14,13 +14,15 @@ from typing import Any
 import msgspec
 
 from events.schema import PROPOSED_BOOKING, PROPOSED_CANCELLATION, PROPOSED_MOVE
+from services.conductor import offline_choice as choosing
 from services.conductor.brain import BrainReply, BrainRequest, Facts, ToolCall, last_user_text
 from services.conductor.consent_step import CONFIRM_CANCEL
 from services.conductor.no_shows import MUST_CONFIRM
-from services.conductor.offline_choice import ClinicChoice, clinic_of, confirm_text
+from services.conductor.offline_waitlist import waiting_text
 from services.conductor.portuguese.confirmation import confirmation_answer
 from services.conductor.portuguese.intents import Intent, chosen_option, intent_of, name_in
 from services.conductor.portuguese.speech import MENU, numbered, spoken
+from services.conductor.portuguese.waitlist import asks_for_earlier
 from services.conductor.portuguese.when import When, offered_slot, parse_when
 from services.conductor.tools.appointments import (
     CANCEL_APPOINTMENT,
@@ -51,6 +53,7 @@ from services.conductor.tools.scheduling import (
     Proposed,
     Rescheduled,
 )
+from services.conductor.tools.waitlist import JOIN_WAITLIST
 from services.domain.clinic_model import ClinicModel
 from services.domain.conversation import Proposal
 
@@ -95,9 +98,9 @@ class OfflineBrain:
 
     def __init__(self, clinic_model: ClinicModel | None = None) -> None:
         self._ids = itertools.count(1)
-        model = clinic_of(clinic_model)
+        model = choosing.clinic_of(clinic_model)
         # With a clinic file: asks for the service and professional, and names both.
-        self._clinic = ClinicChoice(model) if model is not None else None
+        self._clinic = choosing.ClinicChoice(model) if model is not None else None
         self.answers: dict[str, Answer] = {
             "registration": self._registration,
             "router": self._router,
@@ -139,6 +142,8 @@ class OfflineBrain:
                 return BrainReply(f"Não consegui confirmar: {confirmed.error}.")
             when = spoken(datetime.fromisoformat(confirmed.start))
             return BrainReply(f"Obrigado! Sua consulta de *{when}* está confirmada. Até lá!")
+        if asks_for_earlier(text):
+            return self._call(TRANSFER_TO_AGENT, agent="scheduling", intent="waitlist")
         intent = intent_of(text)
         active = request.facts.active_agent
         match intent:
@@ -189,6 +194,10 @@ class OfflineBrain:
                 f"Pronto{who}! Sua consulta{what} está marcada para *{booked_at}*. "
                 "Se precisar cancelar, é só escrever *cancelar*."
             )
+        if (waiting := results.of(JOIN_WAITLIST)) is not None:
+            return BrainReply(waiting_text(waiting))
+        if asks_for_earlier(text):
+            return self._call(JOIN_WAITLIST)
         proposed = results.of(PROPOSE_APPOINTMENT)
         if isinstance(proposed, Proposed):
             return BrainReply(self._asked(proposed, facts))
@@ -254,7 +263,7 @@ class OfflineBrain:
         when = spoken(datetime.fromisoformat(proposed.start))
         if proposed.service and proposed.professional and not facts.rescheduling:
             start = datetime.fromisoformat(proposed.start)
-            return confirm_text(proposed.service, proposed.professional, start)
+            return choosing.confirm_text(proposed.service, proposed.professional, start)
         if facts.rescheduling:
             return CONFIRM_MOVE.format(before=spoken(facts.rescheduling[1]), when=when)
         return CONFIRM_BOOKING.format(when=when)
@@ -271,23 +280,18 @@ class OfflineBrain:
             return self._call(PROPOSE_APPOINTMENT, appointment_id=moving[0], start=at)
         return self._with_choice(PROPOSE_APPOINTMENT, request, start=at)
 
-    def _with_choice(
-        self, tool: Tool[Any, Any], request: BrainRequest, **arguments: str
-    ) -> BrainReply:
-        """Calls a tool with the service and professional chosen (a clinic file's), or asks
-        for what is missing; a move keeps its own."""
+    def _with_choice(self, tool: Tool[Any, Any], request: BrainRequest, **args: str) -> BrainReply:
+        """Calls ``tool`` with the clinic file's service and professional chosen, or asks."""
         if self._clinic is None or request.facts.rescheduling:
-            return self._call(tool, **arguments)
-        chosen = self._clinic.arguments(request)
-        if isinstance(chosen, str):
+            return self._call(tool, **args)  # a move keeps its own
+        if isinstance(chosen := self._clinic.arguments(request), str):
             return BrainReply(chosen)
-        return self._call(tool, **arguments, **chosen)
+        return self._call(tool, **args, **chosen)
 
     def _book(self, proposal: Proposal) -> BrainReply:
         """Carries out the proposal the person said yes to."""
         at = proposal.start.strftime("%Y-%m-%dT%H:%M")
-        chosen = {"professional": proposal.professional, "service": proposal.service}
-        chosen = {k: v for k, v in chosen.items() if v}
+        chosen = choosing.proposed_choice(proposal)
         if proposal.appointment_id:
             return self._call(RESCHEDULE_APPOINTMENT, appointment_id=proposal.appointment_id,
                               start=at, **chosen)  # fmt: skip

@@ -18,6 +18,7 @@ from services.conductor.portuguese.intents import chosen_option
 from services.conductor.portuguese.services import anyone_in, professional_in, service_in
 from services.conductor.portuguese.speech import numbered, spoken
 from services.domain.clinic_model import THE_SERVICE, ClinicModel
+from services.domain.conversation import Proposal
 
 WHICH_SERVICE = "Qual atendimento você quer?"
 WITH_WHOM = "Com quem você prefere {service}?"
@@ -151,3 +152,9 @@ def _asked_before(messages: tuple[ChatMessage, ...], n: int) -> str:
         if message.role == "assistant" and message.content:
             return message.content
     return ""
+
+
+def proposed_choice(proposal: Proposal) -> dict[str, str]:
+    """The service and professional a proposal named, as tool arguments (none without)."""
+    chosen = {"professional": proposal.professional, "service": proposal.service}
+    return {name: value for name, value in chosen.items() if value}

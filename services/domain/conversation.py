@@ -35,6 +35,12 @@ from events.schema import (
     UnknownEvent,
     VoiceNoteTranscribed,
 )
+from events.waitlist_schema import (
+    OFFER_ACCEPTED,
+    WaitlistJoined,
+    WaitlistOffered,
+    WaitlistOfferEnded,
+)
 from services.waha import message_ids
 
 MAX_QUIET_S = 366 * 24 * 3600
@@ -106,6 +112,9 @@ class Conversation(msgspec.Struct, frozen=True, kw_only=True):
     answering: Proposal | None = None
     # How many of the person's appointments staff marked as missed.
     no_shows: int = 0
+    # On the waiting list for a time before one of their appointments; a time offered.
+    waiting: WaitlistJoined | None = None
+    offer: WaitlistOffered | None = None
 
     @property
     def consented(self) -> bool:
@@ -199,9 +208,19 @@ def evolve(state: Conversation, event: DomainEvent | UnknownEvent) -> Conversati
         case AppointmentCancelled(appointment_id=appointment_id):
             reminded = None if state.reminded == appointment_id else state.reminded
             upcoming = _without(state, appointment_id)
+            waiting = state.waiting
+            if waiting is not None and waiting.appointment_id == appointment_id:
+                waiting = None  # the appointment to bring forward is gone
             return msgspec.structs.replace(
-                state, upcoming=upcoming, reminded=reminded, proposal=None, answering=None
-            )
+                state, upcoming=upcoming, reminded=reminded, proposal=None, answering=None,
+                waiting=waiting,
+            )  # fmt: skip
+        case WaitlistJoined():
+            return msgspec.structs.replace(state, waiting=event)
+        case WaitlistOffered():
+            return msgspec.structs.replace(state, offer=event)
+        case WaitlistOfferEnded(slot=slot, outcome=outcome):
+            return _offer_ended(state, slot, outcome)
         case AppointmentConfirmed(appointment_id=appointment_id):
             reminded = None if state.reminded == appointment_id else state.reminded
             state = msgspec.structs.replace(state, reminded=reminded)
@@ -224,6 +243,23 @@ def evolve(state: Conversation, event: DomainEvent | UnknownEvent) -> Conversati
         case SubjectErased():
             return Conversation()
     return state
+
+
+def _offer_ended(state: Conversation, slot: str, outcome: str) -> Conversation:
+    """An offer over: taken, the patient waits no more; lapsed, its question lapses too (a
+    later yes must not take a time now offered to someone else)."""
+    offer = state.offer
+    if offer is None or offer.slot != slot:
+        return state
+    waiting = None if outcome == OFFER_ACCEPTED else state.waiting
+    proposal, answering = state.proposal, state.answering
+    if proposal is not None and proposal.start == offer.start:
+        proposal = None
+    if answering is not None and answering.start == offer.start:
+        answering = None
+    return msgspec.structs.replace(
+        state, offer=None, waiting=waiting, proposal=proposal, answering=answering
+    )
 
 
 def edit_as_message(state: Conversation, edit: MessageEdited) -> MessageReceived | None:

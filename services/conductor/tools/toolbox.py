@@ -15,7 +15,14 @@ from services.conductor.calendar import Calendar
 from services.conductor.knowledge import Knowledge
 from services.conductor.no_shows import NoShowPolicy
 from services.conductor.privacy import PrivacyNotice
-from services.conductor.tools import appointments, info, registration, routing, scheduling
+from services.conductor.tools import (
+    appointments,
+    info,
+    registration,
+    routing,
+    scheduling,
+    waitlist,
+)
 from services.conductor.tools.contract import Resources, Tool, ToolOutcome, ToolRejected, failed
 from services.conductor.turn import Turn
 from services.domain.clinic import Clinic
@@ -25,7 +32,7 @@ DEFAULT_HANDOFF_QUIET = timedelta(hours=12)
 DEFAULT_MAX_OPEN_APPOINTMENTS = 3
 TOOLS: dict[str, Tool[Any, Any]] = {
     tool.name: tool
-    for group in (registration, routing, scheduling, appointments, info)
+    for group in (registration, routing, scheduling, appointments, info, waitlist)
     for tool in group.TOOLS
 }
 """Every tool, by name: each agent's module lists its own."""
