@@ -142,7 +142,7 @@ class OfflineBrain:
                 return BrainReply(f"Não consegui confirmar: {confirmed.error}.")
             when = spoken(datetime.fromisoformat(confirmed.start))
             return BrainReply(f"Obrigado! Sua consulta de *{when}* está confirmada. Até lá!")
-        if asks_for_earlier(text):
+        if asks_for_earlier(text) and not request.facts.offered:  # not "earlier than these"
             return self._call(TRANSFER_TO_AGENT, agent="scheduling", intent="waitlist")
         intent = intent_of(text)
         active = request.facts.active_agent
@@ -196,7 +196,7 @@ class OfflineBrain:
             )
         if (waiting := results.of(JOIN_WAITLIST)) is not None:
             return BrainReply(waiting_text(waiting))
-        if asks_for_earlier(text):
+        if asks_for_earlier(text) and not facts.offered:
             return self._call(JOIN_WAITLIST)
         proposed = results.of(PROPOSE_APPOINTMENT)
         if isinstance(proposed, Proposed):

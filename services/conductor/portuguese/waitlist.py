@@ -7,11 +7,10 @@ from services.conductor.portuguese.text import fold, has_any
 
 _EARLIER = (
     "tem algo antes", "tem alguma coisa antes", "tem horario antes", "tem vaga antes",
-    "algo mais cedo", "horario mais cedo", "vaga mais cedo", "mais cedo", "antes disso",
-    "lista de espera", "fila de espera", "me avisa se abrir", "me avise se abrir",
-    "avisa se abrir", "avise se abrir", "se abrir vaga", "se abrir um horario",
-    "se vagar", "se surgir vaga", "se surgir um horario", "encaixe", "encaixar",
-    "antecipar", "adiantar",
+    "algo antes da minha", "lista de espera", "fila de espera", "me avisa se abrir",
+    "me avise se abrir", "avisa se abrir", "avise se abrir", "se abrir vaga",
+    "se abrir um horario", "se vagar", "se surgir vaga", "se surgir um horario",
+    "se aparecer vaga", "se alguem desmarcar", "se alguem cancelar",
 )  # fmt: skip
 
 
