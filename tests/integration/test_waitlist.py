@@ -13,6 +13,7 @@ from events import EventLog
 from events.schema import AppointmentBooked, AppointmentCancelled
 from events.waitlist_schema import WaitlistJoined, WaitlistOffered, WaitlistOfferEnded
 from services.conductor.waitlist import DEFAULT_OFFER_FOR
+from tests.integration.test_no_show_policy import CONFIRM_BY, registered_with_no_shows
 from tests.integration.test_reminders import Patient, all_say, book, logged, remind, replies, slots
 from tests.support.whole_stack import NOW, Stack
 
@@ -94,3 +95,21 @@ async def test_a_yes_after_the_offer_lapsed_moves_nothing(
     await all_say(log, redis, {waiting: "sim"})
     # Only the first booking of that time: the lapsed offer's question lapsed with it.
     assert len([b for b in await logged(log, AppointmentBooked) if b.start == early]) == 1
+
+
+async def test_a_time_released_for_want_of_confirmation_is_offered_to_the_waiting(
+    stack: Stack, redis: Redis, log: EventLog
+) -> None:
+    _, _, simulator = stack
+    missing, waiting = Patient(81), Patient(82)
+    early, later = slots(20)[4], slots(20)[17]
+    await registered_with_no_shows(log, redis, missing, 2)
+    await all_say(log, redis, {missing: f"quero marcar dia {early.day} às {early:%H:%M}"})
+    await all_say(log, redis, {missing: "sim"})
+    await book(log, redis, waiting, later)
+    await all_say(log, redis, {waiting: "me avisa se abrir vaga"})
+    await remind(log, redis, early - CONFIRM_BY)
+    assert "liberamos o horário" in replies(simulator, missing)[-1]
+    [offered] = await logged(log, WaitlistOffered)
+    assert offered.start == early
+    assert len(offers(simulator, waiting)) == 1
