@@ -5,9 +5,14 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+import pytest
+
 from events.schema import AppointmentBooked, AppointmentConfirmed, AppointmentNoShow, ReminderDue
 from services.conductor.no_shows import RELEASE, NoShowPolicy, release_timer, to_release
+from services.conductor.settings import ConductorSettings
 from services.domain.conversation import Conversation, evolve, replay
+from services.runtime.settings import SettingsError
+from tests.support.kek import kek_env
 
 NOW = datetime(2026, 12, 7, 12, tzinfo=UTC)
 START = NOW + timedelta(days=2)
@@ -67,3 +72,21 @@ def test_a_confirmed_booking_is_not_released() -> None:
     timer = release_timer(BOOKED, START - timedelta(hours=6))
     state = replay([BOOKED, timer, AppointmentConfirmed(appointment_id="a1", start=START)])
     assert to_release(state, due_of(timer.due_at)) is None
+
+
+def test_the_settings_read_the_policy_and_the_offer_time() -> None:
+    env = {"NO_SHOW_CONFIRMATION_AFTER": "3", "NO_SHOW_CONFIRM_BY_HOURS": "12",
+           "WAITLIST_OFFER_MINUTES": "45", **kek_env()}  # fmt: skip
+    settings = ConductorSettings.from_env(env)
+    assert settings.no_show_policy == NoShowPolicy(after=3, confirm_by=timedelta(hours=12))
+    assert settings.waitlist_offer == timedelta(minutes=45)
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [("NO_SHOW_CONFIRMATION_AFTER", "-1"), ("NO_SHOW_CONFIRM_BY_HOURS", "0"),
+     ("WAITLIST_OFFER_MINUTES", "soon")],
+)  # fmt: skip
+def test_a_bad_setting_is_refused_naming_it(name: str, value: str) -> None:
+    with pytest.raises(SettingsError, match=name):
+        ConductorSettings.from_env({name: value, **kek_env()})
