@@ -9,6 +9,9 @@ appointment; that conversation proposes the move, with a timer (``WAITLIST_OFFER
 after which the offer lapses (``waitlist.offer_ended``, "expired") and the time goes to the
 next patient. Each step of a time's chain is appended under the idempotency key
 ``waitlist:<slot>:<step>``, so a redelivered cancellation or timer offers it exactly once.
+The offer is appended before the cancelling conversation's own commit (another partition
+cannot share it): should that commit fail and the turn then decide otherwise, the offer
+names a time still taken, and its yes is refused as "horário ocupado" by the calendar.
 """
 
 from __future__ import annotations
@@ -40,7 +43,7 @@ from events.waitlist_schema import (
     WaitlistOffered,
     WaitlistOfferEnded,
 )
-from services.domain.conversation import Conversation, Stage
+from services.domain.conversation import Conversation, Stage, in_handoff
 
 DEFAULT_OFFER_FOR = timedelta(minutes=30)
 LAPSES = "-offer-lapses"  # the id of an offer's timer ends so
@@ -190,6 +193,7 @@ def offer_decisions(
     usable = (
         waiting is not None
         and state.stage is Stage.REGISTERED
+        and not in_handoff(state, now)  # a person has the chat: not for the bot to offer
         and offer.expires_at > now
         and waiting.professional == offer.professional
         and waiting.service == offer.service
