@@ -226,6 +226,15 @@ async def moving(turn: Turn, resources: Resources, appointment_id: str | None) -
     return await own_booking(resources, turn, appointment_id)
 
 
+async def being_moved(turn: Turn, resources: Resources) -> Booking | None:
+    """The appointment the conversation is moving, if it still stands: slots are then
+    looked for with its service and professional."""
+    try:
+        return await moving(turn, resources, turn.state.rescheduling)
+    except ToolRejected:
+        return None  # gone meanwhile: slots as for a new booking
+
+
 def confirm_by(resources: Resources, turn: Turn, start: datetime) -> str | None:
     """By when a booking at ``start`` must be confirmed (wall clock), for a patient who
     missed appointments before; None when it stands without."""

@@ -136,7 +136,7 @@ async def check_availability(
     since = _date(arguments.since) if arguments.since else None
     between = _hours(arguments)
     if (model := resources.model) is not None:
-        moving = await clinical.moving(turn, resources, turn.state.rescheduling)
+        moving = await clinical.being_moved(turn, resources)
         choice = clinical.choice_for(model, arguments.service, arguments.professional, moving)
         found, reason = await clinical.offers(
             resources, model, choice, turn.now, day=day, since=since, between=between
