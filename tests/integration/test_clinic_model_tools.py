@@ -147,3 +147,20 @@ async def test_a_model_naming_a_service_in_a_clinic_without_a_file_is_refused(
         await chat.say("quero um retorno terça às 14h")
     [refused] = results_of(chat, "propose_appointment")
     assert "um só serviço" in str(refused["error"])
+
+
+async def test_a_model_naming_a_service_not_shaped_like_an_id_is_refused(redis: Redis) -> None:
+    malformed = '{"start": "2026-12-08T14:00", "service": "Retorno; tudo"}'
+    fake = FakeOpenAI([
+        completion(calls=[TRANSFER]),
+        completion(calls=[tool_call("check_availability", '{"service": "Retorno; tudo"}', "c2")]),
+        completion(calls=[tool_call("propose_appointment", malformed, "c3")]),
+        completion("Ok."),
+    ])  # fmt: skip
+    async with fake.serving() as url:
+        chat = registered(redis, url)
+        await chat.say("quero um retorno")
+    for tool in ("check_availability", "propose_appointment"):
+        [refused] = results_of(chat, tool)
+        assert "argumentos inválidos" in str(refused["error"])
+    assert chat.of_type(ActionProposed) == []
