@@ -39,6 +39,7 @@ from events.schema import (
     ReplySent,
     SessionStatusChanged,
     SlotsOffered,
+    StaffActed,
     SubjectErased,
     ToolInvoked,
     UnknownEvent,
@@ -111,6 +112,8 @@ def describe(event: DomainEvent | UnknownEvent, zone: ZoneInfo = UTC_ZONE) -> st
             return f"reminder set          {reminder} for {due.astimezone(zone):%Y-%m-%d %H:%M}"
         case ReminderDue(reminder_id=reminder):
             return f"reminder due          {reminder}"
+        case ReplyRequested(text=text, by=who) if who:
+            return f"reply by staff        {who}: {quoted(text)}"
         case ReplyRequested(text=text):
             return f"reply decided         {quoted(text)}"
         case ReplySent(waha_message_id=message_id):
@@ -131,6 +134,8 @@ def describe(event: DomainEvent | UnknownEvent, zone: ZoneInfo = UTC_ZONE) -> st
             return f"personal data ERASED  {reason} ({basis}), by {who}"
         case IdentityLinked(chat_id=phone, linked_chat_id=linked, folded_chat=folded):
             return f"one person, two ids   {phone} is {linked}; earlier under {folded}"
+        case StaffActed(staff=who, role=role, action=action, subjects=subjects):
+            return f"staff {action:<15} by {who} ({role}), {len(subjects)} patient(s)"
         case UnknownEvent(type=kind, schema_version=version):
             return f"unknown event         {kind} v{version}"
     return type(event).__name__

@@ -15,9 +15,11 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
+from typing import Literal
 
 import msgspec
 
+from services.conductor.offline_brain import follows_up
 from services.conductor.portuguese.confirmation import confirmation_answer
 from services.conductor.portuguese.consent import consent_answer
 from services.conductor.portuguese.intents import Intent, intent_of, name_in
@@ -62,6 +64,9 @@ class Example(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
     slot: Slot | None = None
     name: str | None = None  # for the "name" label: the name as it should be written
     held_out: bool = False  # never looked at while the grammar is tuned
+    # The conversation the message arrives in: "booking", a booking under way (the
+    # scheduling agent asked for a day or time), where a bare "amanhã às 15h" answers it.
+    context: Literal["booking"] | None = None
 
 
 class Reference(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
@@ -114,14 +119,20 @@ class Reading:
         return self.proposed is not None and self.proposed != meant
 
 
-def label_right(example: Example) -> bool:
-    """Whether the parser meant for the example's label reads it as labelled."""
+def label_right(example: Example, today: date) -> bool:
+    """Whether the parser meant for the example's label reads it as labelled (an intent
+    as the router reads it in the example's context)."""
     if example.label in ANSWER_LABELS:
         read, expected = ANSWER_LABELS[example.label]
         return read(example.text) is expected
     if example.label == NAME_LABEL:
         return name_in(example.text) == example.name
-    return intent_of(example.text).value == example.label
+    intent = intent_of(example.text)
+    # The router hands a time or an option to the agent under way: the booking's.
+    booking = example.context == "booking"
+    if intent is Intent.UNKNOWN and booking and follows_up(example.text, today):
+        intent = Intent.SCHEDULE
+    return intent.value == example.label
 
 
 def slot_right(slot: Slot, when: When | None) -> bool:
@@ -140,7 +151,7 @@ def read_example(example: Example, today: date) -> Reading:
     when = parse_when(example.text, today)
     proposed = when.start() if when is not None else None
     right_slot = slot_right(example.slot, when) if example.slot is not None else None
-    return Reading(example, label_right(example), right_slot, proposed)
+    return Reading(example, label_right(example, today), right_slot, proposed)
 
 
 @dataclass(frozen=True, slots=True)

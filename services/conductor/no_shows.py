@@ -21,6 +21,7 @@ from events.schema import (
     ReminderScheduled,
     ReplyRequested,
 )
+from services.conductor.portuguese.speech import spoken
 from services.domain.calendar import Calendar
 from services.domain.conversation import Conversation, Upcoming, reminder_due
 
@@ -50,6 +51,15 @@ class NoShowPolicy:
             return None
         deadline = start - self.confirm_by
         return deadline if deadline > now else None
+
+
+def with_deadline(question: str, confirm_by: str | None) -> str:
+    """A proposal's question, with by when the booking must be confirmed if it must
+    (``confirm_by``: the deadline on the clinic's wall clock)."""
+    if confirm_by is None:
+        return question
+    deadline = spoken(datetime.fromisoformat(confirm_by))
+    return f"{question}\n\n{MUST_CONFIRM.format(deadline=deadline)}"
 
 
 def release_timer(booked: AppointmentBooked, deadline: datetime) -> ReminderScheduled:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 import msgspec
@@ -17,7 +17,7 @@ from events.schema import PROPOSED_BOOKING, PROPOSED_CANCELLATION, PROPOSED_MOVE
 from services.conductor import offline_choice as choosing
 from services.conductor.brain import BrainReply, BrainRequest, Facts, ToolCall, last_user_text
 from services.conductor.consent_step import CONFIRM_CANCEL
-from services.conductor.no_shows import MUST_CONFIRM
+from services.conductor.no_shows import with_deadline
 from services.conductor.offline_waitlist import waiting_text
 from services.conductor.portuguese.confirmation import confirmation_answer
 from services.conductor.portuguese.intents import Intent, chosen_option, intent_of, name_in
@@ -144,6 +144,8 @@ class OfflineBrain:
             return BrainReply(f"Obrigado! Sua consulta de *{when}* está confirmada. Até lá!")
         if asks_for_earlier(text) and not request.facts.offered:  # not "earlier than these"
             return self._call(TRANSFER_TO_AGENT, agent="scheduling", intent="waitlist")
+        if self._clinic is not None and self._clinic.books(text, request.facts.today):
+            return self._call(TRANSFER_TO_AGENT, agent="scheduling", intent="schedule")
         intent = intent_of(text)
         active = request.facts.active_agent
         match intent:
@@ -166,9 +168,8 @@ class OfflineBrain:
             case Intent.HELP:
                 greeting = f"Olá, {request.facts.name}! " if request.facts.name else "Olá! "
                 return BrainReply(greeting + MENU)
-        follow_up = chosen_option(text, 10) or parse_when(text, request.facts.today)
-        follow_up = follow_up or (self._clinic is not None and self._clinic.mentioned(text))
-        if follow_up and active:
+        named = self._clinic is not None and self._clinic.mentioned(text)  # "retorno"
+        if active and (follows_up(text, request.facts.today) or named):
             return self._call(TRANSFER_TO_AGENT, agent=active, intent="follow_up")
         if parse_when(text, request.facts.today):
             return self._call(TRANSFER_TO_AGENT, agent="scheduling", intent="schedule")
@@ -250,23 +251,15 @@ class OfflineBrain:
 
     @staticmethod
     def _asked(proposed: Proposed, facts: Facts) -> str:
-        """The question that asks the person to confirm a proposed time (and, after
-        repeated no-shows, by when the booking must be confirmed to stand)."""
-        question = OfflineBrain._question(proposed, facts)
-        if proposed.confirm_by is None:
-            return question
-        deadline = spoken(datetime.fromisoformat(proposed.confirm_by))
-        return f"{question}\n\n{MUST_CONFIRM.format(deadline=deadline)}"
-
-    @staticmethod
-    def _question(proposed: Proposed, facts: Facts) -> str:
-        when = spoken(datetime.fromisoformat(proposed.start))
+        """The question that asks the person to confirm a proposed time."""
+        when = spoken(start := datetime.fromisoformat(proposed.start))
         if proposed.service and proposed.professional and not facts.rescheduling:
-            start = datetime.fromisoformat(proposed.start)
-            return choosing.confirm_text(proposed.service, proposed.professional, start)
-        if facts.rescheduling:
-            return CONFIRM_MOVE.format(before=spoken(facts.rescheduling[1]), when=when)
-        return CONFIRM_BOOKING.format(when=when)
+            question = choosing.confirm_text(proposed.service, proposed.professional, start)
+        elif facts.rescheduling:
+            question = CONFIRM_MOVE.format(before=spoken(facts.rescheduling[1]), when=when)
+        else:
+            question = CONFIRM_BOOKING.format(when=when)
+        return with_deadline(question, proposed.confirm_by)
 
     def _info(self, text: str, results: ToolResults, request: BrainRequest) -> BrainReply:
         searched = results.of(SEARCH_CLINIC_INFO)
@@ -341,6 +334,12 @@ class OfflineBrain:
             return BrainReply(f"Qual delas você quer cancelar?\n{shown}\nResponda com o número.")
         chosen = appointments[option - 1]
         return self._call(PROPOSE_CANCELLATION, appointment_id=chosen.appointment_id)
+
+
+def follows_up(text: str, today: date) -> bool:
+    """Whether a message that asks for nothing named answers the agent under way: an
+    option picked ("2") or a time ("amanhã às 15h")."""
+    return chosen_option(text, 10) is not None or parse_when(text, today) is not None
 
 
 def offered_text(available: Availability, refused: ToolFailure | None) -> str:

@@ -9,7 +9,7 @@ without a file is never asked anything.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 import msgspec
 
@@ -17,6 +17,8 @@ from services.conductor.brain import BrainRequest, ChatMessage
 from services.conductor.portuguese.intents import chosen_option
 from services.conductor.portuguese.services import anyone_in, professional_in, service_in
 from services.conductor.portuguese.speech import numbered, spoken
+from services.conductor.portuguese.text import fold, has_any
+from services.conductor.portuguese.when import parse_when
 from services.domain.clinic_model import THE_SERVICE, ClinicModel
 from services.domain.conversation import Proposal
 
@@ -24,6 +26,11 @@ WHICH_SERVICE = "Qual atendimento você quer?"
 WITH_WHOM = "Com quem você prefere {service}?"
 ANYONE = "Quem estiver livre"
 ANSWER = "Responda com o número ou o nome."
+# Words that ask to book what a message names, rather than ask about it.
+_BOOKING_WORDS = (
+    "marcar", "agendar", "quero fazer", "queria fazer", "preciso fazer", "quero um",
+    "quero uma", "queria um", "queria uma", "preciso de um", "preciso de uma",
+)  # fmt: skip
 # A booking or move carried out: what was said before it chose for that one, not the next.
 _DONE = ("está marcada para", "foi remarcada para")
 
@@ -52,6 +59,13 @@ class ClinicChoice:
         """Whether a message names a service, a professional, or leaves it to the clinic."""
         model = self.model
         return bool(service_in(text, model) or professional_in(text, model) or anyone_in(text))
+
+    def books(self, text: str, today: date) -> bool:
+        """Whether a message asks to book a service it names ("quero fazer um
+        eletrocardiograma amanhã às 14h"), not about it ("quanto custa o eletrocardiograma?")."""
+        if service_in(text, self.model) is None:
+            return False
+        return parse_when(text, today) is not None or has_any(fold(text), _BOOKING_WORDS)
 
     def arguments(self, request: BrainRequest) -> dict[str, str] | str:
         """The tool arguments for the service and professional chosen, or the question to

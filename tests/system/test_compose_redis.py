@@ -18,7 +18,7 @@ import redis as sync_redis
 from services.runtime.ports import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
-USERS = ("ingest", "conductor", "projector", "operator")
+USERS = ("ingest", "conductor", "projector", "console", "operator")
 
 
 @dataclass(frozen=True)

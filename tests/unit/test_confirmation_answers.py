@@ -10,9 +10,21 @@ from services.conductor.portuguese.confirmation import confirmation_answer
 YES = [
     "sim", "Sim!", "sim, pode confirmar", "pode", "Pode sim", "pode marcar", "isso",
     "isso mesmo", "confirmo", "Confirmo!", "confirmado", "ok", "ok, pode", "tá bom",
-    "fechado", "perfeito", "sim 👍", "Siiim", "pode ser", "sim, obrigada", "s",
+    "fechado", "perfeito", "sim 👍", "Siiim", "pode ser", "sim, obrigada", "s", "ss",
+    "fechou", "bora",
 ]  # fmt: skip
-NO = ["não", "Não!", "nao", "não quero", "melhor não", "não, obrigado", "esquece", "n"]
+NO = [
+    "não",
+    "Não!",
+    "nao",
+    "não quero",
+    "melhor não",
+    "não, obrigado",
+    "esquece",
+    "n",
+    "deixa quieto",
+    "não precisa",
+]
 NEITHER = [
     "não, às 16h",  # a correction: a new proposal, never a booking
     "e depois de amanhã às 10 e meia?",

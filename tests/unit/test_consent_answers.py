@@ -18,13 +18,15 @@ YES = [
     "li e aceito", "Aceito o aviso de privacidade", "concordo com os termos", "sim sim",
     "Sim, obrigado", "Bom dia! Sim, aceito", "yes", "Yes!", "YES", "I agree", "i accept",
     "Yes, I agree", "ok, I agree to the terms", "I accept the privacy policy", "sure",
-    "Sim :)", "aceito ;-)", "Certo, aceito", "SIM, ACEITO", "tá bom, aceito",
+    "Sim :)", "aceito ;-)", "Certo, aceito", "SIM, ACEITO", "tá bom, aceito", "ss", "s",
+    "pode ser, aceito",
 ]  # fmt: skip
 NO = [
     "não", "Não", "NÃO", "nao", "não!", "Nãooo", "nao aceito", "Não aceito", "não concordo",
     "nao autorizo", "não quero", "Não, obrigado", "recuso", "eu recuso", "claro que não",
     "de jeito nenhum", "nem pensar", "não, não aceito", "No", "no", "NO!", "I refuse",
-    "i refuse", "I decline", "I do not accept", "I don't accept", "I do not agree",
+    "i refuse", "I decline", "I do not accept", "I don't accept", "I do not agree", "n",
+    "n quero", "nao obg", "nao concordo com isso", "nn", "n aceito",
 ]  # fmt: skip
 UNCLEAR = [
     "não li",  # not yet read: neither a yes nor a no

@@ -28,10 +28,13 @@ def test_the_corpus_holds_at_least_300_labelled_messages() -> None:
     assert {e.label for e in examples} <= LABELS
 
 
-def test_about_a_third_of_the_corpus_is_held_out() -> None:
-    examples = [e for c in load(CORPUS) for e in c.examples]
-    share = sum(e.held_out for e in examples) / len(examples)
-    assert 0.25 <= share <= 0.35
+TUNING_FILES = ("answers", "intents", "names", "times")
+
+
+def test_the_messages_read_while_tuning_are_all_in_the_tuned_share() -> None:
+    # Their misses were read and listed (docs/corpus.md): none of them is unseen any more.
+    examples = [e for name in TUNING_FILES for e in load(CORPUS / f"{name}.jsonl")[0].examples]
+    assert not any(e.held_out for e in examples)
 
 
 # Two times offered as alternatives are read as the first of them, where the rule is to ask
@@ -100,6 +103,29 @@ def test_accuracy_is_counted_per_label_and_the_held_out_share_apart() -> None:
     assert evaluation.held_out.per_label == {"cancel": (0, 1), "consent_yes": (1, 1)}
 
 
+def test_a_bare_time_in_a_booking_under_way_is_read_as_that_booking() -> None:
+    corpus = read_corpus(corpus_of(
+        '{"text": "amanha as 15h", "label": "schedule", "context": "booking",'
+        ' "slot": {"day": "2026-11-25", "at": "15:00:00"}}'
+    ), "test")  # fmt: skip
+    assert evaluate([corpus]).tuned.label_accuracy == (1, 1)
+
+
+def test_a_bare_time_out_of_any_conversation_asks_for_nothing_named() -> None:
+    corpus = read_corpus(corpus_of(
+        '{"text": "amanha as 15h", "label": "schedule",'
+        ' "slot": {"day": "2026-11-25", "at": "15:00:00"}}'
+    ), "test")  # fmt: skip
+    assert evaluate([corpus]).tuned.label_accuracy == (0, 1)
+
+
+def test_a_booking_under_way_does_not_make_a_message_without_a_time_a_booking() -> None:
+    corpus = read_corpus(
+        corpus_of('{"text": "obrigada", "label": "schedule", "context": "booking"}'), "test"
+    )
+    assert evaluate([corpus]).tuned.label_accuracy == (0, 1)
+
+
 @pytest.mark.parametrize(
     ("content", "said"),
     [
@@ -109,6 +135,7 @@ def test_accuracy_is_counted_per_label_and_the_held_out_share_apart() -> None:
         (REFERENCE + b'{"text": "oi"\n', "test:2:"),
         (REFERENCE + b'{"text": "Ana", "label": "name"}\n', "test:2: a name example"),
         (REFERENCE + b'{"text": "oi", "label": "help", "slot": {"at": "25h"}}\n', "test:2:"),
+        (REFERENCE + b'{"text": "oi", "label": "help", "context": "lunch"}\n', "test:2:"),
     ],
 )
 def test_a_malformed_corpus_is_refused_saying_where(content: bytes, said: str) -> None:

@@ -58,8 +58,16 @@ def test_an_impossible_time_gives_no_time(text: str) -> None:
     assert when.at is None
 
 
-def test_a_weekday_means_the_next_one_not_today() -> None:
-    assert parse_when("terça às 10h", TUESDAY) == When(date(2026, 12, 1), time(10))
+def test_a_weekday_said_on_that_weekday_is_asked_about() -> None:
+    # On a Tuesday, "terça às 10h" is today for some, a week from today for others.
+    when = parse_when("terça às 10h", TUESDAY)
+    assert when is not None
+    assert when.doubt == "hoje (terça, 24/11) ou terça, 01/12?"
+    assert when.start() is None
+
+
+def test_a_weekday_said_on_that_weekday_with_que_vem_is_next_weeks() -> None:
+    assert parse_when("terça que vem às 10h", TUESDAY) == When(date(2026, 12, 1), time(10))
 
 
 # Real phrasings, the day they were written, and exactly what they mean: (day, time,
@@ -271,3 +279,238 @@ def test_any_jumble_of_time_words_is_read_or_asked_about_never_guessed(
 def test_two_hours_offered_as_either_are_asked_about_never_picked(text: str) -> None:
     when = parse_when(text, date(2026, 11, 24))
     assert when is not None and when.at is None and when.doubt is not None
+
+
+@pytest.mark.parametrize("text", ["amanhã cedinho", "amanhã de manhãzinha", "amanha bem cedo"])
+def test_early_in_its_fond_forms_is_the_morning(text: str) -> None:
+    assert parse_when(text, TUESDAY) == When(date(2026, 11, 25), None, "manha")
+
+
+def test_tardinha_is_the_afternoon() -> None:
+    assert parse_when("hoje a tardinha", TUESDAY) == When(TUESDAY, None, "tarde")
+
+
+@pytest.mark.parametrize(
+    "text", ["amanhã 3 e pouco", "amanhã às 10 e poucos", "sexta 9h e pouquinho"]
+)
+def test_some_minutes_after_an_hour_are_asked_about(text: str) -> None:
+    when = parse_when(text, TUESDAY)
+    assert when is not None and when.doubt is not None and when.start() is None
+
+
+@pytest.mark.parametrize(
+    "text", ["segunda ou terça às 10", "amanhã ou depois às 9h", "quinta, ou sexta de manhã"]
+)
+def test_two_days_offered_as_either_are_asked_about(text: str) -> None:
+    when = parse_when(text, TUESDAY)
+    assert when is not None and when.doubt == "qual dos dois dias você prefere?"
+
+
+def test_proxima_and_that_weekday_said_on_it_is_next_weeks() -> None:
+    assert parse_when("próxima terça às 14h", TUESDAY) == When(date(2026, 12, 1), time(14))
+
+
+def test_a_short_weekday_is_read_as_the_day() -> None:
+    assert parse_when("qui 15h", TUESDAY) == When(date(2026, 11, 26), time(15))
+
+
+def test_the_month_of_a_date_after_dia_is_no_hour() -> None:
+    # "dia 4/12 de manhã" once read "12 de manhã" as noon: a wrong time proposed.
+    assert parse_when("dia 4/12 de manha tem?", TUESDAY) == When(date(2026, 12, 4), None, "manha")
+
+
+def test_dia_primeiro_is_the_first_of_the_coming_month() -> None:
+    assert parse_when("marcar dia primeiro as 10", TUESDAY) == When(date(2026, 12, 1), time(10))
+
+
+def test_two_hours_written_with_h_and_joined_by_ou_are_asked_about() -> None:
+    # "14h ou 15h" once proposed 14:00.
+    when = parse_when("marcar pra quarta 14h ou 15h", TUESDAY)
+    assert when is not None and when.doubt is not None and when.start() is None
+
+
+def test_two_days_each_with_its_part_of_the_day_joined_by_ou_are_asked_about() -> None:
+    when = parse_when("segunda de manha ou terca a tarde", TUESDAY)
+    assert when is not None and when.doubt == "qual dos dois dias você prefere?"
+
+
+def test_before_lunch_is_the_morning() -> None:
+    assert parse_when("amanha antes do almoco", TUESDAY) == When(date(2026, 11, 25), None, "manha")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("sexta nao da, pode ser segunda as 10?", When(date(2026, 11, 30), time(10))),
+        ("hoje nao, amanha as 10", When(date(2026, 11, 25), time(10))),
+    ],
+)
+def test_a_day_said_and_refused_is_not_the_day_meant(text: str, expected: When) -> None:
+    assert parse_when(text, TUESDAY) == expected
+
+
+def test_two_days_named_in_one_message_are_asked_about() -> None:
+    when = parse_when("quinta 15h, sexta 15h tambem serve", TUESDAY)
+    assert when is not None and when.doubt == "qual dia você prefere?"
+
+
+def test_a_day_and_its_weekday_named_together_are_one_day() -> None:
+    assert parse_when("amanha, quarta, as 10", TUESDAY) == When(date(2026, 11, 25), time(10))
+
+
+def test_two_hours_named_in_one_message_are_asked_about() -> None:
+    when = parse_when("amanha as 10h, se nao der as 11h", TUESDAY)
+    assert when is not None and when.doubt == "qual horário você prefere?"
+
+
+def test_the_other_week_is_next_week() -> None:
+    assert parse_when("pode ser na outra semana", TUESDAY) == When(week=date(2026, 11, 30))
+
+
+@pytest.mark.parametrize(
+    ("text", "between"),
+    [("amanha 10-11h", (time(10), time(11))), ("amanha 10 ate 11h", (time(10), time(11)))],
+)
+def test_a_span_written_with_a_dash_or_ate_is_a_span(text: str, between: tuple[time, time]) -> None:
+    assert parse_when(text, TUESDAY) == When(date(2026, 11, 25), between=between)
+
+
+def test_two_hours_written_with_a_slash_are_asked_about() -> None:
+    when = parse_when("amanha 10h/11h", TUESDAY)
+    assert when is not None and when.doubt is not None and when.start() is None
+
+
+def test_a_weekday_and_a_date_that_disagree_are_asked_about() -> None:
+    when = parse_when("segunda dia 1 as 10", TUESDAY)
+    assert when is not None and when.doubt == "terça, 01/12 ou segunda, 30/11?"
+
+
+def test_tomorrow_and_a_date_that_disagree_are_asked_about() -> None:
+    when = parse_when("amanha dia 26", TUESDAY)
+    assert when is not None and when.doubt == "quarta, 25/11 ou quinta, 26/11?"
+
+
+def test_tomorrow_and_its_own_date_are_one_day() -> None:
+    assert parse_when("amanha dia 25 as 10", TUESDAY) == When(date(2026, 11, 25), time(10))
+
+
+@pytest.mark.parametrize(
+    ("text", "at"), [("amanha quinze pras dez", time(9, 45)), ("amanha dez para as 8", time(7, 50))]
+)
+def test_minutes_to_an_hour_are_before_it(text: str, at: time) -> None:
+    assert parse_when(text, TUESDAY) == When(date(2026, 11, 25), at)
+
+
+def test_the_weekend_is_asked_about() -> None:
+    when = parse_when("quero marcar pro fim de semana", TUESDAY)
+    assert when is not None and when.doubt == "sábado ou domingo?"
+
+
+def test_a_day_of_next_month_is_next_months_even_when_this_months_is_ahead() -> None:
+    assert parse_when("dia 30 do mes que vem", TUESDAY) == When(date(2026, 12, 30))
+
+
+def test_next_month_is_no_week() -> None:
+    assert parse_when("quero marcar mes que vem", TUESDAY) is None
+
+
+def test_the_end_of_the_day_is_the_afternoon() -> None:
+    assert parse_when("amanha no fim do dia", TUESDAY) == When(date(2026, 11, 25), None, "tarde")
+
+
+def test_a_number_of_people_is_no_hour() -> None:
+    assert parse_when("quero marcar pra 10 pessoas", TUESDAY) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("amnha as 10", date(2026, 11, 25)),
+        ("segnda 9h", date(2026, 11, 30)),
+        ("oje as 15h", TUESDAY),
+    ],
+)
+def test_a_slip_in_the_name_of_a_day_is_put_right(text: str, day: date) -> None:
+    when = parse_when(text, TUESDAY)
+    assert when is not None and when.day == day
+
+
+def test_a_word_near_the_name_of_a_day_is_no_day() -> None:
+    when = parse_when("quarto as 10", TUESDAY)
+    assert when is not None and when.day is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("boa tarde, queria marcar amanha as 9", When(date(2026, 11, 25), time(9))),
+        ("boa noite! amanha as 8 tem?", When(date(2026, 11, 25), time(8))),
+        ("bom dia 10h tem?", When(at=time(10))),
+    ],
+)
+def test_a_greeting_names_no_part_of_the_day_and_no_day(text: str, expected: When) -> None:
+    # "boa tarde, ... amanhã às 9" once proposed 21:00.
+    assert parse_when(text, TUESDAY) == expected
+
+
+def test_a_part_of_the_day_named_outright_wins_over_cedo() -> None:
+    text = "segunda que vem de tarde porque eu saio do trabalho cedo"
+    assert parse_when(text, TUESDAY) == When(date(2026, 11, 30), None, "tarde")
+
+
+def test_a_refused_part_of_the_day_is_not_the_one_meant() -> None:
+    # "não posso de manhã, só à tarde às 4" once proposed 4 in the morning.
+    text = "amanha nao posso de manha, so a tarde as 4"
+    assert parse_when(text, TUESDAY) == When(date(2026, 11, 25), time(16), "tarde")
+
+
+def test_two_parts_of_the_day_leave_an_unclear_hour_to_be_asked() -> None:
+    when = parse_when("amanha de manha ou a tarde as 4", TUESDAY)
+    assert when is not None and when.doubt == "4h da manhã ou da tarde?"
+
+
+def test_an_hour_saying_its_own_part_of_the_day_keeps_it() -> None:
+    text = "amanha la pelas 4 da tarde porque de manha eu trabalho"
+    assert parse_when(text, TUESDAY) == When(date(2026, 11, 25), time(16))
+
+
+def test_noon_or_another_hour_is_asked_about() -> None:
+    when = parse_when("amanha meio dia ou 1 da tarde", TUESDAY)
+    assert when is not None and when.doubt is not None and when.start() is None
+
+
+@pytest.mark.parametrize(
+    ("text", "at"), [("amanha 10 hrs", time(10)), ("amanha a tarde umas 3", time(15))]
+)
+def test_hours_written_hrs_or_after_umas_are_read(text: str, at: time) -> None:
+    when = parse_when(text, TUESDAY)
+    assert when is not None and when.at == at and when.day == date(2026, 11, 25)
+
+
+@pytest.mark.parametrize(
+    ("text", "at"),
+    [("amanha as 10 e 40", time(10, 40)), ("amanha as 10 horas e 30", time(10, 30))],
+)
+def test_minutes_said_after_e_are_the_minutes(text: str, at: time) -> None:
+    # "às 10 e 40" once proposed 10:00.
+    assert parse_when(text, TUESDAY) == When(date(2026, 11, 25), at)
+
+
+def test_a_single_digit_after_e_is_no_time_read() -> None:
+    when = parse_when("amanha as 10 e 5", TUESDAY)
+    assert when is not None and when.at is None
+
+
+def test_the_month_said_before_the_day_is_that_months() -> None:
+    # "janeiro dia 5" once proposed the 5th of December.
+    assert parse_when("janeiro dia 5 as 10", TUESDAY) == When(date(2027, 1, 5), time(10))
+
+
+def test_an_hour_asked_of_either_part_of_the_day_is_asked_back() -> None:
+    when = parse_when("amanha as 10 da manha ou da tarde?", TUESDAY)
+    assert when is not None and when.doubt == "10h da manhã ou da tarde?"
+
+
+@pytest.mark.parametrize("text", ["e a segunda vez que eu tento marcar", "quero a segunda opcao"])
+def test_an_ordinal_that_names_a_weekday_is_no_day(text: str) -> None:
+    assert parse_when(text, TUESDAY) is None

@@ -25,12 +25,16 @@ _CONFIRM = _YES | _phrases(
     "pode ser", "isso", "isso mesmo", "isso ai", "exato", "exatamente", "confirmo",
     "confirmar", "confirma", "confirmado", "confirmada", "eu confirmo", "confirmo sim",
     "fechado", "combinado", "perfeito", "otimo", "ok", "okay", "ta bom", "ta bem", "beleza",
-    "blz", "certo", "quero", "quero sim", "por favor", "pode ser sim", "s", "ss",
+    "blz", "certo", "quero", "quero sim", "por favor", "pode ser sim", "s", "ss", "fechou",
+    "bora", "show", "maravilha", "otima", "pode sim", "pode ser entao",
 )  # fmt: skip
 _DECLINE = _phrases(
     "nao", "nao quero", "nao pode", "nao confirmo", "melhor nao", "prefiro nao", "deixa",
     "deixa pra la", "esquece", "negativo", "nao obrigado", "nao obrigada", "agora nao",
-    "n", "nope", "no",
+    "n", "nope", "no", "deixa quieto", "nao precisa", "dispenso", "nao quero mais",
+    "deixa para depois", "fica para depois", "outra hora", "prefiro outro dia",
+    "prefiro outro horario", "outro dia", "outro horario", "agora nao da", "nao da",
+    "nao vai dar",
 )  # fmt: skip
 _SAID = _NEUTRAL - _CONFIRM - _DECLINE
 

@@ -15,6 +15,7 @@ import unicodedata
 from collections.abc import Iterable
 from enum import StrEnum
 
+from services.conductor.portuguese.shorthand import written_out
 from services.conductor.portuguese.text import fold
 
 # Runs of a letter written long for emphasis ("siiim", "nãooo"): each phrase word is
@@ -25,15 +26,21 @@ _EMOTICON = re.compile(r"[:;=][-'^]?[()\[\]DPpOo3|/\\*]+")
 _NOT_LETTERS = re.compile(r"[\W_]+")
 
 
+def _collapsed(text: str) -> str:
+    return " ".join(_ELONGATED.sub(r"\1", word) for word in text.split())
+
+
 def _phrases(*written: str) -> frozenset[tuple[str, ...]]:
-    return frozenset(tuple(_ELONGATED.sub(r"\1", word) for word in p.split()) for p in written)
+    return frozenset(
+        tuple(_ELONGATED.sub(r"\1", w) for w in written_out(_collapsed(p)).split()) for p in written
+    )
 
 
 _YES = _phrases(
     "sim", "aceito", "eu aceito", "aceito sim", "concordo", "eu concordo",
     "concordo sim", "autorizo", "eu autorizo", "autorizo sim", "consinto", "eu consinto",
     "de acordo", "estou de acordo", "to de acordo", "pode sim", "claro", "claro que sim",
-    "com certeza", "certamente", "positivo", "quero sim",
+    "com certeza", "certamente", "positivo", "quero sim", "s",
     "yes", "yeah", "yep", "yup", "sure", "of course", "i agree", "agree", "agreed",
     "i accept", "accept", "accepted", "i consent", "consent",
 )  # fmt: skip
@@ -49,9 +56,11 @@ _NO = _phrases(
 # Words that change nothing about a yes or a no: greetings, thanks, "ok", what is
 # accepted ("os termos", "the notice"). None of them is an answer on its own.
 _NEUTRAL = _phrases(
-    "ok", "okay", "ta", "ta bom", "ta bem", "tudo bem", "beleza", "blz", "pode", "entao",
+    "ok", "okay", "ta", "pode ser", "ta bom", "ta bem", "tudo bem", "beleza", "blz", "pode",
+    "entao",
     "por favor", "pfv", "pf", "obrigado", "obrigada", "obg", "oi", "ola", "bom dia",
-    "boa tarde", "boa noite", "certo", "li", "e", "eu", "o", "a", "os", "as", "com", "aviso",
+    "boa tarde", "boa noite", "certo", "li", "e", "eu", "o", "a", "os", "as", "com", "isso",
+    "aviso",
     "termos", "politica", "privacidade", "de privacidade", "do aviso", "tudo",
     "please", "thanks", "thank you", "hi", "hello", "i", "the", "to", "with", "and", "it",
     "terms", "notice", "policy", "privacy", "all", "i read",
@@ -106,8 +115,18 @@ _REVOKE = _phrases(
     "revogar meu consentimento", "revogo meu consentimento", "revogo o consentimento",
     "retiro meu consentimento", "retiro o consentimento", "retirar consentimento",
     "retirar meu consentimento", "retirar o consentimento", "cancelar meu consentimento",
-    "cancelar o consentimento", "cancelar consentimento", "descadastrar", "me descadastrar",
+    "cancelar o consentimento", "cancelar consentimento", "cancela meu consentimento",
+    "cancela o consentimento", "cancelo meu consentimento", "retira meu consentimento",
+    "tira meu consentimento", "tirar meu consentimento", "retiro minha autorizacao",
+    "retirar minha autorizacao", "revogo minha autorizacao", "revogar minha autorizacao",
+    "cancelo minha autorizacao", "cancelar minha autorizacao", "descadastrar", "me descadastrar",
     "me descadastre", "descadastre", "descadastra", "nao quero mais que usem meus dados",
+    "nao quero mais que voces usem meus dados", "nao quero mais que usem minhas informacoes",
+    "nao quero mais que voces usem minhas informacoes", "nao quero que usem meus dados",
+    "nao quero que voces usem meus dados", "parem de usar meus dados",
+    "nao quero mais receber mensagens", "nao quero receber mais mensagens",
+    "nao quero mais receber mensagem", "nao quero receber mensagem",
+    "parem de me mandar mensagens", "parem de mandar mensagens",
     "nao autorizo mais", "nao autorizo mais o uso dos meus dados",
     "revoke", "revoke consent", "revoke my consent", "withdraw my consent",
     "withdraw consent", "i withdraw my consent", "opt out",
@@ -141,8 +160,10 @@ def _asks(text: str) -> bool:
 
 
 def _words(text: str) -> tuple[str, ...]:
+    """The words of a message, shorthand written out ("n" is "não", "vcs" "vocês")."""
     plain = _NOT_LETTERS.sub(" ", fold(_EMOTICON.sub(" ", unicodedata.normalize("NFKC", text))))
-    return tuple(_ELONGATED.sub(r"\1", word) for word in plain.split())
+    # Collapsed before shorthand is written out, so that "nn" is "n", that is "não".
+    return tuple(_ELONGATED.sub(r"\1", w) for w in written_out(_collapsed(plain)).split())
 
 
 def _contains(words: tuple[str, ...], phrase: tuple[str, ...]) -> bool:

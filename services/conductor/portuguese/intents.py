@@ -3,60 +3,79 @@
 from __future__ import annotations
 
 import re
-from enum import StrEnum
+from datetime import date
 
 from services.conductor.portuguese.consent import Revocation, revocation_in
+from services.conductor.portuguese.intent import Intent as Intent
 from services.conductor.portuguese.names import looks_like_name, written_as_name
+from services.conductor.portuguese.phrases import KNOWN_WORDS, PHRASES
 from services.conductor.portuguese.shorthand import written_out
+from services.conductor.portuguese.slips import Slips
 from services.conductor.portuguese.text import fold, has_any
+from services.conductor.portuguese.when import parse_when
+
+# A letter written long for emphasis ("Oii", "Bom diaaa", "cancelarrr") counts once, in
+# the message and in the phrases alike ("pessoa" is matched as "pesoa" on both sides).
+_ELONGATED = re.compile(r"([^\W\d_])\1+")
 
 
-class Intent(StrEnum):
-    SCHEDULE = "schedule"
-    CONSULT = "consult"
-    CANCEL = "cancel"
-    HUMAN = "human"
-    LGPD = "lgpd"
-    REVOKE = "revoke"
-    HELP = "help"
-    CONFIRM = "confirm"
-    RESCHEDULE = "reschedule"
-    INFO = "info"
-    UNKNOWN = "unknown"
+def _collapsed(folded: str) -> str:
+    return _ELONGATED.sub(r"\1", folded)
 
 
-# Checked in this order, after a revocation: "cancelar a consulta de amanhã" is a
-# cancellation, not a booking.
-_PHRASES: tuple[tuple[Intent, tuple[str, ...]], ...] = (
-    (Intent.LGPD, ("meus dados", "lgpd", "privacidade", "apagar dados", "excluir dados",
-                   "dados pessoais")),
-    (Intent.HUMAN, ("atendente", "humano", "humana", "pessoa", "recepcao", "recepcionista",
-                    "falar com alguem")),
-    (Intent.RESCHEDULE, ("remarcar", "reagendar", "mudar o horario", "mudar a consulta",
-                         "trocar o horario", "trocar de horario", "adiar")),
-    (Intent.CANCEL, ("cancelar", "cancela", "cancelo", "desmarcar", "desmarca", "desmarque",
-                     "nao vou poder ir", "nao poderei ir")),
-    (Intent.CONFIRM, ("confirmo", "confirmado", "confirmada", "confirmar", "confirmando",
-                      "vou sim", "estarei la", "presenca confirmada")),
-    (Intent.CONSULT, ("minhas consultas", "minha consulta", "meus agendamentos",
-                      "meu agendamento", "tenho consulta", "ver consultas", "quando e minha",
-                      "consultar")),
-    (Intent.INFO, ("endereco", "onde fica", "como chegar", "localizacao", "estacionamento",
-                   "horario de funcionamento", "horario de atendimento", "que horas abre",
-                   "que horas fecha", "abre sabado", "funcionam", "quanto custa", "preco",
-                   "valor da consulta", "valores", "convenio", "plano de saude", "aceita",
-                   "aceitam", "atendem pelo", "atende pelo", "jejum", "preparo",
-                   "exame de sangue", "telefone", "estacionar", "parar o carro")),
-    (Intent.SCHEDULE, ("marcar", "agendar", "agenda", "agendamento", "consulta", "horario",
-                       "horarios", "disponivel", "disponibilidade", "vaga")),
-    (Intent.HELP, ("ajuda", "menu", "opcoes", "oi", "ola", "bom dia", "boa tarde", "boa noite",
-                   "help")),
+_COLLAPSED = tuple(
+    (intent, tuple(_collapsed(phrase) for phrase in phrases)) for intent, phrases in PHRASES
+)
+_SLIPS = Slips.of(
+    (phrase for _, phrases in _COLLAPSED for phrase in phrases),
+    (_collapsed(word) for word in KNOWN_WORDS),
+)
+# Asking whether a time is free, or wanting one ("Amanhã 14h tem?", "pode ser segunda às
+# 10?"): a booking asked for, though no scheduling word is said.
+_WANTS = (
+    "tem", "teria", "tinha", "pode", "pode ser", "podia ser", "poderia ser", "da para",
+    "daria", "consegue", "conseguem", "rola", "livre", "quero", "queria", "gostaria",
+    "prefiro", "preferia", "bota", "me bota", "coloca", "me coloca", "me poe",
 )  # fmt: skip
+# "amanhã meio dia, dá?": whether a time works, asked.
+_ASKS_IF_IT_WORKS = re.compile(r"\bd[aá]\s*\?", re.IGNORECASE)
+# Any other form of these verbs asks what the verb does ("cancelaria", "remarquem",
+# "reagendasse"); their participles and past ("cancelado", "desmarquei") are known words.
+_ROOTS = {
+    "cancel": "cancelar",
+    "desmarc": "desmarcar",
+    "remarc": "remarcar",
+    "reagend": "reagendar",
+}
+_KNOWN = frozenset(_collapsed(word) for word in KNOWN_WORDS)
+
+
+def _rooted(word: str) -> str:
+    if word in _KNOWN:
+        return word
+    return next((verb for root, verb in _ROOTS.items() if word.startswith(root)), word)
+
+
+# Courtesies that name a request's word without asking for it: thanks "pela ajuda", a
+# reply awaited ("aguardo retorno"), the service praised ("gostei do atendimento").
+_COURTESY = re.compile(
+    r"\b(?:(?:pela|pelo|pelas) (?:ajuda|atendimento|atencao|informacao|informacoes|retorno)"
+    r"|aguardo (?:o |seu |um )?retorno|(?:me )?(?:da|de) um retorno"
+    r"|(?:gostei|adorei|amei)(?: muito)? do atendimento"
+    r"|(?:otimo|bom|excelente|maravilhoso|pessimo|ruim)(?: o)? atendimento"
+    r"|atendimento (?:foi|e|esta|ta) (?:otimo|bom|excelente|maravilhoso|pessimo|ruim|rapido))\b"
+)
+# Any day does: whether a message names a time does not depend on the day it is read.
+_ANY_DAY = date(2026, 1, 5)
+
 
 _OPTION = re.compile(r"^(?:a |o )?(?:opcao |numero |n )?(\d{1,2})(?:a|o)?$")
+# A greeting may come first ("oi, sou a Ana"); "eh" is how many type "é".
 _NAME_INTRO = re.compile(
-    r"^(?:(?:o )?meu nome (?:e|eh)|me chamo|eu me chamo|sou (?:a |o )?|eu sou (?:a |o )?|"
-    r"pode me chamar de|aqui e (?:a |o )?)\s*",
+    r"^(?:(?:oi|ola|bom dia|boa tarde|boa noite) )?"
+    r"(?:(?:o )?meu nome(?: (?:eh|e)\b)?:?|nome:|me chamo|eu me chamo|sou eu (?:a |o )?|"
+    r"sou (?:a |o )?|eu sou (?:a |o )?|"
+    r"pode me chamar de|aqui (?:eh|e) (?:a |o )?|(?:eh|e) (?:a|o) )\s*",
 )
 # Letters in words joined by apostrophes (straight or typographic, U+2019) or hyphens.
 _JOINERS = "'\u2019-"
@@ -65,13 +84,25 @@ _NAME = re.compile(rf"^{_WORD}(?: {_WORD}){{0,5}}$")
 
 
 def intent_of(text: str) -> Intent:
+    """What ``text`` asks for; UNKNOWN when it asks for nothing named (a bare time is
+    read by the agent under way, see ``offline_brain.follows_up``)."""
     if revocation_in(text) is not Revocation.NONE:
         return Intent.REVOKE  # a stray "parar" is not one: see ``revocation_in``
-    folded = written_out(fold(text))  # "qto custa" asks what "quanto custa" does
-    for intent, phrases in _PHRASES:
+    # "qto custa" asks what "quanto custa" does; "consuta" is "consulta".
+    folded = _COURTESY.sub(" ", written_out(fold(text)))
+    folded = " ".join(_rooted(w) for w in _SLIPS.corrected(_collapsed(folded).split()))
+    *requests, (_, greetings) = _COLLAPSED
+    for intent, phrases in requests:
         if has_any(folded, phrases):
             return intent
-    return Intent.UNKNOWN
+    if _wants_a_time(folded, text):
+        return Intent.SCHEDULE  # "boa noite! amanhã às 8 tem?": more than a greeting
+    return Intent.HELP if has_any(folded, greetings) else Intent.UNKNOWN
+
+
+def _wants_a_time(folded: str, text: str) -> bool:
+    wants = has_any(folded, _WANTS) or _ASKS_IF_IT_WORKS.search(text) is not None
+    return wants and parse_when(text, _ANY_DAY) is not None
 
 
 def chosen_option(text: str, count: int) -> int | None:

@@ -13,11 +13,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time
 
+from services.conductor.portuguese.days import DAY_NUMBERS, REFUSED_DAY, day_of, days_put_right
 from services.conductor.portuguese.numbers import with_digits
 from services.conductor.portuguese.text import fold
-from services.domain.clinic import WEEKDAY_NAMES
+from services.conductor.portuguese.weekdays import weekdays_written_out
 
 PERIODS = {
     "manha": (time(6), time(12)),
@@ -25,49 +26,66 @@ PERIODS = {
     "noite": (time(18), time(23)),
 }
 
-_WEEKDAYS = {
-    "segunda": 0,
-    "terca": 1,
-    "quarta": 2,
-    "quinta": 3,
-    "sexta": 4,
-    "sabado": 5,
-    "domingo": 6,
-}
-_MONTH_NAMES = ("janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto",
-                "setembro", "outubro", "novembro", "dezembro")  # fmt: skip
-_MONTH_PREFIXES = [fold(name)[:3] for name in _MONTH_NAMES]  # "dez", "dezembro": December
-_MONTH_WORDS = "|".join(sorted({fold(n) for n in _MONTH_NAMES} | set(_MONTH_PREFIXES)))
-_WEEKDAY = re.compile(r"\b(segunda|terca|quarta|quinta|sexta|sabado|domingo)(?: feira)?\b")
-_NEXT_WEEK = re.compile(r"\b(?:semana que vem|prox(?:ima)? semana)\b")
-_COMING = re.compile(r"\b(?:que|q) vem\b")
-_DAY_MONTH = re.compile(r"\b(\d{1,2})/(\d{1,2})(?:/(\d{2,4}))?\b")
-_DAY_MONTH_NAME = re.compile(
-    rf"\b(?:dia )?(\d{{1,2}}|primeiro)o? (?:de )?({_MONTH_WORDS})\b(?: (?:de )?(\d{{4}})\b)?"
-)
-_DAY_OF_MONTH = re.compile(r"\bdia (\d{1,2})\b")
-_FROM_NOW = re.compile(r"\b(?:daqui a|daqui|dentro de|em) (\d{1,2}) (dias?|semanas?)\b")
-_DAY_NUMBERS = re.compile(
-    "|".join(p.pattern for p in (_DAY_MONTH_NAME, _DAY_MONTH, _DAY_OF_MONTH, _FROM_NOW))
-)
 # One clock time: "15h", "15:30", "15h30", "15 horas", "10 e meia", "10h e meia".
 _TIME = r"(\d{1,2})(?:(?::|h)(\d{2})|h|\s?horas?)?( e meia)?"
 _RANGE = re.compile(rf"\b(?:entre|das|de) {_TIME} (?:e|as|a|ate) {_TIME}(?!\d|/)")
+# "10 até 11h", and "10-11h" (its dash written as "até" before folding, see ``_DASHED``).
+_SPAN_TO = re.compile(rf"\b{_TIME} ate (?:as )?{_TIME}(?!\d|/)")
+_DASHED = re.compile(r"(?<![\d/])(\d{1,2}(?::\d\d|h\d{0,2})?) ?[-\u2013] ?(\d{1,2}(?::\d\d)?h)")
+# "10h/11h": two hours either way.
+_SLASHED_HOURS = re.compile(r"\b\d{1,2}h\d{0,2} ?/ ?\d{1,2}(?!\d)")
 _AFTER = re.compile(rf"\b(?:a partir|depois|apos) (?:d[ae]s? |a |as )?{_TIME}(?!\d|/)")
 _BEFORE = re.compile(rf"\bantes (?:d[ae]s? |da )?{_TIME}(?!\d|/)")
-_CLOCK = re.compile(r"\b(\d{1,2})(?::(\d{2})|h(\d{2})?|\s?horas?)( e meia)?(?!\d|/)")
-_HALF = re.compile(r"\b(\d{1,2}) e (meia|15|30|45)\b")
-_AT_HOUR = re.compile(r"\b(?:as|a|para|pras|pra|das|entre)\s(\d{1,2})\b(?!/|:|\d| \d)")
+# Its minutes said after "e": "10h e meia", "10 horas e 40".
+_CLOCK = re.compile(
+    r"\b(\d{1,2})(?::(\d{2})|h(\d{2})?|\s?horas?|\s(?:hrs?|hs)\b)( e (?:meia|[0-5]\d))?"
+    r"(?!\d|/)"
+)
+_HALF = re.compile(r"\b(\d{1,2}) e (meia|[1-5]\d|0\d)\b")
+# "pra 10" is an hour; "pra 10 pessoas", "a 2 anos" are not.
+_AT_HOUR = re.compile(
+    r"\b(?:as|a|para|pras|pra|umas|pelas)\s(\d{1,2})\b(?!/|:|\d| \d| e \d"
+    r"| (?:pessoas|anos|minutos|reais|consultas|vezes|meses|dias|semanas)\b)"
+)
+# The first hour of a span that could not be read as one ("entre 2 e 4": morning or
+# afternoon?), so that it is asked about.
+_SPAN_START = re.compile(r"\b(?:das|entre)\s(\d{1,2})\b(?!/|:|\d| \d)")
 # "15.30": a dot between an hour and its quarter; "10.12" may be a date and stays apart.
 _DOTTED_TIME = re.compile(r"(?<![\d./])(\d{1,2})\.(00|15|30|45)(?![\d./])")
-_DAY_AFTER_TOMORROW = re.compile(r"\b(?:depois|dps) de? ?amanha\b")
 _HOUR_OF_PERIOD = re.compile(r"\b(\d{1,2}) (?:da|de) (?:manha|tarde|noite)\b")
 _OF_PERIOD = re.compile(r"\b(?:da|de|a)\s(manha|tarde|noite)\b|\b(manha|tarde|noite)\b")
+# "3 e pouco", "10 e poucos": some minutes after an hour, which ones unsaid.
+_ABOUT_HOUR = re.compile(
+    r"\b\d{1,2}(?:h|:\d\d| ?horas?)? e (?:pouco|poucos|pouquinho|tanto|alguma coisa"
+    r"|qualquer coisa)\b"
+)
+_FOND_PERIODS = (
+    (r"\b(?:cedo|cedinho|manhazinha)\b", "manha"),
+    (r"\b(?:tardinha|fim de tarde|fim do dia|final do dia)\b", "tarde"),
+    (r"\bnoitinha\b", "noite"),
+)
+# A part of the day refused: "não posso de manhã", "de manhã não".
+_REFUSED_PERIOD = re.compile(
+    r"\bnao (?:posso|consigo|da|rola|vai dar)(?: ir)? (?:de |a |pela )?(manha|tarde|noite)\b"
+    r"|\b(manha|tarde|noite),? nao\b"
+)
+_EITHER_PERIOD = re.compile(
+    r"\b(?:manha|tarde|noite) ou (?:a |de |da |pela )?(?:manha|tarde|noite)\b"
+)
+# An hour that says its own part of the day: "4 da tarde", "9h da manhã".
+_OWN_PERIOD = re.compile(
+    r"\b\d{1,2}(?:h|:\d\d| horas?)?(?: e meia)? (?:da|de) (manha|tarde|noite)\b"
+)
+# Greetings name a part of the day, and "dia", that are not the time meant: "boa tarde,
+# amanhã às 9" is 9 in the morning, "bom dia 10h tem?" has no day 10.
+_GREETING = re.compile(r"\bbo+m+ di+a+\b|\bbo+a+ (?:ta+rde+|no+i+te+)\b")
+# Minutes to an hour: "quinze pras dez" (9:45), "dez para as 8" (7:50).
+_MINUTES_TO = re.compile(r"\b(5|10|15|20|25)(?: minutos)? (?:pras|pra as|para as|para) (\d{1,2})\b")
 # Before 6 and with no part of the day, an hour is as likely morning as afternoon.
 _UNCLEAR_HOURS = range(1, 6)
 # Two hours offered as either ("8:00 ou 9:00", "as 10 ou as 11 tanto faz"): the person
 # chooses, not the bot.
-_EITHER_HOUR = re.compile(r"\b\d{1,2}(?::\d{2}|h\d{0,2}| ?horas?)? ou (?:as? )?\d{1,2}\b")
+_EITHER_HOUR = re.compile(r"\b\d{1,2}(?::\d{2}|h\d{0,2}| ?horas?)? ou (?:as? )?\d{1,2}(?!\d)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,16 +118,28 @@ class When:
 
 def parse_when(text: str, today: date) -> When | None:
     """What ``text`` says about when, relative to ``today``; None if it says nothing."""
-    folded = with_digits(fold(_DOTTED_TIME.sub(r"\1:\2", text)))
+    written = _DASHED.sub(r"\1 até \2", _DOTTED_TIME.sub(r"\1:\2", text))
+    folded = weekdays_written_out(days_put_right(with_digits(fold(written))))
+    folded = REFUSED_DAY.sub("nao", _GREETING.sub(" ", folded))
     period = _period(folded)
-    day, week, day_doubt = _day(folded, today)
+    day, week, day_doubt = day_of(folded, today)
     # The numbers of a date ("dia 7 de manhã", "daqui a 3 dias") are no hours.
-    hours = _DAY_NUMBERS.sub(" ", folded)
+    hours = DAY_NUMBERS.sub(" ", folded)
     between = _range(hours, period)
     at, time_doubt = (None, None) if between else _clock(hours, period)
+    if at is not None and len(_hours_named(hours)) > 1:
+        at, time_doubt = None, "qual horário você prefere?"
     if (day, week, at, period, between, day_doubt, time_doubt) == (None,) * 7:
         return None
     return When(day, at, period, between, week, day_doubt or time_doubt)
+
+
+def _hours_named(hours: str) -> set[int]:
+    """The hours of every clock time named: two of them in one message ("às 10h, se não
+    der às 11h") leave the time to be asked."""
+    patterns = _CLOCK, _HALF, _AT_HOUR, _HOUR_OF_PERIOD, _SPAN_START
+    named = {int(match[1]) % 12 for pattern in patterns for match in pattern.finditer(hours)}
+    return named | ({0} if "meio dia" in hours else set())
 
 
 def offered_slot(text: str, offered: Sequence[datetime], today: date) -> datetime | None:
@@ -128,93 +158,24 @@ def offered_slot(text: str, offered: Sequence[datetime], today: date) -> datetim
 
 
 def _period(folded: str) -> str | None:
+    """The part of the day meant; None when none is, or when two are named ("não posso de
+    manhã, só à tarde às 4": the hour is then asked about, never read as 4 in the morning)."""
     if "meio dia" in folded:
         return None
+    refused = {match[1] or match[2] for match in _REFUSED_PERIOD.finditer(folded)}
+    said = {match.group(1) or match.group(2) for match in _OF_PERIOD.finditer(folded)}
+    named = said - refused
     if "depois do almoco" in folded:
-        return "tarde"
-    if re.search(r"\bcedo\b", folded):
-        return "manha"
-    match = _OF_PERIOD.search(folded)
-    return (match.group(1) or match.group(2)) if match else None
-
-
-def _day(folded: str, today: date) -> tuple[date | None, date | None, str | None]:
-    """The day meant, the week meant (its Monday) when no day is, and any doubt."""
-    if _DAY_AFTER_TOMORROW.search(folded):
-        return today + timedelta(days=2), None, None
-    if re.search(r"\bamanha\b", folded):
-        return today + timedelta(days=1), None, None
-    if re.search(r"\b(?:hoje|hj)\b", folded):
-        return today, None, None
-    if re.search(r"\bontem\b", folded):
-        return today - timedelta(days=1), None, None
-    if match := _FROM_NOW.search(folded):
-        unit = 7 if match[2].startswith("semana") else 1
-        return today + timedelta(days=int(match[1]) * unit), None, None
-    if match := _DAY_MONTH_NAME.search(folded):
-        month = _MONTH_PREFIXES.index(match[2][:3]) + 1
-        first = 1 if match[1] == "primeiro" else int(match[1])
-        return _calendar_date(today, first, month, match[3])
-    if match := _DAY_MONTH.search(folded):
-        return _calendar_date(today, int(match[1]), int(match[2]), match[3])
-    if match := _DAY_OF_MONTH.search(folded):
-        return _next_day_of_month(today, int(match[1]))
-    next_week = _NEXT_WEEK.search(folded) is not None
-    monday = today - timedelta(days=today.weekday())
-    if match := _WEEKDAY.search(folded):
-        weekday = _WEEKDAYS[match[1]]
-        following = monday + timedelta(days=7 + weekday)
-        if next_week:
-            return following, None, None
-        coming = today + timedelta(days=(weekday - today.weekday()) % 7 or 7)
-        if _COMING.search(folded) and coming != following:
-            # "sexta que vem" on a Tuesday: this Friday for some, next week's for others.
-            return None, None, f"{_said(coming)} ou {_said(following)}?"
-        return coming, None, None
-    if next_week or _COMING.search(folded):
-        return None, monday + timedelta(days=7), None
-    return None, None, None
-
-
-def _said(day: date) -> str:
-    return f"{WEEKDAY_NAMES[day.weekday()]}, {day:%d/%m}"
-
-
-def _calendar_date(
-    today: date, day: int, month: int, year: str | None
-) -> tuple[date | None, None, str | None]:
-    """A day and month (and maybe year): a date that does not exist is asked about, never
-    rolled into the next month; one without a year that passed long ago is next year's."""
-    if not 1 <= month <= 12:
-        return None, None, f"não existe o mês {month}"
-    full_year = int(year) + (2000 if len(year) == 2 else 0) if year else today.year
-    try:
-        found = date(full_year, month, day)
-    except ValueError:
-        return None, None, _no_such_day(day, month)
-    if year is None and (today - found).days > 31:
-        try:
-            found = date(today.year + 1, month, day)
-        except ValueError:  # 29/02 of a year whose next is not a leap year
-            return None, None, _no_such_day(day, month)
-    return found, None, None
-
-
-def _next_day_of_month(today: date, day: int) -> tuple[date | None, None, str | None]:
-    """ "dia 3": this month's if still ahead, else next month's; never a month after that."""
-    year, month = today.year, today.month
-    if day < today.day:
-        month, year = (1, year + 1) if month == 12 else (month + 1, year)
-    try:
-        return date(year, month, day), None, None
-    except ValueError:
-        return None, None, _no_such_day(day, month)
-
-
-def _no_such_day(day: int, month: int) -> str:
-    if not 1 <= day <= 31:
-        return f"não existe dia {day}"
-    return f"{_MONTH_NAMES[month - 1]} não tem dia {day}"
+        named.add("tarde")
+    if "antes do almoco" in folded:
+        named.add("manha")
+    if not named:
+        # "cedo" only when no part of the day is named outright: it may be about something
+        # else ("de tarde, porque saio cedo do trabalho").
+        for words, period in _FOND_PERIODS:
+            if re.search(words, folded):
+                named.add(period)
+    return named.pop() if len(named) == 1 else None
 
 
 def _range(folded: str, period: str | None) -> tuple[time, time] | None:
@@ -222,7 +183,7 @@ def _range(folded: str, period: str | None) -> tuple[time, time] | None:
     das 10h" (an open end is the day's)."""
     first: time | None
     last: time | None
-    if match := _RANGE.search(folded):
+    if (match := _RANGE.search(folded)) or (match := _SPAN_TO.search(folded)):
         first = _time_of(match[1], match[2], match[3], period)
         last = _time_of(match[4], match[5], match[6], period)
     elif match := _AFTER.search(folded):
@@ -245,22 +206,42 @@ def _time_of(hour: str, minute: str | None, half: str | None, period: str | None
     return time(h, m) if h < 24 and m < 60 else None
 
 
+def _minutes(said_after_e: str | None) -> int:
+    """The minutes of " e meia", " e 40"; 0 when none were said that way."""
+    if not said_after_e:
+        return 0
+    said = said_after_e.removeprefix(" e ")
+    return 30 if said == "meia" else int(said)
+
+
 def _clock(folded: str, period: str | None) -> tuple[time | None, str | None]:
     """The clock time said, and the question to ask when the hour could be either half of
     the day."""
+    if own := _OWN_PERIOD.search(folded):
+        period = own[1]  # "4 da tarde" is the afternoon, whatever else the message names
     if "meio dia" in folded:
         return (time(12, 30) if "meio dia e meia" in folded else time(12)), None
-    if _EITHER_HOUR.search(folded):
+    if _EITHER_HOUR.search(folded) or _SLASHED_HOURS.search(folded):
         return None, "qual dos dois horários você prefere?"
+    if _ABOUT_HOUR.search(folded):
+        return None, "que horas exatamente?"
     hour = minute = None
-    if match := _CLOCK.search(folded):
-        hour, minute = int(match[1]), 30 if match[4] else int(match[2] or match[3] or 0)
+    if match := _MINUTES_TO.search(folded):
+        hour, minute = int(match[2]) - 1, 60 - int(match[1])  # "quinze pras dez": 9:45
+    elif match := _CLOCK.search(folded):
+        hour, minute = int(match[1]), _minutes(match[4]) or int(match[2] or match[3] or 0)
     elif match := _HALF.search(folded):
         hour, minute = int(match[1]), 30 if match[2] == "meia" else int(match[2])
-    elif (match := _HOUR_OF_PERIOD.search(folded)) or (match := _AT_HOUR.search(folded)):
+    elif (
+        (match := _HOUR_OF_PERIOD.search(folded))
+        or (match := _AT_HOUR.search(folded))
+        or (match := _SPAN_START.search(folded))
+    ):
         hour, minute = int(match[1]), 0
     if hour is None or minute is None or hour > 23 or minute > 59:
         return None, None
+    if _EITHER_PERIOD.search(folded):
+        return None, f"{hour}h da manhã ou da tarde?"  # "as 10 da manhã ou da tarde?"
     if period in ("tarde", "noite") and hour < 12:
         hour += 12  # "3 da tarde"
     elif period is None and hour in _UNCLEAR_HOURS:
