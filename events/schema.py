@@ -8,26 +8,16 @@ newer than this code knows decodes to :class:`UnknownEvent` rather than being mi
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated, ClassVar, get_args
+from typing import Annotated, get_args
 
 import msgspec
 
-
-class Personal:
-    """Marks a field as personal data: the log stores it sealed with the data subject's
-    key, so that deleting the key erases it (crypto-shredding) without rewriting history.
-    A personal field is text (erased to ``""``) or optional (erased to ``None``)."""
-
-
-PERSONAL = Personal()
-PersonalText = Annotated[str, PERSONAL]
-OptionalPersonalText = Annotated[str | None, PERSONAL]
-
-
-class DomainEvent(msgspec.Struct, frozen=True, kw_only=True, tag_field="type"):
-    """Base of every event recorded in the log."""
-
-    schema_version: ClassVar[int] = 1
+from events.event_base import PERSONAL as PERSONAL
+from events.event_base import DomainEvent as DomainEvent
+from events.event_base import OptionalPersonalText as OptionalPersonalText
+from events.event_base import Personal as Personal
+from events.event_base import PersonalText as PersonalText
+from events.waitlist_schema import WaitlistJoined, WaitlistOffered, WaitlistOfferEnded
 
 
 class MediaInfo(msgspec.Struct, frozen=True, kw_only=True):
@@ -201,6 +191,8 @@ class ActionProposed(DomainEvent, frozen=True, kw_only=True, tag="scheduling.pro
     action: str
     start: datetime
     appointment_id: str = ""
+    professional: str = ""  # with whom and what, from the clinic file ("": no file)
+    service: str = ""
 
 
 # Ids from the clinic file; "" (what entries from before them read as): the one
@@ -350,6 +342,7 @@ Event = (  # every event type, one of each
     | AppointmentBooked | AppointmentCancelled | AppointmentConfirmed | HandoffStarted
     | HandoffEnded | ReminderScheduled | ReminderDue | ReplyRequested | ReplySent | ReplyFailed
     | SubjectErased | IdentityLinked | StaffActed | AppointmentNoShow
+    | WaitlistJoined | WaitlistOffered | WaitlistOfferEnded
 )  # fmt: skip
 
 EVENT_TYPES: dict[str, type[DomainEvent]] = {

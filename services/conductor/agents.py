@@ -46,8 +46,17 @@ SCHEDULING = Agent(
     "horário da clínica; ao remarcar, com o id da consulta) e pergunte, com dia da semana, "
     "data e hora, se pode confirmar; só quando ele responder que sim, marque com "
     "book_appointment (ou, ao remarcar, reschedule_appointment, que marca o novo horário e "
-    "cancela o antigo). Um não ou outro horário: proponha de novo.",
-    ("check_availability", "propose_appointment", "book_appointment", "reschedule_appointment"),
+    "cancela o antigo). Um não ou outro horário: proponha de novo. Se pedir um horário "
+    "antes da consulta que já tem, ponha-o na lista de espera com join_waitlist. Se a "
+    "clínica tiver vários serviços, pergunte qual (service) e, se mais de um profissional o "
+    "faz, com quem (professional; omitido: quem estiver livre), e diga os dois ao propor.",
+    (
+        "check_availability",
+        "propose_appointment",
+        "book_appointment",
+        "reschedule_appointment",
+        "join_waitlist",
+    ),
     handover="Para marcar, transfira a scheduling (para remarcar, com intent reschedule)",
 )
 APPOINTMENTS = Agent(

@@ -39,6 +39,7 @@ from services.conductor.brain import (
 )
 from services.conductor.consent_step import ConsentStep, notice_due
 from services.conductor.metrics import ConductorMetrics
+from services.conductor.no_shows import awaiting_confirmation
 from services.conductor.portuguese.confirmation import confirmation_answer
 from services.conductor.portuguese.intents import Intent, intent_of
 from services.conductor.portuguese.when import parse_when
@@ -253,7 +254,7 @@ class Decider:
             name=state.name,
             active_agent=state.agent,
             offered=tuple(self.toolbox.clinic.local(slot) for slot in state.offered),
-            reminded=self._upcoming(state, state.reminded),
+            reminded=self._upcoming(state, state.reminded or awaiting_confirmation(state)),
             rescheduling=self._upcoming(state, state.rescheduling),
             proposal=self._local(state.answering),
         )

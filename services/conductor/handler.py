@@ -25,7 +25,9 @@ from events.codec import is_redelivery
 from events.log import decode_entries
 from events.redis_client import RedisClient
 from events.schema import (
+    ActionProposed,
     AppointmentCancelled,
+    AppointmentNoShow,
     DomainEvent,
     HandoffEnded,
     MessageEdited,
@@ -38,7 +40,8 @@ from events.schema import (
     type_of_class,
 )
 from events.sealed_state import SealedCodec
-from services.conductor import burst, erasure, reminders
+from events.waitlist_schema import WaitlistOffered
+from services.conductor import burst, erasure, no_shows, reminders, waitlist
 from services.conductor.deciding import Decider
 from services.conductor.erasure import ErasedBookings
 from services.conductor.portuguese.speech import spoken
@@ -55,6 +58,7 @@ from services.domain.conversation import (
 )
 
 _snapshots = SealedCodec(Conversation, neutral)
+_KEPT_IN_STATE = (NameCorrected, HandoffEnded, AppointmentNoShow)
 
 # How many entries of the partition after a message are looked through for the chat's
 # next one: a burst's follower comes within seconds, and others' entries between are few.
@@ -89,7 +93,7 @@ class ConversationHandler:
         type_of_class(kind)
         for kind in (
             MessageReceived, MessageEdited, NameCorrected, HandoffEnded, ReminderDue,
-            SubjectErased,
+            SubjectErased, AppointmentNoShow, WaitlistOffered,
         )
     )  # fmt: skip
 
@@ -104,6 +108,7 @@ class ConversationHandler:
         reminder_offsets: Sequence[timedelta] = DEFAULT_OFFSETS,
         erased_bookings: ErasedBookings = ErasedBookings.CANCEL,
         burst_window: timedelta = timedelta(0),  # the service reads BURST_WINDOW_SECONDS
+        offer_for: timedelta = waitlist.DEFAULT_OFFER_FOR,  # WAITLIST_OFFER_MINUTES
     ) -> None:
         self.redis = redis
         self.log = log
@@ -113,6 +118,7 @@ class ConversationHandler:
         self.reminder_offsets = reminder_offsets
         self.erased_bookings = erased_bookings
         self.burst_window = burst_window
+        self.offer_for = offer_for
 
     async def __call__(self, record: Record) -> Sequence[Command]:
         message = record.envelope.event
@@ -121,7 +127,12 @@ class ConversationHandler:
             return await self._erase(key, record)
         if isinstance(message, ReminderDue):
             return await self._remind(key, record, message)
-        if isinstance(message, NameCorrected | HandoffEnded) and not record.erased:
+        if isinstance(message, WaitlistOffered):
+            return await self._offered(key, record, message)
+        if (
+            isinstance(message, NameCorrected | HandoffEnded | AppointmentNoShow)
+            and not record.erased
+        ):
             corrected = evolve(await self._load(key, record), message)
             return [("SET", key, stored_snapshot(corrected, record.chat, record.subject_key))]
         # An erased message is one the person asked to forget: there is nothing to answer.
@@ -173,6 +184,7 @@ class ConversationHandler:
         )  # fmt: skip
         timers = [cmd for state, event in taken.steps for cmd in self._timers(record, state, event)]
         snapshot = ("SET", key, stored_snapshot(taken.state, record.chat, record.subject_key))
+        await self._pass_on(record, taken.decided)
         return [
             *decision_effects(self.log.keyspace, record, taken.decided),
             *timers,
@@ -238,9 +250,14 @@ class ConversationHandler:
     def _timers(self, record: Record, state: Conversation, event: DomainEvent) -> list[Command]:
         """The timer changes ``event`` makes, written with it."""
         keyspace, partition = self.log.keyspace, record.partition
+        session = record.envelope.session
+        joined_ms = int(record.entry_id.split("-", 1)[0])  # the stream id's time: the log's order
+        listed = waitlist.index_commands(keyspace, partition, record.chat, session, state, event,
+                                         joined_ms)  # fmt: skip
         if isinstance(event, ReminderScheduled):
-            session = record.envelope.session
-            return reminders.set_timer(keyspace, partition, record.chat, session, event)
+            return [*listed, *reminders.set_timer(keyspace, partition, record.chat, session, event)]
+        if listed:
+            return listed
         if isinstance(event, AppointmentCancelled):
             return [
                 command
@@ -264,6 +281,7 @@ class ConversationHandler:
         return [
             *decision_effects(keyspace, record, cancelled),
             *timers,
+            *waitlist.leave_commands(keyspace, partition, record.chat),
             ("DEL", key),
             burst_pending,
         ]
@@ -276,9 +294,23 @@ class ConversationHandler:
         record = dataclasses.replace(record, subject_key=keys.get(record.chat))
         state = await self._load(key, record)
         upcoming = reminder_due(state, due)
+        releasing = no_shows.to_release(state, due) if no_shows.is_release(due) else None
         state = evolve(state, due)
         decided: list[DomainEvent] = []
-        if upcoming is not None and state.stage is Stage.REGISTERED and record.subject_key:
+        answerable = state.stage is Stage.REGISTERED and record.subject_key
+        if waitlist.is_lapse(due):
+            offer, decided = state.offer, waitlist.lapse_decisions(state, due)
+            if offer is not None and decided:
+                await self._pass_on(record, [waitlist.freed_by(offer)], offer.offered)
+        elif no_shows.is_release(due):
+            if releasing is not None and answerable:
+                when = spoken(self.decider.toolbox.clinic.local(releasing.start))
+                decided = await no_shows.release(
+                    self.decider.toolbox.calendar, releasing, when=when,
+                    reply_id=f"{record.envelope.event_id}-reply", chat_id=state.chat_id,
+                )  # fmt: skip
+                await self._pass_on(record, decided)
+        elif upcoming is not None and answerable:
             start = self.decider.toolbox.clinic.local(upcoming.start)
             reply = ReplyRequested(
                 reply_id=f"{record.envelope.event_id}-reply",
@@ -286,9 +318,51 @@ class ConversationHandler:
                 text=reminders.REMINDER.format(when=spoken(start)),
             )
             decided.append(reply)
-            state = evolve(state, reply)
+        return self._recorded(key, record, state, decided)
+
+    def _recorded(
+        self, key: str, record: Record, state: Conversation, decided: Sequence[DomainEvent]
+    ) -> list[Command]:
+        """The commands that record ``decided`` (taken in ``state``): the events, their
+        timers and index changes, the new snapshot."""
+        timers: list[Command] = []
+        for event in decided:
+            timers += self._timers(record, state, event)
+            state = evolve(state, event)
         snapshot = ("SET", key, stored_snapshot(state, record.chat, record.subject_key))
-        return [*decision_effects(self.log.keyspace, record, decided), snapshot]
+        return [*decision_effects(self.log.keyspace, record, decided), *timers, snapshot]
+
+    async def _offered(self, key: str, record: Record, offer: WaitlistOffered) -> list[Command]:
+        """A freed time offered to this patient: proposed, or passed on to the next."""
+        keys = await self.log.subject_keys.for_reading(record.partition, [record.chat])
+        record = dataclasses.replace(record, subject_key=keys.get(record.chat))
+        state = await self._load(key, record)
+        if record.subject_key is None:
+            state = Conversation()  # erased: of no use to anyone here
+        state = evolve(state, offer)
+        local, waiting = self.decider.toolbox.clinic.local, state.waiting
+        model = self.decider.toolbox.model
+        who = model.professionals.get(offer.professional) if model else None
+        texts = {
+            "before": spoken(local(waiting.before)) if waiting else "",
+            "when": spoken(local(offer.start)), "until": spoken(local(offer.expires_at)),
+            "who": f" com {who.name}" if who else "",
+        }  # fmt: skip
+        reply_id = f"{record.envelope.event_id}-reply"
+        decided = waitlist.offer_decisions(state, offer, reply_id, texts, self.clock())
+        if not any(isinstance(e, ActionProposed) for e in decided):
+            await self._pass_on(record, [waitlist.freed_by(offer)], offer.offered)
+        return self._recorded(key, record, state, decided)
+
+    async def _pass_on(
+        self, record: Record, decided: Sequence[DomainEvent], passed: Sequence[str] = ()
+    ) -> None:
+        """Offers each time ``decided`` frees to the next patient waiting for it (exactly
+        once per step: the append is idempotent), before this record's commit."""
+        for event in decided:
+            if isinstance(event, AppointmentCancelled):
+                await waitlist.offer_next(self.log, event, (*passed, record.chat),
+                                          self.clock(), self.offer_for)  # fmt: skip
 
     async def _load(
         self, key: str, record: Record, leaving_out: Set[str] = frozenset()

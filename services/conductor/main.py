@@ -75,7 +75,7 @@ def build_decider(
         calendar = GoogleCalendar(http, google.calendar_id, embedded,
                                   api_endpoint=google.api_endpoint,
                                   professional_calendars=own)  # fmt: skip
-    brain: Brain = OfflineBrain()
+    brain: Brain = OfflineBrain(settings.clinic_model)
     transcriber: Transcriber | None = None
     if settings.groq_api_key:
         brain = GroqBrain(settings.groq_api_key, settings.groq_model,
@@ -87,7 +87,9 @@ def build_decider(
     log.info("calendar: %s; brain: %s", type(calendar).__name__, type(brain).__name__)
     toolbox = Toolbox(calendar, settings.clinic, notice, handoff_quiet=settings.handoff_quiet,
                       knowledge=settings.knowledge,
-                      max_open_appointments=settings.max_open_appointments)  # fmt: skip
+                      max_open_appointments=settings.max_open_appointments,
+                      clinic_model=settings.clinic_model,
+                      no_shows=settings.no_show_policy)  # fmt: skip
     return Decider(brain, toolbox, notice, metrics, turn_budget_s=settings.groq_turn_seconds,
                    transcriber=transcriber)  # fmt: skip
 
@@ -117,7 +119,8 @@ async def serve(
                              redis, event_log, conductor,
                              reminder_offsets=settings.reminder_offsets,
                              erased_bookings=settings.erased_bookings,
-                             burst_window=timedelta(seconds=settings.burst_window_s)),
+                             burst_window=timedelta(seconds=settings.burst_window_s),
+                             offer_for=settings.waitlist_offer),
                          types=ConversationHandler.TYPES, metrics=consumers,
                          keys=settings.store.keys),
             Subscription(redis, keyspace, group="outbox", consumer=name,

@@ -14,11 +14,15 @@ from typing import Any
 import msgspec
 
 from events.schema import PROPOSED_BOOKING, PROPOSED_CANCELLATION, PROPOSED_MOVE
+from services.conductor import offline_choice as choosing
 from services.conductor.brain import BrainReply, BrainRequest, Facts, ToolCall, last_user_text
 from services.conductor.consent_step import CONFIRM_CANCEL
+from services.conductor.no_shows import with_deadline
+from services.conductor.offline_waitlist import waiting_text
 from services.conductor.portuguese.confirmation import confirmation_answer
 from services.conductor.portuguese.intents import Intent, chosen_option, intent_of, name_in
 from services.conductor.portuguese.speech import MENU, numbered, spoken
+from services.conductor.portuguese.waitlist import asks_for_earlier
 from services.conductor.portuguese.when import When, offered_slot, parse_when
 from services.conductor.tools.appointments import (
     CANCEL_APPOINTMENT,
@@ -49,6 +53,9 @@ from services.conductor.tools.scheduling import (
     Proposed,
     Rescheduled,
 )
+from services.conductor.tools.waitlist import JOIN_WAITLIST
+from services.domain.clinic_model import ClinicModel
+from services.domain.conversation import Proposal
 
 HUMAN = (
     "Certo! Vou pedir para alguém da nossa equipe falar com você por aqui assim que "
@@ -89,8 +96,11 @@ Answer = Callable[[str, ToolResults, BrainRequest], BrainReply]
 class OfflineBrain:
     """Answers each agent's requests with rules for Brazilian Portuguese."""
 
-    def __init__(self) -> None:
+    def __init__(self, clinic_model: ClinicModel | None = None) -> None:
         self._ids = itertools.count(1)
+        model = choosing.clinic_of(clinic_model)
+        # With a clinic file: asks for the service and professional, and names both.
+        self._clinic = choosing.ClinicChoice(model) if model is not None else None
         self.answers: dict[str, Answer] = {
             "registration": self._registration,
             "router": self._router,
@@ -132,6 +142,10 @@ class OfflineBrain:
                 return BrainReply(f"Não consegui confirmar: {confirmed.error}.")
             when = spoken(datetime.fromisoformat(confirmed.start))
             return BrainReply(f"Obrigado! Sua consulta de *{when}* está confirmada. Até lá!")
+        if asks_for_earlier(text) and not request.facts.offered:  # not "earlier than these"
+            return self._call(TRANSFER_TO_AGENT, agent="scheduling", intent="waitlist")
+        if self._clinic is not None and self._clinic.books(text, request.facts.today):
+            return self._call(TRANSFER_TO_AGENT, agent="scheduling", intent="schedule")
         intent = intent_of(text)
         active = request.facts.active_agent
         match intent:
@@ -154,7 +168,8 @@ class OfflineBrain:
             case Intent.HELP:
                 greeting = f"Olá, {request.facts.name}! " if request.facts.name else "Olá! "
                 return BrainReply(greeting + MENU)
-        if active and follows_up(text, request.facts.today):
+        named = self._clinic is not None and self._clinic.mentioned(text)  # "retorno"
+        if active and (follows_up(text, request.facts.today) or named):
             return self._call(TRANSFER_TO_AGENT, agent=active, intent="follow_up")
         if parse_when(text, request.facts.today):
             return self._call(TRANSFER_TO_AGENT, agent="scheduling", intent="schedule")
@@ -173,10 +188,17 @@ class OfflineBrain:
         if isinstance(booked, Booked):
             booked_at = spoken(datetime.fromisoformat(booked.start))
             who = f", {facts.name}" if facts.name else ""
+            what = (
+                self._clinic.naming(request.messages, BOOK_APPOINTMENT.name) if self._clinic else ""
+            )
             return BrainReply(
-                f"Pronto{who}! Sua consulta está marcada para *{booked_at}*. "
+                f"Pronto{who}! Sua consulta{what} está marcada para *{booked_at}*. "
                 "Se precisar cancelar, é só escrever *cancelar*."
             )
+        if (waiting := results.of(JOIN_WAITLIST)) is not None:
+            return BrainReply(waiting_text(waiting))
+        if asks_for_earlier(text) and not facts.offered:
+            return self._call(JOIN_WAITLIST)
         proposed = results.of(PROPOSE_APPOINTMENT)
         if isinstance(proposed, Proposed):
             return BrainReply(self._asked(proposed, facts))
@@ -191,27 +213,28 @@ class OfflineBrain:
             return BrainReply(prefix + offered_text(succeeded(available, Availability), refused))
         if refused is not None:
             day = tried_day(request)
-            return self._call(CHECK_AVAILABILITY, **({"date": day} if day else {}))
+            return self._with_choice(CHECK_AVAILABILITY, request, **({"date": day} if day else {}))
         when = parse_when(text, facts.today)
         proposal = facts.proposal
         if proposal is not None and proposal.action in (PROPOSED_BOOKING, PROPOSED_MOVE):
             answer = confirmation_answer(text)
             if answer is True:
-                return self._book(proposal.start, proposal.appointment_id)
+                return self._book(proposal)
             if answer is False:
                 return BrainReply(NOT_BOOKED)
             if when is not None and when.day is None and when.at is not None:
                 # "não, às 16h": the day proposed, at the new time.
                 when = When(day=proposal.start.date(), at=when.at, period=when.period)
-        option = chosen_option(text, len(facts.offered))
+        menu = self._clinic is not None and self._clinic.answering_menu(request.messages)
+        option = None if menu else chosen_option(text, len(facts.offered))
         if option is not None:
-            return self._propose(facts.offered[option - 1], facts)
-        if (picked := offered_slot(text, facts.offered, facts.today)) is not None:
-            return self._propose(picked, facts)
+            return self._propose(facts.offered[option - 1], request)
+        if not menu and (picked := offered_slot(text, facts.offered, facts.today)) is not None:
+            return self._propose(picked, request)
         if when is not None and when.doubt is not None:
             return BrainReply(doubt_question(when.doubt))
         if when is not None and (start := when.start()) is not None:
-            return self._propose(start, facts)
+            return self._propose(start, request)
         if facts.rescheduling and when is None:
             moving = spoken(facts.rescheduling[1])
             return BrainReply(f"Claro! Para quando quer passar a consulta de *{moving}*?")
@@ -224,15 +247,19 @@ class OfflineBrain:
             arguments["period"] = when.period
         if when is not None:
             arguments.update(span_arguments(when))
-        return self._call(CHECK_AVAILABILITY, **arguments)
+        return self._with_choice(CHECK_AVAILABILITY, request, **arguments)
 
     @staticmethod
     def _asked(proposed: Proposed, facts: Facts) -> str:
         """The question that asks the person to confirm a proposed time."""
-        when = spoken(datetime.fromisoformat(proposed.start))
-        if facts.rescheduling:
-            return CONFIRM_MOVE.format(before=spoken(facts.rescheduling[1]), when=when)
-        return CONFIRM_BOOKING.format(when=when)
+        when = spoken(start := datetime.fromisoformat(proposed.start))
+        if proposed.service and proposed.professional and not facts.rescheduling:
+            question = choosing.confirm_text(proposed.service, proposed.professional, start)
+        elif facts.rescheduling:
+            question = CONFIRM_MOVE.format(before=spoken(facts.rescheduling[1]), when=when)
+        else:
+            question = CONFIRM_BOOKING.format(when=when)
+        return with_deadline(question, proposed.confirm_by)
 
     def _info(self, text: str, results: ToolResults, request: BrainRequest) -> BrainReply:
         searched = results.of(SEARCH_CLINIC_INFO)
@@ -240,18 +267,28 @@ class OfflineBrain:
             return self._call(SEARCH_CLINIC_INFO, question=text[:500])
         return _passages(succeeded(searched, InfoFound)) or BrainReply(DONT_KNOW)
 
-    def _propose(self, start: datetime, facts: Facts) -> BrainReply:
+    def _propose(self, start: datetime, request: BrainRequest) -> BrainReply:
         at = start.strftime("%Y-%m-%dT%H:%M")
-        if facts.rescheduling:
-            return self._call(PROPOSE_APPOINTMENT, appointment_id=facts.rescheduling[0], start=at)
-        return self._call(PROPOSE_APPOINTMENT, start=at)
+        if (moving := request.facts.rescheduling) is not None:
+            return self._call(PROPOSE_APPOINTMENT, appointment_id=moving[0], start=at)
+        return self._with_choice(PROPOSE_APPOINTMENT, request, start=at)
 
-    def _book(self, start: datetime, moving: str) -> BrainReply:
+    def _with_choice(self, tool: Tool[Any, Any], request: BrainRequest, **args: str) -> BrainReply:
+        """Calls ``tool`` with the clinic file's service and professional chosen, or asks."""
+        if self._clinic is None or request.facts.rescheduling:
+            return self._call(tool, **args)  # a move keeps its own
+        if isinstance(chosen := self._clinic.arguments(request), str):
+            return BrainReply(chosen)
+        return self._call(tool, **args, **chosen)
+
+    def _book(self, proposal: Proposal) -> BrainReply:
         """Carries out the proposal the person said yes to."""
-        at = start.strftime("%Y-%m-%dT%H:%M")
-        if moving:
-            return self._call(RESCHEDULE_APPOINTMENT, appointment_id=moving, start=at)
-        return self._call(BOOK_APPOINTMENT, start=at)
+        at = proposal.start.strftime("%Y-%m-%dT%H:%M")
+        chosen = choosing.proposed_choice(proposal)
+        if proposal.appointment_id:
+            return self._call(RESCHEDULE_APPOINTMENT, appointment_id=proposal.appointment_id,
+                              start=at, **chosen)  # fmt: skip
+        return self._call(BOOK_APPOINTMENT, start=at, **chosen)
 
     def _appointments(self, text: str, results: ToolResults, request: BrainRequest) -> BrainReply:
         cancelled = results.of(CANCEL_APPOINTMENT)
@@ -308,6 +345,8 @@ def follows_up(text: str, today: date) -> bool:
 def offered_text(available: Availability, refused: ToolFailure | None) -> str:
     """The slots found, or why there are none where asked and the nearest alternatives."""
     slots = [spoken(datetime.fromisoformat(s)) for s in available.slots]
+    if available.professionals:  # with a clinic file: who sees the patient then
+        slots = [f"{s} com {p}" for s, p in zip(slots, available.professionals, strict=False)]
     reason = available.reason
     # After a refused time its reason was said; the day's would mostly repeat it.
     said = f"Nesse dia não dá: {reason}. " if reason and refused is None else ""

@@ -11,10 +11,12 @@ from services.conductor.burst import DEFAULT_WINDOW_S, MAX_WINDOW_S
 from services.conductor.deciding import DEFAULT_TURN_BUDGET_S
 from services.conductor.erasure import ErasedBookings
 from services.conductor.knowledge import Knowledge, KnowledgeInvalid
+from services.conductor.no_shows import NoShowPolicy
 from services.conductor.pacing import PacingRules
 from services.conductor.reminders import DEFAULT_OFFSETS, parse_offsets
 from services.conductor.tools import DEFAULT_HANDOFF_QUIET, DEFAULT_MAX_OPEN_APPOINTMENTS
 from services.conductor.transcription import GROQ_MAX_BYTES, VoiceNoteRules
+from services.conductor.waitlist import DEFAULT_OFFER_FOR
 from services.domain.clinic import Clinic
 from services.domain.clinic_file import clinic_from_env
 from services.domain.clinic_model import ClinicModel
@@ -50,6 +52,8 @@ class ConductorSettings:
     # The clinic file's professionals and services; None: the one-professional clinic
     # of ``clinic``.
     clinic_model: ClinicModel | None = None
+    no_show_policy: NoShowPolicy = field(default_factory=NoShowPolicy)
+    waitlist_offer: timedelta = DEFAULT_OFFER_FOR  # how long a freed time is held for one
 
     @classmethod
     def from_env(cls, env: Mapping[str, str]) -> ConductorSettings:
@@ -84,6 +88,17 @@ class ConductorSettings:
                 )
             ),
             clinic_model=clinic_from_env(env),
+            waitlist_offer=timedelta(
+                minutes=settings.integer(env, "WAITLIST_OFFER_MINUTES", 30, minimum=1, maximum=1440)
+            ),
+            no_show_policy=NoShowPolicy(
+                after=settings.integer(env, "NO_SHOW_CONFIRMATION_AFTER", 2, maximum=100),
+                confirm_by=timedelta(
+                    hours=settings.integer(
+                        env, "NO_SHOW_CONFIRM_BY_HOURS", 6, minimum=1, maximum=168
+                    )
+                ),
+            ),
         )
 
 

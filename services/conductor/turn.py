@@ -20,7 +20,7 @@ from events.schema import (
     MessageReceived,
     ReplyRequested,
 )
-from services.conductor import reminders
+from services.conductor import reminders, waitlist
 from services.domain.conversation import Conversation, evolve, in_handoff
 
 
@@ -70,7 +70,7 @@ async def take_turn(
     state = evolve(before, message)
     decided = [*ended, *await decide(Turn(subject, inbound_event_id, message, state, now))]
     steps: list[tuple[Conversation, DomainEvent]] = []
-    for event in with_reminders(decided, reminder_offsets, now):
+    for event in with_reminders(waitlist.accepted(state, decided), reminder_offsets, now):
         steps.append((state, event))
         state = evolve(state, event)
     return TurnTaken(tuple(steps), state)

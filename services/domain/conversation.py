@@ -15,6 +15,7 @@ from events.schema import (
     AppointmentBooked,
     AppointmentCancelled,
     AppointmentConfirmed,
+    AppointmentNoShow,
     ConsentGranted,
     ConsentRefused,
     ConsentRevoked,
@@ -33,6 +34,12 @@ from events.schema import (
     SubjectErased,
     UnknownEvent,
     VoiceNoteTranscribed,
+)
+from events.waitlist_schema import (
+    OFFER_ACCEPTED,
+    WaitlistJoined,
+    WaitlistOffered,
+    WaitlistOfferEnded,
 )
 from services.waha import message_ids
 
@@ -62,6 +69,7 @@ class Upcoming(msgspec.Struct, frozen=True, kw_only=True):
     start: datetime
     reminders: tuple[str, ...] = ()
     reminded: tuple[str, ...] = ()
+    confirmed: bool = False  # the patient said they will come
 
 
 class Proposal(msgspec.Struct, frozen=True, kw_only=True):
@@ -70,6 +78,8 @@ class Proposal(msgspec.Struct, frozen=True, kw_only=True):
     action: str
     start: datetime
     appointment_id: str = ""
+    professional: str = ""
+    service: str = ""
 
 
 class Conversation(msgspec.Struct, frozen=True, kw_only=True):
@@ -100,6 +110,11 @@ class Conversation(msgspec.Struct, frozen=True, kw_only=True):
     # other talk, never carries out an old question.
     proposal: Proposal | None = None
     answering: Proposal | None = None
+    # How many of the person's appointments staff marked as missed.
+    no_shows: int = 0
+    # On the waiting list for a time before one of their appointments; a time offered.
+    waiting: WaitlistJoined | None = None
+    offer: WaitlistOffered | None = None
 
     @property
     def consented(self) -> bool:
@@ -177,7 +192,10 @@ def evolve(state: Conversation, event: DomainEvent | UnknownEvent) -> Conversati
         case SlotsOffered(slots=slots):
             return msgspec.structs.replace(state, offered=slots)
         case ActionProposed(action=action, start=start, appointment_id=appointment_id):
-            proposal = Proposal(action=action, start=start, appointment_id=appointment_id)
+            proposal = Proposal(
+                action=action, start=start, appointment_id=appointment_id,
+                professional=event.professional, service=event.service,
+            )  # fmt: skip
             return msgspec.structs.replace(state, proposal=proposal)
         case AppointmentBooked(appointment_id=appointment_id, start=start):
             booked = Upcoming(appointment_id=appointment_id, start=start)
@@ -190,12 +208,27 @@ def evolve(state: Conversation, event: DomainEvent | UnknownEvent) -> Conversati
         case AppointmentCancelled(appointment_id=appointment_id):
             reminded = None if state.reminded == appointment_id else state.reminded
             upcoming = _without(state, appointment_id)
+            waiting = state.waiting
+            if waiting is not None and waiting.appointment_id == appointment_id:
+                waiting = None  # the appointment to bring forward is gone
             return msgspec.structs.replace(
-                state, upcoming=upcoming, reminded=reminded, proposal=None, answering=None
-            )
+                state, upcoming=upcoming, reminded=reminded, proposal=None, answering=None,
+                waiting=waiting,
+            )  # fmt: skip
+        case WaitlistJoined():
+            return msgspec.structs.replace(state, waiting=event)
+        case WaitlistOffered():
+            return msgspec.structs.replace(state, offer=event)
+        case WaitlistOfferEnded(slot=slot, outcome=outcome):
+            return _offer_ended(state, slot, outcome)
         case AppointmentConfirmed(appointment_id=appointment_id):
             reminded = None if state.reminded == appointment_id else state.reminded
-            return msgspec.structs.replace(state, reminded=reminded)
+            state = msgspec.structs.replace(state, reminded=reminded)
+            return _with_upcoming(state, appointment_id, lambda u: replace(u, confirmed=True))
+        case AppointmentNoShow(appointment_id=appointment_id):
+            # Recorded once per appointment (its append is idempotent), so each counts once.
+            upcoming = _without(state, appointment_id)
+            return msgspec.structs.replace(state, no_shows=state.no_shows + 1, upcoming=upcoming)
         case ReminderScheduled(appointment_id=appointment_id, reminder_id=reminder_id):
             return _with_upcoming(
                 state, appointment_id, lambda u: replace(u, reminders=(*u.reminders, reminder_id))
@@ -210,6 +243,23 @@ def evolve(state: Conversation, event: DomainEvent | UnknownEvent) -> Conversati
         case SubjectErased():
             return Conversation()
     return state
+
+
+def _offer_ended(state: Conversation, slot: str, outcome: str) -> Conversation:
+    """An offer over: taken, the patient waits no more; lapsed, its question lapses too (a
+    later yes must not take a time now offered to someone else)."""
+    offer = state.offer
+    if offer is None or offer.slot != slot:
+        return state
+    waiting = None if outcome == OFFER_ACCEPTED else state.waiting
+    proposal, answering = state.proposal, state.answering
+    if proposal is not None and proposal.start == offer.start:
+        proposal = None
+    if answering is not None and answering.start == offer.start:
+        answering = None
+    return msgspec.structs.replace(
+        state, offer=None, waiting=waiting, proposal=proposal, answering=answering
+    )
 
 
 def edit_as_message(state: Conversation, edit: MessageEdited) -> MessageReceived | None:

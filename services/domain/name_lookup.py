@@ -5,13 +5,12 @@ from __future__ import annotations
 
 from typing import cast
 
-from redis.asyncio import Redis
-
 from events import Keyspace
+from events.redis_client import RedisClient
 from services.domain.name_index import blinded
 
 
-async def chats_named(redis: Redis, keyspace: Keyspace, key: bytes, name: str) -> list[str]:
+async def chats_named(redis: RedisClient, keyspace: Keyspace, key: bytes, name: str) -> list[str]:
     """The chats whose registered name has every token of ``name`` (as typed), from
     every partition; none for a name without tokens."""
     digests = blinded(key, name)

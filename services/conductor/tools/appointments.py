@@ -12,6 +12,7 @@ from typing import Annotated, Any
 import msgspec
 
 from events.schema import PROPOSED_CANCELLATION, ActionProposed, AppointmentCancelled
+from services.conductor.tools.clinic_scheduling import changeable
 from services.conductor.tools.confirming import require_yes
 from services.conductor.tools.contract import Resources, Tool, ToolOutcome, own_booking
 from services.conductor.tools.registration import NoArguments
@@ -69,6 +70,8 @@ async def propose_cancellation(
     """Proposes cancelling one of the person's appointments; nothing is cancelled until
     their yes."""
     booking = await own_booking(resources, turn, arguments.appointment_id)
+    if resources.model is not None:
+        changeable(resources.model, booking, turn.now)  # the clinic's cut-off
     event = ActionProposed(
         action=PROPOSED_CANCELLATION, start=booking.start, appointment_id=booking.appointment_id
     )
@@ -83,6 +86,8 @@ async def cancel_appointment(
     require_yes(
         turn, PROPOSED_CANCELLATION, start=booking.start, appointment_id=booking.appointment_id
     )
+    if resources.model is not None:
+        changeable(resources.model, booking, turn.now)
     cancelled = await resources.calendar.cancel(booking.appointment_id) or booking
     event = AppointmentCancelled(
         appointment_id=cancelled.appointment_id,

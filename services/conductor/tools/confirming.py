@@ -17,9 +17,12 @@ UNCONFIRMED = (
 )
 
 
-def require_yes(turn: Turn, action: str, *, start: datetime, appointment_id: str = "") -> None:
-    """Refuses unless the message answers a pending proposal of exactly this action with a
-    plain yes."""
+def require_yes(
+    turn: Turn, action: str, *, start: datetime, appointment_id: str = "",
+    professional: str = "", service: str = "",
+) -> None:  # fmt: skip
+    """Refuses unless the message answers a pending proposal of exactly this action (and
+    professional and service) with a plain yes."""
     proposal = turn.state.answering
     tool = "propose_cancellation" if action == "cancel" else "propose_appointment"
     if (
@@ -27,6 +30,7 @@ def require_yes(turn: Turn, action: str, *, start: datetime, appointment_id: str
         or proposal.action != action
         or proposal.start != start
         or proposal.appointment_id != appointment_id
+        or (proposal.professional, proposal.service) != (professional, service)
     ):
         raise ToolRejected(UNCONFIRMED.format(tool=tool))
     if confirmation_answer(turn.message.text) is not True:

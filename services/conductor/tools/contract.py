@@ -19,9 +19,11 @@ from events.schema import DomainEvent
 from services.conductor.brain import ToolSpec
 from services.conductor.calendar import Booking, Calendar
 from services.conductor.knowledge import Knowledge
+from services.conductor.no_shows import NoShowPolicy
 from services.conductor.privacy import PrivacyNotice
 from services.conductor.turn import Turn
 from services.domain.clinic import Clinic
+from services.domain.clinic_model import ClinicModel
 
 Arguments = TypeVar("Arguments", bound=msgspec.Struct)
 Result = TypeVar("Result", bound=msgspec.Struct)
@@ -49,6 +51,10 @@ class Resources:
     handoff_quiet: timedelta
     max_open_appointments: int = 3
     """How many appointments not yet over one person may hold at once."""
+    model: ClinicModel | None = None
+    """The clinic file's professionals and services; None: a clinic without a file."""
+    no_shows: NoShowPolicy = field(default_factory=NoShowPolicy)
+    """What a booking asks of a patient who missed appointments before."""
 
 
 @dataclass(frozen=True, slots=True)

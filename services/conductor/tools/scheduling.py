@@ -17,9 +17,12 @@ from events.schema import (
     ActionProposed,
     AppointmentBooked,
     AppointmentCancelled,
+    DomainEvent,
     SlotsOffered,
 )
-from services.conductor.calendar import Booking, CalendarUnavailable, SlotTaken
+from services.conductor.no_shows import release_timer
+from services.conductor.tools import clinic_scheduling as clinical
+from services.conductor.tools.clinic_scheduling import CALENDAR_DOWN, Chosen
 from services.conductor.tools.confirming import require_yes
 from services.conductor.tools.contract import (
     Resources,
@@ -29,18 +32,25 @@ from services.conductor.tools.contract import (
     own_booking,
 )
 from services.conductor.turn import Turn
+from services.domain.calendar import Booking, CalendarUnavailable, SlotTaken
 from services.domain.clinic import PERIOD_HOURS
+from services.domain.clinic_model import ClinicModel
 from services.domain.schedule import BusyTimes, Span
+from services.domain.slots import why_not_bookable
 
 log = logging.getLogger(__name__)
-# Said when the calendar cannot tell what is busy: nothing is offered or booked then.
-CALENDAR_DOWN = "a agenda não pode ser consultada agora; tente de novo em alguns minutos"
+__all__ = ["CALENDAR_DOWN"]  # said when the calendar cannot tell what is busy
 
 # Argument Structs carry no docstring: it would become part of the schema a model sees.
 
 
 _DAY = Annotated[str, msgspec.Meta(pattern=r"^\d{4}-\d{2}-\d{2}$")]
 _HOUR = Annotated[str, msgspec.Meta(pattern=r"^\d{2}:\d{2}$")]
+_ID = Annotated[str, msgspec.Meta(pattern=r"^[a-z0-9][a-z0-9_-]{0,39}$")]
+_SERVICE = Annotated[_ID | None, msgspec.Meta(description="id do serviço pedido")]
+_PROFESSIONAL = Annotated[
+    _ID | None, msgspec.Meta(description="id do profissional; omitido: quem estiver livre")
+]
 
 
 class CheckAvailability(msgspec.Struct, forbid_unknown_fields=True):
@@ -49,17 +59,21 @@ class CheckAvailability(msgspec.Struct, forbid_unknown_fields=True):
     since: Annotated[_DAY | None, msgspec.Meta(description="from this day on, not date")] = None
     after: Annotated[_HOUR | None, msgspec.Meta(description="HH:MM, instead of period")] = None
     before: Annotated[_HOUR | None, msgspec.Meta(description="HH:MM, instead of period")] = None
+    service: _SERVICE = None
+    professional: _PROFESSIONAL = None
 
 
 class BookAppointment(msgspec.Struct, forbid_unknown_fields=True):
     start: Annotated[str, msgspec.Meta(max_length=40, description="YYYY-MM-DDTHH:MM, local")]
+    service: _SERVICE = None
+    professional: _PROFESSIONAL = None
 
 
-class RescheduleAppointment(BookAppointment, forbid_unknown_fields=True):
+class RescheduleAppointment(BookAppointment, forbid_unknown_fields=True, kw_only=True):
     appointment_id: Annotated[str, msgspec.Meta(pattern=r"^[0-9a-f]{1,64}$")]
 
 
-class ProposeAppointment(BookAppointment, forbid_unknown_fields=True):
+class ProposeAppointment(BookAppointment, forbid_unknown_fields=True, kw_only=True):
     appointment_id: (
         Annotated[
             str,
@@ -78,6 +92,9 @@ class Availability(msgspec.Struct, frozen=True, omit_defaults=True):
 
     slots: list[str] = msgspec.field(name="horarios")
     reason: str | None = msgspec.field(name="motivo", default=None)
+    # With a clinic file: the service's name, and who sees the patient at each slot.
+    service: str | None = msgspec.field(name="servico", default=None)
+    professionals: list[str] | None = msgspec.field(name="com", default=None)
 
 
 class Booked(msgspec.Struct, frozen=True):
@@ -87,11 +104,19 @@ class Booked(msgspec.Struct, frozen=True):
     appointment_id: str = msgspec.field(name="id")
 
 
-class Proposed(msgspec.Struct, frozen=True):
-    """The time proposed (local wall clock); the person is to be asked to confirm it."""
+ASK = "Posso confirmar? (só o sim marca)"
+
+
+class Proposed(msgspec.Struct, frozen=True, omit_defaults=True):
+    """The time proposed (local wall clock); the person is to be asked to confirm it; with
+    a clinic file, the service and the professional, by name, to be named in the question."""
 
     start: str = msgspec.field(name="proposta")
-    ask: str = msgspec.field(name="pergunte", default="Posso confirmar? (só o sim marca)")
+    ask: str = msgspec.field(name="pergunte")
+    service: str | None = msgspec.field(name="servico", default=None)
+    professional: str | None = msgspec.field(name="profissional", default=None)
+    # After repeated no-shows: the booking stands only if confirmed by then (wall clock).
+    confirm_by: str | None = msgspec.field(name="confirmar_ate", default=None)
 
 
 class Rescheduled(Booked, frozen=True):
@@ -110,6 +135,18 @@ async def check_availability(
     day = _date(arguments.date) if arguments.date else None
     since = _date(arguments.since) if arguments.since else None
     between = _hours(arguments)
+    if (model := resources.model) is not None:
+        moving = await clinical.being_moved(turn, resources)
+        choice = clinical.choice_for(model, arguments.service, arguments.professional, moving)
+        found, reason = await clinical.offers(
+            resources, model, choice, turn.now, day=day, since=since, between=between
+        )
+        names = [model.professionals[o.professional].name for o in found]
+        starts = tuple(o.start for o in found)
+        available = Availability([clinic.wall_clock(s) for s in starts], reason,
+                                 choice.service.name, names)  # fmt: skip
+        return ToolOutcome(available, [SlotsOffered(slots=starts)])
+    clinical.no_choice(arguments.service, arguments.professional)
     busy = BusyTimes(await _busy(resources, turn.now, turn.now + clinic.horizon))
     slots = clinic.free_slots(turn.now, busy, day=day, since=since, between=between)
     reason = None
@@ -150,6 +187,9 @@ async def propose_appointment(
     clinic's rules allow it and it is free; nothing is booked until the person's yes."""
     clinic = resources.clinic
     start = _moment(arguments.start, resources)
+    if (model := resources.model) is not None:
+        return await _propose_in_clinic(model, arguments, start, turn, resources)
+    clinical.no_choice(arguments.service, arguments.professional)
     reason = clinic.why_not_bookable(start, turn.now)
     if reason:
         raise ToolRejected(reason)
@@ -164,7 +204,10 @@ async def propose_appointment(
         start=start,
         appointment_id=arguments.appointment_id or "",
     )
-    return ToolOutcome(Proposed(clinic.wall_clock(start)), [event])
+    proposed = Proposed(
+        clinic.wall_clock(start), ASK, confirm_by=clinical.confirm_by(resources, turn, start)
+    )
+    return ToolOutcome(proposed, [event])
 
 
 async def book_appointment(
@@ -173,21 +216,31 @@ async def book_appointment(
     """Books the slot starting at the given local time, on the person's yes to the proposal
     of it, if the clinic's rules allow it and nobody has it."""
     start = _moment(arguments.start, resources)
-    require_yes(turn, PROPOSED_BOOKING, start=start)
+    chosen = clinical.confirmed_choice(arguments.service, arguments.professional, turn, resources)
+    require_yes(turn, PROPOSED_BOOKING, start=start, **clinical.ids(chosen))
     await _within_bound(turn, resources)
-    return await _book(start, turn, resources)
+    return await _book(start, turn, resources, chosen)
 
 
-async def _book(start: datetime, turn: Turn, resources: Resources) -> ToolOutcome[Booked]:
+async def _book(
+    start: datetime, turn: Turn, resources: Resources, chosen: Chosen | None = None
+) -> ToolOutcome[Booked]:
     clinic = resources.clinic
-    reason = clinic.why_not_bookable(start, turn.now)
-    if reason:
-        raise ToolRejected(reason)
     # Derived from the deciding event: a redelivered message books the same entry.
     appointment_id = hashlib.blake2b(
         f"{turn.inbound_event_id}:book".encode(), digest_size=10
     ).hexdigest()
-    request = Booking(appointment_id, turn.subject, start, start + clinic.slot)
+    if chosen is not None and resources.model is not None:
+        choice, professional = chosen
+        reason = why_not_bookable(
+            resources.model, choice.service.id, professional.id, start, turn.now
+        )
+        request = clinical.booking(appointment_id, turn.subject, choice, professional, start)
+    else:
+        reason = clinic.why_not_bookable(start, turn.now)
+        request = Booking(appointment_id, turn.subject, start, start + clinic.slot)
+    if reason:
+        raise ToolRejected(reason)
     try:
         booked = await resources.calendar.book(request)
     except SlotTaken:
@@ -203,7 +256,10 @@ async def _book(start: datetime, turn: Turn, resources: Resources) -> ToolOutcom
         professional=booked.professional,
         service=booked.service,
     )
-    return ToolOutcome(Booked(clinic.wall_clock(booked.start), booked.appointment_id), [event])
+    events: list[DomainEvent] = [event]
+    if (deadline := resources.no_shows.deadline(turn.state, booked.start, turn.now)) is not None:
+        events.append(release_timer(event, deadline))
+    return ToolOutcome(Booked(clinic.wall_clock(booked.start), booked.appointment_id), events)
 
 
 async def reschedule_appointment(
@@ -213,9 +269,12 @@ async def reschedule_appointment(
     books the new time, then cancels the old."""
     calendar = resources.calendar
     start = _moment(arguments.start, resources)
-    require_yes(turn, PROPOSED_MOVE, start=start, appointment_id=arguments.appointment_id)
+    chosen = clinical.confirmed_choice(arguments.service, arguments.professional, turn, resources)
+    require_yes(turn, PROPOSED_MOVE, start=start, appointment_id=arguments.appointment_id,
+                **clinical.ids(chosen))  # fmt: skip
     old = await own_booking(resources, turn, arguments.appointment_id)
-    booked = await _book(start, turn, resources)  # first: never left with none
+    clinical.changeable_in(resources, old, turn)
+    booked = await _book(start, turn, resources, chosen)  # first: never left with none
     cancelled = await calendar.cancel(old.appointment_id) or old
     event = AppointmentCancelled(
         appointment_id=cancelled.appointment_id,
@@ -227,6 +286,29 @@ async def reschedule_appointment(
     before = resources.clinic.wall_clock(cancelled.start)
     result = Rescheduled(booked.result.start, booked.result.appointment_id, before)
     return ToolOutcome(result, [*booked.events, event])
+
+
+async def _propose_in_clinic(
+    model: ClinicModel, arguments: ProposeAppointment, start: datetime, turn: Turn,
+    resources: Resources,
+) -> ToolOutcome[Proposed]:  # fmt: skip
+    """A proposal with the clinic file: the service asked (a move keeps its own), with the
+    professional asked or the first one free then."""
+    moving = await clinical.moving(turn, resources, arguments.appointment_id)
+    if moving is None:
+        await _within_bound(turn, resources)
+    else:
+        clinical.changeable(model, moving, turn.now)
+    choice = clinical.choice_for(model, arguments.service, arguments.professional, moving)
+    professional = await clinical.bookable_with(resources, model, choice, start, turn.now)
+    event = ActionProposed(
+        action=PROPOSED_MOVE if moving else PROPOSED_BOOKING, start=start,
+        appointment_id=arguments.appointment_id or "", professional=professional.id,
+        service=choice.service.id,
+    )  # fmt: skip
+    proposed = Proposed(resources.clinic.wall_clock(start), ASK, choice.service.name,
+                        professional.name, clinical.confirm_by(resources, turn, start))  # fmt: skip
+    return ToolOutcome(proposed, [event])
 
 
 async def _within_bound(turn: Turn, resources: Resources) -> None:

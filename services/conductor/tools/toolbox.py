@@ -13,17 +13,26 @@ from events.codec import DECODE_ERRORS
 from services.conductor.brain import ToolCall, ToolSpec
 from services.conductor.calendar import Calendar
 from services.conductor.knowledge import Knowledge
+from services.conductor.no_shows import NoShowPolicy
 from services.conductor.privacy import PrivacyNotice
-from services.conductor.tools import appointments, info, registration, routing, scheduling
+from services.conductor.tools import (
+    appointments,
+    info,
+    registration,
+    routing,
+    scheduling,
+    waitlist,
+)
 from services.conductor.tools.contract import Resources, Tool, ToolOutcome, ToolRejected, failed
 from services.conductor.turn import Turn
 from services.domain.clinic import Clinic
+from services.domain.clinic_model import THE_SERVICE, ClinicModel
 
 DEFAULT_HANDOFF_QUIET = timedelta(hours=12)
 DEFAULT_MAX_OPEN_APPOINTMENTS = 3
 TOOLS: dict[str, Tool[Any, Any]] = {
     tool.name: tool
-    for group in (registration, routing, scheduling, appointments, info)
+    for group in (registration, routing, scheduling, appointments, info, waitlist)
     for tool in group.TOOLS
 }
 """Every tool, by name: each agent's module lists its own."""
@@ -41,15 +50,23 @@ class Toolbox:
         handoff_quiet: timedelta = DEFAULT_HANDOFF_QUIET,
         knowledge: Knowledge | None = None,
         max_open_appointments: int = DEFAULT_MAX_OPEN_APPOINTMENTS,
+        clinic_model: ClinicModel | None = None,
+        no_shows: NoShowPolicy | None = None,
     ) -> None:
         self.knowledge = knowledge or Knowledge()
         self.calendar = calendar
         self.clinic = clinic
         self.notice = notice
         self.handoff_quiet = handoff_quiet
+        # A clinic without a file (its one service has the empty id) keeps the tools'
+        # earlier path, exactly as it was.
+        if clinic_model is not None and THE_SERVICE in clinic_model.services:
+            clinic_model = None
+        self.model = clinic_model
         self._resources = Resources(
-            calendar, clinic, notice, self.knowledge, handoff_quiet, max_open_appointments
-        )
+            calendar, clinic, notice, self.knowledge, handoff_quiet, max_open_appointments,
+            clinic_model, no_shows or NoShowPolicy(),
+        )  # fmt: skip
 
     @property
     def names(self) -> frozenset[str]:
