@@ -16,7 +16,7 @@ from datetime import datetime
 from enum import StrEnum
 
 from events.schema import CANCELLED_ON_ERASURE, AppointmentCancelled
-from services.conductor.calendar import Booking, Calendar
+from services.domain.calendar import Booking, Calendar
 from services.domain.conversation import Upcoming
 
 

@@ -13,13 +13,13 @@ from redis.asyncio import Redis
 
 from events.schema import MessageReceived
 from services.conductor.brain import ToolCall
-from services.conductor.calendar import Booking
-from services.conductor.embedded_calendar import EmbeddedCalendar
 from services.conductor.privacy import PrivacyNotice
 from services.conductor.tools import Toolbox
 from services.conductor.turn import Turn
+from services.domain.calendar import Booking
 from services.domain.clinic import Clinic
 from services.domain.conversation import Conversation
+from services.domain.embedded_calendar import EmbeddedCalendar
 
 SP = ZoneInfo("America/Sao_Paulo")
 NOW = datetime(2026, 11, 24, 9, 10, tzinfo=SP)  # Tuesday morning

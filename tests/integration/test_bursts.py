@@ -17,7 +17,6 @@ from events.schema import AppointmentBooked, ConsentGranted, DomainEvent, ReplyR
 from events.subscription import Subscription
 from services.actions.erasure import ErasureReason, erase_subject
 from services.conductor.deciding import Decider
-from services.conductor.embedded_calendar import EmbeddedCalendar
 from services.conductor.handler import (
     ConversationHandler,
     burst_key,
@@ -30,6 +29,7 @@ from services.conductor.tools import Toolbox
 from services.conductor.turn import Turn
 from services.domain.clinic import Clinic
 from services.domain.conversation import Conversation
+from services.domain.embedded_calendar import EmbeddedCalendar
 from services.projector.store import ReadModels
 from tests.support.projecting import groups_caught_up
 from tests.support.whole_stack import FAST, NOW

@@ -9,13 +9,13 @@ import pytest
 from redis.asyncio import Redis
 
 from services.conductor.deciding import Decider
-from services.conductor.embedded_calendar import EmbeddedCalendar
 from services.conductor.knowledge import Knowledge
 from services.conductor.offline_brain import DONT_KNOW, NOT_UNDERSTOOD, OfflineBrain
 from services.conductor.privacy import PrivacyNotice
 from services.conductor.settings import ConductorSettings
 from services.conductor.tools import Toolbox
 from services.domain.clinic import Clinic
+from services.domain.embedded_calendar import EmbeddedCalendar
 from services.runtime.settings import SettingsError
 from tests.integration.test_dialogues import NOW
 from tests.support.dialogue import Dialogue

@@ -18,7 +18,6 @@ from events.schema import (
     MessageReceived,
 )
 from services.conductor.deciding import Decider
-from services.conductor.embedded_calendar import EmbeddedCalendar
 from services.conductor.offline_brain import OfflineBrain
 from services.conductor.portuguese.confirmation import confirmation_answer
 from services.conductor.privacy import PrivacyNotice
@@ -26,6 +25,7 @@ from services.conductor.tools import Toolbox
 from services.conductor.turn import take_turn
 from services.domain.clinic import Clinic
 from services.domain.conversation import replay
+from services.domain.embedded_calendar import EmbeddedCalendar
 from tests.support.dialogue import Dialogue
 
 SP = ZoneInfo("America/Sao_Paulo")

@@ -19,7 +19,6 @@ from events.schema import (
 )
 from services.conductor.brain import ToolCall
 from services.conductor.deciding import Decider
-from services.conductor.embedded_calendar import EmbeddedCalendar
 from services.conductor.knowledge import Knowledge
 from services.conductor.offline_brain import OfflineBrain
 from services.conductor.privacy import PrivacyNotice
@@ -27,6 +26,7 @@ from services.conductor.tools import Toolbox
 from services.conductor.turn import Turn
 from services.domain.clinic import Clinic
 from services.domain.conversation import Conversation, Stage
+from services.domain.embedded_calendar import EmbeddedCalendar
 from tests.integration.test_clinic_info import EXAMPLE
 from tests.integration.test_dialogues import NOW
 from tests.support.dialogue import Dialogue

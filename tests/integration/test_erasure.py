@@ -15,11 +15,11 @@ from events.schema import CANCELLED_ON_ERASURE, AppointmentCancelled, SubjectEra
 from events.subject_keys import SubjectKeys
 from services.actions.erasure import ErasureReason, erase_subject
 from services.cli.lgpd import erase
-from services.conductor.embedded_calendar import EmbeddedCalendar
 from services.conductor.handler import snapshot_key
 from services.conductor.reminders import timer_payloads_key, timers_key
 from services.domain import chats
 from services.domain.chats import DEVELOPMENT_CHAT_KEY_SECRET
+from services.domain.embedded_calendar import EmbeddedCalendar
 from services.ingest.settings import IngestSettings
 from services.projector.store import ReadModels
 from tests.support.factories import message

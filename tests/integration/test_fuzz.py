@@ -17,13 +17,13 @@ from redis.asyncio import Redis
 
 from events import EventLog, MessageReceived
 from services.conductor.brain import ToolCall
-from services.conductor.embedded_calendar import EmbeddedCalendar
 from services.conductor.privacy import PrivacyNotice
 from services.conductor.tools import Toolbox, ToolOutcome
 from services.conductor.turn import Turn
 from services.domain.chats import DEVELOPMENT_CHAT_KEY_SECRET
 from services.domain.clinic import Clinic
 from services.domain.conversation import Conversation, Stage, Upcoming
+from services.domain.embedded_calendar import EmbeddedCalendar
 from services.projector.admin_api import create_admin_app
 from tests.support.waha import HMAC_KEY, encode, sign, signed_headers, text_message
 

@@ -13,12 +13,12 @@ from redis.asyncio import Redis
 
 from services.conductor.brain import BrainRequest, ChatMessage, Facts
 from services.conductor.deciding import BRAIN_DOWN, TOO_MANY_STEPS, Decider
-from services.conductor.embedded_calendar import EmbeddedCalendar
 from services.conductor.groq_brain import MALFORMED_CALL, GroqBrain
 from services.conductor.privacy import PrivacyNotice
 from services.conductor.tools import Toolbox
 from services.domain.clinic import Clinic
 from services.domain.conversation import Conversation, Stage
+from services.domain.embedded_calendar import EmbeddedCalendar
 from tests.support.dialogue import Dialogue
 from tests.support.fake_openai import (
     OPENAI_ROOT,

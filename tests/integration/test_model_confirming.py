@@ -11,14 +11,14 @@ from zoneinfo import ZoneInfo
 from redis.asyncio import Redis
 
 from events.schema import AppointmentBooked, AppointmentCancelled, ToolInvoked
-from services.conductor.calendar import Booking
 from services.conductor.deciding import Decider
-from services.conductor.embedded_calendar import EmbeddedCalendar
 from services.conductor.groq_brain import GroqBrain
 from services.conductor.privacy import PrivacyNotice
 from services.conductor.tools import Toolbox
+from services.domain.calendar import Booking
 from services.domain.clinic import Clinic
 from services.domain.conversation import Conversation, Stage
+from services.domain.embedded_calendar import EmbeddedCalendar
 from tests.support.dialogue import Dialogue
 from tests.support.fake_openai import FakeOpenAI, completion, tool_call
 

@@ -20,11 +20,11 @@ from events.schema import (
 )
 from services.conductor.brain import BrainReply, BrainRequest, ToolCall
 from services.conductor.deciding import Decider
-from services.conductor.embedded_calendar import EmbeddedCalendar
 from services.conductor.offline_brain import OfflineBrain
 from services.conductor.privacy import PrivacyNotice
 from services.conductor.tools import Toolbox
 from services.domain.clinic import Clinic
+from services.domain.embedded_calendar import EmbeddedCalendar
 from tests.integration.test_dialogues import NOW
 from tests.support.dialogue import Dialogue
 

@@ -10,13 +10,13 @@ from redis.asyncio import Redis
 
 from events.schema import DomainEvent, MediaInfo, MessageReceived, ReplyRequested
 from services.conductor.deciding import Decider
-from services.conductor.embedded_calendar import EmbeddedCalendar
 from services.conductor.offline_brain import OfflineBrain
 from services.conductor.privacy import PrivacyNotice
 from services.conductor.tools import Toolbox
 from services.conductor.turn import take_turn
 from services.domain.clinic import Clinic
 from services.domain.conversation import Conversation, in_handoff
+from services.domain.embedded_calendar import EmbeddedCalendar
 
 _ids = itertools.count(1)
 

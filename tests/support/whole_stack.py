@@ -19,13 +19,13 @@ from events.key_wrapping import KeyRing
 from events.subscription import Subscription
 from services.conductor.brain import Brain
 from services.conductor.deciding import Decider
-from services.conductor.embedded_calendar import EmbeddedCalendar
 from services.conductor.handler import ConversationHandler
 from services.conductor.offline_brain import OfflineBrain
 from services.conductor.outbox import Outbox
 from services.conductor.privacy import PrivacyNotice
 from services.conductor.tools import Toolbox
 from services.domain.clinic import Clinic
+from services.domain.embedded_calendar import EmbeddedCalendar
 from services.ingest.app import create_app as create_ingest
 from services.ingest.settings import IngestSettings
 from services.waha.client import WahaClient

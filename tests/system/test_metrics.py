@@ -21,12 +21,12 @@ from events.subscription import Subscription
 from services.cli import build_parser
 from services.cli.up import plan, ports_to_take
 from services.conductor.deciding import Decider
-from services.conductor.embedded_calendar import EmbeddedCalendar
 from services.conductor.metrics import ConductorMetrics
 from services.conductor.offline_brain import OfflineBrain
 from services.conductor.privacy import PrivacyNotice
 from services.conductor.tools import Toolbox
 from services.domain.clinic import Clinic
+from services.domain.embedded_calendar import EmbeddedCalendar
 from services.runtime.embedded_redis import RedisServer
 from services.runtime.ports import free_port
 from tests.integration.test_dialogues import NOW

@@ -7,9 +7,9 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from events.schema import CANCELLED_ON_ERASURE
-from services.conductor.calendar import Booking
 from services.conductor.erasure import ErasedBookings, cancellations, tombstone
 from services.conductor.settings import ConductorSettings
+from services.domain.calendar import Booking
 from services.domain.conversation import Upcoming
 from services.runtime.settings import SettingsError
 from tests.support.kek import kek_env

@@ -17,11 +17,11 @@ import msgspec
 
 from events.schema import DomainEvent
 from services.conductor.brain import ToolSpec
-from services.conductor.calendar import Booking, Calendar
 from services.conductor.knowledge import Knowledge
 from services.conductor.no_shows import NoShowPolicy
 from services.conductor.privacy import PrivacyNotice
 from services.conductor.turn import Turn
+from services.domain.calendar import Booking, Calendar
 from services.domain.clinic import Clinic
 from services.domain.clinic_model import ClinicModel
 

@@ -11,7 +11,6 @@ import msgspec
 
 from events.codec import DECODE_ERRORS
 from services.conductor.brain import ToolCall, ToolSpec
-from services.conductor.calendar import Calendar
 from services.conductor.knowledge import Knowledge
 from services.conductor.no_shows import NoShowPolicy
 from services.conductor.privacy import PrivacyNotice
@@ -25,6 +24,7 @@ from services.conductor.tools import (
 )
 from services.conductor.tools.contract import Resources, Tool, ToolOutcome, ToolRejected, failed
 from services.conductor.turn import Turn
+from services.domain.calendar import Calendar
 from services.domain.clinic import Clinic
 from services.domain.clinic_model import THE_SERVICE, ClinicModel
 
