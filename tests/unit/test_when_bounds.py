@@ -70,3 +70,9 @@ def test_until_noon_is_a_span_to_noon() -> None:
     assert parse_when("amanha ate meio dia", TUESDAY) == When(
         date(2026, 11, 25), between=(time(0), time(12))
     )
+
+
+def test_a_time_said_to_have_passed_is_not_meant() -> None:
+    # Blind set 2: "hoje as 8 mas ja passou" proposed 8:00, a time already over.
+    said = "eu queria marcar pra hoje as 8 mas ja passou ne, tem outro horario hoje?"
+    assert parse_when(said, TUESDAY) == When(TUESDAY)

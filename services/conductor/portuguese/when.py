@@ -96,6 +96,11 @@ _MOVED_TO = re.compile(
     r"\b(?:passar|mudar|trocar|remarcar|transferir|reagendar|adiar|jogar)\b(?: \w+){0,3}? "
     r"(?:pra|para|pro)\b"
 )
+# A time the patient says is over ("hoje as 8 mas ja passou ne"): not the one meant.
+_PASSED = re.compile(
+    r"\b(?:(?:as|a|pras?|para) )?\d{1,2}(?::\d\d|h\d{0,2}| ?horas?)?,? (?:mas |que |e |so que )?"
+    r"ja (?:passou|passaram)\b"
+)
 # Minutes to an hour: "quinze pras dez" (9:45), "dez para as 8" (7:50).
 _MINUTES_TO = re.compile(r"\b(5|10|15|20|25)(?: minutos)? (?:pras|pra as|para as|para) (\d{1,2})\b")
 # Before 6 and with no part of the day, an hour is as likely morning as afternoon.
@@ -142,6 +147,7 @@ def parse_when(text: str, today: date) -> When | None:
     folded = weekdays_written_out(days_put_right(with_digits(fold(written))))
     folded = REFUSED_DAY.sub("nao", _GREETING.sub(" ", folded))
     folded = _AT_WORK.sub(" ", _NOON_BOUND.sub(r"\1 das 12h", folded))
+    folded = _PASSED.sub(" ", folded)
     if (moved := _MOVED_TO.search(folded)) and (wanted := _read(folded[moved.end() :], today)):
         return wanted
     return _read(folded, today)
