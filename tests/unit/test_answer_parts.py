@@ -72,3 +72,12 @@ def test_a_no_asking_for_another_option_declines() -> None:
 
 def test_a_yes_asking_for_another_option_is_no_answer() -> None:
     assert confirmation_answer("pode ser, tem outro?") is None
+
+
+@pytest.mark.parametrize("text", ["nao concordo nem discordo", "nao recuso"])
+def test_a_verb_of_refusing_negated_is_no_answer(text: str) -> None:
+    assert consent_answer(text) is None
+
+
+def test_emphasis_keeps_a_yes() -> None:
+    assert consent_answer("concordo plenamente") is True

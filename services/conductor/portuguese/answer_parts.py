@@ -51,6 +51,8 @@ class Part(StrEnum):
     NO = "no"
     NOT = "not"
     """A negator: a no alone, and turns the verbs after it in its clause into one."""
+    REFUSE = "refuse"
+    """A verb of refusing ("discordo", "recuso"): a no, negated no answer ("não discordo")."""
     VERB = "verb"
     """A verb whose yes is a yes ("aceito", "autorizo"), negated a no."""
     SOFT = "soft"
@@ -161,7 +163,9 @@ def _clause_says(parts: list[Part], soft_yes: Part | None) -> set[Part]:
     said: set[Part] = set()
     negated = False  # a negator said, whose scope runs to the clause's end
     for part in parts:
-        if part in (Part.NOT, Part.NO):
+        if part is Part.REFUSE and negated:
+            raise Mixed  # "não concordo nem discordo", "não recuso"
+        if part in (Part.NOT, Part.NO, Part.REFUSE):
             if said & {Part.YES, Part.ACK}:
                 raise Mixed  # "aceito não", "sim nunca"
             negated = True

@@ -67,6 +67,8 @@ _NEUTRAL = _phrases(
     "pela atencao", "pela ajuda", "mesmo assim", "viu", "tchau", "ate mais", "ate logo",
     "deus abencoe", "doutora", "doutor", "dra", "dr", "moca", "moco", "querida", "querido",
     "acho que", "olha", "ai", "mais", "por mim", "de voces", "isso ai",
+    # Emphasis: "concordo plenamente", "autorizo totalmente".
+    "plenamente", "totalmente", "completamente", "inteiramente",
     "please", "thanks", "thank you", "hi", "hello", "i", "the", "to", "with", "and", "it",
     "terms", "notice", "policy", "privacy", "all", "i read",
 )  # fmt: skip
@@ -81,8 +83,9 @@ _CONDITIONS = frozenset(
 _STEMS = {
     "aceit": Part.VERB, "autoriz": Part.VERB, "concord": Part.VERB, "consint": Part.VERB,
     "consent": Part.VERB, "permit": Part.VERB, "accept": Part.VERB, "agree": Part.VERB,
-    "authori": Part.VERB, "discord": Part.NO, "recus": Part.NO, "desautoriz": Part.NO,
-    "refus": Part.NO, "declin": Part.NO, "disagree": Part.NO,
+    "authori": Part.VERB, "discord": Part.REFUSE, "recus": Part.REFUSE,
+    "desautoriz": Part.REFUSE, "refus": Part.REFUSE, "declin": Part.REFUSE,
+    "disagree": Part.REFUSE,
 }  # fmt: skip
 # Nouns that begin as those verbs do: no answer ("autorizacao", "consentimento").
 _NOUNS = (
