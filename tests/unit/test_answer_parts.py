@@ -81,3 +81,8 @@ def test_a_verb_of_refusing_negated_is_no_answer(text: str) -> None:
 
 def test_emphasis_keeps_a_yes() -> None:
     assert consent_answer("concordo plenamente") is True
+
+
+def test_a_yes_split_over_lines_is_read_joined() -> None:
+    # A burst of messages is read joined by line breaks ("de", then "acordo").
+    assert consent_answer("de\nacordo") is True

@@ -37,8 +37,9 @@ _ELONGATED = re.compile(r"(\w)\1+")
 # Text faces (":)", ";-D", "=P") carry no answer; their letters must not read as words.
 _EMOTICON = re.compile(r"[:;=][-'^]?[()\[\]DPpOo3|/\\*]+")
 _NOT_LETTERS = re.compile(r"[\W_]+")
-# What ends a clause: "não, pera, esse dia não" is three.
-_CLAUSE_END = re.compile(r"[,.;!\n\u2026]+")
+# What ends a clause: "não, pera, esse dia não" is three. A line break does not: a burst
+# of messages is read joined by them ("de" then "acordo" is "de acordo").
+_CLAUSE_END = re.compile(r"[,.;!\u2026]+")
 _QUESTION = ("?", "¿", "\u061f", "\u2e2e")  # and the Arabic and reversed question marks
 
 
