@@ -36,7 +36,8 @@ _CARRY_OUT = _phrases(
 # Verbs of suiting or being able ("me serve", "vai dar", "consigo"): negated, a no.
 _SUITS = _phrases(
     "serve", "servem", "me serve", "me servem", "serve para mim", "da", "vai dar", "da certo",
-    "consigo", "posso", "quero", "vou", "eu vou", "pode", "podem",
+    "consigo", "posso", "quero", "vou", "eu vou", "pode", "podem", "conseguir", "consegue",
+    "poder", "ir",
 )  # fmt: skip
 _DECLINE = _phrases(
     "deixa", "deixa pra la", "esquece", "deixa quieto", "dispenso", "mudei de ideia",

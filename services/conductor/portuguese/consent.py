@@ -40,6 +40,7 @@ _ACK = _phrases(
     "certo", "pode ser", "tranquilo", "tranquila", "sem problema", "sem problemas",
     "combinado", "fechado", "fechou", "perfeito", "otimo", "show", "bora", "pode deixar",
     "de boa", "segue", "pode", "podem", "pode seguir", "pode continuar", "pode prosseguir",
+    "numa boa", "certinho", "ta certinho", "ta certo",
 )  # fmt: skip
 _NO = _phrases(
     "nunca", "jamais", "negativo", "nem pensar", "de jeito nenhum", "de jeito algum",
@@ -52,7 +53,7 @@ _NOT = _phrases(
     "no", "not", "do not", "dont", "don t",
 )  # fmt: skip
 # Verbs of ability or wish: negated, a no ("não quero"); unnegated, too weak for consent.
-_ABLE = _phrases("quero", "queria", "posso", "deixo", "vou", "gostaria")
+_ABLE = _phrases("quero", "queria", "posso", "deixo", "vou", "gostaria", "desejo")
 # Words that change nothing about a yes or a no: greetings, thanks, fillers, what is
 # accepted ("os termos", "the notice", "meus dados"), forms of address. None of them is
 # an answer on its own.
@@ -68,7 +69,8 @@ _NEUTRAL = _phrases(
     "deus abencoe", "doutora", "doutor", "dra", "dr", "moca", "moco", "querida", "querido",
     "acho que", "olha", "ai", "mais", "por mim", "de voces", "isso ai",
     # Emphasis: "concordo plenamente", "autorizo totalmente".
-    "plenamente", "totalmente", "completamente", "inteiramente",
+    "plenamente", "totalmente", "completamente", "inteiramente", "mesmo", "nisso",
+    "infelizmente",
     "please", "thanks", "thank you", "hi", "hello", "i", "the", "to", "with", "and", "it",
     "terms", "notice", "policy", "privacy", "all", "i read",
 )  # fmt: skip
