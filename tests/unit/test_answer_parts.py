@@ -86,3 +86,13 @@ def test_emphasis_keeps_a_yes() -> None:
 def test_a_yes_split_over_lines_is_read_joined() -> None:
     # A burst of messages is read joined by line breaks ("de", then "acordo").
     assert consent_answer("de\nacordo") is True
+
+
+@pytest.mark.parametrize("text", ["nao vou conseguir", "infelizmente nao", "nao vou poder ir"])
+def test_being_unable_declines(text: str) -> None:
+    assert confirmation_answer(text) is False
+
+
+@pytest.mark.parametrize("text", ["nao mesmo", "nem pensar nisso", "nao desejo"])
+def test_a_no_with_emphasis_or_a_verb_of_wishing_negated_refuses(text: str) -> None:
+    assert consent_answer(text) is False

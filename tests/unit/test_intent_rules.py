@@ -89,3 +89,25 @@ def test_an_apology_for_the_hour_alone_is_a_greeting() -> None:
 )
 def test_a_form_of_address_or_only_before_a_name_is_no_part_of_it(text: str, name: str) -> None:
     assert name_in(text) == name
+
+
+def test_taking_permission_back_with_no_more_is_a_revocation() -> None:
+    assert intent_of("nao quero mais dar permissao") is Intent.REVOKE
+
+
+def test_ones_booking_thrown_forward_is_moved_but_a_later_booking_is_not() -> None:
+    assert intent_of("tem como jogar minha consulta pra frente?") is Intent.RESCHEDULE
+    assert intent_of("quero marcar uma consulta mais pra frente") is Intent.SCHEDULE
+
+
+def test_a_day_one_will_miss_with_another_asked_is_a_move() -> None:
+    assert intent_of("nao vou poder na quinta, tem outro dia?") is Intent.RESCHEDULE
+
+
+@pytest.mark.parametrize("text", ["ficou pra quinta ne?", "tenho horario amanha?"])
+def test_a_booking_made_asked_by_its_day_is_a_look_up(text: str) -> None:
+    assert intent_of(text) is Intent.CONSULT
+
+
+def test_going_by_car_is_about_the_clinic() -> None:
+    assert intent_of("posso ir de carro?") is Intent.INFO

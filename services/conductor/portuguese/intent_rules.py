@@ -4,21 +4,23 @@ phrases: a noun of what is asked about and a verb or mark of what is asked ("apa
 before the phrases of ``phrases``; the first rule that holds wins:
 
 1. **revocation**: a noun of consent (permissão, autorização, consentimento) with a
-   taking back ("não dou mais", "retiro", "revogação"), or a verb of withdrawing it
-   ("desautorizo");
+   taking back ("retiro", "revogação", "não" and "mais": "não dou mais"), or a verb of
+   withdrawing it ("desautorizo");
 2. **data rights**: a noun of one's data (dados, cadastro, cpf, "registrado") with a verb
    of erasing, sending, passing on or using it — unless the data are a booking's ("os
    dados da minha consulta": a look-up);
 3. **moving**: a verb of pushing a booking in time or handing it over (empurrar,
-   transferir) with a booking named; or one's booking that "não vai dar" with another
+   transferir, jogar) with a booking named; one's booking "pra frente"; one's booking
+   that "não vai dar", or "não vou poder" (a booking one has), with another or "depois"
    asked for;
 4. **look-up**: a mark of a booking already made ("ficou pra", "deu certo", "que horas
-   mesmo") with a booking named or asked about;
-5. **saying one will come**: "eu vou" or "to ai" with an assurance ("pode deixar", "no
-   horário", "certinho");
+   mesmo") with a booking or a day named; one's own asked in the first person ("tenho
+   horário amanhã?");
+5. **saying one will come**: "eu vou", "to ai", "to indo" with an assurance ("pode
+   deixar", "no horário", "certinho", "sim");
 6. **a person**: a person named (pessoa, atendente, humano) with being passed to them;
-7. **the clinic**: the car with where or leaving it; where a place "fica"; a number to
-   call;
+7. **the clinic**: the car with where or leaving it, or going by it; where a place
+   "fica"; a number to call;
 8. **being seen**: "me atender", "me encaixar" with "tem como", "pode", "consegue" (and
    no person named, who would be asked to answer).
 
@@ -78,13 +80,19 @@ _DATA_ACTS = _lexicon(
 _BOOKINGS = _lexicon(
     "consulta", "consultas", "agendamento", "horario", "exame", "retorno", "atendimento",
 )  # fmt: skip
-_PUSHING = _lexicon("empurr*", "transfer*", "posterg*", "adiant*")
+_PUSHING = _lexicon("empurr*", "transfer*", "posterg*", "adiant*", "jogar", "joga")
 _LOOKUP_MARKS = (
     "ficou para", "ficou pro", "deu certo", "que horas mesmo", "que dia mesmo",
     "que horas e mesmo", "ta marcado", "ta marcada", "ta certo",
 )  # fmt: skip
-_ATTENDING = ("eu vou", "to ai", "estou ai", "estarei ai", "vou estar ai", "to la")
-_ASSURED = ("pode deixar", "no horario", "certinho", "sem falta", "com certeza")
+_DAYS = _lexicon(
+    "dia", "hoje", "amanha", "segunda", "terca", "quarta", "quinta", "sexta", "sabado",
+    "domingo", "semana",
+)  # fmt: skip
+# One's own booking asked about in the first person ("tenho horario amanha?").
+_OWN_ASKED = ("tenho horario", "tenho hora marcada", "tenho algo marcado")
+_ATTENDING = ("eu vou", "to ai", "estou ai", "estarei ai", "vou estar ai", "to la", "to indo")
+_ASSURED = ("pode deixar", "no horario", "certinho", "sem falta", "com certeza", "sim")
 _PERSONS = _lexicon("pessoa", "atendente", "humano", "humana", "recepcionista")
 _PASSING = _lexicon("passa", "passar", "transfere", "transferir", "chama", "chamar")
 _CAR = _lexicon("carro", "moto")
@@ -96,7 +104,8 @@ _CALLING = _lexicon("ligar", "ligo", "ligacao")
 def _revocation(words: tuple[str, ...], folded: str) -> bool:
     if _any(words, _WITHDRAWING):
         return True
-    taken_back = _any(words, _TAKING_BACK) or _said(folded, "revogacao", "nao dou mais")
+    no_more = "nao" in words and "mais" in words  # "nao quero mais dar permissao"
+    taken_back = _any(words, _TAKING_BACK) or no_more or _said(folded, "revogacao")
     return _any(words, _CONSENT_NOUNS) and taken_back
 
 
@@ -115,14 +124,19 @@ def _data_rights(words: tuple[str, ...], folded: str) -> bool:
 def _moving(words: tuple[str, ...], folded: str) -> bool:
     if _any(words, _PUSHING) and _any(words, _BOOKINGS):
         return True
+    mine = bool({"minha", "meu"}.intersection(words))
+    if _said(folded, "para frente", "para tras") and _any(words, _BOOKINGS) and mine:
+        return True  # "jogar minha consulta pra frente"; "marcar mais pra frente" books
     own = _said(folded, "meu horario", "minha consulta", "meu agendamento")
-    return own and _said(folded, "nao vai dar", "nao da", "nao posso") and "outro" in words
+    will_miss = _said(folded, "nao vou poder", "nao vou conseguir")  # a booking one has
+    cannot = own and _said(folded, "nao vai dar", "nao da", "nao posso")
+    return (will_miss or cannot) and bool({"outro", "outra", "depois"}.intersection(words))
 
 
 def _lookup(words: tuple[str, ...], folded: str) -> bool:
-    if _said(folded, *_BOOKING_DATA):
+    if _said(folded, *_BOOKING_DATA) or _said(folded, *_OWN_ASKED):
         return True
-    return _said(folded, *_LOOKUP_MARKS) and (_any(words, _BOOKINGS) or "dia" in words)
+    return _said(folded, *_LOOKUP_MARKS) and (_any(words, _BOOKINGS) or _any(words, _DAYS))
 
 
 def _attending(words: tuple[str, ...], folded: str) -> bool:
@@ -134,7 +148,7 @@ def _person(words: tuple[str, ...], folded: str) -> bool:
 
 
 def _clinic(words: tuple[str, ...], folded: str) -> bool:
-    if _any(words, _CAR) and _any(words, _WHERE):
+    if _any(words, _CAR) and (_any(words, _WHERE) or _said(folded, "de carro", "de moto")):
         return True
     if "onde" in words and "fica" in words:
         return True
