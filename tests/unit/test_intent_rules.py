@@ -111,3 +111,7 @@ def test_a_booking_made_asked_by_its_day_is_a_look_up(text: str) -> None:
 
 def test_going_by_car_is_about_the_clinic() -> None:
     assert intent_of("posso ir de carro?") is Intent.INFO
+
+
+def test_the_patient_giving_their_data_is_no_data_right() -> None:
+    assert intent_of("vou passar meu cpf na recepcao") is not Intent.LGPD

@@ -8,7 +8,7 @@ before the phrases of ``phrases``; the first rule that holds wins:
    withdrawing it ("desautorizo");
 2. **data rights**: a noun of one's data (dados, cadastro, cpf, "registrado") with a verb
    of erasing, sending, passing on or using it — unless the data are a booking's ("os
-   dados da minha consulta": a look-up);
+   dados da minha consulta": a look-up) or the patient gives them ("vou passar meu cpf");
 3. **moving**: a verb of pushing a booking in time or handing it over (empurrar,
    transferir, jogar) with a booking named; one's booking "pra frente"; one's booking
    that "não vai dar", or "não vou poder" (a booking one has), with another or "depois"
@@ -83,7 +83,7 @@ _BOOKINGS = _lexicon(
 _PUSHING = _lexicon("empurr*", "transfer*", "posterg*", "adiant*", "jogar", "joga")
 _LOOKUP_MARKS = (
     "ficou para", "ficou pro", "deu certo", "que horas mesmo", "que dia mesmo",
-    "que horas e mesmo", "ta marcado", "ta marcada", "ta certo",
+    "que horas e mesmo", "ta marcado", "ta marcada", "ta certo", "ficou combinado",
 )  # fmt: skip
 _DAYS = _lexicon(
     "dia", "hoje", "amanha", "segunda", "terca", "quarta", "quinta", "sexta", "sabado",
@@ -114,8 +114,12 @@ _BOOKING_DATA = ("dados da minha consulta", "dados do meu agendamento", "dados d
 _OWN_DATA = ("meu numero", "meu telefone", "meu email", "meu endereco")
 
 
+# The patient giving data ("vou passar meu cpf na recepcao") asks nothing of them.
+_GIVING = ("vou passar", "vou mandar", "vou enviar", "ja passei", "ja mandei", "ja enviei")
+
+
 def _data_rights(words: tuple[str, ...], folded: str) -> bool:
-    if _said(folded, *_BOOKING_DATA):
+    if _said(folded, *_BOOKING_DATA, *_GIVING):
         return False
     data = _any(words, _DATA) or _said(folded, *_OWN_DATA)
     return data and _any(words, _DATA_ACTS)
