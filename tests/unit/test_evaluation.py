@@ -29,7 +29,13 @@ def test_the_corpus_holds_at_least_300_labelled_messages() -> None:
 
 
 KINDS = ("answers", "intents", "names", "times")
-TUNING_FILES = (*KINDS, *(f"blind1_{kind}" for kind in KINDS))
+TUNING_FILES = (
+    *KINDS,
+    *(f"blind1_{kind}" for kind in KINDS),
+    *(f"blind2_{kind}" for kind in KINDS),
+    "round3_answers",
+    "round3_intents",
+)
 
 
 def test_the_messages_read_while_tuning_are_all_in_the_tuned_share() -> None:

@@ -70,3 +70,30 @@ def test_until_noon_is_a_span_to_noon() -> None:
     assert parse_when("amanha ate meio dia", TUESDAY) == When(
         date(2026, 11, 25), between=(time(0), time(12))
     )
+
+
+def test_a_time_said_to_have_passed_is_not_meant() -> None:
+    # Blind set 2: "hoje as 8 mas ja passou" proposed 8:00, a time already over.
+    said = "eu queria marcar pra hoje as 8 mas ja passou ne, tem outro horario hoje?"
+    assert parse_when(said, TUESDAY) == When(TUESDAY)
+
+
+def test_about_an_early_hour_in_words_is_asked_about() -> None:
+    # "umas" is "about", not the number one: "umas sete" is 7, morning or evening.
+    assert parse_when("queria amanha umas sete", TUESDAY).doubt is not None
+
+
+def test_a_part_of_the_day_someone_else_cannot_make_is_not_meant() -> None:
+    said = "meu pai nao consegue ir de tarde entao tem que ser de manha, quarta que vem"
+    assert parse_when(said, TUESDAY).period == "manha"  # type: ignore[union-attr]
+
+
+def test_noon_ending_a_span_is_its_hour_12() -> None:
+    assert parse_when("depois de amanha entre 10 e meio dia?", TUESDAY) == When(
+        date(2026, 11, 26), between=(time(10), time(12))
+    )
+
+
+def test_a_day_said_with_a_cancellation_is_the_bookings_day() -> None:
+    said = "sexta nao vou poder, cancela minha consulta"
+    assert parse_when(said, TUESDAY) == When(date(2026, 11, 27))

@@ -1,63 +1,95 @@
 """Whether a message answers "Posso confirmar?" with a yes or a no.
 
-The sibling of the consent answer, read the same way (``consent``): from the shape of the
-whole message, not from a word found in it. A booking or a cancellation is carried out
-only on a message that is nothing but a yes ("sim, pode confirmar", "pode", "isso",
-"confirmo"); a question ("e depois de amanhã às 10 e meia?"), a correction ("não, às
-16h") or a condition is no yes, and the proposal is changed or asked again instead.
+The sibling of the consent answer, read from its parts the same way (``answer_parts``):
+a booking or a cancellation is carried out only on a message that is nothing but a yes
+("sim, pode confirmar", "pode", "isso", "esse mesmo"); here an acknowledgement ("ok",
+"blz", "fechou") is a yes too. A question ("e depois de amanhã às 10 e meia?"), a
+correction ("não, às 16h") or a condition is no yes, and the proposal is changed or asked
+again instead. A no may end by asking for another option ("esse dia não, tem outro?").
 """
 
 from __future__ import annotations
 
+import re
+
+from services.conductor.portuguese.answer_parts import AnswerGrammar, Part, answer_of, asks
+from services.conductor.portuguese.answer_parts import answer_words as _words
+from services.conductor.portuguese.answer_parts import phrases as _phrases
 from services.conductor.portuguese.consent import (
     _CONDITIONS,
     _NEGATIONS,
-    _NEUTRAL,
-    _YES,
-    _asks,
-    _parse,
-    _phrases,
-    _words,
+    _STEMS,
+    CONSENT_PARTS,
+    VERB_FORMS,
 )
 
-_CONFIRM = _YES | _phrases(
-    "pode", "pode sim", "pode confirmar", "pode marcar", "pode agendar", "pode cancelar",
-    "pode ser", "isso", "isso mesmo", "isso ai", "exato", "exatamente", "confirmo",
-    "confirmar", "confirma", "confirmado", "confirmada", "eu confirmo", "confirmo sim",
-    "fechado", "combinado", "perfeito", "otimo", "ok", "okay", "ta bom", "ta bem", "beleza",
-    "blz", "certo", "quero", "quero sim", "por favor", "pode ser sim", "s", "ss", "fechou",
-    "bora", "show", "maravilha", "otima", "pode sim", "pode ser entao", "uhum", "aham",
+_CONFIRM = _phrases(
+    "isso", "isso mesmo", "isso ai", "exato", "exatamente", "esse mesmo", "essa mesmo",
+    "esse mesmo ai", "essa mesma", "confirmado", "confirmada", "confirmadissimo",
+    "pode ser sim", "pode ser entao", "quero sim", "com certeza",
 )  # fmt: skip
-# The proposal pointed at ("pode marcar esse ai", "esse horario ta otimo", "confirma pra
-# mim"), and a pause before a no ("nao, pera"): no answer by themselves.
-_POINTED = _phrases(
-    "esse", "esse ai", "essa", "essa ai", "esse horario", "esse mesmo", "para mim", "mim",
-    "horario", "pera", "espera", "perai",
+# Verbs of carrying the proposal out, said as permission: negated, a no.
+_CARRY_OUT = _phrases(
+    "pode marcar", "pode agendar", "pode cancelar", "pode confirmar", "pode reservar",
+    "pode fazer", "pode mandar", "marca", "agenda", "marca sim",
+)  # fmt: skip
+# Verbs of suiting or being able ("me serve", "vai dar", "consigo"): negated, a no.
+_SUITS = _phrases(
+    "serve", "servem", "me serve", "me servem", "serve para mim", "da", "vai dar", "da certo",
+    "consigo", "posso", "quero", "vou", "eu vou", "pode", "podem", "conseguir", "consegue",
+    "poder", "ir",
 )  # fmt: skip
 _DECLINE = _phrases(
-    "nao", "nao quero", "nao pode", "nao confirmo", "melhor nao", "prefiro nao", "deixa",
-    "deixa pra la", "esquece", "negativo", "nao obrigado", "nao obrigada", "agora nao",
-    "n", "nope", "no", "deixa quieto", "nao precisa", "dispenso", "nao quero mais",
+    "deixa", "deixa pra la", "esquece", "deixa quieto", "dispenso", "mudei de ideia",
     "deixa para depois", "fica para depois", "outra hora", "prefiro outro dia",
-    "prefiro outro horario", "outro dia", "outro horario", "agora nao da", "nao da",
-    "nao vai dar", "mudei de ideia",
+    "prefiro outro horario", "outro dia", "outro horario", "outra data", "nao precisa",
+    "to trabalhando", "estou trabalhando", "vou estar trabalhando", "tenho compromisso",
+    "to ocupado", "to ocupada", "estou ocupado", "estou ocupada", "quero outro horario",
+    "quero outro dia", "queria outro horario", "queria outro dia", "prefiro outra data",
 )  # fmt: skip
-_SAID = (_NEUTRAL | _POINTED) - _CONFIRM - _DECLINE
+# The proposal pointed at ("pode marcar esse ai", "esse horario ta otimo", "confirma pra
+# mim"), a pause before a no ("nao, pera"): no answer by themselves.
+_POINTED = _phrases(
+    "esse", "esse ai", "essa", "essa ai", "esse horario", "esse dia", "essa data", "essa hora",
+    "nesse", "nessa", "neste", "nesta", "nesse horario", "nesse dia", "nessa data", "dia",
+    "hora", "horario", "data", "para mim", "mim", "me", "pera", "espera", "perai",
+)  # fmt: skip
+_STEMS_HERE = {**_STEMS, "confirm": Part.VERB}
+_CONFIRMATION = AnswerGrammar.of(
+    {
+        **CONSENT_PARTS,
+        Part.YES: CONSENT_PARTS[Part.YES] | _CONFIRM,
+        Part.VERB: CONSENT_PARTS[Part.VERB] | _CARRY_OUT,
+        Part.SOFT: CONSENT_PARTS[Part.SOFT] | _SUITS,
+        Part.NO: CONSENT_PARTS[Part.NO] | _DECLINE,
+        Part.SAID: (CONSENT_PARTS[Part.SAID] | _POINTED) - _CONFIRM,
+    },
+    _STEMS_HERE,
+    ("confirmacao",),
+    soft_yes=Part.ACK,
+    verb_forms=(*VERB_FORMS, "confirmo", "confirmar", "confirma"),
+)
+# A no that asks for another option ends with the question: "esse dia não, tem outro?".
+_ANOTHER_ASKED = re.compile(
+    r"[\s,.;!]*(?:e |mas )?(?:tem |teria |tm |vc tem |voce tem |tem algum |tem alguma )?"
+    r"(?:outr[oa]s?)(?: (?:dia|horario|data|hora|opcao|opcoes))?\s*[?\uff1f]+\s*$",
+    re.IGNORECASE,
+)
 
 
 def confirmation_answer(text: str) -> bool | None:
     """True for a plain yes to a proposal, False for a plain no, None for anything else
     (a question, a correction, a condition, an unrelated message)."""
-    if _asks(text):
+    another = _ANOTHER_ASKED.search(text)
+    said_first = text[: another.start()] if another else text
+    if another and asks(said_first):
         return None
-    words = _words(text)
-    if not words or _CONDITIONS.intersection(words):
+    words = _words(said_first)
+    said = answer_of(said_first, _CONFIRMATION)
+    if said is None or _CONDITIONS.intersection(words):
         return None
-    kinds = _parse(words, {"no": _DECLINE, "yes": _CONFIRM}, _SAID)
-    if kinds is None:
-        return None
-    if "yes" in kinds and "no" not in kinds and not _NEGATIONS.intersection(words):
-        return True
-    if "no" in kinds and "yes" not in kinds:
+    if said == {Part.NO}:
         return False
+    if another is None and not _NEGATIONS.intersection(words) and Part.NO not in said:
+        return True
     return None

@@ -11,69 +11,66 @@ asked again: asking twice costs a message, a consent read into a "no" costs the 
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable
 from enum import StrEnum
 
-from services.conductor.portuguese.shorthand import written_out
-from services.conductor.portuguese.text import fold
+from services.conductor.portuguese.answer_parts import (
+    AnswerGrammar,
+    Part,
+    answer_of,
+)
+from services.conductor.portuguese.answer_parts import answer_words as _words
+from services.conductor.portuguese.answer_parts import asks as _asks
+from services.conductor.portuguese.answer_parts import phrases as _phrases
 
-# Runs of a letter written long for emphasis ("siiim", "nãooo"): each phrase word is
-# matched as a pattern in which every letter may repeat.
-_ELONGATED = re.compile(r"(\w)\1+")
-# Text faces (":)", ";-D", "=P") carry no answer; their letters must not read as words.
-_EMOTICON = re.compile(r"[:;=][-'^]?[()\[\]DPpOo3|/\\*]+")
-_NOT_LETTERS = re.compile(r"[\W_]+")
-
-
-def _collapsed(text: str) -> str:
-    return " ".join(_ELONGATED.sub(r"\1", word) for word in text.split())
-
-
-def _phrases(*written: str) -> frozenset[tuple[str, ...]]:
-    return frozenset(
-        tuple(_ELONGATED.sub(r"\1", w) for w in written_out(_collapsed(p)).split()) for p in written
-    )
-
-
+# A yes standing on its own.
 _YES = _phrases(
-    "sim", "aceito", "eu aceito", "aceito sim", "concordo", "eu concordo",
-    "concordo sim", "autorizo", "eu autorizo", "autorizo sim", "consinto", "eu consinto",
-    "de acordo", "estou de acordo", "to de acordo", "pode sim", "claro", "claro que sim",
-    "com certeza", "certamente", "positivo", "quero sim", "s", "pode usar", "podem usar",
-    "yes", "yeah", "yep", "yup", "sure", "of course", "i agree", "agree", "agreed",
-    "i accept", "accept", "accepted", "i consent", "consent",
+    "sim", "claro", "claro que sim", "com certeza", "certamente", "positivo", "de acordo",
+    "estou de acordo", "to de acordo", "tou de acordo", "pode sim", "quero sim", "s", "uhum",
+    "aham", "dou meu consentimento", "dou o consentimento", "dou consentimento",
+    "yes", "yeah", "yep", "yup", "sure", "of course", "agreed",
+)  # fmt: skip
+# Verbs of consent (see ``_STEMS``) said as permission: negated, a refusal.
+_PERMITS = _phrases(
+    "pode usar", "podem usar", "pode guardar", "podem guardar", "pode salvar",
+)  # fmt: skip
+# An acknowledgement: it goes with a yes or a no, and is no consent by itself ("ok").
+_ACK = _phrases(
+    "ok", "okay", "ta", "ta bom", "ta bem", "tudo bem", "tudo certo", "beleza", "blz",
+    "certo", "pode ser", "tranquilo", "tranquila", "sem problema", "sem problemas",
+    "combinado", "fechado", "fechou", "perfeito", "otimo", "show", "bora", "pode deixar",
+    "de boa", "segue", "pode", "podem", "pode seguir", "pode continuar", "pode prosseguir",
+    "numa boa", "certinho", "ta certinho", "ta certo",
 )  # fmt: skip
 _NO = _phrases(
-    "nao", "nao aceito", "eu nao aceito", "nao concordo", "eu nao concordo",
-    "nao autorizo", "eu nao autorizo", "nao consinto", "nao quero", "eu nao quero",
-    "recuso", "eu recuso", "nunca", "negativo", "jamais", "de jeito nenhum", "nem pensar",
-    "claro que nao", "agora nao", "prefiro nao",
-    "no", "nope", "nah", "never", "i refuse", "refuse", "i decline", "decline",
-    "i do not accept", "i don t accept", "i dont accept", "i do not agree", "i don t agree",
-    "i dont agree", "i do not consent", "i don t consent", "i dont consent",
+    "nunca", "jamais", "negativo", "nem pensar", "de jeito nenhum", "de jeito algum",
+    "claro que nao", "deus me livre", "deus me defenda", "nem a pau", "nem morto",
+    "nem morta", "never", "nope", "nah", "no way",
 )  # fmt: skip
-# Words that change nothing about a yes or a no: greetings, thanks, "ok", what is
-# accepted ("os termos", "the notice"). None of them is an answer on its own.
+# A negator: a no alone, and turns what follows in its clause into one.
+_NOT = _phrases(
+    "nao", "nem", "prefiro nao", "melhor nao", "acho melhor nao", "acho que nao", "agora nao",
+    "no", "not", "do not", "dont", "don t",
+)  # fmt: skip
+# Verbs of ability or wish: negated, a no ("não quero"); unnegated, too weak for consent.
+_ABLE = _phrases("quero", "queria", "posso", "deixo", "vou", "gostaria", "desejo")
+# Words that change nothing about a yes or a no: greetings, thanks, fillers, what is
+# accepted ("os termos", "the notice", "meus dados"), forms of address. None of them is
+# an answer on its own.
 _NEUTRAL = _phrases(
-    "ok", "okay", "ta", "pode ser", "ta bom", "ta bem", "tudo bem", "beleza", "blz", "pode",
-    "entao",
-    "por favor", "pfv", "pf", "obrigado", "obrigada", "obg", "oi", "ola", "bom dia",
-    "boa tarde", "boa noite", "certo", "li", "e", "eu", "o", "a", "os", "as", "com", "isso",
-    "aviso",
-    "termos", "politica", "privacidade", "de privacidade", "do aviso", "tudo",
-    # Courtesies, and what the answer is about ("sim senhora", "autorizo o uso dos meus
-    # dados", "nao quero que guardem meus dados"): they change nothing of a yes or a no.
-    "senhora", "senhor", "meus dados", "os meus dados", "dos meus dados", "dados",
-    "os dados", "dos dados", "informacoes", "minhas informacoes",
-    "o uso", "uso", "de dados", "nada", "que", "usar", "usem", "guardem", "guardar",
-    "passar", "na verdade",
-    # Thanks, farewells and forms of address that end an answer ("sim, muito obrigada",
-    # "nao, obrigado mesmo assim", "pode sim, valeu", "sim, obrigado doutora").
-    "muito obrigado", "muito obrigada", "brigado", "brigada", "valeu", "vlw", "grato",
-    "grata", "agradeco", "pela atencao", "pela ajuda", "mesmo assim", "viu", "tchau",
-    "ate mais", "ate logo", "deus abencoe", "doutora", "doutor", "dra", "dr", "moca", "moco",
-    "querida", "querido",
+    "entao", "por favor", "pfv", "pf", "obrigado", "obrigada", "obg", "oi", "ola", "bom dia",
+    "boa tarde", "boa noite", "li", "e", "eu", "o", "a", "os", "as", "com", "isso", "aviso",
+    "termos", "politica", "privacidade", "de privacidade", "do aviso", "tudo", "senhora",
+    "senhor", "meus dados", "os meus dados", "dos meus dados", "dados", "os dados",
+    "dos dados", "informacoes", "minhas informacoes", "o uso", "uso", "de dados", "nada",
+    "que", "usar", "usem", "guardem", "guardar", "passar", "na verdade", "muito obrigado",
+    "muito obrigada", "brigado", "brigada", "valeu", "vlw", "grato", "grata", "agradeco",
+    "pela atencao", "pela ajuda", "mesmo assim", "viu", "tchau", "ate mais", "ate logo",
+    "deus abencoe", "doutora", "doutor", "dra", "dr", "moca", "moco", "querida", "querido",
+    "acho que", "olha", "ai", "mais", "por mim", "de voces", "isso ai",
+    # Emphasis: "concordo plenamente", "autorizo totalmente".
+    "plenamente", "totalmente", "completamente", "inteiramente", "mesmo", "nisso",
+    "infelizmente",
     "please", "thanks", "thank you", "hi", "hello", "i", "the", "to", "with", "and", "it",
     "terms", "notice", "policy", "privacy", "all", "i read",
 )  # fmt: skip
@@ -83,31 +80,50 @@ _CONDITIONS = frozenset(
     {"se", "mas", "porem", "contanto", "desde", "caso", "exceto", "menos", "somente",
      "apenas", "so", "if", "but", "unless", "only", "except", "provided", "however"}
 )  # fmt: skip
+# The stems of the verbs of consent and refusal, in any form ("autorizar", "concordamos",
+# "prefiro não autorizar"), and of their English kin.
+_STEMS = {
+    "aceit": Part.VERB, "autoriz": Part.VERB, "concord": Part.VERB, "consint": Part.VERB,
+    "consent": Part.VERB, "permit": Part.VERB, "accept": Part.VERB, "agree": Part.VERB,
+    "authori": Part.VERB, "discord": Part.REFUSE, "recus": Part.REFUSE,
+    "desautoriz": Part.REFUSE, "refus": Part.REFUSE, "declin": Part.REFUSE,
+    "disagree": Part.REFUSE,
+}  # fmt: skip
+# Nouns that begin as those verbs do: no answer ("autorizacao", "consentimento").
+_NOUNS = (
+    "consentimento", "consentimentos", "autorizacao", "autorizacoes", "aceitacao",
+    "permitido", "concordancia",
+)  # fmt: skip
+CONSENT_PARTS: dict[Part, frozenset[tuple[str, ...]]] = {
+    Part.YES: _YES, Part.VERB: _PERMITS, Part.ACK: _ACK, Part.NO: _NO, Part.NOT: _NOT,
+    Part.SOFT: _ABLE, Part.SAID: _NEUTRAL, Part.IF: frozenset((w,) for w in _CONDITIONS),
+}  # fmt: skip
+# The forms a slip is put right to ("autoriso", "concrodo").
+VERB_FORMS = (
+    "aceito", "aceitar", "autorizo", "autorizar", "concordo", "concordar", "consinto",
+    "discordo", "recuso", "desautorizo", "permito",
+)  # fmt: skip
+_CONSENT = AnswerGrammar.of(CONSENT_PARTS, _STEMS, _NOUNS, soft_yes=None, verb_forms=VERB_FORMS)
 # Any of these anywhere makes a message something other than consent.
 _NEGATIONS = frozenset(
     {"nao", "n", "nem", "nunca", "jamais", "no", "not", "nope", "nah", "never", "dont", "don"}
 )  # fmt: skip
 # "Não li" ("I haven't read it") says nothing of consent: with these, a no is not a refusal.
 _READING = frozenset({"li", "read"})
-_QUESTION = ("?", "¿", "\u061f", "\u2e2e")  # and the Arabic and reversed question marks
 Lexicon = dict[str, frozenset[tuple[str, ...]]]
-_ANSWERS: Lexicon = {"yes": _YES, "no": _NO}
 
 
 def consent_answer(text: str) -> bool | None:
     """True for an unambiguous yes, False for an unambiguous no, None for anything else
-    (a question, a condition, a yes negated, an unrelated message)."""
-    if _asks(text):
-        return None
+    (a question, a condition, a yes negated, an unrelated message). Read from its parts
+    (``answer_parts``): an acknowledgement alone ("ok", "pode ser") is no consent."""
     words = _words(text)
-    if not words or _CONDITIONS.intersection(words):
+    said = answer_of(text, _CONSENT)
+    if said is None or _CONDITIONS.intersection(words):
         return None
-    kinds = _parse(words, _ANSWERS, _NEUTRAL)
-    if kinds is None:
-        return None  # some words are neither an answer nor neutral
-    if "yes" in kinds and "no" not in kinds and not _NEGATIONS.intersection(words):
+    if Part.YES in said and Part.NO not in said and not _NEGATIONS.intersection(words):
         return True
-    if "no" in kinds and "yes" not in kinds and not _READING.intersection(words):
+    if said == {Part.NO} and not _READING.intersection(words):
         return False
     return None
 
@@ -146,7 +162,10 @@ _REVOKE = _phrases(
 # Words that may mean "stop talking to me" but, alone in a longer message, mean anything
 # ("Onde posso parar o carro?"): only a message of nothing else asks for a confirmation.
 _STOP = _phrases("parar", "pare", "para", "stop", "sair", "chega", "unsubscribe")
-_REVOKE_NEUTRAL = _NEUTRAL | _phrases("quero", "eu quero", "gostaria de", "i want to", "agora")
+_REVOKE_NEUTRAL = _NEUTRAL | _phrases(
+    "quero", "eu quero", "gostaria de", "i want to", "agora", "ok", "okay", "ta", "pode ser",
+    "ta bom", "ta bem", "tudo bem", "beleza", "blz", "pode", "certo",
+)  # fmt: skip
 _REVOCATIONS: Lexicon = {"revoke": _REVOKE, "stop": _STOP}
 # Any form of a verb of taking back said of consent ("revoga meu consentimento", "tiro
 # minha permissão", "cancela minha autorização de uso de dados"): asked about first.
@@ -154,7 +173,7 @@ _TAKING_BACK = re.compile(
     r"\b(?:revog|retir|tir|cancel|remov|suspend)\w* (?:(?:o|a|meu|minha) ){0,2}"
     r"(?:consentimento|autorizacao|permis+ao)\b"
 )
-_LONGEST = max(len(p) for p in _YES | _NO | _NEUTRAL | _REVOKE | _REVOKE_NEUTRAL)
+_LONGEST = max(len(p) for p in _REVOKE | _REVOKE_NEUTRAL)
 
 
 def revocation_in(text: str) -> Revocation:
@@ -169,20 +188,6 @@ def revocation_in(text: str) -> Revocation:
     if mentioned or (shape is not None and shape and shape <= {"stop"}):
         return Revocation.UNCONFIRMED
     return Revocation.NONE
-
-
-def _asks(text: str) -> bool:
-    """Whether the message has a question mark, in any of its written forms
-    (the full-width one too)."""
-    shown = unicodedata.normalize("NFKC", text)
-    return any(mark in shown for mark in _QUESTION)
-
-
-def _words(text: str) -> tuple[str, ...]:
-    """The words of a message, shorthand written out ("n" is "não", "vcs" "vocês")."""
-    plain = _NOT_LETTERS.sub(" ", fold(_EMOTICON.sub(" ", unicodedata.normalize("NFKC", text))))
-    # Collapsed before shorthand is written out, so that "nn" is "n", that is "não".
-    return tuple(_ELONGATED.sub(r"\1", w) for w in written_out(_collapsed(plain)).split())
 
 
 def _contains(words: tuple[str, ...], phrase: tuple[str, ...]) -> bool:

@@ -7,6 +7,7 @@ from datetime import date
 
 from services.conductor.portuguese.consent import Revocation, revocation_in
 from services.conductor.portuguese.intent import Intent as Intent
+from services.conductor.portuguese.intent_rules import intent_by_rules
 from services.conductor.portuguese.names import looks_like_name, written_as_name
 from services.conductor.portuguese.phrases import KNOWN_WORDS, PHRASES
 from services.conductor.portuguese.shorthand import written_out
@@ -71,6 +72,7 @@ def _rooted(word: str) -> str:
 _COURTESY = re.compile(
     r"\b(?:(?:pela|pelo|pelas) (?:ajuda|atendimento|atencao|informacao|informacoes|retorno)"
     r"|aguardo (?:o |seu |um )?retorno|(?:me )?(?:da|de) um retorno"
+    r"|desculp\w* (?:o|pelo|a|pela) (?:horario|hora|demora)$"
     r"|(?:gostei|adorei|amei)(?: muito)? do atendimento"
     r"|(?:otimo|bom|excelente|maravilhoso|pessimo|ruim)(?: o)? atendimento"
     r"|atendimento (?:foi|e|esta|ta) (?:otimo|bom|excelente|maravilhoso|pessimo|ruim|rapido))\b"
@@ -85,8 +87,10 @@ _NAME_INTRO = re.compile(
     r"^(?:(?:oi|ola|bom dia|boa tarde|boa noite) )?"
     r"(?:(?:o )?meu nome(?: (?:completo|todo))?(?: (?:eh|e)\b)?:?|nome(?: completo)?:"
     r"|me chamo|eu me chamo|sou eu (?:a |o )?|sou (?:a |o )?|eu sou (?:a |o )?|"
-    r"pode me chamar de|aqui (?:eh|e) (?:a |o )?|(?:eh|e) (?:a|o) "
-    r"|(?:aqui )?quem fala (?:eh|e) (?:a |o )?|pode (?:colocar|por|botar) (?:como )?)\s*",
+    r"pode me chamar (?:so |apenas )?de|aqui (?:eh|e) (?:a |o )?|(?:eh|e) (?:a|o) "
+    r"|(?:aqui )?quem fala (?:eh|e) (?:a |o )?|pode (?:colocar|por|botar) (?:como )?)\s*"
+    # A form of address before the name is no part of it ("eu sou a Dona Zilda").
+    r"(?:(?:dona|seu|sr|sra)\.? )?",
 )
 # Letters in words joined by apostrophes (straight or typographic, U+2019) or hyphens.
 _JOINERS = "'\u2019-"
@@ -108,6 +112,8 @@ def intent_of(text: str) -> Intent:
     # "qto custa" asks what "quanto custa" does; "consuta" is "consulta".
     folded = _COURTESY.sub(" ", written_out(fold(text)))
     folded = " ".join(_rooted(w) for w in _SLIPS.corrected(_collapsed(folded).split()))
+    if (ruled := intent_by_rules(folded)) is not None:
+        return ruled  # content words combined (``intent_rules``), before whole phrases
     *requests, (_, greetings) = _COLLAPSED
     for intent, phrases in requests:
         if has_any(folded, phrases):
@@ -149,7 +155,22 @@ def _asked_or_said(intent: Intent, folded: str, asked: bool) -> Intent:
         return Intent.CONSULT  # "meu horario e que horas mesmo?": one's own, asked
     if intent is Intent.CONSULT and not asked and has_any(folded, _CONFIRMED):
         return Intent.CONFIRM
+    if intent is Intent.INFO and has_any(folded, _WISHES) and _booking_wished(folded):
+        return Intent.SCHEDULE  # "quero marcar exame de sangue": the service booked
     return intent
+
+
+# A wish with a booking verb or a clock time turns a question about the clinic into a
+# booking: "vcs atendem sabado? se tiver queria sab as 8".
+_WISHES = ("quero", "queria", "gostaria", "preciso")
+_BOOKING_WORDS = ("marcar", "agendar", "marca", "agenda", "encaixar")
+
+
+def _booking_wished(folded: str) -> bool:
+    if has_any(folded, _BOOKING_WORDS):
+        return True
+    when = parse_when(folded, _ANY_DAY)
+    return when is not None and when.at is not None
 
 
 def _wants_a_time(folded: str, text: str) -> bool:

@@ -39,6 +39,8 @@ _AFTER = re.compile(rf"\b(?:a partir|depois|apos) (?:d[ae]s? |a |as )?{_TIME}(?!
 _BEFORE = re.compile(rf"\b(?:antes (?:d[ae]s? |da )?|ate (?:as? |das )?){_TIME}(?!\d|/)")
 # Noon as a bound ("antes do meio dia", "depois do meio-dia") is the hour 12.
 _NOON_BOUND = re.compile(r"\b(antes|depois|apos|a partir|ate) (?:d?o )?meio dia\b")
+# Noon ending a span ("entre 10 e meio dia", "das 9 ao meio dia") is the hour 12.
+_NOON_END = re.compile(r"\b((?:entre|das|de) \d{1,2}(?:h|:\d\d)?) (?:e|ao|as|a|ate o) meio dia\b")
 # Its minutes said after "e": "10h e meia", "10 horas e 40".
 _CLOCK = re.compile(
     r"\b(\d{1,2})(?::(\d{2})|h(\d{2})?|\s?horas?|\s(?:hrs?|hs)\b)( e (?:meia|[0-5]\d))?"
@@ -70,7 +72,8 @@ _FOND_PERIODS = (
 )
 # A part of the day refused: "não posso de manhã", "de manhã não".
 _REFUSED_PERIOD = re.compile(
-    r"\bnao (?:posso|consigo|da|rola|vai dar)(?: ir)? (?:de |a |pela )?(manha|tarde|noite)\b"
+    r"\bnao (?:posso|pode|consigo|consegue|conseguimos|da|rola|vai dar)(?: ir)? (?:de |a |pela )?"
+    r"(manha|tarde|noite)\b"
     r"|\b(manha|tarde|noite),? nao\b"
 )
 _EITHER_PERIOD = re.compile(
@@ -96,6 +99,14 @@ _MOVED_TO = re.compile(
     r"\b(?:passar|mudar|trocar|remarcar|transferir|reagendar|adiar|jogar)\b(?: \w+){0,3}? "
     r"(?:pra|para|pro)\b"
 )
+# A time the patient says is over ("hoje as 8 mas ja passou ne"): not the one meant.
+_PASSED = re.compile(
+    r"\b(?:(?:as|a|pras?|para) )?\d{1,2}(?::\d\d|h\d{0,2}| ?horas?)?,? (?:mas |que |e |so que )?"
+    r"ja (?:passou|passaram)\b"
+)
+# Cancelling names the booking's day as one the patient cannot make ("sexta nao vou
+# poder, cancela minha consulta"): that day is the one meant, not a day refused.
+_CANCELLING = re.compile(r"\b(?:cancel|desmarc)\w*")
 # Minutes to an hour: "quinze pras dez" (9:45), "dez para as 8" (7:50).
 _MINUTES_TO = re.compile(r"\b(5|10|15|20|25)(?: minutos)? (?:pras|pra as|para as|para) (\d{1,2})\b")
 # Before 6 and with no part of the day, an hour is as likely morning as afternoon.
@@ -140,8 +151,11 @@ def parse_when(text: str, today: date) -> When | None:
     """What ``text`` says about when, relative to ``today``; None if it says nothing."""
     written = _DASHED.sub(r"\1 até \2", _DOTTED_TIME.sub(r"\1:\2", text))
     folded = weekdays_written_out(days_put_right(with_digits(fold(written))))
-    folded = REFUSED_DAY.sub("nao", _GREETING.sub(" ", folded))
+    folded = _GREETING.sub(" ", folded)
+    if not _CANCELLING.search(folded):
+        folded = REFUSED_DAY.sub("nao", folded)  # a day cancelled is the booking's: kept
     folded = _AT_WORK.sub(" ", _NOON_BOUND.sub(r"\1 das 12h", folded))
+    folded = _PASSED.sub(" ", _NOON_END.sub(r"\1 e 12h", folded))
     if (moved := _MOVED_TO.search(folded)) and (wanted := _read(folded[moved.end() :], today)):
         return wanted
     return _read(folded, today)

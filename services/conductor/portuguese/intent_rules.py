@@ -1,0 +1,189 @@
+"""What a message asks for, read from small lexicons of content words rather than whole
+phrases: a noun of what is asked about and a verb or mark of what is asked ("apaguem" +
+"cadastro" is a data-rights request, however the sentence runs). Tried, in this order,
+before the phrases of ``phrases``; the first rule that holds wins:
+
+1. **revocation**: a noun of consent (permissão, autorização, consentimento) with a
+   taking back ("retiro", "revogação", "não" and "mais": "não dou mais"), or a verb of
+   withdrawing it ("desautorizo");
+2. **data rights**: a noun of one's data (dados, cadastro, cpf, "registrado") with a verb
+   of erasing, sending, passing on or using it — unless the data are a booking's ("os
+   dados da minha consulta": a look-up) or the patient gives them ("vou passar meu cpf");
+3. **moving**: a verb of pushing a booking in time or handing it over (empurrar,
+   transferir, jogar) with a booking named; one's booking "pra frente"; one's booking
+   that "não vai dar", or "não vou poder" (a booking one has), with another or "depois"
+   asked for;
+4. **look-up**: a mark of a booking already made ("ficou pra", "deu certo", "que horas
+   mesmo") with a booking or a day named; one's own asked in the first person ("tenho
+   horário amanhã?");
+5. **saying one will come**: "eu vou", "to ai", "to indo" with an assurance ("pode
+   deixar", "no horário", "certinho", "sim");
+6. **a person**: a person named (pessoa, atendente, humano) with being passed to them;
+7. **the clinic**: the car with where or leaving it, or going by it; where a place
+   "fica"; a number to call;
+8. **being seen**: "me atender", "me encaixar" with "tem como", "pode", "consegue" (and
+   no person named, who would be asked to answer).
+
+Words are compared folded, shorthand written out and slips put right (see ``intents``);
+an entry ending in "*" is a stem, any word beginning so.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+
+from services.conductor.portuguese.intent import Intent
+
+# Letters written long count once, in the message and the lexicons alike ("pessoa" is
+# compared as "pesoa"), as ``intents`` reads them.
+_ELONGATED = re.compile(r"([^\W\d_])\1+")
+
+
+def _collapsed(text: str) -> str:
+    return _ELONGATED.sub(r"\1", text)
+
+
+def _lexicon(*entries: str) -> tuple[frozenset[str], tuple[str, ...]]:
+    said = [_collapsed(e) for e in entries]
+    return (
+        frozenset(e for e in said if not e.endswith("*")),
+        tuple(e[:-1] for e in said if e.endswith("*")),
+    )
+
+
+Lexicon = tuple[frozenset[str], tuple[str, ...]]
+
+
+def _any(words: Iterable[str], lexicon: Lexicon) -> bool:
+    whole, stems = lexicon
+    return any(w in whole or w.startswith(stems) for w in words)
+
+
+def _said(folded: str, *marks: str) -> bool:
+    padded = f" {folded} "
+    return any(f" {_collapsed(mark)} " in padded for mark in marks)
+
+
+_CONSENT_NOUNS = _lexicon("permissao", "permisao", "autorizacao", "consentimento")
+_TAKING_BACK = _lexicon("retiro", "retirar", "revog*", "tiro", "cancelo", "suspendo")
+_WITHDRAWING = _lexicon("desautoriz*")
+_DATA = _lexicon(
+    "dados", "dado", "cadastro", "cadastros", "cpf", "registrado", "registrada", "registro",
+    "registros", "informacoes",
+)  # fmt: skip
+_DATA_ACTS = _lexicon(
+    "apag*", "exclu*", "delet*", "remov*", "mand*", "envi*", "passam", "passa", "passar",
+    "repass*", "compartilh*", "vend*", "usam", "usa", "usar", "usem", "usando", "guard*",
+    "trat*", "fazem",
+)  # fmt: skip
+_BOOKINGS = _lexicon(
+    "consulta", "consultas", "agendamento", "horario", "exame", "retorno", "atendimento",
+)  # fmt: skip
+_PUSHING = _lexicon("empurr*", "transfer*", "posterg*", "adiant*", "jogar", "joga")
+_LOOKUP_MARKS = (
+    "ficou para", "ficou pro", "deu certo", "que horas mesmo", "que dia mesmo",
+    "que horas e mesmo", "ta marcado", "ta marcada", "ta certo", "ficou combinado",
+)  # fmt: skip
+_DAYS = _lexicon(
+    "dia", "hoje", "amanha", "segunda", "terca", "quarta", "quinta", "sexta", "sabado",
+    "domingo", "semana",
+)  # fmt: skip
+# One's own booking asked about in the first person ("tenho horario amanha?").
+_OWN_ASKED = ("tenho horario", "tenho hora marcada", "tenho algo marcado")
+_ATTENDING = ("eu vou", "to ai", "estou ai", "estarei ai", "vou estar ai", "to la", "to indo")
+_ASSURED = ("pode deixar", "no horario", "certinho", "sem falta", "com certeza", "sim")
+_PERSONS = _lexicon("pessoa", "atendente", "humano", "humana", "recepcionista")
+_PASSING = _lexicon("passa", "passar", "transfere", "transferir", "chama", "chamar")
+_CAR = _lexicon("carro", "moto")
+_WHERE = _lexicon("onde", "deixo", "deixar", "paro", "parar")
+_NUMBER = _lexicon("numero", "telefone", "contato", "fixo")
+_CALLING = _lexicon("ligar", "ligo", "ligacao")
+
+
+def _revocation(words: tuple[str, ...], folded: str) -> bool:
+    if _any(words, _WITHDRAWING):
+        return True
+    no_more = "nao" in words and "mais" in words  # "nao quero mais dar permissao"
+    taken_back = _any(words, _TAKING_BACK) or no_more or _said(folded, "revogacao")
+    return _any(words, _CONSENT_NOUNS) and taken_back
+
+
+# A booking's details are asked of the booking, not of one's data.
+_BOOKING_DATA = ("dados da minha consulta", "dados do meu agendamento", "dados da consulta")
+_OWN_DATA = ("meu numero", "meu telefone", "meu email", "meu endereco")
+
+
+# The patient giving data ("vou passar meu cpf na recepcao") asks nothing of them.
+_GIVING = ("vou passar", "vou mandar", "vou enviar", "ja passei", "ja mandei", "ja enviei")
+
+
+def _data_rights(words: tuple[str, ...], folded: str) -> bool:
+    if _said(folded, *_BOOKING_DATA, *_GIVING):
+        return False
+    data = _any(words, _DATA) or _said(folded, *_OWN_DATA)
+    return data and _any(words, _DATA_ACTS)
+
+
+def _moving(words: tuple[str, ...], folded: str) -> bool:
+    if _any(words, _PUSHING) and _any(words, _BOOKINGS):
+        return True
+    mine = bool({"minha", "meu"}.intersection(words))
+    if _said(folded, "para frente", "para tras") and _any(words, _BOOKINGS) and mine:
+        return True  # "jogar minha consulta pra frente"; "marcar mais pra frente" books
+    own = _said(folded, "meu horario", "minha consulta", "meu agendamento")
+    will_miss = _said(folded, "nao vou poder", "nao vou conseguir")  # a booking one has
+    cannot = own and _said(folded, "nao vai dar", "nao da", "nao posso")
+    return (will_miss or cannot) and bool({"outro", "outra", "depois"}.intersection(words))
+
+
+def _lookup(words: tuple[str, ...], folded: str) -> bool:
+    if _said(folded, *_BOOKING_DATA) or _said(folded, *_OWN_ASKED):
+        return True
+    return _said(folded, *_LOOKUP_MARKS) and (_any(words, _BOOKINGS) or _any(words, _DAYS))
+
+
+def _attending(words: tuple[str, ...], folded: str) -> bool:
+    return _said(folded, *_ATTENDING) and _said(folded, *_ASSURED)
+
+
+def _person(words: tuple[str, ...], folded: str) -> bool:
+    return _any(words, _PERSONS) and _any(words, _PASSING)
+
+
+def _clinic(words: tuple[str, ...], folded: str) -> bool:
+    if _any(words, _CAR) and (_any(words, _WHERE) or _said(folded, "de carro", "de moto")):
+        return True
+    if "onde" in words and "fica" in words:
+        return True
+    asked_to_call = _said(folded, "me ligar", "me liga", "me ligue", "meu")
+    return _any(words, _NUMBER) and _any(words, _CALLING) and not asked_to_call
+
+
+_BEING_SEEN = ("me atender", "me atenderem", "me encaixar", "me encaixarem")
+_CAN_YOU = ("tem como", "pode", "podem", "consegue", "conseguem", "da para", "daria")
+
+
+def _seen(words: tuple[str, ...], folded: str) -> bool:
+    """Asking to be seen ("tem como me atender logo?"), not for a person to answer."""
+    by_someone = "alguem" in words or _any(words, _PERSONS)
+    return _said(folded, *_BEING_SEEN) and _said(folded, *_CAN_YOU) and not by_someone
+
+
+RULES: tuple[tuple[Intent, Callable[[tuple[str, ...], str], bool]], ...] = (
+    (Intent.REVOKE, _revocation),
+    (Intent.LGPD, _data_rights),
+    (Intent.RESCHEDULE, _moving),
+    (Intent.CONSULT, _lookup),
+    (Intent.CONFIRM, _attending),
+    (Intent.HUMAN, _person),
+    (Intent.INFO, _clinic),
+    (Intent.SCHEDULE, _seen),
+)
+
+
+def intent_by_rules(folded: str) -> Intent | None:
+    """The intent of the first rule that holds for already folded, corrected text; None
+    when none does (the phrases are tried then)."""
+    words = tuple(folded.split())
+    return next((intent for intent, holds in RULES if holds(words, folded)), None)
