@@ -34,6 +34,7 @@ from services.projector.admin_api import create_admin_app
 from services.projector.health_report import HealthMetrics, keep_showing
 from services.projector.projections import PROJECTIONS, RedisViews, group_of, projection
 from services.projector.retention import keep_sweeping
+from services.projector.runs import RunProjection
 from services.projector.settings import ProjectorSettings
 from services.projector.store import ReadModelKeys, ReadModels, current_version
 from services.projector.versions import drop_version
@@ -110,15 +111,19 @@ class ProjectorService:
             # over later may have written some of it again since (personal data among it).
             await drop_version(self.redis, self.keyspace, name, running[0])
         keys = ReadModelKeys(self.keyspace, version)
+        project = projection(name, RedisViews(self.redis), keys, self.zone)
         subscription = Subscription(
             self.redis,
             self.keyspace,
             group=group_of(name, version),
             consumer=self.consumer,
-            handler=projection(name, RedisViews(self.redis), keys, self.zone),
+            handler=project,
+            # Entries of other types cannot change the model: acknowledged unread.
+            types=project.types,
             options=self.options,
             metrics=self.metrics,
             keys=self.keys,
+            runs=RunProjection(project, self.redis),
         )
         self._running[name] = (version, subscription, asyncio.create_task(subscription.run()))
 

@@ -24,7 +24,12 @@ from events.schema import (
     AppointmentBooked,
     AppointmentCancelled,
     AppointmentConfirmed,
+    ConsentGranted,
+    ConsentRefused,
+    ConsentRevoked,
+    DomainEvent,
     MessageAcknowledged,
+    PrivacyNoticeShown,
     ReplySent,
     SessionStatusChanged,
     SubjectErased,
@@ -108,7 +113,26 @@ class Projection(Protocol):
     name: str
     keys: ReadModelKeys
 
-    async def __call__(self, record: Record) -> Sequence[Command]: ...
+    @property
+    def types(self) -> frozenset[str] | None:
+        """The event types that can change the read model; None for any."""
+        ...
+
+    async def __call__(self, record: Record) -> Sequence[Command]:
+        """``project`` on the projection's own views."""
+        ...
+
+    async def project(self, record: Record, views: ViewStore) -> Sequence[Command]:
+        """The commands that apply ``record`` to the read model as ``views`` hold it."""
+        ...
+
+    def reads(self, record: Record) -> Sequence[str]:
+        """The string keys ``project`` gets for ``record``: read ahead for a run."""
+        ...
+
+
+def _tags(*events: type[DomainEvent]) -> frozenset[str]:
+    return frozenset(cast(str, event.__struct_config__.tag) for event in events)
 
 
 SESSIONS_REMEMBERED = 4096
@@ -124,8 +148,10 @@ class Sessions:
         # sealed session again costs more than projecting the event.
         self._written: OrderedDict[str, tuple[bytes, bytes | None, SessionView]] = OrderedDict()
 
-    def _opened(self, key: str, raw: bytes, chat: str, subject_key: bytes | None) -> SessionView:
-        standing = self.views.standing_in(raw)
+    def _opened(
+        self, views: ViewStore, key: str, raw: bytes, chat: str, subject_key: bytes | None
+    ) -> SessionView:
+        standing = views.standing_in(raw)
         if isinstance(standing, SessionView):
             return standing
         written = self._written.get(key)
@@ -139,16 +165,24 @@ class Sessions:
         if len(self._written) > SESSIONS_REMEMBERED:
             self._written.popitem(last=False)
 
+    types: frozenset[str] | None = None  # the conversation evolves with most events
+
     async def __call__(self, record: Record) -> Sequence[Command]:
+        return await self.project(record, self.views)
+
+    def reads(self, record: Record) -> Sequence[str]:
+        return (self.keys.session(record.partition, record.chat),)
+
+    async def project(self, record: Record, views: ViewStore) -> Sequence[Command]:
         key = self.keys.session(record.partition, record.chat)
-        raw = await self.views.get(key)
+        raw = await views.get(key)
         subject_key = record.subject_key
-        before = None if raw is None else self._opened(key, raw, record.chat, subject_key)
+        before = None if raw is None else self._opened(views, key, raw, record.chat, subject_key)
         after = project_session(before, record.envelope)
         if after is None or after == before:
             return ()
         score = int(after.last_activity.timestamp() * 1000)
-        stored = self.views.sealed(after, lambda: encode_session(after, subject_key))
+        stored = views.sealed(after, lambda: encode_session(after, subject_key))
         self._remember(key, stored, subject_key, after)
         return (
             ("SET", key, stored),
@@ -163,7 +197,15 @@ class Consent:
         self.views = views
         self.keys = keys
 
+    types = _tags(PrivacyNoticeShown, ConsentGranted, ConsentRefused, ConsentRevoked, SubjectErased)
+
     async def __call__(self, record: Record) -> Sequence[Command]:
+        return await self.project(record, self.views)
+
+    def reads(self, record: Record) -> Sequence[str]:
+        return ()
+
+    async def project(self, record: Record, views: ViewStore) -> Sequence[Command]:
         evidence = consent_record(record.envelope, erased=record.erased)
         if evidence is None:
             return ()
@@ -174,8 +216,7 @@ class Consent:
         # The records were sealed with the key just erased: they read without the person,
         # and are written so, with nothing sealed left in them.
         kept = [
-            without_person(decode_consent(raw, chat, None))
-            for raw in await self.views.elements(key)
+            without_person(decode_consent(raw, chat, None)) for raw in await views.elements(key)
         ]
         encoded = [encode_consent(item, chat, None) for item in [*kept, evidence]]
         return (("DEL", key), ("RPUSH", key, *encoded))
@@ -189,15 +230,26 @@ class Appointments:
         self.keys = keys
         self.zone = zone
 
+    types = _tags(AppointmentBooked, AppointmentCancelled, AppointmentConfirmed, SubjectErased)
+
     async def __call__(self, record: Record) -> Sequence[Command]:
+        return await self.project(record, self.views)
+
+    def reads(self, record: Record) -> Sequence[str]:
+        event = record.envelope.event
+        if not isinstance(event, AppointmentBooked | AppointmentCancelled | AppointmentConfirmed):
+            return ()
+        return (self.keys.appointment(record.partition, event.appointment_id),)
+
+    async def project(self, record: Record, views: ViewStore) -> Sequence[Command]:
         event = record.envelope.event
         if isinstance(event, SubjectErased):
-            return await self._erase(record)
+            return await self._erase(record, views)
         if not isinstance(event, AppointmentBooked | AppointmentCancelled | AppointmentConfirmed):
             return ()
         partition = record.partition
         key = self.keys.appointment(partition, event.appointment_id)
-        raw = await self.views.get(key)
+        raw = await views.get(key)
         current = decode_appointment(raw) if raw is not None else None
         view = project_appointment(current, record.envelope)
         if view is None:
@@ -214,14 +266,14 @@ class Appointments:
             commands.append(("ZADD", index, start, view.appointment_id))
         return commands
 
-    async def _erase(self, record: Record) -> Sequence[Command]:
+    async def _erase(self, record: Record, views: ViewStore) -> Sequence[Command]:
         """The subject's appointments stay in the day's schedule, without the subject."""
         partition = record.partition
         index = self.keys.appointments_of(partition, record.chat)
         commands: list[Command] = [("DEL", index)]
-        for member in await self.views.members(index):
+        for member in await views.members(index):
             key = self.keys.appointment(partition, member.decode())
-            raw = await self.views.get(key)
+            raw = await views.get(key)
             if raw is not None:
                 view: AppointmentView = anonymised(decode_appointment(raw))
                 commands.append(("SET", key, msgspec.msgpack.encode(view)))
@@ -238,13 +290,26 @@ class SessionHealth:
         self.views = views
         self.keys = keys
 
+    types = _tags(SessionStatusChanged, ReplySent, MessageAcknowledged, SubjectErased)
+
     async def __call__(self, record: Record) -> Sequence[Command]:
+        return await self.project(record, self.views)
+
+    def reads(self, record: Record) -> Sequence[str]:
+        event, partition, session = record.envelope.event, record.partition, record.envelope.session
+        if isinstance(event, SessionStatusChanged):
+            return (self.keys.session_status(partition, session),)
+        if isinstance(event, ReplySent | MessageAcknowledged | SubjectErased):
+            return (self.keys.ack_watch(partition, session, record.chat),)
+        return ()
+
+    async def project(self, record: Record, views: ViewStore) -> Sequence[Command]:
         envelope, partition, session = record.envelope, record.partition, record.envelope.session
         event = envelope.event
         view: SessionStatusView | AckWatch | None
         if isinstance(event, SessionStatusChanged):
             key, member = self.keys.session_status(partition, session), session
-            raw = await self.views.get(key)
+            raw = await views.get(key)
             before = None if raw is None else decode_status(raw)
             view = project_status(before, envelope)
             changed = view != before
@@ -254,7 +319,7 @@ class SessionHealth:
                 self.keys.ack_watch(partition, session, record.chat),
                 f"{record.chat}:{session}",
             )
-            raw = await self.views.get(key)
+            raw = await views.get(key)
             watch = None if raw is None else decode_watch(raw)
             view = project_acks(watch, envelope)
             changed = view != watch
