@@ -105,11 +105,11 @@ class RunWorker(PartitionWorker):
 
     async def _apply(self, run: list[_Entry]) -> None:
         started = time.perf_counter()
-        wanted = [e for e in run if not self._unwanted(e)]
-        chats = list(dict.fromkeys(_chat(e) for e in wanted))
+        wanted = [(e, _chat(e)) for e in run if not self._unwanted(e)]
+        chats = list(dict.fromkeys(chat for _, chat in wanted))
         keys = await self.consumer.subject_keys.for_reading(self.partition, chats)
         records = [
-            decode_entry(e.entry_id, self.partition, e.fields, keys.get(_chat(e))) for e in wanted
+            decode_entry(e.entry_id, self.partition, e.fields, keys.get(chat)) for e, chat in wanted
         ]
         for _ in range(RECOMPUTES):
             positions = await self.positions.positions(self.partition, chats)
@@ -130,11 +130,11 @@ class RunWorker(PartitionWorker):
             # although its answer was lost. Computed again from what Redis holds now.
         else:
             raise RuntimeError("the checkpoints kept moving under a run")
-        share = (time.perf_counter() - started) / max(1, len(fresh))
-        for _ in fresh:
-            self._count("applied", share)
-        for _ in range(len(records) - len(fresh)):
-            self._count("duplicate")
+        if self.consumer.metrics is not None:
+            share = (time.perf_counter() - started) / max(1, len(fresh))
+            group = self.consumer.group
+            self.consumer.metrics.outcomes(group, "applied", len(fresh), share)
+            self.consumer.metrics.outcomes(group, "duplicate", len(records) - len(fresh))
 
     async def stop(self, *, graceful: bool) -> None:
         self.reading = False
