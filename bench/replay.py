@@ -91,7 +91,7 @@ async def lag_under_load(redis: Redis, url: str, kek: Path, args: argparse.Names
         took = await caught_up_within(redis, log.keyspace, 600, projector)
         print(
             f"live projector through a backlog of {args.backlog} events: {took:.1f} s "
-            f"= {args.backlog / took:,.0f} events/s (each applied by 3 projections)"
+            f"= {args.backlog / took:,.0f} events/s ({len(PROJECTIONS)} projections each)"
         )
         samples: list[float] = []
         sampler = asyncio.create_task(sample_lag(redis, log.keyspace, samples))
