@@ -18,6 +18,7 @@ import argparse
 import asyncio
 import os
 import platform
+import secrets
 import sys
 import tempfile
 import time
@@ -74,22 +75,28 @@ async def lag_under_load(redis: Redis, url: str, kek: Path, args: argparse.Names
     log = EventLog(redis, Keyspace(prefix="live"), keys=KeyRing(KeyEncryptionKey.from_file(kek)))
     await log.ensure_layout()
     await write_log(log, args.backlog)
-    env = {**os.environ, "REDIS_URL": url, "KEY_PREFIX": "live", "SUBJECT_KEY_KEK_FILE": str(kek)}
+    env = {
+        **os.environ,
+        "REDIS_URL": url,
+        "KEY_PREFIX": "live",
+        "SUBJECT_KEY_KEK_FILE": str(kek),
+        "CHAT_KEY_SECRET": secrets.token_hex(32),
+    }
     projector = await asyncio.create_subprocess_exec(
         *(sys.executable, "-m", "services.cli", "--log-level", "WARNING"),
         *("projector", "--name", "bench"),
         env=env,
     )
     try:
-        took = await caught_up_within(redis, log.keyspace, 600)
+        took = await caught_up_within(redis, log.keyspace, 600, projector)
         print(
             f"live projector through a backlog of {args.backlog} events: {took:.1f} s "
-            f"= {args.backlog / took:,.0f} events/s (each applied by 3 projections)"
+            f"= {args.backlog / took:,.0f} events/s ({len(PROJECTIONS)} projections each)"
         )
         samples: list[float] = []
         sampler = asyncio.create_task(sample_lag(redis, log.keyspace, samples))
         sent = await produce(log, args.rate, args.seconds)
-        drained_in = await caught_up_within(redis, log.keyspace, 60)
+        drained_in = await caught_up_within(redis, log.keyspace, 60, projector)
         sampler.cancel()
         print(
             f"lag at {args.rate} events/s for {args.seconds:.0f} s ({sent} events): "
@@ -98,8 +105,9 @@ async def lag_under_load(redis: Redis, url: str, kek: Path, args: argparse.Names
             f"caught up {drained_in * 1000:.0f} ms after the last append"
         )
     finally:
-        projector.terminate()
-        await asyncio.wait_for(projector.wait(), 30)
+        if projector.returncode is None:
+            projector.terminate()
+            await asyncio.wait_for(projector.wait(), 30)
 
 
 async def behind(redis: Redis, keyspace: Keyspace) -> int:
@@ -113,9 +121,13 @@ async def sample_lag(redis: Redis, keyspace: Keyspace, samples: list[float]) -> 
         await asyncio.sleep(0.1)
 
 
-async def caught_up_within(redis: Redis, keyspace: Keyspace, limit_s: float) -> float:
+async def caught_up_within(
+    redis: Redis, keyspace: Keyspace, limit_s: float, projector: asyncio.subprocess.Process
+) -> float:
     started = time.perf_counter()
     while await behind(redis, keyspace) > 0:
+        if projector.returncode is not None:
+            raise SystemExit(f"the projector exited ({projector.returncode})")
         if time.perf_counter() - started > limit_s:
             raise SystemExit("the projector did not catch up")
         await asyncio.sleep(0.01)

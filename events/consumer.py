@@ -3,6 +3,7 @@ partition's worker gets from it (and nothing more of it)."""
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 
@@ -18,6 +19,12 @@ from events.subject_keys import SubjectKeys
 Handler = Callable[[Record], Awaitable[Sequence[Command]]]
 """Handles one entry and returns the effects to commit with it; raising means retry."""
 
+RunHandler = Callable[[int, Sequence[Record]], Awaitable[Sequence[Sequence[Command]]]]
+"""Handles a run of entries of one partition (the partition, the entries in the stream's
+order, none applied yet) and returns each entry's effects, in the same order, each entry's
+computed on the views as the entries before it in the run leave them. Raising means: take
+them one at a time, through the ``Handler``."""
+
 
 @dataclass(frozen=True, slots=True)
 class SubscriptionOptions:
@@ -31,6 +38,10 @@ class SubscriptionOptions:
     rebalance_interval_s: float = 1.0
     max_in_flight: int = 1000
     max_concurrent_handlers: int = 32
+    max_concurrent_runs: int = 2
+    """Runs of entries handled at once (``events.run_worker``). A run is a stretch of CPU
+    work between two round trips; many at once would make every other task of the
+    process (lease renewals among them) wait through all of them at each step."""
     drain_timeout_s: float = 10.0
     start_id: str = "0"
 
@@ -55,3 +66,8 @@ class ConsumerContext:
     metrics: ConsumerMetrics | None
     subject_keys: SubjectKeys
     """Opens each entry's subject key (unwrapped with the key-encryption key)."""
+    runs: RunHandler | None = None
+    """Handles the entries read together in one go, committed by one script call; None
+    for one entry at a time."""
+    run_slots: asyncio.Semaphore | None = None
+    """Shared by the consumer's partitions: how many runs are handled at once."""

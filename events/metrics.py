@@ -68,6 +68,16 @@ class ConsumerMetrics:
         if seconds is not None:
             self.handling_seconds.labels(group).observe(seconds, trace_exemplar())
 
+    def outcomes(self, group: str, outcome: str, count: int, seconds: float | None = None) -> None:
+        """``count`` entries of one run, each taking ``seconds`` (its share of the run)."""
+        if count == 0:
+            return
+        self.handled.labels(group, outcome).inc(count)
+        if seconds is not None:
+            histogram, exemplar = self.handling_seconds.labels(group), trace_exemplar()
+            for _ in range(count):
+                histogram.observe(seconds, exemplar)
+
     async def sample(
         self, redis: RedisClient, keyspace: Keyspace, prefixes: tuple[str, ...]
     ) -> None:

@@ -9,10 +9,11 @@ calendar's query, a model's output), and spans leave the process for a tracing b
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any
 
-from opentelemetry.trace import Span, SpanKind, Status, StatusCode, Tracer
+from opentelemetry import trace
+from opentelemetry.trace import Link, Span, SpanKind, Status, StatusCode, Tracer
 
 from events.codec import Record
 from events.error_text import describe
@@ -52,5 +53,31 @@ def processing(
             "messaging.destination.partition.id": str(partition),
             "messaging.consumer.group.name": group,
             "messaging.message.id": record.entry_id,
+        },
+    )
+
+
+def processing_run(
+    tracer: Tracer, records: Sequence[Record], stream: str, partition: int, group: str
+) -> contextlib.AbstractContextManager[Span]:
+    """The span of a consumer group handling a run of records together, linked to the
+    trace each record carries."""
+    links = []
+    for record in records:
+        context = context_of(record.envelope.traceparent)
+        if context is not None:
+            links.append(Link(trace.get_current_span(context).get_span_context()))
+    return traced(
+        tracer,
+        f"process {group}",
+        links=links,
+        kind=SpanKind.CONSUMER,
+        attributes={
+            "messaging.system": "redis",
+            "messaging.operation.type": "process",
+            "messaging.destination.name": stream,
+            "messaging.destination.partition.id": str(partition),
+            "messaging.consumer.group.name": group,
+            "messaging.batch.message_count": len(records),
         },
     )

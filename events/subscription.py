@@ -14,7 +14,7 @@ from collections.abc import Iterable
 
 from events.cancellation import raise_if_cancelled
 from events.checkpoint import Checkpoints
-from events.consumer import ConsumerContext, Handler, SubscriptionOptions
+from events.consumer import ConsumerContext, Handler, RunHandler, SubscriptionOptions
 from events.infrastructure import INFRASTRUCTURE_ERRORS, is_infrastructure_failure
 from events.isolation import IsolationGate
 from events.key_wrapping import KeyRing
@@ -23,6 +23,7 @@ from events.leases import Leases
 from events.metrics import ConsumerMetrics
 from events.partition import PartitionWorker
 from events.redis_client import RedisClient
+from events.run_worker import RunWorker
 from events.scripts import Scripts
 from events.subject_keys import SubjectKeys
 
@@ -44,10 +45,13 @@ class Subscription:
         options: SubscriptionOptions | None = None,
         metrics: ConsumerMetrics | None = None,
         keys: KeyRing | None = None,
+        runs: RunHandler | None = None,
     ) -> None:
         """``types``: the event types ``handler`` handles; None for all. Entries of other
         types are acknowledged without being handled. ``keys``: the key-encryption keys
-        that wrap the subject keys (as the log's)."""
+        that wrap the subject keys (as the log's). ``runs``: handles the entries of one
+        read together (``events.run_worker``); ``handler`` then takes those that cannot
+        go together."""
         self.options = options or SubscriptionOptions()
         self.context = ConsumerContext(
             redis=redis,
@@ -62,6 +66,8 @@ class Subscription:
             gate=IsolationGate(self.options.max_concurrent_handlers),
             metrics=metrics,
             subject_keys=SubjectKeys(redis, keyspace, keys=keys),
+            runs=runs,
+            run_slots=asyncio.Semaphore(self.options.max_concurrent_runs),
         )
         self.leases = Leases(
             redis,
@@ -153,7 +159,8 @@ class Subscription:
             await current.stop(graceful=False)
         if token is not None:
             log.info("partition %d: owned (token %d)", partition, token)
-            self.workers[partition] = PartitionWorker(self.context, partition, token)
+            worker = PartitionWorker if self.context.runs is None else RunWorker
+            self.workers[partition] = worker(self.context, partition, token)
 
     async def _give_up(self, partition: int, *, graceful: bool) -> None:
         await self._release(partition, self.workers.pop(partition), graceful=graceful)

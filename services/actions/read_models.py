@@ -4,7 +4,6 @@ admin API, the console): the projector keeps them, every other process only read
 from __future__ import annotations
 
 from services.projector.store import ReadModels
-from services.projector.store_client import for_store
 from services.projector.views import AppointmentView, ConsentRecord, SessionView
 
-__all__ = ["AppointmentView", "ConsentRecord", "ReadModels", "SessionView", "for_store"]
+__all__ = ["AppointmentView", "ConsentRecord", "ReadModels", "SessionView"]

@@ -13,7 +13,6 @@ import msgspec
 from services.cli.events import resolve_subject
 from services.domain.clinic import Clinic
 from services.projector.store import ReadModels
-from services.projector.store_client import for_store
 from services.runtime.store import StoreSettings
 
 
@@ -31,9 +30,7 @@ async def history(args: argparse.Namespace, env: Mapping[str, str], out: TextIO)
         log = store.event_log(redis)
         await log.check_layout()
         subject = resolve_subject(args.subject, args.session, env)
-        records = await ReadModels(
-            for_store(redis), store.keyspace, log.subject_keys
-        ).consent_history(subject)
+        records = await ReadModels(redis, store.keyspace, log.subject_keys).consent_history(subject)
     if not records:
         print(f"wsm consent: no consent events for {args.subject}", file=sys.stderr)
         return 1

@@ -21,7 +21,6 @@ from services.cli.events import resolve_subject
 from services.domain.chats import chat_key_secret
 from services.domain.identities import IdentityMap
 from services.projector.store import ReadModels
-from services.projector.store_client import for_store
 from services.runtime.store import StoreSettings
 
 
@@ -47,7 +46,7 @@ async def opened(env: Mapping[str, str]) -> AsyncIterator[Opened]:
         log = store.event_log(redis)
         await log.ensure_layout()
         identities = IdentityMap(redis, store.keyspace, chat_key_secret(env))
-        yield log, ReadModels(for_store(redis), store.keyspace, log.subject_keys), identities
+        yield log, ReadModels(redis, store.keyspace, log.subject_keys), identities
 
 
 async def export(args: argparse.Namespace, env: Mapping[str, str], out: TextIO) -> int:

@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 from aiohttp import web
 
 from events import EventLog
-from services.actions.read_models import ReadModels, for_store
+from services.actions.read_models import ReadModels
 from services.console import (
     agenda_pages,
     auth_pages,
@@ -55,7 +55,7 @@ def create_app(
     )
     app[CONSOLE] = Console(
         log=log,
-        models=ReadModels(for_store(redis), keyspace, log.subject_keys),
+        models=ReadModels(redis, keyspace, log.subject_keys),
         staff=StaffDirectory(redis, keyspace),
         sessions=Sessions(redis, keyspace, settings.session_s),
         throttle=LoginThrottle(redis, keyspace, settings.limits),

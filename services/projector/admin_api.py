@@ -34,7 +34,6 @@ from services.domain.identities import IdentityMap
 from services.domain.subjects import SubjectInvalid, subject_of
 from services.projector.admin_openapi import DEFAULT_LIMIT, MAX_LIMIT, OPENAPI
 from services.projector.store import Activity, ReadModels
-from services.projector.store_client import for_store
 
 log = logging.getLogger(__name__)
 
@@ -101,7 +100,7 @@ def create_admin_app(log_: EventLog, *, token: str, chat_key_secret: bytes) -> w
     app = web.Application(middlewares=[errors_as_json, bearer_token])
     app[ADMIN] = Admin(
         log_,
-        ReadModels(for_store(log_.redis), log_.keyspace, log_.subject_keys),
+        ReadModels(log_.redis, log_.keyspace, log_.subject_keys),
         token.encode(),
         chat_key_secret,
         IdentityMap(log_.redis, log_.keyspace, chat_key_secret),

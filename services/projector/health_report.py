@@ -22,7 +22,6 @@ from services.projector.session_health import (
     unacknowledged,
 )
 from services.projector.store import ReadModelKeys, current_version
-from services.projector.store_client import for_store
 
 log = logging.getLogger(__name__)
 
@@ -54,7 +53,7 @@ async def session_reports(
 ) -> list[SessionReport]:
     """Every WAHA session the log has told of, by name."""
     now = now or datetime.now(UTC)
-    keys = ReadModelKeys(keyspace, await current_version(for_store(redis), keyspace, "health"))
+    keys = ReadModelKeys(keyspace, await current_version(redis, keyspace, "health"))
     statuses: dict[str, tuple[str, datetime, tuple[StatusChange, ...]]] = {}
     late: dict[str, list[datetime]] = {}
     for partition in keyspace.all_partitions():

@@ -36,9 +36,9 @@ from services.projector.health_report import HealthMetrics, keep_showing
 from services.projector.name_index import following
 from services.projector.projections import PROJECTIONS, RedisViews, group_of, projection
 from services.projector.retention import keep_sweeping
+from services.projector.runs import RunProjection
 from services.projector.settings import ProjectorSettings
 from services.projector.store import ReadModelKeys, ReadModels, current_version
-from services.projector.store_client import for_store
 from services.projector.versions import drop_version
 from services.runtime.cli_types import port
 from services.runtime.lifecycle import run_service
@@ -55,6 +55,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--admin-host", default="127.0.0.1", help="admin API address")
     parser.add_argument("--admin-port", type=port, default=8090, help="admin API port")
     add_metrics_arguments(parser)
+
+
+READING = SubscriptionOptions(batch=500)
+"""Up to 500 entries of a partition per read, each read handled as one run: behind, the
+round trips per entry shrink with the run (in-process through a 20,000-event backlog, side
+by side: 500 at a time took it 1.4 to 1.7 times faster than 100)."""
 
 
 class ProjectorService:
@@ -78,7 +84,7 @@ class ProjectorService:
         self.keyspace = keyspace
         self.zone = zone
         self.consumer = consumer
-        self.options = options
+        self.options = options or READING
         self.poll_s = poll_s
         self._running: dict[str, tuple[int, Subscription, asyncio.Task[None]]] = {}
         self._stopping = asyncio.Event()
@@ -118,7 +124,7 @@ class ProjectorService:
         return subscription, asyncio.create_task(subscription.run())
 
     async def _follow(self, name: str) -> None:
-        version = await current_version(for_store(self.redis), self.keyspace, name)
+        version = await current_version(self.redis, self.keyspace, name)
         running = self._running.get(name)
         if running is not None and running[0] == version:
             return
@@ -129,15 +135,19 @@ class ProjectorService:
             # over later may have written some of it again since (personal data among it).
             await drop_version(self.redis, self.keyspace, name, running[0])
         keys = ReadModelKeys(self.keyspace, version)
+        project = projection(name, RedisViews(self.redis), keys, self.zone)
         subscription = Subscription(
             self.redis,
             self.keyspace,
             group=group_of(name, version),
             consumer=self.consumer,
-            handler=projection(name, RedisViews(for_store(self.redis)), keys, self.zone),
+            handler=project,
+            # Entries of other types cannot change the model: acknowledged unread.
+            types=project.types,
             options=self.options,
             metrics=self.metrics,
             keys=self.keys,
+            runs=RunProjection(project, self.redis),
         )
         self._running[name] = (version, subscription, asyncio.create_task(subscription.run()))
 
@@ -199,7 +209,7 @@ async def serve(args: argparse.Namespace, env: Mapping[str, str], stopping: asyn
                 every_s = int(own.aof_rewrite_every.total_seconds())
                 tasks.create_task(keep_rewriting(redis, store.keyspace, every_s, stopping))
             if own.retention is not None:
-                models = ReadModels(for_store(redis), store.keyspace, event_log.subject_keys)
+                models = ReadModels(redis, store.keyspace, event_log.subject_keys)
                 tasks.create_task(keep_sweeping(event_log, models, own.retention, stopping))
             if store.archive is not None:
                 archiver = Archiver(redis, store.keyspace, store.archive)

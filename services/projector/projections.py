@@ -16,16 +16,21 @@ from typing import Protocol, cast
 from zoneinfo import ZoneInfo
 
 import msgspec
-from redis.asyncio import Redis
 
 from events import Record
 from events.checkpoint import Command
+from events.redis_client import RedisClient
 from events.schema import (
     AppointmentBooked,
     AppointmentCancelled,
     AppointmentConfirmed,
     AppointmentNoShow,
+    ConsentGranted,
+    ConsentRefused,
+    ConsentRevoked,
+    DomainEvent,
     MessageAcknowledged,
+    PrivacyNoticeShown,
     ReplySent,
     SessionStatusChanged,
     SubjectErased,
@@ -86,7 +91,7 @@ class ViewStore(Protocol):
 
 
 class RedisViews:
-    def __init__(self, redis: Redis) -> None:
+    def __init__(self, redis: RedisClient) -> None:
         self.redis = redis
 
     async def get(self, key: str) -> bytes | None:
@@ -109,7 +114,26 @@ class Projection(Protocol):
     name: str
     keys: ReadModelKeys
 
-    async def __call__(self, record: Record) -> Sequence[Command]: ...
+    @property
+    def types(self) -> frozenset[str] | None:
+        """The event types that can change the read model; None for any."""
+        ...
+
+    async def __call__(self, record: Record) -> Sequence[Command]:
+        """``project`` on the projection's own views."""
+        ...
+
+    async def project(self, record: Record, views: ViewStore) -> Sequence[Command]:
+        """The commands that apply ``record`` to the read model as ``views`` hold it."""
+        ...
+
+    def reads(self, record: Record) -> Sequence[str]:
+        """The string keys ``project`` gets for ``record``: read ahead for a run."""
+        ...
+
+
+def _tags(*events: type[DomainEvent]) -> frozenset[str]:
+    return frozenset(cast(str, event.__struct_config__.tag) for event in events)
 
 
 SESSIONS_REMEMBERED = 4096
@@ -125,8 +149,10 @@ class Sessions:
         # sealed session again costs more than projecting the event.
         self._written: OrderedDict[str, tuple[bytes, bytes | None, SessionView]] = OrderedDict()
 
-    def _opened(self, key: str, raw: bytes, chat: str, subject_key: bytes | None) -> SessionView:
-        standing = self.views.standing_in(raw)
+    def _opened(
+        self, views: ViewStore, key: str, raw: bytes, chat: str, subject_key: bytes | None
+    ) -> SessionView:
+        standing = views.standing_in(raw)
         if isinstance(standing, SessionView):
             return standing
         written = self._written.get(key)
@@ -140,16 +166,24 @@ class Sessions:
         if len(self._written) > SESSIONS_REMEMBERED:
             self._written.popitem(last=False)
 
+    types: frozenset[str] | None = None  # the conversation evolves with most events
+
     async def __call__(self, record: Record) -> Sequence[Command]:
+        return await self.project(record, self.views)
+
+    def reads(self, record: Record) -> Sequence[str]:
+        return (self.keys.session(record.partition, record.chat),)
+
+    async def project(self, record: Record, views: ViewStore) -> Sequence[Command]:
         key = self.keys.session(record.partition, record.chat)
-        raw = await self.views.get(key)
+        raw = await views.get(key)
         subject_key = record.subject_key
-        before = None if raw is None else self._opened(key, raw, record.chat, subject_key)
+        before = None if raw is None else self._opened(views, key, raw, record.chat, subject_key)
         after = project_session(before, record.envelope)
         if after is None or after == before:
             return ()
         score = int(after.last_activity.timestamp() * 1000)
-        stored = self.views.sealed(after, lambda: encode_session(after, subject_key))
+        stored = views.sealed(after, lambda: encode_session(after, subject_key))
         self._remember(key, stored, subject_key, after)
         return (
             ("SET", key, stored),
@@ -164,7 +198,15 @@ class Consent:
         self.views = views
         self.keys = keys
 
+    types = _tags(PrivacyNoticeShown, ConsentGranted, ConsentRefused, ConsentRevoked, SubjectErased)
+
     async def __call__(self, record: Record) -> Sequence[Command]:
+        return await self.project(record, self.views)
+
+    def reads(self, record: Record) -> Sequence[str]:
+        return ()
+
+    async def project(self, record: Record, views: ViewStore) -> Sequence[Command]:
         evidence = consent_record(record.envelope, erased=record.erased)
         if evidence is None:
             return ()
@@ -175,8 +217,7 @@ class Consent:
         # The records were sealed with the key just erased: they read without the person,
         # and are written so, with nothing sealed left in them.
         kept = [
-            without_person(decode_consent(raw, chat, None))
-            for raw in await self.views.elements(key)
+            without_person(decode_consent(raw, chat, None)) for raw in await views.elements(key)
         ]
         encoded = [encode_consent(item, chat, None) for item in [*kept, evidence]]
         return (("DEL", key), ("RPUSH", key, *encoded))
@@ -190,16 +231,31 @@ class Appointments:
         self.keys = keys
         self.zone = zone
 
+    types = _tags(
+        AppointmentBooked, AppointmentCancelled, AppointmentConfirmed, AppointmentNoShow,
+        SubjectErased,
+    )  # fmt: skip
+
     async def __call__(self, record: Record) -> Sequence[Command]:
+        return await self.project(record, self.views)
+
+    def reads(self, record: Record) -> Sequence[str]:
+        event = record.envelope.event
+        appointment = AppointmentBooked | AppointmentCancelled | AppointmentConfirmed
+        if not isinstance(event, appointment | AppointmentNoShow):
+            return ()
+        return (self.keys.appointment(record.partition, event.appointment_id),)
+
+    async def project(self, record: Record, views: ViewStore) -> Sequence[Command]:
         event = record.envelope.event
         if isinstance(event, SubjectErased):
-            return await self._erase(record)
+            return await self._erase(record, views)
         appointment = AppointmentBooked | AppointmentCancelled | AppointmentConfirmed
         if not isinstance(event, appointment | AppointmentNoShow):
             return ()
         partition = record.partition
         key = self.keys.appointment(partition, event.appointment_id)
-        raw = await self.views.get(key)
+        raw = await views.get(key)
         current = decode_appointment(raw) if raw is not None else None
         view = project_appointment(current, record.envelope)
         if view is None:
@@ -216,14 +272,14 @@ class Appointments:
             commands.append(("ZADD", index, start, view.appointment_id))
         return commands
 
-    async def _erase(self, record: Record) -> Sequence[Command]:
+    async def _erase(self, record: Record, views: ViewStore) -> Sequence[Command]:
         """The subject's appointments stay in the day's schedule, without the subject."""
         partition = record.partition
         index = self.keys.appointments_of(partition, record.chat)
         commands: list[Command] = [("DEL", index)]
-        for member in await self.views.members(index):
+        for member in await views.members(index):
             key = self.keys.appointment(partition, member.decode())
-            raw = await self.views.get(key)
+            raw = await views.get(key)
             if raw is not None:
                 view: AppointmentView = anonymised(decode_appointment(raw))
                 commands.append(("SET", key, msgspec.msgpack.encode(view)))
@@ -240,13 +296,26 @@ class SessionHealth:
         self.views = views
         self.keys = keys
 
+    types = _tags(SessionStatusChanged, ReplySent, MessageAcknowledged, SubjectErased)
+
     async def __call__(self, record: Record) -> Sequence[Command]:
+        return await self.project(record, self.views)
+
+    def reads(self, record: Record) -> Sequence[str]:
+        event, partition, session = record.envelope.event, record.partition, record.envelope.session
+        if isinstance(event, SessionStatusChanged):
+            return (self.keys.session_status(partition, session),)
+        if isinstance(event, ReplySent | MessageAcknowledged | SubjectErased):
+            return (self.keys.ack_watch(partition, session, record.chat),)
+        return ()
+
+    async def project(self, record: Record, views: ViewStore) -> Sequence[Command]:
         envelope, partition, session = record.envelope, record.partition, record.envelope.session
         event = envelope.event
         view: SessionStatusView | AckWatch | None
         if isinstance(event, SessionStatusChanged):
             key, member = self.keys.session_status(partition, session), session
-            raw = await self.views.get(key)
+            raw = await views.get(key)
             before = None if raw is None else decode_status(raw)
             view = project_status(before, envelope)
             changed = view != before
@@ -256,7 +325,7 @@ class SessionHealth:
                 self.keys.ack_watch(partition, session, record.chat),
                 f"{record.chat}:{session}",
             )
-            raw = await self.views.get(key)
+            raw = await views.get(key)
             watch = None if raw is None else decode_watch(raw)
             view = project_acks(watch, envelope)
             changed = view != watch

@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo
 from events import EventLog
 from events.checkpoint import Command
 from events.redis_client import RedisClient
+from events.schema import EVENT_TYPES, DomainEvent, UnknownEvent
 from services.projector.projections import projection
 from services.projector.store import ReadModelKeys
 
@@ -146,6 +147,14 @@ def _bytes(value: object) -> bytes:
     return value if isinstance(value, bytes) else str(value).encode()
 
 
+_TYPE_NAMES = {event: name for name, event in EVENT_TYPES.items()}
+
+
+def type_of(event: DomainEvent | UnknownEvent) -> str:
+    """An event's type, as its entry names it."""
+    return event.type if isinstance(event, UnknownEvent) else _TYPE_NAMES[type(event)]
+
+
 async def _write(redis: RedisClient, commands: list[Command]) -> None:
     if not commands:
         return
@@ -183,15 +192,19 @@ async def rebuild(
     the count now and then.
     """
     views = MemoryViews()
-    projections = [projection(name, views, keys, zone) for name, keys in versions.items()]
+    built = [projection(name, views, keys, zone) for name, keys in versions.items()]
+    projections = [(project, project.types) for project in built]
     read = 0
     with fewer_collections():
         for partition, last in until.items():
             if last == "0-0":
                 continue
             async for record in log.scan([partition], batch=1000, end=last):
-                for project in projections:
-                    for command in await project(record):
+                kind = type_of(record.envelope.event)
+                for project, types in projections:
+                    if types is not None and kind not in types:
+                        continue  # as the live projector, which acknowledges it unread
+                    for command in await project.project(record, views):
                         views.apply(command)
                 read += 1
                 if read % FLUSH_EVERY == 0:

@@ -20,7 +20,6 @@ from events.redis_client import RedisClient
 from services.projector.projections import group_of
 from services.projector.rebuild import boundaries, rebuild
 from services.projector.store import ReadModelKeys, current_version, version_key
-from services.projector.store_client import for_store
 from services.projector.versions import drop_version, retired_versions
 
 
@@ -45,7 +44,7 @@ async def replay_projections(
     switched: list[Replayed] = []
     until = await boundaries(log)
     for name in names:
-        old = await current_version(for_store(redis), log.keyspace, name)
+        old = await current_version(redis, log.keyspace, name)
         for retired in await retired_versions(redis, log.keyspace, name, old):
             await drop_version(redis, log.keyspace, name, retired)
         new_keys = ReadModelKeys(log.keyspace, old + 1)

@@ -16,9 +16,9 @@ from datetime import date, datetime
 from typing import cast
 
 import msgspec
-from redis.asyncio import Redis
 
 from events import Keyspace
+from events.redis_client import RedisClient
 from events.sealed_state import SealedCodec
 from events.subject_keys import SubjectKeys
 from services.projector.views import (
@@ -41,7 +41,7 @@ def version_key(keyspace: Keyspace, projection: str) -> str:
     return keyspace.shared("rm", projection, "version")
 
 
-async def current_version(redis: Redis, keyspace: Keyspace, projection: str) -> int:
+async def current_version(redis: RedisClient, keyspace: Keyspace, projection: str) -> int:
     raw = await redis.get(version_key(keyspace, projection))
     return int(cast(bytes, raw)) if raw is not None else FIRST_VERSION
 
@@ -111,7 +111,7 @@ class ReadModels:
     """Queries over the versions of the read models in service."""
 
     def __init__(
-        self, redis: Redis, keyspace: Keyspace, subject_keys: SubjectKeys | None = None
+        self, redis: RedisClient, keyspace: Keyspace, subject_keys: SubjectKeys | None = None
     ) -> None:
         """``subject_keys``: the log's, which open the sealed views (a log's
         ``subject_keys``, unwrapped with its key-encryption key)."""

@@ -16,7 +16,6 @@ from events.redis_client import RedisClient
 from services.actions.aof_rewrite import rewrite_if_requested
 from services.actions.erasure import ErasureReason, erase_subject
 from services.projector.store import ReadModels
-from services.projector.store_client import for_store
 from services.runtime.store import StoreSettings
 from tests.support.factories import message
 from tests.support.redis_cluster import LocalCluster
@@ -55,7 +54,7 @@ async def test_after_an_erasure_every_primary_rewrites_and_the_key_leaves_its_ao
         await asyncio.sleep(0.05)
     assert await on_disk_somewhere(redis_cluster, stored)
     before = rewrites(redis_cluster)
-    models = ReadModels(for_store(cluster_redis), keyspace, log.subject_keys)
+    models = ReadModels(cluster_redis, keyspace, log.subject_keys)
     assert await erase_subject(log, models, "c1", ErasureReason.SUBJECT_REQUEST, "dpo")
     assert await rewrite_if_requested(cluster_redis, keyspace, 600)
     for _ in range(200):
