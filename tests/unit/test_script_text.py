@@ -14,6 +14,9 @@ SCRIPT_DIRS = (("events", "lua"), ("services.conductor", "lua"), ("services.doma
 # commit.lua runs the effects it is handed: their keys are placed from KEYS by position,
 # which the flows' audit below checks as it runs.
 RUNS_EFFECTS = {"commit.lua"}
+# commit_batch.lua runs one-key effects, each naming its key by its index in KEYS (the
+# caller refuses a command of more keys: tests/unit/test_batch_commit.py).
+RUNS_ONE_KEY_EFFECTS = {"commit_batch.lua"}
 _CALL = re.compile(r"redis\.p?call\(\s*([^,)]+)\s*(?:,\s*([^,)]+))?")
 KEYLESS = {"'TIME'"}
 
@@ -45,6 +48,8 @@ def test_a_script_takes_every_key_it_touches_from_keys(name: str, source: str) -
     if name in RUNS_EFFECTS:
         assert keys_not_from_keys(source) == ["redis.call(unpack(command"]
         assert "command[position] = KEYS[k]" in source
+    elif name in RUNS_ONE_KEY_EFFECTS:
+        assert keys_not_from_keys(source) == ["redis.call(command[1], KEYS[command[2]]"]
     else:
         assert keys_not_from_keys(source) == []
 
