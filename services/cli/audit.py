@@ -6,6 +6,7 @@ import argparse
 import asyncio
 import sys
 from collections.abc import Mapping
+from datetime import datetime
 from typing import TextIO
 from zoneinfo import ZoneInfo
 
@@ -16,6 +17,7 @@ from events.schema import (
     AppointmentBooked,
     AppointmentCancelled,
     AppointmentConfirmed,
+    AppointmentNoShow,
     ConsentGranted,
     ConsentRefused,
     ConsentRevoked,
@@ -45,6 +47,7 @@ from events.schema import (
     UnknownEvent,
     VoiceNoteTranscribed,
 )
+from events.waitlist_schema import WaitlistJoined, WaitlistOffered, WaitlistOfferEnded
 from services.cli.events import as_json, resolve_subject
 from services.domain.chats import chat_key_secret
 from services.domain.clinic import Clinic
@@ -104,6 +107,14 @@ def describe(event: DomainEvent | UnknownEvent, zone: ZoneInfo = UTC_ZONE) -> st
             return f"appointment CANCELLED {appointment} at {start.astimezone(zone):%Y-%m-%d %H:%M}"
         case AppointmentConfirmed(appointment_id=appointment, start=start):
             return f"appointment CONFIRMED {appointment} at {start.astimezone(zone):%Y-%m-%d %H:%M}"
+        case AppointmentNoShow(appointment_id=appointment, start=start, by=who):
+            return f"appointment NO-SHOW   {appointment} at {_at(start, zone)}, by {who}"
+        case WaitlistJoined(appointment_id=appointment, before=before):
+            return f"waiting list joined   for a time before {_at(before, zone)} ({appointment})"
+        case WaitlistOffered(start=start, expires_at=expires):
+            return f"earlier time OFFERED  {_at(start, zone)} until {_at(expires, zone)}"
+        case WaitlistOfferEnded(slot=slot, outcome=outcome):
+            return f"offer ended           {outcome} ({slot})"
         case HandoffStarted(quiet_s=quiet_s):
             return f"handed to a PERSON    bot silent until {quiet_s // 3600} h of quiet"
         case HandoffEnded(reason=reason, by=who):
@@ -139,6 +150,10 @@ def describe(event: DomainEvent | UnknownEvent, zone: ZoneInfo = UTC_ZONE) -> st
         case UnknownEvent(type=kind, schema_version=version):
             return f"unknown event         {kind} v{version}"
     return type(event).__name__
+
+
+def _at(moment: datetime, zone: ZoneInfo) -> str:
+    return f"{moment.astimezone(zone):%Y-%m-%d %H:%M}"
 
 
 def as_line(record: Record, zone: ZoneInfo) -> str:
