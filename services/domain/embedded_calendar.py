@@ -52,6 +52,14 @@ class EmbeddedCalendar:
         self._forget = redis.register_script(_script("forget"))
 
     async def busy(self, start: datetime, end: datetime, professional: str = "") -> list[Span]:
+        # The bookings of the clinic's one professional of before a clinic file ("") keep
+        # their time from every professional of the file: whose they were is unknown.
+        spans = await self._busy_of(start, end, professional)
+        if professional:
+            spans += await self._busy_of(start, end, "")
+        return sorted(set(spans))
+
+    async def _busy_of(self, start: datetime, end: datetime, professional: str) -> list[Span]:
         earliest = int((start - LONGEST_BOOKING).timestamp())
         booked = cast(
             list[tuple[bytes, float]],
@@ -86,6 +94,9 @@ class EmbeddedCalendar:
             self.keys.booked_of(professional),
             self.keys.subject(booking.subject),
             self.keys.ends_of(professional),
+            # Bookings of before a clinic file hold their time against everyone's.
+            self.keys.booked_of(""),
+            self.keys.ends_of(""),
         ]
         args: list[str | int] = [
             booking.appointment_id,
@@ -137,6 +148,10 @@ class EmbeddedCalendar:
     async def _appointment_ids(self, subject: str) -> list[str]:
         members = cast(set[bytes], await self.redis.smembers(self.keys.subject(subject)))
         return sorted(member.decode() for member in members)
+
+    async def record(self, appointment_id: str) -> CalendarRecord | None:
+        """The calendar's record of the appointment, live or cancelled; None if none."""
+        return await self._record(appointment_id)
 
     async def _record(self, appointment_id: str) -> CalendarRecord | None:
         fields = await self.redis.hgetall(self.keys.appointment(appointment_id))

@@ -2,7 +2,10 @@
 -- KEYS[1]: appointment hash; KEYS[2]: slot holder (the professional's, by start);
 -- KEYS[3]: the professional's booked starts (zset); KEYS[4]: the subject's appointments
 -- (set); KEYS[5]: the professional's booked ends (zset: appointment -> the end of the
--- time it keeps, its buffer included)    (all under one hash tag)
+-- time it keeps, its buffer included); KEYS[6], KEYS[7]: the booked starts and ends of
+-- the one professional of before a clinic file (""), whose bookings keep their time from
+-- every professional; the same as KEYS[3], KEYS[5] for that professional
+-- (all under one hash tag)
 -- ARGV: appointment id, subject, start, end, kept until, the earliest start a booking
 -- overlapping this one can have (all epoch s), the length (s) of a booking with no end
 -- kept (booked before ends were), professional, service
@@ -20,13 +23,23 @@ end
 local start, kept = tonumber(ARGV[3]), tonumber(ARGV[5])
 -- Every booking starting before this one's time is over, from as early as one can start
 -- and still reach it; taken if it is kept until after this one starts.
-local near = redis.call('ZRANGEBYSCORE', KEYS[3], ARGV[6], '(' .. ARGV[5], 'WITHSCORES')
-for i = 1, #near, 2 do
-  local other = redis.call('ZSCORE', KEYS[5], near[i])
-  local other_until = other and tonumber(other) or tonumber(near[i + 1]) + tonumber(ARGV[7])
-  if other_until > start then
-    return {'taken', near[i]}
+local function overlapping(starts, ends)
+  local near = redis.call('ZRANGEBYSCORE', starts, ARGV[6], '(' .. ARGV[5], 'WITHSCORES')
+  for i = 1, #near, 2 do
+    local other = redis.call('ZSCORE', ends, near[i])
+    local other_until = other and tonumber(other) or tonumber(near[i + 1]) + tonumber(ARGV[7])
+    if other_until > start then
+      return near[i]
+    end
   end
+  return nil
+end
+local other = overlapping(KEYS[3], KEYS[5])
+if not other and KEYS[6] ~= KEYS[3] then
+  other = overlapping(KEYS[6], KEYS[7])
+end
+if other then
+  return {'taken', other}
 end
 redis.call('SET', KEYS[2], ARGV[1])
 redis.call('HSET', KEYS[1], 'subject', ARGV[2], 'start', ARGV[3], 'end', ARGV[4],
