@@ -294,6 +294,35 @@ async def test_a_calendar_google_cannot_answer_for_offers_nothing_and_says_so(
     assert outcome.events == []  # no slots offered
 
 
+async def test_google_refusing_the_freebusy_query_gets_the_patient_the_agenda_unavailable_answer(
+    google: tuple[GoogleCalendar, FakeGoogleCalendar],
+) -> None:
+    calendar, fake = google
+    fake.refusing = True  # a 403 from Google itself, not a calendar left out of the answer
+    now = datetime(2026, 11, 24, 9, 10, tzinfo=SP)
+    message = MessageReceived(
+        message_id="m1", chat_id="5511900000001@c.us", sender="5511900000001@c.us",
+        text="tem horário?", media=None, sent_at=now,
+    )  # fmt: skip
+    toolbox = Toolbox(calendar, Clinic(), PrivacyNotice.current("2026-11"))
+    call = ToolCall("c1", "check_availability", '{"date": "2026-11-25"}')
+    outcome = await toolbox.run(
+        call, ("check_availability",), Turn("s1", "e1", message, Conversation(), now)
+    )
+    answer = json.loads(outcome.as_json())
+    assert answer["ok"] is False and "agenda não pode ser consultada" in answer["error"]
+
+
+async def test_google_out_of_reach_is_calendar_unavailable(redis: Redis, tmp_path: Path) -> None:
+    fake = FakeGoogleCalendar()
+    async with fake.serving() as url:
+        http = authorised_http(str(service_account_file(tmp_path, f"{url}/token")))
+        calendar = GoogleCalendar(http, CALENDAR_ID, EmbeddedCalendar(redis), api_endpoint=url)
+        await calendar.busy(START, START + timedelta(hours=1))  # a token, while it answered
+    with pytest.raises(CalendarUnavailable, match="reached"):
+        await calendar.busy(START, START + timedelta(hours=1))
+
+
 async def test_busy_time_further_ahead_than_one_freebusy_query_may_span_is_asked_in_windows(
     google: tuple[GoogleCalendar, FakeGoogleCalendar],
 ) -> None:

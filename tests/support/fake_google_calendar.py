@@ -18,6 +18,7 @@ the computation for that calendar failed, as for a calendar not shared with the 
 from __future__ import annotations
 
 import asyncio
+import json
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from datetime import datetime, timedelta
@@ -45,12 +46,22 @@ class FakeGoogleCalendar:
         self.patches: list[str] = []  # the ids of the events patched, in order
         # Run once a list is answered: what someone at the clinic does just then.
         self.after_list: Callable[[], object] = lambda: None
+        # When set, every calendar request is refused with a 403, in the shape of Google's
+        # error responses ({"error": {"code", "message", "errors": [{"domain", "reason"}]}});
+        # "forbidden" is not among the reasons the client library retries.
+        self.refusing = False
 
     def _authorised(self, request: web.Request) -> None:
         header = request.headers.get("Authorization", "")
         self.authorizations.append(header)
         if header != f"Bearer {TOKEN}":
             raise web.HTTPUnauthorized()
+        if self.refusing:
+            error = {"code": 403, "message": "Forbidden",
+                     "errors": [{"domain": "global", "reason": "forbidden"}]}  # fmt: skip
+            raise web.HTTPForbidden(
+                text=json.dumps({"error": error}), content_type="application/json"
+            )
 
     async def token(self, request: web.Request) -> web.Response:
         form = await request.post()
