@@ -55,6 +55,10 @@ class Calendar(Protocol):
     async def cancel(self, appointment_id: str) -> Booking | None:
         """Cancel; the cancelled booking, or None if there was no such live booking."""
 
+    async def cancelled(self, appointment_id: str) -> Booking | None:
+        """The booking as it stood, if the calendar holds it cancelled: what a retried
+        cancellation, finding it done already, still records and answers."""
+
     async def bookings_of(self, subject: str) -> list[Booking]:
         """The subject's live bookings, earliest first."""
 

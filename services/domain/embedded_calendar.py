@@ -15,6 +15,7 @@ from events import Keyspace
 from events.redis_client import RedisClient
 from services.domain.calendar import Booking, SlotTaken
 from services.domain.calendar_records import (
+    CANCELLED,
     CalendarKeys,
     CalendarRecord,
     record_of,
@@ -130,6 +131,12 @@ class EmbeddedCalendar:
         cancelled = await self._cancel(keys=keys, args=[appointment_id])
         return held if cancelled else None
 
+    async def cancelled(self, appointment_id: str) -> Booking | None:
+        record = await self._record(appointment_id)
+        if record is None or record.status != CANCELLED:
+            return None
+        return _booking_of(record)
+
     async def bookings_of(self, subject: str) -> list[Booking]:
         bookings = [await self._load(i) for i in await self._appointment_ids(subject)]
         return sorted((b for b in bookings if b is not None), key=lambda b: b.start)
@@ -162,13 +169,17 @@ class EmbeddedCalendar:
         record = await self._record(appointment_id)
         if record is None or not record.live:
             return None
-        return Booking(
-            appointment_id=appointment_id,
-            subject=record.subject,
-            start=record.start,
-            end=record.end,
-            calendar_entry_id=appointment_id,
-            professional=record.professional,
-            service=record.service,
-            until=record.until if record.until != record.end else None,
-        )
+        return _booking_of(record)
+
+
+def _booking_of(record: CalendarRecord) -> Booking:
+    return Booking(
+        appointment_id=record.appointment_id,
+        subject=record.subject,
+        start=record.start,
+        end=record.end,
+        calendar_entry_id=record.appointment_id,
+        professional=record.professional,
+        service=record.service,
+        until=record.until if record.until != record.end else None,
+    )

@@ -230,6 +230,9 @@ class GoogleCalendar:
             )
         return await self.slots.cancel(appointment_id)
 
+    async def cancelled(self, appointment_id: str) -> Booking | None:
+        return await self.slots.cancelled(appointment_id)
+
     async def forget(self, subject: str, tombstone: str) -> int:
         # The claims first: from then on no booking of the subject is found in Redis, and
         # the events Google holds for them (cancelled ones too) lose what ties them.
