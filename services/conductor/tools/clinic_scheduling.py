@@ -97,6 +97,8 @@ async def offers(
     reason = _why_none(model, choice, day, now) or (
         "não há horários livres nesse período" if between else "esse dia está lotado"
     )
+    if day >= horizon.date():
+        return [], reason  # no day after it is open (and 9999-12-31 has none at all)
     return _free(model, choice, busy, now, day + timedelta(days=1), None, between), reason
 
 
