@@ -31,6 +31,9 @@ class Booking:
     professional: str = ""  # "": the one professional of a clinic without a clinic file
     service: str = ""
     until: datetime | None = None  # the time is kept until then (buffer); None: ``end``
+    # The subject's own appointment this one replaces (a move), cancelled right after: its
+    # time is no obstacle to this one's.
+    moves: str = ""
 
     @property
     def kept_until(self) -> datetime:

@@ -98,6 +98,7 @@ class EmbeddedCalendar:
             # Bookings of before a clinic file hold their time against everyone's.
             self.keys.booked_of(""),
             self.keys.ends_of(""),
+            self.keys.appointment(booking.moves or booking.appointment_id),
         ]
         args: list[str | int] = [
             booking.appointment_id,
@@ -109,6 +110,7 @@ class EmbeddedCalendar:
             int(self.slot.total_seconds()),
             professional,
             booking.service,
+            booking.moves,
         ]
         outcome, *values = cast(list[bytes], await self._book(keys=keys, args=args))
         if outcome == b"taken":

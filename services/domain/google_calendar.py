@@ -177,6 +177,10 @@ class GoogleCalendar:
         except Exception:
             await self.slots.cancel(booking.appointment_id)  # no booking Google cannot vouch for
             raise
+        if booking.moves and (moved := await self.slots.record(booking.moves)) is not None:
+            # The event of the appointment being moved is busy time in Google: not ours to
+            # keep from the move.
+            busy = [s for s in busy if (s.start, s.end) != (moved.start, moved.end)]
         if busy and not await self._is_ours(booking.appointment_id, calendar_id):
             await self.slots.cancel(booking.appointment_id)
             raise SlotTaken(booking.start.isoformat())
