@@ -131,12 +131,11 @@ class ConversationHandler:
             return await self._remind(key, record, message)
         if isinstance(message, WaitlistOffered):
             return await self._offered(key, record, message)
-        if (
-            isinstance(message, NameCorrected | HandoffEnded | AppointmentNoShow)
-            and not record.erased
-        ):
-            corrected = evolve(await self._load(key, record), message)
-            return [("SET", key, stored_snapshot(corrected, record.chat, record.subject_key))]
+        if isinstance(message, _KEPT_IN_STATE) and not record.erased:
+            before = await self._load(key, record)
+            corrected = evolve(before, message)
+            snapshot = ("SET", key, stored_snapshot(corrected, record.chat, record.subject_key))
+            return [*self._timers(record, before, message), snapshot]  # a no-show: off the list
         # An erased message is one the person asked to forget: there is nothing to answer.
         if record.erased:
             return ()

@@ -229,6 +229,8 @@ def evolve(state: Conversation, event: DomainEvent | UnknownEvent) -> Conversati
             return _with_upcoming(state, appointment_id, lambda u: replace(u, confirmed=True))
         case AppointmentNoShow(appointment_id=appointment_id):
             upcoming = _without(state, appointment_id)
+            if state.waiting is not None and state.waiting.appointment_id == appointment_id:
+                state = msgspec.structs.replace(state, waiting=None)  # nothing to bring forward
             if appointment_id in state.missed:
                 return msgspec.structs.replace(state, upcoming=upcoming)
             return msgspec.structs.replace(state, no_shows=state.no_shows + 1, upcoming=upcoming,
