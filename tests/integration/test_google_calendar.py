@@ -313,6 +313,26 @@ async def test_google_refusing_the_freebusy_query_gets_the_patient_the_agenda_un
     assert answer["ok"] is False and "agenda não pode ser consultada" in answer["error"]
 
 
+async def test_google_refusing_a_listing_gets_the_patient_the_agenda_unavailable_answer(
+    google: tuple[GoogleCalendar, FakeGoogleCalendar],
+) -> None:
+    calendar, fake = google
+    await calendar.book(booking("a1", "s1"))
+    fake.refusing = True
+    now = datetime(2026, 11, 24, 9, 10, tzinfo=SP)
+    message = MessageReceived(
+        message_id="m1", chat_id="5511900000001@c.us", sender="5511900000001@c.us",
+        text="quais são minhas consultas?", media=None, sent_at=now,
+    )  # fmt: skip
+    toolbox = Toolbox(calendar, Clinic(), PrivacyNotice.current("2026-11"))
+    call = ToolCall("c1", "list_appointments", "{}")
+    outcome = await toolbox.run(
+        call, ("list_appointments",), Turn("s1", "e1", message, Conversation(), now)
+    )
+    answer = json.loads(outcome.as_json())
+    assert answer["ok"] is False and "agenda não pode ser consultada" in answer["error"]
+
+
 async def test_google_out_of_reach_is_calendar_unavailable(redis: Redis, tmp_path: Path) -> None:
     fake = FakeGoogleCalendar()
     async with fake.serving() as url:
