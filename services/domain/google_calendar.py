@@ -173,15 +173,11 @@ class GoogleCalendar:
             return claimed  # booked before under this appointment id
         calendar_id = self._calendar_of(booking.professional)
         try:
-            busy = await self._busy(booking.start, booking.kept_until, calendar_id)
+            free = await self._free_in_google(booking, calendar_id)
         except Exception:
             await self.slots.cancel(booking.appointment_id)  # no booking Google cannot vouch for
             raise
-        if booking.moves and (moved := await self.slots.record(booking.moves)) is not None:
-            # The event of the appointment being moved is busy time in Google: not ours to
-            # keep from the move.
-            busy = [s for s in busy if (s.start, s.end) != (moved.start, moved.end)]
-        if busy and not await self._is_ours(booking.appointment_id, calendar_id):
+        if not free:
             await self.slots.cancel(booking.appointment_id)
             raise SlotTaken(booking.start.isoformat())
         event = {
@@ -208,6 +204,16 @@ class GoogleCalendar:
             await self.slots.cancel(booking.appointment_id)
             raise
         return claimed
+
+    async def _free_in_google(self, booking: Booking, calendar_id: str) -> bool:
+        """Whether Google holds nothing else in the time ``booking`` keeps."""
+        busy = await self._busy(booking.start, booking.kept_until, calendar_id)
+        moved = await self.slots.record(booking.moves) if booking.moves else None
+        if moved is not None and moved.subject == booking.subject:
+            # The event of the subject's appointment being moved is busy time in Google:
+            # no obstacle to the move.
+            busy = [s for s in busy if (s.start, s.end) != (moved.start, moved.end)]
+        return not busy or await self._is_ours(booking.appointment_id, calendar_id)
 
     async def _is_ours(self, appointment_id: str, calendar_id: str) -> bool:
         try:

@@ -351,3 +351,14 @@ async def test_busy_time_further_ahead_than_one_freebusy_query_may_span_is_asked
     fake.blocked.append((far, far + timedelta(hours=2)))
     busy = await calendar.busy(START, START + timedelta(days=365))
     assert [(s.start, s.end) for s in busy] == [(far, far + timedelta(hours=2))]
+
+
+async def test_a_google_error_while_checking_a_taken_time_frees_the_claim(
+    google: tuple[GoogleCalendar, FakeGoogleCalendar],
+) -> None:
+    calendar, fake = google
+    fake.blocked.append((START, START + timedelta(minutes=30)))
+    fake.refusing_gets = True  # freebusy answers; reading the event back is refused
+    with pytest.raises(CalendarUnavailable):
+        await calendar.book(booking("a1"))
+    assert await calendar.slots.busy(START, START + timedelta(hours=1)) == []
