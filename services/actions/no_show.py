@@ -19,6 +19,7 @@ from services.projector.store import ReadModelKeys, current_version, decode_appo
 _CHAT_KEY = re.compile(r"c[0-9a-f]{32}")
 _APPOINTMENT_ID = re.compile(r"[\w.:-]{1,128}")
 FALLBACK_SESSION = "default"
+MARKED = "no_show"  # the calendar record's field: the entry that recorded the no-show
 
 
 class NoShowRefused(ValueError):
@@ -48,6 +49,12 @@ async def mark_no_show(
         raise NoShowRefused("não é a consulta de um paciente (um bloqueio, ou dados apagados)")
     if record.start > now:
         raise NoShowRefused("a consulta ainda não começou")
+    key = CalendarKeys(log.keyspace).appointment(appointment_id)
+    # The mark is kept on the calendar's record, so a second one is refused however long
+    # after the first (the append's idempotency is for a window only). Set after the
+    # append: a mark whose append failed can be made again.
+    if await log.redis.hexists(key, MARKED):
+        raise NoShowRefused("a falta nessa consulta já foi registrada")
     view = await models.session(record.subject)
     envelope = new_envelope(
         AppointmentNoShow(appointment_id=appointment_id, start=record.start, by=by),
@@ -55,6 +62,7 @@ async def mark_no_show(
         session=view.session if view else FALLBACK_SESSION,
     )
     result = await log.append(envelope, idempotency_key=f"no-show:{appointment_id}")
+    await log.redis.hset(key, MARKED, result.entry_id)
     return result.entry_id
 
 

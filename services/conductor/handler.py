@@ -26,6 +26,7 @@ from events.log import decode_entries
 from events.redis_client import RedisClient
 from events.schema import (
     ActionProposed,
+    AppointmentBooked,
     AppointmentCancelled,
     AppointmentNoShow,
     DomainEvent,
@@ -41,7 +42,7 @@ from events.schema import (
 )
 from events.sealed_state import SealedCodec
 from events.waitlist_schema import WaitlistOffered
-from services.conductor import burst, erasure, no_shows, reminders, waitlist
+from services.conductor import burst, erasure, no_shows, reminders, staff_changes, waitlist
 from services.conductor.deciding import Decider
 from services.conductor.erasure import ErasedBookings
 from services.conductor.portuguese.speech import spoken
@@ -93,7 +94,8 @@ class ConversationHandler:
         type_of_class(kind)
         for kind in (
             MessageReceived, MessageEdited, NameCorrected, HandoffEnded, ReminderDue,
-            SubjectErased, AppointmentNoShow, WaitlistOffered,
+            SubjectErased, AppointmentNoShow, WaitlistOffered, AppointmentBooked,
+            AppointmentCancelled,
         )
     )  # fmt: skip
 
@@ -129,15 +131,16 @@ class ConversationHandler:
             return await self._remind(key, record, message)
         if isinstance(message, WaitlistOffered):
             return await self._offered(key, record, message)
-        if (
-            isinstance(message, NameCorrected | HandoffEnded | AppointmentNoShow)
-            and not record.erased
-        ):
-            corrected = evolve(await self._load(key, record), message)
-            return [("SET", key, stored_snapshot(corrected, record.chat, record.subject_key))]
+        if isinstance(message, _KEPT_IN_STATE) and not record.erased:
+            before = await self._load(key, record)
+            corrected = evolve(before, message)
+            snapshot = ("SET", key, stored_snapshot(corrected, record.chat, record.subject_key))
+            return [*self._timers(record, before, message), snapshot]  # a no-show: off the list
         # An erased message is one the person asked to forget: there is nothing to answer.
         if record.erased:
             return ()
+        if (change := staff_changes.made_by_staff(record)) is not None:
+            return await self._staff_changed(key, record, change)
         if isinstance(message, MessageEdited):
             before = await self._load(key, record)
             taken_as = edit_as_message(before, message)
@@ -331,6 +334,20 @@ class ConversationHandler:
             state = evolve(state, event)
         snapshot = ("SET", key, stored_snapshot(state, record.chat, record.subject_key))
         return [*decision_effects(self.log.keyspace, record, decided), *timers, snapshot]
+
+    async def _staff_changed(
+        self, key: str, record: Record, change: staff_changes.Change
+    ) -> list[Command]:
+        """A booking or cancellation by hand: its reminders set or cleared, the waiting
+        list left, the freed time offered to the next patient (staff_changes)."""
+        state = await self._load(key, record)
+        if not staff_changes.to_take_in(state, change):
+            return []
+        timers = self._timers(record, state, change)
+        state = evolve(state, change)
+        await self._pass_on(record, [change])
+        planned = staff_changes.reminders_of(state, change, self.reminder_offsets, self.clock())
+        return [*timers, *self._recorded(key, record, state, planned)]
 
     async def _offered(self, key: str, record: Record, offer: WaitlistOffered) -> list[Command]:
         """A freed time offered to this patient: proposed, or passed on to the next."""

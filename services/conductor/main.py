@@ -33,9 +33,7 @@ from services.conductor.reminders import ReminderScheduler
 from services.conductor.settings import ConductorSettings
 from services.conductor.tools import Toolbox
 from services.conductor.transcription import GroqTranscriber, Transcriber
-from services.domain.calendar import Calendar
-from services.domain.embedded_calendar import EmbeddedCalendar
-from services.domain.google_calendar import GoogleCalendar, authorised_http
+from services.domain.calendar_settings import calendar_of
 from services.runtime.lifecycle import run_service
 from services.runtime.metrics_server import add_metrics_arguments, serving_metrics
 from services.runtime.store import wait_for_layout
@@ -65,16 +63,8 @@ def build_decider(
     """The conductor with the calendar and the brain the settings choose; with a Groq key
     and ``waha``, voice notes are transcribed."""
     notice = PrivacyNotice.current(settings.policy_version)
-    embedded = EmbeddedCalendar(redis, settings.store.keyspace, slot=settings.clinic.slot)
-    calendar: Calendar = embedded
-    if (google := settings.google) is not None:
-        http = authorised_http(google.service_account_file)
-        model = settings.clinic_model
-        own = {p.id: p.google_calendar_id for p in model.professionals.values()
-               if p.google_calendar_id} if model else {}  # fmt: skip
-        calendar = GoogleCalendar(http, google.calendar_id, embedded,
-                                  api_endpoint=google.api_endpoint,
-                                  professional_calendars=own)  # fmt: skip
+    calendar = calendar_of(redis, settings.store.keyspace, settings.google,
+                           settings.clinic_model, slot=settings.clinic.slot)  # fmt: skip
     brain: Brain = OfflineBrain(settings.clinic_model)
     transcriber: Transcriber | None = None
     if settings.groq_api_key:

@@ -96,8 +96,10 @@ async def release(
     calendar: Calendar, upcoming: Upcoming, *, reply_id: str, chat_id: str, when: str
 ) -> list[DomainEvent]:
     """Cancels an unconfirmed booking at its deadline and tells the patient; nothing if
-    the calendar no longer holds it."""
+    the calendar no longer holds it. Found cancelled already (by an attempt whose
+    commit did not land), it is recorded and told all the same."""
     cancelled = await calendar.cancel(upcoming.appointment_id)
+    cancelled = cancelled or await calendar.cancelled(upcoming.appointment_id)
     if cancelled is None:
         return []
     return [

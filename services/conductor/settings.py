@@ -17,6 +17,7 @@ from services.conductor.reminders import DEFAULT_OFFSETS, parse_offsets
 from services.conductor.tools import DEFAULT_HANDOFF_QUIET, DEFAULT_MAX_OPEN_APPOINTMENTS
 from services.conductor.transcription import GROQ_MAX_BYTES, VoiceNoteRules
 from services.conductor.waitlist import DEFAULT_OFFER_FOR
+from services.domain.calendar_settings import GoogleSettings, google_from_env
 from services.domain.clinic import Clinic
 from services.domain.clinic_file import clinic_from_env
 from services.domain.clinic_model import ClinicModel
@@ -186,24 +187,5 @@ def _knowledge(env: Mapping[str, str]) -> Knowledge:
         raise settings.SettingsError(f"CLINIC_KNOWLEDGE_FILE: {exc}") from None
 
 
-@dataclass(frozen=True, slots=True)
-class GoogleSettings:
-    calendar_id: str
-    service_account_file: str
-    api_endpoint: str | None = None
-
-
 def _google(env: Mapping[str, str]) -> GoogleSettings | None:
-    kind = settings.text(env, "CALENDAR", "embedded")
-    if kind == "embedded":
-        return None
-    if kind != "google":
-        raise settings.SettingsError(f"CALENDAR must be embedded or google, got {kind!r}")
-    account = settings.text(env, "GOOGLE_SERVICE_ACCOUNT_FILE")
-    if not Path(account).is_file():
-        raise settings.SettingsError(f"GOOGLE_SERVICE_ACCOUNT_FILE {account!r} is not a file")
-    return GoogleSettings(
-        calendar_id=settings.text(env, "GOOGLE_CALENDAR_ID"),
-        service_account_file=account,
-        api_endpoint=env.get("GOOGLE_CALENDAR_API_ENDPOINT") or None,
-    )
+    return google_from_env(env)

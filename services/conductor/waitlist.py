@@ -30,6 +30,7 @@ from events.schema import (
     ActionProposed,
     AppointmentBooked,
     AppointmentCancelled,
+    AppointmentNoShow,
     DomainEvent,
     ReminderDue,
     ReminderScheduled,
@@ -97,7 +98,7 @@ def index_commands(
         ]
     waiting = state.waiting
     leaves = (isinstance(event, WaitlistOfferEnded) and event.outcome == OFFER_ACCEPTED) or (
-        isinstance(event, AppointmentCancelled)
+        isinstance(event, AppointmentCancelled | AppointmentNoShow)
         and waiting is not None
         and waiting.appointment_id == event.appointment_id
     )
@@ -151,9 +152,31 @@ async def first_waiting(
             if item is None or chat.decode() in passed:
                 continue
             entry = msgspec.msgpack.decode(item, type=WaitEntry)
-            if fits(entry, freed, now) and (best is None or score < best[0]):
+            if entry.before <= now:
+                await _prune(redis, keyspace, partition, chat, item)
+            elif fits(entry, freed, now) and (best is None or score < best[0]):
                 best = (score, entry)
     return best[1] if best else None
+
+
+# Takes a chat off the list only if its entry is still the one read: one joining again
+# meanwhile (a new entry) stays.
+_PRUNE = """
+if redis.call('HGET', KEYS[2], ARGV[1]) == ARGV[2] then
+  redis.call('HDEL', KEYS[2], ARGV[1])
+  redis.call('ZREM', KEYS[1], ARGV[1])
+end
+return 0
+"""
+
+
+async def _prune(
+    redis: RedisClient, keyspace: Keyspace, partition: int, chat: bytes, entry: bytes
+) -> None:
+    """Takes off the list a patient whose appointment has begun: no time can come before
+    it any more."""
+    keys = [index_key(keyspace, partition), entries_key(keyspace, partition)]
+    await redis.eval(_PRUNE, 2, *keys, chat, entry)
 
 
 async def offer_next(

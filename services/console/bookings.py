@@ -18,9 +18,8 @@ from events.schema import AppointmentBooked, AppointmentCancelled
 from services.actions.no_show import calendar_record
 from services.actions.read_models import ReadModels
 from services.console.agenda import BLOCKS_CHAT
-from services.domain.calendar import Booking, CalendarUnavailable, SlotTaken
+from services.domain.calendar import Booking, Calendar, CalendarUnavailable, SlotTaken
 from services.domain.clinic_model import LONGEST_BOOKING, ClinicModel
-from services.domain.embedded_calendar import EmbeddedCalendar
 
 BLOCKS_SESSION = "console"
 FALLBACK_SESSION = "default"
@@ -79,7 +78,7 @@ async def _session_of(models: ReadModels, chat: str) -> str:
     return view.session if view else FALLBACK_SESSION
 
 
-async def _claim(calendar: EmbeddedCalendar, booking: Booking) -> Booking:
+async def _claim(calendar: Calendar, booking: Booking) -> Booking:
     try:
         return await calendar.book(booking)
     except SlotTaken:
@@ -108,7 +107,7 @@ async def _record_cancelled(log: EventLog, chat: str, session: str, held: Bookin
 
 
 async def book(
-    log: EventLog, models: ReadModels, calendar: EmbeddedCalendar, chat: str, wanted: Wanted,
+    log: EventLog, models: ReadModels, calendar: Calendar, chat: str, wanted: Wanted,
     appointment_id: str,
 ) -> Booking:  # fmt: skip
     """Claim ``wanted`` for the patient ``chat`` and record it."""
@@ -121,7 +120,7 @@ async def book(
 
 
 async def cancel(
-    log: EventLog, models: ReadModels, calendar: EmbeddedCalendar, appointment_id: str
+    log: EventLog, models: ReadModels, calendar: Calendar, appointment_id: str
 ) -> Booking:
     """Cancel a live appointment or block and record it."""
     record = await calendar_record(log, appointment_id)
@@ -137,7 +136,7 @@ async def cancel(
 
 
 async def move(
-    log: EventLog, models: ReadModels, calendar: EmbeddedCalendar, appointment_id: str,
+    log: EventLog, models: ReadModels, calendar: Calendar, appointment_id: str,
     wanted: Wanted, new_id: str,
 ) -> Booking:  # fmt: skip
     """Book the new time, then cancel the old: never left with none."""
@@ -150,7 +149,7 @@ async def move(
 
 
 async def block(
-    log: EventLog, calendar: EmbeddedCalendar, spans: list[tuple[datetime, datetime]],
+    log: EventLog, calendar: Calendar, spans: list[tuple[datetime, datetime]],
     professional: str, block_id: str,
 ) -> list[Booking]:  # fmt: skip
     """Block ``spans`` of ``professional``'s time: bookings of no patient. All or none:

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from services.console.throttle import Limits
+from services.domain.calendar_settings import GoogleSettings, google_from_env
 from services.runtime import settings
 
 DEFAULT_SESSION_HOURS = 8
@@ -20,6 +21,7 @@ class ConsoleSettings:
     session_s: int = DEFAULT_SESSION_HOURS * 3600
     limits: Limits = field(default_factory=Limits)
     refresh_s: int = DEFAULT_REFRESH_SECONDS
+    google: GoogleSettings | None = None  # None: the embedded calendar, as the conductor's
 
     @classmethod
     def from_env(cls, env: Mapping[str, str]) -> ConsoleSettings:
@@ -41,4 +43,4 @@ class ConsoleSettings:
             env, "CONSOLE_REFRESH_SECONDS", DEFAULT_REFRESH_SECONDS, minimum=1, maximum=3600
         )
         return cls(secure_cookies=secure, session_s=hours * 3600, limits=limits,
-                   refresh_s=refresh)  # fmt: skip
+                   refresh_s=refresh, google=google_from_env(env))  # fmt: skip

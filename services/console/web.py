@@ -23,9 +23,10 @@ from services.console.sessions import Login, Sessions
 from services.console.settings import ConsoleSettings
 from services.console.staff import ROLE_NAMES, Role, StaffDirectory
 from services.console.throttle import LoginThrottle
+from services.domain.calendar import Calendar
+from services.domain.calendar_settings import calendar_of
 from services.domain.clinic import Clinic
 from services.domain.clinic_model import ClinicModel
-from services.domain.embedded_calendar import EmbeddedCalendar
 from services.domain.identities import IdentityMap
 
 log = logging.getLogger(__name__)
@@ -65,9 +66,10 @@ class Console:
     clinic: ClinicModel = field(default_factory=lambda: ClinicModel.single(Clinic()))
 
     @cached_property
-    def calendar(self) -> EmbeddedCalendar:
-        """The calendar's records, where every slot is claimed (the bot's script)."""
-        return EmbeddedCalendar(self.log.redis, self.log.keyspace)
+    def calendar(self) -> Calendar:
+        """The calendar the conductor books in (``CALENDAR``), every slot claimed through
+        the records of the bot's script."""
+        return calendar_of(self.log.redis, self.log.keyspace, self.settings.google, self.clinic)
 
 
 CONSOLE: web.AppKey[Console] = web.AppKey("console", Console)

@@ -31,6 +31,9 @@ class Booking:
     professional: str = ""  # "": the one professional of a clinic without a clinic file
     service: str = ""
     until: datetime | None = None  # the time is kept until then (buffer); None: ``end``
+    # The subject's own appointment this one replaces (a move), cancelled right after: its
+    # time is no obstacle to this one's.
+    moves: str = ""
 
     @property
     def kept_until(self) -> datetime:
@@ -54,6 +57,10 @@ class Calendar(Protocol):
 
     async def cancel(self, appointment_id: str) -> Booking | None:
         """Cancel; the cancelled booking, or None if there was no such live booking."""
+
+    async def cancelled(self, appointment_id: str) -> Booking | None:
+        """The booking as it stood, if the calendar holds it cancelled: what a retried
+        cancellation, finding it done already, still records and answers."""
 
     async def bookings_of(self, subject: str) -> list[Booking]:
         """The subject's live bookings, earliest first."""

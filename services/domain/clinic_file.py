@@ -9,6 +9,7 @@ is an example.
 from __future__ import annotations
 
 import itertools
+import re
 import tomllib
 from collections.abc import Callable, Mapping
 from datetime import date, time, timedelta
@@ -49,6 +50,7 @@ class ClinicFileError(settings.SettingsError):
 
 
 _ErrorAt = Callable[[str, str], ClinicFileError]  # the error for a path, and why
+_KEY_ERROR = re.compile(r"(.*) - at `key` in `(\$[^`]*)`", re.DOTALL)
 
 
 class _Professional(msgspec.Struct, forbid_unknown_fields=True):
@@ -80,7 +82,8 @@ class _ClinicFile(msgspec.Struct, forbid_unknown_fields=True):
     slot_step_minutes: Annotated[int, msgspec.Meta(ge=5, le=240)] | None = None
     booking_horizon_days: Annotated[int, msgspec.Meta(ge=1, le=366)] | None = None
     cancellation_cutoff_hours: Annotated[int, msgspec.Meta(ge=0, le=168)] = 0
-    holidays: _Holidays | None = None
+    # None (no table): Brazil's national public holidays; false: none at all.
+    holidays: _Holidays | bool | None = None
     closed_days: dict[_DAY, _NAME] = msgspec.field(default_factory=dict)
 
 
@@ -115,10 +118,21 @@ def parse_clinic_file(text: str, defaults: Clinic, *, source: str = "clinic file
     try:
         entry = msgspec.convert(raw, _ClinicFile)
     except msgspec.ValidationError as exc:
-        message, _, path = str(exc).rpartition(" - at `")
-        path = path.rstrip("`") if message else "$"
-        raise _error(source, text, path, message or str(exc)) from None
+        path, message = _where_and_why(str(exc))
+        raise _error(source, text, path, message) from None
     return _model(entry, defaults, lambda path, why: _error(source, text, path, why))
+
+
+def _where_and_why(error: str) -> tuple[str, str]:
+    """The path and the reason in msgspec's "why - at `$.path`", or "why - at `key` in
+    `$.path`" for a key of a table (a weekday of the hours)."""
+    if (key := _KEY_ERROR.fullmatch(error)) is not None:
+        why, path = key[1], key[2]
+        if path.endswith(".hours"):
+            return path, f"{why}: a day is one of {', '.join(WEEKDAY_KEYS)}"
+        return path, f"{why} as a key"
+    message, _, path = error.rpartition(" - at `")
+    return (path.rstrip("`"), message) if message else ("$", error)
 
 
 def _error(source: str, text: str, path: str, why: str) -> ClinicFileError:
@@ -191,14 +205,15 @@ def _holidays(entry: _ClinicFile, error: _ErrorAt) -> HolidayCalendar:
         except ValueError:
             raise error(f"$.closed_days.{day}", "not a date") from None
     rule = entry.holidays
-    calendar = HolidayCalendar(
-        country=rule.country if rule else None,
-        subdivision=rule.subdivision if rule else None,
-        categories=tuple(sorted(set(rule.categories), key=CATEGORIES.index))
-        if rule
-        else ("public",),
-        own=own,
-    )
+    if rule is False:
+        calendar = HolidayCalendar(own=own)  # the clinic opted out of public holidays
+    elif not isinstance(rule, _Holidays):
+        calendar = HolidayCalendar(country=_Holidays().country, own=own)  # national ones
+    else:
+        calendar = HolidayCalendar(
+            country=rule.country, subdivision=rule.subdivision,
+            categories=tuple(sorted(set(rule.categories), key=CATEGORIES.index)), own=own,
+        )  # fmt: skip
     try:
         calendar.check()
     except UnknownHolidays as exc:

@@ -110,8 +110,10 @@ class Conversation(msgspec.Struct, frozen=True, kw_only=True):
     # other talk, never carries out an old question.
     proposal: Proposal | None = None
     answering: Proposal | None = None
-    # How many of the person's appointments staff marked as missed.
+    # How many of the person's appointments staff marked as missed, and which: a mark
+    # recorded twice for one appointment counts once.
     no_shows: int = 0
+    missed: tuple[str, ...] = ()
     # On the waiting list for a time before one of their appointments; a time offered.
     waiting: WaitlistJoined | None = None
     offer: WaitlistOffered | None = None
@@ -226,9 +228,13 @@ def evolve(state: Conversation, event: DomainEvent | UnknownEvent) -> Conversati
             state = msgspec.structs.replace(state, reminded=reminded)
             return _with_upcoming(state, appointment_id, lambda u: replace(u, confirmed=True))
         case AppointmentNoShow(appointment_id=appointment_id):
-            # Recorded once per appointment (its append is idempotent), so each counts once.
             upcoming = _without(state, appointment_id)
-            return msgspec.structs.replace(state, no_shows=state.no_shows + 1, upcoming=upcoming)
+            if state.waiting is not None and state.waiting.appointment_id == appointment_id:
+                state = msgspec.structs.replace(state, waiting=None)  # nothing to bring forward
+            if appointment_id in state.missed:
+                return msgspec.structs.replace(state, upcoming=upcoming)
+            return msgspec.structs.replace(state, no_shows=state.no_shows + 1, upcoming=upcoming,
+                                           missed=(*state.missed, appointment_id))  # fmt: skip
         case ReminderScheduled(appointment_id=appointment_id, reminder_id=reminder_id):
             return _with_upcoming(
                 state, appointment_id, lambda u: replace(u, reminders=(*u.reminders, reminder_id))

@@ -15,6 +15,7 @@ from events import Keyspace
 from events.redis_client import RedisClient
 from services.domain.calendar import Booking, SlotTaken
 from services.domain.calendar_records import (
+    CANCELLED,
     CalendarKeys,
     CalendarRecord,
     record_of,
@@ -52,6 +53,14 @@ class EmbeddedCalendar:
         self._forget = redis.register_script(_script("forget"))
 
     async def busy(self, start: datetime, end: datetime, professional: str = "") -> list[Span]:
+        # The bookings of the clinic's one professional of before a clinic file ("") keep
+        # their time from every professional of the file: whose they were is unknown.
+        spans = await self._busy_of(start, end, professional)
+        if professional:
+            spans += await self._busy_of(start, end, "")
+        return sorted(set(spans))
+
+    async def _busy_of(self, start: datetime, end: datetime, professional: str) -> list[Span]:
         earliest = int((start - LONGEST_BOOKING).timestamp())
         booked = cast(
             list[tuple[bytes, float]],
@@ -86,6 +95,10 @@ class EmbeddedCalendar:
             self.keys.booked_of(professional),
             self.keys.subject(booking.subject),
             self.keys.ends_of(professional),
+            # Bookings of before a clinic file hold their time against everyone's.
+            self.keys.booked_of(""),
+            self.keys.ends_of(""),
+            self.keys.appointment(booking.moves or booking.appointment_id),
         ]
         args: list[str | int] = [
             booking.appointment_id,
@@ -97,6 +110,7 @@ class EmbeddedCalendar:
             int(self.slot.total_seconds()),
             professional,
             booking.service,
+            booking.moves,
         ]
         outcome, *values = cast(list[bytes], await self._book(keys=keys, args=args))
         if outcome == b"taken":
@@ -119,6 +133,12 @@ class EmbeddedCalendar:
         cancelled = await self._cancel(keys=keys, args=[appointment_id])
         return held if cancelled else None
 
+    async def cancelled(self, appointment_id: str) -> Booking | None:
+        record = await self._record(appointment_id)
+        if record is None or record.status != CANCELLED:
+            return None
+        return _booking_of(record)
+
     async def bookings_of(self, subject: str) -> list[Booking]:
         bookings = [await self._load(i) for i in await self._appointment_ids(subject)]
         return sorted((b for b in bookings if b is not None), key=lambda b: b.start)
@@ -138,6 +158,10 @@ class EmbeddedCalendar:
         members = cast(set[bytes], await self.redis.smembers(self.keys.subject(subject)))
         return sorted(member.decode() for member in members)
 
+    async def record(self, appointment_id: str) -> CalendarRecord | None:
+        """The calendar's record of the appointment, live or cancelled; None if none."""
+        return await self._record(appointment_id)
+
     async def _record(self, appointment_id: str) -> CalendarRecord | None:
         fields = await self.redis.hgetall(self.keys.appointment(appointment_id))
         return record_of(appointment_id, cast(dict[bytes, bytes], fields))
@@ -147,13 +171,17 @@ class EmbeddedCalendar:
         record = await self._record(appointment_id)
         if record is None or not record.live:
             return None
-        return Booking(
-            appointment_id=appointment_id,
-            subject=record.subject,
-            start=record.start,
-            end=record.end,
-            calendar_entry_id=appointment_id,
-            professional=record.professional,
-            service=record.service,
-            until=record.until if record.until != record.end else None,
-        )
+        return _booking_of(record)
+
+
+def _booking_of(record: CalendarRecord) -> Booking:
+    return Booking(
+        appointment_id=record.appointment_id,
+        subject=record.subject,
+        start=record.start,
+        end=record.end,
+        calendar_entry_id=record.appointment_id,
+        professional=record.professional,
+        service=record.service,
+        until=record.until if record.until != record.end else None,
+    )

@@ -22,15 +22,18 @@ calls.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import threading
 from collections.abc import Callable, Mapping
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import httplib2
+from google.auth.exceptions import GoogleAuthError
 from googleapiclient.discovery import build
 from googleapiclient.errors import HttpError
 
+from events.error_text import describe
 from services.domain.calendar import Booking, CalendarUnavailable, SlotTaken
 from services.domain.embedded_calendar import EmbeddedCalendar
 from services.domain.schedule import Span
@@ -101,9 +104,20 @@ class GoogleCalendar:
     def _calendars(self) -> list[str]:
         return sorted({self.calendar_id, *self.professional_calendars.values()})
 
-    async def _run(self, request: Any) -> Any:
-        # The client is blocking: it runs in a worker thread, never on the event loop.
-        return await asyncio.to_thread(self._execute, request)
+    async def _run(self, request: Any, *, handled: tuple[int, ...] = ()) -> Any:
+        """Run ``request``; an HTTP error with a status in ``handled`` is the caller's to
+        read, any other failure to reach or hear Google (an error status, a timeout, a
+        refused token) is :class:`CalendarUnavailable`: what Google holds is unknown."""
+        try:
+            # The client is blocking: it runs in a worker thread, never on the event loop.
+            return await asyncio.to_thread(self._execute, request)
+        except HttpError as exc:
+            if exc.resp.status in handled:
+                raise
+            # Only the status: the error's text carries the request body sent.
+            raise CalendarUnavailable(f"Google answered {exc.resp.status}") from exc
+        except (OSError, httplib2.HttpLib2Error, GoogleAuthError) as exc:
+            raise CalendarUnavailable(f"Google could not be reached: {describe(exc)}") from exc
 
     def _execute(self, request: Any) -> Any:
         """Run ``request`` on this thread's own Http (made on the thread's first call)."""
@@ -159,11 +173,11 @@ class GoogleCalendar:
             return claimed  # booked before under this appointment id
         calendar_id = self._calendar_of(booking.professional)
         try:
-            busy = await self._busy(booking.start, booking.kept_until, calendar_id)
+            free = await self._free_in_google(booking, calendar_id)
         except Exception:
             await self.slots.cancel(booking.appointment_id)  # no booking Google cannot vouch for
             raise
-        if busy and not await self._is_ours(booking.appointment_id, calendar_id):
+        if not free:
             await self.slots.cancel(booking.appointment_id)
             raise SlotTaken(booking.start.isoformat())
         event = {
@@ -180,35 +194,54 @@ class GoogleCalendar:
             },
         }
         try:
-            await self._run(self._api.events().insert(calendarId=calendar_id, body=event))
-        except HttpError as exc:
-            if exc.resp.status != 409:  # 409: our own event, inserted by an earlier attempt
-                await self.slots.cancel(booking.appointment_id)
-                raise
+            # 409: our own event, inserted by an earlier attempt
+            await self._run(
+                self._api.events().insert(calendarId=calendar_id, body=event), handled=(409,)
+            )
+        except HttpError:
+            pass
+        except CalendarUnavailable:
+            await self.slots.cancel(booking.appointment_id)
+            raise
         return claimed
+
+    async def _free_in_google(self, booking: Booking, calendar_id: str) -> bool:
+        """Whether Google holds nothing else in the time ``booking`` keeps."""
+        busy = await self._busy(booking.start, booking.kept_until, calendar_id)
+        moved = await self.slots.record(booking.moves) if booking.moves else None
+        if moved is not None and moved.subject == booking.subject:
+            # The event of the subject's appointment being moved is busy time in Google:
+            # no obstacle to the move.
+            busy = [s for s in busy if (s.start, s.end) != (moved.start, moved.end)]
+        return not busy or await self._is_ours(booking.appointment_id, calendar_id)
 
     async def _is_ours(self, appointment_id: str, calendar_id: str) -> bool:
         try:
-            await self._run(self._api.events().get(calendarId=calendar_id, eventId=appointment_id))
-        except HttpError as exc:
-            if exc.resp.status in (404, 410):
-                return False
-            raise
+            await self._run(
+                self._api.events().get(calendarId=calendar_id, eventId=appointment_id),
+                handled=(404, 410),
+            )
+        except HttpError:
+            return False
         return True
 
     async def cancel(self, appointment_id: str) -> Booking | None:
-        cancelled = await self.slots.cancel(appointment_id)
-        if cancelled is None:
+        # Google first: were Redis freed first and the delete then failed, the event would
+        # stay in Google with nothing left to say it should go. A claim already cancelled
+        # still has its event deleted, for an earlier attempt that stopped in between.
+        record = await self.slots.record(appointment_id)
+        if record is None:
             return None
-        calendar_id = self._calendar_of(cancelled.professional)
-        try:
+        calendar_id = self._calendar_of(record.professional)
+        with contextlib.suppress(HttpError):  # already gone is what we wanted
             await self._run(
-                self._api.events().delete(calendarId=calendar_id, eventId=appointment_id)
+                self._api.events().delete(calendarId=calendar_id, eventId=appointment_id),
+                handled=(404, 410),
             )
-        except HttpError as exc:
-            if exc.resp.status not in (404, 410):  # already gone is what we wanted
-                raise
-        return cancelled
+        return await self.slots.cancel(appointment_id)
+
+    async def cancelled(self, appointment_id: str) -> Booking | None:
+        return await self.slots.cancelled(appointment_id)
 
     async def forget(self, subject: str, tombstone: str) -> int:
         # The claims first: from then on no booking of the subject is found in Redis, and
@@ -216,15 +249,13 @@ class GoogleCalendar:
         await self.slots.forget(subject, tombstone)
         events = await self._events_of(subject, show_deleted=True)
         for calendar_id, event in events:
-            try:
+            with contextlib.suppress(HttpError):  # removed meanwhile: nothing to unlink
                 await self._run(
                     self._api.events().patch(
                         calendarId=calendar_id, eventId=event["id"], body=UNLINKED
-                    )
+                    ),
+                    handled=(404, 410),
                 )
-            except HttpError as exc:
-                if exc.resp.status not in (404, 410):  # removed meanwhile: nothing to unlink
-                    raise
         return len(events)
 
     async def _events_of(
@@ -254,19 +285,28 @@ class GoogleCalendar:
         return events
 
     async def bookings_of(self, subject: str) -> list[Booking]:
+        """The subject's events in Google, each with what only the claim in Redis keeps
+        (the service and the buffer), so a move keeps its service and the waiting list
+        can match the time it frees."""
         bookings = []
         for _, item in await self._events_of(subject, show_deleted=False):
             if item.get("status") == "cancelled":
                 continue
             private = item.get("extendedProperties", {}).get("private", {})
+            appointment_id = private.get(APPOINTMENT, item["id"])
+            record = await self.slots.record(appointment_id)
+            end = datetime.fromisoformat(item["end"]["dateTime"])
+            until = record.until if record is not None else None
             bookings.append(
                 Booking(
-                    appointment_id=private.get(APPOINTMENT, item["id"]),
+                    appointment_id=appointment_id,
                     subject=subject,
                     start=datetime.fromisoformat(item["start"]["dateTime"]),
-                    end=datetime.fromisoformat(item["end"]["dateTime"]),
+                    end=end,
                     calendar_entry_id=item["id"],
                     professional=private.get(PROFESSIONAL, ""),
+                    service=record.service if record is not None else "",
+                    until=until if until is not None and until != end else None,
                 )
             )
         return sorted(bookings, key=lambda b: b.start)

@@ -294,6 +294,55 @@ async def test_a_calendar_google_cannot_answer_for_offers_nothing_and_says_so(
     assert outcome.events == []  # no slots offered
 
 
+async def test_google_refusing_the_freebusy_query_gets_the_patient_the_agenda_unavailable_answer(
+    google: tuple[GoogleCalendar, FakeGoogleCalendar],
+) -> None:
+    calendar, fake = google
+    fake.refusing = True  # a 403 from Google itself, not a calendar left out of the answer
+    now = datetime(2026, 11, 24, 9, 10, tzinfo=SP)
+    message = MessageReceived(
+        message_id="m1", chat_id="5511900000001@c.us", sender="5511900000001@c.us",
+        text="tem horário?", media=None, sent_at=now,
+    )  # fmt: skip
+    toolbox = Toolbox(calendar, Clinic(), PrivacyNotice.current("2026-11"))
+    call = ToolCall("c1", "check_availability", '{"date": "2026-11-25"}')
+    outcome = await toolbox.run(
+        call, ("check_availability",), Turn("s1", "e1", message, Conversation(), now)
+    )
+    answer = json.loads(outcome.as_json())
+    assert answer["ok"] is False and "agenda não pode ser consultada" in answer["error"]
+
+
+async def test_google_refusing_a_listing_gets_the_patient_the_agenda_unavailable_answer(
+    google: tuple[GoogleCalendar, FakeGoogleCalendar],
+) -> None:
+    calendar, fake = google
+    await calendar.book(booking("a1", "s1"))
+    fake.refusing = True
+    now = datetime(2026, 11, 24, 9, 10, tzinfo=SP)
+    message = MessageReceived(
+        message_id="m1", chat_id="5511900000001@c.us", sender="5511900000001@c.us",
+        text="quais são minhas consultas?", media=None, sent_at=now,
+    )  # fmt: skip
+    toolbox = Toolbox(calendar, Clinic(), PrivacyNotice.current("2026-11"))
+    call = ToolCall("c1", "list_appointments", "{}")
+    outcome = await toolbox.run(
+        call, ("list_appointments",), Turn("s1", "e1", message, Conversation(), now)
+    )
+    answer = json.loads(outcome.as_json())
+    assert answer["ok"] is False and "agenda não pode ser consultada" in answer["error"]
+
+
+async def test_google_out_of_reach_is_calendar_unavailable(redis: Redis, tmp_path: Path) -> None:
+    fake = FakeGoogleCalendar()
+    async with fake.serving() as url:
+        http = authorised_http(str(service_account_file(tmp_path, f"{url}/token")))
+        calendar = GoogleCalendar(http, CALENDAR_ID, EmbeddedCalendar(redis), api_endpoint=url)
+        await calendar.busy(START, START + timedelta(hours=1))  # a token, while it answered
+    with pytest.raises(CalendarUnavailable, match="reached"):
+        await calendar.busy(START, START + timedelta(hours=1))
+
+
 async def test_busy_time_further_ahead_than_one_freebusy_query_may_span_is_asked_in_windows(
     google: tuple[GoogleCalendar, FakeGoogleCalendar],
 ) -> None:
@@ -302,3 +351,14 @@ async def test_busy_time_further_ahead_than_one_freebusy_query_may_span_is_asked
     fake.blocked.append((far, far + timedelta(hours=2)))
     busy = await calendar.busy(START, START + timedelta(days=365))
     assert [(s.start, s.end) for s in busy] == [(far, far + timedelta(hours=2))]
+
+
+async def test_a_google_error_while_checking_a_taken_time_frees_the_claim(
+    google: tuple[GoogleCalendar, FakeGoogleCalendar],
+) -> None:
+    calendar, fake = google
+    fake.blocked.append((START, START + timedelta(minutes=30)))
+    fake.refusing_gets = True  # freebusy answers; reading the event back is refused
+    with pytest.raises(CalendarUnavailable):
+        await calendar.book(booking("a1"))
+    assert await calendar.slots.busy(START, START + timedelta(hours=1)) == []

@@ -54,13 +54,28 @@ async def test_the_cli_records_a_no_show_once_and_the_read_model_shows_it(
     chat = await registered_patient(log, "5511987654321", "Ana Souza", datetime.now(UTC))
     await booked_at(log, chat, datetime.now(UTC) - timedelta(hours=2), "a-past")
     args = argparse.Namespace(action="no-show", appointment="a-past", by="recepcao")
-    statuses = [await no_show(args, cli_env(redis, keyspace), io.StringIO()) for _ in range(2)]
+    said = [io.StringIO(), io.StringIO()]
+    statuses = [await no_show(args, cli_env(redis, keyspace), out) for out in said]
     async with projecting(redis, keyspace):
         await caught_up(redis, keyspace)
     [view] = await ReadModels(redis, keyspace).appointments_of(chat)
-    assert statuses == [0, 0]
+    assert statuses == [0, 1]  # the second mark is refused (saying why, on stderr)
+    assert "recorded" in said[0].getvalue() and said[1].getvalue() == ""
     assert await no_shows(log, chat) == 1
     assert view.status == "no_show"
+
+
+async def test_a_second_no_show_mark_long_after_the_first_is_refused(
+    log: EventLog, redis: Redis, keyspace: Keyspace
+) -> None:
+    chat = await registered_patient(log, "5511987654321", "Ana Souza", datetime.now(UTC))
+    await booked_at(log, chat, datetime.now(UTC) - timedelta(hours=2), "a-past")
+    args = argparse.Namespace(action="no-show", appointment="a-past", by="recepcao")
+    assert await no_show(args, cli_env(redis, keyspace), io.StringIO()) == 0
+    # The append's idempotency window over: its key expired.
+    await redis.delete(*[keyspace.dedup(p, "no-show:a-past") for p in keyspace.all_partitions()])
+    assert await no_show(args, cli_env(redis, keyspace), io.StringIO()) == 1
+    assert await no_shows(log, chat) == 1
 
 
 async def test_the_cli_refuses_a_no_show_before_the_appointment(

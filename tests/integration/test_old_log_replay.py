@@ -24,7 +24,7 @@ RECORDED = json.loads((LOGS / "before-professionals.read-models.json").read_text
 NEW_FIELDS = {"professional": "", "service": ""}  # what the old entries are read with
 # What a conversation has learnt to keep since (no-shows, the waiting list, confirmations),
 # as a conversation of the old log holds it.
-NEW_CONVERSATION_FIELDS = {"no_shows": 0, "waiting": None, "offer": None}
+NEW_CONVERSATION_FIELDS = {"no_shows": 0, "missed": [], "waiting": None, "offer": None}
 NEW_UPCOMING_FIELDS = {"confirmed": False}
 
 

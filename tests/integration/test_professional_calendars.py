@@ -108,6 +108,28 @@ async def test_a_booking_kept_from_before_lengths_still_holds_its_slot_against_l
     assert (await calendar.cancel("old")) is not None
 
 
+async def test_a_booking_from_before_the_clinic_file_keeps_its_time_from_every_professional(
+    calendar: EmbeddedCalendar,
+) -> None:
+    # Made while the clinic had one professional and no file: it is under "".
+    await calendar.book(visit("old", "", NINE, minutes=30, buffer=0, subject="s0"))
+    with pytest.raises(SlotTaken):
+        await calendar.book(visit("new", "ana", NINE))
+    with pytest.raises(SlotTaken):
+        await calendar.book(visit("later", "bruno", NINE + 15 * MINUTE, minutes=20))
+    assert await calendar.busy(NINE, NINE + timedelta(hours=1), "ana") == [
+        Span(NINE, NINE + 30 * MINUTE)
+    ]
+
+
+async def test_a_file_professional_books_right_after_a_booking_from_before_the_file(
+    calendar: EmbeddedCalendar,
+) -> None:
+    await calendar.book(visit("old", "", NINE, minutes=30, buffer=0, subject="s0"))
+    booked = await calendar.book(visit("new", "ana", NINE + 30 * MINUTE))
+    assert booked.start == NINE + 30 * MINUTE
+
+
 @pytest.fixture
 async def google(
     redis: Redis, tmp_path: Path
@@ -156,3 +178,46 @@ async def test_an_event_in_google_over_a_visits_buffer_refuses_the_visit(
     with pytest.raises(SlotTaken):
         await calendar.book(visit("a1", "ana", NINE))
     assert fake.events == {}
+
+
+async def test_a_subjects_google_bookings_keep_their_service_and_buffer(
+    google: tuple[GoogleCalendar, FakeGoogleCalendar],
+) -> None:
+    calendar, _ = google
+    await calendar.book(visit("a1", "ana", NINE))  # 60 min and a 10-minute buffer
+    [mine] = await calendar.bookings_of("s1")
+    assert mine.service == "primeira-consulta"
+    assert mine.kept_until == NINE + 70 * MINUTE
+
+
+async def test_cancelling_a_google_booking_whose_claim_is_already_freed_still_deletes_its_event(
+    google: tuple[GoogleCalendar, FakeGoogleCalendar],
+) -> None:
+    calendar, fake = google
+    await calendar.book(visit("a1", "ana", NINE))
+    await calendar.slots.cancel("a1")  # an earlier attempt that stopped after Redis
+    assert await calendar.cancel("a1") is None
+    assert fake.events["a1"]["status"] == "cancelled"
+
+
+async def test_a_google_cancel_refused_by_google_keeps_the_booking_held(
+    google: tuple[GoogleCalendar, FakeGoogleCalendar],
+) -> None:
+    calendar, fake = google
+    await calendar.book(visit("a1", "ana", NINE))
+    fake.refusing = True
+    with pytest.raises(CalendarUnavailable, match="403"):
+        await calendar.cancel("a1")
+    fake.refusing = False
+    assert [b.appointment_id for b in await calendar.bookings_of("s1")] == ["a1"]
+    assert fake.events["a1"]["status"] == "confirmed"
+
+
+async def test_a_google_error_while_booking_is_calendar_unavailable_and_frees_the_claim(
+    google: tuple[GoogleCalendar, FakeGoogleCalendar],
+) -> None:
+    calendar, fake = google
+    fake.refusing = True
+    with pytest.raises(CalendarUnavailable, match="403"):
+        await calendar.book(visit("a1", "ana", NINE))
+    assert await calendar.slots.busy(NINE, NINE + timedelta(hours=2), "ana") == []

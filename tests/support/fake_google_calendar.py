@@ -18,6 +18,7 @@ the computation for that calendar failed, as for a calendar not shared with the 
 from __future__ import annotations
 
 import asyncio
+import json
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from datetime import datetime, timedelta
@@ -31,6 +32,10 @@ TOKEN = "fake-access-token"
 # this (the limit is not in the reference; clients report it at 90 days).
 LONGEST_FREEBUSY = timedelta(days=90)
 TOO_LONG = "The requested time range is too long."
+# Google's error response for a request it refuses; "forbidden" is not among the reasons
+# the client library retries.
+FORBIDDEN = {"error": {"code": 403, "message": "Forbidden",
+                       "errors": [{"domain": "global", "reason": "forbidden"}]}}  # fmt: skip
 
 
 class FakeGoogleCalendar:
@@ -45,12 +50,17 @@ class FakeGoogleCalendar:
         self.patches: list[str] = []  # the ids of the events patched, in order
         # Run once a list is answered: what someone at the clinic does just then.
         self.after_list: Callable[[], object] = lambda: None
+        # When set, every calendar request is refused with a 403 (FORBIDDEN).
+        self.refusing = False
+        self.refusing_gets = False  # the same, for events.get alone
 
     def _authorised(self, request: web.Request) -> None:
         header = request.headers.get("Authorization", "")
         self.authorizations.append(header)
         if header != f"Bearer {TOKEN}":
             raise web.HTTPUnauthorized()
+        if self.refusing:
+            raise web.HTTPForbidden(text=json.dumps(FORBIDDEN), content_type="application/json")
 
     async def token(self, request: web.Request) -> web.Response:
         form = await request.post()
@@ -109,6 +119,8 @@ class FakeGoogleCalendar:
 
     async def get(self, request: web.Request) -> web.Response:
         self._authorised(request)
+        if self.refusing_gets:
+            return web.json_response(FORBIDDEN, status=403)
         event = self.events.get(request.match_info["event_id"])
         if event is None:
             return web.json_response({"error": {"code": 404, "message": "Not Found"}}, status=404)

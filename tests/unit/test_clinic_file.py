@@ -152,3 +152,21 @@ def test_the_conductor_will_not_start_on_a_wrong_clinic_file(tmp_path: Path) -> 
         SettingsError, match=r"line 10: services\[0\]\.minutes: Expected `int` >= 5"
     ):
         ConductorSettings.from_env({"CLINIC_FILE": str(wrong), **kek_env()})
+
+
+def test_a_clinic_file_without_holidays_closes_on_brazils_national_holidays() -> None:
+    clinic = parse_clinic_file(SMALL, Clinic())
+    assert clinic.closed_on(date(2026, 12, 25)) is not None  # Natal
+    assert clinic.closed_on(date(2026, 9, 7)) is not None  # Independência
+
+
+def test_a_clinic_file_may_opt_out_of_public_holidays() -> None:
+    clinic = parse_clinic_file("holidays = false\n" + SMALL, Clinic())
+    assert clinic.closed_on(date(2026, 12, 25)) is None
+
+
+def test_an_unknown_weekday_is_refused_naming_the_days() -> None:
+    message = refusal(SMALL.replace("mon =", "monday ="))
+    assert message.startswith("clinic.toml, line 4: professionals[0].hours: ")
+    assert "'monday'" in message and "mon, tue, wed, thu, fri, sat, sun" in message
+    assert "`" not in message

@@ -90,3 +90,7 @@ def test_the_settings_read_the_policy_and_the_offer_time() -> None:
 def test_a_bad_setting_is_refused_naming_it(name: str, value: str) -> None:
     with pytest.raises(SettingsError, match=name):
         ConductorSettings.from_env({name: value, **kek_env()})
+
+
+def test_a_no_show_recorded_twice_for_one_appointment_counts_once() -> None:
+    assert replay([missed(1), missed(1), missed(2)]).no_shows == 2

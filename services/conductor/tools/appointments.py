@@ -14,7 +14,13 @@ import msgspec
 from events.schema import PROPOSED_CANCELLATION, ActionProposed, AppointmentCancelled
 from services.conductor.tools.clinic_scheduling import changeable
 from services.conductor.tools.confirming import require_yes
-from services.conductor.tools.contract import Resources, Tool, ToolOutcome, own_booking
+from services.conductor.tools.contract import (
+    Resources,
+    Tool,
+    ToolOutcome,
+    ToolRejected,
+    own_booking,
+)
 from services.conductor.tools.registration import NoArguments
 from services.conductor.turn import Turn
 
@@ -82,7 +88,15 @@ async def cancel_appointment(
     arguments: CancelAppointment, turn: Turn, resources: Resources
 ) -> ToolOutcome[Cancelled]:
     """Cancels one of the person's appointments, on their yes to the proposal of it."""
-    booking = await own_booking(resources, turn, arguments.appointment_id)
+    try:
+        booking = await own_booking(resources, turn, arguments.appointment_id)
+    except ToolRejected:
+        # Cancelled by this very turn before its commit was lost: recorded and answered
+        # again (the yes still has to be to its proposal), not "not found".
+        done = await resources.calendar.cancelled(arguments.appointment_id)
+        if done is None or done.subject != turn.subject:
+            raise
+        booking = done
     require_yes(
         turn, PROPOSED_CANCELLATION, start=booking.start, appointment_id=booking.appointment_id
     )

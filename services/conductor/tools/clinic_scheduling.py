@@ -97,6 +97,8 @@ async def offers(
     reason = _why_none(model, choice, day, now) or (
         "não há horários livres nesse período" if between else "esse dia está lotado"
     )
+    if day >= horizon.date():
+        return [], reason  # no day after it is open (and 9999-12-31 has none at all)
     return _free(model, choice, busy, now, day + timedelta(days=1), None, between), reason
 
 
@@ -141,21 +143,33 @@ def _why_none(model: ClinicModel, choice: Choice, day: date, now: datetime) -> s
 
 
 async def bookable_with(
-    resources: Resources, model: ClinicModel, choice: Choice, start: datetime, now: datetime
-) -> Professional:
+    resources: Resources, model: ClinicModel, choice: Choice, start: datetime, now: datetime,
+    moving: Booking | None = None,
+) -> Professional:  # fmt: skip
     """The first professional of the choice with whom the service may be booked at
-    ``start`` and who is free then; refused with the first reason otherwise."""
+    ``start`` and who is free then (the time of the appointment ``moving`` counting as
+    free); refused with the first reason otherwise."""
     service = choice.service
     reasons: list[str] = []
     for professional in choice.professionals:
         reason = why_not_bookable(model, service.id, professional.id, start, now)
         if reason is None:
             busy = await busy_of(resources, (professional,), start, start + service.occupies)
-            if not busy[professional.id].overlaps(start, start + service.occupies):
+            if not _without(busy[professional.id], moving).overlaps(
+                start, start + service.occupies
+            ):
                 return professional
             reason = "horário ocupado"
         reasons.append(reason)
     raise ToolRejected(reasons[0] if len(choice.professionals) == 1 else _first(reasons))
+
+
+def _without(busy: BusyTimes, moving: Booking | None) -> BusyTimes:
+    """``busy`` but for the time of the appointment being moved."""
+    if moving is None:
+        return busy
+    own = {(moving.start, moving.kept_until), (moving.start, moving.end)}
+    return BusyTimes(s for s in busy.spans if (s.start, s.end) not in own)
 
 
 def _first(reasons: list[str]) -> str:

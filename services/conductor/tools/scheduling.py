@@ -3,6 +3,7 @@ booking to it on the person's yes."""
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import logging
 from datetime import date, datetime, time
@@ -223,8 +224,9 @@ async def book_appointment(
 
 
 async def _book(
-    start: datetime, turn: Turn, resources: Resources, chosen: Chosen | None = None
-) -> ToolOutcome[Booked]:
+    start: datetime, turn: Turn, resources: Resources, chosen: Chosen | None = None,
+    moves: str = "",
+) -> ToolOutcome[Booked]:  # fmt: skip
     clinic = resources.clinic
     # Derived from the deciding event: a redelivered message books the same entry.
     appointment_id = hashlib.blake2b(
@@ -239,6 +241,7 @@ async def _book(
     else:
         reason = clinic.why_not_bookable(start, turn.now)
         request = Booking(appointment_id, turn.subject, start, start + clinic.slot)
+    request = dataclasses.replace(request, moves=moves)
     if reason:
         raise ToolRejected(reason)
     try:
@@ -274,7 +277,8 @@ async def reschedule_appointment(
                 **clinical.ids(chosen))  # fmt: skip
     old = await own_booking(resources, turn, arguments.appointment_id)
     clinical.changeable_in(resources, old, turn)
-    booked = await _book(start, turn, resources, chosen)  # first: never left with none
+    # First: never left with none. The old one's time is no obstacle to the new.
+    booked = await _book(start, turn, resources, chosen, moves=old.appointment_id)
     cancelled = await calendar.cancel(old.appointment_id) or old
     event = AppointmentCancelled(
         appointment_id=cancelled.appointment_id,
@@ -300,7 +304,7 @@ async def _propose_in_clinic(
     else:
         clinical.changeable(model, moving, turn.now)
     choice = clinical.choice_for(model, arguments.service, arguments.professional, moving)
-    professional = await clinical.bookable_with(resources, model, choice, start, turn.now)
+    professional = await clinical.bookable_with(resources, model, choice, start, turn.now, moving)
     event = ActionProposed(
         action=PROPOSED_MOVE if moving else PROPOSED_BOOKING, start=start,
         appointment_id=arguments.appointment_id or "", professional=professional.id,

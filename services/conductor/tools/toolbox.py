@@ -4,12 +4,14 @@ call gets an error result back, never an exception in the worker."""
 
 from __future__ import annotations
 
+import logging
 from datetime import timedelta
 from typing import Any
 
 import msgspec
 
 from events.codec import DECODE_ERRORS
+from events.error_text import describe
 from services.conductor.brain import ToolCall, ToolSpec
 from services.conductor.knowledge import Knowledge
 from services.conductor.no_shows import NoShowPolicy
@@ -22,9 +24,10 @@ from services.conductor.tools import (
     scheduling,
     waitlist,
 )
+from services.conductor.tools.clinic_scheduling import CALENDAR_DOWN
 from services.conductor.tools.contract import Resources, Tool, ToolOutcome, ToolRejected, failed
 from services.conductor.turn import Turn
-from services.domain.calendar import Calendar
+from services.domain.calendar import Calendar, CalendarUnavailable
 from services.domain.clinic import Clinic
 from services.domain.clinic_model import THE_SERVICE, ClinicModel
 
@@ -36,6 +39,8 @@ TOOLS: dict[str, Tool[Any, Any]] = {
     for tool in group.TOOLS
 }
 """Every tool, by name: each agent's module lists its own."""
+
+log = logging.getLogger(__name__)
 
 
 class Toolbox:
@@ -96,4 +101,9 @@ class Toolbox:
             )
         except ToolRejected as exc:
             return failed(str(exc))
+        except CalendarUnavailable as exc:
+            # Listing, cancelling or moving when the calendar cannot answer: the patient is
+            # told to try again, as when slots cannot be looked up.
+            log.error("the calendar could not answer a tool: %s", describe(exc))
+            return failed(CALENDAR_DOWN)
         return outcome
