@@ -11,7 +11,7 @@ from redis.asyncio import Redis
 
 from events import EventLog
 from events.schema import AppointmentBooked
-from services.actions.read_models import ReadModels, for_store
+from services.actions.read_models import ReadModels
 from services.console import bookings
 from services.domain.embedded_calendar import EmbeddedCalendar
 from tests.integration.test_reminders import (
@@ -31,7 +31,7 @@ HALF_HOUR = timedelta(minutes=30)
 
 
 def models_of(log: EventLog, redis: Redis) -> ReadModels:
-    return ReadModels(for_store(redis), log.keyspace, log.subject_keys)
+    return ReadModels(redis, log.keyspace, log.subject_keys)
 
 
 def wanted(start: datetime) -> bookings.Wanted:

@@ -30,10 +30,11 @@ end
 local start, kept = tonumber(ARGV[3]), tonumber(ARGV[5])
 -- Every booking starting before this one's time is over, from as early as one can start
 -- and still reach it; taken if it is kept until after this one starts.
+-- ``starts`` and ``ends`` are indexes into KEYS.
 local function overlapping(starts, ends)
-  local near = redis.call('ZRANGEBYSCORE', starts, ARGV[6], '(' .. ARGV[5], 'WITHSCORES')
+  local near = redis.call('ZRANGEBYSCORE', KEYS[starts], ARGV[6], '(' .. ARGV[5], 'WITHSCORES')
   for i = 1, #near, 2 do
-    local other = redis.call('ZSCORE', ends, near[i])
+    local other = redis.call('ZSCORE', KEYS[ends], near[i])
     local other_until = other and tonumber(other) or tonumber(near[i + 1]) + tonumber(ARGV[7])
     if other_until > start and near[i] ~= moved then
       return near[i]
@@ -41,9 +42,9 @@ local function overlapping(starts, ends)
   end
   return nil
 end
-local other = overlapping(KEYS[3], KEYS[5])
+local other = overlapping(3, 5)
 if not other and KEYS[6] ~= KEYS[3] then
-  other = overlapping(KEYS[6], KEYS[7])
+  other = overlapping(6, 7)
 end
 if other then
   return {'taken', other}
