@@ -11,17 +11,24 @@ again instead. A no may end by asking for another option ("esse dia não, tem ou
 from __future__ import annotations
 
 import re
+from datetime import date
 
-from services.conductor.portuguese.answer_parts import AnswerGrammar, Part, answer_of, asks
+from services.conductor.portuguese.answer_parts import AnswerGrammar, Part, asks
 from services.conductor.portuguese.answer_parts import answer_words as _words
 from services.conductor.portuguese.answer_parts import phrases as _phrases
+from services.conductor.portuguese.answer_reading import answer_of
 from services.conductor.portuguese.consent import (
-    _CONDITIONS,
+    _CONDITION_WORDS,
     _NEGATIONS,
+    _READING,
     _STEMS,
     CONSENT_PARTS,
     VERB_FORMS,
 )
+from services.conductor.portuguese.when import parse_when
+
+# Any day serves to tell whether a correction names an hour.
+_ANY_DAY = date(2026, 1, 5)
 
 _CONFIRM = _phrases(
     "isso", "isso mesmo", "isso ai", "exato", "exatamente", "esse mesmo", "essa mesmo",
@@ -86,10 +93,16 @@ def confirmation_answer(text: str) -> bool | None:
         return None
     words = _words(said_first)
     said = answer_of(said_first, _CONFIRMATION)
-    if said is None or _CONDITIONS.intersection(words):
+    if said is None:
         return None
     if said == {Part.NO}:
+        # "não, às 16h" proposes anew: left to be read as a time, not declined.
+        hour = parse_when(said_first, _ANY_DAY)
+        if (hour is not None and hour.at is not None) or _READING.intersection(words):
+            return None
         return False
+    if _CONDITION_WORDS.intersection(words):
+        return None
     if another is None and not _NEGATIONS.intersection(words) and Part.NO not in said:
         return True
     return None

@@ -14,14 +14,11 @@ import re
 from collections.abc import Iterable
 from enum import StrEnum
 
-from services.conductor.portuguese.answer_parts import (
-    AnswerGrammar,
-    Part,
-    answer_of,
-)
+from services.conductor.portuguese.answer_parts import AnswerGrammar, Part
 from services.conductor.portuguese.answer_parts import answer_words as _words
 from services.conductor.portuguese.answer_parts import asks as _asks
 from services.conductor.portuguese.answer_parts import phrases as _phrases
+from services.conductor.portuguese.answer_reading import answer_of
 
 # A yes standing on its own.
 _YES = _phrases(
@@ -50,7 +47,7 @@ _NO = _phrases(
 # A negator: a no alone, and turns what follows in its clause into one.
 _NOT = _phrases(
     "nao", "nem", "prefiro nao", "melhor nao", "acho melhor nao", "acho que nao", "agora nao",
-    "no", "not", "do not", "dont", "don t",
+    "no", "not", "do not", "dont", "don t", "ainda nao", "por enquanto nao", "prefiro que nao",
 )  # fmt: skip
 # Verbs of ability or wish: negated, a no ("não quero"); unnegated, too weak for consent.
 _ABLE = _phrases("quero", "queria", "posso", "deixo", "vou", "gostaria", "desejo")
@@ -71,6 +68,8 @@ _NEUTRAL = _phrases(
     # Emphasis: "concordo plenamente", "autorizo totalmente".
     "plenamente", "totalmente", "completamente", "inteiramente", "mesmo", "nisso",
     "infelizmente",
+    # Fillers before an answer ("hum, prefiro não", "ah tá"); a while ("por enquanto").
+    "hum", "hmm", "hm", "ah", "ahn", "bom", "oxe", "poxa", "por enquanto", "por",
     "please", "thanks", "thank you", "hi", "hello", "i", "the", "to", "with", "and", "it",
     "terms", "notice", "policy", "privacy", "all", "i read",
 )  # fmt: skip
@@ -80,6 +79,8 @@ _CONDITIONS = frozenset(
     {"se", "mas", "porem", "contanto", "desde", "caso", "exceto", "menos", "somente",
      "apenas", "so", "if", "but", "unless", "only", "except", "provided", "however"}
 )  # fmt: skip
+# As the answers' words are compared: letters written long once ("unless" is "unles").
+_CONDITION_WORDS = frozenset(word for (word,) in _phrases(*_CONDITIONS))
 # The stems of the verbs of consent and refusal, in any form ("autorizar", "concordamos",
 # "prefiro não autorizar"), and of their English kin.
 _STEMS = {
@@ -96,7 +97,7 @@ _NOUNS = (
 )  # fmt: skip
 CONSENT_PARTS: dict[Part, frozenset[tuple[str, ...]]] = {
     Part.YES: _YES, Part.VERB: _PERMITS, Part.ACK: _ACK, Part.NO: _NO, Part.NOT: _NOT,
-    Part.SOFT: _ABLE, Part.SAID: _NEUTRAL, Part.IF: frozenset((w,) for w in _CONDITIONS),
+    Part.SOFT: _ABLE, Part.SAID: _NEUTRAL, Part.IF: _phrases(*_CONDITIONS),
 }  # fmt: skip
 # The forms a slip is put right to ("autoriso", "concrodo").
 VERB_FORMS = (
@@ -108,8 +109,11 @@ _CONSENT = AnswerGrammar.of(CONSENT_PARTS, _STEMS, _NOUNS, soft_yes=None, verb_f
 _NEGATIONS = frozenset(
     {"nao", "n", "nem", "nunca", "jamais", "no", "not", "nope", "nah", "never", "dont", "don"}
 )  # fmt: skip
-# "Não li" ("I haven't read it") says nothing of consent: with these, a no is not a refusal.
-_READING = frozenset({"li", "read"})
+# "Não li" ("I haven't read it"), "não sei", "não tenho certeza" say nothing of consent:
+# with a verb of reading or knowing, a no is not a refusal.
+_READING = frozenset(
+    {"li", "read", "sei", "certeza", "sure", "know", "entendi", "lembro", "understand"}
+)
 Lexicon = dict[str, frozenset[tuple[str, ...]]]
 
 
@@ -118,10 +122,13 @@ def consent_answer(text: str) -> bool | None:
     (a question, a condition, a yes negated, an unrelated message). Read from its parts
     (``answer_parts``): an acknowledgement alone ("ok", "pode ser") is no consent."""
     words = _words(text)
-    said = answer_of(text, _CONSENT)
-    if said is None or _CONDITIONS.intersection(words):
+    said = answer_of(text, _CONSENT, courteous=True)
+    if said is None:
         return None
-    if Part.YES in said and Part.NO not in said and not _NEGATIONS.intersection(words):
+    if Part.YES in said and Part.NO not in said:
+        # LGPD: no negation and no condition anywhere in a consent.
+        if _NEGATIONS.intersection(words) or _CONDITION_WORDS.intersection(words):
+            return None
         return True
     if said == {Part.NO} and not _READING.intersection(words):
         return False

@@ -104,6 +104,10 @@ _PASSED = re.compile(
     r"\b(?:(?:as|a|pras?|para) )?\d{1,2}(?::\d\d|h\d{0,2}| ?horas?)?,? (?:mas |que |e |so que )?"
     r"ja (?:passou|passaram)\b"
 )
+# "Ontem" with a verb in the past tense ("marquei ontem", "era ontem") speaks of the day
+# as over (a look-up); without one ("ontem às 10h dá?") it is asked about, never proposed.
+_PAST_TENSE = re.compile(r"\b(?!(?:vou|sou|dou|tou|estou)\b)\w+(?:ei|ou|eu|ava|ia|oi|era)\b")
+_YESTERDAY = re.compile(r"\b(?:ante)?ontem\b")
 # Cancelling names the booking's day as one the patient cannot make ("sexta nao vou
 # poder, cancela minha consulta"): that day is the one meant, not a day refused.
 _CANCELLING = re.compile(r"\b(?:cancel|desmarc)\w*")
@@ -173,6 +177,9 @@ def _read(folded: str, today: date) -> When | None:
         at, time_doubt = None, "qual horário você prefere?"
     if (day, week, at, period, between, day_doubt, time_doubt) == (None,) * 7:
         return None
+    if day is not None and _YESTERDAY.search(folded) and not _PAST_TENSE.search(folded):
+        # "ontem às 10h dá pra marcar?": a day over, asked for, is never proposed.
+        day_doubt = day_doubt or "esse dia já passou. Para qual dia você quer?"
     return When(day, at, period, between, week, day_doubt or time_doubt)
 
 
