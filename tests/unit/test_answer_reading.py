@@ -64,3 +64,12 @@ def test_not_knowing_is_no_refusal() -> None:
 def test_yesterday_asked_for_is_never_proposed() -> None:
     when = parse_when("ontem as 10h da pra marcar?", TUESDAY)
     assert when is not None and when.start() is None and when.doubt is not None
+
+
+@pytest.mark.parametrize("text", ["eu aceito sim, pode registrar", "sim, estou ciente e concordo"])
+def test_a_consent_followed_by_more_granting_is_consent(text: str) -> None:
+    assert consent_answer(text) is True
+
+
+def test_a_consent_granting_something_unknown_stays_unread() -> None:
+    assert consent_answer("sim, autorizo marcar") is None

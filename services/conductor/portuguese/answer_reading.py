@@ -9,8 +9,9 @@ the answer; what follows may be a reason, a correction or a courtesy.
   reason or a correction ("não, errei o dia", "não, muda pra outro dia") keeps the no
   unless it holds a yes word or a verb of consent unnegated ("no, I said yes").
 - After a yes, any negator, no-word or condition undoes it ("sim, não precisa"); a reason
-  keeps it ("sim, está correto"). With ``courteous`` (consent, LGPD) a yes stays strict:
-  every clause after it of known words ("sim, tenho diabetes" answers something else).
+  keeps it ("sim, está correto"). With ``courteous`` (consent, LGPD) a clause of words of
+  its own after a yes must go on granting ("pode registrar", "estou ciente e concordo"):
+  "sim, tenho diabetes" answers something else, "autorizo marcar" grants an unknown.
 - A question anywhere leaves the message unread.
 """
 
@@ -38,6 +39,16 @@ def _strong_yes(parts: list[Part]) -> bool:
         elif part in (Part.YES, Part.VERB) and not negated:
             return True
     return False
+
+
+def _permission_said(loose: list[Part | None]) -> bool:
+    """Whether a clause with words of its own after a consent goes on granting: an
+    acknowledgement or a verb of consent in it, and no unknown word after a yes or a verb
+    of consent ("pode registrar", "estou ciente e concordo"; not "autorizo marcar")."""
+    granting = [i for i, part in enumerate(loose) if part in (Part.YES, Part.VERB)]
+    if granting and None in loose[granting[0] :]:
+        return False
+    return bool(granting) or any(part in (Part.ACK, Part.SOFT) for part in loose)
 
 
 def answer_of(text: str, grammar: AnswerGrammar, courteous: bool = False) -> set[Part] | None:
@@ -76,7 +87,7 @@ def answer_of(text: str, grammar: AnswerGrammar, courteous: bool = False) -> set
                 return None  # "no, I said yes by mistake"
         elif any(part in (*_NEGATING, Part.IF) for part in known):
             return None  # "sim, se ..." "aceito, não precisa ..."
-        elif courteous:
+        elif courteous and not _permission_said(loose):
             return None  # "sim, tenho diabetes", "sim, autorizo marcar": another matter
     if Part.NO in said and said & {Part.YES, Part.ACK}:
         return None  # "sim. não", "não, aceito"

@@ -62,7 +62,9 @@ _NEUTRAL = _phrases(
     "dos dados", "informacoes", "minhas informacoes", "o uso", "uso", "de dados", "nada",
     "que", "usar", "usem", "guardem", "guardar", "passar", "na verdade", "muito obrigado",
     "muito obrigada", "brigado", "brigada", "valeu", "vlw", "grato", "grata", "agradeco",
-    "pela atencao", "pela ajuda", "mesmo assim", "viu", "tchau", "ate mais", "ate logo",
+    "pela atencao", "pela ajuda", "pela explicacao", "por avisar", "pelo aviso",
+    "pela informacao", "pelas informacoes", "pelo retorno", "pelo contato", "pra mim",
+    "para mim", "mesmo assim", "viu", "tchau", "ate mais", "ate logo",
     "deus abencoe", "doutora", "doutor", "dra", "dr", "moca", "moco", "querida", "querido",
     "acho que", "olha", "ai", "mais", "por mim", "de voces", "isso ai",
     # Emphasis: "concordo plenamente", "autorizo totalmente".
