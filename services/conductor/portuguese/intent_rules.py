@@ -94,6 +94,11 @@ _OWN_ASKED = ("tenho horario", "tenho hora marcada", "tenho algo marcado")
 _ATTENDING = ("eu vou", "to ai", "estou ai", "estarei ai", "vou estar ai", "to la", "to indo")
 _ASSURED = ("pode deixar", "no horario", "certinho", "sem falta", "com certeza", "sim")
 _PERSONS = _lexicon("pessoa", "atendente", "humano", "humana", "recepcionista")
+# Someone of the clinic's staff one asks to speak with ("posso falar com a enfermeira?").
+_STAFF = _lexicon(
+    "enfermeir*", "medico", "medica", "doutor", "doutora", "dr", "dra", "secretaria",
+    "gerente", "responsavel",
+)  # fmt: skip
 _PASSING = _lexicon("passa", "passar", "transfere", "transferir", "chama", "chamar")
 _CAR = _lexicon("carro", "moto")
 _WHERE = _lexicon("onde", "deixo", "deixar", "paro", "parar")
@@ -118,15 +123,31 @@ _OWN_DATA = ("meu numero", "meu telefone", "meu email", "meu endereco")
 _GIVING = ("vou passar", "vou mandar", "vou enviar", "ja passei", "ja mandei", "ja enviei")
 
 
+# One's record put right: a datum of one's own, or the record, with a word of its being
+# wrong or changed ("meu endereço tá errado no cadastro", "meu telefone mudou").
+_CORRECTING = _lexicon("errad*", "corrig*", "atualiz*", "incorret*", "alter*", "mudou", "mudei")
+_OWN_DATUM = _lexicon("sobrenome", "endereco", "telefone", "email", "nascimento", "cpf", "rg")
+
+
 def _data_rights(words: tuple[str, ...], folded: str) -> bool:
     if _said(folded, *_BOOKING_DATA, *_GIVING):
         return False
     data = _any(words, _DATA) or _said(folded, *_OWN_DATA)
+    if (data or _any(words, _OWN_DATUM) or "sistema" in words) and _any(words, _CORRECTING):
+        return not _any(words, _BOOKINGS)  # "o horário da consulta tá errado" is the booking's
     return data and _any(words, _DATA_ACTS)
+
+
+# Changing a booking's date: a verb of changing with the date and the booking named
+# ("mudar data da consulta", "trocar o dia do meu exame").
+_CHANGING = _lexicon("mud*", "troc*", "alter*")
+_WHEN_NOUNS = _lexicon("data", "dia")
 
 
 def _moving(words: tuple[str, ...], folded: str) -> bool:
     if _any(words, _PUSHING) and _any(words, _BOOKINGS):
+        return True
+    if _any(words, _CHANGING) and _any(words, _WHEN_NOUNS) and _any(words, _BOOKINGS):
         return True
     mine = bool({"minha", "meu"}.intersection(words))
     if _said(folded, "para frente", "para tras") and _any(words, _BOOKINGS) and mine:
@@ -137,8 +158,19 @@ def _moving(words: tuple[str, ...], folded: str) -> bool:
     return (will_miss or cannot) and bool({"outro", "outra", "depois"}.intersection(words))
 
 
+# Who will see one, or when one must be there: asked of a booking one has ("qual médico
+# vai me atender?", "que horas tenho que estar aí?").
+_ASKING = ("qual", "quem", "que horas", "que hora")
+_OF_ONES_BOOKING = (
+    "vai me atender", "vai atender", "me atende", "tenho que chegar", "tenho que estar",
+    "preciso chegar", "devo chegar", "tenho que ir",
+)  # fmt: skip
+
+
 def _lookup(words: tuple[str, ...], folded: str) -> bool:
     if _said(folded, *_BOOKING_DATA) or _said(folded, *_OWN_ASKED):
+        return True
+    if _said(folded, *_ASKING) and _said(folded, *_OF_ONES_BOOKING):
         return True
     return _said(folded, *_LOOKUP_MARKS) and (_any(words, _BOOKINGS) or _any(words, _DAYS))
 
@@ -148,6 +180,8 @@ def _attending(words: tuple[str, ...], folded: str) -> bool:
 
 
 def _person(words: tuple[str, ...], folded: str) -> bool:
+    if _said(folded, "falar com") and (_any(words, _PERSONS) or _any(words, _STAFF)):
+        return True
     return _any(words, _PERSONS) and _any(words, _PASSING)
 
 
@@ -170,6 +204,30 @@ def _seen(words: tuple[str, ...], folded: str) -> bool:
     return _said(folded, *_BEING_SEEN) and _said(folded, *_CAN_YOU) and not by_someone
 
 
+# A clinic service or specialist named with a wish or an ask for it ("quero fazer um
+# checkup", "tem horário pra exame de sangue?", "preciso passar com o cardio") books it;
+# unless the price, the preparation or a result is what is asked.
+_SERVICES = _lexicon(
+    "exame", "exames", "checkup", "check", "ultrassom", "ultrasom", "eletro*", "cardio*",
+    "dermato*", "nutri*", "gineco*", "pediatra", "ortoped*", "oftalm*", "psicolog*",
+    "fisioterap*", "avaliacao", "raio", "mamografia", "endocrino*", "vacina",
+)  # fmt: skip
+_WANTING = (
+    "quero", "queria", "gostaria", "preciso", "tem horario", "tem vaga", "tem como",
+    "como agendo", "como marco", "passar com", "fazer um", "fazer uma", "da para fazer",
+)  # fmt: skip
+_ABOUT_IT = _lexicon(
+    "preco", "valor", "custa", "quanto", "jejum", "preparo", "resultado*",
+    # A booking of the service cancelled or moved is the phrases' to read.
+    "cancel*", "desmarc*", "remarc*", "reagend*", "adi*",
+)  # fmt: skip
+
+
+def _service_wanted(words: tuple[str, ...], folded: str) -> bool:
+    wanted = _any(words, _SERVICES) and _said(folded, *_WANTING)
+    return wanted and not _any(words, _ABOUT_IT)
+
+
 RULES: tuple[tuple[Intent, Callable[[tuple[str, ...], str], bool]], ...] = (
     (Intent.REVOKE, _revocation),
     (Intent.LGPD, _data_rights),
@@ -179,6 +237,7 @@ RULES: tuple[tuple[Intent, Callable[[tuple[str, ...], str], bool]], ...] = (
     (Intent.HUMAN, _person),
     (Intent.INFO, _clinic),
     (Intent.SCHEDULE, _seen),
+    (Intent.SCHEDULE, _service_wanted),
 )
 
 

@@ -106,7 +106,9 @@ _PASSED = re.compile(
 )
 # "Ontem" with a verb in the past tense ("marquei ontem", "era ontem") speaks of the day
 # as over (a look-up); without one ("ontem às 10h dá?") it is asked about, never proposed.
-_PAST_TENSE = re.compile(r"\b(?!(?:vou|sou|dou|tou|estou)\b)\w+(?:ei|ou|eu|ava|ia|oi|era)\b")
+_PAST_TENSE = re.compile(
+    r"\b(?:(?!(?:vou|sou|dou|tou|estou|meu|seu|teu)\b)\w+(?:ei|ou|eu|ava|ia|oi)|era)\b"
+)
 _YESTERDAY = re.compile(r"\b(?:ante)?ontem\b")
 # Cancelling names the booking's day as one the patient cannot make ("sexta nao vou
 # poder, cancela minha consulta"): that day is the one meant, not a day refused.
