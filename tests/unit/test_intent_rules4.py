@@ -49,3 +49,7 @@ def test_a_name_introduced_before_a_request_is_read() -> None:
 
 def test_a_name_after_two_greetings_is_read() -> None:
     assert name_in("oi boa tarde meu nome e cleide") == "Cleide"
+
+
+def test_ones_booking_passed_to_a_day_is_a_move() -> None:
+    assert intent_of("da pra passar meu horario de amanha pra segunda?") is Intent.RESCHEDULE

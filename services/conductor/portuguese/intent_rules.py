@@ -144,11 +144,21 @@ _CHANGING = _lexicon("mud*", "troc*", "alter*")
 _WHEN_NOUNS = _lexicon("data", "dia")
 
 
+_OWN_BOOKING = ("meu horario", "minha consulta", "meu agendamento", "meu exame", "meu retorno")
+# One's booking handed over to a day: a verb of passing or changing, then "para" a day.
+_HANDED_TO_DAY = re.compile(
+    r"\b(?:pas+a|mud|troc)\w* .*\bpara (?:a |o )?(?:segunda|terca|quarta|quinta|sexta|sabado"
+    r"|domingo|amanha|dia|semana|outr[oa])\b"
+)
+
+
 def _moving(words: tuple[str, ...], folded: str) -> bool:
     if _any(words, _PUSHING) and _any(words, _BOOKINGS):
         return True
     if _any(words, _CHANGING) and _any(words, _WHEN_NOUNS) and _any(words, _BOOKINGS):
         return True
+    if _said(folded, *_OWN_BOOKING) and _HANDED_TO_DAY.search(folded):
+        return True  # "dá pra passar meu horário de amanhã pra segunda?"
     mine = bool({"minha", "meu"}.intersection(words))
     if _said(folded, "para frente", "para tras") and _any(words, _BOOKINGS) and mine:
         return True  # "jogar minha consulta pra frente"; "marcar mais pra frente" books
