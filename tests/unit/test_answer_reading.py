@@ -103,3 +103,7 @@ def test_a_day_or_next_week_is_asked_about() -> None:
 def test_a_moves_target_after_a_long_object_is_read() -> None:
     when = parse_when("preciso remarcar minha consulta de quinta pra sexta as 10h", TUESDAY)
     assert when is not None and when.start() is not None and when.start().day == 27
+
+
+def test_a_no_then_a_bare_yes_in_one_clause_is_no_answer() -> None:
+    assert consent_answer("não\nsim") is None

@@ -27,6 +27,16 @@ from services.conductor.portuguese.answer_parts import (
 )
 
 _NEGATING = (Part.NOT, Part.NO, Part.REFUSE)
+# A bare yes after a negator in one clause is a no taken back ("não\nsim"), no agreement
+# denied ("não tô de acordo"): no answer.
+_BARE_YES = frozenset({"sim", "s", "uhum", "aham", "yes", "yeah", "yep", "isso"})
+_NEGATOR_WORDS = frozenset({"nao", "n", "no", "not", "nem", "nunca", "never"})
+
+
+def _taken_back(words: tuple[str, ...]) -> bool:
+    """Whether a negator comes before a bare yes in the clause ("não sim")."""
+    negator = next((i for i, word in enumerate(words) if word in _NEGATOR_WORDS), None)
+    return negator is not None and bool(_BARE_YES.intersection(words[negator:]))
 _ANSWERING = frozenset(Part) - {Part.SAID}
 
 
@@ -59,6 +69,8 @@ def answer_of(text: str, grammar: AnswerGrammar, courteous: bool = False) -> set
     said: set[Part] = set()
     lead: set[Part] | None = None
     for words in clauses(text):
+        if _taken_back(words):
+            return None
         loose = grammar.loose_parts(words)
         known = [part for part in loose if part is not None]
         whole = len(known) == len(loose)
