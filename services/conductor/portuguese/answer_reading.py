@@ -37,6 +37,8 @@ def _taken_back(words: tuple[str, ...]) -> bool:
     """Whether a negator comes before a bare yes in the clause ("não sim")."""
     negator = next((i for i, word in enumerate(words) if word in _NEGATOR_WORDS), None)
     return negator is not None and bool(_BARE_YES.intersection(words[negator:]))
+
+
 _ANSWERING = frozenset(Part) - {Part.SAID}
 
 
