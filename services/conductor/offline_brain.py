@@ -220,8 +220,9 @@ class OfflineBrain:
             answer = confirmation_answer(text)
             if answer is True:
                 return self._book(proposal)
-            if answer is False:
+            if answer is False and when is None:
                 return BrainReply(NOT_BOOKED)
+            # A no naming another day ("não, me enganei, é quinta") is read as that day.
             if when is not None and when.day is None and when.at is not None:
                 # "não, às 16h": the day proposed, at the new time.
                 when = When(day=proposal.start.date(), at=when.at, period=when.period)
