@@ -107,3 +107,9 @@ def test_a_moves_target_after_a_long_object_is_read() -> None:
 
 def test_a_no_then_a_bare_yes_in_one_clause_is_no_answer() -> None:
     assert consent_answer("não\nsim") is None
+
+
+@pytest.mark.parametrize("text", ["nao tem problema", "não me importo", "nao vejo problema"])
+def test_a_problem_denied_is_no_refusal(text: str) -> None:
+    assert consent_answer(text) is not False
+    assert confirmation_answer(text) is not False

@@ -38,6 +38,9 @@ _ACK = _phrases(
     "combinado", "fechado", "fechou", "perfeito", "otimo", "show", "bora", "pode deixar",
     "de boa", "segue", "pode", "podem", "pode seguir", "pode continuar", "pode prosseguir",
     "numa boa", "certinho", "ta certinho", "ta certo",
+    # A problem denied is no no ("não tem problema", "não me importo"): asked again at worst.
+    "nao tem problema", "nao tem problema nenhum", "nao ha problema", "nao vejo problema",
+    "nao me importo", "problema nenhum", "nenhum problema",
 )  # fmt: skip
 _NO = _phrases(
     "nunca", "jamais", "negativo", "nem pensar", "de jeito nenhum", "de jeito algum",
