@@ -53,3 +53,11 @@ def test_a_name_after_two_greetings_is_read() -> None:
 
 def test_ones_booking_passed_to_a_day_is_a_move() -> None:
     assert intent_of("da pra passar meu horario de amanha pra segunda?") is Intent.RESCHEDULE
+
+
+def test_a_service_with_what_to_bring_asked_is_about_the_clinic() -> None:
+    assert intent_of("preciso levar o pedido do exame?") is not Intent.SCHEDULE
+
+
+def test_a_datum_of_ones_own_changed_is_data_rights() -> None:
+    assert intent_of("preciso mudar meu endereco") is Intent.LGPD

@@ -125,6 +125,7 @@ _GIVING = ("vou passar", "vou mandar", "vou enviar", "ja passei", "ja mandei", "
 
 # One's record put right: a datum of one's own, or the record, with a word of its being
 # wrong or changed ("meu endereço tá errado no cadastro", "meu telefone mudou").
+_CHANGING = _lexicon("mud*", "troc*", "alter*")
 _CORRECTING = _lexicon("errad*", "corrig*", "atualiz*", "incorret*", "alter*", "mudou", "mudei")
 _OWN_DATUM = _lexicon("sobrenome", "endereco", "telefone", "email", "nascimento", "cpf", "rg")
 
@@ -133,14 +134,15 @@ def _data_rights(words: tuple[str, ...], folded: str) -> bool:
     if _said(folded, *_BOOKING_DATA, *_GIVING):
         return False
     data = _any(words, _DATA) or _said(folded, *_OWN_DATA)
-    if (data or _any(words, _OWN_DATUM) or "sistema" in words) and _any(words, _CORRECTING):
+    own = _any(words, _OWN_DATUM) or _said(folded, "meu nome")
+    changed = _any(words, _CORRECTING) or (own and _any(words, _CHANGING))
+    if (data or own or "sistema" in words) and changed:
         return not _any(words, _BOOKINGS)  # "o horário da consulta tá errado" is the booking's
     return data and _any(words, _DATA_ACTS)
 
 
 # Changing a booking's date: a verb of changing with the date and the booking named
 # ("mudar data da consulta", "trocar o dia do meu exame").
-_CHANGING = _lexicon("mud*", "troc*", "alter*")
 _WHEN_NOUNS = _lexicon("data", "dia")
 
 
@@ -228,6 +230,8 @@ _WANTING = (
 )  # fmt: skip
 _ABOUT_IT = _lexicon(
     "preco", "valor", "custa", "quanto", "jejum", "preparo", "resultado*",
+    # What one brings, whether an insurer is taken, what one wants to know: the clinic's.
+    "levar", "pedido", "atende", "atendem", "aceita", "aceitam", "convenio", "plano", "saber",
     # A booking of the service cancelled or moved is the phrases' to read.
     "cancel*", "desmarc*", "remarc*", "reagend*", "adi*",
 )  # fmt: skip
