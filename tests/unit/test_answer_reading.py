@@ -113,3 +113,14 @@ def test_a_no_then_a_bare_yes_in_one_clause_is_no_answer() -> None:
 def test_a_problem_denied_is_no_refusal(text: str) -> None:
     assert consent_answer(text) is not False
     assert confirmation_answer(text) is not False
+
+
+@pytest.mark.parametrize(
+    "text", ["sim, marca pra sexta", "ok, depois vejo", "sim pode ser, ou entao quinta"]
+)
+def test_a_yes_followed_by_another_time_a_delay_or_an_option_is_no_answer(text: str) -> None:
+    assert confirmation_answer(text) is None
+
+
+def test_a_wish_after_a_yes_is_no_consent() -> None:
+    assert consent_answer("sim, quero saber mais") is None

@@ -17,6 +17,8 @@ the answer; what follows may be a reason, a correction or a courtesy.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from services.conductor.portuguese.answer_parts import (
     AnswerGrammar,
     Mixed,
@@ -60,12 +62,18 @@ def _permission_said(loose: list[Part | None]) -> bool:
     granting = [i for i, part in enumerate(loose) if part in (Part.YES, Part.VERB)]
     if granting and None in loose[granting[0] :]:
         return False
-    return bool(granting) or any(part in (Part.ACK, Part.SOFT) for part in loose)
+    return bool(granting) or Part.ACK in loose
 
 
-def answer_of(text: str, grammar: AnswerGrammar, courteous: bool = False) -> set[Part] | None:
+def answer_of(
+    text: str,
+    grammar: AnswerGrammar,
+    courteous: bool = False,
+    changes: Callable[[tuple[str, ...]], bool] | None = None,
+) -> set[Part] | None:
     """What the whole message says (YES, ACK, NO), or None when it is no clean answer:
-    a question, no answering clause, a yes undone, a yes and a no at once."""
+    a question, no answering clause, a yes undone, a yes and a no at once. ``changes``
+    tells a reason after a yes that changes what is answered (another time, a delay)."""
     if asks(text):
         return None
     said: set[Part] = set()
@@ -101,6 +109,8 @@ def answer_of(text: str, grammar: AnswerGrammar, courteous: bool = False) -> set
                 return None  # "no, I said yes by mistake"
         elif any(part in (*_NEGATING, Part.IF) for part in known):
             return None  # "sim, se ..." "aceito, não precisa ..."
+        elif changes is not None and changes(words):
+            return None  # "sim, marca pra sexta", "ok, depois vejo"
         elif courteous and not _permission_said(loose):
             return None  # "sim, tenho diabetes", "sim, autorizo marcar": another matter
     if Part.NO in said and said & {Part.YES, Part.ACK}:

@@ -84,6 +84,18 @@ _ANOTHER_ASKED = re.compile(
 )
 
 
+# After a yes, a reason that defers, doubts or offers another option changes the answer.
+_DEFERRING = frozenset({"depois", "outro", "outra", "talvez", "duvida", "ou", "ainda"})
+
+
+def _changes_the_yes(words: tuple[str, ...]) -> bool:
+    """Whether a reason after a yes names a time ("sim, marca pra sexta") or defers,
+    doubts or offers another ("ok, depois vejo", "pode ser, ou então quinta")."""
+    if _DEFERRING.intersection(words):
+        return True
+    return parse_when(" ".join(words), _ANY_DAY) is not None
+
+
 def confirmation_answer(text: str) -> bool | None:
     """True for a plain yes to a proposal, False for a plain no, None for anything else
     (a question, a correction, a condition, an unrelated message)."""
@@ -92,7 +104,7 @@ def confirmation_answer(text: str) -> bool | None:
     if another and asks(said_first):
         return None
     words = _words(said_first)
-    said = answer_of(said_first, _CONFIRMATION)
+    said = answer_of(said_first, _CONFIRMATION, changes=_changes_the_yes)
     if said is None:
         return None
     if said == {Part.NO}:
