@@ -124,3 +124,9 @@ def test_a_yes_followed_by_another_time_a_delay_or_an_option_is_no_answer(text: 
 
 def test_a_wish_after_a_yes_is_no_consent() -> None:
     assert consent_answer("sim, quero saber mais") is None
+
+
+@pytest.mark.parametrize("text", ["nao tenho nada contra", "nao esquece de me avisar"])
+def test_a_negation_in_form_only_is_no_refusal(text: str) -> None:
+    assert consent_answer(text) is not False
+    assert confirmation_answer(text) is not False

@@ -40,7 +40,8 @@ _ACK = _phrases(
     "numa boa", "certinho", "ta certinho", "ta certo",
     # A problem denied is no no ("não tem problema", "não me importo"): asked again at worst.
     "nao tem problema", "nao tem problema nenhum", "nao ha problema", "nao vejo problema",
-    "nao me importo", "problema nenhum", "nenhum problema",
+    "nao me importo", "problema nenhum", "nenhum problema", "nao tenho nada contra",
+    "nada contra", "nao tenho objecao", "sem objecao", "nao vejo a hora",
 )  # fmt: skip
 _NO = _phrases(
     "nunca", "jamais", "negativo", "nem pensar", "de jeito nenhum", "de jeito algum",
@@ -73,6 +74,8 @@ _NEUTRAL = _phrases(
     # Emphasis: "concordo plenamente", "autorizo totalmente".
     "plenamente", "totalmente", "completamente", "inteiramente", "mesmo", "nisso",
     "infelizmente",
+    # A reminder asked, negated in form only ("não esquece de me avisar"): no answer.
+    "nao esquece", "nao esqueca", "nao esquecam", "nao deixa de", "nao deixe de",
     # Fillers before an answer ("hum, prefiro não", "ah tá"); a while ("por enquanto").
     "hum", "hmm", "hm", "ah", "ahn", "bom", "oxe", "poxa", "por enquanto", "por",
     "please", "thanks", "thank you", "hi", "hello", "i", "the", "to", "with", "and", "it",
