@@ -232,8 +232,8 @@ class OfflineBrain:
             return self._propose(facts.offered[option - 1], request)
         if not menu and (picked := offered_slot(text, facts.offered, facts.today)) is not None:
             return self._propose(picked, request)
-        if when is not None and when.doubt is not None:
-            return BrainReply(doubt_question(when.doubt))
+        if when is not None and when.doubt is not None and not when.is_past(facts.now):
+            return BrainReply(doubt_question(when.doubt))  # a day over: the soonest offered
         if when is not None and (start := when.start()) is not None:
             return self._propose(start, request)
         if facts.rescheduling and when is None:
