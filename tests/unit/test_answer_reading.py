@@ -7,8 +7,6 @@ import pytest
 
 from services.conductor.portuguese.confirmation import confirmation_answer
 from services.conductor.portuguese.consent import consent_answer
-from services.conductor.portuguese.when import parse_when
-from tests.unit.test_when import TUESDAY
 
 
 @pytest.mark.parametrize(
@@ -61,11 +59,6 @@ def test_not_knowing_is_no_refusal() -> None:
     assert consent_answer("nao sei ainda") is None
 
 
-def test_yesterday_asked_for_is_never_proposed() -> None:
-    when = parse_when("ontem as 10h da pra marcar?", TUESDAY)
-    assert when is not None and when.start() is None and when.doubt is not None
-
-
 @pytest.mark.parametrize("text", ["eu aceito sim, pode registrar", "sim, estou ciente e concordo"])
 def test_a_consent_followed_by_more_granting_is_consent(text: str) -> None:
     assert consent_answer(text) is True
@@ -73,36 +66,6 @@ def test_a_consent_followed_by_more_granting_is_consent(text: str) -> None:
 
 def test_a_consent_granting_something_unknown_stays_unread() -> None:
     assert consent_answer("sim, autorizo marcar") is None
-
-
-def test_an_hour_in_four_digits_is_read() -> None:
-    when = parse_when("consegue pra amanha 1530?", TUESDAY)
-    assert when is not None and when.at is not None and (when.at.hour, when.at.minute) == (15, 30)
-
-
-def test_a_year_is_no_hour() -> None:
-    when = parse_when("dia 5 de janeiro de 2027", TUESDAY)
-    assert when is None or when.at is None
-
-
-def test_tardezinha_is_the_afternoon() -> None:
-    when = parse_when("amanha de tardezinha", TUESDAY)
-    assert when is not None and when.period == "tarde"
-
-
-def test_a_week_by_its_place_in_a_month_is_asked_about() -> None:
-    when = parse_when("preciso de horario na segunda semana de dezembro", TUESDAY)
-    assert when is not None and when.doubt is not None
-
-
-def test_a_day_or_next_week_is_asked_about() -> None:
-    when = parse_when("tem vaga amanha ou so semana que vem?", TUESDAY)
-    assert when is not None and when.doubt is not None
-
-
-def test_a_moves_target_after_a_long_object_is_read() -> None:
-    when = parse_when("preciso remarcar minha consulta de quinta pra sexta as 10h", TUESDAY)
-    assert when is not None and when.start() is not None and when.start().day == 27
 
 
 def test_a_no_then_a_bare_yes_in_one_clause_is_no_answer() -> None:
