@@ -61,3 +61,11 @@ def test_a_service_with_what_to_bring_asked_is_about_the_clinic() -> None:
 
 def test_a_datum_of_ones_own_changed_is_data_rights() -> None:
     assert intent_of("preciso mudar meu endereco") is Intent.LGPD
+
+
+def test_a_mind_changed_about_consent_is_a_revocation() -> None:
+    assert intent_of("mudei de ideia sobre o consentimento, cancela ele") is Intent.REVOKE
+
+
+def test_a_booking_cancelled_with_thanks_for_consent_is_no_revocation() -> None:
+    assert intent_of("cancela minha consulta e obrigado pela autorizacao") is Intent.CANCEL

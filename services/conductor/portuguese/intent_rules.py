@@ -67,6 +67,7 @@ def _said(folded: str, *marks: str) -> bool:
 
 _CONSENT_NOUNS = _lexicon("permissao", "permisao", "autorizacao", "consentimento")
 _TAKING_BACK = _lexicon("retiro", "retirar", "revog*", "tiro", "cancelo", "suspendo")
+_CANCELLING = _lexicon("cancel*")
 _WITHDRAWING = _lexicon("desautoriz*")
 _DATA = _lexicon(
     "dados", "dado", "cadastro", "cadastros", "cpf", "registrado", "registrada", "registro",
@@ -110,7 +111,10 @@ def _revocation(words: tuple[str, ...], folded: str) -> bool:
     if _any(words, _WITHDRAWING):
         return True
     no_more = "nao" in words and "mais" in words  # "nao quero mais dar permissao"
-    taken_back = _any(words, _TAKING_BACK) or no_more or _said(folded, "revogacao")
+    changed_mind = _said(folded, "mudei de ideia")  # "mudei de ideia sobre o consentimento"
+    # Any form of cancelling, when no booking is named ("..., cancela ele").
+    changed_mind = changed_mind or (_any(words, _CANCELLING) and not _any(words, _BOOKINGS))
+    taken_back = _any(words, _TAKING_BACK) or no_more or changed_mind or _said(folded, "revogacao")
     return _any(words, _CONSENT_NOUNS) and taken_back
 
 
