@@ -220,8 +220,9 @@ class OfflineBrain:
             answer = confirmation_answer(text)
             if answer is True:
                 return self._book(proposal)
-            if answer is False:
+            if answer is False and when is None:
                 return BrainReply(NOT_BOOKED)
+            # A no naming another day ("não, me enganei, é quinta") is read as that day.
             if when is not None and when.day is None and when.at is not None:
                 # "não, às 16h": the day proposed, at the new time.
                 when = When(day=proposal.start.date(), at=when.at, period=when.period)
@@ -231,8 +232,8 @@ class OfflineBrain:
             return self._propose(facts.offered[option - 1], request)
         if not menu and (picked := offered_slot(text, facts.offered, facts.today)) is not None:
             return self._propose(picked, request)
-        if when is not None and when.doubt is not None:
-            return BrainReply(doubt_question(when.doubt))
+        if when is not None and when.doubt is not None and not when.is_past(facts.now):
+            return BrainReply(doubt_question(when.doubt))  # a day over: the soonest offered
         if when is not None and (start := when.start()) is not None:
             return self._propose(start, request)
         if facts.rescheduling and when is None:

@@ -94,6 +94,16 @@ async def test_a_correction_changes_the_proposal_and_its_yes_books_the_new_time(
     assert booked.start == datetime(2026, 11, 25, 16, tzinfo=SP)  # type: ignore[attr-defined]
 
 
+async def test_a_no_naming_another_day_books_nothing_and_reads_that_day(
+    conductor: Decider,
+) -> None:
+    chat = await registered(conductor)
+    await chat.say("quero marcar amanhã às 15h")
+    reply = await chat.say("não, errei o dia, é sexta")
+    assert "não marquei" not in reply and "27/11" in reply
+    assert chat.of_type(AppointmentBooked) == []
+
+
 async def test_a_question_about_another_time_is_a_new_proposal_never_a_booking(
     conductor: Decider,
 ) -> None:

@@ -125,7 +125,7 @@ PHRASINGS = [
     ("segunda q vem", TUESDAY, When(date(2026, 11, 30))),
     ("sexta da semana que vem", TUESDAY, When(date(2026, 12, 4))),
     ("prox semana", TUESDAY, When(week=date(2026, 11, 30))),
-    ("ontem às 10h", TUESDAY, When(date(2026, 11, 23), time(10))),
+    ("marquei ontem às 10h", TUESDAY, When(date(2026, 11, 23), time(10))),
     ("hoje às 8h", TUESDAY, When(TUESDAY, time(8))),
     ("20/11 às 10h", TUESDAY, When(date(2026, 11, 20), time(10))),
     ("dia 7 de manhã", TUESDAY, When(date(2026, 12, 7), None, "manha")),

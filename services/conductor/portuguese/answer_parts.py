@@ -132,8 +132,13 @@ class AnswerGrammar:
     def parts_of(self, words: tuple[str, ...]) -> list[Part] | None:
         """The parts a clause is made of, reading the longest known phrase at each point;
         None when some word belongs to no part."""
+        found = self.loose_parts(words)
+        return None if None in found else [part for part in found if part is not None]
+
+    def loose_parts(self, words: tuple[str, ...]) -> list[Part | None]:
+        """The parts a clause is made of, each unknown word as None."""
         words = self.slips.corrected(words)
-        found: list[Part] = []
+        found: list[Part | None] = []
         at = 0
         while at < len(words):
             for size in range(min(self.longest, len(words) - at), 0, -1):
@@ -145,7 +150,8 @@ class AnswerGrammar:
                     at += size
                     break
             else:
-                return None
+                found.append(None)
+                at += 1
         return found
 
     def _stemmed(self, word: str) -> Part | None:
@@ -158,7 +164,7 @@ class Mixed(Exception):
     """A clause that says yes and no at once."""
 
 
-def _clause_says(parts: list[Part], soft_yes: Part | None) -> set[Part]:
+def clause_says(parts: list[Part], soft_yes: Part | None) -> set[Part]:
     """What one clause says: a set of YES, ACK and NO; Mixed when it says both, an
     unclear part (a condition, an unnegated verb of ability with no reading) as None."""
     said: set[Part] = set()
@@ -174,7 +180,7 @@ def _clause_says(parts: list[Part], soft_yes: Part | None) -> set[Part]:
         elif part in (Part.VERB, Part.SOFT) and negated:
             said.add(Part.NO)  # "prefiro não autorizar", "não vai dar"
         elif negated and part in (Part.YES, Part.ACK):
-            raise Mixed  # "não sim"
+            said.add(Part.NO)  # "não tô de acordo", "não está certo"
         elif part is Part.VERB:
             said.add(Part.YES)
         elif part is Part.SOFT:
@@ -186,22 +192,3 @@ def _clause_says(parts: list[Part], soft_yes: Part | None) -> set[Part]:
         elif part is Part.IF:
             raise Mixed
     return said
-
-
-def answer_of(text: str, grammar: AnswerGrammar) -> set[Part] | None:
-    """What the whole message says (YES, ACK, NO), or None when it is no clean answer:
-    a question, an unknown word, a condition, a yes and a no at once."""
-    if asks(text):
-        return None
-    said: set[Part] = set()
-    for words in clauses(text):
-        parts = grammar.parts_of(words)
-        if parts is None:
-            return None
-        try:
-            said |= _clause_says(parts, grammar.soft_yes)
-        except Mixed:
-            return None
-    if Part.NO in said and said & {Part.YES, Part.ACK}:
-        return None  # "sim. não", "não, aceito"
-    return said or None

@@ -11,17 +11,24 @@ again instead. A no may end by asking for another option ("esse dia não, tem ou
 from __future__ import annotations
 
 import re
+from datetime import date
 
-from services.conductor.portuguese.answer_parts import AnswerGrammar, Part, answer_of, asks
+from services.conductor.portuguese.answer_parts import AnswerGrammar, Part, asks
 from services.conductor.portuguese.answer_parts import answer_words as _words
 from services.conductor.portuguese.answer_parts import phrases as _phrases
+from services.conductor.portuguese.answer_reading import answer_of
 from services.conductor.portuguese.consent import (
-    _CONDITIONS,
+    _CONDITION_WORDS,
     _NEGATIONS,
+    _READING,
     _STEMS,
     CONSENT_PARTS,
     VERB_FORMS,
 )
+from services.conductor.portuguese.when import parse_when
+
+# Any day serves to tell whether a correction names an hour.
+_ANY_DAY = date(2026, 1, 5)
 
 _CONFIRM = _phrases(
     "isso", "isso mesmo", "isso ai", "exato", "exatamente", "esse mesmo", "essa mesmo",
@@ -77,6 +84,18 @@ _ANOTHER_ASKED = re.compile(
 )
 
 
+# After a yes, a reason that defers, doubts or offers another option changes the answer.
+_DEFERRING = frozenset({"depois", "outro", "outra", "talvez", "duvida", "ou", "ainda"})
+
+
+def _changes_the_yes(words: tuple[str, ...]) -> bool:
+    """Whether a reason after a yes names a time ("sim, marca pra sexta") or defers,
+    doubts or offers another ("ok, depois vejo", "pode ser, ou então quinta")."""
+    if _DEFERRING.intersection(words):
+        return True
+    return parse_when(" ".join(words), _ANY_DAY) is not None
+
+
 def confirmation_answer(text: str) -> bool | None:
     """True for a plain yes to a proposal, False for a plain no, None for anything else
     (a question, a correction, a condition, an unrelated message)."""
@@ -85,11 +104,17 @@ def confirmation_answer(text: str) -> bool | None:
     if another and asks(said_first):
         return None
     words = _words(said_first)
-    said = answer_of(said_first, _CONFIRMATION)
-    if said is None or _CONDITIONS.intersection(words):
+    said = answer_of(said_first, _CONFIRMATION, changes=_changes_the_yes)
+    if said is None:
         return None
     if said == {Part.NO}:
+        # "não, às 16h" proposes anew: left to be read as a time, not declined.
+        hour = parse_when(said_first, _ANY_DAY)
+        if (hour is not None and hour.at is not None) or _READING.intersection(words):
+            return None
         return False
+    if _CONDITION_WORDS.intersection(words):
+        return None
     if another is None and not _NEGATIONS.intersection(words) and Part.NO not in said:
         return True
     return None

@@ -14,14 +14,11 @@ import re
 from collections.abc import Iterable
 from enum import StrEnum
 
-from services.conductor.portuguese.answer_parts import (
-    AnswerGrammar,
-    Part,
-    answer_of,
-)
+from services.conductor.portuguese.answer_parts import AnswerGrammar, Part
 from services.conductor.portuguese.answer_parts import answer_words as _words
 from services.conductor.portuguese.answer_parts import asks as _asks
 from services.conductor.portuguese.answer_parts import phrases as _phrases
+from services.conductor.portuguese.answer_reading import answer_of
 
 # A yes standing on its own.
 _YES = _phrases(
@@ -41,6 +38,10 @@ _ACK = _phrases(
     "combinado", "fechado", "fechou", "perfeito", "otimo", "show", "bora", "pode deixar",
     "de boa", "segue", "pode", "podem", "pode seguir", "pode continuar", "pode prosseguir",
     "numa boa", "certinho", "ta certinho", "ta certo",
+    # A problem denied is no no ("não tem problema", "não me importo"): asked again at worst.
+    "nao tem problema", "nao tem problema nenhum", "nao ha problema", "nao vejo problema",
+    "nao me importo", "problema nenhum", "nenhum problema", "nao tenho nada contra",
+    "nada contra", "nao tenho objecao", "sem objecao", "nao vejo a hora",
 )  # fmt: skip
 _NO = _phrases(
     "nunca", "jamais", "negativo", "nem pensar", "de jeito nenhum", "de jeito algum",
@@ -50,7 +51,7 @@ _NO = _phrases(
 # A negator: a no alone, and turns what follows in its clause into one.
 _NOT = _phrases(
     "nao", "nem", "prefiro nao", "melhor nao", "acho melhor nao", "acho que nao", "agora nao",
-    "no", "not", "do not", "dont", "don t",
+    "no", "not", "do not", "dont", "don t", "ainda nao", "por enquanto nao", "prefiro que nao",
 )  # fmt: skip
 # Verbs of ability or wish: negated, a no ("não quero"); unnegated, too weak for consent.
 _ABLE = _phrases("quero", "queria", "posso", "deixo", "vou", "gostaria", "desejo")
@@ -65,12 +66,18 @@ _NEUTRAL = _phrases(
     "dos dados", "informacoes", "minhas informacoes", "o uso", "uso", "de dados", "nada",
     "que", "usar", "usem", "guardem", "guardar", "passar", "na verdade", "muito obrigado",
     "muito obrigada", "brigado", "brigada", "valeu", "vlw", "grato", "grata", "agradeco",
-    "pela atencao", "pela ajuda", "mesmo assim", "viu", "tchau", "ate mais", "ate logo",
+    "pela atencao", "pela ajuda", "pela explicacao", "por avisar", "pelo aviso",
+    "pela informacao", "pelas informacoes", "pelo retorno", "pelo contato", "pra mim",
+    "para mim", "mesmo assim", "viu", "tchau", "ate mais", "ate logo",
     "deus abencoe", "doutora", "doutor", "dra", "dr", "moca", "moco", "querida", "querido",
     "acho que", "olha", "ai", "mais", "por mim", "de voces", "isso ai",
     # Emphasis: "concordo plenamente", "autorizo totalmente".
     "plenamente", "totalmente", "completamente", "inteiramente", "mesmo", "nisso",
     "infelizmente",
+    # A reminder asked, negated in form only ("não esquece de me avisar"): no answer.
+    "nao esquece", "nao esqueca", "nao esquecam", "nao deixa de", "nao deixe de",
+    # Fillers before an answer ("hum, prefiro não", "ah tá"); a while ("por enquanto").
+    "hum", "hmm", "hm", "ah", "ahn", "bom", "oxe", "poxa", "por enquanto", "por",
     "please", "thanks", "thank you", "hi", "hello", "i", "the", "to", "with", "and", "it",
     "terms", "notice", "policy", "privacy", "all", "i read",
 )  # fmt: skip
@@ -80,6 +87,8 @@ _CONDITIONS = frozenset(
     {"se", "mas", "porem", "contanto", "desde", "caso", "exceto", "menos", "somente",
      "apenas", "so", "if", "but", "unless", "only", "except", "provided", "however"}
 )  # fmt: skip
+# As the answers' words are compared: letters written long once ("unless" is "unles").
+_CONDITION_WORDS = frozenset(word for (word,) in _phrases(*_CONDITIONS))
 # The stems of the verbs of consent and refusal, in any form ("autorizar", "concordamos",
 # "prefiro não autorizar"), and of their English kin.
 _STEMS = {
@@ -96,7 +105,7 @@ _NOUNS = (
 )  # fmt: skip
 CONSENT_PARTS: dict[Part, frozenset[tuple[str, ...]]] = {
     Part.YES: _YES, Part.VERB: _PERMITS, Part.ACK: _ACK, Part.NO: _NO, Part.NOT: _NOT,
-    Part.SOFT: _ABLE, Part.SAID: _NEUTRAL, Part.IF: frozenset((w,) for w in _CONDITIONS),
+    Part.SOFT: _ABLE, Part.SAID: _NEUTRAL, Part.IF: _phrases(*_CONDITIONS),
 }  # fmt: skip
 # The forms a slip is put right to ("autoriso", "concrodo").
 VERB_FORMS = (
@@ -108,8 +117,11 @@ _CONSENT = AnswerGrammar.of(CONSENT_PARTS, _STEMS, _NOUNS, soft_yes=None, verb_f
 _NEGATIONS = frozenset(
     {"nao", "n", "nem", "nunca", "jamais", "no", "not", "nope", "nah", "never", "dont", "don"}
 )  # fmt: skip
-# "Não li" ("I haven't read it") says nothing of consent: with these, a no is not a refusal.
-_READING = frozenset({"li", "read"})
+# "Não li" ("I haven't read it"), "não sei", "não tenho certeza" say nothing of consent:
+# with a verb of reading or knowing, a no is not a refusal.
+_READING = frozenset(
+    {"li", "read", "sei", "certeza", "sure", "know", "entendi", "lembro", "understand"}
+)
 Lexicon = dict[str, frozenset[tuple[str, ...]]]
 
 
@@ -118,10 +130,13 @@ def consent_answer(text: str) -> bool | None:
     (a question, a condition, a yes negated, an unrelated message). Read from its parts
     (``answer_parts``): an acknowledgement alone ("ok", "pode ser") is no consent."""
     words = _words(text)
-    said = answer_of(text, _CONSENT)
-    if said is None or _CONDITIONS.intersection(words):
+    said = answer_of(text, _CONSENT, courteous=True)
+    if said is None:
         return None
-    if Part.YES in said and Part.NO not in said and not _NEGATIONS.intersection(words):
+    if Part.YES in said and Part.NO not in said:
+        # LGPD: no negation and no condition anywhere in a consent.
+        if _NEGATIONS.intersection(words) or _CONDITION_WORDS.intersection(words):
+            return None
         return True
     if said == {Part.NO} and not _READING.intersection(words):
         return False

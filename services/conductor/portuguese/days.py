@@ -65,8 +65,8 @@ _DAY_WORD = (
 # Two days offered as either ("segunda ou terça", "amanhã ou depois", "segunda de manhã
 # ou terça à tarde"): the person chooses.
 _EITHER_DAY = re.compile(
-    rf"\b{_DAY_WORD}(?: feira)?(?: [\w:]+){{0,3}},? ou (?:na |no |a |o |entao |talvez )?"
-    rf"(?:{_DAY_WORD}|depois)\b"
+    rf"\b{_DAY_WORD}(?: feira)?(?: [\w:]+){{0,3}},? ou (?:na |no |a |o |entao |talvez |so )?"
+    rf"(?:{_DAY_WORD}|depois|(?:na )?semana)\b"
 )
 # A day said and refused ("sexta não dá, pode ser segunda?", "hoje não, amanhã"): not meant.
 REFUSED_DAY = re.compile(

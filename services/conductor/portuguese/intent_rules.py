@@ -67,6 +67,7 @@ def _said(folded: str, *marks: str) -> bool:
 
 _CONSENT_NOUNS = _lexicon("permissao", "permisao", "autorizacao", "consentimento")
 _TAKING_BACK = _lexicon("retiro", "retirar", "revog*", "tiro", "cancelo", "suspendo")
+_CANCELLING = _lexicon("cancel*")
 _WITHDRAWING = _lexicon("desautoriz*")
 _DATA = _lexicon(
     "dados", "dado", "cadastro", "cadastros", "cpf", "registrado", "registrada", "registro",
@@ -94,6 +95,11 @@ _OWN_ASKED = ("tenho horario", "tenho hora marcada", "tenho algo marcado")
 _ATTENDING = ("eu vou", "to ai", "estou ai", "estarei ai", "vou estar ai", "to la", "to indo")
 _ASSURED = ("pode deixar", "no horario", "certinho", "sem falta", "com certeza", "sim")
 _PERSONS = _lexicon("pessoa", "atendente", "humano", "humana", "recepcionista")
+# Someone of the clinic's staff one asks to speak with ("posso falar com a enfermeira?").
+_STAFF = _lexicon(
+    "enfermeir*", "medico", "medica", "doutor", "doutora", "dr", "dra", "secretaria",
+    "gerente", "responsavel",
+)  # fmt: skip
 _PASSING = _lexicon("passa", "passar", "transfere", "transferir", "chama", "chamar")
 _CAR = _lexicon("carro", "moto")
 _WHERE = _lexicon("onde", "deixo", "deixar", "paro", "parar")
@@ -105,7 +111,10 @@ def _revocation(words: tuple[str, ...], folded: str) -> bool:
     if _any(words, _WITHDRAWING):
         return True
     no_more = "nao" in words and "mais" in words  # "nao quero mais dar permissao"
-    taken_back = _any(words, _TAKING_BACK) or no_more or _said(folded, "revogacao")
+    changed_mind = _said(folded, "mudei de ideia")  # "mudei de ideia sobre o consentimento"
+    # Any form of cancelling, when no booking is named ("..., cancela ele").
+    changed_mind = changed_mind or (_any(words, _CANCELLING) and not _any(words, _BOOKINGS))
+    taken_back = _any(words, _TAKING_BACK) or no_more or changed_mind or _said(folded, "revogacao")
     return _any(words, _CONSENT_NOUNS) and taken_back
 
 
@@ -118,16 +127,44 @@ _OWN_DATA = ("meu numero", "meu telefone", "meu email", "meu endereco")
 _GIVING = ("vou passar", "vou mandar", "vou enviar", "ja passei", "ja mandei", "ja enviei")
 
 
+# One's record put right: a datum of one's own, or the record, with a word of its being
+# wrong or changed ("meu endereço tá errado no cadastro", "meu telefone mudou").
+_CHANGING = _lexicon("mud*", "troc*", "alter*")
+_CORRECTING = _lexicon("errad*", "corrig*", "atualiz*", "incorret*", "alter*", "mudou", "mudei")
+_OWN_DATUM = _lexicon("sobrenome", "endereco", "telefone", "email", "nascimento", "cpf", "rg")
+
+
 def _data_rights(words: tuple[str, ...], folded: str) -> bool:
     if _said(folded, *_BOOKING_DATA, *_GIVING):
         return False
     data = _any(words, _DATA) or _said(folded, *_OWN_DATA)
+    own = _any(words, _OWN_DATUM) or _said(folded, "meu nome")
+    changed = _any(words, _CORRECTING) or (own and _any(words, _CHANGING))
+    if (data or own or "sistema" in words) and changed:
+        return not _any(words, _BOOKINGS)  # "o horário da consulta tá errado" is the booking's
     return data and _any(words, _DATA_ACTS)
+
+
+# Changing a booking's date: a verb of changing with the date and the booking named
+# ("mudar data da consulta", "trocar o dia do meu exame").
+_WHEN_NOUNS = _lexicon("data", "dia")
+
+
+_OWN_BOOKING = ("meu horario", "minha consulta", "meu agendamento", "meu exame", "meu retorno")
+# One's booking handed over to a day: a verb of passing or changing, then "para" a day.
+_HANDED_TO_DAY = re.compile(
+    r"\b(?:pas+a|mud|troc)\w* .*\bpara (?:a |o )?(?:segunda|terca|quarta|quinta|sexta|sabado"
+    r"|domingo|amanha|dia|semana|outr[oa])\b"
+)
 
 
 def _moving(words: tuple[str, ...], folded: str) -> bool:
     if _any(words, _PUSHING) and _any(words, _BOOKINGS):
         return True
+    if _any(words, _CHANGING) and _any(words, _WHEN_NOUNS) and _any(words, _BOOKINGS):
+        return True
+    if _said(folded, *_OWN_BOOKING) and _HANDED_TO_DAY.search(folded):
+        return True  # "dá pra passar meu horário de amanhã pra segunda?"
     mine = bool({"minha", "meu"}.intersection(words))
     if _said(folded, "para frente", "para tras") and _any(words, _BOOKINGS) and mine:
         return True  # "jogar minha consulta pra frente"; "marcar mais pra frente" books
@@ -137,8 +174,19 @@ def _moving(words: tuple[str, ...], folded: str) -> bool:
     return (will_miss or cannot) and bool({"outro", "outra", "depois"}.intersection(words))
 
 
+# Who will see one, or when one must be there: asked of a booking one has ("qual médico
+# vai me atender?", "que horas tenho que estar aí?").
+_ASKING = ("qual", "quem", "que horas", "que hora")
+_OF_ONES_BOOKING = (
+    "vai me atender", "vai atender", "me atende", "tenho que chegar", "tenho que estar",
+    "preciso chegar", "devo chegar", "tenho que ir",
+)  # fmt: skip
+
+
 def _lookup(words: tuple[str, ...], folded: str) -> bool:
     if _said(folded, *_BOOKING_DATA) or _said(folded, *_OWN_ASKED):
+        return True
+    if _said(folded, *_ASKING) and _said(folded, *_OF_ONES_BOOKING):
         return True
     return _said(folded, *_LOOKUP_MARKS) and (_any(words, _BOOKINGS) or _any(words, _DAYS))
 
@@ -148,6 +196,8 @@ def _attending(words: tuple[str, ...], folded: str) -> bool:
 
 
 def _person(words: tuple[str, ...], folded: str) -> bool:
+    if _said(folded, "falar com") and (_any(words, _PERSONS) or _any(words, _STAFF)):
+        return True
     return _any(words, _PERSONS) and _any(words, _PASSING)
 
 
@@ -170,6 +220,32 @@ def _seen(words: tuple[str, ...], folded: str) -> bool:
     return _said(folded, *_BEING_SEEN) and _said(folded, *_CAN_YOU) and not by_someone
 
 
+# A clinic service or specialist named with a wish or an ask for it ("quero fazer um
+# checkup", "tem horário pra exame de sangue?", "preciso passar com o cardio") books it;
+# unless the price, the preparation or a result is what is asked.
+_SERVICES = _lexicon(
+    "exame", "exames", "checkup", "check", "ultrassom", "ultrasom", "eletro*", "cardio*",
+    "dermato*", "nutri*", "gineco*", "pediatra", "ortoped*", "oftalm*", "psicolog*",
+    "fisioterap*", "avaliacao", "raio", "mamografia", "endocrino*", "vacina",
+)  # fmt: skip
+_WANTING = (
+    "quero", "queria", "gostaria", "preciso", "tem horario", "tem vaga", "tem como",
+    "como agendo", "como marco", "passar com", "fazer um", "fazer uma", "da para fazer",
+)  # fmt: skip
+_ABOUT_IT = _lexicon(
+    "preco", "valor", "custa", "quanto", "jejum", "preparo", "resultado*",
+    # What one brings, whether an insurer is taken, what one wants to know: the clinic's.
+    "levar", "pedido", "atende", "atendem", "aceita", "aceitam", "convenio", "plano", "saber",
+    # A booking of the service cancelled or moved is the phrases' to read.
+    "cancel*", "desmarc*", "remarc*", "reagend*", "adi*",
+)  # fmt: skip
+
+
+def _service_wanted(words: tuple[str, ...], folded: str) -> bool:
+    wanted = _any(words, _SERVICES) and _said(folded, *_WANTING)
+    return wanted and not _any(words, _ABOUT_IT)
+
+
 RULES: tuple[tuple[Intent, Callable[[tuple[str, ...], str], bool]], ...] = (
     (Intent.REVOKE, _revocation),
     (Intent.LGPD, _data_rights),
@@ -179,6 +255,7 @@ RULES: tuple[tuple[Intent, Callable[[tuple[str, ...], str], bool]], ...] = (
     (Intent.HUMAN, _person),
     (Intent.INFO, _clinic),
     (Intent.SCHEDULE, _seen),
+    (Intent.SCHEDULE, _service_wanted),
 )
 
 

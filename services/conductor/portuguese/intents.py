@@ -84,7 +84,7 @@ _ANY_DAY = date(2026, 1, 5)
 _OPTION = re.compile(r"^(?:a |o )?(?:opcao |numero |n )?(\d{1,2})(?:a|o)?$")
 # A greeting may come first ("oi, sou a Ana"); "eh" is how many type "é".
 _NAME_INTRO = re.compile(
-    r"^(?:(?:oi|ola|bom dia|boa tarde|boa noite) )?"
+    r"^(?:(?:oi|ola|bom dia|boa tarde|boa noite) )*"
     r"(?:(?:o )?meu nome(?: (?:completo|todo))?(?: (?:eh|e)\b)?:?|nome(?: completo)?:"
     r"|me chamo|eu me chamo|sou eu (?:a |o )?|sou (?:a |o )?|eu sou (?:a |o )?|"
     r"pode me chamar (?:so |apenas )?de|aqui (?:eh|e) (?:a |o )?|(?:eh|e) (?:a|o) "
@@ -199,8 +199,17 @@ def name_in(text: str) -> str | None:
     return _name_of(plain)
 
 
+# A request going on after the name ("me chamo Camila e queria marcar"): no part of it.
+_REQUEST_AFTER = re.compile(
+    r"\s+e\s+(?:eu\s+)?(?:quero|queria|gostaria|preciso|precisava|tenho|vou|estou|to)\b.*$",
+    re.IGNORECASE,
+)
+
+
 def _name_of(said: str) -> str | None:
     cleaned = " ".join(said.strip().strip(".!").split())
+    if _NAME_INTRO.sub("", fold(cleaned)) != fold(cleaned):
+        cleaned = _REQUEST_AFTER.sub("", cleaned)
     introduced = _NAME_INTRO.sub("", fold(cleaned))
     if introduced != fold(cleaned):
         # Keep the original spelling and accents of the part after the introduction.

@@ -57,6 +57,10 @@ _AT_HOUR = re.compile(
 # afternoon?), so that it is asked about.
 _SPAN_START = re.compile(r"\b(?:das|entre)\s(\d{1,2})\b(?!/|:|\d| \d)")
 # "15.30": a dot between an hour and its quarter; "10.12" may be a date and stays apart.
+# An hour written in four digits ("amanhã 1530", "sexta 0930"); not a year ("de 2026").
+_FOUR_DIGITS = re.compile(r"(?<![\d/:.])(?<!de )(?<!em )([01]\d|2[0-3])([0-5]\d)(?![\d/:.])")
+# A week named by its place in a month ("segunda semana de dezembro"): which day, asked.
+_NTH_WEEK = re.compile(r"\b(?:primeira|segunda|terceira|quarta|ultima) semana d[eo]\b")
 _DOTTED_TIME = re.compile(r"(?<![\d./])(\d{1,2})\.(00|15|30|45)(?![\d./])")
 _HOUR_OF_PERIOD = re.compile(r"\b(\d{1,2}) (?:da|de) (?:manha|tarde|noite)\b")
 _OF_PERIOD = re.compile(r"\b(?:da|de|a)\s(manha|tarde|noite)\b|\b(manha|tarde|noite)\b")
@@ -67,7 +71,7 @@ _ABOUT_HOUR = re.compile(
 )
 _FOND_PERIODS = (
     (r"\b(?:cedo|cedinho|manhazinha)\b", "manha"),
-    (r"\b(?:tardinha|fim de tarde|fim do dia|final do dia)\b", "tarde"),
+    (r"\b(?:tardinha|tardezinha|fim de tarde|fim do dia|final do dia)\b", "tarde"),
     (r"\bnoitinha\b", "noite"),
 )
 # A part of the day refused: "não posso de manhã", "de manhã não".
@@ -96,7 +100,7 @@ _AT_WORK = re.compile(
 # Moving a booking names the day it has and then the day wanted ("tenho consulta quinta
 # mas queria passar pra sexta as 10"): the time is read after the verb of moving.
 _MOVED_TO = re.compile(
-    r"\b(?:passar|mudar|trocar|remarcar|transferir|reagendar|adiar|jogar)\b(?: \w+){0,3}? "
+    r"\b(?:passar|mudar|trocar|remarcar|transferir|reagendar|adiar|jogar)\b(?: \w+){0,5}? "
     r"(?:pra|para|pro)\b"
 )
 # A time the patient says is over ("hoje as 8 mas ja passou ne"): not the one meant.
@@ -104,6 +108,12 @@ _PASSED = re.compile(
     r"\b(?:(?:as|a|pras?|para) )?\d{1,2}(?::\d\d|h\d{0,2}| ?horas?)?,? (?:mas |que |e |so que )?"
     r"ja (?:passou|passaram)\b"
 )
+# "Ontem" with a verb in the past tense ("marquei ontem", "era ontem") speaks of the day
+# as over (a look-up); without one ("ontem às 10h dá?") it is asked about, never proposed.
+_PAST_TENSE = re.compile(
+    r"\b(?:(?!(?:vou|sou|dou|tou|estou|meu|seu|teu)\b)\w+(?:ei|ou|eu|ava|ia|oi)|era)\b"
+)
+_YESTERDAY = re.compile(r"\b(?:ante)?ontem\b")
 # Cancelling names the booking's day as one the patient cannot make ("sexta nao vou
 # poder, cancela minha consulta"): that day is the one meant, not a day refused.
 _CANCELLING = re.compile(r"\b(?:cancel|desmarc)\w*")
@@ -150,12 +160,15 @@ class When:
 def parse_when(text: str, today: date) -> When | None:
     """What ``text`` says about when, relative to ``today``; None if it says nothing."""
     written = _DASHED.sub(r"\1 até \2", _DOTTED_TIME.sub(r"\1:\2", text))
+    written = _FOUR_DIGITS.sub(r"\1:\2", written)
     folded = weekdays_written_out(days_put_right(with_digits(fold(written))))
     folded = _GREETING.sub(" ", folded)
     if not _CANCELLING.search(folded):
         folded = REFUSED_DAY.sub("nao", folded)  # a day cancelled is the booking's: kept
     folded = _AT_WORK.sub(" ", _NOON_BOUND.sub(r"\1 das 12h", folded))
     folded = _PASSED.sub(" ", _NOON_END.sub(r"\1 e 12h", folded))
+    if _NTH_WEEK.search(folded):
+        return When(doubt="qual dia dessa semana você prefere?")
     if (moved := _MOVED_TO.search(folded)) and (wanted := _read(folded[moved.end() :], today)):
         return wanted
     return _read(folded, today)
@@ -173,6 +186,9 @@ def _read(folded: str, today: date) -> When | None:
         at, time_doubt = None, "qual horário você prefere?"
     if (day, week, at, period, between, day_doubt, time_doubt) == (None,) * 7:
         return None
+    if day is not None and _YESTERDAY.search(folded) and not _PAST_TENSE.search(folded):
+        # "ontem às 10h dá pra marcar?": a day over, asked for, is never proposed.
+        day_doubt = day_doubt or "esse dia já passou. Para qual dia você quer?"
     return When(day, at, period, between, week, day_doubt or time_doubt)
 
 
