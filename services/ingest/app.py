@@ -62,7 +62,9 @@ class Gateway:
         self.redis = redis
         self.registry = registry
         self.metrics = IngestMetrics(registry)
-        self.log = settings.store.event_log(redis, dedup_window_ms=settings.dedup_window_s * 1000)
+        self.log = settings.store.event_log(
+            redis, settings.replica_wait, dedup_window_ms=settings.dedup_window_s * 1000
+        )
         self.appender = AppendBatcher(self.log)
         self.budget = BodyBudget(settings.body_budget_bytes)
         self.identities = identity_map(redis, settings)
