@@ -182,8 +182,9 @@ class Appender:
     async def _pipeline(self, commands: Sequence[Command], partitions: list[int]) -> list[object]:
         """Run commands in one round trip; a failed command's reply is its exception."""
         if self.replica_wait is not None:
-            streams = [self.keyspace.stream(p) for p in partitions]
-            routed = list(zip(streams, commands, strict=True))
+            # Routed by the partition's subject keys: a hash, in the stream's slot.
+            hashes = [self.keyspace.subject_keys(p) for p in partitions]
+            routed = list(zip(hashes, commands, strict=True))
             return await run_replicated(self.redis, routed, self.replica_wait)
         if len(commands) == 1:
             # A lone command needs no pipeline object.

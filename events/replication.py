@@ -55,7 +55,8 @@ class NotReplicated(RedisError):
 async def run_replicated(
     redis: RedisClient, routed: Sequence[tuple[str, Command]], wait: ReplicaWait
 ) -> list[object]:
-    """Run each command (given with a key of the slot it writes) and wait for replicas.
+    """Run each command (given with a hash key of the slot it writes, which a redirection
+    is followed on) and wait for replicas.
 
     Replies come in order, a failed command's reply being its exception; a command whose
     writes did not reach ``wait.replicas`` replicas in time answers :class:`NotReplicated`.
@@ -114,10 +115,11 @@ async def _node_pipeline(
 
 
 async def _relearn_slot(redis: RedisCluster, key: str) -> None:
-    """A routed command on ``key``'s slot: redis-py follows its redirection and learns the
-    new layout, so the next attempt goes to the slot's new primary."""
+    """A routed read of the hash ``key`` (HEXISTS: the gateway's Redis user may send it):
+    redis-py follows its redirection and learns the new layout, so the next attempt goes
+    to the slot's new primary."""
     with contextlib.suppress(RedisError):  # the cluster settling: the next attempt asks
-        await redis.exists(key)
+        await redis.hexists(key, "")
 
 
 def _confirmed(replies: list[object], acknowledged: object, wait: ReplicaWait) -> list[object]:
