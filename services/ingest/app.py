@@ -21,9 +21,11 @@ from events.key_wrapping import KekMismatch
 from events.log import LayoutMismatch
 from events.metrics import trace_exemplar
 from events.redis_client import RedisClient
+from events.replication import NotReplicated
 from events.spans import traced
 from services.ingest.body_budget import BodyBudget, BudgetExhausted, ReadCut, Reservation
 from services.ingest.errors import (
+    AppendNotReplicated,
     BadSignature,
     BodyTimeout,
     GatewayBusy,
@@ -152,6 +154,9 @@ class Gateway:
             # The event carries this request's trace on to every consumer.
             envelope = msgspec.structs.replace(outcome.envelope, traceparent=current_traceparent())
             result = await self.appender.append(envelope, outcome.idempotency_key)
+        except NotReplicated as exc:
+            log.warning("append not confirmed: %s", exc)
+            raise AppendNotReplicated("not confirmed by enough replicas; retry later") from None
         except (RedisError, RedisClusterException, KekMismatch) as exc:
             log.warning("append failed: %s", exc)
             raise StoreUnavailable("the event store is unavailable; retry later") from None

@@ -74,7 +74,7 @@ async def test_a_webhook_no_replica_confirmed_is_answered_503(
     gateway_without_replicas: TestClient,
 ) -> None:
     status, body = await post(gateway_without_replicas, "80001")
-    assert (status, body["error"]) == (503, "unavailable")
+    assert (status, body["error"]) == (503, "not_replicated")
 
 
 async def test_the_retry_of_a_refused_webhook_is_acknowledged_once_a_replica_holds_it(
