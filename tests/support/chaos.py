@@ -2,7 +2,7 @@
 are killed (SIGKILL) and restarted at random; then the promises are checked.
 
     python -m tests.support.chaos [--chats N] [--seconds S] [--seed K] [--limit S]
-                                  [--redis single|cluster]
+                                  [--redis single|cluster] [--kill redis ingest ...]
 
 On a Redis Cluster (``--redis cluster``, ``tests.support.chaos_cluster``) the Redis killed
 is a primary, and its replica takes over.
@@ -245,8 +245,16 @@ async def talk(
         await asyncio.gather(*(one_chat(c, t) for c, t in said.items()))
 
 
-async def chaos(stack: Stack, tally: Tally, rng: random.Random, until: asyncio.Event) -> None:
-    victims = ["conductor-1", "conductor-2", "projector", "ingest", "redis"]
+VICTIMS = ("conductor-1", "conductor-2", "projector", "ingest", "redis")
+
+
+async def chaos(
+    stack: Stack,
+    tally: Tally,
+    rng: random.Random,
+    until: asyncio.Event,
+    victims: tuple[str, ...] = VICTIMS,
+) -> None:
     order: list[str] = []
     while not until.is_set():
         await asyncio.sleep(rng.uniform(0.5, 1.5))
@@ -408,7 +416,14 @@ def _decoded(value: object) -> object:
     return value
 
 
-async def soak(chats_: int, seconds: float, seed: int, cluster: bool = False) -> list[str]:
+async def soak(
+    chats_: int,
+    seconds: float,
+    seed: int,
+    cluster: bool = False,
+    victims: tuple[str, ...] = VICTIMS,
+) -> list[str]:
+    """Run the stack, kill ``victims`` at random while chats talk, check the promises."""
     rng = random.Random(seed)
     with tempfile.TemporaryDirectory() as directory:
         redis: RedisServer | FailingOverCluster
@@ -425,7 +440,7 @@ async def soak(chats_: int, seconds: float, seed: int, cluster: bool = False) ->
             said = scripts(chats_, rng)
             tally = Tally()
             calm = asyncio.Event()
-            chaos_task = asyncio.create_task(chaos(stack, tally, rng, calm))
+            chaos_task = asyncio.create_task(chaos(stack, tally, rng, calm, victims))
             talking = asyncio.create_task(talk(stack, said, tally, rng, spread_s=seconds / 2))
             await asyncio.wait([talking], timeout=seconds)
             calm.set()
@@ -445,10 +460,15 @@ async def soak(chats_: int, seconds: float, seed: int, cluster: bool = False) ->
 
 
 async def within(
-    limit_s: float, chats_: int, seconds: float, seed: int, cluster: bool = False
+    limit_s: float,
+    chats_: int,
+    seconds: float,
+    seed: int,
+    cluster: bool = False,
+    victims: tuple[str, ...] = VICTIMS,
 ) -> list[str]:
     """The soak, or a single problem if it did not finish within ``limit_s``."""
-    soaking = asyncio.create_task(soak(chats_, seconds, seed, cluster))
+    soaking = asyncio.create_task(soak(chats_, seconds, seed, cluster, victims))
     await asyncio.wait([soaking], timeout=limit_s)
     if soaking.done():
         return soaking.result()
@@ -470,13 +490,17 @@ def main() -> int:
     )  # fmt: skip
     parser.add_argument("--redis", choices=("single", "cluster"), default="single",
                         help="one redis-server, or a six-node Redis Cluster")  # fmt: skip
+    parser.add_argument("--kill", nargs="+", choices=VICTIMS, default=list(VICTIMS),
+                        help="what is killed (default: every kind, in turn)")  # fmt: skip
     args = parser.parse_args()
     limit_s = args.limit if args.limit is not None else 4 * args.seconds + 120
     # The last resort, if even the cleanup hangs: every thread's stack, and exit.
     faulthandler.dump_traceback_later(limit_s + 60, exit=True)
     started = time.perf_counter()
     problems = asyncio.run(
-        within(limit_s, args.chats, args.seconds, args.seed, args.redis == "cluster")
+        within(
+            limit_s, args.chats, args.seconds, args.seed, args.redis == "cluster", tuple(args.kill)
+        )
     )
     for problem in problems:
         print(f"VIOLATION: {problem}")
