@@ -2,8 +2,9 @@
 
     bench/run cluster           # or: .venv/bin/python -m bench.cluster --help
 
-Two ``wsm ingest`` processes: one on a single ``redis-server``, one on a local six-node
-cluster (three primaries, three replicas, all on this machine); both Redis with AOF
+Three ``wsm ingest`` processes: one on a single ``redis-server``, two on a local six-node
+cluster (three primaries, three replicas, all on this machine), the second waiting for a
+replica to hold each append (``REDIS_WAIT_REPLICAS=1``); every Redis with AOF
 ``everysec``. Throughput: wrk, closed loop, rounds alternating; latency: the open-loop
 generator at half the cluster gateway's best throughput, against both.
 """
@@ -41,14 +42,19 @@ def main() -> int:
         single.start()
         cluster = LocalCluster(Path(tmp) / "cluster")
         cluster.start()
-        urls = {"one Redis": single.url, "Redis Cluster (3 primaries)": cluster.url}
-        ports = {name: free_port() for name in urls}
+        waiting = {"REDIS_WAIT_REPLICAS": "1", "REDIS_WAIT_TIMEOUT_MS": "1000"}
+        gateways = {
+            "one Redis": (single.url, {}),
+            "Redis Cluster (3 primaries)": (cluster.url, {}),
+            "Redis Cluster, REDIS_WAIT_REPLICAS=1": (cluster.url, waiting),
+        }
+        ports = {name: free_port() for name in gateways}
         servers = []
         try:
-            for name, url in urls.items():
+            for name, (url, extra) in gateways.items():
                 env = {**os.environ, "REDIS_URL": url, "WEBHOOK_HMAC_KEY": KEY.decode(),
                        "CHAT_KEY_SECRET": CHAT_KEY_SECRET, "LOG_LEVEL": "ERROR",
-                       "SUBJECT_KEY_KEK_FILE": str(kek)}  # fmt: skip
+                       "SUBJECT_KEY_KEK_FILE": str(kek), **extra}  # fmt: skip
                 command = [sys.executable, "-m", "services.cli", "ingest",
                            "--port", str(ports[name])]  # fmt: skip
                 servers.append(start(command, env, ports[name]))

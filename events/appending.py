@@ -18,6 +18,7 @@ from events.codec import as_text, encode_entry
 from events.envelope import Envelope
 from events.keys import Keyspace
 from events.redis_client import RedisClient
+from events.replication import ReplicaWait, run_replicated
 from events.scripts import Scripts
 from events.sealing import has_personal_data
 from events.subject_keys import SubjectKey, SubjectKeys
@@ -77,8 +78,11 @@ class Appender:
         keyspace: Keyspace,
         subject_keys: SubjectKeys,
         dedup_window_ms: int,
+        replica_wait: ReplicaWait | None = None,
     ) -> None:
+        """``replica_wait``: each append counts only once that many replicas hold it."""
         self.redis = redis
+        self.replica_wait = replica_wait
         self.keyspace = keyspace
         self.subject_keys = subject_keys
         self.dedup_window_ms = dedup_window_ms
@@ -112,12 +116,15 @@ class Appender:
         sealed = [e.chat for e in envelopes if has_personal_data(e.event)]
         subject_keys = await self.subject_keys.for_writing(sealed)
         commands, slots = self._append_commands(items, positions, subject_keys)
-        replies = await self._pipeline(commands)
+        partitions = [slot.partition for slot in slots]
+        replies = await self._pipeline(commands, partitions)
         if any(isinstance(reply, NoScriptError) for reply in replies):
             # Redis lost its script cache (a restart): nothing of those commands ran.
             await self.redis.script_load(self._scripts.append_once.script)
             retry = [i for i, reply in enumerate(replies) if isinstance(reply, NoScriptError)]
-            retried = await self._pipeline([commands[i] for i in retry])
+            retried = await self._pipeline(
+                [commands[i] for i in retry], [partitions[i] for i in retry]
+            )
             for i, reply in zip(retry, retried, strict=True):
                 replies[i] = reply
         stale: list[int] = []
@@ -172,8 +179,13 @@ class Appender:
             slots.append(_Slot(partition, group.positions))
         return commands, slots
 
-    async def _pipeline(self, commands: Sequence[Command]) -> list[object]:
+    async def _pipeline(self, commands: Sequence[Command], partitions: list[int]) -> list[object]:
         """Run commands in one round trip; a failed command's reply is its exception."""
+        if self.replica_wait is not None:
+            # Routed by the partition's subject keys: a hash, in the stream's slot.
+            hashes = [self.keyspace.subject_keys(p) for p in partitions]
+            routed = list(zip(hashes, commands, strict=True))
+            return await run_replicated(self.redis, routed, self.replica_wait)
         if len(commands) == 1:
             # A lone command needs no pipeline object.
             try:

@@ -17,6 +17,7 @@ from events.envelope import Envelope
 from events.key_wrapping import KekMismatch, KeyRing, fingerprint_of
 from events.keys import Keyspace
 from events.redis_client import RedisClient
+from events.replication import ReplicaWait
 from events.subject_keys import SubjectKeys
 
 DEFAULT_DEDUP_WINDOW_MS = 24 * 3600 * 1000
@@ -58,9 +59,11 @@ class EventLog:
         dedup_window_ms: int = DEFAULT_DEDUP_WINDOW_MS,
         archive: Archive | None = None,
         keys: KeyRing | None = None,
+        replica_wait: ReplicaWait | None = None,
     ) -> None:
         """``keys``: the key-encryption keys that wrap the subject keys in Redis (every
-        service has them; without, keys are stored unwrapped)."""
+        service has them; without, keys are stored unwrapped). ``replica_wait``: an append
+        counts once that many replicas hold it (``events.replication``)."""
         if dedup_window_ms <= 0:
             raise ValueError("the dedup window must be positive")
         self.redis = redis
@@ -68,7 +71,9 @@ class EventLog:
         self.archive = archive
         self.dedup_window_ms = dedup_window_ms
         self.subject_keys = SubjectKeys(redis, keyspace, keys=keys)
-        self._appender = Appender(redis, keyspace, self.subject_keys, dedup_window_ms)
+        self._appender = Appender(
+            redis, keyspace, self.subject_keys, dedup_window_ms, replica_wait=replica_wait
+        )
 
     async def ensure_layout(self) -> None:
         """Record the partition count on first use; refuse to run with a different one."""

@@ -21,6 +21,10 @@ for i = 3, #KEYS do
   local first = redis.call('GET', KEYS[i])
   local sealed_with = ARGV[base + 2]
   if first then
+    -- Written again, same value and expiry: a WAIT after this call then covers the
+    -- first append too (replicated in the same order), which may not have reached the
+    -- replicas yet when its own caller was refused.
+    redis.call('SET', KEYS[i], first, 'KEEPTTL')
     results[i - 2] = {0, first}
   elseif sealed_with ~= '' and redis.call('HGET', KEYS[2], ARGV[base + 1]) ~= sealed_with then
     results[i - 2] = {-1, ''}

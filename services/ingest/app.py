@@ -21,9 +21,11 @@ from events.key_wrapping import KekMismatch
 from events.log import LayoutMismatch
 from events.metrics import trace_exemplar
 from events.redis_client import RedisClient
+from events.replication import NotReplicated
 from events.spans import traced
 from services.ingest.body_budget import BodyBudget, BudgetExhausted, ReadCut, Reservation
 from services.ingest.errors import (
+    AppendNotReplicated,
     BadSignature,
     BodyTimeout,
     GatewayBusy,
@@ -62,7 +64,9 @@ class Gateway:
         self.redis = redis
         self.registry = registry
         self.metrics = IngestMetrics(registry)
-        self.log = settings.store.event_log(redis, dedup_window_ms=settings.dedup_window_s * 1000)
+        self.log = settings.store.event_log(
+            redis, settings.replica_wait, dedup_window_ms=settings.dedup_window_s * 1000
+        )
         self.appender = AppendBatcher(self.log)
         self.budget = BodyBudget(settings.body_budget_bytes)
         self.identities = identity_map(redis, settings)
@@ -150,6 +154,9 @@ class Gateway:
             # The event carries this request's trace on to every consumer.
             envelope = msgspec.structs.replace(outcome.envelope, traceparent=current_traceparent())
             result = await self.appender.append(envelope, outcome.idempotency_key)
+        except NotReplicated as exc:
+            log.warning("append not confirmed: %s", exc)
+            raise AppendNotReplicated("not confirmed by enough replicas; retry later") from None
         except (RedisError, RedisClusterException, KekMismatch) as exc:
             log.warning("append failed: %s", exc)
             raise StoreUnavailable("the event store is unavailable; retry later") from None

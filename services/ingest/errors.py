@@ -72,3 +72,11 @@ class StoreUnavailable(WebhookRejected):
 
     status = 503
     code = "unavailable"
+
+
+class AppendNotReplicated(WebhookRejected):
+    """Appended, but fewer replicas than ``REDIS_WAIT_REPLICAS`` confirmed it in time; WAHA
+    retries, and the retry is deduplicated."""
+
+    status = 503
+    code = "not_replicated"

@@ -17,6 +17,7 @@ OUTCOMES = (
     "too_large",
     "unsupported_media_type",
     "unavailable",
+    "not_replicated",
 )
 
 

@@ -18,6 +18,7 @@ from events.infrastructure import is_infrastructure_failure
 from events.key_wrapping import KeyRing
 from events.keys import DEFAULT_PARTITIONS
 from events.redis_client import RedisClient
+from events.replication import ReplicaWait
 from services.runtime import settings
 from services.runtime.redis_cluster import cluster_client, is_cluster_url, parse_cluster_url
 from services.runtime.redis_connection import RedisTls, ServicesRedis, blocking_pool
@@ -85,9 +86,14 @@ class StoreSettings:
     def archive(self) -> Archive | None:
         return Archive(self.archive_dir) if self.archive_dir is not None else None
 
-    def event_log(self, redis: RedisClient, **options: int) -> EventLog:
+    def event_log(
+        self, redis: RedisClient, replica_wait: ReplicaWait | None = None, **options: int
+    ) -> EventLog:
         """The log on ``redis``, reading archived entries where they are kept."""
-        return EventLog(redis, self.keyspace, archive=self.archive, keys=self.keys, **options)
+        return EventLog(
+            redis, self.keyspace, archive=self.archive, keys=self.keys,
+            replica_wait=replica_wait, **options,
+        )  # fmt: skip
 
     @property
     def keyspace(self) -> Keyspace:

@@ -2,6 +2,10 @@
 are killed (SIGKILL) and restarted at random; then the promises are checked.
 
     python -m tests.support.chaos [--chats N] [--seconds S] [--seed K] [--limit S]
+                                  [--redis single|cluster] [--kill redis ingest ...]
+
+On a Redis Cluster (``--redis cluster``, ``tests.support.chaos_cluster``) the Redis killed
+is a primary, and its replica takes over.
 
 A real Redis with AOF (appendfsync always), ``wsm ingest``, two ``wsm conductor``, ``wsm
 projector``, ``wsm waha-sim`` and a model server (``tests.support.chaos_model``); a share of the
@@ -61,6 +65,9 @@ from services.projector.projections import PROJECTIONS, group_of
 from services.projector.store import ReadModelKeys
 from services.runtime.embedded_redis import RedisServer
 from services.runtime.ports import free_port
+from services.runtime.store import StoreSettings
+from tests.support.chaos_cluster import ENV as CLUSTER_ENV
+from tests.support.chaos_cluster import FailingOverCluster
 from tests.support.projecting import groups_caught_up, read_model_contents, rebuilt_equals_live
 from tests.support.time_limits import unfinished_task_stacks
 from tests.support.waha import HMAC_KEY as WAHA_HMAC_KEY
@@ -81,7 +88,7 @@ class Stack:
     """The processes, each restartable."""
 
     directory: Path
-    redis: RedisServer
+    redis: RedisServer | FailingOverCluster
     seed: int = 1
     ingest_port: int = field(default_factory=free_port)
     sim_port: int = field(default_factory=free_port)
@@ -107,6 +114,7 @@ class Stack:
             "BURST_WINDOW_SECONDS": "0",  # and a reply to every message it sends
             "GROQ_API_KEY": "chaos", "GROQ_BASE_URL": f"http://127.0.0.1:{self.model_port}",
             "PERSONAL_DATA_RETENTION_DAYS": "0", "LOG_LEVEL": "ERROR",
+            **(CLUSTER_ENV if isinstance(self.redis, FailingOverCluster) else {}),
         }  # fmt: skip
 
     def command(self, name: str) -> list[str]:
@@ -237,8 +245,16 @@ async def talk(
         await asyncio.gather(*(one_chat(c, t) for c, t in said.items()))
 
 
-async def chaos(stack: Stack, tally: Tally, rng: random.Random, until: asyncio.Event) -> None:
-    victims = ["conductor-1", "conductor-2", "projector", "ingest", "redis"]
+VICTIMS = ("conductor-1", "conductor-2", "projector", "ingest", "redis")
+
+
+async def chaos(
+    stack: Stack,
+    tally: Tally,
+    rng: random.Random,
+    until: asyncio.Event,
+    victims: tuple[str, ...] = VICTIMS,
+) -> None:
     order: list[str] = []
     while not until.is_set():
         await asyncio.sleep(rng.uniform(0.5, 1.5))
@@ -261,8 +277,9 @@ async def supervising(stack: Stack, tally: Tally, until: asyncio.Event) -> None:
 
 async def check(stack: Stack, said: dict[str, list[str]], tally: Tally) -> list[str]:
     problems: list[str] = []
-    redis = Redis.from_url(stack.redis.url)
-    keyspace = Keyspace(partitions=PARTITIONS)
+    store = StoreSettings(redis_url=stack.redis.url, partitions=PARTITIONS)
+    redis = store.connect()
+    keyspace = store.keyspace
     log = EventLog(redis, keyspace, keys=KeyRing(KeyEncryptionKey.from_file(stack.kek_file)))
     groups = ["conductor", "outbox", *(group_of(name, 1) for name in PROJECTIONS)]
     try:
@@ -399,10 +416,21 @@ def _decoded(value: object) -> object:
     return value
 
 
-async def soak(chats_: int, seconds: float, seed: int) -> list[str]:
+async def soak(
+    chats_: int,
+    seconds: float,
+    seed: int,
+    cluster: bool = False,
+    victims: tuple[str, ...] = VICTIMS,
+) -> list[str]:
+    """Run the stack, kill ``victims`` at random while chats talk, check the promises."""
     rng = random.Random(seed)
     with tempfile.TemporaryDirectory() as directory:
-        redis = RedisServer(Path(directory) / "redis", appendfsync="always")
+        redis: RedisServer | FailingOverCluster
+        if cluster:
+            redis = FailingOverCluster(Path(directory) / "cluster", random.Random(seed))
+        else:
+            redis = RedisServer(Path(directory) / "redis", appendfsync="always")
         redis.start()
         stack = Stack(Path(directory), redis, seed)
         try:
@@ -412,7 +440,7 @@ async def soak(chats_: int, seconds: float, seed: int) -> list[str]:
             said = scripts(chats_, rng)
             tally = Tally()
             calm = asyncio.Event()
-            chaos_task = asyncio.create_task(chaos(stack, tally, rng, calm))
+            chaos_task = asyncio.create_task(chaos(stack, tally, rng, calm, victims))
             talking = asyncio.create_task(talk(stack, said, tally, rng, spread_s=seconds / 2))
             await asyncio.wait([talking], timeout=seconds)
             calm.set()
@@ -431,9 +459,16 @@ async def soak(chats_: int, seconds: float, seed: int) -> list[str]:
     return problems
 
 
-async def within(limit_s: float, chats_: int, seconds: float, seed: int) -> list[str]:
+async def within(
+    limit_s: float,
+    chats_: int,
+    seconds: float,
+    seed: int,
+    cluster: bool = False,
+    victims: tuple[str, ...] = VICTIMS,
+) -> list[str]:
     """The soak, or a single problem if it did not finish within ``limit_s``."""
-    soaking = asyncio.create_task(soak(chats_, seconds, seed))
+    soaking = asyncio.create_task(soak(chats_, seconds, seed, cluster, victims))
     await asyncio.wait([soaking], timeout=limit_s)
     if soaking.done():
         return soaking.result()
@@ -453,12 +488,20 @@ def main() -> int:
         "--limit", type=float, default=None,
         help="wall-clock limit of the whole soak in seconds (default: 4 times --seconds, plus 120)",
     )  # fmt: skip
+    parser.add_argument("--redis", choices=("single", "cluster"), default="single",
+                        help="one redis-server, or a six-node Redis Cluster")  # fmt: skip
+    parser.add_argument("--kill", nargs="+", choices=VICTIMS, default=list(VICTIMS),
+                        help="what is killed (default: every kind, in turn)")  # fmt: skip
     args = parser.parse_args()
     limit_s = args.limit if args.limit is not None else 4 * args.seconds + 120
     # The last resort, if even the cleanup hangs: every thread's stack, and exit.
     faulthandler.dump_traceback_later(limit_s + 60, exit=True)
     started = time.perf_counter()
-    problems = asyncio.run(within(limit_s, args.chats, args.seconds, args.seed))
+    problems = asyncio.run(
+        within(
+            limit_s, args.chats, args.seconds, args.seed, args.redis == "cluster", tuple(args.kill)
+        )
+    )
     for problem in problems:
         print(f"VIOLATION: {problem}")
     print(f"{'FAILED' if problems else 'OK'} in {time.perf_counter() - started:.0f} s")

@@ -22,6 +22,7 @@ import kubernetes_validate
 import pytest
 import yaml
 
+from events.keys import Keyspace
 from services.runtime.lifecycle import EXIT_BOUND_S
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -33,6 +34,7 @@ KEDA_SCHEMA = ROOT / "tests" / "support" / "schemas" / "keda_scaledobject.json"
 KUBERNETES_VERSION = "1.37"
 ARCHIVE_CLAIM = "wsm-event-archive"
 ARCHIVE_COMPONENTS = ("one-node-archive", "no-archive")
+CLUSTER_COMPONENT = "redis-cluster"
 KUSTOMIZE = shutil.which("kustomize") or shutil.which("kubectl")
 needs_kustomize = pytest.mark.skipif(KUSTOMIZE is None, reason="neither kustomize nor kubectl")
 # The edge runs NGINX's own image (the one compose runs; tests/system/test_nginx.py checks
@@ -201,7 +203,9 @@ def test_the_scaled_object_keeps_its_minimum_within_its_maximum() -> None:
 
 
 @needs_kustomize
-@pytest.mark.parametrize("component", [None, *ARCHIVE_COMPONENTS], ids=lambda c: c or "base")
+@pytest.mark.parametrize(
+    "component", [None, *ARCHIVE_COMPONENTS, CLUSTER_COMPONENT], ids=lambda c: c or "base"
+)
 def test_what_kustomize_builds_is_valid_under_the_schemas(
     tmp_path: Path, component: str | None
 ) -> None:
@@ -455,3 +459,26 @@ def test_during_a_kek_rotation_every_service_holding_the_kek_gets_the_previous_o
     for service in override.values():
         assert "subject_key_previous_kek" in service["secrets"]
         assert service["environment"]["SUBJECT_KEY_PREVIOUS_KEK_FILE"].startswith("/run/secrets/")
+
+
+@needs_kustomize
+def test_on_a_redis_cluster_keda_reads_the_lag_of_every_stream_as_the_cluster_names_it(
+    tmp_path: Path,
+) -> None:
+    built = render(tmp_path, CLUSTER_COMPONENT)
+    [scaler] = [r for r in built if r["kind"] == "ScaledObject"]
+    [config] = [r for r in built if r["metadata"]["name"] == "wsm-config"]
+    keyspace = Keyspace(partitions=int(config["data"]["PARTITIONS"]), spread=True)
+    triggers = scaler["spec"]["triggers"]
+    assert {t["type"] for t in triggers} == {"redis-cluster-streams"}
+    assert [t["metadata"]["stream"] for t in triggers] == [
+        keyspace.stream(p) for p in keyspace.all_partitions()
+    ]
+
+
+@needs_kustomize
+def test_on_a_redis_cluster_every_service_is_given_a_cluster_url(tmp_path: Path) -> None:
+    built = product(render(tmp_path, CLUSTER_COMPONENT))
+    for resource in [d for d in built if d["kind"] == "Deployment"]:
+        [service] = resource["spec"]["template"]["spec"]["containers"]
+        assert env_value(service, "REDIS_URL").startswith("redis+cluster://"), service["name"]

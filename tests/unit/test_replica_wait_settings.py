@@ -1,0 +1,29 @@
+"""REDIS_WAIT_REPLICAS and REDIS_WAIT_TIMEOUT_MS: off by default, checked at start."""
+
+from __future__ import annotations
+
+import pytest
+
+from events.replication import ReplicaWait
+from services.ingest.settings import replica_wait
+from services.runtime.settings import SettingsError
+
+
+def test_no_replica_is_waited_for_by_default() -> None:
+    assert replica_wait({}) is None
+
+
+def test_a_replica_count_turns_the_wait_on_with_its_timeout() -> None:
+    env = {"REDIS_WAIT_REPLICAS": "1", "REDIS_WAIT_TIMEOUT_MS": "250"}
+    assert replica_wait(env) == ReplicaWait(replicas=1, timeout_ms=250)
+
+
+def test_a_wait_longer_than_the_connection_timeout_is_refused() -> None:
+    env = {"REDIS_WAIT_REPLICAS": "1", "REDIS_WAIT_TIMEOUT_MS": "5000"}
+    with pytest.raises(SettingsError, match="REDIS_WAIT_TIMEOUT_MS"):
+        replica_wait(env)
+
+
+def test_a_negative_replica_count_is_refused() -> None:
+    with pytest.raises(SettingsError, match="REDIS_WAIT_REPLICAS"):
+        replica_wait({"REDIS_WAIT_REPLICAS": "-1"})
