@@ -24,16 +24,15 @@ async def login(request: web.Request) -> web.StreamResponse:
     name = form.get("name", "").strip().lower()[:MAX_FIELD_CHARS]
     password = form.get("password", "")[:MAX_FIELD_CHARS]
     address = client_address(request)
-    if await console.throttle.blocked(name, address):
+    if not await console.throttle.reserve(name, address):
         return render(request, "login.html", status=429, name=name,
                       error="Muitas tentativas sem sucesso. Aguarde alguns minutos e tente "
                             "de novo.")  # fmt: skip
     staff = await console.staff.verify(name, password)
     if staff is None:
-        await console.throttle.failed(name, address)
         return render(request, "login.html", status=401, name=name,
                       error="Nome ou senha incorretos.")  # fmt: skip
-    await console.throttle.succeeded(name)
+    await console.throttle.succeeded(name, address)
     session = await console.sessions.open(staff)
     await record(console.log, staff, Action.LOGGED_IN)
     response = web.HTTPSeeOther("/")

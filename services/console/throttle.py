@@ -1,11 +1,11 @@
-"""Login throttling: failed attempts counted per account and per client address, in
-Redis counters that expire; past the limit, logins are refused until the window passes."""
+"""Login throttling: attempts counted per account and per client address, in Redis
+counters that expire, each reserved before its password is checked; past the limit,
+logins are refused until the window passes."""
 
 from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
-from typing import cast
 
 from events import Keyspace
 from events.redis_client import RedisClient
@@ -35,21 +35,26 @@ class LoginThrottle:
             self.keyspace.login_failures("address", _digest(address)),
         )
 
-    async def blocked(self, name: str, address: str) -> bool:
-        """Whether logins for this account, or from this address, are refused for now."""
-        account, place = self._keys(name, address)
-        counts = cast(list[bytes | None], await self.redis.mget(account, place))
-        by_account, by_address = (int(c) if c else 0 for c in counts)
-        return by_account >= self.limits.per_account or by_address >= self.limits.per_address
+    async def reserve(self, name: str, address: str) -> bool:
+        """Count this attempt before its password is checked; whether it may go ahead.
 
-    async def failed(self, name: str, address: str) -> None:
-        """Count a failure; the window starts at the first failure of each counter."""
+        Both counters go up in one transaction before any password is looked at, so
+        concurrent attempts cannot all slip under the limit together."""
+        account, place = self._keys(name, address)
         async with self.redis.pipeline(transaction=True) as pipe:
-            for key in self._keys(name, address):
+            for key in (account, place):
                 pipe.incr(key)
                 pipe.expire(key, self.limits.window_s, nx=True)
-            await pipe.execute()
+            by_account, _, by_address, _ = await pipe.execute()
+        return int(by_account) <= self.limits.per_account and (
+            int(by_address) <= self.limits.per_address
+        )
 
-    async def succeeded(self, name: str) -> None:
-        """A right password clears its account's count (not the address's)."""
-        await self.redis.delete(self._keys(name, "")[0])
+    async def succeeded(self, name: str, address: str) -> None:
+        """A right password clears its account's count and takes its own attempt back
+        from the address's count (an address's count is of failures)."""
+        account, place = self._keys(name, address)
+        async with self.redis.pipeline(transaction=True) as pipe:
+            pipe.delete(account)
+            pipe.decr(place)
+            await pipe.execute()

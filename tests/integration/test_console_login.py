@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import asyncio
 import re
+import threading
+
+import pytest
 
 from events import EventLog
 from events.schema import StaffActed
+from services.console import staff
 from services.console.accountability import recent
 from services.console.staff import Role, StaffDirectory
 from tests.support.console import PASSWORD, add_staff, browser, csrf_of, log_in, serving_console
@@ -103,3 +108,37 @@ async def test_logging_in_is_in_the_access_log(log: EventLog) -> None:
         await log_in(http, "julia")
     [entry] = await recent(log)
     assert entry.event == StaffActed(staff="julia", role="receptionist", action="logged_in")
+
+
+async def test_simultaneous_wrong_passwords_check_no_more_than_the_limit(log: EventLog) -> None:
+    await add_staff(log, "julia", Role.RECEPTIONIST)
+    async with serving_console(log) as base, browser(base) as http:
+        tries = [log_in(http, "julia", f"wrong guess {n}") for n in range(30)]
+        statuses = await asyncio.gather(*tries)
+    # The limit is 3 (tests/support/console.py): only 3 passwords are ever checked.
+    assert sorted(statuses) == [401] * 3 + [429] * 27
+
+
+async def test_the_console_answers_health_checks_while_a_password_is_checked(
+    log: EventLog, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    await add_staff(log, "julia", Role.RECEPTIONIST)
+    checking, answered = threading.Event(), threading.Event()
+    released: list[bool] = []
+    real_check = staff._matches
+
+    def held_check(stored: str, password: str) -> bool:
+        # The check waits for the health answer: on the event loop it would wait in vain.
+        checking.set()
+        released.append(answered.wait(timeout=5))
+        return real_check(stored, password)
+
+    monkeypatch.setattr(staff, "_matches", held_check)
+    async with serving_console(log) as base, browser(base) as http:
+        attempt = asyncio.ensure_future(log_in(http, "julia", "wrong guess"))
+        assert await asyncio.to_thread(checking.wait, 5)
+        async with http.get("/healthz") as health:
+            assert health.status == 200
+        answered.set()
+        assert await attempt == 401
+    assert released == [True]
