@@ -5,13 +5,10 @@ from __future__ import annotations
 from aiohttp import web
 
 from services.console.accountability import Action, record
+from services.console.client_address import client_address
 from services.console.web import COOKIE, console_of, form_of, login_of, render
 
 MAX_FIELD_CHARS = 256
-
-
-def client_address(request: web.Request) -> str:
-    return request.remote or "unknown"
 
 
 async def login_page(request: web.Request) -> web.Response:
@@ -23,7 +20,8 @@ async def login(request: web.Request) -> web.StreamResponse:
     form = await form_of(request)
     name = form.get("name", "").strip().lower()[:MAX_FIELD_CHARS]
     password = form.get("password", "")[:MAX_FIELD_CHARS]
-    address = client_address(request)
+    address = client_address(request.remote, request.headers.get("X-Forwarded-For", ""),
+                             console.settings.trusted_proxies)  # fmt: skip
     if not await console.throttle.reserve(name, address):
         return render(request, "login.html", status=429, name=name,
                       error="Muitas tentativas sem sucesso. Aguarde alguns minutos e tente "

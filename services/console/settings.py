@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from services.console.client_address import Network, ProxyListError, networks
 from services.console.throttle import Limits
 from services.runtime import settings
 
@@ -20,6 +21,8 @@ class ConsoleSettings:
     session_s: int = DEFAULT_SESSION_HOURS * 3600
     limits: Limits = field(default_factory=Limits)
     refresh_s: int = DEFAULT_REFRESH_SECONDS
+    trusted_proxies: tuple[Network, ...] = ()
+    """Reverse proxies whose X-Forwarded-For names the client (none: the peer is)."""
 
     @classmethod
     def from_env(cls, env: Mapping[str, str]) -> ConsoleSettings:
@@ -40,5 +43,9 @@ class ConsoleSettings:
         refresh = settings.integer(
             env, "CONSOLE_REFRESH_SECONDS", DEFAULT_REFRESH_SECONDS, minimum=1, maximum=3600
         )
+        try:
+            proxies = networks(settings.text_list(env, "CONSOLE_TRUSTED_PROXIES"))
+        except ProxyListError as exc:
+            raise settings.SettingsError(f"CONSOLE_TRUSTED_PROXIES: {exc}") from None
         return cls(secure_cookies=secure, session_s=hours * 3600, limits=limits,
-                   refresh_s=refresh)  # fmt: skip
+                   refresh_s=refresh, trusted_proxies=proxies)  # fmt: skip

@@ -21,6 +21,9 @@ class Limits:
     per_account: int = 5
     per_address: int = 20
     window_s: int = 15 * 60
+    # An account's count lasts a minute only: anyone may type its name, and a long lock
+    # would let strangers keep its owner out; a minute still caps guesses at the limit.
+    account_window_s: int = 60
 
 
 class LoginThrottle:
@@ -42,9 +45,10 @@ class LoginThrottle:
         concurrent attempts cannot all slip under the limit together."""
         account, place = self._keys(name, address)
         async with self.redis.pipeline(transaction=True) as pipe:
-            for key in (account, place):
+            for key, window_s in ((account, self.limits.account_window_s),
+                                  (place, self.limits.window_s)):  # fmt: skip
                 pipe.incr(key)
-                pipe.expire(key, self.limits.window_s, nx=True)
+                pipe.expire(key, window_s, nx=True)
             by_account, _, by_address, _ = await pipe.execute()
         return int(by_account) <= self.limits.per_account and (
             int(by_address) <= self.limits.per_address

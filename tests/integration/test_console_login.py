@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import re
 import threading
+from dataclasses import replace
 
 import pytest
 
@@ -12,8 +13,18 @@ from events import EventLog
 from events.schema import StaffActed
 from services.console import staff
 from services.console.accountability import recent
+from services.console.client_address import networks
 from services.console.staff import Role, StaffDirectory
-from tests.support.console import PASSWORD, add_staff, browser, csrf_of, log_in, serving_console
+from services.console.throttle import Limits
+from tests.support.console import (
+    PASSWORD,
+    SETTINGS,
+    add_staff,
+    browser,
+    csrf_of,
+    log_in,
+    serving_console,
+)
 
 
 async def test_a_member_of_staff_logs_in_with_their_password(log: EventLog) -> None:
@@ -142,3 +153,37 @@ async def test_the_console_answers_health_checks_while_a_password_is_checked(
         answered.set()
         assert await attempt == 401
     assert released == [True]
+
+
+async def test_behind_a_trusted_proxy_each_client_has_its_own_address_count(
+    log: EventLog,
+) -> None:
+    await add_staff(log, "julia", Role.RECEPTIONIST)
+    limits = Limits(per_account=100, per_address=2, window_s=60)
+    settings = replace(SETTINGS, limits=limits, trusted_proxies=networks(["127.0.0.1"]))
+    async with serving_console(log, settings) as base, browser(base) as http:
+
+        async def attempt(client: str) -> int:
+            form = {"name": "julia", "password": "wrong guess"}
+            async with http.post("/login", data=form, headers={"X-Forwarded-For": client},
+                                 allow_redirects=False) as response:  # fmt: skip
+                return response.status
+
+        assert [await attempt("198.51.100.1") for _ in range(3)] == [401, 401, 429]
+        assert await attempt("198.51.100.2") == 401
+
+
+async def test_an_account_locked_by_failures_opens_again_after_its_short_window(
+    log: EventLog,
+) -> None:
+    await add_staff(log, "julia", Role.RECEPTIONIST)
+    limits = Limits(per_account=2, per_address=100, window_s=600, account_window_s=1)
+    async with (
+        serving_console(log, replace(SETTINGS, limits=limits)) as base,
+        browser(base) as http,
+    ):
+        for _ in range(2):
+            assert await log_in(http, "julia", "a stranger's guess") == 401
+        assert await log_in(http, "julia") == 429
+        await asyncio.sleep(1.5)  # the account's window passes; no lock of many minutes
+        assert await log_in(http, "julia") == 303
