@@ -25,6 +25,7 @@ from tests.support.console import (
     log_in,
     registered_patient,
     serving_console,
+    submitted,
 )
 from tests.support.projecting import caught_up, projecting
 
@@ -236,7 +237,7 @@ async def test_a_no_show_is_recorded_once_and_counted_in_the_agenda_and_lookup(
         await caught_up(redis, keyspace)
         async with http.get("/agenda", params={"dia": at.date().isoformat()}) as page:
             agenda = await page.text()
-        async with http.get("/pacientes", params={"telefone": "11987654321"}) as page:
+        async with submitted(http, "/pacientes", {"telefone": "11987654321"}) as page:
             found = await page.text()
     assert len(await events_of(log, chat, AppointmentNoShow)) == 1
     assert "não compareceu" in agenda and "(1 falta)" in agenda

@@ -23,6 +23,7 @@ from tests.support.console import (
     log_in,
     registered_patient,
     serving_console,
+    submitted,
 )
 from tests.support.projecting import caught_up, projecting
 
@@ -132,7 +133,7 @@ async def test_the_dpo_sees_a_subjects_consent_with_its_evidence(
     async with projecting(redis, keyspace), serving_console(log) as base, browser(base) as http:
         await caught_up(redis, keyspace)
         await log_in(http, "carla")
-        async with http.get("/dpo/consentimento", params={"titular": "+55 11 98888-7777"}) as p:
+        async with submitted(http, "/dpo/consentimento", {"titular": "+55 11 98888-7777"}) as p:
             text = await p.text()
     assert chat in text
     assert "consentimento dado" in text and "sim, aceito" in text
@@ -162,7 +163,7 @@ async def test_a_bad_subject_gets_a_clear_answer(log: EventLog) -> None:
     await add_staff(log, "carla", Role.DPO)
     async with serving_console(log) as base, browser(base) as http:
         await log_in(http, "carla")
-        async with http.get("/dpo/consentimento", params={"titular": "<script>"}) as page:
+        async with submitted(http, "/dpo/consentimento", {"titular": "<script>"}) as page:
             assert page.status == 400
             assert "<script>" not in await page.text()
     assert not [e for e in await recent(log) if isinstance(e.event, StaffActed)

@@ -171,14 +171,15 @@ def console_work(port: int, name: str, password: str, subject: str) -> None:
     cookie = (login.getheader("Set-Cookie") or "").split(";")[0]
     for path in ("/agenda?ver=semana", "/agenda/versao", "/atendimento",
                  f"/atendimento/{subject}", f"/dpo/consentimento?titular={subject}",
-                 "/dpo/acessos", "/equipe", "/pacientes?telefone=11987654321",
-                 "/pacientes?nome=maria+silva"):  # fmt: skip
+                 "/dpo/acessos", "/equipe", "/pacientes"):  # fmt: skip
         call("GET", path, cookie=cookie)
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
     connection.request("GET", "/equipe", headers={"Cookie": cookie})
     page = connection.getresponse().read().decode()
     found = re.search(r'name="csrf" value="([^"]+)"', page)
     assert found is not None
+    for search in ({"telefone": "11987654321"}, {"nome": "maria silva"}):
+        call("POST", "/pacientes", {"csrf": found[1]} | search, cookie=cookie)
     call("POST", "/equipe/adicionar", {"csrf": found[1], "name": "carla", "role": "dpo"},
          cookie=cookie)  # fmt: skip
     # Bookings by hand through the calendar's scripts: book a slot, block one, free both.
