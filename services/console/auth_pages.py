@@ -26,13 +26,13 @@ async def login(request: web.Request) -> web.StreamResponse:
         return render(request, "login.html", status=429, name=name,
                       error="Muitas tentativas sem sucesso. Aguarde alguns minutos e tente "
                             "de novo.")  # fmt: skip
-    staff = await console.staff.verify(name, password)
-    if staff is None:
+    account = await console.staff.check(name, password)
+    if account is None:
         return render(request, "login.html", status=401, name=name,
                       error="Nome ou senha incorretos.")  # fmt: skip
     await console.throttle.succeeded(name, address)
-    session = await console.sessions.open(staff)
-    await record(console.log, staff, Action.LOGGED_IN)
+    session = await console.sessions.open(account)
+    await record(console.log, account.staff, Action.LOGGED_IN)
     response = web.HTTPSeeOther("/")
     response.set_cookie(
         COOKIE, session.token, max_age=console.settings.session_s, path="/",

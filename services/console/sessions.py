@@ -11,7 +11,7 @@ from typing import cast
 
 from events import Keyspace
 from events.redis_client import RedisClient
-from services.console.staff import Role, Staff
+from services.console.staff import Account, Role, Staff
 
 
 def _digest(token: str) -> str:
@@ -26,6 +26,8 @@ class Login:
     staff: Staff
     token: str
     csrf: str
+    generation: str = ""
+    """The account's generation when the session was opened (staff.Account)."""
 
     def csrf_matches(self, given: str) -> bool:
         return hmac.compare_digest(given.encode(), self.csrf.encode())
@@ -37,14 +39,16 @@ class Sessions:
         self.keyspace = keyspace
         self.lifetime_s = lifetime_s
 
-    async def open(self, staff: Staff) -> Login:
+    async def open(self, account: Account) -> Login:
         token, csrf = secrets.token_urlsafe(32), secrets.token_urlsafe(32)
         key = self.keyspace.staff_session(_digest(token))
+        staff = account.staff
         async with self.redis.pipeline(transaction=True) as pipe:
-            pipe.hset(key, mapping={"name": staff.name, "role": staff.role.value, "csrf": csrf})
+            pipe.hset(key, mapping={"name": staff.name, "role": staff.role.value, "csrf": csrf,
+                                    "generation": account.generation})  # fmt: skip
             pipe.expire(key, self.lifetime_s)
             await pipe.execute()
-        return Login(staff, token, csrf)
+        return Login(staff, token, csrf, account.generation)
 
     async def find(self, token: str) -> Login | None:
         """The session the cookie's token opens, if it has not expired."""
@@ -56,7 +60,8 @@ class Sessions:
         )
         try:
             staff = Staff(fields[b"name"].decode(), Role(fields[b"role"].decode()))
-            return Login(staff, token, fields[b"csrf"].decode())
+            generation = fields.get(b"generation", b"").decode()
+            return Login(staff, token, fields[b"csrf"].decode(), generation)
         except (KeyError, ValueError):
             return None
 

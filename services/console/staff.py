@@ -52,6 +52,19 @@ class Staff:
     role: Role
 
 
+@dataclass(frozen=True, slots=True)
+class Account:
+    """A member of staff and their account's generation: a random value, new when the
+    account is made again or its password reset, that every session must carry."""
+
+    staff: Staff
+    generation: str
+
+
+def new_generation() -> str:
+    return secrets.token_hex(16)
+
+
 def check_name(raw: str) -> str:
     """An account name: 2 to 32 lower-case letters, digits, dots, hyphens, underscores."""
     name = raw.strip()
@@ -105,9 +118,20 @@ class StaffDirectory:
         # HSETNX on the role field first: of two adds of one name, exactly one makes it.
         if not await self.redis.hsetnx(key, "role", role.value):
             raise StaffError(f"there is already a member of staff called {name}")
-        await self.redis.hset(key, "password", digest)
+        await self.redis.hset(key, mapping={"password": digest, "generation": new_generation()})
         await self.redis.sadd(self.keyspace.staff_names(), name)
         return Staff(name, role)
+
+    async def reset_password(self, name: str, password: str) -> bool:
+        """Give an account a new password, ending its open sessions; whether it exists."""
+        password = check_password(password)
+        if await self.get(name) is None:
+            return False
+        async with self._checks:
+            digest = await asyncio.to_thread(_hasher.hash, password)
+        key = self.keyspace.staff_account(name)
+        await self.redis.hset(key, mapping={"password": digest, "generation": new_generation()})
+        return True
 
     async def remove(self, name: str) -> bool:
         """Delete an account (its open sessions end at their next request); whether it
@@ -117,13 +141,14 @@ class StaffDirectory:
         return bool(removed)
 
     async def get(self, name: str) -> Staff | None:
-        raw = await self.redis.hget(self.keyspace.staff_account(name), "role")
-        if raw is None:
-            return None
-        try:
-            return Staff(name, Role(cast(bytes, raw).decode()))
-        except ValueError:
-            return None
+        found = await self.account(name)
+        return found.staff if found else None
+
+    async def account(self, name: str) -> Account | None:
+        """The account of this name now, with its generation."""
+        fields = cast(dict[bytes, bytes],
+                      await self.redis.hgetall(self.keyspace.staff_account(name)))  # fmt: skip
+        return _account_of(name, fields)
 
     async def all(self) -> list[Staff]:
         names = sorted(n.decode() for n in cast(set[bytes], await self.redis.smembers(
@@ -135,8 +160,13 @@ class StaffDirectory:
         return sum(1 for staff in await self.all() if staff.role is Role.ADMIN)
 
     async def verify(self, name: str, password: str) -> Staff | None:
-        """The member of staff if ``password`` is theirs; None otherwise (a wrong name
-        takes as long as a wrong password)."""
+        """The member of staff if ``password`` is theirs; None otherwise."""
+        found = await self.check(name, password)
+        return found.staff if found else None
+
+    async def check(self, name: str, password: str) -> Account | None:
+        """The account if ``password`` is theirs; None otherwise (a wrong name takes as
+        long as a wrong password)."""
         key = self.keyspace.staff_account(name) if NAME.fullmatch(name) else None
         fields = cast(dict[bytes, bytes], await self.redis.hgetall(key) if key else {})
         stored = fields.get(b"password", b"").decode() or _ABSENT
@@ -144,9 +174,13 @@ class StaffDirectory:
         async with self._checks:
             if not await asyncio.to_thread(_matches, stored, password):
                 return None
-        if not fields:
-            return None
-        try:
-            return Staff(name, Role(fields[b"role"].decode()))
-        except (KeyError, ValueError):
-            return None
+        return _account_of(name, fields)
+
+
+def _account_of(name: str, fields: dict[bytes, bytes]) -> Account | None:
+    try:
+        staff = Staff(name, Role(fields[b"role"].decode()))
+    except (KeyError, ValueError):
+        return None
+    # Accounts made before generations existed have none: "" then, as do their sessions.
+    return Account(staff, fields.get(b"generation", b"").decode())

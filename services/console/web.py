@@ -3,6 +3,7 @@ member of staff, role checks, and the middlewares (login, CSRF, headers, errors)
 
 from __future__ import annotations
 
+import hmac
 import logging
 import re
 from collections.abc import Awaitable, Callable
@@ -147,8 +148,15 @@ async def logged_in(request: web.Request, handler: Handler) -> web.StreamRespons
         return await handler(request)
     console = console_of(request)
     login = await console.sessions.find(request.cookies.get(COOKIE, ""))
-    if login is None or await console.staff.get(login.staff.name) != login.staff:
-        # No session, an expired one, or its account removed or its role changed since.
+    account = await console.staff.account(login.staff.name) if login else None
+    if (
+        login is None
+        or account is None
+        or account.staff != login.staff
+        or (not hmac.compare_digest(account.generation, login.generation))
+    ):
+        # No session, an expired one, or its account removed (even if made again since),
+        # its password reset or its role changed.
         raise web.HTTPSeeOther("/login")
     request[LOGIN] = login
     if request.method == "POST":

@@ -187,3 +187,27 @@ async def test_an_account_locked_by_failures_opens_again_after_its_short_window(
         assert await log_in(http, "julia") == 429
         await asyncio.sleep(1.5)  # the account's window passes; no lock of many minutes
         assert await log_in(http, "julia") == 303
+
+
+async def test_a_removed_account_made_again_does_not_revive_its_old_sessions(
+    log: EventLog,
+) -> None:
+    directory = StaffDirectory(log.redis, log.keyspace)
+    await add_staff(log, "julia", Role.RECEPTIONIST)
+    async with serving_console(log) as base, browser(base) as http:
+        await log_in(http, "julia")
+        await directory.remove("julia")
+        await add_staff(log, "julia", Role.RECEPTIONIST)  # same name, same role
+        async with http.get("/agenda", allow_redirects=False) as page:
+            assert page.headers["Location"] == "/login"
+
+
+async def test_a_password_reset_ends_the_accounts_open_sessions(log: EventLog) -> None:
+    directory = StaffDirectory(log.redis, log.keyspace)
+    await add_staff(log, "julia", Role.RECEPTIONIST)
+    async with serving_console(log) as base, browser(base) as http:
+        await log_in(http, "julia")
+        assert await directory.reset_password("julia", "outra senha bem longa")
+        async with http.get("/agenda", allow_redirects=False) as page:
+            assert page.headers["Location"] == "/login"
+        assert await log_in(http, "julia", "outra senha bem longa") == 303
