@@ -47,7 +47,8 @@ async def agenda_version(request: web.Request) -> web.Response:
 
 async def home(request: web.Request) -> web.StreamResponse:
     role = login_of(request).staff.role
-    raise web.HTTPSeeOther("/dpo/acessos" if role is Role.DPO else "/agenda")
+    first = {Role.DPO: "/dpo/acessos", Role.ADMIN: "/equipe"}
+    raise web.HTTPSeeOther(first.get(role, "/agenda"))
 
 
 def add_routes(app: web.Application) -> None:

@@ -211,3 +211,24 @@ async def test_a_password_reset_ends_the_accounts_open_sessions(log: EventLog) -
         async with http.get("/agenda", allow_redirects=False) as page:
             assert page.headers["Location"] == "/login"
         assert await log_in(http, "julia", "outra senha bem longa") == 303
+
+
+async def test_an_admin_manages_staff_but_sees_no_patients_data(log: EventLog) -> None:
+    await add_staff(log, "root", Role.ADMIN)
+    async with serving_console(log) as base, browser(base) as http:
+        await log_in(http, "root")
+        async with http.get("/") as home:
+            assert home.url.path == "/equipe"
+        for path in ("/agenda", "/pacientes", "/atendimento", "/dpo/acessos",
+                     "/dpo/consentimento"):  # fmt: skip
+            async with http.get(path) as page:
+                assert page.status == 403, path
+
+
+async def test_the_dpo_is_refused_the_front_desk_and_staff_pages(log: EventLog) -> None:
+    await add_staff(log, "carla", Role.DPO)
+    async with serving_console(log) as base, browser(base) as http:
+        await log_in(http, "carla")
+        for path in ("/agenda", "/pacientes", "/atendimento", "/equipe"):
+            async with http.get(path) as page:
+                assert page.status == 403, path
