@@ -313,6 +313,11 @@ def test_no_service_logged_a_refusal(worked: Worked) -> None:
         ("projector", ("FLUSHALL",)),
         ("operator", ("CONFIG", "SET", "appendonly", "no")),
         ("operator", ("GET", "other:key")),
+        ("console", ("DEL", "wsm:{p0}:log")),
+        ("console", ("SET", "wsm:{p0}:log", "x")),
+        ("console", ("HDEL", "wsm:{p0}:subject-keys", "c" + "0" * 32)),
+        ("console", ("DEL", "wsm:{identities}:identity")),
+        ("console", ("XADD", "wsm:{staff}:names", "*", "a", "b")),
     ],
     ids=lambda v: v if isinstance(v, str) else v[0],
 )
