@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from aiohttp import web
+from yarl import URL
 
 from services.console.accountability import Action, record
 from services.console.client_address import client_address
@@ -15,8 +16,30 @@ async def login_page(request: web.Request) -> web.Response:
     return render(request, "login.html", error=None, name="")
 
 
+def cross_site(request: web.Request) -> bool:
+    """Whether a browser says this POST came from another site (login CSRF: a page
+    elsewhere logging the browser in to an account of the attacker's). Clients that send
+    neither header (scripts, probes) are not browsers to protect."""
+    fetched_from = request.headers.get("Sec-Fetch-Site")
+    if fetched_from is not None and fetched_from not in ("same-origin", "none"):
+        return True
+    origin = request.headers.get("Origin")
+    if origin is None:
+        return False
+    # The host name only: behind a TLS-terminating proxy the scheme and port the console
+    # sees differ from the browser's.
+    try:
+        return URL(origin).host != URL.build(scheme="http", authority=request.host).host
+    except ValueError:
+        return True
+
+
 async def login(request: web.Request) -> web.StreamResponse:
     console = console_of(request)
+    if cross_site(request):
+        return render(request, "refused.html", status=403,
+                      reason="O formulário de entrada não veio desta página. Abra o console "
+                             "pelo endereço dele e tente de novo.")  # fmt: skip
     form = await form_of(request)
     name = form.get("name", "").strip().lower()[:MAX_FIELD_CHARS]
     password = form.get("password", "")[:MAX_FIELD_CHARS]

@@ -232,3 +232,33 @@ async def test_the_dpo_is_refused_the_front_desk_and_staff_pages(log: EventLog) 
         for path in ("/agenda", "/pacientes", "/atendimento", "/equipe"):
             async with http.get(path) as page:
                 assert page.status == 403, path
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [{"Sec-Fetch-Site": "cross-site"}, {"Origin": "https://evil.example"}, {"Origin": "null"}],
+    ids=["sec-fetch-site", "origin", "opaque-origin"],
+)
+async def test_a_login_posted_from_another_site_is_refused(
+    log: EventLog, headers: dict[str, str]
+) -> None:
+    await add_staff(log, "julia", Role.RECEPTIONIST)
+    form = {"name": "julia", "password": PASSWORD}
+    async with (
+        serving_console(log) as base,
+        browser(base) as http,
+        http.post("/login", data=form, headers=headers, allow_redirects=False) as response,
+    ):
+        assert response.status == 403
+        assert "Set-Cookie" not in response.headers
+    assert await recent(log) == []
+
+
+async def test_a_login_posted_from_the_consoles_own_page_is_accepted(log: EventLog) -> None:
+    await add_staff(log, "julia", Role.RECEPTIONIST)
+    form = {"name": "julia", "password": PASSWORD}
+    async with serving_console(log) as base, browser(base) as http:
+        headers = {"Origin": base, "Sec-Fetch-Site": "same-origin"}
+        async with http.post("/login", data=form, headers=headers,
+                             allow_redirects=False) as response:  # fmt: skip
+            assert response.status == 303
