@@ -5,7 +5,7 @@ from __future__ import annotations
 from aiohttp import web
 from yarl import URL
 
-from services.console.accountability import Action, record
+from services.console.accountability import Action, record, record_failed_login
 from services.console.client_address import client_address
 from services.console.web import COOKIE, console_of, form_of, login_of, render
 
@@ -51,6 +51,7 @@ async def login(request: web.Request) -> web.StreamResponse:
                             "de novo.")  # fmt: skip
     account = await console.staff.check(name, password)
     if account is None:
+        await record_failed_login(console.log, await console.staff.get(name))
         return render(request, "login.html", status=401, name=name,
                       error="Nome ou senha incorretos.")  # fmt: skip
     await console.throttle.succeeded(name, address)

@@ -11,6 +11,7 @@ from services.runtime import settings
 
 DEFAULT_SESSION_HOURS = 8
 DEFAULT_REFRESH_SECONDS = 5
+DEFAULT_IDLE_MINUTES = 30
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,6 +22,8 @@ class ConsoleSettings:
     session_s: int = DEFAULT_SESSION_HOURS * 3600
     limits: Limits = field(default_factory=Limits)
     refresh_s: int = DEFAULT_REFRESH_SECONDS
+    idle_s: int = DEFAULT_IDLE_MINUTES * 60
+    """A session ends after this long without the member of staff doing anything."""
     trusted_proxies: tuple[Network, ...] = ()
     """Reverse proxies whose X-Forwarded-For names the client (none: the peer is)."""
 
@@ -43,9 +46,12 @@ class ConsoleSettings:
         refresh = settings.integer(
             env, "CONSOLE_REFRESH_SECONDS", DEFAULT_REFRESH_SECONDS, minimum=1, maximum=3600
         )
+        idle = settings.integer(
+            env, "CONSOLE_IDLE_MINUTES", DEFAULT_IDLE_MINUTES, minimum=1, maximum=24 * 60
+        )
         try:
             proxies = networks(settings.text_list(env, "CONSOLE_TRUSTED_PROXIES"))
         except ProxyListError as exc:
             raise settings.SettingsError(f"CONSOLE_TRUSTED_PROXIES: {exc}") from None
         return cls(secure_cookies=secure, session_s=hours * 3600, limits=limits,
-                   refresh_s=refresh, trusted_proxies=proxies)  # fmt: skip
+                   refresh_s=refresh, trusted_proxies=proxies, idle_s=idle * 60)  # fmt: skip

@@ -5,15 +5,17 @@ logins are refused until the window passes."""
 from __future__ import annotations
 
 import hashlib
+import hmac
 from dataclasses import dataclass
 
 from events import Keyspace
 from events.redis_client import RedisClient
 
 
-def _digest(value: str) -> str:
-    # Addresses are personal data: the key names a digest of them.
-    return hashlib.blake2b(value.encode(), digest_size=12).hexdigest()
+def _digest(secret: bytes, value: str) -> str:
+    # Addresses are personal data: the key names a keyed digest of them, which no one
+    # without the secret can reverse by hashing every IPv4 address.
+    return hmac.new(secret, value.encode(), hashlib.sha256).hexdigest()[:24]
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,15 +29,20 @@ class Limits:
 
 
 class LoginThrottle:
-    def __init__(self, redis: RedisClient, keyspace: Keyspace, limits: Limits) -> None:
+    def __init__(
+        self, redis: RedisClient, keyspace: Keyspace, limits: Limits, secret: bytes
+    ) -> None:
         self.redis = redis
         self.keyspace = keyspace
         self.limits = limits
+        # A key of its own, derived from the console's secret (the chat key secret).
+        self.secret = hmac.new(secret, b"console login throttle", hashlib.sha256).digest()
 
-    def _keys(self, name: str, address: str) -> tuple[str, str]:
+    def keys_of(self, name: str, address: str) -> tuple[str, str]:
+        """The counters' keys of an account and of a client address."""
         return (
-            self.keyspace.login_failures("account", _digest(name)),
-            self.keyspace.login_failures("address", _digest(address)),
+            self.keyspace.login_failures("account", _digest(self.secret, name)),
+            self.keyspace.login_failures("address", _digest(self.secret, address)),
         )
 
     async def reserve(self, name: str, address: str) -> bool:
@@ -43,7 +50,7 @@ class LoginThrottle:
 
         Both counters go up in one transaction before any password is looked at, so
         concurrent attempts cannot all slip under the limit together."""
-        account, place = self._keys(name, address)
+        account, place = self.keys_of(name, address)
         async with self.redis.pipeline(transaction=True) as pipe:
             for key, window_s in ((account, self.limits.account_window_s),
                                   (place, self.limits.window_s)):  # fmt: skip
@@ -57,7 +64,7 @@ class LoginThrottle:
     async def succeeded(self, name: str, address: str) -> None:
         """A right password clears its account's count and takes its own attempt back
         from the address's count (an address's count is of failures)."""
-        account, place = self._keys(name, address)
+        account, place = self.keys_of(name, address)
         async with self.redis.pipeline(transaction=True) as pipe:
             pipe.delete(account)
             pipe.decr(place)

@@ -137,6 +137,9 @@ async def security_headers(request: web.Request, handler: Handler) -> web.Stream
     )
     headers.setdefault("X-Content-Type-Options", "nosniff")
     headers.setdefault("Referrer-Policy", "no-referrer")
+    if console_of(request).settings.secure_cookies:
+        # Cookies only over HTTPS: browsers then keep to HTTPS for the console's host.
+        headers.setdefault("Strict-Transport-Security", "max-age=31536000")
     if not request.path.startswith("/static/"):
         headers.setdefault("Cache-Control", "no-store")  # pages hold personal data
     return response
@@ -148,7 +151,9 @@ async def logged_in(request: web.Request, handler: Handler) -> web.StreamRespons
     if request.path.startswith(PUBLIC):
         return await handler(request)
     console = console_of(request)
-    login = await console.sessions.find(request.cookies.get(COOKIE, ""))
+    # A page's own refresh (…/versao) is no activity: an open page left alone still ends.
+    active = not request.path.endswith("/versao")
+    login = await console.sessions.find(request.cookies.get(COOKIE, ""), active)
     account = await console.staff.account(login.staff.name) if login else None
     if (
         login is None

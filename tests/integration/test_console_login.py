@@ -177,7 +177,7 @@ async def test_an_account_locked_by_failures_opens_again_after_its_short_window(
     log: EventLog,
 ) -> None:
     await add_staff(log, "julia", Role.RECEPTIONIST)
-    limits = Limits(per_account=2, per_address=100, window_s=600, account_window_s=1)
+    limits = Limits(per_account=2, per_address=100, window_s=600, account_window_s=5)
     async with (
         serving_console(log, replace(SETTINGS, limits=limits)) as base,
         browser(base) as http,
@@ -185,7 +185,7 @@ async def test_an_account_locked_by_failures_opens_again_after_its_short_window(
         for _ in range(2):
             assert await log_in(http, "julia", "a stranger's guess") == 401
         assert await log_in(http, "julia") == 429
-        await asyncio.sleep(1.5)  # the account's window passes; no lock of many minutes
+        await asyncio.sleep(5.5)  # the account's window passes; no lock of many minutes
         assert await log_in(http, "julia") == 303
 
 
@@ -262,3 +262,37 @@ async def test_a_login_posted_from_the_consoles_own_page_is_accepted(log: EventL
         async with http.post("/login", data=form, headers=headers,
                              allow_redirects=False) as response:  # fmt: skip
             assert response.status == 303
+
+
+async def test_a_session_left_idle_past_the_idle_timeout_ends(log: EventLog) -> None:
+    await add_staff(log, "julia", Role.RECEPTIONIST)
+    async with serving_console(log, replace(SETTINGS, idle_s=3)) as base, browser(base) as http:
+        await log_in(http, "julia")
+        async with http.get("/agenda", allow_redirects=False) as page:
+            assert page.status == 200
+        await asyncio.sleep(4)  # nothing done for longer than the idle timeout
+        async with http.get("/agenda", allow_redirects=False) as page:
+            assert page.headers["Location"] == "/login"
+
+
+async def test_a_wrong_password_is_in_the_access_log(log: EventLog) -> None:
+    await add_staff(log, "julia", Role.RECEPTIONIST)
+    async with serving_console(log) as base, browser(base) as http:
+        await log_in(http, "julia", "not the password")
+    [entry] = await recent(log)
+    assert entry.event == StaffActed(staff="julia", role="receptionist", action="login_failed")
+
+
+async def test_a_failed_login_for_no_account_keeps_no_typed_name(log: EventLog) -> None:
+    async with serving_console(log) as base, browser(base) as http:
+        await log_in(http, "minha-senha-secreta", "not the password")
+    [entry] = await recent(log)
+    assert entry.event == StaffActed(staff="(nome desconhecido)", role="",
+                                     action="login_failed")  # fmt: skip
+
+
+async def test_pages_ask_browsers_to_keep_to_https_when_cookies_are_secure(
+    log: EventLog,
+) -> None:
+    async with serving_console(log) as base, browser(base) as http, http.get("/login") as page:
+        assert page.headers["Strict-Transport-Security"] == "max-age=31536000"
