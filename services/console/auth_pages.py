@@ -24,7 +24,9 @@ def cross_site(request: web.Request) -> bool:
     if fetched_from is not None and fetched_from not in ("same-origin", "none"):
         return True
     origin = request.headers.get("Origin")
-    if origin is None:
+    if origin is None or origin == "null":
+        # "null": the pages' no-referrer policy makes browsers send that even from the
+        # console's own login page; Sec-Fetch-Site above has told where it came from.
         return False
     # The host name only: behind a TLS-terminating proxy the scheme and port the console
     # sees differ from the browser's.
