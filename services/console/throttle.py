@@ -68,4 +68,6 @@ class LoginThrottle:
         async with self.redis.pipeline(transaction=True) as pipe:
             pipe.delete(account)
             pipe.decr(place)
+            # Had the count expired just now, the DECR made a new key: it must expire too.
+            pipe.expire(place, self.limits.window_s, nx=True)
             await pipe.execute()

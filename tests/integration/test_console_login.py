@@ -298,3 +298,12 @@ async def test_pages_ask_browsers_to_keep_to_https_when_cookies_are_secure(
 ) -> None:
     async with serving_console(log) as base, browser(base) as http, http.get("/login") as page:
         assert page.headers["Strict-Transport-Security"] == "max-age=31536000"
+
+
+async def test_a_right_password_starts_the_accounts_count_again(log: EventLog) -> None:
+    await add_staff(log, "julia", Role.RECEPTIONIST)
+    async with serving_console(log) as base, browser(base) as http:
+        for _ in range(2):
+            assert await log_in(http, "julia", "a typo") == 401
+        assert await log_in(http, "julia") == 303
+        assert [await log_in(http, "julia", "a typo") for _ in range(4)] == [401] * 3 + [429]
