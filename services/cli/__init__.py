@@ -54,7 +54,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "sessions": ("services.cli.sessions", "each WAHA session's status and health"),
     "eval": ("services.cli.eval", "measure the offline brain on the labelled patient corpus"),
     "console": ("services.cli.console", "serve the front desk's web console for the staff"),
-    "staff": ("services.cli.staff", "the console's staff accounts: add, list or remove"),
+    "staff": (
+        "services.cli.staff",
+        "the console's staff accounts: add, list, remove or reset a password",
+    ),
     "appointments": ("services.cli.appointments", "record that a patient did not come (no-show)"),
 }
 

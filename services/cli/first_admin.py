@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import asyncio
+import secrets
 from collections.abc import Mapping
 
 from services.console.staff import Role, StaffDirectory, new_password
 from services.runtime.store import StoreSettings
 
-FIRST_ADMIN = "admin"
+
+def first_admin_name() -> str:
+    """``admin-`` and six random hex digits: a name nobody can guess to lock out or to
+    start guessing passwords for."""
+    return f"admin-{secrets.token_hex(3)}"
 
 
 async def _ensure(env: Mapping[str, str]) -> tuple[str, str] | None:
@@ -18,8 +23,9 @@ async def _ensure(env: Mapping[str, str]) -> tuple[str, str] | None:
         if await directory.all():
             return None
         password = new_password()
-        await directory.add(FIRST_ADMIN, Role.ADMIN, password)
-        return FIRST_ADMIN, password
+        name = first_admin_name()
+        await directory.add(name, Role.ADMIN, password)
+        return name, password
 
 
 def ensure_first_admin(env: Mapping[str, str]) -> tuple[str, str] | None:

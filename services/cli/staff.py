@@ -1,7 +1,7 @@
-"""``wsm staff add|list|remove``: the console's staff accounts.
+"""``wsm staff add|list|remove|reset``: the console's staff accounts.
 
-``add`` reads the password from standard input (one line), or with ``--generate`` makes
-one and prints it once."""
+``add`` and ``reset`` (a new password, ending the account's sessions) read the password
+from standard input (one line), or with ``--generate`` make one and print it once."""
 
 from __future__ import annotations
 
@@ -19,12 +19,12 @@ BAD_INPUT = 2
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("action", choices=["add", "list", "remove"], help="what to do")
-    parser.add_argument("name", nargs="?", help="the account's name (add, remove)")
+    parser.add_argument("action", choices=["add", "list", "remove", "reset"], help="what to do")
+    parser.add_argument("name", nargs="?", help="the account's name (add, remove, reset)")
     parser.add_argument("--role", choices=[r.value for r in Role], help="add: the role")
     parser.add_argument(
         "--generate", action="store_true",
-        help="add: generate the password and print it, instead of reading it from stdin",
+        help="add, reset: generate the password and print it, instead of reading it from stdin",
     )  # fmt: skip
 
 
@@ -51,6 +51,15 @@ async def act(args: argparse.Namespace, env: Mapping[str, str], stdin: TextIO,
                 print(f"wsm staff: there is no member of staff called {name}", file=sys.stderr)
                 return 1
             out.write(f"removed {name}\n")
+            return 0
+        if args.action == "reset":
+            password = new_password() if args.generate else password_from(stdin)
+            if not await directory.reset_password(name, password):
+                print(f"wsm staff: there is no member of staff called {name}", file=sys.stderr)
+                return 1
+            out.write(f"new password for {name}; their open sessions have ended\n")
+            if args.generate:
+                out.write(f"password: {password}\n")
             return 0
         if args.role is None:
             raise StaffError("add needs --role receptionist, dpo or admin")

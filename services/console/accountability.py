@@ -46,6 +46,7 @@ class Action:
     CANCELLED = "cancelled_by_hand"
     BLOCKED = "blocked_time"
     MARKED_NO_SHOW = "marked_no_show"
+    LOGIN_FAILED = "login_failed"
 
 
 ACTION_NAMES = {
@@ -69,7 +70,12 @@ ACTION_NAMES = {
     Action.CANCELLED: "cancelou uma consulta",
     Action.BLOCKED: "bloqueou horários",
     Action.MARKED_NO_SHOW: "marcou uma falta",
+    Action.LOGIN_FAILED: "errou a senha ao entrar",
 }
+
+# Who a failed login was for when no account has the name typed: the name itself is not
+# kept (people type passwords into the name field).
+UNKNOWN_ACCOUNT = "(nome desconhecido)"
 
 
 async def record(
@@ -119,3 +125,12 @@ async def recent(log: EventLog, limit: int = 200) -> list[Entry]:
             break
         end = "(" + entries[-1][0].decode()
     return found
+
+
+async def record_failed_login(log: EventLog, staff: Staff | None) -> None:
+    """A wrong password for ``staff``'s account, or for a name no account has (None)."""
+    event = StaffActed(
+        staff=staff.name if staff else UNKNOWN_ACCOUNT, role=staff.role.value if staff else "",
+        action=Action.LOGIN_FAILED,
+    )  # fmt: skip
+    await log.append(new_envelope(event, chat=ACCESS_CHAT, session=ACCESS_SESSION))

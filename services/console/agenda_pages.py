@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from aiohttp import web
 
 from services.console.accountability import Action, record
 from services.console.agenda import agenda, appointments, fingerprint, today_in, week_of
+from services.console.bookings import STAFF_HORIZON
 from services.console.staff import Role
 from services.console.web import console_of, login_of, render, requires
+
+# How far back the agenda shows a day: past appointments, no-shows, years of them.
+AGENDA_REACH_BACK = timedelta(days=10 * 366)
 
 
 def shown_days(request: web.Request, today: date) -> tuple[str, list[date]]:
@@ -20,6 +24,8 @@ def shown_days(request: web.Request, today: date) -> tuple[str, list[date]]:
         asked = date.fromisoformat(request.query.get("dia", ""))
     except ValueError:
         return "dia", [today]
+    if not today - AGENDA_REACH_BACK <= asked <= today + STAFF_HORIZON:
+        return "dia", [today]  # a mistyped year: today rather than a day of no use
     return ("dia", [today]) if asked == today else ("data", [asked])
 
 
@@ -47,7 +53,8 @@ async def agenda_version(request: web.Request) -> web.Response:
 
 async def home(request: web.Request) -> web.StreamResponse:
     role = login_of(request).staff.role
-    raise web.HTTPSeeOther("/dpo/acessos" if role is Role.DPO else "/agenda")
+    first = {Role.DPO: "/dpo/acessos", Role.ADMIN: "/equipe"}
+    raise web.HTTPSeeOther(first.get(role, "/agenda"))
 
 
 def add_routes(app: web.Application) -> None:

@@ -11,7 +11,8 @@ from aiohttp import web
 from services.actions.no_show import NoShowRefused, calendar_record, mark_no_show
 from services.console import bookings
 from services.console.accountability import Action, record
-from services.console.bookings import BookingRefused, day_halves, wanted_of
+from services.console.agenda import today_in
+from services.console.bookings import BookingRefused, bookable_day, day_halves, wanted_of
 from services.console.inbox import new_form_id
 from services.console.staff import Role
 from services.console.web import CHAT_KEY, console_of, form_of, login_of, render, requires
@@ -50,6 +51,11 @@ async def _form_page(
                   clinic=console.clinic)  # fmt: skip
 
 
+def _today(request: web.Request) -> date:
+    console = console_of(request)
+    return today_in(console.zone, console.clock())
+
+
 @requires(Role.RECEPTIONIST)
 async def booking_form(request: web.Request) -> web.Response:
     chat = request.query.get("paciente", "")
@@ -66,7 +72,7 @@ async def book(request: web.Request) -> web.StreamResponse:
     if not CHAT_KEY.fullmatch(chat) or await console.models.session(chat) is None:
         raise web.HTTPBadRequest()  # only a patient the lookup finds is booked for
     try:
-        wanted = wanted_of(form, console.clinic, console.zone)
+        wanted = wanted_of(form, console.clinic, console.zone, _today(request))
         if wanted.start <= console.clock():
             raise BookingRefused("Esse horário já passou.")
         booked = await bookings.book(console.log, console.models, console.calendar, chat,
@@ -90,7 +96,7 @@ async def move(request: web.Request) -> web.StreamResponse:
     form = await form_of(request)
     action = f"/agenda/consulta/{appointment_id}/remarcar"
     try:
-        wanted = wanted_of(form, console.clinic, console.zone)
+        wanted = wanted_of(form, console.clinic, console.zone, _today(request))
         if wanted.start <= console.clock():
             raise BookingRefused("Esse horário já passou.")
         booked = await bookings.move(console.log, console.models, console.calendar,
@@ -143,13 +149,10 @@ async def block(request: web.Request) -> web.StreamResponse:
     try:
         block_id = f"block-{_form_id(form)}"
         if form.get("hora"):
-            wanted = wanted_of(form, console.clinic, console.zone)
+            wanted = wanted_of(form, console.clinic, console.zone, _today(request))
             spans, professional = [(wanted.start, wanted.until)], wanted.professional
         else:
-            try:
-                day = date.fromisoformat(form.get("dia", ""))
-            except ValueError:
-                raise BookingRefused("Informe o dia.") from None
+            day = bookable_day(form.get("dia", ""), _today(request))
             professional = form.get("profissional", "")
             if professional not in console.clinic.professionals:
                 raise BookingRefused("Escolha um profissional da clínica.")

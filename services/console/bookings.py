@@ -24,6 +24,9 @@ from services.domain.clinic_model import LONGEST_BOOKING, ClinicModel
 BLOCKS_SESSION = "console"
 FALLBACK_SESSION = "default"
 TAKEN = "Este horário já está ocupado (talvez pelo robô agora mesmo). Escolha outro."
+# How far ahead the front desk books or blocks by hand: farther than the bot (a yearly
+# return visit), but bounded, so a mistyped year is caught rather than stored.
+STAFF_HORIZON = timedelta(days=2 * 365 + 1)
 
 
 class BookingRefused(ValueError):
@@ -41,14 +44,26 @@ class Wanted:
     service: str
 
 
-def wanted_of(form: dict[str, str], clinic: ClinicModel, zone: ZoneInfo) -> Wanted:
-    """The time a booking form asks for: ``dia`` (YYYY-MM-DD), ``hora`` (HH:MM), and
-    ``servico``/``profissional`` where the clinic has them."""
+def bookable_day(raw: str, today: date) -> date:
+    """A day from a form (YYYY-MM-DD) between today and two years ahead."""
     try:
-        day = date.fromisoformat(form.get("dia", ""))
+        day = date.fromisoformat(raw)
+    except ValueError:
+        raise BookingRefused("Informe o dia.") from None
+    last = today + STAFF_HORIZON
+    if not today <= day <= last:
+        raise BookingRefused(f"Escolha um dia entre hoje e {last:%d/%m/%Y}.")
+    return day
+
+
+def wanted_of(form: dict[str, str], clinic: ClinicModel, zone: ZoneInfo, today: date) -> Wanted:
+    """The time a booking form asks for: ``dia`` (YYYY-MM-DD, today to two years ahead),
+    ``hora`` (HH:MM), and ``servico``/``profissional`` where the clinic has them."""
+    try:
         clock = time.fromisoformat(form.get("hora", ""))
     except ValueError:
         raise BookingRefused("Informe o dia e a hora.") from None
+    day = bookable_day(form.get("dia", ""), today)
     service = clinic.services.get(form.get("servico", next(iter(clinic.services))))
     if service is None:
         raise BookingRefused("Escolha um serviço da clínica.")

@@ -23,6 +23,10 @@ class ReplyRefused(ValueError):
     """A reply that cannot go out: empty, too long, or to a chat no longer held."""
 
 
+class NotHeld(ReplyRefused):
+    """A reply to a chat that is not in a person's hands now: the bot is talking there."""
+
+
 @dataclass(frozen=True, slots=True)
 class Waiting:
     """A chat in handoff, as the inbox lists it."""
@@ -101,12 +105,17 @@ def new_form_id() -> str:
 
 
 async def send_reply(
-    log: EventLog, models: ReadModels, chat: str, text: str, by: str, form_id: str
-) -> str:
-    """Record ``by``'s reply to ``chat``; the outbox sends it. The entry id."""
+    log: EventLog, models: ReadModels, chat: str, text: str, by: str, form_id: str,
+    now: datetime,
+) -> str:  # fmt: skip
+    """Record ``by``'s reply to ``chat``, which must be in handoff ``now``; the outbox
+    sends it. The entry id."""
     view = await models.session(chat)
     if view is None or not view.conversation.chat_id:
         raise ReplyRefused("esta conversa não está mais disponível")
+    if not in_handoff(view.conversation, now):
+        # Two voices in one chat: the bot would answer over a person it does not know of.
+        raise NotHeld("esta conversa não está com a equipe agora; o robô a está atendendo")
     # Quoting nothing: the outbox's check after a crash looks for a sent message quoting
     # the one answered, which would find the bot's own answer to the person's last
     # message and take this reply for sent. So, as for any reply quoting nothing, a

@@ -10,6 +10,7 @@ from aiohttp import web
 from services.actions.handoff import NotInHandoff, release_handoff
 from services.console.accountability import Action, record
 from services.console.inbox import (
+    NotHeld,
     ReplyRefused,
     clean_reply,
     conversation_fingerprint,
@@ -84,7 +85,10 @@ async def reply(request: web.Request) -> web.StreamResponse:
         raise web.HTTPBadRequest()
     try:
         text = clean_reply(form.get("text", ""))
-        await send_reply(console.log, console.models, chat, text, staff.name, form_id)
+        await send_reply(console.log, console.models, chat, text, staff.name, form_id,
+                         console.clock())  # fmt: skip
+    except NotHeld as exc:
+        return await conversation(request, error=f"Resposta não enviada: {exc}.", status=409)
     except ReplyRefused as exc:
         return await conversation(request, error=str(exc), status=400)
     await record(console.log, staff, Action.REPLIED, [chat])

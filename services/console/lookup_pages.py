@@ -1,5 +1,6 @@
 """The front desk's patient lookup: by phone number (and by name, through the blind
-index); each patient shown is a recorded view."""
+index); each patient shown is a recorded view. Searches are POSTed forms answered with
+their results, so no phone number or name is ever in a URL (proxy logs, history)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from services.console.accountability import Action, record
 from services.console.agenda import STATUS_NAMES
 from services.console.lookup import NameInvalid, by_name, by_phone, patient
 from services.console.staff import Role
-from services.console.web import console_of, login_of, render, requires
+from services.console.web import console_of, form_of, login_of, render, requires
 from services.domain.phones import PhoneInvalid
 
 MAX_ASKED = 200
@@ -30,9 +31,15 @@ def _page(request: web.Request, status: int = 200, **values: object) -> web.Resp
 
 @requires(Role.RECEPTIONIST)
 async def lookup_page(request: web.Request) -> web.Response:
+    return _page(request)
+
+
+@requires(Role.RECEPTIONIST)
+async def lookup(request: web.Request) -> web.Response:
     console = console_of(request)
-    phone = request.query.get("telefone", "")[:MAX_ASKED].strip()
-    name = request.query.get("nome", "")[:MAX_ASKED].strip()
+    form = await form_of(request)
+    phone = form.get("telefone", "")[:MAX_ASKED].strip()
+    name = form.get("nome", "")[:MAX_ASKED].strip()
     if name and not phone:
         return await _by_name(request, name)
     if not phone:
@@ -63,3 +70,4 @@ async def _by_name(request: web.Request, name: str) -> web.Response:
 
 def add_routes(app: web.Application) -> None:
     app.router.add_get("/pacientes", lookup_page)
+    app.router.add_post("/pacientes", lookup)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import re
 import secrets
 from dataclasses import dataclass
@@ -23,6 +24,9 @@ _hasher = PasswordHasher()
 # Verified against when an account does not exist, so a wrong name costs the same time
 # as a wrong password and the answer's timing tells no names.
 _ABSENT = _hasher.hash(secrets.token_hex(16))
+# Each check takes ~64 MiB for its fraction of a second: a few at a time keep the
+# console inside its memory limit however many attempts arrive together.
+CONCURRENT_CHECKS = 2
 
 
 class Role(StrEnum):
@@ -46,6 +50,19 @@ class StaffError(ValueError):
 class Staff:
     name: str
     role: Role
+
+
+@dataclass(frozen=True, slots=True)
+class Account:
+    """A member of staff and their account's generation: a random value, new when the
+    account is made again or its password reset, that every session must carry."""
+
+    staff: Staff
+    generation: str
+
+
+def new_generation() -> str:
+    return secrets.token_hex(16)
 
 
 def check_name(raw: str) -> str:
@@ -72,6 +89,13 @@ def check_role(raw: str) -> Role:
         raise StaffError(f"a role is one of {', '.join(Role)}") from None
 
 
+def _matches(stored: str, password: str) -> bool:
+    try:
+        return _hasher.verify(stored, password)
+    except (VerificationError, InvalidHashError):
+        return False
+
+
 def new_password() -> str:
     """A generated password: 96 random bits, easy to type."""
     return secrets.token_urlsafe(12)
@@ -83,18 +107,31 @@ class StaffDirectory:
     def __init__(self, redis: RedisClient, keyspace: Keyspace) -> None:
         self.redis = redis
         self.keyspace = keyspace
+        self._checks = asyncio.Semaphore(CONCURRENT_CHECKS)
 
     async def add(self, name: str, role: Role, password: str) -> Staff:
         """Make an account; refused if the name is taken."""
         name, password = check_name(name), check_password(password)
-        digest = _hasher.hash(password)
+        async with self._checks:
+            digest = await asyncio.to_thread(_hasher.hash, password)
         key = self.keyspace.staff_account(name)
         # HSETNX on the role field first: of two adds of one name, exactly one makes it.
         if not await self.redis.hsetnx(key, "role", role.value):
             raise StaffError(f"there is already a member of staff called {name}")
-        await self.redis.hset(key, "password", digest)
+        await self.redis.hset(key, mapping={"password": digest, "generation": new_generation()})
         await self.redis.sadd(self.keyspace.staff_names(), name)
         return Staff(name, role)
+
+    async def reset_password(self, name: str, password: str) -> bool:
+        """Give an account a new password, ending its open sessions; whether it exists."""
+        password = check_password(password)
+        if await self.get(name) is None:
+            return False
+        async with self._checks:
+            digest = await asyncio.to_thread(_hasher.hash, password)
+        key = self.keyspace.staff_account(name)
+        await self.redis.hset(key, mapping={"password": digest, "generation": new_generation()})
+        return True
 
     async def remove(self, name: str) -> bool:
         """Delete an account (its open sessions end at their next request); whether it
@@ -104,13 +141,14 @@ class StaffDirectory:
         return bool(removed)
 
     async def get(self, name: str) -> Staff | None:
-        raw = await self.redis.hget(self.keyspace.staff_account(name), "role")
-        if raw is None:
-            return None
-        try:
-            return Staff(name, Role(cast(bytes, raw).decode()))
-        except ValueError:
-            return None
+        found = await self.account(name)
+        return found.staff if found else None
+
+    async def account(self, name: str) -> Account | None:
+        """The account of this name now, with its generation."""
+        fields = cast(dict[bytes, bytes],
+                      await self.redis.hgetall(self.keyspace.staff_account(name)))  # fmt: skip
+        return _account_of(name, fields)
 
     async def all(self) -> list[Staff]:
         names = sorted(n.decode() for n in cast(set[bytes], await self.redis.smembers(
@@ -122,18 +160,27 @@ class StaffDirectory:
         return sum(1 for staff in await self.all() if staff.role is Role.ADMIN)
 
     async def verify(self, name: str, password: str) -> Staff | None:
-        """The member of staff if ``password`` is theirs; None otherwise (a wrong name
-        takes as long as a wrong password)."""
+        """The member of staff if ``password`` is theirs; None otherwise."""
+        found = await self.check(name, password)
+        return found.staff if found else None
+
+    async def check(self, name: str, password: str) -> Account | None:
+        """The account if ``password`` is theirs; None otherwise (a wrong name takes as
+        long as a wrong password)."""
         key = self.keyspace.staff_account(name) if NAME.fullmatch(name) else None
         fields = cast(dict[bytes, bytes], await self.redis.hgetall(key) if key else {})
         stored = fields.get(b"password", b"").decode() or _ABSENT
-        try:
-            _hasher.verify(stored, password)
-        except (VerificationError, InvalidHashError):
-            return None
-        if not fields:
-            return None
-        try:
-            return Staff(name, Role(fields[b"role"].decode()))
-        except (KeyError, ValueError):
-            return None
+        # In a worker thread: the event loop keeps serving other requests meanwhile.
+        async with self._checks:
+            if not await asyncio.to_thread(_matches, stored, password):
+                return None
+        return _account_of(name, fields)
+
+
+def _account_of(name: str, fields: dict[bytes, bytes]) -> Account | None:
+    try:
+        staff = Staff(name, Role(fields[b"role"].decode()))
+    except (KeyError, ValueError):
+        return None
+    # Accounts made before generations existed have none: "" then, as do their sessions.
+    return Account(staff, fields.get(b"generation", b"").decode())

@@ -6,7 +6,7 @@ from __future__ import annotations
 from aiohttp import web
 
 from services.console.accountability import Action, record
-from services.console.staff import StaffError, check_role, new_password
+from services.console.staff import Role, StaffError, check_role, new_password
 from services.console.web import console_of, form_of, login_of, render, requires
 
 
@@ -17,12 +17,12 @@ async def _page(request: web.Request, status: int = 200, **values: object) -> we
     return render(request, "staff.html", status=status, members=members, **values)
 
 
-@requires()
+@requires(Role.ADMIN)
 async def staff_page(request: web.Request) -> web.Response:
     return await _page(request)
 
 
-@requires()
+@requires(Role.ADMIN)
 async def add(request: web.Request) -> web.Response:
     console, admin = console_of(request), login_of(request).staff
     form = await form_of(request)
@@ -36,7 +36,7 @@ async def add(request: web.Request) -> web.Response:
     return await _page(request, created=(staff, password))
 
 
-@requires()
+@requires(Role.ADMIN)
 async def remove(request: web.Request) -> web.StreamResponse:
     console, admin = console_of(request), login_of(request).staff
     name = (await form_of(request)).get("name", "")

@@ -1,19 +1,21 @@
-"""Login throttling: failed attempts counted per account and per client address, in
-Redis counters that expire; past the limit, logins are refused until the window passes."""
+"""Login throttling: attempts counted per account and per client address, in Redis
+counters that expire, each reserved before its password is checked; past the limit,
+logins are refused until the window passes."""
 
 from __future__ import annotations
 
 import hashlib
+import hmac
 from dataclasses import dataclass
-from typing import cast
 
 from events import Keyspace
 from events.redis_client import RedisClient
 
 
-def _digest(value: str) -> str:
-    # Addresses are personal data: the key names a digest of them.
-    return hashlib.blake2b(value.encode(), digest_size=12).hexdigest()
+def _digest(secret: bytes, value: str) -> str:
+    # Addresses are personal data: the key names a keyed digest of them, which no one
+    # without the secret can reverse by hashing every IPv4 address.
+    return hmac.new(secret, value.encode(), hashlib.sha256).hexdigest()[:24]
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,35 +23,51 @@ class Limits:
     per_account: int = 5
     per_address: int = 20
     window_s: int = 15 * 60
+    # An account's count lasts a minute only: anyone may type its name, and a long lock
+    # would let strangers keep its owner out; a minute still caps guesses at the limit.
+    account_window_s: int = 60
 
 
 class LoginThrottle:
-    def __init__(self, redis: RedisClient, keyspace: Keyspace, limits: Limits) -> None:
+    def __init__(
+        self, redis: RedisClient, keyspace: Keyspace, limits: Limits, secret: bytes
+    ) -> None:
         self.redis = redis
         self.keyspace = keyspace
         self.limits = limits
+        # A key of its own, derived from the console's secret (the chat key secret).
+        self.secret = hmac.new(secret, b"console login throttle", hashlib.sha256).digest()
 
-    def _keys(self, name: str, address: str) -> tuple[str, str]:
+    def keys_of(self, name: str, address: str) -> tuple[str, str]:
+        """The counters' keys of an account and of a client address."""
         return (
-            self.keyspace.login_failures("account", _digest(name)),
-            self.keyspace.login_failures("address", _digest(address)),
+            self.keyspace.login_failures("account", _digest(self.secret, name)),
+            self.keyspace.login_failures("address", _digest(self.secret, address)),
         )
 
-    async def blocked(self, name: str, address: str) -> bool:
-        """Whether logins for this account, or from this address, are refused for now."""
-        account, place = self._keys(name, address)
-        counts = cast(list[bytes | None], await self.redis.mget(account, place))
-        by_account, by_address = (int(c) if c else 0 for c in counts)
-        return by_account >= self.limits.per_account or by_address >= self.limits.per_address
+    async def reserve(self, name: str, address: str) -> bool:
+        """Count this attempt before its password is checked; whether it may go ahead.
 
-    async def failed(self, name: str, address: str) -> None:
-        """Count a failure; the window starts at the first failure of each counter."""
+        Both counters go up in one transaction before any password is looked at, so
+        concurrent attempts cannot all slip under the limit together."""
+        account, place = self.keys_of(name, address)
         async with self.redis.pipeline(transaction=True) as pipe:
-            for key in self._keys(name, address):
+            for key, window_s in ((account, self.limits.account_window_s),
+                                  (place, self.limits.window_s)):  # fmt: skip
                 pipe.incr(key)
-                pipe.expire(key, self.limits.window_s, nx=True)
-            await pipe.execute()
+                pipe.expire(key, window_s, nx=True)
+            by_account, _, by_address, _ = await pipe.execute()
+        return int(by_account) <= self.limits.per_account and (
+            int(by_address) <= self.limits.per_address
+        )
 
-    async def succeeded(self, name: str) -> None:
-        """A right password clears its account's count (not the address's)."""
-        await self.redis.delete(self._keys(name, "")[0])
+    async def succeeded(self, name: str, address: str) -> None:
+        """A right password clears its account's count and takes its own attempt back
+        from the address's count (an address's count is of failures)."""
+        account, place = self.keys_of(name, address)
+        async with self.redis.pipeline(transaction=True) as pipe:
+            pipe.delete(account)
+            pipe.decr(place)
+            # Had the count expired just now, the DECR made a new key: it must expire too.
+            pipe.expire(place, self.limits.window_s, nx=True)
+            await pipe.execute()

@@ -3,6 +3,7 @@ member of staff, role checks, and the middlewares (login, CSRF, headers, errors)
 
 from __future__ import annotations
 
+import hmac
 import logging
 import re
 from collections.abc import Awaitable, Callable
@@ -106,8 +107,9 @@ def chat_of(request: web.Request) -> str:
 
 
 def requires(*roles: Role) -> Callable[[Handler], Handler]:
-    """A page for these roles (and the admin's); anyone else gets the 403 page."""
-    allowed = {*roles, Role.ADMIN}
+    """A page for these roles only (the admin's role is not implied: it manages accounts
+    and sees no patient's data unless a page names it); anyone else gets the 403 page."""
+    allowed = set(roles)
 
     def wrap(handler: Handler) -> Handler:
         async def guarded(request: web.Request) -> web.StreamResponse:
@@ -137,6 +139,9 @@ async def security_headers(request: web.Request, handler: Handler) -> web.Stream
     )
     headers.setdefault("X-Content-Type-Options", "nosniff")
     headers.setdefault("Referrer-Policy", "no-referrer")
+    if console_of(request).settings.secure_cookies:
+        # Cookies only over HTTPS: browsers then keep to HTTPS for the console's host.
+        headers.setdefault("Strict-Transport-Security", "max-age=31536000")
     if not request.path.startswith("/static/"):
         headers.setdefault("Cache-Control", "no-store")  # pages hold personal data
     return response
@@ -148,9 +153,18 @@ async def logged_in(request: web.Request, handler: Handler) -> web.StreamRespons
     if request.path.startswith(PUBLIC):
         return await handler(request)
     console = console_of(request)
-    login = await console.sessions.find(request.cookies.get(COOKIE, ""))
-    if login is None or await console.staff.get(login.staff.name) != login.staff:
-        # No session, an expired one, or its account removed or its role changed since.
+    # A page's own refresh (…/versao) is no activity: an open page left alone still ends.
+    active = not request.path.endswith("/versao")
+    login = await console.sessions.find(request.cookies.get(COOKIE, ""), active)
+    account = await console.staff.account(login.staff.name) if login else None
+    if (
+        login is None
+        or account is None
+        or account.staff != login.staff
+        or (not hmac.compare_digest(account.generation, login.generation))
+    ):
+        # No session, an expired one, or its account removed (even if made again since),
+        # its password reset or its role changed.
         raise web.HTTPSeeOther("/login")
     request[LOGIN] = login
     if request.method == "POST":

@@ -9,6 +9,7 @@ import re
 from datetime import UTC, datetime, timedelta
 
 import aiohttp
+import pytest
 from redis.asyncio import Redis
 
 from events import EventLog, Keyspace
@@ -25,6 +26,7 @@ from tests.support.console import (
     log_in,
     registered_patient,
     serving_console,
+    submitted,
 )
 from tests.support.projecting import caught_up, projecting
 
@@ -237,7 +239,7 @@ async def test_a_no_show_is_recorded_once_and_counted_in_the_agenda_and_lookup(
         await caught_up(redis, keyspace)
         async with http.get("/agenda", params={"dia": at.date().isoformat()}) as page:
             agenda = await page.text()
-        async with http.get("/pacientes", params={"telefone": "11987654321"}) as page:
+        async with submitted(http, "/pacientes", {"telefone": "11987654321"}) as page:
             found = await page.text()
     assert len(await events_of(log, chat, AppointmentNoShow)) == 1
     assert "não compareceu" in agenda and "(1 falta)" in agenda
@@ -276,3 +278,32 @@ async def test_a_booking_for_someone_the_read_models_do_not_hold_is_refused(
         async with http.post("/agenda/marcar", data=form) as refused:
             assert refused.status == 400
     assert await events_of(log, stranger, AppointmentBooked) == []
+
+
+@pytest.mark.parametrize("day", ["9999-12-31", "2100-01-01"])
+async def test_a_booking_by_hand_past_two_years_ahead_is_refused_with_a_message(
+    log: EventLog, redis: Redis, keyspace: Keyspace, day: str
+) -> None:
+    await add_staff(log, "julia", Role.RECEPTIONIST)
+    chat = await registered_patient(log, "5511987654321", "Ana Souza", datetime.now(UTC))
+    async with projecting(redis, keyspace), serving_console(log) as base, browser(base) as http:
+        await caught_up(redis, keyspace)
+        await log_in(http, "julia")
+        form = await booking_form(http, chat, next_weekday_at(10)) | {"dia": day}
+        async with http.post("/agenda/marcar", data=form) as refused:
+            assert refused.status == 400
+            assert "Escolha um dia entre hoje e" in await refused.text()
+    assert await events_of(log, chat, AppointmentBooked) == []
+
+
+async def test_blocking_a_day_past_two_years_ahead_is_refused_with_a_message(
+    log: EventLog,
+) -> None:
+    await add_staff(log, "julia", Role.RECEPTIONIST)
+    async with serving_console(log) as base, browser(base) as http:
+        await log_in(http, "julia")
+        csrf = await csrf_of(http, "/agenda/bloquear")
+        form = {"csrf": csrf, "form_id": "cd" * 16, "dia": "9999-12-31", "hora": ""}
+        async with http.post("/agenda/bloquear", data=form) as refused:
+            assert refused.status == 409
+            assert "Escolha um dia entre hoje e" in await refused.text()

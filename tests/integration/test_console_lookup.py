@@ -6,9 +6,11 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+import aiohttp
 from redis.asyncio import Redis
 
 from events import EventLog, Keyspace
+from events.schema import StaffActed
 from services.actions.erasure import ErasureReason, erase_subject
 from services.actions.read_models import ReadModels
 from services.console.accountability import recent
@@ -22,6 +24,7 @@ from tests.support.console import (
     log_in,
     registered_patient,
     serving_console,
+    submitted,
 )
 from tests.support.projecting import caught_up, projecting
 
@@ -40,7 +43,7 @@ async def test_a_phone_number_written_as_people_write_it_finds_the_patient(
     async with projecting(redis, keyspace), serving_console(log) as base, browser(base) as http:
         await caught_up(redis, keyspace)
         await log_in(http, "julia")
-        async with http.get("/pacientes", params={"telefone": "+55 (11) 98765-4321"}) as page:
+        async with submitted(http, "/pacientes", {"telefone": "+55 (11) 98765-4321"}) as page:
             text = await page.text()
     assert "Ana Souza" in text
     assert "consentimento dado" in text
@@ -55,7 +58,7 @@ async def test_a_number_without_the_ninth_digit_in_whatsapp_is_found_with_it(
     async with projecting(redis, keyspace), serving_console(log) as base, browser(base) as http:
         await caught_up(redis, keyspace)
         await log_in(http, "julia")
-        async with http.get("/pacientes", params={"telefone": "11987654321"}) as page:
+        async with submitted(http, "/pacientes", {"telefone": "11987654321"}) as page:
             text = await page.text()
     assert "Bruno Lima" in text
 
@@ -68,7 +71,7 @@ async def test_a_lookup_by_phone_is_recorded_with_the_patient_found(
     async with projecting(redis, keyspace), serving_console(log) as base, browser(base) as http:
         await caught_up(redis, keyspace)
         await log_in(http, "julia")
-        async with http.get("/pacientes", params={"telefone": "11 98765-4321"}) as page:
+        async with submitted(http, "/pacientes", {"telefone": "11 98765-4321"}) as page:
             assert page.status == 200
     viewed = [e.event for e in await recent(log) if e.event.action == "viewed_patient"]
     assert [v.subjects for v in viewed] == [(chat,)]
@@ -82,7 +85,7 @@ async def test_a_number_nobody_wrote_from_finds_no_one_and_records_no_view(
     async with projecting(redis, keyspace), serving_console(log) as base, browser(base) as http:
         await caught_up(redis, keyspace)
         await log_in(http, "julia")
-        async with http.get("/pacientes", params={"telefone": "(21) 99999-0000"}) as page:
+        async with submitted(http, "/pacientes", {"telefone": "(21) 99999-0000"}) as page:
             text = await page.text()
     assert "Nenhum paciente encontrado" in text
     assert not [e for e in await recent(log) if e.event.action == "viewed_patient"]
@@ -94,7 +97,7 @@ async def test_a_malformed_phone_number_is_refused_with_a_clear_message(
     await add_staff(log, "julia", Role.RECEPTIONIST)
     async with serving_console(log) as base, browser(base) as http:
         await log_in(http, "julia")
-        async with http.get("/pacientes", params={"telefone": "98765"}) as page:
+        async with submitted(http, "/pacientes", {"telefone": "98765"}) as page:
             status, text = page.status, await page.text()
     assert status == 400
     assert "informe o telefone com DDD" in text
@@ -106,7 +109,7 @@ async def test_the_dpo_is_refused_the_front_desks_lookup(
     await add_staff(log, "dora", Role.DPO)
     async with serving_console(log) as base, browser(base) as http:
         await log_in(http, "dora")
-        async with http.get("/pacientes", params={"telefone": "11987654321"}) as page:
+        async with submitted(http, "/pacientes", {"telefone": "11987654321"}) as page:
             assert page.status == 403
 
 
@@ -118,7 +121,7 @@ async def test_a_name_typed_without_particles_finds_the_patient(
     async with projecting(redis, keyspace), serving_console(log) as base, browser(base) as http:
         await caught_up(redis, keyspace, NAMES)
         await log_in(http, "julia")
-        async with http.get("/pacientes", params={"nome": "maria silva"}) as page:
+        async with submitted(http, "/pacientes", {"nome": "maria silva"}) as page:
             text = await page.text()
     assert "Maria da Silva" in text
     viewed = [e.event for e in await recent(log) if e.event.action == "viewed_patient"]
@@ -136,7 +139,7 @@ async def test_an_erased_patients_name_is_not_found(
                             ErasureReason.SUBJECT_REQUEST, "dora")  # fmt: skip
         await caught_up(redis, keyspace, NAMES)
         await log_in(http, "julia")
-        async with http.get("/pacientes", params={"nome": "maria silva"}) as page:
+        async with submitted(http, "/pacientes", {"nome": "maria silva"}) as page:
             text = await page.text()
     assert "Nenhum paciente encontrado" in text
 
@@ -147,7 +150,47 @@ async def test_a_name_of_particles_alone_is_refused_with_a_clear_message(
     await add_staff(log, "julia", Role.RECEPTIONIST)
     async with serving_console(log) as base, browser(base) as http:
         await log_in(http, "julia")
-        async with http.get("/pacientes", params={"nome": "da dos"}) as page:
+        async with submitted(http, "/pacientes", {"nome": "da dos"}) as page:
             status, text = page.status, await page.text()
     assert status == 400
     assert "informe ao menos uma palavra do nome" in text
+
+
+async def test_no_url_of_a_search_holds_the_phone_number_or_the_name(
+    log: EventLog, redis: Redis, keyspace: Keyspace
+) -> None:
+    await add_staff(log, "julia", Role.RECEPTIONIST)
+    await add_staff(log, "carla", Role.DPO)
+    await registered_patient(log, "5511987654321", "Maria Silva", datetime.now(UTC))
+    asked: list[str] = []
+
+    async def on_request(_: object, __: object, params: aiohttp.TraceRequestStartParams) -> None:
+        asked.append(str(params.url))
+
+    tracing = aiohttp.TraceConfig()
+    tracing.on_request_start.append(on_request)
+    async with projecting(redis, keyspace), serving_console(log) as base:
+        await caught_up(redis, keyspace)
+        async with browser(base, tracing) as http:
+            await log_in(http, "julia")
+            async with submitted(http, "/pacientes", {"telefone": "11987654321"}) as page:
+                assert "Maria Silva" in await page.text()
+            async with submitted(http, "/pacientes", {"nome": "maria silva"}) as page:
+                assert "Maria Silva" in await page.text()
+        async with browser(base, tracing) as http:
+            await log_in(http, "carla")
+            async with submitted(http, "/dpo/consentimento", {"titular": "5511987654321"}) as page:
+                assert "consentimento dado" in await page.text()
+    assert len(asked) >= 8
+    assert not [url for url in asked if "987654321" in url or "maria" in url.lower()]
+
+
+async def test_a_phone_number_in_the_consent_pages_url_is_refused(log: EventLog) -> None:
+    await add_staff(log, "carla", Role.DPO)
+    await registered_patient(log, "5511987654321", "Maria Silva", datetime.now(UTC))
+    async with serving_console(log) as base, browser(base) as http:
+        await log_in(http, "carla")
+        async with http.get("/dpo/consentimento", params={"titular": "5511987654321"}) as page:
+            assert page.status == 400
+    assert not [e for e in await recent(log) if isinstance(e.event, StaffActed)
+                and e.event.action == "viewed_consent"]  # fmt: skip

@@ -23,6 +23,7 @@ from tests.support.console import (
     log_in,
     registered_patient,
     serving_console,
+    submitted,
 )
 from tests.support.projecting import caught_up, projecting
 
@@ -107,6 +108,23 @@ async def test_a_staff_reply_is_a_reply_event_recorded_once(
     ]
 
 
+async def test_a_reply_to_a_chat_not_in_handoff_is_refused_and_nothing_is_sent(
+    log: EventLog, redis: Redis, keyspace: Keyspace
+) -> None:
+    await add_staff(log, "julia", Role.RECEPTIONIST)
+    chat = await registered_patient(log, "5511988887777", "Ana Souza", datetime.now(UTC))
+    async with projecting(redis, keyspace), serving_console(log) as base, browser(base) as http:
+        await caught_up(redis, keyspace)
+        await log_in(http, "julia")
+        csrf = await csrf_of(http, f"/atendimento/{chat}")
+        form = {"csrf": csrf, "form_id": "ab" * 16, "text": "Olá Ana, aqui é a Júlia."}
+        async with http.post(f"/atendimento/{chat}/responder", data=form) as sent:
+            assert sent.status == 409
+            assert "não está com a equipe" in await sent.text()
+    assert not [r for r in await log.chat_history(chat)
+                if isinstance(r.envelope.event, ReplyRequested)]  # fmt: skip
+
+
 async def test_giving_a_chat_back_to_the_bot_ends_its_handoff(
     log: EventLog, redis: Redis, keyspace: Keyspace
 ) -> None:
@@ -132,7 +150,7 @@ async def test_the_dpo_sees_a_subjects_consent_with_its_evidence(
     async with projecting(redis, keyspace), serving_console(log) as base, browser(base) as http:
         await caught_up(redis, keyspace)
         await log_in(http, "carla")
-        async with http.get("/dpo/consentimento", params={"titular": "+55 11 98888-7777"}) as p:
+        async with submitted(http, "/dpo/consentimento", {"titular": "+55 11 98888-7777"}) as p:
             text = await p.text()
     assert chat in text
     assert "consentimento dado" in text and "sim, aceito" in text
@@ -162,7 +180,7 @@ async def test_a_bad_subject_gets_a_clear_answer(log: EventLog) -> None:
     await add_staff(log, "carla", Role.DPO)
     async with serving_console(log) as base, browser(base) as http:
         await log_in(http, "carla")
-        async with http.get("/dpo/consentimento", params={"titular": "<script>"}) as page:
+        async with submitted(http, "/dpo/consentimento", {"titular": "<script>"}) as page:
             assert page.status == 400
             assert "<script>" not in await page.text()
     assert not [e for e in await recent(log) if isinstance(e.event, StaffActed)

@@ -89,10 +89,13 @@ async def handed_over(log: EventLog, chat: str, quiet_s: int = 12 * 3600) -> Non
 
 
 @contextlib.asynccontextmanager
-async def browser(base: str) -> AsyncIterator[aiohttp.ClientSession]:
+async def browser(
+    base: str, tracing: aiohttp.TraceConfig | None = None
+) -> AsyncIterator[aiohttp.ClientSession]:
     # Secure cookies over http://127.0.0.1, as browsers treat loopback as a secure origin.
     jar = aiohttp.CookieJar(unsafe=True, treat_as_secure_origin=[base])
-    async with aiohttp.ClientSession(base, cookie_jar=jar) as session:
+    traces = [tracing] if tracing else None
+    async with aiohttp.ClientSession(base, cookie_jar=jar, trace_configs=traces) as session:
         yield session
 
 
@@ -107,3 +110,14 @@ async def csrf_of(http: aiohttp.ClientSession, path: str) -> str:
         found = re.search(r'name="csrf" value="([^"]+)"', await response.text())
     assert found is not None
     return found[1]
+
+
+@contextlib.asynccontextmanager
+async def submitted(
+    http: aiohttp.ClientSession, path: str, form: dict[str, str]
+) -> AsyncIterator[aiohttp.ClientResponse]:
+    """The answer to a form POSTed as the page at ``path`` sends it (with its CSRF
+    token)."""
+    csrf = await csrf_of(http, path)
+    async with http.post(path, data=form | {"csrf": csrf}) as response:
+        yield response

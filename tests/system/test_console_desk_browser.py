@@ -50,6 +50,35 @@ async def test_the_front_desk_finds_a_patient_by_phone_and_by_name(
         await expect(page.get_by_role("heading", name="Maria da Conceição Silva")).to_be_visible()
 
 
+async def test_no_url_the_browser_asks_for_holds_the_phone_number_or_the_name(
+    browser: Browser, log: EventLog, redis: Redis, keyspace: Keyspace
+) -> None:
+    await add_staff(log, "julia", Role.RECEPTIONIST)
+    await add_staff(log, "carla", Role.DPO)
+    await registered_patient(log, "5511987654321", "Maria da Conceição Silva", datetime.now(UTC))
+    asked: list[str] = []
+    async with projecting(redis, keyspace), serving_console(log) as base:
+        await caught_up(redis, keyspace, NAMES)
+        await caught_up(redis, keyspace)
+        page = await logged_in(browser, base, "julia")
+        page.on("request", lambda r: asked.append(r.url))
+        await page.get_by_role("link", name="Pacientes").click()
+        await page.get_by_label("Telefone com DDD").fill("11 98765-4321")
+        await page.get_by_role("button", name="Buscar por telefone").click()
+        await expect(page.get_by_role("heading", name="Maria da Conceição Silva")).to_be_visible()
+        await page.get_by_label("Nome").fill("maria conceicao")
+        await page.get_by_role("button", name="Buscar por nome").click()
+        await expect(page.get_by_role("heading", name="Maria da Conceição Silva")).to_be_visible()
+        page = await logged_in(browser, base, "carla")
+        page.on("request", lambda r: asked.append(r.url))
+        await page.get_by_role("link", name="Consentimentos").click()
+        await page.get_by_label("Titular").fill("+55 11 98765-4321")
+        await page.get_by_role("button", name="Consultar").click()
+        await expect(page.get_by_text("“sim, aceito”")).to_be_visible()
+    assert any("/dpo/consentimento?titular=c" in url for url in asked)
+    assert not [url for url in asked if "98765" in url or "maria" in url.lower()]
+
+
 async def test_a_booking_by_hand_of_a_slot_the_bot_just_took_says_so_in_the_page(
     browser: Browser, log: EventLog, redis: Redis, keyspace: Keyspace, shots: Path
 ) -> None:

@@ -153,8 +153,8 @@ def run_wsm(command: list[str], env: dict[str, str]) -> subprocess.CompletedProc
                           capture_output=True, text=True, timeout=60)  # fmt: skip
 
 
-def console_work(port: int, name: str, password: str, subject: str) -> None:
-    """A member of staff's round of the console: log in, every page, a staff form."""
+def console_work(port: int, passwords: dict[str, str], subject: str) -> None:
+    """Each role's round of the console: log in, its pages, its forms, log out."""
 
     def call(method: str, path: str, form: dict[str, str] | None = None,
              cookie: str = "") -> http.client.HTTPResponse:  # fmt: skip
@@ -167,30 +167,39 @@ def console_work(port: int, name: str, password: str, subject: str) -> None:
         assert response.status in (200, 303), (path, response.status)
         return response
 
-    login = call("POST", "/login", {"name": name, "password": password})
-    cookie = (login.getheader("Set-Cookie") or "").split(";")[0]
-    for path in ("/agenda?ver=semana", "/agenda/versao", "/atendimento",
-                 f"/atendimento/{subject}", f"/dpo/consentimento?titular={subject}",
-                 "/dpo/acessos", "/equipe", "/pacientes?telefone=11987654321",
-                 "/pacientes?nome=maria+silva"):  # fmt: skip
-        call("GET", path, cookie=cookie)
-    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-    connection.request("GET", "/equipe", headers={"Cookie": cookie})
-    page = connection.getresponse().read().decode()
-    found = re.search(r'name="csrf" value="([^"]+)"', page)
-    assert found is not None
-    call("POST", "/equipe/adicionar", {"csrf": found[1], "name": "carla", "role": "dpo"},
+    def logged_in(name: str, pages: tuple[str, ...]) -> tuple[str, str]:
+        login = call("POST", "/login", {"name": name, "password": passwords[name]})
+        cookie = (login.getheader("Set-Cookie") or "").split(";")[0]
+        for path in pages:
+            call("GET", path, cookie=cookie)
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        connection.request("GET", pages[0], headers={"Cookie": cookie})
+        page = connection.getresponse().read().decode()
+        found = re.search(r'name="csrf" value="([^"]+)"', page)
+        assert found is not None
+        return cookie, found[1]
+
+    cookie, csrf = logged_in("root", ("/equipe",))
+    call("POST", "/equipe/adicionar", {"csrf": csrf, "name": "bruna", "role": "receptionist"},
          cookie=cookie)  # fmt: skip
+    call("POST", "/logout", {"csrf": csrf}, cookie=cookie)
+    cookie, csrf = logged_in("carla", (f"/dpo/consentimento?titular={subject}", "/dpo/acessos"))
+    call("POST", "/dpo/consentimento", {"csrf": csrf, "titular": subject}, cookie=cookie)
+    call("POST", "/logout", {"csrf": csrf}, cookie=cookie)
+    cookie, csrf = logged_in("julia", ("/agenda?ver=semana", "/agenda/versao", "/atendimento",
+                                       f"/atendimento/{subject}", "/pacientes"))  # fmt: skip
+    for search in ({"telefone": "11987654321"}, {"nome": "maria silva"}):
+        call("POST", "/pacientes", {"csrf": csrf} | search, cookie=cookie)
     # Bookings by hand through the calendar's scripts: book a slot, block one, free both.
     day = (datetime.now(UTC) + timedelta(days=8)).date().isoformat()
     for n, (path, extra) in enumerate((("/agenda/marcar", {"paciente": subject}),
                                        ("/agenda/bloquear", {}))):  # fmt: skip
-        form = {"csrf": found[1], "form_id": f"{n:032x}", "dia": day, "hora": f"{10 + n}:00"}
+        form = {"csrf": csrf, "form_id": f"{n:032x}", "dia": day, "hora": f"{10 + n}:00"}
         call("POST", path, form | extra, cookie=cookie)
     for appointment in (f"staff-{0:032x}", f"block-{1:032x}-0"):
-        call("POST", f"/agenda/consulta/{appointment}/cancelar", {"csrf": found[1]},
+        call("POST", f"/agenda/consulta/{appointment}/cancelar", {"csrf": csrf},
              cookie=cookie)  # fmt: skip
-    call("POST", "/logout", {"csrf": found[1]}, cookie=cookie)
+    call("POST", "/logout", {"csrf": csrf}, cookie=cookie)
 
 
 @dataclass(frozen=True)
@@ -251,14 +260,16 @@ def worked(acl_redis: AclRedis, tmp_path_factory: pytest.TempPathFactory) -> Ite
             request(f"{admin}/{path}", token=token)
         correction = {"name": "Ana Souza Lima", "requested_by": "dpo"}
         request(f"{admin}/subjects/{subject}/correction", correction, token=token)
-        added = run_wsm(["staff", "add", "root", "--role", "admin", "--generate"],
-                        env("operator"))  # fmt: skip
-        password = added.stdout.split("password: ")[1].strip()
+        passwords = {}
+        for name, role in (("root", "admin"), ("carla", "dpo"), ("julia", "receptionist")):
+            added = run_wsm(["staff", "add", name, "--role", role, "--generate"],
+                            env("operator"))  # fmt: skip
+            passwords[name] = added.stdout.split("password: ")[1].strip()
         console_port = free_port()
         processes.wsm("console", env("console"), "console", "--port", str(console_port))
         processes.wait_until(lambda: answers(f"http://127.0.0.1:{console_port}/healthz"),
                              "the console")  # fmt: skip
-        console_work(console_port, "root", password, subject)
+        console_work(console_port, passwords, subject)
         operator_commands = (["events"], ["audit", f"{NUMBER}@c.us"],
                              ["consent", "history", f"{NUMBER}@c.us"], ["deadletters", "list"],
                              ["lgpd", "export", f"{NUMBER}@c.us"],
@@ -302,6 +313,11 @@ def test_no_service_logged_a_refusal(worked: Worked) -> None:
         ("projector", ("FLUSHALL",)),
         ("operator", ("CONFIG", "SET", "appendonly", "no")),
         ("operator", ("GET", "other:key")),
+        ("console", ("DEL", "wsm:{p0}:log")),
+        ("console", ("SET", "wsm:{p0}:log", "x")),
+        ("console", ("HDEL", "wsm:{p0}:subject-keys", "c" + "0" * 32)),
+        ("console", ("DEL", "wsm:{identities}:identity")),
+        ("console", ("XADD", "wsm:{staff}:names", "*", "a", "b")),
     ],
     ids=lambda v: v if isinstance(v, str) else v[0],
 )

@@ -8,6 +8,8 @@ import sys
 
 from redis.asyncio import Redis
 
+from events import Keyspace
+from services.console.staff import StaffDirectory
 from services.runtime.embedded_redis import RedisServer
 from tests.support.cli import one_clear_line, wsm
 
@@ -73,3 +75,23 @@ def test_a_role_that_is_none_is_bad_input(redis_server: RedisServer) -> None:
     result = wsm("staff", "add", "julia", "--role", "doctor", env=env_of(redis_server))
     assert result.returncode == 2
     assert "invalid choice" in result.stderr
+
+
+async def test_a_password_is_reset_from_the_command_line(
+    redis_server: RedisServer, redis: Redis
+) -> None:
+    staff(redis_server, "add", "julia", "--role", "dpo", stdin="uma senha bem longa\n")
+    reset = staff(redis_server, "reset", "julia", stdin="outra senha bem longa\n")
+    assert reset.returncode == 0, reset.stderr
+    assert reset.stdout == "new password for julia; their open sessions have ended\n"
+    directory = StaffDirectory(redis, Keyspace(prefix="wsm"))
+    assert await directory.verify("julia", "outra senha bem longa") is not None
+    assert await directory.verify("julia", "uma senha bem longa") is None
+
+
+async def test_resetting_the_password_of_no_account_fails(
+    redis_server: RedisServer, redis: Redis
+) -> None:
+    reset = staff(redis_server, "reset", "nobody", "--generate")
+    assert reset.returncode == 1
+    assert "no member of staff called nobody" in one_clear_line(reset)

@@ -105,3 +105,10 @@ def test_cookies_without_secure_need_development_mode() -> None:
 def test_the_settings_default_to_secure_cookies_and_an_eight_hour_session() -> None:
     settings = ConsoleSettings.from_env({})
     assert (settings.secure_cookies, settings.session_s) == (True, 8 * 3600)
+
+
+def test_a_session_idles_out_after_thirty_minutes_unless_set_otherwise() -> None:
+    assert ConsoleSettings.from_env({}).idle_s == 30 * 60
+    assert ConsoleSettings.from_env({"CONSOLE_IDLE_MINUTES": "5"}).idle_s == 5 * 60
+    with pytest.raises(SettingsError, match="CONSOLE_IDLE_MINUTES"):
+        ConsoleSettings.from_env({"CONSOLE_IDLE_MINUTES": "0"})
