@@ -118,6 +118,18 @@ def _revocation(words: tuple[str, ...], folded: str) -> bool:
     return _any(words, _CONSENT_NOUNS) and taken_back
 
 
+_ERASING = _lexicon("apag*", "exclu*", "delet*", "remov*")
+
+
+def erasure_asked(folded: str) -> bool:
+    """One's data or number asked to be erased ("apaga meu número", "quero meus dados
+    excluídos"): data rights, even beside a revocation ("não quero mais receber
+    mensagem"), since erasure ends the consent too."""
+    words = tuple(folded.split())
+    data = _any(words, _DATA) or _said(folded, *_OWN_DATA)
+    return data and _any(words, _ERASING)
+
+
 # A booking's details are asked of the booking, not of one's data.
 _BOOKING_DATA = ("dados da minha consulta", "dados do meu agendamento", "dados da consulta")
 _OWN_DATA = ("meu numero", "meu telefone", "meu email", "meu endereco")
@@ -158,8 +170,18 @@ _HANDED_TO_DAY = re.compile(
 )
 
 
+# A booking cancelled and another made ("cancelar a de amanhã mas marcar outra pra semana
+# que vem"), or a booking that must be at another time ("precisa ser em outro horário").
+_ANOTHER_BOOKED = re.compile(r"\bcancel\w*\b.*\b(?:marc|agend)\w* (?:um |uma )?(?:outr|nov)[oa]\b")
+_MUST_BE_OTHER = re.compile(r"\b(?:precisa|precisaria|tem que|teria que) ser (?:em |n)?outr[oa]\b")
+
+
 def _moving(words: tuple[str, ...], folded: str) -> bool:
     if _any(words, _PUSHING) and _any(words, _BOOKINGS):
+        return True
+    if _ANOTHER_BOOKED.search(folded):
+        return True
+    if _MUST_BE_OTHER.search(folded) and _any(words, _BOOKINGS):
         return True
     if _any(words, _CHANGING) and _any(words, _WHEN_NOUNS) and _any(words, _BOOKINGS):
         return True

@@ -7,7 +7,7 @@ from datetime import date
 
 from services.conductor.portuguese.consent import Revocation, revocation_in
 from services.conductor.portuguese.intent import Intent as Intent
-from services.conductor.portuguese.intent_rules import intent_by_rules
+from services.conductor.portuguese.intent_rules import erasure_asked, intent_by_rules
 from services.conductor.portuguese.names import looks_like_name, written_as_name
 from services.conductor.portuguese.phrases import KNOWN_WORDS, PHRASES
 from services.conductor.portuguese.shorthand import written_out
@@ -107,11 +107,13 @@ _NAME = re.compile(rf"^{_WORD}(?: {_WORD}){{0,5}}$")
 def intent_of(text: str) -> Intent:
     """What ``text`` asks for; UNKNOWN when it asks for nothing named (a bare time is
     read by the agent under way, see ``offline_brain.follows_up``)."""
-    if revocation_in(text) is not Revocation.NONE:
-        return Intent.REVOKE  # a stray "parar" is not one: see ``revocation_in``
     # "qto custa" asks what "quanto custa" does; "consuta" is "consulta".
     folded = _COURTESY.sub(" ", written_out(fold(text)))
     folded = " ".join(_rooted(w) for w in _SLIPS.corrected(_collapsed(folded).split()))
+    if revocation_in(text) is not Revocation.NONE:
+        # A stray "parar" is not one (see ``revocation_in``); an erasure asked beside it is
+        # the stronger request.
+        return Intent.LGPD if erasure_asked(folded) else Intent.REVOKE
     if (ruled := intent_by_rules(folded)) is not None:
         return ruled  # content words combined (``intent_rules``), before whole phrases
     *requests, (_, greetings) = _COLLAPSED
