@@ -48,3 +48,16 @@ def test_a_regional_interjection_before_a_no_keeps_it() -> None:
 
 def test_kind_asking_after_a_yes_keeps_it() -> None:
     assert confirmation_answer("sim pfvr") is True
+
+
+def test_a_time_said_to_suit_for_oneself_is_a_booking_request() -> None:
+    assert intent_of("dia 8 de dezembro pela manha ta bom pra mim") is Intent.SCHEDULE
+
+
+def test_a_time_left_to_the_clinic_is_a_booking_request() -> None:
+    assert intent_of("amanha de manha ou de tarde, vcs que sabem") is Intent.SCHEDULE
+
+
+def test_accepted_terms_taken_back_is_a_revocation() -> None:
+    text = "eu tinha aceitado os termos mas quero voltar atras nisso"
+    assert intent_of(text) is Intent.REVOKE

@@ -68,6 +68,7 @@ def _said(folded: str, *marks: str) -> bool:
 _CONSENT_NOUNS = _lexicon("permissao", "permisao", "autorizacao", "consentimento")
 _TAKING_BACK = _lexicon("retiro", "retirar", "revog*", "tiro", "cancelo", "suspendo")
 _CANCELLING = _lexicon("cancel*")
+_ACCEPTED = _lexicon("aceit*", "concordei")
 _WITHDRAWING = _lexicon("desautoriz*")
 _DATA = _lexicon(
     "dados", "dado", "cadastro", "cadastros", "cpf", "registrado", "registrada", "registro",
@@ -115,7 +116,10 @@ def _revocation(words: tuple[str, ...], folded: str) -> bool:
     # Any form of cancelling, when no booking is named ("..., cancela ele").
     changed_mind = changed_mind or (_any(words, _CANCELLING) and not _any(words, _BOOKINGS))
     taken_back = _any(words, _TAKING_BACK) or no_more or changed_mind or _said(folded, "revogacao")
-    return _any(words, _CONSENT_NOUNS) and taken_back
+    taken_back = taken_back or _said(folded, "voltar atras", "volto atras")
+    # The terms one accepted are consent given ("tinha aceitado os termos, quero voltar atrás").
+    accepted_terms = "termos" in words and _any(words, _ACCEPTED)
+    return (_any(words, _CONSENT_NOUNS) or accepted_terms) and taken_back
 
 
 _ERASING = _lexicon("apag*", "exclu*", "delet*", "remov*")

@@ -45,7 +45,9 @@ _WANTS = (
 _SUITS = re.compile(
     r"\b(?:ta bom|fica bom|seria bom|serve(?: para mim)?|qual tiver|o que tiver|se tiver"
     r"|tanto faz|por favor|porfavor|pfv|pfvr|pf|ta otimo|seria otimo|fica otimo|perfeito"
-    r"|da certo)$"
+    r"|da certo)(?: para mim)?$"
+    # Leaving the choice to the clinic, anywhere ("amanhã ou depois, tanto faz, de tarde").
+    r"|\b(?:tanto faz|voces que sabem|voces decidem|como voces preferirem)\b"
 )
 # "amanhã meio dia, dá?", "amanhã 9h?": whether a time works, asked — a time with a
 # question mark is a booking request (look-ups name their own words and are tried first).
