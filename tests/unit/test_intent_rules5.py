@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from services.conductor.portuguese.confirmation import confirmation_answer
 from services.conductor.portuguese.consent import consent_answer
-from services.conductor.portuguese.intents import Intent, intent_of
+from services.conductor.portuguese.intents import Intent, intent_of, name_in
 
 
 def test_a_booking_cancelled_and_another_made_is_a_move() -> None:
@@ -61,3 +61,11 @@ def test_a_time_left_to_the_clinic_is_a_booking_request() -> None:
 def test_accepted_terms_taken_back_is_a_revocation() -> None:
     text = "eu tinha aceitado os termos mas quero voltar atras nisso"
     assert intent_of(text) is Intent.REVOKE
+
+
+def test_where_one_is_from_introduces_no_name() -> None:
+    assert name_in("meu nome e Severino, sou de Caruaru") == "Severino"
+
+
+def test_a_name_after_whose_name_the_booking_goes_in_is_read() -> None:
+    assert name_in("pode colocar no nome da minha mae, Tereza da Silva") == "Tereza da Silva"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from itertools import pairwise
 
 from services.conductor.portuguese.consent import Revocation, revocation_in
 from services.conductor.portuguese.intent import Intent as Intent
@@ -88,7 +89,8 @@ _OPTION = re.compile(r"^(?:a |o )?(?:opcao |numero |n )?(\d{1,2})(?:a|o)?$")
 _NAME_INTRO = re.compile(
     r"^(?:(?:oi|ola|bom dia|boa tarde|boa noite) )*"
     r"(?:(?:o )?meu nome(?: (?:completo|todo))?(?: (?:eh|e)\b)?:?|nome(?: completo)?:"
-    r"|me chamo|eu me chamo|sou eu (?:a |o )?|sou (?:a |o )?|eu sou (?:a |o )?|"
+    r"|me chamo|eu me chamo|sou eu (?:a |o )?|sou (?!d[aeo] )(?:a |o )?"
+    r"|eu sou (?!d[aeo] )(?:a |o )?|"
     r"pode me chamar (?:so |apenas )?de|aqui (?:eh|e) (?:a |o )?|(?:eh|e) (?:a|o) "
     r"|(?:aqui )?quem fala (?:eh|e) (?:a |o )?|pode (?:colocar|por|botar) (?:como )?)\s*"
     # A form of address before the name is no part of it ("eu sou a Dona Zilda").
@@ -100,6 +102,9 @@ _JOINERS_CHARS = "'\u2019\\-"
 # An introduction in one part of a message set apart by commas ("me chamo Rosângela,
 # prazer", "prazer, sou a Luana", "meu nome é Sueli, queria marcar"): the name is in it.
 _PARTS = re.compile(r"\s*[,;]\s*")
+# Whose name a booking goes in, the name itself in the next part; "sou de Caruaru" (where
+# one is from) introduces no name.
+_WHOSE_NAME = re.compile(r"\b(?:no|em) nome d[aeo]\b")
 # Faces and other symbols around a name ("Eduarda Gomes 😊") are no part of it.
 _SYMBOLS = re.compile(rf"[^\w\s{_JOINERS_CHARS},;:.!]")
 _WORD = rf"[^\W\d_]+(?:[{_JOINERS}][^\W\d_]+)*"
@@ -197,6 +202,10 @@ def name_in(text: str) -> str | None:
     Portuguese writes names; None when the reply does not look like a name."""
     plain = " ".join(_SYMBOLS.sub(" ", text).split())
     parts = _PARTS.split(plain)
+    for said, after in pairwise(parts):
+        # "pode colocar no nome da minha mãe, Tereza da Silva": the name follows whose it is.
+        if _WHOSE_NAME.search(fold(said)) and (name := _name_of(after)):
+            return name
     introduced = [part for part in parts if _NAME_INTRO.sub("", fold(part)) != fold(part)]
     if len(parts) > 1 and len(introduced) == 1 and (name := _name_of(introduced[0])):
         return name
