@@ -69,3 +69,11 @@ def test_where_one_is_from_introduces_no_name() -> None:
 
 def test_a_name_after_whose_name_the_booking_goes_in_is_read() -> None:
     assert name_in("pode colocar no nome da minha mae, Tereza da Silva") == "Tereza da Silva"
+
+
+def test_ones_diary_after_a_no_is_its_reason() -> None:
+    assert confirmation_answer("ainda nao, preciso ver minha agenda") is False
+
+
+def test_asking_how_to_use_the_service_with_que_is_help() -> None:
+    assert intent_of("como que eu uso esse atendimento?") is Intent.HELP

@@ -161,7 +161,8 @@ _HELP = (
     "ajuda", "ajudar", "menu", "opcoes", "oi", "oie", "ola", "opa", "e ai", "eai", "eae",
     "e ae", "salve", "bom dia", "boa tarde", "boa noite", "help", "como funciona",
     "o que voce faz", "o que voces fazem", "o que voce pode fazer", "o que da para fazer",
-    "o que posso fazer", "como usar", "como usa", "como uso", "como eu uso", "inicio", "comecar",
+    "o que posso fazer", "como usar", "como usa", "como uso", "como eu uso", "como que eu uso",
+    "como que usa", "como que uso", "inicio", "comecar",
     "alo", "hey", "hello", "hi", "quem e voce", "quem fala", "com quem eu falo", "com quem falo",
 )  # fmt: skip
 
