@@ -147,8 +147,8 @@ def slot_right(slot: Slot, when: When | None) -> bool:
     return when.doubt is None and read == meant and period_right
 
 
-def read_example(example: Example, today: date) -> Reading:
-    when = parse_when(example.text, today)
+def read_example(example: Example, today: date, now: datetime | None = None) -> Reading:
+    when = parse_when(example.text, today, now)
     proposed = when.start() if when is not None else None
     right_slot = slot_right(example.slot, when) if example.slot is not None else None
     return Reading(example, label_right(example, today), right_slot, proposed)
@@ -194,7 +194,9 @@ class Evaluation:
 
 def evaluate(corpora: Sequence[Corpus]) -> Evaluation:
     """Every message of every corpus read, the two shares apart."""
-    readings = [read_example(e, c.reference.date()) for c in corpora for e in c.examples]
+    readings = [
+        read_example(e, c.reference.date(), c.reference) for c in corpora for e in c.examples
+    ]
     return Evaluation(
         share_of(r for r in readings if not r.example.held_out),
         share_of(r for r in readings if r.example.held_out),

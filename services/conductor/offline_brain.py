@@ -214,7 +214,7 @@ class OfflineBrain:
         if refused is not None:
             day = tried_day(request)
             return self._with_choice(CHECK_AVAILABILITY, request, **({"date": day} if day else {}))
-        when = parse_when(text, facts.today)
+        when = parse_when(text, facts.today, facts.now)
         proposal = facts.proposal
         if proposal is not None and proposal.action in (PROPOSED_BOOKING, PROPOSED_MOVE):
             answer = confirmation_answer(text)

@@ -78,3 +78,12 @@ async def test_an_offered_slot_is_picked_by_its_time(conductor: Decider) -> None
     await chat.say("tem horário amanhã de manhã?")
     reply = await chat.say("pode ser o das 9h30")
     assert "25/11 às 09:30" in reply
+
+
+async def test_a_bare_hour_of_today_already_over_is_never_proposed(conductor: Decider) -> None:
+    chat = await registered(conductor)
+    before = len(chat.of_type(ToolInvoked))
+    await chat.say("hj as 8 da pra encaixar?")
+    tools = [e.tool for e in chat.of_type(ToolInvoked)[before:]]  # type: ignore[attr-defined]
+    assert "propose_appointment" not in tools
+    assert all(slot > NOW for slot in last_offered(chat))  # today's free times instead

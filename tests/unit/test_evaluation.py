@@ -34,6 +34,7 @@ TUNING_FILES = (
     *(f"blind1_{kind}" for kind in KINDS),
     *(f"blind2_{kind}" for kind in KINDS),
     *(f"blind3_{kind}" for kind in KINDS),
+    *(f"blind4_{kind}" for kind in KINDS),
     "round3_answers",
     "round3_intents",
 )

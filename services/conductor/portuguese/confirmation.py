@@ -84,6 +84,11 @@ _ANOTHER_ASKED = re.compile(
 )
 
 
+# "agenda" after a determiner is one's diary, no verb of booking ("ainda não, preciso ver
+# minha agenda": a no with its reason).
+_AGENDA_NOUN = re.compile(r"\b(minha|sua|tua|nossa|a|na|da) agenda\b", re.IGNORECASE)
+
+
 # After a yes, a reason that defers, doubts or offers another option changes the answer.
 _DEFERRING = frozenset({"depois", "outro", "outra", "talvez", "duvida", "ou", "ainda"})
 
@@ -103,6 +108,7 @@ def confirmation_answer(text: str) -> bool | None:
     said_first = text[: another.start()] if another else text
     if another and asks(said_first):
         return None
+    said_first = _AGENDA_NOUN.sub(r"\1 compromissos", said_first)
     words = _words(said_first)
     said = answer_of(said_first, _CONFIRMATION, changes=_changes_the_yes)
     if said is None:

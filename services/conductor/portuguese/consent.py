@@ -78,6 +78,8 @@ _NEUTRAL = _phrases(
     "nao esquece", "nao esqueca", "nao esquecam", "nao deixa de", "nao deixe de",
     # Fillers before an answer ("hum, prefiro não", "ah tá"); a while ("por enquanto").
     "hum", "hmm", "hm", "ah", "ahn", "bom", "oxe", "poxa", "por enquanto", "por",
+    # Interjections of the regions ("vixe, não", "eita, esse dia não dá"); kind asking.
+    "vixe", "eita", "uai", "pfvr", "por gentileza",
     "please", "thanks", "thank you", "hi", "hello", "i", "the", "to", "with", "and", "it",
     "terms", "notice", "policy", "privacy", "all", "i read",
 )  # fmt: skip

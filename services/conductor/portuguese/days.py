@@ -32,6 +32,15 @@ _WEEKDAY = re.compile(
     r"(?! (?:vez|vezes|consulta|opcao|via|dose|parte|etapa|sessao|filha|filho|opiniao)\b)"
 )
 _NEXT_WEEK = re.compile(r"\b(?:semana que vem|prox(?:ima)? semana|outra semana|semana seguinte)\b")
+# "essa semana", "dessa semana", "nesta semana": this week, its Monday (a look-up or a
+# booking over the week, no day chosen).
+_THIS_WEEK = re.compile(r"\b(?:[dn]?essa|[dn]?esta) semana\b")
+# A part of a month ("começo de dezembro", "fim do mês", "meados de janeiro"): several
+# days, none of them said, so which one is asked.
+_PART_OF_MONTH = re.compile(
+    r"\b(?:comeco|inicio|meio|meados|fim|final|finalzinho)(?: d[eo])? "
+    rf"(?:mes|{_MONTH_WORDS})\b"
+)
 # "que vem" after a day or a week; "mês que vem", "ano que vem" are no week.
 _COMING = re.compile(r"\b(?<!mes )(?<!ano )(?:que|q) vem\b")
 _NEXT_MONTH = re.compile(r"\b(?:mes que vem|mes q vem|prox(?:imo)? mes|mes seguinte)\b")
@@ -163,6 +172,8 @@ def _day(folded: str, today: date) -> tuple[date | None, date | None, str | None
         return _next_day_of_month(today, number)
     if _WEEKEND.search(folded) and not _WEEKDAY.search(folded):
         return None, None, "sábado ou domingo?"
+    if _PART_OF_MONTH.search(folded):
+        return None, None, "qual dia você prefere?"
     next_week = _NEXT_WEEK.search(folded) is not None
     monday = today - timedelta(days=today.weekday())
     if match := _WEEKDAY.search(folded):
@@ -182,6 +193,8 @@ def _day(folded: str, today: date) -> tuple[date | None, date | None, str | None
         return coming, None, None
     if next_week or _COMING.search(folded):
         return None, monday + timedelta(days=7), None
+    if _THIS_WEEK.search(folded):
+        return None, monday, None
     return None, None, None
 
 

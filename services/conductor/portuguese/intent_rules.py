@@ -68,6 +68,7 @@ def _said(folded: str, *marks: str) -> bool:
 _CONSENT_NOUNS = _lexicon("permissao", "permisao", "autorizacao", "consentimento")
 _TAKING_BACK = _lexicon("retiro", "retirar", "revog*", "tiro", "cancelo", "suspendo")
 _CANCELLING = _lexicon("cancel*")
+_ACCEPTED = _lexicon("aceit*", "concordei")
 _WITHDRAWING = _lexicon("desautoriz*")
 _DATA = _lexicon(
     "dados", "dado", "cadastro", "cadastros", "cpf", "registrado", "registrada", "registro",
@@ -115,7 +116,22 @@ def _revocation(words: tuple[str, ...], folded: str) -> bool:
     # Any form of cancelling, when no booking is named ("..., cancela ele").
     changed_mind = changed_mind or (_any(words, _CANCELLING) and not _any(words, _BOOKINGS))
     taken_back = _any(words, _TAKING_BACK) or no_more or changed_mind or _said(folded, "revogacao")
-    return _any(words, _CONSENT_NOUNS) and taken_back
+    taken_back = taken_back or _said(folded, "voltar atras", "volto atras")
+    # The terms one accepted are consent given ("tinha aceitado os termos, quero voltar atrás").
+    accepted_terms = "termos" in words and _any(words, _ACCEPTED)
+    return (_any(words, _CONSENT_NOUNS) or accepted_terms) and taken_back
+
+
+_ERASING = _lexicon("apag*", "exclu*", "delet*", "remov*")
+
+
+def erasure_asked(folded: str) -> bool:
+    """One's data or number asked to be erased ("apaga meu número", "quero meus dados
+    excluídos"): data rights, even beside a revocation ("não quero mais receber
+    mensagem"), since erasure ends the consent too."""
+    words = tuple(folded.split())
+    data = _any(words, _DATA) or _said(folded, *_OWN_DATA)
+    return data and _any(words, _ERASING)
 
 
 # A booking's details are asked of the booking, not of one's data.
@@ -158,8 +174,18 @@ _HANDED_TO_DAY = re.compile(
 )
 
 
+# A booking cancelled and another made ("cancelar a de amanhã mas marcar outra pra semana
+# que vem"), or a booking that must be at another time ("precisa ser em outro horário").
+_ANOTHER_BOOKED = re.compile(r"\bcancel\w*\b.*\b(?:marc|agend)\w* (?:um |uma )?(?:outr|nov)[oa]\b")
+_MUST_BE_OTHER = re.compile(r"\b(?:precisa|precisaria|tem que|teria que) ser (?:em |n)?outr[oa]\b")
+
+
 def _moving(words: tuple[str, ...], folded: str) -> bool:
     if _any(words, _PUSHING) and _any(words, _BOOKINGS):
+        return True
+    if _ANOTHER_BOOKED.search(folded):
+        return True
+    if _MUST_BE_OTHER.search(folded) and _any(words, _BOOKINGS):
         return True
     if _any(words, _CHANGING) and _any(words, _WHEN_NOUNS) and _any(words, _BOOKINGS):
         return True

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from itertools import pairwise
 
 from services.conductor.portuguese.consent import Revocation, revocation_in
 from services.conductor.portuguese.intent import Intent as Intent
-from services.conductor.portuguese.intent_rules import intent_by_rules
+from services.conductor.portuguese.intent_rules import erasure_asked, intent_by_rules
 from services.conductor.portuguese.names import looks_like_name, written_as_name
 from services.conductor.portuguese.phrases import KNOWN_WORDS, PHRASES
 from services.conductor.portuguese.shorthand import written_out
@@ -45,7 +46,9 @@ _WANTS = (
 _SUITS = re.compile(
     r"\b(?:ta bom|fica bom|seria bom|serve(?: para mim)?|qual tiver|o que tiver|se tiver"
     r"|tanto faz|por favor|porfavor|pfv|pfvr|pf|ta otimo|seria otimo|fica otimo|perfeito"
-    r"|da certo)$"
+    r"|da certo)(?: para mim)?$"
+    # Leaving the choice to the clinic, anywhere ("amanhã ou depois, tanto faz, de tarde").
+    r"|\b(?:tanto faz|voces que sabem|voces decidem|como voces preferirem)\b"
 )
 # "amanhã meio dia, dá?", "amanhã 9h?": whether a time works, asked — a time with a
 # question mark is a booking request (look-ups name their own words and are tried first).
@@ -86,7 +89,8 @@ _OPTION = re.compile(r"^(?:a |o )?(?:opcao |numero |n )?(\d{1,2})(?:a|o)?$")
 _NAME_INTRO = re.compile(
     r"^(?:(?:oi|ola|bom dia|boa tarde|boa noite) )*"
     r"(?:(?:o )?meu nome(?: (?:completo|todo))?(?: (?:eh|e)\b)?:?|nome(?: completo)?:"
-    r"|me chamo|eu me chamo|sou eu (?:a |o )?|sou (?:a |o )?|eu sou (?:a |o )?|"
+    r"|me chamo|eu me chamo|sou eu (?:a |o )?|sou (?!d[aeo] )(?:a |o )?"
+    r"|eu sou (?!d[aeo] )(?:a |o )?|"
     r"pode me chamar (?:so |apenas )?de|aqui (?:eh|e) (?:a |o )?|(?:eh|e) (?:a|o) "
     r"|(?:aqui )?quem fala (?:eh|e) (?:a |o )?|pode (?:colocar|por|botar) (?:como )?)\s*"
     # A form of address before the name is no part of it ("eu sou a Dona Zilda").
@@ -98,6 +102,9 @@ _JOINERS_CHARS = "'\u2019\\-"
 # An introduction in one part of a message set apart by commas ("me chamo Rosângela,
 # prazer", "prazer, sou a Luana", "meu nome é Sueli, queria marcar"): the name is in it.
 _PARTS = re.compile(r"\s*[,;]\s*")
+# Whose name a booking goes in, the name itself in the next part; "sou de Caruaru" (where
+# one is from) introduces no name.
+_WHOSE_NAME = re.compile(r"\b(?:no|em) nome d[aeo]\b")
 # Faces and other symbols around a name ("Eduarda Gomes 😊") are no part of it.
 _SYMBOLS = re.compile(rf"[^\w\s{_JOINERS_CHARS},;:.!]")
 _WORD = rf"[^\W\d_]+(?:[{_JOINERS}][^\W\d_]+)*"
@@ -107,11 +114,13 @@ _NAME = re.compile(rf"^{_WORD}(?: {_WORD}){{0,5}}$")
 def intent_of(text: str) -> Intent:
     """What ``text`` asks for; UNKNOWN when it asks for nothing named (a bare time is
     read by the agent under way, see ``offline_brain.follows_up``)."""
-    if revocation_in(text) is not Revocation.NONE:
-        return Intent.REVOKE  # a stray "parar" is not one: see ``revocation_in``
     # "qto custa" asks what "quanto custa" does; "consuta" is "consulta".
     folded = _COURTESY.sub(" ", written_out(fold(text)))
     folded = " ".join(_rooted(w) for w in _SLIPS.corrected(_collapsed(folded).split()))
+    if revocation_in(text) is not Revocation.NONE:
+        # A stray "parar" is not one (see ``revocation_in``); an erasure asked beside it is
+        # the stronger request.
+        return Intent.LGPD if erasure_asked(folded) else Intent.REVOKE
     if (ruled := intent_by_rules(folded)) is not None:
         return ruled  # content words combined (``intent_rules``), before whole phrases
     *requests, (_, greetings) = _COLLAPSED
@@ -193,6 +202,10 @@ def name_in(text: str) -> str | None:
     Portuguese writes names; None when the reply does not look like a name."""
     plain = " ".join(_SYMBOLS.sub(" ", text).split())
     parts = _PARTS.split(plain)
+    for said, after in pairwise(parts):
+        # "pode colocar no nome da minha mãe, Tereza da Silva": the name follows whose it is.
+        if _WHOSE_NAME.search(fold(said)) and (name := _name_of(after)):
+            return name
     introduced = [part for part in parts if _NAME_INTRO.sub("", fold(part)) != fold(part)]
     if len(parts) > 1 and len(introduced) == 1 and (name := _name_of(introduced[0])):
         return name

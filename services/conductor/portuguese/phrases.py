@@ -118,7 +118,7 @@ _ASKED_INFO = (
     "numero de voces", "numero da clinica", "numero de telefone", "cep", "horario de voces",
     "horario da clinica", "como chego", "de onibus", "de metro", "horario voces atendem",
     "horario que voces atendem", "horario voces abrem", "horario que voces abrem", "sem comer",
-    "sem beber", "ficar em jejum",
+    "sem beber", "ficar em jejum", "sai quanto", "fica quanto", "custa quanto",
 )  # fmt: skip
 _BOOK = (
     "marcar", "marca", "marque", "marcacao", "agendar", "agenda", "agende", "agendamento",
@@ -148,7 +148,11 @@ _NAMED_INFO = (
 )  # fmt: skip
 # Asking how the service works, before the words it may name ("o atendimento", "esse
 # whatsapp").
-_HOW = ("como funciona", "o que voce faz", "o que voce pode fazer", "o que voces fazem")
+_HOW = (
+    "como funciona", "o que voce faz", "o que voce pode fazer", "o que voces fazem",
+    "o que voce sabe fazer", "o que voce consegue fazer", "o que voces sabem fazer",
+    "o que voces conseguem fazer", "uma ajudinha",
+)  # fmt: skip
 _ANY_BOOKING = (
     "consulta", "retorno", "preciso de atendimento", "quero atendimento", "atendimento para",
     "avaliacao", "check up", "primeira consulta",
@@ -157,7 +161,8 @@ _HELP = (
     "ajuda", "ajudar", "menu", "opcoes", "oi", "oie", "ola", "opa", "e ai", "eai", "eae",
     "e ae", "salve", "bom dia", "boa tarde", "boa noite", "help", "como funciona",
     "o que voce faz", "o que voces fazem", "o que voce pode fazer", "o que da para fazer",
-    "o que posso fazer", "como usar", "como usa", "como uso", "como eu uso", "inicio", "comecar",
+    "o que posso fazer", "como usar", "como usa", "como uso", "como eu uso", "como que eu uso",
+    "como que usa", "como que uso", "inicio", "comecar",
     "alo", "hey", "hello", "hi", "quem e voce", "quem fala", "com quem eu falo", "com quem falo",
 )  # fmt: skip
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time
 
 from services.conductor.portuguese.days import DAY_NUMBERS, REFUSED_DAY, day_of, days_put_right
@@ -80,6 +80,9 @@ _REFUSED_PERIOD = re.compile(
     r"(manha|tarde|noite)\b"
     r"|\b(manha|tarde|noite),? nao\b"
 )
+# "tem vaga de tarde não?": a "não" asked after the part of the day is a question tag, no
+# refusal of it (read before folding drops the question mark).
+_ASKED_TAG = re.compile(r"\b(manh[aã]|tarde|noite) n[aã]o ?\?", re.IGNORECASE)
 _EITHER_PERIOD = re.compile(
     r"\b(?:manha|tarde|noite) ou (?:a |de |da |pela )?(?:manha|tarde|noite)\b"
 )
@@ -95,12 +98,19 @@ _GREETING = re.compile(r"\bbo+m+ di+a+\b|\bbo+a+ (?:ta+rde+|no+i+te+)\b")
 _AT_WORK = re.compile(
     r"\b(?:(?:de|a|pela|na parte da) (?:manha|tarde|noite),? (?:eu )?trabalho"
     r"|trabalho (?:de|a|pela|na parte da) (?:manha|tarde|noite)"
-    r"|trabalho (?:a partir|depois|antes|ate|das) (?:d[ae]s? |as? )?\d{1,2}(?::\d\d|h\d{0,2})?)\b"
+    r"|trabalho (?:a partir|depois|antes|ate|das) (?:d[ae]s? |as? )?\d{1,2}(?::\d\d|h\d{0,2})?"
+    r"|(?:entro|saio)(?: \w+){0,3}? (?:as|a|das) \d{1,2}(?::\d\d|h\d{0,2})?)\b"
 )
 # Moving a booking names the day it has and then the day wanted ("tenho consulta quinta
 # mas queria passar pra sexta as 10"): the time is read after the verb of moving.
 _MOVED_TO = re.compile(
     r"\b(?:passar|mudar|trocar|remarcar|transferir|reagendar|adiar|jogar)\b(?: \w+){0,5}? "
+    r"(?:pra|para|pro)\b"
+)
+# A booking cancelled and another made in one message ("cancelar a de amanhã mas marcar
+# outra pra semana que vem"): the time wanted is the one after the verb of booking.
+_BOOKED_AFTER_CANCEL = re.compile(
+    r"\b(?:cancel|desmarc)\w*\b.*?\b(?:marcar|agendar|marca|agenda|marco)\b(?: \w+){0,3}? "
     r"(?:pra|para|pro)\b"
 )
 # A time the patient says is over ("hoje as 8 mas ja passou ne"): not the one meant.
@@ -157,10 +167,26 @@ class When:
         return self.at is not None and self.at <= now.time().replace(tzinfo=None)
 
 
-def parse_when(text: str, today: date) -> When | None:
-    """What ``text`` says about when, relative to ``today``; None if it says nothing."""
+def parse_when(text: str, today: date, now: datetime | None = None) -> When | None:
+    """What ``text`` says about when, relative to ``today``; None if it says nothing.
+    Given ``now`` (local wall clock), an hour of today said bare whose morning is over is
+    asked about."""
+    when = _parse(text, today)
+    if when is None or now is None or when.doubt or when.day != now.date() or when.at is None:
+        return when
+    said_bare = when.period is None and not _on_the_clock(fold(text), when.at.hour)
+    if not said_bare or when.at.hour >= 12 or when.at > now.time().replace(tzinfo=None):
+        return when
+    # "hj as 8 da pra encaixar?" at nine: said bare, 8 in the morning is over and 20h is
+    # the other reading, so it is asked ("hoje às 8h", on the clock, keeps its morning).
+    return replace(when, doubt=f"hoje às {when.at.hour}h da manhã já passou; seria à noite?")
+
+
+def _parse(text: str, today: date) -> When | None:
+    """``parse_when`` without regard to the hour it is now."""
     written = _DASHED.sub(r"\1 até \2", _DOTTED_TIME.sub(r"\1:\2", text))
     written = _FOUR_DIGITS.sub(r"\1:\2", written)
+    written = _ASKED_TAG.sub(r"\1 ?", written)
     folded = weekdays_written_out(days_put_right(with_digits(fold(written))))
     folded = _GREETING.sub(" ", folded)
     if not _CANCELLING.search(folded):
@@ -169,7 +195,8 @@ def parse_when(text: str, today: date) -> When | None:
     folded = _PASSED.sub(" ", _NOON_END.sub(r"\1 e 12h", folded))
     if _NTH_WEEK.search(folded):
         return When(doubt="qual dia dessa semana você prefere?")
-    if (moved := _MOVED_TO.search(folded)) and (wanted := _read(folded[moved.end() :], today)):
+    moved = _MOVED_TO.search(folded) or _BOOKED_AFTER_CANCEL.search(folded)
+    if moved and (wanted := _read(folded[moved.end() :], today)):
         return wanted
     return _read(folded, today)
 
