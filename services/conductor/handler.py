@@ -47,6 +47,7 @@ from services.conductor.erasure import ErasedBookings
 from services.conductor.portuguese.speech import spoken
 from services.conductor.recording import decision_effects
 from services.conductor.reminders import DEFAULT_OFFSETS
+from services.conductor.stored import Stored, read_stored
 from services.conductor.turn import Decide, noting_the_edit, take_turn
 from services.domain.conversation import (
     Conversation,
@@ -156,11 +157,12 @@ class ConversationHandler:
             # follower, later in the same lane, is then bound to take the turn.
             first = ("SET", burst_key(self.log.keyspace, record.partition, record.chat))
             return [(*first, record.entry_id, "NX")]
-        pending = await self._burst_before(record)
+        stored = await self._stored(key, record)
+        pending = await self._burst_before(record, stored.burst_first)
         burst_so_far = pending or []
         # Were the snapshot lost, the replay leaves the burst's messages out: they are in
         # the turn, as they are when the snapshot is there.
-        before = await self._load(key, record, leaving_out={e for e, _ in burst_so_far})
+        before = await self._load(key, record, {e for e, _ in burst_so_far}, stored)
         messages = [m for _, m in burst_so_far]
         messages.append(message)
         # Before consent the consent step answers in code: it reads one answer, and
@@ -217,14 +219,14 @@ class ConversationHandler:
                 return None if later.erased else event
         return None
 
-    async def _burst_before(self, record: Record) -> list[tuple[str, MessageReceived]] | None:
-        """The messages of the chat deferred to this one, in order, with their entries;
-        None when none was deferred."""
-        key = burst_key(self.log.keyspace, record.partition, record.chat)
-        first = await self.redis.get(key)
+    async def _burst_before(
+        self, record: Record, first: bytes | None
+    ) -> list[tuple[str, MessageReceived]] | None:
+        """The messages of the chat deferred to this one (the first noted at ``first``),
+        in order, with their entries; None when none was deferred."""
         if first is None:
             return None
-        start = cast(bytes, first).decode()
+        start = first.decode()
         earlier = await self._of_chat(record, start, "(" + record.entry_id, None)
         return [
             (r.entry_id, r.envelope.event)
@@ -364,13 +366,21 @@ class ConversationHandler:
                 await waitlist.offer_next(self.log, event, (*passed, record.chat),
                                           self.clock(), self.offer_for)  # fmt: skip
 
+    async def _stored(self, key: str, record: Record) -> Stored:
+        keyspace, partition = self.log.keyspace, record.partition
+        return await read_stored(
+            self.redis, snapshot=key, burst=burst_key(keyspace, partition, record.chat),
+            checkpoint=keyspace.checkpoint(partition, self.checkpoints.group), chat=record.chat,
+        )  # fmt: skip
+
     async def _load(
-        self, key: str, record: Record, leaving_out: Set[str] = frozenset()
-    ) -> Conversation:
-        raw = await self.redis.get(key)
-        if raw is not None:
-            return read_snapshot(cast(bytes, raw), record.chat, record.subject_key)
-        if await self.checkpoints.position(record.partition, record.chat) is None:
+        self, key: str, record: Record, leaving_out: Set[str] = frozenset(),
+        stored: Stored | None = None,
+    ) -> Conversation:  # fmt: skip
+        stored = stored or await self._stored(key, record)
+        if stored.snapshot is not None:
+            return read_snapshot(stored.snapshot, record.chat, record.subject_key)
+        if not stored.seen:
             return Conversation()  # a new chat: nothing to replay
         # The snapshot was dropped: the log is the truth.
         state = Conversation()
