@@ -2,6 +2,10 @@
 
     bench/run conversation [--rate R ...] [--seconds S] [--conductors N ...]
 
+Scaling: ``--rate 3000 --conductors 1 2 3 4`` offers more than the replicas take and
+reports each count's efficiency, its throughput over that many times one replica's
+(run it where there are cores for the replicas, the gateway, the simulator and Redis).
+
 Every message is the first of a new chat ("oi"), so each one is a full turn: ingest
 appends it, a conductor decides (privacy notice, consent request recorded, snapshot,
 checkpoint), the outbox marks it read, shows typing and sends the reply to the WAHA
@@ -160,14 +164,20 @@ def main() -> int:
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, "
           f"Python {platform.python_version()}; {args.seconds}s per run\n")  # fmt: skip
     print("| conductors | offered msg/s | replied | msg/s (webhook -> WAHA) | p50 ms | p99 ms "
-          "| max ms |")  # fmt: skip
-    print("|---|---|---|---|---|---|---|")
+          "| max ms | efficiency | load |")  # fmt: skip
+    print("|---|---|---|---|---|---|---|---|---|")
     for rate in args.rate:
+        single: float | None = None
         for conductors in args.conductors:
             r = run_once(rate, args.seconds, conductors)
+            if conductors == 1:
+                single = r["throughput"]
+            # Scaling efficiency at an offered rate above what the replicas take: the
+            # throughput of N replicas over N times one replica's (1.0: linear).
+            efficiency = f"{r['throughput'] / (conductors * single):.2f}" if single else "-"
             print(f"| {conductors} | {rate:.0f} | {r['replied']}/{r['sent']} "
-                  f"| {r['throughput']:.0f} | {r['p50']:.1f} | {r['p99']:.1f} | {r['max']:.1f} |",
-                  flush=True)  # fmt: skip
+                  f"| {r['throughput']:.0f} | {r['p50']:.1f} | {r['p99']:.1f} | {r['max']:.1f} "
+                  f"| {efficiency} | {os.getloadavg()[0]:.1f} |", flush=True)  # fmt: skip
     return 0
 
 

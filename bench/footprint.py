@@ -29,7 +29,7 @@ from bench.conversation import run_once
 
 # A key's kind: its name without the partition's tag and what follows the kind's words
 # (a chat, a hashed id); wsm:{p3}:conversation:55118...@c.us -> wsm:{p}:conversation.
-_PARTITION = re.compile(r"\{[^}]*\}")
+_PARTITION = re.compile(r"\{p\d+\}")
 _SPECIFIC = re.compile(r"[0-9a-f]{16,}|\d{6,}|@")
 
 
