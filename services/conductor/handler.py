@@ -19,7 +19,7 @@ from collections.abc import Callable, Sequence, Set
 from datetime import UTC, datetime, timedelta
 from typing import cast
 
-from events import EventLog, Keyspace, Record
+from events import EventLog, Record
 from events.checkpoint import Checkpoints, Command
 from events.codec import is_redelivery
 from events.log import decode_entries
@@ -47,7 +47,7 @@ from services.conductor.erasure import ErasedBookings
 from services.conductor.portuguese.speech import spoken
 from services.conductor.recording import decision_effects
 from services.conductor.reminders import DEFAULT_OFFSETS
-from services.conductor.stored import Stored, read_stored
+from services.conductor.stored import Stored, burst_key, read_stored, snapshot_key
 from services.conductor.turn import Decide, noting_the_edit, take_turn
 from services.domain.conversation import (
     Conversation,
@@ -64,15 +64,6 @@ _KEPT_IN_STATE = (NameCorrected, HandoffEnded, AppointmentNoShow)
 # How many entries of the partition after a message are looked through for the chat's
 # next one: a burst's follower comes within seconds, and others' entries between are few.
 _LOOK_AHEAD = 200
-
-
-def snapshot_key(keyspace: Keyspace, partition: int, chat: str) -> str:
-    return keyspace.in_partition(partition, "conversation", chat)
-
-
-def burst_key(keyspace: Keyspace, partition: int, chat: str) -> str:
-    """Where the first entry of a chat's burst still unanswered is noted."""
-    return keyspace.in_partition(partition, "burst", chat)
 
 
 def _snapshot_place(chat: str) -> bytes:
@@ -157,7 +148,7 @@ class ConversationHandler:
             # follower, later in the same lane, is then bound to take the turn.
             first = ("SET", burst_key(self.log.keyspace, record.partition, record.chat))
             return [(*first, record.entry_id, "NX")]
-        stored = await self._stored(key, record)
+        stored = await read_stored(self.redis, self.log.keyspace, self.checkpoints.group, record)
         pending = await self._burst_before(record, stored.burst_first)
         burst_so_far = pending or []
         # Were the snapshot lost, the replay leaves the burst's messages out: they are in
@@ -366,18 +357,12 @@ class ConversationHandler:
                 await waitlist.offer_next(self.log, event, (*passed, record.chat),
                                           self.clock(), self.offer_for)  # fmt: skip
 
-    async def _stored(self, key: str, record: Record) -> Stored:
-        keyspace, partition = self.log.keyspace, record.partition
-        return await read_stored(
-            self.redis, snapshot=key, burst=burst_key(keyspace, partition, record.chat),
-            checkpoint=keyspace.checkpoint(partition, self.checkpoints.group), chat=record.chat,
-        )  # fmt: skip
-
     async def _load(
         self, key: str, record: Record, leaving_out: Set[str] = frozenset(),
         stored: Stored | None = None,
     ) -> Conversation:  # fmt: skip
-        stored = stored or await self._stored(key, record)
+        stored = stored or await read_stored(self.redis, self.log.keyspace,
+                                             self.checkpoints.group, record)  # fmt: skip
         if stored.snapshot is not None:
             return read_snapshot(stored.snapshot, record.chat, record.subject_key)
         if not stored.seen:

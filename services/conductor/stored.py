@@ -9,7 +9,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from events import Keyspace, Record
 from events.redis_client import RedisClient
+
+
+def snapshot_key(keyspace: Keyspace, partition: int, chat: str) -> str:
+    """Where the conductor keeps a chat's conversation (sealed)."""
+    return keyspace.in_partition(partition, "conversation", chat)
+
+
+def burst_key(keyspace: Keyspace, partition: int, chat: str) -> str:
+    """Where the first entry of a chat's burst still unanswered is noted."""
+    return keyspace.in_partition(partition, "burst", chat)
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,13 +34,12 @@ class Stored:
     """Whether the group applied an entry of the chat before (it has a checkpoint)."""
 
 
-async def read_stored(
-    redis: RedisClient, *, snapshot: str, burst: str, checkpoint: str, chat: str
-) -> Stored:
-    """The chat's snapshot, burst mark and checkpoint presence, in one round trip."""
+async def read_stored(redis: RedisClient, keyspace: Keyspace, group: str, record: Record) -> Stored:
+    """What ``group`` holds of ``record``'s chat, in one round trip."""
+    partition, chat = record.partition, record.chat
     async with redis.pipeline(transaction=False) as pipe:
-        pipe.get(snapshot)
-        pipe.get(burst)
-        pipe.hexists(checkpoint, chat)
+        pipe.get(snapshot_key(keyspace, partition, chat))
+        pipe.get(burst_key(keyspace, partition, chat))
+        pipe.hexists(keyspace.checkpoint(partition, group), chat)
         raw, first, seen = await pipe.execute()
     return Stored(raw, first, bool(seen))
