@@ -2,6 +2,10 @@
 
     bench/run conversation [--rate R ...] [--seconds S] [--conductors N ...]
 
+Scaling: ``--rate 3000 --conductors 1 2 3 4`` offers more than the replicas take and
+reports each count's efficiency, its throughput over that many times one replica's
+(run it where there are cores for the replicas, the gateway, the simulator and Redis).
+
 Every message is the first of a new chat ("oi"), so each one is a full turn: ingest
 appends it, a conductor decides (privacy notice, consent request recorded, snapshot,
 checkpoint), the outbox marks it read, shows typing and sends the reply to the WAHA
@@ -20,6 +24,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 import aiohttp
@@ -28,6 +33,7 @@ from redis.asyncio import Redis
 from bench import open_loop
 from bench.ingest import CHAT_KEY_SECRET, KEY, percentile, start
 from events import Keyspace
+from events.key_wrapping import new_kek_text
 from services.runtime.embedded_redis import RedisServer
 from services.runtime.ports import free_port
 from services.waha.signature import sign
@@ -78,29 +84,44 @@ async def partitions_shared(url: str, conductors: int) -> None:
         await client.aclose()
 
 
-def run_once(rate: float, seconds: int, conductors: int) -> dict[str, float]:
+Inspect = Callable[[str, str], Awaitable[None]]
+"""Called with Redis's URL and the phase ("before" the webhooks, "after" the replies)."""
+
+
+def run_once(
+    rate: float, seconds: int, conductors: int, inspect: Inspect | None = None,
+    projector: bool = False,
+) -> dict[str, float]:  # fmt: skip
     with tempfile.TemporaryDirectory() as tmp:
         redis = RedisServer(Path(tmp) / "redis")
         redis.start()
         ingest_port, sim_port = free_port(), free_port()
+        kek = Path(tmp) / "subject-key-kek"  # every service refuses to start without one
+        kek.write_text(new_kek_text())
         sim = f"http://127.0.0.1:{sim_port}"
         # Unpaced: the benchmark measures the product's speed, not the pacing's waits.
         env = {**os.environ, "REDIS_URL": redis.url, "WEBHOOK_HMAC_KEY": KEY.decode(),
                "CHAT_KEY_SECRET": CHAT_KEY_SECRET, "LOG_LEVEL": "ERROR",
-               "WAHA_URL": sim, "PACING": "off"}  # fmt: skip
+               "WAHA_URL": sim, "PACING": "off", "SUBJECT_KEY_KEK_FILE": str(kek)}  # fmt: skip
         cli = [sys.executable, "-m", "services.cli"]
-        processes = [
-            start([*cli, "ingest", "--port", str(ingest_port)], env, ingest_port),
-            start([*cli, "waha-sim", "--port", str(sim_port), "--webhook-url",
-                   f"http://127.0.0.1:{ingest_port}/webhooks/waha"], env, sim_port),
-        ]  # fmt: skip
-        processes += [
-            subprocess.Popen([*cli, "conductor", "--name", f"c{n}"], env=env,
-                             stderr=subprocess.DEVNULL)
-            for n in range(conductors)
-        ]  # fmt: skip
+        processes: list[subprocess.Popen[bytes]] = []
         try:
+            processes.append(start([*cli, "ingest", "--port", str(ingest_port)], env,
+                                   ingest_port))  # fmt: skip
+            processes.append(start([*cli, "waha-sim", "--port", str(sim_port), "--webhook-url",
+                                    f"http://127.0.0.1:{ingest_port}/webhooks/waha"], env,
+                                   sim_port))  # fmt: skip
+            processes += [
+                subprocess.Popen([*cli, "conductor", "--name", f"c{n}"], env=env,
+                                 stderr=subprocess.DEVNULL)
+                for n in range(conductors)
+            ]  # fmt: skip
+            if projector:  # the read models too, for what a conversation leaves in Redis
+                processes.append(subprocess.Popen([*cli, "projector", "--name", "p0"], env=env,
+                                                  stderr=subprocess.DEVNULL))  # fmt: skip
             asyncio.run(partitions_shared(redis.url, conductors))
+            if inspect is not None:
+                asyncio.run(inspect(redis.url, "before"))
             count = int(rate * seconds)
             requests = []
             for n in range(count):
@@ -114,6 +135,8 @@ def run_once(rate: float, seconds: int, conductors: int) -> dict[str, float]:
                 open_loop.run("127.0.0.1", ingest_port, requests, rate, sent_at=sent_at)
             )
             arrived = asyncio.run(replies(sim, count, deadline_s=60))
+            if inspect is not None:
+                asyncio.run(inspect(redis.url, "after"))
         finally:
             for process in processes:
                 process.terminate()
@@ -141,14 +164,20 @@ def main() -> int:
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, "
           f"Python {platform.python_version()}; {args.seconds}s per run\n")  # fmt: skip
     print("| conductors | offered msg/s | replied | msg/s (webhook -> WAHA) | p50 ms | p99 ms "
-          "| max ms |")  # fmt: skip
-    print("|---|---|---|---|---|---|---|")
+          "| max ms | efficiency | load |")  # fmt: skip
+    print("|---|---|---|---|---|---|---|---|---|")
     for rate in args.rate:
+        single: float | None = None
         for conductors in args.conductors:
             r = run_once(rate, args.seconds, conductors)
+            if conductors == 1:
+                single = r["throughput"]
+            # Scaling efficiency at an offered rate above what the replicas take: the
+            # throughput of N replicas over N times one replica's (1.0: linear).
+            efficiency = f"{r['throughput'] / (conductors * single):.2f}" if single else "-"
             print(f"| {conductors} | {rate:.0f} | {r['replied']}/{r['sent']} "
-                  f"| {r['throughput']:.0f} | {r['p50']:.1f} | {r['p99']:.1f} | {r['max']:.1f} |",
-                  flush=True)  # fmt: skip
+                  f"| {r['throughput']:.0f} | {r['p50']:.1f} | {r['p99']:.1f} | {r['max']:.1f} "
+                  f"| {efficiency} | {os.getloadavg()[0]:.1f} |", flush=True)  # fmt: skip
     return 0
 
 

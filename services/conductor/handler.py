@@ -19,7 +19,7 @@ from collections.abc import Callable, Sequence, Set
 from datetime import UTC, datetime, timedelta
 from typing import cast
 
-from events import EventLog, Keyspace, Record
+from events import EventLog, Record
 from events.checkpoint import Checkpoints, Command
 from events.codec import is_redelivery
 from events.log import decode_entries
@@ -48,6 +48,7 @@ from services.conductor.erasure import ErasedBookings
 from services.conductor.portuguese.speech import spoken
 from services.conductor.recording import decision_effects
 from services.conductor.reminders import DEFAULT_OFFSETS
+from services.conductor.stored import Stored, burst_key, read_stored, snapshot_key
 from services.conductor.turn import Decide, noting_the_edit, take_turn
 from services.domain.conversation import (
     Conversation,
@@ -64,15 +65,6 @@ _KEPT_IN_STATE = (NameCorrected, HandoffEnded, AppointmentNoShow)
 # How many entries of the partition after a message are looked through for the chat's
 # next one: a burst's follower comes within seconds, and others' entries between are few.
 _LOOK_AHEAD = 200
-
-
-def snapshot_key(keyspace: Keyspace, partition: int, chat: str) -> str:
-    return keyspace.in_partition(partition, "conversation", chat)
-
-
-def burst_key(keyspace: Keyspace, partition: int, chat: str) -> str:
-    """Where the first entry of a chat's burst still unanswered is noted."""
-    return keyspace.in_partition(partition, "burst", chat)
 
 
 def _snapshot_place(chat: str) -> bytes:
@@ -159,11 +151,12 @@ class ConversationHandler:
             # follower, later in the same lane, is then bound to take the turn.
             first = ("SET", burst_key(self.log.keyspace, record.partition, record.chat))
             return [(*first, record.entry_id, "NX")]
-        pending = await self._burst_before(record)
+        stored = await read_stored(self.redis, self.log.keyspace, self.checkpoints.group, record)
+        pending = await self._burst_before(record, stored.burst_first)
         burst_so_far = pending or []
         # Were the snapshot lost, the replay leaves the burst's messages out: they are in
         # the turn, as they are when the snapshot is there.
-        before = await self._load(key, record, leaving_out={e for e, _ in burst_so_far})
+        before = await self._load(key, record, {e for e, _ in burst_so_far}, stored)
         messages = [m for _, m in burst_so_far]
         messages.append(message)
         # Before consent the consent step answers in code: it reads one answer, and
@@ -220,14 +213,14 @@ class ConversationHandler:
                 return None if later.erased else event
         return None
 
-    async def _burst_before(self, record: Record) -> list[tuple[str, MessageReceived]] | None:
-        """The messages of the chat deferred to this one, in order, with their entries;
-        None when none was deferred."""
-        key = burst_key(self.log.keyspace, record.partition, record.chat)
-        first = await self.redis.get(key)
+    async def _burst_before(
+        self, record: Record, first: bytes | None
+    ) -> list[tuple[str, MessageReceived]] | None:
+        """The messages of the chat deferred to this one (the first noted at ``first``),
+        in order, with their entries; None when none was deferred."""
         if first is None:
             return None
-        start = cast(bytes, first).decode()
+        start = first.decode()
         earlier = await self._of_chat(record, start, "(" + record.entry_id, None)
         return [
             (r.entry_id, r.envelope.event)
@@ -382,12 +375,14 @@ class ConversationHandler:
                                           self.clock(), self.offer_for)  # fmt: skip
 
     async def _load(
-        self, key: str, record: Record, leaving_out: Set[str] = frozenset()
-    ) -> Conversation:
-        raw = await self.redis.get(key)
-        if raw is not None:
-            return read_snapshot(cast(bytes, raw), record.chat, record.subject_key)
-        if await self.checkpoints.position(record.partition, record.chat) is None:
+        self, key: str, record: Record, leaving_out: Set[str] = frozenset(),
+        stored: Stored | None = None,
+    ) -> Conversation:  # fmt: skip
+        stored = stored or await read_stored(self.redis, self.log.keyspace,
+                                             self.checkpoints.group, record)  # fmt: skip
+        if stored.snapshot is not None:
+            return read_snapshot(stored.snapshot, record.chat, record.subject_key)
+        if not stored.seen:
             return Conversation()  # a new chat: nothing to replay
         # The snapshot was dropped: the log is the truth.
         state = Conversation()
