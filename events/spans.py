@@ -47,14 +47,21 @@ def processing(
         context=context_of(record.envelope.traceparent),
         kind=SpanKind.CONSUMER,
         attributes={
-            "messaging.system": "redis",
-            "messaging.operation.type": "process",
-            "messaging.destination.name": stream,
-            "messaging.destination.partition.id": str(partition),
-            "messaging.consumer.group.name": group,
+            **_consuming(stream, partition, group),
             "messaging.message.id": record.entry_id,
         },
     )
+
+
+def _consuming(stream: str, partition: int, group: str) -> dict[str, str]:
+    """The messaging attributes of a consumer group processing one partition's stream."""
+    return {
+        "messaging.system": "redis",
+        "messaging.operation.type": "process",
+        "messaging.destination.name": stream,
+        "messaging.destination.partition.id": str(partition),
+        "messaging.consumer.group.name": group,
+    }
 
 
 def processing_run(
@@ -73,11 +80,7 @@ def processing_run(
         links=links,
         kind=SpanKind.CONSUMER,
         attributes={
-            "messaging.system": "redis",
-            "messaging.operation.type": "process",
-            "messaging.destination.name": stream,
-            "messaging.destination.partition.id": str(partition),
-            "messaging.consumer.group.name": group,
+            **_consuming(stream, partition, group),
             "messaging.batch.message_count": len(records),
         },
     )
