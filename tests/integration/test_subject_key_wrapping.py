@@ -154,8 +154,11 @@ async def test_an_entry_taken_over_by_a_consumer_that_cannot_open_it_is_not_dead
     async def handler(record: Record) -> Sequence[Command]:
         raise AssertionError("handled without its key")
 
+    # Leases long enough that a busy machine's stalled loop does not lose them: a lease lost
+    # between counting a taken-over attempt and taking the count back is another case.
     options = SubscriptionOptions(block_ms=50, rebalance_interval_s=0.05, retry_cap_s=0.05,
-                                  lease_ttl_ms=300, member_ttl_ms=300, max_attempts=2)  # fmt: skip
+                                  lease_ttl_ms=1000, member_ttl_ms=1000,
+                                  max_attempts=2)  # fmt: skip
     dead = Subscription(redis, keyspace, group="g", consumer="dead", handler=hanging,
                         options=options, keys=old)  # fmt: skip
     dead_task = asyncio.create_task(dead.run())
@@ -167,7 +170,7 @@ async def test_an_entry_taken_over_by_a_consumer_that_cannot_open_it_is_not_dead
                          options=options, keys=ring(tmp_path, "new"))  # fmt: skip
     task = asyncio.create_task(wrong.run())
     try:
-        await asyncio.sleep(2.0)  # many more tries than max_attempts
+        await asyncio.sleep(3.0)  # many more tries than max_attempts
     finally:
         wrong.stop()
         await task
