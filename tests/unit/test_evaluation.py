@@ -35,6 +35,7 @@ TUNING_FILES = (
     *(f"blind2_{kind}" for kind in KINDS),
     *(f"blind3_{kind}" for kind in KINDS),
     *(f"blind4_{kind}" for kind in KINDS),
+    *(f"blind5_{kind}" for kind in KINDS),
     "round3_answers",
     "round3_intents",
 )
