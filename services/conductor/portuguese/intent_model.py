@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from functools import cache
 from importlib.resources import files
@@ -36,9 +38,9 @@ NEVER_SAID = frozenset({Intent.REVOKE, Intent.CONFIRM, Intent.UNKNOWN})
 """Intents the model never gives: a revocation or a confirmation only from the rules'
 clear reading; and its UNKNOWN leaves the rules' answer as it was."""
 
-MIN_WORDS = 2
-"""A single word ("Pessoal", "esqueci") says too little for a model of words: the rules
-alone read it."""
+MIN_WORDS = 3
+"""A word or two ("Pessoal", "esqueci", "tudo certo") say too little for a model of words
+(an acknowledgement, mostly): the rules alone read them."""
 
 MODEL_FILE = "intent_model.json"
 # An option picked ("2", "opção 2"): the agent under way reads it, as it does a time.
@@ -64,8 +66,8 @@ class _Scorer:
 
     def __init__(self, model: IntentModel) -> None:
         self.intents = tuple(Intent(i) for i in model.intents)
-        total = sum(model.messages)
-        self.prior = [math.log(n / total) for n in model.messages]
+        total = sum(model.messages) + SMOOTHING * len(model.messages)
+        self.prior = [math.log((n + SMOOTHING) / total) for n in model.messages]
         seen = [SMOOTHING * len(model.counts)] * len(model.intents)
         for counts in model.counts.values():
             seen = [s + n for s, n in zip(seen, counts, strict=True)]
@@ -119,10 +121,16 @@ def shipped() -> IntentModel:
 _IN_USE: list[IntentModel | None] = []
 
 
-def measure_with(model: IntentModel | None) -> None:
-    """Consult ``model`` from now on instead of the shipped one (None: the rules alone);
-    for measuring a model trained without a blind set, on that set."""
+@contextmanager
+def measuring(model: IntentModel | None) -> Iterator[None]:
+    """Within: ``model`` consulted instead of the shipped one (None: the rules alone), to
+    measure a model trained without a blind set on that set."""
+    before = list(_IN_USE)
     _IN_USE[:] = [model]
+    try:
+        yield
+    finally:
+        _IN_USE[:] = before
 
 
 def in_use() -> IntentModel | None:
@@ -132,8 +140,8 @@ def in_use() -> IntentModel | None:
 
 def second_reading(text: str, ruled: Intent) -> Intent:
     """The rules' intent, or the model's where the rules found nothing named in a message
-    of more than one word naming no time or option (the agent under way reads those), and
-    the model is sure."""
+    of ``MIN_WORDS`` naming no time or option (the agent under way reads those), and the
+    model is sure."""
     model = in_use()
     if model is None or ruled not in CONSULTED_ON or len(words_of(text)) < MIN_WORDS:
         return ruled
