@@ -41,7 +41,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     sets = steps.add_parser(
         "sets", help="each blind set left out of training: the model alone against the rules"
     )
-    sets.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS)
+    sets.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS,
+                      help=f"a folder of .jsonl files (default: {DEFAULT_CORPUS})")  # fmt: skip
 
 
 def _files(folder: Path, without: Sequence[str] = ()) -> list[Path]:
