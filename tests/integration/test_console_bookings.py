@@ -23,8 +23,10 @@ from tests.support.console import (
     console_as,
     csrf_of,
     events_of,
+    fetched,
     hidden_fields,
     next_weekday_at,
+    posted,
     registered_patient,
     submitted,
 )
@@ -43,8 +45,7 @@ async def test_a_booking_by_hand_is_an_appointment_the_agenda_shows(
     async with console_as(log, "julia", Role.RECEPTIONIST, projected=True) as http:
         booked = await booked_by_hand(http, log, chat, at)
         await caught_up(redis, keyspace)
-        async with http.get("/agenda", params={"dia": at.date().isoformat()}) as page:
-            agenda = await page.text()
+        _, agenda = await fetched(http, "/agenda", params={"dia": at.date().isoformat()})
     assert isinstance(booked, AppointmentBooked) and booked.start == at.astimezone(UTC)
     assert "Ana Souza" in agenda and "10:00" in agenda
 
@@ -115,8 +116,7 @@ async def test_a_blocked_slot_shows_in_the_agenda_as_a_block(
         async with http.post("/agenda/bloquear", data=form) as done:
             assert done.status == 200
         await caught_up(redis, keyspace)
-        async with http.get("/agenda", params={"dia": at.date().isoformat()}) as page:
-            agenda = await page.text()
+        _, agenda = await fetched(http, "/agenda", params={"dia": at.date().isoformat()})
     assert "(horário bloqueado)" in agenda and "09:00" in agenda
 
 
@@ -127,16 +127,14 @@ async def test_cancelling_by_hand_frees_the_slot_and_records_it(
     async with console_as(log, "julia", Role.RECEPTIONIST, projected=True) as http:
         booked = await booked_by_hand(http, log, chat, at)
         path = f"/agenda/consulta/{booked.appointment_id}/cancelar"
-        async with submitted(http, path, {}, token_from="/agenda/bloquear") as done:
-            assert done.status == 200
+        status, _ = await posted(http, path, {}, token_from="/agenda/bloquear")
+        assert status == 200
     assert len(await events_of(log, chat, AppointmentCancelled)) == 1
     utc = at.astimezone(UTC)
     assert await EmbeddedCalendar(redis, keyspace).busy(utc, utc + timedelta(minutes=30)) == []
 
 
-async def test_moving_by_hand_books_the_new_time_and_cancels_the_old(
-    log: EventLog, redis: Redis, keyspace: Keyspace
-) -> None:
+async def test_moving_by_hand_books_the_new_time_and_cancels_the_old(log: EventLog) -> None:
     chat = await ana(log)
     at, later = next_weekday_at(10), next_weekday_at(16)
     async with console_as(log, "julia", Role.RECEPTIONIST, projected=True) as http:
@@ -171,31 +169,24 @@ async def test_a_no_show_is_recorded_once_and_counted_in_the_agenda_and_lookup(
         async with http.post(path, data={"csrf": csrf}) as again:  # a double click
             assert again.status == 409 and "já foi registrada" in await again.text()
         await caught_up(redis, keyspace)
-        async with http.get("/agenda", params={"dia": at.date().isoformat()}) as page:
-            agenda = await page.text()
-        async with submitted(http, "/pacientes", {"telefone": "11987654321"}) as page:
-            found = await page.text()
+        _, agenda = await fetched(http, "/agenda", params={"dia": at.date().isoformat()})
+        _, found = await posted(http, "/pacientes", {"telefone": "11987654321"})
     assert len(await events_of(log, chat, AppointmentNoShow)) == 1
     assert "não compareceu" in agenda and "(1 falta)" in agenda
     assert "Faltas: 1" in found
 
 
-async def test_a_no_show_before_the_appointment_begins_is_refused(
-    log: EventLog, redis: Redis, keyspace: Keyspace
-) -> None:
+async def test_a_no_show_before_the_appointment_begins_is_refused(log: EventLog) -> None:
     chat, at = await ana(log), next_weekday_at(10)
     async with console_as(log, "julia", Role.RECEPTIONIST, projected=True) as http:
         booked = await booked_by_hand(http, log, chat, at)
         path = f"/agenda/consulta/{booked.appointment_id}/faltou"
-        async with submitted(http, path, {}, token_from="/agenda/bloquear") as refused:
-            status, text = refused.status, await refused.text()
+        status, text = await posted(http, path, {}, token_from="/agenda/bloquear")
     assert status == 409 and "ainda não começou" in text
     assert await events_of(log, chat, AppointmentNoShow) == []
 
 
-async def test_a_booking_for_someone_the_read_models_do_not_hold_is_refused(
-    log: EventLog, redis: Redis, keyspace: Keyspace
-) -> None:
+async def test_a_booking_for_someone_the_read_models_do_not_hold_is_refused(log: EventLog) -> None:
     stranger = "c" + "2" * 32
     async with console_as(log, "julia", Role.RECEPTIONIST) as http:
         form = await booking_form(http, stranger, next_weekday_at(10))
@@ -206,7 +197,7 @@ async def test_a_booking_for_someone_the_read_models_do_not_hold_is_refused(
 
 @pytest.mark.parametrize("day", ["9999-12-31", "2100-01-01"])
 async def test_a_booking_by_hand_past_two_years_ahead_is_refused_with_a_message(
-    log: EventLog, redis: Redis, keyspace: Keyspace, day: str
+    log: EventLog, day: str
 ) -> None:
     chat = await ana(log)
     async with console_as(log, "julia", Role.RECEPTIONIST, projected=True) as http:

@@ -168,6 +168,22 @@ async def submitted(
         yield response
 
 
+async def fetched(
+    http: aiohttp.ClientSession, path: str, params: dict[str, str] | None = None
+) -> tuple[int, str]:
+    """The status and the text of the page at ``path``."""
+    async with http.get(path, params=params) as response:
+        return response.status, await response.text()
+
+
+async def posted(
+    http: aiohttp.ClientSession, path: str, form: dict[str, str], *, token_from: str | None = None
+) -> tuple[int, str]:
+    """The status and the page of the answer to a form POSTed as ``submitted`` does."""
+    async with submitted(http, path, form, token_from=token_from) as response:
+        return response.status, await response.text()
+
+
 def next_weekday_at(hour: int, weeks: int = 1) -> datetime:
     """A Wednesday ``weeks`` from now, at ``hour`` in the clinic's time zone."""
     day = datetime.now(SP).date() + timedelta(weeks=weeks)
