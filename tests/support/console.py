@@ -107,10 +107,53 @@ async def browser(
         yield session
 
 
-async def log_in(http: aiohttp.ClientSession, name: str, password: str = PASSWORD) -> int:
-    async with http.post("/login", data={"name": name, "password": password},
-                         allow_redirects=False) as response:  # fmt: skip
+@contextlib.asynccontextmanager
+async def login_posted(
+    http: aiohttp.ClientSession,
+    name: str,
+    password: str = PASSWORD,
+    headers: dict[str, str] | None = None,
+) -> AsyncIterator[aiohttp.ClientResponse]:
+    """The answer to the login form, its redirect not followed."""
+    form = {"name": name, "password": password}
+    async with http.post("/login", data=form, headers=headers, allow_redirects=False) as response:
+        yield response
+
+
+async def log_in(
+    http: aiohttp.ClientSession,
+    name: str,
+    password: str = PASSWORD,
+    headers: dict[str, str] | None = None,
+) -> int:
+    """The status of the answer to the login form (303 when logged in)."""
+    async with login_posted(http, name, password, headers) as response:
         return response.status
+
+
+@contextlib.asynccontextmanager
+async def console_for(
+    log: EventLog,
+    name: str,
+    role: Role,
+    *,
+    projected: bool = False,
+    settings: ConsoleSettings = SETTINGS,
+    clock: Callable[[], datetime] = _now,
+) -> AsyncIterator[aiohttp.ClientSession]:
+    """A browser at the console, not logged in yet, for ``name``: a member of staff in
+    ``role`` (made unless there already); ``projected``: with a projector running,
+    caught up before the first page."""
+    if await StaffDirectory(log.redis, log.keyspace).get(name) is None:
+        await add_staff(log, name, role)
+    async with contextlib.AsyncExitStack() as stack:
+        if projected:
+            await stack.enter_async_context(projecting(log.redis, log.keyspace))
+        base = await stack.enter_async_context(serving_console(log, settings, clock))
+        http = await stack.enter_async_context(browser(base))
+        if projected:
+            await caught_up(log.redis, log.keyspace)
+        yield http
 
 
 @contextlib.asynccontextmanager
@@ -123,18 +166,10 @@ async def console_as(
     settings: ConsoleSettings = SETTINGS,
     clock: Callable[[], datetime] = _now,
 ) -> AsyncIterator[aiohttp.ClientSession]:
-    """A browser logged in to the console as ``name``, a member of staff in ``role`` (made
-    unless there already); ``projected``: with a projector running, caught up before the
-    first page."""
-    if await StaffDirectory(log.redis, log.keyspace).get(name) is None:
-        await add_staff(log, name, role)
-    async with contextlib.AsyncExitStack() as stack:
-        if projected:
-            await stack.enter_async_context(projecting(log.redis, log.keyspace))
-        base = await stack.enter_async_context(serving_console(log, settings, clock))
-        http = await stack.enter_async_context(browser(base))
-        if projected:
-            await caught_up(log.redis, log.keyspace)
+    """As ``console_for``, logged in as ``name``."""
+    async with console_for(
+        log, name, role, projected=projected, settings=settings, clock=clock
+    ) as http:
         assert await log_in(http, name) == 303
         yield http
 
