@@ -132,6 +132,28 @@ async def log_in(
 
 
 @contextlib.asynccontextmanager
+async def staffed_console(
+    log: EventLog,
+    name: str,
+    role: Role,
+    *,
+    projected: bool = False,
+    settings: ConsoleSettings = SETTINGS,
+    clock: Callable[[], datetime] = _now,
+) -> AsyncIterator[str]:
+    """The console's base URL, with ``name`` a member of staff in ``role`` (made unless
+    there already); ``projected``: with a projector running, caught up before the
+    console serves."""
+    if await StaffDirectory(log.redis, log.keyspace).get(name) is None:
+        await add_staff(log, name, role)
+    async with contextlib.AsyncExitStack() as stack:
+        if projected:
+            await stack.enter_async_context(projecting(log.redis, log.keyspace))
+            await caught_up(log.redis, log.keyspace)
+        yield await stack.enter_async_context(serving_console(log, settings, clock))
+
+
+@contextlib.asynccontextmanager
 async def console_for(
     log: EventLog,
     name: str,
@@ -141,18 +163,13 @@ async def console_for(
     settings: ConsoleSettings = SETTINGS,
     clock: Callable[[], datetime] = _now,
 ) -> AsyncIterator[aiohttp.ClientSession]:
-    """A browser at the console, not logged in yet, for ``name``: a member of staff in
-    ``role`` (made unless there already); ``projected``: with a projector running,
-    caught up before the first page."""
-    if await StaffDirectory(log.redis, log.keyspace).get(name) is None:
-        await add_staff(log, name, role)
-    async with contextlib.AsyncExitStack() as stack:
-        if projected:
-            await stack.enter_async_context(projecting(log.redis, log.keyspace))
-        base = await stack.enter_async_context(serving_console(log, settings, clock))
-        http = await stack.enter_async_context(browser(base))
-        if projected:
-            await caught_up(log.redis, log.keyspace)
+    """A browser at the console of ``staffed_console``, not logged in yet."""
+    async with (
+        staffed_console(
+            log, name, role, projected=projected, settings=settings, clock=clock
+        ) as base,
+        browser(base) as http,
+    ):
         yield http
 
 
