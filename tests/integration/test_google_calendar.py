@@ -12,6 +12,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+import msgspec
 import pytest
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
@@ -75,7 +76,7 @@ async def google(
 
 async def asked(
     calendar: GoogleCalendar, tool: str, arguments: str, text: str
-) -> ToolOutcome[object]:
+) -> ToolOutcome[msgspec.Struct]:
     """The conductor's ``tool`` run with this calendar for a patient who wrote ``text`` on
     the morning before START."""
     message = MessageReceived(

@@ -8,7 +8,7 @@ import contextlib
 import re
 from collections.abc import AsyncIterator, Callable
 from datetime import UTC, datetime, timedelta
-from typing import TypeVar
+from typing import TypedDict, TypeVar, Unpack
 from zoneinfo import ZoneInfo
 
 import aiohttp
@@ -131,62 +131,46 @@ async def log_in(
         return response.status
 
 
+class Serving(TypedDict, total=False):
+    """How a test's console is served: ``projected``, with a projector running, caught up
+    before the console serves; its ``settings`` (SETTINGS) and ``clock`` (the time now)."""
+
+    projected: bool
+    settings: ConsoleSettings
+    clock: Callable[[], datetime]
+
+
 @contextlib.asynccontextmanager
 async def staffed_console(
-    log: EventLog,
-    name: str,
-    role: Role,
-    *,
-    projected: bool = False,
-    settings: ConsoleSettings = SETTINGS,
-    clock: Callable[[], datetime] = _now,
+    log: EventLog, name: str, role: Role, **serving: Unpack[Serving]
 ) -> AsyncIterator[str]:
     """The console's base URL, with ``name`` a member of staff in ``role`` (made unless
-    there already); ``projected``: with a projector running, caught up before the
-    console serves."""
+    there already)."""
     if await StaffDirectory(log.redis, log.keyspace).get(name) is None:
         await add_staff(log, name, role)
     async with contextlib.AsyncExitStack() as stack:
-        if projected:
+        if serving.get("projected", False):
             await stack.enter_async_context(projecting(log.redis, log.keyspace))
             await caught_up(log.redis, log.keyspace)
+        settings, clock = serving.get("settings", SETTINGS), serving.get("clock", _now)
         yield await stack.enter_async_context(serving_console(log, settings, clock))
 
 
 @contextlib.asynccontextmanager
 async def console_for(
-    log: EventLog,
-    name: str,
-    role: Role,
-    *,
-    projected: bool = False,
-    settings: ConsoleSettings = SETTINGS,
-    clock: Callable[[], datetime] = _now,
+    log: EventLog, name: str, role: Role, **serving: Unpack[Serving]
 ) -> AsyncIterator[aiohttp.ClientSession]:
     """A browser at the console of ``staffed_console``, not logged in yet."""
-    async with (
-        staffed_console(
-            log, name, role, projected=projected, settings=settings, clock=clock
-        ) as base,
-        browser(base) as http,
-    ):
+    async with staffed_console(log, name, role, **serving) as base, browser(base) as http:
         yield http
 
 
 @contextlib.asynccontextmanager
 async def console_as(
-    log: EventLog,
-    name: str,
-    role: Role,
-    *,
-    projected: bool = False,
-    settings: ConsoleSettings = SETTINGS,
-    clock: Callable[[], datetime] = _now,
+    log: EventLog, name: str, role: Role, **serving: Unpack[Serving]
 ) -> AsyncIterator[aiohttp.ClientSession]:
     """As ``console_for``, logged in as ``name``."""
-    async with console_for(
-        log, name, role, projected=projected, settings=settings, clock=clock
-    ) as http:
+    async with console_for(log, name, role, **serving) as http:
         assert await log_in(http, name) == 303
         yield http
 
