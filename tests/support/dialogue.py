@@ -94,3 +94,14 @@ def results_of(chat: Dialogue, tool: str) -> list[dict[str, object]]:
     """The results of the chat's calls of ``tool``, as the model read them."""
     invoked = [e for e in chat.events if isinstance(e, ToolInvoked) and e.tool == tool]
     return [json.loads(e.result) for e in invoked]
+
+
+async def introduced(
+    conductor: Decider, now: datetime, subject: str = "subject-1", name: str = "Maria Silva"
+) -> Dialogue:
+    """A chat whose patient greeted, accepted the privacy notice and gave ``name``, in
+    three turns as patients do."""
+    chat = Dialogue(conductor, now, subject)
+    for text in ("oi", "sim", name):
+        await chat.say(text)
+    return chat

@@ -27,7 +27,7 @@ from tests.support.console import (
     registered_patient,
     staffed_console,
 )
-from tests.support.dialogue import Dialogue, offline_decider
+from tests.support.dialogue import introduced, offline_decider
 from tests.support.projecting import caught_up
 
 
@@ -106,9 +106,7 @@ async def test_a_day_blocked_in_the_page_is_not_offered_by_the_bot(
         await page.get_by_label("Dia").fill((now + timedelta(days=1)).date().isoformat())
         await page.get_by_role("button", name="Bloquear").click()
         await page.wait_for_load_state()
-    patient = Dialogue(offline_decider(redis), now.replace(hour=17, minute=40), "subject-1")
-    for text in ("oi", "sim", "Maria Silva"):
-        await patient.say(text)
+    patient = await introduced(offline_decider(redis), now.replace(hour=17, minute=40))
     reply = await patient.say("quero agendar uma consulta")
     assert "1) quinta" in reply and "quarta" not in reply
 
