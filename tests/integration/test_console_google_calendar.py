@@ -13,7 +13,6 @@ from events import EventLog, Keyspace
 from services.console.settings import ConsoleSettings
 from services.console.staff import Role
 from services.domain.calendar_settings import GoogleSettings
-from tests.integration.test_google_calendar import CALENDAR_ID, service_account_file
 from tests.support.console import (
     SETTINGS,
     booked_by_hand,
@@ -22,6 +21,7 @@ from tests.support.console import (
     registered_patient,
 )
 from tests.support.fake_google_calendar import FakeGoogleCalendar
+from tests.support.google_calendar import CALENDAR_ID, service_account_file
 from tests.support.projecting import caught_up
 
 

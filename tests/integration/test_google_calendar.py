@@ -14,8 +14,6 @@ from zoneinfo import ZoneInfo
 
 import msgspec
 import pytest
-from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric import rsa
 from redis.asyncio import Redis
 
 from events.schema import MessageReceived
@@ -31,47 +29,23 @@ from services.domain.conversation import Conversation
 from services.domain.embedded_calendar import EmbeddedCalendar
 from services.domain.google_calendar import GoogleCalendar, authorised_http
 from tests.support.fake_google_calendar import TOKEN, FakeGoogleCalendar
+from tests.support.google_calendar import CALENDAR_ID, served_google, service_account_file
 
 SP = ZoneInfo("America/Sao_Paulo")
 START = datetime(2026, 11, 25, 15, tzinfo=SP)
 ASKED_AT = datetime(2026, 11, 24, 9, 10, tzinfo=SP)
-CALENDAR_ID = "clinica@group.calendar.google.com"
 
 
 def booking(appointment_id: str, subject: str = "s1", start: datetime = START) -> Booking:
     return Booking(appointment_id, subject, start, start + timedelta(minutes=30))
 
 
-def service_account_file(directory: Path, token_uri: str) -> Path:
-    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
-    pem = key.private_bytes(
-        serialization.Encoding.PEM,
-        serialization.PrivateFormat.PKCS8,
-        serialization.NoEncryption(),
-    ).decode()
-    info = {
-        "type": "service_account",
-        "project_id": "clinica",
-        "private_key_id": "k1",
-        "private_key": pem,
-        "client_email": "wsm@clinica.iam.gserviceaccount.com",
-        "client_id": "1",
-        "token_uri": token_uri,
-    }
-    path = directory / "service-account.json"
-    path.write_text(json.dumps(info))
-    return path
-
-
 @pytest.fixture
 async def google(
     redis: Redis, tmp_path: Path
 ) -> AsyncIterator[tuple[GoogleCalendar, FakeGoogleCalendar]]:
-    fake = FakeGoogleCalendar()
-    async with fake.serving() as url:
-        http = authorised_http(str(service_account_file(tmp_path, f"{url}/token")))
-        calendar = GoogleCalendar(http, CALENDAR_ID, EmbeddedCalendar(redis), api_endpoint=url)
-        yield calendar, fake
+    async with served_google(redis, tmp_path) as served:
+        yield served
 
 
 async def asked(
@@ -314,10 +288,7 @@ async def test_google_refusing_a_listing_gets_the_patient_the_agenda_unavailable
 
 
 async def test_google_out_of_reach_is_calendar_unavailable(redis: Redis, tmp_path: Path) -> None:
-    fake = FakeGoogleCalendar()
-    async with fake.serving() as url:
-        http = authorised_http(str(service_account_file(tmp_path, f"{url}/token")))
-        calendar = GoogleCalendar(http, CALENDAR_ID, EmbeddedCalendar(redis), api_endpoint=url)
+    async with served_google(redis, tmp_path) as (calendar, _):
         await calendar.busy(START, START + timedelta(hours=1))  # a token, while it answered
     with pytest.raises(CalendarUnavailable, match="reached"):
         await calendar.busy(START, START + timedelta(hours=1))
