@@ -48,11 +48,7 @@ async def lookup(request: web.Request) -> web.Response:
         found = await by_phone(console.models, console.identities, console.chat_key_secret, phone)
     except PhoneInvalid as exc:
         return _page(request, status=400, phone=phone, error=f"Telefone não aceito: {exc}.")
-    patients = [await patient(console.models, console.identities, chat) for chat in found]
-    if found:
-        await record(console.log, login_of(request).staff, Action.VIEWED_PATIENT, found,
-                     detail="por telefone")  # fmt: skip
-    return _page(request, phone=phone, patients=patients, searched=True)
+    return await _found(request, found, "por telefone", phone=phone)
 
 
 async def _by_name(request: web.Request, name: str) -> web.Response:
@@ -61,11 +57,19 @@ async def _by_name(request: web.Request, name: str) -> web.Response:
         found = await by_name(console.models, console.identities, console.chat_key_secret, name)
     except NameInvalid as exc:
         return _page(request, status=400, name=name, error=f"Nome não aceito: {exc}.")
+    return await _found(request, found, "por nome", name=name)
+
+
+async def _found(
+    request: web.Request, found: list[str], detail: str, **searched: str
+) -> web.Response:
+    """The patients a search found, each view of them recorded in the access log."""
+    console = console_of(request)
     patients = [await patient(console.models, console.identities, chat) for chat in found]
     if found:
         await record(console.log, login_of(request).staff, Action.VIEWED_PATIENT, found,
-                     detail="por nome")  # fmt: skip
-    return _page(request, name=name, patients=patients, searched=True)
+                     detail=detail)  # fmt: skip
+    return _page(request, 200, patients=patients, searched=True, **searched)
 
 
 def add_routes(app: web.Application) -> None:
