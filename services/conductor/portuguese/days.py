@@ -69,7 +69,7 @@ _DAY_AFTER_TOMORROW = re.compile(r"\b(?:depois|dps) de? ?amanha\b")
 _RELATIVE_DAY = re.compile(r"\b(?:(?:depois|dps) de ?amanha|amanha|hoje|hj|oje)\b")
 _DAY_WORD = (
     r"(?:hoje|amanha|(?:depois|dps) de ?amanha|segunda|terca|quarta|quinta|sexta|sabado"
-    r"|domingo|dia \d{1,2}|\d{1,2}/\d{1,2})"
+    r"|domingo|hj|oje|dia \d{1,2}|\d{1,2}/\d{1,2})"
 )
 # Two days offered as either ("segunda ou terça", "amanhã ou depois", "segunda de manhã
 # ou terça à tarde"): the person chooses.

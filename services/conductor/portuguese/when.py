@@ -18,6 +18,7 @@ from datetime import date, datetime, time
 from services.conductor.portuguese.days import DAY_NUMBERS, REFUSED_DAY, day_of, days_put_right
 from services.conductor.portuguese.numbers import with_digits
 from services.conductor.portuguese.text import fold
+from services.conductor.portuguese.wanted_part import time_wanted
 from services.conductor.portuguese.weekdays import weekdays_written_out
 
 PERIODS = {
@@ -80,9 +81,14 @@ _REFUSED_PERIOD = re.compile(
     r"(manha|tarde|noite)\b"
     r"|\b(manha|tarde|noite),? nao\b"
 )
-# "tem vaga de tarde não?": a "não" asked after the part of the day is a question tag, no
-# refusal of it (read before folding drops the question mark).
-_ASKED_TAG = re.compile(r"\b(manh[aã]|tarde|noite) n[aã]o ?\?", re.IGNORECASE)
+# "tem vaga de tarde não?", "minha consulta não é hj não?": a "não" asked after a part of
+# the day or a day is a question tag, no refusal of it (read before folding drops the
+# question mark).
+_ASKED_TAG = re.compile(
+    r"\b(manh[aã]|tarde|noite|hoje|hj|amanh[aã]|segunda|ter[cç]a|quarta|quinta|sexta"
+    r"|s[aá]bado|domingo) n[aã]o ?\?",
+    re.IGNORECASE,
+)
 _EITHER_PERIOD = re.compile(
     r"\b(?:manha|tarde|noite) ou (?:a |de |da |pela )?(?:manha|tarde|noite)\b"
 )
@@ -101,32 +107,29 @@ _AT_WORK = re.compile(
     r"|trabalho (?:a partir|depois|antes|ate|das) (?:d[ae]s? |as? )?\d{1,2}(?::\d\d|h\d{0,2})?"
     r"|(?:entro|saio)(?: \w+){0,3}? (?:as|a|das) \d{1,2}(?::\d\d|h\d{0,2})?)\b"
 )
-# Moving a booking names the day it has and then the day wanted ("tenho consulta quinta
-# mas queria passar pra sexta as 10"): the time is read after the verb of moving.
-_MOVED_TO = re.compile(
-    r"\b(?:passar|mudar|trocar|remarcar|transferir|reagendar|adiar|jogar)\b(?: \w+){0,5}? "
-    r"(?:pra|para|pro)\b"
-)
-# A booking cancelled and another made in one message ("cancelar a de amanhã mas marcar
-# outra pra semana que vem"): the time wanted is the one after the verb of booking.
-_BOOKED_AFTER_CANCEL = re.compile(
-    r"\b(?:cancel|desmarc)\w*\b.*?\b(?:marcar|agendar|marca|agenda|marco)\b(?: \w+){0,3}? "
-    r"(?:pra|para|pro)\b"
-)
 # A time the patient says is over ("hoje as 8 mas ja passou ne"): not the one meant.
 _PASSED = re.compile(
     r"\b(?:(?:as|a|pras?|para) )?\d{1,2}(?::\d\d|h\d{0,2}| ?horas?)?,? (?:mas |que |e |so que )?"
     r"ja (?:passou|passaram)\b"
 )
-# "Ontem" with a verb in the past tense ("marquei ontem", "era ontem") speaks of the day
-# as over (a look-up); without one ("ontem às 10h dá?") it is asked about, never proposed.
+# A day over with a verb in the past tense ("marquei ontem", "era ontem") is spoken of as
+# over (a look-up); without one ("ontem às 10h dá?") it is asked about, never proposed.
 _PAST_TENSE = re.compile(
-    r"\b(?:(?!(?:vou|sou|dou|tou|estou|meu|seu|teu)\b)\w+(?:ei|ou|eu|ava|ia|oi)|era)\b"
+    r"\b(?:(?!(?:vou|sou|dou|tou|estou|meu|seu|teu|dia|tia|via)\b)\w+(?:ei|ou|eu|ava|ia|oi)|era)\b"
 )
-_YESTERDAY = re.compile(r"\b(?:ante)?ontem\b")
 # Cancelling names the booking's day as one the patient cannot make ("sexta nao vou
 # poder, cancela minha consulta"): that day is the one meant, not a day refused.
-_CANCELLING = re.compile(r"\b(?:cancel|desmarc)\w*")
+_CANCELLING = re.compile(
+    r"\b(?:cancel|desmarc|desist)\w*|\btir\w* (?:o )?(?:meu nome|minha consulta|meu horario)"
+)
+# The hour one leaves school or work, said with a wish for after it ("amanhã depois da
+# escola? Ela sai meio dia"), is when the span wanted begins; said alone it is set aside
+# (``_AT_WORK``).
+_AFTER_EVENT = re.compile(r"\bdepois (?:d[aeo]s? |que )(?!\d|meio dia)")
+_LEAVING = re.compile(
+    r"\b(?:sai|saio|sair|termina|termino|acaba|acabo|larga|largo)(?: \w+){0,3}? "
+    r"(?:as |a |ao |das |por volta d[ae]s? )?(\d{1,2}(?::\d\d|h\d{0,2})?|meio dia)\b"
+)
 # Minutes to an hour: "quinze pras dez" (9:45), "dez para as 8" (7:50).
 _MINUTES_TO = re.compile(r"\b(5|10|15|20|25)(?: minutos)? (?:pras|pra as|para as|para) (\d{1,2})\b")
 # Before 6 and with no part of the day, an hour is as likely morning as afternoon.
@@ -169,17 +172,20 @@ class When:
 
 def parse_when(text: str, today: date, now: datetime | None = None) -> When | None:
     """What ``text`` says about when, relative to ``today``; None if it says nothing.
-    Given ``now`` (local wall clock), an hour of today said bare whose morning is over is
-    asked about."""
+    Given ``now`` (local wall clock), an hour of today already over is asked about, never
+    proposed."""
     when = _parse(text, today)
     if when is None or now is None or when.doubt or when.day != now.date() or when.at is None:
         return when
-    said_bare = when.period is None and not _on_the_clock(fold(text), when.at.hour)
-    if not said_bare or when.at.hour >= 12 or when.at > now.time().replace(tzinfo=None):
+    if when.at > now.time().replace(tzinfo=None):
         return when
-    # "hj as 8 da pra encaixar?" at nine: said bare, 8 in the morning is over and 20h is
-    # the other reading, so it is asked ("hoje às 8h", on the clock, keeps its morning).
-    return replace(when, doubt=f"hoje às {when.at.hour}h da manhã já passou; seria à noite?")
+    if when.period is None and not _on_the_clock(fold(text), when.at.hour) and when.at.hour < 12:
+        # "hj as 8 da pra encaixar?" at nine: said bare, 8 in the morning is over and 20h
+        # is the other reading.
+        return replace(when, doubt=f"hoje às {when.at.hour}h da manhã já passou; seria à noite?")
+    # "hoje 8h ainda dá pra ir?" at nine: the time is over, whatever the patient meant by
+    # it; the brain offers today's free times instead (``When.is_past``).
+    return replace(when, doubt=f"hoje às {when.at:%H:%M} já passou; qual outro horário?")
 
 
 def _parse(text: str, today: date) -> When | None:
@@ -191,14 +197,27 @@ def _parse(text: str, today: date) -> When | None:
     folded = _GREETING.sub(" ", folded)
     if not _CANCELLING.search(folded):
         folded = REFUSED_DAY.sub("nao", folded)  # a day cancelled is the booking's: kept
+    if _AFTER_EVENT.search(folded):
+        folded = _LEAVING.sub(_free_from, folded)
     folded = _AT_WORK.sub(" ", _NOON_BOUND.sub(r"\1 das 12h", folded))
     folded = _PASSED.sub(" ", _NOON_END.sub(r"\1 e 12h", folded))
     if _NTH_WEEK.search(folded):
         return When(doubt="qual dia dessa semana você prefere?")
-    moved = _MOVED_TO.search(folded) or _BOOKED_AFTER_CANCEL.search(folded)
-    if moved and (wanted := _read(folded[moved.end() :], today)):
-        return wanted
-    return _read(folded, today)
+
+    def read(part: str) -> When | None:
+        return _read(part, today)
+
+    found, wanted = time_wanted(folded, read, _names_a_day)
+    return wanted if found else _read(folded, today)
+
+
+def _names_a_day(when: When | None) -> bool:
+    return when is not None and (when.day is not None or when.week is not None)
+
+
+def _free_from(leaving: re.Match[str]) -> str:
+    """ "sai meio dia" said after "depois da escola": from noon on."""
+    return "a partir das " + ("12h" if leaving[1] == "meio dia" else leaving[1])
 
 
 def _read(folded: str, today: date) -> When | None:
@@ -213,8 +232,9 @@ def _read(folded: str, today: date) -> When | None:
         at, time_doubt = None, "qual horário você prefere?"
     if (day, week, at, period, between, day_doubt, time_doubt) == (None,) * 7:
         return None
-    if day is not None and _YESTERDAY.search(folded) and not _PAST_TENSE.search(folded):
-        # "ontem às 10h dá pra marcar?": a day over, asked for, is never proposed.
+    if day is not None and day < today and not _PAST_TENSE.search(folded):
+        # "ontem às 10h dá pra marcar?", "dia 23 de novembro às 10h tem?" on the 24th: a
+        # day over, asked for, is never proposed.
         day_doubt = day_doubt or "esse dia já passou. Para qual dia você quer?"
     return When(day, at, period, between, week, day_doubt or time_doubt)
 

@@ -1,0 +1,82 @@
+"""Round 6's time rules: a time over is never proposed, a leaving hour after an event is
+where the span wanted begins, the time of one's booking before another is asked is not
+wanted, a move read after its verb in any form, a correction, a question tag after a day."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+
+from services.conductor.portuguese.when import When, parse_when
+from tests.unit.test_when import TUESDAY
+
+_NINE = datetime.combine(TUESDAY, time(9))
+
+
+def test_an_hour_of_today_on_the_clock_already_over_is_asked_about() -> None:
+    when = parse_when("hoje 8h ainda da pra ir?", TUESDAY, _NINE)
+    assert when is not None and when.start() is None and when.doubt is not None
+
+
+def test_an_hour_of_today_with_its_part_of_the_day_already_over_is_asked_about() -> None:
+    when = parse_when("consigo hj as 8 da manha?", TUESDAY, _NINE)
+    assert when is not None and when.start() is None and when.doubt is not None
+
+
+def test_an_hour_of_today_in_the_afternoon_already_over_is_asked_about() -> None:
+    when = parse_when("hoje as 13h tem?", TUESDAY, datetime.combine(TUESDAY, time(15)))
+    assert when is not None and when.start() is None and when.doubt is not None
+
+
+def test_a_date_already_over_is_asked_about() -> None:
+    when = parse_when("dia 23 de novembro as 10h tem?", TUESDAY)
+    assert when is not None and when.start() is None and when.doubt is not None
+
+
+def test_a_date_over_with_a_verb_in_the_past_is_spoken_of_as_over() -> None:
+    when = parse_when("marquei dia 23/11 as 10h", TUESDAY)
+    assert when == When(date(2026, 11, 23), time(10))
+
+
+def test_the_hour_someone_leaves_after_an_event_begins_the_span() -> None:
+    text = "pode ser amanhã depois da escola? Ela sai meio dia"
+    assert parse_when(text, TUESDAY) == When(date(2026, 11, 25), between=(time(12), time(23, 59)))
+
+
+def test_the_hour_one_leaves_work_after_it_begins_the_span() -> None:
+    text = "quinta depois do trabalho, eu saio as 17h"
+    assert parse_when(text, TUESDAY) == When(date(2026, 11, 26), between=(time(17), time(23, 59)))
+
+
+def test_the_time_of_ones_booking_before_another_day_asked_is_not_wanted() -> None:
+    text = "minha consulta e amanha as 9 mas nao vou conseguir, queria outro dia"
+    assert parse_when(text, TUESDAY) is None
+
+
+def test_the_time_after_another_day_asked_is_the_one_wanted() -> None:
+    text = "minha consulta e amanha as 9, queria outro dia, sexta as 10"
+    assert parse_when(text, TUESDAY) == When(date(2026, 11, 27), time(10))
+
+
+def test_a_move_is_read_after_its_verb_in_any_form() -> None:
+    text = "reagenda minha consulta de sexta pra quarta da semana que vem"
+    assert parse_when(text, TUESDAY) == When(date(2026, 12, 2))
+
+
+def test_a_correction_naming_a_day_is_read_after_it() -> None:
+    text = "eu marquei pra quinta mas confundi o dia, na verdade eu so posso na sexta"
+    assert parse_when(text, TUESDAY) == When(date(2026, 11, 27))
+
+
+def test_a_day_whose_name_is_taken_off_the_diary_is_the_bookings() -> None:
+    text = "vcs podem tirar meu nome da agenda de quinta? nao vou conseguir ir"
+    assert parse_when(text, TUESDAY) == When(date(2026, 11, 26))
+
+
+def test_today_in_shorthand_refused_is_not_meant() -> None:
+    assert parse_when("hj nao, amanha de manha", TUESDAY) == When(
+        date(2026, 11, 25), period="manha"
+    )
+
+
+def test_a_no_asked_after_a_day_is_a_question_tag() -> None:
+    assert parse_when("uai, minha consulta nao e hj nao?", TUESDAY) == When(TUESDAY)
