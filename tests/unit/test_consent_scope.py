@@ -60,3 +60,7 @@ def test_a_refusal_asking_to_go_on_without_consent_is_a_refusal() -> None:
 
 def test_a_yes_asking_to_go_on_without_consent_is_no_consent() -> None:
     assert consent_answer("aceito, pode ser sem isso?") is None
+
+
+def test_a_refusal_asking_whether_it_can_be_done_without_is_a_refusal() -> None:
+    assert consent_answer("nao aceito, tem como fazer sem?") is False

@@ -80,3 +80,7 @@ def test_a_matter_of_the_world_asks_nothing_of_the_clinic(text: str) -> None:
 
 def test_a_matter_of_the_world_beside_a_booking_keeps_the_booking() -> None:
     assert intent_of("marquei por engano pra sexta, cancela por favor") is Intent.CANCEL
+
+
+def test_someone_asked_for_as_there_is_a_person() -> None:
+    assert intent_of("tem gente ai?") is Intent.HUMAN

@@ -43,7 +43,7 @@ def test_the_hour_someone_leaves_after_an_event_begins_the_span() -> None:
 
 
 def test_the_hour_one_leaves_work_after_it_begins_the_span() -> None:
-    text = "quinta depois do trabalho, eu saio as 17h"
+    text = "quinta depois do trabalho, saio as 17h"
     assert parse_when(text, TUESDAY) == When(date(2026, 11, 26), between=(time(17), time(23, 59)))
 
 

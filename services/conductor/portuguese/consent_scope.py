@@ -43,7 +43,8 @@ _NOT_ASKED_REFUSED = re.compile(
 # A refusal ending by asking to go on without consent ("não aceito, pode ser sem isso?").
 _WITHOUT_ASKED = re.compile(
     r"[\s,.;!]*(?:e |mas )?(?:pode ser|tem como|da pra|da para|posso|consigo|seria)?"
-    r"(?: \w+){0,3}? sem (?:isso|isto|ele|ela|aceitar|autorizar|o consentimento)?[\s?]*\?\s*$"
+    r"(?: \w+){0,3}? sem\b(?: (?:isso|isto|ele|ela|aceitar|autorizar|o consentimento))?"
+    r"[\s?]*\?\s*$"
 )
 
 

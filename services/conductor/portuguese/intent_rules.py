@@ -253,7 +253,7 @@ def _attending(words: tuple[str, ...], folded: str) -> bool:
 def _person(words: tuple[str, ...], folded: str) -> bool:
     if _any(words, _SPEAKING) and (_any(words, _PERSONS) or _any(words, _STAFF)):
         return True  # "falar com", "conversar direto com a dra Patrícia"
-    if _said(folded, *_SOMEONE_THERE) and _any(words, _ANSWERING):
+    if _said(folded, *_SOMEONE_THERE) and (_any(words, _ANSWERING) or "ai" in words):
         return True
     return _any(words, _PERSONS) and _any(words, _PASSING)
 
@@ -324,7 +324,8 @@ _WORLD = _lexicon(
     "novela", "engano", "sumida", "sumido",
 )  # fmt: skip
 _CLINIC_WORDS = _lexicon(
-    "marc*", "agend*", "cancel*", "desmarc*", "remarc*", "consult*", "clinica", "dados",
+    "marc*", "marq*", "agend*", "cancel*", "desmarc*", "remarc*", "consult*", "clinica",
+    "dados",
 )  # fmt: skip
 
 

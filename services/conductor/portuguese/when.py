@@ -197,10 +197,14 @@ def _parse(text: str, today: date) -> When | None:
     folded = _GREETING.sub(" ", folded)
     if not _CANCELLING.search(folded):
         folded = REFUSED_DAY.sub("nao", folded)  # a day cancelled is the booking's: kept
-    if _AFTER_EVENT.search(folded):
-        folded = _LEAVING.sub(_free_from, folded)
+    leaving = _LEAVING.search(folded) if _AFTER_EVENT.search(folded) else None
+    if leaving:
+        folded = folded[: leaving.start()] + " " + folded[leaving.end() :]
     folded = _AT_WORK.sub(" ", _NOON_BOUND.sub(r"\1 das 12h", folded))
     folded = _PASSED.sub(" ", _NOON_END.sub(r"\1 e 12h", folded))
+    if leaving:
+        # Read apart from the words of work, which set their own hours aside.
+        folded += " a partir das " + ("12h" if leaving[1] == "meio dia" else leaving[1])
     if _NTH_WEEK.search(folded):
         return When(doubt="qual dia dessa semana você prefere?")
 
@@ -213,11 +217,6 @@ def _parse(text: str, today: date) -> When | None:
 
 def _names_a_day(when: When | None) -> bool:
     return when is not None and (when.day is not None or when.week is not None)
-
-
-def _free_from(leaving: re.Match[str]) -> str:
-    """ "sai meio dia" said after "depois da escola": from noon on."""
-    return "a partir das " + ("12h" if leaving[1] == "meio dia" else leaving[1])
 
 
 def _read(folded: str, today: date) -> When | None:
