@@ -234,6 +234,8 @@ class OfflineBrain:
             return self._propose(picked, request)
         if when is not None and when.doubt is not None and not when.is_past(facts.now):
             return BrainReply(doubt_question(when.doubt))  # a day over: the soonest offered
+        if when is not None and (over := when.over_today(facts.now)) is not None:
+            return self._propose(over, request)  # refused as over, today's times offered
         if when is not None and (start := when.start()) is not None:
             return self._propose(start, request)
         if facts.rescheduling and when is None:

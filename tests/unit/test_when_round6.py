@@ -80,3 +80,13 @@ def test_today_in_shorthand_refused_is_not_meant() -> None:
 
 def test_a_no_asked_after_a_day_is_a_question_tag() -> None:
     assert parse_when("uai, minha consulta nao e hj nao?", TUESDAY) == When(TUESDAY)
+
+
+def test_a_moment_of_today_over_is_the_one_tried_and_refused() -> None:
+    when = parse_when("pode ser hoje às 8h?", TUESDAY, _NINE)
+    assert when is not None and when.over_today(_NINE) == datetime.combine(TUESDAY, time(8))
+
+
+def test_a_moment_still_ahead_is_not_over() -> None:
+    when = parse_when("pode ser hoje às 10h?", TUESDAY, _NINE)
+    assert when is not None and when.over_today(_NINE) is None

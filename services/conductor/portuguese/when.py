@@ -169,6 +169,14 @@ class When:
             return self.day < now.date()
         return self.at is not None and self.at <= now.time().replace(tzinfo=None)
 
+    def over_today(self, now: datetime) -> datetime | None:
+        """The moment of today named and already over ("hoje às 8h" at nine), never read
+        as a time to book, which the clinic refuses as over when it is tried."""
+        today = now.date()
+        if self.day != today or self.at is None or not self.is_past(now):
+            return None
+        return datetime.combine(today, self.at)
+
 
 def parse_when(text: str, today: date, now: datetime | None = None) -> When | None:
     """What ``text`` says about when, relative to ``today``; None if it says nothing.
