@@ -53,6 +53,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
     ),
     "sessions": ("services.cli.sessions", "each WAHA session's status and health"),
     "eval": ("services.cli.eval", "measure the offline brain on the labelled patient corpus"),
+    "intents": (
+        "services.cli.intents",
+        "the intent model: train it on the corpus, measure it on a blind set",
+    ),
     "console": ("services.cli.console", "serve the front desk's web console for the staff"),
     "staff": (
         "services.cli.staff",

@@ -23,6 +23,7 @@ import itertools
 import random
 import time
 from collections import Counter, defaultdict
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Annotated, Any, TypeVar
 
@@ -131,10 +132,8 @@ class Simulator:
         history = self.statuses.get(session)
         return history[-1][0] if history else "WORKING"
 
-    async def body(self, request: web.Request, kind: type[Body], *, api: bool = True) -> Body:
-        """The request's JSON as ``kind``; 401 without the API key, 400 if malformed."""
-        if api:
-            self.authorize(request)
+    async def body(self, request: web.Request, kind: type[Body]) -> Body:
+        """The request's JSON as ``kind``; 400 if malformed."""
         try:
             return msgspec.json.decode(await request.read(), type=kind)
         except DECODE_ERRORS as exc:
@@ -213,7 +212,6 @@ class Simulator:
     async def session(self, request: web.Request) -> web.Response:
         """``GET /api/sessions/{session}``: one session's status; 404 for one WAHA does not
         know (src/api/sessions.controller.ts)."""
-        self.authorize(request)
         name = request.match_info["session"]
         if name != "default" and name not in self.statuses:
             return web.json_response({"message": "Session not found", "statusCode": 404},
@@ -294,7 +292,7 @@ class Simulator:
 
     async def set_faults(self, request: web.Request) -> web.Response:
         """``POST /sim/faults``: replace the faults; a ``seed`` makes the rolls repeatable."""
-        self.faults = await self.body(request, Faults, api=False)
+        self.faults = await self.body(request, Faults)
         self._rng = random.Random(self.faults.seed)
         return web.json_response(msgspec.to_builtins(self.faults))
 
@@ -308,11 +306,22 @@ class Simulator:
 
 
 SIMULATOR = web.AppKey("simulator", Simulator)
+# WAHA asks for the key on every route under these (devlikeapro/waha src/app.module.ts:
+# its ApiKeyAuthMiddleware ``forRoutes('api', 'health')``); ``/sim`` is the phone's side.
+_KEYED = ("/api/", "/health")
+Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
+
+
+@web.middleware
+async def _api_key_required(request: web.Request, handler: Handler) -> web.StreamResponse:
+    if request.path.startswith(_KEYED):
+        request.app[SIMULATOR].authorize(request)
+    return await handler(request)
 
 
 def create_app(simulator: Simulator) -> web.Application:
     """The simulator's routes: WAHA's API, and the phone's side under ``/sim``."""
-    app = web.Application()
+    app = web.Application(middlewares=[_api_key_required])
     app[SIMULATOR] = simulator
     app.router.add_post("/api/sendText", simulator.send_text)
     for action in ("sendSeen", "startTyping", "stopTyping"):

@@ -48,7 +48,7 @@ class Simulator(Protocol):
 
     def set_status(self, session: str, status: str) -> None: ...
 
-    async def body(self, request: web.Request, kind: type[Body], *, api: bool = True) -> Body: ...
+    async def body(self, request: web.Request, kind: type[Body]) -> Body: ...
 
     async def post_webhook(self, event: str, session: str, payload: Payload) -> web.Response: ...
 
@@ -121,7 +121,7 @@ def add_routes(router: web.UrlDispatcher, sim: Simulator) -> None:
     """The phone's routes, driving ``sim``."""
 
     async def inbound(request: web.Request) -> web.Response:
-        body = await sim.body(request, Inbound, api=False)
+        body = await sim.body(request, Inbound)
         chat = _chat(body.from_)
         media = ({"url": None, "mimetype": body.mimetype, "filename": None}
                  if body.mimetype else None)  # fmt: skip
@@ -133,7 +133,7 @@ def add_routes(router: web.UrlDispatcher, sim: Simulator) -> None:
         return await sim.post_webhook("message", body.session, message)
 
     async def from_phone(request: web.Request) -> web.Response:
-        body = await sim.body(request, FromPhone, api=False)
+        body = await sim.body(request, FromPhone)
         chat = _chat(body.to)
         message = sim.shapes.message(bare=sim.new_id(), chat=chat, from_me=True,
                                      body=body.text, timestamp=_now())  # fmt: skip
@@ -141,7 +141,7 @@ def add_routes(router: web.UrlDispatcher, sim: Simulator) -> None:
         return await sim.post_webhook("message.any", body.session, message)
 
     async def ack(request: web.Request) -> web.Response:
-        body = await sim.body(request, Ack, api=False)
+        body = await sim.body(request, Ack)
         parts = body.message_id.split("_")
         chat = parts[1] if len(parts) >= 3 else ""
         found = _found(sim, body.session, chat, body.message_id)
@@ -149,14 +149,14 @@ def add_routes(router: web.UrlDispatcher, sim: Simulator) -> None:
         return await sim.post_webhook("message.ack", body.session, sim.shapes.ack(sent, body.ack))
 
     async def react(request: web.Request) -> web.Response:
-        body = await sim.body(request, Touch, api=False)
+        body = await sim.body(request, Touch)
         payload = sim.shapes.reaction(bare=sim.new_id(), chat=_chat(body.from_), from_me=False,
                                       text=body.text, target=body.message_id,
                                       timestamp=_now())  # fmt: skip
         return await sim.post_webhook("message.reaction", body.session, payload)
 
     async def revoke(request: web.Request) -> web.Response:
-        body = await sim.body(request, Touch, api=False)
+        body = await sim.body(request, Touch)
         chat = _chat(body.from_)
         original = _found(sim, body.session, chat, body.message_id)
         payload = sim.shapes.revoked(bare=sim.new_id(), chat=chat, from_me=False,
@@ -164,7 +164,7 @@ def add_routes(router: web.UrlDispatcher, sim: Simulator) -> None:
         return await sim.post_webhook("message.revoked", body.session, payload)
 
     async def edit(request: web.Request) -> web.Response:
-        body = await sim.body(request, Touch, api=False)
+        body = await sim.body(request, Touch)
         chat = _chat(body.from_)
         original = _found(sim, body.session, chat, body.message_id)
         payload = sim.shapes.edited(bare=sim.new_id(), chat=chat, from_me=False,
@@ -174,7 +174,7 @@ def add_routes(router: web.UrlDispatcher, sim: Simulator) -> None:
         return await sim.post_webhook("message.edited", body.session, payload)
 
     async def session(request: web.Request) -> web.Response:
-        body = await sim.body(request, SessionChange, api=False)
+        body = await sim.body(request, SessionChange)
         (sim.offline.discard if body.phone_online else sim.offline.add)(body.session)
         sim.set_status(body.session, body.status)
         payload: dict[str, Any] = session_status(body.session, sim.statuses[body.session])

@@ -15,7 +15,7 @@ from services.cli import chat
 from services.conductor.deciding import MEDIA_ONLY
 from services.waha_sim.app import Faults
 from services.waha_sim.engines import ENGINES
-from tests.support.whole_stack import Phone, Stack
+from tests.support.whole_stack import WAHA_KEY, Phone, Stack
 
 # The main flows, on a single Redis and on a Redis Cluster in every run.
 pytestmark = pytest.mark.on_cluster_too
@@ -146,7 +146,7 @@ async def test_wsm_chat_shows_the_proposal_before_the_booking(
     _, sim_url, _ = stack
     typed = "oi\nsim\nMaria\nquero marcar amanhã às 15h\nsim\n"
     monkeypatch.setattr(sys, "stdin", io.StringIO(typed))
-    assert await chat.converse(sim_url, "5511977770042") == 0
+    assert await chat.converse(sim_url, "5511977770042", WAHA_KEY) == 0
     shown = capsys.readouterr().out
     asked = shown.index("Clínica: Posso confirmar *quarta, 25/11 às 15:00*?")
     assert asked < shown.index("Clínica: Pronto, Maria! Sua consulta está marcada para")

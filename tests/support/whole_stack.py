@@ -66,6 +66,7 @@ class Phone:
         raise AssertionError(f"no reply to {to!r}")
 
 
+WAHA_KEY = "waha-key"
 Stack = tuple[aiohttp.ClientSession, str, Simulator]
 
 
@@ -113,17 +114,15 @@ async def stack(
     subject_key_ring: KeyRing | None,
     sim_engine: str,
 ) -> AsyncIterator[tuple[aiohttp.ClientSession, str, Simulator]]:
-    simulator = Simulator(
-        webhook_url=None, hmac_key=HMAC_KEY, api_key="waha-key", engine=sim_engine
-    )
+    simulator = Simulator(webhook_url=None, hmac_key=HMAC_KEY, api_key=WAHA_KEY, engine=sim_engine)
     async with (
         TestServer(create_ingest(ingest_settings, redis=redis)) as ingest,
         TestServer(create_sim(simulator)) as sim,
-        aiohttp.ClientSession() as http,
+        aiohttp.ClientSession(headers={"X-Api-Key": WAHA_KEY}) as http,  # reads the chats
     ):
         simulator.webhook_url = str(ingest.make_url("/webhooks/waha"))
         sim_url = str(sim.make_url("")).rstrip("/")
-        waha = WahaClient(sim_url, "waha-key", backoff_s=0.01)
+        waha = WahaClient(sim_url, WAHA_KEY, backoff_s=0.01)
         notice = PrivacyNotice.current("2026-11")
         log = EventLog(redis, keyspace, keys=subject_key_ring)
         toolbox = Toolbox(EmbeddedCalendar(redis), Clinic(), notice)

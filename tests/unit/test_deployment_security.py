@@ -10,6 +10,8 @@ from typing import Any
 
 import yaml
 
+from services.console.client_address import client_address, networks
+
 ROOT = Path(__file__).resolve().parents[2]
 REDIS_OPS = ROOT / "ops" / "redis"
 K8S = ROOT / "ops" / "k8s"
@@ -280,3 +282,16 @@ def test_keda_reads_the_lag_with_the_conductors_redis_credentials() -> None:
             trigger["metadata"]["usernameFromEnv"],
             trigger["metadata"]["passwordFromEnv"],
         } <= names
+
+
+def test_the_console_counts_logins_by_the_address_its_ingress_controller_saw() -> None:
+    # Every request reaches it from the ingress controller: trusting no proxy would make
+    # all staff one address for the login throttle.
+    [console] = [
+        d
+        for d in of_kind("Deployment")
+        if pod_labels(d)["app.kubernetes.io/component"] == "console"
+    ]
+    env = {e["name"]: e.get("value") for e in container(console)["env"]}
+    trusted = networks(env["CONSOLE_TRUSTED_PROXIES"].split(","))
+    assert client_address("10.244.3.17", "203.0.113.9", trusted) == "203.0.113.9"

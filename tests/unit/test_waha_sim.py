@@ -18,6 +18,7 @@ from tests.support.waha import BOT, HMAC_KEY
 from tests.support.waha_engines import CHAT, CORPUS, Shape, T
 
 SEND = {"session": "default", "chatId": "5511988887777@c.us", "text": "Olá"}
+KEYED = {"X-Api-Key": "k"}
 
 
 @pytest.fixture
@@ -31,13 +32,17 @@ async def test_a_sent_text_is_listed_in_its_chat(sim: TestClient) -> None:
     response = await sim.post("/api/sendText", json=SEND, headers={"X-Api-Key": "k"})
     assert response.status == 201
     sent_id = (await response.json())["id"]
-    listed = await (await sim.get("/api/default/chats/5511988887777@c.us/messages")).json()
+    listed = await (
+        await sim.get("/api/default/chats/5511988887777@c.us/messages", headers=KEYED)
+    ).json()
     assert [(m["id"], m["body"], m["fromMe"]) for m in listed] == [(sent_id, "Olá", True)]
 
 
 async def test_without_the_api_key_nothing_is_sent(sim: TestClient) -> None:
     assert (await sim.post("/api/sendText", json=SEND)).status == 401
-    listed = await (await sim.get("/api/default/chats/5511988887777@c.us/messages")).json()
+    listed = await (
+        await sim.get("/api/default/chats/5511988887777@c.us/messages", headers=KEYED)
+    ).json()
     assert listed == []
 
 
@@ -65,7 +70,9 @@ async def test_a_share_of_sends_can_fail_and_another_answer_late(sim: TestClient
     assert statuses.count(500) + statuses.count(201) == 20
     assert 0 < statuses.count(500) < 20
     assert slow == statuses.count(201)  # the rest stall: sent, answered late
-    sent = await (await sim.get(f"/api/default/chats/{SEND['chatId']}/messages")).json()
+    sent = await (
+        await sim.get(f"/api/default/chats/{SEND['chatId']}/messages", headers=KEYED)
+    ).json()
     assert len(sent) == statuses.count(201)
 
 
@@ -81,7 +88,7 @@ async def test_impossible_faults_are_refused(sim: TestClient, faults: dict[str, 
 
 
 async def test_sessions_report_working(sim: TestClient) -> None:
-    [session] = await (await sim.get("/api/sessions")).json()
+    [session] = await (await sim.get("/api/sessions", headers=KEYED)).json()
     assert session["status"] == "WORKING"
 
 
@@ -102,7 +109,7 @@ async def test_every_engines_send_answer_gives_the_id_the_chat_lists(engine: str
             await waha.close()
         async with aiohttp.ClientSession() as http:
             url = server.make_url(f"/api/default/chats/{SEND['chatId']}/messages")
-            async with http.get(url) as response:
+            async with http.get(url, headers=KEYED) as response:
                 [listed] = await response.json()
     assert sent_id == listed["id"] == f"true_{SEND['chatId']}_{sent_id.rsplit('_', 1)[1]}"
 

@@ -19,6 +19,7 @@ from tests.support.waha import HMAC_KEY
 
 CHAT = "5511988887777@c.us"
 HISTORY = f"/api/default/chats/{CHAT}/messages"
+KEYED = {"X-Api-Key": "k"}
 
 
 @pytest.fixture
@@ -42,7 +43,7 @@ async def test_a_dropped_webhooks_message_is_kept_in_its_chat_and_never_posted(
 ) -> None:
     answer = await write(sim, "5511988887777", "oi")
     assert answer["dropped"] is True
-    listed = await (await sim.get(HISTORY)).json()
+    listed = await (await sim.get(HISTORY, headers=KEYED)).json()
     assert [(m["id"], m["body"]) for m in listed] == [(answer["message_id"], "oi")]
 
 
@@ -58,7 +59,9 @@ async def test_the_overview_lists_chats_newest_first_with_their_last_message(
     await write(sim, "5511911110000", "primeiro")
     await write(sim, "5511922220000", "segundo")
     sim.server.app[SIMULATOR].messages[("default", "5511911110000@c.us")][0]["timestamp"] -= 60
-    overview = await (await sim.get("/api/default/chats/overview", params={"limit": "1"})).json()
+    overview = await (
+        await sim.get("/api/default/chats/overview", headers=KEYED, params={"limit": "1"})
+    ).json()
     assert [(c["id"], c["lastMessage"]["body"]) for c in overview] == [
         ("5511922220000@c.us", "segundo")
     ]
@@ -72,5 +75,5 @@ async def test_the_history_is_filtered_by_time_and_listed_newest_first_when_aske
     kept = sim.server.app[SIMULATOR].messages[("default", CHAT)]
     kept[0]["timestamp"] -= 3600
     params = {"sortOrder": "desc", "filter.timestamp.gte": str(kept[1]["timestamp"])}
-    listed = await (await sim.get(HISTORY, params=params)).json()
+    listed = await (await sim.get(HISTORY, headers=KEYED, params=params)).json()
     assert [m["body"] for m in listed] == ["nova 2", "nova 1"]

@@ -75,6 +75,24 @@ async def test_a_wrong_key_gets_wahas_401() -> None:
     await client.close()
 
 
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/api/sessions",
+        "/api/sessions/default",
+        "/api/default/chats/overview",
+        "/api/default/chats/5511988887777@c.us/messages",
+    ],
+)
+async def test_every_read_of_wahas_api_asks_for_the_key_as_sends_do(
+    sim: TestClient, path: str
+) -> None:
+    # WAHA's key middleware covers every route under /api (src/app.module.ts).
+    refused = await sim.get(path)
+    assert refused.status == 401
+    assert (await sim.get(path, headers={"X-Api-Key": KEY})).status == 200
+
+
 async def test_a_hashed_key_accepts_its_plain_key_alone() -> None:
     hashed = "sha512:" + hashlib.sha512(KEY.encode()).hexdigest()
     client = await client_of(Simulator(webhook_url=None, hmac_key=HMAC_KEY, api_key=hashed))

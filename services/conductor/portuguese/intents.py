@@ -8,6 +8,7 @@ from itertools import pairwise
 
 from services.conductor.portuguese.consent import Revocation, revocation_in
 from services.conductor.portuguese.intent import Intent as Intent
+from services.conductor.portuguese.intent_model import second_reading
 from services.conductor.portuguese.intent_rules import erasure_asked, intent_by_rules
 from services.conductor.portuguese.names import looks_like_name, written_as_name
 from services.conductor.portuguese.phrases import KNOWN_WORDS, PHRASES
@@ -130,7 +131,8 @@ def intent_of(text: str) -> Intent:
             return _asked_or_said(intent, folded, "?" in text)
     if _wants_a_time(folded, text):
         return Intent.SCHEDULE  # "boa noite! amanhã às 8 tem?": more than a greeting
-    return Intent.HELP if has_any(folded, greetings) else Intent.UNKNOWN
+    ruled = Intent.HELP if has_any(folded, greetings) else Intent.UNKNOWN
+    return second_reading(text, ruled)  # the intent model, where the rules found nothing
 
 
 # A booking one has, and another day or time wanted: the booking moved, whatever the verb.
