@@ -74,3 +74,19 @@ def test_thinking_it_over_makes_a_yes_a_doubt(text: str) -> None:
 
 def test_a_no_asking_for_another_time_earlier_declines() -> None:
     assert confirmation_answer("nao, tem outro horario mais cedo?") is False
+
+
+@pytest.mark.parametrize(
+    "text", ["sim, pode usar meu numero", "sim, autorizo o tratamento dos meus dados"]
+)
+def test_the_data_and_processing_the_notice_names_keep_a_consent(text: str) -> None:
+    assert consent_answer(text) is True
+
+
+@pytest.mark.parametrize("text", ["nao, tem algum mais tarde?", "nao, tem outro de manha?"])
+def test_a_no_asking_for_another_in_a_part_of_the_day_declines(text: str) -> None:
+    assert confirmation_answer(text) is False
+
+
+def test_a_yes_asking_for_another_is_no_answer() -> None:
+    assert confirmation_answer("sim, tem algum mais cedo?") is None

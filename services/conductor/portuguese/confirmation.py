@@ -80,8 +80,9 @@ _CONFIRMATION = AnswerGrammar.of(
 # "não, tem outro horário mais cedo?".
 _ANOTHER_ASKED = re.compile(
     r"[\s,.;!]*(?:e |mas )?(?:tem |teria |tm |vc tem |voce tem |tem algum |tem alguma )?"
-    r"(?:outr[oa]s?)(?: (?:dia|horario|data|hora|opcao|opcoes))?"
-    r"(?: (?:mais cedo|mais tarde|antes|depois|mais pra frente))?\s*[?\uff1f]+\s*$",
+    r"(?:outr[oa]s?|algum|alguma)(?: (?:dia|horario|data|hora|opcao|opcoes))?"
+    r"(?: (?:mais cedo|mais tarde|antes|depois|mais pra frente|de manh[aã]|[aà] tarde"
+    r"|de tarde|[aà] noite))?\s*[?\uff1f]+\s*$",
     re.IGNORECASE,
 )
 
