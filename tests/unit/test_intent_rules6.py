@@ -84,3 +84,11 @@ def test_a_matter_of_the_world_beside_a_booking_keeps_the_booking() -> None:
 
 def test_someone_asked_for_as_there_is_a_person() -> None:
     assert intent_of("tem gente ai?") is Intent.HUMAN
+
+
+def test_a_matter_of_the_world_given_as_a_reason_for_not_coming_keeps_the_request() -> None:
+    assert intent_of("com essa chuva nao vou conseguir ir") is Intent.CANCEL
+
+
+def test_a_professional_asked_for_on_a_day_is_a_booking() -> None:
+    assert intent_of("voces tem medico sabado?") is Intent.SCHEDULE

@@ -270,7 +270,8 @@ _TIMES_BOOKED = _lexicon("horario*", "vaga*", "agend*", "marc*", "consulta", "co
 
 def _clinic(words: tuple[str, ...], folded: str) -> bool:
     offered = _any(words, _SERVICES) or _any(words, _STAFF)
-    if _YOU_OFFER.search(folded) and offered and not _any(words, _TIMES_BOOKED):
+    booked = _any(words, _TIMES_BOOKED) or _any(words, _DAYS)  # "vcs tem pediatra amanhã?"
+    if _YOU_OFFER.search(folded) and offered and not booked:
         return not _said(folded, *_WANTING)
     if _any(words, _CAR) and (_any(words, _WHERE) or _said(folded, "de carro", "de moto")):
         return True
@@ -326,6 +327,8 @@ _WORLD = _lexicon(
 _CLINIC_WORDS = _lexicon(
     "marc*", "marq*", "agend*", "cancel*", "desmarc*", "remarc*", "consult*", "clinica",
     "dados",
+    # Coming or not, a reason the world gives ("com essa chuva não vou conseguir ir").
+    "ir", "vou", "irei", "comparec*", "falt*", "atras*", "cheg*",
 )  # fmt: skip
 
 
