@@ -90,3 +90,8 @@ def test_a_moment_of_today_over_is_the_one_tried_and_refused() -> None:
 def test_a_moment_still_ahead_is_not_over() -> None:
     when = parse_when("pode ser hoje às 10h?", TUESDAY, _NINE)
     assert when is not None and when.over_today(_NINE) is None
+
+
+def test_a_bare_hour_of_today_that_may_be_the_evening_is_not_tried() -> None:
+    when = parse_when("hj as 8 da pra encaixar?", TUESDAY, _NINE)
+    assert when is not None and when.over_today(_NINE) is None

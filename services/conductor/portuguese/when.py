@@ -154,6 +154,9 @@ class When:
     between: tuple[time, time] | None = None
     week: date | None = None  # the Monday of a week named without its day
     doubt: str | None = None
+    over: bool = False
+    """A moment of today already over, said as meant ("hoje às 8h" at nine, not "hj as 8"
+    that may be the evening): never proposed, but tried, so that the clinic says so."""
 
     def start(self) -> datetime | None:
         """The exact moment, when both day and clock time are known (naive, local)."""
@@ -170,12 +173,11 @@ class When:
         return self.at is not None and self.at <= now.time().replace(tzinfo=None)
 
     def over_today(self, now: datetime) -> datetime | None:
-        """The moment of today named and already over ("hoje às 8h" at nine), never read
-        as a time to book, which the clinic refuses as over when it is tried."""
-        today = now.date()
-        if self.day != today or self.at is None or not self.is_past(now):
+        """The moment of today named as meant and already over (``over``), which the
+        clinic refuses as over when it is tried."""
+        if not self.over or self.day != now.date() or self.at is None or not self.is_past(now):
             return None
-        return datetime.combine(today, self.at)
+        return datetime.combine(self.day, self.at)
 
 
 def parse_when(text: str, today: date, now: datetime | None = None) -> When | None:
@@ -193,7 +195,7 @@ def parse_when(text: str, today: date, now: datetime | None = None) -> When | No
         return replace(when, doubt=f"hoje às {when.at.hour}h da manhã já passou; seria à noite?")
     # "hoje 8h ainda dá pra ir?" at nine: the time is over, whatever the patient meant by
     # it; the brain offers today's free times instead (``When.is_past``).
-    return replace(when, doubt=f"hoje às {when.at:%H:%M} já passou; qual outro horário?")
+    return replace(when, doubt=f"hoje às {when.at:%H:%M} já passou; qual outro horário?", over=True)
 
 
 def _parse(text: str, today: date) -> When | None:
