@@ -64,3 +64,7 @@ def test_a_yes_asking_to_go_on_without_consent_is_no_consent() -> None:
 
 def test_a_refusal_asking_whether_it_can_be_done_without_is_a_refusal() -> None:
     assert consent_answer("nao aceito, tem como fazer sem?") is False
+
+
+def test_a_refusal_asking_for_another_way_is_a_refusal() -> None:
+    assert consent_answer("nao quero, tem outro jeito de marcar?") is False

@@ -40,11 +40,13 @@ _NOT_ASKED_REFUSED = re.compile(
     r"|sem\s+|nada\s+de\s+)"
     r"(?:propagandas?|marketing|promoc(?:ao|oes)|publicidade|spam|ofertas?|anuncios?)\b"
 )
-# A refusal ending by asking to go on without consent ("não aceito, pode ser sem isso?").
+# A refusal ending by asking to go on without consent or another way ("não aceito, pode
+# ser sem isso?", "não quero, tem outro jeito de marcar?").
 _WITHOUT_ASKED = re.compile(
-    r"[\s,.;!]*(?:e |mas )?(?:pode ser|tem como|da pra|da para|posso|consigo|seria)?"
+    r"[\s,.;!]*(?:e |mas )?(?:(?:pode ser|tem como|da pra|da para|posso|consigo|seria)?"
     r"(?: \w+){0,3}? sem\b(?: (?:isso|isto|ele|ela|aceitar|autorizar|o consentimento))?"
-    r"[\s?]*\?\s*$"
+    r"|(?:tem|teria|existe|ha) (?:algum |alguma )?(?:outro jeito|outra forma|outro modo"
+    r"|outra maneira)(?: de \w+)?)[\s?]*\?\s*$"
 )
 
 
