@@ -36,12 +36,15 @@ async def aof_redis(tmp_path: Path) -> AsyncIterator[tuple[RedisServer, Redis]]:
         server.stop()
 
 
-async def a_wrapped_log(redis: Redis, tmp_path: Path) -> EventLog:
+@pytest.fixture
+async def wrapped(aof_redis: tuple[RedisServer, Redis], tmp_path: Path) -> tuple[Redis, EventLog]:
+    """That Redis, and a log on it whose subject keys are wrapped."""
+    _, redis = aof_redis
     kek = tmp_path / "kek"
     kek.write_text(new_kek_text())
     log = EventLog(redis, Keyspace(partitions=4), keys=KeyRing(KeyEncryptionKey.from_file(kek)))
     await log.ensure_layout()
-    return log
+    return redis, log
 
 
 async def erase(log: EventLog, chat: str) -> None:
@@ -51,10 +54,9 @@ async def erase(log: EventLog, chat: str) -> None:
 
 @pytest.mark.timeout(60)
 async def test_after_the_rewrite_the_erased_key_is_no_longer_in_the_aof_files(
-    aof_redis: tuple[RedisServer, Redis], tmp_path: Path
+    aof_redis: tuple[RedisServer, Redis], wrapped: tuple[Redis, EventLog]
 ) -> None:
-    server, redis = aof_redis
-    log = await a_wrapped_log(redis, tmp_path)
+    (server, _), (redis, log) = aof_redis, wrapped
     result = await log.append(message("c1", "moro na rua Pitangueiras"))
     stored = cast(bytes, await redis.hget(log.keyspace.subject_keys(result.partition), "c1"))
     key = (await log.subject_keys.for_reading(result.partition, ["c1"]))["c1"]
@@ -70,20 +72,14 @@ async def test_after_the_rewrite_the_erased_key_is_no_longer_in_the_aof_files(
     assert stored not in held and key not in held
 
 
-async def test_without_an_erasure_nothing_is_rewritten(
-    aof_redis: tuple[RedisServer, Redis], tmp_path: Path
-) -> None:
-    _, redis = aof_redis
-    log = await a_wrapped_log(redis, tmp_path)
+async def test_without_an_erasure_nothing_is_rewritten(wrapped: tuple[Redis, EventLog]) -> None:
+    redis, log = wrapped
     await log.append(message("c1", "oi"))
     assert not await rewrite_if_requested(redis, log.keyspace, WINDOW_S)
 
 
-async def test_the_erasures_of_a_period_share_one_rewrite(
-    aof_redis: tuple[RedisServer, Redis], tmp_path: Path
-) -> None:
-    _, redis = aof_redis
-    log = await a_wrapped_log(redis, tmp_path)
+async def test_the_erasures_of_a_period_share_one_rewrite(wrapped: tuple[Redis, EventLog]) -> None:
+    redis, log = wrapped
     for chat in ("c1", "c2"):
         await log.append(message(chat, "oi"))
         await erase(log, chat)
@@ -93,10 +89,9 @@ async def test_the_erasures_of_a_period_share_one_rewrite(
 
 
 async def test_an_erasure_within_the_period_waits_for_the_next_one(
-    aof_redis: tuple[RedisServer, Redis], tmp_path: Path
+    wrapped: tuple[Redis, EventLog],
 ) -> None:
-    _, redis = aof_redis
-    log = await a_wrapped_log(redis, tmp_path)
+    redis, log = wrapped
     for chat in ("c1", "c2"):
         await log.append(message(chat, "oi"))
     await erase(log, "c1")
@@ -110,10 +105,9 @@ async def test_an_erasure_within_the_period_waits_for_the_next_one(
 
 @pytest.mark.timeout(60)
 async def test_a_projector_rewrites_the_aof_soon_after_an_erasure(
-    aof_redis: tuple[RedisServer, Redis], tmp_path: Path
+    aof_redis: tuple[RedisServer, Redis], wrapped: tuple[Redis, EventLog]
 ) -> None:
-    server, redis = aof_redis
-    log = await a_wrapped_log(redis, tmp_path)
+    (server, _), (redis, log) = aof_redis, wrapped
     result = await log.append(message("c1", "oi"))
     stored = cast(bytes, await redis.hget(log.keyspace.subject_keys(result.partition), "c1"))
     stopping = asyncio.Event()
@@ -133,10 +127,9 @@ async def test_a_projector_rewrites_the_aof_soon_after_an_erasure(
 
 
 async def test_a_rewrite_redis_refuses_is_said_and_asked_again(
-    aof_redis: tuple[RedisServer, Redis], tmp_path: Path, caplog: pytest.LogCaptureFixture
+    wrapped: tuple[Redis, EventLog], caplog: pytest.LogCaptureFixture
 ) -> None:
-    _, redis = aof_redis
-    log = await a_wrapped_log(redis, tmp_path)
+    redis, log = wrapped
     await log.append(message("c1", "oi"))
     await erase(log, "c1")
     # A user without the command, as a deployment whose Redis user was not given it.

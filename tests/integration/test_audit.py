@@ -10,7 +10,7 @@ from hypothesis import given
 from events.schema import DomainEvent
 from services.cli.audit import audit, describe
 from services.ingest.settings import IngestSettings
-from tests.support.kek import kek_env
+from tests.support.cli import operator_env
 from tests.support.strategies import events_
 from tests.support.whole_stack import Phone, Stack
 
@@ -28,12 +28,7 @@ async def test_the_timeline_tells_the_conversation_in_order(
     phone = Phone(http, sim_url, "5511977770009")
     for text in ("oi", "sim", "Nina", "marcar amanhã às 15h", "sim"):
         await phone.say(text)
-    env = {
-        "REDIS_URL": ingest_settings.store.redis_url,
-        "PARTITIONS": "4",
-        "DEVELOPMENT_MODE": "true",
-        **kek_env(),
-    }
+    env = operator_env(ingest_settings.store.redis_url)
     out = io.StringIO()
     args = argparse.Namespace(chat="5511977770009@c.us", session="default", json=False)
     assert await audit(args, env, out) == 0
@@ -50,10 +45,5 @@ async def test_an_unknown_chat_is_said_to_have_no_events(
     ingest_settings: IngestSettings, redis: object
 ) -> None:
     args = argparse.Namespace(chat="5511900001111@c.us", session="default", json=False)
-    env = {
-        "REDIS_URL": ingest_settings.store.redis_url,
-        "PARTITIONS": "4",
-        "DEVELOPMENT_MODE": "true",
-        **kek_env(),
-    }
+    env = operator_env(ingest_settings.store.redis_url)
     assert await audit(args, env, io.StringIO()) == 1

@@ -251,10 +251,9 @@ async def test_a_follower_written_after_the_window_is_a_turn_of_its_own(
     assert conductor.deciding.seen == ["oi", "quero marcar"]
 
 
-async def test_a_burst_answered_after_its_snapshot_was_lost_is_said_once_as_with_it(
-    conductor: Conductor, redis: Redis, keyspace: Keyspace
-) -> None:
-    await registered(conductor)
+async def a_burst_while_stopped(conductor: Conductor) -> list[Record]:
+    """Two messages, "oi" and "quero marcar", a second apart, recorded while the conductor
+    is stopped (to be taken by hand): their records."""
     await conductor.stop()
     for seconds, text in ((0, "oi"), (1, "quero marcar")):
         sent = MessageReceived(
@@ -262,7 +261,14 @@ async def test_a_burst_answered_after_its_snapshot_was_lost_is_said_once_as_with
             sent_at=WRITTEN + timedelta(seconds=seconds),
         )  # fmt: skip
         await conductor.log.append(new_envelope(sent, chat=CHAT, session="default"))
-    first, last = (await conductor.log.chat_history(CHAT))[-2:]
+    return (await conductor.log.chat_history(CHAT))[-2:]
+
+
+async def test_a_burst_answered_after_its_snapshot_was_lost_is_said_once_as_with_it(
+    conductor: Conductor, redis: Redis, keyspace: Keyspace
+) -> None:
+    await registered(conductor)
+    first, last = await a_burst_while_stopped(conductor)
     await conductor.by_hand(first)
     partition = keyspace.partition_of(CHAT)
     with_snapshot = await conductor.by_hand(last, commit=False)
@@ -293,14 +299,7 @@ async def test_an_erasure_forgets_a_burst_in_progress(
     conductor: Conductor, redis: Redis, keyspace: Keyspace
 ) -> None:
     await registered(conductor)
-    await conductor.stop()
-    for seconds, text in ((0, "oi"), (1, "quero marcar")):
-        sent = MessageReceived(
-            message_id=f"wamid-{seconds}", chat_id=PHONE, sender=PHONE, text=text,
-            sent_at=WRITTEN + timedelta(seconds=seconds),
-        )  # fmt: skip
-        await conductor.log.append(new_envelope(sent, chat=CHAT, session="default"))
-    first = (await conductor.log.chat_history(CHAT))[-2]
+    first, _ = await a_burst_while_stopped(conductor)
     await conductor.by_hand(first)
     pending = burst_key(keyspace, keyspace.partition_of(CHAT), CHAT)
     assert await redis.get(pending) is not None

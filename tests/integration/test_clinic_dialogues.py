@@ -13,7 +13,7 @@ from redis.asyncio import Redis
 from events.schema import ActionProposed, AppointmentBooked, AppointmentCancelled
 from services.conductor.deciding import Decider
 from tests.support.clinic import clinic_decider
-from tests.support.dialogue import Dialogue
+from tests.support.dialogue import Dialogue, introduced
 
 SP = ZoneInfo("America/Sao_Paulo")
 NOW = datetime(2026, 12, 7, 9, 10, tzinfo=SP)  # a Monday morning
@@ -25,10 +25,7 @@ def conductor(redis: Redis) -> Decider:
 
 
 async def registered(conductor: Decider) -> Dialogue:
-    chat = Dialogue(conductor, NOW)
-    for text in ("oi", "sim", "Maria Silva"):
-        await chat.say(text)
-    return chat
+    return await introduced(conductor, NOW)
 
 
 def booked(chat: Dialogue) -> AppointmentBooked:
@@ -121,10 +118,7 @@ async def test_a_return_keeps_its_buffer_free_before_the_next_slot(conductor: De
 
 
 async def registered_as(conductor: Decider, subject: str) -> Dialogue:
-    chat = Dialogue(conductor, NOW, subject)
-    for text in ("oi", "sim", "João Souza"):
-        await chat.say(text)
-    return chat
+    return await introduced(conductor, NOW, subject, "João Souza")
 
 
 async def test_cancelling_within_the_cut_off_is_refused_with_the_reason(

@@ -5,22 +5,14 @@ professional arguments are refused with the options, and nothing is proposed."""
 
 from __future__ import annotations
 
-import json
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from redis.asyncio import Redis
 
-from events.schema import ActionProposed, AppointmentBooked, ToolInvoked
-from services.conductor.deciding import Decider
-from services.conductor.groq_brain import GroqBrain
-from services.conductor.privacy import PrivacyNotice
-from services.conductor.tools import Toolbox
-from services.domain.clinic import Clinic
-from services.domain.conversation import Conversation, Stage
-from services.domain.embedded_calendar import EmbeddedCalendar
+from events.schema import ActionProposed, AppointmentBooked
 from tests.support.clinic import clinic_decider
-from tests.support.dialogue import Dialogue
+from tests.support.dialogue import Dialogue, model_brain, model_decider, registered_chat, results_of
 from tests.support.fake_openai import FakeOpenAI, completion, tool_call
 
 SP = ZoneInfo("America/Sao_Paulo")
@@ -30,18 +22,8 @@ RETURN_WITH_BRUNO = '{"start": "2026-12-08T14:00", "service": "retorno", "profes
 
 
 def registered(redis: Redis, base_url: str) -> Dialogue:
-    brain = GroqBrain("test-key", "test-model", base_url=base_url, max_retries=0)
-    chat = Dialogue(clinic_decider(redis, brain), NOW)
-    chat.state = Conversation(stage=Stage.REGISTERED, name="Maria", chat_id=chat.chat_id)
-    return chat
-
-
-def results_of(chat: Dialogue, tool: str) -> list[dict[str, object]]:
-    return [
-        json.loads(e.result)  # type: ignore[attr-defined]
-        for e in chat.of_type(ToolInvoked)
-        if e.tool == tool  # type: ignore[attr-defined]
-    ]
+    """Maria, registered, talking to the example clinic's conductor with a model."""
+    return registered_chat(clinic_decider(redis, model_brain(base_url)), NOW)
 
 
 async def test_a_model_is_offered_the_service_and_professional_arguments(redis: Redis) -> None:
@@ -139,11 +121,7 @@ async def test_a_model_naming_a_service_in_a_clinic_without_a_file_is_refused(
         completion("Ok."),
     ])  # fmt: skip
     async with fake.serving() as url:
-        notice = PrivacyNotice.current("2026-11")
-        brain = GroqBrain("test-key", "test-model", base_url=url, max_retries=0)
-        toolbox = Toolbox(EmbeddedCalendar(redis), Clinic(), notice)
-        chat = Dialogue(Decider(brain, toolbox, notice), NOW)
-        chat.state = Conversation(stage=Stage.REGISTERED, name="Maria", chat_id=chat.chat_id)
+        chat = registered_chat(model_decider(redis, url), NOW)
         await chat.say("quero um retorno terça às 14h")
     [refused] = results_of(chat, "propose_appointment")
     assert "um só serviço" in str(refused["error"])

@@ -26,7 +26,7 @@ from services.conductor.turn import take_turn
 from services.domain.clinic import Clinic
 from services.domain.conversation import replay
 from services.domain.embedded_calendar import EmbeddedCalendar
-from tests.support.dialogue import Dialogue
+from tests.support.dialogue import Dialogue, introduced
 
 SP = ZoneInfo("America/Sao_Paulo")
 NOW = datetime(2026, 11, 24, 9, 10, tzinfo=SP)  # Tuesday morning
@@ -45,10 +45,7 @@ def conductor(redis: Redis) -> Decider:
 
 
 async def registered(conductor: Decider, subject: str = "subject-1") -> Dialogue:
-    chat = Dialogue(conductor, NOW, subject)
-    for text in ("oi", "sim", "Maria Silva"):
-        await chat.say(text)
-    return chat
+    return await introduced(conductor, NOW, subject)
 
 
 async def book(chat: Dialogue, request: str) -> None:

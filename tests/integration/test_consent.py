@@ -29,7 +29,7 @@ from services.domain.conversation import Conversation, Stage
 from services.domain.embedded_calendar import EmbeddedCalendar
 from tests.integration.test_clinic_info import EXAMPLE
 from tests.integration.test_dialogues import NOW
-from tests.support.dialogue import Dialogue
+from tests.support.dialogue import Dialogue, introduced
 
 ASKED_AGAIN = "responda *SIM* para aceitar ou *NÃO* para recusar"
 
@@ -49,10 +49,7 @@ async def shown_the_notice(conductor: Decider) -> Dialogue:
 
 
 async def registered(conductor: Decider, subject: str = "subject-1") -> Dialogue:
-    chat = Dialogue(conductor, NOW, subject)
-    for text in ("oi", "sim", "Maria Silva"):
-        await chat.say(text)
-    return chat
+    return await introduced(conductor, NOW, subject)
 
 
 @pytest.mark.parametrize(

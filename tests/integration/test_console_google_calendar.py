@@ -13,18 +13,16 @@ from events import EventLog, Keyspace
 from services.console.settings import ConsoleSettings
 from services.console.staff import Role
 from services.domain.calendar_settings import GoogleSettings
-from tests.integration.test_console_bookings import booking_form, next_weekday_at
-from tests.integration.test_google_calendar import CALENDAR_ID, service_account_file
 from tests.support.console import (
     SETTINGS,
-    add_staff,
-    browser,
-    log_in,
+    booked_by_hand,
+    console_as,
+    next_weekday_at,
     registered_patient,
-    serving_console,
 )
 from tests.support.fake_google_calendar import FakeGoogleCalendar
-from tests.support.projecting import caught_up, projecting
+from tests.support.google_calendar import CALENDAR_ID, service_account_file
+from tests.support.projecting import caught_up
 
 
 def test_the_console_reads_the_calendar_the_conductor_reads(tmp_path: Path) -> None:
@@ -37,7 +35,6 @@ def test_the_console_reads_the_calendar_the_conductor_reads(tmp_path: Path) -> N
 async def test_a_booking_by_hand_with_a_google_calendar_is_an_event_in_google(
     log: EventLog, redis: Redis, keyspace: Keyspace, tmp_path: Path
 ) -> None:
-    await add_staff(log, "julia", Role.RECEPTIONIST)
     chat = await registered_patient(log, "5511987654321", "Ana Souza", datetime.now(UTC))
     at = next_weekday_at(10)
     fake = FakeGoogleCalendar()
@@ -45,15 +42,10 @@ async def test_a_booking_by_hand_with_a_google_calendar_is_an_event_in_google(
         account = service_account_file(tmp_path, f"{url}/token")
         google = GoogleSettings(CALENDAR_ID, str(account), api_endpoint=url)
         settings = dataclasses.replace(SETTINGS, google=google)
-        async with (
-            projecting(redis, keyspace),
-            serving_console(log, settings) as base,
-            browser(base) as http,
-        ):
-            await log_in(http, "julia")
-            form = await booking_form(http, chat, at)
-            async with http.post("/agenda/marcar", data=form) as done:
-                assert done.status == 200
+        async with console_as(
+            log, "julia", Role.RECEPTIONIST, projected=True, settings=settings
+        ) as http:
+            await booked_by_hand(http, log, chat, at)
             await caught_up(redis, keyspace)
     [event] = fake.events.values()
     assert datetime.fromisoformat(event["start"]["dateTime"]) == at

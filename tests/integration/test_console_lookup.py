@@ -21,7 +21,9 @@ from tests.support.console import (
     add_staff,
     booked,
     browser,
+    console_as,
     log_in,
+    posted,
     registered_patient,
     serving_console,
     submitted,
@@ -34,95 +36,60 @@ def tomorrow_at(hour: int) -> datetime:
     return day.replace(hour=hour, minute=0, second=0, microsecond=0)
 
 
-async def test_a_phone_number_written_as_people_write_it_finds_the_patient(
-    log: EventLog, redis: Redis, keyspace: Keyspace
-) -> None:
-    await add_staff(log, "julia", Role.RECEPTIONIST)
+async def test_a_phone_number_written_as_people_write_it_finds_the_patient(log: EventLog) -> None:
     chat = await registered_patient(log, "5511987654321", "Ana Souza", datetime.now(UTC))
     await booked(log, chat, tomorrow_at(10))
-    async with projecting(redis, keyspace), serving_console(log) as base, browser(base) as http:
-        await caught_up(redis, keyspace)
-        await log_in(http, "julia")
-        async with submitted(http, "/pacientes", {"telefone": "+55 (11) 98765-4321"}) as page:
-            text = await page.text()
+    async with console_as(log, "julia", Role.RECEPTIONIST, projected=True) as http:
+        _, text = await posted(http, "/pacientes", {"telefone": "+55 (11) 98765-4321"})
     assert "Ana Souza" in text
     assert "consentimento dado" in text
     assert tomorrow_at(10).strftime("%d/%m/%Y 10:00") in text
 
 
-async def test_a_number_without_the_ninth_digit_in_whatsapp_is_found_with_it(
-    log: EventLog, redis: Redis, keyspace: Keyspace
-) -> None:
-    await add_staff(log, "julia", Role.RECEPTIONIST)
+async def test_a_number_without_the_ninth_digit_in_whatsapp_is_found_with_it(log: EventLog) -> None:
     await registered_patient(log, "551187654321", "Bruno Lima", datetime.now(UTC))
-    async with projecting(redis, keyspace), serving_console(log) as base, browser(base) as http:
-        await caught_up(redis, keyspace)
-        await log_in(http, "julia")
-        async with submitted(http, "/pacientes", {"telefone": "11987654321"}) as page:
-            text = await page.text()
+    async with console_as(log, "julia", Role.RECEPTIONIST, projected=True) as http:
+        _, text = await posted(http, "/pacientes", {"telefone": "11987654321"})
     assert "Bruno Lima" in text
 
 
-async def test_a_lookup_by_phone_is_recorded_with_the_patient_found(
-    log: EventLog, redis: Redis, keyspace: Keyspace
-) -> None:
-    await add_staff(log, "julia", Role.RECEPTIONIST)
+async def test_a_lookup_by_phone_is_recorded_with_the_patient_found(log: EventLog) -> None:
     chat = await registered_patient(log, "5511987654321", "Ana Souza", datetime.now(UTC))
-    async with projecting(redis, keyspace), serving_console(log) as base, browser(base) as http:
-        await caught_up(redis, keyspace)
-        await log_in(http, "julia")
-        async with submitted(http, "/pacientes", {"telefone": "11 98765-4321"}) as page:
-            assert page.status == 200
+    async with console_as(log, "julia", Role.RECEPTIONIST, projected=True) as http:
+        status, _ = await posted(http, "/pacientes", {"telefone": "11 98765-4321"})
+        assert status == 200
     viewed = [e.event for e in await recent(log) if e.event.action == "viewed_patient"]
     assert [v.subjects for v in viewed] == [(chat,)]
     assert all("98765" not in v.detail for v in viewed)
 
 
-async def test_a_number_nobody_wrote_from_finds_no_one_and_records_no_view(
-    log: EventLog, redis: Redis, keyspace: Keyspace
-) -> None:
-    await add_staff(log, "julia", Role.RECEPTIONIST)
-    async with projecting(redis, keyspace), serving_console(log) as base, browser(base) as http:
-        await caught_up(redis, keyspace)
-        await log_in(http, "julia")
-        async with submitted(http, "/pacientes", {"telefone": "(21) 99999-0000"}) as page:
-            text = await page.text()
+async def test_a_number_nobody_wrote_from_finds_no_one_and_records_no_view(log: EventLog) -> None:
+    async with console_as(log, "julia", Role.RECEPTIONIST, projected=True) as http:
+        _, text = await posted(http, "/pacientes", {"telefone": "(21) 99999-0000"})
     assert "Nenhum paciente encontrado" in text
     assert not [e for e in await recent(log) if e.event.action == "viewed_patient"]
 
 
-async def test_a_malformed_phone_number_is_refused_with_a_clear_message(
-    log: EventLog, redis: Redis, keyspace: Keyspace
-) -> None:
-    await add_staff(log, "julia", Role.RECEPTIONIST)
-    async with serving_console(log) as base, browser(base) as http:
-        await log_in(http, "julia")
-        async with submitted(http, "/pacientes", {"telefone": "98765"}) as page:
-            status, text = page.status, await page.text()
+async def test_a_malformed_phone_number_is_refused_with_a_clear_message(log: EventLog) -> None:
+    async with console_as(log, "julia", Role.RECEPTIONIST) as http:
+        status, text = await posted(http, "/pacientes", {"telefone": "98765"})
     assert status == 400
     assert "informe o telefone com DDD" in text
 
 
-async def test_the_dpo_is_refused_the_front_desks_lookup(
-    log: EventLog, redis: Redis, keyspace: Keyspace
-) -> None:
-    await add_staff(log, "dora", Role.DPO)
-    async with serving_console(log) as base, browser(base) as http:
-        await log_in(http, "dora")
-        async with submitted(http, "/pacientes", {"telefone": "11987654321"}) as page:
-            assert page.status == 403
+async def test_the_dpo_is_refused_the_front_desks_lookup(log: EventLog) -> None:
+    async with console_as(log, "dora", Role.DPO) as http:
+        status, _ = await posted(http, "/pacientes", {"telefone": "11987654321"})
+        assert status == 403
 
 
 async def test_a_name_typed_without_particles_finds_the_patient(
     log: EventLog, redis: Redis, keyspace: Keyspace
 ) -> None:
-    await add_staff(log, "julia", Role.RECEPTIONIST)
     chat = await registered_patient(log, "5511987654321", "Maria da Silva", datetime.now(UTC))
-    async with projecting(redis, keyspace), serving_console(log) as base, browser(base) as http:
+    async with console_as(log, "julia", Role.RECEPTIONIST, projected=True) as http:
         await caught_up(redis, keyspace, NAMES)
-        await log_in(http, "julia")
-        async with submitted(http, "/pacientes", {"nome": "maria silva"}) as page:
-            text = await page.text()
+        _, text = await posted(http, "/pacientes", {"nome": "maria silva"})
     assert "Maria da Silva" in text
     viewed = [e.event for e in await recent(log) if e.event.action == "viewed_patient"]
     assert [(v.subjects, v.detail) for v in viewed] == [((chat,), "por nome")]
@@ -131,27 +98,19 @@ async def test_a_name_typed_without_particles_finds_the_patient(
 async def test_an_erased_patients_name_is_not_found(
     log: EventLog, redis: Redis, keyspace: Keyspace
 ) -> None:
-    await add_staff(log, "julia", Role.RECEPTIONIST)
     chat = await registered_patient(log, "5511987654321", "Maria da Silva", datetime.now(UTC))
-    async with projecting(redis, keyspace), serving_console(log) as base, browser(base) as http:
+    async with console_as(log, "julia", Role.RECEPTIONIST, projected=True) as http:
         await caught_up(redis, keyspace, NAMES)
         await erase_subject(log, ReadModels(redis, keyspace), chat,
                             ErasureReason.SUBJECT_REQUEST, "dora")  # fmt: skip
         await caught_up(redis, keyspace, NAMES)
-        await log_in(http, "julia")
-        async with submitted(http, "/pacientes", {"nome": "maria silva"}) as page:
-            text = await page.text()
+        _, text = await posted(http, "/pacientes", {"nome": "maria silva"})
     assert "Nenhum paciente encontrado" in text
 
 
-async def test_a_name_of_particles_alone_is_refused_with_a_clear_message(
-    log: EventLog, redis: Redis, keyspace: Keyspace
-) -> None:
-    await add_staff(log, "julia", Role.RECEPTIONIST)
-    async with serving_console(log) as base, browser(base) as http:
-        await log_in(http, "julia")
-        async with submitted(http, "/pacientes", {"nome": "da dos"}) as page:
-            status, text = page.status, await page.text()
+async def test_a_name_of_particles_alone_is_refused_with_a_clear_message(log: EventLog) -> None:
+    async with console_as(log, "julia", Role.RECEPTIONIST) as http:
+        status, text = await posted(http, "/pacientes", {"nome": "da dos"})
     assert status == 400
     assert "informe ao menos uma palavra do nome" in text
 
@@ -186,11 +145,11 @@ async def test_no_url_of_a_search_holds_the_phone_number_or_the_name(
 
 
 async def test_a_phone_number_in_the_consent_pages_url_is_refused(log: EventLog) -> None:
-    await add_staff(log, "carla", Role.DPO)
     await registered_patient(log, "5511987654321", "Maria Silva", datetime.now(UTC))
-    async with serving_console(log) as base, browser(base) as http:
-        await log_in(http, "carla")
-        async with http.get("/dpo/consentimento", params={"titular": "5511987654321"}) as page:
-            assert page.status == 400
+    async with (
+        console_as(log, "carla", Role.DPO) as http,
+        http.get("/dpo/consentimento", params={"titular": "5511987654321"}) as page,
+    ):
+        assert page.status == 400
     assert not [e for e in await recent(log) if isinstance(e.event, StaffActed)
                 and e.event.action == "viewed_consent"]  # fmt: skip

@@ -18,7 +18,7 @@ from services.domain import chats
 from services.domain.chats import DEVELOPMENT_CHAT_KEY_SECRET
 from services.ingest.settings import IngestSettings
 from services.projector.store import ReadModels
-from tests.support.kek import kek_env
+from tests.support.cli import operator_env
 from tests.support.projecting import caught_up, projecting, rebuilt_equals_live
 from tests.support.whole_stack import Phone, Stack
 
@@ -37,13 +37,7 @@ async def correct_by_cli(
     ingest_settings: IngestSettings, name: str | None, subject: str = f"{NUMBER}@c.us"
 ) -> tuple[int, str]:
     out = io.StringIO()
-    env = {
-        "REDIS_URL": ingest_settings.store.redis_url,
-        "PARTITIONS": "4",
-        "DEVELOPMENT_MODE": "true",
-        **kek_env(),
-        "USER": "dpo",
-    }
+    env = operator_env(ingest_settings.store.redis_url, USER="dpo")
     args = argparse.Namespace(
         action="correct", subject=subject, session="default", name=name, requested_by=None
     )

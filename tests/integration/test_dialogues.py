@@ -23,7 +23,7 @@ from events.schema import (
 )
 from services.conductor.deciding import MEDIA_ONLY, Decider
 from services.domain.conversation import Stage, replay
-from tests.support.dialogue import Dialogue, offline_decider
+from tests.support.dialogue import Dialogue, introduced, offline_decider
 
 SP = ZoneInfo("America/Sao_Paulo")
 NOW = datetime(2026, 11, 24, 9, 10, tzinfo=SP)  # Tuesday morning
@@ -35,11 +35,7 @@ def conductor(redis: Redis) -> Decider:
 
 
 async def registered(conductor: Decider, subject: str = "subject-1") -> Dialogue:
-    chat = Dialogue(conductor, NOW, subject)
-    await chat.say("oi")
-    await chat.say("sim")
-    await chat.say("Maria Silva")
-    return chat
+    return await introduced(conductor, NOW, subject)
 
 
 async def test_the_first_message_gets_the_privacy_notice(conductor: Decider) -> None:

@@ -22,8 +22,8 @@ from services.domain.chats import DEVELOPMENT_CHAT_KEY_SECRET
 from services.domain.embedded_calendar import EmbeddedCalendar
 from services.ingest.settings import IngestSettings
 from services.projector.store import ReadModels
+from tests.support.cli import operator_env
 from tests.support.factories import message
-from tests.support.kek import kek_env
 from tests.support.projecting import caught_up, groups_caught_up, projecting, rebuilt_equals_live
 from tests.support.redis_contents import everything_in
 from tests.support.whole_stack import Phone, Stack
@@ -49,13 +49,7 @@ async def register_and_book(stack: Stack) -> Phone:
 
 async def erase_by_cli(ingest_settings: IngestSettings) -> tuple[int, str]:
     out = io.StringIO()
-    env = {
-        "REDIS_URL": ingest_settings.store.redis_url,
-        "PARTITIONS": "4",
-        "DEVELOPMENT_MODE": "true",
-        **kek_env(),
-        "USER": "dpo",
-    }
+    env = operator_env(ingest_settings.store.redis_url, USER="dpo")
     args = argparse.Namespace(
         action="erase", subject=f"{NUMBER}@c.us", session="default", requested_by=None
     )

@@ -14,7 +14,7 @@ from services.cli.lgpd import erase, export
 from services.domain import chats
 from services.domain.chats import DEVELOPMENT_CHAT_KEY_SECRET
 from services.ingest.settings import IngestSettings
-from tests.support.kek import kek_env
+from tests.support.cli import operator_env
 from tests.support.projecting import caught_up, groups_caught_up, projecting
 from tests.support.whole_stack import Phone, Stack
 
@@ -24,13 +24,7 @@ SUBJECT = chats.chat_key(DEVELOPMENT_CHAT_KEY_SECRET.encode(), "default", f"{NUM
 
 async def lgpd(verb: Any, action: str, ingest_settings: IngestSettings) -> dict[str, Any]:
     out = io.StringIO()
-    env = {
-        "REDIS_URL": ingest_settings.store.redis_url,
-        "PARTITIONS": "4",
-        "DEVELOPMENT_MODE": "true",
-        "USER": "dpo",
-        **kek_env(),
-    }
+    env = operator_env(ingest_settings.store.redis_url, USER="dpo")
     args = argparse.Namespace(
         action=action, subject=f"{NUMBER}@c.us", session="default", requested_by=None
     )

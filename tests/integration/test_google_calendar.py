@@ -12,16 +12,15 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+import msgspec
 import pytest
-from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric import rsa
 from redis.asyncio import Redis
 
 from events.schema import MessageReceived
 from services.conductor.brain import ToolCall
 from services.conductor.erasure import ErasedBookings, let_go
 from services.conductor.privacy import PrivacyNotice
-from services.conductor.tools import Toolbox
+from services.conductor.tools import Toolbox, ToolOutcome
 from services.conductor.turn import Turn
 from services.domain import google_calendar
 from services.domain.calendar import Booking, CalendarUnavailable, SlotTaken
@@ -30,46 +29,37 @@ from services.domain.conversation import Conversation
 from services.domain.embedded_calendar import EmbeddedCalendar
 from services.domain.google_calendar import GoogleCalendar, authorised_http
 from tests.support.fake_google_calendar import TOKEN, FakeGoogleCalendar
+from tests.support.google_calendar import CALENDAR_ID, served_google, service_account_file
 
 SP = ZoneInfo("America/Sao_Paulo")
 START = datetime(2026, 11, 25, 15, tzinfo=SP)
-CALENDAR_ID = "clinica@group.calendar.google.com"
+ASKED_AT = datetime(2026, 11, 24, 9, 10, tzinfo=SP)
 
 
 def booking(appointment_id: str, subject: str = "s1", start: datetime = START) -> Booking:
     return Booking(appointment_id, subject, start, start + timedelta(minutes=30))
 
 
-def service_account_file(directory: Path, token_uri: str) -> Path:
-    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
-    pem = key.private_bytes(
-        serialization.Encoding.PEM,
-        serialization.PrivateFormat.PKCS8,
-        serialization.NoEncryption(),
-    ).decode()
-    info = {
-        "type": "service_account",
-        "project_id": "clinica",
-        "private_key_id": "k1",
-        "private_key": pem,
-        "client_email": "wsm@clinica.iam.gserviceaccount.com",
-        "client_id": "1",
-        "token_uri": token_uri,
-    }
-    path = directory / "service-account.json"
-    path.write_text(json.dumps(info))
-    return path
-
-
 @pytest.fixture
 async def google(
     redis: Redis, tmp_path: Path
 ) -> AsyncIterator[tuple[GoogleCalendar, FakeGoogleCalendar]]:
-    fake = FakeGoogleCalendar()
-    async with fake.serving() as url:
-        http = authorised_http(str(service_account_file(tmp_path, f"{url}/token")))
-        calendar = GoogleCalendar(http, CALENDAR_ID, EmbeddedCalendar(redis), api_endpoint=url)
-        yield calendar, fake
+    async with served_google(redis, tmp_path) as served:
+        yield served
+
+
+async def asked(
+    calendar: GoogleCalendar, tool: str, arguments: str, text: str
+) -> ToolOutcome[msgspec.Struct]:
+    """The conductor's ``tool`` run with this calendar for a patient who wrote ``text`` on
+    the morning before START."""
+    message = MessageReceived(
+        message_id="m1", chat_id="5511900000001@c.us", sender="5511900000001@c.us",
+        text=text, media=None, sent_at=ASKED_AT,
+    )  # fmt: skip
+    toolbox = Toolbox(calendar, Clinic(), PrivacyNotice.current("2026-11"))
+    turn = Turn("s1", "e1", message, Conversation(), ASKED_AT)
+    return await toolbox.run(ToolCall("c1", tool, arguments), (tool,), turn)
 
 
 async def test_a_booking_is_an_event_tied_to_its_subject(
@@ -258,18 +248,9 @@ async def test_a_two_hour_block_in_google_hides_every_slot_it_overlaps(
     google: tuple[GoogleCalendar, FakeGoogleCalendar],
 ) -> None:
     calendar, fake = google
-    now = datetime(2026, 11, 24, 9, 10, tzinfo=SP)
     fake.blocked.append((datetime(2026, 11, 25, 9, 15, tzinfo=SP),
                          datetime(2026, 11, 25, 11, 15, tzinfo=SP)))  # fmt: skip
-    message = MessageReceived(
-        message_id="m1", chat_id="5511900000001@c.us", sender="5511900000001@c.us",
-        text="tem horário?", media=None, sent_at=now,
-    )  # fmt: skip
-    toolbox = Toolbox(calendar, Clinic(), PrivacyNotice.current("2026-11"))
-    call = ToolCall("c1", "check_availability", '{"date": "2026-11-25"}')
-    outcome = await toolbox.run(
-        call, ("check_availability",), Turn("s1", "e1", message, Conversation(), now)
-    )
+    outcome = await asked(calendar, "check_availability", '{"date": "2026-11-25"}', "tem horário?")
     shown = json.loads(outcome.as_json())["horarios"]
     assert shown == [f"2026-11-25T{t}" for t in ("08:00", "08:30", "11:30", "12:00", "12:30")]
 
@@ -279,16 +260,7 @@ async def test_a_calendar_google_cannot_answer_for_offers_nothing_and_says_so(
 ) -> None:
     calendar, fake = google
     fake.unshared.add(CALENDAR_ID)
-    now = datetime(2026, 11, 24, 9, 10, tzinfo=SP)
-    message = MessageReceived(
-        message_id="m1", chat_id="5511900000001@c.us", sender="5511900000001@c.us",
-        text="tem horário?", media=None, sent_at=now,
-    )  # fmt: skip
-    toolbox = Toolbox(calendar, Clinic(), PrivacyNotice.current("2026-11"))
-    call = ToolCall("c1", "check_availability", '{"date": "2026-11-25"}')
-    outcome = await toolbox.run(
-        call, ("check_availability",), Turn("s1", "e1", message, Conversation(), now)
-    )
+    outcome = await asked(calendar, "check_availability", '{"date": "2026-11-25"}', "tem horário?")
     answer = json.loads(outcome.as_json())
     assert answer["ok"] is False and "agenda não pode ser consultada" in answer["error"]
     assert outcome.events == []  # no slots offered
@@ -299,16 +271,7 @@ async def test_google_refusing_the_freebusy_query_gets_the_patient_the_agenda_un
 ) -> None:
     calendar, fake = google
     fake.refusing = True  # a 403 from Google itself, not a calendar left out of the answer
-    now = datetime(2026, 11, 24, 9, 10, tzinfo=SP)
-    message = MessageReceived(
-        message_id="m1", chat_id="5511900000001@c.us", sender="5511900000001@c.us",
-        text="tem horário?", media=None, sent_at=now,
-    )  # fmt: skip
-    toolbox = Toolbox(calendar, Clinic(), PrivacyNotice.current("2026-11"))
-    call = ToolCall("c1", "check_availability", '{"date": "2026-11-25"}')
-    outcome = await toolbox.run(
-        call, ("check_availability",), Turn("s1", "e1", message, Conversation(), now)
-    )
+    outcome = await asked(calendar, "check_availability", '{"date": "2026-11-25"}', "tem horário?")
     answer = json.loads(outcome.as_json())
     assert answer["ok"] is False and "agenda não pode ser consultada" in answer["error"]
 
@@ -319,25 +282,13 @@ async def test_google_refusing_a_listing_gets_the_patient_the_agenda_unavailable
     calendar, fake = google
     await calendar.book(booking("a1", "s1"))
     fake.refusing = True
-    now = datetime(2026, 11, 24, 9, 10, tzinfo=SP)
-    message = MessageReceived(
-        message_id="m1", chat_id="5511900000001@c.us", sender="5511900000001@c.us",
-        text="quais são minhas consultas?", media=None, sent_at=now,
-    )  # fmt: skip
-    toolbox = Toolbox(calendar, Clinic(), PrivacyNotice.current("2026-11"))
-    call = ToolCall("c1", "list_appointments", "{}")
-    outcome = await toolbox.run(
-        call, ("list_appointments",), Turn("s1", "e1", message, Conversation(), now)
-    )
+    outcome = await asked(calendar, "list_appointments", "{}", "quais são minhas consultas?")
     answer = json.loads(outcome.as_json())
     assert answer["ok"] is False and "agenda não pode ser consultada" in answer["error"]
 
 
 async def test_google_out_of_reach_is_calendar_unavailable(redis: Redis, tmp_path: Path) -> None:
-    fake = FakeGoogleCalendar()
-    async with fake.serving() as url:
-        http = authorised_http(str(service_account_file(tmp_path, f"{url}/token")))
-        calendar = GoogleCalendar(http, CALENDAR_ID, EmbeddedCalendar(redis), api_endpoint=url)
+    async with served_google(redis, tmp_path) as (calendar, _):
         await calendar.busy(START, START + timedelta(hours=1))  # a token, while it answered
     with pytest.raises(CalendarUnavailable, match="reached"):
         await calendar.busy(START, START + timedelta(hours=1))

@@ -10,29 +10,12 @@ import pytest
 from redis.asyncio import Redis
 
 from events.schema import AgentSelected, AppointmentBooked, SlotsOffered, ToolInvoked
-from services.conductor.deciding import BRAIN_DOWN, Decider
-from services.conductor.groq_brain import GroqBrain
-from services.conductor.privacy import PrivacyNotice
-from services.conductor.tools import Toolbox
-from services.domain.clinic import Clinic
+from services.conductor.deciding import BRAIN_DOWN
 from services.domain.conversation import Conversation, Stage
-from services.domain.embedded_calendar import EmbeddedCalendar
-from tests.support.dialogue import Dialogue
+from tests.support.dialogue import Dialogue, model_decider, registered_chat
 from tests.support.fake_openai import FakeOpenAI, completion, tool_call
 
 NOW = datetime(2026, 11, 24, 9, 10, tzinfo=ZoneInfo("America/Sao_Paulo"))
-
-
-def conductor_with(redis: Redis, base_url: str, retries: int = 2) -> Decider:
-    notice = PrivacyNotice.current("2026-11")
-    brain = GroqBrain("test-key", "test-model", base_url=base_url, max_retries=retries)
-    return Decider(brain, Toolbox(EmbeddedCalendar(redis), Clinic(), notice), notice)
-
-
-def registered(conductor: Decider) -> Dialogue:
-    chat = Dialogue(conductor, NOW)
-    chat.state = Conversation(stage=Stage.REGISTERED, name="Maria", chat_id=chat.chat_id)
-    return chat
 
 
 async def test_tool_calls_run_and_their_results_go_back_with_their_ids(redis: Redis) -> None:
@@ -42,7 +25,7 @@ async def test_tool_calls_run_and_their_results_go_back_with_their_ids(redis: Re
         completion("Tenho horários amanhã a partir das 8h."),
     ])  # fmt: skip
     async with fake.serving() as url:
-        chat = registered(conductor_with(redis, url))
+        chat = registered_chat(model_decider(redis, url, retries=2), NOW)
         reply = await chat.say("tem horário amanhã?")
     assert reply == "Tenho horários amanhã a partir das 8h."
     first, _, last = fake.requests
@@ -72,7 +55,7 @@ async def test_invalid_arguments_from_the_model_come_back_as_an_error_result(
         completion("Não consegui marcar."),
     ])  # fmt: skip
     async with fake.serving() as url:
-        chat = registered(conductor_with(redis, url))
+        chat = registered_chat(model_decider(redis, url, retries=2), NOW)
         assert await chat.say("marcar amanhã") == "Não consegui marcar."
     error = json.loads(fake.requests[-1]["messages"][-1]["content"])
     assert error["ok"] is False and "argumentos inválidos" in error["error"]
@@ -85,7 +68,7 @@ async def test_a_tool_the_agent_does_not_have_is_refused(redis: Redis) -> None:
         completion("Ok."),
     ])  # fmt: skip
     async with fake.serving() as url:
-        chat = Dialogue(conductor_with(redis, url), NOW)
+        chat = Dialogue(model_decider(redis, url, retries=2), NOW)
         # Asked for a name (before consent no model is asked anything at all).
         chat.state = Conversation(stage=Stage.AWAITING_NAME, chat_id=chat.chat_id)
         await chat.say("marque já")
@@ -97,7 +80,7 @@ async def test_a_tool_the_agent_does_not_have_is_refused(redis: Redis) -> None:
 async def test_rate_limits_and_server_errors_are_retried(redis: Redis) -> None:
     fake = FakeOpenAI([429, 503, completion("Olá, Maria!")])
     async with fake.serving() as url:
-        chat = registered(conductor_with(redis, url))
+        chat = registered_chat(model_decider(redis, url, retries=2), NOW)
         assert await chat.say("oi") == "Olá, Maria!"
     assert len(fake.requests) == 3
 
@@ -105,7 +88,7 @@ async def test_rate_limits_and_server_errors_are_retried(redis: Redis) -> None:
 async def test_a_model_that_stays_down_gets_a_graceful_reply(redis: Redis) -> None:
     fake = FakeOpenAI([503, 503, 503])
     async with fake.serving() as url:
-        chat = registered(conductor_with(redis, url, retries=2))
+        chat = registered_chat(model_decider(redis, url, retries=2), NOW)
         assert await chat.say("oi") == BRAIN_DOWN
     assert chat.state.stage is Stage.REGISTERED
 
@@ -115,7 +98,7 @@ async def test_tool_rounds_per_message_are_bounded(redis: Redis, rounds: int) ->
     loop = [completion(calls=[tool_call("hand_to_human", "{}", f"c{n}")]) for n in range(rounds)]
     fake = FakeOpenAI(loop)
     async with fake.serving() as url:
-        chat = registered(conductor_with(redis, url))
+        chat = registered_chat(model_decider(redis, url, retries=2), NOW)
         await chat.say("oi")
     assert len(fake.requests) == 4
 
@@ -123,7 +106,7 @@ async def test_tool_rounds_per_message_are_bounded(redis: Redis, rounds: int) ->
 async def test_the_model_sees_the_recent_dialogue(redis: Redis) -> None:
     fake = FakeOpenAI([completion("Tenho 9h ou 10h. Qual prefere?"), completion("Certo.")])
     async with fake.serving() as url:
-        chat = registered(conductor_with(redis, url))
+        chat = registered_chat(model_decider(redis, url, retries=2), NOW)
         await chat.say("tem horário amanhã?")
         await chat.say("a segunda opção")
     roles_and_texts = [(m["role"], m["content"]) for m in fake.requests[1]["messages"][1:]]

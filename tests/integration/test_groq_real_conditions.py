@@ -12,14 +12,9 @@ import pytest
 from redis.asyncio import Redis
 
 from services.conductor.brain import BrainRequest, ChatMessage, Facts
-from services.conductor.deciding import BRAIN_DOWN, TOO_MANY_STEPS, Decider
+from services.conductor.deciding import BRAIN_DOWN, TOO_MANY_STEPS
 from services.conductor.groq_brain import MALFORMED_CALL, GroqBrain
-from services.conductor.privacy import PrivacyNotice
-from services.conductor.tools import Toolbox
-from services.domain.clinic import Clinic
-from services.domain.conversation import Conversation, Stage
-from services.domain.embedded_calendar import EmbeddedCalendar
-from tests.support.dialogue import Dialogue
+from tests.support.dialogue import Dialogue, model_decider, registered_chat
 from tests.support.fake_openai import (
     OPENAI_ROOT,
     FakeOpenAI,
@@ -35,12 +30,7 @@ MALFORMED = '<function=check_availability{"date": "2026-11-25"}</function>'
 
 
 def registered(redis: Redis, base_url: str, *, budget_s: float = 25.0) -> Dialogue:
-    notice = PrivacyNotice.current("2026-11")
-    brain = GroqBrain("test-key", "test-model", base_url=base_url, max_retries=2)
-    toolbox = Toolbox(EmbeddedCalendar(redis), Clinic(), notice)
-    chat = Dialogue(Decider(brain, toolbox, notice, turn_budget_s=budget_s), NOW)
-    chat.state = Conversation(stage=Stage.REGISTERED, name="Maria", chat_id=chat.chat_id)
-    return chat
+    return registered_chat(model_decider(redis, base_url, retries=2, turn_budget_s=budget_s), NOW)
 
 
 async def test_a_malformed_tool_call_is_asked_again_with_the_error_given_back(

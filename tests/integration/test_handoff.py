@@ -16,7 +16,7 @@ from services.conductor.offline_brain import HUMAN
 from services.domain import chats
 from services.domain.chats import DEVELOPMENT_CHAT_KEY_SECRET
 from services.ingest.settings import IngestSettings
-from tests.support.kek import kek_env
+from tests.support.cli import operator_env
 from tests.support.projecting import caught_up, projecting
 from tests.support.waha import encode, signed_headers, text_message
 from tests.support.whole_stack import Clock, Stack
@@ -140,11 +140,6 @@ async def test_releasing_a_chat_not_handed_over_is_refused(
 
 async def release_by_cli(ingest_settings: IngestSettings) -> tuple[int, str]:
     out = io.StringIO()
-    env = {
-        "REDIS_URL": ingest_settings.store.redis_url,
-        "PARTITIONS": "4",
-        "DEVELOPMENT_MODE": "true",
-        **kek_env(),
-    }
+    env = operator_env(ingest_settings.store.redis_url)
     args = argparse.Namespace(action="release", chat=CHAT, session="default", by="recepcao")
     return await release(args, env, out), out.getvalue()

@@ -4,22 +4,15 @@ server speaking the chat-completions wire format (tests/support/fake_openai.py).
 
 from __future__ import annotations
 
-import json
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from redis.asyncio import Redis
 
-from events.schema import AppointmentBooked, AppointmentCancelled, ToolInvoked
-from services.conductor.deciding import Decider
-from services.conductor.groq_brain import GroqBrain
-from services.conductor.privacy import PrivacyNotice
-from services.conductor.tools import Toolbox
+from events.schema import AppointmentBooked, AppointmentCancelled
 from services.domain.calendar import Booking
-from services.domain.clinic import Clinic
-from services.domain.conversation import Conversation, Stage
 from services.domain.embedded_calendar import EmbeddedCalendar
-from tests.support.dialogue import Dialogue
+from tests.support.dialogue import Dialogue, model_decider, registered_chat, results_of
 from tests.support.fake_openai import FakeOpenAI, completion, tool_call
 
 SP = ZoneInfo("America/Sao_Paulo")
@@ -28,20 +21,8 @@ TOMORROW_15H = '{"start": "2026-11-25T15:00"}'
 
 
 def registered(redis: Redis, base_url: str) -> Dialogue:
-    notice = PrivacyNotice.current("2026-11")
-    brain = GroqBrain("test-key", "test-model", base_url=base_url, max_retries=0)
-    conductor = Decider(brain, Toolbox(EmbeddedCalendar(redis), Clinic(), notice), notice)
-    chat = Dialogue(conductor, NOW)
-    chat.state = Conversation(stage=Stage.REGISTERED, name="Maria", chat_id=chat.chat_id)
-    return chat
-
-
-def results_of(chat: Dialogue, tool: str) -> list[dict[str, object]]:
-    return [
-        json.loads(e.result)  # type: ignore[attr-defined]
-        for e in chat.of_type(ToolInvoked)
-        if e.tool == tool  # type: ignore[attr-defined]
-    ]
+    """Maria, registered, talking to a conductor with a model."""
+    return registered_chat(model_decider(redis, base_url), NOW)
 
 
 async def test_a_model_booking_without_a_proposal_is_refused(redis: Redis) -> None:

@@ -20,10 +20,9 @@ from services.conductor.turn import Turn
 from services.domain.calendar import Booking, SlotTaken
 from services.domain.conversation import Conversation, Proposal, Stage
 from services.domain.embedded_calendar import EmbeddedCalendar
-from services.domain.google_calendar import GoogleCalendar, authorised_http
-from tests.integration.test_google_calendar import CALENDAR_ID, service_account_file
+from services.domain.google_calendar import GoogleCalendar
 from tests.support.clinic import clinic_decider
-from tests.support.fake_google_calendar import FakeGoogleCalendar
+from tests.support.google_calendar import served_google
 
 SP = ZoneInfo("America/Sao_Paulo")
 NOW = datetime(2026, 12, 7, 9, 10, tzinfo=SP)  # a Monday
@@ -67,10 +66,8 @@ async def test_a_move_is_still_refused_over_someone_elses_appointment(redis: Red
 
 @pytest.fixture
 async def google(redis: Redis, tmp_path: Path) -> AsyncIterator[GoogleCalendar]:
-    fake = FakeGoogleCalendar()
-    async with fake.serving() as url:
-        new_http = authorised_http(str(service_account_file(tmp_path, f"{url}/token")))
-        yield GoogleCalendar(new_http, CALENDAR_ID, EmbeddedCalendar(redis), api_endpoint=url)
+    async with served_google(redis, tmp_path) as (calendar, _):
+        yield calendar
 
 
 async def test_a_move_into_its_own_time_is_booked_in_google_too(google: GoogleCalendar) -> None:

@@ -13,9 +13,8 @@ from services.conductor.deciding import Decider
 from services.conductor.main import build_decider
 from services.conductor.offline_brain import OfflineBrain
 from services.conductor.settings import ConductorSettings
-from services.domain.conversation import Conversation, Stage
 from tests.integration.test_dialogues import NOW
-from tests.support.dialogue import Dialogue
+from tests.support.dialogue import Dialogue, registered_chat
 from tests.support.fake_openai import FakeOpenAI, completion, tool_call
 from tests.support.kek import kek_env
 
@@ -34,12 +33,6 @@ def conductor(redis: Redis, base_url: str) -> Decider:
     return decider
 
 
-def registered(decider: Decider) -> Dialogue:
-    chat = Dialogue(decider, NOW)
-    chat.state = Conversation(stage=Stage.REGISTERED, name="Maria", chat_id=chat.chat_id)
-    return chat
-
-
 async def test_no_request_reaches_the_model_before_consent(redis: Redis) -> None:
     fake = FakeOpenAI([completion("ok")] * 8)
     async with fake.serving() as url:
@@ -52,7 +45,7 @@ async def test_no_request_reaches_the_model_before_consent(redis: Redis) -> None
 async def test_no_request_reaches_the_model_after_a_revocation(redis: Redis) -> None:
     fake = FakeOpenAI([completion("ok")] * 8)
     async with fake.serving() as url:
-        chat = registered(conductor(redis, url))
+        chat = registered_chat(conductor(redis, url), NOW)
         for text in ("quero revogar meu consentimento", AFTER_REVOCATION, "cancelar", "parar"):
             await chat.say(text)
     assert len(chat.of_type(ConsentRevoked)) == 1
@@ -68,7 +61,7 @@ async def test_cancelling_after_a_revocation_asks_no_model(redis: Redis) -> None
         completion("Pronto, marcada."),
     ])  # fmt: skip
     async with fake.serving() as url:
-        chat = registered(conductor(redis, url))
+        chat = registered_chat(conductor(redis, url), NOW)
         await chat.say("marcar amanhã às 15h")  # the model's turns, while consent is active
         await chat.say("sim")
         assert len(chat.of_type(AppointmentBooked)) == 1 and len(fake.requests) == 5

@@ -30,7 +30,7 @@ from services.cli.audit import audit
 from services.domain.chats import DEVELOPMENT_CHAT_KEY_SECRET, chat_key
 from services.projector.admin_api import create_admin_app
 from services.waha_sim.app import Simulator
-from tests.support.kek import kek_env
+from tests.support.cli import operator_env
 from tests.support.linked_ids import LINKED, PHONE, gows_message, noweb_message
 from tests.support.redis_contents import everything_in
 from tests.support.waha import encode, signed_headers, text_message
@@ -122,7 +122,7 @@ async def test_earlier_events_under_the_other_id_stay_where_they_are(patient: Pa
 
 
 def environment(redis_url: str) -> dict[str, str]:
-    return {"REDIS_URL": redis_url, "PARTITIONS": "4", "DEVELOPMENT_MODE": "true", **kek_env()}
+    return operator_env(redis_url)
 
 
 async def a_person_known_under_both_ids(patient: Patient) -> None:

@@ -18,11 +18,11 @@ from events import Keyspace
 from services.domain.calendar import Booking, CalendarUnavailable, SlotTaken
 from services.domain.calendar_records import CalendarKeys
 from services.domain.embedded_calendar import EmbeddedCalendar
-from services.domain.google_calendar import GoogleCalendar, authorised_http
+from services.domain.google_calendar import GoogleCalendar
 from services.domain.schedule import Span
 from services.runtime.store import StoreSettings
-from tests.integration.test_google_calendar import service_account_file
 from tests.support.fake_google_calendar import FakeGoogleCalendar
+from tests.support.google_calendar import served_google
 
 SP = ZoneInfo("America/Sao_Paulo")
 NINE = datetime(2026, 11, 24, 9, tzinfo=SP)
@@ -134,16 +134,9 @@ async def test_a_file_professional_books_right_after_a_booking_from_before_the_f
 async def google(
     redis: Redis, tmp_path: Path
 ) -> AsyncIterator[tuple[GoogleCalendar, FakeGoogleCalendar]]:
-    fake = FakeGoogleCalendar()
-    async with fake.serving() as url:
-        new_http = authorised_http(str(service_account_file(tmp_path, f"{url}/token")))
-        calendar = GoogleCalendar(
-            new_http, "clinica@group.calendar.google.com", EmbeddedCalendar(redis),
-            api_endpoint=url,
-            professional_calendars={"ana": "ana@group.calendar.google.com",
-                                    "bruno": "bruno@group.calendar.google.com"},
-        )  # fmt: skip
-        yield calendar, fake
+    own = {"ana": "ana@group.calendar.google.com", "bruno": "bruno@group.calendar.google.com"}
+    async with served_google(redis, tmp_path, own) as served:
+        yield served
 
 
 async def test_each_professionals_booking_goes_to_their_own_google_calendar(

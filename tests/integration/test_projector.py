@@ -23,8 +23,8 @@ from services.projector.main import ProjectorService
 from services.projector.replay import Replayed, replay_projections
 from services.projector.store import ReadModelKeys, ReadModels, version_key
 from services.runtime.embedded_redis import RedisServer
+from tests.support.cli import operator_env
 from tests.support.factories import message
-from tests.support.kek import kek_env
 from tests.support.projecting import FAST, SP, caught_up, projecting, rebuilt_equals_live
 from tests.support.whole_stack import Phone, Stack
 
@@ -186,12 +186,7 @@ async def test_an_export_holds_everything_about_the_subject_and_nobody_else(
         await converse(stack, "oi", "sim", "Olga", "marcar amanhã às 15h", "sim")
         await caught_up(redis, keyspace)
     out = io.StringIO()
-    env = {
-        "REDIS_URL": ingest_settings.store.redis_url,
-        "PARTITIONS": "4",
-        "DEVELOPMENT_MODE": "true",
-        **kek_env(),
-    }
+    env = operator_env(ingest_settings.store.redis_url)
     args = argparse.Namespace(action="export", subject=f"{NUMBER}@c.us", session="default")
     assert await export(args, env, out) == 0
     document = json.loads(out.getvalue())

@@ -13,19 +13,10 @@ from redis.asyncio import Redis
 from events import EventLog, Keyspace, MessageReceived, Record
 from events.batch_commit import BatchCheckpoints
 from events.checkpoint import Command
-from events.consumer import SubscriptionOptions
 from events.subscription import Subscription
+from tests.integration.test_subscription import FAST
 from tests.support.factories import message
 
-FAST = SubscriptionOptions(
-    block_ms=50,
-    retry_base_s=0.01,
-    retry_cap_s=0.05,
-    lease_ttl_ms=600,
-    member_ttl_ms=400,
-    rebalance_interval_s=0.05,
-    max_attempts=3,
-)
 GROUP = "g"
 CHATS = ("ana", "bia", "caio")
 

@@ -18,8 +18,8 @@ from services.conductor.pacer import Pacer
 from services.conductor.pacing import PacingRules
 from services.ingest.settings import IngestSettings
 from services.runtime.embedded_redis import RedisServer
+from tests.support.cli import operator_env
 from tests.support.command_audit import monitoring
-from tests.support.kek import kek_env
 from tests.support.projecting import caught_up, projecting, rebuilt_equals_live
 from tests.support.whole_stack import Phone, Stack
 
@@ -71,8 +71,7 @@ async def _the_products_flows(
             await phone.say(text)
         await caught_up(redis, keyspace, "conductor", "outbox")
         await Pacer(redis, keyspace, PacingRules()).book("default", "chat", "r1", 1000)
-        env = {"REDIS_URL": ingest_settings.store.redis_url, "PARTITIONS": "4",
-               "DEVELOPMENT_MODE": "true", "USER": "dpo", **kek_env()}  # fmt: skip
+        env = operator_env(ingest_settings.store.redis_url, USER="dpo")
         args = argparse.Namespace(action="erase", subject="5511977770077@c.us",
                                   session="default", requested_by=None)  # fmt: skip
         assert await erase(args, env, io.StringIO()) == 0

@@ -16,7 +16,7 @@ from services.console import bookings
 from services.console.bookings import Wanted, day_halves
 from services.domain.embedded_calendar import EmbeddedCalendar
 from tests.support.console import registered_patient
-from tests.support.dialogue import Dialogue, offline_decider
+from tests.support.dialogue import Dialogue, introduced, offline_decider
 
 SP = ZoneInfo("America/Sao_Paulo")
 NOW = datetime(2026, 11, 24, 9, 10, tzinfo=SP)  # Tuesday morning, as the dialogues'
@@ -28,10 +28,7 @@ def conductor(redis: Redis) -> Decider:
 
 
 async def registered(conductor: Decider) -> Dialogue:
-    chat = Dialogue(conductor, NOW, "subject-1")
-    for text in ("oi", "sim", "Maria Silva"):
-        await chat.say(text)
-    return chat
+    return await introduced(conductor, NOW)
 
 
 async def test_a_slot_the_staff_booked_gets_the_patient_alternatives(

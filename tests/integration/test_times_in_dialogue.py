@@ -11,7 +11,7 @@ from redis.asyncio import Redis
 
 from events.schema import SlotsOffered, ToolInvoked
 from services.conductor.deciding import Decider
-from tests.support.dialogue import Dialogue, offline_decider
+from tests.support.dialogue import Dialogue, introduced, offline_decider
 
 SP = ZoneInfo("America/Sao_Paulo")
 NOW = datetime(2026, 11, 24, 9, 10, tzinfo=SP)  # Tuesday morning
@@ -23,10 +23,7 @@ def conductor(redis: Redis) -> Decider:
 
 
 async def registered(conductor: Decider) -> Dialogue:
-    chat = Dialogue(conductor, NOW)
-    for said in ("oi", "sim", "Maria Silva"):
-        await chat.say(said)
-    return chat
+    return await introduced(conductor, NOW)
 
 
 def last_offered(chat: Dialogue) -> list[datetime]:

@@ -22,7 +22,7 @@ from services.conductor.tools.results import ToolResults
 from services.conductor.tools.routing import TransferToAgent
 from services.conductor.tools.scheduling import BOOK_APPOINTMENT, Booked, Rescheduled
 from services.domain.clinic import Clinic
-from tests.integration.test_groq_brain import conductor_with, registered
+from tests.support.dialogue import model_decider, registered_chat
 from tests.support.fake_openai import FakeOpenAI, completion
 
 NOW = datetime(2026, 11, 24, 9, 10, tzinfo=ZoneInfo("America/Sao_Paulo"))
@@ -95,7 +95,7 @@ async def test_the_groq_wire_offers_each_tool_with_its_argument_structs_schema(
 ) -> None:
     fake = FakeOpenAI([completion("Olá, Maria!")])
     async with fake.serving() as url:
-        await registered(conductor_with(redis, url)).say("oi")
+        await registered_chat(model_decider(redis, url, retries=2), NOW).say("oi")
     offered = [tool["function"] for tool in fake.requests[0]["tools"]]
     assert [function["name"] for function in offered] == list(ROUTER.tools)
     for function in offered:

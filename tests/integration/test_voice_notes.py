@@ -18,10 +18,9 @@ from services.conductor.deciding import Decider
 from services.conductor.main import build_decider
 from services.conductor.settings import ConductorSettings
 from services.conductor.transcription import Unheard
-from services.domain.conversation import Conversation, Stage
 from services.waha.client import WahaClient
 from tests.integration.test_dialogues import NOW
-from tests.support.dialogue import Dialogue
+from tests.support.dialogue import Dialogue, registered_chat
 from tests.support.fake_openai import FakeOpenAI, Slow, completion, tool_use_failed
 from tests.support.kek import kek_env
 from tests.support.log_capture import LogLines
@@ -57,12 +56,6 @@ async def hearing(
         yield Voice(groq, waha, build_decider(settings, redis, waha=client))
 
 
-def registered(decider: Decider) -> Dialogue:
-    chat = Dialogue(decider, NOW)
-    chat.state = Conversation(stage=Stage.REGISTERED, name="Maria", chat_id=chat.chat_id)
-    return chat
-
-
 def voice_note(ext: str = "ogg", mimetype: str = "audio/ogg; codecs=opus") -> MediaInfo:
     return MediaInfo(mimetype=mimetype, url=MEDIA_URL.format(ext=ext))
 
@@ -71,7 +64,7 @@ async def test_a_voice_note_is_transcribed_and_answered_as_if_written(redis: Red
     recording = wav_recording(1.0)
     files = {"false_5511987654321@c.us_3EB0AA.wav": recording}
     async with hearing(redis, files, [completion("Claro! Que horas?")], [SAID]) as voice:
-        chat = registered(voice.decider)
+        chat = registered_chat(voice.decider, NOW)
         note = voice_note("wav", "audio/wav")
         assert await chat.say("", media=note) == "Claro! Que horas?"
     [upload] = voice.groq.uploads
@@ -88,7 +81,7 @@ async def test_a_voice_note_is_transcribed_and_answered_as_if_written(redis: Red
 async def test_a_whatsapp_voice_note_in_ogg_opus_is_heard(redis: Redis) -> None:
     files = {"false_5511987654321@c.us_3EB0AA.ogg": opus_recording(12.0)}
     async with hearing(redis, files, [completion("Certo.")], [SAID]) as voice:
-        chat = registered(voice.decider)
+        chat = registered_chat(voice.decider, NOW)
         assert await chat.say("", media=voice_note()) == "Certo."
     [upload] = voice.groq.uploads
     assert upload.filename == "voice-note.ogg" and upload.content_type == "audio/ogg"
@@ -108,7 +101,7 @@ async def test_a_voice_note_before_consent_gets_the_consent_question_and_goes_no
 async def test_a_voice_note_longer_than_its_bound_is_not_sent(redis: Redis) -> None:
     files = {"false_5511987654321@c.us_3EB0AA.ogg": opus_recording(61.0)}
     async with hearing(redis, files, [], [SAID], VOICE_NOTE_MAX_SECONDS="60") as voice:
-        chat = registered(voice.decider)
+        chat = registered_chat(voice.decider, NOW)
         assert await chat.say("", media=voice_note()) == Unheard.TOO_LONG.value
     assert voice.groq.uploads == []
 
@@ -116,7 +109,7 @@ async def test_a_voice_note_longer_than_its_bound_is_not_sent(redis: Redis) -> N
 async def test_a_voice_note_larger_than_its_bound_is_not_read_whole(redis: Redis) -> None:
     files = {"false_5511987654321@c.us_3EB0AA.wav": wav_recording(2.0)}  # 32 kB
     async with hearing(redis, files, [], [SAID], VOICE_NOTE_MAX_BYTES="10000") as voice:
-        chat = registered(voice.decider)
+        chat = registered_chat(voice.decider, NOW)
         reply = await chat.say("", media=voice_note("wav", "audio/wav"))
     assert reply == Unheard.TOO_LONG.value
     assert voice.groq.uploads == []
@@ -129,7 +122,7 @@ async def test_a_voice_note_sent_without_its_length_stops_being_read_at_the_boun
     async with hearing(
         redis, files, [], [SAID], chunked=True, VOICE_NOTE_MAX_BYTES="10000"
     ) as voice:
-        chat = registered(voice.decider)
+        chat = registered_chat(voice.decider, NOW)
         reply = await chat.say("", media=voice_note("wav", "audio/wav"))
     assert reply == Unheard.TOO_LONG.value
     assert voice.groq.uploads == []
@@ -139,7 +132,7 @@ async def test_a_transcription_counts_in_the_turns_model_time(redis: Redis) -> N
     files = {"false_5511987654321@c.us_3EB0AA.ogg": opus_recording(3.0)}
     slow: list[object] = [Slow(10, SAID)]
     async with hearing(redis, files, [], slow, GROQ_TURN_TIMEOUT_SECONDS="1") as voice:
-        chat = registered(voice.decider)
+        chat = registered_chat(voice.decider, NOW)
         started = time.monotonic()
         assert await chat.say("", media=voice_note()) == Unheard.UNAVAILABLE.value
     assert time.monotonic() - started < 3.0
@@ -149,14 +142,14 @@ async def test_a_transcription_counts_in_the_turns_model_time(redis: Redis) -> N
 async def test_a_transcription_that_fails_gets_a_request_to_write(redis: Redis) -> None:
     files = {"false_5511987654321@c.us_3EB0AA.ogg": opus_recording(3.0)}
     async with hearing(redis, files, [], [503, 503, 503]) as voice:
-        chat = registered(voice.decider)
+        chat = registered_chat(voice.decider, NOW)
         assert await chat.say("", media=voice_note()) == Unheard.UNAVAILABLE.value
     assert voice.groq.requests == []
 
 
 async def test_a_media_url_outside_wahas_files_is_not_fetched(redis: Redis) -> None:
     async with hearing(redis, {}, [], [SAID]) as voice:
-        chat = registered(voice.decider)
+        chat = registered_chat(voice.decider, NOW)
         elsewhere = MediaInfo(mimetype="audio/ogg", url="http://elsewhere.invalid/x.ogg")
         assert await chat.say("", media=elsewhere) == Unheard.UNAVAILABLE.value
     assert voice.waha.asked == [] and voice.groq.uploads == []
@@ -166,7 +159,7 @@ async def test_a_media_url_that_is_no_url_is_not_fetched_and_fails_nothing(
     redis: Redis,
 ) -> None:
     async with hearing(redis, {}, [], [SAID]) as voice:
-        chat = registered(voice.decider)
+        chat = registered_chat(voice.decider, NOW)
         broken = MediaInfo(mimetype="audio/ogg", url="http://[::1/api/files/x.ogg")
         assert await chat.say("", media=broken) == Unheard.UNAVAILABLE.value
     assert voice.waha.asked == [] and voice.groq.uploads == []
@@ -175,7 +168,7 @@ async def test_a_media_url_that_is_no_url_is_not_fetched_and_fails_nothing(
 async def test_without_the_wahas_key_nothing_is_heard(redis: Redis) -> None:
     files = {"false_5511987654321@c.us_3EB0AA.ogg": opus_recording(3.0)}
     async with hearing(redis, files, [], [SAID], WAHA_API_KEY="") as voice:
-        chat = registered(voice.decider)
+        chat = registered_chat(voice.decider, NOW)
         assert await chat.say("", media=voice_note()) == Unheard.UNAVAILABLE.value
     assert voice.groq.uploads == []
 
@@ -193,7 +186,7 @@ def test_the_transcript_is_stored_sealed_with_the_subjects_key() -> None:
 async def test_a_recording_whose_length_cannot_be_read_is_not_sent(redis: Redis) -> None:
     files = {"false_5511987654321@c.us_3EB0AA.mp3": b"ID3\x04\x00\x00\x00\x00\x00\x00frames"}
     async with hearing(redis, files, [], [SAID]) as voice:
-        chat = registered(voice.decider)
+        chat = registered_chat(voice.decider, NOW)
         note = voice_note("mp3", "audio/mpeg")
         assert await chat.say("", media=note) == Unheard.UNAVAILABLE.value
     assert voice.groq.uploads == []
@@ -203,7 +196,7 @@ async def test_a_voice_note_waha_could_not_download_gets_a_request_to_write(
     redis: Redis,
 ) -> None:
     async with hearing(redis, {}, [], [SAID]) as voice:
-        chat = registered(voice.decider)
+        chat = registered_chat(voice.decider, NOW)
         failed = MediaInfo(mimetype="audio/ogg", url=None, error="download failed")
         assert await chat.say("", media=failed) == Unheard.UNAVAILABLE.value
     assert voice.waha.asked == [] and voice.groq.uploads == []
@@ -215,7 +208,7 @@ async def test_hearing_a_voice_note_leaves_no_word_nor_id_of_it_in_the_log(
     files = {"false_5511987654321@c.us_3EB0AA.ogg": opus_recording(3.0)}
     script: list[object] = [tool_use_failed(f"<function=book{{{SAID}}}>"), completion("Ok!")]
     async with hearing(redis, files, script, [SAID]) as voice:
-        chat = registered(voice.decider)
+        chat = registered_chat(voice.decider, NOW)
         assert await chat.say("", media=voice_note()) == "Ok!"
         missing = voice_note("wav", "audio/wav")  # WAHA answers 404
         assert await chat.say("", media=missing) == Unheard.UNAVAILABLE.value

@@ -4,9 +4,14 @@ tests/system/conftest.py."""
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import AsyncIterator
+
 from playwright.async_api import Browser, Page
 
-from tests.support.console import PASSWORD
+from events import EventLog
+from services.console.staff import Role
+from tests.support.console import PASSWORD, staffed_console
 
 CHROMIUM = "/usr/bin/chromium"  # Debian's package, which scripts/bootstrap installs
 
@@ -20,3 +25,12 @@ async def logged_in(browser: Browser, base: str, name: str) -> Page:
     await page.get_by_role("button", name="Entrar").click()
     await page.wait_for_load_state()
     return page
+
+
+@contextlib.asynccontextmanager
+async def console_page(
+    browser: Browser, log: EventLog, name: str, role: Role, *, projected: bool = False
+) -> AsyncIterator[Page]:
+    """A page of the console (as ``staffed_console`` serves it), logged in as ``name``."""
+    async with staffed_console(log, name, role, projected=projected) as base:
+        yield await logged_in(browser, base, name)

@@ -1,5 +1,6 @@
 """The console beside a test: served on a free loopback port against the test's Redis,
-with staff accounts and patients written into the log as the bot would have."""
+with staff accounts and patients written into the log as the bot would have, and a
+member of staff's steps through its pages."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import contextlib
 import re
 from collections.abc import AsyncIterator, Callable
 from datetime import UTC, datetime, timedelta
+from typing import TypedDict, TypeVar, Unpack
 from zoneinfo import ZoneInfo
 
 import aiohttp
@@ -16,6 +18,7 @@ from events import EventLog, new_envelope
 from events.schema import (
     AppointmentBooked,
     ConsentGranted,
+    DomainEvent,
     HandoffStarted,
     MessageReceived,
     NameRegistered,
@@ -26,11 +29,16 @@ from services.console.settings import ConsoleSettings
 from services.console.staff import Role, StaffDirectory
 from services.console.throttle import Limits
 from services.domain.chats import DEVELOPMENT_CHAT_KEY_SECRET, chat_key
+from tests.support.projecting import caught_up, projecting
 
 SP = ZoneInfo("America/Sao_Paulo")
 SECRET = DEVELOPMENT_CHAT_KEY_SECRET.encode()
 PASSWORD = "uma senha bem longa"
 SETTINGS = ConsoleSettings(limits=Limits(per_account=3, per_address=10, window_s=60))
+# The hidden fields of the console's forms: the session's CSRF token and the form's
+# one-use id (a double submit is recorded once).
+HIDDEN = re.compile(r'name="(csrf|form_id)" value="([^"]+)"')
+E = TypeVar("E", bound=DomainEvent)
 
 
 def _now() -> datetime:
@@ -99,25 +107,144 @@ async def browser(
         yield session
 
 
-async def log_in(http: aiohttp.ClientSession, name: str, password: str = PASSWORD) -> int:
-    async with http.post("/login", data={"name": name, "password": password},
-                         allow_redirects=False) as response:  # fmt: skip
+@contextlib.asynccontextmanager
+async def login_posted(
+    http: aiohttp.ClientSession,
+    name: str,
+    password: str = PASSWORD,
+    headers: dict[str, str] | None = None,
+) -> AsyncIterator[aiohttp.ClientResponse]:
+    """The answer to the login form, its redirect not followed."""
+    form = {"name": name, "password": password}
+    async with http.post("/login", data=form, headers=headers, allow_redirects=False) as response:
+        yield response
+
+
+async def log_in(
+    http: aiohttp.ClientSession,
+    name: str,
+    password: str = PASSWORD,
+    headers: dict[str, str] | None = None,
+) -> int:
+    """The status of the answer to the login form (303 when logged in)."""
+    async with login_posted(http, name, password, headers) as response:
         return response.status
 
 
+class Serving(TypedDict, total=False):
+    """How a test's console is served: ``projected``, with a projector running, caught up
+    before the console serves; its ``settings`` (SETTINGS) and ``clock`` (the time now)."""
+
+    projected: bool
+    settings: ConsoleSettings
+    clock: Callable[[], datetime]
+
+
+@contextlib.asynccontextmanager
+async def staffed_console(
+    log: EventLog, name: str, role: Role, **serving: Unpack[Serving]
+) -> AsyncIterator[str]:
+    """The console's base URL, with ``name`` a member of staff in ``role`` (made unless
+    there already)."""
+    if await StaffDirectory(log.redis, log.keyspace).get(name) is None:
+        await add_staff(log, name, role)
+    async with contextlib.AsyncExitStack() as stack:
+        if serving.get("projected", False):
+            await stack.enter_async_context(projecting(log.redis, log.keyspace))
+            await caught_up(log.redis, log.keyspace)
+        settings, clock = serving.get("settings", SETTINGS), serving.get("clock", _now)
+        yield await stack.enter_async_context(serving_console(log, settings, clock))
+
+
+@contextlib.asynccontextmanager
+async def console_for(
+    log: EventLog, name: str, role: Role, **serving: Unpack[Serving]
+) -> AsyncIterator[aiohttp.ClientSession]:
+    """A browser at the console of ``staffed_console``, not logged in yet."""
+    async with staffed_console(log, name, role, **serving) as base, browser(base) as http:
+        yield http
+
+
+@contextlib.asynccontextmanager
+async def console_as(
+    log: EventLog, name: str, role: Role, **serving: Unpack[Serving]
+) -> AsyncIterator[aiohttp.ClientSession]:
+    """As ``console_for``, logged in as ``name``."""
+    async with console_for(log, name, role, **serving) as http:
+        assert await log_in(http, name) == 303
+        yield http
+
+
+async def hidden_fields(
+    http: aiohttp.ClientSession, path: str, params: dict[str, str] | None = None
+) -> dict[str, str]:
+    """The CSRF token and (where the form has one) the form id of the page at ``path``."""
+    async with http.get(path, params=params) as response:
+        return {m[1]: m[2] for m in HIDDEN.finditer(await response.text())}
+
+
 async def csrf_of(http: aiohttp.ClientSession, path: str) -> str:
-    async with http.get(path) as response:
-        found = re.search(r'name="csrf" value="([^"]+)"', await response.text())
-    assert found is not None
-    return found[1]
+    return (await hidden_fields(http, path))["csrf"]
 
 
 @contextlib.asynccontextmanager
 async def submitted(
-    http: aiohttp.ClientSession, path: str, form: dict[str, str]
+    http: aiohttp.ClientSession,
+    path: str,
+    form: dict[str, str],
+    *,
+    token_from: str | None = None,
+    allow_redirects: bool = True,
 ) -> AsyncIterator[aiohttp.ClientResponse]:
-    """The answer to a form POSTed as the page at ``path`` sends it (with its CSRF
-    token)."""
-    csrf = await csrf_of(http, path)
-    async with http.post(path, data=form | {"csrf": csrf}) as response:
+    """The answer to a form POSTed to ``path`` with the CSRF token of the page at
+    ``token_from`` (by default ``path`` itself), as that page sends it."""
+    csrf = await csrf_of(http, token_from or path)
+    data = form | {"csrf": csrf}
+    async with http.post(path, data=data, allow_redirects=allow_redirects) as response:
         yield response
+
+
+async def fetched(
+    http: aiohttp.ClientSession, path: str, params: dict[str, str] | None = None
+) -> tuple[int, str]:
+    """The status and the text of the page at ``path``."""
+    async with http.get(path, params=params) as response:
+        return response.status, await response.text()
+
+
+async def posted(
+    http: aiohttp.ClientSession, path: str, form: dict[str, str], *, token_from: str | None = None
+) -> tuple[int, str]:
+    """The status and the page of the answer to a form POSTed as ``submitted`` does."""
+    async with submitted(http, path, form, token_from=token_from) as response:
+        return response.status, await response.text()
+
+
+def next_weekday_at(hour: int, weeks: int = 1) -> datetime:
+    """A Wednesday ``weeks`` from now, at ``hour`` in the clinic's time zone."""
+    day = datetime.now(SP).date() + timedelta(weeks=weeks)
+    day += timedelta(days=(2 - day.weekday()) % 7)
+    return datetime(day.year, day.month, day.day, hour, tzinfo=SP)
+
+
+async def booking_form(http: aiohttp.ClientSession, chat: str, at: datetime) -> dict[str, str]:
+    """The booking page's form for the patient ``chat`` at ``at``, as a member of staff
+    fills it in."""
+    hidden = await hidden_fields(http, "/agenda/marcar", {"paciente": chat})
+    return hidden | {"paciente": chat, "dia": at.date().isoformat(), "hora": f"{at:%H:%M}"}
+
+
+async def events_of(log: EventLog, chat: str, kind: type[E]) -> list[E]:
+    """The events of type ``kind`` in the chat's history, oldest first."""
+    return [r.envelope.event for r in await log.chat_history(chat)
+            if isinstance(r.envelope.event, kind)]  # fmt: skip
+
+
+async def booked_by_hand(
+    http: aiohttp.ClientSession, log: EventLog, chat: str, at: datetime
+) -> AppointmentBooked:
+    """The patient's one appointment, booked at ``at`` through the console's form."""
+    async with http.post("/agenda/marcar", data=await booking_form(http, chat, at)) as done:
+        assert done.status == 200
+    [made] = await events_of(log, chat, AppointmentBooked)
+    return made

@@ -14,6 +14,7 @@ from events import EventLog, Keyspace
 from events.consumer import SubscriptionOptions
 from events.key_wrapping import KeyRing
 from events.lag import group_positions
+from events.redis_client import RedisClient
 from services.domain.chats import DEVELOPMENT_CHAT_KEY_SECRET
 from services.domain.name_index import index_key
 from services.projector.main import ProjectorService
@@ -29,7 +30,7 @@ FAST = SubscriptionOptions(block_ms=50, rebalance_interval_s=0.05)
 
 @contextlib.asynccontextmanager
 async def projecting(
-    redis: Redis, keyspace: Keyspace, keys: KeyRing | None = None
+    redis: RedisClient, keyspace: Keyspace, keys: KeyRing | None = None
 ) -> AsyncIterator[None]:
     service = ProjectorService(redis, keyspace, SP, "p1", options=FAST, poll_s=0.05, keys=keys,
                                name_index_key=NAME_INDEX_KEY)  # fmt: skip
@@ -41,7 +42,7 @@ async def projecting(
         await task
 
 
-async def caught_up(redis: Redis, keyspace: Keyspace, *others: str) -> None:
+async def caught_up(redis: RedisClient, keyspace: Keyspace, *others: str) -> None:
     """Until every projection's group in service, and the ``others``, have read and
     acknowledged everything."""
     versions = [await current_version(redis, keyspace, name) for name in PROJECTIONS]
@@ -49,7 +50,7 @@ async def caught_up(redis: Redis, keyspace: Keyspace, *others: str) -> None:
     await groups_caught_up(redis, keyspace, *projections, *others)
 
 
-async def entries_behind(redis: Redis, keyspace: Keyspace, *groups: str) -> int:
+async def entries_behind(redis: RedisClient, keyspace: Keyspace, *groups: str) -> int:
     """Entries not yet read or not yet acknowledged, summed over ``groups`` and partitions
     (a group not created yet has everything still to read)."""
     behind = 0
@@ -63,7 +64,7 @@ async def entries_behind(redis: Redis, keyspace: Keyspace, *groups: str) -> int:
 
 
 async def groups_caught_up(
-    redis: Redis, keyspace: Keyspace, *groups: str, within_s: float = 20
+    redis: RedisClient, keyspace: Keyspace, *groups: str, within_s: float = 20
 ) -> None:
     """Until each of the consumer ``groups`` has read and acknowledged everything."""
     for _ in range(int(within_s / 0.05)):

@@ -18,7 +18,7 @@ from events import EventLog, Keyspace, new_envelope
 from events.schema import MessageReceived
 from services.console.staff import Role
 from tests.integration.test_handoff import handed_over as handed_over_by_the_bot
-from tests.support.chromium import logged_in
+from tests.support.chromium import console_page, logged_in
 from tests.support.console import (
     PASSWORD,
     SP,
@@ -27,7 +27,7 @@ from tests.support.console import (
     chat_of,
     handed_over,
     registered_patient,
-    serving_console,
+    staffed_console,
 )
 from tests.support.projecting import caught_up, projecting
 from tests.support.whole_stack import Clock, Stack
@@ -36,8 +36,7 @@ from tests.support.whole_stack import Clock, Stack
 async def test_a_member_of_staff_logs_in_and_a_wrong_password_is_refused_then_throttled(
     browser: Browser, log: EventLog, shots: Path
 ) -> None:
-    await add_staff(log, "julia", Role.RECEPTIONIST)
-    async with serving_console(log) as base:
+    async with staffed_console(log, "julia", Role.RECEPTIONIST) as base:
         page = await browser.new_page(base_url=base)
         await page.goto("/agenda")  # sent to the login page
         await page.screenshot(path=shots / "login.png")
@@ -54,18 +53,15 @@ async def test_a_member_of_staff_logs_in_and_a_wrong_password_is_refused_then_th
 
 
 async def test_the_agenda_shows_a_booked_patients_name(
-    browser: Browser, log: EventLog, redis: Redis, keyspace: Keyspace, shots: Path
+    browser: Browser, log: EventLog, shots: Path
 ) -> None:
-    await add_staff(log, "julia", Role.RECEPTIONIST)
     today = datetime.now(SP).replace(minute=0, second=0, microsecond=0)
     patients = [("5511988887777", "Ana Souza", 9), ("5511977776666", "Bruno Lima", 10),
                 ("5511966665555", "Célia Prado", 15)]  # fmt: skip
     for number, name, hour in patients:
         chat = await registered_patient(log, number, name, datetime.now(UTC))
         await booked(log, chat, today.replace(hour=hour))
-    async with projecting(redis, keyspace), serving_console(log) as base:
-        await caught_up(redis, keyspace)
-        page = await logged_in(browser, base, "julia")
+    async with console_page(browser, log, "julia", Role.RECEPTIONIST, projected=True) as page:
         await expect(page.get_by_role("heading", name="Agenda")).to_be_visible()
         await expect(page.get_by_role("cell", name="Ana Souza")).to_be_visible()
         await page.screenshot(path=shots / "agenda.png", full_page=True)
@@ -74,12 +70,10 @@ async def test_the_agenda_shows_a_booked_patients_name(
 
 
 async def test_the_agenda_refreshes_itself_when_the_bot_books(
-    browser: Browser, log: EventLog, redis: Redis, keyspace: Keyspace
+    browser: Browser, log: EventLog
 ) -> None:
-    await add_staff(log, "julia", Role.RECEPTIONIST)
     today = datetime.now(SP).replace(minute=0, second=0, microsecond=0)
-    async with projecting(redis, keyspace), serving_console(log) as base:
-        page = await logged_in(browser, base, "julia")
+    async with console_page(browser, log, "julia", Role.RECEPTIONIST, projected=True) as page:
         await expect(page.get_by_text("Nenhuma consulta.")).to_be_visible()
         chat = await registered_patient(log, "5511988887777", "Ana Souza", datetime.now(UTC))
         await booked(log, chat, today.replace(hour=11))
@@ -90,12 +84,11 @@ async def test_answering_a_handed_off_chat_reaches_the_patient_through_waha(
     browser: Browser, stack: Stack, log: EventLog, redis: Redis, keyspace: Keyspace,
     clock: Clock, shots: Path,
 ) -> None:  # fmt: skip
-    await add_staff(log, "julia", Role.RECEPTIONIST)
     async with projecting(redis, keyspace):
         person = await handed_over_by_the_bot(stack, log, redis, clock)
         await caught_up(redis, keyspace)
         clock.now += timedelta(minutes=4)
-        async with serving_console(log, clock=clock) as base:
+        async with staffed_console(log, "julia", Role.RECEPTIONIST, clock=clock) as base:
             page = await logged_in(browser, base, "julia")
             await page.get_by_role("link", name="Atendimento").click()
             await expect(page.get_by_text("esperando há 4 min")).to_be_visible()
@@ -113,9 +106,7 @@ async def test_answering_a_handed_off_chat_reaches_the_patient_through_waha(
 
 
 async def test_a_receptionist_is_refused_the_dpo_pages(browser: Browser, log: EventLog) -> None:
-    await add_staff(log, "julia", Role.RECEPTIONIST)
-    async with serving_console(log) as base:
-        page = await logged_in(browser, base, "julia")
+    async with console_page(browser, log, "julia", Role.RECEPTIONIST) as page:
         await expect(page.get_by_role("link", name="Registro de acessos")).to_have_count(0)
         response = await page.goto("/dpo/acessos")
         assert response is not None and response.status == 403
@@ -123,15 +114,13 @@ async def test_a_receptionist_is_refused_the_dpo_pages(browser: Browser, log: Ev
 
 
 async def test_the_dpo_sees_the_access_log_and_consent_evidence(
-    browser: Browser, log: EventLog, redis: Redis, keyspace: Keyspace, shots: Path
+    browser: Browser, log: EventLog, shots: Path
 ) -> None:
     await add_staff(log, "julia", Role.RECEPTIONIST)
-    await add_staff(log, "carla", Role.DPO)
     today = datetime.now(SP).replace(hour=9, minute=0, second=0, microsecond=0)
     chat = await registered_patient(log, "5511988887777", "Ana Souza", datetime.now(UTC))
     await booked(log, chat, today)
-    async with projecting(redis, keyspace), serving_console(log) as base:
-        await caught_up(redis, keyspace)
+    async with staffed_console(log, "carla", Role.DPO, projected=True) as base:
         await (await logged_in(browser, base, "julia")).close()
         page = await logged_in(browser, base, "carla")
         await expect(page.get_by_role("heading", name="Registro de acessos")).to_be_visible()
@@ -147,8 +136,7 @@ async def test_the_dpo_sees_the_access_log_and_consent_evidence(
 async def test_a_forged_form_post_without_the_csrf_token_is_refused(
     browser: Browser, log: EventLog, shots: Path
 ) -> None:
-    await add_staff(log, "root", Role.ADMIN)
-    async with serving_console(log) as base:
+    async with staffed_console(log, "root", Role.ADMIN) as base:
         page = await logged_in(browser, base, "root")
         await page.goto("/equipe")
         await page.screenshot(path=shots / "staff.png", full_page=True)
@@ -164,11 +152,8 @@ async def test_a_forged_form_post_without_the_csrf_token_is_refused(
 async def test_the_dpo_erases_a_subject_after_confirming(
     browser: Browser, log: EventLog, redis: Redis, keyspace: Keyspace, shots: Path
 ) -> None:
-    await add_staff(log, "carla", Role.DPO)
     chat = await registered_patient(log, "5511988887777", "Ana Souza", datetime.now(UTC))
-    async with projecting(redis, keyspace), serving_console(log) as base:
-        await caught_up(redis, keyspace)
-        page = await logged_in(browser, base, "carla")
+    async with console_page(browser, log, "carla", Role.DPO, projected=True) as page:
         await page.goto(f"/dpo/consentimento?titular={chat}")
         await page.get_by_role("link", name="apagar os dados").click()
         await page.get_by_label("Digite APAGAR para confirmar").fill("apagar")
@@ -184,11 +169,9 @@ async def test_the_dpo_erases_a_subject_after_confirming(
 
 
 async def test_the_inbox_shows_a_chat_handed_over_while_it_is_open(
-    browser: Browser, log: EventLog, redis: Redis, keyspace: Keyspace
+    browser: Browser, log: EventLog
 ) -> None:
-    await add_staff(log, "julia", Role.RECEPTIONIST)
-    async with projecting(redis, keyspace), serving_console(log) as base:
-        page = await logged_in(browser, base, "julia")
+    async with console_page(browser, log, "julia", Role.RECEPTIONIST, projected=True) as page:
         await page.goto("/atendimento")
         await expect(page.get_by_text("Nenhuma conversa aguardando a equipe.")).to_be_visible()
         chat = await registered_patient(log, "5511988887777", "Ana Souza", datetime.now(UTC))
@@ -197,14 +180,11 @@ async def test_the_inbox_shows_a_chat_handed_over_while_it_is_open(
 
 
 async def test_a_reply_being_written_is_kept_when_the_patient_writes_again(
-    browser: Browser, log: EventLog, redis: Redis, keyspace: Keyspace
+    browser: Browser, log: EventLog
 ) -> None:
-    await add_staff(log, "julia", Role.RECEPTIONIST)
     chat = await registered_patient(log, "5511988887777", "Ana Souza", datetime.now(UTC))
     await handed_over(log, chat)
-    async with projecting(redis, keyspace), serving_console(log) as base:
-        await caught_up(redis, keyspace)
-        page = await logged_in(browser, base, "julia")
+    async with console_page(browser, log, "julia", Role.RECEPTIONIST, projected=True) as page:
         await page.goto(f"/atendimento/{chat}")
         await page.get_by_label("Sua resposta").fill("Olá Ana, já vejo")
         chat_id, _ = chat_of("5511988887777")

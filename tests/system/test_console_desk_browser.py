@@ -19,26 +19,24 @@ from services.console.staff import Role
 from services.domain.calendar import Booking
 from services.domain.embedded_calendar import EmbeddedCalendar
 from services.projector.name_index import GROUP as NAMES
-from tests.support.chromium import logged_in
-from tests.support.console import SP, add_staff, registered_patient, serving_console
-from tests.support.dialogue import Dialogue, offline_decider
-from tests.support.projecting import caught_up, projecting
-
-
-def wednesday_in(weeks: int, hour: int) -> datetime:
-    day = datetime.now(SP).date() + timedelta(weeks=weeks)
-    day += timedelta(days=(2 - day.weekday()) % 7)
-    return datetime(day.year, day.month, day.day, hour, tzinfo=SP)
+from tests.support.chromium import console_page, logged_in
+from tests.support.console import (
+    SP,
+    add_staff,
+    next_weekday_at,
+    registered_patient,
+    staffed_console,
+)
+from tests.support.dialogue import introduced, offline_decider
+from tests.support.projecting import caught_up
 
 
 async def test_the_front_desk_finds_a_patient_by_phone_and_by_name(
     browser: Browser, log: EventLog, redis: Redis, keyspace: Keyspace, shots: Path
 ) -> None:
-    await add_staff(log, "julia", Role.RECEPTIONIST)
     await registered_patient(log, "5511987654321", "Maria da Conceição Silva", datetime.now(UTC))
-    async with projecting(redis, keyspace), serving_console(log) as base:
+    async with console_page(browser, log, "julia", Role.RECEPTIONIST, projected=True) as page:
         await caught_up(redis, keyspace, NAMES)
-        page = await logged_in(browser, base, "julia")
         await page.get_by_role("link", name="Pacientes").click()
         await page.get_by_label("Telefone com DDD").fill("+55 (11) 98765-4321")
         await page.get_by_role("button", name="Buscar por telefone").click()
@@ -53,13 +51,11 @@ async def test_the_front_desk_finds_a_patient_by_phone_and_by_name(
 async def test_no_url_the_browser_asks_for_holds_the_phone_number_or_the_name(
     browser: Browser, log: EventLog, redis: Redis, keyspace: Keyspace
 ) -> None:
-    await add_staff(log, "julia", Role.RECEPTIONIST)
     await add_staff(log, "carla", Role.DPO)
     await registered_patient(log, "5511987654321", "Maria da Conceição Silva", datetime.now(UTC))
     asked: list[str] = []
-    async with projecting(redis, keyspace), serving_console(log) as base:
+    async with staffed_console(log, "julia", Role.RECEPTIONIST, projected=True) as base:
         await caught_up(redis, keyspace, NAMES)
-        await caught_up(redis, keyspace)
         page = await logged_in(browser, base, "julia")
         page.on("request", lambda r: asked.append(r.url))
         await page.get_by_role("link", name="Pacientes").click()
@@ -82,12 +78,9 @@ async def test_no_url_the_browser_asks_for_holds_the_phone_number_or_the_name(
 async def test_a_booking_by_hand_of_a_slot_the_bot_just_took_says_so_in_the_page(
     browser: Browser, log: EventLog, redis: Redis, keyspace: Keyspace, shots: Path
 ) -> None:
-    await add_staff(log, "julia", Role.RECEPTIONIST)
     chat = await registered_patient(log, "5511987654321", "Ana Souza", datetime.now(UTC))
-    at = wednesday_in(1, 10)
-    async with projecting(redis, keyspace), serving_console(log) as base:
-        await caught_up(redis, keyspace)
-        page = await logged_in(browser, base, "julia")
+    at = next_weekday_at(10)
+    async with console_page(browser, log, "julia", Role.RECEPTIONIST, projected=True) as page:
         await page.goto(f"/agenda/marcar?paciente={chat}")
         await page.get_by_label("Dia").fill(at.date().isoformat())
         await page.get_by_label("Hora").fill("10:00")
@@ -106,18 +99,14 @@ async def test_a_booking_by_hand_of_a_slot_the_bot_just_took_says_so_in_the_page
 async def test_a_day_blocked_in_the_page_is_not_offered_by_the_bot(
     browser: Browser, log: EventLog, redis: Redis, keyspace: Keyspace
 ) -> None:
-    await add_staff(log, "julia", Role.RECEPTIONIST)
     # The dialogue's clock: a Tuesday morning; the day blocked is that Wednesday.
-    now = wednesday_in(1, 9) - timedelta(days=1)
-    async with serving_console(log) as base:
-        page = await logged_in(browser, base, "julia")
+    now = next_weekday_at(9) - timedelta(days=1)
+    async with console_page(browser, log, "julia", Role.RECEPTIONIST) as page:
         await page.get_by_role("link", name="Bloquear horário ou dia").click()
         await page.get_by_label("Dia").fill((now + timedelta(days=1)).date().isoformat())
         await page.get_by_role("button", name="Bloquear").click()
         await page.wait_for_load_state()
-    patient = Dialogue(offline_decider(redis), now.replace(hour=17, minute=40), "subject-1")
-    for text in ("oi", "sim", "Maria Silva"):
-        await patient.say(text)
+    patient = await introduced(offline_decider(redis), now.replace(hour=17, minute=40))
     reply = await patient.say("quero agendar uma consulta")
     assert "1) quinta" in reply and "quarta" not in reply
 
@@ -125,7 +114,6 @@ async def test_a_day_blocked_in_the_page_is_not_offered_by_the_bot(
 async def test_marking_a_no_show_in_the_agenda_records_and_counts_it(
     browser: Browser, log: EventLog, redis: Redis, keyspace: Keyspace
 ) -> None:
-    await add_staff(log, "julia", Role.RECEPTIONIST)
     chat = await registered_patient(log, "5511987654321", "Ana Souza", datetime.now(UTC))
     start = (datetime.now(UTC) - timedelta(minutes=30)).replace(second=0, microsecond=0)
     booking = Booking("a-1", chat, start, start + timedelta(minutes=30))
@@ -133,9 +121,7 @@ async def test_marking_a_no_show_in_the_agenda_records_and_counts_it(
     event = AppointmentBooked(appointment_id="a-1", calendar_entry_id="a-1", start=start,
                               end=booking.end)  # fmt: skip
     await log.append(new_envelope(event, chat=chat, session="default"))
-    async with projecting(redis, keyspace), serving_console(log) as base:
-        await caught_up(redis, keyspace)
-        page = await logged_in(browser, base, "julia")
+    async with console_page(browser, log, "julia", Role.RECEPTIONIST, projected=True) as page:
         await page.goto(f"/agenda?dia={start.astimezone(SP).date().isoformat()}")
         await page.get_by_role("button", name="Faltou").click()
         await expect(page.get_by_text("(1 falta)")).to_be_visible(timeout=20_000)

@@ -11,14 +11,13 @@ import re
 import secrets
 import shutil
 import socket
-import subprocess
 import sys
 import time
 import urllib.error
 import urllib.parse
 import urllib.request
-from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +27,7 @@ import yaml
 
 from services.runtime.embedded_redis import RedisServer
 from services.runtime.ports import free_port
+from tests.support.processes import Processes
 from tests.support.waha import HMAC_KEY, encode, signed_headers, webhook
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -125,53 +125,6 @@ class Prometheus:
         return result
 
 
-@dataclass
-class Processes:
-    """What the fixture started, each with its log, all stopped in the end."""
-
-    logs: Path
-    env: dict[str, str]
-    running: dict[str, subprocess.Popen[bytes]] = field(default_factory=dict)
-
-    def start(self, name: str, *command: str) -> None:
-        with (self.logs / f"{name}.log").open("wb") as log:
-            self.running[name] = subprocess.Popen(
-                command, env=self.env, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT
-            )
-
-    def wsm(self, name: str, *args: str) -> None:
-        self.start(name, sys.executable, "-m", "services.cli", "--log-level", "ERROR", *args)
-
-    def stop(self) -> None:
-        for process in self.running.values():
-            process.terminate()
-        for process in self.running.values():
-            try:
-                process.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
-
-    def wait_until(self, check: Callable[[], bool], what: str, seconds: float = 30) -> None:
-        deadline = time.monotonic() + seconds
-        while time.monotonic() < deadline:
-            exited = {n: p.returncode for n, p in self.running.items() if p.poll() is not None}
-            assert not exited, f"exited while waiting for {what}: {exited}; {self.tails()}"
-            try:
-                if check():
-                    return
-            except OSError:
-                pass
-            time.sleep(0.1)
-        raise AssertionError(f"no {what} within {seconds} s; {self.tails()}")
-
-    def tails(self) -> str:
-        return "; ".join(
-            f"{log.stem}: {log.read_text(errors='replace')[-500:]!r}"
-            for log in sorted(self.logs.glob("*.log"))
-        )
-
-
 def answers(url: str) -> bool:
     with urllib.request.urlopen(url, timeout=2) as response:
         return bool(response.status == 200)
@@ -228,7 +181,7 @@ def prometheus(
     config = directory / "prometheus.yml"
     config.write_text(yaml.safe_dump(loopback_configuration(ports)))
     gateway, sim = f"http://127.0.0.1:{webhook_port}", f"http://127.0.0.1:{sim_port}"
-    processes = Processes(directory, env)
+    processes = Processes(directory, env, cli_options=("--log-level", "ERROR"))
     try:
         processes.wsm("ingest", "ingest", "--port", str(webhook_port),
                       "--metrics-port", str(ports["ingest"]))  # fmt: skip

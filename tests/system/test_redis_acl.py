@@ -15,8 +15,8 @@ import sys
 import time
 import urllib.parse
 import urllib.request
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -26,6 +26,7 @@ import redis as sync_redis
 
 from services.runtime.embedded_redis import redis_server_binary
 from services.runtime.ports import free_port
+from tests.support.processes import Processes
 from tests.support.waha import HMAC_KEY
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -87,45 +88,6 @@ def acl_redis(tmp_path_factory: pytest.TempPathFactory) -> Iterator[AclRedis]:
     finally:
         process.terminate()
         process.wait(timeout=10)
-
-
-@dataclass
-class Processes:
-    logs: Path
-    running: dict[str, subprocess.Popen[bytes]] = field(default_factory=dict)
-
-    def wsm(self, name: str, env: dict[str, str], *args: str) -> None:
-        with (self.logs / f"{name}.log").open("wb") as log:
-            self.running[name] = subprocess.Popen(
-                [sys.executable, "-m", "services.cli", *args], env=env, cwd=ROOT,
-                stdout=log, stderr=subprocess.STDOUT)  # fmt: skip
-
-    def wait_until(self, check: Callable[[], bool], what: str, seconds: float = 30) -> None:
-        deadline = time.monotonic() + seconds
-        while time.monotonic() < deadline:
-            exited = {n: p.returncode for n, p in self.running.items() if p.poll() is not None}
-            assert not exited, f"exited while waiting for {what}: {exited}; {self.tails()}"
-            try:
-                if check():
-                    return
-            except OSError:
-                pass
-            time.sleep(0.1)
-        raise AssertionError(f"no {what} within {seconds} s; {self.tails()}")
-
-    def tails(self) -> str:
-        return "; ".join(f"{log.stem}: {log.read_text(errors='replace')[-800:]!r}"
-                         for log in sorted(self.logs.glob("*.log")))  # fmt: skip
-
-    def stop(self) -> None:
-        for process in self.running.values():
-            process.terminate()
-        for process in self.running.values():
-            try:
-                process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
 
 
 def answers(url: str) -> bool:
@@ -230,16 +192,16 @@ def worked(acl_redis: AclRedis, tmp_path_factory: pytest.TempPathFactory) -> Ite
         return {**base, "REDIS_URL": acl_redis.url(user)}
 
     gateway, sim = f"http://127.0.0.1:{ingest_port}", f"http://127.0.0.1:{sim_port}"
-    processes = Processes(logs)
+    processes = Processes(logs, base)
     try:
-        processes.wsm("ingest", env("ingest"), "ingest", "--port", str(ingest_port))
-        processes.wsm("waha-sim", base, "waha-sim", "--port", str(sim_port),
+        processes.wsm("ingest", "ingest", "--port", str(ingest_port), env=env("ingest"))
+        processes.wsm("waha-sim", "waha-sim", "--port", str(sim_port),
                       "--webhook-url", f"{gateway}/webhooks/waha")  # fmt: skip
-        processes.wsm("conductor", env("conductor"), "conductor", "--name", "c1",
-                      "--metrics-port", str(metrics["conductor"]))  # fmt: skip
-        processes.wsm("projector", env("projector"), "projector", "--name", "p1",
-                      "--admin-port", str(admin_port),
-                      "--metrics-port", str(metrics["projector"]))  # fmt: skip
+        processes.wsm("conductor", "conductor", "--name", "c1", "--metrics-port",
+                      str(metrics["conductor"]), env=env("conductor"))  # fmt: skip
+        processes.wsm("projector", "projector", "--name", "p1", "--admin-port", str(admin_port),
+                      "--metrics-port", str(metrics["projector"]),
+                      env=env("projector"))  # fmt: skip
         for url in (f"{gateway}/readyz", f"{sim}/api/sessions",
                     f"http://127.0.0.1:{metrics['conductor']}/healthz",
                     f"http://127.0.0.1:{metrics['projector']}/healthz",
@@ -266,7 +228,7 @@ def worked(acl_redis: AclRedis, tmp_path_factory: pytest.TempPathFactory) -> Ite
                             env("operator"))  # fmt: skip
             passwords[name] = added.stdout.split("password: ")[1].strip()
         console_port = free_port()
-        processes.wsm("console", env("console"), "console", "--port", str(console_port))
+        processes.wsm("console", "console", "--port", str(console_port), env=env("console"))
         processes.wait_until(lambda: answers(f"http://127.0.0.1:{console_port}/healthz"),
                              "the console")  # fmt: skip
         console_work(console_port, passwords, subject)

@@ -3,21 +3,26 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
+from contextlib import AbstractAsyncContextManager
 
 from events.isolation import IsolationGate
 
 
-async def most_together(gate: IsolationGate, handlers: int) -> int:
-    """How many of ``handlers`` concurrent handlers were inside the gate at once, at most."""
+async def most_inside(
+    enter: Callable[[], AbstractAsyncContextManager[object]], handlers: int, hold_s: float = 0.01
+) -> int:
+    """How many of ``handlers`` concurrent handlers, each holding what ``enter`` gives for
+    ``hold_s``, were inside at once, at most."""
     inside = 0
     peak = 0
 
     async def handler() -> None:
         nonlocal inside, peak
-        async with gate.together():
+        async with enter():
             inside += 1
             peak = max(peak, inside)
-            await asyncio.sleep(0.01)
+            await asyncio.sleep(hold_s)
             inside -= 1
 
     await asyncio.gather(*(handler() for _ in range(handlers)))
@@ -25,11 +30,11 @@ async def most_together(gate: IsolationGate, handlers: int) -> int:
 
 
 async def test_handlers_pass_together() -> None:
-    assert await most_together(IsolationGate(), 5) == 5
+    assert await most_inside(IsolationGate().together, 5) == 5
 
 
 async def test_no_more_handlers_than_the_limit_run_together() -> None:
-    assert await most_together(IsolationGate(limit=3), 10) == 3
+    assert await most_inside(IsolationGate(limit=3).together, 10) == 3
 
 
 async def test_a_suspect_waits_for_running_handlers_and_holds_off_new_ones() -> None:
@@ -61,17 +66,4 @@ async def test_a_suspect_waits_for_running_handlers_and_holds_off_new_ones() -> 
 
 
 async def test_suspects_run_one_at_a_time() -> None:
-    gate = IsolationGate()
-    inside = 0
-    peak = 0
-
-    async def suspect() -> None:
-        nonlocal inside, peak
-        async with gate.alone():
-            inside += 1
-            peak = max(peak, inside)
-            await asyncio.sleep(0.005)
-            inside -= 1
-
-    await asyncio.gather(*(suspect() for _ in range(4)))
-    assert peak == 1
+    assert await most_inside(IsolationGate().alone, 4, hold_s=0.005) == 1
