@@ -92,3 +92,42 @@ def test_a_matter_of_the_world_given_as_a_reason_for_not_coming_keeps_the_reques
 
 def test_a_professional_asked_for_on_a_day_is_a_booking() -> None:
     assert intent_of("voces tem medico sabado?") is Intent.SCHEDULE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tem como ser mais cedo a consulta de amanha?",
+        "nao vou chegar a tempo, consigo ir mais tarde?",
+    ],
+)
+def test_a_booking_one_has_wanted_earlier_or_later_is_a_move(text: str) -> None:
+    assert intent_of(text) is Intent.RESCHEDULE
+
+
+def test_an_earlier_time_asked_while_booking_stays_a_booking() -> None:
+    assert intent_of("tem horario mais cedo?") is Intent.SCHEDULE
+
+
+def test_going_on_a_day_instead_of_another_is_a_move() -> None:
+    assert intent_of("posso ir na sexta em vez de quinta?") is Intent.RESCHEDULE
+
+
+def test_a_day_preferred_instead_of_another_is_a_booking() -> None:
+    assert intent_of("prefiro quinta em vez de sexta") is Intent.SCHEDULE
+
+
+def test_what_no_longer_suits_with_another_asked_is_a_move() -> None:
+    assert intent_of("aquele horario de quinta nao vai dar mais, me ve outro") is Intent.RESCHEDULE
+
+
+def test_a_booking_no_longer_needed_is_a_cancellation() -> None:
+    assert intent_of("meu filho melhorou, nao precisa mais da consulta") is Intent.CANCEL
+
+
+def test_something_to_do_no_longer_needed_is_no_cancellation() -> None:
+    assert intent_of("nao precisa mais confirmar a consulta?") is not Intent.CANCEL
+
+
+def test_the_time_of_ones_own_asked_to_be_reminded_is_a_look_up() -> None:
+    assert intent_of("a que horas e amanha mesmo?") is Intent.CONSULT

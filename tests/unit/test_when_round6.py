@@ -95,3 +95,7 @@ def test_a_moment_still_ahead_is_not_over() -> None:
 def test_a_bare_hour_of_today_that_may_be_the_evening_is_not_tried() -> None:
     when = parse_when("hj as 8 da pra encaixar?", TUESDAY, _NINE)
     assert when is not None and when.over_today(_NINE) is None
+
+
+def test_a_day_named_as_the_one_replaced_is_not_meant() -> None:
+    assert parse_when("posso ir na sexta em vez de quinta?", TUESDAY) == When(date(2026, 11, 27))

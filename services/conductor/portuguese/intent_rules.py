@@ -214,10 +214,39 @@ def _moving(words: tuple[str, ...], folded: str) -> bool:
     mine = bool({"minha", "meu"}.intersection(words))
     if _said(folded, "para frente", "para tras") and _any(words, _BOOKINGS) and mine:
         return True  # "jogar minha consulta pra frente"; "marcar mais pra frente" books
+    if _EXISTING.search(folded) and _said(folded, "mais cedo", "mais tarde"):
+        return True  # "tem como ser mais cedo a consulta de amanhã?"
+    if _INSTEAD.search(folded) and ("ir" in words or _EXISTING.search(folded)):
+        return True  # "posso ir na sexta em vez de quinta?"
     own = _said(folded, "meu horario", "minha consulta", "meu agendamento")
     will_miss = _said(folded, "nao vou poder", "nao vou conseguir")  # a booking one has
     cannot = own and _said(folded, "nao vai dar", "nao da", "nao posso")
+    # What no longer suits is a booking one has ("aquele horário não vai dar mais").
+    cannot = cannot or _said(folded, "nao vai dar mais", "nao da mais", "nao posso mais")
     return (will_miss or cannot) and bool({"outro", "outra", "depois"}.intersection(words))
+
+
+# A booking one has, referred to ("a consulta de amanhã", "o horário que marquei"), or
+# one's not making it in time ("não vou chegar a tempo"), wanted earlier or later.
+_EXISTING = re.compile(
+    r"\b(?:minha consulta|meu horario|meu agendamento|marquei|agendei|nao vou chegar"
+    r"|nao vou conseguir chegar|nao chego|(?:a consulta|o horario) d[eao] (?:amanha|hoje"
+    r"|segunda|terca|quarta|quinta|sexta|sabado|domingo|dia))\b"
+)
+# A day or a booking named as the one replaced ("em vez de quinta", "no lugar da consulta").
+_INSTEAD = re.compile(
+    r"\b(?:em vez|ao inves|no lugar) d[eao]s? (?:(?:minha|meu|a|o) )?(?:segunda|terca|quarta"
+    r"|quinta|sexta|sabado|domingo|amanha|hoje|dia \d|consulta|horario)"
+)
+
+
+# A booking no longer needed ("meu filho melhorou, não precisa mais da consulta"); not
+# something to do no longer needed ("não precisa mais confirmar?").
+_NO_LONGER_NEEDED = re.compile(r"\bnao (?:\w+ )?precis\w* mais\b(?! \w+(?:ar|er|ir)\b)")
+
+
+def _not_needed(words: tuple[str, ...], folded: str) -> bool:
+    return _NO_LONGER_NEEDED.search(folded) is not None and _any(words, _BOOKINGS)
 
 
 # Who will see one, or when one must be there: asked of a booking one has ("qual médico
@@ -237,6 +266,8 @@ _DESCRIBED = re.compile(r"\bque (?:ta|esta|ficou|foi) (?:marcad|agendad)[oa]s?\b
 def _lookup(words: tuple[str, ...], folded: str) -> bool:
     if _said(folded, *_BOOKING_DATA) or _said(folded, *_OWN_ASKED):
         return True
+    if words[-1:] == ("mesmo",) and _said(folded, "que horas", "que dia", "qual dia"):
+        return True  # "a que horas e amanha mesmo?": reminded of one's own
     if _BOOKED_SELF.search(folded):
         return True  # "eu to agendado pra quando?"
     # A booking described ("a consulta ... que ta marcada pra segunda") is not looked up.
@@ -343,6 +374,7 @@ RULES: tuple[tuple[Intent, Callable[[tuple[str, ...], str], bool]], ...] = (
     (Intent.REVOKE, _revocation),
     (Intent.LGPD, _data_rights),
     (Intent.RESCHEDULE, _moving),
+    (Intent.CANCEL, _not_needed),
     (Intent.CONSULT, _lookup),
     (Intent.CONFIRM, _attending),
     (Intent.HUMAN, _person),

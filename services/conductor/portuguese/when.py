@@ -122,6 +122,11 @@ _PAST_TENSE = re.compile(
 _CANCELLING = re.compile(
     r"\b(?:cancel|desmarc|desist)\w*|\btir\w* (?:o )?(?:meu nome|minha consulta|meu horario)"
 )
+# A day named as the one replaced ("sexta em vez de quinta") is not meant.
+_INSTEAD_OF = re.compile(
+    r"\b(?:em vez|ao inves|no lugar) d[eao]s? (?:(?:na|no|a|o) )?(?:segunda|terca|quarta"
+    r"|quinta|sexta|sabado|domingo|amanha|hoje|dia \d{1,2}(?:/\d{1,2})?)(?: feira)?\b"
+)
 # The hour one leaves school or work, said with a wish for after it ("amanhã depois da
 # escola? Ela sai meio dia"), is when the span wanted begins; said alone it is set aside
 # (``_AT_WORK``).
@@ -207,6 +212,7 @@ def _parse(text: str, today: date) -> When | None:
     folded = _GREETING.sub(" ", folded)
     if not _CANCELLING.search(folded):
         folded = REFUSED_DAY.sub("nao", folded)  # a day cancelled is the booking's: kept
+    folded = _INSTEAD_OF.sub(" ", folded)
     leaving = _LEAVING.search(folded) if _AFTER_EVENT.search(folded) else None
     if leaving:
         folded = folded[: leaving.start()] + " " + folded[leaving.end() :]
