@@ -99,3 +99,22 @@ def test_a_bare_hour_of_today_that_may_be_the_evening_is_not_tried() -> None:
 
 def test_a_day_named_as_the_one_replaced_is_not_meant() -> None:
     assert parse_when("posso ir na sexta em vez de quinta?", TUESDAY) == When(date(2026, 11, 27))
+
+
+def test_two_days_of_the_month_named_are_asked_about() -> None:
+    when = parse_when("dia 23 eu estava doente, tem vaga dia 30 as 10?", TUESDAY)
+    assert when is not None and when.start() is None and when.doubt is not None
+
+
+def test_an_hour_said_and_refused_is_not_meant() -> None:
+    when = parse_when("amanha as 9 nao da, 10 pode?", TUESDAY)
+    assert when is not None and when.at is None and when.day == date(2026, 11, 25)
+
+
+def test_an_hour_refused_and_another_said_is_the_other() -> None:
+    when = parse_when("amanha as 9 nao da, as 10 pode?", TUESDAY)
+    assert when == When(date(2026, 11, 25), time(10))
+
+
+def test_a_no_asked_after_an_hour_is_a_question_tag() -> None:
+    assert parse_when("tem vaga amanha as 10 nao?", TUESDAY) == When(date(2026, 11, 25), time(10))

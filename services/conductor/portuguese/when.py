@@ -86,7 +86,7 @@ _REFUSED_PERIOD = re.compile(
 # question mark).
 _ASKED_TAG = re.compile(
     r"\b(manh[aã]|tarde|noite|hoje|hj|amanh[aã]|segunda|ter[cç]a|quarta|quinta|sexta"
-    r"|s[aá]bado|domingo) n[aã]o ?\?",
+    r"|s[aá]bado|domingo|\d{1,2}(?:h|:\d\d)?) n[aã]o ?\?",
     re.IGNORECASE,
 )
 _EITHER_PERIOD = re.compile(
@@ -121,6 +121,10 @@ _PAST_TENSE = re.compile(
 # poder, cancela minha consulta"): that day is the one meant, not a day refused.
 _CANCELLING = re.compile(
     r"\b(?:cancel|desmarc|desist)\w*|\btir\w* (?:o )?(?:meu nome|minha consulta|meu horario)"
+)
+# An hour said and refused ("amanhã às 9 não dá, 10 pode?"): not meant.
+_REFUSED_HOUR = re.compile(
+    r"\b(?:as |a |das )?\d{1,2}(?::\d\d|h\d{0,2}| ?horas?)?(?: e meia)? nao\b"
 )
 # A day named as the one replaced ("sexta em vez de quinta") is not meant.
 _INSTEAD_OF = re.compile(
@@ -212,6 +216,7 @@ def _parse(text: str, today: date) -> When | None:
     folded = _GREETING.sub(" ", folded)
     if not _CANCELLING.search(folded):
         folded = REFUSED_DAY.sub("nao", folded)  # a day cancelled is the booking's: kept
+        folded = _REFUSED_HOUR.sub("nao", folded)
     folded = _INSTEAD_OF.sub(" ", folded)
     leaving = _LEAVING.search(folded) if _AFTER_EVENT.search(folded) else None
     if leaving:
