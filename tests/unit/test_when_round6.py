@@ -118,3 +118,22 @@ def test_an_hour_refused_and_another_said_is_the_other() -> None:
 
 def test_a_no_asked_after_an_hour_is_a_question_tag() -> None:
     assert parse_when("tem vaga amanha as 10 nao?", TUESDAY) == When(date(2026, 11, 25), time(10))
+
+
+def test_an_hour_refused_with_its_subject_between_is_not_meant() -> None:
+    when = parse_when("queria marcar pra sexta, mas as 10 eu nao posso", TUESDAY)
+    assert when == When(date(2026, 11, 27))
+
+
+def test_an_hour_excepted_is_not_meant() -> None:
+    assert parse_when("sexta, qualquer hora menos as 10", TUESDAY) == When(date(2026, 11, 27))
+
+
+def test_the_hour_someone_else_leaves_said_alone_is_set_aside() -> None:
+    text = "tem horario pro meu filho, ele sai da escola as 12, amanha?"
+    assert parse_when(text, TUESDAY) == When(date(2026, 11, 25))
+
+
+def test_after_that_said_of_a_leaving_hour_begins_the_span() -> None:
+    text = "amanha ela sai da creche meio dia, depois disso pode ser"
+    assert parse_when(text, TUESDAY) == When(date(2026, 11, 25), between=(time(12), time(23, 59)))

@@ -105,7 +105,8 @@ _AT_WORK = re.compile(
     r"\b(?:(?:de|a|pela|na parte da) (?:manha|tarde|noite),? (?:eu )?trabalho"
     r"|trabalho (?:de|a|pela|na parte da) (?:manha|tarde|noite)"
     r"|trabalho (?:a partir|depois|antes|ate|das) (?:d[ae]s? |as? )?\d{1,2}(?::\d\d|h\d{0,2})?"
-    r"|(?:entro|saio)(?: \w+){0,3}? (?:as|a|das) \d{1,2}(?::\d\d|h\d{0,2})?)\b"
+    r"|(?:entro|entra|saio|sai|termina|acaba|larga)(?: \w+){0,3}? "
+    r"(?:(?:as|a|das) \d{1,2}(?::\d\d|h\d{0,2})?|(?:ao )?meio dia))\b"
 )
 # A time the patient says is over ("hoje as 8 mas ja passou ne"): not the one meant.
 _PASSED = re.compile(
@@ -122,9 +123,12 @@ _PAST_TENSE = re.compile(
 _CANCELLING = re.compile(
     r"\b(?:cancel|desmarc|desist)\w*|\btir\w* (?:o )?(?:meu nome|minha consulta|meu horario)"
 )
-# An hour said and refused ("amanhã às 9 não dá, 10 pode?"): not meant.
+# An hour said and refused ("amanhã às 9 não dá, 10 pode?", "as 10 eu não posso") or
+# excepted ("qualquer hora menos as 10"): not meant.
 _REFUSED_HOUR = re.compile(
-    r"\b(?:as |a |das )?\d{1,2}(?::\d\d|h\d{0,2}| ?horas?)?(?: e meia)? nao\b"
+    r"\b(?:(?:menos|exceto|fora|tirando) )?(?:as |a |das )?\d{1,2}(?::\d\d|h\d{0,2}| ?horas?)?"
+    r"(?: e meia)?(?: (?:eu|ele|ela|a gente|nos))? nao\b"
+    r"|\b(?:menos|exceto|tirando) (?:as |a |das )?\d{1,2}(?::\d\d|h\d{0,2}| ?horas?)?\b"
 )
 # A day named as the one replaced ("sexta em vez de quinta") is not meant.
 _INSTEAD_OF = re.compile(
@@ -134,7 +138,7 @@ _INSTEAD_OF = re.compile(
 # The hour one leaves school or work, said with a wish for after it ("amanhã depois da
 # escola? Ela sai meio dia"), is when the span wanted begins; said alone it is set aside
 # (``_AT_WORK``).
-_AFTER_EVENT = re.compile(r"\bdepois (?:d[aeo]s? |que )(?!\d|meio dia)")
+_AFTER_EVENT = re.compile(r"\bdepois (?:d[aeo]s? |que |disso\b|dai\b)(?!\d|meio dia)")
 _LEAVING = re.compile(
     r"\b(?:sai|saio|sair|termina|termino|acaba|acabo|larga|largo)(?: \w+){0,3}? "
     r"(?:as |a |ao |das |por volta d[ae]s? )?(\d{1,2}(?::\d\d|h\d{0,2})?|meio dia)\b"
