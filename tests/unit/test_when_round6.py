@@ -137,3 +137,19 @@ def test_the_hour_someone_else_leaves_said_alone_is_set_aside() -> None:
 def test_after_that_said_of_a_leaving_hour_begins_the_span() -> None:
     text = "amanha ela sai da creche meio dia, depois disso pode ser"
     assert parse_when(text, TUESDAY) == When(date(2026, 11, 25), between=(time(12), time(23, 59)))
+
+
+def test_an_hour_of_something_else_then_after_that_begins_the_span() -> None:
+    text = "amanha tenho exame as 8, depois disso posso"
+    assert parse_when(text, TUESDAY) == When(date(2026, 11, 25), between=(time(8), time(23, 59)))
+
+
+def test_a_morning_hour_beside_the_afternoon_wanted_is_asked_about() -> None:
+    when = parse_when("quinta eu levo minha mae no medico as 10, entao so a tarde", TUESDAY)
+    assert when is not None and when.start() is None and when.doubt is not None
+
+
+def test_a_bare_day_of_the_month_spoken_of_as_over_is_this_months() -> None:
+    text = "minha consulta era dia 20 as 10 e eu perdi, tem como marcar outra?"
+    when = parse_when(text, TUESDAY)
+    assert when is not None and when.day == date(2026, 11, 20) and when.start() is None

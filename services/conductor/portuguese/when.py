@@ -15,7 +15,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time
 
-from services.conductor.portuguese.days import DAY_NUMBERS, REFUSED_DAY, day_of, days_put_right
+from services.conductor.portuguese.days import DAY_NUMBERS, day_of, days_put_right
+from services.conductor.portuguese.not_meant import set_aside
 from services.conductor.portuguese.numbers import with_digits
 from services.conductor.portuguese.text import fold
 from services.conductor.portuguese.wanted_part import time_wanted
@@ -96,53 +97,13 @@ _EITHER_PERIOD = re.compile(
 _OWN_PERIOD = re.compile(
     r"\b\d{1,2}(?:h|:\d\d| horas?)?(?: e meia)? (?:da|de) (manha|tarde|noite)\b"
 )
-# Greetings name a part of the day, and "dia", that are not the time meant: "boa tarde,
-# amanhã às 9" is 9 in the morning, "bom dia 10h tem?" has no day 10.
-_GREETING = re.compile(r"\bbo+m+ di+a+\b|\bbo+a+ (?:ta+rde+|no+i+te+)\b")
-# The hours one works are the ones not meant ("a tarde eu trabalho", "trabalho a partir
-# das 10"): set aside before the time is read.
-_AT_WORK = re.compile(
-    r"\b(?:(?:de|a|pela|na parte da) (?:manha|tarde|noite),? (?:eu )?trabalho"
-    r"|trabalho (?:de|a|pela|na parte da) (?:manha|tarde|noite)"
-    r"|trabalho (?:a partir|depois|antes|ate|das) (?:d[ae]s? |as? )?\d{1,2}(?::\d\d|h\d{0,2})?"
-    r"|(?:entro|entra|saio|sai|termina|acaba|larga)(?: \w+){0,3}? "
-    r"(?:(?:as|a|das) \d{1,2}(?::\d\d|h\d{0,2})?|(?:ao )?meio dia))\b"
-)
-# A time the patient says is over ("hoje as 8 mas ja passou ne"): not the one meant.
-_PASSED = re.compile(
-    r"\b(?:(?:as|a|pras?|para) )?\d{1,2}(?::\d\d|h\d{0,2}| ?horas?)?,? (?:mas |que |e |so que )?"
-    r"ja (?:passou|passaram)\b"
-)
 # A day over with a verb in the past tense ("marquei ontem", "era ontem") is spoken of as
 # over (a look-up); without one ("ontem às 10h dá?") it is asked about, never proposed.
 _PAST_TENSE = re.compile(
     r"\b(?:(?!(?:vou|sou|dou|tou|estou|meu|seu|teu|dia|tia|via)\b)\w+(?:ei|ou|eu|ava|ia|oi)|era)\b"
 )
-# Cancelling names the booking's day as one the patient cannot make ("sexta nao vou
-# poder, cancela minha consulta"): that day is the one meant, not a day refused.
-_CANCELLING = re.compile(
-    r"\b(?:cancel|desmarc|desist)\w*|\btir\w* (?:o )?(?:meu nome|minha consulta|meu horario)"
-)
-# An hour said and refused ("amanhã às 9 não dá, 10 pode?", "as 10 eu não posso") or
-# excepted ("qualquer hora menos as 10"): not meant.
-_REFUSED_HOUR = re.compile(
-    r"\b(?:(?:menos|exceto|fora|tirando) )?(?:as |a |das )?\d{1,2}(?::\d\d|h\d{0,2}| ?horas?)?"
-    r"(?: e meia)?(?: (?:eu|ele|ela|a gente|nos))? nao\b"
-    r"|\b(?:menos|exceto|tirando) (?:as |a |das )?\d{1,2}(?::\d\d|h\d{0,2}| ?horas?)?\b"
-)
-# A day named as the one replaced ("sexta em vez de quinta") is not meant.
-_INSTEAD_OF = re.compile(
-    r"\b(?:em vez|ao inves|no lugar) d[eao]s? (?:(?:na|no|a|o) )?(?:segunda|terca|quarta"
-    r"|quinta|sexta|sabado|domingo|amanha|hoje|dia \d{1,2}(?:/\d{1,2})?)(?: feira)?\b"
-)
-# The hour one leaves school or work, said with a wish for after it ("amanhã depois da
-# escola? Ela sai meio dia"), is when the span wanted begins; said alone it is set aside
-# (``_AT_WORK``).
-_AFTER_EVENT = re.compile(r"\bdepois (?:d[aeo]s? |que |disso\b|dai\b)(?!\d|meio dia)")
-_LEAVING = re.compile(
-    r"\b(?:sai|saio|sair|termina|termino|acaba|acabo|larga|largo)(?: \w+){0,3}? "
-    r"(?:as |a |ao |das |por volta d[ae]s? )?(\d{1,2}(?::\d\d|h\d{0,2})?|meio dia)\b"
-)
+# Words that speak of a day of the month as over ("era dia 20", "perdi a do dia 20").
+_WAS = re.compile(r"\b(?:era|foi|perdi|faltei|marquei|agendei|tinha)\b")
 # Minutes to an hour: "quinze pras dez" (9:45), "dez para as 8" (7:50).
 _MINUTES_TO = re.compile(r"\b(5|10|15|20|25)(?: minutos)? (?:pras|pra as|para as|para) (\d{1,2})\b")
 # Before 6 and with no part of the day, an hour is as likely morning as afternoon.
@@ -217,19 +178,8 @@ def _parse(text: str, today: date) -> When | None:
     written = _FOUR_DIGITS.sub(r"\1:\2", written)
     written = _ASKED_TAG.sub(r"\1 ?", written)
     folded = weekdays_written_out(days_put_right(with_digits(fold(written))))
-    folded = _GREETING.sub(" ", folded)
-    if not _CANCELLING.search(folded):
-        folded = REFUSED_DAY.sub("nao", folded)  # a day cancelled is the booking's: kept
-        folded = _REFUSED_HOUR.sub("nao", folded)
-    folded = _INSTEAD_OF.sub(" ", folded)
-    leaving = _LEAVING.search(folded) if _AFTER_EVENT.search(folded) else None
-    if leaving:
-        folded = folded[: leaving.start()] + " " + folded[leaving.end() :]
-    folded = _AT_WORK.sub(" ", _NOON_BOUND.sub(r"\1 das 12h", folded))
-    folded = _PASSED.sub(" ", _NOON_END.sub(r"\1 e 12h", folded))
-    if leaving:
-        # Read apart from the words of work, which set their own hours aside.
-        folded += " a partir das " + ("12h" if leaving[1] == "meio dia" else leaving[1])
+    folded = set_aside(_NOON_BOUND.sub(r"\1 das 12h", folded))
+    folded = _NOON_END.sub(r"\1 e 12h", folded)
     if _NTH_WEEK.search(folded):
         return When(doubt="qual dia dessa semana você prefere?")
 
@@ -260,7 +210,17 @@ def _read(folded: str, today: date) -> When | None:
         # "ontem às 10h dá pra marcar?", "dia 23 de novembro às 10h tem?" on the 24th: a
         # day over, asked for, is never proposed.
         day_doubt = day_doubt or "esse dia já passou. Para qual dia você quer?"
+    if day is not None and _over_this_month(folded, today, day):
+        # "minha consulta era dia 20 e eu perdi" on the 24th: this month's 20th, over.
+        day, day_doubt = today.replace(day=day.day), "esse dia já passou. Para qual dia você quer?"
     return When(day, at, period, between, week, day_doubt or time_doubt)
+
+
+def _over_this_month(folded: str, today: date, day: date) -> bool:
+    """Whether a bare "dia N" read as next month's is spoken of as over ("era dia 20")."""
+    if day.month == today.month or day.day >= today.day or not _WAS.search(folded):
+        return False
+    return re.search(rf"\bdia 0?{day.day}\b(?! de |/)", folded) is not None
 
 
 def _hours_named(hours: str) -> set[int]:
@@ -377,6 +337,8 @@ def _clock(folded: str, period: str | None) -> tuple[time | None, str | None]:
         return None, None
     if _EITHER_PERIOD.search(folded):
         return None, f"{hour}h da manhã ou da tarde?"  # "as 10 da manhã ou da tarde?"
+    if period == "tarde" and 8 <= hour < 12:
+        return None, "qual horário você prefere?"  # "as 10, então só à tarde": 10 is not it
     if period in ("tarde", "noite") and hour < 12:
         hour += 12  # "3 da tarde"
     elif period is None and hour in _UNCLEAR_HOURS:
