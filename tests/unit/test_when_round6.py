@@ -153,3 +153,8 @@ def test_a_bare_day_of_the_month_spoken_of_as_over_is_this_months() -> None:
     text = "minha consulta era dia 20 as 10 e eu perdi, tem como marcar outra?"
     when = parse_when(text, TUESDAY)
     assert when is not None and when.day == date(2026, 11, 20) and when.start() is None
+
+
+def test_an_hour_of_something_said_before_after_that_begins_the_span() -> None:
+    text = "amanha as 10 eu tenho dentista, depois disso pode ser"
+    assert parse_when(text, TUESDAY) == When(date(2026, 11, 25), between=(time(10), time(23, 59)))

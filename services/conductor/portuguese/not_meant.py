@@ -50,7 +50,8 @@ _INSTEAD_OF = re.compile(
 # An hour of something else, then "after that" ("tenho exame as 8, depois disso posso"):
 # the span wanted begins there.
 _AFTER_THAT = re.compile(
-    r"\b(?:as |a )?(\d{1,2}(?::\d\d|h\d{0,2})?|meio dia),? (?:e |mas )?depois (?:disso|dai)\b"
+    r"\b(?:as |a )?(\d{1,2}(?::\d\d|h\d{0,2})?|meio dia)(?: [^\W\d]+){0,4}?,? (?:e |mas )?"
+    r"depois (?:disso|dai)\b"
 )
 # The hour one leaves school or work, said with a wish for after it ("amanhã depois da
 # escola? Ela sai meio dia"), is when the span wanted begins; said alone it is set aside
