@@ -18,6 +18,7 @@ from services.conductor import offline_choice as choosing
 from services.conductor.brain import BrainReply, BrainRequest, Facts, ToolCall, last_user_text
 from services.conductor.consent_step import CONFIRM_CANCEL
 from services.conductor.no_shows import with_deadline
+from services.conductor.offline_other_times import other_times
 from services.conductor.offline_waitlist import waiting_text
 from services.conductor.portuguese.confirmation import confirmation_answer
 from services.conductor.portuguese.intents import Intent, chosen_option, intent_of, name_in
@@ -238,6 +239,8 @@ class OfflineBrain:
             return self._propose(over, request)  # refused as over, today's times offered
         if when is not None and (start := when.start()) is not None:
             return self._propose(start, request)
+        if when is None and (more := other_times(text, facts)) is not None:
+            return self._with_choice(CHECK_AVAILABILITY, request, **more)
         if facts.rescheduling and when is None:
             moving = spoken(facts.rescheduling[1])
             return BrainReply(f"Claro! Para quando quer passar a consulta de *{moving}*?")
