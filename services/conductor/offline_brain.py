@@ -22,7 +22,7 @@ from services.conductor.offline_other_times import other_times
 from services.conductor.offline_waitlist import waiting_text
 from services.conductor.portuguese.confirmation import confirmation_answer
 from services.conductor.portuguese.intents import Intent, chosen_option, intent_of, name_in
-from services.conductor.portuguese.speech import MENU, numbered, spoken
+from services.conductor.portuguese.speech import MENU, doubt_question, numbered, spoken
 from services.conductor.portuguese.waitlist import asks_for_earlier
 from services.conductor.portuguese.when import When, offered_slot, parse_when
 from services.conductor.tools.appointments import (
@@ -235,8 +235,8 @@ class OfflineBrain:
             return self._propose(picked, request)
         if when is not None and when.doubt is not None and not when.is_past(facts.now):
             return BrainReply(doubt_question(when.doubt))  # a day over: the soonest offered
-        if when is not None and (start := when.start()) is not None:
-            return self._propose(start, request)
+        if when is not None and (start := when.start() or when.over_today(facts.now)):
+            return self._propose(start, request)  # a moment over today: refused as over
         if when is None and (more := other_times(text, facts)) is not None:
             return self._with_choice(CHECK_AVAILABILITY, request, **more)
         if facts.rescheduling and when is None:
@@ -360,13 +360,6 @@ def offered_text(available: Availability, refused: ToolFailure | None) -> str:
     return (
         f"{said}{heading}:\n{numbered(slots)}\nResponda com o número, ou diga outro dia e horário."
     )
-
-
-def doubt_question(doubt: str) -> str:
-    """What to ask of a time that cannot be taken as written: never a guess."""
-    if doubt.endswith("?"):
-        return f"Só para eu não errar: {doubt}"
-    return f"Essa data não existe: {doubt}. Qual dia você quer?"
 
 
 def span_arguments(when: When) -> dict[str, str]:

@@ -8,6 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from services.conductor.portuguese.consent import Revocation, consent_answer, revocation_in
+from services.conductor.portuguese.consent_scope import speaks_of_scope
 from services.conductor.portuguese.intents import Intent, intent_of
 
 YES = [
@@ -38,7 +39,7 @@ UNCLEAR = [
     "no, I said yes by mistake, I do NOT accept", "sim não", "aceito não", "yes no",
     "não sei", "não tenho certeza", "not sure", "I don't know",
     # conditions and reservations
-    "sim, se não passarem meus dados", "sim, mas só para marcar", "aceito se for só hoje",
+    "sim, se não passarem meus dados", "aceito se for só hoje",
     "yes, but only today", "yes if you delete it later", "aceito, desde que não vendam",
     # unrelated messages
     "Pode ser amanhã às 15h?", "Pode ser amanhã às 15h", "quero marcar uma consulta",
@@ -91,7 +92,11 @@ def test_a_message_with_a_negation_in_it_is_never_consent(
     assert consent_answer(f"{before}, {negation} {after}") is not True
 
 
-@given(st.sampled_from(YES), _conditions, _any_text)
+# A condition that only restates the notice's purposes is none (``consent_scope``).
+_not_a_purpose = _any_text.filter(lambda tail: not speaks_of_scope(tail))
+
+
+@given(st.sampled_from(YES), _conditions, _not_a_purpose)
 def test_a_yes_on_a_condition_is_never_consent(yes: str, condition: str, tail: str) -> None:
     assert consent_answer(f"{yes}, {condition} {tail}") is not True
 

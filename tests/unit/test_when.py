@@ -127,7 +127,11 @@ PHRASINGS = [
     ("prox semana", TUESDAY, When(week=date(2026, 11, 30))),
     ("marquei ontem às 10h", TUESDAY, When(date(2026, 11, 23), time(10))),
     ("hoje às 8h", TUESDAY, When(TUESDAY, time(8))),
-    ("20/11 às 10h", TUESDAY, When(date(2026, 11, 20), time(10))),
+    (
+        "20/11 às 10h",
+        TUESDAY,
+        When(date(2026, 11, 20), time(10), doubt="esse dia já passou. Para qual dia você quer?"),
+    ),
     ("dia 7 de manhã", TUESDAY, When(date(2026, 12, 7), None, "manha")),
     ("dia 20", TUESDAY, When(date(2026, 12, 20))),
     ("amanha as 10 e meia 🙏", TUESDAY, When(date(2026, 11, 25), time(10, 30))),

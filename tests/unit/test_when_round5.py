@@ -24,7 +24,7 @@ def test_a_bare_hour_of_today_still_ahead_is_read() -> None:
 
 def test_an_hour_of_today_on_the_clock_keeps_its_morning() -> None:
     when = parse_when("hoje as 8h ainda da?", TUESDAY, _NINE)
-    assert when is not None and when.at == time(8) and when.doubt is None
+    assert when is not None and when.at == time(8) and when.is_past(_NINE)
 
 
 def test_about_an_hour_is_that_hour() -> None:

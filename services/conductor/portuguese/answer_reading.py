@@ -12,6 +12,9 @@ the answer; what follows may be a reason, a correction or a courtesy.
   keeps it ("sim, está correto"). With ``courteous`` (consent, LGPD) a clause of words of
   its own after a yes must go on granting ("pode registrar", "estou ciente e concordo"):
   "sim, tenho diabetes" answers something else, "autorizo marcar" grants an unknown.
+- Thanks for something ("valeu por explicar direitinho") is a courtesy wherever it
+  stands; thinking it over ("deixa eu pensar...") keeps a no and makes a yes a doubt
+  (round 6).
 - A question anywhere leaves the message unread.
 """
 
@@ -42,6 +45,24 @@ def _taken_back(words: tuple[str, ...]) -> bool:
 
 
 _ANSWERING = frozenset(Part) - {Part.SAID}
+# Thanks for something ("valeu por explicar direitinho", "obrigada por avisar"): a
+# courtesy, whatever is thanked for, unless it holds an answer word of its own.
+_THANKS = frozenset({"obrigado", "obrigada", "brigado", "brigada", "valeu", "grato", "grata"})
+_FOR = frozenset({"por", "pela", "pelo", "pelas", "pelos"})
+# Thinking it over ("deixa eu pensar...", "deixa eu ver"): before a no, nothing; before
+# or after a yes, a doubt.
+_PONDERING = frozenset(
+    {("deixa", "eu", "pensar"), ("deixa", "eu", "ver"), ("deixe", "me", "pensar"),
+     ("pensando", "bem"), ("deixa", "eu", "pensar", "melhor")}
+)  # fmt: skip
+
+
+def _thanks_for(words: tuple[str, ...], loose: list[Part | None]) -> bool:
+    """Whether the clause thanks for something and says nothing else."""
+    start = 1 if words[:1] == ("muito",) else 0
+    if len(words) < start + 2 or words[start] not in _THANKS or words[start + 1] not in _FOR:
+        return False
+    return all(part in (Part.SAID, None) for part in loose)
 
 
 def _strong_yes(parts: list[Part]) -> bool:
@@ -78,10 +99,16 @@ def answer_of(
         return None
     said: set[Part] = set()
     lead: set[Part] | None = None
+    pondered = False
     for words in clauses(text):
         if _taken_back(words):
             return None
         loose = grammar.loose_parts(words)
+        if words in _PONDERING:
+            pondered = True
+            continue
+        if _thanks_for(words, loose):
+            continue
         known = [part for part in loose if part is not None]
         whole = len(known) == len(loose)
         try:
@@ -115,4 +142,6 @@ def answer_of(
             return None  # "sim, tenho diabetes", "sim, autorizo marcar": another matter
     if Part.NO in said and said & {Part.YES, Part.ACK}:
         return None  # "sim. não", "não, aceito"
+    if pondered and said != {Part.NO}:
+        return None  # "sim, deixa eu pensar": a doubt
     return said or None

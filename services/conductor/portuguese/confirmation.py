@@ -76,10 +76,13 @@ _CONFIRMATION = AnswerGrammar.of(
     soft_yes=Part.ACK,
     verb_forms=(*VERB_FORMS, "confirmo", "confirmar", "confirma"),
 )
-# A no that asks for another option ends with the question: "esse dia não, tem outro?".
+# A no that asks for another option ends with the question: "esse dia não, tem outro?",
+# "não, tem outro horário mais cedo?".
 _ANOTHER_ASKED = re.compile(
     r"[\s,.;!]*(?:e |mas )?(?:tem |teria |tm |vc tem |voce tem |tem algum |tem alguma )?"
-    r"(?:outr[oa]s?)(?: (?:dia|horario|data|hora|opcao|opcoes))?\s*[?\uff1f]+\s*$",
+    r"(?:outr[oa]s?|algum|alguma)(?: (?:dia|horario|data|hora|opcao|opcoes))?"
+    r"(?: (?:mais cedo|mais tarde|antes|depois|mais pra frente|de manh[aã]|[aà] tarde"
+    r"|de tarde|[aà] noite))?\s*[?\uff1f]+\s*$",
     re.IGNORECASE,
 )
 

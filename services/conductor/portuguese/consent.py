@@ -19,6 +19,7 @@ from services.conductor.portuguese.answer_parts import answer_words as _words
 from services.conductor.portuguese.answer_parts import asks as _asks
 from services.conductor.portuguese.answer_parts import phrases as _phrases
 from services.conductor.portuguese.answer_reading import answer_of
+from services.conductor.portuguese.consent_scope import within_scope, without_asking_to_go_on
 
 # A yes standing on its own.
 _YES = _phrases(
@@ -27,9 +28,15 @@ _YES = _phrases(
     "aham", "dou meu consentimento", "dou o consentimento", "dou consentimento",
     "yes", "yeah", "yep", "yup", "sure", "of course", "agreed",
 )  # fmt: skip
-# Verbs of consent (see ``_STEMS``) said as permission: negated, a refusal.
+# Leave given to keep or use the data ("pode registrar", "podem ficar com"), and "deixo"
+# (I let): negated, a refusal.
+_HANDLING = (
+    "usar", "utilizar", "guardar", "salvar", "registrar", "cadastrar", "anotar", "armazenar",
+    "tratar", "manter", "ficar com",
+)  # fmt: skip
 _PERMITS = _phrases(
-    "pode usar", "podem usar", "pode guardar", "podem guardar", "pode salvar",
+    *(f"{leave} {verb}" for leave in ("pode", "podem") for verb in _HANDLING),
+    "deixo", "eu deixo",
 )  # fmt: skip
 # An acknowledgement: it goes with a yes or a no, and is no consent by itself ("ok").
 _ACK = _phrases(
@@ -42,7 +49,17 @@ _ACK = _phrases(
     "nao tem problema", "nao tem problema nenhum", "nao ha problema", "nao vejo problema",
     "nao me importo", "problema nenhum", "nenhum problema", "nao tenho nada contra",
     "nada contra", "nao tenho objecao", "sem objecao", "nao vejo a hora",
+    "nao tenho nada a esconder", "nada a esconder",
+    # Leave given freely ("fica à vontade", "manda ver", "show de bola").
+    "fica a vontade", "fique a vontade", "fiquem a vontade", "pode ficar a vontade",
+    "manda ver", "pode mandar ver", "manda bala", "vai fundo", "show de bola", "demorou",
+    # Being informed, which consent rests on ("fiquei bem informada", "estou ciente").
+    "ciente", "estou ciente", "to ciente", "fiquei ciente", "entendi", "entendido",
+    "compreendi", "informada", "informado", "bem informada", "bem informado",
+    "fiquei informada", "fiquei informado", "fiquei bem informada", "fiquei bem informado",
 )  # fmt: skip
+# A negation in form only (a problem or an objection denied): no negation of the yes.
+_FORM_ONLY = frozenset(phrase for phrase in _ACK if phrase[0] == "nao")
 _NO = _phrases(
     "nunca", "jamais", "negativo", "nem pensar", "de jeito nenhum", "de jeito algum",
     "claro que nao", "deus me livre", "deus me defenda", "nem a pau", "nem morto",
@@ -54,7 +71,7 @@ _NOT = _phrases(
     "no", "not", "do not", "dont", "don t", "ainda nao", "por enquanto nao", "prefiro que nao",
 )  # fmt: skip
 # Verbs of ability or wish: negated, a no ("não quero"); unnegated, too weak for consent.
-_ABLE = _phrases("quero", "queria", "posso", "deixo", "vou", "gostaria", "desejo")
+_ABLE = _phrases("quero", "queria", "posso", "vou", "gostaria", "desejo")
 # Words that change nothing about a yes or a no: greetings, thanks, fillers, what is
 # accepted ("os termos", "the notice", "meus dados"), forms of address. None of them is
 # an answer on its own.
@@ -64,12 +81,16 @@ _NEUTRAL = _phrases(
     "termos", "politica", "privacidade", "de privacidade", "do aviso", "tudo", "senhora",
     "senhor", "meus dados", "os meus dados", "dos meus dados", "dados", "os dados",
     "dos dados", "informacoes", "minhas informacoes", "o uso", "uso", "de dados", "nada",
+    "cadastro", "meu cadastro", "o cadastro", "tratamento", "o tratamento", "meu numero",
+    "meu nome", "meu telefone", "meu whatsapp", "as mensagens", "minhas mensagens",
     "que", "usar", "usem", "guardem", "guardar", "passar", "na verdade", "muito obrigado",
     "muito obrigada", "brigado", "brigada", "valeu", "vlw", "grato", "grata", "agradeco",
     "pela atencao", "pela ajuda", "pela explicacao", "por avisar", "pelo aviso",
     "pela informacao", "pelas informacoes", "pelo retorno", "pelo contato", "pra mim",
     "para mim", "mesmo assim", "viu", "tchau", "ate mais", "ate logo",
     "deus abencoe", "doutora", "doutor", "dra", "dr", "moca", "moco", "querida", "querido",
+    "minha filha", "meu filho", "minha querida", "meu querido", "minha flor", "meu bem",
+    "minha senhora", "meu senhor", "filha", "fia", "a vontade", "direitinho",
     "acho que", "olha", "ai", "mais", "por mim", "de voces", "isso ai",
     # Emphasis: "concordo plenamente", "autorizo totalmente".
     "plenamente", "totalmente", "completamente", "inteiramente", "mesmo", "nisso",
@@ -79,7 +100,7 @@ _NEUTRAL = _phrases(
     # Fillers before an answer ("hum, prefiro não", "ah tá"); a while ("por enquanto").
     "hum", "hmm", "hm", "ah", "ahn", "bom", "oxe", "poxa", "por enquanto", "por",
     # Interjections of the regions ("vixe, não", "eita, esse dia não dá"); kind asking.
-    "vixe", "eita", "uai", "pfvr", "por gentileza",
+    "vixe", "eita", "uai", "pfvr", "por gentileza", "ixi", "ixe", "xi", "putz", "opa", "afe",
     "please", "thanks", "thank you", "hi", "hello", "i", "the", "to", "with", "and", "it",
     "terms", "notice", "policy", "privacy", "all", "i read",
 )  # fmt: skip
@@ -130,19 +151,41 @@ Lexicon = dict[str, frozenset[tuple[str, ...]]]
 def consent_answer(text: str) -> bool | None:
     """True for an unambiguous yes, False for an unambiguous no, None for anything else
     (a question, a condition, a yes negated, an unrelated message). Read from its parts
-    (``answer_parts``): an acknowledgement alone ("ok", "pode ser") is no consent."""
+    (``answer_parts``): an acknowledgement alone ("ok", "pode ser") is no consent. What
+    it says of the notice's own purposes, or of what the notice does not ask, is no
+    condition (``consent_scope``)."""
+    unasked = without_asking_to_go_on(text)
+    if unasked is not None:
+        # "não aceito, pode ser sem isso?": a refusal, whatever the answer to the question.
+        return False if _answer(unasked) is False else None
+    return _answer(within_scope(text))
+
+
+def _answer(text: str) -> bool | None:
     words = _words(text)
     said = answer_of(text, _CONSENT, courteous=True)
     if said is None:
         return None
     if Part.YES in said and Part.NO not in said:
         # LGPD: no negation and no condition anywhere in a consent.
-        if _NEGATIONS.intersection(words) or _CONDITION_WORDS.intersection(words):
+        meant = _without_form_only(words)
+        if _NEGATIONS.intersection(meant) or _CONDITION_WORDS.intersection(meant):
             return None
         return True
     if said == {Part.NO} and not _READING.intersection(words):
         return False
     return None
+
+
+def _without_form_only(words: tuple[str, ...]) -> tuple[str, ...]:
+    """The words without the negations in form only ("não tem problema")."""
+    kept: list[str] = []
+    at = 0
+    while at < len(words):
+        size = next((len(p) for p in _FORM_ONLY if words[at : at + len(p)] == p), 0)
+        kept.extend(words[at : at + 1] if size == 0 else ())
+        at += size or 1
+    return tuple(kept)
 
 
 class Revocation(StrEnum):

@@ -69,7 +69,7 @@ _DAY_AFTER_TOMORROW = re.compile(r"\b(?:depois|dps) de? ?amanha\b")
 _RELATIVE_DAY = re.compile(r"\b(?:(?:depois|dps) de ?amanha|amanha|hoje|hj|oje)\b")
 _DAY_WORD = (
     r"(?:hoje|amanha|(?:depois|dps) de ?amanha|segunda|terca|quarta|quinta|sexta|sabado"
-    r"|domingo|dia \d{1,2}|\d{1,2}/\d{1,2})"
+    r"|domingo|hj|oje|dia \d{1,2}|\d{1,2}/\d{1,2})"
 )
 # Two days offered as either ("segunda ou terça", "amanhã ou depois", "segunda de manhã
 # ou terça à tarde"): the person chooses.
@@ -111,7 +111,11 @@ def _agreed_day(
 ) -> tuple[date | None, date | None, str | None]:
     """The day read, unless the message names days that disagree: then what to ask."""
     named = _weekdays_named(folded, today)
-    if doubt is None and len(named) > 1:
+    # Two days of the month ("dia 23 eu estava doente, tem vaga dia 30?") likewise.
+    numbered = {
+        m[1] for p in (_DAY_OF_MONTH, _DAY_MONTH, _DAY_MONTH_NAME) for m in p.finditer(folded)
+    }
+    if doubt is None and (len(named) > 1 or len(numbered) > 1):
         return None, None, "qual dia você prefere?"
     if day is not None and _RELATIVE_DAY.search(folded) and DAY_NUMBERS.search(folded):
         # "amanhã dia 26" where tomorrow is the 25th: which of the two was meant?

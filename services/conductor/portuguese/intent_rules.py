@@ -72,7 +72,7 @@ _ACCEPTED = _lexicon("aceit*", "concordei")
 _WITHDRAWING = _lexicon("desautoriz*")
 _DATA = _lexicon(
     "dados", "dado", "cadastro", "cadastros", "cpf", "registrado", "registrada", "registro",
-    "registros", "informacoes",
+    "registros", "informacoes", "historico", "prontuario",
 )  # fmt: skip
 _DATA_ACTS = _lexicon(
     "apag*", "exclu*", "delet*", "remov*", "mand*", "envi*", "passam", "passa", "passar",
@@ -82,7 +82,9 @@ _DATA_ACTS = _lexicon(
 _BOOKINGS = _lexicon(
     "consulta", "consultas", "agendamento", "horario", "exame", "retorno", "atendimento",
 )  # fmt: skip
-_PUSHING = _lexicon("empurr*", "transfer*", "posterg*", "adiant*", "jogar", "joga")
+_PUSHING = _lexicon(
+    "empurr*", "transfer*", "posterg*", "adiant*", "jogar", "joga", "atrasar", "atrasa", "atrase"
+)
 _LOOKUP_MARKS = (
     "ficou para", "ficou pro", "deu certo", "que horas mesmo", "que dia mesmo",
     "que horas e mesmo", "ta marcado", "ta marcada", "ta certo", "ficou combinado",
@@ -96,6 +98,10 @@ _OWN_ASKED = ("tenho horario", "tenho hora marcada", "tenho algo marcado")
 _ATTENDING = ("eu vou", "to ai", "estou ai", "estarei ai", "vou estar ai", "to la", "to indo")
 _ASSURED = ("pode deixar", "no horario", "certinho", "sem falta", "com certeza", "sim")
 _PERSONS = _lexicon("pessoa", "atendente", "humano", "humana", "recepcionista")
+_SPEAKING = _lexicon("falar", "conversar")
+# Someone asked for as present ("tem gente aí pra falar comigo?", "tem alguém pra me atender?").
+_SOMEONE_THERE = ("tem gente", "tem alguem", "tem uma pessoa", "tem algum atendente")
+_ANSWERING = _lexicon("falar", "conversar", "atender", "responder")
 # Someone of the clinic's staff one asks to speak with ("posso falar com a enfermeira?").
 _STAFF = _lexicon(
     "enfermeir*", "medico", "medica", "doutor", "doutora", "dr", "dra", "secretaria",
@@ -155,6 +161,8 @@ def _data_rights(words: tuple[str, ...], folded: str) -> bool:
         return False
     data = _any(words, _DATA) or _said(folded, *_OWN_DATA)
     own = _any(words, _OWN_DATUM) or _said(folded, "meu nome")
+    if _any(words, _ERASING) and _any(words, _OWN_DATUM) and not _any(words, _BOOKINGS):
+        return True  # "apaguem tudo que tem meu aqui, nome telefone tudo"
     changed = _any(words, _CORRECTING) or (own and _any(words, _CHANGING))
     if (data or own or "sistema" in words) and changed:
         return not _any(words, _BOOKINGS)  # "o horário da consulta tá errado" is the booking's
@@ -174,6 +182,14 @@ _HANDED_TO_DAY = re.compile(
 )
 
 
+# A verb of changing right before what is changed ("trocar horario", "mudar a data").
+_CHANGED_OUTRIGHT = re.compile(
+    r"\b(?:mud|troc|alter)\w* (?:(?:o|a|de|meu|minha|do|da) )?(?:horario|data|dia|consulta"
+    r"|agendamento|hora)\b"
+)
+_CHANGE_VERBS = _lexicon("mudar", "muda", "mude", "trocar", "troca", "troque", "alterar", "altera")
+
+
 # A booking cancelled and another made ("cancelar a de amanhã mas marcar outra pra semana
 # que vem"), or a booking that must be at another time ("precisa ser em outro horário").
 _ANOTHER_BOOKED = re.compile(r"\bcancel\w*\b.*\b(?:marc|agend)\w* (?:um |uma )?(?:outr|nov)[oa]\b")
@@ -183,6 +199,10 @@ _MUST_BE_OTHER = re.compile(r"\b(?:precisa|precisaria|tem que|teria que) ser (?:
 def _moving(words: tuple[str, ...], folded: str) -> bool:
     if _any(words, _PUSHING) and _any(words, _BOOKINGS):
         return True
+    if _CHANGED_OUTRIGHT.search(folded):
+        return True  # "trocar horario", "mudar a data"
+    if _said(folded, "marquei", "agendei") and _any(words, _CHANGE_VERBS):
+        return True  # "marquei pra quinta mas confundi o dia ... da pra mudar?"
     if _ANOTHER_BOOKED.search(folded):
         return True
     if _MUST_BE_OTHER.search(folded) and _any(words, _BOOKINGS):
@@ -194,10 +214,39 @@ def _moving(words: tuple[str, ...], folded: str) -> bool:
     mine = bool({"minha", "meu"}.intersection(words))
     if _said(folded, "para frente", "para tras") and _any(words, _BOOKINGS) and mine:
         return True  # "jogar minha consulta pra frente"; "marcar mais pra frente" books
+    if _EXISTING.search(folded) and _said(folded, "mais cedo", "mais tarde"):
+        return True  # "tem como ser mais cedo a consulta de amanhã?"
+    if _INSTEAD.search(folded) and ("ir" in words or _EXISTING.search(folded)):
+        return True  # "posso ir na sexta em vez de quinta?"
     own = _said(folded, "meu horario", "minha consulta", "meu agendamento")
     will_miss = _said(folded, "nao vou poder", "nao vou conseguir")  # a booking one has
     cannot = own and _said(folded, "nao vai dar", "nao da", "nao posso")
+    # What no longer suits is a booking one has ("aquele horário não vai dar mais").
+    cannot = cannot or _said(folded, "nao vai dar mais", "nao da mais", "nao posso mais")
     return (will_miss or cannot) and bool({"outro", "outra", "depois"}.intersection(words))
+
+
+# A booking one has, referred to ("a consulta de amanhã", "o horário que marquei"), or
+# one's not making it in time ("não vou chegar a tempo"), wanted earlier or later.
+_EXISTING = re.compile(
+    r"\b(?:minha consulta|meu horario|meu agendamento|marquei|agendei|nao vou chegar"
+    r"|nao vou conseguir chegar|nao chego|(?:a consulta|o horario) d[eao] (?:amanha|hoje"
+    r"|segunda|terca|quarta|quinta|sexta|sabado|domingo|dia))\b"
+)
+# A day or a booking named as the one replaced ("em vez de quinta", "no lugar da consulta").
+_INSTEAD = re.compile(
+    r"\b(?:em vez|ao inves|no lugar) d[eao]s? (?:(?:minha|meu|a|o) )?(?:segunda|terca|quarta"
+    r"|quinta|sexta|sabado|domingo|amanha|hoje|dia \d|consulta|horario)"
+)
+
+
+# A booking no longer needed ("meu filho melhorou, não precisa mais da consulta"); not
+# something to do no longer needed ("não precisa mais confirmar?").
+_NO_LONGER_NEEDED = re.compile(r"\bnao (?:\w+ )?precis\w* mais\b(?! \w+(?:ar|er|ir)\b)")
+
+
+def _not_needed(words: tuple[str, ...], folded: str) -> bool:
+    return _NO_LONGER_NEEDED.search(folded) is not None and _any(words, _BOOKINGS)
 
 
 # Who will see one, or when one must be there: asked of a booking one has ("qual médico
@@ -209,9 +258,20 @@ _OF_ONES_BOOKING = (
 )  # fmt: skip
 
 
+# Oneself said to be booked: "to agendado", "estou marcada", "fui agendado".
+_BOOKED_SELF = re.compile(r"\b(?:eu )?(?:to|estou|fiquei|fui)\s+(?:agendad|marcad)[oa]s?\b")
+_DESCRIBED = re.compile(r"\bque (?:ta|esta|ficou|foi) (?:marcad|agendad)[oa]s?\b")
+
+
 def _lookup(words: tuple[str, ...], folded: str) -> bool:
     if _said(folded, *_BOOKING_DATA) or _said(folded, *_OWN_ASKED):
         return True
+    if words[-1:] == ("mesmo",) and _said(folded, "que horas", "que dia", "qual dia"):
+        return True  # "a que horas e amanha mesmo?": reminded of one's own
+    if _BOOKED_SELF.search(folded):
+        return True  # "eu to agendado pra quando?"
+    # A booking described ("a consulta ... que ta marcada pra segunda") is not looked up.
+    folded = _DESCRIBED.sub(" ", folded)
     if _said(folded, *_ASKING) and _said(folded, *_OF_ONES_BOOKING):
         return True
     return _said(folded, *_LOOKUP_MARKS) and (_any(words, _BOOKINGS) or _any(words, _DAYS))
@@ -222,12 +282,28 @@ def _attending(words: tuple[str, ...], folded: str) -> bool:
 
 
 def _person(words: tuple[str, ...], folded: str) -> bool:
-    if _said(folded, "falar com") and (_any(words, _PERSONS) or _any(words, _STAFF)):
+    if _any(words, _SPEAKING) and (_any(words, _PERSONS) or _any(words, _STAFF)):
+        return True  # "falar com", "conversar direto com a dra Patrícia"
+    if _said(folded, *_SOMEONE_THERE) and (_any(words, _ANSWERING) or "ai" in words):
         return True
     return _any(words, _PERSONS) and _any(words, _PASSING)
 
 
+# What the clinic offers, asked ("vcs tem médico pra criança?", "vocês fazem exame de
+# vista?"): a service or a professional after "vocês têm/fazem/atendem", with no booking
+# or wish named (those book it).
+_YOU_OFFER = re.compile(
+    r"\b(?:voces?|a clinica|ai) (?:tem|teem|fazem|faz|atendem|atende|oferecem|trabalham com)\b"
+)
+
+_TIMES_BOOKED = _lexicon("horario*", "vaga*", "agend*", "marc*", "consulta", "consultas")
+
+
 def _clinic(words: tuple[str, ...], folded: str) -> bool:
+    offered = _any(words, _SERVICES) or _any(words, _STAFF)
+    booked = _any(words, _TIMES_BOOKED) or _any(words, _DAYS)  # "vcs tem pediatra amanhã?"
+    if _YOU_OFFER.search(folded) and offered and not booked:
+        return not _said(folded, *_WANTING)
     if _any(words, _CAR) and (_any(words, _WHERE) or _said(folded, "de carro", "de moto")):
         return True
     if "onde" in words and "fica" in words:
@@ -272,10 +348,33 @@ def _service_wanted(words: tuple[str, ...], folded: str) -> bool:
     return wanted and not _any(words, _ABOUT_IT)
 
 
+# Matters of the world, no concern of the clinic ("vc viu o jogo ontem?", "quanto tá o
+# dólar hj", "foi engano, msg pro meu irmão"): nothing asked of it, unless a word of the
+# clinic is said too.
+_WORLD = _lexicon(
+    "jogo", "futebol", "campeonato", "dolar", "chover", "chuva", "bolao", "loteria",
+    "novela", "engano", "sumida", "sumido",
+)  # fmt: skip
+_CLINIC_WORDS = _lexicon(
+    "marc*", "marq*", "agend*", "cancel*", "desmarc*", "remarc*", "consult*", "clinica",
+    "dados",
+    # Coming or not, a reason the world gives ("com essa chuva não vou conseguir ir").
+    "ir", "vou", "irei", "comparec*", "falt*", "atras*", "cheg*",
+)  # fmt: skip
+
+
+def _elsewhere(words: tuple[str, ...], folded: str) -> bool:
+    if not _any(words, _WORLD) or _any(words, _CLINIC_WORDS) or _any(words, _BOOKINGS):
+        return False
+    return not (_any(words, _SERVICES) or _any(words, _STAFF) or _any(words, _PERSONS))
+
+
 RULES: tuple[tuple[Intent, Callable[[tuple[str, ...], str], bool]], ...] = (
+    (Intent.UNKNOWN, _elsewhere),
     (Intent.REVOKE, _revocation),
     (Intent.LGPD, _data_rights),
     (Intent.RESCHEDULE, _moving),
+    (Intent.CANCEL, _not_needed),
     (Intent.CONSULT, _lookup),
     (Intent.CONFIRM, _attending),
     (Intent.HUMAN, _person),

@@ -90,10 +90,13 @@ _OPTION = re.compile(r"^(?:a |o )?(?:opcao |numero |n )?(\d{1,2})(?:a|o)?$")
 _NAME_INTRO = re.compile(
     r"^(?:(?:oi|ola|bom dia|boa tarde|boa noite) )*"
     r"(?:(?:o )?meu nome(?: (?:completo|todo))?(?: (?:eh|e)\b)?:?|nome(?: completo)?:"
+    r"|o nome (?:eh|e) |aqui fala (?:a |o )?"
     r"|me chamo|eu me chamo|sou eu (?:a |o )?|sou (?!d[aeo] )(?:a |o )?"
     r"|eu sou (?!d[aeo] )(?:a |o )?|"
     r"pode me chamar (?:so |apenas )?de|aqui (?:eh|e) (?:a |o )?|(?:eh|e) (?:a|o) "
-    r"|(?:aqui )?quem fala (?:eh|e) (?:a |o )?|pode (?:colocar|por|botar) (?:como )?)\s*"
+    r"|(?:aqui )?quem (?:fala|ta falando|esta falando|escreve|ta escrevendo) (?:eh|e) (?:a |o )?"
+    r"|pode (?:colocar|por|botar) (?:como |(?:no|em) nome d[aeo] )?"
+    r"|(?:coloca|poe|bota) (?:no|em) nome d[aeo] )\s*"
     # A form of address before the name is no part of it ("eu sou a Dona Zilda").
     r"(?:(?:dona|seu|sr|sra)\.? )?",
 )
@@ -102,12 +105,12 @@ _JOINERS = "'\u2019-"
 _JOINERS_CHARS = "'\u2019\\-"
 # An introduction in one part of a message set apart by commas ("me chamo Rosângela,
 # prazer", "prazer, sou a Luana", "meu nome é Sueli, queria marcar"): the name is in it.
-_PARTS = re.compile(r"\s*[,;]\s*")
+_PARTS = re.compile(r"\s*[,;?!]\s*")
 # Whose name a booking goes in, the name itself in the next part; "sou de Caruaru" (where
 # one is from) introduces no name.
 _WHOSE_NAME = re.compile(r"\b(?:no|em) nome d[aeo]\b")
 # Faces and other symbols around a name ("Eduarda Gomes 😊") are no part of it.
-_SYMBOLS = re.compile(rf"[^\w\s{_JOINERS_CHARS},;:.!]")
+_SYMBOLS = re.compile(rf"[^\w\s{_JOINERS_CHARS},;:.!?]")
 _WORD = rf"[^\W\d_]+(?:[{_JOINERS}][^\W\d_]+)*"
 _NAME = re.compile(rf"^{_WORD}(?: {_WORD}){{0,5}}$")
 
@@ -208,27 +211,52 @@ def name_in(text: str) -> str | None:
         # "pode colocar no nome da minha mãe, Tereza da Silva": the name follows whose it is.
         if _WHOSE_NAME.search(fold(said)) and (name := _name_of(after)):
             return name
-    introduced = [part for part in parts if _NAME_INTRO.sub("", fold(part)) != fold(part)]
+    introduced = [part for part in parts if _introduces(part)]
     if len(parts) > 1 and len(introduced) == 1 and (name := _name_of(introduced[0])):
+        return name
+    # The other parts only greet ("Joana Silva, boa tarde"): the one left is the name.
+    said = [part for part in parts if part and fold(part) not in _GREETINGS]
+    if len(parts) > 1 and len(said) == 1 and (name := _name_of(said[0])):
         return name
     return _name_of(plain)
 
 
-# A request going on after the name ("me chamo Camila e queria marcar"): no part of it.
+_GREETINGS = frozenset({
+    "oi", "ola", "oi oi", "bom dia", "boa tarde", "boa noite", "tudo bem", "prazer",
+    "obrigado", "obrigada", "tudo bem com voce",
+})  # fmt: skip
+
+
+def _introduces(part: str) -> bool:
+    folded = fold(part)
+    return _NAME_INTRO.sub("", folded) != folded or _NAME_THEN_HERE.match(folded) is not None
+
+
+# A request or a word about oneself going on after the name ("me chamo Camila e queria
+# marcar", "meu nome e raimunda nonata sou paciente antiga"): no part of it.
 _REQUEST_AFTER = re.compile(
-    r"\s+e\s+(?:eu\s+)?(?:quero|queria|gostaria|preciso|precisava|tenho|vou|estou|to)\b.*$",
+    r"\s+(?:e\s+)?(?:eu\s+)?(?:quero|queria|gostaria|preciso|precisava|tenho|vou|estou|to"
+    r"|sou|moro)\b.*$",
     re.IGNORECASE,
+)
+# The name said first, then that it is the one speaking ("Gabriel aqui", "Carla dos Anjos
+# Moreira aqui, boa tarde", "aqui e o Zé" is an introduction before the name).
+_NAME_THEN_HERE = re.compile(
+    r"^(?:(?:oi|ola|bom dia|boa tarde|boa noite) )*(.+?) (?:aqui|falando|que fala)$"
 )
 
 
 def _name_of(said: str) -> str | None:
     cleaned = " ".join(said.strip().strip(".!").split())
-    if _NAME_INTRO.sub("", fold(cleaned)) != fold(cleaned):
-        cleaned = _REQUEST_AFTER.sub("", cleaned)
+    if here := _NAME_THEN_HERE.match(fold(cleaned)):
+        # Keep the original spelling of the words before "aqui".
+        start = len(fold(cleaned)[: here.start(1)].split())
+        cleaned = " ".join(cleaned.split()[start : start + len(here[1].split())])
     introduced = _NAME_INTRO.sub("", fold(cleaned))
     if introduced != fold(cleaned):
         # Keep the original spelling and accents of the part after the introduction.
         cleaned = " ".join(cleaned.split()[-len(introduced.split()) :]) if introduced else ""
+        cleaned = _REQUEST_AFTER.sub("", cleaned)
     if not 2 <= len(cleaned) <= 60 or not _NAME.match(cleaned) or not looks_like_name(cleaned):
         return None
     return written_as_name(cleaned)

@@ -151,7 +151,8 @@ _NAMED_INFO = (
 _HOW = (
     "como funciona", "o que voce faz", "o que voce pode fazer", "o que voces fazem",
     "o que voce sabe fazer", "o que voce consegue fazer", "o que voces sabem fazer",
-    "o que voces conseguem fazer", "uma ajudinha",
+    "o que voces conseguem fazer", "uma ajudinha", "explica como", "me explica como",
+    "como eu faco as coisas", "como faco as coisas", "como que faco as coisas",
 )  # fmt: skip
 _ANY_BOOKING = (
     "consulta", "retorno", "preciso de atendimento", "quero atendimento", "atendimento para",

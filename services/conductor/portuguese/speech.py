@@ -13,6 +13,13 @@ def spoken(moment: datetime) -> str:
     return f"{WEEKDAYS[moment.weekday()]}, {moment:%d/%m} às {moment:%H:%M}"
 
 
+def doubt_question(doubt: str) -> str:
+    """What to ask of a time that cannot be taken as written: never a guess."""
+    if doubt.endswith("?"):
+        return f"Só para eu não errar: {doubt}"
+    return f"Essa data não existe: {doubt}. Qual dia você quer?"
+
+
 def numbered(items: Sequence[str]) -> str:
     return "\n".join(f"{n}) {item}" for n, item in enumerate(items, 1))
 

@@ -15,9 +15,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time
 
-from services.conductor.portuguese.days import DAY_NUMBERS, REFUSED_DAY, day_of, days_put_right
+from services.conductor.portuguese.days import DAY_NUMBERS, day_of, days_put_right
+from services.conductor.portuguese.not_meant import set_aside
 from services.conductor.portuguese.numbers import with_digits
 from services.conductor.portuguese.text import fold
+from services.conductor.portuguese.wanted_part import time_wanted
 from services.conductor.portuguese.weekdays import weekdays_written_out
 
 PERIODS = {
@@ -80,9 +82,14 @@ _REFUSED_PERIOD = re.compile(
     r"(manha|tarde|noite)\b"
     r"|\b(manha|tarde|noite),? nao\b"
 )
-# "tem vaga de tarde não?": a "não" asked after the part of the day is a question tag, no
-# refusal of it (read before folding drops the question mark).
-_ASKED_TAG = re.compile(r"\b(manh[aã]|tarde|noite) n[aã]o ?\?", re.IGNORECASE)
+# "tem vaga de tarde não?", "minha consulta não é hj não?": a "não" asked after a part of
+# the day or a day is a question tag, no refusal of it (read before folding drops the
+# question mark).
+_ASKED_TAG = re.compile(
+    r"\b(manh[aã]|tarde|noite|hoje|hj|amanh[aã]|segunda|ter[cç]a|quarta|quinta|sexta"
+    r"|s[aá]bado|domingo|\d{1,2}(?:h|:\d\d)?) n[aã]o ?\?",
+    re.IGNORECASE,
+)
 _EITHER_PERIOD = re.compile(
     r"\b(?:manha|tarde|noite) ou (?:a |de |da |pela )?(?:manha|tarde|noite)\b"
 )
@@ -90,43 +97,13 @@ _EITHER_PERIOD = re.compile(
 _OWN_PERIOD = re.compile(
     r"\b\d{1,2}(?:h|:\d\d| horas?)?(?: e meia)? (?:da|de) (manha|tarde|noite)\b"
 )
-# Greetings name a part of the day, and "dia", that are not the time meant: "boa tarde,
-# amanhã às 9" is 9 in the morning, "bom dia 10h tem?" has no day 10.
-_GREETING = re.compile(r"\bbo+m+ di+a+\b|\bbo+a+ (?:ta+rde+|no+i+te+)\b")
-# The hours one works are the ones not meant ("a tarde eu trabalho", "trabalho a partir
-# das 10"): set aside before the time is read.
-_AT_WORK = re.compile(
-    r"\b(?:(?:de|a|pela|na parte da) (?:manha|tarde|noite),? (?:eu )?trabalho"
-    r"|trabalho (?:de|a|pela|na parte da) (?:manha|tarde|noite)"
-    r"|trabalho (?:a partir|depois|antes|ate|das) (?:d[ae]s? |as? )?\d{1,2}(?::\d\d|h\d{0,2})?"
-    r"|(?:entro|saio)(?: \w+){0,3}? (?:as|a|das) \d{1,2}(?::\d\d|h\d{0,2})?)\b"
-)
-# Moving a booking names the day it has and then the day wanted ("tenho consulta quinta
-# mas queria passar pra sexta as 10"): the time is read after the verb of moving.
-_MOVED_TO = re.compile(
-    r"\b(?:passar|mudar|trocar|remarcar|transferir|reagendar|adiar|jogar)\b(?: \w+){0,5}? "
-    r"(?:pra|para|pro)\b"
-)
-# A booking cancelled and another made in one message ("cancelar a de amanhã mas marcar
-# outra pra semana que vem"): the time wanted is the one after the verb of booking.
-_BOOKED_AFTER_CANCEL = re.compile(
-    r"\b(?:cancel|desmarc)\w*\b.*?\b(?:marcar|agendar|marca|agenda|marco)\b(?: \w+){0,3}? "
-    r"(?:pra|para|pro)\b"
-)
-# A time the patient says is over ("hoje as 8 mas ja passou ne"): not the one meant.
-_PASSED = re.compile(
-    r"\b(?:(?:as|a|pras?|para) )?\d{1,2}(?::\d\d|h\d{0,2}| ?horas?)?,? (?:mas |que |e |so que )?"
-    r"ja (?:passou|passaram)\b"
-)
-# "Ontem" with a verb in the past tense ("marquei ontem", "era ontem") speaks of the day
-# as over (a look-up); without one ("ontem às 10h dá?") it is asked about, never proposed.
+# A day over with a verb in the past tense ("marquei ontem", "era ontem") is spoken of as
+# over (a look-up); without one ("ontem às 10h dá?") it is asked about, never proposed.
 _PAST_TENSE = re.compile(
-    r"\b(?:(?!(?:vou|sou|dou|tou|estou|meu|seu|teu)\b)\w+(?:ei|ou|eu|ava|ia|oi)|era)\b"
+    r"\b(?:(?!(?:vou|sou|dou|tou|estou|meu|seu|teu|dia|tia|via)\b)\w+(?:ei|ou|eu|ava|ia|oi)|era)\b"
 )
-_YESTERDAY = re.compile(r"\b(?:ante)?ontem\b")
-# Cancelling names the booking's day as one the patient cannot make ("sexta nao vou
-# poder, cancela minha consulta"): that day is the one meant, not a day refused.
-_CANCELLING = re.compile(r"\b(?:cancel|desmarc)\w*")
+# Words that speak of a day of the month as over ("era dia 20", "perdi a do dia 20").
+_WAS = re.compile(r"\b(?:era|foi|perdi|faltei|marquei|agendei|tinha)\b")
 # Minutes to an hour: "quinze pras dez" (9:45), "dez para as 8" (7:50).
 _MINUTES_TO = re.compile(r"\b(5|10|15|20|25)(?: minutos)? (?:pras|pra as|para as|para) (\d{1,2})\b")
 # Before 6 and with no part of the day, an hour is as likely morning as afternoon.
@@ -151,6 +128,9 @@ class When:
     between: tuple[time, time] | None = None
     week: date | None = None  # the Monday of a week named without its day
     doubt: str | None = None
+    over: bool = False
+    """A moment of today already over, said as meant ("hoje às 8h" at nine, not "hj as 8"
+    that may be the evening): never proposed, but tried, so that the clinic says so."""
 
     def start(self) -> datetime | None:
         """The exact moment, when both day and clock time are known (naive, local)."""
@@ -166,20 +146,30 @@ class When:
             return self.day < now.date()
         return self.at is not None and self.at <= now.time().replace(tzinfo=None)
 
+    def over_today(self, now: datetime) -> datetime | None:
+        """The moment of today named as meant and already over (``over``), which the
+        clinic refuses as over when it is tried."""
+        if not self.over or self.day != now.date() or self.at is None or not self.is_past(now):
+            return None
+        return datetime.combine(self.day, self.at)
+
 
 def parse_when(text: str, today: date, now: datetime | None = None) -> When | None:
     """What ``text`` says about when, relative to ``today``; None if it says nothing.
-    Given ``now`` (local wall clock), an hour of today said bare whose morning is over is
-    asked about."""
+    Given ``now`` (local wall clock), an hour of today already over is asked about, never
+    proposed."""
     when = _parse(text, today)
     if when is None or now is None or when.doubt or when.day != now.date() or when.at is None:
         return when
-    said_bare = when.period is None and not _on_the_clock(fold(text), when.at.hour)
-    if not said_bare or when.at.hour >= 12 or when.at > now.time().replace(tzinfo=None):
+    if when.at > now.time().replace(tzinfo=None):
         return when
-    # "hj as 8 da pra encaixar?" at nine: said bare, 8 in the morning is over and 20h is
-    # the other reading, so it is asked ("hoje às 8h", on the clock, keeps its morning).
-    return replace(when, doubt=f"hoje às {when.at.hour}h da manhã já passou; seria à noite?")
+    if when.period is None and not _on_the_clock(fold(text), when.at.hour) and when.at.hour < 12:
+        # "hj as 8 da pra encaixar?" at nine: said bare, 8 in the morning is over and 20h
+        # is the other reading.
+        return replace(when, doubt=f"hoje às {when.at.hour}h da manhã já passou; seria à noite?")
+    # "hoje 8h ainda dá pra ir?" at nine: the time is over, whatever the patient meant by
+    # it; the brain offers today's free times instead (``When.is_past``).
+    return replace(when, doubt=f"hoje às {when.at:%H:%M} já passou; qual outro horário?", over=True)
 
 
 def _parse(text: str, today: date) -> When | None:
@@ -188,17 +178,20 @@ def _parse(text: str, today: date) -> When | None:
     written = _FOUR_DIGITS.sub(r"\1:\2", written)
     written = _ASKED_TAG.sub(r"\1 ?", written)
     folded = weekdays_written_out(days_put_right(with_digits(fold(written))))
-    folded = _GREETING.sub(" ", folded)
-    if not _CANCELLING.search(folded):
-        folded = REFUSED_DAY.sub("nao", folded)  # a day cancelled is the booking's: kept
-    folded = _AT_WORK.sub(" ", _NOON_BOUND.sub(r"\1 das 12h", folded))
-    folded = _PASSED.sub(" ", _NOON_END.sub(r"\1 e 12h", folded))
+    folded = set_aside(_NOON_BOUND.sub(r"\1 das 12h", folded))
+    folded = _NOON_END.sub(r"\1 e 12h", folded)
     if _NTH_WEEK.search(folded):
         return When(doubt="qual dia dessa semana você prefere?")
-    moved = _MOVED_TO.search(folded) or _BOOKED_AFTER_CANCEL.search(folded)
-    if moved and (wanted := _read(folded[moved.end() :], today)):
-        return wanted
-    return _read(folded, today)
+
+    def read(part: str) -> When | None:
+        return _read(part, today)
+
+    found, wanted = time_wanted(folded, read, _names_a_day)
+    return wanted if found else _read(folded, today)
+
+
+def _names_a_day(when: When | None) -> bool:
+    return when is not None and (when.day is not None or when.week is not None)
 
 
 def _read(folded: str, today: date) -> When | None:
@@ -213,10 +206,21 @@ def _read(folded: str, today: date) -> When | None:
         at, time_doubt = None, "qual horário você prefere?"
     if (day, week, at, period, between, day_doubt, time_doubt) == (None,) * 7:
         return None
-    if day is not None and _YESTERDAY.search(folded) and not _PAST_TENSE.search(folded):
-        # "ontem às 10h dá pra marcar?": a day over, asked for, is never proposed.
+    if day is not None and day < today and not _PAST_TENSE.search(folded):
+        # "ontem às 10h dá pra marcar?", "dia 23 de novembro às 10h tem?" on the 24th: a
+        # day over, asked for, is never proposed.
         day_doubt = day_doubt or "esse dia já passou. Para qual dia você quer?"
+    if day is not None and _over_this_month(folded, today, day):
+        # "minha consulta era dia 20 e eu perdi" on the 24th: this month's 20th, over.
+        day, day_doubt = today.replace(day=day.day), "esse dia já passou. Para qual dia você quer?"
     return When(day, at, period, between, week, day_doubt or time_doubt)
+
+
+def _over_this_month(folded: str, today: date, day: date) -> bool:
+    """Whether a bare "dia N" read as next month's is spoken of as over ("era dia 20")."""
+    if day.month == today.month or day.day >= today.day or not _WAS.search(folded):
+        return False
+    return re.search(rf"\bdia 0?{day.day}\b(?! de |/)", folded) is not None
 
 
 def _hours_named(hours: str) -> set[int]:
@@ -333,6 +337,8 @@ def _clock(folded: str, period: str | None) -> tuple[time | None, str | None]:
         return None, None
     if _EITHER_PERIOD.search(folded):
         return None, f"{hour}h da manhã ou da tarde?"  # "as 10 da manhã ou da tarde?"
+    if period == "tarde" and 8 <= hour < 12:
+        return None, "qual horário você prefere?"  # "as 10, então só à tarde": 10 is not it
     if period in ("tarde", "noite") and hour < 12:
         hour += 12  # "3 da tarde"
     elif period is None and hour in _UNCLEAR_HOURS:

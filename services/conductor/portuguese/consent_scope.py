@@ -1,0 +1,77 @@
+"""What an answer to the privacy notice may say of the consent's scope without making the
+yes unclear (LGPD, round 6).
+
+Consent is given to the notice's purposes — scheduling, the consultation, its reminders —
+and to nothing else. So a yes that narrows the use of the data to those purposes ("sim,
+desde que seja só pra consulta", "aceito sim, mas só pra consulta", "se é pra marcar
+consulta então aceito", "autorizo o uso dos meus dados para o agendamento") restates the
+notice and is a clear yes; a yes that refuses what the notice does not ask ("pode usar
+sim, só não quero receber propaganda") refuses nothing asked and is a clear yes too.
+Every other condition or reservation still leaves the yes unclear: a limit in time
+("aceito se for só hoje"), a use the reader cannot weigh ("desde que não vendam", "se
+não passarem meus dados"), a doubt ("não entendo muito dessas coisas mas ...").
+
+The phrases that say so are taken out of the message before it is read as an answer;
+what remains must still be a clear yes (``consent``).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# The notice's purposes, as patients name them.
+_PURPOSES = (
+    r"(?:marcar|agendar|remarcar|marcacao|agendamento|agendamentos|consulta|consultas"
+    r"|atendimento|atendimentos|lembretes?|confirmac(?:ao|oes))"
+)
+_DETERMINER = r"(?:(?:o|a|os|as|minha|minhas|meu|meus|da|das|do|dos|de)\s+)"
+# "mas só pra consulta", "desde que seja só pra consulta", "se é pra marcar consulta".
+_PURPOSE_NAMED = re.compile(
+    r"(?:\b(?:mas|desde que seja|contanto que seja|se (?:e|eh|for)|so se for|sendo)\s+)?"
+    r"(?:\b(?:so|somente|apenas|exclusivamente|unicamente)\s+)?"
+    rf"\b(?:pra|para|pro)\s+{_DETERMINER}?{_PURPOSES}(?:\s+{_DETERMINER}?{_PURPOSES})?\b"
+)
+# Advertising refused, which the notice does not ask ("só não quero receber propaganda").
+_NOT_ASKED_REFUSED = re.compile(
+    r"(?:\b(?:mas|so|porem)\s+)*"
+    r"\b(?:(?:eu\s+)?(?:nao|n)\s+(?:quero|queria|aceito|autorizo|desejo)\s+(?:receber\s+)?"
+    r"|(?:nao|n)\s+(?:me\s+)?(?:mande|mandem|manda|envie|enviem|mandar|enviar)\s+"
+    r"|sem\s+|nada\s+de\s+)"
+    r"(?:propagandas?|marketing|promoc(?:ao|oes)|publicidade|spam|ofertas?|anuncios?)\b"
+)
+# A refusal ending by asking to go on without consent or another way ("não aceito, pode
+# ser sem isso?", "não quero, tem outro jeito de marcar?").
+_WITHOUT_ASKED = re.compile(
+    r"[\s,.;!]*(?:e |mas )?(?:(?:pode ser|tem como|da pra|da para|posso|consigo|seria)?"
+    r"(?: \w+){0,3}? sem\b(?: (?:isso|isto|ele|ela|aceitar|autorizar|o consentimento))?"
+    r"|(?:tem|teria|existe|ha) (?:algum |alguma )?(?:outro jeito|outra forma|outro modo"
+    r"|outra maneira)(?: de \w+)?)[\s?]*\?\s*$"
+)
+
+
+def _plain(text: str) -> str:
+    """Lower case, no accents; punctuation kept (it parts an answer's clauses)."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def within_scope(text: str) -> str:
+    """``text`` without what it says of the notice's own purposes or of what the notice
+    does not ask; the rest is read as the answer."""
+    plain = _plain(text)
+    return _NOT_ASKED_REFUSED.sub(" ", _PURPOSE_NAMED.sub(" ", plain))
+
+
+def speaks_of_scope(text: str) -> bool:
+    """Whether ``text`` names the notice's own purposes or refuses what it does not ask."""
+    plain = _plain(text)
+    return bool(_PURPOSE_NAMED.search(plain) or _NOT_ASKED_REFUSED.search(plain))
+
+
+def without_asking_to_go_on(text: str) -> str | None:
+    """A refusal with the question whether one may go on without consent taken off ("não
+    aceito, pode ser sem isso?" is "não aceito"); None when it ends with no such question."""
+    plain = _plain(text)
+    asked = _WITHOUT_ASKED.search(plain)
+    return plain[: asked.start()] if asked else None

@@ -1,0 +1,81 @@
+"""Times a message names that are not the one wanted, set aside before the time is read
+(see ``when``): greetings ("boa tarde" names no afternoon), a day or an hour refused or
+excepted, a day replaced, the hours one works, enters or leaves, a time said to be over.
+The hour someone leaves or something else ends, followed by a wish for after it, is kept
+as the start of the span wanted.
+
+Already folded text, number words as digits, weekdays written out.
+"""
+
+from __future__ import annotations
+
+import re
+
+from services.conductor.portuguese.days import REFUSED_DAY
+
+# Greetings name a part of the day, and "dia", that are not the time meant: "boa tarde,
+# amanhã às 9" is 9 in the morning, "bom dia 10h tem?" has no day 10.
+_GREETING = re.compile(r"\bbo+m+ di+a+\b|\bbo+a+ (?:ta+rde+|no+i+te+)\b")
+# The hours one works are the ones not meant ("a tarde eu trabalho", "trabalho a partir
+# das 10"): set aside before the time is read.
+_AT_WORK = re.compile(
+    r"\b(?:(?:de|a|pela|na parte da) (?:manha|tarde|noite),? (?:eu )?trabalho"
+    r"|trabalho (?:de|a|pela|na parte da) (?:manha|tarde|noite)"
+    r"|trabalho (?:a partir|depois|antes|ate|das) (?:d[ae]s? |as? )?\d{1,2}(?::\d\d|h\d{0,2})?"
+    r"|(?:entro|entra|saio|sai|termina|acaba|larga)(?: \w+){0,3}? "
+    r"(?:(?:as|a|das) \d{1,2}(?::\d\d|h\d{0,2})?|(?:ao )?meio dia))\b"
+)
+# A time the patient says is over ("hoje as 8 mas ja passou ne"): not the one meant.
+_PASSED = re.compile(
+    r"\b(?:(?:as|a|pras?|para) )?\d{1,2}(?::\d\d|h\d{0,2}| ?horas?)?,? (?:mas |que |e |so que )?"
+    r"ja (?:passou|passaram)\b"
+)
+# Cancelling names the booking's day as one the patient cannot make ("sexta nao vou
+# poder, cancela minha consulta"): that day is the one meant, not a day refused.
+_CANCELLING = re.compile(
+    r"\b(?:cancel|desmarc|desist)\w*|\btir\w* (?:o )?(?:meu nome|minha consulta|meu horario)"
+)
+# An hour said and refused ("amanhã às 9 não dá, 10 pode?", "as 10 eu não posso") or
+# excepted ("qualquer hora menos as 10"): not meant.
+_REFUSED_HOUR = re.compile(
+    r"\b(?:(?:menos|exceto|fora|tirando) )?(?:as |a |das )?\d{1,2}(?::\d\d|h\d{0,2}| ?horas?)?"
+    r"(?: e meia)?(?: (?:eu|ele|ela|a gente|nos))? nao\b"
+    r"|\b(?:menos|exceto|tirando) (?:as |a |das )?\d{1,2}(?::\d\d|h\d{0,2}| ?horas?)?\b"
+)
+# A day named as the one replaced ("sexta em vez de quinta") is not meant.
+_INSTEAD_OF = re.compile(
+    r"\b(?:em vez|ao inves|no lugar) d[eao]s? (?:(?:na|no|a|o) )?(?:segunda|terca|quarta"
+    r"|quinta|sexta|sabado|domingo|amanha|hoje|dia \d{1,2}(?:/\d{1,2})?)(?: feira)?\b"
+)
+# An hour of something else, then "after that" ("tenho exame as 8, depois disso posso"):
+# the span wanted begins there.
+_AFTER_THAT = re.compile(
+    r"\b(?:as |a )?(\d{1,2}(?::\d\d|h\d{0,2})?|meio dia)(?: [^\W\d]+){0,4}?,? (?:e |mas )?"
+    r"depois (?:disso|dai)\b"
+)
+# The hour one leaves school or work, said with a wish for after it ("amanhã depois da
+# escola? Ela sai meio dia"), is when the span wanted begins; said alone it is set aside
+# (``_AT_WORK``).
+_AFTER_EVENT = re.compile(r"\bdepois (?:d[aeo]s? |que |disso\b|dai\b)(?!\d|meio dia)")
+_LEAVING = re.compile(
+    r"\b(?:sai|saio|sair|termina|termino|acaba|acabo|larga|largo)(?: \w+){0,3}? "
+    r"(?:as |a |ao |das |por volta d[ae]s? )?(\d{1,2}(?::\d\d|h\d{0,2})?|meio dia)\b"
+)
+
+
+def set_aside(folded: str) -> str:
+    """``folded`` without the times it names that are not the one wanted."""
+    folded = _GREETING.sub(" ", folded)
+    if not _CANCELLING.search(folded):
+        folded = REFUSED_DAY.sub("nao", folded)  # a day cancelled is the booking's: kept
+        folded = _REFUSED_HOUR.sub("nao", folded)
+    folded = _INSTEAD_OF.sub(" ", folded)
+    folded = _AFTER_THAT.sub(lambda m: "a partir das " + m[1].replace("meio dia", "12h"), folded)
+    leaving = _LEAVING.search(folded) if _AFTER_EVENT.search(folded) else None
+    if leaving:
+        folded = folded[: leaving.start()] + " " + folded[leaving.end() :]
+    folded = _PASSED.sub(" ", _AT_WORK.sub(" ", folded))
+    if leaving:
+        # Read apart from the words of work, which set their own hours aside.
+        folded += " a partir das " + ("12h" if leaving[1] == "meio dia" else leaving[1])
+    return folded

@@ -1,0 +1,58 @@
+"""The part of a message that names the time wanted, when the message also names a time
+that is not: the booking one has, before moving it, cancelling it, asking for another
+day or correcting oneself.
+
+- A booking moved names the day it has, then the day wanted ("tenho consulta quinta mas
+  queria passar pra sexta as 10", "reagenda minha consulta de sexta pra quarta"): the
+  time is read after the verb of moving, in any of its forms.
+- A booking cancelled and another made ("cancelar a de amanhã mas marcar outra pra
+  semana que vem"): after the verb of booking.
+- One's booking named, then another day or time asked ("minha consulta é amanhã às 9 mas
+  não vou conseguir, queria outro dia"): the time named before is the booking's, and only
+  what follows the asking is wanted — nothing, when nothing follows.
+- A correction ("na verdade", "ou melhor", "quer dizer") naming a day: the day after it.
+
+Already folded text, number words as digits (see ``when``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import TypeVar
+
+_MOVING_VERBS = (
+    r"(?:passar|passa|passe|mudar|muda|mude|trocar|troca|troque|remarc\w*|transfer\w*"
+    r"|reagend\w*|adiar|adia|adie|jogar|joga|jogue)"
+)
+_MOVED_TO = re.compile(rf"\b{_MOVING_VERBS}\b(?: \w+){{0,5}}? (?:pra|para|pro)\b")
+_BOOKED_AFTER_CANCEL = re.compile(
+    r"\b(?:cancel|desmarc)\w*\b.*?\b(?:marcar|agendar|marca|agenda|marco)\b(?: \w+){0,3}? "
+    r"(?:pra|para|pro)\b"
+)
+# One's own booking, then another day or time asked for ("outra semana" is next week, a
+# day wanted, so it is no asking for another).
+_OWN_BOOKING = (
+    r"\b(?:minha consulta|meu horario|meu agendamento|meu exame|meu retorno|marquei|agendei"
+    r"|tenho (?:uma )?consulta|consulta marcada)\b"
+)
+_ANOTHER_ASKED = re.compile(rf"{_OWN_BOOKING}.*?\boutr[oa] (?:dia|horario|data|hora)\b")
+_CORRECTION = re.compile(r"\b(?:na verdade|ou melhor|quer dizer|alias)\b")
+
+
+T = TypeVar("T")
+
+
+def time_wanted(
+    folded: str, read: Callable[[str], T | None], names_a_day: Callable[[T | None], bool]
+) -> tuple[bool, T | None]:
+    """Whether a part of ``folded`` names the time wanted, and what ``read`` makes of that
+    part; (False, None) when the whole message is to be read."""
+    moved = _MOVED_TO.search(folded) or _BOOKED_AFTER_CANCEL.search(folded)
+    if moved and (wanted := read(folded[moved.end() :])) is not None:
+        return True, wanted
+    if another := _ANOTHER_ASKED.search(folded):
+        return True, read(folded[another.end() :])
+    corrections = list(_CORRECTION.finditer(folded))
+    wanted = read(folded[corrections[-1].end() :]) if corrections else None
+    return (True, wanted) if names_a_day(wanted) else (False, None)
