@@ -36,6 +36,7 @@ TUNING_FILES = (
     *(f"blind3_{kind}" for kind in KINDS),
     *(f"blind4_{kind}" for kind in KINDS),
     *(f"blind5_{kind}" for kind in KINDS),
+    *(f"blind6_{kind}" for kind in KINDS),
     "round3_answers",
     "round3_intents",
 )
