@@ -36,6 +36,7 @@ from events.codec import (
 )
 from events.consumer import ConsumerContext
 from events.deadletters import give_up
+from events.holding import Lease, hold
 from events.infrastructure import INFRASTRUCTURE_ERRORS, is_infrastructure_failure
 from events.key_wrapping import KekMismatch
 from events.spans import processing
@@ -253,6 +254,7 @@ class PartitionWorker:
     async def _handle(self, entry: _Entry) -> None:
         opts = self.consumer.options
         attempt = 0
+        hold(Lease(self.consumer.keyspace.fence(self.partition, self.consumer.group), self.token))
         while not self.halted.is_set():
             raise_if_cancelled()
             try:

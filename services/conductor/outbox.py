@@ -27,9 +27,10 @@ from opentelemetry.trace import SpanKind
 
 from events import Keyspace, Record
 from events.checkpoint import Command
+from events.holding import mark_replicated
 from events.metrics import trace_exemplar
 from events.redis_client import RedisClient
-from events.replication import ReplicaWait, run_replicated
+from events.replication import ReplicaWait
 from events.schema import (
     ReplyFailed,
     ReplyRequested,
@@ -178,17 +179,15 @@ class Outbox:
         """Mark the reply as being sent, once replicas hold the mark (and so everything
         written before it on that primary: the decision asking for the reply); whether an
         earlier attempt had marked it already. Raises ``NotReplicated`` when too few
-        replicas confirm: the reply waits, the entry is retried."""
+        replicas confirm (the reply waits, the entry is retried), ``LeaseLost`` when this
+        worker no longer owns the partition."""
         if self.replicated is None:
             return False
         redis, wait = self.replicated
         key = sending_key(self.keyspace, record.partition)
-        [added] = await run_replicated(
-            redis, [(key, ("HSET", key, reply.reply_id, record.entry_id))], wait
-        )
-        if isinstance(added, BaseException):
-            raise added
-        return added == 0
+        # Only while this worker holds the partition's lease: one that lost it unnoticed
+        # (a failover lost its renewal) must not send beside the new owner.
+        return await mark_replicated(redis, key, reply.reply_id, record.entry_id, wait)
 
     async def _pace(
         self, record: Record, reply: ReplyRequested, pacer: Pacer, *, typing: bool

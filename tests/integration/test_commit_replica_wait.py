@@ -13,7 +13,8 @@ import redis as sync_redis
 from aiohttp.test_utils import TestServer
 
 from events import Keyspace
-from events.checkpoint import Checkpoints
+from events.checkpoint import Checkpoints, LeaseLost
+from events.holding import Lease, hold
 from events.redis_client import RedisClient
 from events.replication import NotReplicated, ReplicaWait
 from services.conductor.outbox import Outbox, sending_key
@@ -117,3 +118,14 @@ async def test_a_sent_reply_clears_its_sending_mark_in_its_commit(
         assert ("HDEL", mark, "r1") in effects
     finally:
         replica.stop()
+
+
+async def test_a_reply_is_not_sent_by_a_worker_whose_lease_was_taken(
+    redis: RedisClient, waha: tuple[Simulator, WahaClient]
+) -> None:
+    simulator, client = waha
+    await redis.set(KEYSPACE.fence(0, "outbox"), 2)  # taken by another: token 2
+    hold(Lease(KEYSPACE.fence(0, "outbox"), 1))
+    with pytest.raises(LeaseLost):
+        await Outbox(KEYSPACE, client, replicated=(redis, WAIT))(reply_record())
+    assert not [m for m in simulator.messages[("default", CHAT)] if m["fromMe"]]
