@@ -118,8 +118,6 @@ class Outbox:
         self, record: Record, reply: ReplyRequested, *, redelivered: bool
     ) -> Sequence[Command]:
         session = record.envelope.session
-        if await self._marked_before(record, reply):
-            redelivered = True  # an attempt got as far as the send: it may have gone
         if redelivered and (earlier := await self._already_sent(session, reply)):
             return self._outcome(record, earlier)
         seen: asyncio.Task[bool] | None = None
@@ -131,8 +129,18 @@ class Outbox:
         else:
             await self._pace(record, reply, self.pacer, typing=not redelivered)
         outcome: ReplySent | ReplyFailed
-        started = time.perf_counter()
         try:
+            # Marked last before the send, after the pacing's waits: a lease lost
+            # meanwhile stops the send here. Marked before, though the entry did not come
+            # back as a redelivery: an attempt got as far as the send, it may have gone.
+            marked_before = await self._marked_before(record, reply)
+            if (
+                marked_before
+                and not redelivered
+                and (earlier := await self._already_sent(session, reply))
+            ):
+                return self._outcome(record, earlier)
+            started = time.perf_counter()
             with traced(
                 tracer, "POST /api/sendText", kind=SpanKind.CLIENT,
                 attributes={"http.request.method": "POST", "url.path": "/api/sendText"},
