@@ -6,9 +6,9 @@ from __future__ import annotations
 import pytest
 
 from events.replication import ReplicaWait
+from services.runtime.settings import SettingsError
 from services.runtime.store import StoreSettings, replica_wait
 from tests.support.kek import kek_env
-from services.runtime.settings import SettingsError
 
 
 def test_no_replica_is_waited_for_by_default() -> None:
