@@ -219,12 +219,12 @@ def worked(acl_redis: AclRedis, tmp_path_factory: pytest.TempPathFactory) -> Ite
 
 @contextlib.contextmanager
 def working(
-    url: Callable[[str], str],
+    url_of: Callable[[str], str],
     refusals: Callable[[], object],
     logs: Path,
     settings: dict[str, str] | None = None,
 ) -> Iterator[list[subprocess.CompletedProcess[str]]]:
-    """Every service's real work, each as its own Redis user (``url(user)``): a dialogue
+    """Every service's real work, each as its own Redis user (``url_of(user)``): a dialogue
     from consent to a booking, a cancellation and a revocation; the admin API's reads and a
     correction; the console's rounds; the operator's commands, an erasure last. Yields the
     operator's results; fails saying what Redis refused (``refusals()``)."""
@@ -240,7 +240,7 @@ def working(
              "PACING_CHAT_GAP_MS": "50", **(settings or {})}  # fmt: skip
 
     def env(user: str) -> dict[str, str]:
-        return {**base, "REDIS_URL": url(user)}
+        return {**base, "REDIS_URL": url_of(user)}
 
     gateway, sim = f"http://127.0.0.1:{ingest_port}", f"http://127.0.0.1:{sim_port}"
     processes = Processes(logs)

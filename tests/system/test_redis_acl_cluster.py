@@ -16,6 +16,8 @@ from typing import Any
 import pytest
 import redis as sync_redis
 
+from services.actions.aof_rewrite import request_rewrite, rewrite_if_requested
+from services.runtime.store import StoreSettings
 from tests.support.redis_cluster import LocalCluster
 from tests.system.test_redis_acl import USERS, render, working
 
@@ -99,3 +101,17 @@ def test_the_operator_commands_succeed_as_the_operator_user_on_a_cluster(
 def test_no_service_logged_a_refusal_on_a_cluster(worked: WorkedOnCluster) -> None:
     refused = [log.name for log in worked.logs.glob("*.log") if "NOPERM" in log.read_text()]
     assert refused == []
+
+
+async def test_the_projectors_user_rewrites_the_aof_of_every_node(
+    worked: WorkedOnCluster,
+) -> None:
+    store = StoreSettings(redis_url=worked.redis.url("projector"), partitions=4)
+    redis = store.connect()
+    try:
+        await request_rewrite(redis, store.keyspace)
+        await redis.delete(store.keyspace.shared("aof-rewrite", "window"))  # none lately
+        assert await rewrite_if_requested(redis, store.keyspace, every_s=60)
+    finally:
+        await redis.aclose()
+    assert worked.redis.refusals() == []
