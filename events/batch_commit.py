@@ -21,6 +21,7 @@ from redis.exceptions import ResponseError
 from events.checkpoint import Command, raise_if_fenced
 from events.keys import Keyspace
 from events.redis_client import RedisClient
+from events.replication import ReplicaWait, script_replicated
 
 SINGLE_KEY_COMMANDS = frozenset({"SET", "DEL", "RPUSH", "ZADD", "ZREM", "HSET", "HDEL"})
 """Commands a batch may carry: each names exactly one key, its first argument."""
@@ -107,10 +108,18 @@ class BatchCommit:
 class BatchCheckpoints:
     """Reads the positions of one consumer group and commits runs of entries with them."""
 
-    def __init__(self, redis: RedisClient, keyspace: Keyspace, group: str) -> None:
+    def __init__(
+        self,
+        redis: RedisClient,
+        keyspace: Keyspace,
+        group: str,
+        replica_wait: ReplicaWait | None = None,
+    ) -> None:
+        """``replica_wait``: as ``events.checkpoint.Checkpoints``'s."""
         self.redis = redis
         self.keyspace = keyspace
         self.group = group
+        self.replica_wait = replica_wait
         self._script = redis.register_script(_SOURCE)
 
     async def positions(self, partition: int, chats: Sequence[str]) -> dict[str, str | None]:
@@ -135,7 +144,14 @@ class BatchCheckpoints:
         keys, args = batch.script_call()
         args[0] = token
         try:
-            return bool(await self._script(keys=keys, args=args))
+            if self.replica_wait is None:
+                return bool(await self._script(keys=keys, args=args))
+            route = self.keyspace.checkpoint(batch.partition, self.group)
+            return bool(
+                await script_replicated(
+                    self.redis, self._script, keys, args, self.replica_wait, route=route
+                )
+            )
         except ResponseError as exc:
             raise_if_fenced(exc)
             raise

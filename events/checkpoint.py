@@ -18,6 +18,7 @@ from events.command_keys import key_positions
 from events.envelope import Envelope
 from events.keys import Keyspace
 from events.redis_client import RedisClient
+from events.replication import ReplicaWait, script_replicated
 from events.scripts import Scripts
 
 Command = tuple[str | bytes | int | float, ...]
@@ -51,10 +52,20 @@ def raise_if_fenced(exc: ResponseError) -> None:
 class Checkpoints:
     """Commits effects with the per-chat position of one consumer group."""
 
-    def __init__(self, redis: RedisClient, keyspace: Keyspace, group: str) -> None:
+    def __init__(
+        self,
+        redis: RedisClient,
+        keyspace: Keyspace,
+        group: str,
+        replica_wait: ReplicaWait | None = None,
+    ) -> None:
+        """``replica_wait``: a commit returns only once that many replicas hold it, so
+        what the consumer does next (a reply sent) never rests on a commit a failover can
+        lose; fewer in time raises ``NotReplicated``, and the retried commit is recognised."""
         self.redis = redis
         self.keyspace = keyspace
         self.group = group
+        self.replica_wait = replica_wait
         self._scripts = Scripts.register(redis)
 
     async def commit(
@@ -85,7 +96,13 @@ class Checkpoints:
             args += [part for n, part in enumerate(command) if n not in positions]
             keys += [_as_key(command[p]) for p in positions]
         try:
-            applied = await self._scripts.commit(keys=keys, args=args)
+            if self.replica_wait is None:
+                applied = await self._scripts.commit(keys=keys, args=args)
+            else:
+                route = self.keyspace.checkpoint(partition, self.group)
+                applied = await script_replicated(
+                    self.redis, self._scripts.commit, keys, args, self.replica_wait, route=route
+                )
         except ResponseError as exc:
             raise_if_fenced(exc)
             raise

@@ -13,6 +13,7 @@ from events.isolation import IsolationGate
 from events.keys import Keyspace
 from events.metrics import ConsumerMetrics
 from events.redis_client import RedisClient
+from events.replication import ReplicaWait
 from events.scripts import Scripts
 from events.subject_keys import SubjectKeys
 
@@ -44,6 +45,9 @@ class SubscriptionOptions:
     process (lease renewals among them) wait through all of them at each step."""
     drain_timeout_s: float = 10.0
     start_id: str = "0"
+    replica_wait: ReplicaWait | None = None
+    """Each commit returns once that many replicas hold it (``REDIS_WAIT_REPLICAS``), so
+    nothing the handler does next rests on a commit a failover could lose."""
 
 
 @dataclass(frozen=True, slots=True)

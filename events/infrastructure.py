@@ -15,6 +15,8 @@ from redis.exceptions import (
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
+from events.replication import NotReplicated
+
 # A Redis Cluster settling: down while a failover runs (CLUSTERDOWN, MASTERDOWN), a slot
 # moving (TRYAGAIN), a slot no node serves yet, no node reachable. The client follows
 # MOVED and ASK itself; what it gives up on is waited out like a lost Redis.
@@ -33,6 +35,9 @@ INFRASTRUCTURE_ERRORS = (
     # failover. Counting these against entries would dead-letter good ones.
     OutOfMemoryError,
     ReadOnlyError,
+    # Replicas lagging behind (REDIS_WAIT_REPLICAS): the write is on the primary, and
+    # the retry, recognised there, waits for them again.
+    NotReplicated,
     *CLUSTER_SETTLING,
 )
 

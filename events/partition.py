@@ -32,14 +32,15 @@ from events.codec import (
     REDELIVERED_FOR,
     CorruptEntry,
     Record,
-    as_text,
     decode_entry,
 )
 from events.consumer import ConsumerContext
 from events.deadletters import give_up
+from events.holding import Lease, hold
 from events.infrastructure import INFRASTRUCTURE_ERRORS, is_infrastructure_failure
 from events.key_wrapping import KekMismatch
 from events.spans import processing
+from events.strays import claim_pending, read_new
 
 log = logging.getLogger(__name__)
 tracer = trace.get_tracer(__name__)
@@ -98,13 +99,15 @@ class PartitionWorker:
                 if deliveries_unknown:
                     await self._recover_lost_deliveries()
                     deliveries_unknown = False
-                reply = await self.consumer.redis.xreadgroup(
-                    self.consumer.group,
-                    self.consumer.name,
-                    {self.stream: ">"},
-                    count=opts.batch,
-                    block=opts.block_ms,
-                )
+                reply, strays = await read_new(
+                    self.consumer.redis, self.stream, self.consumer.group, self.consumer.name,
+                    count=opts.batch, block_ms=opts.block_ms,
+                )  # fmt: skip
+                read = [
+                    _Entry(eid.decode(), fields) for _, entries in reply for eid, fields in entries
+                ]
+                if strays:  # read by a consumer that had lost the lease (``events.strays``)
+                    await self._claim_strays({entry.entry_id for entry in read})
             except Exception as exc:
                 if not is_infrastructure_failure(exc):
                     raise
@@ -114,8 +117,21 @@ class PartitionWorker:
                 deliveries_unknown = True
                 await asyncio.sleep(opts.retry_base_s)
                 continue
-            for _stream, entries in cast(list[Any], reply) or []:
-                await self._accept([_Entry(eid.decode(), fields) for eid, fields in entries])
+            if read:
+                await self._accept(read)
+
+    async def _claim_strays(self, read: set[str]) -> None:
+        """Claim and dispatch, before what was just ``read``, the entries pending under
+        another consumer (and any of this one's not in hand)."""
+        claimed = await claim_pending(
+            self.consumer.redis, self.stream, self.consumer.group, self.consumer.name,
+            count=self.consumer.options.batch,
+        )  # fmt: skip
+        held = self.dispatched | read
+        strays = [_Entry(i, f, taken_over=True) for i, f in claimed if i not in held]
+        if strays:
+            log.warning("partition %d: %d strays claimed", self.partition, len(strays))
+            await self._accept(strays)
 
     async def _recover_lost_deliveries(self) -> None:
         """Handle the entries delivered to this consumer that it never received.
@@ -162,29 +178,10 @@ class PartitionWorker:
         is the oldest pending entry of its chat, so this keeps every chat's order.
         """
         redis, group, me = self.consumer.redis, self.consumer.group, self.consumer.name
-        claimed: list[_Entry] = []
-        start = "0-0"
-        while True:
-            reply = await redis.xautoclaim(
-                self.stream,
-                group,
-                me,
-                min_idle_time=0,
-                start_id=start,
-                count=self.consumer.options.batch,
-            )
-            next_start, entries, deleted = reply
-            if deleted:
-                await redis.xack(self.stream, group, *deleted)
-            claimed += [
-                _Entry(entry_id.decode(), fields, taken_over=True)
-                for entry_id, fields in entries
-                if fields is not None
-            ]
-            next_id = as_text(next_start)
-            if next_id == "0-0":
-                break
-            start = next_id
+        pending = await claim_pending(
+            redis, self.stream, group, me, count=self.consumer.options.batch
+        )
+        claimed = [_Entry(entry_id, fields, taken_over=True) for entry_id, fields in pending]
         marks = await redis.hkeys(self.consumer.keyspace.attempts(self.partition, group))
         suspects = {cast(bytes, mark).decode() for mark in marks}
         for entry in claimed:
@@ -257,6 +254,7 @@ class PartitionWorker:
     async def _handle(self, entry: _Entry) -> None:
         opts = self.consumer.options
         attempt = 0
+        hold(Lease(self.consumer.keyspace.fence(self.partition, self.consumer.group), self.token))
         while not self.halted.is_set():
             raise_if_cancelled()
             try:

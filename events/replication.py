@@ -22,7 +22,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from redis.asyncio.cluster import ClusterNode, PipelineCommand, RedisCluster
-from redis.exceptions import AskError, MovedError, RedisError, TryAgainError
+from redis.commands.core import AsyncScript
+from redis.exceptions import AskError, MovedError, NoScriptError, RedisError, TryAgainError
 from redis.exceptions import ConnectionError as RedisConnectionError
 
 from events.redis_client import RedisClient
@@ -69,6 +70,28 @@ async def run_replicated(
         pipe.execute_command("WAIT", wait.replicas, wait.timeout_ms)
         replies = list(await pipe.execute(raise_on_error=False))
     return _confirmed(replies[:-1], replies[-1], wait)
+
+
+async def script_replicated(
+    redis: RedisClient,
+    script: AsyncScript,
+    keys: Sequence[str | bytes],
+    args: Sequence[str | bytes | int | float],
+    wait: ReplicaWait,
+    *,
+    route: str,
+) -> object:
+    """Call ``script`` (``route``: a hash in the slot of its keys) and wait for replicas;
+    its reply, or its error raised (:class:`NotReplicated` when too few replicas confirmed
+    its writes in time: they happened on the primary, a retry finds them there)."""
+    command: list[str | bytes | int | float] = ["EVALSHA", script.sha, len(keys), *keys, *args]
+    [reply] = await run_replicated(redis, [(route, command)], wait)
+    if isinstance(reply, NoScriptError):  # a restarted Redis: nothing of it ran
+        await redis.script_load(script.script)
+        [reply] = await run_replicated(redis, [(route, command)], wait)
+    if isinstance(reply, BaseException):
+        raise reply
+    return reply
 
 
 async def _on_cluster(

@@ -51,7 +51,10 @@ class RunWorker(PartitionWorker):
         assert consumer.runs is not None and consumer.run_slots is not None
         self.runs: RunHandler = consumer.runs
         self.slots = consumer.run_slots
-        self.positions = BatchCheckpoints(consumer.redis, consumer.keyspace, consumer.group)
+        self.positions = BatchCheckpoints(
+            consumer.redis, consumer.keyspace, consumer.group,
+            replica_wait=consumer.checkpoints.replica_wait,
+        )  # fmt: skip
         # Clear while a run is in hand: a graceful stop lets it finish.
         self.idle = asyncio.Event()
         self.idle.set()

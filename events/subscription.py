@@ -62,7 +62,7 @@ class Subscription:
             types=None if types is None else frozenset(t.encode() for t in types),
             options=self.options,
             scripts=Scripts.register(redis),
-            checkpoints=Checkpoints(redis, keyspace, group),
+            checkpoints=Checkpoints(redis, keyspace, group, self.options.replica_wait),
             gate=IsolationGate(self.options.max_concurrent_handlers),
             metrics=metrics,
             subject_keys=SubjectKeys(redis, keyspace, keys=keys),

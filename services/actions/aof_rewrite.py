@@ -16,9 +16,11 @@ import asyncio
 import contextlib
 import logging
 import time
+from collections.abc import AsyncIterator
 from typing import Any, cast
 
-from redis.asyncio.cluster import RedisCluster
+from redis.asyncio.cluster import ClusterNode, RedisCluster
+from redis.cluster import REPLICA
 from redis.exceptions import ResponseError
 
 from events import Keyspace
@@ -39,15 +41,40 @@ def _window(keyspace: Keyspace) -> str:
     return keyspace.shared("aof-rewrite", "window")
 
 
-def _every_node(redis: RedisClient) -> dict[str, Any]:
-    """On a cluster, every node the client sends to (its primaries): each keeps an AOF
-    of its own shard; a command without targets would go to one."""
-    return {"target_nodes": redis.get_nodes()} if isinstance(redis, RedisCluster) else {}
+@contextlib.asynccontextmanager
+async def _every_node(redis: RedisClient) -> AsyncIterator[dict[str, Any]]:
+    """On a cluster, the targets that reach every node, primaries and replicas (CLUSTER
+    SHARDS): each keeps an AOF of its own, a replica writing what it replicates to it, so
+    an erased key stays on a replica's disk until that replica rewrites too. A command
+    without targets would go to one node. The replicas' connections, which the client
+    does not keep (it sends nothing to replicas), are closed after."""
+    if not isinstance(redis, RedisCluster):
+        yield {}
+        return
+    known = {node.name: node for node in redis.get_nodes()}
+    added: list[ClusterNode] = []
+    for shard in await redis.cluster_shards():
+        for node in shard["nodes"]:
+            host, port = _text(node[b"endpoint"]), int(node[b"port"])
+            name = f"{host}:{port}"
+            if name in known or _text(node[b"health"]) == "fail":
+                continue
+            known[name] = ClusterNode(host, port, REPLICA, **redis.connection_kwargs)
+            added.append(known[name])
+    try:
+        yield {"target_nodes": list(known.values())}
+    finally:
+        for node in added:
+            await node.disconnect()
 
 
-async def _persistence(redis: RedisClient) -> list[dict[str, object]]:
+def _text(value: object) -> str:
+    return value.decode() if isinstance(value, bytes) else str(value)
+
+
+async def _persistence(redis: RedisClient, targets: dict[str, Any]) -> list[dict[str, object]]:
     """INFO persistence of Redis, or of every node of a cluster (by name, then)."""
-    reply: dict[str, Any] = await redis.info("persistence", **_every_node(redis))
+    reply: dict[str, Any] = await redis.info("persistence", **targets)
     if "aof_enabled" in reply:
         return [reply]
     return [cast(dict[str, object], info) for info in reply.values()]
@@ -65,7 +92,13 @@ async def rewrite_if_requested(redis: RedisClient, keyspace: Keyspace, every_s: 
         return False
     if not await redis.set(_window(keyspace), int(time.time()), nx=True, ex=every_s):
         return False  # one ran lately: this request waits for the window to close
-    nodes = await _persistence(redis)
+    async with _every_node(redis) as targets:
+        return await _rewrite(redis, keyspace, targets)
+
+
+async def _rewrite(redis: RedisClient, keyspace: Keyspace, targets: dict[str, Any]) -> bool:
+    """The rewrite on ``targets``, this process holding the window."""
+    nodes = await _persistence(redis, targets)
     if not any(node.get("aof_enabled") for node in nodes):
         await redis.delete(_requested(keyspace))
         return False
@@ -77,7 +110,7 @@ async def rewrite_if_requested(redis: RedisClient, keyspace: Keyspace, every_s: 
     # Taken before the rewrite starts: a request made from here on waits for the next.
     await redis.delete(_requested(keyspace))
     try:
-        await redis.bgrewriteaof(**_every_node(redis))
+        await redis.bgrewriteaof(**targets)
     except ResponseError as exc:
         # Refused (no permission for it, a managed Redis without it): said loudly, and
         # asked again, for the erased keys stay in the AOF until it is rewritten.

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import dataclasses
 import logging
 import os
 import socket
@@ -103,6 +104,11 @@ async def serve(
         conductor = build_decider(settings, redis, conversation, waha)
         pacer = None if settings.pacing is None else Pacer(redis, keyspace, settings.pacing)
         log.info("pacing: %s", "on" if pacer else "off")
+        # REDIS_WAIT_REPLICAS: the commits, and a reply's sending mark, wait for replicas.
+        wait = settings.store.replica_wait
+        replicated = None if wait is None else (redis, wait)
+        deciding = SubscriptionOptions(replica_wait=wait)
+        sending = dataclasses.replace(OUTBOX_OPTIONS, replica_wait=wait)
         subscriptions = [
             Subscription(redis, keyspace, group="conductor", consumer=name,
                          handler=ConversationHandler(
@@ -111,11 +117,11 @@ async def serve(
                              erased_bookings=settings.erased_bookings,
                              burst_window=timedelta(seconds=settings.burst_window_s),
                              offer_for=settings.waitlist_offer),
-                         types=ConversationHandler.TYPES, metrics=consumers,
+                         types=ConversationHandler.TYPES, options=deciding, metrics=consumers,
                          keys=settings.store.keys),
             Subscription(redis, keyspace, group="outbox", consumer=name,
-                         handler=Outbox(keyspace, waha, conversation, pacer),
-                         types=Outbox.TYPES, options=OUTBOX_OPTIONS, metrics=consumers,
+                         handler=Outbox(keyspace, waha, conversation, pacer, replicated=replicated),
+                         types=Outbox.TYPES, options=sending, metrics=consumers,
                          keys=settings.store.keys),
         ]  # fmt: skip
 

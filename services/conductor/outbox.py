@@ -7,6 +7,12 @@ of its chat wait behind it, so they go out in order once it works. Paced
 person's message marked seen, "typing…" for a while, typing stopped, then the send. The
 waits happen in the handler, that is in the reply's own chat lane, where the chat's next
 reply has to wait anyway; other chats go on meanwhile.
+
+With ``REDIS_WAIT_REPLICAS`` a reply goes out only once replicas hold a mark saying it may
+be going (``sending_key``), written after the decision that asked for it on the same
+primary: a failover then cannot lose that decision (its turn would run again and answer
+twice) nor the sign that the reply may have gone (a redelivery asks WAHA first). The
+outcome's commit clears the mark, and returns once the replicas hold it too.
 """
 
 from __future__ import annotations
@@ -21,9 +27,11 @@ from opentelemetry.trace import SpanKind
 
 from events import Keyspace, Record
 from events.checkpoint import Command
+from events.holding import mark_replicated
 from events.metrics import trace_exemplar
+from events.redis_client import RedisClient
+from events.replication import ReplicaWait
 from events.schema import (
-    DomainEvent,
     ReplyFailed,
     ReplyRequested,
     ReplySent,
@@ -40,6 +48,11 @@ from services.waha.client import SessionNotWorking, WahaClient, WahaError, WahaU
 
 log = logging.getLogger(__name__)
 tracer = trace.get_tracer(__name__)
+
+
+def sending_key(keyspace: Keyspace, partition: int) -> str:
+    """Hash of reply id -> entry id: the partition's replies that may be on their way."""
+    return keyspace.in_partition(partition, "outbox", "sending")
 
 
 class Outbox:
@@ -61,9 +74,12 @@ class Outbox:
         pacer: Pacer | None = None,
         *,
         session_poll_s: float = 5.0,
+        replicated: tuple[RedisClient, ReplicaWait] | None = None,
     ) -> None:
-        """``pacer``: None sends at once (benchmarks), marking the message seen alongside."""
+        """``pacer``: None sends at once (benchmarks), marking the message seen alongside.
+        ``replicated``: the Redis and the wait a reply's sending mark is written with."""
         self.keyspace = keyspace
+        self.replicated = replicated
         self.waha = waha
         self.metrics = metrics
         self.pacer = pacer
@@ -103,7 +119,7 @@ class Outbox:
     ) -> Sequence[Command]:
         session = record.envelope.session
         if redelivered and (earlier := await self._already_sent(session, reply)):
-            return decision_effects(self.keyspace, record, [earlier])
+            return self._outcome(record, earlier)
         seen: asyncio.Task[bool] | None = None
         if self.pacer is None:
             # Unpaced, the read receipt goes out alongside the reply: it never delays it.
@@ -112,9 +128,19 @@ class Outbox:
             )
         else:
             await self._pace(record, reply, self.pacer, typing=not redelivered)
-        outcome: DomainEvent
-        started = time.perf_counter()
+        outcome: ReplySent | ReplyFailed
         try:
+            # Marked last before the send, after the pacing's waits: a lease lost
+            # meanwhile stops the send here. Marked before, though the entry did not come
+            # back as a redelivery: an attempt got as far as the send, it may have gone.
+            marked_before = await self._marked_before(record, reply)
+            if (
+                marked_before
+                and not redelivered
+                and (earlier := await self._already_sent(session, reply))
+            ):
+                return self._outcome(record, earlier)
+            started = time.perf_counter()
             with traced(
                 tracer, "POST /api/sendText", kind=SpanKind.CLIENT,
                 attributes={"http.request.method": "POST", "url.path": "/api/sendText"},
@@ -147,7 +173,29 @@ class Outbox:
         finally:
             if seen is not None:
                 await seen
-        return decision_effects(self.keyspace, record, [outcome])
+        return self._outcome(record, outcome)
+
+    def _outcome(self, record: Record, outcome: ReplySent | ReplyFailed) -> list[Command]:
+        """The outcome's append, and the sending mark cleared with it."""
+        effects = decision_effects(self.keyspace, record, [outcome])
+        if self.replicated is not None:
+            mark = sending_key(self.keyspace, record.partition)
+            effects.append(("HDEL", mark, outcome.reply_id))
+        return effects
+
+    async def _marked_before(self, record: Record, reply: ReplyRequested) -> bool:
+        """Mark the reply as being sent, once replicas hold the mark (and so everything
+        written before it on that primary: the decision asking for the reply); whether an
+        earlier attempt had marked it already. Raises ``NotReplicated`` when too few
+        replicas confirm (the reply waits, the entry is retried), ``LeaseLost`` when this
+        worker no longer owns the partition."""
+        if self.replicated is None:
+            return False
+        redis, wait = self.replicated
+        key = sending_key(self.keyspace, record.partition)
+        # Only while this worker holds the partition's lease: one that lost it unnoticed
+        # (a failover lost its renewal) must not send beside the new owner.
+        return await mark_replicated(redis, key, reply.reply_id, record.entry_id, wait)
 
     async def _pace(
         self, record: Record, reply: ReplyRequested, pacer: Pacer, *, typing: bool

@@ -23,7 +23,8 @@ async def serve(host: str, port: int, env: Mapping[str, str], stopping: asyncio.
     zone, secret = Clinic.from_env(env).zone, chat_key_secret(env)
     clinic = clinic_from_env(env)
     async with store.connected() as redis:
-        event_log = store.event_log(redis)
+        # REDIS_WAIT_REPLICAS: what the staff do is acknowledged once replicas hold it.
+        event_log = store.event_log(redis, replica_wait=store.replica_wait)
         if not await wait_for_layout(event_log, stopping):
             return
         async with serving(create_app(event_log, own, zone, secret, clinic=clinic), host, port):

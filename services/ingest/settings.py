@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from events.replication import MAX_TIMEOUT_MS, ReplicaWait
+from events.replication import ReplicaWait
 from services.domain.chats import DEVELOPMENT_CHAT_KEY_SECRET, chat_key_secret
 from services.runtime import settings
-from services.runtime.store import StoreSettings
+from services.runtime.store import StoreSettings, replica_wait
 
 DEFAULT_MAX_BODY_BYTES = 1024 * 1024
 DEFAULT_DEDUP_WINDOW_S = 24 * 3600
@@ -17,7 +17,6 @@ DEFAULT_BODY_TIMEOUT_S = 10
 # Sixteen bodies of the largest size: far more than WAHA sends at once, and a small share
 # of the pod's memory limit (ops/k8s/ingest.yaml).
 DEFAULT_BODY_BUDGET_BYTES = 16 * DEFAULT_MAX_BODY_BYTES
-DEFAULT_WAIT_TIMEOUT_MS = 1000
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,15 +77,6 @@ class IngestSettings:
             max_clock_skew_s=skew_s,
             replica_wait=replica_wait(env),
         )
-
-
-def replica_wait(env: Mapping[str, str]) -> ReplicaWait | None:
-    """REDIS_WAIT_REPLICAS and REDIS_WAIT_TIMEOUT_MS; None when no replica is waited for."""
-    replicas = settings.integer(env, "REDIS_WAIT_REPLICAS", 0, minimum=0)
-    timeout_ms = settings.integer(
-        env, "REDIS_WAIT_TIMEOUT_MS", DEFAULT_WAIT_TIMEOUT_MS, minimum=1, maximum=MAX_TIMEOUT_MS
-    )
-    return ReplicaWait(replicas, timeout_ms) if replicas else None
 
 
 def check_replay_window(max_age_s: int, skew_s: int, dedup_window_s: int) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import dataclasses
 import logging
 import os
 import socket
@@ -177,7 +178,8 @@ async def serve(args: argparse.Namespace, env: Mapping[str, str], stopping: asyn
     own = ProjectorSettings.from_env(env)
     secret = chat_key_secret(env)
     async with store.connected() as redis:
-        event_log = store.event_log(redis)
+        # REDIS_WAIT_REPLICAS: an erasure or correction is acknowledged once replicas hold it.
+        event_log = store.event_log(redis, replica_wait=store.replica_wait)
         if not await wait_for_layout(event_log, stopping):
             return
         registry = CollectorRegistry()
@@ -187,6 +189,7 @@ async def serve(args: argparse.Namespace, env: Mapping[str, str], stopping: asyn
             store.keyspace,
             zone,
             args.name,
+            options=dataclasses.replace(READING, replica_wait=store.replica_wait),
             metrics=consumers,
             keys=store.keys,
             name_index_key=index_key(secret),

@@ -18,7 +18,7 @@ from events.infrastructure import is_infrastructure_failure
 from events.key_wrapping import KeyRing
 from events.keys import DEFAULT_PARTITIONS
 from events.redis_client import RedisClient
-from events.replication import ReplicaWait
+from events.replication import MAX_TIMEOUT_MS, ReplicaWait
 from services.runtime import settings
 from services.runtime.redis_cluster import cluster_client, is_cluster_url, parse_cluster_url
 from services.runtime.redis_connection import RedisTls, ServicesRedis, blocking_pool
@@ -28,6 +28,7 @@ log = logging.getLogger(__name__)
 DEFAULT_REDIS_URL = "redis://127.0.0.1:6379/0"
 DEFAULT_CONNECTIONS = 256
 DEFAULT_DAYS_IN_REDIS = 30
+DEFAULT_WAIT_TIMEOUT_MS = 1000
 
 
 def redis_url(env: Mapping[str, str]) -> str:
@@ -41,6 +42,15 @@ def redis_url(env: Mapping[str, str]) -> str:
     if parts.get("password"):
         settings.check_secret("REDIS_URL's password", str(parts["password"]))
     return url
+
+
+def replica_wait(env: Mapping[str, str]) -> ReplicaWait | None:
+    """REDIS_WAIT_REPLICAS and REDIS_WAIT_TIMEOUT_MS; None when no replica is waited for."""
+    replicas = settings.integer(env, "REDIS_WAIT_REPLICAS", 0, minimum=0)
+    timeout_ms = settings.integer(
+        env, "REDIS_WAIT_TIMEOUT_MS", DEFAULT_WAIT_TIMEOUT_MS, minimum=1, maximum=MAX_TIMEOUT_MS
+    )
+    return ReplicaWait(replicas, timeout_ms) if replicas else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +69,9 @@ class StoreSettings:
     """TLS to Redis, for a ``rediss://`` URL."""
     keys: KeyRing | None = None
     """The key-encryption keys of the subject keys (always given from the environment)."""
+    replica_wait: ReplicaWait | None = None
+    """How many replicas must hold a write before what rests on it happens (a webhook
+    acknowledged, a reply sent); None: the primary's word is enough."""
 
     @classmethod
     def from_env(cls, env: Mapping[str, str]) -> StoreSettings:
@@ -80,6 +93,7 @@ class StoreSettings:
             archive_dir=Path(archive_dir) if archive_dir else None,
             in_redis=timedelta(days=days_in_redis),
             keys=settings.key_encryption_keys(env),
+            replica_wait=replica_wait(env),
         )
 
     @property

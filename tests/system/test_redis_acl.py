@@ -5,6 +5,7 @@ Redis refuses none of their commands; a service reaching for another's work is r
 
 from __future__ import annotations
 
+import contextlib
 import http.client
 import json
 import os
@@ -173,10 +174,22 @@ class Worked:
 
 @pytest.fixture(scope="module")
 def worked(acl_redis: AclRedis, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Worked]:
-    """Every service's real work, each as its own Redis user: a dialogue from consent to a
-    booking, a cancellation and a revocation; the admin API's reads and a correction; the
-    operator's commands, an erasure last."""
     logs = tmp_path_factory.mktemp("acl-logs")
+    with working(acl_redis.url, acl_redis.refusals, logs) as operator:
+        yield Worked(acl_redis, logs, operator)
+
+
+@contextlib.contextmanager
+def working(
+    url_of: Callable[[str], str],
+    refusals: Callable[[], object],
+    logs: Path,
+    settings: dict[str, str] | None = None,
+) -> Iterator[list[subprocess.CompletedProcess[str]]]:
+    """Every service's real work, each as its own Redis user (``url_of(user)``): a dialogue
+    from consent to a booking, a cancellation and a revocation; the admin API's reads and a
+    correction; the console's rounds; the operator's commands, an erasure last. Yields the
+    operator's results; fails saying what Redis refused (``refusals()``)."""
     token, chat_secret = secrets.token_hex(32), secrets.token_hex(32)
     ingest_port, sim_port, admin_port = free_port(), free_port(), free_port()
     metrics = {"conductor": free_port(), "projector": free_port()}
@@ -186,10 +199,10 @@ def worked(acl_redis: AclRedis, tmp_path_factory: pytest.TempPathFactory) -> Ite
              "WEBHOOK_HMAC_KEY": HMAC_KEY.decode(), "LOG_LEVEL": "WARNING",
              # Paced, briefly: the pacing's script runs as the conductor's user too.
              "PACING": "on", "PACING_TYPING_MIN_MS": "10", "PACING_TYPING_MAX_MS": "50",
-             "PACING_CHAT_GAP_MS": "50"}  # fmt: skip
+             "PACING_CHAT_GAP_MS": "50", **(settings or {})}  # fmt: skip
 
     def env(user: str) -> dict[str, str]:
-        return {**base, "REDIS_URL": acl_redis.url(user)}
+        return {**base, "REDIS_URL": url_of(user)}
 
     gateway, sim = f"http://127.0.0.1:{ingest_port}", f"http://127.0.0.1:{sim_port}"
     processes = Processes(logs, base)
@@ -240,9 +253,10 @@ def worked(acl_redis: AclRedis, tmp_path_factory: pytest.TempPathFactory) -> Ite
         operator = [run_wsm(command, env("operator")) for command in operator_commands]
         time.sleep(2)  # the consumers apply the erasure
     except Exception as failure:  # say what Redis refused, the likeliest cause
-        raise AssertionError(f"{acl_redis.refusals()}; {processes.tails()}") from failure
-    else:
-        yield Worked(acl_redis, logs, operator)
+        processes.stop()
+        raise AssertionError(f"{refusals()}; {processes.tails()}") from failure
+    try:
+        yield operator
     finally:
         processes.stop()
 
