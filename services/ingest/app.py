@@ -16,7 +16,6 @@ from opentelemetry.trace import SpanKind
 from prometheus_client import CollectorRegistry
 from redis.exceptions import RedisClusterException, RedisError
 
-from events.batching import AppendBatcher
 from events.key_wrapping import KekMismatch
 from events.log import LayoutMismatch
 from events.metrics import trace_exemplar
@@ -36,7 +35,8 @@ from services.ingest.errors import (
     WebhookRejected,
     WebhookStale,
 )
-from services.ingest.identity import identity_map, keyed_by_identity
+from services.ingest.identity import identity_map
+from services.ingest.intake import Intake
 from services.ingest.metrics import IngestMetrics
 from services.ingest.settings import IngestSettings
 from services.ingest.translate import (
@@ -67,9 +67,8 @@ class Gateway:
         self.log = settings.store.event_log(
             redis, settings.replica_wait, dedup_window_ms=settings.dedup_window_s * 1000
         )
-        self.appender = AppendBatcher(self.log)
+        self.intake = Intake(self.log, identity_map(redis, settings))
         self.budget = BodyBudget(settings.body_budget_bytes)
-        self.identities = identity_map(redis, settings)
         self._layout_checked = False
 
     async def receive(self, request: web.Request) -> web.Response:
@@ -150,10 +149,8 @@ class Gateway:
         started = time.perf_counter()
         try:
             await self._check_layout()
-            outcome = await keyed_by_identity(self.identities, self.appender, webhook, outcome)
             # The event carries this request's trace on to every consumer.
-            envelope = msgspec.structs.replace(outcome.envelope, traceparent=current_traceparent())
-            result = await self.appender.append(envelope, outcome.idempotency_key)
+            result = await self.intake.append(webhook, outcome, current_traceparent())
         except NotReplicated as exc:
             log.warning("append not confirmed: %s", exc)
             raise AppendNotReplicated("not confirmed by enough replicas; retry later") from None
