@@ -69,6 +69,7 @@ class Gateway:
         )
         self.intake = Intake(self.log, identity_map(redis, settings))
         self.budget = BodyBudget(settings.body_budget_bytes)
+        self.metrics.body_bytes.set_function(lambda: self.budget.reserved)
         self._layout_checked = False
 
     async def receive(self, request: web.Request) -> web.Response:
@@ -81,11 +82,11 @@ class Gateway:
             try:
                 answer = await self._receive(request)
             except WebhookRejected as exc:
-                self.metrics.requests.labels(exc.code).inc()
+                self.metrics.count(exc.code)
                 span.set_attribute("http.response.status_code", exc.status)
                 detail = str(exc)[:300]
                 return _json({"error": exc.code, "detail": detail}, status=exc.status)
-            self.metrics.requests.labels(answer["status"]).inc()
+            self.metrics.count(answer["status"])
             span.set_attribute("http.response.status_code", 200)
             return _json(answer)
 
@@ -101,13 +102,10 @@ class Gateway:
             raise BadSignature("missing X-Webhook-Hmac header")
         try:
             async with self.budget.reserve(limit if declared is None else declared) as held:
-                self.metrics.body_bytes.set(self.budget.reserved)
                 body = await self._read_body(request, held)
                 return await self._accept(request, body)
         except BudgetExhausted:
             raise GatewayBusy("too many webhook bodies arriving at once; retry") from None
-        finally:
-            self.metrics.body_bytes.set(self.budget.reserved)
 
     async def _read_body(self, request: web.Request, held: Reservation) -> bytes:
         timeout_s = self.settings.body_timeout_s
