@@ -26,7 +26,7 @@ from typing import cast
 from redis.asyncio import Redis
 
 from bench import open_loop
-from bench.ingest import CHAT_KEY_SECRET, KEY, start, write_bodies
+from bench.ingest import gateway_env, start, write_bodies
 from events import Keyspace
 from services.runtime.embedded_redis import RedisServer
 from services.runtime.ports import free_port
@@ -103,8 +103,7 @@ def main() -> int:
         directory = Path(tmp)
         redis_server = RedisServer(directory / "redis")
         redis_server.start()
-        env = {**os.environ, "REDIS_URL": redis_server.url, "WEBHOOK_HMAC_KEY": KEY.decode(),
-               "CHAT_KEY_SECRET": CHAT_KEY_SECRET, "LOG_LEVEL": "ERROR"}  # fmt: skip
+        env = gateway_env(directory, redis_server.url)
         gateway_port, edge_port = free_port(), free_port()
         gateway = start([sys.executable, "-m", "services.cli", "ingest", "--port",
                          str(gateway_port)], env, gateway_port)  # fmt: skip

@@ -1,39 +1,53 @@
-"""Coalescing concurrent appends into one pipelined round trip.
+"""Coalescing concurrent calls into one batch: appends into one pipelined round trip.
 
-No timer is involved: while one batch is on the wire, the appends that arrive meanwhile
+No timer is involved: while one batch is on the wire, the calls that arrive meanwhile
 queue up and leave together as the next batch. Under light load a batch holds a single
-append and costs what a plain append costs; under heavy load the per-append overhead of
-the client and the network is shared by the whole batch.
+call and costs what a plain call costs; under heavy load the per-call overhead of the
+client and the network is shared by the whole batch.
 """
 
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Awaitable, Callable, Sequence
+from typing import Generic, TypeVar
 
 from events.appending import AppendResult, PendingAppend
 from events.envelope import Envelope
 from events.log import EventLog
 
+Item = TypeVar("Item")
+Result = TypeVar("Result")
 
-class AppendBatcher:
-    """Appends through ``log``, batching the appends that are waiting at the same time."""
 
-    def __init__(self, log: EventLog, max_batch: int = 256) -> None:
+class Coalescer(Generic[Item, Result]):
+    """Hands ``send`` every item waiting at the same time; each caller gets its own result.
+
+    ``send`` answers one result or exception per item, in order; an exception it raises
+    is every item's answer.
+    """
+
+    def __init__(
+        self,
+        send: Callable[[list[Item]], Awaitable[Sequence[Result | Exception]]],
+        max_batch: int = 256,
+    ) -> None:
         if max_batch < 1:
             raise ValueError("max_batch must be at least 1")
-        self.log = log
         self.max_batch = max_batch
-        self._waiting: list[tuple[PendingAppend, asyncio.Future[AppendResult]]] = []
+        self._send = send
+        self._waiting: list[tuple[Item, asyncio.Future[Result]]] = []
         self._sender: asyncio.Task[None] | None = None
 
-    async def append(self, envelope: Envelope, idempotency_key: str | None = None) -> AppendResult:
-        """Same contract as :meth:`EventLog.append`."""
-        future: asyncio.Future[AppendResult] = asyncio.get_running_loop().create_future()
-        self._waiting.append((PendingAppend(envelope, idempotency_key), future))
+    async def submit(self, item: Item) -> Result:
+        """``item``'s result, once the batch it leaves in is answered."""
+        future: asyncio.Future[Result] = asyncio.get_running_loop().create_future()
+        self._waiting.append((item, future))
         if self._sender is None:
             self._sender = asyncio.create_task(self._send_while_waiting())
-        # Shielded: a caller that goes away must not cancel the appends of the others.
-        return await asyncio.shield(future)
+        # A caller that goes away cancels its own future only: its item is sent all the
+        # same, by the sender task, and the others' results are theirs.
+        return await future
 
     async def _send_while_waiting(self) -> None:
         try:
@@ -41,7 +55,7 @@ class AppendBatcher:
                 batch = self._waiting[: self.max_batch]
                 del self._waiting[: self.max_batch]
                 try:
-                    results = await self.log.append_many([item for item, _ in batch])
+                    results = await self._send([item for item, _ in batch])
                 except Exception as exc:
                     for _, future in batch:
                         if not future.done():
@@ -56,3 +70,21 @@ class AppendBatcher:
                         future.set_result(result)
         finally:
             self._sender = None
+
+
+class AppendBatcher:
+    """Appends through ``log``, batching the appends that are waiting at the same time."""
+
+    def __init__(self, log: EventLog, max_batch: int = 256) -> None:
+        self.log = log
+        self._batches: Coalescer[PendingAppend, AppendResult] = Coalescer(
+            log.append_many, max_batch
+        )
+
+    @property
+    def max_batch(self) -> int:
+        return self._batches.max_batch
+
+    async def append(self, envelope: Envelope, idempotency_key: str | None = None) -> AppendResult:
+        """Same contract as :meth:`EventLog.append`."""
+        return await self._batches.submit(PendingAppend(envelope, idempotency_key))

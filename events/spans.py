@@ -12,6 +12,7 @@ import contextlib
 from collections.abc import Iterator, Sequence
 from typing import Any
 
+from opentelemetry import context as otel_context
 from opentelemetry import trace
 from opentelemetry.trace import Link, Span, SpanKind, Status, StatusCode, Tracer
 
@@ -23,17 +24,23 @@ from events.trace_context import context_of
 @contextlib.contextmanager
 def traced(tracer: Tracer, name: str, **options: Any) -> Iterator[Span]:
     """``tracer.start_as_current_span(name, **options)``, an error described, not recorded."""
-    with tracer.start_as_current_span(
+    # What start_as_current_span does when it neither records nor sets a status, without
+    # its two nested context managers: half the cost of a span, paid on every webhook.
+    current = tracer.start_span(
         name, record_exception=False, set_status_on_exception=False, **options
-    ) as current:
-        try:
-            yield current
-        except Exception as exc:
-            said = describe(exc)
-            current.set_status(Status(StatusCode.ERROR, said))
-            attributes = {"exception.type": type(exc).__qualname__, "exception.message": said}
-            current.add_event("exception", attributes)
-            raise
+    )
+    token = otel_context.attach(trace.set_span_in_context(current))
+    try:
+        yield current
+    except Exception as exc:
+        said = describe(exc)
+        current.set_status(Status(StatusCode.ERROR, said))
+        attributes = {"exception.type": type(exc).__qualname__, "exception.message": said}
+        current.add_event("exception", attributes)
+        raise
+    finally:
+        otel_context.detach(token)
+        current.end()
 
 
 def processing(

@@ -104,6 +104,15 @@ class Folding:
     links: tuple[Link, ...]
 
 
+@dataclass(frozen=True, slots=True)
+class Arrival:
+    """An event's chat key as it arrived (None: no event) and the sightings beside it."""
+
+    session: str
+    chat: str | None
+    sightings: Sequence[Sighting] = ()
+
+
 class IdentityMap:
     """The map of chat keys to the identity (chat key) of the person they name."""
 
@@ -137,25 +146,31 @@ class IdentityMap:
         folds returned stay pending until :meth:`recorded` is told they are in the log; a
         delivery retried after a crash gets them again, so none goes unrecorded.
         """
-        pairs = [
-            (self.chat_key(session, s.phone_id), self.chat_key(session, s.linked_id))
-            for s in sightings
-        ]
+        [folding] = await self.fold_many([Arrival(session, chat, sightings)], known_only=known_only)
+        return folding
+
+    async def fold_many(
+        self, arrivals: Sequence[Arrival], *, known_only: bool = False
+    ) -> list[Folding]:
+        """:meth:`fold` for each of ``arrivals``, in order, in one script call."""
         keys = [self._members, self._seen, self._identities, self._order, self._pending]
-        args = [chat or "", "1" if known_only else "0", *(key for pair in pairs for key in pair)]
-        identity, folds = cast(
-            tuple[bytes, list[list[bytes | int]]], await self._fold(keys=keys, args=args)
+        args: list[str | int] = ["1" if known_only else "0"]
+        pairs_of = []
+        for arrival in arrivals:
+            pairs = [
+                (self.chat_key(arrival.session, s.phone_id),
+                 self.chat_key(arrival.session, s.linked_id))
+                for s in arrival.sightings
+            ]  # fmt: skip
+            pairs_of.append(pairs)
+            args += [arrival.chat or "", len(pairs), *(key for pair in pairs for key in pair)]
+        answers = cast(
+            list[tuple[bytes, list[list[bytes | int]]]], await self._fold(keys=keys, args=args)
         )
-        links = tuple(
-            Link(
-                chat=_text(kept),
-                folded_chat=_text(folded),
-                sighting=sightings[int(index)],
-                pending_as=" ".join(pairs[int(index)]),
-            )
-            for index, kept, folded in folds
-        )
-        return Folding(chat=identity.decode() if chat else "", links=links)
+        return [
+            _folding(arrival, pairs, identity, folds)
+            for arrival, pairs, (identity, folds) in zip(arrivals, pairs_of, answers, strict=True)
+        ]
 
     async def learn(
         self,
@@ -196,6 +211,21 @@ class IdentityMap:
         keys = [self._members, self._seen, self._identities]
         members = cast(list[bytes], await self._forget(keys=keys, args=[chat]))
         return [member.decode() for member in members]
+
+
+def _folding(
+    arrival: Arrival, pairs: list[tuple[str, str]], identity: bytes, folds: list[list[bytes | int]]
+) -> Folding:
+    links = tuple(
+        Link(
+            chat=_text(kept),
+            folded_chat=_text(folded),
+            sighting=arrival.sightings[int(index)],
+            pending_as=" ".join(pairs[int(index)]),
+        )
+        for index, kept, folded in folds
+    )
+    return Folding(chat=identity.decode() if arrival.chat else "", links=links)
 
 
 def _text(value: bytes | int) -> str:

@@ -16,7 +16,6 @@ from opentelemetry.trace import SpanKind
 from prometheus_client import CollectorRegistry
 from redis.exceptions import RedisClusterException, RedisError
 
-from events.batching import AppendBatcher
 from events.key_wrapping import KekMismatch
 from events.log import LayoutMismatch
 from events.metrics import trace_exemplar
@@ -36,7 +35,8 @@ from services.ingest.errors import (
     WebhookRejected,
     WebhookStale,
 )
-from services.ingest.identity import identity_map, keyed_by_identity
+from services.ingest.identity import identity_map
+from services.ingest.intake import Intake
 from services.ingest.metrics import IngestMetrics
 from services.ingest.settings import IngestSettings
 from services.ingest.translate import (
@@ -67,9 +67,9 @@ class Gateway:
         self.log = settings.store.event_log(
             redis, settings.replica_wait, dedup_window_ms=settings.dedup_window_s * 1000
         )
-        self.appender = AppendBatcher(self.log)
+        self.intake = Intake(self.log, identity_map(redis, settings))
         self.budget = BodyBudget(settings.body_budget_bytes)
-        self.identities = identity_map(redis, settings)
+        self.metrics.body_bytes.set_function(lambda: self.budget.reserved)
         self._layout_checked = False
 
     async def receive(self, request: web.Request) -> web.Response:
@@ -82,11 +82,11 @@ class Gateway:
             try:
                 answer = await self._receive(request)
             except WebhookRejected as exc:
-                self.metrics.requests.labels(exc.code).inc()
+                self.metrics.count(exc.code)
                 span.set_attribute("http.response.status_code", exc.status)
                 detail = str(exc)[:300]
                 return _json({"error": exc.code, "detail": detail}, status=exc.status)
-            self.metrics.requests.labels(answer["status"]).inc()
+            self.metrics.count(answer["status"])
             span.set_attribute("http.response.status_code", 200)
             return _json(answer)
 
@@ -102,17 +102,19 @@ class Gateway:
             raise BadSignature("missing X-Webhook-Hmac header")
         try:
             async with self.budget.reserve(limit if declared is None else declared) as held:
-                self.metrics.body_bytes.set(self.budget.reserved)
                 body = await self._read_body(request, held)
                 return await self._accept(request, body)
         except BudgetExhausted:
             raise GatewayBusy("too many webhook bodies arriving at once; retry") from None
-        finally:
-            self.metrics.body_bytes.set(self.budget.reserved)
 
     async def _read_body(self, request: web.Request, held: Reservation) -> bytes:
         timeout_s = self.settings.body_timeout_s
         try:
+            if request.content.is_eof():
+                # The whole body is in already (a webhook is a few kilobytes, sent with its
+                # headers): reading it waits for nothing, so there is no time to limit and
+                # no read to cut, and no task or timer to pay for.
+                return await request.read()
             async with asyncio.timeout(timeout_s):
                 return await held.read(request.read())
         except TimeoutError:
@@ -150,10 +152,8 @@ class Gateway:
         started = time.perf_counter()
         try:
             await self._check_layout()
-            outcome = await keyed_by_identity(self.identities, self.appender, webhook, outcome)
             # The event carries this request's trace on to every consumer.
-            envelope = msgspec.structs.replace(outcome.envelope, traceparent=current_traceparent())
-            result = await self.appender.append(envelope, outcome.idempotency_key)
+            result = await self.intake.append(webhook, outcome, current_traceparent())
         except NotReplicated as exc:
             log.warning("append not confirmed: %s", exc)
             raise AppendNotReplicated("not confirmed by enough replicas; retry later") from None

@@ -14,7 +14,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import itertools
-from collections.abc import AsyncIterator, Awaitable
+from collections.abc import Awaitable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -62,22 +62,28 @@ class BodyBudget:
         self.reserved = 0
         self._holders: dict[int, Reservation] = {}
         self._orders = itertools.count()
+        self._cut = 0  # holders cut and not yet released
 
-    @contextlib.asynccontextmanager
-    async def reserve(self, size: int) -> AsyncIterator[Reservation]:
+    def reserve(self, size: int) -> contextlib.AbstractAsyncContextManager[Reservation]:
         """Hold ``size`` bytes while the block runs, cutting the oldest bodies still
         arriving when there is not enough room; raises :class:`BudgetExhausted`."""
+        return _Holding(self, size)
+
+    def _hold(self, size: int) -> Reservation:
         self._make_room(size)
         reservation = Reservation(size, next(self._orders))
         self._holders[reservation.order] = reservation
         self.reserved += size
-        try:
-            yield reservation
-        finally:
-            del self._holders[reservation.order]
-            self.reserved -= size
+        return reservation
+
+    def _release(self, reservation: Reservation) -> None:
+        del self._holders[reservation.order]
+        self.reserved -= reservation.size
+        self._cut -= reservation.cut
 
     def _make_room(self, size: int) -> None:
+        if not self._cut and self.capacity - self.reserved >= size:
+            return  # room enough and no one cut: what follows would find no victim
         # Dicts keep insertion order: the first holders are the oldest.
         arriving = [r for r in self._holders.values() if r.reading is not None and not r.cut]
         freed = self.capacity - self.reserved - sum(r.size for r in self._holders.values() if r.cut)
@@ -91,5 +97,24 @@ class BodyBudget:
             raise BudgetExhausted(f"{self.reserved} of {self.capacity} body bytes in use")
         for reservation in victims:
             reservation.cut = True
+            self._cut += 1
             if reservation.reading is not None:
                 reservation.reading.cancel()
+
+
+class _Holding(contextlib.AbstractAsyncContextManager[Reservation]):
+    """One ``async with budget.reserve(size)``: a class, not a generator, as every
+    request enters one."""
+
+    __slots__ = ("_budget", "_reservation", "_size")
+
+    def __init__(self, budget: BodyBudget, size: int) -> None:
+        self._budget = budget
+        self._size = size
+
+    async def __aenter__(self) -> Reservation:
+        self._reservation = self._budget._hold(self._size)
+        return self._reservation
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        self._budget._release(self._reservation)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import gc
 import logging
 from collections.abc import Mapping
 
@@ -21,6 +22,8 @@ log = logging.getLogger(__name__)
 
 # Requests in flight get most of the grace to finish; closing the app takes the rest.
 REQUESTS_GRACE_S = SHUTDOWN_GRACE_S - 5
+# Allocations between two young-generation collections (Python's default: 700).
+YOUNG_COLLECTION_EVERY = 20_000
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -42,6 +45,7 @@ async def serve(
     runner = web.AppRunner(create_app(settings, registry=registry), access_log=None,
                            shutdown_timeout=REQUESTS_GRACE_S, lingering_time=0)  # fmt: skip
     await runner.setup()
+    settle_garbage_collector()
     try:
         async with serving_metrics(registry, args.metrics_host, args.metrics_port):
             await web.TCPSite(runner, args.host, args.port).start()
@@ -54,6 +58,19 @@ async def serve(
             await stopping.wait()
     finally:
         await runner.cleanup()
+
+
+def settle_garbage_collector() -> None:
+    """Keep the cycle collector off what the process holds for good, and run it less often.
+
+    A webhook allocates a few hundred short-lived objects, nearly all freed by reference
+    counting; at the default pace the collector took about a tenth of the gateway's CPU,
+    most of it walking the modules, tables and clients made at start, which never become
+    garbage. Those are frozen out of its reach once the app is set up.
+    """
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(YOUNG_COLLECTION_EVERY, *gc.get_threshold()[1:])
 
 
 def run(args: argparse.Namespace, env: Mapping[str, str]) -> int:

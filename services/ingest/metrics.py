@@ -31,14 +31,15 @@ class IngestMetrics:
             ["outcome"],
             registry=registry,
         )
-        for outcome in OUTCOMES:
-            self.requests.labels(outcome)
+        # Each outcome's child looked up once: a request only counts itself.
+        self._outcomes = {outcome: self.requests.labels(outcome) for outcome in OUTCOMES}
         self.ignored = Counter(
             "wsm_webhook_ignored_total",
             "Signed webhooks that became no event, by WAHA event and reason.",
             ["event", "reason"],
             registry=registry,
         )
+        # Read when scraped (``Gateway`` sets its function): requests never touch it.
         self.body_bytes = Gauge(
             "wsm_webhook_body_bytes_reserved",
             "Body bytes reserved by the webhook requests in hand (WEBHOOK_BODY_BUDGET_BYTES).",
@@ -50,3 +51,8 @@ class IngestMetrics:
             buckets=(0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5),
             registry=registry,
         )
+
+    def count(self, outcome: str) -> None:
+        """One more request with this outcome."""
+        counter = self._outcomes.get(outcome)
+        (counter or self.requests.labels(outcome)).inc()

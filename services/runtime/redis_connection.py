@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
+import hiredis
 from redis.asyncio import Redis
 from redis.asyncio.client import Pipeline
 from redis.asyncio.connection import (
@@ -41,6 +42,25 @@ from services.runtime import settings
 
 
 class _KeepsCancellation(AbstractConnection):
+    def pack_command(self, *args: Any) -> list[bytes]:
+        # The bytes redis-py's hiredis packer sends, without its Python pass over every
+        # argument first (a batch of appends is hundreds of them): hiredis encodes str as
+        # UTF-8 (strictly), int and float as redis-py does, and refuses anything else.
+        # A name of letters only: redis-py would split one such as "SCRIPT LOAD" in two.
+        first = args[0]
+        encoder = self.encoder
+        if (
+            isinstance(first, str | bytes)
+            and first.isalpha()
+            and encoder.encoding == "utf-8"
+            and encoder.encoding_errors == "strict"
+        ):
+            try:
+                return [hiredis.pack_command(args)]
+            except TypeError:
+                pass  # a bool, a memoryview, None: redis-py's own way, and its own error
+        return super().pack_command(*args)
+
     async def send_packed_command(
         self, command: bytes | str | Iterable[bytes], check_health: bool = True
     ) -> None:

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from redis.asyncio import Redis
 
 from events import Keyspace
-from services.domain.identities import IdentityMap, Sighting
+from services.domain.identities import Arrival, IdentityMap, Sighting
 
 SECRET = b"identity-map-test-secret-0123456789"
 PHONE = "5511988887777@c.us"
@@ -35,6 +35,23 @@ async def test_a_chat_never_linked_is_its_own_identity(identities: IdentityMap) 
     folding = await identities.fold("default", key(identities, PHONE))
     assert folding.chat == key(identities, PHONE)
     assert folding.links == ()
+
+
+async def test_a_batch_of_arrivals_folds_as_the_same_calls_one_after_another_would(
+    identities: IdentityMap,
+) -> None:
+    linked, phone = key(identities, LINKED), key(identities, PHONE)
+    foldings = await identities.fold_many([
+        Arrival("default", linked),
+        Arrival("default", phone, [seen_together()]),
+        Arrival("default", None, [seen_together()]),
+        Arrival("default", phone),
+    ])  # fmt: skip
+    assert [folding.chat for folding in foldings] == [linked, linked, "", linked]
+    # The fold stays pending until recorded: each arrival revealing it is told of it.
+    assert [[(link.chat, link.folded_chat) for link in f.links] for f in foldings] == [
+        [], [(linked, phone)], [(linked, phone)], []
+    ]  # fmt: skip
 
 
 async def test_ids_first_seen_together_are_kept_under_the_phone_number(

@@ -10,6 +10,7 @@ from collections.abc import AsyncIterator
 
 import pytest
 from aiohttp.test_utils import TestServer
+from prometheus_client import CollectorRegistry
 from redis.asyncio import Redis
 
 from events import EventLog
@@ -109,3 +110,30 @@ async def test_the_oldest_stalled_body_is_cut_to_let_a_signed_webhook_through(
     assert len([r async for r in log.scan()]) == 1
     for _, writer in (first, second):
         writer.close()
+
+
+async def test_the_reserved_bytes_gauge_shows_the_bodies_held_when_scraped(
+    redis: Redis, ingest_settings: IngestSettings
+) -> None:
+    registry = CollectorRegistry()
+    settings = dataclasses.replace(ingest_settings, body_timeout_s=TIMEOUT_S)
+    server = TestServer(create_app(settings, redis=redis, registry=registry))
+    await server.start_server(lingering_time=0)
+    assert server.port is not None
+
+    def reserved() -> float | None:
+        return registry.get_sample_value("wsm_webhook_body_bytes_reserved")
+
+    try:
+        assert reserved() == 0
+        reader, writer = await stalled(server.port)
+        for _ in range(100):
+            if reserved() == BODY:
+                break
+            await asyncio.sleep(0.01)
+        assert reserved() == BODY
+        status, _ = await answer(reader, TIMEOUT_S + 2)
+        assert status == 408 and reserved() == 0
+        writer.close()
+    finally:
+        await server.close()

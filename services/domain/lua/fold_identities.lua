@@ -4,12 +4,14 @@
 -- KEYS[3]: identity -> its chat keys, space-separated, itself first (hash)
 -- KEYS[4]: the order counter
 -- KEYS[5]: "a b" pair -> "identity folded" for folds not yet recorded as events (hash)
--- ARGV[1]: the chat key an event arrived under, or '' for none
--- ARGV[2]: '1' to pass over a pair neither of whose keys was ever seen (a person who
+-- ARGV[1]: '1' to pass over a pair neither of whose keys was ever seen (a person who
 -- never wrote: the map learns nothing of them), '0' to fold every pair
--- ARGV[3..]: pairs of chat keys of one person, the one to keep first when both are new
--- Returns {identity of ARGV[1] or '', {pair index, identity, folded}...}: every fold of the
--- given pairs not yet recorded, new or left over from an attempt that did not record it.
+-- ARGV[2..]: one or more requests, each: the chat key an event arrived under ('' for
+-- none), the count of pairs, then the pairs of chat keys of one person, the one to keep
+-- first when both are new. Requests are taken in order, as so many calls would be.
+-- Returns, per request, {identity of its chat or '', {pair index, identity, folded}...}:
+-- every fold of its pairs not yet recorded, new or left over from an attempt that did not
+-- record it.
 -- The whole fold is one script, so two gateways learning the same person at once cannot
 -- leave a chat key pointing at an identity that was itself folded away.
 local function identity_of(chat)
@@ -68,20 +70,27 @@ local function fold(index, a, b)
   return nil
 end
 
-local folds = {}
-for i = 3, #ARGV - 1, 2 do
-  local a, b = ARGV[i], ARGV[i + 1]
-  if ARGV[2] ~= '1' or seen(a) or seen(b) then
-    local made = fold((i - 3) / 2, a, b)
-    if made then
-      folds[#folds + 1] = made
+local known_only = ARGV[1] == '1'
+local answers = {}
+local at = 2
+while at <= #ARGV do
+  local chat, count = ARGV[at], tonumber(ARGV[at + 1])
+  local folds = {}
+  for n = 0, count - 1 do
+    local a, b = ARGV[at + 2 + 2 * n], ARGV[at + 3 + 2 * n]
+    if not known_only or seen(a) or seen(b) then
+      local made = fold(n, a, b)
+      if made then
+        folds[#folds + 1] = made
+      end
     end
   end
+  at = at + 2 + 2 * count
+  if chat == '' then
+    answers[#answers + 1] = {'', folds}
+  else
+    mark(chat)
+    answers[#answers + 1] = {identity_of(chat), folds}
+  end
 end
-
-local chat = ARGV[1]
-if chat == '' then
-  return {'', folds}
-end
-mark(chat)
-return {identity_of(chat), folds}
+return answers
