@@ -47,6 +47,8 @@ class MemoryViews:
         self.lists: dict[str, list[bytes]] = {}
         self.sorted: dict[str, dict[bytes, float]] = {}
         self.dirty: set[str] = set()
+        self.written: set[str] = set()
+        """The keys written by an earlier batch (of this partition)."""
 
     async def get(self, key: str) -> bytes | None:
         return self.values.get(key)
@@ -94,8 +96,11 @@ class MemoryViews:
         self.dirty.clear()
         commands: list[Command] = []
         replaced = [key for key in dirty if key not in self.values]
-        if replaced:
-            commands.append(("DEL", *replaced))
+        # Only what an earlier batch wrote exists: the version being built starts empty.
+        written = [key for key in replaced if key in self.written]
+        if written:
+            commands.append(("DEL", *written))
+        self.written.update(dirty)
         strings = [x for key in dirty if key in self.values for x in (key, self.values[key])]
         if strings:
             commands.append(("MSET", *strings))
@@ -110,6 +115,7 @@ class MemoryViews:
     def forget(self) -> None:
         """Drop what is held (everything changed must have been written)."""
         assert not self.dirty
+        self.written.clear()
         self.values.clear()
         self.lists.clear()
         self.sorted.clear()
@@ -160,8 +166,9 @@ async def rebuild(
     until: Mapping[int, str],
     on_progress: Callable[[int], None] | None = None,
 ) -> int:
-    """Build each projection named in ``versions`` into its keys from every entry up to
-    ``until`` (per partition), in log order, in one pass over the log.
+    """Build each projection named in ``versions`` into its keys, which hold nothing yet
+    (a version nobody has written), from every entry up to ``until`` (per partition), in
+    log order, in one pass over the log.
 
     Each chat lives in one partition, in order, so every view gets exactly the history
     the live projector saw. Returns the number of entries read; ``on_progress`` hears
