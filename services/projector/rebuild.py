@@ -61,12 +61,14 @@ class MemoryViews:
         return sorted(scores, key=lambda member: (scores[member], member))
 
     def apply(self, command: Command) -> None:
-        name, key, *args = command
+        name, key = command[0], command[1]
         assert isinstance(key, str)
         self.dirty.add(key)
+        if name == "SET":  # most of them: no list of arguments made
+            self.values[key] = cast(bytes, command[2])
+            return
+        args = command[2:]
         match name:
-            case "SET":
-                self.values[key] = cast(bytes, args[0])
             case "DEL":
                 self.values.pop(key, None)
                 self.lists.pop(key, None)
