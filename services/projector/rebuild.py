@@ -15,8 +15,8 @@ from zoneinfo import ZoneInfo
 
 from events import EventLog, Record
 from events.checkpoint import Command
+from events.redis_client import RedisClient
 from events.schema import EVENT_TYPES, DomainEvent, UnknownEvent
-from services.projector.overlap import Writes, read_ahead
 from services.projector.projections import Projection, projection
 from services.projector.sessions_rebuild import SessionsRebuild
 from services.projector.store import ReadModelKeys
@@ -148,6 +148,15 @@ class _ByType(dict[str, list[Projection]]):
         return found
 
 
+async def _write(redis: RedisClient, commands: list[Command]) -> None:
+    if not commands:
+        return
+    async with redis.pipeline(transaction=False) as pipe:
+        for command in commands:
+            pipe.execute_command(*command)
+        await pipe.execute()
+
+
 @contextlib.contextmanager
 def fewer_collections() -> Iterator[None]:
     """Run the young-generation collector less often: a rebuild allocates millions of
@@ -180,40 +189,34 @@ async def rebuild(
     sessions = SessionsRebuild(versions["sessions"]) if "sessions" in versions else None
     built = [projection(n, views, keys, zone) for n, keys in versions.items() if n != "sessions"]
     by_type = _ByType(built)
-    writes = Writes(log.redis)
     read = 0
     building: int | None = None  # the partition whose views are held
 
     async def write_changes() -> None:
-        await writes.submit(views.changes() + (sessions.changes() if sessions else []))
+        await _write(log.redis, views.changes() + (sessions.changes() if sessions else []))
 
     with fewer_collections():
-        try:
-            async with read_ahead(_pages(log, until)) as pages:
-                async for page in pages:
-                    if page[0].partition != building:
-                        await write_changes()
-                        views.forget()
-                        if sessions is not None:
-                            sessions.forget()
-                        building = page[0].partition
-                    for record in page:
-                        if sessions is not None:
-                            sessions.fold(record)
-                        # Only the models the event's type can change, as the live
-                        # projector, which acknowledges it unread for the others.
-                        for project in by_type[type_of(record.envelope.event)]:
-                            for command in await project.project(record, views):
-                                views.apply(command)
-                    read += len(page)
-                    if read // FLUSH_EVERY != (read - len(page)) // FLUSH_EVERY:
-                        await write_changes()
-                    if on_progress is not None:
-                        on_progress(read)
-            await write_changes()
-            await writes.drain()
-        finally:
-            await writes.abandon()
+        async for page in _pages(log, until):
+            if page[0].partition != building:
+                await write_changes()
+                views.forget()
+                if sessions is not None:
+                    sessions.forget()
+                building = page[0].partition
+            for record in page:
+                if sessions is not None:
+                    sessions.fold(record)
+                # Only the models the event's type can change, as the live projector,
+                # which acknowledges it unread for the others.
+                for project in by_type[type_of(record.envelope.event)]:
+                    for command in await project.project(record, views):
+                        views.apply(command)
+            read += len(page)
+            if read // FLUSH_EVERY != (read - len(page)) // FLUSH_EVERY:
+                await write_changes()
+            if on_progress is not None:
+                on_progress(read)
+        await write_changes()
     if on_progress is not None:
         on_progress(read)
     return read
