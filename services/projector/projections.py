@@ -124,6 +124,9 @@ SESSIONS_REMEMBERED = 4096
 
 
 class Sessions:
+    """The sessions model, event by event. A rebuild folds it in memory instead
+    (``services.projector.sessions_rebuild``), which must leave what this leaves."""
+
     name = "sessions"
 
     def __init__(self, views: ViewStore, keys: ReadModelKeys) -> None:
