@@ -10,13 +10,14 @@ from __future__ import annotations
 import contextlib
 import gc
 from collections.abc import AsyncIterator, Callable, Iterator, Mapping
-from typing import cast
+from typing import Protocol, cast
 from zoneinfo import ZoneInfo
 
 from events import EventLog, Record
 from events.checkpoint import Command
 from events.redis_client import RedisClient
 from events.schema import EVENT_TYPES, DomainEvent, UnknownEvent
+from services.projector.health_rebuild import HealthRebuild
 from services.projector.projections import Projection, projection
 from services.projector.sessions_rebuild import SessionsRebuild
 from services.projector.store import ReadModelKeys
@@ -135,6 +136,23 @@ def type_of(event: DomainEvent | UnknownEvent) -> str:
     return event.type if isinstance(event, UnknownEvent) else _TYPE_NAMES[type(event)]
 
 
+class Fold(Protocol):
+    """A model rebuilt by folding a partition's events in memory, written per batch."""
+
+    def fold(self, record: Record) -> None: ...
+
+    def changes(self) -> list[Command]: ...
+
+    def forget(self) -> None: ...
+
+
+FOLDS: dict[str, Callable[[ReadModelKeys], Fold]] = {
+    "sessions": SessionsRebuild,
+    "health": HealthRebuild,
+}
+"""The models a rebuild folds itself; the others' commands are applied to ``MemoryViews``."""
+
+
 class _ByType(dict[str, list[Projection]]):
     """The projections each event type can change, found once per type."""
 
@@ -186,26 +204,26 @@ async def rebuild(
     the count now and then.
     """
     views = MemoryViews()
-    sessions = SessionsRebuild(versions["sessions"]) if "sessions" in versions else None
-    built = [projection(n, views, keys, zone) for n, keys in versions.items() if n != "sessions"]
+    folds = [FOLDS[n](keys) for n, keys in versions.items() if n in FOLDS]
+    built = [projection(n, views, keys, zone) for n, keys in versions.items() if n not in FOLDS]
     by_type = _ByType(built)
     read = 0
     building: int | None = None  # the partition whose views are held
 
     async def write_changes() -> None:
-        await _write(log.redis, views.changes() + (sessions.changes() if sessions else []))
+        await _write(log.redis, views.changes() + [c for f in folds for c in f.changes()])
 
     with fewer_collections():
         async for page in _pages(log, until):
             if page[0].partition != building:
                 await write_changes()
                 views.forget()
-                if sessions is not None:
-                    sessions.forget()
+                for fold in folds:
+                    fold.forget()
                 building = page[0].partition
             for record in page:
-                if sessions is not None:
-                    sessions.fold(record)
+                for fold in folds:
+                    fold.fold(record)
                 # Only the models the event's type can change, as the live projector,
                 # which acknowledges it unread for the others.
                 for project in by_type[type_of(record.envelope.event)]:

@@ -27,6 +27,7 @@ from events.schema import (
     NameRegistered,
     PrivacyNoticeShown,
     ReplySent,
+    SessionStatusChanged,
     SubjectErased,
 )
 from services.projector import rebuild as rebuilding
@@ -131,8 +132,8 @@ async def test_event_by_event_equals_a_rebuild_and_a_redelivered_prefix_changes_
     assert await read_model_contents(redis, live.keys) == held
 
 
-# Replies and their acknowledgements too, on a few ids so that they meet: a chat's watch
-# of acknowledgements is written, then deleted once nothing is awaited.
+# Replies and their acknowledgements too, on a few ids so that they meet (a chat's watch
+# of acknowledgements is written, then deleted once nothing is awaited), and statuses.
 WAHA_IDS = st.sampled_from(["true_1@c.us_A1", "true_1@c.us_B2"])
 acknowledged_steps = st.lists(
     st.tuples(
@@ -142,6 +143,7 @@ acknowledged_steps = st.lists(
             st.builds(ReplySent, waha_message_id=WAHA_IDS),
             st.builds(MessageAcknowledged, message_id=WAHA_IDS, ack=st.just(2),
                       from_me=st.just(True)),
+            st.builds(SessionStatusChanged, status=st.sampled_from(["WORKING", "FAILED"])),
         ]).flatmap(lambda kind: kind),
     ),
     max_size=25,
