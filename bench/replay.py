@@ -1,12 +1,13 @@
 """Projector benchmark: replay speed over a large log, and lag under steady traffic.
 
-    bench/run replay [--events N] [--backlog B] [--rate R] [--seconds S]
+    bench/run replay [--events N] [--backlog B] [--rate R] [--seconds S] [--rounds K]
 
 1. Writes N events (default 1,000,000) of realistic conversations (20 events each:
    messages, consent, name, replies, tool calls, bookings; personal fields sealed) to a
    fresh embedded Redis.
 2. Replay, side by side in one run: reading and decoding the whole log alone (the ceiling),
-   then rebuilding all three read models from it in one pass (``wsm replay``'s work).
+   then rebuilding all three read models from it in one pass (``wsm replay``'s work); K
+   times alternating (default 1), and the fastest of each compared.
 3. Live: on a log of its own, a ``wsm projector`` process first works through a backlog
    of B events (default 20,000), then follows while events are appended at R per second
    (default 1,000) for S seconds; the entries not yet applied are sampled every 100 ms.
@@ -175,14 +176,24 @@ async def measure(url: str, kek: Path, args: argparse.Namespace) -> None:
     )
     written = await write_log(log, args.events)
     print(f"wrote {args.events} events in {written:.1f} s")
-    started = time.perf_counter()
-    read = await read_only(log)
-    scan = time.perf_counter() - started
-    print(f"read and decode only: {read} events in {scan:.1f} s = {read / scan:,.0f} events/s")
-    started = time.perf_counter()
-    read = await replay(log, version=2)
-    took = time.perf_counter() - started
-    print(f"replay, 3 read models: {read} events in {took:.1f} s = {read / took:,.0f} events/s")
+    best_scan = best_took = float("inf")
+    for version in range(2, 2 + args.rounds):  # each replay builds a version of its own
+        started = time.perf_counter()
+        read = await read_only(log)
+        scan = time.perf_counter() - started
+        print(f"read and decode only: {read} events in {scan:.1f} s = {read / scan:,.0f} events/s")
+        started = time.perf_counter()
+        read = await replay(log, version)
+        took = time.perf_counter() - started
+        print(f"replay, 3 read models: {read} events in {took:.1f} s = {read / took:,.0f} events/s")
+        best_scan, best_took = min(best_scan, scan), min(best_took, took)
+    if args.rounds > 1:
+        # On a shared machine each figure is slowed by whatever else runs meanwhile: the
+        # fastest of each is the least disturbed.
+        print(
+            f"fastest of {args.rounds}: read and decode {read / best_scan:,.0f} events/s, "
+            f"replay {read / best_took:,.0f} events/s = {best_scan / best_took:.0%} of it"
+        )
     if args.seconds > 0:
         await lag_under_load(redis, url, kek, args)
     await redis.aclose()
@@ -194,4 +205,5 @@ if __name__ == "__main__":
     parser.add_argument("--backlog", type=int, default=20_000, help="events before the lag test")
     parser.add_argument("--rate", type=int, default=1000, help="events/s for the lag test")
     parser.add_argument("--seconds", type=float, default=30, help="0 skips the lag test")
+    parser.add_argument("--rounds", type=int, default=1, help="read-only and replay, alternating")
     asyncio.run(main(parser.parse_args()))

@@ -79,16 +79,6 @@ class ViewStore(Protocol):
         """A sorted set's members, lowest score first."""
         ...
 
-    def sealed(self, view: object, seal: Callable[[], bytes]) -> bytes:
-        """What to write for ``view``, which ``seal`` turns into its stored bytes: those
-        bytes (Redis), or a stand-in the store seals only if it is the key's last value (a
-        rebuild, where sealing every intermediate view would cost more than projecting)."""
-        ...
-
-    def standing_in(self, stored: bytes) -> object | None:
-        """The view a stand-in from ``sealed`` stands for; None for stored bytes."""
-        ...
-
 
 class RedisViews:
     def __init__(self, redis: RedisClient) -> None:
@@ -102,12 +92,6 @@ class RedisViews:
 
     async def members(self, key: str) -> list[bytes]:
         return cast(list[bytes], await self.redis.zrange(key, 0, -1))
-
-    def sealed(self, view: object, seal: Callable[[], bytes]) -> bytes:
-        return seal()
-
-    def standing_in(self, stored: bytes) -> object | None:
-        return None
 
 
 class Projection(Protocol):
@@ -140,6 +124,9 @@ SESSIONS_REMEMBERED = 4096
 
 
 class Sessions:
+    """The sessions model, event by event. A rebuild folds it in memory instead
+    (``services.projector.sessions_rebuild``), which must leave what this leaves."""
+
     name = "sessions"
 
     def __init__(self, views: ViewStore, keys: ReadModelKeys) -> None:
@@ -149,12 +136,7 @@ class Sessions:
         # sealed session again costs more than projecting the event.
         self._written: OrderedDict[str, tuple[bytes, bytes | None, SessionView]] = OrderedDict()
 
-    def _opened(
-        self, views: ViewStore, key: str, raw: bytes, chat: str, subject_key: bytes | None
-    ) -> SessionView:
-        standing = views.standing_in(raw)
-        if isinstance(standing, SessionView):
-            return standing
+    def _opened(self, key: str, raw: bytes, chat: str, subject_key: bytes | None) -> SessionView:
         written = self._written.get(key)
         if written is not None and written[0] == raw and written[1] == subject_key:
             return written[2]
@@ -178,12 +160,12 @@ class Sessions:
         key = self.keys.session(record.partition, record.chat)
         raw = await views.get(key)
         subject_key = record.subject_key
-        before = None if raw is None else self._opened(views, key, raw, record.chat, subject_key)
+        before = None if raw is None else self._opened(key, raw, record.chat, subject_key)
         after = project_session(before, record.envelope)
         if after is None or after == before:
             return ()
         score = int(after.last_activity.timestamp() * 1000)
-        stored = views.sealed(after, lambda: encode_session(after, subject_key))
+        stored = encode_session(after, subject_key)
         self._remember(key, stored, subject_key, after)
         return (
             ("SET", key, stored),

@@ -9,22 +9,23 @@ from __future__ import annotations
 
 import contextlib
 import gc
-import itertools
-from collections.abc import Callable, Iterator, Mapping
-from typing import cast
+from collections.abc import AsyncIterator, Callable, Iterator, Mapping
+from typing import Protocol, cast
 from zoneinfo import ZoneInfo
 
-from events import EventLog
+from events import EventLog, Record
 from events.checkpoint import Command
 from events.redis_client import RedisClient
 from events.schema import EVENT_TYPES, DomainEvent, UnknownEvent
-from services.projector.projections import projection
+from services.projector.health_rebuild import HealthRebuild
+from services.projector.projections import Projection, projection
+from services.projector.sessions_rebuild import SessionsRebuild
 from services.projector.store import ReadModelKeys
 
 FLUSH_EVERY = 5000
 """Entries read between two writes of the views changed meanwhile."""
-PROGRESS_EVERY = 1000
-"""Entries read between two reports of progress."""
+PAGE = 1000
+"""Entries read from the log at a time; progress is reported after each page."""
 
 
 async def boundaries(log: EventLog) -> dict[int, str]:
@@ -39,11 +40,6 @@ async def boundaries(log: EventLog) -> dict[int, str]:
     return ends
 
 
-STAND_IN = b"\x00wsm-rebuild-stand-in:"
-"""Starts a value sealed only once it is known to be its key's last; no stored value
-starts so (a sealed one is a msgpack array, an older one a msgpack map)."""
-
-
 class MemoryViews:
     """The views being rebuilt: the projections' commands applied in memory."""
 
@@ -52,25 +48,11 @@ class MemoryViews:
         self.lists: dict[str, list[bytes]] = {}
         self.sorted: dict[str, dict[bytes, float]] = {}
         self.dirty: set[str] = set()
-        self._stand_ins: dict[bytes, tuple[object, Callable[[], bytes]]] = {}
-        self._next_stand_in = itertools.count()
+        self.written: set[str] = set()
+        """The keys written by an earlier batch (of this partition)."""
 
     async def get(self, key: str) -> bytes | None:
         return self.values.get(key)
-
-    def sealed(self, view: object, seal: Callable[[], bytes]) -> bytes:
-        stand_in = STAND_IN + str(next(self._next_stand_in)).encode()
-        self._stand_ins[stand_in] = (view, seal)
-        return stand_in
-
-    def standing_in(self, stored: bytes) -> object | None:
-        found = self._stand_ins.get(stored)
-        return None if found is None else found[0]
-
-    def _stored(self, value: bytes) -> bytes:
-        """A value as it is written: a stand-in sealed now."""
-        found = self._stand_ins.pop(value, None)
-        return value if found is None else found[1]()
 
     async def elements(self, key: str) -> list[bytes]:
         return list(self.lists.get(key, ()))
@@ -80,15 +62,14 @@ class MemoryViews:
         return sorted(scores, key=lambda member: (scores[member], member))
 
     def apply(self, command: Command) -> None:
-        name, key, *args = command
+        name, key = command[0], command[1]
         assert isinstance(key, str)
         self.dirty.add(key)
-        replaced = self.values.get(key)
-        if replaced is not None and replaced.startswith(STAND_IN):
-            self._stand_ins.pop(replaced, None)  # never to be written: never sealed
+        if name == "SET":  # most of them: no list of arguments made
+            self.values[key] = cast(bytes, command[2])
+            return
+        args = command[2:]
         match name:
-            case "SET":
-                self.values[key] = cast(bytes, args[0])
             case "DEL":
                 self.values.pop(key, None)
                 self.lists.pop(key, None)
@@ -118,11 +99,11 @@ class MemoryViews:
         self.dirty.clear()
         commands: list[Command] = []
         replaced = [key for key in dirty if key not in self.values]
-        if replaced:
-            commands.append(("DEL", *replaced))
-        for key in dirty:
-            if key in self.values:
-                self.values[key] = self._stored(self.values[key])
+        # Only what an earlier batch wrote exists: the version being built starts empty.
+        written = [key for key in replaced if key in self.written]
+        if written:
+            commands.append(("DEL", *written))
+        self.written.update(dirty)
         strings = [x for key in dirty if key in self.values for x in (key, self.values[key])]
         if strings:
             commands.append(("MSET", *strings))
@@ -137,7 +118,7 @@ class MemoryViews:
     def forget(self) -> None:
         """Drop what is held (everything changed must have been written)."""
         assert not self.dirty
-        self._stand_ins.clear()
+        self.written.clear()
         self.values.clear()
         self.lists.clear()
         self.sorted.clear()
@@ -153,6 +134,36 @@ _TYPE_NAMES = {event: name for name, event in EVENT_TYPES.items()}
 def type_of(event: DomainEvent | UnknownEvent) -> str:
     """An event's type, as its entry names it."""
     return event.type if isinstance(event, UnknownEvent) else _TYPE_NAMES[type(event)]
+
+
+class Fold(Protocol):
+    """A model rebuilt by folding a partition's events in memory, written per batch."""
+
+    def fold(self, record: Record) -> None: ...
+
+    def changes(self) -> list[Command]: ...
+
+    def forget(self) -> None: ...
+
+
+FOLDS: dict[str, Callable[[ReadModelKeys], Fold]] = {
+    "sessions": SessionsRebuild,
+    "health": HealthRebuild,
+}
+"""The models a rebuild folds itself; the others' commands are applied to ``MemoryViews``."""
+
+
+class _ByType(dict[str, list[Projection]]):
+    """The projections each event type can change, found once per type."""
+
+    def __init__(self, projections: list[Projection]) -> None:
+        super().__init__()
+        self.projections = projections
+
+    def __missing__(self, kind: str) -> list[Projection]:
+        found = [p for p in self.projections if p.types is None or kind in p.types]
+        self[kind] = found
+        return found
 
 
 async def _write(redis: RedisClient, commands: list[Command]) -> None:
@@ -184,35 +195,61 @@ async def rebuild(
     until: Mapping[int, str],
     on_progress: Callable[[int], None] | None = None,
 ) -> int:
-    """Build each projection named in ``versions`` into its keys from every entry up to
-    ``until`` (per partition), in log order, in one pass over the log.
+    """Build each projection named in ``versions`` into its keys, which hold nothing yet
+    (a version nobody has written), from every entry up to ``until`` (per partition), in
+    log order, in one pass over the log.
 
     Each chat lives in one partition, in order, so every view gets exactly the history
     the live projector saw. Returns the number of entries read; ``on_progress`` hears
     the count now and then.
     """
     views = MemoryViews()
-    built = [projection(name, views, keys, zone) for name, keys in versions.items()]
-    projections = [(project, project.types) for project in built]
+    folds = [FOLDS[n](keys) for n, keys in versions.items() if n in FOLDS]
+    built = [projection(n, views, keys, zone) for n, keys in versions.items() if n not in FOLDS]
+    by_type = _ByType(built)
     read = 0
+    building: int | None = None  # the partition whose views are held
+
+    async def write_changes() -> None:
+        await _write(log.redis, views.changes() + [c for f in folds for c in f.changes()])
+
     with fewer_collections():
-        for partition, last in until.items():
-            if last == "0-0":
-                continue
-            async for record in log.scan([partition], batch=1000, end=last):
-                kind = type_of(record.envelope.event)
-                for project, types in projections:
-                    if types is not None and kind not in types:
-                        continue  # as the live projector, which acknowledges it unread
+        async for page in _pages(log, until):
+            if page[0].partition != building:
+                await write_changes()
+                views.forget()
+                for fold in folds:
+                    fold.forget()
+                building = page[0].partition
+            for record in page:
+                for fold in folds:
+                    fold.fold(record)
+                # Only the models the event's type can change, as the live projector,
+                # which acknowledges it unread for the others.
+                for project in by_type[type_of(record.envelope.event)]:
                     for command in await project.project(record, views):
                         views.apply(command)
-                read += 1
-                if read % FLUSH_EVERY == 0:
-                    await _write(log.redis, views.changes())
-                if on_progress is not None and read % PROGRESS_EVERY == 0:
-                    on_progress(read)
-            await _write(log.redis, views.changes())
-            views.forget()
+            read += len(page)
+            if read // FLUSH_EVERY != (read - len(page)) // FLUSH_EVERY:
+                await write_changes()
+            if on_progress is not None:
+                on_progress(read)
+        await write_changes()
     if on_progress is not None:
         on_progress(read)
     return read
+
+
+async def _pages(log: EventLog, until: Mapping[int, str]) -> AsyncIterator[list[Record]]:
+    """Every entry up to ``until``, in pages of one partition each."""
+    for partition, last in until.items():
+        if last == "0-0":
+            continue
+        page: list[Record] = []
+        async for record in log.scan([partition], batch=PAGE, end=last):
+            page.append(record)
+            if len(page) == PAGE:
+                yield page
+                page = []
+        if page:
+            yield page

@@ -7,7 +7,7 @@ them with the run's checkpoints in one script call (``events.run_worker``).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import cast
 
 from events import Record
@@ -61,12 +61,6 @@ class RunViews:
                 for member in args:
                     scores.pop(_bytes(member), None)
         return sorted(scores, key=lambda member: (scores[member], member))
-
-    def sealed(self, view: object, seal: Callable[[], bytes]) -> bytes:
-        return seal()
-
-    def standing_in(self, stored: bytes) -> object | None:
-        return None
 
 
 def _bytes(value: object) -> bytes:

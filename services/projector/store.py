@@ -11,6 +11,7 @@ Appointments hold no name or text (a chat key, times, a status) and are stored a
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import cast
@@ -46,6 +47,12 @@ async def current_version(redis: RedisClient, keyspace: Keyspace, projection: st
     return int(cast(bytes, raw)) if raw is not None else FIRST_VERSION
 
 
+@functools.lru_cache(maxsize=4096)
+def _base(keyspace: Keyspace, version: int, partition: int, projection: str) -> str:
+    """A version's prefix in a partition: built once, as every event names a few keys."""
+    return keyspace.in_partition(partition, "rm", projection, f"v{version}")
+
+
 @dataclass(frozen=True, slots=True)
 class ReadModelKeys:
     """The keys of one version of the read models (each projection uses its own)."""
@@ -54,7 +61,7 @@ class ReadModelKeys:
     version: int = FIRST_VERSION
 
     def _base(self, partition: int, projection: str) -> str:
-        return self.keyspace.in_partition(partition, "rm", projection, f"v{self.version}")
+        return _base(self.keyspace, self.version, partition, projection)
 
     def pattern(self, projection: str) -> str:
         """Every key of this version of ``projection``, for SCAN."""

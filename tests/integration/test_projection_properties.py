@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import uuid
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from redis.asyncio import Redis
@@ -21,11 +22,15 @@ from events.schema import (
     ConsentRefused,
     ConsentRevoked,
     DomainEvent,
+    MessageAcknowledged,
     MessageReceived,
     NameRegistered,
     PrivacyNoticeShown,
+    ReplySent,
+    SessionStatusChanged,
     SubjectErased,
 )
+from services.projector import rebuild as rebuilding
 from services.projector.projections import PROJECTIONS, RedisViews, group_of, projection
 from services.projector.store import ReadModelKeys
 from tests.support.projecting import SP, read_model_contents, rebuilt_equals_live
@@ -125,3 +130,40 @@ async def test_event_by_event_equals_a_rebuild_and_a_redelivered_prefix_changes_
     redelivered = entries[: data.draw(st.integers(0, len(entries)), label="prefix")]
     assert [await live.apply(record) for record in redelivered] == [False] * len(redelivered)
     assert await read_model_contents(redis, live.keys) == held
+
+
+# Replies and their acknowledgements too, on a few ids so that they meet (a chat's watch
+# of acknowledgements is written, then deleted once nothing is awaited), and statuses.
+WAHA_IDS = st.sampled_from(["true_1@c.us_A1", "true_1@c.us_B2"])
+acknowledged_steps = st.lists(
+    st.tuples(
+        st.sampled_from(CHATS),
+        st.sampled_from([
+            *step_kinds,
+            st.builds(ReplySent, waha_message_id=WAHA_IDS),
+            st.builds(MessageAcknowledged, message_id=WAHA_IDS, ack=st.just(2),
+                      from_me=st.just(True)),
+            st.builds(SessionStatusChanged, status=st.sampled_from(["WORKING", "FAILED"])),
+        ]).flatmap(lambda kind: kind),
+    ),
+    max_size=25,
+)  # fmt: skip
+
+
+@settings(max_examples=40, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])  # fmt: skip
+@given(steps=acknowledged_steps)
+async def test_a_rebuild_written_in_many_small_batches_equals_event_by_event(
+    redis: Redis, steps: list[tuple[str, DomainEvent | str]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Pages of two entries and a write every three: a view written by one batch is
+    # changed, replaced or deleted by the next.
+    monkeypatch.setattr(rebuilding, "PAGE", 2)
+    monkeypatch.setattr(rebuilding, "FLUSH_EVERY", 3)
+    log = EventLog(redis, Keyspace(prefix=f"p{uuid.uuid4().hex[:12]}", partitions=2))
+    await log.ensure_layout()
+    live = EventByEvent(log)
+    await live.hold_the_leases()
+    for chat, step in steps:
+        await play(log, live, chat, step)
+    await rebuilt_equals_live(redis, log)
