@@ -122,7 +122,9 @@ async def watch(redis: Redis, keyspace: Keyspace, turns: int, pid: int, limit_s:
     raise SystemExit(f"not every turn was taken within {limit_s:.0f} s")
 
 
-def run_once(turns: int, tree: Path, profile: Path | None) -> tuple[float, Timing]:
+def run_once(
+    turns: int, tree: Path, profile: Path | None, log: Path | None = None
+) -> tuple[float, Timing]:
     """One round: the ceiling's seconds and the conductor's timing, ``tree``'s code."""
     with tempfile.TemporaryDirectory() as tmp:
         redis_server = RedisServer(Path(tmp) / "redis")
@@ -159,9 +161,10 @@ def run_once(turns: int, tree: Path, profile: Path | None) -> tuple[float, Timin
             processes.append(start([sys.executable, *cli, "waha-sim", "--port", str(sim_port)],
                                    env, sim_port))  # fmt: skip
             profiled = ["-m", "cProfile", "-o", str(profile)] if profile else []
+            stderr = log.open("ab") if log else subprocess.DEVNULL
             conductor = subprocess.Popen(
                 [sys.executable, *profiled, *cli, "conductor", "--name", "c0"],
-                env=env, cwd=tree, stderr=subprocess.DEVNULL,
+                env={**env, "LOG_LEVEL": "WARNING"} if log else env, cwd=tree, stderr=stderr,
             )  # fmt: skip
             processes.append(conductor)
             timing = asyncio.run(measure(conductor.pid))
@@ -180,6 +183,7 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=1)
     parser.add_argument("--against", type=Path, help="another source tree, in alternate rounds")
     parser.add_argument("--profile", type=Path, help="cProfile this tree's conductor to FILE")
+    parser.add_argument("--log", type=Path, help="append the conductors' warnings to FILE")
     args = parser.parse_args()
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python "
           f"{platform.python_version()}; {args.turns} first messages per round\n")  # fmt: skip
@@ -191,7 +195,8 @@ def main() -> int:
     trees = [HERE] if args.against is None else [args.against.resolve(), HERE]
     for round_ in range(1, args.rounds + 1):
         for tree in trees:
-            ceiling, timing = run_once(args.turns, tree, args.profile if tree == HERE else None)
+            ceiling, timing = run_once(args.turns, tree, args.profile if tree == HERE else None,
+                                     args.log)  # fmt: skip
             name = "this tree" if tree == HERE else tree.name
             print(f"| {name}, {round_} | {args.turns} | {args.turns / timing.turns_s:,.0f} "
                   f"| {args.turns / timing.replies_s:,.0f} "
