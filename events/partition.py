@@ -39,6 +39,7 @@ from events.codec import (
 from events.consumer import ConsumerContext
 from events.deadletters import give_up
 from events.infrastructure import INFRASTRUCTURE_ERRORS, is_infrastructure_failure
+from events.key_reads import KeyReads
 from events.key_wrapping import KekMismatch
 from events.spans import processing
 
@@ -81,6 +82,7 @@ class PartitionWorker:
         self.partition = partition
         self.token = token
         self.stream = consumer.keyspace.stream(partition)
+        self.key_reads = KeyReads(consumer.subject_keys, partition)
         self.lanes: dict[str, _Lane] = {}
         # Entries handed to a lane and not finished: what this worker knows it holds.
         self.dispatched: set[str] = set()
@@ -340,8 +342,8 @@ class PartitionWorker:
         """Decode an entry, with its personal data if its subject's key still exists, and
         that key (what a handler derives from the entry is sealed with it too)."""
         chat = entry.fields.get(b"chat", b"").decode(errors="replace")
-        keys = await self.consumer.subject_keys.for_reading(self.partition, [chat])
-        return decode_entry(entry.entry_id, self.partition, entry.fields, keys.get(chat))
+        key = await self.key_reads.key_of(chat)
+        return decode_entry(entry.entry_id, self.partition, entry.fields, key)
 
     async def _not_counted(self, entry: _Entry, attempt: int) -> int:
         """Take back the attempt just counted: it failed for a reason not the entry's."""
