@@ -130,9 +130,12 @@ class Subscription:
                 worker.halted.set()  # lost anyway: its commits would be refused
                 if token is not None:  # it had lapsed, and was just taken anew: give it back
                     await self.leases.release(partition, token)
-        for partition in sorted(desired):
-            if partition not in self.draining:  # ours again once handed over
-                await self._hold(partition)
+        # All at once: renewed one after another, behind a busy event loop each, the last
+        # leases of a backlog's owner lapsed before their turn came.
+        held = [self._hold(p) for p in sorted(desired) if p not in self.draining]
+        for outcome in await asyncio.gather(*held, return_exceptions=True):
+            if isinstance(outcome, BaseException):
+                raise outcome
 
     def _hand_over(self, partition: int) -> None:
         """Let the partition's in-hand entries finish, then release it, in the background:

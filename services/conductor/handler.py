@@ -45,6 +45,7 @@ from events.waitlist_schema import WaitlistOffered
 from services.conductor import burst, erasure, no_shows, reminders, staff_changes, waitlist
 from services.conductor.deciding import Decider
 from services.conductor.erasure import ErasedBookings
+from services.conductor.look_ahead import LookAhead
 from services.conductor.portuguese.speech import spoken
 from services.conductor.recording import decision_effects
 from services.conductor.reminders import DEFAULT_OFFSETS
@@ -108,6 +109,7 @@ class ConversationHandler:
         self.log = log
         self.decider = decider
         self.checkpoints = Checkpoints(redis, log.keyspace, group)
+        self._look_ahead = LookAhead(redis, log.keyspace)
         self.clock = clock
         self.reminder_offsets = reminder_offsets
         self.erased_bookings = erased_bookings
@@ -206,8 +208,9 @@ class ConversationHandler:
 
     async def _next_message(self, record: Record) -> MessageReceived | None:
         """The chat's next message after this entry, if the log holds one yet."""
-        following = await self._of_chat(record, "(" + record.entry_id, "+", _LOOK_AHEAD)
-        for later in following:
+        following = await self._look_ahead.of_chat(record, _LOOK_AHEAD)
+        keys = {record.chat: record.subject_key} if record.subject_key else {}
+        for later in decode_entries(record.partition, following, keys):
             event = later.envelope.event
             if isinstance(event, MessageReceived):
                 return None if later.erased else event

@@ -1,0 +1,34 @@
+"""Subject keys asked for by a partition's lanes at the same moment are read together, each
+after it was asked: what Redis holds then, never a key kept from before."""
+
+from __future__ import annotations
+
+import asyncio
+
+from events import Keyspace
+from events.key_reads import KeyReads
+from events.redis_client import RedisClient
+from events.subject_keys import SubjectKeys
+
+CHATS = ("chat-a", "chat-b")
+
+
+async def test_keys_asked_for_together_are_each_chats_own(redis: RedisClient) -> None:
+    keyspace = Keyspace(partitions=1)
+    subject_keys = SubjectKeys(redis, keyspace)
+    written = await subject_keys.for_writing(CHATS)
+    reads = KeyReads(subject_keys, 0)
+    found = await asyncio.gather(*(reads.key_of(chat) for chat in (*CHATS, "chat-never-seen")))
+    assert found == [written[CHATS[0]].key, written[CHATS[1]].key, None]
+
+
+async def test_a_key_erased_before_it_is_asked_for_again_is_not_found(
+    redis: RedisClient,
+) -> None:
+    keyspace = Keyspace(partitions=1)
+    subject_keys = SubjectKeys(redis, keyspace)
+    await subject_keys.for_writing(CHATS)
+    reads = KeyReads(subject_keys, 0)
+    assert await reads.key_of(CHATS[0]) is not None
+    await redis.hdel(keyspace.subject_keys(0), CHATS[0])
+    assert await reads.key_of(CHATS[0]) is None
