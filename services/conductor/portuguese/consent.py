@@ -20,6 +20,7 @@ from services.conductor.portuguese.answer_parts import asks as _asks
 from services.conductor.portuguese.answer_parts import phrases as _phrases
 from services.conductor.portuguese.answer_reading import answer_of
 from services.conductor.portuguese.consent_scope import within_scope, without_asking_to_go_on
+from services.conductor.portuguese.stop_messages import stop_of_messages_asked
 
 # A yes standing on its own.
 _YES = _phrases(
@@ -255,6 +256,8 @@ def revocation_in(text: str) -> Revocation:
     words = _words(text)
     mentioned = any(_contains(words, phrase) for phrase in _REVOKE)
     mentioned = mentioned or _TAKING_BACK.search(" ".join(words)) is not None
+    # The clinic's messages asked to stop ("para de me mandar msg"): confirmed first.
+    mentioned = mentioned or stop_of_messages_asked(" ".join(words))
     shape = _parse(words, _REVOCATIONS, _REVOKE_NEUTRAL)
     plain = not _asks(text) and not _CONDITIONS.intersection(words)
     if shape is not None and "revoke" in shape and "stop" not in shape and plain:
