@@ -93,10 +93,15 @@ _NAME_INTRO = re.compile(
     r"|o nome (?:eh|e) |aqui fala (?:a |o )?"
     r"|me chamo|eu me chamo|sou eu (?:a |o )?|sou (?!d[aeo] )(?:a |o )?"
     r"|eu sou (?!d[aeo] )(?:a |o )?|"
-    r"pode me chamar (?:so |apenas )?de|aqui (?:eh|e) (?:a |o )?|(?:eh|e) (?:a|o) "
+    r"pode me chamar (?:so |apenas )?de|aqui (?:eh|e) (?:a |o )?|(?:eh|e) (?:a |o |(?=\w+ \w))"
+    # Whose name it is ("o nome dela é", "o nome do meu filho é").
+    r"|(?:o )?nome d(?:ela|ele|[oa] (?:meu|minha) \w+)(?: (?:eh|e)\b|:)"
     r"|(?:aqui )?quem (?:fala|ta falando|esta falando|escreve|ta escrevendo) (?:eh|e) (?:a |o )?"
     r"|pode (?:colocar|por|botar) (?:como |(?:no|em) nome d[aeo] )?"
-    r"|(?:coloca|poe|bota) (?:no|em) nome d[aeo] )\s*"
+    r"|(?:coloca|poe|bota) (?:no|em) nome d[aeo] "
+    # The name asked to be written down ("registra como", "pode anotar:").
+    r"|(?:pode )?(?:anotar|anota|registrar|registra|cadastrar|cadastra|coloca|bota|poe)"
+    r"(?: ai)?(?: como)?:?)\s*"
     # A form of address before the name is no part of it ("eu sou a Dona Zilda").
     r"(?:(?:dona|seu|sr|sra)\.? )?",
 )
@@ -108,7 +113,16 @@ _JOINERS_CHARS = "'\u2019\\-"
 _PARTS = re.compile(r"\s*[,;?!]\s*")
 # Whose name a booking goes in, the name itself in the next part; "sou de Caruaru" (where
 # one is from) introduces no name.
-_WHOSE_NAME = re.compile(r"\b(?:no|em) nome d[aeo]\b")
+# Whom the booking is for, said before the name ("é pro meu filho, Miguel Alves", "a
+# consulta é pra minha mãe, Rosa", "sou eu mesmo, Osvaldo") likewise.
+_WHOSE_NAME = re.compile(
+    r"\b(?:no|em) nome d[aeo]\b"
+    r"|^(?:(?:a )?(?:consulta|vaga|horario|agendamento) )?(?:eh|e) (?:pro|pra|para) "
+    r"(?:o |a )?(?:meu|minha|mim)\b|^(?:sou|e) eu(?: mesm[oa])?$"
+)
+# An article or a form of address before the name following whose it is ("sou eu, a
+# Dona Cida") is no part of it.
+_ARTICLE = re.compile(r"^(?:(?:a|o) )?(?:(?:dona|seu|sr|sra)\.? )?(?=\w)", re.IGNORECASE)
 # Faces and other symbols around a name ("Eduarda Gomes 😊") are no part of it.
 _SYMBOLS = re.compile(rf"[^\w\s{_JOINERS_CHARS},;:.!?]")
 _WORD = rf"[^\W\d_]+(?:[{_JOINERS}][^\W\d_]+)*"
@@ -209,7 +223,7 @@ def name_in(text: str) -> str | None:
     parts = _PARTS.split(plain)
     for said, after in pairwise(parts):
         # "pode colocar no nome da minha mãe, Tereza da Silva": the name follows whose it is.
-        if _WHOSE_NAME.search(fold(said)) and (name := _name_of(after)):
+        if _WHOSE_NAME.search(fold(said)) and (name := _name_of(_ARTICLE.sub("", after))):
             return name
     introduced = [part for part in parts if _introduces(part)]
     if len(parts) > 1 and len(introduced) == 1 and (name := _name_of(introduced[0])):
@@ -242,7 +256,9 @@ _REQUEST_AFTER = re.compile(
 # The name said first, then that it is the one speaking ("Gabriel aqui", "Carla dos Anjos
 # Moreira aqui, boa tarde", "aqui e o Zé" is an introduction before the name).
 _NAME_THEN_HERE = re.compile(
-    r"^(?:(?:oi|ola|bom dia|boa tarde|boa noite) )*(.+?) (?:aqui|falando|que fala)$"
+    r"^(?:(?:oi|ola|bom dia|boa tarde|boa noite) )*(.+?) (?:aqui|falando|que fala"
+    # The name, then asked to be written down ("jessica priscila rodrigues pode anotar").
+    r"|(?:pode )?(?:anotar|anota|colocar|coloca|registrar|registra|cadastrar)(?: ai)?)$"
 )
 
 
@@ -254,9 +270,22 @@ def _name_of(said: str) -> str | None:
         cleaned = " ".join(cleaned.split()[start : start + len(here[1].split())])
     introduced = _NAME_INTRO.sub("", fold(cleaned))
     if introduced != fold(cleaned):
-        # Keep the original spelling and accents of the part after the introduction.
-        cleaned = " ".join(cleaned.split()[-len(introduced.split()) :]) if introduced else ""
+        # Keep the original spelling and accents of the part after the introduction,
+        # counting the words the introduction took as folded ("Sant'Ana" may fold apart).
+        cleaned = _after_words(cleaned, len(fold(cleaned)) - len(introduced))
         cleaned = _REQUEST_AFTER.sub("", cleaned)
     if not 2 <= len(cleaned) <= 60 or not _NAME.match(cleaned) or not looks_like_name(cleaned):
         return None
     return written_as_name(cleaned)
+
+
+def _after_words(said: str, taken: int) -> str:
+    """``said`` without its first words, those that make the first ``taken`` characters of
+    its folded form."""
+    words = said.split()
+    kept = len(words)
+    for at in range(1, len(words) + 1):
+        if len(fold(" ".join(words[:at]))) + 1 >= taken:  # the space after them
+            kept = at
+            break
+    return " ".join(words[kept:])
