@@ -81,6 +81,16 @@ _COURTESY = re.compile(
     r"|(?:otimo|bom|excelente|maravilhoso|pessimo|ruim)(?: o)? atendimento"
     r"|atendimento (?:foi|e|esta|ta) (?:otimo|bom|excelente|maravilhoso|pessimo|ruim|rapido))\b"
 )
+# "perto das 10" is about an hour, no place near the clinic ("consigo quarta perto das 10?").
+_NEAR_AN_HOUR = re.compile(r"\bperto d(?:as|e) (?=\d)")
+# "que eu vou" with what one goes to do or how ("logo cedo que eu vou de jejum fazer os
+# exames") gives a reason; said alone or with "sim" it says one will come (round 7).
+_GOING_FOR = re.compile(r"\bque eu vou (?=de |fazer |levar |trazer |com |a pe\b|precisar )")
+# Fasting said as what one will do ("pois vou de jejum fazer os exames") asks nothing
+# about it; asked ("vou de jejum?", "precisa ir em jejum?") it is a question (round 7).
+_FASTING_SAID = re.compile(
+    r"\b(?:vou|vai|estarei|to|estou|vou estar|vou ir) (?:de|em) jejum\b(?![^?]*\?)"
+)
 # Any day does: whether a message names a time does not depend on the day it is read.
 _ANY_DAY = date(2026, 1, 5)
 
@@ -134,6 +144,8 @@ def intent_of(text: str) -> Intent:
     read by the agent under way, see ``offline_brain.follows_up``)."""
     # "qto custa" asks what "quanto custa" does; "consuta" is "consulta".
     folded = _COURTESY.sub(" ", written_out(fold(text)))
+    folded = _NEAR_AN_HOUR.sub("por volta das ", _GOING_FOR.sub("pois vou ", folded))
+    folded = _FASTING_SAID.sub(" ", folded)
     folded = " ".join(_rooted(w) for w in _SLIPS.corrected(_collapsed(folded).split()))
     if revocation_in(text) is not Revocation.NONE:
         # A stray "parar" is not one (see ``revocation_in``); an erasure asked beside it is
