@@ -58,3 +58,16 @@ def test_the_personal_data_named_in_full_change_no_yes() -> None:
 @pytest.mark.parametrize("text", ["ok pode", "ta bom pode"])
 def test_an_acknowledgement_with_leave_to_go_on_is_still_no_consent(text: str) -> None:
     assert consent_answer(text) is None
+
+
+@pytest.mark.parametrize("text", ["não, pode cancelar esse", "nao, desmarca entao"])
+def test_a_no_then_the_proposal_dropped_is_a_no(text: str) -> None:
+    assert confirmation_answer(text) is False
+
+
+def test_cancelling_alone_stays_unread_as_it_may_answer_a_cancellation() -> None:
+    assert confirmation_answer("cancela, nao quero mais") is None
+
+
+def test_a_no_joined_to_cancelling_without_a_comma_is_not_read_as_dropping_it() -> None:
+    assert confirmation_answer("nao desmarca") is not True
