@@ -71,3 +71,7 @@ def test_cancelling_alone_stays_unread_as_it_may_answer_a_cancellation() -> None
 
 def test_a_no_joined_to_cancelling_without_a_comma_is_not_read_as_dropping_it() -> None:
     assert confirmation_answer("nao desmarca") is not True
+
+
+def test_the_terms_of_use_named_change_no_yes() -> None:
+    assert consent_answer("sim, aceito os termos de uso") is True

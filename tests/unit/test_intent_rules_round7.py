@@ -17,6 +17,9 @@ from services.conductor.portuguese.intents import intent_of
         "chega de mensagem por favor",
         "chega dessas notificações",
         "não me mandem mais nada",
+        "não quero receber mais lembrete",
+        "para com essas mensagens",
+        "me tira da lista de mensagens",
     ],
 )
 def test_the_clinics_messages_asked_to_stop_are_a_revocation_confirmed_first(text: str) -> None:
@@ -33,6 +36,7 @@ def test_the_clinics_messages_asked_to_stop_are_a_revocation_confirmed_first(tex
         "vcs mandam mensagem demais",
         "para de manha tem vaga?",
         "para de mandar o boleto pro meu marido",
+        "me tira da lista de espera",
     ],
 )
 def test_a_complaint_about_the_messages_is_no_revocation(text: str) -> None:

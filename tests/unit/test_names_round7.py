@@ -51,6 +51,7 @@ def test_a_name_with_an_apostrophe_keeps_all_its_words(text: str, name: str) -> 
         ("jessica priscila rodrigues pode anotar", "Jessica Priscila Rodrigues"),
         ("registra como Helena Prado", "Helena Prado"),
         ("pode anotar: Marcos Vinícius Teixeira", "Marcos Vinícius Teixeira"),
+        ("Ana Clara Ribeiro, pode anotar", "Ana Clara Ribeiro"),
     ],
 )
 def test_a_name_asked_to_be_written_down_is_read(text: str, name: str) -> None:
@@ -60,3 +61,11 @@ def test_a_name_asked_to_be_written_down_is_read(text: str, name: str) -> None:
 def test_whose_name_it_is_introduces_it() -> None:
     text = "oi tudo bem? o nome dela é Isabela Cristina Duarte, ela tem 6 aninhos"
     assert name_in(text) == "Isabela Cristina Duarte"
+
+
+def test_who_one_is_to_the_patient_is_no_name() -> None:
+    assert name_in("oi, aqui é o pai da Sofia") is None
+
+
+def test_filho_ending_a_name_is_part_of_it() -> None:
+    assert name_in("João Silva Filho") == "João Silva Filho"

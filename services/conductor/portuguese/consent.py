@@ -112,7 +112,7 @@ _NEUTRAL = _phrases(
     "bah", "tche", "oxente", "oxi", "ue", "egua", "visse", "mano", "mana", "vei", "guria",
     "guri", "painho", "mainha", "meu rei", "minha rainha", "sinhora", "sinhor",
     # The data named in full ("os meus dados pessoais", "dados de saúde").
-    "pessoais", "de saude",
+    "pessoais", "de saude", "de uso", "termos de uso", "condicoes", "as condicoes",
     "please", "thanks", "thank you", "hi", "hello", "i", "the", "to", "with", "and", "it",
     "terms", "notice", "policy", "privacy", "all", "i read",
 )  # fmt: skip

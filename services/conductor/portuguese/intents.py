@@ -237,16 +237,22 @@ def name_in(text: str) -> str | None:
         # "pode colocar no nome da minha mãe, Tereza da Silva": the name follows whose it is.
         if _WHOSE_NAME.search(fold(said)) and (name := _name_of(_ARTICLE.sub("", after))):
             return name
-    introduced = [part for part in parts if _introduces(part)]
+    introduced = [p for p in parts if _introduces(p) and not _WRITE_DOWN.fullmatch(fold(p))]
     if len(parts) > 1 and len(introduced) == 1 and (name := _name_of(introduced[0])):
         return name
     # The other parts only greet ("Joana Silva, boa tarde"): the one left is the name.
     said = [part for part in parts if part and fold(part) not in _GREETINGS]
+    # A part that only asks the name to be written down ("Ana Clara Ribeiro, pode anotar").
+    said = [part for part in said if not _WRITE_DOWN.fullmatch(fold(part))]
     if len(parts) > 1 and len(said) == 1 and (name := _name_of(said[0])):
         return name
     return _name_of(plain)
 
 
+_WRITE_DOWN = re.compile(
+    r"(?:pode )?(?:anotar|anota|colocar|coloca|registrar|registra|cadastrar|cadastra)"
+    r"(?: ai)?(?: por favor)?"
+)
 _GREETINGS = frozenset({
     "oi", "ola", "oi oi", "bom dia", "boa tarde", "boa noite", "tudo bem", "prazer",
     "obrigado", "obrigada", "tudo bem com voce",

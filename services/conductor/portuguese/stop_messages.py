@@ -23,6 +23,11 @@ _STOP_ASKED = re.compile(
     rf"|\bchega\s+(?:de|des+[ea]s?|dest[ea]s?)\s+(?:\w+\s+)?{_MESSAGES}\b"
     # "não me mandem mais nada", "não manda mais lembrete": not "não me mandaram mais".
     r"|\bnao\s+(?:me\s+)?(?:mand|envi)(?:e|em|a|ar)\s+mais\b"
+    # "não quero receber mais lembrete", "para com essas mensagens".
+    rf"|\bnao quero (?:mais )?receber (?:mais )?(?:\w+ )?{_MESSAGES}\b"
+    rf"|\b(?:para|pare|parem) com (?:\w+ )?{_MESSAGES}\b"
+    # "me tira da lista de mensagens": not the waiting list ("lista de espera").
+    r"|\b(?:tira|tire|tirem|remove|remova|removam)\w* (?:\w+ ){0,2}da lista\b(?! de espera)"
 )
 # A stop of sending asked needs what is sent ("para de me mandar msg"), or none named at
 # all ("para de me mandar isso"): "para de mandar o boleto pro meu marido" names another.
