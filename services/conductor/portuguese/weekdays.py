@@ -34,7 +34,8 @@ _ABBREVIATED = re.compile(
 # 2ª" alone too, and "5ª às 14h", "4ª de manhã": before a time or a part of the day.
 _NUMBERED = re.compile(
     r"\b([2-6])a(?: |-)?(?:feira|f)\b|(?:(?<=na )|(?<=pra )|(?<=para )|(?<=ate ))([2-6])a\b"
-    r"|(?<![\d/:])\b([2-6])a(?= (?:as? \d|\d{1,2}(?:h|:\d\d)|de (?:manha|tarde|noite)))"
+    r"|(?<![\d/:])\b([2-6])a"
+    r"(?= (?:as? \d|\d{1,2}(?:h|:\d\d)|de (?:manha|tarde|noite)|q(?:ue)? vem\b))"
 )
 _BY_NUMBER = {"2": "segunda", "3": "terca", "4": "quarta", "5": "quinta", "6": "sexta"}
 
