@@ -40,6 +40,9 @@ _NOT_LETTERS = re.compile(r"[\W_]+")
 # What ends a clause: "não, pera, esse dia não" is three. A line break does not: a burst
 # of messages is read joined by them ("de" then "acordo" is "de acordo").
 _CLAUSE_END = re.compile(r"[,.;!\u2026]+")
+# "sô" (Minas Gerais' "senhor") is told from "só" (only, a condition) by its accent alone;
+# written "so" it stays a condition, and the question is asked again.
+_SO_ADDRESS = re.compile(r"\bs[ôÔ]\b")
 _QUESTION = ("?", "¿", "\u061f", "\u2e2e")  # and the Arabic and reversed question marks
 
 
@@ -83,9 +86,15 @@ def asks(text: str) -> bool:
     return any(mark in shown for mark in _QUESTION)
 
 
+def without_so_address(text: str) -> str:
+    """``text`` with "sô" (a form of address) written "senhor", before accents are folded."""
+    return _SO_ADDRESS.sub("senhor", text)
+
+
 def answer_words(text: str) -> tuple[str, ...]:
     """The words of a message, shorthand written out ("n" is "não", "vcs" "vocês")."""
-    plain = _NOT_LETTERS.sub(" ", fold(_EMOTICON.sub(" ", unicodedata.normalize("NFKC", text))))
+    shown = without_so_address(_EMOTICON.sub(" ", unicodedata.normalize("NFKC", text)))
+    plain = _NOT_LETTERS.sub(" ", fold(shown))
     # Collapsed before shorthand is written out, so that "nn" is "n", that is "não".
     return tuple(_ELONGATED.sub(r"\1", w) for w in written_out(collapsed(plain)).split())
 
@@ -168,6 +177,8 @@ def clause_says(parts: list[Part], soft_yes: Part | None) -> set[Part]:
     """What one clause says: a set of YES, ACK and NO; Mixed when it says both, an
     unclear part (a condition, an unnegated verb of ability with no reading) as None."""
     said: set[Part] = set()
+    if _negated_after(parts):
+        return {Part.NO}  # "quero não", "dá não", "posso não não": the negator said after
     negated = False  # a negator said, whose scope runs to the clause's end
     for part in parts:
         if part is Part.REFUSE and negated:
@@ -192,3 +203,15 @@ def clause_says(parts: list[Part], soft_yes: Part | None) -> set[Part]:
         elif part is Part.IF:
             raise Mixed
     return said
+
+
+def _negated_after(parts: list[Part]) -> bool:
+    """Whether a clause is a verb of wish or ability with its negator said after it, as
+    the North-East and speech say a no ("quero não", "dá não", "posso não"). Only such a
+    verb, too weak to be a yes alone: "aceito não" stays a yes and a no (no answer)."""
+    meant = [part for part in parts if part is not Part.SAID]
+    return (
+        len(meant) >= 2
+        and meant[-2:] == [Part.SOFT, Part.NOT]
+        and all(part in (Part.SOFT, Part.NOT) for part in meant[:-2])
+    )

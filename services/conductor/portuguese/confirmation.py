@@ -11,6 +11,7 @@ again instead. A no may end by asking for another option ("esse dia não, tem ou
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date
 
 from services.conductor.portuguese.answer_parts import AnswerGrammar, Part, asks
@@ -104,9 +105,27 @@ def _changes_the_yes(words: tuple[str, ...]) -> bool:
     return parse_when(" ".join(words), _ANY_DAY) is not None
 
 
+# A no, then the proposal asked to be dropped ("não, pode cancelar esse"): the cancelling
+# carries the no out, no yes to it (round 7). Alone ("cancela, não quero mais") it could
+# answer "Posso cancelar?" too, and stays unread.
+_NO_THEN_DROPPED = re.compile(
+    r"^\s*(?:nao|n)\b[^?]*?,\s*(?:(?:pode|podem) )?(?:cancelar|cancela|desmarcar|desmarca)"
+    r"(?: (?:esse|essa|ele|ela|entao|por favor|pfv|mesmo))*\s*[.!]*\s*$"
+)
+
+
+def _unaccented(text: str) -> str:
+    """``text`` lower-cased without accents, its commas kept ("não, desmarca" is no "não
+    desmarca")."""
+    parts = unicodedata.normalize("NFKD", text.lower())
+    return "".join(char for char in parts if not unicodedata.combining(char))
+
+
 def confirmation_answer(text: str) -> bool | None:
     """True for a plain yes to a proposal, False for a plain no, None for anything else
     (a question, a correction, a condition, an unrelated message)."""
+    if _NO_THEN_DROPPED.match(_unaccented(text)):
+        return False
     another = _ANOTHER_ASKED.search(text)
     said_first = text[: another.start()] if another else text
     if another and asks(said_first):

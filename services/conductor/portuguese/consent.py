@@ -14,12 +14,13 @@ import re
 from collections.abc import Iterable
 from enum import StrEnum
 
-from services.conductor.portuguese.answer_parts import AnswerGrammar, Part
+from services.conductor.portuguese.answer_parts import AnswerGrammar, Part, without_so_address
 from services.conductor.portuguese.answer_parts import answer_words as _words
 from services.conductor.portuguese.answer_parts import asks as _asks
 from services.conductor.portuguese.answer_parts import phrases as _phrases
 from services.conductor.portuguese.answer_reading import answer_of
 from services.conductor.portuguese.consent_scope import within_scope, without_asking_to_go_on
+from services.conductor.portuguese.stop_messages import stop_of_messages_asked
 
 # A yes standing on its own.
 _YES = _phrases(
@@ -38,6 +39,15 @@ _PERMITS = _phrases(
     *(f"{leave} {verb}" for leave in ("pode", "podem") for verb in _HANDLING),
     "deixo", "eu deixo",
 )  # fmt: skip
+# A problem denied is no no ("não tem problema", "não me importo"): asked again at worst.
+# Said with the negator again at its end ("não me importo não", "não tem problema nenhum
+# não"), as speech repeats it, it is still denied in form only.
+_DENIED = (
+    "nao tem problema", "nao tem problema nenhum", "nao ha problema", "nao vejo problema",
+    "nao me importo", "problema nenhum", "nenhum problema", "nao tenho nada contra",
+    "nada contra", "nao tenho objecao", "sem objecao", "nao vejo a hora",
+    "nao tenho nada a esconder", "nada a esconder",
+)  # fmt: skip
 # An acknowledgement: it goes with a yes or a no, and is no consent by itself ("ok").
 _ACK = _phrases(
     "ok", "okay", "ta", "ta bom", "ta bem", "tudo bem", "tudo certo", "beleza", "blz",
@@ -45,11 +55,7 @@ _ACK = _phrases(
     "combinado", "fechado", "fechou", "perfeito", "otimo", "show", "bora", "pode deixar",
     "de boa", "segue", "pode", "podem", "pode seguir", "pode continuar", "pode prosseguir",
     "numa boa", "certinho", "ta certinho", "ta certo",
-    # A problem denied is no no ("não tem problema", "não me importo"): asked again at worst.
-    "nao tem problema", "nao tem problema nenhum", "nao ha problema", "nao vejo problema",
-    "nao me importo", "problema nenhum", "nenhum problema", "nao tenho nada contra",
-    "nada contra", "nao tenho objecao", "sem objecao", "nao vejo a hora",
-    "nao tenho nada a esconder", "nada a esconder",
+    *_DENIED, *(f"{denied} nao" for denied in _DENIED if denied.startswith("nao ")),
     # Leave given freely ("fica à vontade", "manda ver", "show de bola").
     "fica a vontade", "fique a vontade", "fiquem a vontade", "pode ficar a vontade",
     "manda ver", "pode mandar ver", "manda bala", "vai fundo", "show de bola", "demorou",
@@ -69,6 +75,8 @@ _NO = _phrases(
 _NOT = _phrases(
     "nao", "nem", "prefiro nao", "melhor nao", "acho melhor nao", "acho que nao", "agora nao",
     "no", "not", "do not", "dont", "don t", "ainda nao", "por enquanto nao", "prefiro que nao",
+    # "num" is how speech says "não" before a verb ("num dá", "num aceito não").
+    "num",
 )  # fmt: skip
 # Verbs of ability or wish: negated, a no ("não quero"); unnegated, too weak for consent.
 _ABLE = _phrases("quero", "queria", "posso", "vou", "gostaria", "desejo")
@@ -101,6 +109,10 @@ _NEUTRAL = _phrases(
     "hum", "hmm", "hm", "ah", "ahn", "bom", "oxe", "poxa", "por enquanto", "por",
     # Interjections of the regions ("vixe, não", "eita, esse dia não dá"); kind asking.
     "vixe", "eita", "uai", "pfvr", "por gentileza", "ixi", "ixe", "xi", "putz", "opa", "afe",
+    "bah", "tche", "oxente", "oxi", "ue", "egua", "visse", "mano", "mana", "vei", "guria",
+    "guri", "painho", "mainha", "meu rei", "minha rainha", "sinhora", "sinhor",
+    # The data named in full ("os meus dados pessoais", "dados de saúde").
+    "pessoais", "de saude", "de uso", "termos de uso", "condicoes", "as condicoes",
     "please", "thanks", "thank you", "hi", "hello", "i", "the", "to", "with", "and", "it",
     "terms", "notice", "policy", "privacy", "all", "i read",
 )  # fmt: skip
@@ -138,7 +150,8 @@ VERB_FORMS = (
 _CONSENT = AnswerGrammar.of(CONSENT_PARTS, _STEMS, _NOUNS, soft_yes=None, verb_forms=VERB_FORMS)
 # Any of these anywhere makes a message something other than consent.
 _NEGATIONS = frozenset(
-    {"nao", "n", "nem", "nunca", "jamais", "no", "not", "nope", "nah", "never", "dont", "don"}
+    {"nao", "n", "num", "nem", "nunca", "jamais", "no", "not", "nope", "nah", "never", "dont",
+     "don"}
 )  # fmt: skip
 # "Não li" ("I haven't read it"), "não sei", "não tenho certeza" say nothing of consent:
 # with a verb of reading or knowing, a no is not a refusal.
@@ -154,6 +167,7 @@ def consent_answer(text: str) -> bool | None:
     (``answer_parts``): an acknowledgement alone ("ok", "pode ser") is no consent. What
     it says of the notice's own purposes, or of what the notice does not ask, is no
     condition (``consent_scope``)."""
+    text = without_so_address(text)
     unasked = without_asking_to_go_on(text)
     if unasked is not None:
         # "não aceito, pode ser sem isso?": a refusal, whatever the answer to the question.
@@ -182,7 +196,8 @@ def _without_form_only(words: tuple[str, ...]) -> tuple[str, ...]:
     kept: list[str] = []
     at = 0
     while at < len(words):
-        size = next((len(p) for p in _FORM_ONLY if words[at : at + len(p)] == p), 0)
+        # The longest that is there: "não me importo não" whole, its last "não" too.
+        size = max((len(p) for p in _FORM_ONLY if words[at : at + len(p)] == p), default=0)
         kept.extend(words[at : at + 1] if size == 0 else ())
         at += size or 1
     return tuple(kept)
@@ -241,6 +256,8 @@ def revocation_in(text: str) -> Revocation:
     words = _words(text)
     mentioned = any(_contains(words, phrase) for phrase in _REVOKE)
     mentioned = mentioned or _TAKING_BACK.search(" ".join(words)) is not None
+    # The clinic's messages asked to stop ("para de me mandar msg"): confirmed first.
+    mentioned = mentioned or stop_of_messages_asked(" ".join(words))
     shape = _parse(words, _REVOCATIONS, _REVOKE_NEUTRAL)
     plain = not _asks(text) and not _CONDITIONS.intersection(words)
     if shape is not None and "revoke" in shape and "stop" not in shape and plain:

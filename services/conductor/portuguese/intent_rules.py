@@ -33,6 +33,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 
+from services.conductor.portuguese.checking import checks_own_booking
 from services.conductor.portuguese.intent import Intent
 
 # Letters written long count once, in the message and the lexicons alike ("pessoa" is
@@ -268,8 +269,8 @@ def _lookup(words: tuple[str, ...], folded: str) -> bool:
         return True
     if words[-1:] == ("mesmo",) and _said(folded, "que horas", "que dia", "qual dia"):
         return True  # "a que horas e amanha mesmo?": reminded of one's own
-    if _BOOKED_SELF.search(folded):
-        return True  # "eu to agendado pra quando?"
+    if _BOOKED_SELF.search(folded) or checks_own_booking(folded):
+        return True  # "eu to agendado pra quando?", "conferir meu agendamento"
     # A booking described ("a consulta ... que ta marcada pra segunda") is not looked up.
     folded = _DESCRIBED.sub(" ", folded)
     if _said(folded, *_ASKING) and _said(folded, *_OF_ONES_BOOKING):
@@ -353,7 +354,7 @@ def _service_wanted(words: tuple[str, ...], folded: str) -> bool:
 # clinic is said too.
 _WORLD = _lexicon(
     "jogo", "futebol", "campeonato", "dolar", "chover", "chuva", "bolao", "loteria",
-    "novela", "engano", "sumida", "sumido",
+    "novela", "engano", "sumida", "sumido", "rifa", "vaquinha", "bingo",
 )  # fmt: skip
 _CLINIC_WORDS = _lexicon(
     "marc*", "marq*", "agend*", "cancel*", "desmarc*", "remarc*", "consult*", "clinica",

@@ -81,6 +81,16 @@ _COURTESY = re.compile(
     r"|(?:otimo|bom|excelente|maravilhoso|pessimo|ruim)(?: o)? atendimento"
     r"|atendimento (?:foi|e|esta|ta) (?:otimo|bom|excelente|maravilhoso|pessimo|ruim|rapido))\b"
 )
+# "perto das 10" is about an hour, no place near the clinic ("consigo quarta perto das 10?").
+_NEAR_AN_HOUR = re.compile(r"\bperto d(?:as|e) (?=\d)")
+# "que eu vou" with what one goes to do or how ("logo cedo que eu vou de jejum fazer os
+# exames") gives a reason; said alone or with "sim" it says one will come (round 7).
+_GOING_FOR = re.compile(r"\bque eu vou (?=de |fazer |levar |trazer |com |a pe\b|precisar )")
+# Fasting said as what one will do ("pois vou de jejum fazer os exames") asks nothing
+# about it; asked ("vou de jejum?", "precisa ir em jejum?") it is a question (round 7).
+_FASTING_SAID = re.compile(
+    r"\b(?:vou|vai|estarei|to|estou|vou estar|vou ir) (?:de|em) jejum\b(?![^?]*\?)"
+)
 # Any day does: whether a message names a time does not depend on the day it is read.
 _ANY_DAY = date(2026, 1, 5)
 
@@ -93,10 +103,15 @@ _NAME_INTRO = re.compile(
     r"|o nome (?:eh|e) |aqui fala (?:a |o )?"
     r"|me chamo|eu me chamo|sou eu (?:a |o )?|sou (?!d[aeo] )(?:a |o )?"
     r"|eu sou (?!d[aeo] )(?:a |o )?|"
-    r"pode me chamar (?:so |apenas )?de|aqui (?:eh|e) (?:a |o )?|(?:eh|e) (?:a|o) "
+    r"pode me chamar (?:so |apenas )?de|aqui (?:eh|e) (?:a |o )?|(?:eh|e) (?:a |o |(?=\w+ \w))"
+    # Whose name it is ("o nome dela é", "o nome do meu filho é").
+    r"|(?:o )?nome d(?:ela|ele|[oa] (?:meu|minha) \w+)(?: (?:eh|e)\b|:)"
     r"|(?:aqui )?quem (?:fala|ta falando|esta falando|escreve|ta escrevendo) (?:eh|e) (?:a |o )?"
     r"|pode (?:colocar|por|botar) (?:como |(?:no|em) nome d[aeo] )?"
-    r"|(?:coloca|poe|bota) (?:no|em) nome d[aeo] )\s*"
+    r"|(?:coloca|poe|bota) (?:no|em) nome d[aeo] "
+    # The name asked to be written down ("registra como", "pode anotar:").
+    r"|(?:pode )?(?:anotar|anota|registrar|registra|cadastrar|cadastra|coloca|bota|poe)"
+    r"(?: ai)?(?: como)?:?)\s*"
     # A form of address before the name is no part of it ("eu sou a Dona Zilda").
     r"(?:(?:dona|seu|sr|sra)\.? )?",
 )
@@ -108,7 +123,16 @@ _JOINERS_CHARS = "'\u2019\\-"
 _PARTS = re.compile(r"\s*[,;?!]\s*")
 # Whose name a booking goes in, the name itself in the next part; "sou de Caruaru" (where
 # one is from) introduces no name.
-_WHOSE_NAME = re.compile(r"\b(?:no|em) nome d[aeo]\b")
+# Whom the booking is for, said before the name ("é pro meu filho, Miguel Alves", "a
+# consulta é pra minha mãe, Rosa", "sou eu mesmo, Osvaldo") likewise.
+_WHOSE_NAME = re.compile(
+    r"\b(?:no|em) nome d[aeo]\b"
+    r"|^(?:(?:a )?(?:consulta|vaga|horario|agendamento) )?(?:eh|e) (?:pro|pra|para) "
+    r"(?:o |a )?(?:meu|minha|mim)\b|^(?:sou|e) eu(?: mesm[oa])?$"
+)
+# An article or a form of address before the name following whose it is ("sou eu, a
+# Dona Cida") is no part of it.
+_ARTICLE = re.compile(r"^(?:(?:a|o) )?(?:(?:dona|seu|sr|sra)\.? )?(?=\w)", re.IGNORECASE)
 # Faces and other symbols around a name ("Eduarda Gomes 😊") are no part of it.
 _SYMBOLS = re.compile(rf"[^\w\s{_JOINERS_CHARS},;:.!?]")
 _WORD = rf"[^\W\d_]+(?:[{_JOINERS}][^\W\d_]+)*"
@@ -120,6 +144,8 @@ def intent_of(text: str) -> Intent:
     read by the agent under way, see ``offline_brain.follows_up``)."""
     # "qto custa" asks what "quanto custa" does; "consuta" is "consulta".
     folded = _COURTESY.sub(" ", written_out(fold(text)))
+    folded = _NEAR_AN_HOUR.sub("por volta das ", _GOING_FOR.sub("pois vou ", folded))
+    folded = _FASTING_SAID.sub(" ", folded)
     folded = " ".join(_rooted(w) for w in _SLIPS.corrected(_collapsed(folded).split()))
     if revocation_in(text) is not Revocation.NONE:
         # A stray "parar" is not one (see ``revocation_in``); an erasure asked beside it is
@@ -209,18 +235,24 @@ def name_in(text: str) -> str | None:
     parts = _PARTS.split(plain)
     for said, after in pairwise(parts):
         # "pode colocar no nome da minha mãe, Tereza da Silva": the name follows whose it is.
-        if _WHOSE_NAME.search(fold(said)) and (name := _name_of(after)):
+        if _WHOSE_NAME.search(fold(said)) and (name := _name_of(_ARTICLE.sub("", after))):
             return name
-    introduced = [part for part in parts if _introduces(part)]
+    introduced = [p for p in parts if _introduces(p) and not _WRITE_DOWN.fullmatch(fold(p))]
     if len(parts) > 1 and len(introduced) == 1 and (name := _name_of(introduced[0])):
         return name
     # The other parts only greet ("Joana Silva, boa tarde"): the one left is the name.
     said = [part for part in parts if part and fold(part) not in _GREETINGS]
+    # A part that only asks the name to be written down ("Ana Clara Ribeiro, pode anotar").
+    said = [part for part in said if not _WRITE_DOWN.fullmatch(fold(part))]
     if len(parts) > 1 and len(said) == 1 and (name := _name_of(said[0])):
         return name
     return _name_of(plain)
 
 
+_WRITE_DOWN = re.compile(
+    r"(?:pode )?(?:anotar|anota|colocar|coloca|registrar|registra|cadastrar|cadastra)"
+    r"(?: ai)?(?: por favor)?"
+)
 _GREETINGS = frozenset({
     "oi", "ola", "oi oi", "bom dia", "boa tarde", "boa noite", "tudo bem", "prazer",
     "obrigado", "obrigada", "tudo bem com voce",
@@ -242,7 +274,9 @@ _REQUEST_AFTER = re.compile(
 # The name said first, then that it is the one speaking ("Gabriel aqui", "Carla dos Anjos
 # Moreira aqui, boa tarde", "aqui e o Zé" is an introduction before the name).
 _NAME_THEN_HERE = re.compile(
-    r"^(?:(?:oi|ola|bom dia|boa tarde|boa noite) )*(.+?) (?:aqui|falando|que fala)$"
+    r"^(?:(?:oi|ola|bom dia|boa tarde|boa noite) )*(.+?) (?:aqui|falando|que fala"
+    # The name, then asked to be written down ("jessica priscila rodrigues pode anotar").
+    r"|(?:pode )?(?:anotar|anota|colocar|coloca|registrar|registra|cadastrar)(?: ai)?)$"
 )
 
 
@@ -254,9 +288,22 @@ def _name_of(said: str) -> str | None:
         cleaned = " ".join(cleaned.split()[start : start + len(here[1].split())])
     introduced = _NAME_INTRO.sub("", fold(cleaned))
     if introduced != fold(cleaned):
-        # Keep the original spelling and accents of the part after the introduction.
-        cleaned = " ".join(cleaned.split()[-len(introduced.split()) :]) if introduced else ""
+        # Keep the original spelling and accents of the part after the introduction,
+        # counting the words the introduction took as folded ("Sant'Ana" may fold apart).
+        cleaned = _after_words(cleaned, len(fold(cleaned)) - len(introduced))
         cleaned = _REQUEST_AFTER.sub("", cleaned)
     if not 2 <= len(cleaned) <= 60 or not _NAME.match(cleaned) or not looks_like_name(cleaned):
         return None
     return written_as_name(cleaned)
+
+
+def _after_words(said: str, taken: int) -> str:
+    """``said`` without its first words, those that make the first ``taken`` characters of
+    its folded form."""
+    words = said.split()
+    kept = len(words)
+    for at in range(1, len(words) + 1):
+        if len(fold(" ".join(words[:at]))) + 1 >= taken:  # the space after them
+            kept = at
+            break
+    return " ".join(words[kept:])

@@ -37,6 +37,8 @@ _NEVER_IN_NAMES = frozenset({
     "anonimo", "anonima", "cliente", "paciente", "usuario", "nome", "voce", "vc", "pq",
     "porque", "oque", "haha", "hehe", "kkk", "rsrs", "bot", "robo", "null", "undefined",
     "admin", "xyz", "abc", "asd", "minha", "meu", "minhas", "meus", "mae", "to", "ta", "estou",
+    "mesmo", "mesma", "pra", "pro", "mim", "pai", "avo", "marido", "esposa", "esposo",
+    "responsavel",
 })  # fmt: skip
 # Whole answers that are no name, though each word may be one somewhere ("Nada", "Sim").
 _NOT_A_NAME = frozenset({

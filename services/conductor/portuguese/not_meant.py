@@ -30,6 +30,11 @@ _PASSED = re.compile(
     r"\b(?:(?:as|a|pras?|para) )?\d{1,2}(?::\d\d|h\d{0,2}| ?horas?)?,? (?:mas |que |e |so que )?"
     r"ja (?:passou|passaram)\b"
 )
+# Today said to be over for booking ("hoje já passou né? então amanhã às 9", "hoje não
+# dá mais"): not the day meant (round 7).
+_TODAY_PASSED = re.compile(
+    r"\b(?:hoje|hj|oje)(?: \w+){0,2}? (?:ja (?:passou|era|foi)|nao da mais)\b"
+)
 # Cancelling names the booking's day as one the patient cannot make ("sexta nao vou
 # poder, cancela minha consulta"): that day is the one meant, not a day refused.
 _CANCELLING = re.compile(
@@ -74,7 +79,7 @@ def set_aside(folded: str) -> str:
     leaving = _LEAVING.search(folded) if _AFTER_EVENT.search(folded) else None
     if leaving:
         folded = folded[: leaving.start()] + " " + folded[leaving.end() :]
-    folded = _PASSED.sub(" ", _AT_WORK.sub(" ", folded))
+    folded = _TODAY_PASSED.sub(" ", _PASSED.sub(" ", _AT_WORK.sub(" ", folded)))
     if leaving:
         # Read apart from the words of work, which set their own hours aside.
         folded += " a partir das " + ("12h" if leaving[1] == "meio dia" else leaving[1])

@@ -75,6 +75,10 @@ _FOND_PERIODS = (
     (r"\b(?:cedo|cedinho|manhazinha)\b", "manha"),
     (r"\b(?:tardinha|tardezinha|fim de tarde|fim do dia|final do dia)\b", "tarde"),
     (r"\bnoitinha\b", "noite"),
+    # The written register ("no período vespertino", "preferencialmente matutino").
+    (r"\b(?:matutino|matinal)\b", "manha"),
+    (r"\bvespertino\b", "tarde"),
+    (r"\bnoturno\b", "noite"),
 )
 # A part of the day refused: "não posso de manhã", "de manhã não".
 _REFUSED_PERIOD = re.compile(
@@ -213,12 +217,35 @@ def _read(folded: str, today: date) -> When | None:
     if day is not None and _over_this_month(folded, today, day):
         # "minha consulta era dia 20 e eu perdi" on the 24th: this month's 20th, over.
         day, day_doubt = today.replace(day=day.day), "esse dia já passou. Para qual dia você quer?"
+    elif day is not None and _just_gone_by(folded, today, day):
+        day_doubt = f"o dia {day.day} já passou; seria {day.day} de {_MONTHS[day.month - 1]}?"
+        day = None
     return When(day, at, period, between, week, day_doubt or time_doubt)
 
 
 def _over_this_month(folded: str, today: date, day: date) -> bool:
     """Whether a bare "dia N" read as next month's is spoken of as over ("era dia 20")."""
     if day.month == today.month or day.day >= today.day or not _WAS.search(folded):
+        return False
+    return re.search(rf"\bdia 0?{day.day}\b(?! de |/)", folded) is not None
+
+
+# A bare "dia N" this many days gone by or fewer ("dia 20 tem?" on the 24th) may be this
+# month's in the patient's mind (a slip, or a day over) as much as next month's: asked
+# (round 7). Further back ("dia 2") it can only be next month's; a weekday that agrees
+# with next month's date ("segunda dia 21") says which, and a day spoken of as over
+# ("era dia 20") is this month's (above).
+_JUST_GONE_BY = 7
+_MONTHS = ("janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto",
+           "setembro", "outubro", "novembro", "dezembro")  # fmt: skip
+_WEEKDAY_NAMED = re.compile(r"\b(?:segunda|terca|quarta|quinta|sexta|sabado|domingo)\b")
+
+
+def _just_gone_by(folded: str, today: date, day: date) -> bool:
+    """Whether a bare "dia N" read as next month's was only days ago this month."""
+    if day.month == today.month or not 0 < today.day - day.day <= _JUST_GONE_BY:
+        return False
+    if _WEEKDAY_NAMED.search(folded) or _WAS.search(folded):
         return False
     return re.search(rf"\bdia 0?{day.day}\b(?! de |/)", folded) is not None
 
@@ -277,14 +304,24 @@ def _range(folded: str, period: str | None) -> tuple[time, time] | None:
         first = _time_of(match[1], match[2], match[3], period)
         last = _time_of(match[4], match[5], match[6], period)
     elif match := _AFTER.search(folded):
-        first, last = _time_of(match[1], match[2], match[3], period), time(23, 59)
+        first = _time_of(match[1], match[2], match[3], _bound_period(match[1], period))
+        last = time(23, 59)
     elif match := _BEFORE.search(folded):
-        first, last = time(0), _time_of(match[1], match[2], match[3], period)
+        first, last = (
+            time(0),
+            _time_of(match[1], match[2], match[3], _bound_period(match[1], period)),
+        )
     else:
         return None
     if first is None or last is None or first >= last:
         return None
     return first, last
+
+
+def _bound_period(hour: str, period: str | None) -> str | None:
+    """The part of the day of an hour that bounds a span: "depois das 3", "antes das 5"
+    with none said is the afternoon, as a span from or to 3 at night means nothing."""
+    return "tarde" if period is None and int(hour) in _UNCLEAR_HOURS else period
 
 
 def _time_of(hour: str, minute: str | None, half: str | None, period: str | None) -> time | None:
