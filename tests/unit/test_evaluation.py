@@ -37,6 +37,8 @@ TUNING_FILES = (
     *(f"blind4_{kind}" for kind in KINDS),
     *(f"blind5_{kind}" for kind in KINDS),
     *(f"blind6_{kind}" for kind in KINDS),
+    *(f"blind7_{kind}" for kind in KINDS),
+    *(f"blind8_{kind}" for kind in KINDS),
     "round3_answers",
     "round3_intents",
 )
