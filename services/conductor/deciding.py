@@ -61,6 +61,11 @@ BRAIN_DOWN = (
 )
 TOO_MANY_STEPS = "Desculpe, não consegui concluir. Pode dizer de outro jeito?"
 MEDIA_ONLY = "Ainda não consigo ouvir áudios nem ver imagens por aqui. Pode escrever, por favor?"
+# With a transcriber, voice notes are heard: only pictures and files are not.
+MEDIA_UNSEEN = (
+    "Ainda não consigo ver imagens nem abrir arquivos por aqui. Pode escrever ou mandar um "
+    "áudio, por favor?"
+)
 DEFAULT_TURN_BUDGET_S = 25
 
 
@@ -145,7 +150,7 @@ class Decider:
             run.turn = replace(run.turn, message=msgspec.structs.replace(message, text=heard.text))
         elif not message.text.strip() and not (voice_note and not turn.state.consented):
             # Before consent a voice note goes to the consent step, which asks for it.
-            return [self._reply(run, MEDIA_ONLY)]
+            return [self._reply(run, MEDIA_UNSEEN if self.transcriber else MEDIA_ONLY)]
         # The consent step first, in code: without active consent (or when the message
         # revokes it) no agent runs, so nothing the person wrote then reaches a model.
         text = await self.consent.answer(run.turn, partial(self._in_code, run))

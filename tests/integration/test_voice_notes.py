@@ -14,7 +14,7 @@ from redis.asyncio import Redis
 from events import decode_entry, encode_entry, new_envelope
 from events.schema import MediaInfo, VoiceNoteTranscribed
 from events.sealing import new_subject_key
-from services.conductor.deciding import Decider
+from services.conductor.deciding import MEDIA_UNSEEN, Decider
 from services.conductor.main import build_decider
 from services.conductor.settings import ConductorSettings
 from services.conductor.transcription import Unheard
@@ -215,3 +215,13 @@ async def test_hearing_a_voice_note_leaves_no_word_nor_id_of_it_in_the_log(
     assert log_lines()  # the malformed call and the missing file were said
     for personal in (SAID, "5511987654321", "3EB0AA"):
         assert personal not in log_lines.text()
+
+
+async def test_a_picture_when_voice_notes_are_heard_asks_for_writing_or_a_voice_note(
+    redis: Redis,
+) -> None:
+    async with hearing(redis, {}, [], []) as voice:
+        chat = registered_chat(voice.decider, NOW)
+        picture = MediaInfo(mimetype="image/jpeg", url=MEDIA_URL.format(ext="jpeg"))
+        assert await chat.say("", media=picture) == MEDIA_UNSEEN
+    assert voice.waha.asked == [] and voice.groq.uploads == [] and voice.groq.requests == []
