@@ -27,14 +27,10 @@ from typing import Any, cast
 from opentelemetry import trace
 from redis.exceptions import ResponseError
 
+from events.batch_commit import entry_order
 from events.cancellation import raise_if_cancelled
 from events.checkpoint import Command, LeaseLost
-from events.codec import (
-    REDELIVERED_FOR,
-    CorruptEntry,
-    Record,
-    decode_entry,
-)
+from events.codec import REDELIVERED_FOR, CorruptEntry, Record, decode_entry
 from events.consumer import ConsumerContext
 from events.deadletters import give_up
 from events.holding import Lease, hold
@@ -112,7 +108,7 @@ class PartitionWorker:
                     _Entry(eid.decode(), fields) for _, entries in reply for eid, fields in entries
                 ]
                 if strays:  # read by a consumer that had lost the lease (``events.strays``)
-                    await self._claim_strays({entry.entry_id for entry in read})
+                    read = await self._with_strays(read)
             except Exception as exc:
                 if not is_infrastructure_failure(exc):
                     raise
@@ -125,18 +121,21 @@ class PartitionWorker:
             if read:
                 await self._accept(read)
 
-    async def _claim_strays(self, read: set[str]) -> None:
-        """Claim and dispatch, before what was just ``read``, the entries pending under
-        another consumer (and any of this one's not in hand)."""
+    async def _with_strays(self, read: list[_Entry]) -> list[_Entry]:
+        """``read`` and the entries pending under another consumer (and any of this one's
+        not in hand), claimed, in id order: a stray may be newer than ``read`` (taken
+        between its two commands), so the order of ids, not of discovery, is each chat's."""
+        # Taken before the claim: a lane may finish (and acknowledge) one meanwhile.
+        held = self.dispatched | {entry.entry_id for entry in read}
         claimed = await claim_pending(
             self.consumer.redis, self.stream, self.consumer.group, self.consumer.name,
             count=self.consumer.options.batch,
         )  # fmt: skip
-        held = self.dispatched | read
         strays = [_Entry(i, f, taken_over=True) for i, f in claimed if i not in held]
-        if strays:
-            log.warning("partition %d: %d strays claimed", self.partition, len(strays))
-            await self._accept(strays)
+        if not strays:
+            return read
+        log.warning("partition %d: %d strays claimed", self.partition, len(strays))
+        return sorted([*read, *strays], key=lambda entry: entry_order(entry.entry_id))
 
     async def _recover_lost_deliveries(self) -> None:
         """Handle the entries delivered to this consumer that it never received.
