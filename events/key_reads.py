@@ -32,7 +32,9 @@ class KeyReads:
 
     def _read_all(self) -> None:
         waiting, self._waiting = self._waiting, {}
-        reading = asyncio.ensure_future(self.subject_keys.for_reading(self.partition, waiting))
+        # Read together, opened each alone: a key that does not open (``KekMismatch``)
+        # fails its own chat's read, not those read beside it.
+        reading = asyncio.ensure_future(self.subject_keys.stored(self.partition, waiting))
 
         def answer(done: asyncio.Future[dict[str, bytes]]) -> None:
             failure = None if done.cancelled() else done.exception()
@@ -45,6 +47,19 @@ class KeyReads:
                     elif failure is not None:
                         asked.set_exception(failure)
                     else:
-                        asked.set_result(done.result().get(chat))
+                        _answer(asked, self.subject_keys, chat, done.result().get(chat))
 
         reading.add_done_callback(answer)
+
+
+def _answer(
+    asked: asyncio.Future[bytes | None], subject_keys: SubjectKeys, chat: str, stored: bytes | None
+) -> None:
+    """Answer ``asked`` with the chat's key opened, or with why it does not open."""
+    if stored is None:
+        asked.set_result(None)
+        return
+    try:
+        asked.set_result(subject_keys.opened(stored, chat))
+    except Exception as exc:
+        asked.set_exception(exc)

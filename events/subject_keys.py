@@ -112,12 +112,18 @@ class SubjectKeys:
 
     async def for_reading(self, partition: int, chats: Iterable[str]) -> dict[str, bytes]:
         """The keys that still exist among ``chats`` of one partition."""
+        found = await self.stored(partition, chats)
+        return {chat: self.opened(stored, chat) for chat, stored in found.items()}
+
+    async def stored(self, partition: int, chats: Iterable[str]) -> dict[str, bytes]:
+        """The keys that still exist among ``chats`` of one partition, as stored (each
+        opened with :meth:`opened`), in one read."""
         wanted = list(dict.fromkeys(chats))
         if not wanted:
             return {}
         keys = await self.redis.hmget(self.keyspace.subject_keys(partition), wanted)
         found = zip(wanted, cast(list[bytes | None], keys), strict=True)
-        return {chat: self.opened(stored, chat) for chat, stored in found if stored}
+        return {chat: stored for chat, stored in found if stored}
 
     async def erase(self, erasure: Envelope) -> str | None:
         """Delete the chat's key and append ``erasure`` (a SubjectErased) in one step.
