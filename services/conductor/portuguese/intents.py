@@ -10,6 +10,7 @@ from services.conductor.portuguese.consent import Revocation, revocation_in
 from services.conductor.portuguese.intent import Intent as Intent
 from services.conductor.portuguese.intent_model import second_reading
 from services.conductor.portuguese.intent_rules import erasure_asked, intent_by_rules
+from services.conductor.portuguese.name_wraps import says_for_whom, unwrapped
 from services.conductor.portuguese.names import looks_like_name, written_as_name
 from services.conductor.portuguese.phrases import KNOWN_WORDS, PHRASES
 from services.conductor.portuguese.shorthand import written_out
@@ -231,13 +232,17 @@ def chosen_option(text: str, count: int) -> int | None:
 def name_in(text: str) -> str | None:
     """A person's name in a reply like "Maria Silva" or "meu nome é Maria", written as
     Portuguese writes names; None when the reply does not look like a name."""
-    plain = " ".join(_SYMBOLS.sub(" ", text).split())
+    plain = unwrapped(" ".join(_SYMBOLS.sub(" ", text).split()))
     parts = _PARTS.split(plain)
     for said, after in pairwise(parts):
         # "pode colocar no nome da minha mãe, Tereza da Silva": the name follows whose it is.
         if _WHOSE_NAME.search(fold(said)) and (name := _name_of(_ARTICLE.sub("", after))):
             return name
-    introduced = [p for p in parts if _introduces(p) and not _WRITE_DOWN.fullmatch(fold(p))]
+    introduced = [
+        p
+        for p in parts
+        if _introduces(p) and not _WRITE_DOWN.fullmatch(fold(p)) and not says_for_whom(p)
+    ]
     if len(parts) > 1 and len(introduced) == 1 and (name := _name_of(introduced[0])):
         return name
     # The other parts only greet ("Joana Silva, boa tarde"): the one left is the name.

@@ -18,6 +18,7 @@ from datetime import date, datetime, time
 from services.conductor.portuguese.days import DAY_NUMBERS, day_of, days_put_right
 from services.conductor.portuguese.not_meant import set_aside
 from services.conductor.portuguese.numbers import with_digits
+from services.conductor.portuguese.reasons import reasons_periods
 from services.conductor.portuguese.text import fold
 from services.conductor.portuguese.wanted_part import time_wanted
 from services.conductor.portuguese.weekdays import weekdays_written_out
@@ -282,6 +283,7 @@ def _period(folded: str) -> str | None:
     refused = {match[1] or match[2] for match in _REFUSED_PERIOD.finditer(folded)}
     said = {match.group(1) or match.group(2) for match in _OF_PERIOD.finditer(folded)}
     named = said - refused
+    named -= reasons_periods(folded) if named - reasons_periods(folded) else set()
     if "depois do almoco" in folded:
         named.add("tarde")
     if "antes do almoco" in folded:
