@@ -228,7 +228,7 @@ def _over_this_month(folded: str, today: date, day: date) -> bool:
     """Whether a bare "dia N" read as next month's is spoken of as over ("era dia 20")."""
     if day.month == today.month or day.day >= today.day or not _WAS.search(folded):
         return False
-    return re.search(rf"\bdia 0?{day.day}\b(?! de |/)", folded) is not None
+    return re.search(rf"\bdia 0?{day.day}\b(?! de (?!manha|tarde|noite)|/)", folded) is not None
 
 
 # A bare "dia N" this many days gone by or fewer ("dia 20 tem?" on the 24th) may be this
@@ -248,7 +248,7 @@ def _just_gone_by(folded: str, today: date, day: date) -> bool:
         return False
     if _WEEKDAY_NAMED.search(folded) or _WAS.search(folded):
         return False
-    return re.search(rf"\bdia 0?{day.day}\b(?! de |/)", folded) is not None
+    return re.search(rf"\bdia 0?{day.day}\b(?! de (?!manha|tarde|noite)|/)", folded) is not None
 
 
 def _hours_named(hours: str) -> set[int]:
