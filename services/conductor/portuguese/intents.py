@@ -41,6 +41,8 @@ _WANTS = (
     "daria", "consegue", "conseguem", "rola", "livre", "quero", "queria", "gostaria",
     "prefiro", "preferia", "bota", "me bota", "coloca", "me coloca", "me poe",
     "consigo", "conseguiria", "de preferencia", "preferencia",
+    # A need said with the time ("to precisando pra amanha as 4", "vou querer quinta").
+    "preciso", "precisando", "precisava", "vou querer",
 )  # fmt: skip
 # Saying, after the time, that it suits ("dia 30 de tarde pra mim ta bom", "qualquer dia
 # serve pra mim", ", qual tiver", "tanto faz") or asking for it kindly ("... 8h pfvr").
@@ -51,6 +53,9 @@ _SUITS = re.compile(
     r"|da certo)(?: para mim)?$"
     # Leaving the choice to the clinic, anywhere ("amanhã ou depois, tanto faz, de tarde").
     r"|\b(?:tanto faz|voces que sabem|voces decidem|como voces preferirem)\b"
+    # A day offered as a condition ("se tiver hoje de tarde eu vou"), anywhere (round 8).
+    r"|\bse tiver (?:vaga |horario )?(?:pra |para |na |no |dia )?(?:hoje|amanha|segunda"
+    r"|terca|quarta|quinta|sexta|sabado|domingo)\b"
 )
 # "amanhã meio dia, dá?", "amanhã 9h?": whether a time works, asked — a time with a
 # question mark is a booking request (look-ups name their own words and are tried first).
@@ -203,8 +208,9 @@ def _asked_or_said(intent: Intent, folded: str, asked: bool) -> Intent:
 
 # A wish with a booking verb or a clock time turns a question about the clinic into a
 # booking: "vcs atendem sabado? se tiver queria sab as 8".
-_WISHES = ("quero", "queria", "gostaria", "preciso")
-_BOOKING_WORDS = ("marcar", "agendar", "marca", "agenda", "encaixar")
+# "consigo alguma coisa na semana que vem com o cardiologista?": anything free (round 8).
+_WISHES = ("quero", "queria", "gostaria", "preciso", "consigo")
+_BOOKING_WORDS = ("marcar", "agendar", "marca", "agenda", "encaixar", "alguma coisa", "uma vaga")
 
 
 def _booking_wished(folded: str) -> bool:
