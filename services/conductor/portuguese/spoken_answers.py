@@ -1,0 +1,46 @@
+"""What wraps a consent or a confirmation in speech and in the written register without
+conditioning or doubting it (round 8), added to the answers' lexicons (``consent``).
+
+- Laughter ("kkk", "rsrs", "haha") and the tag "né" change no answer: "claro q sim kkk".
+- Fillers of speech: "tipo", "tipo assim", "ali" ("eu li ali e tá tudo certo"), "minha
+  fia" (the North-East's "minha filha").
+- The written register's salutation and closing ("Prezados, ...", "Atenciosamente,
+  Marlene."), "declaro estar ciente e de acordo": a letter's form, no condition.
+- A minor's data given with one's own ("autorizo meus dados e os do meu filho, que ele é
+  menor"): the parent's consent for the child, which the LGPD asks of the parent.
+- A no said as "nops" or "deixa quieto".
+
+Kept unread, as before: an acknowledgement alone ("tá, pode" — "go ahead", not "I
+agree"), however it is wrapped; a remark of one's own after a yes ("sim, vcs são a
+clínica né"), which the reader cannot weigh; consent given by another person for the
+patient ("é a filha dela, ela autoriza").
+"""
+
+from __future__ import annotations
+
+import re
+
+from services.conductor.portuguese.answer_parts import phrases
+
+NEUTRAL = phrases(
+    "k", "kk", "rs", "rsrs", "haha", "hahaha", "hehe", "hihi", "ne", "neh", "tipo",
+    "tipo asim", "asim", "ali", "minha fia", "meu fio", "prezados", "prezadas", "prezado",
+    "prezada", "declaro", "atenciosamente", "cordialmente", "att", "tambem",
+    "os do meu filho", "os da minha filha", "os dos meus filhos", "que ele e menor",
+    "que ela e menor", "ele e menor", "ela e menor",
+)  # fmt: skip
+ACK = phrases("estar ciente")
+YES = phrases("estar de acordo")
+NO = phrases("nops", "deixa quieto", "deixa pra la", "deixa para la")
+
+# A letter's closing, with the name signed after it: "Atenciosamente, Marlene.".
+_SIGNED = re.compile(
+    r"[\s,.;!]*\b(?:atenciosamente|cordialmente|att|grato|grata|abracos?)\b[\s,.;!]*"
+    r"(?:[^\W\d_]+\s*){0,4}[.!]*\s*$",
+    re.IGNORECASE,
+)
+
+
+def unsigned(text: str) -> str:
+    """``text`` without a letter's closing and the name signed after it."""
+    return _SIGNED.sub("", text)
