@@ -50,3 +50,8 @@ def test_whom_the_booking_is_for_after_the_name_is_no_second_introduction() -> N
 @pytest.mark.parametrize("text", ["oi boa tarde, tudo bem?", "então, kkk", "bom dia. né"])
 def test_wrappings_alone_are_no_name(text: str) -> None:
     assert name_in(text) is None
+
+
+@pytest.mark.parametrize("text", ["então é isso", "é isso", "Oxe", "entao"])
+def test_words_of_speech_are_never_a_name(text: str) -> None:
+    assert name_in(text) is None
