@@ -55,3 +55,7 @@ def test_wrappings_alone_are_no_name(text: str) -> None:
 @pytest.mark.parametrize("text", ["então é isso", "é isso", "Oxe", "entao"])
 def test_words_of_speech_are_never_a_name(text: str) -> None:
     assert name_in(text) is None
+
+
+def test_minas_sir_closing_the_message_is_no_part_of_the_name() -> None:
+    assert name_in("uai, é o Geraldo Magela sô") == "Geraldo Magela"

@@ -5,7 +5,7 @@
 - A filler or an interjection opening the message ("então meu nome é ...", "oxe, é
   Cícera ...").
 - A tag closing it: "né" and what follows it ("... dos Santos né com V"), "visse",
-  laughter ("kkk", "rsrs", "haha").
+  "viu", Minas' "sô", laughter ("kkk", "rsrs", "haha").
 - Whom the booking is for, said in its own part after the name ("o nome é Lucas
   Gabriel Teixeira, é pro meu filho de 8 anos"): no second introduction.
 
@@ -30,6 +30,8 @@ _CLOSING = re.compile(
     r"(?:^|\s+)(?:(?:ne|neh)\b.*|visse|viu|(?:k{2,}|(?:rs)+|(?:ha){2,}|(?:he){2,})\w*)\s*[.!]*$",
     re.IGNORECASE,
 )
+# Minas' "sô" (senhor) closing the message, told from "só" by its circumflex.
+_SIR = re.compile(r"\s+s\u00f4\s*[.!]*$", re.IGNORECASE)
 # "é pro meu filho de 8 anos": whom the booking is for, no name introduced.
 _FOR_WHOM = re.compile(r"^(?:eh|e) (?:pro|pra|para) (?:o |a )?(?:meu|minha|mim)\b")
 
@@ -38,6 +40,7 @@ def unwrapped(plain: str) -> str:
     """``plain`` without the greetings, fillers and tags around a name said in speech."""
     while (opening := _OPENING.match(_unaccented(plain))) is not None and opening.end():
         plain = plain[opening.end() :]
+    plain = _SIR.sub("", plain)
     closing = _CLOSING.search(_unaccented(plain))
     return plain[: closing.start()] if closing else plain
 
