@@ -59,3 +59,11 @@ def test_words_of_speech_are_never_a_name(text: str) -> None:
 
 def test_minas_sir_closing_the_message_is_no_part_of_the_name() -> None:
     assert name_in("uai, é o Geraldo Magela sô") == "Geraldo Magela"
+
+
+def test_whom_a_greeting_is_for_is_dropped_with_it() -> None:
+    assert name_in("boa tarde moça, Irene Batista") == "Irene Batista"
+
+
+def test_a_name_asked_to_be_put_there_keeps_no_there() -> None:
+    assert name_in("pode botar aí Sebastião Ferreira") == "Sebastião Ferreira"

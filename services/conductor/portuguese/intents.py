@@ -113,7 +113,7 @@ _NAME_INTRO = re.compile(
     # Whose name it is ("o nome dela é", "o nome do meu filho é").
     r"|(?:o )?nome d(?:ela|ele|[oa] (?:meu|minha) \w+)(?: (?:eh|e)\b|:)"
     r"|(?:aqui )?quem (?:fala|ta falando|esta falando|escreve|ta escrevendo) (?:eh|e) (?:a |o )?"
-    r"|pode (?:colocar|por|botar) (?:como |(?:no|em) nome d[aeo] )?"
+    r"|pode (?:colocar|por|botar)(?: ai)? (?:como |(?:no|em) nome d[aeo] )?"
     r"|(?:coloca|poe|bota) (?:no|em) nome d[aeo] "
     # The name asked to be written down ("registra como", "pode anotar:").
     r"|(?:pode )?(?:anotar|anota|registrar|registra|cadastrar|cadastra|coloca|bota|poe)"

@@ -1,7 +1,8 @@
 """What may wrap a name said in speech without being part of it (round 8).
 
 - Greetings before it, one or several, set apart by a comma or a full stop ("oi boa
-  tarde, Kauã Ribeiro Mendes", "Bom dia. Edson Aurélio Cavalcanti").
+  tarde, Kauã Ribeiro Mendes", "Bom dia. Edson Aurélio Cavalcanti", "boa tarde moça,
+  Irene Batista").
 - A filler or an interjection opening the message ("então meu nome é ...", "oxe, é
   Cícera ...").
 - A tag closing it: "né" and what follows it ("... dos Santos né com V"), "visse",
@@ -21,8 +22,10 @@ import unicodedata
 from services.conductor.portuguese.text import fold
 
 _GREETING = r"(?:oi|ola|opa|bom dia|boa tarde|boa noite|tudo bem|tudo bom)"
+# Whom the greeting is for ("boa tarde moça, Irene Batista").
+_ADDRESS = r"(?:moca|moco|senhora|senhor|querida|querido|doutora|doutor|gente|pessoal|dona)"
 _OPENING = re.compile(
-    rf"^(?:{_GREETING}\s*)+[,.!]\s+"
+    rf"^(?:{_GREETING}\s*)+(?:{_ADDRESS}\s*)?[,.!]+\s+"
     r"|^(?:entao|oxe|oxente|bah|uai|ah|eh entao|pois entao)\s*,?\s+(?=\S)",
     re.IGNORECASE,
 )
