@@ -11,6 +11,7 @@ from services.conductor.portuguese.consent import consent_answer
     [
         "claro q sim kkk",
         "aceito rsrs",
+        "pode usar meus dado sim",
         "oxe pode usar sim minha fia, nao tenho nada a esconder",
         "entao tipo assim eu li ali e ta tudo certo pode usar meus dados sim ne",
     ],

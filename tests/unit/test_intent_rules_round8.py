@@ -12,6 +12,7 @@ from services.conductor.portuguese.intents import intent_of
         "oxe, a consulta do meu menino é quando?",
         "vcs podem me dizer quando é o retorno do meu pai?",
         "o exame da minha mãe vai ser quando?",
+        "vê pra mim que horas é a consulta da minha mãe",
     ],
 )
 def test_when_a_familys_booking_is_asked_is_a_look_up(text: str) -> None:
@@ -42,6 +43,7 @@ def test_seeing_whether_a_time_is_free_stays_a_booking() -> None:
         "preciso de um retorno com dr bruno sabado 9h",
         "bah, se tiver hoje de tarde eu vou, tô de folga",
         "consigo alguma coisa na semana que vem com o cardiologista?",
+        "oi, vou querer marcar o exame de sangue",
     ],
 )
 def test_a_need_or_a_condition_said_with_a_time_is_a_booking(text: str) -> None:

@@ -9,7 +9,8 @@ so is a check said beside a cancellation or a move ("conferir meu horário e rem
 
 Round 8: asking to see whether it is all right ("vê pra mim se tá tudo certo com meu
 agendamento") checks it too; and when a booking of one's family is ("a consulta do meu
-menino é quando?", "quando é o retorno do meu pai?") asks what is booked, unless a
+menino é quando?", "quando é o retorno do meu pai?", "que horas é a consulta da minha
+mãe") asks what is booked, unless a
 booking verb asks for one ("quero marcar a consulta da minha mãe, quando tem?").
 """
 
@@ -28,9 +29,10 @@ _SEEING_ALL_RIGHT = re.compile(
     r"(?:certo|ok|confirmad[oa]|em ordem)\b"
 )
 _BOOKING_NOUN = r"(?:consulta|retorno|exame|horario|agendamento)"
+_WHEN = r"(?:quando|que horas|que dia|qual dia|qual horario|que horario)"
 _WHEN_OF_FAMILYS = re.compile(
     rf"\b{_BOOKING_NOUN} d[oa]s? (?:meu|minha|meus|minhas) \w+(?: \w+)? (?:e|eh|vai ser|sera) "
-    rf"quando\b|\bquando (?:e|eh|vai ser|sera|fica) (?:[oa] )?{_BOOKING_NOUN} d[oa]s? "
+    rf"{_WHEN}\b|\b{_WHEN} (?:que )?(?:e|eh|vai ser|sera|fica) (?:[oa] )?{_BOOKING_NOUN} d[oa]s? "
     r"(?:meu|minha|meus|minhas)\b"
 )
 _BOOKING_VERB = re.compile(r"\b(?:marc|agend|encaix|reserv)\w*")

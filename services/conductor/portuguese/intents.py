@@ -209,7 +209,7 @@ def _asked_or_said(intent: Intent, folded: str, asked: bool) -> Intent:
 # A wish with a booking verb or a clock time turns a question about the clinic into a
 # booking: "vcs atendem sabado? se tiver queria sab as 8".
 # "consigo alguma coisa na semana que vem com o cardiologista?": anything free (round 8).
-_WISHES = ("quero", "queria", "gostaria", "preciso", "consigo")
+_WISHES = ("quero", "queria", "gostaria", "preciso", "consigo", "vou querer", "precisando")
 _BOOKING_WORDS = ("marcar", "agendar", "marca", "agenda", "encaixar", "alguma coisa", "uma vaga")
 
 

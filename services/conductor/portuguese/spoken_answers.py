@@ -3,7 +3,7 @@ conditioning or doubting it (round 8), added to the answers' lexicons (``consent
 
 - Laughter ("kkk", "rsrs", "haha") and the tag "né" change no answer: "claro q sim kkk".
 - Fillers of speech: "tipo", "tipo assim", "ali" ("eu li ali e tá tudo certo"), "minha
-  fia" (the North-East's "minha filha").
+  fia" (the North-East's "minha filha"); "meus dado", the plural as speech says it.
 - The written register's salutation and closing ("Prezados, ...", "Atenciosamente,
   Marlene."), "declaro estar ciente e de acordo": a letter's form, no condition.
 - A minor's data given with one's own ("autorizo meus dados e os do meu filho, que ele é
@@ -28,6 +28,8 @@ NEUTRAL = phrases(
     "prezada", "declaro", "atenciosamente", "cordialmente", "att", "tambem",
     "os do meu filho", "os da minha filha", "os dos meus filhos", "que ele e menor",
     "que ela e menor", "ele e menor", "ela e menor",
+    # The plural said without its "s", as speech says it ("pode usar meus dado sim").
+    "dado", "meus dado", "os dado",
 )  # fmt: skip
 ACK = phrases("estar ciente")
 YES = phrases("estar de acordo")
