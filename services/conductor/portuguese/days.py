@@ -81,8 +81,9 @@ _EITHER_DAY = re.compile(
 REFUSED_DAY = re.compile(
     rf"\b{_DAY_WORD}(?: feira)? nao\b"
     r"(?! (?:posso|consigo|da|rola|vai dar)(?: ir)? (?:de |a |pela )?(?:manha|tarde|noite))"
-    # "tenho horário quinta? não lembro": a "não" of not knowing refuses no day (round 8).
-    r"(?! (?:me )?(?:lembro|sei|recordo|tenho certeza)\b)"
+    # "tenho horário quinta? não lembro": a "não" of not remembering refuses no day (round
+    # 8); "quinta não sei se posso" still doubts the day, and refuses it.
+    r"(?! (?:me )?(?:lembro|recordo)\b)"
 )  # but "amanhã não posso de manhã" refuses the morning, not the day
 _RELATIVE_DAYS = {"hoje": 0, "hj": 0, "oje": 0, "amanha": 1}
 
