@@ -92,3 +92,31 @@ def test_a_no_then_an_earlier_or_later_time_asked_is_a_no(text: str) -> None:
 
 def test_an_earlier_time_asked_alone_is_no_answer() -> None:
     assert confirmation_answer("tem mais cedo?") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "aceito tmj",
+        "sussa, pode usar",
+        "de boas, aceito",
+        "Sim, autorizo o tratamento dos meus dados conforme a LGPD.",
+        "Concordo com os termos apresentados.",
+    ],
+)
+def test_the_young_and_the_written_registers_change_no_yes(text: str) -> None:
+    assert consent_answer(text) is True
+
+
+@pytest.mark.parametrize("text", ["sussa", "de boas", "pode pá"])
+def test_the_young_registers_ok_alone_is_no_consent(text: str) -> None:
+    assert consent_answer(text) is None
+
+
+def test_im_out_is_a_no() -> None:
+    assert consent_answer("tô fora") is False
+
+
+@pytest.mark.parametrize("text", ["Confirmo o agendamento.", "pode pá", "confirmo a consulta"])
+def test_a_confirmation_naming_what_it_confirms_is_a_yes(text: str) -> None:
+    assert confirmation_answer(text) is True

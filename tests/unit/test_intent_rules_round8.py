@@ -84,3 +84,8 @@ def test_a_machine_asked_about_alone_or_with_a_person_wanted_stays_a_person(text
 
 def test_a_strike_is_a_matter_of_the_world() -> None:
     assert intent_of("sabe se vai ter greve de onibus?") is Intent.UNKNOWN
+
+
+@pytest.mark.parametrize("text", ["tem fisioterapeuta ai?", "tem neurologista?"])
+def test_a_specialist_named_alone_asks_whether_the_clinic_has_one(text: str) -> None:
+    assert intent_of(text) is Intent.INFO

@@ -63,6 +63,8 @@ _POINTED = _phrases(
     "esse", "esse ai", "essa", "essa ai", "esse horario", "esse dia", "essa data", "essa hora",
     "nesse", "nessa", "neste", "nesta", "nesse horario", "nesse dia", "nessa data", "dia",
     "hora", "horario", "data", "para mim", "mim", "me", "pera", "espera", "perai",
+    # What is confirmed named in the written register ("Confirmo o agendamento.", round 8).
+    "o agendamento", "agendamento", "a consulta", "o horario", "a marcacao",
 )  # fmt: skip
 _STEMS_HERE = {**_STEMS, "confirm": Part.VERB}
 _CONFIRMATION = AnswerGrammar.of(

@@ -137,6 +137,7 @@ _NAMED_INFO = (
     "saude caixa", "postal saude", "cabesp", "sompo", "leve saude", "particular", "atende",
     "atendem", "pediatra", "dermatologista", "cardiologista", "ginecologista", "ortopedista",
     "oftalmologista", "psicologo", "psicologa", "nutricionista", "fisioterapia", "exames",
+    "fisioterapeuta", "endocrinologista", "neurologista", "urologista", "otorrino",
     "chegar", "levar", "onde e", "fica em", "convenio", "convenios", "plano de saude", "plano",
     "whatsapp", "abre", "abrem", "fecha", "fecham", "aberto", "abertos", "rua", "avenida",
     "referencia", "perto", "longe", "predio", "andar", "elevador", "wifi", "banheiro", "vacina",

@@ -8,7 +8,9 @@ conditioning or doubting it (round 8), added to the answers' lexicons (``consent
   Marlene."), "declaro estar ciente e de acordo": a letter's form, no condition.
 - A minor's data given with one's own ("autorizo meus dados e os do meu filho, que ele é
   menor"): the parent's consent for the child, which the LGPD asks of the parent.
-- A no said as "nops" or "deixa quieto".
+- The young's register: "tmj" changes nothing; "sussa", "de boas", "pode pá" are an
+  acknowledgement (no consent alone, as "ok" is none).
+- A no said as "nops", "deixa quieto", "tô fora".
 
 Kept unread, as before: an acknowledgement alone ("tá, pode" — "go ahead", not "I
 agree"), however it is wrapped; a remark of one's own after a yes ("sim, vcs são a
@@ -30,10 +32,15 @@ NEUTRAL = phrases(
     "que ela e menor", "ele e menor", "ela e menor",
     # The plural said without its "s", as speech says it ("pode usar meus dado sim").
     "dado", "meus dado", "os dado",
+    # A friendly closing of the young ("aceito tmj"); the law or the terms named in the
+    # written register ("autorizo ... conforme a LGPD", "os termos apresentados").
+    "tmj", "tamo junto", "conforme a lgpd", "conforme a lei", "nos termos da lgpd",
+    "de acordo com a lgpd", "apresentados", "descritos", "informados",
 )  # fmt: skip
-ACK = phrases("estar ciente")
+# "sussa", "de boas", "pode pá": the young's "ok", an acknowledgement, no consent alone.
+ACK = phrases("estar ciente", "sussa", "suave", "de boas", "pode pa")
 YES = phrases("estar de acordo")
-NO = phrases("nops", "deixa quieto", "deixa pra la", "deixa para la")
+NO = phrases("nops", "deixa quieto", "deixa pra la", "deixa para la", "to fora", "estou fora")
 
 # A letter's closing, with the name signed after it: "Atenciosamente, Marlene.".
 _SIGNED = re.compile(
