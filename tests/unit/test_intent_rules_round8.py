@@ -44,6 +44,7 @@ def test_seeing_whether_a_time_is_free_stays_a_booking() -> None:
         "bah, se tiver hoje de tarde eu vou, tô de folga",
         "consigo alguma coisa na semana que vem com o cardiologista?",
         "oi, vou querer marcar o exame de sangue",
+        "sábado pela manhã se possível",
     ],
 )
 def test_a_need_or_a_condition_said_with_a_time_is_a_booking(text: str) -> None:

@@ -50,7 +50,8 @@ _WANTS = (
 _SUITS = re.compile(
     r"\b(?:ta bom|fica bom|seria bom|serve(?: para mim)?|qual tiver|o que tiver|se tiver"
     r"|tanto faz|por favor|porfavor|pfv|pfvr|pf|ta otimo|seria otimo|fica otimo|perfeito"
-    r"|da certo)(?: para mim)?$"
+    # Asked kindly at the end ("sábado pela manhã se possível"; letters written long once).
+    r"|da certo|se posivel|se for posivel|se der|se puder)(?: para mim)?$"
     # Leaving the choice to the clinic, anywhere ("amanhã ou depois, tanto faz, de tarde").
     r"|\b(?:tanto faz|voces que sabem|voces decidem|como voces preferirem)\b"
     # A day offered as a condition ("se tiver hoje de tarde eu vou"), anywhere (round 8).
