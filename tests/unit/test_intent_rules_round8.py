@@ -90,3 +90,16 @@ def test_a_strike_is_a_matter_of_the_world() -> None:
 @pytest.mark.parametrize("text", ["tem fisioterapeuta ai?", "tem neurologista?"])
 def test_a_specialist_named_alone_asks_whether_the_clinic_has_one(text: str) -> None:
     assert intent_of(text) is Intent.INFO
+
+
+def test_a_cancellation_asked_in_the_passive_is_a_cancellation() -> None:
+    assert intent_of("a consulta de amanhã pode ser cancelada") is Intent.CANCEL
+
+
+@pytest.mark.parametrize("text", ["não sei mexer nisso não", "nao sei usar isso"])
+def test_not_knowing_how_to_use_it_is_help(text: str) -> None:
+    assert intent_of(text) is Intent.HELP
+
+
+def test_not_knowing_how_something_of_the_clinic_works_stays_a_question_about_it() -> None:
+    assert intent_of("nao sei como funciona o estacionamento") is Intent.INFO
