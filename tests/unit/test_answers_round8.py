@@ -12,6 +12,7 @@ from services.conductor.portuguese.consent import consent_answer
         "claro q sim kkk",
         "aceito rsrs",
         "pode usar meus dado sim",
+        "pode sim minha filha, Deus te abençoe",
         "oxe pode usar sim minha fia, nao tenho nada a esconder",
         "entao tipo assim eu li ali e ta tudo certo pode usar meus dados sim ne",
     ],

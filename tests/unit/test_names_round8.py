@@ -67,3 +67,22 @@ def test_whom_a_greeting_is_for_is_dropped_with_it() -> None:
 
 def test_a_name_asked_to_be_put_there_keeps_no_there() -> None:
     assert name_in("pode botar aí Sebastião Ferreira") == "Sebastião Ferreira"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("É Josefa Maria, minha filha", "Josefa Maria"),
+        ("Bom dia! Meu nome é Fernanda Costa. Obrigada.", "Fernanda Costa"),
+        ("Francisco de Assis Pereira, às ordens", "Francisco de Assis Pereira"),
+        ("meu nome é José Antônio mas pode me chamar de Zé", "José Antônio"),
+    ],
+)
+def test_thanks_address_or_another_name_after_the_name_are_no_part_of_it(
+    text: str, name: str
+) -> None:
+    assert name_in(text) == name
+
+
+def test_whose_relative_one_is_is_no_name() -> None:
+    assert name_in("boa tarde, sou o filho dela, Carlos") is None

@@ -6,7 +6,9 @@
 - A filler or an interjection opening the message ("então meu nome é ...", "oxe, é
   Cícera ...").
 - A tag closing it: "né" and what follows it ("... dos Santos né com V"), "visse",
-  "viu", Minas' "sô", laughter ("kkk", "rsrs", "haha").
+  "viu", Minas' "sô", laughter ("kkk", "rsrs", "haha"); thanks, a form of address or
+  "às ordens" in a part of their own ("É Josefa Maria, minha filha", "... Obrigada.");
+  another name one is called by ("José Antônio mas pode me chamar de Zé").
 - Whom the booking is for, said in its own part after the name ("o nome é Lucas
   Gabriel Teixeira, é pro meu filho de 8 anos"): no second introduction.
 
@@ -30,7 +32,13 @@ _OPENING = re.compile(
     re.IGNORECASE,
 )
 _CLOSING = re.compile(
-    r"(?:^|\s+)(?:(?:ne|neh)\b.*|visse|viu|(?:k{2,}|(?:rs)+|(?:ha){2,}|(?:he){2,})\w*)\s*[.!]*$",
+    r"(?:^|\s+)(?:(?:ne|neh)\b.*|visse|viu|(?:k{2,}|(?:rs)+|(?:ha){2,}|(?:he){2,})\w*)\s*[.!]*$"
+    # What is said after the name in a part of its own: thanks, a form of address, "às
+    # ordens" ("Meu nome é Fernanda Costa. Obrigada.", "É Josefa, minha filha").
+    r"|\s*[,.!]+\s*(?:muito )?(?:obrigad[oa]|brigad[oa]|grat[oa]|valeu|as ordens|minha filha"
+    r"|minha fia|moca|moco|querida|querido|minha querida|meu bem|minha flor)\s*[.!]*$"
+    # Another name one is called by, after "mas" ("... mas pode me chamar de Zé").
+    r"|\s+mas\s+(?:pode|podem|todo mundo|me)\b.*$",
     re.IGNORECASE,
 )
 # Minas' "sô" (senhor) closing the message, told from "só" by its circumflex.

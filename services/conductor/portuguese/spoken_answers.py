@@ -36,6 +36,9 @@ NEUTRAL = phrases(
     # written register ("autorizo ... conforme a LGPD", "os termos apresentados").
     "tmj", "tamo junto", "conforme a lgpd", "conforme a lei", "nos termos da lgpd",
     "de acordo com a lgpd", "apresentados", "descritos", "informados",
+    # Blessings of the elderly ("pode sim minha filha, Deus te abençoe").
+    "deus te abencoe", "deus lhe abencoe", "deus abencoe voces", "fica com deus",
+    "fique com deus", "va com deus",
 )  # fmt: skip
 # "sussa", "de boas", "pode pá": the young's "ok", an acknowledgement, no consent alone.
 ACK = phrases("estar ciente", "sussa", "suave", "de boas", "pode pa")
