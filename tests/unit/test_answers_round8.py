@@ -67,6 +67,7 @@ def test_an_acknowledgement_a_remark_another_persons_yes_or_a_question_stay_unre
         "oxe e pra que vcs querem meus dados? nao autorizo nao",
         "Prezados, não autorizo o tratamento dos meus dados pessoais. Grato.",
         "nops, passo kkk",
+        "nop",
         "deixa quieto, nao quero",
     ],
 )

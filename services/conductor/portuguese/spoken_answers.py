@@ -43,7 +43,9 @@ NEUTRAL = phrases(
 # "sussa", "de boas", "pode pá": the young's "ok", an acknowledgement, no consent alone.
 ACK = phrases("estar ciente", "sussa", "suave", "de boas", "pode pa")
 YES = phrases("estar de acordo")
-NO = phrases("nops", "deixa quieto", "deixa pra la", "deixa para la", "to fora", "estou fora")
+NO = phrases(
+    "nop", "nops", "deixa quieto", "deixa pra la", "deixa para la", "to fora", "estou fora"
+)
 
 # A letter's closing, with the name signed after it: "Atenciosamente, Marlene.".
 _SIGNED = re.compile(
