@@ -40,6 +40,8 @@ _CONFIRM = _phrases(
 _CARRY_OUT = _phrases(
     "pode marcar", "pode agendar", "pode cancelar", "pode confirmar", "pode reservar",
     "pode fazer", "pode mandar", "marca", "agenda", "marca sim",
+    # "sim pode deixar marcado" (round 8).
+    "pode deixar marcado", "deixa marcado", "pode deixar agendado", "deixa agendado",
 )  # fmt: skip
 # Verbs of suiting or being able ("me serve", "vai dar", "consigo"): negated, a no.
 _SUITS = _phrases(
@@ -61,6 +63,8 @@ _POINTED = _phrases(
     "esse", "esse ai", "essa", "essa ai", "esse horario", "esse dia", "essa data", "essa hora",
     "nesse", "nessa", "neste", "nesta", "nesse horario", "nesse dia", "nessa data", "dia",
     "hora", "horario", "data", "para mim", "mim", "me", "pera", "espera", "perai",
+    # What is confirmed named in the written register ("Confirmo o agendamento.", round 8).
+    "o agendamento", "agendamento", "a consulta", "o horario", "a marcacao",
 )  # fmt: skip
 _STEMS_HERE = {**_STEMS, "confirm": Part.VERB}
 _CONFIRMATION = AnswerGrammar.of(
@@ -81,9 +85,12 @@ _CONFIRMATION = AnswerGrammar.of(
 # "não, tem outro horário mais cedo?".
 _ANOTHER_ASKED = re.compile(
     r"[\s,.;!]*(?:e |mas )?(?:tem |teria |tm |vc tem |voce tem |tem algum |tem alguma )?"
-    r"(?:outr[oa]s?|algum|alguma)(?: (?:dia|horario|data|hora|opcao|opcoes))?"
+    r"(?:(?:outr[oa]s?|algum|alguma)(?: (?:dia|horario|data|hora|opcao|opcoes))?"
     r"(?: (?:mais cedo|mais tarde|antes|depois|mais pra frente|de manh[aã]|[aà] tarde"
-    r"|de tarde|[aà] noite))?\s*[?\uff1f]+\s*$",
+    r"|de tarde|[aà] noite))?"
+    # "Não. Tem mais cedo?": the earlier or later option asked alone (round 8).
+    r"|(?<=tem )(?:mais cedo|mais tarde|antes|depois)|(?<=tem algo )(?:mais cedo|mais tarde))"
+    r"\s*[?\uff1f]+\s*$",
     re.IGNORECASE,
 )
 

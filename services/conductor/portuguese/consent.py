@@ -14,11 +14,13 @@ import re
 from collections.abc import Iterable
 from enum import StrEnum
 
+from services.conductor.portuguese import spoken_answers as spoken
 from services.conductor.portuguese.answer_parts import AnswerGrammar, Part, without_so_address
 from services.conductor.portuguese.answer_parts import answer_words as _words
 from services.conductor.portuguese.answer_parts import asks as _asks
 from services.conductor.portuguese.answer_parts import phrases as _phrases
 from services.conductor.portuguese.answer_reading import answer_of
+from services.conductor.portuguese.answer_sentences import no_beside_question
 from services.conductor.portuguese.consent_scope import within_scope, without_asking_to_go_on
 from services.conductor.portuguese.stop_messages import stop_of_messages_asked
 
@@ -139,8 +141,9 @@ _NOUNS = (
     "permitido", "concordancia",
 )  # fmt: skip
 CONSENT_PARTS: dict[Part, frozenset[tuple[str, ...]]] = {
-    Part.YES: _YES, Part.VERB: _PERMITS, Part.ACK: _ACK, Part.NO: _NO, Part.NOT: _NOT,
-    Part.SOFT: _ABLE, Part.SAID: _NEUTRAL, Part.IF: _phrases(*_CONDITIONS),
+    Part.YES: _YES | spoken.YES, Part.VERB: _PERMITS, Part.ACK: _ACK | spoken.ACK,
+    Part.NO: _NO | spoken.NO, Part.NOT: _NOT, Part.SOFT: _ABLE,
+    Part.SAID: _NEUTRAL | spoken.NEUTRAL, Part.IF: _phrases(*_CONDITIONS),
 }  # fmt: skip
 # The forms a slip is put right to ("autoriso", "concrodo").
 VERB_FORMS = (
@@ -167,7 +170,9 @@ def consent_answer(text: str) -> bool | None:
     (``answer_parts``): an acknowledgement alone ("ok", "pode ser") is no consent. What
     it says of the notice's own purposes, or of what the notice does not ask, is no
     condition (``consent_scope``)."""
-    text = without_so_address(text)
+    text = spoken.unsigned(without_so_address(text))
+    if no_beside_question(text, lambda sentence: _answer(within_scope(sentence))):
+        return False  # "pra que vcs querem meus dados? não autorizo não" (round 8)
     unasked = without_asking_to_go_on(text)
     if unasked is not None:
         # "não aceito, pode ser sem isso?": a refusal, whatever the answer to the question.

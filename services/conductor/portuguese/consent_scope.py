@@ -30,7 +30,10 @@ _DETERMINER = r"(?:(?:o|a|os|as|minha|minhas|meu|meus|da|das|do|dos|de)\s+)"
 _PURPOSE_NAMED = re.compile(
     r"(?:\b(?:mas|desde que seja|contanto que seja|se (?:e|eh|for)|so se for|sendo)\s+)?"
     r"(?:\b(?:so|somente|apenas|exclusivamente|unicamente)\s+)?"
-    rf"\b(?:pra|para|pro)\s+{_DETERMINER}?{_PURPOSES}(?:\s+{_DETERMINER}?{_PURPOSES})?\b"
+    rf"\b(?:pra|para|pro)\s+(?:fins?\s+de\s+)?{_DETERMINER}?{_PURPOSES}"
+    rf"(?:\s+{_DETERMINER}?{_PURPOSES})?\b"
+    # Whom the booking is for ("é pra marcar pro meu filho", round 8).
+    r"(?:\s+(?:pra|para|pro|da|do|de)\s+(?:o\s+|a\s+)?(?:meu|minha)\s+[^\W\d_]+)?"
 )
 # Advertising refused, which the notice does not ask ("só não quero receber propaganda").
 _NOT_ASKED_REFUSED = re.compile(

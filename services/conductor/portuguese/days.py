@@ -81,6 +81,9 @@ _EITHER_DAY = re.compile(
 REFUSED_DAY = re.compile(
     rf"\b{_DAY_WORD}(?: feira)? nao\b"
     r"(?! (?:posso|consigo|da|rola|vai dar)(?: ir)? (?:de |a |pela )?(?:manha|tarde|noite))"
+    # "tenho horário quinta? não lembro": a "não" of not remembering refuses no day (round
+    # 8); "quinta não sei se posso" still doubts the day, and refuses it.
+    r"(?! (?:me )?(?:lembro|recordo)\b)"
 )  # but "amanhã não posso de manhã" refuses the morning, not the day
 _RELATIVE_DAYS = {"hoje": 0, "hj": 0, "oje": 0, "amanha": 1}
 
@@ -103,7 +106,14 @@ def days_put_right(folded: str) -> str:
 def day_of(folded: str, today: date) -> tuple[date | None, date | None, str | None]:
     """The day meant, the week meant (its Monday) when no day is, and what to ask when the
     message names days that could be two (already folded text, number words as digits)."""
-    return _agreed_day(folded, today, *_day(folded, today))
+    day, week, doubt = _agreed_day(folded, today, *_day(folded, today))
+    if day is not None and _WEEK_OF_DAY.search(folded):
+        # "pra semana do dia 14": any day of the week that day falls in (round 8).
+        return None, day - timedelta(days=day.weekday()), doubt
+    return day, week, doubt
+
+
+_WEEK_OF_DAY = re.compile(r"\bsemana d[oa] (?:dia )?(?:\d{1,2}|primeiro)\b")
 
 
 def _agreed_day(

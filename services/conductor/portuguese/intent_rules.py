@@ -34,6 +34,7 @@ import re
 from collections.abc import Callable, Iterable
 
 from services.conductor.portuguese.checking import checks_own_booking
+from services.conductor.portuguese.how_to_use import how_to_use_asked
 from services.conductor.portuguese.intent import Intent
 
 # Letters written long count once, in the message and the lexicons alike ("pessoa" is
@@ -96,7 +97,9 @@ _DAYS = _lexicon(
 )  # fmt: skip
 # One's own booking asked about in the first person ("tenho horario amanha?").
 _OWN_ASKED = ("tenho horario", "tenho hora marcada", "tenho algo marcado")
-_ATTENDING = ("eu vou", "to ai", "estou ai", "estarei ai", "vou estar ai", "to la", "to indo")
+_ATTENDING = (
+    "eu vou", "to ai", "estou ai", "estarei ai", "vou estar ai", "to la", "to indo", "vai sim",
+)  # fmt: skip
 _ASSURED = ("pode deixar", "no horario", "certinho", "sem falta", "com certeza", "sim")
 _PERSONS = _lexicon("pessoa", "atendente", "humano", "humana", "recepcionista")
 _SPEAKING = _lexicon("falar", "conversar")
@@ -198,7 +201,7 @@ _MUST_BE_OTHER = re.compile(r"\b(?:precisa|precisaria|tem que|teria que) ser (?:
 
 
 def _moving(words: tuple[str, ...], folded: str) -> bool:
-    if _any(words, _PUSHING) and _any(words, _BOOKINGS):
+    if _any(words, _PUSHING) and (_any(words, _BOOKINGS) or _any(words, _SERVICES)):
         return True
     if _CHANGED_OUTRIGHT.search(folded):
         return True  # "trocar horario", "mudar a data"
@@ -354,7 +357,7 @@ def _service_wanted(words: tuple[str, ...], folded: str) -> bool:
 # clinic is said too.
 _WORLD = _lexicon(
     "jogo", "futebol", "campeonato", "dolar", "chover", "chuva", "bolao", "loteria",
-    "novela", "engano", "sumida", "sumido", "rifa", "vaquinha", "bingo",
+    "novela", "engano", "sumida", "sumido", "rifa", "vaquinha", "bingo", "greve",
 )  # fmt: skip
 _CLINIC_WORDS = _lexicon(
     "marc*", "marq*", "agend*", "cancel*", "desmarc*", "remarc*", "consult*", "clinica",
@@ -378,6 +381,7 @@ RULES: tuple[tuple[Intent, Callable[[tuple[str, ...], str], bool]], ...] = (
     (Intent.CANCEL, _not_needed),
     (Intent.CONSULT, _lookup),
     (Intent.CONFIRM, _attending),
+    (Intent.HELP, how_to_use_asked),  # "isso é robô? como que usa?" (round 8)
     (Intent.HUMAN, _person),
     (Intent.INFO, _clinic),
     (Intent.SCHEDULE, _seen),

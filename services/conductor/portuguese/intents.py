@@ -10,6 +10,7 @@ from services.conductor.portuguese.consent import Revocation, revocation_in
 from services.conductor.portuguese.intent import Intent as Intent
 from services.conductor.portuguese.intent_model import second_reading
 from services.conductor.portuguese.intent_rules import erasure_asked, intent_by_rules
+from services.conductor.portuguese.name_wraps import says_for_whom, unwrapped
 from services.conductor.portuguese.names import looks_like_name, written_as_name
 from services.conductor.portuguese.phrases import KNOWN_WORDS, PHRASES
 from services.conductor.portuguese.shorthand import written_out
@@ -40,6 +41,8 @@ _WANTS = (
     "daria", "consegue", "conseguem", "rola", "livre", "quero", "queria", "gostaria",
     "prefiro", "preferia", "bota", "me bota", "coloca", "me coloca", "me poe",
     "consigo", "conseguiria", "de preferencia", "preferencia",
+    # A need said with the time ("to precisando pra amanha as 4", "vou querer quinta").
+    "preciso", "precisando", "precisava", "vou querer",
 )  # fmt: skip
 # Saying, after the time, that it suits ("dia 30 de tarde pra mim ta bom", "qualquer dia
 # serve pra mim", ", qual tiver", "tanto faz") or asking for it kindly ("... 8h pfvr").
@@ -47,9 +50,13 @@ _WANTS = (
 _SUITS = re.compile(
     r"\b(?:ta bom|fica bom|seria bom|serve(?: para mim)?|qual tiver|o que tiver|se tiver"
     r"|tanto faz|por favor|porfavor|pfv|pfvr|pf|ta otimo|seria otimo|fica otimo|perfeito"
-    r"|da certo)(?: para mim)?$"
+    # Asked kindly at the end ("sábado pela manhã se possível"; letters written long once).
+    r"|da certo|se posivel|se for posivel|se der|se puder)(?: para mim)?$"
     # Leaving the choice to the clinic, anywhere ("amanhã ou depois, tanto faz, de tarde").
     r"|\b(?:tanto faz|voces que sabem|voces decidem|como voces preferirem)\b"
+    # A day offered as a condition ("se tiver hoje de tarde eu vou"), anywhere (round 8).
+    r"|\bse tiver (?:vaga |horario )?(?:pra |para |na |no |dia )?(?:hoje|amanha|segunda"
+    r"|terca|quarta|quinta|sexta|sabado|domingo)\b"
 )
 # "amanhã meio dia, dá?", "amanhã 9h?": whether a time works, asked — a time with a
 # question mark is a booking request (look-ups name their own words and are tried first).
@@ -107,7 +114,7 @@ _NAME_INTRO = re.compile(
     # Whose name it is ("o nome dela é", "o nome do meu filho é").
     r"|(?:o )?nome d(?:ela|ele|[oa] (?:meu|minha) \w+)(?: (?:eh|e)\b|:)"
     r"|(?:aqui )?quem (?:fala|ta falando|esta falando|escreve|ta escrevendo) (?:eh|e) (?:a |o )?"
-    r"|pode (?:colocar|por|botar) (?:como |(?:no|em) nome d[aeo] )?"
+    r"|pode (?:colocar|por|botar)(?: ai)? (?:como |(?:no|em) nome d[aeo] )?"
     r"|(?:coloca|poe|bota) (?:no|em) nome d[aeo] "
     # The name asked to be written down ("registra como", "pode anotar:").
     r"|(?:pode )?(?:anotar|anota|registrar|registra|cadastrar|cadastra|coloca|bota|poe)"
@@ -202,8 +209,9 @@ def _asked_or_said(intent: Intent, folded: str, asked: bool) -> Intent:
 
 # A wish with a booking verb or a clock time turns a question about the clinic into a
 # booking: "vcs atendem sabado? se tiver queria sab as 8".
-_WISHES = ("quero", "queria", "gostaria", "preciso")
-_BOOKING_WORDS = ("marcar", "agendar", "marca", "agenda", "encaixar")
+# "consigo alguma coisa na semana que vem com o cardiologista?": anything free (round 8).
+_WISHES = ("quero", "queria", "gostaria", "preciso", "consigo", "vou querer", "precisando")
+_BOOKING_WORDS = ("marcar", "agendar", "marca", "agenda", "encaixar", "alguma coisa", "uma vaga")
 
 
 def _booking_wished(folded: str) -> bool:
@@ -231,13 +239,17 @@ def chosen_option(text: str, count: int) -> int | None:
 def name_in(text: str) -> str | None:
     """A person's name in a reply like "Maria Silva" or "meu nome é Maria", written as
     Portuguese writes names; None when the reply does not look like a name."""
-    plain = " ".join(_SYMBOLS.sub(" ", text).split())
+    plain = unwrapped(" ".join(_SYMBOLS.sub(" ", text).split()))
     parts = _PARTS.split(plain)
     for said, after in pairwise(parts):
         # "pode colocar no nome da minha mãe, Tereza da Silva": the name follows whose it is.
         if _WHOSE_NAME.search(fold(said)) and (name := _name_of(_ARTICLE.sub("", after))):
             return name
-    introduced = [p for p in parts if _introduces(p) and not _WRITE_DOWN.fullmatch(fold(p))]
+    introduced = [
+        p
+        for p in parts
+        if _introduces(p) and not _WRITE_DOWN.fullmatch(fold(p)) and not says_for_whom(p)
+    ]
     if len(parts) > 1 and len(introduced) == 1 and (name := _name_of(introduced[0])):
         return name
     # The other parts only greet ("Joana Silva, boa tarde"): the one left is the name.

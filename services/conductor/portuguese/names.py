@@ -39,6 +39,10 @@ _NEVER_IN_NAMES = frozenset({
     "admin", "xyz", "abc", "asd", "minha", "meu", "minhas", "meus", "mae", "to", "ta", "estou",
     "mesmo", "mesma", "pra", "pro", "mim", "pai", "avo", "marido", "esposa", "esposo",
     "responsavel",
+    # Words of speech around a name, never one ("então é isso", round 8).
+    "isso", "entao", "ne", "oxe", "oxente", "visse",
+    # Whose one is ("sou o filho dela, Carlos": the patient's name is not said).
+    "dela", "dele",
 })  # fmt: skip
 # Whole answers that are no name, though each word may be one somewhere ("Nada", "Sim").
 _NOT_A_NAME = frozenset({

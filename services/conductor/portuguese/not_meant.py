@@ -68,9 +68,25 @@ _LEAVING = re.compile(
 )
 
 
+_WEEKDAY_WORD = r"(?:segunda|terca|quarta|quinta|sexta|sabado|domingo)(?: feira)?"
+# A weekday excepted ("qualquer dia menos quarta, que quarta tenho fisioterapia") is not
+# meant, wherever it is named again; nor are the days of a span one is busy or works
+# ("trabalho de segunda a sexta, só dá no sábado"): the day said outside them is (round 8).
+_EXCEPTED_WEEKDAY = re.compile(
+    rf"\b(?:menos|exceto|tirando|fora) (?:(?:a|o|na|no|as|os|nas|nos) )?({_WEEKDAY_WORD})\b"
+)
+_WEEKDAY_SPAN = re.compile(rf"\b(?:de|da|das) {_WEEKDAY_WORD} (?:a|ate|as) {_WEEKDAY_WORD}\b")
+
+
+def _weekdays_set_aside(folded: str) -> str:
+    for excepted in {match[1] for match in _EXCEPTED_WEEKDAY.finditer(folded)}:
+        folded = re.sub(rf"\b{excepted}\b", " ", folded)
+    return _WEEKDAY_SPAN.sub(" ", folded)
+
+
 def set_aside(folded: str) -> str:
     """``folded`` without the times it names that are not the one wanted."""
-    folded = _GREETING.sub(" ", folded)
+    folded = _weekdays_set_aside(_GREETING.sub(" ", folded))
     if not _CANCELLING.search(folded):
         folded = REFUSED_DAY.sub("nao", folded)  # a day cancelled is the booking's: kept
         folded = _REFUSED_HOUR.sub("nao", folded)

@@ -51,6 +51,8 @@ _RESCHEDULE = (
 _CANCEL = (
     "cancelar", "cancela", "cancelo", "cancele", "cancelamento", "desmarcar", "desmarca",
     "desmarque", "nao vou poder ir", "nao poderei ir", "nao vou conseguir ir",
+    # Asked in the passive ("a consulta de amanhã pode ser cancelada", round 8).
+    "pode ser cancelada", "pode ser cancelado", "pode ser desmarcada", "pode ser desmarcado",
     "nao vou conseguir comparecer", "nao vou poder comparecer", "nao poderei comparecer",
     "nao vou comparecer", "nao consigo ir", "nao posso ir", "nao irei", "nao vou mais",
     "nao vou mais precisar", "nao preciso mais da consulta", "pode tirar",
@@ -137,6 +139,7 @@ _NAMED_INFO = (
     "saude caixa", "postal saude", "cabesp", "sompo", "leve saude", "particular", "atende",
     "atendem", "pediatra", "dermatologista", "cardiologista", "ginecologista", "ortopedista",
     "oftalmologista", "psicologo", "psicologa", "nutricionista", "fisioterapia", "exames",
+    "fisioterapeuta", "endocrinologista", "neurologista", "urologista", "otorrino",
     "chegar", "levar", "onde e", "fica em", "convenio", "convenios", "plano de saude", "plano",
     "whatsapp", "abre", "abrem", "fecha", "fecham", "aberto", "abertos", "rua", "avenida",
     "referencia", "perto", "longe", "predio", "andar", "elevador", "wifi", "banheiro", "vacina",
@@ -152,6 +155,8 @@ _HOW = (
     "como funciona", "o que voce faz", "o que voce pode fazer", "o que voces fazem",
     "o que voce sabe fazer", "o que voce consegue fazer", "o que voces sabem fazer",
     "o que voces conseguem fazer", "uma ajudinha", "explica como", "me explica como",
+    # Not knowing how to use it ("não sei mexer nisso", round 8).
+    "nao sei mexer", "nao sei usar", "nao sei como usa", "nao sei como funciona",
     "como eu faco as coisas", "como faco as coisas", "como que faco as coisas",
 )  # fmt: skip
 _ANY_BOOKING = (

@@ -24,10 +24,13 @@ _STOP_ASKED = re.compile(
     # "não me mandem mais nada", "não manda mais lembrete": not "não me mandaram mais".
     r"|\bnao\s+(?:me\s+)?(?:mand|envi)(?:e|em|a|ar)\s+mais\b"
     # "não quero receber mais lembrete", "para com essas mensagens".
-    rf"|\bnao quero (?:mais )?receber (?:mais )?(?:\w+ )?{_MESSAGES}\b"
+    # "não quero lembrete" (round 8): receiving them refused outright.
+    rf"|\bnao quero (?:mais )?(?:receber )?(?:mais )?(?:\w+ )?{_MESSAGES}\b"
     rf"|\b(?:para|pare|parem) com (?:\w+ )?{_MESSAGES}\b"
     # "me tira da lista de mensagens": not the waiting list ("lista de espera").
-    r"|\b(?:tira|tire|tirem|remove|remova|removam)\w* (?:\w+ ){0,2}da lista\b(?! de espera)"
+    # "sai dessa lista", "quero sair da lista" (round 8).
+    r"|\b(?:(?:tira|tire|tirem|remove|remova|removam)\w*|sai|sair|saia|saiam) (?:\w+ ){0,2}"
+    r"d(?:a|es+a|est?a) lista\b(?! de espera)"
 )
 # A stop of sending asked needs what is sent ("para de me mandar msg"), or none named at
 # all ("para de me mandar isso"): "para de mandar o boleto pro meu marido" names another.

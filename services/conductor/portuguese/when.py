@@ -18,6 +18,7 @@ from datetime import date, datetime, time
 from services.conductor.portuguese.days import DAY_NUMBERS, day_of, days_put_right
 from services.conductor.portuguese.not_meant import set_aside
 from services.conductor.portuguese.numbers import with_digits
+from services.conductor.portuguese.reasons import reasons_periods
 from services.conductor.portuguese.text import fold
 from services.conductor.portuguese.wanted_part import time_wanted
 from services.conductor.portuguese.weekdays import weekdays_written_out
@@ -227,7 +228,7 @@ def _over_this_month(folded: str, today: date, day: date) -> bool:
     """Whether a bare "dia N" read as next month's is spoken of as over ("era dia 20")."""
     if day.month == today.month or day.day >= today.day or not _WAS.search(folded):
         return False
-    return re.search(rf"\bdia 0?{day.day}\b(?! de |/)", folded) is not None
+    return re.search(rf"\bdia 0?{day.day}\b(?! de (?!manha|tarde|noite)|/)", folded) is not None
 
 
 # A bare "dia N" this many days gone by or fewer ("dia 20 tem?" on the 24th) may be this
@@ -247,7 +248,7 @@ def _just_gone_by(folded: str, today: date, day: date) -> bool:
         return False
     if _WEEKDAY_NAMED.search(folded) or _WAS.search(folded):
         return False
-    return re.search(rf"\bdia 0?{day.day}\b(?! de |/)", folded) is not None
+    return re.search(rf"\bdia 0?{day.day}\b(?! de (?!manha|tarde|noite)|/)", folded) is not None
 
 
 def _hours_named(hours: str) -> set[int]:
@@ -282,6 +283,7 @@ def _period(folded: str) -> str | None:
     refused = {match[1] or match[2] for match in _REFUSED_PERIOD.finditer(folded)}
     said = {match.group(1) or match.group(2) for match in _OF_PERIOD.finditer(folded)}
     named = said - refused
+    named -= reasons_periods(folded) if named - reasons_periods(folded) else set()
     if "depois do almoco" in folded:
         named.add("tarde")
     if "antes do almoco" in folded:

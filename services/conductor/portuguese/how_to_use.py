@@ -1,0 +1,24 @@
+"""How the service is used, asked beside whether it is a machine (round 8).
+
+"oxe, isso aqui é robô? como que usa?": the patient wonders what answers and asks how to
+use it, which is help; asking whether it is a robot alone ("isso é robô?"), or with a
+person wanted ("vc é robô? quero falar com gente"), stays a request for a person.
+"""
+
+from __future__ import annotations
+
+import re
+
+_MACHINE = re.compile(r"\b(?:robo|robozinho|bot|maquina)\b")
+_HOW_TO_USE = re.compile(r"\bcomo (?:que )?(?:eu )?(?:usa|uso|usar|funciona|faz|faco)\b")
+_PERSON_WANTED = re.compile(
+    r"\b(?:pessoa|humano|humana|gente|alguem|atendente|recepcionista|falar|conversar)\b"
+)
+
+
+def how_to_use_asked(words: tuple[str, ...], folded: str) -> bool:
+    """Whether the folded message asks how to use the service, a machine named and no
+    person wanted (``words`` kept for the rules' signature)."""
+    del words
+    machine = _MACHINE.search(folded) is not None
+    return machine and _HOW_TO_USE.search(folded) is not None and not _PERSON_WANTED.search(folded)

@@ -1,0 +1,66 @@
+"""What may wrap a name said in speech without being part of it (round 8).
+
+- Greetings before it, one or several, set apart by a comma or a full stop ("oi boa
+  tarde, Kauã Ribeiro Mendes", "Bom dia. Edson Aurélio Cavalcanti", "boa tarde moça,
+  Irene Batista").
+- A filler or an interjection opening the message ("então meu nome é ...", "oxe, é
+  Cícera ...").
+- A tag closing it: "né" and what follows it ("... dos Santos né com V"), "visse",
+  "viu", Minas' "sô", laughter ("kkk", "rsrs", "haha"); thanks, a form of address or
+  "às ordens" in a part of their own ("É Josefa Maria, minha filha", "... Obrigada.");
+  another name one is called by ("José Antônio mas pode me chamar de Zé").
+- Whom the booking is for, said in its own part after the name ("o nome é Lucas
+  Gabriel Teixeira, é pro meu filho de 8 anos"): no second introduction.
+
+The line: only words no name carries are dropped, and only at the ends of the message;
+a name in the middle of a sentence is not looked for.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from services.conductor.portuguese.text import fold
+
+_GREETING = r"(?:oi|ola|opa|bom dia|boa tarde|boa noite|tudo bem|tudo bom)"
+# Whom the greeting is for ("boa tarde moça, Irene Batista").
+_ADDRESS = r"(?:moca|moco|senhora|senhor|querida|querido|doutora|doutor|gente|pessoal|dona)"
+_OPENING = re.compile(
+    rf"^(?:{_GREETING}\s*)+(?:{_ADDRESS}\s*)?[,.!]+\s+"
+    r"|^(?:entao|oxe|oxente|bah|uai|ah|eh entao|pois entao)\s*,?\s+(?=\S)",
+    re.IGNORECASE,
+)
+_CLOSING = re.compile(
+    r"(?:^|\s+)(?:(?:ne|neh)\b.*|visse|viu|(?:k{2,}|(?:rs)+|(?:ha){2,}|(?:he){2,})\w*)\s*[.!]*$"
+    # What is said after the name in a part of its own: thanks, a form of address, "às
+    # ordens" ("Meu nome é Fernanda Costa. Obrigada.", "É Josefa, minha filha").
+    r"|\s*[,.!]+\s*(?:muito )?(?:obrigad[oa]|brigad[oa]|grat[oa]|valeu|as ordens|minha filha"
+    r"|minha fia|moca|moco|querida|querido|minha querida|meu bem|minha flor)\s*[.!]*$"
+    # Another name one is called by, after "mas" ("... mas pode me chamar de Zé").
+    r"|\s+mas\s+(?:pode|podem|todo mundo|me)\b.*$",
+    re.IGNORECASE,
+)
+# Minas' "sô" (senhor) closing the message, told from "só" by its circumflex.
+_SIR = re.compile(r"\s+s\u00f4\s*[.!]*$", re.IGNORECASE)
+# "é pro meu filho de 8 anos": whom the booking is for, no name introduced.
+_FOR_WHOM = re.compile(r"^(?:eh|e) (?:pro|pra|para) (?:o |a )?(?:meu|minha|mim)\b")
+
+
+def unwrapped(plain: str) -> str:
+    """``plain`` without the greetings, fillers and tags around a name said in speech."""
+    while (opening := _OPENING.match(_unaccented(plain))) is not None and opening.end():
+        plain = plain[opening.end() :]
+    plain = _SIR.sub("", plain)
+    closing = _CLOSING.search(_unaccented(plain))
+    return plain[: closing.start()] if closing else plain
+
+
+def _unaccented(text: str) -> str:
+    """``text`` without accents, letter for letter (the same length, punctuation kept)."""
+    return "".join(unicodedata.normalize("NFKD", c)[0] for c in text)
+
+
+def says_for_whom(part: str) -> bool:
+    """Whether a part of a message only says whom the booking is for."""
+    return _FOR_WHOM.search(fold(part)) is not None

@@ -1,0 +1,23 @@
+"""A part of the day given as a reason, not as the one wanted (round 8).
+
+"sexta de manhã cedo porque de tarde ela faz hemodiálise", "amanhã de tarde, minha vó
+só consegue de tarde pq de manhã ela tá na igreja", "dia 3? de tarde né pq de manhã
+tenho aula": the part of the day after "porque", "pq", "pois" or an explaining "que"
+says why the other is asked, so it is not meant — when another part of the day is named
+outside a reason. Said alone ("pq de manhã fica melhor pra mim"), it stays the one meant.
+
+Already folded text.
+"""
+
+from __future__ import annotations
+
+import re
+
+_REASON_PERIOD = re.compile(
+    r"\b(?:porque|pq|porq|por que|pois|que) (?:de |a |pela |na parte da )?(manha|tarde|noite)\b"
+)
+
+
+def reasons_periods(folded: str) -> set[str]:
+    """The parts of the day named only in a clause of reason."""
+    return {match[1] for match in _REASON_PERIOD.finditer(folded)}

@@ -1,0 +1,60 @@
+"""What wraps a consent or a confirmation in speech and in the written register without
+conditioning or doubting it (round 8), added to the answers' lexicons (``consent``).
+
+- Laughter ("kkk", "rsrs", "haha") and the tag "né" change no answer: "claro q sim kkk".
+- Fillers of speech: "tipo", "tipo assim", "ali" ("eu li ali e tá tudo certo"), "minha
+  fia" (the North-East's "minha filha"); "meus dado", the plural as speech says it.
+- The written register's salutation and closing ("Prezados, ...", "Atenciosamente,
+  Marlene."), "declaro estar ciente e de acordo": a letter's form, no condition.
+- A minor's data given with one's own ("autorizo meus dados e os do meu filho, que ele é
+  menor"): the parent's consent for the child, which the LGPD asks of the parent.
+- The young's register: "tmj" changes nothing; "sussa", "de boas", "pode pá" are an
+  acknowledgement (no consent alone, as "ok" is none).
+- A no said as "nops", "deixa quieto", "tô fora".
+
+Kept unread, as before: an acknowledgement alone ("tá, pode" — "go ahead", not "I
+agree"), however it is wrapped; a remark of one's own after a yes ("sim, vcs são a
+clínica né"), which the reader cannot weigh; consent given by another person for the
+patient ("é a filha dela, ela autoriza").
+"""
+
+from __future__ import annotations
+
+import re
+
+from services.conductor.portuguese.answer_parts import phrases
+
+NEUTRAL = phrases(
+    "k", "kk", "rs", "rsrs", "haha", "hahaha", "hehe", "hihi", "ne", "neh", "tipo",
+    "tipo asim", "asim", "ali", "minha fia", "meu fio", "prezados", "prezadas", "prezado",
+    "prezada", "declaro", "atenciosamente", "cordialmente", "att", "tambem",
+    "os do meu filho", "os da minha filha", "os dos meus filhos", "que ele e menor",
+    "que ela e menor", "ele e menor", "ela e menor",
+    # The plural said without its "s", as speech says it ("pode usar meus dado sim").
+    "dado", "meus dado", "os dado",
+    # A friendly closing of the young ("aceito tmj"); the law or the terms named in the
+    # written register ("autorizo ... conforme a LGPD", "os termos apresentados").
+    "tmj", "tamo junto", "conforme a lgpd", "conforme a lei", "nos termos da lgpd",
+    "de acordo com a lgpd", "apresentados", "descritos", "informados",
+    # Blessings of the elderly ("pode sim minha filha, Deus te abençoe").
+    "deus te abencoe", "deus lhe abencoe", "deus abencoe voces", "fica com deus",
+    "fique com deus", "va com deus",
+)  # fmt: skip
+# "sussa", "de boas", "pode pá": the young's "ok", an acknowledgement, no consent alone.
+ACK = phrases("estar ciente", "sussa", "suave", "de boas", "pode pa")
+YES = phrases("estar de acordo")
+NO = phrases(
+    "nop", "nops", "deixa quieto", "deixa pra la", "deixa para la", "to fora", "estou fora"
+)
+
+# A letter's closing, with the name signed after it: "Atenciosamente, Marlene.".
+_SIGNED = re.compile(
+    r"[\s,.;!]*\b(?:atenciosamente|cordialmente|att|grato|grata|abracos?)\b[\s,.;!]*"
+    r"(?:[^\W\d_]+\s*){0,4}[.!]*\s*$",
+    re.IGNORECASE,
+)
+
+
+def unsigned(text: str) -> str:
+    """``text`` without a letter's closing and the name signed after it."""
+    return _SIGNED.sub("", text)
