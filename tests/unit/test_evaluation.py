@@ -39,6 +39,7 @@ TUNING_FILES = (
     *(f"blind6_{kind}" for kind in KINDS),
     *(f"blind7_{kind}" for kind in KINDS),
     *(f"blind8_{kind}" for kind in KINDS),
+    *(f"blind9_{kind}" for kind in KINDS),
     "round3_answers",
     "round3_intents",
 )

@@ -177,12 +177,16 @@ def parse_when(text: str, today: date, now: datetime | None = None) -> When | No
     return replace(when, doubt=f"hoje às {when.at:%H:%M} já passou; qual outro horário?", over=True)
 
 
+# "dps das 10" bounds as "depois das 10" does: read as an hour, it would be proposed.
+_DEPOIS = re.compile(r"\bdps\b")
+
+
 def _parse(text: str, today: date) -> When | None:
     """``parse_when`` without regard to the hour it is now."""
     written = _DASHED.sub(r"\1 até \2", _DOTTED_TIME.sub(r"\1:\2", text))
     written = _FOUR_DIGITS.sub(r"\1:\2", written)
     written = _ASKED_TAG.sub(r"\1 ?", written)
-    folded = weekdays_written_out(days_put_right(with_digits(fold(written))))
+    folded = weekdays_written_out(days_put_right(with_digits(_DEPOIS.sub("depois", fold(written)))))
     folded = set_aside(_NOON_BOUND.sub(r"\1 das 12h", folded))
     folded = _NOON_END.sub(r"\1 e 12h", folded)
     if _NTH_WEEK.search(folded):
