@@ -3,7 +3,7 @@ WORKDIR /app
 # The locked releases first, each checked against its hashes (its own layer: rebuilt only
 # when the lock changes); scripts/lock writes the lock from pyproject.toml's ranges.
 COPY requirements.lock ./
-RUN pip install --no-cache-dir --require-hashes -r requirements.lock
+RUN pip install --no-cache-dir --no-deps --require-hashes -r requirements.lock && pip check
 COPY pyproject.toml README.md ./
 COPY events events
 COPY services services

@@ -83,8 +83,10 @@ def test_a_lock_names_no_package_index(lock: str) -> None:
 def test_the_machines_and_the_image_install_only_hash_checked_releases() -> None:
     bootstrap = (ROOT / "scripts" / "bootstrap").read_text()
     dockerfile = (ROOT / "Dockerfile").read_text()
-    assert "pip install --quiet --require-hashes -r requirements-dev.lock" in bootstrap
-    assert "pip install --no-cache-dir --require-hashes -r requirements.lock" in dockerfile
+    assert "pip install --quiet --no-deps --require-hashes -r requirements-dev.lock" in bootstrap
+    assert "pip install --no-cache-dir --no-deps --require-hashes -r requirements.lock" in dockerfile
+    # The lock is whole: nothing is resolved, and pip check proves nothing is missing.
+    assert "pip check" in bootstrap and "pip check" in dockerfile
     # The project itself, the one thing without a hash, brings no dependency of its own
     # and is built by the locked setuptools, not one fetched for an isolated build.
     assert "--no-deps --no-build-isolation -e ." in bootstrap
