@@ -29,6 +29,16 @@ them one at a time, through the ``Handler``."""
 
 
 @runtime_checkable
+class ClearsWhenGivenUp(Protocol):
+    """A handler that writes something before its entry's commit (the outbox's mark that a
+    reply may be going) which that commit clears: a dead-lettered entry has no commit."""
+
+    def given_up(self, record: Record) -> Sequence[Command]:
+        """What the commit of ``record`` would have cleared, to clear as it is dead-lettered
+        (``record`` read without its personal fields)."""
+
+
+@runtime_checkable
 class KeepsPartitions(Protocol):
     """A handler (or run handler) that keeps something of each partition it handles, kept
     only while this consumer owns the partition: the new owner's writes would make it

@@ -15,7 +15,7 @@ while its worker still holds the partition's lease: a worker whose lease lapsed 
 the decision that asked for it on the same primary: a failover then cannot lose that
 decision (its turn would run again and answer twice) nor the sign that the reply may have
 gone (a redelivery asks WAHA first). The outcome's commit clears the mark (and returns
-once the replicas hold it too).
+once the replicas hold it too); a reply dead-lettered instead has it cleared then.
 """
 
 from __future__ import annotations
@@ -189,6 +189,13 @@ class Outbox:
             mark = sending_key(self.keyspace, record.partition)
             effects.append(("HDEL", mark, outcome.reply_id))
         return effects
+
+    def given_up(self, record: Record) -> list[Command]:
+        """A dead-lettered reply's sending mark, cleared: no outcome will clear it."""
+        reply = record.envelope.event
+        if not isinstance(reply, ReplyRequested) or (self.redis or self.replicated) is None:
+            return []
+        return [("HDEL", sending_key(self.keyspace, record.partition), reply.reply_id)]
 
     async def _marked_before(self, record: Record, reply: ReplyRequested) -> bool:
         """Mark the reply as being sent (with a wait, once replicas hold the mark, and so
