@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
+from typing import Protocol, runtime_checkable
 
 from events.checkpoint import Checkpoints, Command
 from events.codec import Record
@@ -25,6 +26,26 @@ RunHandler = Callable[[int, Sequence[Record]], Awaitable[Sequence[Sequence[Comma
 order, none applied yet) and returns each entry's effects, in the same order, each entry's
 computed on the views as the entries before it in the run leave them. Raising means: take
 them one at a time, through the ``Handler``."""
+
+
+@runtime_checkable
+class ClearsWhenGivenUp(Protocol):
+    """A handler that writes something before its entry's commit (the outbox's mark that a
+    reply may be going) which that commit clears: a dead-lettered entry has no commit."""
+
+    def given_up(self, record: Record) -> Sequence[Command]:
+        """What the commit of ``record`` would have cleared, to clear as it is dead-lettered
+        (``record`` read without its personal fields)."""
+
+
+@runtime_checkable
+class KeepsPartitions(Protocol):
+    """A handler (or run handler) that keeps something of each partition it handles, kept
+    only while this consumer owns the partition: the new owner's writes would make it
+    stale, and a replica that handed partitions over would keep it for nothing."""
+
+    def partition_released(self, partition: int) -> None:
+        """Forget what is kept of ``partition``: this consumer no longer handles it."""
 
 
 @dataclass(frozen=True, slots=True)

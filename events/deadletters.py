@@ -9,7 +9,8 @@ from typing import cast
 from redis.exceptions import ResponseError
 
 from events.checkpoint import raise_if_fenced
-from events.consumer import ConsumerContext
+from events.codec import CorruptEntry, decode_entry
+from events.consumer import ClearsWhenGivenUp, ConsumerContext
 from events.error_text import describe, traceback_of
 from events.keys import Keyspace
 from events.redis_client import RedisClient
@@ -54,6 +55,27 @@ async def give_up(
     except ResponseError as exc:
         raise_if_fenced(exc)
         raise
+    await _clear(consumer, partition, entry_id, fields)
+
+
+async def _clear(
+    consumer: ConsumerContext, partition: int, entry_id: str, fields: dict[bytes, bytes]
+) -> None:
+    """Clear what the entry's commit would have: it will not come now. Written after the
+    dead letter, not with it: a crash in between leaves it to its own lifetime."""
+    handler = consumer.handler
+    if not isinstance(handler, ClearsWhenGivenUp):
+        return
+    try:
+        record = decode_entry(entry_id, partition, fields)
+    except CorruptEntry:
+        return  # never handled: nothing was written for it
+    effects = handler.given_up(record)
+    if effects:
+        async with consumer.redis.pipeline(transaction=False) as pipe:
+            for command in effects:
+                pipe.execute_command(*command)
+            await pipe.execute()
 
 
 @dataclass(frozen=True, slots=True)

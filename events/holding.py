@@ -2,7 +2,12 @@
 holds, for a handler that must still be the owner when it acts outside Redis (the outbox,
 before a send). Only commits are fenced by the log itself; a worker that lost its lease
 unnoticed (it lapsed while Redis was away, or a failover lost its renewal) would otherwise
-go on acting on what it read, beside the new owner."""
+go on acting on what it read, beside the new owner.
+
+A mark (``mark`` on a single Redis, ``mark_replicated`` with a wait for replicas) is
+written by one script that checks the lease first, in one round trip, and gives its hash
+a lifetime (``MARK_TTL_MS``): a mark nobody clears (its entry was dead-lettered) does not
+stay forever once its partition stops marking."""
 
 from __future__ import annotations
 
@@ -17,6 +22,9 @@ from events.redis_client import RedisClient
 from events.replication import ReplicaWait, run_replicated, script_replicated
 
 _MARK_IF_OWNER = resources.files("events").joinpath("lua", "mark_if_owner.lua").read_text()
+
+MARK_TTL_MS = 7 * 24 * 3600 * 1000
+"""How long a hash of marks outlives its last mark: well past any retry of its entries."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +47,27 @@ def hold(lease: Lease) -> None:
     _held.set(lease)
 
 
+async def mark(redis: RedisClient, key: str, field: str, value: str) -> bool:
+    """Set ``field`` of the hash ``key`` (in the partition's slot), only while the running
+    handler's lease holds (``LeaseLost`` otherwise); whether it was set before."""
+    lease = held()
+    if lease is None:  # outside a partition's worker: no lease to check
+        async with redis.pipeline(transaction=False) as pipe:
+            pipe.hset(key, field, value)
+            pipe.pexpire(key, MARK_TTL_MS)
+            reply, _ = await pipe.execute()
+    else:
+        script = redis.register_script(_MARK_IF_OWNER)
+        try:
+            reply = await script(
+                keys=[lease.fence, key], args=[lease.token, field, value, MARK_TTL_MS]
+            )
+        except ResponseError as exc:
+            raise_if_fenced(exc)
+            raise
+    return bool(reply == 0)
+
+
 async def mark_replicated(
     redis: RedisClient, key: str, field: str, value: str, wait: ReplicaWait
 ) -> bool:
@@ -47,14 +76,16 @@ async def mark_replicated(
     set before. Raises ``NotReplicated`` when too few replicas confirm in time."""
     lease = held()
     if lease is None:  # outside a partition's worker: no lease to check
-        [reply] = await run_replicated(redis, [(key, ("HSET", key, field, value))], wait)
+        commands = [(key, ("HSET", key, field, value)), (key, ("PEXPIRE", key, MARK_TTL_MS))]
+        reply, _ = await run_replicated(redis, commands, wait)
         if isinstance(reply, BaseException):
             raise reply
     else:
         script = redis.register_script(_MARK_IF_OWNER)
         try:
+            args: list[str | int] = [lease.token, field, value, MARK_TTL_MS]
             reply = await script_replicated(
-                redis, script, [lease.fence, key], [lease.token, field, value], wait, route=key
+                redis, script, [lease.fence, key], args, wait, route=key
             )
         except ResponseError as exc:
             raise_if_fenced(exc)

@@ -14,7 +14,13 @@ from collections.abc import Iterable
 
 from events.cancellation import raise_if_cancelled
 from events.checkpoint import Checkpoints
-from events.consumer import ConsumerContext, Handler, RunHandler, SubscriptionOptions
+from events.consumer import (
+    ConsumerContext,
+    Handler,
+    KeepsPartitions,
+    RunHandler,
+    SubscriptionOptions,
+)
 from events.infrastructure import INFRASTRUCTURE_ERRORS, is_infrastructure_failure
 from events.isolation import IsolationGate
 from events.key_wrapping import KeyRing
@@ -160,6 +166,7 @@ class Subscription:
             log.warning("partition %d: lease lost", partition)
             del self.workers[partition]
             await current.stop(graceful=False)
+            self._forget(partition)
         if token is not None:
             log.info("partition %d: owned (token %d)", partition, token)
             worker = PartitionWorker if self.context.runs is None else RunWorker
@@ -170,9 +177,16 @@ class Subscription:
 
     async def _release(self, partition: int, worker: PartitionWorker, *, graceful: bool) -> None:
         await worker.stop(graceful=graceful)
+        self._forget(partition)
         with contextlib.suppress(*INFRASTRUCTURE_ERRORS):
             await self.leases.release(partition, worker.token)
         log.info("partition %d: released", partition)
+
+    def _forget(self, partition: int) -> None:
+        """Tell the handlers that keep something of a partition that it is no longer ours."""
+        for handler in (self.context.handler, self.context.runs):
+            if isinstance(handler, KeepsPartitions):
+                handler.partition_released(partition)
 
     async def _shutdown(self) -> None:
         await asyncio.gather(

@@ -116,6 +116,9 @@ class ConversationHandler:
         self.burst_window = burst_window
         self.offer_for = offer_for
 
+    def partition_released(self, partition: int) -> None:  # events.consumer.KeepsPartitions
+        self._look_ahead.forget(partition)  # no longer ours: its page would only go stale
+
     async def __call__(self, record: Record) -> Sequence[Command]:
         message = record.envelope.event
         key = snapshot_key(self.log.keyspace, record.partition, record.chat)

@@ -59,6 +59,17 @@ class LookAhead:
         # the page at once, and each reading a page of its own cost more than it saved.
         self._reading: dict[int, asyncio.Task[_Page]] = {}
 
+    @property
+    def kept(self) -> frozenset[int]:
+        """The partitions whose page is kept."""
+        return frozenset(self._pages)
+
+    def forget(self, partition: int) -> None:
+        """Drop the partition's page (a page being read is not kept either): its worker
+        gave the partition up, and another replica now appends what follows."""
+        self._pages.pop(partition, None)
+        self._reading.pop(partition, None)
+
     async def of_chat(self, record: Record, span: int) -> StreamEntries:
         """The entries of ``record``'s chat (redelivered ones left out) among the ``span``
         entries of its partition after it, in order, as a read of the log gives them."""
@@ -101,7 +112,9 @@ class LookAhead:
             entries = cast(StreamEntries, read)
             page = _Page(entry_order(record.entry_id),
                          [entry_order(eid.decode()) for eid, _ in entries], entries)  # fmt: skip
-            self._pages[record.partition] = page
+            if self._reading.get(record.partition) is asyncio.current_task():
+                self._pages[record.partition] = page  # not forgotten while it was read
             return page
         finally:
-            del self._reading[record.partition]
+            if self._reading.get(record.partition) is asyncio.current_task():
+                del self._reading[record.partition]

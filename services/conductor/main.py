@@ -120,7 +120,8 @@ async def serve(
                          types=ConversationHandler.TYPES, options=deciding, metrics=consumers,
                          keys=settings.store.keys),
             Subscription(redis, keyspace, group="outbox", consumer=name,
-                         handler=Outbox(keyspace, waha, conversation, pacer, replicated=replicated),
+                         handler=Outbox(keyspace, waha, conversation, pacer, redis=redis,
+                                        replicated=replicated),
                          types=Outbox.TYPES, options=sending, metrics=consumers,
                          keys=settings.store.keys),
         ]  # fmt: skip

@@ -8,11 +8,14 @@ person's message marked seen, "typing…" for a while, typing stopped, then the 
 waits happen in the handler, that is in the reply's own chat lane, where the chat's next
 reply has to wait anyway; other chats go on meanwhile.
 
-With ``REDIS_WAIT_REPLICAS`` a reply goes out only once replicas hold a mark saying it may
-be going (``sending_key``), written after the decision that asked for it on the same
-primary: a failover then cannot lose that decision (its turn would run again and answer
-twice) nor the sign that the reply may have gone (a redelivery asks WAHA first). The
-outcome's commit clears the mark, and returns once the replicas hold it too.
+Before each send the outbox marks the reply as possibly going (``sending_key``), only
+while its worker still holds the partition's lease: a worker whose lease lapsed unnoticed
+(a long pause, Redis away) stops there instead of sending beside the new owner. With
+``REDIS_WAIT_REPLICAS`` the reply goes out only once replicas hold the mark, written after
+the decision that asked for it on the same primary: a failover then cannot lose that
+decision (its turn would run again and answer twice) nor the sign that the reply may have
+gone (a redelivery asks WAHA first). The outcome's commit clears the mark (and returns
+once the replicas hold it too); a reply dead-lettered instead has it cleared then.
 """
 
 from __future__ import annotations
@@ -27,7 +30,7 @@ from opentelemetry.trace import SpanKind
 
 from events import Keyspace, Record
 from events.checkpoint import Command
-from events.holding import mark_replicated
+from events.holding import mark, mark_replicated
 from events.metrics import trace_exemplar
 from events.redis_client import RedisClient
 from events.replication import ReplicaWait
@@ -74,11 +77,15 @@ class Outbox:
         pacer: Pacer | None = None,
         *,
         session_poll_s: float = 5.0,
+        redis: RedisClient | None = None,
         replicated: tuple[RedisClient, ReplicaWait] | None = None,
     ) -> None:
         """``pacer``: None sends at once (benchmarks), marking the message seen alongside.
-        ``replicated``: the Redis and the wait a reply's sending mark is written with."""
+        ``redis``: where a reply's sending mark is written; ``replicated``: the Redis and
+        the wait for replicas it is written with instead. Neither (tests without Redis):
+        no mark, no check of the lease."""
         self.keyspace = keyspace
+        self.redis = redis
         self.replicated = replicated
         self.waha = waha
         self.metrics = metrics
@@ -178,24 +185,34 @@ class Outbox:
     def _outcome(self, record: Record, outcome: ReplySent | ReplyFailed) -> list[Command]:
         """The outcome's append, and the sending mark cleared with it."""
         effects = decision_effects(self.keyspace, record, [outcome])
-        if self.replicated is not None:
+        if self.replicated is not None or self.redis is not None:
             mark = sending_key(self.keyspace, record.partition)
             effects.append(("HDEL", mark, outcome.reply_id))
         return effects
 
+    def given_up(self, record: Record) -> list[Command]:
+        """A dead-lettered reply's sending mark, cleared: no outcome will clear it."""
+        reply = record.envelope.event
+        if not isinstance(reply, ReplyRequested) or (self.redis or self.replicated) is None:
+            return []
+        return [("HDEL", sending_key(self.keyspace, record.partition), reply.reply_id)]
+
     async def _marked_before(self, record: Record, reply: ReplyRequested) -> bool:
-        """Mark the reply as being sent, once replicas hold the mark (and so everything
-        written before it on that primary: the decision asking for the reply); whether an
-        earlier attempt had marked it already. Raises ``NotReplicated`` when too few
-        replicas confirm (the reply waits, the entry is retried), ``LeaseLost`` when this
-        worker no longer owns the partition."""
-        if self.replicated is None:
-            return False
-        redis, wait = self.replicated
+        """Mark the reply as being sent (with a wait, once replicas hold the mark, and so
+        everything written before it on that primary: the decision asking for the reply);
+        whether an earlier attempt had marked it already. Raises ``LeaseLost`` when this
+        worker no longer owns the partition, ``NotReplicated`` when too few replicas
+        confirm (the reply waits, the entry is retried)."""
         key = sending_key(self.keyspace, record.partition)
         # Only while this worker holds the partition's lease: one that lost it unnoticed
-        # (a failover lost its renewal) must not send beside the new owner.
-        return await mark_replicated(redis, key, reply.reply_id, record.entry_id, wait)
+        # (it lapsed in a long pause, a failover lost its renewal) must not send beside
+        # the new owner.
+        if self.replicated is not None:
+            redis, wait = self.replicated
+            return await mark_replicated(redis, key, reply.reply_id, record.entry_id, wait)
+        if self.redis is not None:
+            return await mark(self.redis, key, reply.reply_id, record.entry_id)
+        return False
 
     async def _pace(
         self, record: Record, reply: ReplyRequested, pacer: Pacer, *, typing: bool

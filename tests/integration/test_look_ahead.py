@@ -65,3 +65,16 @@ async def test_a_message_older_than_the_page_is_looked_after_in_the_log(
     await look_ahead.of_chat(records[10], 5)  # the page starts after the eleventh
     found = [eid for eid, _ in await look_ahead.of_chat(records[2], 5)]
     assert found == await _read_after(redis, keyspace, records[2], 5)
+
+
+async def test_a_forgotten_partitions_page_is_not_kept(redis: RedisClient) -> None:
+    keyspace = Keyspace(partitions=1)
+    log = EventLog(redis, keyspace)
+    records = await _written(log, 40)
+    look_ahead = LookAhead(redis, keyspace, page=25)
+    await look_ahead.of_chat(records[0], 5)
+    assert look_ahead.kept == {records[0].partition}
+    look_ahead.forget(records[0].partition)
+    assert look_ahead.kept == frozenset()
+    found = [eid for eid, _ in await look_ahead.of_chat(records[3], 5)]  # read anew
+    assert found == await _read_after(redis, keyspace, records[3], 5)

@@ -132,8 +132,8 @@ async def stack(
             Subscription(redis, keyspace, group="conductor", consumer="c1", handler=handler,
                          types=ConversationHandler.TYPES, options=FAST, keys=subject_key_ring),
             Subscription(redis, keyspace, group="outbox", consumer="c1",
-                         handler=Outbox(keyspace, waha), types=Outbox.TYPES, options=FAST,
-                         keys=subject_key_ring),
+                         handler=Outbox(keyspace, waha, redis=redis), types=Outbox.TYPES,
+                         options=FAST, keys=subject_key_ring),
         ]  # fmt: skip
         tasks = [asyncio.create_task(s.run()) for s in subscriptions]
         try:
