@@ -84,7 +84,8 @@ def test_the_machines_and_the_image_install_only_hash_checked_releases() -> None
     bootstrap = (ROOT / "scripts" / "bootstrap").read_text()
     dockerfile = (ROOT / "Dockerfile").read_text()
     assert "pip install --quiet --no-deps --require-hashes -r requirements-dev.lock" in bootstrap
-    assert "pip install --no-cache-dir --no-deps --require-hashes -r requirements.lock" in dockerfile
+    image_install = "pip install --no-cache-dir --no-deps --require-hashes -r requirements.lock"
+    assert image_install in dockerfile
     # The lock is whole: nothing is resolved, and pip check proves nothing is missing.
     assert "pip check" in bootstrap and "pip check" in dockerfile
     # The project itself, the one thing without a hash, brings no dependency of its own
