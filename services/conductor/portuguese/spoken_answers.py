@@ -12,9 +12,9 @@ conditioning or doubting it (round 8), added to the answers' lexicons (``consent
   acknowledgement (no consent alone, as "ok" is none).
 - A no said as "nops", "deixa quieto", "tô fora".
 
-Kept unread, as before: an acknowledgement alone ("tá, pode" — "go ahead", not "I
-agree"), however it is wrapped; a remark of one's own after a yes ("sim, vcs são a
-clínica né"), which the reader cannot weigh; consent given by another person for the
+Kept unread, as before: an acknowledgement alone ("ok", "tá bom"; "tá, pode" is a yes
+since round 9, ``consent_permission``); a remark of one's own after a yes ("sim, vcs são
+a clínica né", "tá, pode. Eu confio na doutora Ana"), which the reader cannot weigh; consent given by another person for the
 patient ("é a filha dela, ela autoriza").
 """
 
