@@ -14,8 +14,8 @@ conditioning or doubting it (round 8), added to the answers' lexicons (``consent
 
 Kept unread, as before: an acknowledgement alone ("ok", "tá bom"; "tá, pode" is a yes
 since round 9, ``consent_permission``); a remark of one's own after a yes ("sim, vcs são
-a clínica né", "tá, pode. Eu confio na doutora Ana"), which the reader cannot weigh; consent given by another person for the
-patient ("é a filha dela, ela autoriza").
+a clínica né", "tá, pode. Eu confio na doutora Ana"), which the reader cannot weigh;
+consent given by another person for the patient ("é a filha dela, ela autoriza").
 """
 
 from __future__ import annotations
