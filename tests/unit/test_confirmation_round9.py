@@ -42,3 +42,12 @@ def test_a_no_then_another_part_of_the_day_asked_is_a_no() -> None:
 
 def test_a_no_then_another_hour_asked_is_left_to_be_read_as_that_hour() -> None:
     assert confirmation_answer("Não. Pode ser às 16h?") is None
+
+
+@pytest.mark.parametrize("text", ["ô glória, pode sim 🙌", "glória a Deus, pode confirmar"])
+def test_praise_before_a_yes_changes_no_yes(text: str) -> None:
+    assert confirmation_answer(text) is True
+
+
+def test_bom_demais_is_an_acknowledgement_and_so_a_yes_to_a_proposal() -> None:
+    assert confirmation_answer("bom demais, pode confirmar") is True

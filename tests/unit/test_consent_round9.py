@@ -44,3 +44,11 @@ def test_the_permission_verb_beside_a_question_or_a_condition_stays_unread(text:
 @pytest.mark.parametrize("text", ["não pode", "nao, nao pode"])
 def test_the_permission_verb_negated_is_a_refusal(text: str) -> None:
     assert consent_answer(text) is False
+
+
+def test_bom_demais_alone_is_no_consent() -> None:
+    assert consent_answer("bom demais") is None
+
+
+def test_praise_before_a_consent_changes_no_yes() -> None:
+    assert consent_answer("glória a Deus, aceito") is True

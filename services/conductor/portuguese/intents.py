@@ -10,6 +10,7 @@ from services.conductor.portuguese.consent import Revocation, revocation_in
 from services.conductor.portuguese.intent import Intent as Intent
 from services.conductor.portuguese.intent_model import second_reading
 from services.conductor.portuguese.intent_rules import erasure_asked, intent_by_rules
+from services.conductor.portuguese.name_repeats import without_first_saying
 from services.conductor.portuguese.name_wraps import says_for_whom, unwrapped
 from services.conductor.portuguese.names import looks_like_name, written_as_name
 from services.conductor.portuguese.phrases import KNOWN_WORDS, PHRASES
@@ -239,7 +240,7 @@ def chosen_option(text: str, count: int) -> int | None:
 def name_in(text: str) -> str | None:
     """A person's name in a reply like "Maria Silva" or "meu nome é Maria", written as
     Portuguese writes names; None when the reply does not look like a name."""
-    plain = unwrapped(" ".join(_SYMBOLS.sub(" ", text).split()))
+    plain = unwrapped(" ".join(_SYMBOLS.sub(" ", without_first_saying(text)).split()))
     parts = _PARTS.split(plain)
     for said, after in pairwise(parts):
         # "pode colocar no nome da minha mãe, Tereza da Silva": the name follows whose it is.

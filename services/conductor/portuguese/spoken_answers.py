@@ -39,9 +39,12 @@ NEUTRAL = phrases(
     # Blessings of the elderly ("pode sim minha filha, Deus te abençoe").
     "deus te abencoe", "deus lhe abencoe", "deus abencoe voces", "fica com deus",
     "fique com deus", "va com deus",
+    # Praise of the devout before an answer ("ô glória, pode sim", round 9).
+    "gloria", "o gloria", "gloria a deus", "gracas a deus", "amem",
 )  # fmt: skip
 # "sussa", "de boas", "pode pá": the young's "ok", an acknowledgement, no consent alone.
-ACK = phrases("estar ciente", "sussa", "suave", "de boas", "pode pa")
+# "bom demais": Minas' and the interior's "great" (round 9).
+ACK = phrases("estar ciente", "sussa", "suave", "de boas", "pode pa", "bom demais", "bao demais")
 YES = phrases("estar de acordo")
 NO = phrases(
     "nop", "nops", "deixa quieto", "deixa pra la", "deixa para la", "to fora", "estou fora"
