@@ -17,6 +17,7 @@ from services.conductor.portuguese.phrases import KNOWN_WORDS, PHRASES
 from services.conductor.portuguese.shorthand import written_out
 from services.conductor.portuguese.slips import Slips
 from services.conductor.portuguese.text import fold, has_any
+from services.conductor.portuguese.timed_specialty import names_a_time, without_specialty
 from services.conductor.portuguese.when import parse_when
 
 # A letter written long for emphasis ("Oii", "Bom diaaa", "cancelarrr") counts once, in
@@ -52,7 +53,7 @@ _SUITS = re.compile(
     r"\b(?:ta bom|fica bom|seria bom|serve(?: para mim)?|qual tiver|o que tiver|se tiver"
     r"|tanto faz|por favor|porfavor|pfv|pfvr|pf|ta otimo|seria otimo|fica otimo|perfeito"
     # Asked kindly at the end ("sábado pela manhã se possível"; letters written long once).
-    r"|da certo|se posivel|se for posivel|se der|se puder)(?: para mim)?$"
+    r"|da certo|se posivel|se for posivel|se der|se puder|para mim da)(?: para mim)?$"
     # Leaving the choice to the clinic, anywhere ("amanhã ou depois, tanto faz, de tarde").
     r"|\b(?:tanto faz|voces que sabem|voces decidem|como voces preferirem)\b"
     # A day offered as a condition ("se tiver hoje de tarde eu vou"), anywhere (round 8).
@@ -162,6 +163,9 @@ def intent_of(text: str) -> Intent:
     if (ruled := intent_by_rules(folded)) is not None:
         return ruled  # content words combined (``intent_rules``), before whole phrases
     *requests, (_, greetings) = _COLLAPSED
+    rest = without_specialty(folded)
+    if rest != folded and names_a_time(rest) and not any(has_any(rest, p) for _, p in requests):
+        return Intent.SCHEDULE  # "quarta às 18h com a nutricionista" (round 9)
     for intent, phrases in requests:
         if has_any(folded, phrases):
             return _asked_or_said(intent, folded, "?" in text)
