@@ -33,3 +33,17 @@ def test_moving_to_another_week_is_a_reschedule() -> None:
 
 def test_a_transfer_of_money_is_no_reschedule() -> None:
     assert intent_of("posso transferir para a conta de vcs?") is not Intent.RESCHEDULE
+
+
+@pytest.mark.parametrize("text", ["quanto que é a consulta", "quanto que custa o exame"])
+def test_the_price_asked_with_speechs_que_is_a_question_about_the_clinic(text: str) -> None:
+    assert intent_of(text) is Intent.INFO
+
+
+def test_messages_no_longer_wished_in_the_written_register_are_a_revocation() -> None:
+    text = "Prezados, venho por meio desta informar que não desejo mais receber comunicações."
+    assert intent_of(text) is Intent.REVOKE
+
+
+def test_a_result_not_wished_by_email_is_no_revocation() -> None:
+    assert intent_of("não desejo receber a comunicação do resultado por email") is not Intent.REVOKE

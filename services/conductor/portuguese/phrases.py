@@ -112,6 +112,8 @@ _ASKED_INFO = (
     "ate que horas", "funcionam", "funciona ate", "funciona de", "funciona no", "funciona aos",
     "que horas funciona", "quanto custa", "quanto ta", "quanto esta", "quanto e", "quanto sai",
     "quanto fica", "quanto cobra", "quanto cobram", "quanto pago", "preco", "precos", "valor",
+    # Speech's "que" after "quanto" ("quanto que é a consulta", round 9).
+    "quanto que e", "quanto que custa", "quanto que fica", "quanto que ta", "quanto que sai",
     "valores", "pix", "cartao", "debito", "credito", "dinheiro", "parcelar", "parcela",
     "pagamento", "pagar", "aceita", "aceitam", "atendem pelo", "atende pelo", "jejum",
     "preparo", "exame de sangue", "telefone", "email", "e mail", "site", "instagram",
