@@ -47,3 +47,13 @@ def test_messages_no_longer_wished_in_the_written_register_are_a_revocation() ->
 
 def test_a_result_not_wished_by_email_is_no_revocation() -> None:
     assert intent_of("não desejo receber a comunicação do resultado por email") is not Intent.REVOKE
+
+
+@pytest.mark.parametrize("text", ["Bom dia grupo da família 🌻", "bom dia familia"])
+def test_a_greeting_meant_for_a_group_asks_for_nothing(text: str) -> None:
+    assert intent_of(text) is Intent.UNKNOWN
+
+
+@pytest.mark.parametrize("text", ["bom dia", "bom dia pessoal"])
+def test_a_greeting_to_the_clinic_still_asks_for_help(text: str) -> None:
+    assert intent_of(text) is Intent.HELP

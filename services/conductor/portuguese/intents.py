@@ -19,6 +19,7 @@ from services.conductor.portuguese.slips import Slips
 from services.conductor.portuguese.text import fold, has_any
 from services.conductor.portuguese.timed_specialty import names_a_time, without_specialty
 from services.conductor.portuguese.when import parse_when
+from services.conductor.portuguese.wrong_chat import greets_a_group
 
 # A letter written long for emphasis ("Oii", "Bom diaaa", "cancelarrr") counts once, in
 # the message and in the phrases alike ("pessoa" is matched as "pesoa" on both sides).
@@ -171,7 +172,8 @@ def intent_of(text: str) -> Intent:
             return _asked_or_said(intent, folded, "?" in text)
     if _wants_a_time(folded, text):
         return Intent.SCHEDULE  # "boa noite! amanhã às 8 tem?": more than a greeting
-    ruled = Intent.HELP if has_any(folded, greetings) else Intent.UNKNOWN
+    greets = has_any(folded, greetings) and not greets_a_group(folded)  # round 9
+    ruled = Intent.HELP if greets else Intent.UNKNOWN
     return second_reading(text, ruled)  # the intent model, where the rules found nothing
 
 
