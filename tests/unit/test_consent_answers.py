@@ -43,7 +43,7 @@ UNCLEAR = [
     "yes, but only today", "yes if you delete it later", "aceito, desde que não vendam",
     # unrelated messages
     "Pode ser amanhã às 15h?", "Pode ser amanhã às 15h", "quero marcar uma consulta",
-    "oi", "ok", "talvez", "hmm, talvez", "pode ser", "Maria Silva", "👍", "😀", "", "   ",
+    "oi", "ok", "talvez", "hmm, talvez", "Maria Silva", "👍", "😀", "", "   ",
     "Oi, tenho HIV e preciso de uma consulta urgente", "sim, tenho diabetes",
     "aceito cartão?", "concordo em parte",
 ]  # fmt: skip

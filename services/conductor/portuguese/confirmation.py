@@ -18,6 +18,10 @@ from services.conductor.portuguese.answer_parts import AnswerGrammar, Part, asks
 from services.conductor.portuguese.answer_parts import answer_words as _words
 from services.conductor.portuguese.answer_parts import phrases as _phrases
 from services.conductor.portuguese.answer_reading import answer_of
+from services.conductor.portuguese.confirmation_sentences import (
+    no_beside_question_without_hour,
+    yes_beside_practical_question,
+)
 from services.conductor.portuguese.consent import (
     _CONDITION_WORDS,
     _NEGATIONS,
@@ -133,6 +137,10 @@ def confirmation_answer(text: str) -> bool | None:
     (a question, a correction, a condition, an unrelated message)."""
     if _NO_THEN_DROPPED.match(_unaccented(text)):
         return False
+    if asks(text) and yes_beside_practical_question(text, confirmation_answer):
+        return True  # "Sim. Preciso levar algum exame?" (round 9)
+    if asks(text) and no_beside_question_without_hour(text, confirmation_answer):
+        return False  # "Não. Pode ser de tarde?" (round 9)
     another = _ANOTHER_ASKED.search(text)
     said_first = text[: another.start()] if another else text
     if another and asks(said_first):

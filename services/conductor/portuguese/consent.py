@@ -21,6 +21,7 @@ from services.conductor.portuguese.answer_parts import asks as _asks
 from services.conductor.portuguese.answer_parts import phrases as _phrases
 from services.conductor.portuguese.answer_reading import answer_of
 from services.conductor.portuguese.answer_sentences import no_beside_question
+from services.conductor.portuguese.consent_permission import PERMISSION
 from services.conductor.portuguese.consent_scope import within_scope, without_asking_to_go_on
 from services.conductor.portuguese.stop_messages import stop_of_messages_asked
 
@@ -29,6 +30,8 @@ _YES = _phrases(
     "sim", "claro", "claro que sim", "com certeza", "certamente", "positivo", "de acordo",
     "estou de acordo", "to de acordo", "tou de acordo", "pode sim", "quero sim", "s", "uhum",
     "aham", "dou meu consentimento", "dou o consentimento", "dou consentimento",
+    # Round 9: leave given grants what was asked ("ok pode", "tá, pode", "blz pode ser").
+    *PERMISSION,
     "yes", "yeah", "yep", "yup", "sure", "of course", "agreed",
 )  # fmt: skip
 # Leave given to keep or use the data ("pode registrar", "podem ficar com"), and "deixo"
@@ -53,9 +56,9 @@ _DENIED = (
 # An acknowledgement: it goes with a yes or a no, and is no consent by itself ("ok").
 _ACK = _phrases(
     "ok", "okay", "ta", "ta bom", "ta bem", "tudo bem", "tudo certo", "beleza", "blz",
-    "certo", "pode ser", "tranquilo", "tranquila", "sem problema", "sem problemas",
+    "certo", "tranquilo", "tranquila", "sem problema", "sem problemas",
     "combinado", "fechado", "fechou", "perfeito", "otimo", "show", "bora", "pode deixar",
-    "de boa", "segue", "pode", "podem", "pode seguir", "pode continuar", "pode prosseguir",
+    "de boa", "segue", "pode seguir", "pode continuar", "pode prosseguir",
     "numa boa", "certinho", "ta certinho", "ta certo",
     *_DENIED, *(f"{denied} nao" for denied in _DENIED if denied.startswith("nao ")),
     # Leave given freely ("fica à vontade", "manda ver", "show de bola").

@@ -10,13 +10,16 @@ from services.conductor.portuguese.consent import Revocation, revocation_in
 from services.conductor.portuguese.intent import Intent as Intent
 from services.conductor.portuguese.intent_model import second_reading
 from services.conductor.portuguese.intent_rules import erasure_asked, intent_by_rules
+from services.conductor.portuguese.name_repeats import without_first_saying
 from services.conductor.portuguese.name_wraps import says_for_whom, unwrapped
 from services.conductor.portuguese.names import looks_like_name, written_as_name
 from services.conductor.portuguese.phrases import KNOWN_WORDS, PHRASES
 from services.conductor.portuguese.shorthand import written_out
 from services.conductor.portuguese.slips import Slips
 from services.conductor.portuguese.text import fold, has_any
+from services.conductor.portuguese.timed_specialty import names_a_time, without_specialty
 from services.conductor.portuguese.when import parse_when
+from services.conductor.portuguese.wrong_chat import greets_a_group
 
 # A letter written long for emphasis ("Oii", "Bom diaaa", "cancelarrr") counts once, in
 # the message and in the phrases alike ("pessoa" is matched as "pesoa" on both sides).
@@ -51,7 +54,7 @@ _SUITS = re.compile(
     r"\b(?:ta bom|fica bom|seria bom|serve(?: para mim)?|qual tiver|o que tiver|se tiver"
     r"|tanto faz|por favor|porfavor|pfv|pfvr|pf|ta otimo|seria otimo|fica otimo|perfeito"
     # Asked kindly at the end ("sábado pela manhã se possível"; letters written long once).
-    r"|da certo|se posivel|se for posivel|se der|se puder)(?: para mim)?$"
+    r"|da certo|se posivel|se for posivel|se der|se puder|para mim da)(?: para mim)?$"
     # Leaving the choice to the clinic, anywhere ("amanhã ou depois, tanto faz, de tarde").
     r"|\b(?:tanto faz|voces que sabem|voces decidem|como voces preferirem)\b"
     # A day offered as a condition ("se tiver hoje de tarde eu vou"), anywhere (round 8).
@@ -161,12 +164,16 @@ def intent_of(text: str) -> Intent:
     if (ruled := intent_by_rules(folded)) is not None:
         return ruled  # content words combined (``intent_rules``), before whole phrases
     *requests, (_, greetings) = _COLLAPSED
+    rest = without_specialty(folded)
+    if rest != folded and names_a_time(rest) and not any(has_any(rest, p) for _, p in requests):
+        return Intent.SCHEDULE  # "quarta às 18h com a nutricionista" (round 9)
     for intent, phrases in requests:
         if has_any(folded, phrases):
             return _asked_or_said(intent, folded, "?" in text)
     if _wants_a_time(folded, text):
         return Intent.SCHEDULE  # "boa noite! amanhã às 8 tem?": more than a greeting
-    ruled = Intent.HELP if has_any(folded, greetings) else Intent.UNKNOWN
+    greets = has_any(folded, greetings) and not greets_a_group(folded)  # round 9
+    ruled = Intent.HELP if greets else Intent.UNKNOWN
     return second_reading(text, ruled)  # the intent model, where the rules found nothing
 
 
@@ -239,7 +246,7 @@ def chosen_option(text: str, count: int) -> int | None:
 def name_in(text: str) -> str | None:
     """A person's name in a reply like "Maria Silva" or "meu nome é Maria", written as
     Portuguese writes names; None when the reply does not look like a name."""
-    plain = unwrapped(" ".join(_SYMBOLS.sub(" ", text).split()))
+    plain = unwrapped(" ".join(_SYMBOLS.sub(" ", without_first_saying(text)).split()))
     parts = _PARTS.split(plain)
     for said, after in pairwise(parts):
         # "pode colocar no nome da minha mãe, Tereza da Silva": the name follows whose it is.

@@ -43,7 +43,10 @@ _RESCHEDULE = (
     "trocar de dia", "trocar a data", "trocar a consulta", "trocar minha consulta",
     "passar minha consulta", "passar a consulta", "passar para outro dia",
     "consulta para outro dia", "trocar para", "mudar para", "passar para",
-    "transferir minha consulta", "transferir a consulta", "adiar", "adia", "antecipar",
+    "transferir minha consulta", "transferir a consulta",
+    # Round 9: moved to another week or day ("consigo transferir pra outra semana?").
+    "transferir para outra", "transferir para outro", "transfere para outra",
+    "transfere para outro", "adiar", "adia", "antecipar",
     "adiantar minha consulta", "adiantar a consulta", "jogar para", "joga para",
     "empurrar para", "empurra para", "troca para", "muda para", "troca minha consulta",
     "muda minha consulta", "para outro dia", "deixar para outro dia",
@@ -109,6 +112,8 @@ _ASKED_INFO = (
     "ate que horas", "funcionam", "funciona ate", "funciona de", "funciona no", "funciona aos",
     "que horas funciona", "quanto custa", "quanto ta", "quanto esta", "quanto e", "quanto sai",
     "quanto fica", "quanto cobra", "quanto cobram", "quanto pago", "preco", "precos", "valor",
+    # Speech's "que" after "quanto" ("quanto que é a consulta", round 9).
+    "quanto que e", "quanto que custa", "quanto que fica", "quanto que ta", "quanto que sai",
     "valores", "pix", "cartao", "debito", "credito", "dinheiro", "parcelar", "parcela",
     "pagamento", "pagar", "aceita", "aceitam", "atendem pelo", "atende pelo", "jejum",
     "preparo", "exame de sangue", "telefone", "email", "e mail", "site", "instagram",

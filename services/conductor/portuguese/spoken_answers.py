@@ -12,10 +12,10 @@ conditioning or doubting it (round 8), added to the answers' lexicons (``consent
   acknowledgement (no consent alone, as "ok" is none).
 - A no said as "nops", "deixa quieto", "tô fora".
 
-Kept unread, as before: an acknowledgement alone ("tá, pode" — "go ahead", not "I
-agree"), however it is wrapped; a remark of one's own after a yes ("sim, vcs são a
-clínica né"), which the reader cannot weigh; consent given by another person for the
-patient ("é a filha dela, ela autoriza").
+Kept unread, as before: an acknowledgement alone ("ok", "tá bom"; "tá, pode" is a yes
+since round 9, ``consent_permission``); a remark of one's own after a yes ("sim, vcs são
+a clínica né", "tá, pode. Eu confio na doutora Ana"), which the reader cannot weigh;
+consent given by another person for the patient ("é a filha dela, ela autoriza").
 """
 
 from __future__ import annotations
@@ -39,9 +39,12 @@ NEUTRAL = phrases(
     # Blessings of the elderly ("pode sim minha filha, Deus te abençoe").
     "deus te abencoe", "deus lhe abencoe", "deus abencoe voces", "fica com deus",
     "fique com deus", "va com deus",
+    # Praise of the devout before an answer ("ô glória, pode sim", round 9).
+    "gloria", "o gloria", "gloria a deus", "gracas a deus", "amem",
 )  # fmt: skip
 # "sussa", "de boas", "pode pá": the young's "ok", an acknowledgement, no consent alone.
-ACK = phrases("estar ciente", "sussa", "suave", "de boas", "pode pa")
+# "bom demais": Minas' and the interior's "great" (round 9).
+ACK = phrases("estar ciente", "sussa", "suave", "de boas", "pode pa", "bom demais", "bao demais")
 YES = phrases("estar de acordo")
 NO = phrases(
     "nop", "nops", "deixa quieto", "deixa pra la", "deixa para la", "to fora", "estou fora"

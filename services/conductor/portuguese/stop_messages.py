@@ -14,7 +14,11 @@ from __future__ import annotations
 import re
 
 # Compared as the answers' words are: folded, letters written long once ("desas").
-_MESSAGES = r"(?:mensage(?:m|ns)|msg|msgs|lembretes?|notificac(?:ao|oes)|avisos?|sms|zap)"
+_MESSAGES = (
+    r"(?:mensage(?:m|ns)|msg|msgs|lembretes?|notificac(?:ao|oes)|avisos?|sms|zap"
+    # The written register's word ("não desejo mais receber comunicações", round 9).
+    r"|comunicac(?:ao|oes))"
+)
 _SENDING = r"(?:mandar|enviar|receber|me mandar|me enviar|ficar recebendo)"
 _STOP_ASKED = re.compile(
     # A verb of stopping, asked now, with sending or receiving: "para de me mandar".
@@ -25,7 +29,7 @@ _STOP_ASKED = re.compile(
     r"|\bnao\s+(?:me\s+)?(?:mand|envi)(?:e|em|a|ar)\s+mais\b"
     # "não quero receber mais lembrete", "para com essas mensagens".
     # "não quero lembrete" (round 8): receiving them refused outright.
-    rf"|\bnao quero (?:mais )?(?:receber )?(?:mais )?(?:\w+ )?{_MESSAGES}\b"
+    rf"|\bnao (?:quero|desejo) (?:mais )?(?:receber )?(?:mais )?(?:\w+ )?{_MESSAGES}\b"
     rf"|\b(?:para|pare|parem) com (?:\w+ )?{_MESSAGES}\b"
     # "me tira da lista de mensagens": not the waiting list ("lista de espera").
     # "sai dessa lista", "quero sair da lista" (round 8).
