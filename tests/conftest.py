@@ -24,6 +24,9 @@ from services.ingest.app import create_app
 from services.ingest.settings import IngestSettings
 from services.runtime.embedded_redis import RedisServer
 from services.runtime.store import StoreSettings
+from services.waha.client import WahaClient
+from services.waha_sim.app import Simulator
+from services.waha_sim.app import create_app as create_sim
 from tests.support.log_capture import log_lines  # noqa: F401  (the fixture, for every module)
 from tests.support.redis_cluster import LocalCluster
 from tests.support.waha import HMAC_KEY
@@ -205,3 +208,14 @@ async def cluster_redis(redis_cluster: LocalCluster) -> AsyncIterator[RedisClien
     client = StoreSettings(redis_url=redis_cluster.url).connect()
     yield client
     await client.aclose()
+
+
+@pytest.fixture
+async def waha() -> AsyncIterator[tuple[Simulator, WahaClient]]:
+    """The WAHA simulator (no API key, no gateway) and a client of it, as the outbox uses
+    one; a module needing another WAHA defines its own ``waha``."""
+    simulator = Simulator(webhook_url=None, hmac_key=b"key")
+    async with TestServer(create_sim(simulator), host="127.0.0.1") as server:
+        client = WahaClient(str(server.make_url("")).rstrip("/"), None, backoff_s=0.01)
+        yield simulator, client
+        await client.close()

@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 import redis as sync_redis
-from aiohttp.test_utils import TestServer
 
 from events import Keyspace
 from events.checkpoint import Checkpoints, LeaseLost
@@ -21,7 +20,7 @@ from services.conductor.outbox import Outbox, sending_key
 from services.runtime.embedded_redis import RedisServer
 from services.runtime.store import StoreSettings
 from services.waha.client import WahaClient
-from services.waha_sim.app import Simulator, create_app
+from services.waha_sim.app import Simulator
 from tests.support.outbox_records import CHAT, reply_record
 from tests.support.redis_cluster import LocalCluster
 
@@ -85,15 +84,6 @@ async def test_a_commit_refused_for_want_of_a_replica_is_recognised_once_one_hol
         assert await commit(waiting) is False  # applied before: only acknowledged
     finally:
         replica.stop()
-
-
-@pytest.fixture
-async def waha() -> AsyncIterator[tuple[Simulator, WahaClient]]:
-    simulator = Simulator(webhook_url=None, hmac_key=b"key")
-    async with TestServer(create_app(simulator), host="127.0.0.1") as server:
-        client = WahaClient(str(server.make_url("")).rstrip("/"), None, backoff_s=0.01)
-        yield simulator, client
-        await client.close()
 
 
 async def test_a_reply_whose_sending_mark_no_replica_holds_is_not_sent(

@@ -5,10 +5,9 @@ mark it writes before the send does not stay forever when nobody clears it."""
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import Sequence
 
 import pytest
-from aiohttp.test_utils import TestServer
 
 from events import EventLog, Keyspace, Record, new_envelope
 from events.checkpoint import Command, LeaseLost
@@ -19,19 +18,10 @@ from events.schema import ReplyRequested
 from events.subscription import Subscription
 from services.conductor.outbox import Outbox, sending_key
 from services.waha.client import WahaClient
-from services.waha_sim.app import Simulator, create_app
+from services.waha_sim.app import Simulator
 from tests.support.outbox_records import CHAT, reply_record
 
 pytestmark = pytest.mark.timeout(60)
-
-
-@pytest.fixture
-async def waha() -> AsyncIterator[tuple[Simulator, WahaClient]]:
-    simulator = Simulator(webhook_url=None, hmac_key=b"key")
-    async with TestServer(create_app(simulator), host="127.0.0.1") as server:
-        client = WahaClient(str(server.make_url("")).rstrip("/"), None, backoff_s=0.01)
-        yield simulator, client
-        await client.close()
 
 
 def sent(simulator: Simulator) -> list[object]:

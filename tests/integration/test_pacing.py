@@ -10,7 +10,6 @@ from collections.abc import AsyncIterator
 from dataclasses import replace
 
 import pytest
-from aiohttp.test_utils import TestServer
 from prometheus_client import CollectorRegistry
 from redis.asyncio import Redis
 
@@ -24,7 +23,7 @@ from services.conductor.pacer import Booking, Pacer
 from services.conductor.pacing import PacingRules, send_at_ms
 from services.runtime.store import StoreSettings
 from services.waha.client import WahaClient
-from services.waha_sim.app import Simulator, create_app
+from services.waha_sim.app import Simulator
 from tests.support.outbox_records import KEY, as_stored
 from tests.support.projecting import groups_caught_up
 from tests.support.whole_stack import FAST
@@ -40,15 +39,6 @@ def reply(reply_id: str, chat_id: str = CHAT, text: str = "Olá!") -> Record:
                            in_reply_to=f"false_{chat_id}_3EB0{reply_id}")  # fmt: skip
     envelope = new_envelope(event, chat=CHAT_KEYS[chat_id], session="default")
     return decode_entry("1-0", 0, as_stored(encode_entry(envelope, KEY)), KEY)
-
-
-@pytest.fixture
-async def waha() -> AsyncIterator[tuple[Simulator, WahaClient]]:
-    simulator = Simulator(webhook_url=None, hmac_key=b"key")
-    async with TestServer(create_app(simulator), host="127.0.0.1") as server:
-        client = WahaClient(str(server.make_url("")).rstrip("/"), None, backoff_s=0.01)
-        yield simulator, client
-        await client.close()
 
 
 def paced(redis: Redis, keyspace: Keyspace, client: WahaClient, **rules: int) -> Outbox:

@@ -3,10 +3,9 @@ between WAHA taking the reply and the outcome being committed."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 
-import pytest
 from aiohttp import web
 from aiohttp.test_utils import TestServer
 
@@ -16,17 +15,8 @@ from events.codec import decode_entry
 from events.schema import ReplySent
 from services.conductor.outbox import Outbox
 from services.waha.client import WahaClient, message_id_only
-from services.waha_sim.app import Simulator, create_app
+from services.waha_sim.app import Simulator
 from tests.support.outbox_records import CHAT, KEY, as_stored, reply_record
-
-
-@pytest.fixture
-async def waha() -> AsyncIterator[tuple[Simulator, WahaClient]]:
-    simulator = Simulator(webhook_url=None, hmac_key=b"key")
-    async with TestServer(create_app(simulator), host="127.0.0.1") as server:
-        client = WahaClient(str(server.make_url("")).rstrip("/"), None, backoff_s=0.01)
-        yield simulator, client
-        await client.close()
 
 
 def sent_by_bot(simulator: Simulator) -> list[dict[str, object]]:
