@@ -23,6 +23,7 @@ import secrets
 import sys
 import tempfile
 import time
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 from redis.asyncio import Redis
@@ -152,7 +153,11 @@ async def produce(log: EventLog, rate: int, seconds: float) -> int:
     return sent
 
 
-async def main(args: argparse.Namespace) -> None:
+Measure = Callable[[str, Path, argparse.Namespace], Awaitable[None]]
+
+
+async def on_a_scratch_redis(measure: Measure, args: argparse.Namespace) -> None:
+    """Run ``measure`` against a redis-server of its own (no AOF) and a fresh KEK file."""
     with tempfile.TemporaryDirectory() as directory:
         server = RedisServer(Path(directory) / "redis", appendonly=False)
         kek = Path(directory) / "subject-key-kek"
@@ -162,6 +167,10 @@ async def main(args: argparse.Namespace) -> None:
             await measure(server.url, kek, args)
         finally:
             server.stop()
+
+
+async def main(args: argparse.Namespace) -> None:
+    await on_a_scratch_redis(measure, args)
 
 
 async def measure(url: str, kek: Path, args: argparse.Namespace) -> None:

@@ -14,20 +14,18 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import tempfile
 import time
 from pathlib import Path
 
 from redis.asyncio import Redis
 
-from bench.replay import write_log
+from bench.replay import on_a_scratch_redis, write_log
 from events import EventLog, Keyspace, Record
 from events.checkpoint import Command
-from events.key_wrapping import KeyEncryptionKey, KeyRing, new_kek_text
+from events.key_wrapping import KeyEncryptionKey, KeyRing
 from services.projector.projections import PROJECTIONS, projection
 from services.projector.rebuild import FOLDS, MemoryViews, fewer_collections, type_of
 from services.projector.store import ReadModelKeys
-from services.runtime.embedded_redis import RedisServer
 from tests.support.projecting import SP
 
 
@@ -98,15 +96,7 @@ async def measure(url: str, kek: Path, args: argparse.Namespace) -> None:
 
 
 async def main(args: argparse.Namespace) -> None:
-    with tempfile.TemporaryDirectory() as directory:
-        server = RedisServer(Path(directory) / "redis", appendonly=False)
-        kek = Path(directory) / "subject-key-kek"
-        kek.write_text(new_kek_text())
-        server.start()
-        try:
-            await measure(server.url, kek, args)
-        finally:
-            server.stop()
+    await on_a_scratch_redis(measure, args)
 
 
 if __name__ == "__main__":
