@@ -37,7 +37,8 @@ SUBJECT = chats.chat_key(DEVELOPMENT_CHAT_KEY_SECRET.encode(), "default", f"{NUM
 
 async def converse(stack: Stack, *said: str) -> None:
     http, sim_url, _ = stack
-    phone = Phone(http, sim_url, NUMBER)
+    # Replies to what was said before this call are not taken for replies to this.
+    phone = await Phone(http, sim_url, NUMBER).past_earlier_replies()
     for text in said:
         await phone.say(text)
 

@@ -53,12 +53,21 @@ class Phone:
             assert response.status == 200, await response.text()
         return await self.reply(text)
 
+    async def _replies(self) -> list[dict[str, object]]:
+        url = f"{self.sim_url}/api/default/chats/{self.number}@c.us/messages"
+        async with self.http.get(url) as response:
+            return [m for m in await response.json() if m["fromMe"]]
+
+    async def past_earlier_replies(self) -> Phone:
+        """This phone, with the replies its number already had counted as seen: a phone
+        taken up again mid-conversation waits for the reply to what it says next."""
+        self.seen = len(await self._replies())
+        return self
+
     async def reply(self, to: str = "") -> str:
         """The next reply the bot sends this phone."""
         for _ in range(400):
-            url = f"{self.sim_url}/api/default/chats/{self.number}@c.us/messages"
-            async with self.http.get(url) as response:
-                replies = [m for m in await response.json() if m["fromMe"]]
+            replies = await self._replies()
             if len(replies) > self.seen:
                 self.seen = len(replies)
                 return str(replies[-1]["body"])
