@@ -4,7 +4,7 @@ gives a partition up: handed over to a replica that joined, lost, or given back 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 import pytest
 from redis.asyncio import Redis
@@ -13,6 +13,7 @@ from events import Keyspace, Record
 from events.checkpoint import Command
 from events.consumer import SubscriptionOptions
 from events.subscription import Subscription
+from tests.support.eventually import eventually
 
 pytestmark = pytest.mark.timeout(60)
 
@@ -36,14 +37,6 @@ class Keeping:
 
 def consumer(redis: Redis, keyspace: Keyspace, name: str, handler: Keeping) -> Subscription:
     return Subscription(redis, keyspace, group="g", consumer=name, handler=handler, options=FAST)
-
-
-async def eventually(condition: Callable[[], bool], within: float = 10.0) -> None:
-    deadline = asyncio.get_running_loop().time() + within
-    while not condition():
-        if asyncio.get_running_loop().time() > deadline:
-            raise AssertionError("condition not reached in time")
-        await asyncio.sleep(0.02)
 
 
 async def test_partitions_handed_over_to_a_replica_that_joined_are_released_to_the_handler(

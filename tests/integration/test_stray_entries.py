@@ -5,7 +5,7 @@ chat's order: the group catches up although the stale reader can never commit th
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 
 import pytest
 from redis.asyncio import Redis
@@ -16,6 +16,7 @@ from events.consumer import SubscriptionOptions
 from events.schema import SessionStatusChanged
 from events.strays import has_strays
 from events.subscription import Subscription
+from tests.support.eventually import eventually
 
 FAST = SubscriptionOptions(block_ms=50, lease_ttl_ms=600, member_ttl_ms=400,
                            rebalance_interval_s=0.05, retry_base_s=0.01)  # fmt: skip
@@ -28,18 +29,8 @@ def status_entry(keyspace: Keyspace, status: str) -> Command:
     return append_command(keyspace, new_envelope(event, chat=CHAT, session="default"))
 
 
-async def eventually(condition: Callable[[], bool], within: float = 10.0) -> None:
-    deadline = asyncio.get_running_loop().time() + within
-    while not condition():
-        assert asyncio.get_running_loop().time() < deadline, "condition not reached in time"
-        await asyncio.sleep(0.02)
-
-
-@pytest.mark.single_redis("a MULTI of appends and a read, which the cluster client lacks")
-async def test_entries_a_stale_reader_took_after_the_takeover_are_handled_by_the_owner_in_order(
-    redis: Redis, keyspace: Keyspace
-) -> None:
-    handled: list[str] = []
+def noting_statuses(handled: list[str]) -> Callable[[Record], Awaitable[Sequence[Command]]]:
+    """A handler that notes each entry's session status, in the order handled."""
 
     async def handler(record: Record) -> Sequence[Command]:
         event = record.envelope.event
@@ -47,6 +38,15 @@ async def test_entries_a_stale_reader_took_after_the_takeover_are_handled_by_the
         handled.append(event.status)
         return ()
 
+    return handler
+
+
+@pytest.mark.single_redis("a MULTI of appends and a read, which the cluster client lacks")
+async def test_entries_a_stale_reader_took_after_the_takeover_are_handled_by_the_owner_in_order(
+    redis: Redis, keyspace: Keyspace
+) -> None:
+    handled: list[str] = []
+    handler = noting_statuses(handled)
     stream = keyspace.stream(keyspace.partition_of(CHAT))
     owner = Subscription(redis, keyspace, group="g", consumer="owner", handler=handler,
                          options=FAST)  # fmt: skip
@@ -83,13 +83,7 @@ async def test_a_stray_read_after_the_owners_own_read_is_handled_after_it(
     redis: Redis, keyspace: Keyspace
 ) -> None:
     handled: list[str] = []
-
-    async def handler(record: Record) -> Sequence[Command]:
-        event = record.envelope.event
-        assert isinstance(event, SessionStatusChanged)
-        handled.append(event.status)
-        return ()
-
+    handler = noting_statuses(handled)
     stream = keyspace.stream(keyspace.partition_of(CHAT))
     blocking = SubscriptionOptions(block_ms=5_000, lease_ttl_ms=600, member_ttl_ms=400,
                                    rebalance_interval_s=0.05, retry_base_s=0.01)  # fmt: skip

@@ -6,7 +6,7 @@ import asyncio
 import contextlib
 import random
 from collections import defaultdict
-from collections.abc import AsyncIterator, Callable, Sequence
+from collections.abc import AsyncIterator, Sequence
 
 import pytest
 from redis.asyncio import Redis
@@ -20,6 +20,7 @@ from events.schema import ReplyRequested
 from events.subscription import Subscription
 from services.runtime.embedded_redis import RedisServer
 from tests.support.busy_machine import busy_machine
+from tests.support.eventually import eventually
 from tests.support.factories import message
 from tests.support.redis_cluster import config_set_everywhere
 
@@ -53,14 +54,6 @@ async def running(
     finally:
         sub.stop()
         await task
-
-
-async def eventually(condition: Callable[[], bool], within: float = 10.0) -> None:
-    deadline = asyncio.get_running_loop().time() + within
-    while not condition():
-        if asyncio.get_running_loop().time() > deadline:
-            raise AssertionError("condition not reached in time")
-        await asyncio.sleep(0.02)
 
 
 async def until_nothing_pending(redis: Redis, keyspace: Keyspace) -> None:
