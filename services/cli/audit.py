@@ -99,14 +99,14 @@ def describe(event: DomainEvent | UnknownEvent, zone: ZoneInfo = UTC_ZONE) -> st
         case SlotsOffered(slots=slots):
             return f"slots offered         {len(slots)}"
         case ActionProposed(action=action, start=start, appointment_id=appointment):
-            moment = f"{start.astimezone(zone):%Y-%m-%d %H:%M}"
+            moment = f"{_at(start, zone)}"
             return f"asked to confirm      {action} {appointment or 'new'} at {moment}"
         case AppointmentBooked(appointment_id=appointment, start=start):
-            return f"appointment BOOKED    {appointment} at {start.astimezone(zone):%Y-%m-%d %H:%M}"
+            return f"appointment BOOKED    {appointment} at {_at(start, zone)}"
         case AppointmentCancelled(appointment_id=appointment, start=start):
-            return f"appointment CANCELLED {appointment} at {start.astimezone(zone):%Y-%m-%d %H:%M}"
+            return f"appointment CANCELLED {appointment} at {_at(start, zone)}"
         case AppointmentConfirmed(appointment_id=appointment, start=start):
-            return f"appointment CONFIRMED {appointment} at {start.astimezone(zone):%Y-%m-%d %H:%M}"
+            return f"appointment CONFIRMED {appointment} at {_at(start, zone)}"
         case AppointmentNoShow(appointment_id=appointment, start=start, by=who):
             return f"appointment NO-SHOW   {appointment} at {_at(start, zone)}, by {who}"
         case WaitlistJoined(appointment_id=appointment, before=before):
@@ -120,7 +120,7 @@ def describe(event: DomainEvent | UnknownEvent, zone: ZoneInfo = UTC_ZONE) -> st
         case HandoffEnded(reason=reason, by=who):
             return f"handoff ended         {reason}{f' by {who}' if who else ''}"
         case ReminderScheduled(reminder_id=reminder, due_at=due):
-            return f"reminder set          {reminder} for {due.astimezone(zone):%Y-%m-%d %H:%M}"
+            return f"reminder set          {reminder} for {_at(due, zone)}"
         case ReminderDue(reminder_id=reminder):
             return f"reminder due          {reminder}"
         case ReplyRequested(text=text, by=who) if who:
