@@ -40,6 +40,7 @@ TUNING_FILES = (
     *(f"blind7_{kind}" for kind in KINDS),
     *(f"blind8_{kind}" for kind in KINDS),
     *(f"blind9_{kind}" for kind in KINDS),
+    *(f"blind10_{kind}" for kind in KINDS),
     "round3_answers",
     "round3_intents",
 )
