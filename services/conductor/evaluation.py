@@ -26,14 +26,20 @@ from services.conductor.portuguese.intents import Intent, intent_of, name_in
 from services.conductor.portuguese.when import When, parse_when
 
 # Labels beyond the intents: answers to the consent and confirmation questions, and names.
+# An answer that is neither yes nor no ("ok", "sim, se não passarem pra ninguém") must be
+# left unread, so that the question is asked again: for consent, the LGPD's strictness.
 ANSWER_LABELS = {
     "consent_yes": (consent_answer, True),
     "consent_no": (consent_answer, False),
+    "consent_unread": (consent_answer, None),
     "confirm_yes": (confirmation_answer, True),
     "confirm_no": (confirmation_answer, False),
+    "confirm_unread": (confirmation_answer, None),
 }
 NAME_LABEL = "name"
-LABELS = frozenset({i.value for i in Intent} | set(ANSWER_LABELS) | {NAME_LABEL})
+# A reply to "what is your full name?" that gives none ("pra que?", "asdfgh"): no name read.
+NO_NAME_LABEL = "no_name"
+LABELS = frozenset({i.value for i in Intent} | set(ANSWER_LABELS) | {NAME_LABEL, NO_NAME_LABEL})
 
 
 class CorpusError(ValueError):
@@ -127,6 +133,8 @@ def label_right(example: Example, today: date) -> bool:
         return read(example.text) is expected
     if example.label == NAME_LABEL:
         return name_in(example.text) == example.name
+    if example.label == NO_NAME_LABEL:
+        return name_in(example.text) is None
     intent = intent_of(example.text)
     # The router hands a time or an option to the agent under way: the booking's.
     booking = example.context == "booking"

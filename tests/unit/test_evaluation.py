@@ -154,3 +154,19 @@ def test_a_booking_under_way_does_not_make_a_message_without_a_time_a_booking() 
 def test_a_malformed_corpus_is_refused_saying_where(content: bytes, said: str) -> None:
     with pytest.raises(CorpusError, match=said):
         read_corpus(content, "test")
+
+
+def labelled(line: str) -> bool:
+    corpus = read_corpus(corpus_of(line), "test")
+    return evaluate([corpus]).tuned.label_accuracy == (1, 1)
+
+
+def test_an_answer_labelled_unread_is_right_only_when_left_unread() -> None:
+    assert labelled('{"text": "sim, se nao passarem pra ninguem", "label": "consent_unread"}')
+    assert not labelled('{"text": "sim", "label": "consent_unread"}')
+    assert labelled('{"text": "quem ta falando?", "label": "confirm_unread"}')
+
+
+def test_a_reply_labelled_no_name_is_right_only_when_no_name_is_read() -> None:
+    assert labelled('{"text": "pra que?", "label": "no_name"}')
+    assert not labelled('{"text": "Maria da Silva", "label": "no_name"}')
