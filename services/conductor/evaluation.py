@@ -24,6 +24,7 @@ from services.conductor.portuguese.confirmation import confirmation_answer
 from services.conductor.portuguese.consent import consent_answer
 from services.conductor.portuguese.intents import Intent, intent_of, name_in
 from services.conductor.portuguese.when import When, parse_when
+from services.conductor.proposal_change import on_proposed_day
 
 # Labels beyond the intents: answers to the consent and confirmation questions, and names.
 # An answer that is neither yes nor no ("ok", "sim, se não passarem pra ninguém") must be
@@ -36,6 +37,7 @@ ANSWER_LABELS = {
     "confirm_no": (confirmation_answer, False),
     "confirm_unread": (confirmation_answer, None),
 }
+CONFIRMATION_LABELS = frozenset({"confirm_yes", "confirm_no", "confirm_unread"})
 NAME_LABEL = "name"
 # A reply to "what is your full name?" that gives none ("pra que?", "asdfgh"): no name read.
 NO_NAME_LABEL = "no_name"
@@ -76,15 +78,18 @@ class Example(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
 
 
 class Reference(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
-    """A corpus file's first line: the moment its messages are read at (local time)."""
+    """A corpus file's first line: the moment its messages are read at (local time) and,
+    optionally, the time proposed by the "Posso confirmar?" its answers reply to."""
 
     reference: datetime
+    proposal: datetime | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class Corpus:
     reference: datetime
     examples: tuple[Example, ...]
+    proposal: datetime | None = None
 
 
 def read_corpus(content: bytes, source: str) -> Corpus:
@@ -107,7 +112,8 @@ def read_corpus(content: bytes, source: str) -> Corpus:
         if example.label == NAME_LABEL and example.name is None:
             raise CorpusError(f"{source}:{number}: a name example needs the name meant")
         examples.append(example)
-    return Corpus(first.reference.replace(tzinfo=None), tuple(examples))
+    proposal = first.proposal.replace(tzinfo=None) if first.proposal else None
+    return Corpus(first.reference.replace(tzinfo=None), tuple(examples), proposal)
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,8 +161,12 @@ def slot_right(slot: Slot, when: When | None) -> bool:
     return when.doubt is None and read == meant and period_right
 
 
-def read_example(example: Example, today: date, now: datetime | None = None) -> Reading:
+def read_example(
+    example: Example, today: date, now: datetime | None = None, proposal: datetime | None = None
+) -> Reading:
     when = parse_when(example.text, today, now)
+    if proposal is not None and example.label in CONFIRMATION_LABELS:
+        when = on_proposed_day(when, proposal.date())  # as the brain reads a no with a time
     proposed = when.start() if when is not None else None
     right_slot = slot_right(example.slot, when) if example.slot is not None else None
     return Reading(example, label_right(example, today), right_slot, proposed)
@@ -203,7 +213,9 @@ class Evaluation:
 def evaluate(corpora: Sequence[Corpus]) -> Evaluation:
     """Every message of every corpus read, the two shares apart."""
     readings = [
-        read_example(e, c.reference.date(), c.reference) for c in corpora for e in c.examples
+        read_example(e, c.reference.date(), c.reference, c.proposal)
+        for c in corpora
+        for e in c.examples
     ]
     return Evaluation(
         share_of(r for r in readings if not r.example.held_out),

@@ -25,6 +25,7 @@ from services.conductor.portuguese.intents import Intent, chosen_option, intent_
 from services.conductor.portuguese.speech import MENU, doubt_question, numbered, spoken
 from services.conductor.portuguese.waitlist import asks_for_earlier
 from services.conductor.portuguese.when import When, offered_slot, parse_when
+from services.conductor.proposal_change import on_proposed_day
 from services.conductor.tools.appointments import (
     CANCEL_APPOINTMENT,
     LIST_APPOINTMENTS,
@@ -224,9 +225,7 @@ class OfflineBrain:
             if answer is False and when is None:
                 return BrainReply(NOT_BOOKED)
             # A no naming another day ("não, me enganei, é quinta") is read as that day.
-            if when is not None and when.day is None and when.at is not None:
-                # "não, às 16h": the day proposed, at the new time.
-                when = When(day=proposal.start.date(), at=when.at, period=when.period)
+            when = on_proposed_day(when, proposal.start.date())
         menu = self._clinic is not None and self._clinic.answering_menu(request.messages)
         option = None if menu else chosen_option(text, len(facts.offered))
         if option is not None:

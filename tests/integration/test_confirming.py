@@ -101,6 +101,16 @@ async def test_a_no_naming_another_day_books_nothing_and_reads_that_day(
     assert chat.of_type(AppointmentBooked) == []
 
 
+async def test_a_no_with_a_bound_offers_times_of_the_day_proposed(
+    conductor: Decider,
+) -> None:
+    chat = await registered(conductor)
+    await chat.say("quero marcar amanhã às 10h")
+    reply = await chat.say("10h eu to na lavoura, so depois das 16")
+    assert "1) quarta, 25/11 às 16:00" in reply and "24/11" not in reply
+    assert chat.of_type(AppointmentBooked) == []
+
+
 async def test_a_question_about_another_time_is_a_new_proposal_never_a_booking(
     conductor: Decider,
 ) -> None:

@@ -170,3 +170,15 @@ def test_an_answer_labelled_unread_is_right_only_when_left_unread() -> None:
 def test_a_reply_labelled_no_name_is_right_only_when_no_name_is_read() -> None:
     assert labelled('{"text": "pra que?", "label": "no_name"}')
     assert not labelled('{"text": "Maria da Silva", "label": "no_name"}')
+
+
+def test_an_answer_to_a_proposal_reads_its_hour_on_the_day_proposed() -> None:
+    corpus = read_corpus(
+        b'{"reference": "2026-11-24T09:00:00", "proposal": "2026-12-01T10:00:00"}\n'
+        b'{"text": "nao, pode ser as 14h?", "label": "confirm_no",'
+        b' "slot": {"day": "2026-12-01", "at": "14:00:00"}}',
+        "test",
+    )
+    evaluation = evaluate([corpus])
+    assert evaluation.tuned.slot_accuracy == (1, 1)
+    assert evaluation.wrong_bookings == 0
