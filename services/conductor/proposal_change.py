@@ -3,16 +3,20 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import datetime
 
 from services.conductor.portuguese.when import When
 
 
-def on_proposed_day(when: When | None, proposed: date) -> When | None:
-    """``when`` on the day proposed, if it names a time of day and no day or week of its
-    own; a time left in doubt stays a question."""
+def on_proposed_day(when: When | None, proposed: datetime) -> When | None:
+    """``when`` on the day of ``proposed`` (local wall clock), if it names a time of day and
+    no day or week of its own; a time left in doubt stays a question. The hour proposed,
+    named again in a no ("não, às 10 eu trabalho"), is the one refused: no time is meant."""
     if when is None or when.doubt or when.day is not None or when.week is not None:
         return when
     if when.at is None and when.period is None and when.between is None:
         return when
-    return When(day=proposed, at=when.at, period=when.period, between=when.between)
+    if when.at == proposed.time().replace(tzinfo=None) and when.between is None:
+        return None
+    day = proposed.date()
+    return When(day=day, at=when.at, period=when.period, between=when.between)

@@ -111,6 +111,16 @@ async def test_a_no_with_a_bound_offers_times_of_the_day_proposed(
     assert chat.of_type(AppointmentBooked) == []
 
 
+async def test_the_hour_proposed_named_in_a_no_is_not_proposed_again(
+    conductor: Decider,
+) -> None:
+    chat = await registered(conductor)
+    await chat.say("quero marcar amanhã às 10h")
+    reply = await chat.say("nao, as 10 eu trabalho")
+    assert "Posso confirmar" not in reply and "Tenho estes horários" in reply
+    assert chat.of_type(AppointmentBooked) == []
+
+
 async def test_a_question_about_another_time_is_a_new_proposal_never_a_booking(
     conductor: Decider,
 ) -> None:
