@@ -1,0 +1,69 @@
+"""Round 10: spans of hours that reach or cross noon."""
+
+from datetime import date, datetime, time
+
+import pytest
+
+from services.conductor.portuguese.when import When, parse_when
+
+TUESDAY = date(2026, 11, 24)
+NINE = datetime(2026, 11, 24, 9)
+
+
+def _read(text: str) -> When | None:
+    return parse_when(text, TUESDAY, now=NINE)
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("amanha entre meio dia e duas", (time(12), time(14))),
+        ("amanha entre meio dia e 2", (time(12), time(14))),
+        ("amanha entre 12 e 2", (time(12), time(14))),
+        ("amanha do meio dia as duas", (time(12), time(14))),
+        ("amanha de meio dia a uma", (time(12), time(13))),
+        ("amanha do meio dia até as 3", (time(12), time(15))),
+        ("amanha do meio dia e meia as 2", (time(12, 30), time(14))),
+    ],
+)
+def test_a_span_beginning_at_noon_ends_in_the_afternoon(text: str, span: tuple[time, time]) -> None:
+    when = _read(text)
+    assert when is not None and when.between == span and when.doubt is None
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("amanha entre 11 e 1", (time(11), time(13))),
+        ("sexta das 10 as 2", (time(10), time(14))),
+        ("quinta das 8 as 5", (time(8), time(17))),
+    ],
+)
+def test_a_span_from_the_morning_to_an_hour_from_1_to_6_crosses_noon(
+    text: str, span: tuple[time, time]
+) -> None:
+    when = _read(text)
+    assert when is not None and when.between == span
+
+
+@pytest.mark.parametrize(
+    "text", ["amanha entre meio dia e duas", "amanha entre 11 e 1", "amanha de meio dia a uma"]
+)
+def test_a_span_across_noon_proposes_no_time(text: str) -> None:
+    when = _read(text)
+    assert when is not None and when.start() is None
+
+
+def test_a_span_whose_end_stays_unclear_is_asked_not_read_as_its_start() -> None:
+    when = _read("amanha entre 2 e 4")
+    assert when is not None and when.start() is None and when.doubt is not None
+
+
+def test_a_span_within_the_morning_is_read_as_said() -> None:
+    when = _read("amanha das 9 as 11")
+    assert when is not None and when.between == (time(9), time(11))
+
+
+def test_noon_alone_stays_a_time() -> None:
+    when = _read("amanha meio dia")
+    assert when is not None and when.at == time(12)
