@@ -67,3 +67,23 @@ def test_a_span_within_the_morning_is_read_as_said() -> None:
 def test_noon_alone_stays_a_time() -> None:
     when = _read("amanha meio dia")
     assert when is not None and when.at == time(12)
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        ("na segunda dia 30 de manha bem cedo pq ele tem aula de tarde", "manha"),
+        ("sexta de manha pq ela trabalha a noite", "manha"),
+        ("terça que vem de tarde porque minha mae faz hemodialise de manha", "tarde"),
+    ],
+)
+def test_a_part_of_the_day_in_a_reason_with_words_between_is_not_the_one_meant(
+    text: str, period: str
+) -> None:
+    when = _read(text)
+    assert when is not None and when.period == period
+
+
+def test_a_part_of_the_day_wished_in_a_reason_is_the_one_meant() -> None:
+    when = _read("quinta de manha nao pq ela so pode de tarde")
+    assert when is not None and when.period == "tarde"

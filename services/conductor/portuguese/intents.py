@@ -6,6 +6,7 @@ import re
 from datetime import date
 from itertools import pairwise
 
+from services.conductor.portuguese.clinic_questions import clinic_question
 from services.conductor.portuguese.consent import Revocation, revocation_in
 from services.conductor.portuguese.intent import Intent as Intent
 from services.conductor.portuguese.intent_model import second_reading
@@ -106,9 +107,11 @@ _ANY_DAY = date(2026, 1, 5)
 
 
 _OPTION = re.compile(r"^(?:a |o )?(?:opcao |numero |n )?(\d{1,2})(?:a|o)?$")
-# A greeting may come first ("oi, sou a Ana"); "eh" is how many type "é".
+# A greeting may come first ("oi, sou a Ana"), and whom it is for after it ("oi moça é a
+# Jéssica", round 10); "eh" is how many type "é".
 _NAME_INTRO = re.compile(
     r"^(?:(?:oi|ola|bom dia|boa tarde|boa noite) )*"
+    r"(?:(?<= )(?:moca|moco|senhora|senhor|querida|querido|doutora|doutor|gente|pessoal) )?"
     r"(?:(?:o )?meu nome(?: (?:completo|todo))?(?: (?:eh|e)\b)?:?|nome(?: completo)?:"
     r"|o nome (?:eh|e) |aqui fala (?:a |o )?"
     r"|me chamo|eu me chamo|sou eu (?:a |o )?|sou (?!d[aeo] )(?:a |o )?"
@@ -161,7 +164,7 @@ def intent_of(text: str) -> Intent:
         # A stray "parar" is not one (see ``revocation_in``); an erasure asked beside it is
         # the stronger request.
         return Intent.LGPD if erasure_asked(folded) else Intent.REVOKE
-    if (ruled := intent_by_rules(folded)) is not None:
+    if (ruled := clinic_question(folded) or intent_by_rules(folded)) is not None:
         return ruled  # content words combined (``intent_rules``), before whole phrases
     *requests, (_, greetings) = _COLLAPSED
     rest = without_specialty(folded)
