@@ -87,3 +87,34 @@ def test_a_part_of_the_day_in_a_reason_with_words_between_is_not_the_one_meant(
 def test_a_part_of_the_day_wished_in_a_reason_is_the_one_meant() -> None:
     when = _read("quinta de manha nao pq ela so pode de tarde")
     assert when is not None and when.period == "tarde"
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("quarta 25 as 15:30", date(2026, 11, 25)),
+        ("qualquer hora na segunda 30", date(2026, 11, 30)),
+        ("segunda 7 as 9", date(2026, 12, 7)),
+        ("terça 1 as 10", date(2026, 12, 1)),
+    ],
+)
+def test_a_number_after_a_weekday_that_the_calendar_agrees_with_is_its_date(
+    text: str, day: date
+) -> None:
+    when = _read(text)
+    assert when is not None and when.day == day and when.doubt is None
+
+
+@pytest.mark.parametrize("text", ["quero agendar pra segunda 23", "segunda 23 as 10h"])
+def test_a_weekday_dated_with_a_day_gone_by_is_asked_about(text: str) -> None:
+    when = _read(text)
+    assert when is not None and when.doubt is not None and when.start() is None
+
+
+@pytest.mark.parametrize(
+    ("text", "at"),
+    [("sexta 14 e 30", time(14, 30)), ("sexta 2 de tarde", time(14))],
+)
+def test_a_number_after_a_weekday_with_an_hour_s_marks_stays_an_hour(text: str, at: time) -> None:
+    when = _read(text)
+    assert when is not None and when.day == date(2026, 11, 27) and when.at == at

@@ -48,6 +48,11 @@ _WANTS = (
     # A need said with the time ("to precisando pra amanha as 4", "vou querer quinta").
     "preciso", "precisando", "precisava", "vou querer",
 )  # fmt: skip
+# A day offered as a condition ("se tiver hoje de tarde eu vou"), anywhere (round 8).
+_DAY_IF_FREE = (
+    r"\bse tiver (?:vaga |horario )?(?:pra |para |na |no |dia )?(?:hoje|amanha|segunda"
+    r"|terca|quarta|quinta|sexta|sabado|domingo)\b"
+)
 # Saying, after the time, that it suits ("dia 30 de tarde pra mim ta bom", "qualquer dia
 # serve pra mim", ", qual tiver", "tanto faz") or asking for it kindly ("... 8h pfvr").
 # Only at the end: "ta bom, ate amanha" and "por favor me responde hoje" want no time.
@@ -58,9 +63,7 @@ _SUITS = re.compile(
     r"|da certo|se posivel|se for posivel|se der|se puder|para mim da)(?: para mim)?$"
     # Leaving the choice to the clinic, anywhere ("amanhã ou depois, tanto faz, de tarde").
     r"|\b(?:tanto faz|voces que sabem|voces decidem|como voces preferirem)\b"
-    # A day offered as a condition ("se tiver hoje de tarde eu vou"), anywhere (round 8).
-    r"|\bse tiver (?:vaga |horario )?(?:pra |para |na |no |dia )?(?:hoje|amanha|segunda"
-    r"|terca|quarta|quinta|sexta|sabado|domingo)\b"
+    rf"|{_DAY_IF_FREE}"
 )
 # "amanhã meio dia, dá?", "amanhã 9h?": whether a time works, asked — a time with a
 # question mark is a booking request (look-ups name their own words and are tried first).
@@ -225,8 +228,8 @@ _BOOKING_WORDS = ("marcar", "agendar", "marca", "agenda", "encaixar", "alguma co
 
 
 def _booking_wished(folded: str) -> bool:
-    if has_any(folded, _BOOKING_WORDS):
-        return True
+    if has_any(folded, _BOOKING_WORDS) or re.search(_DAY_IF_FREE, folded):
+        return True  # "preciso levar meu marido no cardiologista ... se tiver sabado" (round 10)
     when = parse_when(folded, _ANY_DAY)
     return when is not None and when.at is not None
 

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time
 
+from services.conductor.portuguese.dated_weekdays import weekdays_dated
 from services.conductor.portuguese.days import DAY_NUMBERS, day_of, days_put_right
 from services.conductor.portuguese.noon_spans import (
     end_period,
@@ -186,10 +187,9 @@ _DEPOIS = re.compile(r"\bdps\b")
 def _parse(text: str, today: date) -> When | None:
     """``parse_when`` without regard to the hour it is now."""
     written = _DASHED.sub(r"\1 até \2", _DOTTED_TIME.sub(r"\1:\2", text))
-    written = _FOUR_DIGITS.sub(r"\1:\2", written)
-    written = _ASKED_TAG.sub(r"\1 ?", written)
+    written = _ASKED_TAG.sub(r"\1 ?", _FOUR_DIGITS.sub(r"\1:\2", written))
     folded = weekdays_written_out(days_put_right(with_digits(_DEPOIS.sub("depois", fold(written)))))
-    folded = noon_spanned(set_aside(noon_bound(folded)))
+    folded = noon_spanned(set_aside(noon_bound(weekdays_dated(folded, today))))
     if _NTH_WEEK.search(folded):
         return When(doubt="qual dia dessa semana você prefere?")
 
