@@ -29,3 +29,16 @@ def test_a_greeting_with_its_address_before_an_introduction_is_no_part_of_the_na
 )
 def test_saying_the_name_again_is_no_part_of_it(text: str, name: str) -> None:
     assert name_in(text) == name
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("bom dia moça tudo bem é a Maria José Santos", "Maria José Santos"),
+        ("eae beleza sou o Matheus Henrique", "Matheus Henrique"),
+    ],
+)
+def test_several_greetings_and_an_address_before_an_introduction_are_no_part_of_the_name(
+    text: str, name: str
+) -> None:
+    assert name_in(text) == name

@@ -118,3 +118,19 @@ def test_a_weekday_dated_with_a_day_gone_by_is_asked_about(text: str) -> None:
 def test_a_number_after_a_weekday_with_an_hour_s_marks_stays_an_hour(text: str, at: time) -> None:
     when = _read(text)
     assert when is not None and when.day == date(2026, 11, 27) and when.at == at
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("entre as dez e as onze amanha", (time(10), time(11))),
+        ("amanha entre as 10h e as 11h", (time(10), time(11))),
+        ("amanha das onze a uma da tarde", (time(11), time(13))),
+        ("amanha das 2 as 4 da tarde", (time(14), time(16))),
+    ],
+)
+def test_a_span_s_articles_and_its_end_s_part_of_the_day_are_read(
+    text: str, span: tuple[time, time]
+) -> None:
+    when = _read(text)
+    assert when is not None and when.between == span

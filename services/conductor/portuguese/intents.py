@@ -110,11 +110,11 @@ _ANY_DAY = date(2026, 1, 5)
 
 
 _OPTION = re.compile(r"^(?:a |o )?(?:opcao |numero |n )?(\d{1,2})(?:a|o)?$")
-# A greeting may come first ("oi, sou a Ana"), and whom it is for after it ("oi moça é a
-# Jéssica", round 10); "eh" is how many type "é".
+# Greetings may come first ("oi, sou a Ana"), and whom they are for after them ("bom dia
+# moça tudo bem é a Jéssica", round 10); "eh" is how many type "é".
 _NAME_INTRO = re.compile(
-    r"^(?:(?:oi|ola|bom dia|boa tarde|boa noite) )*"
-    r"(?:(?<= )(?:moca|moco|senhora|senhor|querida|querido|doutora|doutor|gente|pessoal) )?"
+    r"^(?:(?:oi|ola|opa|eae|bom dia|boa tarde|boa noite|tudo bem|tudo bom|beleza"
+    r"|(?<= )(?:moca|moco|senhora|senhor|querida|querido|doutora|doutor|gente|pessoal)) )*"
     r"(?:(?:o )?meu nome(?: (?:completo|todo))?(?: (?:eh|e)\b)?:?|nome(?: completo)?:"
     r"|o nome (?:eh|e) |aqui fala (?:a |o )?"
     r"|me chamo|eu me chamo|sou eu (?:a |o )?|sou (?!d[aeo] )(?:a |o )?"

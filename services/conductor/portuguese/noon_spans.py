@@ -6,6 +6,8 @@
 - A span's end hour from 1 to 6 after a start from 7 to noon ("entre 11 e 1", "entre 12
   e 2", "das 10 às 2") is the afternoon: a span runs forward, and 1 to 6 in the morning
   would end it before it began.
+- A span's start before an end said in the afternoon ("das 11 à 1 da tarde") is the
+  morning; articles before a span's hours ("entre as 10 e as 11") change nothing.
 - A span said but not read (its end left unclear, "entre 2 e 4") is asked about; its
   start is never proposed as the time.
 
@@ -23,6 +25,9 @@ _NOON_START = re.compile(
     r"(\d{1,2}|uma|duas)\b(?! (?:pessoas|anos|minutos|dias|semanas|meses)\b)"
 )
 _WORDS = {"uma": "1", "duas": "2"}
+_ARTICLED = re.compile(
+    r"\bentre (?:as? )?(\d{1,2}(?:h\d{0,2}|:\d\d)?) e (?:as? )(\d{1,2}(?:h\d{0,2}|:\d\d)?)"
+)
 # The starts a span may have for its end to be read past noon.
 _MORNING_STARTS = range(7, 13)
 _AFTERNOON_ENDS = range(1, 7)
@@ -40,11 +45,21 @@ def noon_bound(folded: str) -> str:
 
 
 def noon_spanned(folded: str) -> str:
-    """``folded`` with noon as the hour 12 where it begins or ends a span."""
+    """``folded`` with noon as the hour 12 where it begins or ends a span, and a span's
+    hours without their articles ("entre as 10 e as 11" is "entre 10 e 11")."""
+    folded = _ARTICLED.sub(r"entre \1 e \2", folded)
     folded = _NOON_END.sub(r"\1 e 12h", folded)
     return _NOON_START.sub(
         lambda m: f"entre {'12:30' if m[1] else '12h'} e {_WORDS.get(m[2], m[2])}", folded
     )
+
+
+def start_period(start: str, end: str, period: str | None) -> str | None:
+    """The part of the day of a span's start: the morning when the afternoon is said of
+    its end and the start could only be before it ("das 11 à 1 da tarde")."""
+    if period == "tarde" and int(start) in _MORNING_STARTS and int(end) < int(start):
+        return None
+    return period
 
 
 def end_period(start: str, end: str, period: str | None) -> str | None:

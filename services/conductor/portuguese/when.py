@@ -15,14 +15,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time
 
+from services.conductor.portuguese import noon_spans as spans
 from services.conductor.portuguese.dated_weekdays import weekdays_dated
 from services.conductor.portuguese.days import DAY_NUMBERS, day_of, days_put_right
-from services.conductor.portuguese.noon_spans import (
-    end_period,
-    noon_bound,
-    noon_spanned,
-    span_unread,
-)
 from services.conductor.portuguese.not_meant import set_aside
 from services.conductor.portuguese.numbers import with_digits
 from services.conductor.portuguese.reasons import reasons_periods
@@ -189,7 +184,7 @@ def _parse(text: str, today: date) -> When | None:
     written = _DASHED.sub(r"\1 até \2", _DOTTED_TIME.sub(r"\1:\2", text))
     written = _ASKED_TAG.sub(r"\1 ?", _FOUR_DIGITS.sub(r"\1:\2", written))
     folded = weekdays_written_out(days_put_right(with_digits(_DEPOIS.sub("depois", fold(written)))))
-    folded = noon_spanned(set_aside(noon_bound(weekdays_dated(folded, today))))
+    folded = spans.noon_spanned(set_aside(spans.noon_bound(weekdays_dated(folded, today))))
     if _NTH_WEEK.search(folded):
         return When(doubt="qual dia dessa semana você prefere?")
 
@@ -212,7 +207,7 @@ def _read(folded: str, today: date) -> When | None:
     hours = DAY_NUMBERS.sub(" ", folded)
     between = _range(hours, period)
     at, time_doubt = (None, None) if between else _clock(hours, period)
-    if at is not None and between is None and span_unread(hours):
+    if at is not None and between is None and spans.span_unread(hours):
         at, time_doubt = None, "qual horário você prefere?"  # never a span's start alone
     if at is not None and len(_hours_named(hours)) > 1:
         at, time_doubt = None, "qual horário você prefere?"
@@ -310,8 +305,10 @@ def _range(folded: str, period: str | None) -> tuple[time, time] | None:
     first: time | None
     last: time | None
     if (match := _RANGE.search(folded)) or (match := _SPAN_TO.search(folded)):
-        first = _time_of(match[1], match[2], match[3], period)
-        last = _time_of(match[4], match[5], match[6], end_period(match[1], match[4], period))
+        first = _time_of(
+            match[1], match[2], match[3], spans.start_period(match[1], match[4], period)
+        )
+        last = _time_of(match[4], match[5], match[6], spans.end_period(match[1], match[4], period))
     elif match := _AFTER.search(folded):
         first = _time_of(match[1], match[2], match[3], _bound_period(match[1], period))
         last = time(23, 59)
