@@ -36,3 +36,25 @@ def test_beleza_clipped_confirms_a_proposal(text: str) -> None:
 @pytest.mark.parametrize("text", ["bele", "blza", "ok 👍🏻"])
 def test_an_acknowledgement_alone_is_no_consent(text: str) -> None:
     assert consent_answer(text) is None
+
+
+@pytest.mark.parametrize("text", ["mainha vai sim", "ela vai", "confirmo sim, painho vai"])
+def test_the_one_booked_said_to_go_in_a_relative_s_words_confirms(text: str) -> None:
+    assert confirmation_answer(text) is True
+
+
+def test_the_one_booked_said_not_to_go_declines() -> None:
+    assert confirmation_answer("mainha vai nao") is False
+
+
+def test_a_question_about_what_will_happen_is_no_confirmation() -> None:
+    assert confirmation_answer("ele vai ser atendido por quem?") is None
+
+
+def test_the_north_east_s_great_before_a_yes_changes_nothing() -> None:
+    assert consent_answer("arretado, aceito") is True
+
+
+@pytest.mark.parametrize("text", ["arretado", "massa"])
+def test_the_north_east_s_great_alone_is_no_consent(text: str) -> None:
+    assert consent_answer(text) is None

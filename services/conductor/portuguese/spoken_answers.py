@@ -54,6 +54,8 @@ NEUTRAL = phrases(
 ACK = phrases(
     "estar ciente", "sussa", "suave", "de boas", "pode pa", "bom demais", "bao demais",
     "bele", "blza", "belezinha", "beleza pura",
+    # The North-East's "great" ("arretado, aceito", "massa, pode confirmar").
+    "arretado", "arretada", "arretado demais", "massa", "top",
 )  # fmt: skip
 YES = phrases("estar de acordo")
 NO = phrases(
