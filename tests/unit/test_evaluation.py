@@ -43,6 +43,7 @@ TUNING_FILES = (
     *(f"blind10_{kind}" for kind in KINDS),
     "round3_answers",
     "round3_intents",
+    *(f"round10_{kind}" for kind in KINDS),
 )
 
 

@@ -52,6 +52,8 @@ _SUITS = _phrases(
     "serve", "servem", "me serve", "me servem", "serve para mim", "da", "vai dar", "da certo",
     "consigo", "posso", "quero", "vou", "eu vou", "pode", "podem", "conseguir", "consegue",
     "poder", "ir",
+    # The one booked going, in a relative's words ("mainha vai sim", round 10).
+    "vai", "ela vai", "ele vai",
 )  # fmt: skip
 _DECLINE = _phrases(
     "deixa", "deixa pra la", "esquece", "deixa quieto", "dispenso", "mudei de ideia",

@@ -91,14 +91,13 @@ _LOOKUP_MARKS = (
     "ficou para", "ficou pro", "deu certo", "que horas mesmo", "que dia mesmo",
     "que horas e mesmo", "ta marcado", "ta marcada", "ta certo", "ficou combinado",
 )  # fmt: skip
-_DAYS = _lexicon(
-    "dia", "hoje", "amanha", "segunda", "terca", "quarta", "quinta", "sexta", "sabado",
-    "domingo", "semana",
-)  # fmt: skip
+_DAYS = _lexicon("dia", "hoje", "amanha", "segunda", "terca", "quarta", "quinta", "sexta",
+                 "sabado", "domingo", "semana")  # fmt: skip
 # One's own booking asked about in the first person ("tenho horario amanha?").
 _OWN_ASKED = ("tenho horario", "tenho hora marcada", "tenho algo marcado")
-_ATTENDING = (
+_ATTENDING = (  # the patient's or, in a relative's words, "ela vai ta la" (round 10)
     "eu vou", "to ai", "estou ai", "estarei ai", "vou estar ai", "to la", "to indo", "vai sim",
+    "vai ta la", "vai estar la", "vai ta ai", "vai estar ai", "estara la", "estara ai",
 )  # fmt: skip
 _ASSURED = ("pode deixar", "no horario", "certinho", "sem falta", "com certeza", "sim")
 _PERSONS = _lexicon("pessoa", "atendente", "humano", "humana", "recepcionista")

@@ -6,6 +6,7 @@ import re
 from datetime import date
 from itertools import pairwise
 
+from services.conductor.portuguese.clinic_questions import clinic_question
 from services.conductor.portuguese.consent import Revocation, revocation_in
 from services.conductor.portuguese.intent import Intent as Intent
 from services.conductor.portuguese.intent_model import second_reading
@@ -47,6 +48,11 @@ _WANTS = (
     # A need said with the time ("to precisando pra amanha as 4", "vou querer quinta").
     "preciso", "precisando", "precisava", "vou querer",
 )  # fmt: skip
+# A day offered as a condition ("se tiver hoje de tarde eu vou"), anywhere (round 8).
+_DAY_IF_FREE = (
+    r"\bse tiver (?:vaga |horario )?(?:pra |para |na |no |dia )?(?:hoje|amanha|segunda"
+    r"|terca|quarta|quinta|sexta|sabado|domingo)\b"
+)
 # Saying, after the time, that it suits ("dia 30 de tarde pra mim ta bom", "qualquer dia
 # serve pra mim", ", qual tiver", "tanto faz") or asking for it kindly ("... 8h pfvr").
 # Only at the end: "ta bom, ate amanha" and "por favor me responde hoje" want no time.
@@ -57,9 +63,7 @@ _SUITS = re.compile(
     r"|da certo|se posivel|se for posivel|se der|se puder|para mim da)(?: para mim)?$"
     # Leaving the choice to the clinic, anywhere ("amanhã ou depois, tanto faz, de tarde").
     r"|\b(?:tanto faz|voces que sabem|voces decidem|como voces preferirem)\b"
-    # A day offered as a condition ("se tiver hoje de tarde eu vou"), anywhere (round 8).
-    r"|\bse tiver (?:vaga |horario )?(?:pra |para |na |no |dia )?(?:hoje|amanha|segunda"
-    r"|terca|quarta|quinta|sexta|sabado|domingo)\b"
+    rf"|{_DAY_IF_FREE}"
 )
 # "amanhã meio dia, dá?", "amanhã 9h?": whether a time works, asked — a time with a
 # question mark is a booking request (look-ups name their own words and are tried first).
@@ -106,9 +110,11 @@ _ANY_DAY = date(2026, 1, 5)
 
 
 _OPTION = re.compile(r"^(?:a |o )?(?:opcao |numero |n )?(\d{1,2})(?:a|o)?$")
-# A greeting may come first ("oi, sou a Ana"); "eh" is how many type "é".
+# Greetings may come first ("oi, sou a Ana"), and whom they are for after them ("bom dia
+# moça tudo bem é a Jéssica", round 10); "eh" is how many type "é".
 _NAME_INTRO = re.compile(
-    r"^(?:(?:oi|ola|bom dia|boa tarde|boa noite) )*"
+    r"^(?:(?:oi|ola|opa|eae|bom dia|boa tarde|boa noite|tudo bem|tudo bom|beleza"
+    r"|(?<= )(?:moca|moco|senhora|senhor|querida|querido|doutora|doutor|gente|pessoal)) )*"
     r"(?:(?:o )?meu nome(?: (?:completo|todo))?(?: (?:eh|e)\b)?:?|nome(?: completo)?:"
     r"|o nome (?:eh|e) |aqui fala (?:a |o )?"
     r"|me chamo|eu me chamo|sou eu (?:a |o )?|sou (?!d[aeo] )(?:a |o )?"
@@ -161,7 +167,7 @@ def intent_of(text: str) -> Intent:
         # A stray "parar" is not one (see ``revocation_in``); an erasure asked beside it is
         # the stronger request.
         return Intent.LGPD if erasure_asked(folded) else Intent.REVOKE
-    if (ruled := intent_by_rules(folded)) is not None:
+    if (ruled := clinic_question(folded) or intent_by_rules(folded)) is not None:
         return ruled  # content words combined (``intent_rules``), before whole phrases
     *requests, (_, greetings) = _COLLAPSED
     rest = without_specialty(folded)
@@ -222,8 +228,8 @@ _BOOKING_WORDS = ("marcar", "agendar", "marca", "agenda", "encaixar", "alguma co
 
 
 def _booking_wished(folded: str) -> bool:
-    if has_any(folded, _BOOKING_WORDS):
-        return True
+    if has_any(folded, _BOOKING_WORDS) or re.search(_DAY_IF_FREE, folded):
+        return True  # "preciso levar meu marido no cardiologista ... se tiver sabado" (round 10)
     when = parse_when(folded, _ANY_DAY)
     return when is not None and when.at is not None
 

@@ -8,7 +8,8 @@
 - A tag closing it: "né" and what follows it ("... dos Santos né com V"), "visse",
   "viu", Minas' "sô", laughter ("kkk", "rsrs", "haha"); thanks, a form of address or
   "às ordens" in a part of their own ("É Josefa Maria, minha filha", "... Obrigada.");
-  another name one is called by ("José Antônio mas pode me chamar de Zé").
+  another name one is called by ("José Antônio mas pode me chamar de Zé"); saying it
+  again ("sou eu a Luzia Gomes de novo", round 10).
 - Whom the booking is for, said in its own part after the name ("o nome é Lucas
   Gabriel Teixeira, é pro meu filho de 8 anos"): no second introduction.
 
@@ -33,6 +34,8 @@ _OPENING = re.compile(
 )
 _CLOSING = re.compile(
     r"(?:^|\s+)(?:(?:ne|neh)\b.*|visse|viu|(?:k{2,}|(?:rs)+|(?:ha){2,}|(?:he){2,})\w*)\s*[.!]*$"
+    # Saying it again ("sou eu a Luzia Gomes de novo", round 10).
+    r"|,?\s+(?:aqui\s+)?(?:de novo|novamente|outra vez)\s*[.!]*$"
     # What is said after the name in a part of its own: thanks, a form of address, "às
     # ordens" ("Meu nome é Fernanda Costa. Obrigada.", "É Josefa, minha filha").
     r"|\s*[,.!]+\s*(?:muito )?(?:obrigad[oa]|brigad[oa]|grat[oa]|valeu|as ordens|minha filha"

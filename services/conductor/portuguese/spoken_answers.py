@@ -11,6 +11,8 @@ conditioning or doubting it (round 8), added to the answers' lexicons (``consent
 - The young's register: "tmj" changes nothing; "sussa", "de boas", "pode pá" are an
   acknowledgement (no consent alone, as "ok" is none).
 - A no said as "nops", "deixa quieto", "tô fora".
+- Round 10: the law or the notice named as what is accepted ("aceito os termos da lgpd",
+  "autorizo o uso dos meus dados conforme informado"); "beleza" clipped ("bele", "blza").
 
 Kept unread, as before: an acknowledgement alone ("ok", "tá bom"; "tá, pode" is a yes
 since round 9, ``consent_permission``); a remark of one's own after a yes ("sim, vcs são
@@ -36,6 +38,10 @@ NEUTRAL = phrases(
     # written register ("autorizo ... conforme a LGPD", "os termos apresentados").
     "tmj", "tamo junto", "conforme a lgpd", "conforme a lei", "nos termos da lgpd",
     "de acordo com a lgpd", "apresentados", "descritos", "informados",
+    # The law or the notice named as what is accepted ("aceito os termos da lgpd",
+    # "autorizo ... conforme informado", round 10): the notice restated, no condition.
+    "lgpd", "da lgpd", "a lgpd", "com a lgpd", "conforme informado", "conforme informada",
+    "conforme o aviso", "conforme a mensagem", "conforme explicado",
     # Blessings of the elderly ("pode sim minha filha, Deus te abençoe").
     "deus te abencoe", "deus lhe abencoe", "deus abencoe voces", "fica com deus",
     "fique com deus", "va com deus",
@@ -44,7 +50,13 @@ NEUTRAL = phrases(
 )  # fmt: skip
 # "sussa", "de boas", "pode pá": the young's "ok", an acknowledgement, no consent alone.
 # "bom demais": Minas' and the interior's "great" (round 9).
-ACK = phrases("estar ciente", "sussa", "suave", "de boas", "pode pa", "bom demais", "bao demais")
+# "bele", "blza", "belezinha": "beleza" clipped or made small, as chat writes it (round 10).
+ACK = phrases(
+    "estar ciente", "sussa", "suave", "de boas", "pode pa", "bom demais", "bao demais",
+    "bele", "blza", "belezinha", "beleza pura",
+    # The North-East's "great" ("arretado, aceito", "massa, pode confirmar").
+    "arretado", "arretada", "arretado demais", "massa", "top",
+)  # fmt: skip
 YES = phrases("estar de acordo")
 NO = phrases(
     "nop", "nops", "deixa quieto", "deixa pra la", "deixa para la", "to fora", "estou fora"

@@ -15,6 +15,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time
 
+from services.conductor.portuguese import noon_spans as spans
+from services.conductor.portuguese.dated_weekdays import weekdays_dated
 from services.conductor.portuguese.days import DAY_NUMBERS, day_of, days_put_right
 from services.conductor.portuguese.not_meant import set_aside
 from services.conductor.portuguese.numbers import with_digits
@@ -40,10 +42,6 @@ _SLASHED_HOURS = re.compile(r"\b\d{1,2}h\d{0,2} ?/ ?\d{1,2}(?!\d)")
 _AFTER = re.compile(rf"\b(?:a partir|depois|apos) (?:d[ae]s? |a |as )?{_TIME}(?!\d|/)")
 # "antes das 10", and "até as 10" said with no hour before it: a bound, not a time.
 _BEFORE = re.compile(rf"\b(?:antes (?:d[ae]s? |da )?|ate (?:as? |das )?){_TIME}(?!\d|/)")
-# Noon as a bound ("antes do meio dia", "depois do meio-dia") is the hour 12.
-_NOON_BOUND = re.compile(r"\b(antes|depois|apos|a partir|ate) (?:d?o )?meio dia\b")
-# Noon ending a span ("entre 10 e meio dia", "das 9 ao meio dia") is the hour 12.
-_NOON_END = re.compile(r"\b((?:entre|das|de) \d{1,2}(?:h|:\d\d)?) (?:e|ao|as|a|ate o) meio dia\b")
 # Its minutes said after "e": "10h e meia", "10 horas e 40".
 _CLOCK = re.compile(
     r"\b(\d{1,2})(?::(\d{2})|h(\d{2})?|\s?horas?|\s(?:hrs?|hs)\b)( e (?:meia|[0-5]\d))?"
@@ -184,11 +182,9 @@ _DEPOIS = re.compile(r"\bdps\b")
 def _parse(text: str, today: date) -> When | None:
     """``parse_when`` without regard to the hour it is now."""
     written = _DASHED.sub(r"\1 até \2", _DOTTED_TIME.sub(r"\1:\2", text))
-    written = _FOUR_DIGITS.sub(r"\1:\2", written)
-    written = _ASKED_TAG.sub(r"\1 ?", written)
+    written = _ASKED_TAG.sub(r"\1 ?", _FOUR_DIGITS.sub(r"\1:\2", written))
     folded = weekdays_written_out(days_put_right(with_digits(_DEPOIS.sub("depois", fold(written)))))
-    folded = set_aside(_NOON_BOUND.sub(r"\1 das 12h", folded))
-    folded = _NOON_END.sub(r"\1 e 12h", folded)
+    folded = spans.noon_spanned(set_aside(spans.noon_bound(weekdays_dated(folded, today))))
     if _NTH_WEEK.search(folded):
         return When(doubt="qual dia dessa semana você prefere?")
 
@@ -211,6 +207,8 @@ def _read(folded: str, today: date) -> When | None:
     hours = DAY_NUMBERS.sub(" ", folded)
     between = _range(hours, period)
     at, time_doubt = (None, None) if between else _clock(hours, period)
+    if at is not None and between is None and spans.span_unread(hours):
+        at, time_doubt = None, "qual horário você prefere?"  # never a span's start alone
     if at is not None and len(_hours_named(hours)) > 1:
         at, time_doubt = None, "qual horário você prefere?"
     if (day, week, at, period, between, day_doubt, time_doubt) == (None,) * 7:
@@ -307,8 +305,10 @@ def _range(folded: str, period: str | None) -> tuple[time, time] | None:
     first: time | None
     last: time | None
     if (match := _RANGE.search(folded)) or (match := _SPAN_TO.search(folded)):
-        first = _time_of(match[1], match[2], match[3], period)
-        last = _time_of(match[4], match[5], match[6], period)
+        first = _time_of(
+            match[1], match[2], match[3], spans.start_period(match[1], match[4], period)
+        )
+        last = _time_of(match[4], match[5], match[6], spans.end_period(match[1], match[4], period))
     elif match := _AFTER.search(folded):
         first = _time_of(match[1], match[2], match[3], _bound_period(match[1], period))
         last = time(23, 59)
