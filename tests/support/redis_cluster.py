@@ -84,19 +84,34 @@ class LocalCluster:
         for node in self.nodes:
             node.stop()
 
-    def roles(self) -> list[NodeRole]:
-        """Every node's role, as a live node reports them."""
-        for node in self.nodes:
+    def roles(self, seen_by: RedisServer | None = None) -> list[NodeRole]:
+        """Every node's role, as ``seen_by`` (or the first live node) reports them."""
+        for node in self.nodes if seen_by is None else [seen_by]:
             if node.running:
                 with _client(node.port) as client:
                     text = client.execute_command("CLUSTER", "NODES")
-                return _parse_nodes(text.decode() if isinstance(text, bytes) else str(text))
+                return _parse_nodes(_text(text))
         raise ClusterUnavailable("no node is running")
 
     def primaries(self) -> list[RedisServer]:
         """The nodes now primary (and alive)."""
         ports = {role.port for role in self.roles() if role.primary and not role.failed}
         return [node for node in self.nodes if node.port in ports and node.running]
+
+    def replicas_of(self, primary: RedisServer) -> list[RedisServer]:
+        """The live nodes that replicate ``primary``, by their own word: the other nodes
+        learn a replica's role later, by gossip."""
+        replicas = []
+        for node in self.nodes:
+            if node.running and node is not primary:
+                with _client(node.port) as client:
+                    replication = client.info("replication")
+                if (
+                    replication["role"] == "slave"
+                    and int(replication["master_port"]) == primary.port
+                ):
+                    replicas.append(node)
+        return replicas
 
     def flush(self) -> None:
         """Empty every primary (the replicas follow)."""
@@ -107,9 +122,7 @@ class LocalCluster:
     def kill_primary(self, primary: RedisServer, timeout: float = 60.0) -> RedisServer:
         """Kill ``primary`` as a crash would; return its replica once it has been promoted
         and every live node reports the cluster ok again."""
-        by_port = {role.port: role for role in self.roles()}
-        killed_id = by_port[primary.port].node_id
-        replicas = {role.port for role in by_port.values() if role.primary_id == killed_id}
+        replicas = {node.port for node in self.replicas_of(primary)}
         primary.kill()
         deadline = time.monotonic() + timeout
 
@@ -128,11 +141,7 @@ class LocalCluster:
     def kill_shard(self, primary: RedisServer, timeout: float = 30.0) -> list[RedisServer]:
         """Kill ``primary`` and its replicas, as a lost zone would; return them once every
         node left says the cluster is down (no node serves the shard's slots)."""
-        by_port = {role.port: role for role in self.roles()}
-        killed_id = by_port[primary.port].node_id
-        shard = [primary] + [
-            node for node in self.nodes if by_port[node.port].primary_id == killed_id
-        ]
+        shard = [primary, *self.replicas_of(primary)]
         for node in shard:
             node.kill()
         deadline = time.monotonic() + timeout
@@ -152,25 +161,24 @@ class LocalCluster:
             if node.running:
                 with _client(node.port) as client:
                     info = client.execute_command("CLUSTER", "INFO")
-                if "cluster_state:ok" in info.decode():
+                if "cluster_state:ok" in _text(info):
                     return False
         return True
 
     def _settled(self) -> bool:
+        views = []
         for node in self.nodes:
             if not node.running:
                 continue
             with _client(node.port) as client:
-                info = client.execute_command("CLUSTER", "INFO")
-            text = info.decode() if isinstance(info, bytes) else str(info)
-            if "cluster_state:ok" not in text:
-                return False
-            with _client(node.port) as client:
+                if "cluster_state:ok" not in _text(client.execute_command("CLUSTER", "INFO")):
+                    return False
                 replication = client.info("replication")
-            # A replica still copying its primary's data could not take over from it.
-            if replication["role"] == "slave" and replication["master_link_status"] != "up":
-                return False
-        return True
+                # A replica still copying its primary's data could not take over from it.
+                if replication["role"] == "slave" and replication["master_link_status"] != "up":
+                    return False
+                views.append(_text(client.execute_command("CLUSTER", "NODES")))
+        return layouts_agree(views, {node.port for node in self.nodes if node.running})
 
     @staticmethod
     def wait_until(condition: Callable[[], bool], deadline: float, what: str) -> None:
@@ -201,6 +209,30 @@ def _node_options(bus_port: int) -> tuple[str, ...]:
 
 def _client(port: int) -> redis.Redis:
     return redis.Redis(port=port, socket_timeout=2, socket_connect_timeout=2)
+
+
+def _text(reply: object) -> str:
+    return reply.decode() if isinstance(reply, bytes) else str(reply)
+
+
+def layouts_agree(views: list[str], live_ports: set[int]) -> bool:
+    """Whether every node's ``CLUSTER NODES`` says the same of each live node: primary or
+    replica, and of which primary.
+
+    ``cluster_state:ok`` comes with the slots alone, and a replica knows its role before
+    the others do: until its gossip reaches them they take it for a primary without slots.
+    A shard killed by that view would keep its replica, which takes over, and the cluster
+    said down would be up again a moment later.
+    """
+    layouts = {
+        frozenset(
+            (role.port, role.primary, role.primary_id)
+            for role in _parse_nodes(view)
+            if role.port in live_ports
+        )
+        for view in views
+    }
+    return len(layouts) == 1
 
 
 def _parse_nodes(text: str) -> list[NodeRole]:
