@@ -30,6 +30,7 @@ from services.conductor.portuguese.consent import (
     CONSENT_PARTS,
     VERB_FORMS,
 )
+from services.conductor.portuguese.hedges import hedged
 from services.conductor.portuguese.when import parse_when
 
 # Any day serves to tell whether a correction names an hour.
@@ -161,5 +162,5 @@ def confirmation_answer(text: str) -> bool | None:
     if _CONDITION_WORDS.intersection(words):
         return None
     if another is None and not _NEGATIONS.intersection(words) and Part.NO not in said:
-        return True
+        return not hedged(said_first) or None  # "acho que sim": asked again (round 11)
     return None
