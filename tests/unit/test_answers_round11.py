@@ -1,9 +1,13 @@
 """Round 11: hedged yeses, refusals by a reason, and yeses in words the reader lacked."""
 
+from datetime import date, datetime
+
 import pytest
 
 from services.conductor.portuguese.confirmation import confirmation_answer
 from services.conductor.portuguese.consent import consent_answer
+from services.conductor.portuguese.when import parse_when
+from services.conductor.proposal_change import on_proposed_day
 
 
 @pytest.mark.parametrize(
@@ -123,3 +127,96 @@ def test_advertising_refused_with_the_negator_said_again_refuses_nothing_asked(
 )
 def test_other_limits_beside_the_purposes_stay_unread(text: str) -> None:
     assert consent_answer(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "nao, as 10 eu trabalho",
+        "esse horario eu trabalho",
+        "nao, as 10 eu levo o menino na escola",
+        "nesse dia ela tem fisioterapia",
+        "10h eu to trabalhando",
+    ],
+)
+def test_the_time_proposed_named_with_what_fills_it_is_a_no(text: str) -> None:
+    assert confirmation_answer(text) is False
+
+
+@pytest.mark.parametrize(
+    "text", ["as 10 eu posso", "esse horario eu consigo", "as 10 eu tenho como ir"]
+)
+def test_the_time_named_with_a_verb_of_ability_is_no_refusal(text: str) -> None:
+    assert confirmation_answer(text) is not False
+
+
+def test_the_day_proposed_with_the_only_part_that_suits_is_a_no() -> None:
+    assert confirmation_answer("nesse dia so consigo depois das 17") is False
+
+
+def test_the_day_proposed_with_the_only_hour_that_suits_proposes_anew() -> None:
+    assert confirmation_answer("nesse dia so consigo as 15") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "nao, tem dia 3?",
+        "nao da, pode ser quarta?",
+        "nao, tem no sabado dia 5 de manha?",
+        "esse nao, tem na terca mesmo so que de tarde?",
+        "terca nao da nao, tem quinta dia 3?",
+    ],
+)
+def test_a_no_then_another_day_or_part_asked_is_a_no(text: str) -> None:
+    assert confirmation_answer(text) is False
+
+
+@pytest.mark.parametrize("text", ["nao, tem as 16h?", "nao, pode ser quinta as 9?"])
+def test_a_no_then_another_hour_asked_proposes_anew(text: str) -> None:
+    assert confirmation_answer(text) is None
+
+
+@pytest.mark.parametrize(
+    "text", ["xi, terça nao rola mermão", "sexta-feira não posso", "nao rola", "errado"]
+)
+def test_a_weekday_refused_speechs_rola_and_wrong_are_a_no(text: str) -> None:
+    assert confirmation_answer(text) is False
+
+
+@pytest.mark.parametrize("text", ["Terça sim", "terça não, quinta sim"])
+def test_a_weekday_beside_a_yes_confirms_nothing(text: str) -> None:
+    assert confirmation_answer(text) is None
+
+
+@pytest.mark.parametrize("text", ["sim quanto e a consulta?", "ok preciso levar exame?"])
+def test_a_bare_yes_run_into_a_practical_question_confirms(text: str) -> None:
+    assert confirmation_answer(text) is True
+
+
+@pytest.mark.parametrize("text", ["sim tem as 10?", "sim quanto custa se eu for de tarde?"])
+def test_a_bare_yes_run_into_a_question_of_time_or_condition_stays_unread(text: str) -> None:
+    assert confirmation_answer(text) is None
+
+
+_TUESDAY_AT_10 = datetime(2026, 12, 1, 10, 0)
+_ON_A_TUESDAY = date(2026, 11, 24)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["esse nao, tem na terca mesmo so que de tarde?", "nao, prefiro na terça mesmo mas de tarde"],
+)
+def test_the_proposals_weekday_said_with_mesmo_is_the_day_proposed(text: str) -> None:
+    when = on_proposed_day(parse_when(text, _ON_A_TUESDAY), _TUESDAY_AT_10, text)
+    assert when is not None and (when.day, when.period, when.doubt) == (
+        date(2026, 12, 1),
+        "tarde",
+        None,
+    )
+
+
+@pytest.mark.parametrize("text", ["nao, na terca de tarde", "nao, quinta mesmo de tarde"])
+def test_a_weekday_without_mesmo_or_another_weekday_stays_as_read(text: str) -> None:
+    read = parse_when(text, _ON_A_TUESDAY)
+    assert on_proposed_day(read, _TUESDAY_AT_10, text) == read

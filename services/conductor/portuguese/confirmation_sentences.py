@@ -28,6 +28,13 @@ _ANY_DAY = date(2026, 1, 5)
 _ANSWER_THEN_QUESTION = re.compile(
     r"^(?P<said>.*?[^\s.,;!?])[\s]*[.,;!\n]+\s*(?P<asked>[^.,;!?\n]+[?\uff1f]+)\s*$"
 )
+# A bare yes run into the question with no mark between ("sim quanto é a consulta?",
+# round 11).
+_BARE_YES_THEN_QUESTION = re.compile(
+    r"^(?P<said>sim|isso|ok|confirmo|confirmado|pode confirmar)\s+"
+    r"(?P<asked>[^.,;!?\n]+[?\uff1f]+)\s*$",
+    re.IGNORECASE,
+)
 # Words of going to the visit: what to bring, where, how to get in, what it costs.
 _PRACTICAL = frozenset(
     {"levar", "trazer", "exame", "exames", "documento", "documentos", "carteirinha", "rg",
@@ -47,6 +54,7 @@ def yes_beside_practical_question(text: str, read: Callable[[str], bool | None])
     """Whether ``text`` is a yes (as ``read`` reads it) followed by a question about going
     to the visit only."""
     found = _ANSWER_THEN_QUESTION.match(text.strip())
+    found = found or _BARE_YES_THEN_QUESTION.match(text.strip())
     if found is None or asks(found["said"]) or read(found["said"]) is not True:
         return False
     asked = answer_words(found["asked"])
