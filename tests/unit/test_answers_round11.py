@@ -220,3 +220,26 @@ def test_the_proposals_weekday_said_with_mesmo_is_the_day_proposed(text: str) ->
 def test_a_weekday_without_mesmo_or_another_weekday_stays_as_read(text: str) -> None:
     read = parse_when(text, _ON_A_TUESDAY)
     assert on_proposed_day(read, _TUESDAY_AT_10, text) == read
+
+
+@pytest.mark.parametrize(
+    "text", ["espera, deixa eu ver com meu marido primeiro", "deixa eu pensar com calma"]
+)
+def test_thinking_it_over_with_whom_or_when_is_no_answer(text: str) -> None:
+    assert confirmation_answer(text) is None
+
+
+def test_thinking_it_over_then_a_no_stays_a_no() -> None:
+    assert confirmation_answer("deixa eu ver com meu marido, nao") is False
+
+
+@pytest.mark.parametrize(
+    "text", ["nao, posso marcar por telefone?", "não quero, posso ir pessoalmente?"]
+)
+def test_a_refusal_asking_for_another_channel_is_a_refusal(text: str) -> None:
+    assert consent_answer(text) is False
+
+
+@pytest.mark.parametrize("text", ["sim, posso marcar por telefone?", "posso marcar por telefone?"])
+def test_another_channel_asked_without_a_refusal_is_no_answer(text: str) -> None:
+    assert consent_answer(text) is None

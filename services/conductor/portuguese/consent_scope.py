@@ -56,12 +56,17 @@ _NOT_ASKED_REFUSED = re.compile(
     r"|spam|ofertas?|anuncios?)\s+(?:nao|n)\b"
 )
 # A refusal ending by asking to go on without consent or another way ("não aceito, pode
-# ser sem isso?", "não quero, tem outro jeito de marcar?").
+# ser sem isso?", "não quero, tem outro jeito de marcar?", "não, posso marcar por
+# telefone?").
 _WITHOUT_ASKED = re.compile(
     r"[\s,.;!]*(?:e |mas )?(?:(?:pode ser|tem como|da pra|da para|posso|consigo|seria)?"
     r"(?: \w+){0,3}? sem\b(?: (?:isso|isto|ele|ela|aceitar|autorizar|o consentimento))?"
     r"|(?:tem|teria|existe|ha) (?:algum |alguma )?(?:outro jeito|outra forma|outro modo"
-    r"|outra maneira)(?: de \w+)?)[\s?]*\?\s*$"
+    r"|outra maneira)(?: de \w+)?"
+    # Another channel asked ("não, posso marcar por telefone?", round 11).
+    r"|(?:posso|da pra|da para|tem como|consigo|pode ser|podemos|e)?(?: \w+){0,2}?"
+    r" (?:por|pelo|via) (?:telefone|ligacao|email|e-mail|site)|(?: \w+){0,2}? pessoalmente"
+    r"|(?: \w+){0,2}? ligando)[\s?]*\?\s*$"
 )
 
 
