@@ -144,10 +144,20 @@ def test_the_time_proposed_named_with_what_fills_it_is_a_no(text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["as 10 eu posso", "esse horario eu consigo", "as 10 eu tenho como ir"]
+    "text",
+    [
+        "as 10 eu posso",
+        "esse horario eu consigo",
+        "as 10 eu tenho como ir",
+        "as 10 eu tenho consulta ai",
+    ],
 )
 def test_the_time_named_with_a_verb_of_ability_is_no_refusal(text: str) -> None:
     assert confirmation_answer(text) is not False
+
+
+def test_the_time_proposed_filled_then_another_offered_is_no_plain_no() -> None:
+    assert confirmation_answer("as 10 eu trabalho mas as 11 da") is None
 
 
 def test_the_day_proposed_with_the_only_part_that_suits_is_a_no() -> None:

@@ -36,10 +36,10 @@ _BUSY = (
     r"(?:trabalh\w*|estud\w*|levo|leva|busco|busca|pego|pega|viajo|viaja|tenho|tem"
     r"|to trabalhando|estou trabalhando|ta trabalhando|dou aula|faco|faz)"
 )
-# "tenho como" is being able: no busy verb.
+# "tenho como" is being able, "tenho a consulta" the booking itself: no busy verb.
 _FILLED = re.compile(
     rf"^(?:(?:nao|n)\s+)?(?:{_POINTER}|{_HOUR})\s+(?:ja\s+)?{_WHO}\s+(?:ja\s+)?{_BUSY}\b"
-    r"(?!\s+como\b)"
+    r"(?!\s+(?:como|(?:a\s+|uma\s+)?(?:consulta|horario|hora\s+marcada|retorno))\b)"
 )
 _ONLY_PART = re.compile(
     rf"^(?:(?:nao|n)\s+)?{_POINTER}\s+(?:eu\s+|ele\s+|ela\s+)?(?:so|somente|apenas)\s+"
@@ -47,6 +47,7 @@ _ONLY_PART = re.compile(
     r"(?:depois|antes|a partir|apos|ate|de manha|de tarde|a tarde|a noite|de noite"
     r"|mais tarde|mais cedo|pela manha|pela tarde|no fim da tarde|no final da tarde)\b"
 )
+_CONTRAST = re.compile(r"\b(?:mas|porem|so que|entao)\b")
 # The first clause (up to a comma or a stop), then the rest.
 _FIRST_CLAUSE = re.compile(r"^\s*(?P<said>[^,.;!?\n]+)[,.;!\n]+\s*(?P<asked>.+)$", re.DOTALL)
 # Words that open a question for another option.
@@ -62,6 +63,8 @@ def refused_by_what_fills_it(text: str) -> bool:
     if asks(text):
         return False
     folded = fold(text)
+    if _CONTRAST.search(folded):
+        return False  # "às 10 eu trabalho, mas às 11 dá": another time offered, read as such
     if _FILLED.match(folded):
         return True
     if _ONLY_PART.match(folded):
