@@ -253,3 +253,17 @@ def test_a_refusal_asking_for_another_channel_is_a_refusal(text: str) -> None:
 @pytest.mark.parametrize("text", ["sim, posso marcar por telefone?", "posso marcar por telefone?"])
 def test_another_channel_asked_without_a_refusal_is_no_answer(text: str) -> None:
     assert consent_answer(text) is None
+
+
+@pytest.mark.parametrize(
+    "text", ["sim, vou levar minha mae junto, pode?", "sim, posso levar meu filho, ele tem 5 anos?"]
+)
+def test_a_yes_then_a_practical_question_of_several_clauses_confirms(text: str) -> None:
+    assert confirmation_answer(text) is True
+
+
+@pytest.mark.parametrize(
+    "text", ["sim, vou levar minha mae junto, pode ser outro dia?", "sim, levo exame, ou remarco?"]
+)
+def test_a_yes_then_a_question_changing_the_proposal_stays_unread(text: str) -> None:
+    assert confirmation_answer(text) is None
