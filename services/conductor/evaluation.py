@@ -166,7 +166,7 @@ def read_example(
 ) -> Reading:
     when = parse_when(example.text, today, now)
     if proposal is not None and example.label in CONFIRMATION_LABELS:
-        when = on_proposed_day(when, proposal)  # as the brain reads a no with a time
+        when = on_proposed_day(when, proposal, example.text)  # as the brain reads a no with a time
     proposed = when.start() if when is not None else None
     right_slot = slot_right(example.slot, when) if example.slot is not None else None
     return Reading(example, label_right(example, today), right_slot, proposed)

@@ -225,7 +225,7 @@ class OfflineBrain:
             if answer is False and when is None:
                 return BrainReply(NOT_BOOKED)
             # A no naming another day ("não, me enganei, é quinta") is read as that day.
-            when = on_proposed_day(when, proposal.start)
+            when = on_proposed_day(when, proposal.start, text)
         menu = self._clinic is not None and self._clinic.answering_menu(request.messages)
         option = None if menu else chosen_option(text, len(facts.offered))
         if option is not None:

@@ -1,17 +1,26 @@
 """A no to a proposal that names a new hour or part of the day but no day ("não, às 16h",
-"10h é cedo, só depois das 16", "não, de tarde"): the patient keeps the day proposed."""
+"10h é cedo, só depois das 16", "não, de tarde"): the patient keeps the day proposed.
+The proposal's own weekday said with "mesmo" ("tem na terça mesmo só que de tarde?")
+is the day proposed, not a doubt between two of them (round 11)."""
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 
+from services.conductor.portuguese.text import fold
 from services.conductor.portuguese.when import When
 
+_WEEKDAYS = ("segunda", "terca", "quarta", "quinta", "sexta", "sabado", "domingo")
 
-def on_proposed_day(when: When | None, proposed: datetime) -> When | None:
+
+def on_proposed_day(when: When | None, proposed: datetime, text: str = "") -> When | None:
     """``when`` on the day of ``proposed`` (local wall clock), if it names a time of day and
-    no day or week of its own; a time left in doubt stays a question. The hour proposed,
-    named again in a no ("não, às 10 eu trabalho"), is the one refused: no time is meant."""
+    no day or week of its own; a time left in doubt stays a question, unless ``text``
+    names the proposal's weekday with "mesmo". The hour proposed, named again in a no
+    ("não, às 10 eu trabalho"), is the one refused: no time is meant."""
+    if when is not None and when.doubt and _proposed_weekday_meant(text, proposed):
+        when = When(at=when.at, period=when.period, between=when.between)
     if when is None or when.doubt or when.day is not None or when.week is not None:
         return when
     if when.at is None and when.period is None and when.between is None:
@@ -20,3 +29,12 @@ def on_proposed_day(when: When | None, proposed: datetime) -> When | None:
         return None
     day = proposed.date()
     return When(day=day, at=when.at, period=when.period, between=when.between)
+
+
+def _proposed_weekday_meant(text: str, proposed: datetime) -> bool:
+    """Whether ``text`` names the proposal's weekday with "mesmo" ("na terça mesmo") and
+    no date of its own."""
+    folded = fold(text)
+    name = _WEEKDAYS[proposed.weekday()]
+    named = re.search(rf"\b{name}(?: feira)? mesmo\b", folded) is not None
+    return named and re.search(r"\d", folded) is None

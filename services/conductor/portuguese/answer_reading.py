@@ -57,6 +57,16 @@ _PONDERING = frozenset(
 )  # fmt: skip
 
 
+def _pondering(words: tuple[str, ...], grammar: AnswerGrammar) -> bool:
+    """Whether the clause thinks it over, with whom or when said after it and no answer
+    word ("deixa eu ver com meu marido primeiro", round 11)."""
+    opening = next((p for p in _PONDERING if words[: len(p)] == p), None)
+    if opening is None:
+        return False
+    rest = grammar.loose_parts(words[len(opening) :])
+    return all(part in (Part.SAID, None) for part in rest)
+
+
 def _thanks_for(words: tuple[str, ...], loose: list[Part | None]) -> bool:
     """Whether the clause thanks for something and says nothing else."""
     start = 1 if words[:1] == ("muito",) else 0
@@ -104,7 +114,7 @@ def answer_of(
         if _taken_back(words):
             return None
         loose = grammar.loose_parts(words)
-        if words in _PONDERING:
+        if _pondering(words, grammar):
             pondered = True
             continue
         if _thanks_for(words, loose):

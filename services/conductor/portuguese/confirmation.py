@@ -18,6 +18,11 @@ from services.conductor.portuguese.answer_parts import AnswerGrammar, Part, asks
 from services.conductor.portuguese.answer_parts import answer_words as _words
 from services.conductor.portuguese.answer_parts import phrases as _phrases
 from services.conductor.portuguese.answer_reading import answer_of
+from services.conductor.portuguese.confirmation_refusals import (
+    no_then_another_asked,
+    refused_by_what_fills_it,
+    with_day_pointed,
+)
 from services.conductor.portuguese.confirmation_sentences import (
     no_beside_question_without_hour,
     yes_beside_practical_question,
@@ -30,6 +35,7 @@ from services.conductor.portuguese.consent import (
     CONSENT_PARTS,
     VERB_FORMS,
 )
+from services.conductor.portuguese.hedges import hedged
 from services.conductor.portuguese.when import parse_when
 
 # Any day serves to tell whether a correction names an hour.
@@ -54,6 +60,8 @@ _SUITS = _phrases(
     "poder", "ir",
     # The one booked going, in a relative's words ("mainha vai sim", round 10).
     "vai", "ela vai", "ele vai",
+    # Speech's "dá" ("não rola", "rola sim", round 11).
+    "rola",
 )  # fmt: skip
 _DECLINE = _phrases(
     "deixa", "deixa pra la", "esquece", "deixa quieto", "dispenso", "mudei de ideia",
@@ -62,6 +70,8 @@ _DECLINE = _phrases(
     "to trabalhando", "estou trabalhando", "vou estar trabalhando", "tenho compromisso",
     "to ocupado", "to ocupada", "estou ocupado", "estou ocupada", "quero outro horario",
     "quero outro dia", "queria outro horario", "queria outro dia", "prefiro outra data",
+    # The proposal called wrong ("errado, era pra mainha", round 11).
+    "errado", "ta errado", "esta errado", "errada", "ta errada",
 )  # fmt: skip
 # The proposal pointed at ("pode marcar esse ai", "esse horario ta otimo", "confirma pra
 # mim"), a pause before a no ("nao, pera"): no answer by themselves.
@@ -137,8 +147,11 @@ def _unaccented(text: str) -> str:
 def confirmation_answer(text: str) -> bool | None:
     """True for a plain yes to a proposal, False for a plain no, None for anything else
     (a question, a correction, a condition, an unrelated message)."""
-    if _NO_THEN_DROPPED.match(_unaccented(text)):
-        return False
+    text = with_day_pointed(text)
+    if _NO_THEN_DROPPED.match(_unaccented(text)) or refused_by_what_fills_it(text):
+        return False  # "não, às 10 eu trabalho" (round 11)
+    if no_then_another_asked(text, confirmation_answer):
+        return False  # "não, tem dia 3?" (round 11)
     if asks(text) and yes_beside_practical_question(text, confirmation_answer):
         return True  # "Sim. Preciso levar algum exame?" (round 9)
     if asks(text) and no_beside_question_without_hour(text, confirmation_answer):
@@ -161,5 +174,5 @@ def confirmation_answer(text: str) -> bool | None:
     if _CONDITION_WORDS.intersection(words):
         return None
     if another is None and not _NEGATIONS.intersection(words) and Part.NO not in said:
-        return True
+        return not hedged(said_first) or None  # "acho que sim": asked again (round 11)
     return None

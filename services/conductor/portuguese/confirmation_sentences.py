@@ -28,6 +28,19 @@ _ANY_DAY = date(2026, 1, 5)
 _ANSWER_THEN_QUESTION = re.compile(
     r"^(?P<said>.*?[^\s.,;!?])[\s]*[.,;!\n]+\s*(?P<asked>[^.,;!?\n]+[?\uff1f]+)\s*$"
 )
+# A bare yes run into the question with no mark between ("sim quanto é a consulta?",
+# round 11).
+_BARE_YES_THEN_QUESTION = re.compile(
+    r"^(?P<said>sim|isso|ok|confirmo|confirmado|pode confirmar)\s+"
+    r"(?P<asked>[^.,;!?\n]+[?\uff1f]+)\s*$",
+    re.IGNORECASE,
+)
+# The yes in the first clause, then a question of several clauses ("sim, vou levar minha
+# mãe junto, pode?", round 11).
+_FIRST_THEN_QUESTION = re.compile(
+    r"^(?P<said>[^.,;!?\n]+)[.,;!\n]+\s*(?P<asked>[^?\uff1f]+[?\uff1f]+)\s*$"
+)
+_SPLITS = (_ANSWER_THEN_QUESTION, _FIRST_THEN_QUESTION, _BARE_YES_THEN_QUESTION)
 # Words of going to the visit: what to bring, where, how to get in, what it costs.
 _PRACTICAL = frozenset(
     {"levar", "trazer", "exame", "exames", "documento", "documentos", "carteirinha", "rg",
@@ -46,8 +59,12 @@ _CHANGING = frozenset(
 def yes_beside_practical_question(text: str, read: Callable[[str], bool | None]) -> bool:
     """Whether ``text`` is a yes (as ``read`` reads it) followed by a question about going
     to the visit only."""
-    found = _ANSWER_THEN_QUESTION.match(text.strip())
-    if found is None or asks(found["said"]) or read(found["said"]) is not True:
+    splits = (split.match(text.strip()) for split in _SPLITS)
+    return any(_practical_after_yes(found, read) for found in splits if found is not None)
+
+
+def _practical_after_yes(found: re.Match[str], read: Callable[[str], bool | None]) -> bool:
+    if asks(found["said"]) or read(found["said"]) is not True:
         return False
     asked = answer_words(found["asked"])
     if not _PRACTICAL.intersection(asked) or _CHANGING.intersection(asked):

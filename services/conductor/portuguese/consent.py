@@ -23,6 +23,7 @@ from services.conductor.portuguese.answer_reading import answer_of
 from services.conductor.portuguese.answer_sentences import no_beside_question
 from services.conductor.portuguese.consent_permission import PERMISSION
 from services.conductor.portuguese.consent_scope import within_scope, without_asking_to_go_on
+from services.conductor.portuguese.hedges import hedged
 from services.conductor.portuguese.stop_messages import stop_of_messages_asked
 
 # A yes standing on its own.
@@ -172,7 +173,13 @@ def consent_answer(text: str) -> bool | None:
     (a question, a condition, a yes negated, an unrelated message). Read from its parts
     (``answer_parts``): an acknowledgement alone ("ok", "pode ser") is no consent. What
     it says of the notice's own purposes, or of what the notice does not ask, is no
-    condition (``consent_scope``)."""
+    condition (``consent_scope``); a yes said as a belief ("acho que sim") is none
+    (``hedges``)."""
+    answer = _whole_answer(text)
+    return None if answer is True and hedged(text) else answer
+
+
+def _whole_answer(text: str) -> bool | None:
     text = spoken.unsigned(without_so_address(text))
     if no_beside_question(text, lambda sentence: _answer(within_scope(sentence))):
         return False  # "pra que vcs querem meus dados? não autorizo não" (round 8)

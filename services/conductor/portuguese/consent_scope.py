@@ -25,15 +25,22 @@ _PURPOSES = (
     r"(?:marcar|agendar|remarcar|marcacao|agendamento|agendamentos|consulta|consultas"
     r"|atendimento|atendimentos|lembretes?|confirmac(?:ao|oes))"
 )
+# Kin named without a possessive, as the North-East and the family say ("de mainha").
+_KIN = r"(?:mainha|painho|voinha|voinho|nene|mae|pai|vo|vovo|filho|filha)\b"
 _DETERMINER = r"(?:(?:o|a|os|as|minha|minhas|meu|meus|da|das|do|dos|de)\s+)"
 # "mas só pra consulta", "desde que seja só pra consulta", "se é pra marcar consulta".
 _PURPOSE_NAMED = re.compile(
     r"(?:\b(?:mas|desde que seja|contanto que seja|se (?:e|eh|for)|so se for|sendo)\s+)?"
     r"(?:\b(?:so|somente|apenas|exclusivamente|unicamente)\s+)?"
     rf"\b(?:pra|para|pro)\s+(?:fins?\s+de\s+)?{_DETERMINER}?{_PURPOSES}"
-    rf"(?:\s+{_DETERMINER}?{_PURPOSES})?\b"
-    # Whom the booking is for ("é pra marcar pro meu filho", round 8).
-    r"(?:\s+(?:pra|para|pro|da|do|de)\s+(?:o\s+|a\s+)?(?:meu|minha)\s+[^\W\d_]+)?"
+    # Two purposes joined ("para agendamento e atendimento", round 11).
+    rf"(?:\s+(?:e\s+)?{_DETERMINER}?{_PURPOSES})?\b"
+    # Whom the booking is for ("é pra marcar pro meu filho", round 8; "a consulta de
+    # mainha", "do nenê", round 11).
+    r"(?:\s+(?:pra|para|pro|da|do|de)\s+(?:(?:o\s+|a\s+)?(?:meu|minha)\s+[^\W\d_]+"
+    rf"|{_KIN}))?"
+    # The purposes' limit said after them ("para agendamento e atendimento somente").
+    r"(?:\s+(?:somente|apenas|so|exclusivamente)\b)?"
 )
 # Advertising refused, which the notice does not ask ("só não quero receber propaganda").
 _NOT_ASKED_REFUSED = re.compile(
@@ -42,14 +49,24 @@ _NOT_ASKED_REFUSED = re.compile(
     r"|(?:nao|n)\s+(?:me\s+)?(?:mande|mandem|manda|envie|enviem|mandar|enviar)\s+"
     r"|sem\s+|nada\s+de\s+)"
     r"(?:propagandas?|marketing|promoc(?:ao|oes)|publicidade|spam|ofertas?|anuncios?)\b"
+    # The negator said again at the end, as speech does ("só não me manda promoção não").
+    r"(?:\s+(?:nao|n)\b)?"
+    # The thing refused named first ("propaganda não", round 11).
+    r"|(?:\b(?:mas|so|porem)\s+)*\b(?:propagandas?|marketing|promoc(?:ao|oes)|publicidade"
+    r"|spam|ofertas?|anuncios?)\s+(?:nao|n)\b"
 )
 # A refusal ending by asking to go on without consent or another way ("não aceito, pode
-# ser sem isso?", "não quero, tem outro jeito de marcar?").
+# ser sem isso?", "não quero, tem outro jeito de marcar?", "não, posso marcar por
+# telefone?").
 _WITHOUT_ASKED = re.compile(
     r"[\s,.;!]*(?:e |mas )?(?:(?:pode ser|tem como|da pra|da para|posso|consigo|seria)?"
     r"(?: \w+){0,3}? sem\b(?: (?:isso|isto|ele|ela|aceitar|autorizar|o consentimento))?"
     r"|(?:tem|teria|existe|ha) (?:algum |alguma )?(?:outro jeito|outra forma|outro modo"
-    r"|outra maneira)(?: de \w+)?)[\s?]*\?\s*$"
+    r"|outra maneira)(?: de \w+)?"
+    # Another channel asked ("não, posso marcar por telefone?", round 11).
+    r"|(?:posso|da pra|da para|tem como|consigo|pode ser|podemos|e)?(?: \w+){0,2}?"
+    r" (?:por|pelo|via) (?:telefone|ligacao|email|e-mail|site)|(?: \w+){0,2}? pessoalmente"
+    r"|(?: \w+){0,2}? ligando)[\s?]*\?\s*$"
 )
 
 

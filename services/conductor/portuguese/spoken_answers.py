@@ -47,6 +47,16 @@ NEUTRAL = phrases(
     "fique com deus", "va com deus",
     # Praise of the devout before an answer ("ô glória, pode sim", round 9).
     "gloria", "o gloria", "gloria a deus", "gracas a deus", "amem",
+    # Round 11: the devout's greeting ("autorizo sim, paz do senhor"); Rio's "mermão"
+    # (my brother) as a form of address; the notice's purposes restated in the written
+    # register ("para os fins informados"); the person saying she is the patient herself,
+    # whose consent it is to give ("autorizo sim, sou eu mesma a paciente").
+    "paz do senhor", "a paz do senhor", "mermao", "meu irmao", "irmao",
+    "para os fins informados", "pros fins informados", "para as finalidades informadas",
+    "para os fins descritos", "para as finalidades descritas",
+    "sou eu mesma a paciente", "sou eu mesmo o paciente", "sou eu a paciente",
+    "sou eu o paciente", "eu sou a paciente", "eu sou o paciente", "a paciente sou eu",
+    "o paciente sou eu", "eu mesma sou a paciente", "eu mesmo sou o paciente",
 )  # fmt: skip
 # "sussa", "de boas", "pode pá": the young's "ok", an acknowledgement, no consent alone.
 # "bom demais": Minas' and the interior's "great" (round 9).
@@ -56,6 +66,8 @@ ACK = phrases(
     "bele", "blza", "belezinha", "beleza pura",
     # The North-East's "great" ("arretado, aceito", "massa, pode confirmar").
     "arretado", "arretada", "arretado demais", "massa", "top",
+    # The South's "great" ("bah, tri, pode ser", round 11).
+    "tri", "tri bom", "tri legal", "tri bem", "bah tri",
 )  # fmt: skip
 YES = phrases("estar de acordo")
 NO = phrases(
@@ -70,6 +82,23 @@ _SIGNED = re.compile(
 )
 
 
+# The name said in apposition after "Eu," as a declaration opens ("Eu, Bruno Dal Molin,
+# autorizo."): the signer's, no condition (round 11). Written capitalised, as a name is.
+_DECLARED_NAME = re.compile(
+    r"^\s*(?P<eu>[Ee]u)\s*,\s*[A-ZÀ-Ý][\w'-]*(?:\s+(?:(?:d[aeo]s?|e)\s+)?[A-ZÀ-Ý][\w'-]*){0,4}"
+    r"\s*,"
+)
+# An aside on the answer's delay ("sim (respondendo agora, tava em reunião)"): no part of
+# the answer. One with a condition, a negation or a question in it stays, and is read.
+_DELAY_ASIDE = re.compile(
+    r"\((?=[^()]*\b(?:respondendo|demora|reuni[aã]o|ocupad[oa]|vi agora|s[oó] agora)\b)"
+    r"(?![^()]*(?:\?|\b(?:se|mas|n[aã]o|n|s[oó] se)\b))[^()]*\)",
+    re.IGNORECASE,
+)
+
+
 def unsigned(text: str) -> str:
-    """``text`` without a letter's closing and the name signed after it."""
+    """``text`` without a letter's closing and the name signed after it, the name
+    declared after "Eu," and an aside on the answer's delay."""
+    text = _DELAY_ASIDE.sub(" ", _DECLARED_NAME.sub(r"\g<eu>", text))
     return _SIGNED.sub("", text)

@@ -1,0 +1,99 @@
+"""Refusals of a proposal said by what fills its time, by a limit, or by asking for
+another option (round 11).
+
+- The hour or the day proposed named with what fills it ("não, às 10 eu trabalho",
+  "esse horário eu trabalho", "nesse dia ele tem aula"): the time named is the one
+  refused, not a new one asked; a no.
+- The day proposed pointed at with the only part of it that suits ("nesse dia só consigo
+  depois das 17"): a no, the part named read as the new request on that day. With an
+  hour ("nesse dia só consigo às 15") it proposes anew and stays unread, as "não, às
+  16h" does.
+- A weekday named just before the negator ("terça não dá não", "xi, terça não rola"):
+  the day pointed at, as "esse dia não dá" points at it; a no.
+- A no, then a question for another option naming no hour ("não, tem dia 3?", "não dá,
+  pode ser quarta?", "esse não, tem na terça mesmo só que de tarde?"): the no holds and
+  the day or part asked is read as the new request; with an hour the question proposes
+  anew and stays unread.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date
+
+from services.conductor.portuguese.answer_parts import asks
+from services.conductor.portuguese.text import fold
+from services.conductor.portuguese.when import parse_when
+
+_ANY_DAY = date(2026, 1, 5)
+# The time proposed pointed at, or an hour named.
+_POINTER = r"(?:n?ess[ea]|n?est[ea])\s+(?:horario|hora|dia|data)"
+_HOUR = r"(?:(?:as|a)\s+)?\d{1,2}(?:\s*h(?:\s*\d{2})?|:\d{2})?"
+# Whom the time is filled for, and the verbs of being busy with something else.
+_WHO = r"(?:eu|ele|ela|a gente|nos|meu \w+|minha \w+|mainha|painho)"
+_BUSY = (
+    r"(?:trabalh\w*|estud\w*|levo|leva|busco|busca|pego|pega|viajo|viaja|tenho|tem"
+    r"|to trabalhando|estou trabalhando|ta trabalhando|dou aula|faco|faz)"
+)
+# "tenho como" is being able, "tenho a consulta" the booking itself: no busy verb.
+_FILLED = re.compile(
+    rf"^(?:(?:nao|n)\s+)?(?:{_POINTER}|{_HOUR})\s+(?:ja\s+)?{_WHO}\s+(?:ja\s+)?{_BUSY}\b"
+    r"(?!\s+(?:como|(?:a\s+|uma\s+)?(?:consulta|horario|hora\s+marcada|retorno))\b)"
+)
+_ONLY_PART = re.compile(
+    rf"^(?:(?:nao|n)\s+)?{_POINTER}\s+(?:eu\s+|ele\s+|ela\s+)?(?:so|somente|apenas)\s+"
+    r"(?:consigo|posso|da|rola|vou poder|consegue|pode)\s+"
+    r"(?:depois|antes|a partir|apos|ate|de manha|de tarde|a tarde|a noite|de noite"
+    r"|mais tarde|mais cedo|pela manha|pela tarde|no fim da tarde|no final da tarde)\b"
+)
+_CONTRAST = re.compile(r"\b(?:mas|porem|so que|entao)\b")
+# The first clause (up to a comma or a stop), then the rest.
+_FIRST_CLAUSE = re.compile(r"^\s*(?P<said>[^,.;!?\n]+)[,.;!\n]+\s*(?P<asked>.+)$", re.DOTALL)
+# Words that open a question for another option.
+_ASKING = re.compile(
+    r"^(?:e\s+|mas\s+)?(?:tem|teria|tinha|haveria|ha|pode ser|podia ser|poderia ser|da pra"
+    r"|da para|rola|consegue|tem como|seria possivel|pode)\b"
+)
+
+
+def refused_by_what_fills_it(text: str) -> bool:
+    """Whether ``text`` refuses the time proposed by what fills it or by the only part
+    of the day that suits, naming no hour to book ("não, às 10 eu trabalho")."""
+    if asks(text):
+        return False
+    folded = fold(text)
+    if _CONTRAST.search(folded):
+        return False  # "às 10 eu trabalho, mas às 11 dá": another time offered, read as such
+    if _FILLED.match(folded):
+        return True
+    if _ONLY_PART.match(folded):
+        when = parse_when(text, _ANY_DAY)
+        return when is None or when.at is None
+    return False
+
+
+def no_then_another_asked(text: str, read: Callable[[str], bool | None]) -> bool:
+    """Whether ``text`` is a no (as ``read`` reads it), then a question for another option
+    that names no hour ("não, tem dia 3?")."""
+    split = _FIRST_CLAUSE.match(text)
+    if split is None or not asks(split["asked"]) or asks(split["said"]):
+        return False
+    if not _ASKING.match(fold(split["asked"])) or read(split["said"]) is not False:
+        return False
+    when = parse_when(split["asked"], _ANY_DAY)
+    return when is None or when.at is None
+
+
+# A weekday said right before the negator: the day refused, pointed at.
+_DAY_REFUSED = re.compile(
+    r"\b(?:segunda|ter[cç]a|quarta|quinta|sexta)(?:[- ]feira)?(?=\s+(?:n[aã]o|n|num)\b)"
+    r"|\b(?:s[aá]bado|domingo)(?=\s+(?:n[aã]o|n|num)\b)",
+    re.IGNORECASE,
+)
+
+
+def with_day_pointed(text: str) -> str:
+    """``text`` with a weekday said before a negator written as "esse dia" ("terça não
+    dá" is "esse dia não dá")."""
+    return _DAY_REFUSED.sub("esse dia", text)
