@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import os
 import platform
 import secrets
@@ -110,6 +111,8 @@ async def lag_under_load(
         sent = await produce(log, args.rate, args.seconds)
         drained_in = await caught_up_within(redis, log.keyspace, 60, projector)
         sampler.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await sampler
         summed = [sum(each) for each in zip(*samples.values(), strict=True)]
         print(
             f"lag at {args.rate} events/s for {args.seconds:.0f} s ({sent} events): "
@@ -143,7 +146,8 @@ async def sample_lag(redis: Redis, keyspace: Keyspace, samples: dict[str, list[f
             stream = keyspace.stream(partition)
             positions = {p.group: p.behind for p in await group_positions(redis, stream)}
             for name in samples:
-                found[name] += positions.get(group_of(name, 1), await redis.xlen(stream))
+                group = group_of(name, 1)
+                found[name] += positions[group] if group in positions else await redis.xlen(stream)
         for name, each in samples.items():
             each.append(found[name])
         await asyncio.sleep(0.1)
