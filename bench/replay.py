@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import contextlib
 import os
 import platform
 import secrets
@@ -107,12 +106,12 @@ async def lag_under_load(
             f"= {args.backlog / took:,.0f} events/s ({len(PROJECTIONS)} projections each)"
         )
         samples: dict[str, list[float]] = {name: [] for name in PROJECTIONS}
-        sampler = asyncio.create_task(sample_lag(redis, log.keyspace, samples))
+        done = asyncio.Event()
+        sampler = asyncio.create_task(sample_lag(redis, log.keyspace, samples, done))
         sent = await produce(log, args.rate, args.seconds)
         drained_in = await caught_up_within(redis, log.keyspace, 60, projector)
-        sampler.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await sampler
+        done.set()  # not cancelled: a command cut off mid-reply could leave its connection
+        await sampler
         summed = [sum(each) for each in zip(*samples.values(), strict=True)]
         print(
             f"lag at {args.rate} events/s for {args.seconds:.0f} s ({sent} events): "
@@ -138,9 +137,11 @@ async def behind(redis: Redis, keyspace: Keyspace) -> int:
     return await entries_behind(redis, keyspace, *(group_of(name, 1) for name in PROJECTIONS))
 
 
-async def sample_lag(redis: Redis, keyspace: Keyspace, samples: dict[str, list[float]]) -> None:
+async def sample_lag(
+    redis: Redis, keyspace: Keyspace, samples: dict[str, list[float]], done: asyncio.Event
+) -> None:
     """Each model's entries behind, every 100 ms (one XINFO GROUPS per partition)."""
-    while True:
+    while not done.is_set():
         found = dict.fromkeys(samples, 0)
         for partition in keyspace.all_partitions():
             stream = keyspace.stream(partition)
