@@ -1,6 +1,7 @@
 """Projector benchmark: replay speed over a large log, and lag under steady traffic.
 
     bench/run replay [--events N] [--backlog B] [--rate R] [--seconds S] [--rounds K]
+                     [--against DIR]
 
 1. Writes N events (default 1,000,000) of realistic conversations (20 events each:
    messages, consent, name, replies, tool calls, bookings; personal fields sealed) to a
@@ -11,6 +12,8 @@
 3. Live: on a log of its own, a ``wsm projector`` process first works through a backlog
    of B events (default 20,000), then follows while events are appended at R per second
    (default 1,000) for S seconds; the entries not yet applied are sampled every 100 ms.
+   With ``--against DIR``, the projector of the checkout DIR runs the same test on a log
+   of its own, alternating with this one's, K times.
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ from bench.ingest import percentile
 from events import EventLog, Keyspace, new_envelope
 from events.appending import PendingAppend
 from events.key_wrapping import KeyEncryptionKey, KeyRing, new_kek_text
+from events.lag import group_positions
 from services.projector.projections import PROJECTIONS, group_of
 from services.projector.rebuild import boundaries, rebuild
 from services.projector.store import ReadModelKeys
@@ -72,39 +76,55 @@ async def replay(log: EventLog, version: int) -> int:
     return await rebuild(log, dict.fromkeys(PROJECTIONS, keys), SP, await boundaries(log))
 
 
-async def lag_under_load(redis: Redis, url: str, kek: Path, args: argparse.Namespace) -> None:
-    """A live projector on a log of its own: through a backlog, then at a steady rate."""
-    log = EventLog(redis, Keyspace(prefix="live"), keys=KeyRing(KeyEncryptionKey.from_file(kek)))
+async def lag_under_load(
+    redis: Redis, url: str, kek: Path, args: argparse.Namespace, prefix: str, code: Path | None
+) -> None:
+    """A live projector on a log of its own: through a backlog, then at a steady rate.
+    ``code``: the checkout whose projector runs (its own ``.venv``); None for this one."""
+    log = EventLog(redis, Keyspace(prefix=prefix), keys=KeyRing(KeyEncryptionKey.from_file(kek)))
     await log.ensure_layout()
     await write_log(log, args.backlog)
     env = {
         **os.environ,
         "REDIS_URL": url,
-        "KEY_PREFIX": "live",
+        "KEY_PREFIX": prefix,
         "SUBJECT_KEY_KEK_FILE": str(kek),
         "CHAT_KEY_SECRET": secrets.token_hex(32),
     }
+    python = sys.executable if code is None else str(code / ".venv" / "bin" / "python")
     projector = await asyncio.create_subprocess_exec(
-        *(sys.executable, "-m", "services.cli", "--log-level", "WARNING"),
+        *(python, "-m", "services.cli", "--log-level", "WARNING"),
         *("projector", "--name", "bench"),
         env=env,
+        cwd=code,
     )
+    print(f"-- the projector of {code or 'this checkout'} (load {os.getloadavg()[0]:.1f})")
     try:
         took = await caught_up_within(redis, log.keyspace, 600, projector)
         print(
             f"live projector through a backlog of {args.backlog} events: {took:.1f} s "
             f"= {args.backlog / took:,.0f} events/s ({len(PROJECTIONS)} projections each)"
         )
-        samples: list[float] = []
-        sampler = asyncio.create_task(sample_lag(redis, log.keyspace, samples))
+        samples: dict[str, list[float]] = {name: [] for name in PROJECTIONS}
+        done = asyncio.Event()
+        sampler = asyncio.create_task(sample_lag(redis, log.keyspace, samples, done))
         sent = await produce(log, args.rate, args.seconds)
         drained_in = await caught_up_within(redis, log.keyspace, 60, projector)
-        sampler.cancel()
+        done.set()  # not cancelled: a command cut off mid-reply could leave its connection
+        await sampler
+        summed = [sum(each) for each in zip(*samples.values(), strict=True)]
         print(
             f"lag at {args.rate} events/s for {args.seconds:.0f} s ({sent} events): "
-            f"entries behind p50 {percentile(samples, 0.5):.0f}, "
-            f"p99 {percentile(samples, 0.99):.0f}, max {max(samples):.0f}; "
+            f"entries behind p50 {percentile(summed, 0.5):.0f}, "
+            f"p99 {percentile(summed, 0.99):.0f}, max {max(summed):.0f}; "
             f"caught up {drained_in * 1000:.0f} ms after the last append"
+        )
+        print(
+            "  p50 / p99 per model: "
+            + ", ".join(
+                f"{name} {percentile(each, 0.5):.0f} / {percentile(each, 0.99):.0f}"
+                for name, each in samples.items()
+            )
         )
     finally:
         if projector.returncode is None:
@@ -117,9 +137,20 @@ async def behind(redis: Redis, keyspace: Keyspace) -> int:
     return await entries_behind(redis, keyspace, *(group_of(name, 1) for name in PROJECTIONS))
 
 
-async def sample_lag(redis: Redis, keyspace: Keyspace, samples: list[float]) -> None:
-    while True:
-        samples.append(await behind(redis, keyspace))
+async def sample_lag(
+    redis: Redis, keyspace: Keyspace, samples: dict[str, list[float]], done: asyncio.Event
+) -> None:
+    """Each model's entries behind, every 100 ms (one XINFO GROUPS per partition)."""
+    while not done.is_set():
+        found = dict.fromkeys(samples, 0)
+        for partition in keyspace.all_partitions():
+            stream = keyspace.stream(partition)
+            positions = {p.group: p.behind for p in await group_positions(redis, stream)}
+            for name in samples:
+                group = group_of(name, 1)
+                found[name] += positions[group] if group in positions else await redis.xlen(stream)
+        for name, each in samples.items():
+            each.append(found[name])
         await asyncio.sleep(0.1)
 
 
@@ -204,7 +235,10 @@ async def measure(url: str, kek: Path, args: argparse.Namespace) -> None:
             f"replay {read / best_took:,.0f} events/s = {best_scan / best_took:.0%} of it"
         )
     if args.seconds > 0:
-        await lag_under_load(redis, url, kek, args)
+        codes = [None] if args.against is None else [None, args.against]
+        for round_ in range(args.rounds if args.against is not None else 1):
+            for n, code in enumerate(codes):  # alternating: the load moves within minutes
+                await lag_under_load(redis, url, kek, args, f"live{round_}-{n}", code)
     await redis.aclose()
 
 
@@ -215,4 +249,10 @@ if __name__ == "__main__":
     parser.add_argument("--rate", type=int, default=1000, help="events/s for the lag test")
     parser.add_argument("--seconds", type=float, default=30, help="0 skips the lag test")
     parser.add_argument("--rounds", type=int, default=1, help="read-only and replay, alternating")
+    parser.add_argument(
+        "--against",
+        type=Path,
+        help="another checkout (with its .venv): the live part runs its projector too, "
+        "alternating with this one's, --rounds times",
+    )
     asyncio.run(main(parser.parse_args()))

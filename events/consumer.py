@@ -17,6 +17,7 @@ from events.redis_client import RedisClient
 from events.replication import ReplicaWait
 from events.scripts import Scripts
 from events.subject_keys import SubjectKeys
+from events.wanted_reads import WantedReads
 
 Handler = Callable[[Record], Awaitable[Sequence[Command]]]
 """Handles one entry and returns the effects to commit with it; raising means retry."""
@@ -66,6 +67,9 @@ class SubscriptionOptions:
     process (lease renewals among them) wait through all of them at each step."""
     drain_timeout_s: float = 10.0
     start_id: str = "0"
+    wanted_only: bool = False
+    """A group of a few event types reads only those (``events.wanted_reads``): the others
+    are acknowledged by the read itself, without travelling to the client."""
     replica_wait: ReplicaWait | None = None
     """Each commit returns once that many replicas hold it (``REDIS_WAIT_REPLICAS``), so
     nothing the handler does next rests on a commit a failover could lose."""
@@ -96,3 +100,5 @@ class ConsumerContext:
     for one entry at a time."""
     run_slots: asyncio.Semaphore | None = None
     """Shared by the consumer's partitions: how many runs are handled at once."""
+    wanted_reads: WantedReads | None = None
+    """Reads that bring back only the entries of ``types``; None for plain reads."""

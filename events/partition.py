@@ -102,7 +102,7 @@ class PartitionWorker:
                     deliveries_unknown = False
                 reply, strays = await read_new(
                     self.consumer.redis, self.stream, self.consumer.group, self.consumer.name,
-                    count=opts.batch, block_ms=opts.block_ms,
+                    count=opts.batch, block_ms=opts.block_ms, wanted=self.consumer.wanted_reads,
                 )  # fmt: skip
                 read = [
                     _Entry(eid.decode(), fields) for _, entries in reply for eid, fields in entries

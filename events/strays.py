@@ -21,15 +21,28 @@ from typing import Any, cast
 
 from events.codec import as_text
 from events.redis_client import RedisClient
+from events.wanted_reads import WantedReads
 
 Claimed = list[tuple[str, dict[bytes, bytes]]]
 
 
 async def read_new(
-    redis: RedisClient, stream: str, group: str, me: str, *, count: int, block_ms: int
+    redis: RedisClient,
+    stream: str,
+    group: str,
+    me: str,
+    *,
+    count: int,
+    block_ms: int,
+    wanted: WantedReads | None = None,
 ) -> tuple[list[Any], bool]:
     """New entries for ``me`` (XREADGROUP ``>``), and whether the group has entries pending
-    under another consumer."""
+    under another consumer. With ``wanted``, only the entries it handles come back (the
+    others acknowledged), and the read blocks only when nothing new was there."""
+    if wanted is not None:
+        read, entries, strays = await wanted.read(stream, me, count)
+        if read:  # none wanted among them, maybe: the caller reads again, without waiting
+            return [[stream, entries]], strays
     async with redis.pipeline(transaction=False) as pipe:
         pipe.xreadgroup(group, me, {stream: ">"}, count=count, block=block_ms)
         pipe.xpending(stream, group)

@@ -32,6 +32,7 @@ from events.redis_client import RedisClient
 from events.run_worker import RunWorker
 from events.scripts import Scripts
 from events.subject_keys import SubjectKeys
+from events.wanted_reads import WantedReads
 
 log = logging.getLogger(__name__)
 
@@ -59,13 +60,14 @@ class Subscription:
         read together (``events.run_worker``); ``handler`` then takes those that cannot
         go together."""
         self.options = options or SubscriptionOptions()
+        handled = None if types is None else frozenset(t.encode() for t in types)
         self.context = ConsumerContext(
             redis=redis,
             keyspace=keyspace,
             group=group,
             name=consumer,
             handler=handler,
-            types=None if types is None else frozenset(t.encode() for t in types),
+            types=handled,
             options=self.options,
             scripts=Scripts.register(redis),
             checkpoints=Checkpoints(redis, keyspace, group, self.options.replica_wait),
@@ -74,6 +76,9 @@ class Subscription:
             subject_keys=SubjectKeys(redis, keyspace, keys=keys),
             runs=runs,
             run_slots=asyncio.Semaphore(self.options.max_concurrent_runs),
+            wanted_reads=None
+            if handled is None or not self.options.wanted_only
+            else WantedReads(redis, group, handled),
         )
         self.leases = Leases(
             redis,

@@ -2,9 +2,10 @@
 projector as names are registered, corrected and erased.
 
 It has a consumer group of its own: each update is committed with that group's checkpoint,
-in the chat's partition. A correction replaces the chat's hashes; an erasure removes every
-one of them, so no index entry points at an erased subject; a replay of a log whose
-subject was erased reads the name as blank and indexes nothing.
+in the chat's partition, the entries of one read together (``events.run_worker``). A
+correction replaces the chat's hashes; an erasure removes every one of them, so no index
+entry points at an erased subject; a replay of a log whose subject was erased reads the
+name as blank and indexes nothing.
 """
 
 from __future__ import annotations
@@ -36,17 +37,25 @@ class NameIndex:
         self.key = key
 
     async def __call__(self, record: Record) -> Sequence[Command]:
+        if not isinstance(record.envelope.event, TYPES):
+            return ()
+        own = self.keyspace.name_tokens_of(record.partition, record.chat)
+        held = cast(list[bytes], await self.redis.zrange(own, 0, -1))
+        return self.commands(record, [d.decode() for d in held])[0]
+
+    def commands(self, record: Record, held: list[str]) -> tuple[Sequence[Command], list[str]]:
+        """What ``record`` changes in the index when the chat's tokens are ``held``, and
+        the chat's tokens after it."""
         event = record.envelope.event
         if not isinstance(event, TYPES):
-            return ()
+            return (), held
         partition, chat = record.partition, record.chat
         own = self.keyspace.name_tokens_of(partition, chat)
-        held = [d.decode() for d in cast(list[bytes], await self.redis.zrange(own, 0, -1))]
         wanted: list[str] = []
         if isinstance(event, NameRegistered | NameCorrected) and not record.erased:
             wanted = blinded(self.key, event.name)
         if set(held) == set(wanted):
-            return ()
+            return (), held
         commands: list[Command] = [
             ("ZREM", self.keyspace.name_token(partition, d), chat) for d in held if d not in wanted
         ]
@@ -55,7 +64,33 @@ class NameIndex:
             commands.append(("ZADD", self.keyspace.name_token(partition, digest), 0, chat))
         if wanted:
             commands.append(("ZADD", own, *(x for d in wanted for x in (0, d))))
-        return commands
+        return commands, wanted
+
+
+class NameIndexRuns:
+    """The name index's handler of runs (``events.consumer.RunHandler``): each chat's
+    tokens read once for the run, in one round trip, and each entry's commands computed
+    on them as the entries before it in the run leave them."""
+
+    def __init__(self, index: NameIndex) -> None:
+        self.index = index
+
+    async def __call__(self, partition: int, records: Sequence[Record]) -> list[Sequence[Command]]:
+        chats = list(dict.fromkeys(r.chat for r in records if isinstance(r.envelope.event, TYPES)))
+        held: dict[str, list[str]] = {}
+        if chats:
+            # The keys of one partition share its slot: one pipeline, on a cluster too.
+            async with self.index.redis.pipeline(transaction=False) as pipe:
+                for chat in chats:
+                    pipe.zrange(self.index.keyspace.name_tokens_of(partition, chat), 0, -1)
+                found = cast(list[list[bytes]], await pipe.execute())
+            held = {chat: [d.decode() for d in f] for chat, f in zip(chats, found, strict=True)}
+        effects: list[Sequence[Command]] = []
+        for record in records:
+            commands, after = self.index.commands(record, held.get(record.chat, []))
+            held[record.chat] = after
+            effects.append(commands)
+        return effects
 
 
 def following(
@@ -69,7 +104,8 @@ def following(
     keys: KeyRing | None = None,
 ) -> Subscription:
     """The subscription that keeps the name index, for ``consumer`` of its group."""
+    index = NameIndex(redis, keyspace, key)
     return Subscription(
-        redis, keyspace, group=GROUP, consumer=consumer, handler=NameIndex(redis, keyspace, key),
-        types=TYPE_NAMES, options=options, metrics=metrics, keys=keys,
+        redis, keyspace, group=GROUP, consumer=consumer, handler=index, types=TYPE_NAMES,
+        options=options, metrics=metrics, keys=keys, runs=NameIndexRuns(index),
     )  # fmt: skip

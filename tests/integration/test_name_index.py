@@ -8,7 +8,8 @@ from datetime import UTC, datetime
 
 from redis.asyncio import Redis
 
-from events import EventLog, Keyspace
+from events import EventLog, Keyspace, new_envelope
+from events.schema import NameCorrected
 from services.actions.correction import correct_name
 from services.actions.erasure import ErasureReason, erase_subject
 from services.actions.read_models import ReadModels
@@ -83,3 +84,17 @@ async def test_an_index_built_after_an_erasure_never_holds_the_erased_name(
     async with projecting(redis, keyspace):  # its group reads the whole log from the start
         await caught_up(redis, keyspace, GROUP)
     assert [key async for key in redis.scan_iter(match="wsm:{p*}:names:*")] == []
+
+
+async def test_corrections_read_together_leave_the_last_name_alone_in_the_index(
+    log: EventLog, redis: Redis, keyspace: Keyspace
+) -> None:
+    chat = await registered_patient(log, "5511987654321", "Maria Silva", datetime.now(UTC))
+    for name in ("Maria Souza", "Maria Santos"):  # read with the registration, as one run
+        await log.append(new_envelope(NameCorrected(name=name, requested_by="dora"), chat=chat,
+                                      session="default"))  # fmt: skip
+    async with projecting(redis, keyspace):
+        await caught_up(redis, keyspace, GROUP)
+    assert await named(redis, keyspace, "maria santos") == [chat]
+    assert await named(redis, keyspace, "souza") == []
+    assert await named(redis, keyspace, "silva") == []
