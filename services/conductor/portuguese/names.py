@@ -43,6 +43,8 @@ _NEVER_IN_NAMES = frozenset({
     "isso", "entao", "ne", "oxe", "oxente", "visse",
     # Whose one is ("sou o filho dela, Carlos": the patient's name is not said).
     "dela", "dele",
+    # A question back ("por que precisa disso?", round 11).
+    "que", "disso",
 })  # fmt: skip
 # Whole answers that are no name, though each word may be one somewhere ("Nada", "Sim").
 _NOT_A_NAME = frozenset({
