@@ -141,3 +141,13 @@ def test_a_statement_closed_by_ta_asked_is_no_question() -> None:
 
 def test_the_family_counted_on_confirms() -> None:
     assert intent_of("pode contar com a gente na consulta da vovo") is Intent.CONFIRM
+
+
+def test_a_salutation_to_the_staff_asks_for_nobody() -> None:
+    text = "Prezado atendente, meu filho precisa de pediatra na sexta de manha. Grato."
+    assert intent_of(text) is Intent.SCHEDULE
+
+
+@pytest.mark.parametrize("text", ["quero falar com a secretaria", "oi atendente"])
+def test_the_staff_named_without_a_salutation_is_wanted(text: str) -> None:
+    assert intent_of(text) is Intent.HUMAN

@@ -6,6 +6,7 @@ import re
 from datetime import date
 from itertools import pairwise
 
+from services.conductor.portuguese.addressed import without_salutation
 from services.conductor.portuguese.booking_asked import booking_asked
 from services.conductor.portuguese.changed_mind import request_after_second_thoughts
 from services.conductor.portuguese.clinic_questions import clinic_question
@@ -167,7 +168,7 @@ def intent_of(text: str) -> Intent:
     # "qto custa" asks what "quanto custa" does; "consuta" is "consulta".
     folded = _COURTESY.sub(" ", written_out(fold(text)))
     folded = _NEAR_AN_HOUR.sub("por volta das ", _GOING_FOR.sub("pois vou ", folded))
-    folded = _FASTING_SAID.sub(" ", folded)
+    folded = without_salutation(_FASTING_SAID.sub(" ", folded))
     folded = " ".join(_rooted(w) for w in _SLIPS.corrected(_collapsed(folded).split()))
     if revocation_in(text) is not Revocation.NONE:
         # A stray "parar" is not one (see ``revocation_in``); an erasure asked beside it is
