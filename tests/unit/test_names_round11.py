@@ -79,3 +79,27 @@ def test_a_name_introduced_as_anothers_is_read(text: str, name: str) -> None:
 @pytest.mark.parametrize("text", ["por que precisa disso?", "pra que voce quer saber"])
 def test_a_question_back_is_no_name(text: str) -> None:
     assert name_in(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("JOSE CARLOS DOS SANTOS", "José Carlos dos Santos"),
+        ("joao pedro lima", "João Pedro Lima"),
+        ("Sebastiao Goncalves Araujo", "Sebastião Gonçalves Araújo"),
+        ("maria da conceicao simoes", "Maria da Conceição Simões"),
+    ],
+)
+def test_common_names_typed_without_accents_get_them_back(text: str, name: str) -> None:
+    assert name_in(text) == name
+
+
+@pytest.mark.parametrize(
+    "text", ["Antonio Carlos", "Lucia Marcia Cicero", "Xiao Zhao Cao", "Luis Tomas"]
+)
+def test_names_usual_without_accents_are_left_as_typed(text: str) -> None:
+    assert name_in(text) == text
+
+
+def test_a_name_typed_with_its_own_accents_is_kept() -> None:
+    assert name_in("Antônio José") == "Antônio José"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from services.conductor.portuguese.name_accents import accented
 from services.conductor.portuguese.text import fold
 
 PARTICLES = frozenset({"da", "de", "do", "das", "dos", "e"})
@@ -79,10 +80,11 @@ def _plausible(word: str) -> bool:
 
 def written_as_name(name: str) -> str:
     """``name`` capitalised as Portuguese writes names: "MARIA DAS DORES" and "maria das
-    dores" become "Maria das Dores"; a spelling with inner capitals ("McDonald") is kept."""
+    dores" become "Maria das Dores"; a spelling with inner capitals ("McDonald") is kept;
+    the accents of common names typed without them are restored ("JOSE" is "José")."""
     words = name.split()
     return " ".join(
-        word.lower() if index and word.lower() in PARTICLES else _capitalised(word)
+        word.lower() if index and word.lower() in PARTICLES else _capitalised(accented(word))
         for index, word in enumerate(words)
     )
 
