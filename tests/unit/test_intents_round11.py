@@ -151,3 +151,23 @@ def test_a_salutation_to_the_staff_asks_for_nobody() -> None:
 @pytest.mark.parametrize("text", ["quero falar com a secretaria", "oi atendente"])
 def test_the_staff_named_without_a_salutation_is_wanted(text: str) -> None:
     assert intent_of(text) is Intent.HUMAN
+
+
+@pytest.mark.parametrize(
+    "text", ["ne amanha as 9 a consulta da minha filha?", "e sexta o retorno do meu pai ne?"]
+)
+def test_a_relatives_booking_checked_with_ne_is_looked_up(text: str) -> None:
+    assert intent_of(text) is Intent.CONSULT
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("ne, queria marcar a consulta da minha mae", Intent.SCHEDULE),
+        ("a consulta da minha mae ne, quanto custa?", Intent.INFO),
+    ],
+)
+def test_a_relatives_booking_booked_or_priced_with_ne_is_no_look_up(
+    text: str, intent: Intent
+) -> None:
+    assert intent_of(text) is intent

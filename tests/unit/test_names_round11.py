@@ -103,3 +103,16 @@ def test_names_usual_without_accents_are_left_as_typed(text: str) -> None:
 
 def test_a_name_typed_with_its_own_accents_is_kept() -> None:
     assert name_in("Antônio José") == "Antônio José"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Agora nao, estou no trabalho",
+        "Esqueci a senha, me ajuda",
+        "Depois eu mando, to na rua",
+        "Pode ser, tanto faz",
+    ],
+)
+def test_a_sentence_before_a_remark_is_no_name(text: str) -> None:
+    assert name_in(text) is None

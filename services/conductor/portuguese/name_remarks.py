@@ -12,7 +12,9 @@
   before it ("Bruna Salles. Ops, Bruna Salles Cardoso").
 - A remark after the name in a sentence of its own ("Camila Ferraz Bittencourt.
   Desculpa a demora, tava em reuniao", "rodrigo tavares barbosa, tmj"): the name comes
-  first, has two words or more, and every sentence after it is plainly no name.
+  first, has two words or more, none a word of speech, is capitalised as a name (every
+  word or none: "Agora nao, estou no trabalho" is a sentence), and every sentence after it
+  is plainly no name.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from services.conductor.portuguese.names import looks_like_name
+from services.conductor.portuguese.names import PARTICLES, looks_like_name
 from services.conductor.portuguese.text import fold
 
 _TITLE = re.compile(r"^(?:(?:sr|sra|srta|dr|dra)\.?|dona|senhor|senhora)\s+(?=[A-ZÀ-Ý])", re.I)
@@ -39,7 +41,8 @@ _SENTENCES = re.compile(r"\s*[.,;!?]+\s*")
 # Words a sentence carries and a name never does: articles, prepositions, pronouns.
 _SPEECH_WORDS = frozenset({
     "a", "o", "os", "as", "um", "uma", "em", "no", "na", "nos", "nas", "pela", "pelo",
-    "por", "com", "pra", "pro", "que", "eu", "me", "minha", "meu", "se", "mas",
+    "por", "com", "pra", "pro", "que", "eu", "me", "minha", "meu", "se", "mas", "nao", "sim",
+    "agora", "depois", "pode", "ser", "ja", "so", "tambem", "aqui", "la", "ele", "ela",
 })  # fmt: skip
 
 
@@ -58,11 +61,18 @@ def name_before_remark(text: str, read: Callable[[str], str | None]) -> str | No
     """The name opening ``text`` when every sentence after it is a remark, read by
     ``read``; None otherwise."""
     sentences = [part for part in _SENTENCES.split(text.strip()) if part]
-    if len(sentences) < 2 or len(sentences[0].split()) < 2:
+    if len(sentences) < 2 or len(sentences[0].split()) < 2 or _remark(sentences[0]):
         return None
-    if not all(_remark(sentence) for sentence in sentences[1:]):
+    if _sentence_case(sentences[0]) or not all(_remark(s) for s in sentences[1:]):
         return None
     return read(sentences[0])
+
+
+def _sentence_case(said: str) -> bool:
+    """Whether ``said`` is capitalised as a sentence ("Agora nao"), not as a name, whose
+    words are all capitalised or none ("Camila Ferraz", "rodrigo tavares")."""
+    words = [word for word in said.split() if fold(word) not in PARTICLES]
+    return words[0][:1].isupper() and any(word[:1].islower() for word in words[1:])
 
 
 def _remark(sentence: str) -> bool:
