@@ -171,3 +171,11 @@ def test_a_relatives_booking_booked_or_priced_with_ne_is_no_look_up(
     text: str, intent: Intent
 ) -> None:
     assert intent_of(text) is intent
+
+
+def test_a_payment_brought_forward_is_no_move() -> None:
+    assert intent_of("adianta o pagamento pra hoje?") is not Intent.RESCHEDULE
+
+
+def test_a_booking_moved_to_another_day_is_rescheduled() -> None:
+    assert intent_of("passa a minha pra outra data") is Intent.RESCHEDULE

@@ -21,12 +21,13 @@ import re
 
 _DAY = (
     r"(?:o |a )?(?:dia|hoje|amanha|depois de amanha|segunda|terca|quarta|quinta|sexta|sabado"
-    r"|domingo|semana|outro|outra|\d)"
+    r"|domingo|semana|outr[oa] (?:dia|data|horario|hora|semana)|\d)"
 )
 _MOVED_TO_A_DAY = re.compile(
     r"\b(?:muda|mudar|mude|troca|trocar|troque|pasa|pasar|pase|joga|jogar|empura|empurar)"
     rf" (?:a |o )?(?:minha|meu)\b.*\bpara {_DAY}"
-    rf"|\b(?:adiant|antecip)\w*\b.*\bpara {_DAY}"
+    # Not a payment brought forward ("adianta o pagamento pra hoje?").
+    rf"|\b(?:adiant|antecip)\w*\b(?! (?:o |a )?(?:pagamento|boleto|pix|conta)).*\bpara {_DAY}"
 )
 _MISSING_BOOKED = re.compile(
     r"\bnao (?:vou|vai) (?:conseguir |poder )?(?:ir|comparecer)\b.*\b(?:dia|horario|hora)"
