@@ -49,7 +49,7 @@ def test_who_speaks_said_with_fala_introduces_a_name() -> None:
 
 
 def test_the_name_a_booking_goes_in_asked_without_pode_is_read() -> None:
-    assert name_in("coloca no nome de Jose Carlos") == "Jose Carlos"
+    assert name_in("coloca no nome de Jose Carlos") == "José Carlos"
 
 
 def test_being_something_said_after_the_name_joined_by_e_is_no_part_of_it() -> None:

@@ -1,8 +1,9 @@
 """How the service is used, asked beside whether it is a machine (round 8).
 
 "oxe, isso aqui é robô? como que usa?": the patient wonders what answers and asks how to
-use it, which is help; asking whether it is a robot alone ("isso é robô?"), or with a
-person wanted ("vc é robô? quero falar com gente"), stays a request for a person.
+use it or what it can do ("uai, e robo? o que da pra fazer aqui?", round 11), which is
+help; asking whether it is a robot alone ("isso é robô?"), or with a person wanted ("vc é
+robô? quero falar com gente"), stays a request for a person.
 """
 
 from __future__ import annotations
@@ -10,7 +11,11 @@ from __future__ import annotations
 import re
 
 _MACHINE = re.compile(r"\b(?:robo|robozinho|bot|maquina)\b")
-_HOW_TO_USE = re.compile(r"\bcomo (?:que )?(?:eu )?(?:usa|uso|usar|funciona|faz|faco)\b")
+_HOW_TO_USE = re.compile(
+    r"\bcomo (?:que )?(?:eu )?(?:usa|uso|usar|funciona|faz|faco)\b"
+    # What it can do ("uai, e robo? o que da pra fazer aqui?", round 11).
+    r"|\bo que (?:(?:da|dar|eu pos?so|pos?so|pode|voce faz|se pode) (?:para )?)?fazer\b"
+)
 _PERSON_WANTED = re.compile(
     r"\b(?:pessoa|humano|humana|gente|alguem|atendente|recepcionista|falar|conversar)\b"
 )

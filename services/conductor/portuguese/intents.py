@@ -6,11 +6,16 @@ import re
 from datetime import date
 from itertools import pairwise
 
+from services.conductor.portuguese.addressed import without_salutation
+from services.conductor.portuguese.booking_asked import booking_asked
+from services.conductor.portuguese.changed_mind import request_after_second_thoughts
 from services.conductor.portuguese.clinic_questions import clinic_question
 from services.conductor.portuguese.consent import Revocation, revocation_in
+from services.conductor.portuguese.further_rules import intent_by_further_rules
 from services.conductor.portuguese.intent import Intent as Intent
 from services.conductor.portuguese.intent_model import second_reading
 from services.conductor.portuguese.intent_rules import erasure_asked, intent_by_rules
+from services.conductor.portuguese.name_remarks import name_before_remark, spoken_name
 from services.conductor.portuguese.name_repeats import without_first_saying
 from services.conductor.portuguese.name_wraps import says_for_whom, unwrapped
 from services.conductor.portuguese.names import looks_like_name, written_as_name
@@ -121,7 +126,7 @@ _NAME_INTRO = re.compile(
     r"|eu sou (?!d[aeo] )(?:a |o )?|"
     r"pode me chamar (?:so |apenas )?de|aqui (?:eh|e) (?:a |o )?|(?:eh|e) (?:a |o |(?=\w+ \w))"
     # Whose name it is ("o nome dela é", "o nome do meu filho é").
-    r"|(?:o )?nome d(?:ela|ele|[oa] (?:meu|minha) \w+)(?: (?:eh|e)\b|:)"
+    r"|(?:o )?nome d(?:ela|ele|[oa] (?:(?:meu|minha) )?\w+)(?: (?:eh|e)\b|:)"
     r"|(?:aqui )?quem (?:fala|ta falando|esta falando|escreve|ta escrevendo) (?:eh|e) (?:a |o )?"
     r"|pode (?:colocar|por|botar)(?: ai)? (?:como |(?:no|em) nome d[aeo] )?"
     r"|(?:coloca|poe|bota) (?:no|em) nome d[aeo] "
@@ -145,6 +150,8 @@ _WHOSE_NAME = re.compile(
     r"\b(?:no|em) nome d[aeo]\b"
     r"|^(?:(?:a )?(?:consulta|vaga|horario|agendamento) )?(?:eh|e) (?:pro|pra|para) "
     r"(?:o |a )?(?:meu|minha|mim)\b|^(?:sou|e) eu(?: mesm[oa])?$"
+    # "o nome e da minha filha ne? Isabelly Vitória" (round 11).
+    r"|^(?:o )?nome (?:eh|e) d(?:ela|ele|[oa] (?:(?:meu|minha) )?\w+)(?: ne)?$"
 )
 # An article or a form of address before the name following whose it is ("sou eu, a
 # Dona Cida") is no part of it.
@@ -161,13 +168,16 @@ def intent_of(text: str) -> Intent:
     # "qto custa" asks what "quanto custa" does; "consuta" is "consulta".
     folded = _COURTESY.sub(" ", written_out(fold(text)))
     folded = _NEAR_AN_HOUR.sub("por volta das ", _GOING_FOR.sub("pois vou ", folded))
-    folded = _FASTING_SAID.sub(" ", folded)
+    folded = without_salutation(_FASTING_SAID.sub(" ", folded))
     folded = " ".join(_rooted(w) for w in _SLIPS.corrected(_collapsed(folded).split()))
     if revocation_in(text) is not Revocation.NONE:
         # A stray "parar" is not one (see ``revocation_in``); an erasure asked beside it is
         # the stronger request.
         return Intent.LGPD if erasure_asked(folded) else Intent.REVOKE
-    if (ruled := clinic_question(folded) or intent_by_rules(folded)) is not None:
+    if (meant := request_after_second_thoughts(text)) is not None:
+        return intent_of(meant)  # "queria remarcar... ah quer saber, cancela" (round 11)
+    ruled = clinic_question(folded) or intent_by_rules(folded) or intent_by_further_rules(folded)
+    if ruled is not None:
         return ruled  # content words combined (``intent_rules``), before whole phrases
     *requests, (_, greetings) = _COLLAPSED
     rest = without_specialty(folded)
@@ -175,7 +185,7 @@ def intent_of(text: str) -> Intent:
         return Intent.SCHEDULE  # "quarta às 18h com a nutricionista" (round 9)
     for intent, phrases in requests:
         if has_any(folded, phrases):
-            return _asked_or_said(intent, folded, "?" in text)
+            return _asked_or_said(intent, folded, "?" in _TAG_ASKED.sub("", text))
     if _wants_a_time(folded, text):
         return Intent.SCHEDULE  # "boa noite! amanhã às 8 tem?": more than a greeting
     greets = has_any(folded, greetings) and not greets_a_group(folded)  # round 9
@@ -204,6 +214,10 @@ _BOOKING_VERBS = (
 _CONFIRMED = ("ta confirmado", "ta confirmada", "esta confirmado", "esta confirmada")
 
 
+# "oi so pra confirmar que eu vou, ta?": a "tá?" closing a statement asks nothing (round 11).
+_TAG_ASKED = re.compile(r",\s*t[aá]\s*\?+\s*$", re.IGNORECASE)
+
+
 def _asked_or_said(intent: Intent, folded: str, asked: bool) -> Intent:
     """The intent found, read again in the light of the message's structure."""
     if intent in _MOVABLE and has_any(folded, _BOOKED) and has_any(folded, _ANOTHER_TIME):
@@ -217,6 +231,8 @@ def _asked_or_said(intent: Intent, folded: str, asked: bool) -> Intent:
         return Intent.CONFIRM
     if intent is Intent.INFO and has_any(folded, _WISHES) and _booking_wished(folded):
         return Intent.SCHEDULE  # "quero marcar exame de sangue": the service booked
+    if intent is Intent.INFO and booking_asked(folded):
+        return Intent.SCHEDULE  # "tem pediatra hoje a tarde?" (round 11)
     return intent
 
 
@@ -252,7 +268,8 @@ def chosen_option(text: str, count: int) -> int | None:
 def name_in(text: str) -> str | None:
     """A person's name in a reply like "Maria Silva" or "meu nome é Maria", written as
     Portuguese writes names; None when the reply does not look like a name."""
-    plain = unwrapped(" ".join(_SYMBOLS.sub(" ", without_first_saying(text)).split()))
+    said_once = without_first_saying(spoken_name(text))
+    plain = unwrapped(" ".join(_SYMBOLS.sub(" ", said_once).split()))
     parts = _PARTS.split(plain)
     for said, after in pairwise(parts):
         # "pode colocar no nome da minha mãe, Tereza da Silva": the name follows whose it is.
@@ -271,7 +288,7 @@ def name_in(text: str) -> str | None:
     said = [part for part in said if not _WRITE_DOWN.fullmatch(fold(part))]
     if len(parts) > 1 and len(said) == 1 and (name := _name_of(said[0])):
         return name
-    return _name_of(plain)
+    return _name_of(plain) or name_before_remark(plain, _name_of)
 
 
 _WRITE_DOWN = re.compile(

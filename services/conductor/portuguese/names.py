@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from services.conductor.portuguese.name_accents import accented
 from services.conductor.portuguese.text import fold
 
 PARTICLES = frozenset({"da", "de", "do", "das", "dos", "e"})
@@ -43,6 +44,8 @@ _NEVER_IN_NAMES = frozenset({
     "isso", "entao", "ne", "oxe", "oxente", "visse",
     # Whose one is ("sou o filho dela, Carlos": the patient's name is not said).
     "dela", "dele",
+    # A question back ("por que precisa disso?", round 11).
+    "que", "disso",
 })  # fmt: skip
 # Whole answers that are no name, though each word may be one somewhere ("Nada", "Sim").
 _NOT_A_NAME = frozenset({
@@ -77,10 +80,11 @@ def _plausible(word: str) -> bool:
 
 def written_as_name(name: str) -> str:
     """``name`` capitalised as Portuguese writes names: "MARIA DAS DORES" and "maria das
-    dores" become "Maria das Dores"; a spelling with inner capitals ("McDonald") is kept."""
+    dores" become "Maria das Dores"; a spelling with inner capitals ("McDonald") is kept;
+    the accents of common names typed without them are restored ("JOSE" is "José")."""
     words = name.split()
     return " ".join(
-        word.lower() if index and word.lower() in PARTICLES else _capitalised(word)
+        word.lower() if index and word.lower() in PARTICLES else _capitalised(accented(word))
         for index, word in enumerate(words)
     )
 

@@ -101,13 +101,14 @@ _ATTENDING = (
     "confirmo", "confirmando", "vou sim", "estarei la", "presenca confirmada", "estarei ai",
     "pode confirmar minha presenca", "que eu vou", "vou comparecer", "vou estar la",
     "vou estar ai", "estarei presente", "irei sim", "sim vou", "pode contar comigo",
-    "conta comigo", "eu irei", "vou estar presente", "confirmadissimo", "confirmadissima",
+    "conta comigo", "pode contar com a gente", "conta com a gente", "eu irei",
+    "vou estar presente", "confirmadissimo", "confirmadissima",
 )  # fmt: skip
 _CONFIRM = ("confirmado", "confirmada", "confirmar")
 # Questions about the clinic, asked in words no booking uses.
 _ASKED_INFO = (
     "endereco", "onde fica", "onde voces ficam", "como chegar", "localizacao", "qual a rua",
-    "ponto de referencia", "estacionamento", "estacionar", "parar o carro",
+    "ponto de referencia", "estacionamento", "estacionar", "parar o carro", "manobrista",
     "horario de funcionamento", "horario de atendimento", "que horas abre", "que horas fecha",
     "ate que horas", "funcionam", "funciona ate", "funciona de", "funciona no", "funciona aos",
     "que horas funciona", "quanto custa", "quanto ta", "quanto esta", "quanto e", "quanto sai",
@@ -137,11 +138,15 @@ _BOOK = (
 _OWN = ("minha consulta", "meu agendamento", "meu atendimento", "meu horario")
 # Named alone, an insurer or a specialty asks whether the clinic takes or has it; where
 # it is ("onde é", "fica em") after a look-up ("minha consulta fica em que dia?").
-_NAMED_INFO = (
+INSURERS = (
     "unimed", "hapvida", "amil", "bradesco", "bradesco saude", "sulamerica", "sul america",
-    "notredame", "notre dame", "intermedica", "golden cross", "porto seguro", "cassi", "geap",
-    "ipsemg", "iamspe", "prevent senior", "care plus", "omint", "allianz", "mediservice",
-    "saude caixa", "postal saude", "cabesp", "sompo", "leve saude", "particular", "atende",
+    "notredame", "notre dame", "intermedica", "golden cross", "porto seguro", "porto saude",
+    "cassi", "geap", "ipsemg", "iamspe", "prevent senior", "care plus", "omint", "allianz",
+    "mediservice", "saude caixa", "postal saude", "cabesp", "sompo", "leve saude",
+)  # fmt: skip
+"""Health insurers, named by patients for how a booking is paid."""
+_NAMED_INFO = (
+    *INSURERS, "particular", "atende",
     "atendem", "pediatra", "dermatologista", "cardiologista", "ginecologista", "ortopedista",
     "oftalmologista", "psicologo", "psicologa", "nutricionista", "fisioterapia", "exames",
     "fisioterapeuta", "endocrinologista", "neurologista", "urologista", "otorrino",
@@ -170,7 +175,7 @@ _ANY_BOOKING = (
 )  # fmt: skip
 _HELP = (
     "ajuda", "ajudar", "menu", "opcoes", "oi", "oie", "ola", "opa", "e ai", "eai", "eae",
-    "e ae", "salve", "bom dia", "boa tarde", "boa noite", "help", "como funciona",
+    "e ae", "salve", "paz do senhor", "bom dia", "boa tarde", "boa noite", "help", "como funciona",
     "o que voce faz", "o que voces fazem", "o que voce pode fazer", "o que da para fazer",
     "o que posso fazer", "como usar", "como usa", "como uso", "como eu uso", "como que eu uso",
     "como que usa", "como que uso", "inicio", "comecar",

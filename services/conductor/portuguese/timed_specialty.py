@@ -14,13 +14,13 @@ from datetime import date
 from services.conductor.portuguese.when import parse_when
 
 _ANY_DAY = date(2026, 1, 5)
-_SPECIALTIES = (
+SPECIALTIES = (
     "pediatra", "dermatologista", "cardiologista", "ginecologista", "ortopedista",
     "oftalmologista", "psicologo", "psicologa", "nutricionista", "fisioterapeuta",
     "endocrinologista", "neurologista", "urologista", "otorrino",
 )  # fmt: skip
 _WITH_SPECIALTY = re.compile(
-    rf"\s*\b(?:com|pra|para|no|na) (?:a |o |um |uma )?(?:{'|'.join(_SPECIALTIES)})\b\s*"
+    rf"\s*\b(?:com|pra|para|no|na) (?:a |o |um |uma )?(?:{'|'.join(SPECIALTIES)})\b\s*"
 )
 
 

@@ -1,0 +1,44 @@
+"""A question about the clinic that is a booking asked (round 11).
+
+Read by the phrases as a question about the clinic, a message is a booking when
+- it tells the clinic to book ("marca pra vovo na sexta de tarde ela so anda de cadeira
+  de rodas"), or asks how to ("meu pai precisa passar com o urologista, como marco?");
+- or it names a specialty or an insurer beside a day or a part of one ("tem pediatra hoje
+  a tarde?", "rola sabado de manha? unimed", "to precisando pra semana que vem, Amil"):
+  the insurer says how the booking is paid, the specialty whom it is with.
+Neither holds when a price, a preparation, or the hours kept are asked ("quanto custa a
+pediatra amanha?", "a pediatra atende sabado?", "aceita unimed sabado?").
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from services.conductor.portuguese.phrases import INSURERS
+from services.conductor.portuguese.timed_specialty import SPECIALTIES
+from services.conductor.portuguese.when import parse_when
+
+_TOLD_TO_BOOK = re.compile(
+    r"\b(?:marca|marque|agenda|agende|como (?:eu )?(?:marco|agendo)|como faco para marcar)\b"
+)
+_ABOUT_IT = re.compile(
+    r"\b(?:quanto|preco|precos|valor|valores|custa|cobra|cobram|pagar|pagamento|jejum|preparo"
+    r"|levar|documentos?|aceita|aceitam|atende|atendem|abre|abrem|fecha|fecham|funciona"
+    r"|funcionam|convenio|plano|resultados?)\b"
+)
+_NAMED = re.compile(rf"\b(?:{'|'.join((*SPECIALTIES, *INSURERS))})\b")
+_WEEK = re.compile(r"\b(?:semana que vem|proxima semana|esa semana|nesta semana)\b")
+# Any day: a day, a part of one or a week named is enough, even one left in doubt.
+_ANY_DAY = date(2026, 1, 5)
+
+
+def booking_asked(folded: str) -> bool:
+    """Whether a folded message the phrases read as a question about the clinic asks for
+    a booking."""
+    if _ABOUT_IT.search(folded):
+        return False
+    if _TOLD_TO_BOOK.search(folded):
+        return True
+    dated = parse_when(folded, _ANY_DAY) is not None or _WEEK.search(folded) is not None
+    return dated and _NAMED.search(folded) is not None

@@ -1,0 +1,32 @@
+"""Rules tried after ``intent_rules`` and before the phrases (round 11); the first that
+holds wins. Each lives in a module of its own:
+
+1. ``not_care``: an advert or a job sought asks nothing of the clinic;
+2. ``served_by_person``: being served by a person, asked politely;
+3. ``moves_said``: a booking moved in other words;
+4. ``own_lookups``: one's own times looked up in other words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from services.conductor.portuguese.intent import Intent
+from services.conductor.portuguese.moves_said import booking_moved
+from services.conductor.portuguese.not_care import care_not_asked
+from services.conductor.portuguese.own_lookups import own_times_asked
+from services.conductor.portuguese.served_by_person import person_asked_politely
+
+RULES: tuple[tuple[Intent, Callable[[tuple[str, ...], str], bool]], ...] = (
+    (Intent.UNKNOWN, care_not_asked),
+    (Intent.HUMAN, person_asked_politely),
+    (Intent.RESCHEDULE, booking_moved),
+    (Intent.CONSULT, own_times_asked),
+)
+
+
+def intent_by_further_rules(folded: str) -> Intent | None:
+    """The intent of the first further rule that holds for already folded, corrected
+    text; None when none does."""
+    words = tuple(folded.split())
+    return next((intent for intent, holds in RULES if holds(words, folded)), None)
