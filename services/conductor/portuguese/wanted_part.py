@@ -10,7 +10,7 @@ day or correcting oneself.
 - One's booking named, then another day or time asked ("minha consulta é amanhã às 9 mas
   não vou conseguir, queria outro dia"): the time named before is the booking's, and only
   what follows the asking is wanted — nothing, when nothing follows.
-- A correction ("na verdade", "ou melhor", "quer dizer") naming a day: the day after it.
+- A correction ("na verdade", "aliás", "digo"): see ``corrections``.
 
 Already folded text, number words as digits (see ``when``).
 """
@@ -37,7 +37,6 @@ _OWN_BOOKING = (
     r"|tenho (?:uma )?consulta|consulta marcada)\b"
 )
 _ANOTHER_ASKED = re.compile(rf"{_OWN_BOOKING}.*?\boutr[oa] (?:dia|horario|data|hora)\b")
-_CORRECTION = re.compile(r"\b(?:na verdade|ou melhor|quer dizer|alias)\b")
 
 
 T = TypeVar("T")
@@ -53,6 +52,4 @@ def time_wanted(
         return True, wanted
     if another := _ANOTHER_ASKED.search(folded):
         return True, read(folded[another.end() :])
-    corrections = list(_CORRECTION.finditer(folded))
-    wanted = read(folded[corrections[-1].end() :]) if corrections else None
-    return (True, wanted) if names_a_day(wanted) else (False, None)
+    return False, None

@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, time
 
 from services.conductor.portuguese import noon_spans as spans
+from services.conductor.portuguese.corrections import corrected
 from services.conductor.portuguese.dated_weekdays import weekdays_dated
 from services.conductor.portuguese.days import DAY_NUMBERS, day_of, days_put_right
 from services.conductor.portuguese.not_meant import set_aside
@@ -192,6 +193,7 @@ def _parse(text: str, today: date) -> When | None:
         return _read(part, today)
 
     found, wanted = time_wanted(folded, read, _names_a_day)
+    found, wanted = (found, wanted) if found else corrected(folded, read)
     return wanted if found else _read(folded, today)
 
 

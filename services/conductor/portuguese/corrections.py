@@ -1,0 +1,71 @@
+"""A time corrected within the message: what follows the correction replaces what it
+corrects, and what it leaves unsaid stays as said before it.
+
+"amanhã às 14h... aliás 15h" is tomorrow at 15; "tem amanhã às 9 da noite? kkk
+brincadeira, 9 da manhã" is tomorrow at 9 in the morning; "dia 3, digo, dia 4 de dezembro
+à tarde" is the 4th; "segunda 9h? ops, quis dizer terça" is Tuesday at 9; "quinta às 10
+não pera, sexta às 10" is Friday. When what follows the marker names no time, the message
+is read whole; when what it keeps from before is in doubt, the doubt is asked.
+
+Already folded text (no punctuation), number words as digits (see ``when``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import date, time
+from typing import TYPE_CHECKING, Protocol, TypeVar
+
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
+
+    class _Timed(DataclassInstance, Protocol):
+        """What ``when.When`` says, as far as a correction changes it."""
+
+        @property
+        def day(self) -> date | None: ...
+        @property
+        def week(self) -> date | None: ...
+        @property
+        def at(self) -> time | None: ...
+        @property
+        def period(self) -> str | None: ...
+        @property
+        def between(self) -> tuple[time, time] | None: ...
+        @property
+        def doubt(self) -> str | None: ...
+
+
+When = TypeVar("When", bound="_Timed")
+
+# "digo" and "pera" only where they open a clause of their own, never "te digo amanhã".
+_MARKER = re.compile(
+    r"\b(?:na verdade|ou melhor|quer dizer|quis dizer|quero dizer|alias|ops|opa|oops"
+    r"|corrigindo|brincadeira|(?<!te )(?<!eu )(?<!lhe )digo|(?:nao )?(?:pera|perai|peraí))\b"
+)
+
+
+def corrected(folded: str, read: Callable[[str], When | None]) -> tuple[bool, When | None]:
+    """Whether ``folded`` corrects a time it named, and the time meant after correcting;
+    (False, None) when the whole message is to be read."""
+    markers = list(_MARKER.finditer(folded))
+    if not markers:
+        return False, None
+    before, after = folded[: markers[-1].start()], folded[markers[-1].end() :]
+    said, meant = read(before), read(after)
+    if meant is None:
+        return False, None
+    if said is None:
+        return True, meant
+    names_day = meant.day is not None or meant.week is not None
+    names_time = (meant.at, meant.period, meant.between) != (None, None, None)
+    kept = meant
+    if not names_day:
+        kept = replace(kept, day=said.day, week=said.week)
+    if not names_time:
+        kept = replace(kept, at=said.at, period=said.period, between=said.between)
+    if kept is not meant and said.doubt and not meant.doubt:
+        kept = replace(kept, doubt=said.doubt)
+    return True, kept

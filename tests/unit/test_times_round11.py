@@ -1,0 +1,54 @@
+"""Round 11: times corrected, carried over, given as reasons, and bounded twice."""
+
+from datetime import date, datetime, time
+
+import pytest
+
+from services.conductor.portuguese.when import When, parse_when
+
+TUESDAY = date(2026, 11, 24)
+NINE = datetime(2026, 11, 24, 9)
+WEDNESDAY, THURSDAY, FRIDAY = date(2026, 11, 25), date(2026, 11, 26), date(2026, 11, 27)
+
+
+def _read(text: str) -> When | None:
+    return parse_when(text, TUESDAY, now=NINE)
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "at"),
+    [
+        ("tem amanha as 9 da noite? kkk brincadeira, 9 da manha", WEDNESDAY, time(9)),
+        ("amanha as 14h... alias melhor 15h", WEDNESDAY, time(15)),
+        ("amanha as 14h, ops, 15h", WEDNESDAY, time(15)),
+        ("quinta as 10 nao pera quinta nao sexta as 10", FRIDAY, time(10)),
+        ("sexta as 10, digo, quinta", THURSDAY, time(10)),
+        ("quinta 16h, quis dizer sexta 16h", FRIDAY, time(16)),
+        ("amanha as 8, quer dizer, as 11", WEDNESDAY, time(11)),
+    ],
+)
+def test_what_follows_a_correction_replaces_what_it_corrects(
+    text: str, day: date, at: time
+) -> None:
+    when = _read(text)
+    assert when is not None and (when.day, when.at, when.doubt) == (day, at, None)
+
+
+def test_a_corrected_day_keeps_the_part_of_the_day_said_with_it() -> None:
+    when = _read("dia 3, digo, dia 4 de dezembro a tarde")
+    assert when is not None and (when.day, when.period) == (date(2026, 12, 4), "tarde")
+
+
+def test_a_day_corrected_alone_is_the_day_meant() -> None:
+    when = _read("quero marcar dia 4. Digo, dia 3, quinta")
+    assert when is not None and when.day == date(2026, 12, 3) and when.doubt is None
+
+
+def test_a_correction_naming_no_time_leaves_the_message_read_whole() -> None:
+    when = _read("amanha as 10? ops, esqueci de dizer que e pra minha filha")
+    assert when is not None and (when.day, when.at) == (WEDNESDAY, time(10))
+
+
+def test_telling_something_later_is_no_correction() -> None:
+    when = _read("amanha as 10, depois te digo se ela pode")
+    assert when is not None and (when.day, when.at) == (WEDNESDAY, time(10))
