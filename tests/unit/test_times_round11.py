@@ -52,3 +52,31 @@ def test_a_correction_naming_no_time_leaves_the_message_read_whole() -> None:
 def test_telling_something_later_is_no_correction() -> None:
     when = _read("amanha as 10, depois te digo se ela pode")
     assert when is not None and (when.day, when.at) == (WEDNESDAY, time(10))
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("minha consulta de quinta pode ser adiantada pra amanha?", WEDNESDAY),
+        ("consegue empurrar minha consulta de hoje pra amanha de tarde?", WEDNESDAY),
+        ("da pra antecipar minha consulta de sexta pra quinta?", THURSDAY),
+    ],
+)
+def test_a_booking_brought_forward_or_pushed_back_is_read_at_the_day_moved_to(
+    text: str, day: date
+) -> None:
+    when = _read(text)
+    assert when is not None and when.day == day and when.doubt is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "antecipa pra amanha as 14h se tiver vaga, a minha e so dia 2",
+        "tem como trocar minha consulta pra amanha as 14h? peguei plantao na quinta",
+        "muda pra amanha as 14h que eu vou viajar na sexta",
+    ],
+)
+def test_what_is_explained_after_the_day_moved_to_names_no_day_wanted(text: str) -> None:
+    when = _read(text)
+    assert when is not None and (when.day, when.at, when.doubt) == (WEDNESDAY, time(14), None)

@@ -23,7 +23,7 @@ from typing import TypeVar
 
 _MOVING_VERBS = (
     r"(?:passar|passa|passe|mudar|muda|mude|trocar|troca|troque|remarc\w*|transfer\w*"
-    r"|reagend\w*|adiar|adia|adie|jogar|joga|jogue)"
+    r"|reagend\w*|adiar|adia|adie|jogar|joga|jogue|antecip\w*|adiant\w*|empurr\w*)"
 )
 _MOVED_TO = re.compile(rf"\b{_MOVING_VERBS}\b(?: \w+){{0,5}}? (?:pra|para|pro)\b")
 _BOOKED_AFTER_CANCEL = re.compile(
@@ -38,6 +38,12 @@ _OWN_BOOKING = (
 )
 _ANOTHER_ASKED = re.compile(rf"{_OWN_BOOKING}.*?\boutr[oa] (?:dia|horario|data|hora)\b")
 
+# What the patient goes on to explain after the day moved to ends it: one's booking ("a
+# minha é só dia 2") or what happened ("peguei plantão na quinta").
+_EXPLAINED = re.compile(
+    r"\b(?:a minha|o meu|minha consulta|meu horario"
+    r"|(?!(?:sei|dei|hei|lei|rei|vei|mei)\b)[a-z]+(?:ei|ou))\b"
+)
 
 T = TypeVar("T")
 
@@ -48,8 +54,13 @@ def time_wanted(
     """Whether a part of ``folded`` names the time wanted, and what ``read`` makes of that
     part; (False, None) when the whole message is to be read."""
     moved = _MOVED_TO.search(folded) or _BOOKED_AFTER_CANCEL.search(folded)
-    if moved and (wanted := read(folded[moved.end() :])) is not None:
+    if moved and (wanted := read(_until_explained(folded[moved.end() :]))) is not None:
         return True, wanted
     if another := _ANOTHER_ASKED.search(folded):
         return True, read(folded[another.end() :])
     return False, None
+
+
+def _until_explained(moved_to: str) -> str:
+    explained = _EXPLAINED.search(moved_to)
+    return moved_to[: explained.start()] if explained else moved_to
