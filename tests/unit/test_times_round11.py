@@ -80,3 +80,59 @@ def test_a_booking_brought_forward_or_pushed_back_is_read_at_the_day_moved_to(
 def test_what_is_explained_after_the_day_moved_to_names_no_day_wanted(text: str) -> None:
     when = _read(text)
     assert when is not None and (when.day, when.at, when.doubt) == (WEDNESDAY, time(14), None)
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "at"),
+    [
+        ("no, amanha eu nao posso nao, so depois de amanha as 3 da tarde", THURSDAY, time(15)),
+        ("amanha eu nao posso, quinta as 10", THURSDAY, time(10)),
+        ("quinta ela nao pode, sexta as 10", FRIDAY, time(10)),
+    ],
+)
+def test_a_day_refused_with_who_cannot_said_between_is_not_meant(
+    text: str, day: date, at: time
+) -> None:
+    when = _read(text)
+    assert when is not None and (when.day, when.at, when.doubt) == (day, at, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("hoje de tarde nao da, amanha de tarde entao", WEDNESDAY),
+        ("sexta a tarde nao posso, quinta de tarde", THURSDAY),
+    ],
+)
+def test_a_day_refused_with_its_part_then_another_day_is_the_other_day(
+    text: str, day: date
+) -> None:
+    when = _read(text)
+    assert when is not None and (when.day, when.period, when.doubt) == (day, "tarde", None)
+
+
+def test_a_part_of_the_day_refused_alone_keeps_the_day() -> None:
+    when = _read("amanha de tarde nao, de manha")
+    assert when is not None and (when.day, when.period) == (WEDNESDAY, "manha")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ate as 11 na quinta, depois disso eu pego no trampo",
+        "antes das 11 quinta, depois disso trabalho",
+    ],
+)
+def test_an_hour_bounding_a_span_stays_its_bound_before_depois_disso(text: str) -> None:
+    when = _read(text)
+    assert when is not None and (when.day, when.between) == (THURSDAY, (time(0), time(11)))
+
+
+@pytest.mark.parametrize("text", ["qro marcar pra qta", "qta as 10", "na qta de manha"])
+def test_qta_is_thursday_where_a_day_is_meant(text: str) -> None:
+    when = _read(text)
+    assert when is not None and when.day == THURSDAY
+
+
+def test_qta_elsewhere_is_no_day() -> None:
+    assert _read("qta coisa pra fazer") is None

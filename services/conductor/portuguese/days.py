@@ -79,12 +79,18 @@ _EITHER_DAY = re.compile(
 )
 # A day said and refused ("sexta não dá, pode ser segunda?", "hoje não, amanhã"): not meant.
 REFUSED_DAY = re.compile(
-    rf"\b{_DAY_WORD}(?: feira)? nao\b"
+    # "amanhã eu não posso", "quinta ela não pode": who cannot may be said between.
+    rf"\b{_DAY_WORD}(?: feira)?(?: (?:eu|ele|ela|a gente|nos))? nao\b"
     r"(?! (?:posso|consigo|da|rola|vai dar)(?: ir)? (?:de |a |pela )?(?:manha|tarde|noite))"
     # "tenho horário quinta? não lembro": a "não" of not remembering refuses no day (round
     # 8); "quinta não sei se posso" still doubts the day, and refuses it.
     r"(?! (?:me )?(?:lembro|recordo)\b)"
 )  # but "amanhã não posso de manhã" refuses the morning, not the day
+# A day and its part refused together, then another day named ("hoje de tarde não dá,
+# amanhã de tarde então"): the day is refused with its part.
+REFUSED_DAY_PART = re.compile(
+    rf"\b{_DAY_WORD}(?: feira)? (?:de |a |pela )(?:manha|tarde|noite),? nao\b(?=.*\b{_DAY_WORD}\b)"
+)
 _RELATIVE_DAYS = {"hoje": 0, "hj": 0, "oje": 0, "amanha": 1}
 
 

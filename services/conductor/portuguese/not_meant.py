@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from services.conductor.portuguese.days import REFUSED_DAY
+from services.conductor.portuguese.days import REFUSED_DAY, REFUSED_DAY_PART
 
 # Greetings name a part of the day, and "dia", that are not the time meant: "boa tarde,
 # amanhã às 9" is 9 in the morning, "bom dia 10h tem?" has no day 10.
@@ -54,8 +54,10 @@ _INSTEAD_OF = re.compile(
 )
 # An hour of something else, then "after that" ("tenho exame as 8, depois disso posso"):
 # the span wanted begins there.
+# "até as 11, depois disso eu pego no trampo": the hour bounding a span stays its bound.
 _AFTER_THAT = re.compile(
-    r"\b(?:as |a )?(\d{1,2}(?::\d\d|h\d{0,2})?|meio dia)(?: [^\W\d]+){0,4}?,? (?:e |mas )?"
+    r"\b(?:as |a )?(?<!ate )(?<!ate as )(?<!antes das )(?<!antes da )"
+    r"(\d{1,2}(?::\d\d|h\d{0,2})?|meio dia)(?: [^\W\d]+){0,4}?,? (?:e |mas )?"
     r"depois (?:disso|dai)\b"
 )
 # The hour one leaves school or work, said with a wish for after it ("amanhã depois da
@@ -88,6 +90,7 @@ def set_aside(folded: str) -> str:
     """``folded`` without the times it names that are not the one wanted."""
     folded = _weekdays_set_aside(_GREETING.sub(" ", folded))
     if not _CANCELLING.search(folded):
+        folded = REFUSED_DAY_PART.sub("nao", folded)
         folded = REFUSED_DAY.sub("nao", folded)  # a day cancelled is the booking's: kept
         folded = _REFUSED_HOUR.sub("nao", folded)
     folded = _INSTEAD_OF.sub(" ", folded)
