@@ -136,3 +136,57 @@ def test_qta_is_thursday_where_a_day_is_meant(text: str) -> None:
 
 def test_qta_elsewhere_is_no_day() -> None:
     assert _read("qta coisa pra fazer") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("queria marcar o nene pra quinta depois das 9 e antes das 11", (time(9), time(11))),
+        ("quinta a partir das 14h mas antes das 17", (time(14), time(17))),
+    ],
+)
+def test_a_span_said_by_its_two_bounds_runs_from_the_first_to_the_second(
+    text: str, span: tuple[time, time]
+) -> None:
+    when = _read(text)
+    assert when is not None and (when.day, when.between) == (THURSDAY, span)
+
+
+def test_one_oclock_as_a_bound_is_the_afternoons() -> None:
+    when = _read("amanha de manha ele vai na creche, entao depois da uma qualquer horario")
+    assert when is not None and when.between == (time(13), time(23, 59))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "era hoje as 15h mas ela nao pode, consegue passar pra segunda mesmo horario?",
+        "minha consulta de hoje as 15h passa pra segunda no mesmo horario",
+    ],
+)
+def test_the_same_time_is_the_hour_said_earlier_on_the_day_wanted(text: str) -> None:
+    when = _read(text)
+    assert when is not None and (when.day, when.at) == (date(2026, 11, 30), time(15))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "amanha 9h tem? ops, 10h, 9h tenho call",
+        "amanha as 14h... alias 10h que 14h eu pego o menino na escola",
+        "eu levo ele na escola as 8, pode ser amanha as 10?",
+    ],
+)
+def test_the_hour_of_something_else_beside_the_hour_wanted_is_not_meant(text: str) -> None:
+    when = _read(text)
+    assert when is not None and (when.day, when.at, when.doubt) == (WEDNESDAY, time(10), None)
+
+
+def test_an_hour_said_alone_with_something_to_do_is_kept() -> None:
+    when = _read("amanha as 10 tenho consulta?")
+    assert when is not None and (when.day, when.at) == (WEDNESDAY, time(10))
+
+
+def test_two_hours_of_things_to_do_leave_the_time_asked() -> None:
+    when = _read("sexta as 16 que eu tenho reuniao as 10")
+    assert when is not None and when.at is None and when.doubt is not None

@@ -1,5 +1,6 @@
-"""A time corrected within the message: what follows the correction replaces what it
-corrects, and what it leaves unsaid stays as said before it.
+"""A time corrected within the message, or kept from earlier in it: what follows the
+correction replaces what it corrects, and what it leaves unsaid stays as said before it;
+"no mesmo horário" is the hour said before it, on the day wanted.
 
 "amanhã às 14h... aliás 15h" is tomorrow at 15; "tem amanhã às 9 da noite? kkk
 brincadeira, 9 da manhã" is tomorrow at 9 in the morning; "dia 3, digo, dia 4 de dezembro
@@ -69,3 +70,21 @@ def corrected(folded: str, read: Callable[[str], When | None]) -> tuple[bool, Wh
     if kept is not meant and said.doubt and not meant.doubt:
         kept = replace(kept, doubt=said.doubt)
     return True, kept
+
+
+# "no mesmo horário", "mesma hora": the hour said earlier in the message, on the new day.
+_SAME_TIME = re.compile(r"\b(?:mesmo horario|mesma hora|mesmo hora)\b")
+
+
+def same_time_kept(
+    folded: str, wanted: When | None, read: Callable[[str], When | None]
+) -> When | None:
+    """``wanted`` at the hour said before "mesmo horário", when it names none itself ("era
+    hoje às 15h ... passar pra segunda mesmo horário" is Monday at 15)."""
+    same = _SAME_TIME.search(folded)
+    if same is None or wanted is None or (wanted.at, wanted.between) != (None, None):
+        return wanted
+    said = read(folded[: same.start()])
+    if said is None or said.at is None:
+        return wanted
+    return replace(wanted, at=said.at, period=said.period)

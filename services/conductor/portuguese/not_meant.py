@@ -69,6 +69,21 @@ _LEAVING = re.compile(
     r"(?:as |a |ao |das |por volta d[ae]s? )?(\d{1,2}(?::\d\d|h\d{0,2})?|meio dia)\b"
 )
 
+# The hour of something else the patient does ("9h tenho call", "14h eu pego o menino",
+# "eu busco ele às 14"), said beside another hour: not the one wanted (round 11). Said
+# alone ("amanhã às 10 tenho consulta?") it may be the one asked about, and is kept.
+_EVENT_HOUR = re.compile(
+    r"\b(?:as |a )?\d{1,2}(?::\d\d|h\d{0,2})? (?:eu |ele |ela )?"
+    r"(?:tenho|pego|busco|levo)\b"
+    r"|\b(?:pego|busco|levo)(?: \w+){0,4}? (?:as|a) \d{1,2}(?::\d\d|h\d{0,2})?(?!\w)"
+)
+_HOUR_SAID = re.compile(r"\b\d{1,2}(?::\d\d|h\d{0,2})(?!\w)|\b(?:as|a|pras?) \d{1,2}\b")
+
+
+def _events_set_aside(folded: str) -> str:
+    without = _EVENT_HOUR.sub(" ", folded)
+    return without if _HOUR_SAID.search(without) else folded
+
 
 _WEEKDAY_WORD = r"(?:segunda|terca|quarta|quinta|sexta|sabado|domingo)(?: feira)?"
 # A weekday excepted ("qualquer dia menos quarta, que quarta tenho fisioterapia") is not
@@ -88,7 +103,7 @@ def _weekdays_set_aside(folded: str) -> str:
 
 def set_aside(folded: str) -> str:
     """``folded`` without the times it names that are not the one wanted."""
-    folded = _weekdays_set_aside(_GREETING.sub(" ", folded))
+    folded = _events_set_aside(_weekdays_set_aside(_GREETING.sub(" ", folded)))
     if not _CANCELLING.search(folded):
         folded = REFUSED_DAY_PART.sub("nao", folded)
         folded = REFUSED_DAY.sub("nao", folded)  # a day cancelled is the booking's: kept

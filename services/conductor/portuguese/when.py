@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, time
 
 from services.conductor.portuguese import noon_spans as spans
-from services.conductor.portuguese.corrections import corrected
+from services.conductor.portuguese.corrections import corrected, same_time_kept
 from services.conductor.portuguese.dated_weekdays import weekdays_dated
 from services.conductor.portuguese.days import DAY_NUMBERS, day_of, days_put_right
 from services.conductor.portuguese.not_meant import set_aside
@@ -194,7 +194,7 @@ def _parse(text: str, today: date) -> When | None:
 
     found, wanted = time_wanted(folded, read, _names_a_day)
     found, wanted = (found, wanted) if found else corrected(folded, read)
-    return wanted if found else _read(folded, today)
+    return same_time_kept(folded, wanted if found else _read(folded, today), read)
 
 
 def _names_a_day(when: When | None) -> bool:
