@@ -5,6 +5,7 @@ from datetime import date, datetime, time
 import pytest
 
 from services.conductor.portuguese.when import When, parse_when
+from services.conductor.proposal_change import on_proposed_day
 
 TUESDAY = date(2026, 11, 24)
 NINE = datetime(2026, 11, 24, 9)
@@ -190,3 +191,32 @@ def test_an_hour_said_alone_with_something_to_do_is_kept() -> None:
 def test_two_hours_of_things_to_do_leave_the_time_asked() -> None:
     when = _read("sexta as 16 que eu tenho reuniao as 10")
     assert when is not None and when.at is None and when.doubt is not None
+
+
+PROPOSED_TUESDAY = datetime(2026, 12, 1, 10)
+
+
+def _answered(text: str) -> When | None:
+    return on_proposed_day(parse_when(text, TUESDAY, NINE), PROPOSED_TUESDAY)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["nao, prefiro na terça mesmo mas de tarde", "esse nao, tem na terca mesmo so que de tarde?"],
+)
+def test_the_proposals_weekday_said_a_week_before_it_is_the_proposals_day(text: str) -> None:
+    when = _answered(text)
+    assert when is not None and (when.day, when.period, when.doubt) == (
+        PROPOSED_TUESDAY.date(),
+        "tarde",
+        None,
+    )
+
+
+def test_the_proposals_weekday_and_hour_named_again_in_a_no_mean_no_time() -> None:
+    assert _answered("nao, terca as 10 eu trabalho") is None
+
+
+def test_the_proposals_weekday_said_alone_stays_asked() -> None:
+    when = _answered("terca?")
+    assert when is not None and when.doubt is not None

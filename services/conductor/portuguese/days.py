@@ -205,7 +205,7 @@ def _day(folded: str, today: date) -> tuple[date | None, date | None, str | None
         said_next = _COMING.search(folded) or _NEXT_DAY.search(folded)
         if weekday == today.weekday() and not said_next:
             # "terça" said on a Tuesday: today, or a week from today?
-            return None, None, f"hoje ({_said(today)}) ou {_said(coming)}?"
+            return None, None, today_or_coming(today)
         if said_next and coming != following:
             # "sexta que vem", "próxima sexta" on a Tuesday: this Friday for some, next
             # week's for others.
@@ -216,6 +216,11 @@ def _day(folded: str, today: date) -> tuple[date | None, date | None, str | None
     if _THIS_WEEK.search(folded):
         return None, monday, None
     return None, None, None
+
+
+def today_or_coming(today: date) -> str:
+    """What is asked of today's weekday said on it: today, or a week from today?"""
+    return f"hoje ({_said(today)}) ou {_said(today + timedelta(days=7))}?"
 
 
 def _said(day: date) -> str:
