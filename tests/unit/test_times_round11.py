@@ -23,7 +23,6 @@ def _read(text: str) -> When | None:
         ("amanha as 14h... alias melhor 15h", WEDNESDAY, time(15)),
         ("amanha as 14h, ops, 15h", WEDNESDAY, time(15)),
         ("quinta as 10 nao pera quinta nao sexta as 10", FRIDAY, time(10)),
-        ("sexta as 10, digo, quinta", THURSDAY, time(10)),
         ("quinta 16h, quis dizer sexta 16h", FRIDAY, time(16)),
         ("amanha as 8, quer dizer, as 11", WEDNESDAY, time(11)),
     ],
@@ -38,6 +37,11 @@ def test_what_follows_a_correction_replaces_what_it_corrects(
 def test_a_corrected_day_keeps_the_part_of_the_day_said_with_it() -> None:
     when = _read("dia 3, digo, dia 4 de dezembro a tarde")
     assert when is not None and (when.day, when.period) == (date(2026, 12, 4), "tarde")
+
+
+def test_a_day_corrected_alone_keeps_no_hour_said_before_it() -> None:
+    when = _read("amanha as 10? na verdade ela so pode sexta")
+    assert when is not None and (when.day, when.at) == (FRIDAY, None)
 
 
 def test_a_day_corrected_alone_is_the_day_meant() -> None:

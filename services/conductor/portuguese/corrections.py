@@ -1,12 +1,14 @@
 """A time corrected within the message, or kept from earlier in it: what follows the
-correction replaces what it corrects, and what it leaves unsaid stays as said before it;
-"no mesmo horário" is the hour said before it, on the day wanted.
+correction replaces what it corrects, and an hour corrected stays on the day said before
+it; "no mesmo horário" is the hour said before it, on the day wanted.
 
 "amanhã às 14h... aliás 15h" is tomorrow at 15; "tem amanhã às 9 da noite? kkk
 brincadeira, 9 da manhã" is tomorrow at 9 in the morning; "dia 3, digo, dia 4 de dezembro
-à tarde" is the 4th; "segunda 9h? ops, quis dizer terça" is Tuesday at 9; "quinta às 10
-não pera, sexta às 10" is Friday. When what follows the marker names no time, the message
-is read whole; when what it keeps from before is in doubt, the doubt is asked.
+à tarde" is the 4th; "quinta às 10 não pera, sexta às 10" is Friday. A day corrected
+alone ("sexta às 10, digo, quinta") keeps no hour: words may stand between the day and
+the hour said before ("às 10? na verdade ela só pode sexta"), and the hour is asked. When
+what follows the marker names no time, the message is read whole; when the day it keeps
+from before is in doubt, the doubt is asked.
 
 Already folded text (no punctuation), number words as digits (see ``when``).
 """
@@ -60,16 +62,10 @@ def corrected(folded: str, read: Callable[[str], When | None]) -> tuple[bool, Wh
         return False, None
     if said is None:
         return True, meant
-    names_day = meant.day is not None or meant.week is not None
-    names_time = (meant.at, meant.period, meant.between) != (None, None, None)
-    kept = meant
-    if not names_day:
-        kept = replace(kept, day=said.day, week=said.week)
-    if not names_time:
-        kept = replace(kept, at=said.at, period=said.period, between=said.between)
-    if kept is not meant and said.doubt and not meant.doubt:
-        kept = replace(kept, doubt=said.doubt)
-    return True, kept
+    if meant.day is not None or meant.week is not None:
+        return True, meant
+    kept = replace(meant, day=said.day, week=said.week)
+    return True, (replace(kept, doubt=said.doubt) if said.doubt and not meant.doubt else kept)
 
 
 # "no mesmo horário", "mesma hora": the hour said earlier in the message, on the new day.
