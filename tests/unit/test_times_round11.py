@@ -224,3 +224,16 @@ def test_the_proposals_weekday_and_hour_named_again_in_a_no_mean_no_time() -> No
 def test_the_proposals_weekday_said_alone_stays_asked() -> None:
     when = _answered("terca?")
     assert when is not None and when.doubt is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "at"),
+    [
+        ("amanha 9 da noite nao, 9 da manha", time(9)),
+        ("amanha as 4 da tarde nao, 10 da manha", time(10)),
+        ("amanha as 9, digo, 9 da noite nao, 9 da manha", time(9)),
+    ],
+)
+def test_an_hour_refused_with_its_part_of_the_day_is_not_meant(text: str, at: time) -> None:
+    when = _read(text)
+    assert when is not None and (when.day, when.at, when.doubt) == (WEDNESDAY, at, None)

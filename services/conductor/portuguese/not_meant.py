@@ -40,11 +40,12 @@ _TODAY_PASSED = re.compile(
 _CANCELLING = re.compile(
     r"\b(?:cancel|desmarc|desist)\w*|\btir\w* (?:o )?(?:meu nome|minha consulta|meu horario)"
 )
-# An hour said and refused ("amanhã às 9 não dá, 10 pode?", "as 10 eu não posso") or
+# An hour said and refused ("amanhã às 9 não dá, 10 pode?", "as 10 eu não posso", "9 da
+# noite não, 9 da manhã", its part of the day with it) or
 # excepted ("qualquer hora menos as 10"): not meant.
 _REFUSED_HOUR = re.compile(
     r"\b(?:(?:menos|exceto|fora|tirando) )?(?:as |a |das )?\d{1,2}(?::\d\d|h\d{0,2}| ?horas?)?"
-    r"(?: e meia)?(?: (?:eu|ele|ela|a gente|nos))? nao\b"
+    r"(?: e meia)?(?: (?:da|de) (?:manha|tarde|noite))?(?: (?:eu|ele|ela|a gente|nos))? nao\b"
     r"|\b(?:menos|exceto|tirando) (?:as |a |das )?\d{1,2}(?::\d\d|h\d{0,2}| ?horas?)?\b"
 )
 # A day named as the one replaced ("sexta em vez de quinta") is not meant.
