@@ -237,3 +237,16 @@ def test_the_proposals_weekday_said_alone_stays_asked() -> None:
 def test_an_hour_refused_with_its_part_of_the_day_is_not_meant(text: str, at: time) -> None:
     when = _read(text)
     assert when is not None and (when.day, when.at, when.doubt) == (WEDNESDAY, at, None)
+
+
+@pytest.mark.parametrize(
+    "text", ["sexta 10h kkkk brincadeira, sexta nao da", "sexta as 10, ah, sexta eu nao posso"]
+)
+def test_a_weekday_refused_is_not_meant_wherever_it_is_named(text: str) -> None:
+    when = _read(text)
+    assert when is not None and when.day is None and when.start() is None
+
+
+def test_another_weekday_beside_one_refused_is_meant() -> None:
+    when = _read("sexta as 10, ah nao, sexta eu nao posso, quinta as 10")
+    assert when is not None and (when.day, when.at) == (THURSDAY, time(10))

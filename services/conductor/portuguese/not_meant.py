@@ -102,11 +102,23 @@ def _weekdays_set_aside(folded: str) -> str:
     return _WEEKDAY_SPAN.sub(" ", folded)
 
 
+# A weekday refused ("sexta 10h kkk brincadeira, sexta não dá") is not meant wherever it
+# is named, as a weekday excepted is not (round 11).
+_WEEKDAY_NAME = re.compile(r"(?:segunda|terca|quarta|quinta|sexta|sabado|domingo)\b")
+
+
+def _refused_weekdays_set_aside(folded: str) -> str:
+    refused = {m[0] for r in REFUSED_DAY.finditer(folded) if (m := _WEEKDAY_NAME.match(r[0]))}
+    for weekday in refused:
+        folded = re.sub(rf"\b{weekday}(?: feira)?\b(?! nao\b)", " ", folded)
+    return folded
+
+
 def set_aside(folded: str) -> str:
     """``folded`` without the times it names that are not the one wanted."""
     folded = _events_set_aside(_weekdays_set_aside(_GREETING.sub(" ", folded)))
     if not _CANCELLING.search(folded):
-        folded = REFUSED_DAY_PART.sub("nao", folded)
+        folded = _refused_weekdays_set_aside(REFUSED_DAY_PART.sub("nao", folded))
         folded = REFUSED_DAY.sub("nao", folded)  # a day cancelled is the booking's: kept
         folded = _REFUSED_HOUR.sub("nao", folded)
     folded = _INSTEAD_OF.sub(" ", folded)
