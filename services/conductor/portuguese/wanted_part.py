@@ -48,9 +48,7 @@ _EXPLAINED = re.compile(
 T = TypeVar("T")
 
 
-def time_wanted(
-    folded: str, read: Callable[[str], T | None], names_a_day: Callable[[T | None], bool]
-) -> tuple[bool, T | None]:
+def time_wanted(folded: str, read: Callable[[str], T | None]) -> tuple[bool, T | None]:
     """Whether a part of ``folded`` names the time wanted, and what ``read`` makes of that
     part; (False, None) when the whole message is to be read."""
     moved = _MOVED_TO.search(folded) or _BOOKED_AFTER_CANCEL.search(folded)

@@ -192,13 +192,9 @@ def _parse(text: str, today: date) -> When | None:
     def read(part: str) -> When | None:
         return _read(part, today)
 
-    found, wanted = time_wanted(folded, read, _names_a_day)
+    found, wanted = time_wanted(folded, read)
     found, wanted = (found, wanted) if found else corrected(folded, read)
     return same_time_kept(folded, wanted if found else _read(folded, today), read)
-
-
-def _names_a_day(when: When | None) -> bool:
-    return when is not None and (when.day is not None or when.week is not None)
 
 
 def _read(folded: str, today: date) -> When | None:
