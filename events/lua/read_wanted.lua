@@ -15,8 +15,8 @@ for i = 4, #ARGV do
   handled[ARGV[i]] = true
 end
 
-local reply = redis.call('XREADGROUP', 'GROUP', group, me, 'COUNT', ARGV[3], 'STREAMS',
-  KEYS[1], '>')
+local count = ARGV[3]
+local reply = redis.call('XREADGROUP', 'GROUP', group, me, 'COUNT', count, 'STREAMS', KEYS[1], '>')
 local read, kept, unwanted = 0, {}, {}
 if reply then
   for _, entry in ipairs(reply[1][2]) do

@@ -19,6 +19,9 @@ RUNS_EFFECTS = {"commit.lua"}
 RUNS_ONE_KEY_EFFECTS = {"commit_batch.lua"}
 _CALL = re.compile(r"redis\.p?call\(\s*([^,)]+)\s*(?:,\s*([^,)]+))?")
 KEYLESS = {"'TIME'"}
+# Commands whose keys follow the word STREAMS rather than the command's name.
+_STREAMS_KEY = re.compile(r"'STREAMS',\s*([^,)]+)")
+READS_STREAMS = {"'XREAD'", "'XREADGROUP'"}
 
 
 def scripts() -> list[tuple[str, str]]:
@@ -38,6 +41,9 @@ def keys_not_from_keys(source: str) -> list[str]:
         command, key = call.group(1), call.group(2)
         if command in KEYLESS:
             continue
+        if command in READS_STREAMS:
+            streams = _STREAMS_KEY.search(source, call.end())
+            key = streams.group(1) if streams else None
         if not command.startswith("'") or key is None or not key.startswith("KEYS["):
             wrong.append(call.group(0))
     return wrong

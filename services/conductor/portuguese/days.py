@@ -79,12 +79,18 @@ _EITHER_DAY = re.compile(
 )
 # A day said and refused ("sexta não dá, pode ser segunda?", "hoje não, amanhã"): not meant.
 REFUSED_DAY = re.compile(
-    rf"\b{_DAY_WORD}(?: feira)? nao\b"
+    # "amanhã eu não posso", "quinta ela não pode": who cannot may be said between.
+    rf"\b{_DAY_WORD}(?: feira)?(?: (?:eu|ele|ela|a gente|nos))? nao\b"
     r"(?! (?:posso|consigo|da|rola|vai dar)(?: ir)? (?:de |a |pela )?(?:manha|tarde|noite))"
     # "tenho horário quinta? não lembro": a "não" of not remembering refuses no day (round
     # 8); "quinta não sei se posso" still doubts the day, and refuses it.
     r"(?! (?:me )?(?:lembro|recordo)\b)"
 )  # but "amanhã não posso de manhã" refuses the morning, not the day
+# A day and its part refused together, then another day named ("hoje de tarde não dá,
+# amanhã de tarde então"): the day is refused with its part.
+REFUSED_DAY_PART = re.compile(
+    rf"\b{_DAY_WORD}(?: feira)? (?:de |a |pela )(?:manha|tarde|noite),? nao\b(?=.*\b{_DAY_WORD}\b)"
+)
 _RELATIVE_DAYS = {"hoje": 0, "hj": 0, "oje": 0, "amanha": 1}
 
 
@@ -199,7 +205,7 @@ def _day(folded: str, today: date) -> tuple[date | None, date | None, str | None
         said_next = _COMING.search(folded) or _NEXT_DAY.search(folded)
         if weekday == today.weekday() and not said_next:
             # "terça" said on a Tuesday: today, or a week from today?
-            return None, None, f"hoje ({_said(today)}) ou {_said(coming)}?"
+            return None, None, today_or_coming(today)
         if said_next and coming != following:
             # "sexta que vem", "próxima sexta" on a Tuesday: this Friday for some, next
             # week's for others.
@@ -210,6 +216,11 @@ def _day(folded: str, today: date) -> tuple[date | None, date | None, str | None
     if _THIS_WEEK.search(folded):
         return None, monday, None
     return None, None, None
+
+
+def today_or_coming(today: date) -> str:
+    """What is asked of today's weekday said on it: today, or a week from today?"""
+    return f"hoje ({_said(today)}) ou {_said(today + timedelta(days=7))}?"
 
 
 def _said(day: date) -> str:

@@ -18,7 +18,14 @@ from __future__ import annotations
 
 import re
 
+from services.conductor.portuguese.bounds import two_bounds_spanned
+
 _NOON_BOUND = re.compile(r"\b(antes|depois|apos|a partir|ate) (?:d?o )?meio dia\b")
+# One o'clock as a bound ("depois da uma") is the afternoon's, as one at night bounds no
+# span the clinic has (round 11).
+_ONE_BOUND = re.compile(
+    r"\b(antes|depois|apos|a partir|ate) da (?:uma|1)\b(?! (?:da manha|hora)\b)"
+)
 _NOON_END = re.compile(r"\b((?:entre|das|de) \d{1,2}(?:h|:\d\d)?) (?:e|ao|as|a|ate o) meio dia\b")
 _NOON_START = re.compile(
     r"\b(?:entre|d[oe]|das) (?:o )?meio dia( e meia)? (?:e|as|a|ao|ate(?: as?)?) "
@@ -41,13 +48,13 @@ _SPAN = re.compile(
 def noon_bound(folded: str) -> str:
     """``folded`` with noon as the hour 12 where it is an open span's bound ("antes do
     meio dia"); read before the times not meant are set aside, as they were written."""
-    return _NOON_BOUND.sub(r"\1 das 12h", folded)
+    return _ONE_BOUND.sub(r"\1 das 13h", _NOON_BOUND.sub(r"\1 das 12h", folded))
 
 
 def noon_spanned(folded: str) -> str:
     """``folded`` with noon as the hour 12 where it begins or ends a span, and a span's
     hours without their articles ("entre as 10 e as 11" is "entre 10 e 11")."""
-    folded = _ARTICLED.sub(r"entre \1 e \2", folded)
+    folded = _ARTICLED.sub(r"entre \1 e \2", two_bounds_spanned(folded))
     folded = _NOON_END.sub(r"\1 e 12h", folded)
     return _NOON_START.sub(
         lambda m: f"entre {'12:30' if m[1] else '12h'} e {_WORDS.get(m[2], m[2])}", folded

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from services.conductor.portuguese.days import REFUSED_DAY
+from services.conductor.portuguese.days import REFUSED_DAY, REFUSED_DAY_PART
 
 # Greetings name a part of the day, and "dia", that are not the time meant: "boa tarde,
 # amanhã às 9" is 9 in the morning, "bom dia 10h tem?" has no day 10.
@@ -40,11 +40,12 @@ _TODAY_PASSED = re.compile(
 _CANCELLING = re.compile(
     r"\b(?:cancel|desmarc|desist)\w*|\btir\w* (?:o )?(?:meu nome|minha consulta|meu horario)"
 )
-# An hour said and refused ("amanhã às 9 não dá, 10 pode?", "as 10 eu não posso") or
+# An hour said and refused ("amanhã às 9 não dá, 10 pode?", "as 10 eu não posso", "9 da
+# noite não, 9 da manhã", its part of the day with it) or
 # excepted ("qualquer hora menos as 10"): not meant.
 _REFUSED_HOUR = re.compile(
     r"\b(?:(?:menos|exceto|fora|tirando) )?(?:as |a |das )?\d{1,2}(?::\d\d|h\d{0,2}| ?horas?)?"
-    r"(?: e meia)?(?: (?:eu|ele|ela|a gente|nos))? nao\b"
+    r"(?: e meia)?(?: (?:da|de) (?:manha|tarde|noite))?(?: (?:eu|ele|ela|a gente|nos))? nao\b"
     r"|\b(?:menos|exceto|tirando) (?:as |a |das )?\d{1,2}(?::\d\d|h\d{0,2}| ?horas?)?\b"
 )
 # A day named as the one replaced ("sexta em vez de quinta") is not meant.
@@ -54,8 +55,10 @@ _INSTEAD_OF = re.compile(
 )
 # An hour of something else, then "after that" ("tenho exame as 8, depois disso posso"):
 # the span wanted begins there.
+# "até as 11, depois disso eu pego no trampo": the hour bounding a span stays its bound.
 _AFTER_THAT = re.compile(
-    r"\b(?:as |a )?(\d{1,2}(?::\d\d|h\d{0,2})?|meio dia)(?: [^\W\d]+){0,4}?,? (?:e |mas )?"
+    r"\b(?:as |a )?(?<!ate )(?<!ate as )(?<!antes das )(?<!antes da )"
+    r"(\d{1,2}(?::\d\d|h\d{0,2})?|meio dia)(?: [^\W\d]+){0,4}?,? (?:e |mas )?"
     r"depois (?:disso|dai)\b"
 )
 # The hour one leaves school or work, said with a wish for after it ("amanhã depois da
@@ -66,6 +69,21 @@ _LEAVING = re.compile(
     r"\b(?:sai|saio|sair|termina|termino|acaba|acabo|larga|largo)(?: \w+){0,3}? "
     r"(?:as |a |ao |das |por volta d[ae]s? )?(\d{1,2}(?::\d\d|h\d{0,2})?|meio dia)\b"
 )
+
+# The hour of something else the patient does ("9h tenho call", "14h eu pego o menino",
+# "eu busco ele às 14"), said beside another hour: not the one wanted (round 11). Said
+# alone ("amanhã às 10 tenho consulta?") it may be the one asked about, and is kept.
+_EVENT_HOUR = re.compile(
+    r"\b(?:as |a )?\d{1,2}(?::\d\d|h\d{0,2})? (?:eu |ele |ela )?"
+    r"(?:tenho|pego|busco|levo)\b"
+    r"|\b(?:pego|busco|levo)(?: \w+){0,4}? (?:as|a) \d{1,2}(?::\d\d|h\d{0,2})?(?!\w)"
+)
+_HOUR_SAID = re.compile(r"\b\d{1,2}(?::\d\d|h\d{0,2})(?!\w)|\b(?:as|a|pras?) \d{1,2}\b")
+
+
+def _events_set_aside(folded: str) -> str:
+    without = _EVENT_HOUR.sub(" ", folded)
+    return without if _HOUR_SAID.search(without) else folded
 
 
 _WEEKDAY_WORD = r"(?:segunda|terca|quarta|quinta|sexta|sabado|domingo)(?: feira)?"
@@ -84,10 +102,23 @@ def _weekdays_set_aside(folded: str) -> str:
     return _WEEKDAY_SPAN.sub(" ", folded)
 
 
+# A weekday refused ("sexta 10h kkk brincadeira, sexta não dá") is not meant wherever it
+# is named, as a weekday excepted is not (round 11).
+_WEEKDAY_NAME = re.compile(r"(?:segunda|terca|quarta|quinta|sexta|sabado|domingo)\b")
+
+
+def _refused_weekdays_set_aside(folded: str) -> str:
+    refused = {m[0] for r in REFUSED_DAY.finditer(folded) if (m := _WEEKDAY_NAME.match(r[0]))}
+    for weekday in refused:
+        folded = re.sub(rf"\b{weekday}(?: feira)?\b(?! nao\b)", " ", folded)
+    return folded
+
+
 def set_aside(folded: str) -> str:
     """``folded`` without the times it names that are not the one wanted."""
-    folded = _weekdays_set_aside(_GREETING.sub(" ", folded))
+    folded = _events_set_aside(_weekdays_set_aside(_GREETING.sub(" ", folded)))
     if not _CANCELLING.search(folded):
+        folded = _refused_weekdays_set_aside(REFUSED_DAY_PART.sub("nao", folded))
         folded = REFUSED_DAY.sub("nao", folded)  # a day cancelled is the booking's: kept
         folded = _REFUSED_HOUR.sub("nao", folded)
     folded = _INSTEAD_OF.sub(" ", folded)

@@ -10,7 +10,7 @@ day or correcting oneself.
 - One's booking named, then another day or time asked ("minha consulta é amanhã às 9 mas
   não vou conseguir, queria outro dia"): the time named before is the booking's, and only
   what follows the asking is wanted — nothing, when nothing follows.
-- A correction ("na verdade", "ou melhor", "quer dizer") naming a day: the day after it.
+- A correction ("na verdade", "aliás", "digo"): see ``corrections``.
 
 Already folded text, number words as digits (see ``when``).
 """
@@ -23,7 +23,7 @@ from typing import TypeVar
 
 _MOVING_VERBS = (
     r"(?:passar|passa|passe|mudar|muda|mude|trocar|troca|troque|remarc\w*|transfer\w*"
-    r"|reagend\w*|adiar|adia|adie|jogar|joga|jogue)"
+    r"|reagend\w*|adiar|adia|adie|jogar|joga|jogue|antecip\w*|adiant\w*|empurr\w*)"
 )
 _MOVED_TO = re.compile(rf"\b{_MOVING_VERBS}\b(?: \w+){{0,5}}? (?:pra|para|pro)\b")
 _BOOKED_AFTER_CANCEL = re.compile(
@@ -37,22 +37,28 @@ _OWN_BOOKING = (
     r"|tenho (?:uma )?consulta|consulta marcada)\b"
 )
 _ANOTHER_ASKED = re.compile(rf"{_OWN_BOOKING}.*?\boutr[oa] (?:dia|horario|data|hora)\b")
-_CORRECTION = re.compile(r"\b(?:na verdade|ou melhor|quer dizer|alias)\b")
 
+# What the patient goes on to explain after the day moved to ends it: one's booking ("a
+# minha é só dia 2") or what happened ("peguei plantão na quinta").
+_EXPLAINED = re.compile(
+    r"\b(?:a minha|o meu|minha consulta|meu horario"
+    r"|(?!(?:sei|dei|hei|lei|rei|vei|mei)\b)[a-z]+(?:ei|ou))\b"
+)
 
 T = TypeVar("T")
 
 
-def time_wanted(
-    folded: str, read: Callable[[str], T | None], names_a_day: Callable[[T | None], bool]
-) -> tuple[bool, T | None]:
+def time_wanted(folded: str, read: Callable[[str], T | None]) -> tuple[bool, T | None]:
     """Whether a part of ``folded`` names the time wanted, and what ``read`` makes of that
     part; (False, None) when the whole message is to be read."""
     moved = _MOVED_TO.search(folded) or _BOOKED_AFTER_CANCEL.search(folded)
-    if moved and (wanted := read(folded[moved.end() :])) is not None:
+    if moved and (wanted := read(_until_explained(folded[moved.end() :]))) is not None:
         return True, wanted
     if another := _ANOTHER_ASKED.search(folded):
         return True, read(folded[another.end() :])
-    corrections = list(_CORRECTION.finditer(folded))
-    wanted = read(folded[corrections[-1].end() :]) if corrections else None
-    return (True, wanted) if names_a_day(wanted) else (False, None)
+    return False, None
+
+
+def _until_explained(moved_to: str) -> str:
+    explained = _EXPLAINED.search(moved_to)
+    return moved_to[: explained.start()] if explained else moved_to

@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 
 _SHORT = {
-    "seg": "segunda", "ter": "terca", "qua": "quarta", "qui": "quinta", "sex": "sexta",
-    "sab": "sabado", "dom": "domingo",
+    "seg": "segunda", "ter": "terca", "qua": "quarta", "qui": "quinta", "qta": "quinta",
+    "sex": "sexta", "sab": "sabado", "dom": "domingo",
 }  # fmt: skip
 _DAYS = "segunda|terca|quarta|quinta|sexta|sabado|domingo|" + "|".join(_SHORT)
 # What follows a day and nothing else: a time, a part of the day, "que vem", another day.

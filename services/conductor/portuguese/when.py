@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, time
 
 from services.conductor.portuguese import noon_spans as spans
+from services.conductor.portuguese.corrections import corrected, same_time_kept
 from services.conductor.portuguese.dated_weekdays import weekdays_dated
 from services.conductor.portuguese.days import DAY_NUMBERS, day_of, days_put_right
 from services.conductor.portuguese.not_meant import set_aside
@@ -191,12 +192,9 @@ def _parse(text: str, today: date) -> When | None:
     def read(part: str) -> When | None:
         return _read(part, today)
 
-    found, wanted = time_wanted(folded, read, _names_a_day)
-    return wanted if found else _read(folded, today)
-
-
-def _names_a_day(when: When | None) -> bool:
-    return when is not None and (when.day is not None or when.week is not None)
+    found, wanted = time_wanted(folded, read)
+    found, wanted = (found, wanted) if found else corrected(folded, read)
+    return same_time_kept(folded, wanted if found else _read(folded, today), read)
 
 
 def _read(folded: str, today: date) -> When | None:

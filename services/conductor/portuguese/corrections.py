@@ -1,0 +1,86 @@
+"""A time corrected within the message, or kept from earlier in it: what follows the
+correction replaces what it corrects, and an hour corrected stays on the day said before
+it; "no mesmo horário" is the hour said before it, on the day wanted.
+
+"amanhã às 14h... aliás 15h" is tomorrow at 15; "tem amanhã às 9 da noite? kkk
+brincadeira, 9 da manhã" is tomorrow at 9 in the morning; "dia 3, digo, dia 4 de dezembro
+à tarde" is the 4th; "quinta às 10 não pera, sexta às 10" is Friday. A day corrected
+alone ("sexta às 10, digo, quinta") keeps no hour: words may stand between the day and
+the hour said before ("às 10? na verdade ela só pode sexta"), and the hour is asked. When
+what follows the marker names no time, the message is read whole; when the day it keeps
+from before is in doubt, the doubt is asked.
+
+Already folded text (no punctuation), number words as digits (see ``when``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import date, time
+from typing import TYPE_CHECKING, Protocol, TypeVar
+
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
+
+    class _Timed(DataclassInstance, Protocol):
+        """What ``when.When`` says, as far as a correction changes it."""
+
+        @property
+        def day(self) -> date | None: ...
+        @property
+        def week(self) -> date | None: ...
+        @property
+        def at(self) -> time | None: ...
+        @property
+        def period(self) -> str | None: ...
+        @property
+        def between(self) -> tuple[time, time] | None: ...
+        @property
+        def doubt(self) -> str | None: ...
+
+
+When = TypeVar("When", bound="_Timed")
+
+# "digo" and "pera" only where they open a clause of their own, never "te digo amanhã".
+_MARKER = re.compile(
+    r"\b(?:na verdade|ou melhor|quer dizer|quis dizer|quero dizer|alias|ops|opa|oops"
+    r"|corrigindo|brincadeira|(?<!te )(?<!eu )(?<!lhe )digo|(?:nao )?(?:pera|perai|peraí))\b"
+)
+
+
+def corrected(folded: str, read: Callable[[str], When | None]) -> tuple[bool, When | None]:
+    """Whether ``folded`` corrects a time it named, and the time meant after correcting;
+    (False, None) when the whole message is to be read."""
+    markers = list(_MARKER.finditer(folded))
+    if not markers:
+        return False, None
+    before, after = folded[: markers[-1].start()], folded[markers[-1].end() :]
+    said, meant = read(before), read(after)
+    if meant is None:
+        return False, None
+    if said is None:
+        return True, meant
+    if meant.day is not None or meant.week is not None:
+        return True, meant
+    kept = replace(meant, day=said.day, week=said.week)
+    return True, (replace(kept, doubt=said.doubt) if said.doubt and not meant.doubt else kept)
+
+
+# "no mesmo horário", "mesma hora": the hour said earlier in the message, on the new day.
+_SAME_TIME = re.compile(r"\b(?:mesmo horario|mesma hora|mesmo hora)\b")
+
+
+def same_time_kept(
+    folded: str, wanted: When | None, read: Callable[[str], When | None]
+) -> When | None:
+    """``wanted`` at the hour said before "mesmo horário", when it names none itself ("era
+    hoje às 15h ... passar pra segunda mesmo horário" is Monday at 15)."""
+    same = _SAME_TIME.search(folded)
+    if same is None or wanted is None or (wanted.at, wanted.between) != (None, None):
+        return wanted
+    said = read(folded[: same.start()])
+    if said is None or said.at is None:
+        return wanted
+    return replace(wanted, at=said.at, period=said.period)
