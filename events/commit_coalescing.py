@@ -25,7 +25,7 @@ from redis._parsers.base import BaseParser
 from redis.exceptions import ResponseError
 
 from events.checkpoint import Checkpoints, Command, raise_if_fenced
-from events.command_keys import key_positions
+from events.command_keys import UnknownCommand, key_positions
 from events.replication import script_replicated
 
 _SOURCE = resources.files("events").joinpath("lua", "commit_many.lua").read_text()
@@ -78,6 +78,13 @@ class CommitCoalescer:
 
     async def _send(self, waiting: list[_Asked]) -> list[bool | Exception]:
         """Each entry's outcome: whether applied, or why its effects failed."""
+        # An effect the script cannot be given fails its own entry, not those beside it.
+        refused = {n: exc for n, asked in enumerate(waiting) if (exc := _unknown(asked))}
+        sent = [asked for n, asked in enumerate(waiting) if n not in refused]
+        outcomes = iter(await self._call(sent) if sent else [])
+        return [refused[n] if n in refused else next(outcomes) for n in range(len(waiting))]
+
+    async def _call(self, waiting: list[_Asked]) -> list[bool | Exception]:
         checkpoints = self.checkpoints
         if len(waiting) == 1:
             one = waiting[0]
@@ -133,6 +140,16 @@ class CommitCoalescer:
                 commands.append(parts)
             entries.append((asked.chat, asked.entry_id, commands))
         return [*keys, *index], [self.token, group, _encoder.encode(entries), *values]
+
+
+def _unknown(asked: _Asked) -> UnknownCommand | None:
+    """Why ``asked``'s effects cannot be committed, if they cannot."""
+    try:
+        for command in asked.effects:
+            key_positions(command)
+    except UnknownCommand as exc:
+        return exc
+    return None
 
 
 def _outcome(reply: int | bytes) -> bool | Exception:

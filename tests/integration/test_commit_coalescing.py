@@ -11,6 +11,7 @@ from redis.exceptions import OutOfMemoryError, ResponseError
 
 from events import Keyspace
 from events.checkpoint import Checkpoints, Command, LeaseLost
+from events.command_keys import UnknownCommand
 from events.commit_coalescing import CommitCoalescer
 from events.redis_client import RedisClient
 
@@ -144,3 +145,22 @@ async def test_an_owner_fenced_out_commits_nothing(redis: RedisClient, keyspace:
     assert await pending(redis, keyspace) == 3
     for chat in CHATS:
         assert await redis.llen(said(keyspace, chat)) == 0
+
+
+async def test_an_effect_whose_keys_are_not_known_fails_its_own_entry_alone(
+    redis: RedisClient, keyspace: Keyspace
+) -> None:
+    ids = await delivered(redis, keyspace)
+    commits = CommitCoalescer(Checkpoints(redis, keyspace, GROUP), PARTITION, TOKEN)
+    unknown = [("LSET", said(keyspace, CHATS[0]), 0, "x")]
+    outcomes = await asyncio.gather(
+        commits.commit(chat=CHATS[0], entry_id=ids[CHATS[0]], effects=unknown),
+        *(
+            commits.commit(chat=chat, entry_id=ids[chat], effects=effects_of(keyspace, chat))
+            for chat in CHATS[1:]
+        ),
+        return_exceptions=True,
+    )
+    assert isinstance(outcomes[0], UnknownCommand)
+    assert outcomes[1:] == [True, True]
+    assert await pending(redis, keyspace) == 1
