@@ -7,7 +7,8 @@ go on acting on what it read, beside the new owner.
 A mark (``mark`` on a single Redis, ``mark_replicated`` with a wait for replicas) is
 written by one script that checks the lease first, in one round trip, and gives its hash
 a lifetime (``MARK_TTL_MS``): a mark nobody clears (its entry was dead-lettered) does not
-stay forever once its partition stops marking."""
+stay forever once its partition stops marking. ``events.lease_marks`` writes the marks
+the lanes of a partition ask for at the same moment in one such call."""
 
 from __future__ import annotations
 

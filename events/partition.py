@@ -31,6 +31,7 @@ from events.batch_commit import entry_order
 from events.cancellation import raise_if_cancelled
 from events.checkpoint import Command, LeaseLost
 from events.codec import REDELIVERED_FOR, CorruptEntry, Record, decode_entry
+from events.commit_coalescing import CommitCoalescer
 from events.consumer import ConsumerContext
 from events.deadletters import give_up
 from events.holding import Lease, hold
@@ -80,6 +81,7 @@ class PartitionWorker:
         self.token = token
         self.stream = consumer.keyspace.stream(partition)
         self.key_reads = KeyReads(consumer.subject_keys, partition)
+        self.commits = CommitCoalescer(consumer.checkpoints, partition, token)
         self.lanes: dict[str, _Lane] = {}
         # Entries handed to a lane and not finished: what this worker knows it holds.
         self.dispatched: set[str] = set()
@@ -319,12 +321,8 @@ class PartitionWorker:
         while True:
             raise_if_cancelled()
             try:
-                return await self.consumer.checkpoints.commit(
-                    partition=self.partition,
-                    token=self.token,
-                    chat=record.chat,
-                    entry_id=record.entry_id,
-                    effects=effects,
+                return await self.commits.commit(
+                    chat=record.chat, entry_id=record.entry_id, effects=effects
                 )
             except Exception as exc:
                 if not is_infrastructure_failure(exc):

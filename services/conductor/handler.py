@@ -49,7 +49,7 @@ from services.conductor.look_ahead import LookAhead
 from services.conductor.portuguese.speech import spoken
 from services.conductor.recording import decision_effects
 from services.conductor.reminders import DEFAULT_OFFSETS
-from services.conductor.stored import Stored, burst_key, read_stored, snapshot_key
+from services.conductor.stored import Stored, StoredReads, burst_key, snapshot_key
 from services.conductor.turn import Decide, noting_the_edit, take_turn
 from services.domain.conversation import (
     Conversation,
@@ -110,6 +110,7 @@ class ConversationHandler:
         self.decider = decider
         self.checkpoints = Checkpoints(redis, log.keyspace, group)
         self._look_ahead = LookAhead(redis, log.keyspace)
+        self._stored = StoredReads(redis, log.keyspace, group)
         self.clock = clock
         self.reminder_offsets = reminder_offsets
         self.erased_bookings = erased_bookings
@@ -156,7 +157,7 @@ class ConversationHandler:
             # follower, later in the same lane, is then bound to take the turn.
             first = ("SET", burst_key(self.log.keyspace, record.partition, record.chat))
             return [(*first, record.entry_id, "NX")]
-        stored = await read_stored(self.redis, self.log.keyspace, self.checkpoints.group, record)
+        stored = await self._stored.of(record)
         pending = await self._burst_before(record, stored.burst_first)
         burst_so_far = pending or []
         # Were the snapshot lost, the replay leaves the burst's messages out: they are in
@@ -384,8 +385,7 @@ class ConversationHandler:
         self, key: str, record: Record, leaving_out: Set[str] = frozenset(),
         stored: Stored | None = None,
     ) -> Conversation:  # fmt: skip
-        stored = stored or await read_stored(self.redis, self.log.keyspace,
-                                             self.checkpoints.group, record)  # fmt: skip
+        stored = stored or await self._stored.of(record)
         if stored.snapshot is not None:
             return read_snapshot(stored.snapshot, record.chat, record.subject_key)
         if not stored.seen:

@@ -30,7 +30,7 @@ from opentelemetry.trace import SpanKind
 
 from events import Keyspace, Record
 from events.checkpoint import Command
-from events.holding import mark, mark_replicated
+from events.lease_marks import LeaseMarks
 from events.metrics import trace_exemplar
 from events.redis_client import RedisClient
 from events.replication import ReplicaWait
@@ -87,6 +87,9 @@ class Outbox:
         self.keyspace = keyspace
         self.redis = redis
         self.replicated = replicated
+        self._marks = (
+            LeaseMarks(*replicated) if replicated else LeaseMarks(redis) if redis else None
+        )
         self.waha = waha
         self.metrics = metrics
         self.pacer = pacer
@@ -207,12 +210,9 @@ class Outbox:
         # Only while this worker holds the partition's lease: one that lost it unnoticed
         # (it lapsed in a long pause, a failover lost its renewal) must not send beside
         # the new owner.
-        if self.replicated is not None:
-            redis, wait = self.replicated
-            return await mark_replicated(redis, key, reply.reply_id, record.entry_id, wait)
-        if self.redis is not None:
-            return await mark(self.redis, key, reply.reply_id, record.entry_id)
-        return False
+        if self._marks is None:
+            return False
+        return await self._marks.mark(key, reply.reply_id, record.entry_id)
 
     async def _pace(
         self, record: Record, reply: ReplyRequested, pacer: Pacer, *, typing: bool

@@ -4,6 +4,7 @@ commit is refused (and recognised when retried) and the reply is not sent."""
 
 from __future__ import annotations
 
+import asyncio
 import time
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
@@ -13,6 +14,7 @@ import redis as sync_redis
 
 from events import Keyspace
 from events.checkpoint import Checkpoints, LeaseLost
+from events.commit_coalescing import CommitCoalescer
 from events.holding import Lease, hold
 from events.redis_client import RedisClient
 from events.replication import NotReplicated, ReplicaWait
@@ -71,6 +73,32 @@ async def test_a_commit_no_replica_confirms_is_refused_though_written(redis: Red
         await commit(Checkpoints(redis, KEYSPACE, "g", WAIT))
     # On the primary all the same: the retry finds it applied.
     assert await commit(Checkpoints(redis, KEYSPACE, "g")) is False
+
+
+async def commit_together(checkpoints: Checkpoints) -> list[bool | BaseException]:
+    """Two chats' entries committed at the same moment: one script call."""
+    commits = CommitCoalescer(checkpoints, 0, 1)
+    return await asyncio.gather(
+        *(
+            commits.commit(chat=chat, entry_id="5-0",
+                           effects=[("SET", KEYSPACE.in_partition(0, "seen", chat), "1")])
+            for chat in ("chat-a", "chat-b")
+        ),
+        return_exceptions=True,
+    )  # fmt: skip
+
+
+async def test_commits_made_together_no_replica_confirms_are_each_refused_though_written(
+    redis: RedisClient, primary: RedisServer, tmp_path: Path
+) -> None:
+    refused = await commit_together(Checkpoints(redis, KEYSPACE, "g", WAIT))
+    assert all(isinstance(outcome, NotReplicated) for outcome in refused)
+    replica = start_replica(primary, tmp_path / "replica")
+    try:
+        # Retried once a replica holds them: applied before, only acknowledged.
+        assert await commit_together(Checkpoints(redis, KEYSPACE, "g", WAIT)) == [False, False]
+    finally:
+        replica.stop()
 
 
 async def test_a_commit_refused_for_want_of_a_replica_is_recognised_once_one_holds_it(

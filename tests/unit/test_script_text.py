@@ -17,6 +17,9 @@ RUNS_EFFECTS = {"commit.lua"}
 # commit_batch.lua runs one-key effects, each naming its key by its index in KEYS (the
 # caller refuses a command of more keys: tests/unit/test_batch_commit.py).
 RUNS_ONE_KEY_EFFECTS = {"commit_batch.lua"}
+# commit_many.lua runs the effects of several entries, each key named by its index in KEYS
+# (the caller places them by position, as for commit.lua).
+RUNS_INDEXED_EFFECTS = {"commit_many.lua"}
 _CALL = re.compile(r"redis\.p?call\(\s*([^,)]+)\s*(?:,\s*([^,)]+))?")
 KEYLESS = {"'TIME'"}
 # Commands whose keys follow the word STREAMS rather than the command's name.
@@ -54,6 +57,9 @@ def test_a_script_takes_every_key_it_touches_from_keys(name: str, source: str) -
     if name in RUNS_EFFECTS:
         assert keys_not_from_keys(source) == ["redis.call(unpack(command"]
         assert "command[position] = KEYS[k]" in source
+    elif name in RUNS_INDEXED_EFFECTS:
+        assert keys_not_from_keys(source) == ["redis.pcall(unpack(parts"]
+        assert "part = KEYS[-part]" in source
     elif name in RUNS_ONE_KEY_EFFECTS:
         assert keys_not_from_keys(source) == ["redis.call(command[1], KEYS[command[2]]"]
     else:
