@@ -16,8 +16,10 @@ async def everything_in(redis: Redis, match: str | None = None) -> bytes:
     whatever its type, as one blob."""
     held: list[object] = []
     async for key in redis.scan_iter(match=match, count=1000):
-        held.append(key)
         kind = cast(bytes, await redis.type(key)).decode()
+        if kind == "none":
+            continue  # deleted since the scan named it (the product goes on running)
+        held.append(key)
         if kind == "string":
             held.append(await redis.get(key))
         elif kind == "hash":
