@@ -18,6 +18,10 @@ from services.conductor.portuguese.answer_parts import AnswerGrammar, Part, asks
 from services.conductor.portuguese.answer_parts import answer_words as _words
 from services.conductor.portuguese.answer_parts import phrases as _phrases
 from services.conductor.portuguese.answer_reading import answer_of
+from services.conductor.portuguese.confirmation_asked import (
+    no_then_professional_wished,
+    other_option_asked,
+)
 from services.conductor.portuguese.confirmation_refusals import (
     no_then_another_asked,
     refused_by_what_fills_it,
@@ -152,6 +156,8 @@ def confirmation_answer(text: str) -> bool | None:
         return False  # "não, às 10 eu trabalho" (round 11)
     if no_then_another_asked(text, confirmation_answer):
         return False  # "não, tem dia 3?" (round 11)
+    if other_option_asked(text) or no_then_professional_wished(text, confirmation_answer):
+        return False  # "não pode ser mais tarde?", "não, queria com a Dra." (round 12)
     if asks(text) and yes_beside_practical_question(text, confirmation_answer):
         return True  # "Sim. Preciso levar algum exame?" (round 9)
     if asks(text) and no_beside_question_without_hour(text, confirmation_answer):
