@@ -118,3 +118,42 @@ def test_a_refusal_asking_twice_for_another_way_is_a_refusal(text: str) -> None:
 
 def test_a_yes_asking_for_another_way_stays_unread() -> None:
     assert consent_answer("sim, tem como marcar sem isso? por telefone?") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "eu autorizo, e pra minha mae mas eu que cuido das coisas dela",
+        "aceito, é pra minha filha",
+        "sim, é pro meu pai e eu que acompanho ele",
+    ],
+)
+def test_a_consent_naming_whom_it_is_for_is_consent(text: str) -> None:
+    assert consent_answer(text) is True
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "aceito, e pra minha mae mas so se nao passarem os dados",
+        "sim, e pra minha mae mas ela nao quer",
+        "autorizo, e pra minha mae?",
+    ],
+)
+def test_whom_it_is_for_with_a_condition_or_doubt_stays_unread(text: str) -> None:
+    assert consent_answer(text) is None
+
+
+def test_a_refusal_naming_whom_it_is_for_is_a_refusal() -> None:
+    assert consent_answer("nao autorizo, e pra minha mae") is False
+
+
+@pytest.mark.parametrize(
+    "text", ["da certo sim, e pra minha vizinha mas eu levo ela", "pode confirmar, é pro meu filho"]
+)
+def test_a_confirmation_naming_whom_it_is_for_is_a_yes(text: str) -> None:
+    assert confirmation_answer(text) is True
+
+
+def test_whom_it_is_for_with_a_condition_leaves_the_yes_unread() -> None:
+    assert confirmation_answer("pode confirmar, e pra minha vizinha mas eu levo ela se der") is None

@@ -14,6 +14,7 @@ import re
 import unicodedata
 from datetime import date
 
+from services.conductor.portuguese.answer_for_whom import without_whom_for
 from services.conductor.portuguese.answer_parts import AnswerGrammar, Part, asks
 from services.conductor.portuguese.answer_parts import answer_words as _words
 from services.conductor.portuguese.answer_parts import phrases as _phrases
@@ -151,7 +152,7 @@ def _unaccented(text: str) -> str:
 def confirmation_answer(text: str) -> bool | None:
     """True for a plain yes to a proposal, False for a plain no, None for anything else
     (a question, a correction, a condition, an unrelated message)."""
-    text = with_day_pointed(text)
+    text = with_day_pointed(without_whom_for(text))
     if _NO_THEN_DROPPED.match(_unaccented(text)) or refused_by_what_fills_it(text):
         return False  # "não, às 10 eu trabalho" (round 11)
     if no_then_another_asked(text, confirmation_answer):
