@@ -1,6 +1,8 @@
 """Round 12: refusals asked as questions, refusals by the place one is in or by the
 professional wished, the North's "great", and consent's scope said with "só"."""
 
+from datetime import date, datetime
+
 import pytest
 
 from services.conductor.portuguese.confirmation import confirmation_answer
@@ -157,3 +159,39 @@ def test_a_confirmation_naming_whom_it_is_for_is_a_yes(text: str) -> None:
 
 def test_whom_it_is_for_with_a_condition_leaves_the_yes_unread() -> None:
     assert confirmation_answer("pode confirmar, e pra minha vizinha mas eu levo ela se der") is None
+
+
+_PROPOSED = datetime(2026, 12, 1, 10, 0)
+_TODAY = date(2026, 11, 24)
+
+
+@pytest.mark.parametrize(
+    "text", ["perfeito, dia 1 as 10 ta otimo", "às 10 tá bom sim", "terça, dia 1, às 10h pode ser"]
+)
+def test_a_yes_naming_the_proposal_again_is_a_yes(text: str) -> None:
+    assert confirmation_answer(text, _PROPOSED, _TODAY) is True
+
+
+def test_a_yes_naming_the_proposal_is_unread_without_it() -> None:
+    assert confirmation_answer("perfeito, dia 1 as 10 ta otimo") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["sim, dia 2 as 10", "ok, dia 1 as 11", "dia 1 as 10 ou 11?", "sim, dia 1 depois das 10"],
+)
+def test_a_yes_naming_another_time_stays_unread(text: str) -> None:
+    assert confirmation_answer(text, _PROPOSED, _TODAY) is None
+
+
+def test_the_proposal_named_alone_is_no_answer() -> None:
+    assert confirmation_answer("dia 1 as 10", _PROPOSED, _TODAY) is None
+
+
+def test_the_proposal_named_with_a_condition_stays_unread() -> None:
+    text = "sim, dia 1 as 10 mas se chover nao vou"
+    assert confirmation_answer(text, _PROPOSED, _TODAY) is None
+
+
+def test_the_proposal_s_hour_refused_by_what_fills_it_is_a_no() -> None:
+    assert confirmation_answer("nao, as 10 eu trabalho", _PROPOSED, _TODAY) is False

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from datetime import date
+from datetime import date, datetime
 
 from services.conductor.portuguese.answer_for_whom import without_whom_for
 from services.conductor.portuguese.answer_parts import AnswerGrammar, Part, asks
@@ -41,6 +41,7 @@ from services.conductor.portuguese.consent import (
     VERB_FORMS,
 )
 from services.conductor.portuguese.hedges import hedged
+from services.conductor.portuguese.proposal_named import with_proposal_pointed
 from services.conductor.portuguese.when import parse_when
 
 # Any day serves to tell whether a correction names an hour.
@@ -149,9 +150,15 @@ def _unaccented(text: str) -> str:
     return "".join(char for char in parts if not unicodedata.combining(char))
 
 
-def confirmation_answer(text: str) -> bool | None:
+def confirmation_answer(
+    text: str, proposed: datetime | None = None, today: date | None = None
+) -> bool | None:
     """True for a plain yes to a proposal, False for a plain no, None for anything else
-    (a question, a correction, a condition, an unrelated message)."""
+    (a question, a correction, a condition, an unrelated message). Given the proposal's
+    start and the day it is read on, its own day and hour said again point at it
+    ("dia 1 às 10 tá ótimo", ``proposal_named``)."""
+    if proposed is not None and today is not None:
+        text = with_proposal_pointed(text, proposed, today)
     text = with_day_pointed(without_whom_for(text))
     if _NO_THEN_DROPPED.match(_unaccented(text)) or refused_by_what_fills_it(text):
         return False  # "não, às 10 eu trabalho" (round 11)
