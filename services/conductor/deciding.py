@@ -81,7 +81,7 @@ def _answering_agent(turn: Turn) -> Agent | None:
     text = turn.message.text
     if proposal.action == PROPOSED_CANCELLATION:
         return SPECIALISTS["appointments"] if confirmation_answer(text) is not None else None
-    if confirmation_answer(text) is not None:
+    if confirmation_answer(text, proposal.start, turn.now.date()) is not None:
         return SPECIALISTS["scheduling"]
     if intent_of(text) in _OTHER_TIME and parse_when(text, turn.now.date()) is not None:
         return SPECIALISTS["scheduling"]  # "não, às 16h": another time

@@ -131,9 +131,13 @@ class Reading:
         return self.proposed is not None and self.proposed != meant
 
 
-def label_right(example: Example, today: date) -> bool:
+def label_right(example: Example, today: date, proposal: datetime | None = None) -> bool:
     """Whether the parser meant for the example's label reads it as labelled (an intent
-    as the router reads it in the example's context)."""
+    as the router reads it in the example's context, a confirmation as the brain reads
+    it knowing the proposal)."""
+    if proposal is not None and example.label in CONFIRMATION_LABELS:
+        answer = confirmation_answer(example.text, proposal, today)
+        return answer is ANSWER_LABELS[example.label][1]
     if example.label in ANSWER_LABELS:
         read, expected = ANSWER_LABELS[example.label]
         return read(example.text) is expected
@@ -169,7 +173,7 @@ def read_example(
         when = on_proposed_day(when, proposal, example.text)  # as the brain reads a no with a time
     proposed = when.start() if when is not None else None
     right_slot = slot_right(example.slot, when) if example.slot is not None else None
-    return Reading(example, label_right(example, today), right_slot, proposed)
+    return Reading(example, label_right(example, today, proposal), right_slot, proposed)
 
 
 @dataclass(frozen=True, slots=True)

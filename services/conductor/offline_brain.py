@@ -219,7 +219,7 @@ class OfflineBrain:
         when = parse_when(text, facts.today, facts.now)
         proposal = facts.proposal
         if proposal is not None and proposal.action in (PROPOSED_BOOKING, PROPOSED_MOVE):
-            answer = confirmation_answer(text)
+            answer = confirmation_answer(text, proposal.start, facts.today)
             if answer is True:
                 return self._book(proposal)
             if answer is False and when is None:

@@ -12,12 +12,17 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from datetime import date
+from datetime import date, datetime
 
+from services.conductor.portuguese.answer_for_whom import without_whom_for
 from services.conductor.portuguese.answer_parts import AnswerGrammar, Part, asks
 from services.conductor.portuguese.answer_parts import answer_words as _words
 from services.conductor.portuguese.answer_parts import phrases as _phrases
 from services.conductor.portuguese.answer_reading import answer_of
+from services.conductor.portuguese.confirmation_asked import (
+    no_then_professional_wished,
+    other_option_asked,
+)
 from services.conductor.portuguese.confirmation_refusals import (
     no_then_another_asked,
     refused_by_what_fills_it,
@@ -36,6 +41,7 @@ from services.conductor.portuguese.consent import (
     VERB_FORMS,
 )
 from services.conductor.portuguese.hedges import hedged
+from services.conductor.portuguese.proposal_named import with_proposal_pointed
 from services.conductor.portuguese.when import parse_when
 
 # Any day serves to tell whether a correction names an hour.
@@ -144,14 +150,22 @@ def _unaccented(text: str) -> str:
     return "".join(char for char in parts if not unicodedata.combining(char))
 
 
-def confirmation_answer(text: str) -> bool | None:
+def confirmation_answer(
+    text: str, proposed: datetime | None = None, today: date | None = None
+) -> bool | None:
     """True for a plain yes to a proposal, False for a plain no, None for anything else
-    (a question, a correction, a condition, an unrelated message)."""
-    text = with_day_pointed(text)
+    (a question, a correction, a condition, an unrelated message). Given the proposal's
+    start and the day it is read on, its own day and hour said again point at it
+    ("dia 1 às 10 tá ótimo", ``proposal_named``)."""
+    if proposed is not None and today is not None:
+        text = with_proposal_pointed(text, proposed, today)
+    text = with_day_pointed(without_whom_for(text))
     if _NO_THEN_DROPPED.match(_unaccented(text)) or refused_by_what_fills_it(text):
         return False  # "não, às 10 eu trabalho" (round 11)
     if no_then_another_asked(text, confirmation_answer):
         return False  # "não, tem dia 3?" (round 11)
+    if other_option_asked(text) or no_then_professional_wished(text, confirmation_answer):
+        return False  # "não pode ser mais tarde?", "não, queria com a Dra." (round 12)
     if asks(text) and yes_beside_practical_question(text, confirmation_answer):
         return True  # "Sim. Preciso levar algum exame?" (round 9)
     if asks(text) and no_beside_question_without_hour(text, confirmation_answer):

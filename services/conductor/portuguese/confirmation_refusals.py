@@ -34,7 +34,9 @@ _HOUR = r"(?:(?:as|a)\s+)?\d{1,2}(?:\s*h(?:\s*\d{2})?|:\d{2})?"
 _WHO = r"(?:eu|ele|ela|a gente|nos|meu \w+|minha \w+|mainha|painho)"
 _BUSY = (
     r"(?:trabalh\w*|estud\w*|levo|leva|busco|busca|pego|pega|viajo|viaja|tenho|tem"
-    r"|to trabalhando|estou trabalhando|ta trabalhando|dou aula|faco|faz)"
+    r"|to trabalhando|estou trabalhando|ta trabalhando|dou aula|faco|faz"
+    # Being somewhere else at that time ("10h eu to na lavoura", round 12).
+    r"|(?:to|estou|ta|esta|vou estar|vou ta)\s+(?:na|no|em)\s+(?!consulta\b)\w+)"
 )
 # "tenho como" is being able, "tenho a consulta" the booking itself: no busy verb.
 _FILLED = re.compile(
@@ -88,7 +90,9 @@ def no_then_another_asked(text: str, read: Callable[[str], bool | None]) -> bool
 # A weekday said right before the negator: the day refused, pointed at.
 _DAY_REFUSED = re.compile(
     r"\b(?:segunda|ter[cç]a|quarta|quinta|sexta)(?:[- ]feira)?(?=\s+(?:n[aã]o|n|num)\b)"
-    r"|\b(?:s[aá]bado|domingo)(?=\s+(?:n[aã]o|n|num)\b)",
+    r"|\b(?:s[aá]bado|domingo)(?=\s+(?:n[aã]o|n|num)\b)"
+    # A part of the day likewise ("de manhã não consigo, tem de tarde?", round 12).
+    r"|\b(?:de|pela|[aà]|na) (?:manh[aã]|tarde|noite)(?=\s+(?:n[aã]o|n|num)\b)",
     re.IGNORECASE,
 )
 

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from enum import StrEnum
 
 from services.conductor.portuguese import spoken_answers as spoken
+from services.conductor.portuguese.answer_for_whom import without_whom_for
 from services.conductor.portuguese.answer_parts import AnswerGrammar, Part, without_so_address
 from services.conductor.portuguese.answer_parts import answer_words as _words
 from services.conductor.portuguese.answer_parts import asks as _asks
@@ -180,7 +181,7 @@ def consent_answer(text: str) -> bool | None:
 
 
 def _whole_answer(text: str) -> bool | None:
-    text = spoken.unsigned(without_so_address(text))
+    text = without_whom_for(spoken.unsigned(without_so_address(text)))
     if no_beside_question(text, lambda sentence: _answer(within_scope(sentence))):
         return False  # "pra que vcs querem meus dados? não autorizo não" (round 8)
     unasked = without_asking_to_go_on(text)

@@ -41,11 +41,15 @@ _PURPOSE_NAMED = re.compile(
     rf"|{_KIN}))?"
     # The purposes' limit said after them ("para agendamento e atendimento somente").
     r"(?:\s+(?:somente|apenas|so|exclusivamente)\b)?"
+    # The purpose kept with "só" and no "pra" ("propaganda não, só o agendamento", round 12).
+    rf"|\b(?:so|somente|apenas|exclusivamente|unicamente)\s+{_DETERMINER}?{_PURPOSES}\b"
 )
 # Advertising refused, which the notice does not ask ("só não quero receber propaganda").
 _NOT_ASKED_REFUSED = re.compile(
     r"(?:\b(?:mas|so|porem)\s+)*"
     r"\b(?:(?:eu\s+)?(?:nao|n)\s+(?:quero|queria|aceito|autorizo|desejo)\s+(?:receber\s+)?"
+    # What is refused others' sending ("só não quero que mandem promoção", round 12).
+    r"(?:que\s+(?:me\s+)?(?:mandem|enviem|mande|envie|fiquem mandando)\s+)?"
     r"|(?:nao|n)\s+(?:me\s+)?(?:mande|mandem|manda|envie|enviem|mandar|enviar)\s+"
     r"|sem\s+|nada\s+de\s+)"
     r"(?:propagandas?|marketing|promoc(?:ao|oes)|publicidade|spam|ofertas?|anuncios?)\b"
@@ -94,4 +98,9 @@ def without_asking_to_go_on(text: str) -> str | None:
     aceito, pode ser sem isso?" is "não aceito"); None when it ends with no such question."""
     plain = _plain(text)
     asked = _WITHOUT_ASKED.search(plain)
-    return plain[: asked.start()] if asked else None
+    if asked is None:
+        return None
+    # Asked twice over ("tem como marcar sem isso? por telefone?", round 12): each taken off.
+    while (again := _WITHOUT_ASKED.search(plain[: asked.start()])) is not None:
+        asked = again
+    return plain[: asked.start()]

@@ -68,6 +68,8 @@ ACK = phrases(
     "arretado", "arretada", "arretado demais", "massa", "top",
     # The South's "great" ("bah, tri, pode ser", round 11).
     "tri", "tri bom", "tri legal", "tri bem", "bah tri",
+    # The North's "great" ("pai d'égua, serve sim", round 12).
+    "pai d egua", "pai degua", "paidegua", "pai d egua demais",
 )  # fmt: skip
 YES = phrases("estar de acordo")
 NO = phrases(

@@ -1,0 +1,70 @@
+"""Refusals of a proposal said by asking for another option or another professional
+(round 12).
+
+- The message opens by asking for another option ("não pode ser dia 3 às 14h?", "não
+  pode ser mais tarde? tipo depois das 15", "tem mais cedo? tipo 7h30 no mesmo dia"):
+  asking whether it cannot be otherwise is no yes to what was proposed, and the time
+  asked, with an hour or not, is read as the new request. A plain no naming a new hour
+  ("não, às 16h") is not asked and stays unread; "tem mais cedo?" alone asks what there
+  is before answering and stays unread too (round 8).
+- A no, then the professional wished ("não, queria com a Dra. e não com o Dr."): the
+  proposal refused for whom it is with, naming no time.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+from datetime import date
+
+from services.conductor.portuguese.when import parse_when
+
+_ANY_DAY = date(2026, 1, 5)
+# "não pode ser ...?", "não dava pra ser ...?", "tem mais cedo?", "teria algo mais tarde?".
+_CANNOT_BE = (
+    r"(?:nao|n|num)\s+(?:pode|podia|poderia|daria|dava|da)\s+(?:pra\s+|para\s+)?ser\b[^?.!]*"
+)
+_EARLIER_OR_LATER = (
+    r"(?:e\s+)?(?:tem|teria|tinha|nao tem|nao teria)\s+(?:algo\s+|algum horario\s+"
+    r"|horario\s+|vaga\s+)?(?:mais cedo|mais tarde|antes|depois)"
+)
+# What would suit given as an example ("tipo depois das 15", "tipo 7h30 no mesmo dia").
+_EXAMPLE = r"\s*(?:tipo|por exemplo|de preferencia|quem sabe)\b[^?]*[?.!]*"
+# "não pode ser ...?" with or without an example; "tem mais cedo?" only with one: alone it
+# asks for what there is before any answer (round 8) and stays unread.
+_OTHER_ASKED = re.compile(
+    rf"^\s*(?:{_CANNOT_BE}\s*\?+(?:{_EXAMPLE})?|{_EARLIER_OR_LATER}\s*\?+{_EXAMPLE})\s*$"
+)
+# The one who attends wished in place of the one proposed.
+_WISHED = r"(?:queria|quero|prefiro|preferia|gostaria|seria)"
+# Named by title, or by a name, written capitalised as names are.
+_PROFESSIONAL = (
+    r"(?:(?i:dra|dr|doutora|doutor|m[eé]dica|m[eé]dico|enfermeira|enfermeiro|profissional)"
+    r"|[A-ZÀ-Ý]\w+)"
+)
+_NO_THEN_PROFESSIONAL = re.compile(
+    rf"^\s*(?P<said>[^,.;!?]+)[,.;!]+\s*(?:eu\s+)?(?i:{_WISHED}\s+(?:que fosse\s+"
+    rf"|ser atendid[oa]\s+)?com\s+(?:(?:a|o)\s+)?){_PROFESSIONAL}\b"
+)
+
+
+def other_option_asked(text: str) -> bool:
+    """Whether ``text`` opens by asking for another option than the one proposed ("não
+    pode ser dia 3 às 14h?", "tem mais cedo?")."""
+    return _OTHER_ASKED.match(_plain(text)) is not None
+
+
+def _plain(text: str) -> str:
+    """Lower case, no accents; the question marks kept."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def no_then_professional_wished(text: str, read: Callable[[str], bool | None]) -> bool:
+    """Whether ``text`` is a no (as ``read`` reads it), then another professional wished,
+    naming no time ("não, queria com a Dra.")."""
+    found = _NO_THEN_PROFESSIONAL.match(text)
+    if found is None or "?" in text or read(found["said"]) is not False:
+        return False
+    return parse_when(text, _ANY_DAY) is None

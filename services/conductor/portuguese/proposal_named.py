@@ -1,0 +1,41 @@
+"""The proposal's own day and hour said again in the answer to it (round 12).
+
+"perfeito, dia 1 às 10 tá ótimo", "às 10 tá bom sim": the patient repeats what was
+proposed to say yes to it. Only the one who knows the proposal can tell this from a new
+time, so the brain hands it over: when the time the answer names is exactly the one
+proposed (its day, if one is named, and its hour) and nothing else in it names a time, the
+words naming it are read as "esse horário", which points at the proposal as "esse horário
+tá ótimo" does. Another day or hour, a span or a time in doubt is left as said.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+
+from services.conductor.portuguese.when import parse_when
+
+_WEEKDAY = r"(?:segunda|ter[cç]a|quarta|quinta|sexta)(?:[- ]feira)?|s[aá]bado|domingo"
+_PIECE = (
+    r"(?:(?:n[oa]\s+)?dia\s+\d{1,2}(?:/\d{1,2}(?:/\d{2,4})?)?"
+    # An hour with its "às" or its "h" ("3 pessoas" is no hour).
+    r"|(?:[aà]s?\s+\d{1,2}(?:\s*h(?:\s*\d{2})?|:\d{2})?|\d{1,2}(?:\s*h(?:\s*\d{2})?|:\d{2}))"
+    r"(?:\s+(?:horas?|da manh[aã]|da tarde|da noite))?"
+    rf"|(?:n[ao]\s+)?(?:{_WEEKDAY})|amanh[aã]|hoje|depois de amanh[aã])"
+)
+# The pieces of one time said together ("dia 1 às 10", "terça, dia 1, às 10h").
+_TIME_SAID = re.compile(rf"\b{_PIECE}(?:[\s,]+(?:e\s+)?{_PIECE})*\b", re.IGNORECASE)
+_POINTED = "esse horário"
+
+
+def with_proposal_pointed(text: str, proposed: datetime, today: date) -> str:
+    """``text`` with the proposal's day and hour, named again and alone, written as "esse
+    horário"; ``text`` as it is otherwise."""
+    when = parse_when(text, today)
+    hour = proposed.time().replace(tzinfo=None)
+    if when is None or when.doubt or when.between is not None or when.at != hour:
+        return text
+    if when.week is not None or when.day not in (None, proposed.date()):
+        return text
+    pointed = _TIME_SAID.sub(_POINTED, text)
+    return pointed if parse_when(pointed, today) is None else text
