@@ -63,7 +63,7 @@ async def test_entries_a_stale_reader_took_after_the_takeover_are_handled_by_the
             *_, stale_read = await pipe.execute()
         assert len(stale_read[0][1]) == 2
         await redis.execute_command(*status_entry(keyspace, "s3"))
-        await eventually(lambda: handled == ["s0", "s1", "s2", "s3"])
+        await eventually(lambda: handled == ["s0", "s1", "s2", "s3"], within=30)
         assert (await redis.xpending(stream, "g"))["pending"] == 0
     finally:
         owner.stop()
@@ -102,7 +102,7 @@ async def test_a_stray_read_after_the_owners_own_read_is_handled_after_it(
             pipe.xreadgroup("g", "stale", {stream: ">"}, count=1)
             *_, stale_read = await pipe.execute()
         assert len(stale_read[0][1]) == 1
-        await eventually(lambda: len(handled) == 3)
+        await eventually(lambda: len(handled) == 3, within=30)
         assert handled == ["s0", "s1", "s2"]
     finally:
         owner.stop()
