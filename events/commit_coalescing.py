@@ -8,8 +8,9 @@ their entries to the partition's coalescer, which writes them with one call of
 XACK together, or only the XACK when applied before), the lease fence checked once for
 all. An entry's failing effect fails that entry alone, as its own commit would have; a
 call that fails (Redis away, the lease lost) fails every lane in it, and each retries its
-own commit, recognised by its checkpoint if it landed. All keys are in the partition's
-hash slot, so the call runs on Redis Cluster as on one Redis.
+own commit, recognised by its checkpoint if it landed; a call that fails for another
+cause (one entry's key in another slot of a cluster) is made again entry by entry. All
+keys are in the partition's hash slot, so the call runs on Redis Cluster as on one Redis.
 """
 
 from __future__ import annotations
@@ -24,8 +25,9 @@ import msgspec
 from redis._parsers.base import BaseParser
 from redis.exceptions import ResponseError
 
-from events.checkpoint import Checkpoints, Command, raise_if_fenced
+from events.checkpoint import Checkpoints, Command, LeaseLost, raise_if_fenced
 from events.command_keys import UnknownCommand, key_positions
+from events.infrastructure import is_infrastructure_failure
 from events.replication import script_replicated
 
 _SOURCE = resources.files("events").joinpath("lua", "commit_many.lua").read_text()
@@ -81,8 +83,22 @@ class CommitCoalescer:
         # An effect the script cannot be given fails its own entry, not those beside it.
         refused = {n: exc for n, asked in enumerate(waiting) if (exc := _unknown(asked))}
         sent = [asked for n, asked in enumerate(waiting) if n not in refused]
-        outcomes = iter(await self._call(sent) if sent else [])
+        outcomes = iter(await self._together(sent) if sent else [])
         return [refused[n] if n in refused else next(outcomes) for n in range(len(waiting))]
+
+    async def _together(self, waiting: list[_Asked]) -> list[bool | Exception]:
+        """One call for ``waiting``; if it fails for a cause not Redis's (a key the cluster
+        client finds in another slot, a value it cannot send), each entry alone, so that
+        only the entry at fault fails, as it would have without the others."""
+        try:
+            return await self._call(waiting)
+        except Exception as exc:
+            if len(waiting) == 1 or isinstance(exc, LeaseLost) or is_infrastructure_failure(exc):
+                raise
+        alone = await asyncio.gather(
+            *(self._call([one]) for one in waiting), return_exceptions=True
+        )
+        return [_single(outcome) for outcome in alone]
 
     async def _call(self, waiting: list[_Asked]) -> list[bool | Exception]:
         checkpoints = self.checkpoints
@@ -150,6 +166,14 @@ def _unknown(asked: _Asked) -> UnknownCommand | None:
     except UnknownCommand as exc:
         return exc
     return None
+
+
+def _single(outcome: list[bool | Exception] | BaseException) -> bool | Exception:
+    if isinstance(outcome, Exception):
+        return outcome
+    if isinstance(outcome, BaseException):  # cancelled: the batch is, too
+        raise outcome
+    return outcome[0]
 
 
 def _outcome(reply: int | bytes) -> bool | Exception:

@@ -164,3 +164,57 @@ async def test_an_effect_whose_keys_are_not_known_fails_its_own_entry_alone(
     assert isinstance(outcomes[0], UnknownCommand)
     assert outcomes[1:] == [True, True]
     assert await pending(redis, keyspace) == 1
+
+
+@pytest.mark.on_cluster_too
+async def test_an_effect_naming_a_key_of_another_slot_fails_no_entry_beside_it(
+    redis: RedisClient, keyspace: Keyspace
+) -> None:
+    ids = await delivered(redis, keyspace)
+    commits = CommitCoalescer(Checkpoints(redis, keyspace, GROUP), PARTITION, TOKEN)
+    elsewhere = [("SET", keyspace.in_partition(PARTITION + 1, "said", CHATS[0]), "x")]
+    outcomes = await asyncio.gather(
+        commits.commit(chat=CHATS[0], entry_id=ids[CHATS[0]], effects=elsewhere),
+        *(
+            commits.commit(chat=chat, entry_id=ids[chat], effects=effects_of(keyspace, chat))
+            for chat in CHATS[1:]
+        ),
+        return_exceptions=True,
+    )
+    # As if each had been committed alone: on a cluster the stray key fails its own entry.
+    assert outcomes[1:] == [True, True]
+    assert await positions(redis, keyspace) == [
+        *([ids[CHATS[0]].encode()] if outcomes[0] is True else [None]),
+        ids[CHATS[1]].encode(),
+        ids[CHATS[2]].encode(),
+    ]
+
+
+async def test_a_script_error_of_one_entry_fails_no_entry_after_it(
+    redis: RedisClient, keyspace: Keyspace
+) -> None:
+    ids = await delivered(redis, keyspace)
+    commits = CommitCoalescer(Checkpoints(redis, keyspace, GROUP), PARTITION, TOKEN)
+    # More parts than Lua can unpack: the script stops there, the entries before it done.
+    too_long = [("RPUSH", said(keyspace, CHATS[1]), *(["x"] * 9000))]
+    first, failed, last = await asyncio.gather(
+        *(
+            commits.commit(
+                chat=chat,
+                entry_id=ids[chat],
+                effects=too_long if chat == CHATS[1] else effects_of(keyspace, chat),
+            )
+            for chat in CHATS
+        ),
+        return_exceptions=True,
+    )
+    assert isinstance(failed, ResponseError)
+    assert last is True
+    assert first in (True, False)  # applied once, by the call that failed or alone
+    assert await redis.llen(said(keyspace, CHATS[0])) == 3
+    assert await positions(redis, keyspace) == [
+        ids[CHATS[0]].encode(),
+        None,
+        ids[CHATS[2]].encode(),
+    ]
+    assert await pending(redis, keyspace) == 1
