@@ -307,11 +307,13 @@ def _clinic(words: tuple[str, ...], folded: str) -> bool:
     booked = _any(words, _TIMES_BOOKED) or _any(words, _DAYS)  # "vcs tem pediatra amanhã?"
     if _YOU_OFFER.search(folded) and offered and not booked:
         return not _said(folded, *_WANTING)
-    if _any(words, _CAR) and (_any(words, _WHERE) or _said(folded, "de carro", "de moto")):
+    going_by_car = _said(folded, "de carro", "de moto") and not booked  # "leva ela de carro"
+    if _any(words, _CAR) and (_any(words, _WHERE) or going_by_car):
         return True
     if "onde" in words and "fica" in words:
         return True
-    asked_to_call = _said(folded, "me ligar", "me liga", "me ligue", "meu")
+    # A call received ("recebi ligacao desse numero", round 12) asks for no number.
+    asked_to_call = _said(folded, "me ligar", "me liga", "me ligue", "meu", "recebi", "ligaram")
     return _any(words, _NUMBER) and _any(words, _CALLING) and not asked_to_call
 
 
