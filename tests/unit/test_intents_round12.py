@@ -3,6 +3,7 @@ and questions about the clinic that come with a wish to be seen."""
 
 import pytest
 
+from services.conductor.portuguese.cancels_for_good import cancelled_for_good
 from services.conductor.portuguese.intents import Intent, intent_of
 
 
@@ -19,6 +20,18 @@ from services.conductor.portuguese.intents import Intent, intent_of
 )
 def test_a_booking_cancelled_with_what_makes_it_final_is_cancelled(text: str) -> None:
     assert intent_of(text) is Intent.CANCEL
+
+
+@pytest.mark.parametrize(
+    "folded",
+    [
+        "nao precisa cancelar ta tudo certo",
+        "nao cancelar nao meu pai faleceu mas eu vou",
+        "se eu cancelar perco tudo",
+    ],
+)
+def test_a_cancelling_denied_or_everything_said_elsewhere_is_not_final(folded: str) -> None:
+    assert not cancelled_for_good(tuple(folded.split()), folded)
 
 
 def test_everything_cancelled_with_a_new_day_asked_is_a_move() -> None:

@@ -16,11 +16,14 @@ import re
 
 _OFF_THE_BOOK = re.compile(r"\b(?:tira|tirar|tirem|tire)\b.{0,30}\bd[ae] agenda\b")
 _FINAL = re.compile(
-    r"\b(?:tudo|todas|todos|faleceu|falecid[oa]|falecimento|morreu|obito|velorio|enterro"
+    r"\b(?:cancelar|desmarcar) (?:tudo|todas|todos)\b"
+    r"|\b(?:faleceu|falecid[oa]|falecimento|morreu|obito|velorio|enterro"
     r"|me mudar|mudando de (?:casa|cidade|estado)|mudei de (?:casa|cidade|estado)"
     r"|vou mudar de (?:casa|cidade|estado)"
     r"|depois (?:eu )?(?:marco|agendo|remarco|vejo|ligo)(?! para)(?: outra| outro| de novo)?$)"
 )
+# A cancelling denied ("nao precisa cancelar", "nao cancela nao") cancels nothing.
+_DENIED = re.compile(r"\bnao (?:\w+ )?(?:cancelar|desmarcar)\b")
 _NEW_DAY = re.compile(
     r"\b(?:marca|marcar|marque|agenda|agendar|remarcar|passa|pasa|bota|coloca)"
     r" (?:\w+ )?para\b"
@@ -31,4 +34,6 @@ def cancelled_for_good(words: tuple[str, ...], folded: str) -> bool:
     """Whether ``folded`` cancels a booking and says what makes it final."""
     del words
     cancels = re.search(r"\b(?:cancelar|desmarcar)\b", folded) or _OFF_THE_BOOK.search(folded)
-    return bool(cancels) and _FINAL.search(folded) is not None and not _NEW_DAY.search(folded)
+    if not cancels or _DENIED.search(folded) or _NEW_DAY.search(folded):
+        return False
+    return _FINAL.search(folded) is not None
