@@ -164,3 +164,11 @@ def test_any_day_of_a_span_named_books() -> None:
 )
 def test_a_call_received_from_the_clinic_asks_for_no_number(text: str) -> None:
     assert intent_of(text) is not Intent.INFO
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["vcs fazem cirurgia de catarata ou so consulta?", "voces fazem ultrassom ou so consulta?"],
+)
+def test_a_consulta_named_as_the_other_kind_of_care_offered_is_no_booking(text: str) -> None:
+    assert intent_of(text) is Intent.INFO

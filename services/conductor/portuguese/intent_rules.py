@@ -299,11 +299,14 @@ _YOU_OFFER = re.compile(
     r"\b(?:voces?|a clinica|ai) (?:tem|teem|fazem|faz|atendem|atende|oferecem|trabalham com)\b"
 )
 
+_KIND_OF_CARE = re.compile(r"\bou (?:so |apenas |somente )?consultas?\b")
 _TIMES_BOOKED = _lexicon("horario*", "vaga*", "agend*", "marc*", "consulta", "consultas")
 
 
 def _clinic(words: tuple[str, ...], folded: str) -> bool:
     offered = _any(words, _SERVICES) or _any(words, _STAFF)
+    # "vcs fazem cirurgia de catarata ou so consulta?": a kind of care, no booking (round 12).
+    words = tuple(_KIND_OF_CARE.sub(" ", folded).split())
     booked = _any(words, _TIMES_BOOKED) or _any(words, _DAYS)  # "vcs tem pediatra amanhã?"
     if _YOU_OFFER.search(folded) and offered and not booked:
         return not _said(folded, *_WANTING)
@@ -333,7 +336,7 @@ def _seen(words: tuple[str, ...], folded: str) -> bool:
 _SERVICES = _lexicon(
     "exame", "exames", "checkup", "check", "ultrassom", "ultrasom", "eletro*", "cardio*",
     "dermato*", "nutri*", "gineco*", "pediatra", "ortoped*", "oftalm*", "psicolog*",
-    "fisioterap*", "avaliacao", "raio", "mamografia", "endocrino*", "vacina",
+    "fisioterap*", "avaliacao", "raio", "mamografia", "endocrino*", "vacina", "cirurgi*",
 )  # fmt: skip
 _WANTING = (
     "quero", "queria", "gostaria", "preciso", "tem horario", "tem vaga", "tem como",
