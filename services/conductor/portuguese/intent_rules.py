@@ -299,19 +299,24 @@ _YOU_OFFER = re.compile(
     r"\b(?:voces?|a clinica|ai) (?:tem|teem|fazem|faz|atendem|atende|oferecem|trabalham com)\b"
 )
 
+_KIND_OF_CARE = re.compile(r"\bou (?:so |apenas |somente )?consultas?\b")
 _TIMES_BOOKED = _lexicon("horario*", "vaga*", "agend*", "marc*", "consulta", "consultas")
 
 
 def _clinic(words: tuple[str, ...], folded: str) -> bool:
     offered = _any(words, _SERVICES) or _any(words, _STAFF)
+    # "vcs fazem cirurgia de catarata ou so consulta?": a kind of care, no booking (round 12).
+    words = tuple(_KIND_OF_CARE.sub(" ", folded).split())
     booked = _any(words, _TIMES_BOOKED) or _any(words, _DAYS)  # "vcs tem pediatra amanhã?"
     if _YOU_OFFER.search(folded) and offered and not booked:
         return not _said(folded, *_WANTING)
-    if _any(words, _CAR) and (_any(words, _WHERE) or _said(folded, "de carro", "de moto")):
+    going_by_car = _said(folded, "de carro", "de moto") and not booked  # "leva ela de carro"
+    if _any(words, _CAR) and (_any(words, _WHERE) or going_by_car):
         return True
     if "onde" in words and "fica" in words:
         return True
-    asked_to_call = _said(folded, "me ligar", "me liga", "me ligue", "meu")
+    # A call received ("recebi ligacao desse numero", round 12) asks for no number.
+    asked_to_call = _said(folded, "me ligar", "me liga", "me ligue", "meu", "recebi", "ligaram")
     return _any(words, _NUMBER) and _any(words, _CALLING) and not asked_to_call
 
 
@@ -331,7 +336,7 @@ def _seen(words: tuple[str, ...], folded: str) -> bool:
 _SERVICES = _lexicon(
     "exame", "exames", "checkup", "check", "ultrassom", "ultrasom", "eletro*", "cardio*",
     "dermato*", "nutri*", "gineco*", "pediatra", "ortoped*", "oftalm*", "psicolog*",
-    "fisioterap*", "avaliacao", "raio", "mamografia", "endocrino*", "vacina",
+    "fisioterap*", "avaliacao", "raio", "mamografia", "endocrino*", "vacina", "cirurgi*",
 )  # fmt: skip
 _WANTING = (
     "quero", "queria", "gostaria", "preciso", "tem horario", "tem vaga", "tem como",

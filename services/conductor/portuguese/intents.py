@@ -15,6 +15,11 @@ from services.conductor.portuguese.further_rules import intent_by_further_rules
 from services.conductor.portuguese.intent import Intent as Intent
 from services.conductor.portuguese.intent_model import second_reading
 from services.conductor.portuguese.intent_rules import erasure_asked, intent_by_rules
+from services.conductor.portuguese.intent_rules_round12 import (
+    intent_of_round12_after,
+    intent_of_round12_before,
+)
+from services.conductor.portuguese.name_relations import PATIENTS_RELATION, writers_relation
 from services.conductor.portuguese.name_remarks import name_before_remark, spoken_name
 from services.conductor.portuguese.name_repeats import without_first_saying
 from services.conductor.portuguese.name_wraps import says_for_whom, unwrapped
@@ -25,6 +30,7 @@ from services.conductor.portuguese.slips import Slips
 from services.conductor.portuguese.text import fold, has_any
 from services.conductor.portuguese.timed_specialty import names_a_time, without_specialty
 from services.conductor.portuguese.when import parse_when
+from services.conductor.portuguese.wish_to_come import wish_to_come
 from services.conductor.portuguese.wrong_chat import greets_a_group
 
 # A letter written long for emphasis ("Oii", "Bom diaaa", "cancelarrr") counts once, in
@@ -68,6 +74,8 @@ _SUITS = re.compile(
     r"|da certo|se posivel|se for posivel|se der|se puder|para mim da)(?: para mim)?$"
     # Leaving the choice to the clinic, anywhere ("amanhã ou depois, tanto faz, de tarde").
     r"|\b(?:tanto faz|voces que sabem|voces decidem|como voces preferirem)\b"
+    # Any day of a span named ("semana que vem qualquer dia", round 12).
+    r"|\bqualquer (?:dia|horario|hora)\b"
     rf"|{_DAY_IF_FREE}"
 )
 # "amanhã meio dia, dá?", "amanhã 9h?": whether a time works, asked — a time with a
@@ -110,6 +118,9 @@ _GOING_FOR = re.compile(r"\bque eu vou (?=de |fazer |levar |trazer |com |a pe\b|
 _FASTING_SAID = re.compile(
     r"\b(?:vou|vai|estarei|to|estou|vou estar|vou ir) (?:de|em) jejum\b(?![^?]*\?)"
 )
+# A booking denied ("marquei nao mas queria ir dia 23", "ainda nao agendei") is none to
+# look up (round 12).
+_NOT_BOOKED = re.compile(r"\b(?:(?:ainda )?nao (?:marquei|agendei)|(?:marquei|agendei) nao)\b")
 # Any day does: whether a message names a time does not depend on the day it is read.
 _ANY_DAY = date(2026, 1, 5)
 
@@ -127,6 +138,8 @@ _NAME_INTRO = re.compile(
     r"pode me chamar (?:so |apenas )?de|aqui (?:eh|e) (?:a |o )?|(?:eh|e) (?:a |o |(?=\w+ \w))"
     # Whose name it is ("o nome dela é", "o nome do meu filho é").
     r"|(?:o )?nome d(?:ela|ele|[oa] (?:(?:meu|minha) )?\w+)(?: (?:eh|e)\b|:)"
+    # The patient's relation, then the name ("minha vó chama ...", round 12).
+    rf"|{PATIENTS_RELATION}"
     r"|(?:aqui )?quem (?:fala|ta falando|esta falando|escreve|ta escrevendo) (?:eh|e) (?:a |o )?"
     r"|pode (?:colocar|por|botar)(?: ai)? (?:como |(?:no|em) nome d[aeo] )?"
     r"|(?:coloca|poe|bota) (?:no|em) nome d[aeo] "
@@ -168,7 +181,7 @@ def intent_of(text: str) -> Intent:
     # "qto custa" asks what "quanto custa" does; "consuta" is "consulta".
     folded = _COURTESY.sub(" ", written_out(fold(text)))
     folded = _NEAR_AN_HOUR.sub("por volta das ", _GOING_FOR.sub("pois vou ", folded))
-    folded = without_salutation(_FASTING_SAID.sub(" ", folded))
+    folded = without_salutation(_FASTING_SAID.sub(" ", _NOT_BOOKED.sub(" ", folded)))
     folded = " ".join(_rooted(w) for w in _SLIPS.corrected(_collapsed(folded).split()))
     if revocation_in(text) is not Revocation.NONE:
         # A stray "parar" is not one (see ``revocation_in``); an erasure asked beside it is
@@ -176,7 +189,13 @@ def intent_of(text: str) -> Intent:
         return Intent.LGPD if erasure_asked(folded) else Intent.REVOKE
     if (meant := request_after_second_thoughts(text)) is not None:
         return intent_of(meant)  # "queria remarcar... ah quer saber, cancela" (round 11)
-    ruled = clinic_question(folded) or intent_by_rules(folded) or intent_by_further_rules(folded)
+    ruled = (
+        clinic_question(folded)
+        or intent_of_round12_before(folded)
+        or intent_by_rules(folded)
+        or intent_by_further_rules(folded)
+        or intent_of_round12_after(folded)
+    )
     if ruled is not None:
         return ruled  # content words combined (``intent_rules``), before whole phrases
     *requests, (_, greetings) = _COLLAPSED
@@ -233,6 +252,8 @@ def _asked_or_said(intent: Intent, folded: str, asked: bool) -> Intent:
         return Intent.SCHEDULE  # "quero marcar exame de sangue": the service booked
     if intent is Intent.INFO and booking_asked(folded):
         return Intent.SCHEDULE  # "tem pediatra hoje a tarde?" (round 11)
+    if intent is Intent.INFO and wish_to_come(folded):
+        return Intent.SCHEDULE  # "vcs atendem hoje a noite? queria passar" (round 12)
     return intent
 
 
@@ -278,7 +299,10 @@ def name_in(text: str) -> str | None:
     introduced = [
         p
         for p in parts
-        if _introduces(p) and not _WRITE_DOWN.fullmatch(fold(p)) and not says_for_whom(p)
+        if _introduces(p)
+        and not _WRITE_DOWN.fullmatch(fold(p))
+        and not says_for_whom(p)
+        and not writers_relation(p)
     ]
     if len(parts) > 1 and len(introduced) == 1 and (name := _name_of(introduced[0])):
         return name
@@ -323,6 +347,8 @@ _NAME_THEN_HERE = re.compile(
 
 
 def _name_of(said: str) -> str | None:
+    if writers_relation(said):
+        return None  # "sou cuidadora", "eu sou a neta": who writes, no name (round 12)
     cleaned = " ".join(said.strip().strip(".!").split())
     if here := _NAME_THEN_HERE.match(fold(cleaned)):
         # Keep the original spelling of the words before "aqui".

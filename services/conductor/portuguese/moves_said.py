@@ -24,7 +24,9 @@ _DAY = (
     r"|domingo|semana|outr[oa] (?:dia|data|horario|hora|semana)|\d)"
 )
 _MOVED_TO_A_DAY = re.compile(
-    r"\b(?:muda|mudar|mude|troca|trocar|troque|pasa|pasar|pase|joga|jogar|empura|empurar)"
+    # "a dor não passa, meu vizinho ..." moves nothing (round 12).
+    r"(?<!nao )\b(?:muda|mudar|mude|troca|trocar|troque|pasa|pasar|pase|joga|jogar|empura"
+    r"|empurar)"
     rf" (?:a |o )?(?:minha|meu)\b.*\bpara {_DAY}"
     # Not a payment brought forward ("adianta o pagamento pra hoje?").
     rf"|\b(?:adiant|antecip)\w*\b(?! (?:o |a )?(?:pagamento|boleto|pix|conta)).*\bpara {_DAY}"

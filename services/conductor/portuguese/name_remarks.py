@@ -14,7 +14,8 @@
   Desculpa a demora, tava em reuniao", "rodrigo tavares barbosa, tmj"): the name comes
   first, has two words or more, none a word of speech, is capitalised as a name (every
   word or none: "Agora nao, estou no trabalho" is a sentence), and every sentence after it
-  is plainly no name.
+  is plainly no name; a sentence with a number is a remark ("Iracema Tavares Guimarães,
+  tenho 72 anos", "Gilmar Pinheiro Nunes, servidor matrícula 45821", round 12).
 """
 
 from __future__ import annotations
@@ -77,4 +78,6 @@ def _sentence_case(said: str) -> bool:
 
 def _remark(sentence: str) -> bool:
     words = fold(sentence).split()
+    if any(char.isdigit() for char in sentence):
+        return True  # an age or a registration number (round 12): no name has digits
     return not looks_like_name(sentence) or any(word in _SPEECH_WORDS for word in words)

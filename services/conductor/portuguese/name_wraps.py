@@ -47,7 +47,11 @@ _CLOSING = re.compile(
 # Minas' "sô" (senhor) closing the message, told from "só" by its circumflex.
 _SIR = re.compile(r"\s+s\u00f4\s*[.!]*$", re.IGNORECASE)
 # "é pro meu filho de 8 anos": whom the booking is for, no name introduced.
-_FOR_WHOM = re.compile(r"^(?:eh|e) (?:pro|pra|para) (?:o |a )?(?:meu|minha|mim)\b")
+# "e a marcação é pra minha vizinha": the booking named first (round 12).
+_FOR_WHOM = re.compile(
+    r"^(?:e )?(?:(?:a |o )?(?:marcacao|consulta|vaga|horario|agendamento|ficha) )?"
+    r"(?:eh|e) (?:pro|pra|para) (?:o |a )?(?:meu|minha|mim)\b"
+)
 
 
 def unwrapped(plain: str) -> str:

@@ -1,0 +1,50 @@
+"""Rules of round 12, each in a module of its own; the first that holds wins.
+
+Before ``intent_rules`` (whose moving rule would read "cancela ... depois eu marco
+outra" as a move, and whose service rule reads "queria passar a consulta de gineco pra
+outro dia" as a booking):
+1. ``cancels_for_good``: a booking cancelled with what makes it final;
+2. ``moves_passed``: a booking moved with "passar".
+
+After ``further_rules``, before the phrases:
+3. ``others_lookups``: a relative's booking, or one in one's name, looked up;
+4. ``own_elided``: one's own booking asked about, the noun left out;
+5. ``attending_notice``: letting the clinic know one will come.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from services.conductor.portuguese.attending_notice import attending_told
+from services.conductor.portuguese.cancels_for_good import cancelled_for_good
+from services.conductor.portuguese.intent import Intent
+from services.conductor.portuguese.moves_passed import moved_by_passing
+from services.conductor.portuguese.others_lookups import others_booking_asked
+from services.conductor.portuguese.own_elided import own_elided_asked
+
+Rule = tuple[Intent, Callable[[tuple[str, ...], str], bool]]
+_BEFORE: tuple[Rule, ...] = (
+    (Intent.CANCEL, cancelled_for_good),
+    (Intent.RESCHEDULE, moved_by_passing),
+)
+_AFTER: tuple[Rule, ...] = (
+    (Intent.CONSULT, others_booking_asked),
+    (Intent.CONSULT, own_elided_asked),
+    (Intent.CONFIRM, attending_told),
+)
+
+
+def _first(rules: tuple[Rule, ...], folded: str) -> Intent | None:
+    words = tuple(folded.split())
+    return next((intent for intent, holds in rules if holds(words, folded)), None)
+
+
+def intent_of_round12_before(folded: str) -> Intent | None:
+    """The intent of the first rule tried before ``intent_rules``; None when none holds."""
+    return _first(_BEFORE, folded)
+
+
+def intent_of_round12_after(folded: str) -> Intent | None:
+    """The intent of the first rule tried after ``further_rules``; None when none holds."""
+    return _first(_AFTER, folded)

@@ -1,0 +1,39 @@
+"""Who the patient is to the one writing, said beside the name (round 12).
+
+Older patients' carers and relatives write for them:
+- the writer's own relation, in a part of its own, is no name: "eu sou a neta", "sou
+  cuidadora dele", "sou o filho dela";
+- the patient's relation, then the name: "minha vó chama Zulmira Pereira e Silva",
+  "meu pai se chama ...", "o paciente é meu pai Geraldo Magela Costa".
+"""
+
+from __future__ import annotations
+
+import re
+
+from services.conductor.portuguese.text import fold
+
+RELATIONS = (
+    r"(?:neta|neto|bisneta|bisneto|filha|filho|enteada|enteado|nora|genro|sobrinha|sobrinho"
+    r"|irma|irmao|mae|pai|vo|avo|vovo|tia|tio|prima|primo|esposa|esposo|marido|mulher"
+    r"|sogra|sogro|madrinha|padrinho|afilhada|afilhado|vizinha|vizinho|amiga|amigo"
+    r"|cuidadora|cuidador|acompanhante|responsavel|patroa|patrao)"
+)
+"""The words of kinship and care, folded, as a regular expression."""
+
+PATIENTS_RELATION = (
+    rf"(?:a |o )?(?:minha|meu) {RELATIONS} (?:se )?chama "
+    rf"|(?:(?:ela|ele) (?:se )?chama )"
+    rf"|(?:o |a )?paciente (?:eh|e) (?:o |a )?(?:minha|meu) {RELATIONS},? "
+)
+"""The patient's relation to the writer said before the patient's name."""
+
+_WRITERS_RELATION = re.compile(
+    rf"^(?:e )?(?:eu )?(?:sou|to|estou) (?:a |o )?(?:{RELATIONS}|quem cuida)"
+    r"(?: d(?:ela|ele|[ao] \w+))?$"
+)
+
+
+def writers_relation(part: str) -> bool:
+    """Whether a part of a message only says who the writer is to the patient."""
+    return _WRITERS_RELATION.match(fold(part).strip(" .!")) is not None
