@@ -70,20 +70,33 @@ _LEAVING = re.compile(
     r"(?:as |a |ao |das |por volta d[ae]s? )?(\d{1,2}(?::\d\d|h\d{0,2})?|meio dia)\b"
 )
 
-# The hour of something else the patient does ("9h tenho call", "14h eu pego o menino",
-# "eu busco ele às 14"), said beside another hour: not the one wanted (round 11). Said
-# alone ("amanhã às 10 tenho consulta?") it may be the one asked about, and is kept.
-_EVENT_HOUR = re.compile(
-    r"\b(?:as |a )?\d{1,2}(?::\d\d|h\d{0,2})? (?:eu |ele |ela )?"
-    r"(?:tenho|pego|busco|levo)\b"
-    r"|\b(?:pego|busco|levo)(?: \w+){0,4}? (?:as|a) \d{1,2}(?::\d\d|h\d{0,2})?(?!\w)"
+# The hour of something else the patient or another does ("9h tenho call", "14h eu pego
+# o menino", "ele pega o turno as 14"), said beside another hour or a part of the day:
+# not the one wanted (rounds 11, 12). Said alone ("amanhã às 10 tenho consulta?") it may
+# be the one asked about, and is kept; a verb with an hour on each side ("as 10 ele pega
+# o turno as 14") leaves which is the event's unsaid, and both are kept (then asked).
+_EVENT_VERB = r"(?:tenho|pego|busco|levo|pega|busca|leva)\b"
+_HOUR_BEFORE = re.compile(
+    rf"\b(?:as |a )?\d{{1,2}}(?::\d\d|h\d{{0,2}})? (?:eu |ele |ela )?{_EVENT_VERB}"
+)
+_HOUR_AFTER = re.compile(
+    r"\b(?:pego|busco|levo|pega|busca|leva)(?: \w+){0,4}? (?:as|a) \d{1,2}(?::\d\d|h\d{0,2})?(?!\w)"
 )
 _HOUR_SAID = re.compile(r"\b\d{1,2}(?::\d\d|h\d{0,2})(?!\w)|\b(?:as|a|pras?) \d{1,2}\b")
+# Another's event ("ele pega o turno as 14") is set aside beside a part of the day too:
+# one's own ("eu levo minha mae as 10, entao so a tarde") is left to be asked (round 6).
+_ANOTHERS_VERB = re.compile(r"\b(?:pega|busca|leva)\b")
+_PART_OF_DAY_SAID = re.compile(r"\b(?:manha|tarde|noite|cedo|cedinho|tardinha|noitinha)\b")
 
 
 def _events_set_aside(folded: str) -> str:
-    without = _EVENT_HOUR.sub(" ", folded)
-    return without if _HOUR_SAID.search(without) else folded
+    before, after = list(_HOUR_BEFORE.finditer(folded)), list(_HOUR_AFTER.finditer(folded))
+    if {m.end() for m in before} & {m.start() + len(m[0].split()[0]) for m in after}:
+        return folded
+    without = _HOUR_AFTER.sub(" ", _HOUR_BEFORE.sub(" ", folded))
+    others = any(_ANOTHERS_VERB.search(m[0]) for m in [*before, *after])
+    kept = _HOUR_SAID.search(without) or (others and _PART_OF_DAY_SAID.search(without))
+    return without if kept else folded
 
 
 _WEEKDAY_WORD = r"(?:segunda|terca|quarta|quinta|sexta|sabado|domingo)(?: feira)?"

@@ -378,8 +378,9 @@ def _clock(folded: str, period: str | None) -> tuple[time | None, str | None]:
         return None, None
     if _EITHER_PERIOD.search(folded):
         return None, f"{hour}h da manhã ou da tarde?"  # "as 10 da manhã ou da tarde?"
-    if period == "tarde" and 8 <= hour < 12:
-        return None, "qual horário você prefere?"  # "as 10, então só à tarde": 10 is not it
+    if (period == "tarde" and 8 <= hour < 12) or (period == "manha" and hour >= 13):
+        # "as 10, então só à tarde", "amanhã cedo ... às 14": the hour is not the part meant.
+        return None, "qual horário você prefere?"
     if period in ("tarde", "noite") and hour < 12:
         hour += 12  # "3 da tarde"
     elif period is None and hour in _UNCLEAR_HOURS:

@@ -1,0 +1,50 @@
+"""Round 12: hours of others' events, parts of the day an hour contradicts."""
+
+from datetime import date, datetime, time
+
+import pytest
+
+from services.conductor.portuguese.when import When, parse_when
+
+TUESDAY = date(2026, 11, 24)
+NINE = datetime(2026, 11, 24, 9)
+WEDNESDAY, THURSDAY = date(2026, 11, 25), date(2026, 11, 26)
+
+
+def _read(text: str) -> When | None:
+    return parse_when(text, TUESDAY, now=NINE)
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("meu marido quer marcar pra amanha cedo, ele pega o turno as 14 na usina", WEDNESDAY),
+        ("quinta de manha, ela pega o onibus as 15", THURSDAY),
+    ],
+)
+def test_the_hour_of_anothers_event_beside_a_part_of_the_day_is_set_aside(
+    text: str, day: date
+) -> None:
+    when = _read(text)
+    assert when is not None
+    assert (when.day, when.at, when.period, when.doubt) == (day, None, "manha", None)
+
+
+@pytest.mark.parametrize("text", ["amanha de manha as 14h", "quinta de manha as 15h"])
+def test_an_afternoon_hour_said_with_the_morning_is_asked_about(text: str) -> None:
+    when = _read(text)
+    assert when is not None and when.at is None and when.doubt is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["amanha as 10, ele pega o turno as 14", "14h eu pego o menino, amanha as 10"],
+)
+def test_an_event_verb_between_two_hours_leaves_the_time_asked(text: str) -> None:
+    when = _read(text)
+    assert when is not None and when.start() is None and when.doubt is not None
+
+
+def test_an_hour_said_alone_with_an_event_is_still_the_one_asked_about() -> None:
+    when = _read("amanha as 10 tenho consulta?")
+    assert when is not None and (when.day, when.at) == (WEDNESDAY, time(10))
