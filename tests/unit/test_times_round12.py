@@ -48,3 +48,36 @@ def test_an_event_verb_between_two_hours_leaves_the_time_asked(text: str) -> Non
 def test_an_hour_said_alone_with_an_event_is_still_the_one_asked_about() -> None:
     when = _read("amanha as 10 tenho consulta?")
     assert when is not None and (when.day, when.at) == (WEDNESDAY, time(10))
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "at"),
+    [
+        ("to saindo do turno agora, dormindo ate as 14, da pra ser hoje umas 16h30?", TUESDAY,
+         time(16, 30)),
+        ("durmo ate as 11, amanha as 15 da?", WEDNESDAY, time(15)),
+        ("to trabalhando ate as 18, pode ser 19h amanha?", WEDNESDAY, time(19)),
+    ],
+)  # fmt: skip
+def test_the_hour_one_sleeps_or_works_until_beside_another_is_set_aside(
+    text: str, day: date, at: time
+) -> None:
+    when = _read(text)
+    assert when is not None and (when.day, when.at, when.doubt) == (day, at, None)
+
+
+def test_until_an_hour_said_alone_still_bounds_the_time_wanted() -> None:
+    when = _read("amanha ate as 11")
+    assert when is not None and when.between == (time(0), time(11))
+
+
+@pytest.mark.parametrize("text", ["amanha de manha ou de noite?", "amanhã de manhã ou à tarde?"])
+def test_two_parts_of_the_day_asked_as_either_are_asked_back(text: str) -> None:
+    when = _read(text)
+    assert when is not None and when.day == WEDNESDAY
+    assert when.period is None and when.doubt is not None
+
+
+def test_two_parts_of_the_day_offered_as_either_leave_the_day_alone() -> None:
+    when = _read("amanha de manha ou de tarde, vcs que sabem")
+    assert when is not None and (when.day, when.period, when.doubt) == (WEDNESDAY, None, None)

@@ -99,6 +99,20 @@ def _events_set_aside(folded: str) -> str:
     return without if kept else folded
 
 
+# The hour one sleeps, works or does something until ("dormindo ate as 14, da pra ser
+# hoje umas 16h30?", "durmo ate as 11"), said beside another hour: the end of something
+# else, no bound of the time wanted (round 12). Said alone it may bound it, and is kept.
+_DOING_UNTIL = re.compile(
+    r"\b(?:(?!quando\b)[a-z]+[aei]ndo|durmo|dorme)(?: \w+){0,2}? ate (?:as |a |das )?"
+    r"\d{1,2}(?::\d\d|h\d{0,2}| ?horas?)?(?!\w)"
+)
+
+
+def _doings_set_aside(folded: str) -> str:
+    without = _DOING_UNTIL.sub(" ", folded)
+    return without if _HOUR_SAID.search(without) else folded
+
+
 _WEEKDAY_WORD = r"(?:segunda|terca|quarta|quinta|sexta|sabado|domingo)(?: feira)?"
 # A weekday excepted ("qualquer dia menos quarta, que quarta tenho fisioterapia") is not
 # meant, wherever it is named again; nor are the days of a span one is busy or works
@@ -130,6 +144,7 @@ def _refused_weekdays_set_aside(folded: str) -> str:
 def set_aside(folded: str) -> str:
     """``folded`` without the times it names that are not the one wanted."""
     folded = _events_set_aside(_weekdays_set_aside(_GREETING.sub(" ", folded)))
+    folded = _doings_set_aside(folded)
     if not _CANCELLING.search(folded):
         folded = _refused_weekdays_set_aside(REFUSED_DAY_PART.sub("nao", folded))
         folded = REFUSED_DAY.sub("nao", folded)  # a day cancelled is the booking's: kept
