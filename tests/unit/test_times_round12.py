@@ -81,3 +81,32 @@ def test_two_parts_of_the_day_asked_as_either_are_asked_back(text: str) -> None:
 def test_two_parts_of_the_day_offered_as_either_leave_the_day_alone() -> None:
     when = _read("amanha de manha ou de tarde, vcs que sabem")
     assert when is not None and (when.day, when.period, when.doubt) == (WEDNESDAY, None, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        ("queriamarcar umaconsulta pra hoje atarde se tiver", "tarde"),
+        ("sexta denoite", "noite"),
+        ("quinta pelamanha tem?", "manha"),
+    ],
+)
+def test_a_part_of_the_day_run_into_the_word_before_it_is_read(text: str, period: str) -> None:
+    when = _read(text)
+    assert when is not None and when.period == period
+
+
+def test_tomorrow_is_never_read_as_a_morning_run_together() -> None:
+    when = _read("amanha as 10")
+    assert when is not None and (when.day, when.at, when.period) == (WEDNESDAY, time(10), None)
+
+
+def test_a_day_of_the_month_said_in_words_is_read() -> None:
+    when = _read("desmarca a consulta do dia dois pf")
+    assert when is not None and when.day == date(2026, 12, 2)
+
+
+@pytest.mark.parametrize("text", ["bom dia um abraco, quero marcar", "o dia um pouco corrido"])
+def test_one_said_after_dia_as_an_article_names_no_day(text: str) -> None:
+    when = _read(text)
+    assert when is None or when.day is None

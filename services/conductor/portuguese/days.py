@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from services.conductor.portuguese.run_together import parts_of_day_apart
 from services.conductor.portuguese.slips import Slips
 from services.conductor.portuguese.text import fold
 from services.domain.clinic import WEEKDAY_NAMES
@@ -105,8 +106,9 @@ _DAY_SLIPS = Slips.of(
 
 
 def days_put_right(folded: str) -> str:
-    """Already folded text with the slips in its names of days put right."""
-    return " ".join(_DAY_SLIPS.corrected(folded.split()))
+    """Already folded text with the slips in its names of days put right, and its parts
+    of the day written apart from the words run into them."""
+    return " ".join(_DAY_SLIPS.corrected(parts_of_day_apart(folded).split()))
 
 
 def day_of(folded: str, today: date) -> tuple[date | None, date | None, str | None]:
