@@ -110,3 +110,23 @@ def test_a_day_of_the_month_said_in_words_is_read() -> None:
 def test_one_said_after_dia_as_an_article_names_no_day(text: str) -> None:
     when = _read(text)
     assert when is None or when.day is None
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("pra hoje tem alguma coisa? to com o olho vermelho ardendo desde domingo", TUESDAY),
+        ("preciso cancelar a consulta de quinta-feira dia 26, ela foi internada ontem à noite",
+         THURSDAY),
+        ("meu pai faleceu no domingo, ele tinha consulta dia 3 de dezembro", date(2026, 12, 3)),
+        ("caiu ontem, quero marcar pra sexta", date(2026, 11, 27)),
+    ],
+)  # fmt: skip
+def test_a_day_named_in_telling_what_happened_is_not_the_one_meant(text: str, day: date) -> None:
+    when = _read(text)
+    assert when is not None and (when.day, when.doubt) == (day, None)
+
+
+def test_a_day_told_alone_is_still_read_as_over() -> None:
+    when = _read("fui ontem e nao me atenderam")
+    assert when is not None and when.day == date(2026, 11, 23) and when.doubt is not None

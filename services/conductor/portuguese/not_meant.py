@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from services.conductor.portuguese.days import REFUSED_DAY, REFUSED_DAY_PART
+from services.conductor.portuguese.days_told import days_told_set_aside
 
 # Greetings name a part of the day, and "dia", that are not the time meant: "boa tarde,
 # amanhã às 9" is 9 in the morning, "bom dia 10h tem?" has no day 10.
@@ -144,7 +145,7 @@ def _refused_weekdays_set_aside(folded: str) -> str:
 def set_aside(folded: str) -> str:
     """``folded`` without the times it names that are not the one wanted."""
     folded = _events_set_aside(_weekdays_set_aside(_GREETING.sub(" ", folded)))
-    folded = _doings_set_aside(folded)
+    folded = days_told_set_aside(_doings_set_aside(folded))
     if not _CANCELLING.search(folded):
         folded = _refused_weekdays_set_aside(REFUSED_DAY_PART.sub("nao", folded))
         folded = REFUSED_DAY.sub("nao", folded)  # a day cancelled is the booking's: kept
