@@ -130,3 +130,19 @@ def test_a_day_named_in_telling_what_happened_is_not_the_one_meant(text: str, da
 def test_a_day_told_alone_is_still_read_as_over() -> None:
     when = _read("fui ontem e nao me atenderam")
     assert when is not None and when.day == date(2026, 11, 23) and when.doubt is not None
+
+
+def test_a_day_of_the_month_before_a_no_is_no_hour_refused() -> None:
+    text = "pediu pra marcar com o clinico na quinta dia 3 de manha ela nao tem zap"
+    when = _read(text)
+    assert when is not None and (when.day, when.period) == (date(2026, 12, 3), "manha")
+
+
+def test_the_part_of_the_day_of_a_booking_cancelled_is_kept() -> None:
+    when = _read("pode tirar meu nome da de sexta de manha, nao vou mais")
+    assert when is not None and (when.day, when.period) == (date(2026, 11, 27), "manha")
+
+
+def test_a_part_of_the_day_refused_while_cancelling_is_still_refused() -> None:
+    when = _read("desmarca a de sexta, de manha nao posso, pode ser a tarde?")
+    assert when is not None and when.period == "tarde"

@@ -45,10 +45,12 @@ _CANCELLING = re.compile(
 # noite não, 9 da manhã", its part of the day with it) or
 # excepted ("qualquer hora menos as 10"): not meant.
 _REFUSED_HOUR = re.compile(
-    r"\b(?:(?:menos|exceto|fora|tirando) )?(?:as |a |das )?\d{1,2}(?::\d\d|h\d{0,2}| ?horas?)?"
-    r"(?: e meia)?(?: (?:da|de) (?:manha|tarde|noite))?(?: (?:eu|ele|ela|a gente|nos))? nao\b"
+    r"\b(?:(?:menos|exceto|fora|tirando) )?(?:as |a |das )?(?<!dia )\d{1,2}"
+    r"(?::\d\d|h\d{0,2}| ?horas?)?(?: e meia)?(?: (?:da|de) (?:manha|tarde|noite))?"
+    r"(?: (?:eu|ele|ela|a gente|nos))? nao\b"
     r"|\b(?:menos|exceto|tirando) (?:as |a |das )?\d{1,2}(?::\d\d|h\d{0,2}| ?horas?)?\b"
 )
+_PART_THEN_NO = re.compile(r"\b(manha|tarde|noite) nao\b(?= (?:vou|vai|irei|iremos)\b)")
 # A day named as the one replaced ("sexta em vez de quinta") is not meant.
 _INSTEAD_OF = re.compile(
     r"\b(?:em vez|ao inves|no lugar) d[eao]s? (?:(?:na|no|a|o) )?(?:segunda|terca|quarta"
@@ -150,6 +152,10 @@ def set_aside(folded: str) -> str:
         folded = _refused_weekdays_set_aside(REFUSED_DAY_PART.sub("nao", folded))
         folded = REFUSED_DAY.sub("nao", folded)  # a day cancelled is the booking's: kept
         folded = _REFUSED_HOUR.sub("nao", folded)
+    else:
+        # "tira a de sexta de manhã, não vou mais": the part of the day is the booking's,
+        # the "não" the going's (round 12).
+        folded = _PART_THEN_NO.sub(r"\1 ", folded)
     folded = _INSTEAD_OF.sub(" ", folded)
     folded = _AFTER_THAT.sub(lambda m: "a partir das " + m[1].replace("meio dia", "12h"), folded)
     leaving = _LEAVING.search(folded) if _AFTER_EVENT.search(folded) else None
