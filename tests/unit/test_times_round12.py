@@ -146,3 +146,28 @@ def test_the_part_of_the_day_of_a_booking_cancelled_is_kept() -> None:
 def test_a_part_of_the_day_refused_while_cancelling_is_still_refused() -> None:
     when = _read("desmarca a de sexta, de manha nao posso, pode ser a tarde?")
     assert when is not None and when.period == "tarde"
+
+
+def test_the_afternoon_of_the_same_day_is_on_the_day_moved_from() -> None:
+    text = (
+        "nao consigo ir de manha, tem como passar a minha consulta de sexta pra tarde do mesmo dia"
+    )
+    when = _read(text)
+    assert when is not None and (when.day, when.period) == (date(2026, 11, 27), "tarde")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "minha consulta e quinta as 9, da pra passar pras 15 no mesmo dia?",
+        "tenho consulta quinta as 10, muda pras 15 no mesmo dia",
+    ],
+)
+def test_a_booking_moved_to_another_hour_of_the_same_day(text: str) -> None:
+    when = _read(text)
+    assert when is not None and when.start() == datetime(2026, 11, 26, 15)
+
+
+def test_a_booking_moved_to_another_hour_with_no_day_said_proposes_nothing() -> None:
+    when = _read("tenho consulta amanha as 10, muda pras 14?")
+    assert when is not None and when.at == time(14) and when.start() is None
