@@ -171,3 +171,19 @@ def test_a_booking_moved_to_another_hour_of_the_same_day(text: str) -> None:
 def test_a_booking_moved_to_another_hour_with_no_day_said_proposes_nothing() -> None:
     when = _read("tenho consulta amanha as 10, muda pras 14?")
     assert when is not None and when.at == time(14) and when.start() is None
+
+
+def test_a_day_one_is_on_duty_is_refused() -> None:
+    when = _read("marca pra mim sexta 16h. nao pera, sexta eu to de plantao. sabado 9h entao")
+    assert when is not None and when.start() == datetime(2026, 11, 28, 9)
+
+
+def test_a_day_one_is_busy_only_part_of_is_still_meant() -> None:
+    when = _read("sexta to trabalhando ate as 14, depois das 15 pode")
+    assert when is not None and when.day == date(2026, 11, 27)
+    assert when.between == (time(15), time(23, 59))
+
+
+def test_an_hour_said_to_be_too_early_beside_another_is_set_aside() -> None:
+    when = _read("as 8 e muito cedo, tem 10h amanha?")
+    assert when is not None and when.start() == datetime(2026, 11, 25, 10)

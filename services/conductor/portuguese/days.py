@@ -86,6 +86,10 @@ REFUSED_DAY = re.compile(
     # "tenho horário quinta? não lembro": a "não" of not remembering refuses no day (round
     # 8); "quinta não sei se posso" still doubts the day, and refuses it.
     r"(?! (?:me )?(?:lembro|recordo)\b)"
+    # "sexta eu to de plantão", "sábado ela trabalha": a day one is busy (round 12).
+    rf"|\b{_DAY_WORD}(?: feira)?(?: (?:eu|ele|ela))? (?:to|tou|estou|ta|esta|vou estar) "
+    r"(?:de plantao|trabalhando|viajando)\b"
+    r"(?! (?:ate|das|de|a|as|pela|na|no|depois|antes|so|mas)\b)"  # busy part of it only
 )  # but "amanhã não posso de manhã" refuses the morning, not the day
 # A day and its part refused together, then another day named ("hoje de tarde não dá,
 # amanhã de tarde então"): the day is refused with its part.

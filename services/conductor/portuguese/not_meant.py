@@ -111,8 +111,15 @@ _DOING_UNTIL = re.compile(
 )
 
 
+# An hour said to be too early or too late ("10h é muito cedo pra mim"), beside another.
+_TOO_EARLY = re.compile(
+    r"\b(?:as |a )?\d{1,2}(?::\d\d|h\d{0,2}| ?horas?)? (?:e|eh|fica|ta) (?:muito |mt |meio )?"
+    r"(?:cedo|tarde)\b"
+)
+
+
 def _doings_set_aside(folded: str) -> str:
-    without = _DOING_UNTIL.sub(" ", folded)
+    without = _TOO_EARLY.sub(" ", _DOING_UNTIL.sub(" ", folded))
     return without if _HOUR_SAID.search(without) else folded
 
 
