@@ -187,3 +187,23 @@ def test_a_day_one_is_busy_only_part_of_is_still_meant() -> None:
 def test_an_hour_said_to_be_too_early_beside_another_is_set_aside() -> None:
     when = _read("as 8 e muito cedo, tem 10h amanha?")
     assert when is not None and when.start() == datetime(2026, 11, 25, 10)
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "week"),
+    [
+        ("preciso remarcar a consulta que estava marcada para quinta, pode ser para a semana "
+         "que vem?", None, date(2026, 11, 30)),
+        ("a consulta estava marcada pra quinta, tem sexta?", date(2026, 11, 27), None),
+    ],
+)  # fmt: skip
+def test_the_day_a_booking_had_beside_another_is_not_the_one_meant(
+    text: str, day: date | None, week: date | None
+) -> None:
+    when = _read(text)
+    assert when is not None and (when.day, when.week) == (day, week)
+
+
+def test_the_day_a_booking_had_said_alone_is_kept() -> None:
+    when = _read("minha consulta estava marcada para quinta?")
+    assert when is not None and when.day == THURSDAY
