@@ -76,7 +76,9 @@ def same_time_kept(
     folded: str, wanted: When | None, read: Callable[[str], When | None]
 ) -> When | None:
     """``wanted`` at the hour said before "mesmo horário", when it names none itself ("era
-    hoje às 15h ... passar pra segunda mesmo horário" is Monday at 15)."""
+    hoje às 15h ... passar pra segunda mesmo horário" is Monday at 15); on the day said
+    before "mesmo dia" likewise ("de sexta pra tarde do mesmo dia" is Friday afternoon)."""
+    wanted = _same_day_kept(folded, wanted, read)
     same = _SAME_TIME.search(folded)
     if same is None or wanted is None or (wanted.at, wanted.between) != (None, None):
         return wanted
@@ -84,3 +86,22 @@ def same_time_kept(
     if said is None or said.at is None:
         return wanted
     return replace(wanted, at=said.at, period=said.period)
+
+
+_SAME_DAY = re.compile(r"\b(?:mesmo dia|mesma data)\b")
+_TO = re.compile(r"\b(?:pra|pras|para|pro|pros)\b")
+
+
+def _same_day_kept(
+    folded: str, wanted: When | None, read: Callable[[str], When | None]
+) -> When | None:
+    same = _SAME_DAY.search(folded)
+    if same is None or wanted is None or (wanted.day, wanted.week) != (None, None):
+        return wanted
+    said = read(folded[: same.start()])
+    if said is not None and said.doubt and (to := list(_TO.finditer(folded, 0, same.start()))):
+        # "quinta as 9, passa pras 15 no mesmo dia": the day is the one moved from.
+        said = read(folded[: to[-1].start()])
+    if said is None or said.day is None or said.doubt:
+        return wanted
+    return replace(wanted, day=said.day)

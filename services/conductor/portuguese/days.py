@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from services.conductor.portuguese.run_together import parts_of_day_apart
 from services.conductor.portuguese.slips import Slips
 from services.conductor.portuguese.text import fold
 from services.domain.clinic import WEEKDAY_NAMES
@@ -85,6 +86,10 @@ REFUSED_DAY = re.compile(
     # "tenho horário quinta? não lembro": a "não" of not remembering refuses no day (round
     # 8); "quinta não sei se posso" still doubts the day, and refuses it.
     r"(?! (?:me )?(?:lembro|recordo)\b)"
+    # "sexta eu to de plantão", "sábado ela trabalha": a day one is busy (round 12).
+    rf"|\b{_DAY_WORD}(?: feira)?(?: (?:eu|ele|ela))? (?:to|tou|estou|ta|esta|vou estar) "
+    r"(?:de plantao|trabalhando|viajando)\b"
+    r"(?! (?:ate|das|de|a|as|pela|na|no|depois|antes|so|mas)\b)"  # busy part of it only
 )  # but "amanhã não posso de manhã" refuses the morning, not the day
 # A day and its part refused together, then another day named ("hoje de tarde não dá,
 # amanhã de tarde então"): the day is refused with its part.
@@ -105,8 +110,9 @@ _DAY_SLIPS = Slips.of(
 
 
 def days_put_right(folded: str) -> str:
-    """Already folded text with the slips in its names of days put right."""
-    return " ".join(_DAY_SLIPS.corrected(folded.split()))
+    """Already folded text with the slips in its names of days put right, and its parts
+    of the day written apart from the words run into them."""
+    return " ".join(_DAY_SLIPS.corrected(parts_of_day_apart(folded).split()))
 
 
 def day_of(folded: str, today: date) -> tuple[date | None, date | None, str | None]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from services.conductor.portuguese.days import REFUSED_DAY, REFUSED_DAY_PART
+from services.conductor.portuguese.days_told import days_told_set_aside
 
 # Greetings name a part of the day, and "dia", that are not the time meant: "boa tarde,
 # amanhã às 9" is 9 in the morning, "bom dia 10h tem?" has no day 10.
@@ -44,10 +45,12 @@ _CANCELLING = re.compile(
 # noite não, 9 da manhã", its part of the day with it) or
 # excepted ("qualquer hora menos as 10"): not meant.
 _REFUSED_HOUR = re.compile(
-    r"\b(?:(?:menos|exceto|fora|tirando) )?(?:as |a |das )?\d{1,2}(?::\d\d|h\d{0,2}| ?horas?)?"
-    r"(?: e meia)?(?: (?:da|de) (?:manha|tarde|noite))?(?: (?:eu|ele|ela|a gente|nos))? nao\b"
+    r"\b(?:(?:menos|exceto|fora|tirando) )?(?:as |a |das )?(?<!dia )\d{1,2}"
+    r"(?::\d\d|h\d{0,2}| ?horas?)?(?: e meia)?(?: (?:da|de) (?:manha|tarde|noite))?"
+    r"(?: (?:eu|ele|ela|a gente|nos))? nao\b"
     r"|\b(?:menos|exceto|tirando) (?:as |a |das )?\d{1,2}(?::\d\d|h\d{0,2}| ?horas?)?\b"
 )
+_PART_THEN_NO = re.compile(r"\b(manha|tarde|noite) nao\b(?= (?:vou|vai|irei|iremos)\b)")
 # A day named as the one replaced ("sexta em vez de quinta") is not meant.
 _INSTEAD_OF = re.compile(
     r"\b(?:em vez|ao inves|no lugar) d[eao]s? (?:(?:na|no|a|o) )?(?:segunda|terca|quarta"
@@ -70,19 +73,53 @@ _LEAVING = re.compile(
     r"(?:as |a |ao |das |por volta d[ae]s? )?(\d{1,2}(?::\d\d|h\d{0,2})?|meio dia)\b"
 )
 
-# The hour of something else the patient does ("9h tenho call", "14h eu pego o menino",
-# "eu busco ele às 14"), said beside another hour: not the one wanted (round 11). Said
-# alone ("amanhã às 10 tenho consulta?") it may be the one asked about, and is kept.
-_EVENT_HOUR = re.compile(
-    r"\b(?:as |a )?\d{1,2}(?::\d\d|h\d{0,2})? (?:eu |ele |ela )?"
-    r"(?:tenho|pego|busco|levo)\b"
-    r"|\b(?:pego|busco|levo)(?: \w+){0,4}? (?:as|a) \d{1,2}(?::\d\d|h\d{0,2})?(?!\w)"
+# The hour of something else the patient or another does ("9h tenho call", "14h eu pego
+# o menino", "ele pega o turno as 14"), said beside another hour or a part of the day:
+# not the one wanted (rounds 11, 12). Said alone ("amanhã às 10 tenho consulta?") it may
+# be the one asked about, and is kept; a verb with an hour on each side ("as 10 ele pega
+# o turno as 14") leaves which is the event's unsaid, and both are kept (then asked).
+_EVENT_VERB = r"(?:tenho|pego|busco|levo|pega|busca|leva)\b"
+_HOUR_BEFORE = re.compile(
+    rf"\b(?:as |a )?\d{{1,2}}(?::\d\d|h\d{{0,2}})? (?:eu |ele |ela )?{_EVENT_VERB}"
+)
+_HOUR_AFTER = re.compile(
+    r"\b(?:pego|busco|levo|pega|busca|leva)(?: \w+){0,4}? (?:as|a) \d{1,2}(?::\d\d|h\d{0,2})?(?!\w)"
 )
 _HOUR_SAID = re.compile(r"\b\d{1,2}(?::\d\d|h\d{0,2})(?!\w)|\b(?:as|a|pras?) \d{1,2}\b")
+# Another's event ("ele pega o turno as 14") is set aside beside a part of the day too:
+# one's own ("eu levo minha mae as 10, entao so a tarde") is left to be asked (round 6).
+_ANOTHERS_VERB = re.compile(r"\b(?:pega|busca|leva)\b")
+_PART_OF_DAY_SAID = re.compile(r"\b(?:manha|tarde|noite|cedo|cedinho|tardinha|noitinha)\b")
 
 
 def _events_set_aside(folded: str) -> str:
-    without = _EVENT_HOUR.sub(" ", folded)
+    before, after = list(_HOUR_BEFORE.finditer(folded)), list(_HOUR_AFTER.finditer(folded))
+    if {m.end() for m in before} & {m.start() + len(m[0].split()[0]) for m in after}:
+        return folded
+    without = _HOUR_AFTER.sub(" ", _HOUR_BEFORE.sub(" ", folded))
+    others = any(_ANOTHERS_VERB.search(m[0]) for m in [*before, *after])
+    kept = _HOUR_SAID.search(without) or (others and _PART_OF_DAY_SAID.search(without))
+    return without if kept else folded
+
+
+# The hour one sleeps, works or does something until ("dormindo ate as 14, da pra ser
+# hoje umas 16h30?", "durmo ate as 11"), said beside another hour: the end of something
+# else, no bound of the time wanted (round 12). Said alone it may bound it, and is kept.
+_DOING_UNTIL = re.compile(
+    r"\b(?:(?!quando\b)[a-z]+[aei]ndo|durmo|dorme)(?: \w+){0,2}? ate (?:as |a |das )?"
+    r"\d{1,2}(?::\d\d|h\d{0,2}| ?horas?)?(?!\w)"
+)
+
+
+# An hour said to be too early or too late ("10h é muito cedo pra mim"), beside another.
+_TOO_EARLY = re.compile(
+    r"\b(?:as |a )?\d{1,2}(?::\d\d|h\d{0,2}| ?horas?)? (?:e|eh|fica|ta) (?:muito |mt |meio )?"
+    r"(?:cedo|tarde)\b"
+)
+
+
+def _doings_set_aside(folded: str) -> str:
+    without = _TOO_EARLY.sub(" ", _DOING_UNTIL.sub(" ", folded))
     return without if _HOUR_SAID.search(without) else folded
 
 
@@ -117,10 +154,15 @@ def _refused_weekdays_set_aside(folded: str) -> str:
 def set_aside(folded: str) -> str:
     """``folded`` without the times it names that are not the one wanted."""
     folded = _events_set_aside(_weekdays_set_aside(_GREETING.sub(" ", folded)))
+    folded = days_told_set_aside(_doings_set_aside(folded))
     if not _CANCELLING.search(folded):
         folded = _refused_weekdays_set_aside(REFUSED_DAY_PART.sub("nao", folded))
         folded = REFUSED_DAY.sub("nao", folded)  # a day cancelled is the booking's: kept
         folded = _REFUSED_HOUR.sub("nao", folded)
+    else:
+        # "tira a de sexta de manhã, não vou mais": the part of the day is the booking's,
+        # the "não" the going's (round 12).
+        folded = _PART_THEN_NO.sub(r"\1 ", folded)
     folded = _INSTEAD_OF.sub(" ", folded)
     folded = _AFTER_THAT.sub(lambda m: "a partir das " + m[1].replace("meio dia", "12h"), folded)
     leaving = _LEAVING.search(folded) if _AFTER_EVENT.search(folded) else None

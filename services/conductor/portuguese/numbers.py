@@ -17,6 +17,8 @@ _SMALL_AS_NUMBER = re.compile(
     r"\b(?:(?<=as )|(?<=das )|(?<=ate )|(?<=entre )|(?<=daqui a ))(um|uma|dois|duas)\b"
     r"|\b(um|uma|dois|duas)\b(?= (?:h\b|horas?\b|e meia\b|da (?:manha|tarde|noite)\b"
     r"|dias?\b|semanas?\b))"
+    # "do dia dois" is the 2nd (round 12); "bom dia, um..." greets.
+    r"|(?<=\bdia )(?<!bom dia )(um|dois)\b(?! pouco| tanto| dia| monte)"
 )
 
 
@@ -25,7 +27,7 @@ def with_digits(folded: str) -> str:
     parts = _KEPT.split(folded)
     # split() with a group alternates: text, kept word, text, kept word, ...
     converted = [part if i % 2 else _digits(part) for i, part in enumerate(parts)]
-    return _SMALL_AS_NUMBER.sub(lambda m: _SMALL[m[1] or m[2]], "".join(converted))
+    return _SMALL_AS_NUMBER.sub(lambda m: _SMALL[m[1] or m[2] or m[3]], "".join(converted))
 
 
 def _digits(words: str) -> str:

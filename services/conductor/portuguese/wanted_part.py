@@ -25,7 +25,7 @@ _MOVING_VERBS = (
     r"(?:passar|passa|passe|mudar|muda|mude|trocar|troca|troque|remarc\w*|transfer\w*"
     r"|reagend\w*|adiar|adia|adie|jogar|joga|jogue|antecip\w*|adiant\w*|empurr\w*)"
 )
-_MOVED_TO = re.compile(rf"\b{_MOVING_VERBS}\b(?: \w+){{0,5}}? (?:pra|para|pro)\b")
+_MOVED_TO = re.compile(rf"\b{_MOVING_VERBS}\b(?: \w+){{0,5}}? (?:pra|para|pro|pras|pros)\b")
 _BOOKED_AFTER_CANCEL = re.compile(
     r"\b(?:cancel|desmarc)\w*\b.*?\b(?:marcar|agendar|marca|agenda|marco)\b(?: \w+){0,3}? "
     r"(?:pra|para|pro)\b"
@@ -52,7 +52,9 @@ def time_wanted(folded: str, read: Callable[[str], T | None]) -> tuple[bool, T |
     """Whether a part of ``folded`` names the time wanted, and what ``read`` makes of that
     part; (False, None) when the whole message is to be read."""
     moved = _MOVED_TO.search(folded) or _BOOKED_AFTER_CANCEL.search(folded)
-    if moved and (wanted := read(_until_explained(folded[moved.end() :]))) is not None:
+    # Read from its "pra", which names an hour of its own ("passar pras 15").
+    to = moved.end() - len(moved[0].split()[-1]) if moved else 0
+    if moved and (wanted := read(_until_explained(folded[to:]))) is not None:
         return True, wanted
     if another := _ANOTHER_ASKED.search(folded):
         return True, read(folded[another.end() :])

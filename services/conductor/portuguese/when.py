@@ -19,6 +19,7 @@ from services.conductor.portuguese import noon_spans as spans
 from services.conductor.portuguese.corrections import corrected, same_time_kept
 from services.conductor.portuguese.dated_weekdays import weekdays_dated
 from services.conductor.portuguese.days import DAY_NUMBERS, day_of, days_put_right
+from services.conductor.portuguese.either_parts import either_part_asked
 from services.conductor.portuguese.not_meant import set_aside
 from services.conductor.portuguese.numbers import with_digits
 from services.conductor.portuguese.reasons import reasons_periods
@@ -163,6 +164,8 @@ def parse_when(text: str, today: date, now: datetime | None = None) -> When | No
     Given ``now`` (local wall clock), an hour of today already over is asked about, never
     proposed."""
     when = _parse(text, today)
+    if when is not None and when.at is None and (asked := either_part_asked(text)):
+        when = replace(when, period=None, doubt=when.doubt or asked)
     if when is None or now is None or when.doubt or when.day != now.date() or when.at is None:
         return when
     if when.at > now.time().replace(tzinfo=None):
@@ -378,8 +381,9 @@ def _clock(folded: str, period: str | None) -> tuple[time | None, str | None]:
         return None, None
     if _EITHER_PERIOD.search(folded):
         return None, f"{hour}h da manhã ou da tarde?"  # "as 10 da manhã ou da tarde?"
-    if period == "tarde" and 8 <= hour < 12:
-        return None, "qual horário você prefere?"  # "as 10, então só à tarde": 10 is not it
+    if (period == "tarde" and 8 <= hour < 12) or (period == "manha" and hour >= 13):
+        # "as 10, então só à tarde", "amanhã cedo ... às 14": the hour is not the part meant.
+        return None, "qual horário você prefere?"
     if period in ("tarde", "noite") and hour < 12:
         hour += 12  # "3 da tarde"
     elif period is None and hour in _UNCLEAR_HOURS:

@@ -1,0 +1,28 @@
+"""Two parts of the day asked about as either ("amanhã de manhã ou de noite?"): the
+patient asks which the clinic has, or which is meant, and neither is read; the brain asks
+back. Offered as either without a question ("de manhã ou de tarde, tanto faz") the day
+stands with no part of it.
+
+Read on the text as written, before folding drops the question mark.
+"""
+
+from __future__ import annotations
+
+import re
+
+from services.conductor.portuguese.text import fold
+
+_EITHER_ASKED = re.compile(
+    r"\b(manha|tarde|noite) ou (?:a |de |da |pela |na )?(manha|tarde|noite) ?\?"
+)
+_SAID = {"manha": "de manhã", "tarde": "à tarde", "noite": "à noite"}
+
+
+def either_part_asked(text: str) -> str | None:
+    """The question to ask back when ``text`` asks about two parts of the day as either;
+    None when it does not."""
+    folded = fold(text.replace("?", " qmark "))
+    match = _EITHER_ASKED.search(folded.replace(" qmark", "?"))
+    if match is None or match[1] == match[2]:
+        return None
+    return f"{_SAID[match[1]]} ou {_SAID[match[2]]}?"
