@@ -137,7 +137,10 @@ class Clinic:
         interval overlaps, however little, is not free."""
         blocked = busy if isinstance(busy, BusyTimes) else BusyTimes(busy)
         first_day = max(since or date.min, self.local(now).date())
-        days = [day] if day else [first_day + timedelta(days=n) for n in range(self.horizon_days)]
+        # Through the horizon's last day: a slot up to ``now`` plus the horizon is bookable.
+        last_day = (self.local(now) + self.horizon).date()
+        span = (last_day - first_day).days + 1
+        days = [day] if day else [first_day + timedelta(days=n) for n in range(span)]
         found: list[datetime] = []
         for candidate_day in days:
             of_day = 0

@@ -45,6 +45,8 @@ strategies_by_type = {
 # Every other event type is derived from its type hints, with time-zone-aware times.
 st.register_type_strategy(datetime, times)
 st.register_type_strategy(int, st.integers(-(2**63), 2**63 - 1))  # msgpack's range
+# NaN equals nothing, itself included, and no event field holds one (a duration, a score).
+st.register_type_strategy(float, st.floats(allow_nan=False))
 strategies_by_type.update(
     {cls: st.builds(cls) for cls in EVENT_TYPES.values() if cls not in strategies_by_type}
 )

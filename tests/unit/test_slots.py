@@ -144,6 +144,14 @@ def test_without_a_file_the_slots_are_those_the_settings_gave(
     assert free_slots(model, service, professional, BusyTimes(busy), now, limit=20) == expected
 
 
+def test_the_horizons_last_day_offers_its_slots_up_to_the_hour_of_now() -> None:
+    wednesdays = Clinic(open_days=frozenset({2}), opens=time(8, 30), closes=time(12),
+                        slot_minutes=45)  # fmt: skip
+    now = datetime(2026, 11, 23, 8, 51, tzinfo=SP)  # the horizon ends 23/12 at 8:51
+    offered = wednesdays.free_slots(now, [], limit=20)
+    assert offered[-1] == datetime(2026, 12, 23, 8, 30, tzinfo=SP)
+
+
 def test_an_appointment_within_the_cut_off_cannot_be_cancelled_or_moved() -> None:
     start = at(24, 10)
     assert EXAMPLE.why_not_changed(start, start - timedelta(hours=3)) is None
