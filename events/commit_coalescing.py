@@ -18,6 +18,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from importlib import resources
 from typing import cast
 
@@ -29,6 +30,7 @@ from events.checkpoint import Checkpoints, Command, LeaseLost, raise_if_fenced
 from events.command_keys import UnknownCommand, key_positions
 from events.infrastructure import is_infrastructure_failure
 from events.replication import script_replicated
+from events.shared_answers import answer_each
 
 _SOURCE = resources.files("events").joinpath("lua", "commit_many.lua").read_text()
 _encoder = msgspec.msgpack.Encoder()
@@ -76,7 +78,7 @@ class CommitCoalescer:
             sending = asyncio.ensure_future(self._send(waiting))
             self._sending.add(sending)
             sending.add_done_callback(self._sending.discard)
-            sending.add_done_callback(lambda done: _answer(waiting, done))
+            sending.add_done_callback(partial(answer_each, [a.answer for a in waiting], _as_sent))
 
     async def _send(self, waiting: list[_Asked]) -> list[bool | Exception]:
         """Each entry's outcome: whether applied, or why its effects failed."""
@@ -183,19 +185,5 @@ def _outcome(reply: int | bytes) -> bool | Exception:
     return _parse_error(reply.decode(errors="replace"))
 
 
-def _answer(waiting: list[_Asked], done: asyncio.Future[list[bool | Exception]]) -> None:
-    """Answer each lane with its entry's outcome, or every lane with the call's failure."""
-    failure = None if done.cancelled() else done.exception()
-    for n, asked in enumerate(waiting):
-        if asked.answer.done():
-            continue  # its lane was cancelled meanwhile
-        if done.cancelled():
-            asked.answer.cancel()
-        elif failure is not None:
-            asked.answer.set_exception(failure)
-        else:
-            outcome = done.result()[n]
-            if isinstance(outcome, Exception):
-                asked.answer.set_exception(outcome)
-            else:
-                asked.answer.set_result(outcome)
+def _as_sent(outcome: bool | Exception) -> bool | Exception:
+    return outcome

@@ -10,8 +10,8 @@ too few replicas, the lease lost) fails every caller in it, as their own call wo
 from __future__ import annotations
 
 import asyncio
-import functools
 from dataclasses import dataclass
+from functools import partial
 from importlib import resources
 from typing import cast
 
@@ -21,6 +21,7 @@ from events.checkpoint import raise_if_fenced
 from events.holding import MARK_TTL_MS, Lease, held, mark, mark_replicated
 from events.redis_client import RedisClient
 from events.replication import ReplicaWait, script_replicated
+from events.shared_answers import answer_each
 
 _SOURCE = resources.files("events").joinpath("lua", "mark_many_if_owner.lua").read_text()
 
@@ -66,7 +67,9 @@ class LeaseMarks:
                 sending = asyncio.ensure_future(self._send(lease, key, asked))
                 self._sending.add(sending)
                 sending.add_done_callback(self._sending.discard)
-                sending.add_done_callback(functools.partial(_answer, asked))
+                sending.add_done_callback(
+                    partial(answer_each, [a.answer for a in asked], _marked_before)
+                )
 
     async def _send(self, lease: Lease, key: str, asked: list[_Asked]) -> list[int]:
         args: list[str | int] = [lease.token, MARK_TTL_MS]
@@ -86,14 +89,6 @@ class LeaseMarks:
         return cast(list[int], reply)
 
 
-def _answer(asked: list[_Asked], done: asyncio.Future[list[int]]) -> None:
-    failure = None if done.cancelled() else done.exception()
-    for n, one in enumerate(asked):
-        if one.answer.done():
-            continue  # its lane was cancelled meanwhile
-        if done.cancelled():
-            one.answer.cancel()
-        elif failure is not None:
-            one.answer.set_exception(failure)
-        else:
-            one.answer.set_result(done.result()[n] == 0)
+def _marked_before(reply: int) -> bool:
+    """Whether the mark was there before this call (HSET answers 0: no new field)."""
+    return reply == 0

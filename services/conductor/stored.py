@@ -13,10 +13,12 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import cast
 
 from events import Keyspace, Record
 from events.redis_client import RedisClient
+from events.shared_answers import answer_each
 
 
 def snapshot_key(keyspace: Keyspace, partition: int, chat: str) -> str:
@@ -74,7 +76,7 @@ class StoredReads:
         task = asyncio.ensure_future(self.read(partition, [c for c, _ in asked]))  # noqa: RUF006
         self._reading.add(task)
         task.add_done_callback(self._reading.discard)
-        task.add_done_callback(lambda done: _answer(asked, done))
+        task.add_done_callback(partial(answer_each, [f for _, f in asked], _as_read))
 
     async def read(self, partition: int, chats: Sequence[str]) -> list[Stored]:
         """What the group holds of each of ``chats`` (of ``partition``), in one round trip."""
@@ -91,14 +93,5 @@ class StoredReads:
         return [Stored(values[i], values[n + i], seen[i] is not None) for i in range(n)]
 
 
-def _answer(asked: list[_Asked], done: asyncio.Future[list[Stored]]) -> None:
-    failure = None if done.cancelled() else done.exception()
-    for n, (_, future) in enumerate(asked):
-        if future.done():
-            continue  # its lane was cancelled meanwhile
-        if done.cancelled():
-            future.cancel()
-        elif failure is not None:
-            future.set_exception(failure)
-        else:
-            future.set_result(done.result()[n])
+def _as_read(stored: Stored) -> Stored:
+    return stored
