@@ -47,6 +47,8 @@ TUNING_FILES = (
     *(f"blind14_{kind}" for kind in KINDS),
     *(f"blind15_{kind}" for kind in KINDS),
     *(f"blind16_{kind}" for kind in KINDS),
+    *(f"blind17_{kind}" for kind in KINDS),
+    *(f"blind18_{kind}" for kind in KINDS),
     "round3_answers",
     "round3_intents",
     *(f"round10_{kind}" for kind in KINDS),
