@@ -1,7 +1,8 @@
 """A no to a proposal that names a new hour or part of the day but no day ("não, às 16h",
 "10h é cedo, só depois das 16", "não, de tarde"): the patient keeps the day proposed.
 The proposal's own weekday said with "mesmo" ("tem na terça mesmo só que de tarde?")
-is the day proposed, not a doubt between two of them (round 11)."""
+is the day proposed, not a doubt between two of them (round 11). Another day asked "no
+mesmo horário" keeps the hour proposed ("Teria o dia 03/12 no mesmo horário?", round 13)."""
 
 from __future__ import annotations
 
@@ -21,6 +22,8 @@ def on_proposed_day(when: When | None, proposed: datetime, text: str = "") -> Wh
     ("não, às 10 eu trabalho"), is the one refused: no time is meant."""
     if when is not None and when.doubt and _proposed_weekday_meant(text, proposed):
         when = When(at=when.at, period=when.period, between=when.between)
+    if when is not None and _proposed_hour_kept(when, text):
+        return When(day=when.day, at=proposed.time().replace(tzinfo=None))
     if when is None or when.doubt or when.day is not None or when.week is not None:
         return when
     if when.at is None and when.period is None and when.between is None:
@@ -38,3 +41,14 @@ def _proposed_weekday_meant(text: str, proposed: datetime) -> bool:
     name = _WEEKDAYS[proposed.weekday()]
     named = re.search(rf"\b{name}(?: feira)? mesmo\b", folded) is not None
     return named and re.search(r"\d", folded) is None
+
+
+# The hour proposed kept for another day ("no mesmo horário", "na mesma hora").
+_SAME_HOUR = re.compile(r"\b(?:n[oa]\s+)?mesm[oa]\s+(?:horario|hora)\b")
+
+
+def _proposed_hour_kept(when: When, text: str) -> bool:
+    """Whether ``when`` is a day alone that ``text`` asks for at the hour proposed."""
+    alone = when.at is None and when.period is None and when.between is None
+    plain = when.doubt is None and when.week is None and when.day is not None
+    return alone and plain and _SAME_HOUR.search(fold(text)) is not None

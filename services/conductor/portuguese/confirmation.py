@@ -20,6 +20,7 @@ from services.conductor.portuguese.answer_parts import answer_words as _words
 from services.conductor.portuguese.answer_parts import phrases as _phrases
 from services.conductor.portuguese.answer_reading import answer_of
 from services.conductor.portuguese.confirmation_asked import (
+    no_then_other_option_asked,
     no_then_professional_wished,
     other_option_asked,
 )
@@ -166,6 +167,8 @@ def confirmation_answer(
         return False  # "não, tem dia 3?" (round 11)
     if other_option_asked(text) or no_then_professional_wished(text, confirmation_answer):
         return False  # "não pode ser mais tarde?", "não, queria com a Dra." (round 12)
+    if no_then_other_option_asked(text, confirmation_answer):
+        return False  # "não consigo nesse horário, mais cedo tem? tipo 8h" (round 13)
     if asks(text) and yes_beside_practical_question(text, confirmation_answer):
         return True  # "Sim. Preciso levar algum exame?" (round 9)
     if asks(text) and no_beside_question_without_hour(text, confirmation_answer):

@@ -7,6 +7,8 @@
   asked, with an hour or not, is read as the new request. A plain no naming a new hour
   ("não, às 16h") is not asked and stays unread; "tem mais cedo?" alone asks what there
   is before answering and stays unread too (round 8).
+- Round 13: a no, then the question for another option with an example ("não consigo
+  nesse horário, mais cedo tem? tipo 8h"): the no holds, the option asked is the request.
 - A no, then the professional wished ("não, queria com a Dra. e não com o Dr."): the
   proposal refused for whom it is with, naming no time.
 """
@@ -26,8 +28,10 @@ _CANNOT_BE = (
     r"(?:nao|n|num)\s+(?:pode|podia|poderia|daria|dava|da)\s+(?:pra\s+|para\s+)?ser\b[^?.!]*"
 )
 _EARLIER_OR_LATER = (
-    r"(?:e\s+)?(?:tem|teria|tinha|nao tem|nao teria)\s+(?:algo\s+|algum horario\s+"
+    r"(?:(?:e\s+)?(?:tem|teria|tinha|nao tem|nao teria)\s+(?:algo\s+|algum horario\s+"
     r"|horario\s+|vaga\s+)?(?:mais cedo|mais tarde|antes|depois)"
+    # The verb after what is asked, as speech orders it ("mais cedo tem?", round 13).
+    r"|(?:e\s+)?(?:algo\s+|horario\s+)?(?:mais cedo|mais tarde)\s+(?:tem|teria|tinha))"
 )
 # What would suit given as an example ("tipo depois das 15", "tipo 7h30 no mesmo dia").
 _EXAMPLE = r"\s*(?:tipo|por exemplo|de preferencia|quem sabe)\b[^?]*[?.!]*"
@@ -68,3 +72,16 @@ def no_then_professional_wished(text: str, read: Callable[[str], bool | None]) -
     if found is None or "?" in text or read(found["said"]) is not False:
         return False
     return parse_when(text, _ANY_DAY) is None
+
+
+# A first clause, then the rest after a comma or a stop.
+_NO_THEN_ASKED = re.compile(r"^\s*(?P<said>[^,.;!?]+)[,.;!]+\s*(?P<asked>[^,.;!].*)$", re.DOTALL)
+
+
+def no_then_other_option_asked(text: str, read: Callable[[str], bool | None]) -> bool:
+    """Whether ``text`` is a no (as ``read`` reads it), then a question for an earlier or
+    later option with an example ("não consigo nesse horário, mais cedo tem? tipo 8h")."""
+    found = _NO_THEN_ASKED.match(text)
+    if found is None or not other_option_asked(found["asked"]):
+        return False
+    return read(found["said"]) is False

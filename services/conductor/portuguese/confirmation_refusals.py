@@ -59,12 +59,16 @@ _ASKING = re.compile(
 )
 
 
+# A sigh or a cry before the answer ("aff 10h eu to na facul", round 13): no part of it.
+_SIGH = re.compile(r"^(?:(?:af+s?|ih|putz|xi|vixe|eita|poxa|mds|pqp)\s+)+")
+
+
 def refused_by_what_fills_it(text: str) -> bool:
     """Whether ``text`` refuses the time proposed by what fills it or by the only part
     of the day that suits, naming no hour to book ("não, às 10 eu trabalho")."""
     if asks(text):
         return False
-    folded = fold(text)
+    folded = _SIGH.sub("", fold(text))
     if _CONTRAST.search(folded):
         return False  # "às 10 eu trabalho, mas às 11 dá": another time offered, read as such
     if _FILLED.match(folded):

@@ -22,6 +22,7 @@ from services.conductor.portuguese.answer_parts import asks as _asks
 from services.conductor.portuguese.answer_parts import phrases as _phrases
 from services.conductor.portuguese.answer_reading import answer_of
 from services.conductor.portuguese.answer_sentences import no_beside_question
+from services.conductor.portuguese.consent_guardian import without_guardian_said
 from services.conductor.portuguese.consent_permission import PERMISSION
 from services.conductor.portuguese.consent_scope import within_scope, without_asking_to_go_on
 from services.conductor.portuguese.hedges import hedged
@@ -182,6 +183,7 @@ def consent_answer(text: str) -> bool | None:
 
 def _whole_answer(text: str) -> bool | None:
     text = without_whom_for(spoken.unsigned(without_so_address(text)))
+    text = without_guardian_said(text)  # "..., sou a mãe dela" (round 13)
     if no_beside_question(text, lambda sentence: _answer(within_scope(sentence))):
         return False  # "pra que vcs querem meus dados? não autorizo não" (round 8)
     unasked = without_asking_to_go_on(text)

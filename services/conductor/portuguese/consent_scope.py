@@ -58,6 +58,8 @@ _NOT_ASKED_REFUSED = re.compile(
     # The thing refused named first ("propaganda não", round 11).
     r"|(?:\b(?:mas|so|porem)\s+)*\b(?:propagandas?|marketing|promoc(?:ao|oes)|publicidade"
     r"|spam|ofertas?|anuncios?)\s+(?:nao|n)\b"
+    # ... with the verb after it ("propaganda não quero", round 13).
+    r"(?:\s+(?:quero|queria|aceito|autorizo|desejo|recebo)\b)?"
 )
 # A refusal ending by asking to go on without consent or another way ("não aceito, pode
 # ser sem isso?", "não quero, tem outro jeito de marcar?", "não, posso marcar por
@@ -70,7 +72,11 @@ _WITHOUT_ASKED = re.compile(
     # Another channel asked ("não, posso marcar por telefone?", round 11).
     r"|(?:posso|da pra|da para|tem como|consigo|pode ser|podemos|e)?(?: \w+){0,2}?"
     r" (?:por|pelo|via) (?:telefone|ligacao|email|e-mail|site)|(?: \w+){0,2}? pessoalmente"
-    r"|(?: \w+){0,2}? ligando)[\s?]*\?\s*$"
+    r"|(?: \w+){0,2}? ligando)[\s?]*\?"
+    # The other channel offered after the question ("... sem isso? por telefone talvez",
+    # round 13).
+    r"(?:\s*(?:por|pelo|via) (?:telefone|ligacao|email|e-mail|site)"
+    r"(?: (?:talvez|quem sabe|entao|mesmo))?[\s.?]*)?\s*$"
 )
 
 

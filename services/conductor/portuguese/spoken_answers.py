@@ -57,6 +57,9 @@ NEUTRAL = phrases(
     "sou eu mesma a paciente", "sou eu mesmo o paciente", "sou eu a paciente",
     "sou eu o paciente", "eu sou a paciente", "eu sou o paciente", "a paciente sou eu",
     "o paciente sou eu", "eu mesma sou a paciente", "eu mesmo sou o paciente",
+    # Round 13: the young's sighs and cries before or after an answer ("aff não", "ih não
+    # dá não mds"): they change no answer.
+    "aff", "af", "afs", "ih", "mds", "meu deus", "pqp", "aiai", "ai ai",
 )  # fmt: skip
 # "sussa", "de boas", "pode pá": the young's "ok", an acknowledgement, no consent alone.
 # "bom demais": Minas' and the interior's "great" (round 9).
@@ -70,8 +73,11 @@ ACK = phrases(
     "tri", "tri bom", "tri legal", "tri bem", "bah tri",
     # The North's "great" ("pai d'égua, serve sim", round 12).
     "pai d egua", "pai degua", "paidegua", "pai d egua demais",
+    # The Spanish of the border and the coast ("sí, perfecto", round 13).
+    "perfecto", "de acuerdo", "esta bien", "vale",
 )  # fmt: skip
-YES = phrases("estar de acordo")
+# Spanish's "sí", written without its accent as chat writes it ("si, autorizo", round 13).
+YES = phrases("estar de acordo", "si", "claro que si", "si claro", "si si")
 NO = phrases(
     "nop", "nops", "deixa quieto", "deixa pra la", "deixa para la", "to fora", "estou fora"
 )
