@@ -2,12 +2,13 @@
 "10h é cedo, só depois das 16", "não, de tarde"): the patient keeps the day proposed.
 The proposal's own weekday said with "mesmo" ("tem na terça mesmo só que de tarde?")
 is the day proposed, not a doubt between two of them (round 11). Another day asked "no
-mesmo horário" keeps the hour proposed ("Teria o dia 03/12 no mesmo horário?", round 13)."""
+mesmo horário" keeps the hour proposed ("Teria o dia 03/12 no mesmo horário?", round 13);
+the proposal's date refused beside another ("eu pedi dia 2 não dia 1") leaves the other."""
 
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import date, datetime
 
 from services.conductor.portuguese.text import fold
 from services.conductor.portuguese.when import When
@@ -22,6 +23,8 @@ def on_proposed_day(when: When | None, proposed: datetime, text: str = "") -> Wh
     ("não, às 10 eu trabalho"), is the one refused: no time is meant."""
     if when is not None and when.doubt and _proposed_weekday_meant(text, proposed):
         when = When(at=when.at, period=when.period, between=when.between)
+    if when is not None and (other := _other_date_than_refused(when, proposed, text)):
+        return When(day=other)
     if when is not None and _proposed_hour_kept(when, text):
         return When(day=when.day, at=proposed.time().replace(tzinfo=None))
     if when is None or when.doubt or when.day is not None or when.week is not None:
@@ -52,3 +55,29 @@ def _proposed_hour_kept(when: When, text: str) -> bool:
     alone = when.at is None and when.period is None and when.between is None
     plain = when.doubt is None and when.week is None and when.day is not None
     return alone and plain and _SAME_HOUR.search(fold(text)) is not None
+
+
+# "dia N" said twice, the proposal's own date refused with the negator beside it.
+_DATE = re.compile(r"\bdia (\d{1,2})\b")
+
+
+def _other_date_than_refused(when: When, proposed: datetime, text: str) -> date | None:
+    """The later date of the proposal's month that ``text`` asks for, refusing the
+    proposal's own ("eu pedi dia 2 não dia 1"); None for anything else. A day alone only:
+    a date before the proposal's, or a choice between them ("dia 1 ou dia 2?"), is not
+    read here."""
+    if when.at is not None or when.between is not None or when.week is not None:
+        return None
+    folded = fold(text)
+    own = proposed.day
+    refused = re.search(rf"\b(?:nao|n) dia {own}\b|\bdia {own} (?:nao|n)\b", folded)
+    others = {int(n) for n in _DATE.findall(folded)} - {own}
+    if refused is None or len(others) != 1 or " ou " in f" {folded} ":
+        return None
+    (other,) = others
+    if not own < other <= 31:
+        return None
+    try:
+        return proposed.date().replace(day=other)
+    except ValueError:
+        return None  # "dia 31" in a month of thirty

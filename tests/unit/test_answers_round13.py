@@ -131,3 +131,16 @@ def test_another_day_asked_at_the_same_hour_keeps_the_hour_proposed() -> None:
 def test_another_day_asked_without_the_hour_stays_a_day() -> None:
     when = When(day=date(2026, 12, 3))
     assert on_proposed_day(when, _PROPOSED, "teria o dia 03/12?") == when
+
+
+@pytest.mark.parametrize(
+    "text", ["pera nao, eu pedi dia 2 nao dia 1", "eu pedi dia 2 e nao dia 1", "dia 1 nao, dia 2"]
+)
+def test_the_proposals_date_refused_beside_another_leaves_the_other(text: str) -> None:
+    when = When(day=date(2026, 12, 1))
+    assert on_proposed_day(when, _PROPOSED, text) == When(day=date(2026, 12, 2))
+
+
+def test_a_choice_between_the_proposals_date_and_another_stays_in_doubt() -> None:
+    when = When(doubt="qual dos dois dias você prefere?")
+    assert on_proposed_day(when, _PROPOSED, "dia 1 ou dia 2?") == when
