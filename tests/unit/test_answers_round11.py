@@ -182,11 +182,6 @@ def test_a_no_then_another_day_or_part_asked_is_a_no(text: str) -> None:
     assert confirmation_answer(text) is False
 
 
-@pytest.mark.parametrize("text", ["nao, tem as 16h?", "nao, pode ser quinta as 9?"])
-def test_a_no_then_another_hour_asked_proposes_anew(text: str) -> None:
-    assert confirmation_answer(text) is None
-
-
 @pytest.mark.parametrize(
     "text", ["xi, terça nao rola mermão", "sexta-feira não posso", "nao rola", "errado"]
 )

@@ -144,3 +144,27 @@ def test_the_proposals_date_refused_beside_another_leaves_the_other(text: str) -
 def test_a_choice_between_the_proposals_date_and_another_stays_in_doubt() -> None:
     when = When(doubt="qual dos dois dias você prefere?")
     assert on_proposed_day(when, _PROPOSED, "dia 1 ou dia 2?") == when
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "nao, tem as 16h?",
+        "nao, pode ser quinta as 9?",
+        "nao da, pode ser no mesmo dia as 15h?",
+        "não serve. Teria às 14h no mesmo dia?",
+        "Não. Pode ser às 16h?",
+    ],
+)
+def test_a_no_then_another_hour_asked_is_a_no(text: str) -> None:
+    assert confirmation_answer(text) is False
+
+
+@pytest.mark.parametrize("text", ["não, às 16h", "nao, prefiro quinta as 14h"])
+def test_a_no_naming_a_new_hour_unasked_stays_unread(text: str) -> None:
+    assert confirmation_answer(text) is None
+
+
+@pytest.mark.parametrize("text", ["sim, pode ser as 9?", "ok, tem as 16h?"])
+def test_another_hour_asked_after_a_yes_is_no_no(text: str) -> None:
+    assert confirmation_answer(text) is None

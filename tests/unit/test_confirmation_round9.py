@@ -40,10 +40,6 @@ def test_a_no_then_another_part_of_the_day_asked_is_a_no() -> None:
     assert confirmation_answer("Não. Pode ser de tarde?") is False
 
 
-def test_a_no_then_another_hour_asked_is_left_to_be_read_as_that_hour() -> None:
-    assert confirmation_answer("Não. Pode ser às 16h?") is None
-
-
 @pytest.mark.parametrize("text", ["ô glória, pode sim 🙌", "glória a Deus, pode confirmar"])
 def test_praise_before_a_yes_changes_no_yes(text: str) -> None:
     assert confirmation_answer(text) is True

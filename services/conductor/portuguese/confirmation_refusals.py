@@ -10,10 +10,13 @@ another option (round 11).
   16h" does.
 - A weekday named just before the negator ("terça não dá não", "xi, terça não rola"):
   the day pointed at, as "esse dia não dá" points at it; a no.
-- A no, then a question for another option naming no hour ("não, tem dia 3?", "não dá,
-  pode ser quarta?", "esse não, tem na terça mesmo só que de tarde?"): the no holds and
-  the day or part asked is read as the new request; with an hour the question proposes
-  anew and stays unread.
+- A no, then a question for another option ("não, tem dia 3?", "não dá, pode ser
+  quarta?", "esse não, tem na terça mesmo só que de tarde?"): the no holds and the day,
+  part or hour asked is read as the new request. Round 13: with an hour too ("não dá,
+  pode ser no mesmo dia às 15h?", "não serve. Teria às 14h no mesmo dia?"), as round 12
+  read "não pode ser dia 3 às 14h?": the brain reads the hour asked after a no as it does
+  after an unread answer, and a no asked is no yes. A plain no naming a new hour unasked
+  ("não, às 16h") still proposes anew and stays unread.
 """
 
 from __future__ import annotations
@@ -81,14 +84,11 @@ def refused_by_what_fills_it(text: str) -> bool:
 
 def no_then_another_asked(text: str, read: Callable[[str], bool | None]) -> bool:
     """Whether ``text`` is a no (as ``read`` reads it), then a question for another option
-    that names no hour ("não, tem dia 3?")."""
+    ("não, tem dia 3?", "não dá, pode ser no mesmo dia às 15h?")."""
     split = _FIRST_CLAUSE.match(text)
     if split is None or not asks(split["asked"]) or asks(split["said"]):
         return False
-    if not _ASKING.match(fold(split["asked"])) or read(split["said"]) is not False:
-        return False
-    when = parse_when(split["asked"], _ANY_DAY)
-    return when is None or when.at is None
+    return _ASKING.match(fold(split["asked"])) is not None and read(split["said"]) is False
 
 
 # A weekday said right before the negator: the day refused, pointed at.
