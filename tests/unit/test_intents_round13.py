@@ -1,0 +1,110 @@
+"""Round 13: Spanish and Portunhol requests, companies booking occupational exams, media
+described in brackets, and what the service does asked of it."""
+
+import pytest
+
+from services.conductor.portuguese.intents import Intent, intent_of
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("ola necesito un turno con el medico", Intent.SCHEDULE),
+        ("hola, necesito una cita con el dentista", Intent.SCHEDULE),
+        ("queria cambiar el horario de mi cita", Intent.RESCHEDULE),
+        ("quisiera cambiar mi cita para otro dia", Intent.RESCHEDULE),
+        ("necesito cancelar mi turno", Intent.CANCEL),
+        ("hola buenas", Intent.HELP),
+        ("buenos dias", Intent.HELP),
+    ],
+)
+def test_spanish_requests_are_read_as_the_portuguese_ones(text: str, intent: Intent) -> None:
+    assert intent_of(text) is intent
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Informamos que a empresa nao autoriza mais o uso dos dados de seus colaboradores.",
+        "A empresa deixa de autorizar o tratamento dos dados dos funcionarios",
+        "revogamos a autorizacao de uso dos dados",
+    ],
+)
+def test_a_company_no_longer_authorising_the_data_revokes(text: str) -> None:
+    assert intent_of(text) is Intent.REVOKE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Prezados, poderiam informar as datas agendadas para os exames dos colaboradores?",
+        "Solicitamos informar os horarios marcados dos colaboradores",
+        "aff perdi o papel com o horario, qual era mesmo?",
+        "que horas era mesmo?",
+    ],
+)
+def test_bookings_made_asked_or_recalled_are_looked_up(text: str) -> None:
+    assert intent_of(text) is Intent.CONSULT
+
+
+def test_booked_dates_named_in_a_move_are_no_look_up() -> None:
+    text = "precisamos reagendar o exame do colaborador, ele estara em ferias na data marcada"
+    assert intent_of(text) is Intent.RESCHEDULE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "aff esqueci que tinha prova, desmarca por favor nao quero remarcar agora",
+        "cancela por favor, nao vou remarcar por enquanto",
+    ],
+)
+def test_moving_refused_beside_a_cancellation_cancels(text: str) -> None:
+    assert intent_of(text) is Intent.CANCEL
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "menor de idade pode ir sozinho na consulta ou precisa de responsavel?",
+        "crianca precisa ir acompanhada de um responsavel?",
+        "tem medico que fala espanhol?",
+        "a medica atende em libras?",
+        "Bom dia. Qual a documentacao necessaria para o colaborador realizar o exame?",
+    ],
+)
+def test_questions_about_the_clinics_rules_and_staff_are_info(text: str) -> None:
+    assert intent_of(text) is Intent.INFO
+
+
+def test_a_responsible_person_wanted_to_talk_to_is_still_a_person() -> None:
+    assert intent_of("quero falar com o responsavel") is Intent.HUMAN
+
+
+def test_wanting_to_be_seen_by_someone_is_a_booking() -> None:
+    assert intent_of("vcs atendem hoje? queria passar com alguem") is Intent.SCHEDULE
+
+
+def test_someone_wanted_to_talk_to_is_still_a_person() -> None:
+    assert intent_of("quero falar com alguem") is Intent.HUMAN
+
+
+@pytest.mark.parametrize("text", ["agendar exame de sangue pfvr 🙏", "marca consulta pfv"])
+def test_a_service_after_a_booking_verb_is_booked(text: str) -> None:
+    assert intent_of(text) is Intent.SCHEDULE
+
+
+@pytest.mark.parametrize("text", ["o que esse bot faz?", "o que esse robo faz?"])
+def test_what_the_machine_does_asked_is_help(text: str) -> None:
+    assert intent_of(text) is Intent.HELP
+
+
+@pytest.mark.parametrize(
+    "text", ["[audio de 0:03 sem fala, so barulho de onibus]", "[figurinha de gato]", "(foto)"]
+)
+def test_media_described_in_brackets_asks_nothing(text: str) -> None:
+    assert intent_of(text) is Intent.UNKNOWN
+
+
+def test_words_beside_a_media_note_are_read() -> None:
+    assert intent_of("[audio] quero cancelar") is Intent.CANCEL
