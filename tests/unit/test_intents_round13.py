@@ -108,3 +108,50 @@ def test_media_described_in_brackets_asks_nothing(text: str) -> None:
 
 def test_words_beside_a_media_note_are_read() -> None:
     assert intent_of("[audio] quero cancelar") is Intent.CANCEL
+
+
+@pytest.mark.parametrize(
+    "text", ["a praia ta boa hoje?", "o transito ta ruim agora?", "o mar ta calmo amanha?"]
+)
+def test_how_something_not_the_clinic_is_asks_no_booking(text: str) -> None:
+    assert intent_of(text) is Intent.UNKNOWN
+
+
+def test_how_the_clinics_agenda_is_on_a_day_stays_a_booking() -> None:
+    assert intent_of("a agenda ta cheia amanha?") is Intent.SCHEDULE
+
+
+def test_something_of_ones_own_home_asked_is_no_question_for_the_clinic() -> None:
+    assert intent_of("qual a senha do wifi da minha casa mesmo") is Intent.UNKNOWN
+
+
+def test_the_clinics_wifi_asked_is_info() -> None:
+    assert intent_of("qual a senha do wifi?") is Intent.INFO
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "amanha de tarde tem? e aceita sulamerica?",
+        "sexta de manha tem? aceita unimed?",
+        "quanto custa? e amanha tem?",
+    ],
+)
+def test_a_time_asked_free_beside_a_question_about_the_clinic_is_a_booking(text: str) -> None:
+    assert intent_of(text) is Intent.SCHEDULE
+
+
+def test_a_question_about_the_clinic_alone_stays_info() -> None:
+    assert intent_of("aceita unimed?") is Intent.INFO
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["a consulta do meu filho e sexta de manha ou de tarde? esqueci", "a consulta e amanha mesmo?"],
+)
+def test_when_a_booking_is_asked_as_forgotten_is_looked_up(text: str) -> None:
+    assert intent_of(text) is Intent.CONSULT
+
+
+def test_a_booking_said_with_a_move_wanted_is_moved() -> None:
+    assert intent_of("minha consulta e sexta mesmo, queria remarcar") is Intent.RESCHEDULE

@@ -34,6 +34,7 @@ from services.conductor.portuguese.shorthand import written_out
 from services.conductor.portuguese.slips import Slips
 from services.conductor.portuguese.spanish_words import in_portuguese
 from services.conductor.portuguese.text import fold, has_any
+from services.conductor.portuguese.time_asked_free import time_asked_free
 from services.conductor.portuguese.timed_specialty import names_a_time, without_specialty
 from services.conductor.portuguese.when import parse_when
 from services.conductor.portuguese.wish_to_come import wish_to_come
@@ -215,7 +216,8 @@ def intent_of(text: str) -> Intent:
         return Intent.SCHEDULE  # "quarta às 18h com a nutricionista" (round 9)
     for intent, phrases in requests:
         if has_any(folded, phrases):
-            return _asked_or_said(intent, folded, "?" in _TAG_ASKED.sub("", text))
+            read = _asked_or_said(intent, folded, "?" in _TAG_ASKED.sub("", text))
+            return Intent.SCHEDULE if read is Intent.INFO and time_asked_free(text) else read
     if _wants_a_time(folded, text):
         return Intent.SCHEDULE  # "boa noite! amanhã às 8 tem?": more than a greeting
     greets = has_any(folded, greetings) and not greets_a_group(folded)  # round 9
