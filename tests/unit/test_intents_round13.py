@@ -4,6 +4,7 @@ described in brackets, and what the service does asked of it."""
 import pytest
 
 from services.conductor.portuguese.intents import Intent, intent_of
+from services.conductor.portuguese.spanish_words import in_portuguese
 
 
 @pytest.mark.parametrize(
@@ -155,3 +156,11 @@ def test_when_a_booking_is_asked_as_forgotten_is_looked_up(text: str) -> None:
 
 def test_a_booking_said_with_a_move_wanted_is_moved() -> None:
     assert intent_of("minha consulta e sexta mesmo, queria remarcar") is Intent.RESCHEDULE
+
+
+def test_a_work_shift_in_portuguese_is_no_booking() -> None:
+    assert in_portuguese("trabalho no turno da noite") == "trabalho no turno da noite"
+
+
+def test_a_turno_after_a_spanish_word_is_a_booking() -> None:
+    assert in_portuguese("necesito un turno") == "preciso un consulta"
