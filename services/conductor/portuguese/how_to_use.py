@@ -15,6 +15,8 @@ _HOW_TO_USE = re.compile(
     r"\bcomo (?:que )?(?:eu )?(?:usa|uso|usar|funciona|faz|faco)\b"
     # What it can do ("uai, e robo? o que da pra fazer aqui?", round 11).
     r"|\bo que (?:(?:da|dar|eu pos?so|pos?so|pode|voce faz|se pode) (?:para )?)?fazer\b"
+    # What it does ("o que esse bot faz?", round 13).
+    r"|\bo que (?:(?:es+e|este|o|voce) )?(?:bot|robo|robozinho|maquina) faz\b"
 )
 _PERSON_WANTED = re.compile(
     r"\b(?:pessoa|humano|humana|gente|alguem|atendente|recepcionista|falar|conversar)\b"

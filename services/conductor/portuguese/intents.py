@@ -10,6 +10,7 @@ from services.conductor.portuguese.addressed import without_salutation
 from services.conductor.portuguese.booking_asked import booking_asked
 from services.conductor.portuguese.changed_mind import request_after_second_thoughts
 from services.conductor.portuguese.clinic_questions import clinic_question
+from services.conductor.portuguese.company_consent import company_revokes
 from services.conductor.portuguese.consent import Revocation, revocation_in
 from services.conductor.portuguese.further_rules import intent_by_further_rules
 from services.conductor.portuguese.intent import Intent as Intent
@@ -19,15 +20,21 @@ from services.conductor.portuguese.intent_rules_round12 import (
     intent_of_round12_after,
     intent_of_round12_before,
 )
+from services.conductor.portuguese.intent_rules_round13 import intent_of_round13
+from services.conductor.portuguese.media_notes import only_media_note
+from services.conductor.portuguese.name_labels import without_label
 from services.conductor.portuguese.name_relations import PATIENTS_RELATION, writers_relation
 from services.conductor.portuguese.name_remarks import name_before_remark, spoken_name
 from services.conductor.portuguese.name_repeats import without_first_saying
 from services.conductor.portuguese.name_wraps import says_for_whom, unwrapped
 from services.conductor.portuguese.names import looks_like_name, written_as_name
 from services.conductor.portuguese.phrases import KNOWN_WORDS, PHRASES
+from services.conductor.portuguese.refused_requests import without_refused
 from services.conductor.portuguese.shorthand import written_out
 from services.conductor.portuguese.slips import Slips
+from services.conductor.portuguese.spanish_words import in_portuguese
 from services.conductor.portuguese.text import fold, has_any
+from services.conductor.portuguese.time_asked_free import time_asked_free
 from services.conductor.portuguese.timed_specialty import names_a_time, without_specialty
 from services.conductor.portuguese.when import parse_when
 from services.conductor.portuguese.wish_to_come import wish_to_come
@@ -137,7 +144,7 @@ _NAME_INTRO = re.compile(
     r"|eu sou (?!d[aeo] )(?:a |o )?|"
     r"pode me chamar (?:so |apenas )?de|aqui (?:eh|e) (?:a |o )?|(?:eh|e) (?:a |o |(?=\w+ \w))"
     # Whose name it is ("o nome dela é", "o nome do meu filho é").
-    r"|(?:o )?nome d(?:ela|ele|[oa] (?:(?:meu|minha) )?\w+)(?: (?:eh|e)\b|:)"
+    r"|(?:o )?nome(?: completo)? d(?:ela|ele|[oa] (?:(?:meu|minha) )?\w+)(?: (?:eh|e)\b|:)"
     # The patient's relation, then the name ("minha vó chama ...", round 12).
     rf"|{PATIENTS_RELATION}"
     r"|(?:aqui )?quem (?:fala|ta falando|esta falando|escreve|ta escrevendo) (?:eh|e) (?:a |o )?"
@@ -162,7 +169,7 @@ _PARTS = re.compile(r"\s*[,;?!]\s*")
 _WHOSE_NAME = re.compile(
     r"\b(?:no|em) nome d[aeo]\b"
     r"|^(?:(?:a )?(?:consulta|vaga|horario|agendamento) )?(?:eh|e) (?:pro|pra|para) "
-    r"(?:o |a )?(?:meu|minha|mim)\b|^(?:sou|e) eu(?: mesm[oa])?$"
+    r"(?:o |a )?(?:meu|minha|mim)\b|^(?:sou|e) eu(?: mesm[oa]| msm)?$"
     # "o nome e da minha filha ne? Isabelly Vitória" (round 11).
     r"|^(?:o )?nome (?:eh|e) d(?:ela|ele|[oa] (?:(?:meu|minha) )?\w+)(?: ne)?$"
 )
@@ -172,18 +179,22 @@ _ARTICLE = re.compile(r"^(?:(?:a|o) )?(?:(?:dona|seu|sr|sra)\.? )?(?=\w)", re.IG
 # Faces and other symbols around a name ("Eduarda Gomes 😊") are no part of it.
 _SYMBOLS = re.compile(rf"[^\w\s{_JOINERS_CHARS},;:.!?]")
 _WORD = rf"[^\W\d_]+(?:[{_JOINERS}][^\W\d_]+)*"
-_NAME = re.compile(rf"^{_WORD}(?: {_WORD}){{0,5}}$")
+# An initial after the first name ("enzo m. barros", round 13).
+_NAME = re.compile(rf"^{_WORD}(?: (?:{_WORD}|[^\W\d_]\.)){{0,5}}$")
 
 
 def intent_of(text: str) -> Intent:
     """What ``text`` asks for; UNKNOWN when it asks for nothing named (a bare time is
     read by the agent under way, see ``offline_brain.follows_up``)."""
-    # "qto custa" asks what "quanto custa" does; "consuta" is "consulta".
-    folded = _COURTESY.sub(" ", written_out(fold(text)))
+    if only_media_note(text):
+        return Intent.UNKNOWN  # "[figurinha de gato confuso]": nothing written (round 13)
+    # "qto custa" asks what "quanto custa" does; "consuta" is "consulta"; "necesito un
+    # turno" asks what "preciso uma consulta" does (round 13).
+    folded = _COURTESY.sub(" ", without_refused(in_portuguese(written_out(fold(text)))))
     folded = _NEAR_AN_HOUR.sub("por volta das ", _GOING_FOR.sub("pois vou ", folded))
     folded = without_salutation(_FASTING_SAID.sub(" ", _NOT_BOOKED.sub(" ", folded)))
     folded = " ".join(_rooted(w) for w in _SLIPS.corrected(_collapsed(folded).split()))
-    if revocation_in(text) is not Revocation.NONE:
+    if revocation_in(text) is not Revocation.NONE or company_revokes(folded):
         # A stray "parar" is not one (see ``revocation_in``); an erasure asked beside it is
         # the stronger request.
         return Intent.LGPD if erasure_asked(folded) else Intent.REVOKE
@@ -191,6 +202,7 @@ def intent_of(text: str) -> Intent:
         return intent_of(meant)  # "queria remarcar... ah quer saber, cancela" (round 11)
     ruled = (
         clinic_question(folded)
+        or intent_of_round13(folded)
         or intent_of_round12_before(folded)
         or intent_by_rules(folded)
         or intent_by_further_rules(folded)
@@ -204,7 +216,8 @@ def intent_of(text: str) -> Intent:
         return Intent.SCHEDULE  # "quarta às 18h com a nutricionista" (round 9)
     for intent, phrases in requests:
         if has_any(folded, phrases):
-            return _asked_or_said(intent, folded, "?" in _TAG_ASKED.sub("", text))
+            read = _asked_or_said(intent, folded, "?" in _TAG_ASKED.sub("", text))
+            return Intent.SCHEDULE if read is Intent.INFO and time_asked_free(text) else read
     if _wants_a_time(folded, text):
         return Intent.SCHEDULE  # "boa noite! amanhã às 8 tem?": more than a greeting
     greets = has_any(folded, greetings) and not greets_a_group(folded)  # round 9
@@ -250,6 +263,8 @@ def _asked_or_said(intent: Intent, folded: str, asked: bool) -> Intent:
         return Intent.CONFIRM
     if intent is Intent.INFO and has_any(folded, _WISHES) and _booking_wished(folded):
         return Intent.SCHEDULE  # "quero marcar exame de sangue": the service booked
+    if intent is Intent.INFO and not asked and folded.startswith(_BOOKING_OPENERS):
+        return Intent.SCHEDULE  # "agendar exame de sangue pfvr" (round 13)
     if intent is Intent.INFO and booking_asked(folded):
         return Intent.SCHEDULE  # "tem pediatra hoje a tarde?" (round 11)
     if intent is Intent.INFO and wish_to_come(folded):
@@ -261,6 +276,7 @@ def _asked_or_said(intent: Intent, folded: str, asked: bool) -> Intent:
 # booking: "vcs atendem sabado? se tiver queria sab as 8".
 # "consigo alguma coisa na semana que vem com o cardiologista?": anything free (round 8).
 _WISHES = ("quero", "queria", "gostaria", "preciso", "consigo", "vou querer", "precisando")
+_BOOKING_OPENERS = ("agendar ", "marcar ", "agenda ", "marca ", "agende ", "marque ")
 _BOOKING_WORDS = ("marcar", "agendar", "marca", "agenda", "encaixar", "alguma coisa", "uma vaga")
 
 
@@ -289,7 +305,9 @@ def chosen_option(text: str, count: int) -> int | None:
 def name_in(text: str) -> str | None:
     """A person's name in a reply like "Maria Silva" or "meu nome é Maria", written as
     Portuguese writes names; None when the reply does not look like a name."""
-    said_once = without_first_saying(spoken_name(text))
+    if only_media_note(text):
+        return None
+    said_once = without_first_saying(spoken_name(without_label(text)))
     plain = unwrapped(" ".join(_SYMBOLS.sub(" ", said_once).split()))
     parts = _PARTS.split(plain)
     for said, after in pairwise(parts):
@@ -322,6 +340,8 @@ _WRITE_DOWN = re.compile(
 _GREETINGS = frozenset({
     "oi", "ola", "oi oi", "bom dia", "boa tarde", "boa noite", "tudo bem", "prazer",
     "obrigado", "obrigada", "tudo bem com voce",
+    # A company's letter opens on its addressees ("Prezados, o nome ...", round 13).
+    "prezados", "prezadas", "prezado", "prezada",
 })  # fmt: skip
 
 

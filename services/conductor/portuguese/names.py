@@ -46,6 +46,10 @@ _NEVER_IN_NAMES = frozenset({
     "dela", "dele",
     # A question back ("por que precisa disso?", round 11).
     "que", "disso",
+    # It was said before ("ja falei ontem", round 13).
+    "falei", "disse", "mandei", "passei", "ontem",
+    # A request in Spanish ("quiero un turno", round 13).
+    "quiero", "necesito", "turno", "cita", "hola", "buenos", "buenas",
 })  # fmt: skip
 # Whole answers that are no name, though each word may be one somewhere ("Nada", "Sim").
 _NOT_A_NAME = frozenset({

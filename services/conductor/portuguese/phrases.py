@@ -157,7 +157,7 @@ _NAMED_INFO = (
     "resultados", "medicos", "quem atende", "qual medico", "que medico", "especialista",
     "especialidade", "nota fiscal", "recibo", "reembolso", "desconto", "feriado",
     "teleconsulta", "online", "por video", "telemedicina", "domicilio", "domiciliar", "chegada",
-    "idade", "documento", "rg", "cpf", "sus",
+    "idade", "documento", "rg", "cpf", "sus", "documentacao",
 )  # fmt: skip
 # Asking how the service works, before the words it may name ("o atendimento", "esse
 # whatsapp").

@@ -1,0 +1,89 @@
+"""Rules of round 13, tried before ``intent_rules``; the first that holds wins.
+
+1. Bookings already made, asked about by a company ("poderiam informar as datas
+   agendadas para os exames dos nossos colaboradores?") or recalled ("perdi o papel com
+   o horario, qual era mesmo?"): a look-up, though "informar" or a time is said.
+2. Whether a minor needs a guardian ("precisa de responsavel?"): a question about the
+   clinic's rules, not a person wanted.
+3. Whether someone at the clinic speaks a language ("tem medico que fala espanhol?"):
+   a question about the clinic.
+4. Wanting to be seen by someone ("queria passar com alguem"): a booking, no person
+   wanted to talk to.
+5. How something that is not the clinic is, asked ("a praia ta boa hoje?", "o transito
+   ta ruim?"): a day named there books nothing; the clinic, its staff and its agenda
+   asked about stay with the other rules ("a clinica ta aberta hoje?").
+6. Something of the writer's own home asked ("qual a senha do wifi da minha casa
+   mesmo"): no question for the clinic, whatever its words.
+7. When a booking is, asked as forgotten ("a consulta do meu filho e sexta de manha ou
+   de tarde? esqueci"): the booking named as the subject, a day after it and the
+   forgetting said, with no verb moving or cancelling it, is looked up.
+Already folded, corrected text, a letter written twice counted once ("pasar").
+"""
+
+from __future__ import annotations
+
+import re
+
+from services.conductor.portuguese.intent import Intent
+
+_BOOKED_ASKED = re.compile(
+    r"\b(?:informar|qual|quais|saber|pas+ar|enviar|mandar|confirmar)\b.*"
+    r"\b(?:datas?|dias?|horarios?|horas) (?:ja )?(?:agendad|marcad)\w*"
+    r"|\b(?:qual|que horas|que dia|quando) (?:e que )?era\b(?= mesmo\b| o horario\b| a consulta\b)"
+)
+_GUARDIAN = re.compile(
+    r"\b(?:precisa|precisam|tem que|deve|pode ir) (?:ir |vir |estar )?"
+    r"(?:com |de |do |acompanhad[oa] (?:de|do|por|pelo) )?(?:um |uma |o |a )?responsavel\b"
+)
+_LANGUAGE = re.compile(
+    r"\b(?:fala|falam|que fala|atende|atendem) (?:em )?"
+    r"(?:espanhol|castelhano|ingles|frances|italiano|alemao|libras|japones)\b"
+)
+_SEEN_BY_SOMEONE = re.compile(
+    r"\b(?:quero|queria|gostaria de|preciso|precisava|tem como) (?:eu )?pas+ar com alguem\b"
+)
+# What is the clinic's, or a time: asked how it is, it stays with the other rules.
+_CLINICS = (
+    r"(?:clinica|consultorio|agenda|recepcao|medica|medico|doutora|doutor|dra|dr|laboratorio"
+    r"|exame|consulta|horario|dia|tarde|manha|noite|semana|data|hora|vaga|atendimento"
+    r"|estacionamento|pediatra|dentista|unidade|sistema|site|aplicativo|app|resultado"
+    r"|sala|espera|fila|ar|elevador)"
+)
+_STATE_ASKED = re.compile(
+    rf"^(?:e )?(?:a|o) (?!{_CLINICS}\b)[^\W\d_]+ (?:ta|esta) "
+    r"(?:boa|bom|ruim|cheia|cheio|calma|calmo|lotada|lotado|quente|fria|frio|limpa|limpo"
+    r"|aberta|aberto|fechada|fechado|agitada|agitado|tranquila|tranquilo)\b"
+)
+_OWN_HOME = re.compile(r"\bqual (?:e )?(?:a |o )?[^\W\d_]+(?: d[oa] [^\W\d_]+)? da minha casa\b")
+_BOOKING_IS_WHEN = re.compile(
+    r"^(?:e )?(?:a |o |minha |meu )?(?:consulta|exame|retorno|horario|agendamento)"
+    r"(?: d[oa] (?:meu |minha )?[^\W\d_]+)? (?:e|era|ficou|ta|esta) (?:(?:na|no|para|dia) )?"
+    r"(?:segunda|terca|quarta|quinta|sexta|sabado|domingo|hoje|amanha|dia|as|\d)"
+)
+_FORGOTTEN = re.compile(r"\b(?:esqueci|nao (?:me )?lembro|mesmo)\b")
+_MOVED = re.compile(r"\b(?:remarc|reagend|desmarc|cancel|mud|pasa|adia|troc)\w*")
+
+
+def _forgotten_booking(folded: str) -> bool:
+    return (
+        _BOOKING_IS_WHEN.search(folded) is not None
+        and _FORGOTTEN.search(folded) is not None
+        and _MOVED.search(folded) is None
+    )
+
+
+_RULES = (
+    (Intent.CONSULT, _BOOKED_ASKED),
+    (Intent.INFO, _GUARDIAN),
+    (Intent.INFO, _LANGUAGE),
+    (Intent.SCHEDULE, _SEEN_BY_SOMEONE),
+    (Intent.UNKNOWN, _STATE_ASKED),
+    (Intent.UNKNOWN, _OWN_HOME),
+)
+_CHECKS = ((Intent.CONSULT, _forgotten_booking),)
+
+
+def intent_of_round13(folded: str) -> Intent | None:
+    """The intent of the first round-13 rule that holds; None when none does."""
+    found = next((intent for intent, rule in _RULES if rule.search(folded)), None)
+    return found or next((intent for intent, holds in _CHECKS if holds(folded)), None)
