@@ -22,6 +22,7 @@ from services.conductor.portuguese.days import DAY_NUMBERS, day_of, days_put_rig
 from services.conductor.portuguese.either_parts import either_part_asked
 from services.conductor.portuguese.not_meant import set_aside
 from services.conductor.portuguese.numbers import with_digits
+from services.conductor.portuguese.open_ends import later_opened
 from services.conductor.portuguese.reasons import reasons_periods
 from services.conductor.portuguese.text import fold
 from services.conductor.portuguese.wanted_part import time_wanted
@@ -188,7 +189,8 @@ def _parse(text: str, today: date) -> When | None:
     written = _DASHED.sub(r"\1 até \2", _DOTTED_TIME.sub(r"\1:\2", text))
     written = _ASKED_TAG.sub(r"\1 ?", _FOUR_DIGITS.sub(r"\1:\2", written))
     folded = weekdays_written_out(days_put_right(with_digits(_DEPOIS.sub("depois", fold(written)))))
-    folded = spans.noon_spanned(set_aside(spans.noon_bound(weekdays_dated(folded, today))))
+    folded = later_opened(weekdays_dated(folded, today))
+    folded = spans.noon_spanned(set_aside(spans.noon_bound(folded)))
     if _NTH_WEEK.search(folded):
         return When(doubt="qual dia dessa semana você prefere?")
 
