@@ -40,3 +40,33 @@ def test_or_the_day_after_tomorrow_is_another_day_not_a_later_hour() -> None:
 def test_an_hour_or_earlier_keeps_the_hour_asked_for() -> None:
     when = _read("amanha as 9h ou mais cedo se tiver")
     assert when is not None and (when.day, when.at) == (WEDNESDAY, time(9))
+
+
+SATURDAY, THURSDAY = date(2026, 11, 28), date(2026, 11, 26)
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "at", "period"),
+    [
+        ("quiero un turno para mañana a la tarde", WEDNESDAY, None, "tarde"),
+        ("mañana a las 10 hay lugar?", WEDNESDAY, time(10), None),
+        ("mañana temprano", WEDNESDAY, None, "manha"),
+        ("tem pra viernes de manhã? soy uruguayo", FRIDAY, None, "manha"),
+        ("puedo cambiar mi turno al sabado a la mañana?", SATURDAY, None, "manha"),
+        ("el jueves por la mañana", THURSDAY, None, "manha"),
+        ("cancela la cita de mañana por favor", WEDNESDAY, None, None),
+        ("hoy a la noche", TUESDAY, None, "noite"),
+        ("pasado mañana a las 3 de la tarde", THURSDAY, time(15), "tarde"),
+    ],
+)
+def test_the_spanish_time_words_of_a_tourist_are_read(
+    text: str, day: date, at: time | None, period: str | None
+) -> None:
+    when = _read(text)
+    assert when is not None
+    assert (when.day, when.at, when.period, when.doubt) == (day, at, period, None)
+
+
+def test_a_spanish_hour_without_its_part_of_the_day_is_still_asked_about() -> None:
+    when = _read("viernes a la una")
+    assert when is not None and when.day == FRIDAY and when.at is None and when.doubt
