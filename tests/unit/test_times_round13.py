@@ -70,3 +70,48 @@ def test_the_spanish_time_words_of_a_tourist_are_read(
 def test_a_spanish_hour_without_its_part_of_the_day_is_still_asked_about() -> None:
     when = _read("viernes a la una")
     assert when is not None and when.day == FRIDAY and when.at is None and when.doubt
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("vou estar na cidade so ate domingo, tem sabado?", SATURDAY),
+        ("fico aqui ate sexta, da pra quinta de manha?", THURSDAY),
+    ],
+)
+def test_the_last_day_of_a_stay_is_no_day_asked_for(text: str, day: date) -> None:
+    when = _read(text)
+    assert when is not None and (when.day, when.doubt) == (day, None)
+
+
+def test_a_stays_last_day_said_alone_is_still_read() -> None:
+    when = _read("so ate sexta")
+    assert when is not None and when.day == FRIDAY
+
+
+@pytest.mark.parametrize(
+    ("text", "at"),
+    [
+        (
+            "queria passar com o medico amanha umas onze horas que eu saio do barco dez e meia",
+            time(11),
+        ),
+        ("chego 14h, pode ser 15h amanha?", time(15)),
+    ],
+)
+def test_the_hour_one_arrives_beside_the_hour_wanted_is_set_aside(text: str, at: time) -> None:
+    when = _read(text)
+    assert when is not None and (when.day, when.at, when.doubt) == (WEDNESDAY, at, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("pera nao, eu pedi dia 2 nao dia 1", date(2026, 12, 2)),
+        ("eu falei sexta nao quinta", FRIDAY),
+        ("dia 2 nao, dia 1", date(2026, 12, 1)),
+    ],
+)
+def test_the_day_asked_for_before_the_one_not_meant_is_read(text: str, day: date) -> None:
+    when = _read(text)
+    assert when is not None and (when.day, when.doubt) == (day, None)
