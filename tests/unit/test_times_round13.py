@@ -115,3 +115,21 @@ def test_the_hour_one_arrives_beside_the_hour_wanted_is_set_aside(text: str, at:
 def test_the_day_asked_for_before_the_one_not_meant_is_read(text: str, day: date) -> None:
     when = _read(text)
     assert when is not None and (when.day, when.doubt) == (day, None)
+
+
+def test_a_part_of_the_day_before_working_all_day_is_the_one_wanted() -> None:
+    when = _read("tem algo hoje a noite? trabalho o dia todo no quiosque")
+    assert when is not None and (when.day, when.period, when.doubt) == (TUESDAY, "noite", None)
+
+
+def test_a_part_of_the_day_one_works_is_still_set_aside() -> None:
+    when = _read("a noite eu trabalho, tem de manha?")
+    assert when is not None and when.period == "manha"
+
+
+@pytest.mark.parametrize(
+    "text", ["muda pra 10h em vez de 9h, mesmo dia amanha", "amanha 10h em vez das 9h"]
+)
+def test_the_hour_replaced_is_not_meant(text: str) -> None:
+    when = _read(text)
+    assert when is not None and (when.day, when.at, when.doubt) == (WEDNESDAY, time(10), None)

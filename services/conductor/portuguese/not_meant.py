@@ -21,7 +21,9 @@ _GREETING = re.compile(r"\bbo+m+ di+a+\b|\bbo+a+ (?:ta+rde+|no+i+te+)\b")
 # The hours one works are the ones not meant ("a tarde eu trabalho", "trabalho a partir
 # das 10"): set aside before the time is read.
 _AT_WORK = re.compile(
+    # "hoje a noite? trabalho o dia todo": working all day leaves the part before it wanted.
     r"\b(?:(?:de|a|pela|na parte da) (?:manha|tarde|noite),? (?:eu )?trabalho"
+    r"(?! o dia (?:todo|inteiro)\b)"
     r"|trabalho (?:de|a|pela|na parte da) (?:manha|tarde|noite)"
     r"|trabalho (?:a partir|depois|antes|ate|das) (?:d[ae]s? |as? )?\d{1,2}(?::\d\d|h\d{0,2})?"
     r"|(?:entro|entra|saio|sai|termina|acaba|larga)(?: \w+){0,3}? "
@@ -52,10 +54,12 @@ _REFUSED_HOUR = re.compile(
     r"|\b(?:menos|exceto|tirando) (?:as |a |das )?\d{1,2}(?::\d\d|h\d{0,2}| ?horas?)?\b"
 )
 _PART_THEN_NO = re.compile(r"\b(manha|tarde|noite) nao\b(?= (?:vou|vai|irei|iremos)\b)")
-# A day named as the one replaced ("sexta em vez de quinta") is not meant.
+# A day or an hour named as the one replaced ("sexta em vez de quinta", "10h em vez de
+# 9h") is not meant.
 _INSTEAD_OF = re.compile(
-    r"\b(?:em vez|ao inves|no lugar) d[eao]s? (?:(?:na|no|a|o) )?(?:segunda|terca|quarta"
-    r"|quinta|sexta|sabado|domingo|amanha|hoje|dia \d{1,2}(?:/\d{1,2})?)(?: feira)?\b"
+    r"\b(?:em vez|ao inves|no lugar) d[eao]s? (?:(?:na|no|a|o|as) )?(?:segunda|terca|quarta"
+    r"|quinta|sexta|sabado|domingo|amanha|hoje|dia \d{1,2}(?:/\d{1,2})?"
+    r"|\d{1,2}(?::\d\d|h\d{0,2}| ?horas?))(?: feira)?(?!\w)"
 )
 # An hour of something else, then "after that" ("tenho exame as 8, depois disso posso"):
 # the span wanted begins there.
