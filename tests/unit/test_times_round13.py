@@ -133,3 +133,20 @@ def test_a_part_of_the_day_one_works_is_still_set_aside() -> None:
 def test_the_hour_replaced_is_not_meant(text: str) -> None:
     when = _read(text)
     assert when is not None and (when.day, when.at, when.doubt) == (WEDNESDAY, time(10), None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "marca pra quinta as 10 nao pera quinta eu tenho prova faz sexta as 10",
+        "quinta eu tenho prova, pode ser sexta as 10?",
+    ],
+)
+def test_a_day_one_has_something_on_beside_another_is_set_aside(text: str) -> None:
+    when = _read(text)
+    assert when is not None and (when.day, when.at, when.doubt) == (FRIDAY, time(10), None)
+
+
+def test_a_day_one_has_something_on_said_alone_is_kept() -> None:
+    when = _read("quinta eu tenho consulta?")
+    assert when is not None and when.day == THURSDAY

@@ -2,6 +2,8 @@
 
 - The last day of a stay ("vou estar na cidade só até domingo, tem sábado?"): a bound
   of the visit, not the day asked for, when another day is named.
+- A day someone has something else on ("quinta eu tenho prova, faz sexta às 10"),
+  beside another day.
 - The hour one arrives or gets off ("que eu saio do barco dez e meia", "chego 14h"),
   said without "às" beside another hour: the event's, not the one wanted.
 - A day or hour asked for, then the one not meant ("eu pedi dia 2 não dia 1", "é 10h
@@ -18,6 +20,8 @@ import re
 _DAY = r"(?:segunda|terca|quarta|quinta|sexta|sabado|domingo)(?: feira)?|dia \d{1,2}(?:/\d{1,2})?"
 _HOUR = r"\d{1,2}(?::\d\d|h\d{0,2}| ?horas?)?(?: e meia)?"
 _STAY_END = re.compile(rf"\b(?:so )?ate (?:o |a )?(?:{_DAY})\b")
+# A day one has something else on ("quinta eu tenho prova, faz sexta"), who has it said.
+_BUSY_DAY = re.compile(rf"\b(?:{_DAY}) (?:eu|ele|ela) (?:tenho|tem)\b")
 _DAY_SAID = re.compile(rf"\b(?:{_DAY}|amanha|hoje)\b")
 _ARRIVING = re.compile(
     rf"\b(?:saio|sai|chego|chega|desembarco|desembarca|volto|volta)(?: (?!as\b|a\b|das\b)"
@@ -36,9 +40,10 @@ def elsewhere_set_aside(folded: str) -> str:
     """``folded`` without the ends of a stay, the hours of arriving and the day or hour
     said as not meant, when the time wanted is said beside them."""
     folded = _NOT_THE_OTHER.sub(r"\1", folded)
-    without = _STAY_END.sub(" ", folded)
-    if without != folded and _DAY_SAID.search(without):
-        folded = without
+    for pattern in (_STAY_END, _BUSY_DAY):
+        without = pattern.sub(" ", folded)
+        if without != folded and _DAY_SAID.search(without):
+            folded = without
     without = _ARRIVING.sub(" ", folded)
     if without != folded and _HOUR_SAID.search(without):
         folded = without
