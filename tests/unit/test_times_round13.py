@@ -150,3 +150,32 @@ def test_a_day_one_has_something_on_beside_another_is_set_aside(text: str) -> No
 def test_a_day_one_has_something_on_said_alone_is_kept() -> None:
     when = _read("quinta eu tenho consulta?")
     assert when is not None and when.day == THURSDAY
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "period"),
+    [
+        (
+            "queria marcar pra minha filha ela estuda de manha entao so pode de tarde tipo"
+            " amanha de tarde ou sei la quinta tambem de tarde mas amanha e melhor",
+            WEDNESDAY,
+            "tarde",
+        ),
+        ("quinta ou sexta de tarde, mas sexta e melhor", FRIDAY, "tarde"),
+    ],
+)
+def test_the_day_said_to_be_better_than_the_others_is_meant(
+    text: str, day: date, period: str
+) -> None:
+    when = _read(text)
+    assert when is not None and (when.day, when.period, when.doubt) == (day, period, None)
+
+
+def test_two_days_with_none_said_better_are_still_asked() -> None:
+    when = _read("amanha ou quinta?")
+    assert when is not None and when.day is None and when.doubt is not None
+
+
+def test_a_part_of_the_day_before_then_is_the_reason_not_the_one_wanted() -> None:
+    when = _read("ela estuda de manha entao so pode de tarde, sexta?")
+    assert when is not None and (when.day, when.period) == (FRIDAY, "tarde")

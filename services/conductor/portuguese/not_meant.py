@@ -14,6 +14,7 @@ import re
 from services.conductor.portuguese.days import REFUSED_DAY, REFUSED_DAY_PART
 from services.conductor.portuguese.days_told import days_told_set_aside
 from services.conductor.portuguese.ends_elsewhere import elsewhere_set_aside
+from services.conductor.portuguese.preferred_day import preferred_kept
 
 # Greetings name a part of the day, and "dia", that are not the time meant: "boa tarde,
 # amanhã às 9" is 9 in the morning, "bom dia 10h tem?" has no day 10.
@@ -158,7 +159,7 @@ def _refused_weekdays_set_aside(folded: str) -> str:
 
 def set_aside(folded: str) -> str:
     """``folded`` without the times it names that are not the one wanted."""
-    folded = elsewhere_set_aside(_GREETING.sub(" ", folded))
+    folded = preferred_kept(elsewhere_set_aside(_GREETING.sub(" ", folded)))
     folded = _events_set_aside(_weekdays_set_aside(folded))
     folded = days_told_set_aside(_doings_set_aside(folded))
     if not _CANCELLING.search(folded):
