@@ -179,3 +179,22 @@ def test_two_days_with_none_said_better_are_still_asked() -> None:
 def test_a_part_of_the_day_before_then_is_the_reason_not_the_one_wanted() -> None:
     when = _read("ela estuda de manha entao so pode de tarde, sexta?")
     assert when is not None and (when.day, when.period) == (FRIDAY, "tarde")
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("a consulta do meu filho e sexta de manha ou de tarde? esqueci", FRIDAY),
+        ("minha consulta e amanha de manha ou a tarde? nao lembro", WEDNESDAY),
+    ],
+)
+def test_two_parts_asked_of_a_booking_forgotten_leave_the_day_without_a_part(
+    text: str, day: date
+) -> None:
+    when = _read(text)
+    assert when is not None and (when.day, when.period, when.doubt) == (day, None, None)
+
+
+def test_two_parts_asked_to_book_are_still_asked_back() -> None:
+    when = _read("sexta de manha ou de tarde?")
+    assert when is not None and when.doubt is not None
