@@ -15,6 +15,9 @@ from services.conductor.portuguese.text import fold
 _EITHER_ASKED = re.compile(
     r"\b(manha|tarde|noite) ou (?:a |de |da |pela |na )?(manha|tarde|noite) ?\?"
 )
+# "a consulta dele é sexta de manhã ou de tarde? esqueci": a question about one's own
+# booking, forgotten, asks the clinic to look it up, not which part to book (round 13).
+_FORGOTTEN = re.compile(r"\b(?:esqueci|nao (?:me )?lembro)\b")
 _SAID = {"manha": "de manhã", "tarde": "à tarde", "noite": "à noite"}
 
 
@@ -23,6 +26,6 @@ def either_part_asked(text: str) -> str | None:
     None when it does not."""
     folded = fold(text.replace("?", " qmark "))
     match = _EITHER_ASKED.search(folded.replace(" qmark", "?"))
-    if match is None or match[1] == match[2]:
+    if match is None or match[1] == match[2] or _FORGOTTEN.search(folded):
         return None
     return f"{_SAID[match[1]]} ou {_SAID[match[2]]}?"

@@ -13,6 +13,8 @@ import re
 
 from services.conductor.portuguese.days import REFUSED_DAY, REFUSED_DAY_PART
 from services.conductor.portuguese.days_told import days_told_set_aside
+from services.conductor.portuguese.ends_elsewhere import elsewhere_set_aside
+from services.conductor.portuguese.preferred_day import preferred_kept
 
 # Greetings name a part of the day, and "dia", that are not the time meant: "boa tarde,
 # amanhã às 9" is 9 in the morning, "bom dia 10h tem?" has no day 10.
@@ -20,7 +22,9 @@ _GREETING = re.compile(r"\bbo+m+ di+a+\b|\bbo+a+ (?:ta+rde+|no+i+te+)\b")
 # The hours one works are the ones not meant ("a tarde eu trabalho", "trabalho a partir
 # das 10"): set aside before the time is read.
 _AT_WORK = re.compile(
+    # "hoje a noite? trabalho o dia todo": working all day leaves the part before it wanted.
     r"\b(?:(?:de|a|pela|na parte da) (?:manha|tarde|noite),? (?:eu )?trabalho"
+    r"(?! o dia (?:todo|inteiro)\b)"
     r"|trabalho (?:de|a|pela|na parte da) (?:manha|tarde|noite)"
     r"|trabalho (?:a partir|depois|antes|ate|das) (?:d[ae]s? |as? )?\d{1,2}(?::\d\d|h\d{0,2})?"
     r"|(?:entro|entra|saio|sai|termina|acaba|larga)(?: \w+){0,3}? "
@@ -51,10 +55,12 @@ _REFUSED_HOUR = re.compile(
     r"|\b(?:menos|exceto|tirando) (?:as |a |das )?\d{1,2}(?::\d\d|h\d{0,2}| ?horas?)?\b"
 )
 _PART_THEN_NO = re.compile(r"\b(manha|tarde|noite) nao\b(?= (?:vou|vai|irei|iremos)\b)")
-# A day named as the one replaced ("sexta em vez de quinta") is not meant.
+# A day or an hour named as the one replaced ("sexta em vez de quinta", "10h em vez de
+# 9h") is not meant.
 _INSTEAD_OF = re.compile(
-    r"\b(?:em vez|ao inves|no lugar) d[eao]s? (?:(?:na|no|a|o) )?(?:segunda|terca|quarta"
-    r"|quinta|sexta|sabado|domingo|amanha|hoje|dia \d{1,2}(?:/\d{1,2})?)(?: feira)?\b"
+    r"\b(?:em vez|ao inves|no lugar) d[eao]s? (?:(?:na|no|a|o|as) )?(?:segunda|terca|quarta"
+    r"|quinta|sexta|sabado|domingo|amanha|hoje|dia \d{1,2}(?:/\d{1,2})?"
+    r"|\d{1,2}(?::\d\d|h\d{0,2}| ?horas?))(?: feira)?(?!\w)"
 )
 # An hour of something else, then "after that" ("tenho exame as 8, depois disso posso"):
 # the span wanted begins there.
@@ -153,7 +159,8 @@ def _refused_weekdays_set_aside(folded: str) -> str:
 
 def set_aside(folded: str) -> str:
     """``folded`` without the times it names that are not the one wanted."""
-    folded = _events_set_aside(_weekdays_set_aside(_GREETING.sub(" ", folded)))
+    folded = preferred_kept(elsewhere_set_aside(_GREETING.sub(" ", folded)))
+    folded = _events_set_aside(_weekdays_set_aside(folded))
     folded = days_told_set_aside(_doings_set_aside(folded))
     if not _CANCELLING.search(folded):
         folded = _refused_weekdays_set_aside(REFUSED_DAY_PART.sub("nao", folded))

@@ -26,9 +26,13 @@ _REASON_PERIOD = re.compile(
     # tarde", "porque ela trabalha a noite"; not a wish for it ("pq só pode de tarde").
     rf"|\b(?:porque|pq|porq|por que|pois) (?:(?!{_WISHED})\w+ ){{1,4}}?"
     r"(?:de |a |pela |na parte da )(manha|tarde|noite)\b"
+    # The reason said first, its consequence after "então" (round 13): "ela estuda de
+    # manhã então só pode de tarde".
+    r"|\b(?:de |a |pela |na parte da )(manha|tarde|noite) (?:entao|por isso|ai|dai) "
+    rf"(?:(?:ela|ele|eu|so) )*{_WISHED}"
 )
 
 
 def reasons_periods(folded: str) -> set[str]:
     """The parts of the day named only in a clause of reason."""
-    return {match[1] or match[2] for match in _REASON_PERIOD.finditer(folded)}
+    return {match[1] or match[2] or match[3] for match in _REASON_PERIOD.finditer(folded)}

@@ -22,8 +22,10 @@ from services.conductor.portuguese.days import DAY_NUMBERS, day_of, days_put_rig
 from services.conductor.portuguese.either_parts import either_part_asked
 from services.conductor.portuguese.not_meant import set_aside
 from services.conductor.portuguese.numbers import with_digits
+from services.conductor.portuguese.open_ends import later_opened
 from services.conductor.portuguese.reasons import reasons_periods
 from services.conductor.portuguese.text import fold
+from services.conductor.portuguese.time_words import time_words_read
 from services.conductor.portuguese.wanted_part import time_wanted
 from services.conductor.portuguese.weekdays import weekdays_written_out
 
@@ -85,7 +87,7 @@ _FOND_PERIODS = (
 _REFUSED_PERIOD = re.compile(
     r"\bnao (?:posso|pode|consigo|consegue|conseguimos|da|rola|vai dar)(?: ir)? (?:de |a |pela )?"
     r"(manha|tarde|noite)\b"
-    r"|\b(manha|tarde|noite),? nao\b"
+    r"|\b(manha|tarde|noite),? nao\b(?! (?:me )?lembro\b)"
 )
 # "tem vaga de tarde não?", "minha consulta não é hj não?": a "não" asked after a part of
 # the day or a day is a question tag, no refusal of it (read before folding drops the
@@ -179,16 +181,13 @@ def parse_when(text: str, today: date, now: datetime | None = None) -> When | No
     return replace(when, doubt=f"hoje às {when.at:%H:%M} já passou; qual outro horário?", over=True)
 
 
-# "dps das 10" bounds as "depois das 10" does: read as an hour, it would be proposed.
-_DEPOIS = re.compile(r"\bdps\b")
-
-
 def _parse(text: str, today: date) -> When | None:
     """``parse_when`` without regard to the hour it is now."""
     written = _DASHED.sub(r"\1 até \2", _DOTTED_TIME.sub(r"\1:\2", text))
     written = _ASKED_TAG.sub(r"\1 ?", _FOUR_DIGITS.sub(r"\1:\2", written))
-    folded = weekdays_written_out(days_put_right(with_digits(_DEPOIS.sub("depois", fold(written)))))
-    folded = spans.noon_spanned(set_aside(spans.noon_bound(weekdays_dated(folded, today))))
+    folded = weekdays_written_out(days_put_right(with_digits(time_words_read(fold(written)))))
+    folded = later_opened(weekdays_dated(folded, today))
+    folded = spans.noon_spanned(set_aside(spans.noon_bound(folded)))
     if _NTH_WEEK.search(folded):
         return When(doubt="qual dia dessa semana você prefere?")
 

@@ -1,0 +1,25 @@
+"""An hour said with "ou mais tarde" is the span from it (round 13).
+
+"amanhã às 4 da tarde ou mais tarde", "sexta 10h ou depois", "quinta às 9 ou mais pra tarde": the
+patient allows that hour and any later one, so the span from it is what is meant, and no
+exact time is proposed. "ou depois de amanhã" names another day, not a later hour, and
+stays as it is. "9h ou mais cedo" is left to the hour it names: the earlier hours are
+offered only if the clinic has them, and the hour itself is the one asked for.
+
+Already folded text, number words as digits.
+"""
+
+from __future__ import annotations
+
+import re
+
+_LATER = re.compile(
+    r"\b(?:(?:as|a|das|pras|pra|para as|para) )?"
+    r"(\d{1,2}(?:h\d{0,2}|:\d\d| ?horas?)?(?: e meia)?(?: (?:da|de) (?:manha|tarde|noite))?)"
+    r",? ou (?:mais tarde|depois(?! d[aeo]s?\b)|mais pra tarde)\b"
+)
+
+
+def later_opened(folded: str) -> str:
+    """``folded`` with "<hour> ou mais tarde" written as the span from that hour."""
+    return _LATER.sub(r"a partir das \1", folded)
