@@ -1,4 +1,4 @@
-"""Rules tried after ``intent_rules`` and before the phrases (round 11); the first that
+"""Rules tried after ``intent_rules`` and before the phrases; the first that
 holds wins. Each lives in a module of its own:
 
 1. ``not_care``: an advert or a job sought asks nothing of the clinic;

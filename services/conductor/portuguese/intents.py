@@ -8,19 +8,19 @@ from itertools import pairwise
 
 from services.conductor.portuguese.addressed import without_salutation
 from services.conductor.portuguese.booking_asked import booking_asked
+from services.conductor.portuguese.booking_rules import (
+    booking_intent_after,
+    booking_intent_before,
+)
 from services.conductor.portuguese.changed_mind import request_after_second_thoughts
 from services.conductor.portuguese.clinic_questions import clinic_question
 from services.conductor.portuguese.company_consent import company_revokes
 from services.conductor.portuguese.consent import Revocation, revocation_in
+from services.conductor.portuguese.first_rules import intent_by_first_rules
 from services.conductor.portuguese.further_rules import intent_by_further_rules
 from services.conductor.portuguese.intent import Intent as Intent
 from services.conductor.portuguese.intent_model import second_reading
 from services.conductor.portuguese.intent_rules import erasure_asked, intent_by_rules
-from services.conductor.portuguese.intent_rules_round12 import (
-    intent_of_round12_after,
-    intent_of_round12_before,
-)
-from services.conductor.portuguese.intent_rules_round13 import intent_of_round13
 from services.conductor.portuguese.media_notes import only_media_note
 from services.conductor.portuguese.name_labels import without_label
 from services.conductor.portuguese.name_relations import PATIENTS_RELATION, writers_relation
@@ -202,11 +202,11 @@ def intent_of(text: str) -> Intent:
         return intent_of(meant)  # "queria remarcar... ah quer saber, cancela" (round 11)
     ruled = (
         clinic_question(folded)
-        or intent_of_round13(folded)
-        or intent_of_round12_before(folded)
+        or intent_by_first_rules(folded)
+        or booking_intent_before(folded)
         or intent_by_rules(folded)
         or intent_by_further_rules(folded)
-        or intent_of_round12_after(folded)
+        or booking_intent_after(folded)
     )
     if ruled is not None:
         return ruled  # content words combined (``intent_rules``), before whole phrases

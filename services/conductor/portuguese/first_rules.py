@@ -1,4 +1,4 @@
-"""Rules of round 13, tried before ``intent_rules``; the first that holds wins.
+"""Rules tried first, before ``intent_rules``; the first that holds wins.
 
 1. Bookings already made, asked about by a company ("poderiam informar as datas
    agendadas para os exames dos nossos colaboradores?") or recalled ("perdi o papel com
@@ -83,7 +83,7 @@ _RULES = (
 _CHECKS = ((Intent.CONSULT, _forgotten_booking),)
 
 
-def intent_of_round13(folded: str) -> Intent | None:
+def intent_by_first_rules(folded: str) -> Intent | None:
     """The intent of the first round-13 rule that holds; None when none does."""
     found = next((intent for intent, rule in _RULES if rule.search(folded)), None)
     return found or next((intent for intent, holds in _CHECKS if holds(folded)), None)

@@ -1,4 +1,5 @@
-"""Rules of round 12, each in a module of its own; the first that holds wins.
+"""Bookings cancelled, moved, looked up and attended, in older patients' and carers'
+words: rules each in a module of its own; the first that holds wins.
 
 Before ``intent_rules`` (whose moving rule would read "cancela ... depois eu marco
 outra" as a move, and whose service rule reads "queria passar a consulta de gineco pra
@@ -40,11 +41,11 @@ def _first(rules: tuple[Rule, ...], folded: str) -> Intent | None:
     return next((intent for intent, holds in rules if holds(words, folded)), None)
 
 
-def intent_of_round12_before(folded: str) -> Intent | None:
+def booking_intent_before(folded: str) -> Intent | None:
     """The intent of the first rule tried before ``intent_rules``; None when none holds."""
     return _first(_BEFORE, folded)
 
 
-def intent_of_round12_after(folded: str) -> Intent | None:
+def booking_intent_after(folded: str) -> Intent | None:
     """The intent of the first rule tried after ``further_rules``; None when none holds."""
     return _first(_AFTER, folded)
