@@ -29,6 +29,18 @@ def status_entry(keyspace: Keyspace, status: str) -> Command:
     return append_command(keyspace, new_envelope(event, chat=CHAT, session="default"))
 
 
+async def taken_by_a_stale_reader(redis: Redis, keyspace: Keyspace, *statuses: str) -> int:
+    """Entries of ``statuses`` appended and read by a consumer "stale" of group "g" in one
+    transaction, before the owner can read them; how many it took."""
+    stream = keyspace.stream(keyspace.partition_of(CHAT))
+    async with redis.pipeline(transaction=True) as pipe:
+        for status in statuses:
+            pipe.execute_command(*status_entry(keyspace, status))
+        pipe.xreadgroup("g", "stale", {stream: ">"}, count=len(statuses))
+        *_, stale_read = await pipe.execute()
+    return len(stale_read[0][1])
+
+
 def noting_statuses(handled: list[str]) -> Callable[[Record], Awaitable[Sequence[Command]]]:
     """A handler that notes each entry's session status, in the order handled."""
 
@@ -56,12 +68,7 @@ async def test_entries_a_stale_reader_took_after_the_takeover_are_handled_by_the
         await eventually(lambda: handled == ["s0"])
         # The stale reader gets the next two before the owner can: appended and read in
         # one transaction.
-        async with redis.pipeline(transaction=True) as pipe:
-            pipe.execute_command(*status_entry(keyspace, "s1"))
-            pipe.execute_command(*status_entry(keyspace, "s2"))
-            pipe.xreadgroup("g", "stale", {stream: ">"}, count=2)
-            *_, stale_read = await pipe.execute()
-        assert len(stale_read[0][1]) == 2
+        assert await taken_by_a_stale_reader(redis, keyspace, "s1", "s2") == 2
         await redis.execute_command(*status_entry(keyspace, "s3"))
         await eventually(lambda: handled == ["s0", "s1", "s2", "s3"], within=30)
         assert (await redis.xpending(stream, "g"))["pending"] == 0
@@ -135,11 +142,7 @@ async def test_an_entry_finished_while_strays_are_claimed_is_not_handled_again(
         await redis.execute_command(*status_entry(keyspace, "in-hand"))
         await started.wait()  # the owner holds it, its handler waiting
         strays = 200
-        async with redis.pipeline(transaction=True) as pipe:
-            for n in range(strays):
-                pipe.execute_command(*status_entry(keyspace, f"stray-{n}"))
-            pipe.xreadgroup("g", "stale", {stream: ">"}, count=strays)
-            await pipe.execute()
+        await taken_by_a_stale_reader(redis, keyspace, *(f"stray-{n}" for n in range(strays)))
         # The claim, one entry a round trip, has begun: the entry in hand finishes now.
         for _ in range(10_000):  # polled as fast as Redis answers: a round trip a turn
             if await _claimed_any(redis, stream):

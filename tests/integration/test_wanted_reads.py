@@ -15,7 +15,12 @@ from events.checkpoint import append_command
 from events.consumer import SubscriptionOptions
 from events.subscription import Subscription
 from events.wanted_reads import WantedReads
-from tests.integration.test_stray_entries import CHAT, noting_statuses, status_entry
+from tests.integration.test_stray_entries import (
+    CHAT,
+    noting_statuses,
+    status_entry,
+    taken_by_a_stale_reader,
+)
 from tests.support.eventually import eventually
 from tests.support.factories import message
 
@@ -122,7 +127,6 @@ async def test_strays_of_a_group_reading_only_its_types_are_handled_by_the_owner
     redis: Redis, keyspace: Keyspace
 ) -> None:
     handled: list[str] = []
-    stream = stream_of(keyspace)
     owner = Subscription(redis, keyspace, group="g", consumer="owner",
                          handler=noting_statuses(handled), types=["session.status"],
                          options=WANTED_ONLY)  # fmt: skip
@@ -130,12 +134,7 @@ async def test_strays_of_a_group_reading_only_its_types_are_handled_by_the_owner
     try:
         await redis.execute_command(*status_entry(keyspace, "s0"))
         await eventually(lambda: handled == ["s0"])
-        async with redis.pipeline(transaction=True) as pipe:
-            pipe.execute_command(*status_entry(keyspace, "s1"))
-            pipe.execute_command(*status_entry(keyspace, "s2"))
-            pipe.xreadgroup("g", "stale", {stream: ">"}, count=2)
-            *_, stale_read = await pipe.execute()
-        assert len(stale_read[0][1]) == 2
+        assert await taken_by_a_stale_reader(redis, keyspace, "s1", "s2") == 2
         await redis.execute_command(*status_entry(keyspace, "s3"))
         await eventually(lambda: handled == ["s0", "s1", "s2", "s3"])
         await eventually_settled(redis, keyspace)
