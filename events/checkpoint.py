@@ -3,14 +3,19 @@
 A consumer group keeps, per partition, the last applied entry id of every chat. The effects
 of handling an entry, that checkpoint and the XACK are one Lua script guarded by the
 partition's fencing token, so a crash leaves either all of them or none, a redelivered
-entry is recognised and skipped, and a consumer that lost its lease cannot write.
+entry is recognised and skipped, and a consumer that lost its lease cannot write. One
+script call commits one entry or several of one partition (``commit_many.lua``), each as
+it would alone: an entry whose effect fails fails alone.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from importlib import resources
 from typing import cast
 
+import msgspec
+from redis._parsers.base import BaseParser
 from redis.exceptions import ResponseError
 
 from events.codec import encode_entry
@@ -19,12 +24,22 @@ from events.envelope import Envelope
 from events.keys import Keyspace
 from events.redis_client import RedisClient
 from events.replication import ReplicaWait, script_replicated
-from events.scripts import Scripts
 
 Command = tuple[str | bytes | int | float, ...]
 """A Redis command to run inside the commit; every key it names must be in the
 partition's hash slot (``Keyspace`` keys of the same partition), and its command must be
 one whose keys ``command_keys`` knows (they are declared to the script)."""
+
+Entry = tuple[str, str, Sequence[Command]]
+"""An entry to commit: its chat, its id and its effects."""
+
+_SOURCE = resources.files("events").joinpath("lua", "commit_many.lua").read_text()
+_encoder = msgspec.msgpack.Encoder()
+_FIXED_KEYS = 4  # fence, checkpoints, stream, attempt marks
+_FIXED_ARGS = 3  # token, group, the entries
+# The client's own reading of an error reply: the class it raises for it (``ReadOnlyError``
+# for READONLY, ...), so an effect's failure is told apart as it would have been alone.
+_parse_error = cast(Callable[[str], Exception], BaseParser.parse_error)
 
 
 class LeaseLost(Exception):
@@ -38,10 +53,6 @@ def append_command(
     fields = encode_entry(envelope, subject_key)
     flat = [item for pair in fields.items() for item in pair]
     return ("XADD", keyspace.stream(keyspace.partition_of(envelope.chat)), "*", *flat)
-
-
-def _as_key(part: str | bytes | int | float) -> str | bytes:
-    return part if isinstance(part, str | bytes) else str(part)
 
 
 def raise_if_fenced(exc: ResponseError) -> None:
@@ -66,7 +77,7 @@ class Checkpoints:
         self.keyspace = keyspace
         self.group = group
         self.replica_wait = replica_wait
-        self._scripts = Scripts.register(redis)
+        self._script = redis.register_script(_SOURCE)
 
     async def commit(
         self,
@@ -79,36 +90,75 @@ class Checkpoints:
     ) -> bool:
         """Apply ``effects``, record ``entry_id`` as applied and XACK it.
 
-        Returns False (and only acknowledges) when the entry was already applied.
-        Raises :class:`LeaseLost` when ``token`` is no longer the partition's token.
+        Returns False (and only acknowledges) when the entry was already applied; raises
+        the error of an effect that failed (the effects before it stay, the checkpoint
+        does not move). Raises :class:`LeaseLost` when ``token`` is no longer the
+        partition's token.
         """
+        (outcome,) = await self.commit_entries(partition, token, [(chat, entry_id, effects)])
+        if isinstance(outcome, Exception):
+            raise outcome
+        return outcome
+
+    async def commit_entries(
+        self, partition: int, token: int, entries: Sequence[Entry]
+    ) -> list[bool | Exception]:
+        """Commit each of ``entries`` (of one partition) as :meth:`commit` would, in one
+        call: per entry, whether it was applied now, or the error its effect answered.
+        A call that fails (Redis away, the lease lost) raises for all of them."""
+        keys, args = self.script_call(partition, token, entries)
+        try:
+            if self.replica_wait is None:
+                replies = await self._script(keys=keys, args=args)
+            else:
+                route = self.keyspace.checkpoint(partition, self.group)
+                replies = await script_replicated(
+                    self.redis, self._script, keys, args, self.replica_wait, route=route
+                )
+        except ResponseError as exc:
+            raise_if_fenced(exc)
+            raise
+        return [_outcome(reply) for reply in cast(list[int | bytes], replies)]
+
+    def script_call(
+        self, partition: int, token: int, entries: Sequence[Entry]
+    ) -> tuple[list[str | bytes], list[str | bytes | int | float]]:
+        """The KEYS and ARGV of ``commit_many.lua`` for ``entries``."""
         keys: list[str | bytes] = [
             self.keyspace.fence(partition, self.group),
             self.keyspace.checkpoint(partition, self.group),
             self.keyspace.stream(partition),
             self.keyspace.attempts(partition, self.group),
         ]
-        args: list[str | bytes | int | float] = [token, self.group, chat, entry_id, len(effects)]
-        for command in effects:
-            positions = key_positions(command)
-            # Positions counted from 1, as Lua's tables are.
-            args += [len(command), len(positions), *(p + 1 for p in positions)]
-            args += [part for n, part in enumerate(command) if n not in positions]
-            keys += [_as_key(command[p]) for p in positions]
-        try:
-            if self.replica_wait is None:
-                applied = await self._scripts.commit(keys=keys, args=args)
-            else:
-                route = self.keyspace.checkpoint(partition, self.group)
-                applied = await script_replicated(
-                    self.redis, self._scripts.commit, keys, args, self.replica_wait, route=route
-                )
-        except ResponseError as exc:
-            raise_if_fenced(exc)
-            raise
-        return bool(applied)
+        index: dict[str | bytes, int] = {}
+        values: list[bytes] = []
+        packed: list[tuple[str, str, list[list[str | int]]]] = []
+        for chat, entry_id, effects in entries:
+            commands: list[list[str | int]] = []
+            for command in effects:
+                positions = key_positions(command)
+                parts: list[str | int] = []
+                for n, part in enumerate(command):
+                    if n in positions:
+                        key = part if isinstance(part, str | bytes) else str(part)
+                        parts.append(-index.setdefault(key, _FIXED_KEYS + len(index) + 1))
+                    elif isinstance(part, bytes):  # in ARGV, named by its index there
+                        values.append(part)
+                        parts.append(_FIXED_ARGS + len(values))
+                    else:  # numbers as text: Lua would hold them as doubles
+                        parts.append(part if isinstance(part, str) else str(part))
+                commands.append(parts)
+            packed.append((chat, entry_id, commands))
+        return [*keys, *index], [token, self.group, _encoder.encode(packed), *values]
 
     async def position(self, partition: int, chat: str) -> str | None:
         """The last entry id of ``chat`` this group applied, if any."""
         value = await self.redis.hget(self.keyspace.checkpoint(partition, self.group), chat)
         return cast(bytes, value).decode() if value is not None else None
+
+
+def _outcome(reply: int | bytes) -> bool | Exception:
+    if isinstance(reply, int):
+        return bool(reply)
+    # The error an effect answered, as the client would have raised it for the command.
+    return _parse_error(reply.decode(errors="replace"))

@@ -1,5 +1,5 @@
 """Which arguments of a command are keys: the effects a consumer commits are plain
-commands, run inside ``commit.lua``, and a script must be given every key it touches in
+commands, run inside ``commit_many.lua``, and a script must be given every key it touches in
 KEYS (on Redis Cluster a key it was not given may live on another node).
 
 The positions are those of Redis's own key specifications (``COMMAND GETKEYS`` agrees:

@@ -19,7 +19,6 @@ class Scripts:
     append_once: AsyncScript
     acquire_lease: AsyncScript
     release_lease: AsyncScript
-    commit: AsyncScript
     dead_letter: AsyncScript
     heartbeat: AsyncScript
     erase_subject: AsyncScript

@@ -1,6 +1,7 @@
--- Commit the entries of several chats of one partition, each as commit.lua would: its
--- effects, its checkpoint and its XACK, or, applied before, only its XACK. The lease
--- fence is checked once for them all; one entry's failing effect fails that entry alone.
+-- Commit one entry or several of one partition, each all or nothing: its effects, its
+-- chat's checkpoint and its XACK, or, applied before (a redelivery), only its XACK. The
+-- lease fence is checked once for them all; one entry's failing effect fails that entry
+-- alone.
 -- KEYS[1]: fencing counter; KEYS[2]: checkpoint hash (chat -> last applied id);
 -- KEYS[3]: partition stream; KEYS[4]: attempt marks; KEYS[5..]: the keys the effects name
 -- ARGV[1]: fencing token; ARGV[2]: group; ARGV[3]: the entries, as one MessagePack array
@@ -9,8 +10,8 @@
 --   part that is a number standing for KEYS[-n] when negative and for ARGV[n] (a binary
 --   value, which Redis's MessagePack reader cannot take) when positive.
 -- Returns, per entry in order, 1 when applied, 0 when applied before (redelivery), or the
--- error text of the effect that failed (its earlier effects stay, as with commit.lua;
--- its checkpoint does not move and it is not acknowledged).
+-- error text of the effect that failed (its earlier effects stay, as a script's writes
+-- do; its checkpoint does not move and it is not acknowledged).
 if redis.call('GET', KEYS[1]) ~= ARGV[1] then
   return redis.error_reply('FENCED partition lease lost')
 end

@@ -11,14 +11,11 @@ import pytest
 from events.command_keys import UnknownCommand, key_positions
 
 SCRIPT_DIRS = (("events", "lua"), ("services.conductor", "lua"), ("services.domain", "lua"))
-# commit.lua runs the effects it is handed: their keys are placed from KEYS by position,
-# which the flows' audit below checks as it runs.
-RUNS_EFFECTS = {"commit.lua"}
 # commit_batch.lua runs one-key effects, each naming its key by its index in KEYS (the
 # caller refuses a command of more keys: tests/unit/test_batch_commit.py).
 RUNS_ONE_KEY_EFFECTS = {"commit_batch.lua"}
-# commit_many.lua runs the effects of several entries, each key named by its index in KEYS
-# (the caller places them by position, as for commit.lua).
+# commit_many.lua runs the effects of its entries, each key named by its index in KEYS (the
+# caller places them by position, which the flows' audit checks as it runs).
 RUNS_INDEXED_EFFECTS = {"commit_many.lua"}
 _CALL = re.compile(r"redis\.p?call\(\s*([^,)]+)\s*(?:,\s*([^,)]+))?")
 KEYLESS = {"'TIME'"}
@@ -54,10 +51,7 @@ def keys_not_from_keys(source: str) -> list[str]:
 
 @pytest.mark.parametrize(("name", "source"), scripts(), ids=[n for n, _ in scripts()])
 def test_a_script_takes_every_key_it_touches_from_keys(name: str, source: str) -> None:
-    if name in RUNS_EFFECTS:
-        assert keys_not_from_keys(source) == ["redis.call(unpack(command"]
-        assert "command[position] = KEYS[k]" in source
-    elif name in RUNS_INDEXED_EFFECTS:
+    if name in RUNS_INDEXED_EFFECTS:
         assert keys_not_from_keys(source) == ["redis.pcall(unpack(parts"]
         assert "part = KEYS[-part]" in source
     elif name in RUNS_ONE_KEY_EFFECTS:
