@@ -188,3 +188,21 @@ def test_a_service_and_its_doctor_named_alone_are_a_booking(text: str) -> None:
 )
 def test_a_doctor_asked_about_is_no_choice(text: str, intent: Intent) -> None:
     assert intent_of(text) is intent
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "amanha as 14h... alias melhor 15h",
+        "quinta as 9, ou melhor, as 10",
+        "sexta de manha seria melhor",
+        "amanha melhor as 11",
+    ],
+)
+def test_a_time_said_to_be_better_is_a_booking(text: str) -> None:
+    assert intent_of(text) is Intent.SCHEDULE
+
+
+@pytest.mark.parametrize("text", ["estou melhor hoje, obrigada", "melhor nao"])
+def test_feeling_better_or_a_no_is_no_booking(text: str) -> None:
+    assert intent_of(text) is Intent.UNKNOWN
