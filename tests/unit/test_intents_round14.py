@@ -33,6 +33,10 @@ def test_a_booking_made_before_and_changed_again_is_moved(text: str) -> None:
     assert intent_of(text) is Intent.RESCHEDULE
 
 
+def test_a_booking_made_before_and_the_insurer_changed_is_no_move() -> None:
+    assert intent_of("tinha marcado com a dra ana, vou trocar de plano") is not Intent.RESCHEDULE
+
+
 @pytest.mark.parametrize(
     ("text", "intent"),
     [
@@ -72,7 +76,7 @@ def test_a_relatives_booking_asked_to_be_checked_is_a_look_up(text: str) -> None
 
 @pytest.mark.parametrize(
     "text",
-    ["oi vó, é a Julia, salva meu numero novo", "oi filha, chegou bem?", "oi amor, ja to saindo"],
+    ["oi vó, é a Julia, salva meu numero novo", "oi mae, ja cheguei", "oi vovo, saudade"],
 )
 def test_a_greeting_to_a_relative_asks_the_clinic_nothing(text: str) -> None:
     assert intent_of(text) is Intent.UNKNOWN
@@ -84,6 +88,7 @@ def test_a_greeting_to_a_relative_asks_the_clinic_nothing(text: str) -> None:
         ("oi, mae do Pedro aqui", Intent.HELP),
         ("oi mae, quero marcar consulta", Intent.SCHEDULE),
         ("bom dia tia, tudo bem?", Intent.HELP),
+        ("oi minha filha, bom dia", Intent.HELP),
     ],
 )
 def test_a_relative_named_with_a_request_or_as_whose_is_read_as_before(
@@ -173,6 +178,7 @@ def test_a_time_one_cannot_is_no_booking() -> None:
         "Retorno dra Silvia Mendes",
         "ultrassom com o doutor Paulo Lima",
         "Dermatologista - Dra. Ana Costa",
+        "Dr. Paulo - pediatra",
     ],
 )
 def test_a_service_and_its_doctor_named_alone_are_a_booking(text: str) -> None:

@@ -32,7 +32,9 @@ _TIME = (
 _TO_A_TIME = re.compile(rf"(?<!nao )\b{_VERB} (?:(?!para\b)\w+ ){{0,4}}para {_TIME}\b")
 _MOVED_BEFORE = re.compile(
     r"\b(?:remarquei|reagendei|(?:tinha|ja) (?:re)?(?:marcado|agendado)|ja remarquei)\b"
-    r".*\b(?:mudar|muda|trocar|troca|voltar|volta|desfazer)\b"
+    # The booking changed, not something else ("vou trocar de plano").
+    r".*\b(?:mudar|muda|trocar|troca|voltar|volta)"
+    r"(?: (?:de novo|outra vez|novamente|o dia|o horario|a data|para)\b|$)"
 )
 
 

@@ -12,11 +12,12 @@ import re
 _TO_A_GROUP = re.compile(r"\b(?:grupo|grupinho)\b|\bfamilia(?: amada| querida)?\s*[!.]*$")
 # A relative greeted by what they are to the writer ("oi vó, é a Julia, salva meu numero
 # novo", round 14); whose relative one is ("oi, mae do Pedro aqui") names a patient.
+# "tia", "amor", "minha filha", "irmã" and "maninho" are how many address anyone, the
+# clinic's staff too ("maninho me passa pra uma pessoa").
 # "tia" and "tio" are how many address any grown-up, the clinic's staff too.
 _TO_A_RELATIVE = re.compile(
-    r"^(?:oi|ola|opa|bom dia|boa tarde|boa noite|e ai) (?:minha |meu )?(?:vo|vovo|vozinha|mae"
-    r"|mamae|mainha|pai|papai|painho|amor|mozao|filha|filho|irma|irmao"
-    r"|mana|mano|maninha|maninho|madrinha|padrinho|sogra|sogro|prima|primo)\b(?! d[aeo]\b)"
+    r"^(?:oi|ola|opa|bom dia|boa tarde|boa noite|e ai) (?:vo|vovo|vozinha|vozinho|mae|mamae"
+    r"|mainha|pai|papai|painho|mozao|madrinha|padrinho|sogra|sogro)\b(?! d[aeo]\b)"
 )
 
 
