@@ -68,6 +68,7 @@ def test_a_cancel_with_a_booking_left_for_later_is_a_cancel(text: str) -> None:
         "vcs podem ver se minha mae tem consulta agendada?",
         "consegue olhar se meu pai tem consulta marcada?",
         "da pra conferir se minha filha tem consulta essa semana?",
+        "tem como verificar se meu marido tem consulta amanha?",
     ],
 )
 def test_a_relatives_booking_asked_to_be_checked_is_a_look_up(text: str) -> None:
@@ -76,7 +77,12 @@ def test_a_relatives_booking_asked_to_be_checked_is_a_look_up(text: str) -> None
 
 @pytest.mark.parametrize(
     "text",
-    ["oi vó, é a Julia, salva meu numero novo", "oi mae, ja cheguei", "oi vovo, saudade"],
+    [
+        "oi vó, é a Julia, salva meu numero novo",
+        "oi mae, ja cheguei",
+        "oi vovo, saudade",
+        "oi papai, to com saudade",
+    ],
 )
 def test_a_greeting_to_a_relative_asks_the_clinic_nothing(text: str) -> None:
     assert intent_of(text) is Intent.UNKNOWN
@@ -136,6 +142,7 @@ def test_a_service_done_there_with_a_day_or_a_booking_books(text: str) -> None:
         "amanha 19h vcs atendem? so saio do servico as 18",
         "vcs atendem sabado as 8?",
         "sexta 18h30 voces atendem?",
+        "voces atendem domingo 9h?",
     ],
 )
 def test_whether_patients_are_seen_at_a_day_and_hour_is_a_booking(text: str) -> None:
@@ -161,6 +168,7 @@ def test_hours_kept_or_a_price_asked_stay_questions_about_the_clinic(text: str) 
         "so posso na segunda de manha ou na terca de manha",
         "eu posso quinta depois das 14h",
         "so posso sabado de manha",
+        "só posso quarta a tarde",
     ],
 )
 def test_the_only_time_one_can_is_a_booking(text: str) -> None:
