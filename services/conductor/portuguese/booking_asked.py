@@ -6,6 +6,8 @@ Read by the phrases as a question about the clinic, a message is a booking when
 - or it names a specialty or an insurer beside a day or a part of one ("tem pediatra hoje
   a tarde?", "rola sabado de manha? unimed", "to precisando pra semana que vem, Amil"):
   the insurer says how the booking is paid, the specialty whom it is with.
+- or it asks whether the clinic sees patients on a day at an hour ("amanha 19h vcs
+  atendem?", round 14): the hour is the one wanted, as in "amanha 19h tem?".
 Neither holds when a price, a preparation, or the hours kept are asked ("quanto custa a
 pediatra amanha?", "a pediatra atende sabado?", "aceita unimed sabado?").
 """
@@ -33,9 +35,24 @@ _WEEK = re.compile(r"\b(?:semana que vem|proxima semana|esa semana|nesta semana)
 _ANY_DAY = date(2026, 1, 5)
 
 
+_SEEN = re.compile(r"\b(?:atende|atendem)\b")
+_HOURS_KEPT = re.compile(r"\b(?:ate|a partir|desde|que horas|horario de)\b")
+
+
+def _seen_at_an_hour(folded: str) -> bool:
+    if not _SEEN.search(folded) or _HOURS_KEPT.search(folded):
+        return False
+    if _ABOUT_IT.search(_SEEN.sub(" ", folded)):
+        return False  # a price or an insurer asked beside it is the question
+    when = parse_when(folded, _ANY_DAY)
+    return when is not None and when.day is not None and when.at is not None
+
+
 def booking_asked(folded: str) -> bool:
     """Whether a folded message the phrases read as a question about the clinic asks for
     a booking."""
+    if _seen_at_an_hour(folded):
+        return True
     if _ABOUT_IT.search(folded):
         return False
     if _TOLD_TO_BOOK.search(folded):

@@ -5,12 +5,14 @@ Before ``intent_rules`` (whose moving rule would read "cancela ... depois eu mar
 outra" as a move, and whose service rule reads "queria passar a consulta de gineco pra
 outro dia" as a booking):
 1. ``cancels_for_good``: a booking cancelled with what makes it final;
-2. ``moves_passed``: a booking moved with "passar".
+2. ``moves_passed``: a booking moved with "passar";
+3. ``moved_to_a_time``: a booking moved to a time, none named;
+4. ``doctor_chosen``: a service and its doctor named as a choice.
 
 After ``further_rules``, before the phrases:
-3. ``others_lookups``: a relative's booking, or one in one's name, looked up;
-4. ``own_elided``: one's own booking asked about, the noun left out;
-5. ``attending_notice``: letting the clinic know one will come.
+5. ``others_lookups``: a relative's booking, or one in one's name, looked up;
+6. ``own_elided``: one's own booking asked about, the noun left out;
+7. ``attending_notice``: letting the clinic know one will come.
 """
 
 from __future__ import annotations
@@ -19,7 +21,9 @@ from collections.abc import Callable
 
 from services.conductor.portuguese.attending_notice import attending_told
 from services.conductor.portuguese.cancels_for_good import cancelled_for_good
+from services.conductor.portuguese.doctor_chosen import doctor_chosen
 from services.conductor.portuguese.intent import Intent
+from services.conductor.portuguese.moved_to_a_time import moved_to_a_time
 from services.conductor.portuguese.moves_passed import moved_by_passing
 from services.conductor.portuguese.others_lookups import others_booking_asked
 from services.conductor.portuguese.own_elided import own_elided_asked
@@ -28,6 +32,8 @@ Rule = tuple[Intent, Callable[[tuple[str, ...], str], bool]]
 _BEFORE: tuple[Rule, ...] = (
     (Intent.CANCEL, cancelled_for_good),
     (Intent.RESCHEDULE, moved_by_passing),
+    (Intent.RESCHEDULE, moved_to_a_time),
+    (Intent.SCHEDULE, doctor_chosen),
 )
 _AFTER: tuple[Rule, ...] = (
     (Intent.CONSULT, others_booking_asked),

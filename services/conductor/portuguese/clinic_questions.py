@@ -8,6 +8,10 @@
 - Whether something is sold ("vende seguro de carro?", "vcs vendem remédio?") asks
   nothing the clinic does, unless the data are named ("vcs vendem meus dados?" is a
   data-rights question, read by the rules after).
+- Whether a service is done there, the place said ("faz preventivo ai?", "fazem
+  ultrassom aqui?", "ai faz teste do pezinho?", round 14): a question about the clinic,
+  whatever the service's name; a day or an hour named with it is a booking, left to the
+  rules after.
 
 Already folded, corrected text.
 """
@@ -29,6 +33,16 @@ _DAYS = (
 _OPEN_ON_A_DAY = re.compile(
     rf"(?<!\bcomo )(?<!\bcomo que )\bfuncionam? (?:(?:no|na|nos|nas|aos|de|em) )?{_DAYS}\b"
 )
+_DONE_HERE = re.compile(
+    r"^(?:(?:voces|ai|aqui) )?(?:faz|fazem|realiza|realizam)"
+    r" (?!(?:o |um |uma )?(?:favor|mal|bem|diferenca|falta|sentido|isso|ideia|quanto|tempo)\b)"
+    r"(?:[^\W\d_]+ ){1,4}(?:ai|aqui|na clinica|ai na clinica)$"
+    r"|^(?:voces|ai|aqui) (?:faz|fazem|realiza|realizam) (?:[^\W\d_]+ ?){1,4}$"
+)
+_WHEN_NAMED = re.compile(
+    r"\b(?:hoje|amanha|segunda|terca|quarta|quinta|sexta|sabado|domingo|semana|dia|manha"
+    r"|tarde|noite|marc\w*|agend\w*|consultas?|horario|vaga)\b|\d"
+)
 _SOLD = re.compile(r"\bvend(?:e|em|ia|iam|eria|eriam)\b")
 _DATA = re.compile(r"\b(?:dados|informacoes|cadastro|numero|telefone)\b")
 
@@ -38,6 +52,8 @@ def clinic_question(folded: str) -> Intent | None:
     if _HOW_BOOKING_WORKS.search(folded):
         return Intent.HELP
     if _OPEN_ON_A_DAY.search(folded):
+        return Intent.INFO
+    if _DONE_HERE.search(folded) and not _WHEN_NAMED.search(folded):
         return Intent.INFO
     if _SOLD.search(folded) and not _DATA.search(folded):
         return Intent.UNKNOWN

@@ -17,6 +17,8 @@
 7. When a booking is, asked as forgotten ("a consulta do meu filho e sexta de manha ou
    de tarde? esqueci"): the booking named as the subject, a day after it and the
    forgetting said, with no verb moving or cancelling it, is looked up.
+8. Which part of a booked day, or what hour, asked of a booking named by its day ("a
+   consulta de sexta e de manha ou de tarde?", round 14): a look-up, not a time wanted.
 Already folded, corrected text, a letter written twice counted once ("pasar").
 """
 
@@ -72,6 +74,22 @@ def _forgotten_booking(folded: str) -> bool:
     )
 
 
+_DAY_NAMED = (
+    r"(?:segunda|terca|quarta|quinta|sexta|sabado|domingo|hoje|amanha|depois de amanha"
+    r"|dia \d+|\d+)"
+)
+_PART_OF_BOOKED_DAY = re.compile(
+    r"^(?:e )?(?:a |o |minha |meu )?(?:consulta|exame|retorno|horario|agendamento)"
+    rf"(?: d[oa] (?:meu |minha )?[^\W\d_]+)? d(?:e|o|a|o dia) {_DAY_NAMED}"
+    r" (?:e|era|fica|ficou|sera|vai ser) (?:de manha|pela manha|a tarde|de tarde|a noite"
+    r"|de noite|que horas|a que horas|qual horario|em que horario|com quem)\b"
+)
+
+
+def _part_of_booked_day(folded: str) -> bool:
+    return _PART_OF_BOOKED_DAY.search(folded) is not None and _MOVED.search(folded) is None
+
+
 _RULES = (
     (Intent.CONSULT, _BOOKED_ASKED),
     (Intent.INFO, _GUARDIAN),
@@ -80,7 +98,7 @@ _RULES = (
     (Intent.UNKNOWN, _STATE_ASKED),
     (Intent.UNKNOWN, _OWN_HOME),
 )
-_CHECKS = ((Intent.CONSULT, _forgotten_booking),)
+_CHECKS = ((Intent.CONSULT, _forgotten_booking), (Intent.CONSULT, _part_of_booked_day))
 
 
 def intent_by_first_rules(folded: str) -> Intent | None:

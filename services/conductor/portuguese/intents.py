@@ -63,6 +63,8 @@ _WANTS = (
     "daria", "consegue", "conseguem", "rola", "livre", "quero", "queria", "gostaria",
     "prefiro", "preferia", "bota", "me bota", "coloca", "me coloca", "me poe",
     "consigo", "conseguiria", "de preferencia", "preferencia",
+    "so poso", "eu poso",  # the only time one can ("so posso segunda"), a letter once (round 14)
+    "alias melhor", "ou melhor", "melhor as", "seria melhor",  # a time said better (round 14)
     # A need said with the time ("to precisando pra amanha as 4", "vou querer quinta").
     "preciso", "precisando", "precisava", "vou querer",
 )  # fmt: skip

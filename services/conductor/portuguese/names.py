@@ -28,6 +28,9 @@ _CONSONANT_RUN = re.compile(r"[b-df-hj-np-tv-xz]{5,}")  # "Schmidt" has four
 _ONE_SOUND = re.compile(r"tsch|sch|ch|sh|th|ph|ck|sz|cz|rz|lh|nh")
 _REPEATED = re.compile(r"(.{1,3})\1\1")  # "hahaha", "kkk", "blablabla"; "Lulu" repeats twice
 _ASCII_WORD = re.compile(r"^[a-z]+$")
+# Keys of one row struck at random ("asdkjaslkd", round 14): six letters or more of one
+# row with three consonants running is no name ("Petry" is of one row, but short).
+_ROW_MASH = re.compile(r"[b-df-hj-np-tv-xz]{3}")
 _ABBREVIATIONS = frozenset({"jr"})  # "João Silva Jr"
 
 # Words that are never part of a name: requests, greetings, laughter, placeholders.
@@ -50,6 +53,8 @@ _NEVER_IN_NAMES = frozenset({
     "falei", "disse", "mandei", "passei", "ontem",
     # A request in Spanish ("quiero un turno", round 13).
     "quiero", "necesito", "turno", "cita", "hola", "buenos", "buenas",
+    # A refusal is no name ("nao vou dar", "prefiro nao informar", round 14).
+    "nao", "prefiro", "posso",
 })  # fmt: skip
 # Whole answers that are no name, though each word may be one somewhere ("Nada", "Sim").
 _NOT_A_NAME = frozenset({
@@ -78,6 +83,8 @@ def _plausible(word: str) -> bool:
     if len(word) >= 2 and not any(letter in _VOWELS for letter in word):
         return False
     if _CONSONANT_RUN.search(_ONE_SOUND.sub("x", word)):
+        return False
+    if len(word) >= 6 and any(set(word) <= set(row) for row in _ROWS) and _ROW_MASH.search(word):
         return False
     return not any(word[i : i + 4] in _ROW_RUNS for i in range(len(word) - 3))
 

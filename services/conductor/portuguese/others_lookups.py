@@ -21,7 +21,9 @@ _HELD = re.compile(
 _ASKED = re.compile(
     r"\b(?:que horas|que hora|qual (?:medico|medica|dia|horario|doutor|doutora)|que dia"
     r"|saber (?:o dia|a hora|o horario|quando|que dia)|informar se|se (?:ha|tem) alguma"
-    r"|com quem ficou)\b"
+    r"|com quem ficou"
+    # Asked to be checked ("vcs podem ver se minha mae tem consulta agendada?", round 14).
+    r"|(?:ver|olhar|checar|conferir|verificar) se)\b"
 )
 _OTHER_REQUEST = re.compile(
     r"\b(?:marcar|marca|agendar|agenda|remarcar|reagendar|desmarcar|cancelar|mudar|trocar"
