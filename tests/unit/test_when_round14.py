@@ -1,0 +1,75 @@
+"""Round 14: days moved to before, days and hours refused in lists and corrections, hours
+named after the one left, questions about a booking's part of the day."""
+
+from datetime import date, datetime, time
+
+import pytest
+
+from services.conductor.portuguese.when import When, parse_when
+
+TUESDAY = date(2026, 11, 24)
+NINE = datetime(2026, 11, 24, 9)
+WEDNESDAY, THURSDAY, FRIDAY = date(2026, 11, 25), date(2026, 11, 26), date(2026, 11, 27)
+
+
+def _read(text: str) -> When | None:
+    return parse_when(text, TUESDAY, now=NINE)
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "at", "period"),
+    [
+        (
+            "oi, ja tinha remarcado pra quinta mas vou ter que mudar de novo, pode ser sexta "
+            "de tarde?",
+            FRIDAY,
+            None,
+            "tarde",
+        ),
+        (
+            "remarquei a consulta pra segunda mas surgiu um imprevisto, teria quarta de manha?",
+            WEDNESDAY,
+            None,
+            "manha",
+        ),
+        (
+            "mudei pra sexta semana passada mas preciso de outro dia, pode ser amanha as 15h?",
+            WEDNESDAY,
+            time(15),
+            None,
+        ),
+        ("ja tinha passado pra quinta 26 as 8, da pra ser sexta 27 as 10?", FRIDAY, time(10), None),
+    ],
+)
+def test_a_day_moved_to_before_is_not_the_day_asked_for(
+    text: str, day: date, at: time | None, period: str | None
+) -> None:
+    when = _read(text)
+    assert when is not None
+    assert (when.day, when.at, when.period, when.doubt) == (day, at, period, None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "eu tinha marcado pra quinta as 10 mas preciso mudar, pode ser sexta?",
+        "estava marcada para quinta as 10, tem sexta?",
+        "ja tinha remarcado pra quinta as 9 da manha, agora queria sexta",
+    ],
+)
+def test_the_hour_of_the_day_booked_before_goes_with_it(text: str) -> None:
+    when = _read(text)
+    assert when is not None
+    assert (when.day, when.at) == (FRIDAY, None)
+    assert when.start() is None
+
+
+def test_the_hour_booked_before_is_kept_when_said_to_be_the_same() -> None:
+    when = _read("ja tinha remarcado pra quinta as 14 mas passa pra sexta no mesmo horario")
+    assert when is not None
+    assert when.start() == datetime(2026, 11, 27, 14)
+
+
+def test_a_day_moved_to_said_alone_is_still_read() -> None:
+    when = _read("remarquei pra sexta, ta confirmado?")
+    assert when is not None and when.day == FRIDAY
