@@ -73,3 +73,29 @@ def test_the_hour_booked_before_is_kept_when_said_to_be_the_same() -> None:
 def test_a_day_moved_to_said_alone_is_still_read() -> None:
     when = _read("remarquei pra sexta, ta confirmado?")
     assert when is not None and when.day == FRIDAY
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "at"),
+    [
+        (
+            "queria marcar pra semana que vem na quarta porque na segunda e na terca eu nao "
+            "consigo por causa do servico",
+            date(2026, 12, 2),
+            None,
+        ),
+        ("segunda e terca nao da, pode ser quarta as 10?", WEDNESDAY, time(10)),
+        ("quinta e sexta eu nao posso, tem sabado de manha?", date(2026, 11, 28), None),
+        ("na segunda nem na terca ela nao pode, so quarta", WEDNESDAY, None),
+        ("amanha e sexta eu to de plantao, pode ser quinta 14h?", THURSDAY, time(14)),
+    ],
+)
+def test_days_refused_together_are_all_set_aside(text: str, day: date, at: time | None) -> None:
+    when = _read(text)
+    assert when is not None
+    assert (when.day, when.at, when.doubt) == (day, at, None)
+
+
+def test_a_day_asked_before_another_refused_is_kept() -> None:
+    when = _read("pode ser segunda? terca nao posso")
+    assert when is not None and (when.day, when.doubt) == (date(2026, 11, 30), None)

@@ -150,8 +150,10 @@ def _weekdays_set_aside(folded: str) -> str:
 _WEEKDAY_NAME = re.compile(r"(?:segunda|terca|quarta|quinta|sexta|sabado|domingo)\b")
 
 
-def _refused_weekdays_set_aside(folded: str) -> str:
-    refused = {m[0] for r in REFUSED_DAY.finditer(folded) if (m := _WEEKDAY_NAME.match(r[0]))}
+def _refused_days_set_aside(folded: str) -> str:
+    # Every weekday of a list refused together ("segunda e terça não dá", round 14).
+    refused = {m[0] for r in REFUSED_DAY.finditer(folded) for m in _WEEKDAY_NAME.finditer(r[0])}
+    folded = REFUSED_DAY.sub("nao", folded)  # a day cancelled is the booking's: kept
     for weekday in refused:
         folded = re.sub(rf"\b{weekday}(?: feira)?\b(?! nao\b)", " ", folded)
     return folded
@@ -163,8 +165,7 @@ def set_aside(folded: str) -> str:
     folded = _events_set_aside(_weekdays_set_aside(folded))
     folded = days_told_set_aside(_doings_set_aside(folded))
     if not _CANCELLING.search(folded):
-        folded = _refused_weekdays_set_aside(REFUSED_DAY_PART.sub("nao", folded))
-        folded = REFUSED_DAY.sub("nao", folded)  # a day cancelled is the booking's: kept
+        folded = _refused_days_set_aside(REFUSED_DAY_PART.sub("nao", folded))
         folded = _REFUSED_HOUR.sub("nao", folded)
     else:
         # "tira a de sexta de manhã, não vou mais": the part of the day is the booking's,
