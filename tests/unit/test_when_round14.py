@@ -99,3 +99,26 @@ def test_days_refused_together_are_all_set_aside(text: str, day: date, at: time 
 def test_a_day_asked_before_another_refused_is_kept() -> None:
     when = _read("pode ser segunda? terca nao posso")
     assert when is not None and (when.day, when.doubt) == (date(2026, 11, 30), None)
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "at"),
+    [
+        ("sexta as 14h... nao, quinta as 14h", THURSDAY, time(14)),
+        ("amanha 10h nao, sexta 10h", FRIDAY, time(10)),
+        ("sexta as 10 nao da, pode ser sexta as 14?", FRIDAY, time(14)),
+        ("dia 3 as 9 da manha nao, dia 4 as 9 da manha", date(2026, 12, 4), time(9)),
+    ],
+)
+def test_a_day_refused_with_its_hour_gives_way_to_the_day_after(
+    text: str, day: date, at: time
+) -> None:
+    when = _read(text)
+    assert when is not None
+    assert (when.day, when.at, when.doubt) == (day, at, None)
+
+
+def test_a_day_and_hour_refused_with_no_other_day_keeps_the_day() -> None:
+    when = _read("sexta as 14h nao posso, so de manha")
+    assert when is not None
+    assert (when.day, when.at, when.period) == (FRIDAY, None, "manha")

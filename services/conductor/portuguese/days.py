@@ -93,10 +93,14 @@ REFUSED_DAY = re.compile(
     r" (?:to|tou|estou|ta|esta|vou estar) (?:de plantao|trabalhando|viajando)\b"
     r"(?! (?:ate|das|de|a|as|pela|na|no|depois|antes|so|mas)\b)"  # busy part of it only
 )  # but "amanhã não posso de manhã" refuses the morning, not the day
-# A day and its part refused together, then another day named ("hoje de tarde não dá,
-# amanhã de tarde então"): the day is refused with its part.
+# A day and its part or its hour refused together, then another day named ("hoje de
+# tarde não dá, amanhã de tarde então", "sexta às 14h... não, quinta às 14h", round 14):
+# the day is refused with them.
 REFUSED_DAY_PART = re.compile(
-    rf"\b{_DAY_WORD}(?: feira)? (?:de |a |pela )(?:manha|tarde|noite),? nao\b(?=.*\b{_DAY_WORD}\b)"
+    rf"\b{_DAY_WORD}(?: feira)? (?:(?:de |a |pela )(?:manha|tarde|noite)"
+    r"|(?:as |a )?\d{1,2}(?::\d\d|h\d{0,2}| ?horas?)?(?: e meia)?"
+    r"(?: (?:da|de) (?:manha|tarde|noite))?)"
+    rf",? nao\b(?=.*\b{_DAY_WORD}\b)"
 )
 _RELATIVE_DAYS = {"hoje": 0, "hj": 0, "oje": 0, "amanha": 1}
 
