@@ -122,3 +122,28 @@ def test_a_day_and_hour_refused_with_no_other_day_keeps_the_day() -> None:
     when = _read("sexta as 14h nao posso, so de manha")
     assert when is not None
     assert (when.day, when.at, when.period) == (FRIDAY, None, "manha")
+
+
+@pytest.mark.parametrize(
+    ("text", "at"),
+    [
+        (
+            "entao moça eu so posso depois do serviço que eu saio as seis entao tipo umas sete "
+            "da noite amanha tem",
+            time(19),
+        ),
+        ("so consigo depois do trabalho, saio as 17, entao umas 18h30 amanha da?", time(18, 30)),
+        ("pode ser amanhã depois da escola? Ela sai meio dia, tipo 13h", time(13)),
+        ("amanha depois da aula, ela sai as 11, tem as 2 da tarde?", time(14)),
+    ],
+)
+def test_an_hour_named_after_the_one_left_is_the_one_wanted(text: str, at: time) -> None:
+    when = _read(text)
+    assert when is not None
+    assert (when.day, when.at, when.between, when.doubt) == (WEDNESDAY, at, None, None)
+
+
+def test_the_hour_left_alone_still_opens_the_span() -> None:
+    when = _read("amanha depois do serviço, eu saio as 18")
+    assert when is not None
+    assert (when.day, when.between) == (WEDNESDAY, (time(18), time(23, 59)))

@@ -78,6 +78,12 @@ _LEAVING = re.compile(
     r"\b(?:sai|saio|sair|termina|termino|acaba|acabo|larga|largo)(?: \w+){0,3}? "
     r"(?:as |a |ao |das |por volta d[ae]s? )?(\d{1,2}(?::\d\d|h\d{0,2})?|meio dia)\b"
 )
+# An hour named beside the one left ("saio às seis, então tipo umas sete da noite", round
+# 14): the one wanted, so the hour left bounds nothing.
+_HOUR_NAMED = re.compile(
+    r"\b\d{1,2}(?::\d\d|h\d{0,2})(?!\w)|\b(?:as|a|pras?|umas|pelas) \d{1,2}\b(?!/)"
+    r"|\b\d{1,2} (?:da|de) (?:manha|tarde|noite)\b"
+)
 
 # The hour of something else the patient or another does ("9h tenho call", "14h eu pego
 # o menino", "ele pega o turno as 14"), said beside another hour or a part of the day:
@@ -177,7 +183,7 @@ def set_aside(folded: str) -> str:
     if leaving:
         folded = folded[: leaving.start()] + " " + folded[leaving.end() :]
     folded = _TODAY_PASSED.sub(" ", _PASSED.sub(" ", _AT_WORK.sub(" ", folded)))
-    if leaving:
+    if leaving and not _HOUR_NAMED.search(folded):
         # Read apart from the words of work, which set their own hours aside.
         folded += " a partir das " + ("12h" if leaving[1] == "meio dia" else leaving[1])
     return folded
