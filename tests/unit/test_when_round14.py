@@ -147,3 +147,28 @@ def test_the_hour_left_alone_still_opens_the_span() -> None:
     when = _read("amanha depois do serviço, eu saio as 18")
     assert when is not None
     assert (when.day, when.between) == (WEDNESDAY, (time(18), time(23, 59)))
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "at"),
+    [
+        (
+            "boa tarde, eu sou a Marlene, tenho consulta quinta as nove, da pra jogar pra quinta "
+            "as onze? tenho que levar meu marido na hemodialise",
+            THURSDAY,
+            time(11),
+        ),
+        ("amanha as 10? tenho que buscar meu filho na escola antes", WEDNESDAY, time(10)),
+        ("sexta as 15h. pego o menino as 17", FRIDAY, time(15)),
+        ("pode ser sexta as 16? busco meu filho na escola as 12", FRIDAY, time(16)),
+    ],
+)
+def test_an_hour_ending_a_question_is_no_errand_of_the_next(text: str, day: date, at: time) -> None:
+    when = _read(text)
+    assert when is not None
+    assert (when.day, when.at, when.doubt) == (day, at, None)
+
+
+def test_an_hour_said_in_one_breath_with_an_errand_is_still_set_aside() -> None:
+    when = _read("amanha as 10 tenho que levar meu filho, pode ser de tarde?")
+    assert when is not None and when.start() is None

@@ -23,6 +23,7 @@ from services.conductor.portuguese.either_parts import either_part_asked
 from services.conductor.portuguese.not_meant import set_aside
 from services.conductor.portuguese.numbers import with_digits
 from services.conductor.portuguese.open_ends import later_opened
+from services.conductor.portuguese.questions_closed import questions_closed
 from services.conductor.portuguese.reasons import reasons_periods
 from services.conductor.portuguese.text import fold
 from services.conductor.portuguese.time_words import time_words_read
@@ -183,7 +184,7 @@ def parse_when(text: str, today: date, now: datetime | None = None) -> When | No
 
 def _parse(text: str, today: date) -> When | None:
     """``parse_when`` without regard to the hour it is now."""
-    written = _DASHED.sub(r"\1 até \2", _DOTTED_TIME.sub(r"\1:\2", text))
+    written = _DASHED.sub(r"\1 até \2", _DOTTED_TIME.sub(r"\1:\2", questions_closed(text)))
     written = _ASKED_TAG.sub(r"\1 ?", _FOUR_DIGITS.sub(r"\1:\2", written))
     folded = weekdays_written_out(days_put_right(with_digits(time_words_read(fold(written)))))
     folded = later_opened(weekdays_dated(folded, today))
