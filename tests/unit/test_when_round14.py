@@ -172,3 +172,30 @@ def test_an_hour_ending_a_question_is_no_errand_of_the_next(text: str, day: date
 def test_an_hour_said_in_one_breath_with_an_errand_is_still_set_aside() -> None:
     when = _read("amanha as 10 tenho que levar meu filho, pode ser de tarde?")
     assert when is not None and when.start() is None
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("a consulta de sexta é de manha ou de tarde?", FRIDAY),
+        ("minha consulta de amanha ficou de manha ou a tarde?", WEDNESDAY),
+        ("o exame do meu filho na quinta é de manhã ou à tarde?", THURSDAY),
+        ("o retorno da minha mae sexta foi marcado de manha ou de tarde?", FRIDAY),
+    ],
+)
+def test_which_part_a_booking_is_in_is_asked_of_the_clinic(text: str, day: date) -> None:
+    when = _read(text)
+    assert when is not None
+    assert (when.day, when.period, when.doubt) == (day, None, None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a consulta de sexta pode ser de manha ou de tarde?",
+        "tem consulta sexta de manha ou de tarde?",
+    ],
+)
+def test_either_part_asked_for_a_booking_is_asked_back(text: str) -> None:
+    when = _read(text)
+    assert when is not None and when.doubt == "de manhã ou à tarde?"
