@@ -199,3 +199,32 @@ def test_which_part_a_booking_is_in_is_asked_of_the_clinic(text: str, day: date)
 def test_either_part_asked_for_a_booking_is_asked_back(text: str) -> None:
     when = _read(text)
     assert when is not None and when.doubt == "de manhã ou à tarde?"
+
+
+NEXT_TUESDAY = date(2026, 12, 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "at"),
+    [
+        ("pode ser segunda 9h? ops, quis dizer terça 9h, na segunda nao posso", time(9)),
+        ("terca 8h tem?", time(8)),
+        ("terca 8 da manha tem?", time(8)),
+        ("terça 7:30 pode ser?", time(7, 30)),
+    ],
+)
+def test_todays_weekday_with_an_hour_over_is_next_weeks(text: str, at: time) -> None:
+    when = _read(text)
+    assert when is not None
+    assert when.start() == datetime.combine(NEXT_TUESDAY, at)
+
+
+@pytest.mark.parametrize("text", ["terca as 8 tem?", "terca as 15h tem?", "terca de manha"])
+def test_todays_weekday_is_still_asked_when_today_may_be_meant(text: str) -> None:
+    when = _read(text)
+    assert when is not None and when.doubt is not None and when.start() is None
+
+
+def test_todays_weekday_is_still_asked_with_no_hour_of_now() -> None:
+    when = parse_when("terca 8h tem?", TUESDAY)
+    assert when is not None and when.doubt is not None

@@ -28,6 +28,7 @@ from services.conductor.portuguese.reasons import reasons_periods
 from services.conductor.portuguese.text import fold
 from services.conductor.portuguese.time_words import time_words_read
 from services.conductor.portuguese.wanted_part import time_wanted
+from services.conductor.portuguese.weekday_over import weekday_over_moved
 from services.conductor.portuguese.weekdays import weekdays_written_out
 
 PERIODS = {
@@ -166,7 +167,7 @@ def parse_when(text: str, today: date, now: datetime | None = None) -> When | No
     """What ``text`` says about when, relative to ``today``; None if it says nothing.
     Given ``now`` (local wall clock), an hour of today already over is asked about, never
     proposed."""
-    when = _parse(text, today)
+    when = weekday_over_moved(_parse(text, today), text, today, now)
     if when is not None and when.at is None and (asked := either_part_asked(text)):
         when = replace(when, period=None, doubt=when.doubt or asked)
     if when is None or now is None or when.doubt or when.day != now.date() or when.at is None:
