@@ -228,3 +228,8 @@ def test_todays_weekday_is_still_asked_when_today_may_be_meant(text: str) -> Non
 def test_todays_weekday_is_still_asked_with_no_hour_of_now() -> None:
     when = parse_when("terca 8h tem?", TUESDAY)
     assert when is not None and when.doubt is not None
+
+
+def test_either_part_asked_after_a_booking_wanted_is_asked_back() -> None:
+    when = _read("queria uma consulta sexta e de manha ou de tarde?")
+    assert when is not None and when.doubt == "de manhã ou à tarde?"

@@ -22,7 +22,8 @@ _FORGOTTEN = re.compile(r"\b(?:esqueci|nao (?:me )?lembro)\b")
 # the clinic (round 14); "a consulta pode ser de manhã ou de tarde?" still asks which to
 # book.
 _BOOKING_IS = re.compile(
-    r"\b(?:consulta|exame|retorno|agendamento|horario)\b(?: \w+){0,5}? "
+    r"\b(?:a|o|minha|meu)(?: minha| meu)? (?:consulta|exame|retorno|agendamento|horario)\b"
+    r"(?: \w+){0,5}? "
     r"(?:e|eh|fica|ficou|vai ser|sera|(?:foi|ta|esta|ficou) (?:marcad|agendad)[ao]) "
     r"(?:de |a |pela |na )?(?:manha|tarde|noite) ou\b"
 )
