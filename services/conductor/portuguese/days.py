@@ -78,23 +78,29 @@ _EITHER_DAY = re.compile(
     rf"\b{_DAY_WORD}(?: feira)?(?: [\w:]+){{0,3}},? ou (?:na |no |a |o |entao |talvez |so )?"
     rf"(?:{_DAY_WORD}|depois|(?:na )?semana)\b"
 )
+# Days refused together ("na segunda e na terça eu não consigo", round 14).
+_DAYS_JOINED = rf"(?:{_DAY_WORD}(?: feira)? (?:e|nem) (?:na |no |a |o )?)*"
 # A day said and refused ("sexta não dá, pode ser segunda?", "hoje não, amanhã"): not meant.
 REFUSED_DAY = re.compile(
     # "amanhã eu não posso", "quinta ela não pode": who cannot may be said between.
-    rf"\b{_DAY_WORD}(?: feira)?(?: (?:eu|ele|ela|a gente|nos))? nao\b"
+    rf"\b{_DAYS_JOINED}{_DAY_WORD}(?: feira)?(?: (?:eu|ele|ela|a gente|nos))? nao\b"
     r"(?! (?:posso|consigo|da|rola|vai dar)(?: ir)? (?:de |a |pela )?(?:manha|tarde|noite))"
     # "tenho horário quinta? não lembro": a "não" of not remembering refuses no day (round
     # 8); "quinta não sei se posso" still doubts the day, and refuses it.
     r"(?! (?:me )?(?:lembro|recordo)\b)"
     # "sexta eu to de plantão", "sábado ela trabalha": a day one is busy (round 12).
-    rf"|\b{_DAY_WORD}(?: feira)?(?: (?:eu|ele|ela))? (?:to|tou|estou|ta|esta|vou estar) "
-    r"(?:de plantao|trabalhando|viajando)\b"
+    rf"|\b{_DAYS_JOINED}{_DAY_WORD}(?: feira)?(?: (?:eu|ele|ela))?"
+    r" (?:to|tou|estou|ta|esta|vou estar) (?:de plantao|trabalhando|viajando)\b"
     r"(?! (?:ate|das|de|a|as|pela|na|no|depois|antes|so|mas)\b)"  # busy part of it only
 )  # but "amanhã não posso de manhã" refuses the morning, not the day
-# A day and its part refused together, then another day named ("hoje de tarde não dá,
-# amanhã de tarde então"): the day is refused with its part.
+# A day and its part or its hour refused together, then another day named ("hoje de
+# tarde não dá, amanhã de tarde então", "sexta às 14h... não, quinta às 14h", round 14):
+# the day is refused with them.
 REFUSED_DAY_PART = re.compile(
-    rf"\b{_DAY_WORD}(?: feira)? (?:de |a |pela )(?:manha|tarde|noite),? nao\b(?=.*\b{_DAY_WORD}\b)"
+    rf"\b{_DAY_WORD}(?: feira)? (?:(?:de |a |pela )(?:manha|tarde|noite)"
+    r"|(?:as |a )?\d{1,2}(?::\d\d|h\d{0,2}| ?horas?)?(?: e meia)?"
+    r"(?: (?:da|de) (?:manha|tarde|noite))?)"
+    rf",? nao\b(?=.*\b{_DAY_WORD}\b)"
 )
 _RELATIVE_DAYS = {"hoje": 0, "hj": 0, "oje": 0, "amanha": 1}
 

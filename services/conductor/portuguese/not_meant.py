@@ -78,6 +78,12 @@ _LEAVING = re.compile(
     r"\b(?:sai|saio|sair|termina|termino|acaba|acabo|larga|largo)(?: \w+){0,3}? "
     r"(?:as |a |ao |das |por volta d[ae]s? )?(\d{1,2}(?::\d\d|h\d{0,2})?|meio dia)\b"
 )
+# An hour named beside the one left ("saio às seis, então tipo umas sete da noite", round
+# 14): the one wanted, so the hour left bounds nothing.
+_HOUR_NAMED = re.compile(
+    r"\b\d{1,2}(?::\d\d|h\d{0,2})(?!\w)|\b(?:as|a|pras?|umas|pelas) \d{1,2}\b(?!/)"
+    r"|\b\d{1,2} (?:da|de) (?:manha|tarde|noite)\b"
+)
 
 # The hour of something else the patient or another does ("9h tenho call", "14h eu pego
 # o menino", "ele pega o turno as 14"), said beside another hour or a part of the day:
@@ -150,8 +156,10 @@ def _weekdays_set_aside(folded: str) -> str:
 _WEEKDAY_NAME = re.compile(r"(?:segunda|terca|quarta|quinta|sexta|sabado|domingo)\b")
 
 
-def _refused_weekdays_set_aside(folded: str) -> str:
-    refused = {m[0] for r in REFUSED_DAY.finditer(folded) if (m := _WEEKDAY_NAME.match(r[0]))}
+def _refused_days_set_aside(folded: str) -> str:
+    # Every weekday of a list refused together ("segunda e terça não dá", round 14).
+    refused = {m[0] for r in REFUSED_DAY.finditer(folded) for m in _WEEKDAY_NAME.finditer(r[0])}
+    folded = REFUSED_DAY.sub("nao", folded)  # a day cancelled is the booking's: kept
     for weekday in refused:
         folded = re.sub(rf"\b{weekday}(?: feira)?\b(?! nao\b)", " ", folded)
     return folded
@@ -163,8 +171,7 @@ def set_aside(folded: str) -> str:
     folded = _events_set_aside(_weekdays_set_aside(folded))
     folded = days_told_set_aside(_doings_set_aside(folded))
     if not _CANCELLING.search(folded):
-        folded = _refused_weekdays_set_aside(REFUSED_DAY_PART.sub("nao", folded))
-        folded = REFUSED_DAY.sub("nao", folded)  # a day cancelled is the booking's: kept
+        folded = _refused_days_set_aside(REFUSED_DAY_PART.sub("nao", folded))
         folded = _REFUSED_HOUR.sub("nao", folded)
     else:
         # "tira a de sexta de manhã, não vou mais": the part of the day is the booking's,
@@ -176,7 +183,7 @@ def set_aside(folded: str) -> str:
     if leaving:
         folded = folded[: leaving.start()] + " " + folded[leaving.end() :]
     folded = _TODAY_PASSED.sub(" ", _PASSED.sub(" ", _AT_WORK.sub(" ", folded)))
-    if leaving:
+    if leaving and not _HOUR_NAMED.search(folded):
         # Read apart from the words of work, which set their own hours aside.
         folded += " a partir das " + ("12h" if leaving[1] == "meio dia" else leaving[1])
     return folded

@@ -23,10 +23,12 @@ from services.conductor.portuguese.either_parts import either_part_asked
 from services.conductor.portuguese.not_meant import set_aside
 from services.conductor.portuguese.numbers import with_digits
 from services.conductor.portuguese.open_ends import later_opened
+from services.conductor.portuguese.questions_closed import questions_closed
 from services.conductor.portuguese.reasons import reasons_periods
 from services.conductor.portuguese.text import fold
 from services.conductor.portuguese.time_words import time_words_read
 from services.conductor.portuguese.wanted_part import time_wanted
+from services.conductor.portuguese.weekday_over import weekday_over_moved
 from services.conductor.portuguese.weekdays import weekdays_written_out
 
 PERIODS = {
@@ -165,7 +167,7 @@ def parse_when(text: str, today: date, now: datetime | None = None) -> When | No
     """What ``text`` says about when, relative to ``today``; None if it says nothing.
     Given ``now`` (local wall clock), an hour of today already over is asked about, never
     proposed."""
-    when = _parse(text, today)
+    when = weekday_over_moved(_parse(text, today), text, today, now)
     if when is not None and when.at is None and (asked := either_part_asked(text)):
         when = replace(when, period=None, doubt=when.doubt or asked)
     if when is None or now is None or when.doubt or when.day != now.date() or when.at is None:
@@ -183,7 +185,7 @@ def parse_when(text: str, today: date, now: datetime | None = None) -> When | No
 
 def _parse(text: str, today: date) -> When | None:
     """``parse_when`` without regard to the hour it is now."""
-    written = _DASHED.sub(r"\1 até \2", _DOTTED_TIME.sub(r"\1:\2", text))
+    written = _DASHED.sub(r"\1 até \2", _DOTTED_TIME.sub(r"\1:\2", questions_closed(text)))
     written = _ASKED_TAG.sub(r"\1 ?", _FOUR_DIGITS.sub(r"\1:\2", written))
     folded = weekdays_written_out(days_put_right(with_digits(time_words_read(fold(written)))))
     folded = later_opened(weekdays_dated(folded, today))
