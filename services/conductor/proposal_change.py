@@ -11,6 +11,7 @@ import re
 from datetime import date, datetime
 
 from services.conductor.portuguese.text import fold
+from services.conductor.portuguese.weekday_of_proposal_week import weekday_in_doubt
 from services.conductor.portuguese.when import When
 
 _WEEKDAYS = ("segunda", "terca", "quarta", "quinta", "sexta", "sabado", "domingo")
@@ -23,6 +24,8 @@ def on_proposed_day(when: When | None, proposed: datetime, text: str = "") -> Wh
     ("não, às 10 eu trabalho"), is the one refused: no time is meant."""
     if when is not None and when.doubt and _proposed_weekday_meant(text, proposed):
         when = When(at=when.at, period=when.period, between=when.between)
+    if when is not None:
+        when = weekday_in_doubt(when, proposed, text)  # "não, quarta às 10" a week before
     if when is not None and (other := _other_date_than_refused(when, proposed, text)):
         return When(day=other)
     if when is not None and _proposed_hour_kept(when, text):

@@ -24,9 +24,9 @@ NO = [
     "n",
     "deixa quieto",
     "não precisa",
+    "não, às 16h",  # a no, the hour named read as the new request: never a booking
 ]
 NEITHER = [
-    "não, às 16h",  # a correction: a new proposal, never a booking
     "e depois de amanhã às 10 e meia?",
     "pode ser às 16h?",
     "sim, mas às 16h",

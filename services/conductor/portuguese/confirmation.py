@@ -144,6 +144,9 @@ _NO_THEN_DROPPED = re.compile(
 )
 
 
+_CANCELLING = re.compile(r"\b(?:cancel|desmarc)\w*")
+
+
 def _unaccented(text: str) -> str:
     """``text`` lower-cased without accents, its commas kept ("não, desmarca" is no "não
     desmarca")."""
@@ -183,9 +186,12 @@ def confirmation_answer(
     if said is None:
         return None
     if said == {Part.NO}:
-        # "não, às 16h" proposes anew: left to be read as a time, not declined.
+        # "não, às 16h", "não, prefiro quinta às 14h": a no, and the hour named is the new
+        # request (round 14; rounds 11 to 13 left it unread). Beside a cancelling it is
+        # another matter ("não, cancela a de amanhã às 10h").
         hour = parse_when(said_first, _ANY_DAY)
-        if (hour is not None and hour.at is not None) or _READING.intersection(words):
+        timed = hour is not None and hour.at is not None
+        if (timed and _CANCELLING.search(_unaccented(said_first))) or _READING.intersection(words):
             return None
         return False
     if _CONDITION_WORDS.intersection(words):
