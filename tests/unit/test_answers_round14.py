@@ -6,6 +6,7 @@ from datetime import date, datetime
 import pytest
 
 from services.conductor.portuguese.confirmation import confirmation_answer
+from services.conductor.portuguese.consent import consent_answer
 from services.conductor.portuguese.when import parse_when
 from services.conductor.proposal_change import on_proposed_day
 
@@ -71,3 +72,77 @@ def test_a_no_naming_a_new_hour_is_a_no(text: str) -> None:
 
 def test_a_no_beside_a_cancelling_with_an_hour_stays_unread() -> None:
     assert confirmation_answer("nao, cancela a de amanha as 10h") is None
+
+
+@pytest.mark.parametrize("text", ["👍", "👌", "👍🏻", "👍👍", "👌🏽 "])
+def test_a_thumb_or_ok_hand_alone_confirms(text: str) -> None:
+    assert confirmation_answer(text) is True
+
+
+def test_a_thumb_down_alone_declines() -> None:
+    assert confirmation_answer("👎") is False
+
+
+@pytest.mark.parametrize("text", ["👍", "👌", "ok 👍"])
+def test_a_thumb_alone_is_still_no_consent(text: str) -> None:
+    assert consent_answer(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "troca pra 11h",
+        "muda pra quinta de tarde",
+        "passa pro dia 3",
+        "pode trocar pra mais cedo?",
+        "ah, joga pra sexta as 9",
+    ],
+)
+def test_the_proposal_asked_moved_elsewhere_is_a_no(text: str) -> None:
+    assert confirmation_answer(text) is False
+
+
+@pytest.mark.parametrize("text", ["troca", "vou passar pra pegar o exame"])
+def test_a_move_with_no_time_or_option_is_not_read_as_one(text: str) -> None:
+    assert confirmation_answer(text) is not False
+
+
+@pytest.mark.parametrize(
+    "text", ["10h nao da, trabalho", "as 10 nao consigo", "10:00 não rola", "às 10h não dá não"]
+)
+def test_an_hour_said_before_the_negator_is_refused(text: str) -> None:
+    assert confirmation_answer(text) is False
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tem outro?",
+        "teria outra data?",
+        "vc tem outro horario?",
+        "nao tem mais tarde nao?",
+        "não teria outro dia?",
+    ],
+)
+def test_another_option_asked_by_name_or_by_a_negated_question_is_a_no(text: str) -> None:
+    assert confirmation_answer(text) is False
+
+
+def test_a_later_option_asked_plainly_alone_stays_unread() -> None:
+    assert confirmation_answer("tem mais tarde?") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "nao, 10h e muito cedo pra mim, pode ser no mesmo dia as duas da tarde?",
+        "nao da, eu trabalho nesse horario, teria quinta?",
+        "não, esse dia é ruim pra mim, tem dia 3?",
+    ],
+)
+def test_a_no_with_its_reasons_then_another_option_asked_is_a_no(text: str) -> None:
+    assert confirmation_answer(text) is False
+
+
+def test_a_yes_then_a_practical_question_is_still_a_yes() -> None:
+    assert confirmation_answer("sim, perfeito, tem estacionamento?") is True

@@ -11,7 +11,7 @@ YES = [
     "sim", "Sim!", "sim, pode confirmar", "pode", "Pode sim", "pode marcar", "isso",
     "isso mesmo", "confirmo", "Confirmo!", "confirmado", "ok", "ok, pode", "tá bom",
     "fechado", "perfeito", "sim 👍", "Siiim", "pode ser", "sim, obrigada", "s", "ss",
-    "fechou", "bora",
+    "fechou", "bora", "👍",
 ]  # fmt: skip
 NO = [
     "não",
@@ -36,7 +36,6 @@ NEITHER = [
     "qual o endereço?",
     "sim ou não?",
     "",
-    "👍",
 ]
 
 

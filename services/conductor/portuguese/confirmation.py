@@ -14,16 +14,19 @@ import re
 import unicodedata
 from datetime import date, datetime
 
+from services.conductor.portuguese.answer_emoji import emoji_answer
 from services.conductor.portuguese.answer_for_whom import without_whom_for
 from services.conductor.portuguese.answer_parts import AnswerGrammar, Part, asks
 from services.conductor.portuguese.answer_parts import answer_words as _words
 from services.conductor.portuguese.answer_parts import phrases as _phrases
 from services.conductor.portuguese.answer_reading import answer_of
 from services.conductor.portuguese.confirmation_asked import (
+    another_named_asked,
     no_then_other_option_asked,
     no_then_professional_wished,
     other_option_asked,
 )
+from services.conductor.portuguese.confirmation_moved import move_asked
 from services.conductor.portuguese.confirmation_refusals import (
     no_then_another_asked,
     refused_by_what_fills_it,
@@ -161,6 +164,10 @@ def confirmation_answer(
     (a question, a correction, a condition, an unrelated message). Given the proposal's
     start and the day it is read on, its own day and hour said again point at it
     ("dia 1 às 10 tá ótimo", ``proposal_named``)."""
+    if (thumb := emoji_answer(text)) is not None:
+        return thumb  # "👍" alone, as "ok" (round 14)
+    if move_asked(text) or another_named_asked(text):
+        return False  # "troca pra 11h", "tem outro?" (round 14)
     if proposed is not None and today is not None:
         text = with_proposal_pointed(text, proposed, today)
     text = with_day_pointed(without_whom_for(text))
