@@ -146,3 +146,65 @@ def test_a_no_with_its_reasons_then_another_option_asked_is_a_no(text: str) -> N
 
 def test_a_yes_then_a_practical_question_is_still_a_yes() -> None:
     assert confirmation_answer("sim, perfeito, tem estacionamento?") is True
+
+
+@pytest.mark.parametrize(
+    "text", ["isso mesmo, terça as 10 ta otimo", "terça às 10h tá bom sim", "perfeito, terca 10h"]
+)
+def test_the_proposals_weekday_and_hour_said_again_confirm(text: str) -> None:
+    assert confirmation_answer(text, _PROPOSED, _TODAY) is True
+
+
+@pytest.mark.parametrize("text", ["terça as 11 ta otimo", "quarta as 10 ta otimo"])
+def test_another_weekday_or_hour_said_with_praise_is_no_yes(text: str) -> None:
+    assert confirmation_answer(text, _PROPOSED, _TODAY) is None
+
+
+@pytest.mark.parametrize(
+    "text", ["pode ser 10h sim", "isso mesmo, terça as 10 ta otimo", "as 10 ta bom sim"]
+)
+def test_a_yes_naming_the_proposal_again_means_the_proposal(text: str) -> None:
+    assert _on_proposal(text) == (date(2026, 12, 1), _PROPOSED.time(), False)
+
+
+def test_the_hour_proposed_refused_still_means_no_time() -> None:
+    assert _on_proposal("nao, as 10 eu trabalho") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "pode ser\nvou levar os exames antigos",
+        "sim\nvou levar minha mae junto",
+        "confirmo\nobrigada",
+    ],
+)
+def test_a_yes_on_its_own_line_then_a_remark_confirms(text: str) -> None:
+    assert confirmation_answer(text) is True
+
+
+@pytest.mark.parametrize("text", ["pode ser\nmas as 11", "sim\nnao", "pode ser\nquinta"])
+def test_a_yes_on_its_own_line_then_a_change_is_no_yes(text: str) -> None:
+    assert confirmation_answer(text) is None
+
+
+def test_words_of_one_answer_across_lines_are_read_together() -> None:
+    assert confirmation_answer("de\nacordo") is True
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "sim, pode confirmar, vou de onibus entao talvez chegue uns minutinhos antes",
+        "perfeito, confirma por favor que eu saio do trabalho cedo nesse dia",
+        "sim, vou chegar atrasadinha",
+        "pode ser, vou de uber",
+    ],
+)
+def test_a_remark_on_getting_there_keeps_the_yes(text: str) -> None:
+    assert confirmation_answer(text) is True
+
+
+@pytest.mark.parametrize("text", ["sim, chego as 11", "ok, mas talvez eu atrase", "sim, talvez"])
+def test_an_hour_a_contrast_or_a_bare_doubt_after_a_yes_is_no_yes(text: str) -> None:
+    assert confirmation_answer(text) is None

@@ -20,6 +20,7 @@ from services.conductor.portuguese.answer_parts import AnswerGrammar, Part, asks
 from services.conductor.portuguese.answer_parts import answer_words as _words
 from services.conductor.portuguese.answer_parts import phrases as _phrases
 from services.conductor.portuguese.answer_reading import answer_of
+from services.conductor.portuguese.arrival_remarks import about_arriving
 from services.conductor.portuguese.confirmation_asked import (
     another_named_asked,
     no_then_other_option_asked,
@@ -132,7 +133,10 @@ _DEFERRING = frozenset({"depois", "outro", "outra", "talvez", "duvida", "ou", "a
 
 def _changes_the_yes(words: tuple[str, ...]) -> bool:
     """Whether a reason after a yes names a time ("sim, marca pra sexta") or defers,
-    doubts or offers another ("ok, depois vejo", "pode ser, ou então quinta")."""
+    doubts or offers another ("ok, depois vejo", "pode ser, ou então quinta"); a remark
+    on getting there keeps it ("vou de ônibus, talvez chegue antes", round 14)."""
+    if about_arriving(words):
+        return False
     if _DEFERRING.intersection(words):
         return True
     return parse_when(" ".join(words), _ANY_DAY) is not None
@@ -157,6 +161,16 @@ def _unaccented(text: str) -> str:
     return "".join(char for char in parts if not unicodedata.combining(char))
 
 
+def _first_line_apart(text: str) -> str:
+    """``text`` with its first line set apart as a clause when it is a whole answer by
+    itself ("pode ser\nvou levar os exames antigos", round 14): a line break joins a
+    burst's words ("de\nacordo") only where the first line answers nothing alone."""
+    first, newline, rest = text.partition("\n")
+    if not newline or not rest.strip() or confirmation_answer(first) is None:
+        return text
+    return f"{first}, {rest}"
+
+
 def confirmation_answer(
     text: str, proposed: datetime | None = None, today: date | None = None
 ) -> bool | None:
@@ -164,6 +178,7 @@ def confirmation_answer(
     (a question, a correction, a condition, an unrelated message). Given the proposal's
     start and the day it is read on, its own day and hour said again point at it
     ("dia 1 às 10 tá ótimo", ``proposal_named``)."""
+    text = _first_line_apart(text)
     if (thumb := emoji_answer(text)) is not None:
         return thumb  # "👍" alone, as "ok" (round 14)
     if move_asked(text) or another_named_asked(text):
