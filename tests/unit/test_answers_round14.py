@@ -208,3 +208,101 @@ def test_a_remark_on_getting_there_keeps_the_yes(text: str) -> None:
 @pytest.mark.parametrize("text", ["sim, chego as 11", "ok, mas talvez eu atrase", "sim, talvez"])
 def test_an_hour_a_contrast_or_a_bare_doubt_after_a_yes_is_no_yes(text: str) -> None:
     assert confirmation_answer(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "sim, autorizo. So nao quero mensagem de promoçao",
+        "autorizo, so nao quero sms de oferta",
+        "aceito, mas nao quero e-mail com propaganda",
+    ],
+)
+def test_advertising_refused_by_what_carries_it_refuses_nothing_asked(text: str) -> None:
+    assert consent_answer(text) is True
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "oxe, autorizo não",
+        "aceito não",
+        "eita, concordo não",
+    ],
+)
+def test_a_verb_of_consent_with_the_negator_after_it_refuses(text: str) -> None:
+    assert consent_answer(text) is False
+
+
+@pytest.mark.parametrize("text", ["sim não", "autorizo, não", "aceito sim não"])
+def test_a_yes_word_and_a_no_together_stay_unread(text: str) -> None:
+    assert consent_answer(text) is None
+
+
+def test_a_verb_of_confirming_with_the_negator_after_it_declines() -> None:
+    assert confirmation_answer("marca não") is False
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tá, pode. Eu confio na doutora Ana",
+        "bom dia dotora pode sim eu confio em vcs",
+        "claro q sim, vcs sao a clinica ne kkk",
+        "pode sim, confio na dra Paula",
+        "aceito, confio muito em voces",
+    ],
+)
+def test_trust_in_the_clinic_beside_a_yes_is_consent(text: str) -> None:
+    assert consent_answer(text) is True
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "pode, meu filho ja me explicou o que é essa tal de lgpd",
+        "aceito, minha filha ja me explicou tudo",
+        "sim, ela me explicou direitinho",
+    ],
+)
+def test_having_been_told_what_the_notice_means_beside_a_yes_is_consent(text: str) -> None:
+    assert consent_answer(text) is True
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["vixe que textão kkkk mas blz, aceito", "que textao, mas autorizo", "mó textão kk mas sim"],
+)
+def test_the_notices_length_remarked_before_a_yes_is_no_reservation(text: str) -> None:
+    assert consent_answer(text) is True
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "confio em vcs",
+        "nao sei se confio em vcs",
+        "sim, confio em vcs mas nao quero que passem pra ninguem",
+        "ta bom pode ser, eu nem entendo muito dessas coisas mas se é pra consulta tudo bem",
+        "que textao, e se eu nao aceitar?",
+    ],
+)
+def test_a_remark_alone_or_beside_a_doubt_or_condition_is_no_consent(text: str) -> None:
+    assert consent_answer(text) is not True
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "entao eu prefiro que nao ne porque tipo eu nao sei pra onde vai esses dados aí entao nao",
+        "nao, pq nao sei quem vai ver meus dados",
+        "prefiro que nao, porque nao entendi pra que serve",
+    ],
+)
+def test_a_no_whose_reason_is_not_knowing_refuses(text: str) -> None:
+    assert consent_answer(text) is False
+
+
+@pytest.mark.parametrize("text", ["nao sei", "nao sei, porque nao li", "nao sei porque"])
+def test_not_knowing_as_the_answer_itself_stays_unread(text: str) -> None:
+    assert consent_answer(text) is None
