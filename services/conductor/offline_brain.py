@@ -222,7 +222,9 @@ class OfflineBrain:
             answer = confirmation_answer(text, proposal.start, facts.today)
             if answer is True:
                 return self._book(proposal)
-            if answer is False and when is None:
+            # A no naming no time; a bare hour set against the one refused ("10h não
+            # consigo, pode ser 11?") is read on the day proposed.
+            if answer is False and when is None and not on_proposed_day(None, proposal.start, text):
                 return BrainReply(NOT_BOOKED)
             # A no naming another day ("não, me enganei, é quinta") is read as that day.
             when = on_proposed_day(when, proposal.start, text)

@@ -13,6 +13,7 @@ import re
 from datetime import date, datetime, timedelta
 
 from services.conductor.portuguese.confirmation import confirmation_answer
+from services.conductor.portuguese.hour_after_refused import hour_asked_after_refused
 from services.conductor.portuguese.text import fold
 from services.conductor.portuguese.weekday_of_proposal_week import weekday_in_doubt
 from services.conductor.portuguese.when import When
@@ -25,6 +26,8 @@ def on_proposed_day(when: When | None, proposed: datetime, text: str = "") -> Wh
     no day or week of its own; a time left in doubt stays a question, unless ``text``
     names the proposal's weekday with "mesmo". The hour proposed, named again in a no
     ("não, às 10 eu trabalho"), is the one refused: no time is meant."""
+    if when is None and (asked := hour_asked_after_refused(text, proposed)) is not None:
+        return When(day=proposed.date(), at=asked)  # "10h não consigo, pode ser 11?"
     if when is not None and _proposal_said_yes(when, proposed, text):
         return When(day=proposed.date(), at=proposed.time().replace(tzinfo=None))
     if when is not None and when.doubt and _proposed_weekday_meant(text, proposed):

@@ -306,3 +306,30 @@ def test_a_no_whose_reason_is_not_knowing_refuses(text: str) -> None:
 @pytest.mark.parametrize("text", ["nao sei", "nao sei, porque nao li", "nao sei porque"])
 def test_not_knowing_as_the_answer_itself_stays_unread(text: str) -> None:
     assert consent_answer(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "hour"),
+    [
+        ("nao.. 10h eu nao consigo, pode ser 11?", 11),
+        ("10h nao da, pode ser 14?", 14),
+        ("as 10h nao posso, tem 9?", 9),
+    ],
+)
+def test_a_bare_number_asked_after_the_hour_proposed_refused_is_an_hour(
+    text: str, hour: int
+) -> None:
+    assert _on_proposal(text) == (date(2026, 12, 1), datetime(2026, 12, 1, hour).time(), False)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "pode ser 11?",
+        "dia 1 nao da, pode ser 11?",
+        "10h nao da, pode ser 30?",
+        "9h nao da, pode ser 11?",
+    ],
+)
+def test_a_bare_number_not_set_against_the_hour_proposed_stays_unread(text: str) -> None:
+    assert _on_proposal(text) is None
