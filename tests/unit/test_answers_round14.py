@@ -333,3 +333,28 @@ def test_a_bare_number_asked_after_the_hour_proposed_refused_is_an_hour(
 )
 def test_a_bare_number_not_set_against_the_hour_proposed_stays_unread(text: str) -> None:
     assert _on_proposal(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "pode, mas se eu atrasar um pouquinho vcs esperam ne? o onibus aqui demora",
+        "sim, tem tolerancia se eu atrasar?",
+        "confirmo, e se eu chegar atrasada vcs aguardam?",
+    ],
+)
+def test_a_yes_then_a_question_whether_one_late_is_waited_for_confirms(text: str) -> None:
+    assert confirmation_answer(text) is True
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "sim, se eu atrasar posso remarcar?",
+        "pode, mas se eu atrasar tem outro horario?",
+        "nao, se eu atrasar vcs esperam?",
+        "sim, mas vcs esperam?",
+    ],
+)
+def test_a_lateness_question_with_a_change_or_after_no_yes_is_no_yes(text: str) -> None:
+    assert confirmation_answer(text) is not True

@@ -20,7 +20,7 @@ from services.conductor.portuguese.answer_parts import AnswerGrammar, Part, asks
 from services.conductor.portuguese.answer_parts import answer_words as _words
 from services.conductor.portuguese.answer_parts import phrases as _phrases
 from services.conductor.portuguese.answer_reading import answer_of
-from services.conductor.portuguese.arrival_remarks import about_arriving
+from services.conductor.portuguese.arrival_remarks import about_arriving, yes_then_lateness_asked
 from services.conductor.portuguese.confirmation_asked import (
     another_named_asked,
     no_then_other_option_asked,
@@ -196,6 +196,8 @@ def confirmation_answer(
         return False  # "não consigo nesse horário, mais cedo tem? tipo 8h" (round 13)
     if asks(text) and yes_beside_practical_question(text, confirmation_answer):
         return True  # "Sim. Preciso levar algum exame?" (round 9)
+    if asks(text) and yes_then_lateness_asked(text, confirmation_answer):
+        return True  # "pode, mas se eu atrasar vcs esperam?" (round 14)
     if asks(text) and no_beside_question_without_hour(text, confirmation_answer):
         return False  # "Não. Pode ser de tarde?" (round 9)
     another = _ANOTHER_ASKED.search(text)
