@@ -358,3 +358,29 @@ def test_a_yes_then_a_question_whether_one_late_is_waited_for_confirms(text: str
 )
 def test_a_lateness_question_with_a_change_or_after_no_yes_is_no_yes(text: str) -> None:
     assert confirmation_answer(text) is not True
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "minha mae nao quer nao, ela e desconfiada dessas coisas de internet",
+        "meu pai nao autoriza",
+        "ela disse que nao aceita",
+        "oi, mainha nao quer nao",
+    ],
+)
+def test_a_refusal_relayed_for_the_one_whose_data_it_is_refuses(text: str) -> None:
+    assert consent_answer(text) is False
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "minha mae nao quer, mas eu autorizo",
+        "ela nao quer marcar agora",
+        "Sou a neta dela, ela disse que sim, pode usar",
+        "é a filha dela que ta respondendo, ela autoriza sim, pode seguir",
+    ],
+)
+def test_a_relayed_refusal_undone_or_a_relayed_yes_stays_unread(text: str) -> None:
+    assert consent_answer(text) is None

@@ -24,6 +24,7 @@ from services.conductor.portuguese.answer_reading import answer_of
 from services.conductor.portuguese.answer_sentences import no_beside_question
 from services.conductor.portuguese.consent_guardian import without_guardian_said
 from services.conductor.portuguese.consent_permission import PERMISSION
+from services.conductor.portuguese.consent_relayed_no import relayed_refusal
 from services.conductor.portuguese.consent_remarks import without_remarks
 from services.conductor.portuguese.consent_scope import within_scope, without_asking_to_go_on
 from services.conductor.portuguese.hedges import hedged
@@ -183,6 +184,8 @@ def consent_answer(text: str) -> bool | None:
 
 
 def _whole_answer(text: str) -> bool | None:
+    if relayed_refusal(text):
+        return False  # "minha mãe não quer não, ..." (round 14)
     text = without_whom_for(spoken.unsigned(without_so_address(text)))
     text = without_guardian_said(text)  # "..., sou a mãe dela" (round 13)
     text = without_remarks(text)  # "pode sim, eu confio em vcs" (round 14)
