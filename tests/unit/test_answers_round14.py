@@ -384,3 +384,10 @@ def test_a_refusal_relayed_for_the_one_whose_data_it_is_refuses(text: str) -> No
 )
 def test_a_relayed_refusal_undone_or_a_relayed_yes_stays_unread(text: str) -> None:
     assert consent_answer(text) is None
+
+
+def test_the_weekday_asked_about_is_this_weeks_or_the_one_after_the_proposal() -> None:
+    text = "nao, prefiro quarta as 10"
+    when = on_proposed_day(parse_when(text, _TODAY), datetime(2026, 12, 15, 10), text)
+    assert when is not None and when.doubt is not None
+    assert "25/11" in when.doubt and "16/12" in when.doubt

@@ -47,7 +47,8 @@ def weekday_in_doubt(when: When, proposed: datetime, text: str) -> When:
         return when
     if re.search(rf"{_RECALLED}{name}\b", folded):
         return when
-    later = day + timedelta(days=7)
+    # The same weekday after the proposal: the one the patient may be looking at.
+    later = start + timedelta(days=(day.weekday() - start.weekday()) % 7 or 7)
     numbered = re.search(rf"\b{name}(?:[- ]feira)?,?\s+(?:dia\s+)?(\d{{1,2}})\b", folded)
     if numbered and int(numbered[1]) in (day.day, later.day):
         return when  # "quarta 25 às 10": its date said
