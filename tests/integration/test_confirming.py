@@ -141,6 +141,17 @@ async def test_a_bare_weekday_refusing_a_proposal_a_week_away_is_asked(
     assert chat.of_type(AppointmentBooked) == []
 
 
+@pytest.mark.parametrize("no", ["tem outro dia?", "esse dia não, tem outro dia?"])
+async def test_a_no_asking_for_another_day_is_offered_the_next_days(
+    conductor: Decider, no: str
+) -> None:
+    chat = await registered(conductor)
+    await chat.say("quero marcar amanhã às 15h")
+    reply = await chat.say(no)
+    assert "não marquei" not in reply and "26/11" in reply
+    assert chat.of_type(AppointmentBooked) == []
+
+
 async def test_a_question_about_another_time_is_a_new_proposal_never_a_booking(
     conductor: Decider,
 ) -> None:
