@@ -222,7 +222,9 @@ class OfflineBrain:
             answer = confirmation_answer(text, proposal.start, facts.today)
             if answer is True:
                 return self._book(proposal)
-            if answer is False and when is None:
+            # A no naming no time nor another option ("tem outro dia?", "10h não, pode ser 11?").
+            moved = when or on_proposed_day(None, proposal.start, text) or other_times(text, facts)
+            if answer is False and not moved:
                 return BrainReply(NOT_BOOKED)
             # A no naming another day ("não, me enganei, é quinta") is read as that day.
             when = on_proposed_day(when, proposal.start, text)

@@ -3,14 +3,19 @@
 The proposal's own weekday said with "mesmo" ("tem na terça mesmo só que de tarde?")
 is the day proposed, not a doubt between two of them (round 11). Another day asked "no
 mesmo horário" keeps the hour proposed ("Teria o dia 03/12 no mesmo horário?", round 13);
-the proposal's date refused beside another ("eu pedi dia 2 não dia 1") leaves the other."""
+the proposal's date refused beside another ("eu pedi dia 2 não dia 1") leaves the other.
+A yes that names the proposal again ("pode ser 10h sim", "isso mesmo, terça às 10 tá
+ótimo") means the proposal itself (round 14)."""
 
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
+from services.conductor.portuguese.confirmation import confirmation_answer
+from services.conductor.portuguese.hour_after_refused import hour_asked_after_refused
 from services.conductor.portuguese.text import fold
+from services.conductor.portuguese.weekday_of_proposal_week import weekday_in_doubt
 from services.conductor.portuguese.when import When
 
 _WEEKDAYS = ("segunda", "terca", "quarta", "quinta", "sexta", "sabado", "domingo")
@@ -21,8 +26,14 @@ def on_proposed_day(when: When | None, proposed: datetime, text: str = "") -> Wh
     no day or week of its own; a time left in doubt stays a question, unless ``text``
     names the proposal's weekday with "mesmo". The hour proposed, named again in a no
     ("não, às 10 eu trabalho"), is the one refused: no time is meant."""
+    if when is None and (asked := hour_asked_after_refused(text, proposed)) is not None:
+        return When(day=proposed.date(), at=asked)  # "10h não consigo, pode ser 11?"
+    if when is not None and _proposal_said_yes(when, proposed, text):
+        return When(day=proposed.date(), at=proposed.time().replace(tzinfo=None))
     if when is not None and when.doubt and _proposed_weekday_meant(text, proposed):
         when = When(at=when.at, period=when.period, between=when.between)
+    if when is not None:
+        when = weekday_in_doubt(when, proposed, text)  # "não, quarta às 10" a week before
     if when is not None and (other := _other_date_than_refused(when, proposed, text)):
         return When(day=other)
     if when is not None and _proposed_hour_kept(when, text):
@@ -35,6 +46,14 @@ def on_proposed_day(when: When | None, proposed: datetime, text: str = "") -> Wh
         return None
     day = proposed.date()
     return When(day=day, at=when.at, period=when.period, between=when.between)
+
+
+def _proposal_said_yes(when: When, proposed: datetime, text: str) -> bool:
+    """Whether ``text`` names the hour proposed and is a yes to the proposal."""
+    if when.at != proposed.time().replace(tzinfo=None):
+        return False
+    # Read from six days before, the proposal's weekday names the proposal and no other day.
+    return confirmation_answer(text, proposed, proposed.date() - timedelta(days=6)) is True
 
 
 def _proposed_weekday_meant(text: str, proposed: datetime) -> bool:

@@ -121,6 +121,37 @@ async def test_the_hour_proposed_named_in_a_no_is_not_proposed_again(
     assert chat.of_type(AppointmentBooked) == []
 
 
+async def test_a_bare_hour_asked_after_the_hour_refused_is_proposed_on_that_day(
+    conductor: Decider,
+) -> None:
+    chat = await registered(conductor)
+    await chat.say("quero marcar amanhã às 10h")
+    reply = await chat.say("nao.. 10h eu nao consigo, pode ser 11?")
+    assert "Posso confirmar *quarta, 25/11 às 11:00*?" in reply
+    assert chat.of_type(AppointmentBooked) == []
+
+
+async def test_a_bare_weekday_refusing_a_proposal_a_week_away_is_asked(
+    conductor: Decider,
+) -> None:
+    chat = await registered(conductor)
+    assert "01/12 às 10:00" in await chat.say("quero marcar dia 1 às 10h")
+    reply = await chat.say("nao, prefiro quarta as 10")
+    assert "25/11" in reply and "02/12" in reply and "Posso confirmar" not in reply
+    assert chat.of_type(AppointmentBooked) == []
+
+
+@pytest.mark.parametrize("no", ["tem outro dia?", "esse dia não, tem outro dia?"])
+async def test_a_no_asking_for_another_day_is_offered_the_next_days(
+    conductor: Decider, no: str
+) -> None:
+    chat = await registered(conductor)
+    await chat.say("quero marcar amanhã às 15h")
+    reply = await chat.say(no)
+    assert "não marquei" not in reply and "26/11" in reply
+    assert chat.of_type(AppointmentBooked) == []
+
+
 async def test_a_question_about_another_time_is_a_new_proposal_never_a_booking(
     conductor: Decider,
 ) -> None:

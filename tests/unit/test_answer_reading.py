@@ -35,8 +35,8 @@ def test_a_no_followed_by_a_yes_word_is_no_answer() -> None:
     assert consent_answer("nao, eu aceito sim os termos agora") is None
 
 
-def test_a_no_followed_by_a_new_hour_is_left_to_be_read_as_a_time() -> None:
-    assert confirmation_answer("nao, tem que ser as 16h") is None
+def test_a_no_followed_by_a_new_hour_is_a_no() -> None:
+    assert confirmation_answer("nao, tem que ser as 16h") is False
 
 
 def test_a_yes_followed_by_a_reason_confirms() -> None:

@@ -221,7 +221,7 @@ def test_the_proposals_weekday_said_with_mesmo_is_the_day_proposed(text: str) ->
     )
 
 
-@pytest.mark.parametrize("text", ["nao, na terca de tarde", "nao, quinta mesmo de tarde"])
+@pytest.mark.parametrize("text", ["nao, na terca de tarde", "nao, segunda 30 mesmo de tarde"])
 def test_a_weekday_without_mesmo_or_another_weekday_stays_as_read(text: str) -> None:
     read = parse_when(text, _ON_A_TUESDAY)
     assert on_proposed_day(read, _TUESDAY_AT_10, text) == read

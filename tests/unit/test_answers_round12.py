@@ -25,10 +25,6 @@ def test_another_option_asked_at_the_start_is_a_no(text: str) -> None:
     assert confirmation_answer(text) is False
 
 
-def test_a_no_naming_a_new_hour_unasked_stays_unread() -> None:
-    assert confirmation_answer("não, às 16h") is None
-
-
 def test_an_earlier_option_asked_alone_stays_unread() -> None:
     assert confirmation_answer("tem mais tarde?") is None
 

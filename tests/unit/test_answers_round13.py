@@ -160,11 +160,6 @@ def test_a_no_then_another_hour_asked_is_a_no(text: str) -> None:
     assert confirmation_answer(text) is False
 
 
-@pytest.mark.parametrize("text", ["não, às 16h", "nao, prefiro quinta as 14h"])
-def test_a_no_naming_a_new_hour_unasked_stays_unread(text: str) -> None:
-    assert confirmation_answer(text) is None
-
-
 @pytest.mark.parametrize("text", ["sim, pode ser as 9?", "ok, tem as 16h?"])
 def test_another_hour_asked_after_a_yes_is_no_no(text: str) -> None:
     assert confirmation_answer(text) is None

@@ -17,8 +17,9 @@ def test_a_proposal_that_does_not_suit_said_with_the_negator_after_is_a_no(text:
     assert confirmation_answer(text) is False
 
 
-def test_a_verb_of_consent_with_its_negator_after_it_stays_unread() -> None:
-    assert consent_answer("autorizo não") is None
+def test_a_verb_of_consent_with_its_negator_after_it_refuses() -> None:
+    # Round 14: the North-East's "não autorizo", as "quero não" is "não quero".
+    assert consent_answer("autorizo não") is False
 
 
 @pytest.mark.parametrize("text", ["num aceito não, moça", "num dá não"])

@@ -47,8 +47,7 @@ def test_whom_the_booking_is_for_is_within_the_notices_purposes(text: str) -> No
 @pytest.mark.parametrize(
     "text",
     [
-        "tá, pode. Eu confio na doutora Ana",
-        "claro q sim, vcs sao a clinica ne kkk",
+        "sim, tenho diabetes",
         "é a filha dela que ta respondendo, ela autoriza sim",
         "aceito kkk precisa disso tudo msm?",
         "sim ne?",

@@ -11,7 +11,7 @@ YES = [
     "sim", "Sim!", "sim, pode confirmar", "pode", "Pode sim", "pode marcar", "isso",
     "isso mesmo", "confirmo", "Confirmo!", "confirmado", "ok", "ok, pode", "tá bom",
     "fechado", "perfeito", "sim 👍", "Siiim", "pode ser", "sim, obrigada", "s", "ss",
-    "fechou", "bora",
+    "fechou", "bora", "👍",
 ]  # fmt: skip
 NO = [
     "não",
@@ -24,9 +24,9 @@ NO = [
     "n",
     "deixa quieto",
     "não precisa",
+    "não, às 16h",  # a no, the hour named read as the new request: never a booking
 ]
 NEITHER = [
-    "não, às 16h",  # a correction: a new proposal, never a booking
     "e depois de amanhã às 10 e meia?",
     "pode ser às 16h?",
     "sim, mas às 16h",
@@ -36,7 +36,6 @@ NEITHER = [
     "qual o endereço?",
     "sim ou não?",
     "",
-    "👍",
 ]
 
 

@@ -36,7 +36,7 @@ UNCLEAR = [
     "claro que tenho dúvidas, quem vai ler meus dados?", "não entendi, pode explicar?",
     "sim?", "aceito?", "sim\uff1f", "Quem vai ler meus dados?", "o que é isso?",
     # a yes negated, or a no taken back
-    "no, I said yes by mistake, I do NOT accept", "sim não", "aceito não", "yes no",
+    "no, I said yes by mistake, I do NOT accept", "sim não", "yes no",
     "não sei", "não tenho certeza", "not sure", "I don't know",
     # conditions and reservations
     "sim, se não passarem meus dados", "aceito se for só hoje",

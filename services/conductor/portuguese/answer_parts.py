@@ -207,11 +207,14 @@ def clause_says(parts: list[Part], soft_yes: Part | None) -> set[Part]:
 
 def _negated_after(parts: list[Part]) -> bool:
     """Whether a clause is a verb of wish or ability with its negator said after it, as
-    the North-East and speech say a no ("quero não", "dá não", "posso não"). Only such a
-    verb, too weak to be a yes alone: "aceito não" stays a yes and a no (no answer)."""
+    the North-East and speech say a no ("quero não", "dá não", "posso não"). Round 14: a
+    verb of consent too ("oxe, autorizo não", "aceito não"), as the North-East says "não
+    autorizo"; a no is never read as consent. A yes word before the negator ("sim não")
+    stays a yes and a no (no answer)."""
     meant = [part for part in parts if part is not Part.SAID]
     return (
         len(meant) >= 2
-        and meant[-2:] == [Part.SOFT, Part.NOT]
+        and meant[-1] is Part.NOT
+        and meant[-2] in (Part.SOFT, Part.VERB)
         and all(part in (Part.SOFT, Part.NOT) for part in meant[:-2])
     )

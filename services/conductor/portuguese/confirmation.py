@@ -14,16 +14,20 @@ import re
 import unicodedata
 from datetime import date, datetime
 
+from services.conductor.portuguese.answer_emoji import emoji_answer
 from services.conductor.portuguese.answer_for_whom import without_whom_for
 from services.conductor.portuguese.answer_parts import AnswerGrammar, Part, asks
 from services.conductor.portuguese.answer_parts import answer_words as _words
 from services.conductor.portuguese.answer_parts import phrases as _phrases
 from services.conductor.portuguese.answer_reading import answer_of
+from services.conductor.portuguese.arrival_remarks import about_arriving, yes_then_lateness_asked
 from services.conductor.portuguese.confirmation_asked import (
+    another_named_asked,
     no_then_other_option_asked,
     no_then_professional_wished,
     other_option_asked,
 )
+from services.conductor.portuguese.confirmation_moved import move_asked
 from services.conductor.portuguese.confirmation_refusals import (
     no_then_another_asked,
     refused_by_what_fills_it,
@@ -129,7 +133,10 @@ _DEFERRING = frozenset({"depois", "outro", "outra", "talvez", "duvida", "ou", "a
 
 def _changes_the_yes(words: tuple[str, ...]) -> bool:
     """Whether a reason after a yes names a time ("sim, marca pra sexta") or defers,
-    doubts or offers another ("ok, depois vejo", "pode ser, ou então quinta")."""
+    doubts or offers another ("ok, depois vejo", "pode ser, ou então quinta"); a remark
+    on getting there keeps it ("vou de ônibus, talvez chegue antes", round 14)."""
+    if about_arriving(words):
+        return False
     if _DEFERRING.intersection(words):
         return True
     return parse_when(" ".join(words), _ANY_DAY) is not None
@@ -144,11 +151,24 @@ _NO_THEN_DROPPED = re.compile(
 )
 
 
+_CANCELLING = re.compile(r"\b(?:cancel|desmarc)\w*")
+
+
 def _unaccented(text: str) -> str:
     """``text`` lower-cased without accents, its commas kept ("não, desmarca" is no "não
     desmarca")."""
     parts = unicodedata.normalize("NFKD", text.lower())
     return "".join(char for char in parts if not unicodedata.combining(char))
+
+
+def _first_line_apart(text: str) -> str:
+    """``text`` with its first line set apart as a clause when it is a whole answer by
+    itself ("pode ser\nvou levar os exames antigos", round 14): a line break joins a
+    burst's words ("de\nacordo") only where the first line answers nothing alone."""
+    first, newline, rest = text.partition("\n")
+    if not newline or not rest.strip() or confirmation_answer(first) is None:
+        return text
+    return f"{first}, {rest}"
 
 
 def confirmation_answer(
@@ -158,6 +178,11 @@ def confirmation_answer(
     (a question, a correction, a condition, an unrelated message). Given the proposal's
     start and the day it is read on, its own day and hour said again point at it
     ("dia 1 às 10 tá ótimo", ``proposal_named``)."""
+    text = _first_line_apart(text)
+    if (thumb := emoji_answer(text)) is not None:
+        return thumb  # "👍" alone, as "ok" (round 14)
+    if move_asked(text) or another_named_asked(text):
+        return False  # "troca pra 11h", "tem outro?" (round 14)
     if proposed is not None and today is not None:
         text = with_proposal_pointed(text, proposed, today)
     text = with_day_pointed(without_whom_for(text))
@@ -171,6 +196,8 @@ def confirmation_answer(
         return False  # "não consigo nesse horário, mais cedo tem? tipo 8h" (round 13)
     if asks(text) and yes_beside_practical_question(text, confirmation_answer):
         return True  # "Sim. Preciso levar algum exame?" (round 9)
+    if asks(text) and yes_then_lateness_asked(text, confirmation_answer):
+        return True  # "pode, mas se eu atrasar vcs esperam?" (round 14)
     if asks(text) and no_beside_question_without_hour(text, confirmation_answer):
         return False  # "Não. Pode ser de tarde?" (round 9)
     another = _ANOTHER_ASKED.search(text)
@@ -183,9 +210,12 @@ def confirmation_answer(
     if said is None:
         return None
     if said == {Part.NO}:
-        # "não, às 16h" proposes anew: left to be read as a time, not declined.
+        # "não, às 16h", "não, prefiro quinta às 14h": a no, and the hour named is the new
+        # request (round 14; rounds 11 to 13 left it unread). Beside a cancelling it is
+        # another matter ("não, cancela a de amanhã às 10h").
         hour = parse_when(said_first, _ANY_DAY)
-        if (hour is not None and hour.at is not None) or _READING.intersection(words):
+        timed = hour is not None and hour.at is not None
+        if (timed and _CANCELLING.search(_unaccented(said_first))) or _READING.intersection(words):
             return None
         return False
     if _CONDITION_WORDS.intersection(words):

@@ -9,6 +9,9 @@
   is before answering and stays unread too (round 8).
 - Round 13: a no, then the question for another option with an example ("não consigo
   nesse horário, mais cedo tem? tipo 8h"): the no holds, the option asked is the request.
+- Round 14: another option asked by name alone ("tem outro?", "teria outra data?") or
+  by the negated question ("não tem mais tarde não?", "não teria outro horário?"): no
+  yes to the one proposed, a no. "tem mais tarde?" alone still stays unread.
 - A no, then the professional wished ("não, queria com a Dra. e não com o Dr."): the
   proposal refused for whom it is with, naming no time.
 """
@@ -51,6 +54,20 @@ _NO_THEN_PROFESSIONAL = re.compile(
     rf"^\s*(?P<said>[^,.;!?]+)[,.;!]+\s*(?:eu\s+)?(?i:{_WISHED}\s+(?:que fosse\s+"
     rf"|ser atendid[oa]\s+)?com\s+(?:(?:a|o)\s+)?){_PROFESSIONAL}\b"
 )
+
+_OTHER_ONE = r"(?:algum\s+|alguma\s+)?outr[oa]s?(?:\s+(?:dia|horario|data|hora|opcao|vaga)s?)?"
+_ANOTHER_NAMED = re.compile(
+    r"^\s*(?:e\s+|mas\s+)?(?:(?:nao|n)\s+(?:tem|teria|tinha)\s+(?:algo\s+|nada\s+|horario\s+"
+    rf"|vaga\s+)?(?:mais cedo|mais tarde|antes|{_OTHER_ONE})"
+    rf"|(?:(?:vc|voce|voces|vcs)\s+)?(?:tem|teria|tinha|tm)\s+{_OTHER_ONE})"
+    r"(?:\s+(?:nao|n))?\s*\?+\s*$"
+)
+
+
+def another_named_asked(text: str) -> bool:
+    """Whether ``text`` asks only for another option by name ("tem outro?") or asks, by
+    a negated question, for any other ("não tem mais tarde não?")."""
+    return _ANOTHER_NAMED.match(_plain(text)) is not None
 
 
 def other_option_asked(text: str) -> bool:

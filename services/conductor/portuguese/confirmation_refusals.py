@@ -82,13 +82,20 @@ def refused_by_what_fills_it(text: str) -> bool:
     return False
 
 
+# Round 14: the no and its reasons, then the question in the last clause ("não, 10h é
+# muito cedo pra mim, pode ser no mesmo dia às duas da tarde?").
+_LAST_CLAUSE = re.compile(r"^(?P<said>.+?)[,.;!\n]+\s*(?P<asked>[^,.;!\n]+)$", re.DOTALL)
+
+
 def no_then_another_asked(text: str, read: Callable[[str], bool | None]) -> bool:
     """Whether ``text`` is a no (as ``read`` reads it), then a question for another option
     ("não, tem dia 3?", "não dá, pode ser no mesmo dia às 15h?")."""
-    split = _FIRST_CLAUSE.match(text)
-    if split is None or not asks(split["asked"]) or asks(split["said"]):
-        return False
-    return _ASKING.match(fold(split["asked"])) is not None and read(split["said"]) is False
+    for split in (_FIRST_CLAUSE.match(text), _LAST_CLAUSE.match(text)):
+        if split is None or not asks(split["asked"]) or asks(split["said"]):
+            continue
+        if _ASKING.match(fold(split["asked"])) is not None and read(split["said"]) is False:
+            return True
+    return False
 
 
 # A weekday said right before the negator: the day refused, pointed at.
@@ -101,7 +108,15 @@ _DAY_REFUSED = re.compile(
 )
 
 
+# An hour likewise ("10h não dá, trabalho", "às 10 não consigo", round 14).
+_HOUR_REFUSED = re.compile(
+    r"(?:\b[aà]s?\s+\d{1,2}(?:\s*h(?:\d{2})?|:\d{2})?|\b\d{1,2}(?:h(?:\d{2})?|:\d{2}))"
+    r"(?=\s+(?:n[aã]o|n|num)\b)",
+    re.IGNORECASE,
+)
+
+
 def with_day_pointed(text: str) -> str:
     """``text`` with a weekday said before a negator written as "esse dia" ("terça não
-    dá" is "esse dia não dá")."""
-    return _DAY_REFUSED.sub("esse dia", text)
+    dá" is "esse dia não dá"), an hour as "esse horário"."""
+    return _HOUR_REFUSED.sub("esse horário", _DAY_REFUSED.sub("esse dia", text))

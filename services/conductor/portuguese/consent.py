@@ -24,6 +24,8 @@ from services.conductor.portuguese.answer_reading import answer_of
 from services.conductor.portuguese.answer_sentences import no_beside_question
 from services.conductor.portuguese.consent_guardian import without_guardian_said
 from services.conductor.portuguese.consent_permission import PERMISSION
+from services.conductor.portuguese.consent_relayed_no import relayed_refusal
+from services.conductor.portuguese.consent_remarks import without_remarks
 from services.conductor.portuguese.consent_scope import within_scope, without_asking_to_go_on
 from services.conductor.portuguese.hedges import hedged
 from services.conductor.portuguese.stop_messages import stop_of_messages_asked
@@ -182,8 +184,11 @@ def consent_answer(text: str) -> bool | None:
 
 
 def _whole_answer(text: str) -> bool | None:
+    if relayed_refusal(text):
+        return False  # "minha mãe não quer não, ..." (round 14)
     text = without_whom_for(spoken.unsigned(without_so_address(text)))
     text = without_guardian_said(text)  # "..., sou a mãe dela" (round 13)
+    text = without_remarks(text)  # "pode sim, eu confio em vcs" (round 14)
     if no_beside_question(text, lambda sentence: _answer(within_scope(sentence))):
         return False  # "pra que vcs querem meus dados? não autorizo não" (round 8)
     unasked = without_asking_to_go_on(text)
@@ -204,9 +209,20 @@ def _answer(text: str) -> bool | None:
         if _NEGATIONS.intersection(meant) or _CONDITION_WORDS.intersection(meant):
             return None
         return True
-    if said == {Part.NO} and not _READING.intersection(words):
+    if said == {Part.NO} and not _READING.intersection(_before_reason(words)):
         return False
     return None
+
+
+# A no's reason ("prefiro que não, porque não sei pra onde vão esses dados"): a verb of
+# knowing in it is the reason's, not the answer's (round 14).
+_BECAUSE = frozenset({"porque", "pq", "pois", "porq"})
+
+
+def _before_reason(words: tuple[str, ...]) -> tuple[str, ...]:
+    """The words before a reason is given."""
+    at = next((i for i, word in enumerate(words) if word in _BECAUSE), len(words))
+    return words[:at]
 
 
 def _without_form_only(words: tuple[str, ...]) -> tuple[str, ...]:

@@ -50,6 +50,9 @@ _NOT_ASKED_REFUSED = re.compile(
     r"\b(?:(?:eu\s+)?(?:nao|n)\s+(?:quero|queria|aceito|autorizo|desejo)\s+(?:receber\s+)?"
     # What is refused others' sending ("só não quero que mandem promoção", round 12).
     r"(?:que\s+(?:me\s+)?(?:mandem|enviem|mande|envie|fiquem mandando)\s+)?"
+    # What carries it named first ("só não quero mensagem de promoção", round 14).
+    r"(?:(?:mensage(?:m|ns)|msgs?|sms|e-?mails?|notificac(?:ao|oes)|ligac(?:ao|oes))"
+    r"\s+(?:de\s+|com\s+)?)?"
     r"|(?:nao|n)\s+(?:me\s+)?(?:mande|mandem|manda|envie|enviem|mandar|enviar)\s+"
     r"|sem\s+|nada\s+de\s+)"
     r"(?:propagandas?|marketing|promoc(?:ao|oes)|publicidade|spam|ofertas?|anuncios?)\b"

@@ -5,7 +5,10 @@ proposed to say yes to it. Only the one who knows the proposal can tell this fro
 time, so the brain hands it over: when the time the answer names is exactly the one
 proposed (its day, if one is named, and its hour) and nothing else in it names a time, the
 words naming it are read as "esse horário", which points at the proposal as "esse horário
-tá ótimo" does. Another day or hour, a span or a time in doubt is left as said.
+tá ótimo" does. Another day or hour, a span or a time in doubt is left as said — but
+the proposal's own weekday with its hour ("isso mesmo, terça às 10 tá ótimo", round 14)
+points at it when the proposal is that weekday's next or the one after today, the doubt
+being only between today and the day proposed.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 
+from services.conductor.portuguese.text import fold
 from services.conductor.portuguese.when import parse_when
 
 _WEEKDAY = r"(?:segunda|ter[cç]a|quarta|quinta|sexta)(?:[- ]feira)?|s[aá]bado|domingo"
@@ -33,9 +37,23 @@ def with_proposal_pointed(text: str, proposed: datetime, today: date) -> str:
     horário"; ``text`` as it is otherwise."""
     when = parse_when(text, today)
     hour = proposed.time().replace(tzinfo=None)
-    if when is None or when.doubt or when.between is not None or when.at != hour:
+    if when is None or when.between is not None or when.at != hour:
+        return text
+    if when.doubt and not _proposals_weekday_alone(text, proposed, today):
         return text
     if when.week is not None or when.day not in (None, proposed.date()):
         return text
     pointed = _TIME_SAID.sub(_POINTED, text)
     return pointed if parse_when(pointed, today) is None else text
+
+
+_WEEKDAYS = ("segunda", "terca", "quarta", "quinta", "sexta", "sabado", "domingo")
+
+
+def _proposals_weekday_alone(text: str, proposed: datetime, today: date) -> bool:
+    """Whether ``text`` names the proposal's weekday with no date, and the proposal falls
+    within the week after ``today``: that weekday can mean no other day to be booked."""
+    folded = fold(text)
+    named = re.search(rf"\b{_WEEKDAYS[proposed.weekday()]}\b", folded) is not None
+    dated = re.search(r"\b(?:dia\s+)?\d{1,2}\s*/\s*\d{1,2}|\bdia\s+\d", folded) is not None
+    return named and not dated and 0 < (proposed.date() - today).days <= 7

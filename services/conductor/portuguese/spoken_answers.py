@@ -15,8 +15,8 @@ conditioning or doubting it (round 8), added to the answers' lexicons (``consent
   "autorizo o uso dos meus dados conforme informado"); "beleza" clipped ("bele", "blza").
 
 Kept unread, as before: an acknowledgement alone ("ok", "tá bom"; "tá, pode" is a yes
-since round 9, ``consent_permission``); a remark of one's own after a yes ("sim, vcs são
-a clínica né", "tá, pode. Eu confio na doutora Ana"), which the reader cannot weigh;
+since round 9, ``consent_permission``); a remark of one's own after a yes, which the
+reader cannot weigh (trust in the clinic is read since round 14, ``consent_remarks``);
 consent given by another person for the patient ("é a filha dela, ela autoriza").
 """
 

@@ -1,0 +1,54 @@
+"""Remarks beside a consent that neither condition nor doubt it (round 14).
+
+- Trust in the clinic or in whom the patient sees ("tá, pode. Eu confio na doutora Ana",
+  "pode sim eu confio em vcs", "claro q sim, vcs são a clínica né"): the reason for the
+  yes, given freely.
+- Having been told what the notice means ("pode, meu filho já me explicou o que é essa
+  tal de lgpd"): being informed, which consent rests on.
+- The notice's length remarked on, and the "mas" that turns from it to the answer ("vixe
+  que textão kkkk mas blz, aceito"): a sigh at reading, no reservation on the yes.
+
+They are taken out before the message is read; what remains must still be a clear yes
+(``consent``), so "confio em vcs" alone grants nothing. A remark with a doubt or a
+condition in it ("não sei se confio", "confio se for só pra consulta") is not matched and
+leaves the message as unread as before. Not taken out, and still unread: a yes after
+saying one does not understand ("eu nem entendo muito dessas coisas mas ..."), whose
+consent is not informed.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_WHOM = (
+    r"(?:(?:em\s+)?(?:voces|vcs|vc|voce|vos|v6|senhora|senhor|todos)"
+    r"|(?:n[ao]s?|em)\s+(?:clinica|equipe|voces|vcs|doutora|doutor|dotora|dra|dr|medica|medico)"
+    r"(?:\s+(?!(?:se|mas|so|nao|n)\b)[a-z]+)?)"
+)
+_REMARKS = re.compile(
+    # Trust: "eu confio em vcs", "confio muito na doutora Ana", "vcs são a clínica né".
+    rf"\b(?:(?:eu|pq|porque|que)\s+)*confi(?:o|amos)\s+(?:muito\s+|demais\s+)?{_WHOM}"
+    r"(?:\s+(?:demais|muito|ne|kk+))*"
+    r"|\b(?:voces|vcs|vc|voce)\s+(?:sao|e)\s+(?:a\s+clinica|de\s+confianca|confiaveis)"
+    r"(?:\s+(?:ne|kk+))*"
+    # Told what it means: "meu filho já me explicou o que é essa tal de lgpd".
+    r"|\b(?:(?:meu|minha)\s+[a-z]+|ele|ela)\s+(?:ja\s+)?me\s+explicou"
+    r"(?:\s+(?:o\s+que\s+e|direitinho|certinho|tudo))?"
+    r"(?:\s+(?:(?:essa\s+)?tal\s+de|essa|esse|a|o|os))?"
+    r"(?:\s+(?:lgpd|lei|aviso|termos?|isso|tudo))?"
+    # The notice's length: "que textão", "quanto texto", "mó textão", and its "mas".
+    r"|\b(?:que|q|mo|quanto|muito|mt|maior)\s+text(?:ao|aum|o|inho)\b"
+    r"(?:\s+(?:grande|enorme|hein|ein))?(?:\s*k+)*\s*,?\s*(?:mas|mais)?\b"
+)
+
+
+def without_remarks(text: str) -> str:
+    """``text`` without its remarks of trust, of having been told, or on the length."""
+    return _REMARKS.sub(" ", _plain(text))
+
+
+def _plain(text: str) -> str:
+    """Lower case, no accents; punctuation kept (it parts an answer's clauses)."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
