@@ -124,11 +124,11 @@ class Reading:
     label_right: bool
     slot_right: bool | None  # None: the message has no time to read
     proposed: datetime | None  # the exact time the scheduling agent would propose
+    meant: datetime | None  # the exact time the patient meant, if one
 
     @property
     def wrong_booking(self) -> bool:
-        meant = self.example.slot.start() if self.example.slot else None
-        return self.proposed is not None and self.proposed != meant
+        return self.proposed is not None and self.proposed != self.meant
 
 
 def label_right(example: Example, today: date, proposal: datetime | None = None) -> bool:
@@ -173,7 +173,10 @@ def read_example(
         when = on_proposed_day(when, proposal, example.text)  # as the brain reads a no with a time
     proposed = when.start() if when is not None else None
     right_slot = slot_right(example.slot, when) if example.slot is not None else None
-    return Reading(example, label_right(example, today, proposal), right_slot, proposed)
+    meant = example.slot.start() if example.slot is not None else None
+    if meant is None and example.label == "confirm_yes":
+        meant = proposal  # a yes that names the proposal again ("sim, terça às 10") means it
+    return Reading(example, label_right(example, today, proposal), right_slot, proposed, meant)
 
 
 @dataclass(frozen=True, slots=True)

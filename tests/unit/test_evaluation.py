@@ -174,3 +174,19 @@ def test_an_answer_to_a_proposal_reads_its_hour_on_the_day_proposed() -> None:
     evaluation = evaluate([corpus])
     assert evaluation.tuned.slot_accuracy == (1, 1)
     assert evaluation.wrong_bookings == 0
+
+
+ANSWERING = b'{"reference": "2026-11-24T09:00:00", "proposal": "2026-12-01T10:00:00"}\n'
+
+
+def test_a_yes_naming_the_proposal_again_is_no_wrong_booking() -> None:
+    # The yes books the proposal, which is what the patient meant by its day and hour.
+    corpus = read_corpus(ANSWERING + b'{"text": "sim, terca as 10", "label": "confirm_yes"}', "t")
+    assert evaluate([corpus]).wrong_bookings == 0
+
+
+def test_an_answer_naming_another_hour_than_meant_is_a_wrong_booking() -> None:
+    corpus = read_corpus(
+        ANSWERING + b'{"text": "sim, mas as 11 seria melhor", "label": "confirm_unread"}', "t"
+    )
+    assert evaluate([corpus]).wrong_bookings == 1
