@@ -38,6 +38,7 @@ from services.conductor.brain import (
     ToolCall,
 )
 from services.conductor.consent_step import ConsentStep, notice_due
+from services.conductor.doubt_answers import doubt_asked
 from services.conductor.metrics import ConductorMetrics
 from services.conductor.no_shows import awaiting_confirmation
 from services.conductor.portuguese.confirmation import confirmation_answer
@@ -76,9 +77,11 @@ def _answering_agent(turn: Turn) -> Agent | None:
     """The specialist whose proposal the message answers (a yes, a no, another time),
     straight: "sim" alone tells a router nothing, the question it answers does."""
     proposal, state = turn.state.answering, turn.state
+    text = turn.message.text
+    if proposal is None and state.stage is Stage.REGISTERED and _doubt_answered(state, text):
+        return SPECIALISTS["scheduling"]  # "sim" to "terça, 08/12 ou terça, 15/12?"
     if proposal is None or state.stage is not Stage.REGISTERED:
         return None
-    text = turn.message.text
     if proposal.action == PROPOSED_CANCELLATION:
         return SPECIALISTS["appointments"] if confirmation_answer(text) is not None else None
     if confirmation_answer(text, proposal.start, turn.now.date()) is not None:
@@ -86,6 +89,14 @@ def _answering_agent(turn: Turn) -> Agent | None:
     if intent_of(text) in _OTHER_TIME and parse_when(text, turn.now.date()) is not None:
         return SPECIALISTS["scheduling"]  # "não, às 16h": another time
     return None  # something else ("cancelar a de amanhã"): the router reads it, it lapses
+
+
+def _doubt_answered(state: Conversation, text: str) -> bool:
+    """Whether ``text`` is a bare yes or no to the clinic's question about a time."""
+    dialogue = state.dialogue
+    if not dialogue or dialogue[-1] != ("user", text):
+        dialogue = (*dialogue, ("user", text))
+    return doubt_asked(dialogue) is not None and confirmation_answer(text) is not None
 
 
 @dataclass(slots=True)

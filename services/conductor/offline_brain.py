@@ -17,6 +17,7 @@ from events.schema import PROPOSED_BOOKING, PROPOSED_CANCELLATION, PROPOSED_MOVE
 from services.conductor import offline_choice as choosing
 from services.conductor.brain import BrainReply, BrainRequest, Facts, ToolCall, last_user_text
 from services.conductor.consent_step import CONFIRM_CANCEL
+from services.conductor.doubt_answers import time_in_answer
 from services.conductor.no_shows import with_deadline
 from services.conductor.offline_other_times import other_times
 from services.conductor.offline_waitlist import waiting_text
@@ -216,7 +217,9 @@ class OfflineBrain:
         if refused is not None:
             day = tried_day(request)
             return self._with_choice(CHECK_AVAILABILITY, request, **({"date": day} if day else {}))
-        when = parse_when(text, facts.today, facts.now)
+        when, asked_again = time_in_answer(text, request.messages, facts.today, facts.now)
+        if asked_again is not None:
+            return BrainReply(asked_again)
         proposal = facts.proposal
         if proposal is not None and proposal.action in (PROPOSED_BOOKING, PROPOSED_MOVE):
             answer = confirmation_answer(text, proposal.start, facts.today)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,7 @@ from services.cli.eval import load, report
 from services.conductor.evaluation import (
     LABELS,
     CorpusError,
+    Evaluation,
     evaluate,
     read_corpus,
 )
@@ -44,8 +46,14 @@ def test_the_messages_read_while_tuning_are_all_in_the_tuned_share() -> None:
     assert not any(e.held_out for e in examples)
 
 
+@cache
+def corpus_evaluation() -> Evaluation:
+    # Read once for the tests below: the corpus holds over ten thousand messages.
+    return evaluate(load(CORPUS))
+
+
 def wrong_bookings() -> set[str]:
-    evaluation = evaluate(load(CORPUS))
+    evaluation = corpus_evaluation()
     wrong = evaluation.tuned.wrong_bookings + evaluation.held_out.wrong_bookings
     return {r.example.text for r in wrong}
 
@@ -55,7 +63,7 @@ def test_the_corpus_leads_to_no_wrong_booking() -> None:
 
 
 def test_the_report_gives_both_shares_apart_with_the_wrong_bookings() -> None:
-    lines = report(evaluate(load(CORPUS)), misses=False)
+    lines = report(corpus_evaluation(), misses=False)
     assert lines[0].startswith("tuned share: ")
     assert any(line.startswith("held-out share: ") for line in lines)
     assert any(line.strip().startswith("slots ") for line in lines)

@@ -26,7 +26,8 @@ def test_the_shipped_model_is_exactly_what_the_tuning_corpus_trains() -> None:
 
 
 def test_the_shipped_model_is_compact() -> None:
-    assert len(SHIPPED.read_bytes()) < 300_000
+    # It grows with the corpus, some 35 bytes a feature: 8,349 features for 10,692 messages.
+    assert len(SHIPPED.read_bytes()) < 500_000
 
 
 def test_training_does_not_depend_on_the_order_of_the_files() -> None:

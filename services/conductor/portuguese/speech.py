@@ -13,10 +13,13 @@ def spoken(moment: datetime) -> str:
     return f"{WEEKDAYS[moment.weekday()]}, {moment:%d/%m} às {moment:%H:%M}"
 
 
+DOUBT_LEAD = "Só para eu não errar: "
+
+
 def doubt_question(doubt: str) -> str:
     """What to ask of a time that cannot be taken as written: never a guess."""
     if doubt.endswith("?"):
-        return f"Só para eu não errar: {doubt}"
+        return DOUBT_LEAD + doubt
     return f"Essa data não existe: {doubt}. Qual dia você quer?"
 
 
