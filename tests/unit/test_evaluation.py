@@ -58,10 +58,17 @@ def wrong_bookings() -> set[str]:
     return {r.example.text for r in wrong}
 
 
+# Reading the whole corpus (over ten thousand messages) takes longer than a test's usual
+# limit on a busy machine.
+WHOLE_CORPUS = pytest.mark.timeout(180)
+
+
+@WHOLE_CORPUS
 def test_the_corpus_leads_to_no_wrong_booking() -> None:
     assert wrong_bookings() == set()
 
 
+@WHOLE_CORPUS
 def test_the_report_gives_both_shares_apart_with_the_wrong_bookings() -> None:
     lines = report(corpus_evaluation(), misses=False)
     assert lines[0].startswith("tuned share: ")
