@@ -99,6 +99,14 @@ def test_another_day_in_place_of_the_one_booked_is_a_move(text: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
+    ["vou mudar de endereço, minha consulta continua?", "minha consulta mudou?"],
+)
+def test_something_else_changed_beside_ones_booking_moves_nothing(text: str) -> None:
+    assert intent_of(text) is not Intent.RESCHEDULE
+
+
+@pytest.mark.parametrize(
+    "text",
     [
         "tira a consulta do meu pai, ele internou no ospital de Teresina",
         "tira a consulta da minha mãe de quarta de manhã",
@@ -164,6 +172,8 @@ def test_a_time_told_with_when_one_is_free_is_a_booking(text: str) -> None:
         ("o clinico atende ate que horas? eu saio as 18 do serviço", Intent.INFO),
         ("Encaminhada: PROMOÇÃO IMPERDÍVEL de colchões só hoje!!!", Intent.UNKNOWN),
         ("quinta as 10", Intent.UNKNOWN),
+        ("hoje eu saio do trabalho as 18", Intent.UNKNOWN),
+        ("quinta eu chego do trabalho as 18", Intent.UNKNOWN),
     ],
 )
 def test_the_clinics_hours_an_advert_or_a_bare_time_are_no_booking(
@@ -183,6 +193,19 @@ def test_the_clinics_hours_an_advert_or_a_bare_time_are_no_booking(
 )
 def test_what_the_assistant_can_do_asked_is_help(text: str) -> None:
     assert intent_of(text) is Intent.HELP
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "amanha eu ligo pra voces",
+        "sabado eu viajo pra praia",
+        "amanha as 9 mando o exame pra voces",
+        "so amanha eu vejo isso",
+    ],
+)
+def test_a_time_with_what_one_does_then_is_no_booking(text: str) -> None:
+    assert intent_of(text) is not Intent.SCHEDULE
 
 
 @pytest.mark.parametrize(
@@ -239,7 +262,9 @@ def test_being_seen_by_a_doctor_wanted_is_a_booking(text: str) -> None:
     assert intent_of(text) is Intent.SCHEDULE
 
 
-@pytest.mark.parametrize("text", ["tem dentista?", "vcs tem dentista?", "tem dentista ai"])
+@pytest.mark.parametrize(
+    "text", ["tem dentista?", "vcs tem dentista?", "tem dentista ai", "tem medico?"]
+)
 def test_whether_there_is_a_dentist_is_a_question_about_the_clinic(text: str) -> None:
     assert intent_of(text) is Intent.INFO
 
@@ -256,8 +281,12 @@ def test_a_yes_with_ones_going_to_the_booking_confirms(text: str) -> None:
     assert intent_of(text) is Intent.CONFIRM
 
 
-def test_a_yes_with_ones_going_and_a_delay_does_not_confirm() -> None:
-    assert intent_of("sim vou na consulta mas vou atrasar") is not Intent.CONFIRM
+@pytest.mark.parametrize(
+    "text",
+    ["sim vou na consulta mas vou atrasar", "sim vamos na consulta de amanha, qual o endereço?"],
+)
+def test_a_yes_with_ones_going_and_a_delay_or_a_question_does_not_confirm(text: str) -> None:
+    assert intent_of(text) is not Intent.CONFIRM
 
 
 @pytest.mark.parametrize(

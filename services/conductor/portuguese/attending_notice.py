@@ -24,9 +24,13 @@ _GOING_SAID_YES = re.compile(
     r" (?:consulta|retorno|exame|sesao|sessao)\b"
 )
 
+# A question beside the yes ("sim vamos na consulta, qual o endereço?") asks it.
+_ASKED = re.compile(r"\b(?:qual|quais|onde|quanto|como|que horas|endereco|precisa)\b")
+
 
 def attending_told(words: tuple[str, ...], folded: str) -> bool:
     """Whether ``folded`` lets the clinic know the patient will come, and nothing else."""
     del words
-    told = _NOTICE.search(folded) or _GOING_SAID_YES.search(folded)
-    return told is not None and _TROUBLE.search(folded) is None
+    going = _GOING_SAID_YES.search(folded) is not None and _ASKED.search(folded) is None
+    told = _NOTICE.search(folded) is not None or going
+    return told and _TROUBLE.search(folded) is None

@@ -21,7 +21,7 @@ import re
 
 _BOOKING = (
     r"(?:consultas?|retorno|exames?|limpeza|sesao|fisio|fisioterapia|terapia|dermato|cardio"
-    r"|gineco|pediatra|nutri|nutricionista|psicologa|psicologo|vacina|agendamento|horario"
+    r"|gineco|pediatra|nutri|nutricionista|psicologa|psicologo|agendamento|horario"
     r"|avaliacao|procedimento|dentista|dermatologista|cardiologista)"
 )
 _TIME_WORD = (

@@ -19,8 +19,10 @@ _BOOKING = r"(?:consulta|horario|agendamento|retorno|exame|limpeza|sesao|marcaca
 _OWN = re.compile(
     rf"\b(?:minha|meu) {_BOOKING}\b|\b(?:tenho|tem) (?:uma |um )?{_BOOKING} (?:marcad|agendad)"
 )
+# Changing something else ("vou mudar de endereço", "trocar de médico") moves nothing.
 _MOVING = re.compile(
-    r"\b(?:antecipar|antecipa|adiantar|adianta|mudar|muda|trocar|troca)\b"
+    r"\b(?:antecipar|antecipa|adiantar|adianta)\b"
+    r"|\b(?:mudar|muda|trocar|troca)\b(?! de (?!dia|horario|data|hora)\w)"
     r"|\bpas(?:a|ar|e) (?:ela |ele |(?:a|o) \w+ )?(?:para|pra|pras|pro|pros)\b"
 )
 _BOOKING_PASSED = re.compile(

@@ -19,24 +19,26 @@ from __future__ import annotations
 
 import re
 
-# "só hoje" is an advert's word ("PROMOÇÃO ... só hoje!!!"), no day one is free.
-_DAYS = r"(?:amanha|segunda|terca|quarta|quinta|sexta|sabado|domingo|dia \d)"
+# "só hoje" is an advert's word ("PROMOÇÃO ... só hoje!!!"), no day one is free; a day
+# after "só" bounds a time when its part or hour follows ("só amanhã à tarde", not "só
+# amanhã eu vejo isso").
+_DAYS = r"(?:amanha|segunda|terca|quarta|quinta|sexta|sabado|domingo)"
 _BOUNDED = re.compile(
-    r"\bso (?:se for|se fose|depois|dps|antes|a partir|pos+o|pode|da|na|no|de manha"
-    rf"|de tarde|a tarde|a noite|de noite|pela manha|{_DAYS})\b"
+    r"\bso (?:se for|se fose|depois|dps|antes|a partir|pos+o|pode|da|na|no|dia \d|de manha"
+    rf"|de tarde|a tarde|a noite|de noite|pela manha|{_DAYS} (?:de|a|as|pela|depois|antes|\d))\b"
     r"|\b(?:to|tou|estou|ando|tava|estava) querendo\b"
     r"|\bseria (?:tri|top|show|masa|otimo|bom|perfeito|ideal|o ideal)\b"
 )
-# Words that go on telling a time after "pra" ("pra quinta", "pra semana que vem").
-_TIME_AFTER = (
-    r"(?:dia|dias|as|a|o|semana|mes|segunda|terca|quarta|quinta|sexta|sabado|domingo|hoje"
-    r"|amanha|depois|antes|manha|tarde|noite|cedo|quando|proxima|proximo|outra|outro|la"
-    r"|hora|horas|horario|mais|umas|uns|meio|\d+\w*)"
+# Words that tell a time, and nothing else: the time before "pra" whom or what it is for.
+_TIME_TOKEN = (
+    r"(?:segunda|terca|quarta|quinta|sexta|sabado|domingo|feira|hoje|amanha|de|da|do|a|as"
+    r"|tarde|manha|noite|dia|e|meia|meio|depois|antes|cedo|semana|que|vem|proxima|proximo"
+    r"|pela|na|no|ou|dezembro|dez|novembro|janeiro|\d+\w*(?:/\d+)?)"
 )
 _FOR_WHOM_OR_WHAT = re.compile(
-    r"\b(?:pra|para|pro|pros|pras) (?:(?:o|a|os|as) )?(?:(?:meu|minha|meus|minhas) )?"
-    rf"(?!{_TIME_AFTER}\b)[a-z]+"
-    r"(?: d[aeo] [a-z]+)?$"
+    rf"^(?:{_TIME_TOKEN} )+(?:pra|para|pro|pros|pras) (?:(?:o|a|os|as) )?"
+    r"(?:(?:meu|minha|meus|minhas) )?(?!(?:dia|semana|mes|hoje|amanha|segunda|terca|quarta"
+    r"|quinta|sexta|sabado|domingo|tarde|manha|noite|la|mais|\d)\b)[a-z]+(?: d[aeo] [a-z]+)?$"
 )
 # One's own day, told as why the time is the one ("saio do trabalho 18h").
 _OWN_DAY = re.compile(
@@ -49,6 +51,15 @@ _OWN_DAY = re.compile(
 # the clinic keeps asked ("funciona de noite? saio do trabalho as 19h") it asks them.
 _DAY_NAMED = re.compile(
     r"\b(?:hoje|amanha|segunda|terca|quarta|quinta|sexta|sabado|domingo|dia \d+)\b"
+)
+# One's own day with its hour ("saio do trabalho as 19h"), set aside to find the time meant.
+_OWN_DAY_HOUR = re.compile(
+    r"\b(?:saio|chego|largo|volto|pego|entro) (?:d[oa] |n[oa] )?(?:\w+ )?(?:as )?\d+\w*"
+    r"(?: (?:d[oa] )?\w+)?|\btrabalho de \d+\w* (?:as|a) \d+\w*"
+)
+_WHEN_IN_DAY = re.compile(
+    r"\b(?:as|das|depois|antes|a partir|de manha|pela manha|a tarde|de tarde|a noite|de noite"
+    r"|cedo|\d+ ?h)\b"
 )
 _KEPT_HOURS = re.compile(r"\b(?:funciona|funcionam|abre|abrem|fecha|fecham|ate que horas?)\b")
 _OTHER_REQUEST = re.compile(
@@ -66,11 +77,11 @@ def time_bounded(folded: str) -> bool:
 
 
 def own_day_told(words: tuple[str, ...], folded: str) -> bool:
-    """Whether ``folded`` names a time with when the patient is free, asking nothing else."""
+    """Whether ``folded`` names a time with when the patient is free, asking nothing else:
+    a day, and an hour, a part of the day or a bound besides those of one's own day."""
     del words
-    return (
-        _OWN_DAY.search(folded) is not None
-        and _OTHER_REQUEST.search(folded) is None
-        and _KEPT_HOURS.search(folded) is None
-        and _DAY_NAMED.search(folded) is not None
-    )
+    own = _OWN_DAY.search(folded)
+    if own is None or _OTHER_REQUEST.search(folded) or _KEPT_HOURS.search(folded):
+        return False
+    rest = _OWN_DAY_HOUR.sub(" ", folded)
+    return _DAY_NAMED.search(rest) is not None and _WHEN_IN_DAY.search(rest) is not None
