@@ -202,6 +202,8 @@ def test_what_the_assistant_can_do_asked_is_help(text: str) -> None:
         "sabado eu viajo pra praia",
         "amanha as 9 mando o exame pra voces",
         "so amanha eu vejo isso",
+        "nao sô, dia 1 eu viajo",
+        "nao so dia 3 que eu trabalho, todo dia",
     ],
 )
 def test_a_time_with_what_one_does_then_is_no_booking(text: str) -> None:

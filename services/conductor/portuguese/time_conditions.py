@@ -19,13 +19,15 @@ from __future__ import annotations
 
 import re
 
-# "só hoje" is an advert's word ("PROMOÇÃO ... só hoje!!!"), no day one is free; a day
-# after "só" bounds a time when its part or hour follows ("só amanhã à tarde", not "só
-# amanhã eu vejo isso").
+# Minas' "não sô" (no, sir) and "não só" (not only) bound nothing ("nao sô, dia 1 eu
+# viajo"); "só hoje" is an advert's word ("PROMOÇÃO ... só hoje!!!"); a day after "só"
+# bounds a time when its part or hour follows ("só amanhã à tarde", not "só amanhã eu
+# vejo isso").
 _DAYS = r"(?:amanha|segunda|terca|quarta|quinta|sexta|sabado|domingo)"
 _BOUNDED = re.compile(
-    r"\bso (?:se for|se fose|depois|dps|antes|a partir|pos+o|pode|da|na|no|dia \d|de manha"
-    rf"|de tarde|a tarde|a noite|de noite|pela manha|{_DAYS} (?:de|a|as|pela|depois|antes|\d))\b"
+    r"(?<!nao )\bso (?:se for|se fose|depois|dps|antes|a partir|pos+o|pode|da|na|no"
+    r"|dia \d|de manha|de tarde|a tarde|a noite|de noite|pela manha"
+    rf"|{_DAYS} (?:de|a|as|pela|depois|antes|\d))\b"
     r"|\b(?:to|tou|estou|ando|tava|estava) querendo\b"
     r"|\bseria (?:tri|top|show|masa|otimo|bom|perfeito|ideal|o ideal)\b"
 )
