@@ -18,6 +18,12 @@ _SALUTATION = re.compile(
 )
 
 
+# "opa" before a correction ("dia 3/12 as 15h... opa digo dia 4", round 15) is a slip
+# noticed, no greeting.
+_SLIP_NOTICED = re.compile(r"\b(?:opa|ops|opa opa)\b(?= (?:digo|quer dizer|quis dizer|errei)\b)")
+
+
 def without_salutation(folded: str) -> str:
-    """Folded text without a salutation to the staff opening it."""
-    return _SALUTATION.sub("", folded)
+    """Folded text without a salutation to the staff opening it, nor an "opa" noticing a
+    slip."""
+    return _SLIP_NOTICED.sub("", _SALUTATION.sub("", folded))

@@ -19,6 +19,14 @@
    forgetting said, with no verb moving or cancelling it, is looked up.
 8. Which part of a booked day, or what hour, asked of a booking named by its day ("a
    consulta de sexta e de manha ou de tarde?", round 14): a look-up, not a time wanted.
+9. The use of one's data asked to stop ("para de usar meus dados, mudei de ideia", round
+   15): consent taken back, no record put right; erasing them is the data rights'.
+10. How to book, asked ("quero fazer, como marco?", round 15): a booking, no help with
+   the service.
+11. Being seen by a doctor, wanted or needed ("queria ver o medico pro meu pé", "preciso
+   de um dentista, quebrei um dente", round 15): a booking.
+12. Whether the clinic has a doctor, asked and nothing else ("tem dentista?", round 15):
+   a question about the clinic.
 Already folded, corrected text, a letter written twice counted once ("pasar").
 """
 
@@ -90,6 +98,27 @@ def _part_of_booked_day(folded: str) -> bool:
     return _PART_OF_BOOKED_DAY.search(folded) is not None and _MOVED.search(folded) is None
 
 
+_USE_STOPPED = re.compile(
+    r"\b(?:para|pare|parem|parar|paras+em) de usar (?:os |o |as )?(?:meus|minhas|meu|minha)"
+    r" (?:dados|dado|informacoes|cadastro)\b(?!.*\b(?:apag|exclu|delet|remov))"
+)
+_HOW_TO_BOOK = re.compile(
+    r"\bcomo (?:que )?(?:eu )?(?:(?:faco|faz) (?:para|pra) )?(?:marco|agendo|marcar|agendar)\b"
+)
+_DOCTORS = (
+    r"(?:medico|medica|doutor|doutora|dentista|pediatra|dermatologista|dermato|cardiologista"
+    r"|ginecologista|gineco|ortopedista|oftalmologista|oculista|clinico geral|clinico"
+    r"|nutricionista|psicologo|psicologa|fisioterapeuta|otorrino|urologista|neurologista)"
+)
+_SEEN = re.compile(
+    r"\b(?:quero|queria|gostaria de|preciso|precisava|to precisando|estou precisando)"
+    rf" (?:de )?(?:ver|consultar|pasar n?[oa]|ir n?[oa]|ir ao)? ?(?:um |uma |o |a )?{_DOCTORS}\b"
+    r"(?! (?:atende|atendem|trabalha|fala)\b)"
+)
+_HAS_DOCTOR = re.compile(
+    r"^(?:oi |ola )?(?:voces |a clinica )?(?:tem|atende|atendem|possui|possuem)"
+    rf" (?:um |uma |o |a )?{_DOCTORS}(?: (?:ai|aqui|na clinica|ai na clinica))?$"
+)
 _RULES = (
     (Intent.CONSULT, _BOOKED_ASKED),
     (Intent.INFO, _GUARDIAN),
@@ -97,6 +126,10 @@ _RULES = (
     (Intent.SCHEDULE, _SEEN_BY_SOMEONE),
     (Intent.UNKNOWN, _STATE_ASKED),
     (Intent.UNKNOWN, _OWN_HOME),
+    (Intent.REVOKE, _USE_STOPPED),
+    (Intent.SCHEDULE, _HOW_TO_BOOK),
+    (Intent.SCHEDULE, _SEEN),
+    (Intent.INFO, _HAS_DOCTOR),
 )
 _CHECKS = ((Intent.CONSULT, _forgotten_booking), (Intent.CONSULT, _part_of_booked_day))
 

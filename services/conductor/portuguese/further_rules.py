@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from services.conductor.portuguese.how_to_use import can_do_asked
 from services.conductor.portuguese.intent import Intent
 from services.conductor.portuguese.moves_said import booking_moved
 from services.conductor.portuguese.not_care import care_not_asked
@@ -19,6 +20,7 @@ from services.conductor.portuguese.served_by_person import person_asked_politely
 
 RULES: tuple[tuple[Intent, Callable[[tuple[str, ...], str], bool]], ...] = (
     (Intent.UNKNOWN, care_not_asked),
+    (Intent.HELP, can_do_asked),  # "vc consegue fazer o que? marcar, desmarcar?" (round 15)
     (Intent.HUMAN, person_asked_politely),
     (Intent.RESCHEDULE, booking_moved),
     (Intent.CONSULT, own_times_asked),

@@ -23,6 +23,20 @@ _PERSON_WANTED = re.compile(
 )
 
 
+# What the assistant can do, asked of it ("vc consegue fazer o que? marcar, desmarcar?", "o
+# que vc sabe fazer?", round 15): help, with or without a machine named.
+_ABLE_TO_DO = re.compile(
+    r"\b(?:voce|voces) (?:sabe|sabem|consegue|conseguem|pode|podem) fazer o que\b"
+    r"|\bo que (?:voce|voces) (?:sabe|sabem|consegue|conseguem) fazer\b(?! (?:para|pra|por) )"
+)
+
+
+def can_do_asked(words: tuple[str, ...], folded: str) -> bool:
+    """Whether the folded message asks what the assistant can do, no person wanted."""
+    del words
+    return _ABLE_TO_DO.search(folded) is not None and not _PERSON_WANTED.search(folded)
+
+
 def how_to_use_asked(words: tuple[str, ...], folded: str) -> bool:
     """Whether the folded message asks how to use the service, a machine named and no
     person wanted (``words`` kept for the rules' signature)."""

@@ -35,6 +35,7 @@ from services.conductor.portuguese.slips import Slips
 from services.conductor.portuguese.spanish_words import in_portuguese
 from services.conductor.portuguese.text import fold, has_any
 from services.conductor.portuguese.time_asked_free import time_asked_free
+from services.conductor.portuguese.time_conditions import time_bounded
 from services.conductor.portuguese.timed_specialty import names_a_time, without_specialty
 from services.conductor.portuguese.when import parse_when
 from services.conductor.portuguese.wish_to_come import wish_to_come
@@ -56,8 +57,7 @@ _SLIPS = Slips.of(
     (phrase for _, phrases in _COLLAPSED for phrase in phrases),
     (_collapsed(word) for word in KNOWN_WORDS),
 )
-# Asking whether a time is free, or wanting one ("Amanhã 14h tem?", "pode ser segunda às
-# 10?"): a booking asked for, though no scheduling word is said.
+# Asking whether a time is free, or wanting one ("Amanhã 14h tem?"): a booking asked for.
 _WANTS = (
     "tem", "teria", "tinha", "pode", "pode ser", "podia ser", "poderia ser", "da para",
     "daria", "consegue", "conseguem", "rola", "livre", "quero", "queria", "gostaria",
@@ -290,7 +290,7 @@ def _booking_wished(folded: str) -> bool:
 
 
 def _wants_a_time(folded: str, text: str) -> bool:
-    wants = has_any(folded, _WANTS) or _SUITS.search(folded) is not None
+    wants = has_any(folded, _WANTS) or _SUITS.search(folded) is not None or time_bounded(folded)
     wants = wants or _ASKS_IF_IT_WORKS.search(text) is not None
     return wants and parse_when(text, _ANY_DAY) is not None
 

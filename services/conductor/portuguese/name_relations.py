@@ -17,7 +17,9 @@ RELATIONS = (
     r"(?:neta|neto|bisneta|bisneto|filha|filho|enteada|enteado|nora|genro|sobrinha|sobrinho"
     r"|irma|irmao|mae|pai|vo|avo|vovo|tia|tio|prima|primo|esposa|esposo|marido|mulher"
     r"|sogra|sogro|madrinha|padrinho|afilhada|afilhado|vizinha|vizinho|amiga|amigo"
-    r"|cuidadora|cuidador|acompanhante|responsavel|patroa|patrao)"
+    r"|cuidadora|cuidador|acompanhante|responsavel|patroa|patrao"
+    # The Northeast's mother and father ("é mainha de Davi", round 15).
+    r"|mainha|painho|voinha|voinho|mamae|papai)"
 )
 """The words of kinship and care, folded, as a regular expression."""
 
@@ -28,12 +30,26 @@ PATIENTS_RELATION = (
 )
 """The patient's relation to the writer said before the patient's name."""
 
-_WRITERS_RELATION = re.compile(
-    rf"^(?:e )?(?:eu )?(?:sou|to|estou) (?:a |o )?(?:{RELATIONS}|quem cuida)"
-    r"(?: d(?:ela|ele|[ao] \w+))?$"
+# What one works as, said of oneself beside one's name ("..., sou vigilante la do
+# shopping", round 15).
+_WORK = (
+    r"(?:vigilante|porteir[oa]|enfermeir[oa]|tecnic[oa] de enfermagem|professor[a]?|motorista"
+    r"|cobrador[a]?|diarista|domestica|costureira|cozinheir[oa]|faxineir[oa]|pedreiro"
+    r"|aposentad[oa]|agricultor[a]?|lavrador[a]?|servidor[a]?|funcionari[oa]|estudante"
+    r"|vendedor[a]?|feirante|comerciante|frentista|garcom|garconete|atendente|caixa)"
 )
+_WRITERS_RELATION = re.compile(
+    rf"^(?:(?:e )?(?:eu )?(?:sou|to|estou)|e|eh) (?:a |o )?(?:{RELATIONS}|quem cuida)"
+    r"(?: d(?:ela|ele|[ao] \w+|e \w+))?$"
+)
+_WRITERS_WORK = re.compile(rf"^(?:e )?(?:eu )?(?:sou|trabalho de) (?:a |o )?{_WORK}\b")
 
 
 def writers_relation(part: str) -> bool:
     """Whether a part of a message only says who the writer is to the patient."""
-    return _WRITERS_RELATION.match(fold(part).strip(" .!")) is not None
+    return _WRITERS_RELATION.match(fold(part)) is not None
+
+
+def writers_work(part: str) -> bool:
+    """Whether a part of a message says what the writer works as ("sou vigilante")."""
+    return _WRITERS_WORK.match(fold(part)) is not None

@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from services.conductor.portuguese.name_beside import without_self_told
 from services.conductor.portuguese.names import PARTICLES, looks_like_name
 from services.conductor.portuguese.text import fold
 
@@ -34,7 +35,8 @@ _ASIDE = re.compile(r"\s*\([^()]*\)\s*")
 _SAID_TWICE = re.compile(r"\b((?:[^\W\d_]+\s+)+?[^\W\d_]+)\s+\1\b", re.I)
 _WORD_TWICE = re.compile(r"\b([^\W\d_]{2,})\s+\1(?=(?:\s+[^\W\d_]+){2})", re.I)
 _CORRECTION = re.compile(
-    r"^(.*?)[,.;!]\s*(?:(?:ops|opa|oops|digo|quer dizer|quis dizer|alias|aliás|corrigindo)"
+    r"^(.*?)(?:[,.;!]\s*|\s+(?=digo\b|quer dizer\b|quis dizer\b|corrigindo\b))"
+    r"(?:(?:ops|opa|oops|digo|quer dizer|quis dizer|alias|aliás|corrigindo)"
     r"\s*[,:.]?\s+)+",
     re.I,
 )
@@ -49,7 +51,7 @@ _SPEECH_WORDS = frozenset({
 
 def spoken_name(text: str) -> str:
     """``text`` without the title, aside, stammer or corrected slip around a name."""
-    text = " ".join(_ASIDE.sub(" ", _TAG_ASKED.sub(", ", text)).split())
+    text = " ".join(_ASIDE.sub(" ", _TAG_ASKED.sub(", ", without_self_told(text))).split())
     text = _SAID_TWICE.sub(r"\1", text)
     text = _WORD_TWICE.sub(r"\1", text)
     if (slip := _CORRECTION.match(text)) and looks_like_name(slip[1]):

@@ -55,12 +55,17 @@ _NEVER_IN_NAMES = frozenset({
     "quiero", "necesito", "turno", "cita", "hola", "buenos", "buenas",
     # A refusal is no name ("nao vou dar", "prefiro nao informar", round 14).
     "nao", "prefiro", "posso",
+    # A question asked instead ("oi, quanto custa o botox?"), or what others call one ("me
+    # chamam de Tiquinho"): no name given (round 15).
+    "quanto", "quantos", "qual", "quais", "custa", "onde", "quando", "me", "chamam",
 })  # fmt: skip
 # Whole answers that are no name, though each word may be one somewhere ("Nada", "Sim").
 _NOT_A_NAME = frozenset({
     "sim", "nao", "oi", "ola", "ok", "nada", "ninguem", "nenhum", "nao sei", "sei la",
     "tanto faz", "prefiro nao dizer", "nao quero dizer", "bom dia", "boa tarde", "boa noite",
     "tudo bem", "eu", "ela", "ele", "rs",
+    # Words of endearment one is called by, no name ("nega", round 15).
+    "nega", "nego", "neguinha", "neguinho", "nega veia",
 })  # fmt: skip
 
 

@@ -31,6 +31,8 @@ _STOP_ASKED = re.compile(
     # "não quero lembrete" (round 8): receiving them refused outright.
     rf"|\bnao (?:quero|desejo) (?:mais )?(?:receber )?(?:mais )?(?:\w+ )?{_MESSAGES}\b"
     rf"|\b(?:para|pare|parem) com (?:\w+ )?{_MESSAGES}\b"
+    # Anything at all refused ("nao quero mais receber nada de vcs", round 15).
+    r"|\bnao (?:quero|desejo) (?:mais )?receber (?:mais )?nada\b"
     # "me tira da lista de mensagens": not the waiting list ("lista de espera").
     # "sai dessa lista", "quero sair da lista" (round 8).
     r"|\b(?:(?:tira|tire|tirem|remove|remova|removam)\w*|sai|sair|saia|saiam) (?:\w+ ){0,2}"
