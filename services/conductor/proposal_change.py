@@ -5,7 +5,8 @@ is the day proposed, not a doubt between two of them (round 11). Another day ask
 mesmo horário" keeps the hour proposed ("Teria o dia 03/12 no mesmo horário?", round 13);
 the proposal's date refused beside another ("eu pedi dia 2 não dia 1") leaves the other.
 A yes that names the proposal again ("pode ser 10h sim", "isso mesmo, terça às 10 tá
-ótimo") means the proposal itself (round 14)."""
+ótimo") means the proposal itself (round 14). The hour of another commitment ("se for
+rápido sim, tenho q estar no trabalho às 11") is no time meant."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from datetime import date, datetime, timedelta
 
 from services.conductor.portuguese.confirmation import confirmation_answer
 from services.conductor.portuguese.hour_after_refused import hour_asked_after_refused
+from services.conductor.portuguese.hour_of_commitment import commitment_hour
 from services.conductor.portuguese.text import fold
 from services.conductor.portuguese.weekday_of_proposal_week import weekday_in_doubt
 from services.conductor.portuguese.when import When
@@ -28,6 +30,8 @@ def on_proposed_day(when: When | None, proposed: datetime, text: str = "") -> Wh
     ("não, às 10 eu trabalho"), is the one refused: no time is meant."""
     if when is None and (asked := hour_asked_after_refused(text, proposed)) is not None:
         return When(day=proposed.date(), at=asked)  # "10h não consigo, pode ser 11?"
+    if when is not None and when.at is not None and when.at == commitment_hour(text):
+        return _without_hour(when)  # "tenho q estar no trabalho às 11": another thing's
     if when is not None and _proposal_said_yes(when, proposed, text):
         return When(day=proposed.date(), at=proposed.time().replace(tzinfo=None))
     if when is not None and when.doubt and _proposed_weekday_meant(text, proposed):
@@ -46,6 +50,13 @@ def on_proposed_day(when: When | None, proposed: datetime, text: str = "") -> Wh
         return None
     day = proposed.date()
     return When(day=day, at=when.at, period=when.period, between=when.between)
+
+
+def _without_hour(when: When) -> When | None:
+    """``when`` with its hour taken off: its day or week, if it names one."""
+    if when.day is None and when.week is None:
+        return None
+    return When(day=when.day, week=when.week, doubt=when.doubt)
 
 
 def _proposal_said_yes(when: When, proposed: datetime, text: str) -> bool:

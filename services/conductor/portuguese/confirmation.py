@@ -46,6 +46,7 @@ from services.conductor.portuguese.consent import (
     VERB_FORMS,
 )
 from services.conductor.portuguese.hedges import hedged
+from services.conductor.portuguese.mistaken_key import after_slip
 from services.conductor.portuguese.proposal_named import with_proposal_pointed
 from services.conductor.portuguese.when import parse_when
 
@@ -178,7 +179,7 @@ def confirmation_answer(
     (a question, a correction, a condition, an unrelated message). Given the proposal's
     start and the day it is read on, its own day and hour said again point at it
     ("dia 1 às 10 tá ótimo", ``proposal_named``)."""
-    text = _first_line_apart(text)
+    text = _first_line_apart(after_slip(text) or text)  # "não, apertei errado, pode sim"
     if (thumb := emoji_answer(text)) is not None:
         return thumb  # "👍" alone, as "ok" (round 14)
     if move_asked(text) or another_named_asked(text):

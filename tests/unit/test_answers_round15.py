@@ -1,0 +1,202 @@
+"""Answers to the consent and confirmation questions read since blind sets 21 to 24."""
+
+from datetime import date, datetime, time
+
+import pytest
+
+from services.conductor.portuguese.confirmation import confirmation_answer
+from services.conductor.portuguese.consent import consent_answer
+from services.conductor.portuguese.hour_of_commitment import commitment_hour
+from services.conductor.portuguese.when import When, parse_when
+from services.conductor.proposal_change import on_proposed_day
+
+_TODAY = date(2026, 11, 24)  # a Tuesday
+_NOW = datetime(2026, 11, 24, 9)
+_PROPOSED = datetime(2026, 12, 1, 10)  # the Tuesday after
+
+
+def _on_proposal(text: str) -> When | None:
+    return on_proposed_day(parse_when(text, _TODAY, _NOW), _PROPOSED, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "se for rapido sim, tenho q estar no trabalho as 11",
+        "pode sim, mas preciso sair às 11h30",
+        "se der tempo sim, tenho aula às 14",
+        "acho que da, entro no serviço às 13",
+        "sim, só que tenho que buscar meu filho na escola as 11 e meia",
+    ],
+)
+def test_the_hour_of_another_commitment_proposes_no_time(text: str) -> None:
+    when = _on_proposal(text)
+    assert when is None or when.start() is None
+
+
+def test_the_day_said_beside_a_commitment_hour_stays() -> None:
+    when = _on_proposal("nao, quarta tenho aula às 14 mas de manha da")
+    assert when is not None and when.at is None
+
+
+@pytest.mark.parametrize(
+    ("text", "hour"),
+    [
+        ("tenho q estar no trabalho as 11", time(11)),
+        ("preciso sair às 11h30", time(11, 30)),
+        ("entro no plantão às 7 e meia", time(7, 30)),
+    ],
+)
+def test_a_commitment_hour_is_read(text: str, hour: time) -> None:
+    assert commitment_hour(text) == hour
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tenho que sair as 11, tem as 9?",
+        "nao, pode ser as 14h no msm dia?",
+        "as 11 eu consigo",
+    ],
+)
+def test_an_hour_asked_for_is_no_commitment(text: str) -> None:
+    assert commitment_hour(text) is None
+
+
+def test_an_hour_asked_after_a_no_is_still_read_on_the_day_proposed() -> None:
+    when = _on_proposal("nao, pode ser as 14h no msm dia?")
+    assert when is not None and when.start() == datetime(2026, 12, 1, 14)
+
+
+def test_a_conditional_yes_with_a_commitment_hour_is_unread() -> None:
+    assert (
+        confirmation_answer("se for rapido sim, tenho q estar no trabalho as 11", _PROPOSED, _TODAY)
+        is None
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "sou a mãe dele, ele tem 12 anos, autorizo sim",
+        "pode sim, sou o pai da menina",
+        "sou o pai da Laura, ela tem 8 anos, pode sim",
+        "sou o responsavel legal dele, autorizo",
+        "sou a tia e tenho a guarda dela, pode sim",
+    ],
+)
+def test_a_guardian_of_a_minor_shown_consents(text: str) -> None:
+    assert consent_answer(text) is True
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "sou a mae dela, ela tem 25 anos, autorizo",
+        "sou a avó dele, autorizo sim",
+        "sou a irmã dela, autorizo por ela",
+        "sou o pai, mas nao sei",
+        "Autorizo. Sou a mãe do Davi",
+        "ta bom pode sim, sou o pai",
+    ],
+)
+def test_a_parent_of_no_minor_shown_or_a_relative_leaves_consent_unread(text: str) -> None:
+    assert consent_answer(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "sim mas nao quero receber propaganda nem promoção viu",
+        "sim pode. so nao me manda msg de marketing pfv",
+        "autorizo. sem whats de promoção pfv",
+        "pode cadastrar sim, só nao me manda essas mensagens de oferta",
+        "autorizo, so nao quero sms de publicidade e nem de promoção",
+    ],
+)
+def test_advertising_refused_by_its_carrier_leaves_the_yes(text: str) -> None:
+    assert consent_answer(text) is True
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "é... sim pode usar meus dados pra marcar a consulta de Heitor tá",
+        "sim, desde q seja so p o atendimento msm",
+        "sim pode usar meus dado so pra cunsulta",
+        "pode colocar meus dados pra marcar a consulta, é só isso mesmo",
+        "Autorizo, desde que seja só para a consulta mesmo, como diz aí.",
+        "autorizo sim pode seguir com o agendamento",
+    ],
+)
+def test_the_notice_purpose_restated_in_chat_leaves_the_yes(text: str) -> None:
+    assert consent_answer(text) is True
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "sim, pra consulta de graça",
+        "sim desde que apaguem tudo depois da consulta",
+        "sim se for pra consulta de hoje",
+    ],
+)
+def test_a_condition_beside_the_purpose_stays_unread(text: str) -> None:
+    assert consent_answer(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "nao kkk so tava vendo o horario de funcionamento",
+        "não, só queria saber se aceitam unimed",
+        "é... não não quero não eu só queria saber se vocês atendem unimed mesmo",
+        "nao, so tava olhando os precos",
+    ],
+)
+def test_a_no_then_the_errand_wanted_instead_is_a_no(text: str) -> None:
+    assert consent_answer(text) is False
+
+
+@pytest.mark.parametrize(
+    "text", ["sim, so queria saber se e pra consulta", "nao sei, so queria saber pra que serve"]
+)
+def test_an_errand_after_a_yes_or_a_doubt_stays_unread(text: str) -> None:
+    assert consent_answer(text) is None
+
+
+@pytest.mark.parametrize(
+    "text", ["capaz! não autorizo nada", "bah, capaz! nem pensar", "capaz, nao quero nao"]
+)
+def test_capaz_before_a_no_is_a_no(text: str) -> None:
+    assert consent_answer(text) is False
+
+
+@pytest.mark.parametrize("text", ["capaz, pode sim", "capaz que sim"])
+def test_capaz_before_a_yes_stays_unread(text: str) -> None:
+    assert consent_answer(text) is None
+
+
+@pytest.mark.parametrize("text", ["nada disso, nao", "nada disso"])
+def test_nada_disso_is_a_no(text: str) -> None:
+    assert consent_answer(text) is False
+
+
+@pytest.mark.parametrize(
+    ("text", "answer"),
+    [
+        ("nao pera, apertei errado kkk SIM pode", True),
+        ("sim.. ops cliquei errado, não autorizo", False),
+        ("não, foi sem querer, pode sim", True),
+        ("sim, apertei errado", None),
+    ],
+)
+def test_an_answer_after_a_key_pressed_by_mistake_is_the_one_read(
+    text: str, answer: bool | None
+) -> None:
+    assert consent_answer(text) is answer
+    assert confirmation_answer(text, _PROPOSED, _TODAY) is answer
+
+
+def test_a_fact_put_right_is_no_key_pressed_by_mistake() -> None:
+    assert confirmation_answer("nao, me enganei, é quinta", _PROPOSED, _TODAY) is False
