@@ -200,3 +200,102 @@ def test_an_answer_after_a_key_pressed_by_mistake_is_the_one_read(
 
 def test_a_fact_put_right_is_no_key_pressed_by_mistake() -> None:
     assert confirmation_answer("nao, me enganei, é quinta", _PROPOSED, _TODAY) is False
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hmm deixa eu ver com meu supervisor",
+        "ah deixa eu ver com meu marido e te falo",
+        "entao deixa eu ver",
+    ],
+)
+def test_thinking_it_over_after_a_filler_is_unread(text: str) -> None:
+    assert confirmation_answer(text, _PROPOSED, _TODAY) is None
+
+
+@pytest.mark.parametrize("text", ["Perfeitamente. Confirme, por gentileza.", "perfeitamente"])
+def test_perfeitamente_is_a_yes_to_a_proposal(text: str) -> None:
+    assert confirmation_answer(text, _PROPOSED, _TODAY) is True
+
+
+def test_perfeitamente_alone_is_no_consent() -> None:
+    assert consent_answer("perfeitamente") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "é... pode sim pode confirmar terça às dez tá bom pra mim",
+        "dia 1 as dez ta otimo",
+        "ah, terça 10h? pode sim, confirma",
+        "terça as 10? sim",
+    ],
+)
+def test_the_proposal_named_in_words_or_echoed_is_a_yes(text: str) -> None:
+    assert confirmation_answer(text, _PROPOSED, _TODAY) is True
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["terça às onze tá bom pra mim", "ah, terça 10h? hmm nao sei", "terça às 10? tem outro?"],
+)
+def test_another_hour_or_a_doubt_after_the_echo_is_not_a_yes(text: str) -> None:
+    assert confirmation_answer(text, _PROPOSED, _TODAY) is not True
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "confirma sim, terça to de folga 🙏",
+        "pode sim confirma aí que nesse dia eu tô de folga da escala então dá certinho",
+        "nao tenho outro jeito mesmo, pode confirmar",
+        "fazer o que, pode marcar",
+        "é... pode confirmar sim moça que eu levo ele",
+        "pode sim que eu levo a vovó",
+    ],
+)
+def test_a_remark_of_being_free_resigned_or_taking_the_patient_keeps_the_yes(text: str) -> None:
+    assert confirmation_answer(text, _PROPOSED, _TODAY) is True
+
+
+def test_being_free_on_another_day_is_not_a_plain_yes() -> None:
+    assert confirmation_answer("confirma, quinta to de folga", _PROPOSED, _TODAY) is None
+
+
+def test_resignation_before_a_no_is_a_no() -> None:
+    assert confirmation_answer("nao tenho outro jeito, nao vou poder", _PROPOSED, _TODAY) is False
+
+
+@pytest.mark.parametrize(
+    "text", ["capaz, terça é impossivel pra mim", "terça é impossivel", "capaz! nao da"]
+)
+def test_a_day_called_impossible_or_capaz_before_a_no_is_a_no(text: str) -> None:
+    assert confirmation_answer(text, _PROPOSED, _TODAY) is False
+
+
+def test_capaz_before_a_yes_is_no_confirmation() -> None:
+    assert confirmation_answer("capaz, pode sim", _PROPOSED, _TODAY) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("terça nao da, pode ser na quarta?", date(2026, 12, 2)),
+        (
+            "terça não dá porque tenho feira, se tiver na quarta depois das duas eu vou",
+            date(2026, 12, 2),
+        ),
+        ("terça eu nao posso, sexta pode?", date(2026, 12, 4)),
+    ],
+)
+def test_a_later_weekday_after_the_proposals_refused_is_in_the_week_proposed(
+    text: str, day: date
+) -> None:
+    when = _on_proposal(text)
+    assert when is not None and when.doubt is None and when.day == day
+
+
+def test_a_weekday_alone_after_a_plain_no_is_still_asked() -> None:
+    when = _on_proposal("nao, prefiro quarta as 10")
+    assert when is not None and when.doubt is not None

@@ -57,9 +57,17 @@ _PONDERING = frozenset(
 )  # fmt: skip
 
 
+_FILLERS = frozenset({"hm", "hmm", "hum", "humm", "ah", "ahn", "e", "entao", "bom", "olha"})
+
+
 def _pondering(words: tuple[str, ...], grammar: AnswerGrammar) -> bool:
     """Whether the clause thinks it over, with whom or when said after it and no answer
     word ("deixa eu ver com meu marido primeiro", round 11)."""
+    # Fillers before it ("hmm deixa eu ver com meu supervisor"): no part of the answer.
+    lead = 0
+    while lead < len(words) and words[lead] in _FILLERS:
+        lead += 1
+    words = words[lead:]
     opening = next((p for p in _PONDERING if words[: len(p)] == p), None)
     if opening is None:
         return False

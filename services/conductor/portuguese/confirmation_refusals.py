@@ -98,10 +98,12 @@ def no_then_another_asked(text: str, read: Callable[[str], bool | None]) -> bool
     return False
 
 
-# A weekday said right before the negator: the day refused, pointed at.
+# A weekday said right before the negator, or called impossible ("terça é impossível"):
+# the day refused, pointed at.
 _DAY_REFUSED = re.compile(
-    r"\b(?:segunda|ter[cç]a|quarta|quinta|sexta)(?:[- ]feira)?(?=\s+(?:n[aã]o|n|num)\b)"
-    r"|\b(?:s[aá]bado|domingo)(?=\s+(?:n[aã]o|n|num)\b)"
+    r"\b(?:segunda|ter[cç]a|quarta|quinta|sexta)(?:[- ]feira)?"
+    r"(?=\s+(?:n[aã]o|n|num|[eé]\s+imposs[ií]vel)\b)"
+    r"|\b(?:s[aá]bado|domingo)(?=\s+(?:n[aã]o|n|num|[eé]\s+imposs[ií]vel)\b)"
     # A part of the day likewise ("de manhã não consigo, tem de tarde?", round 12).
     r"|\b(?:de|pela|[aà]|na) (?:manh[aã]|tarde|noite)(?=\s+(?:n[aã]o|n|num)\b)",
     re.IGNORECASE,

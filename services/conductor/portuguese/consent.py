@@ -64,7 +64,8 @@ _DENIED = (
 _ACK = _phrases(
     "ok", "okay", "ta", "ta bom", "ta bem", "tudo bem", "tudo certo", "beleza", "blz",
     "certo", "tranquilo", "tranquila", "sem problema", "sem problemas",
-    "combinado", "fechado", "fechou", "perfeito", "otimo", "show", "bora", "pode deixar",
+    "combinado", "fechado", "fechou", "perfeito", "perfeitamente", "otimo", "show", "bora",
+    "pode deixar",
     "de boa", "segue", "pode seguir", "pode continuar", "pode prosseguir",
     "numa boa", "certinho", "ta certinho", "ta certo",
     *_DENIED, *(f"{denied} nao" for denied in _DENIED if denied.startswith("nao ")),
