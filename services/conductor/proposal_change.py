@@ -18,7 +18,7 @@ from services.conductor.portuguese.hour_after_refused import hour_asked_after_re
 from services.conductor.portuguese.hour_of_commitment import commitment_hour
 from services.conductor.portuguese.text import fold
 from services.conductor.portuguese.weekday_of_proposal_week import weekday_in_doubt
-from services.conductor.portuguese.when import When
+from services.conductor.portuguese.when import When, parse_when
 
 _WEEKDAYS = ("segunda", "terca", "quarta", "quinta", "sexta", "sabado", "domingo")
 
@@ -30,6 +30,8 @@ def on_proposed_day(when: When | None, proposed: datetime, text: str = "") -> Wh
     ("não, às 10 eu trabalho"), is the one refused: no time is meant."""
     if when is None and (asked := hour_asked_after_refused(text, proposed)) is not None:
         return When(day=proposed.date(), at=asked)  # "10h não consigo, pode ser 11?"
+    if when is not None and when.doubt and (kept := _without_hour_filled(text, proposed)):
+        when = kept  # "não, às 10 ela tá na creche, só de tarde": the afternoon asked
     if when is not None and when.at is not None and when.at == commitment_hour(text):
         return _without_hour(when)  # "tenho q estar no trabalho às 11": another thing's
     if when is not None and _proposal_said_yes(when, proposed, text):
@@ -50,6 +52,25 @@ def on_proposed_day(when: When | None, proposed: datetime, text: str = "") -> Wh
         return None
     day = proposed.date()
     return When(day=day, at=when.at, period=when.period, between=when.between)
+
+
+# Who the hour proposed is filled for, or the first person's verb of being elsewhere.
+_FILLER = r"(?:eu|ele|ela|a gente|nos|meu|minha|to|tou|estou|ta|trabalho|estudo)"
+
+
+def _without_hour_filled(text: str, proposed: datetime) -> When | None:
+    """What ``text`` asks once the hour proposed, named with what fills it ("às 10 ela
+    tá na creche"), is taken out: a part of the day, a bound or another hour, and no day
+    of its own; None when it names no such hour or asks nothing else."""
+    hour = proposed.hour
+    filled = rf"\b(?:as\s+|a\s+)?{hour}(?:h(?:00)?|:00|\s+horas?)?\s+(?={_FILLER}\b)"
+    folded = fold(text)
+    if re.search(filled, folded) is None:
+        return None
+    rest = parse_when(re.sub(filled, " ", folded), proposed.date())
+    if rest is None or rest.doubt or rest.day is not None or rest.week is not None:
+        return None
+    return rest
 
 
 def _without_hour(when: When) -> When | None:

@@ -299,3 +299,61 @@ def test_a_later_weekday_after_the_proposals_refused_is_in_the_week_proposed(
 def test_a_weekday_alone_after_a_plain_no_is_still_asked() -> None:
     when = _on_proposal("nao, prefiro quarta as 10")
     assert when is not None and when.doubt is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "dez horas nao da, o onibus so chega onze e meia. tem depois do meio dia?",
+        "10h to no meio do plantao, tem depois das 19 no msm dia?",
+        "nn, quero mais cedo, amanha tem?",
+        "nao da, sexta de manha pode?",
+        "10 horas não rola, tem de tarde?",
+    ],
+)
+def test_an_hour_refused_then_another_option_asked_is_a_no(text: str) -> None:
+    assert confirmation_answer(text, _PROPOSED, _TODAY) is False
+
+
+@pytest.mark.parametrize(
+    "text", ["as 10 tem sim", "10h to ai sim", "dez horas ta otimo", "10 horas pode ser"]
+)
+def test_the_hour_proposed_said_with_a_yes_is_no_refusal(text: str) -> None:
+    assert confirmation_answer(text, _PROPOSED, _TODAY) is not False
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tem mais cedo? antes das 8 no mesmo dia",
+        "tem mais tarde? depois das 16",
+        "teria mais cedo? a partir das 7",
+    ],
+)
+def test_earlier_or_later_asked_with_its_bound_is_a_no(text: str) -> None:
+    assert confirmation_answer(text, _PROPOSED, _TODAY) is False
+
+
+def test_earlier_asked_alone_stays_unread() -> None:
+    assert confirmation_answer("tem mais cedo?", _PROPOSED, _TODAY) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "period", "between"),
+    [
+        ("nao moça, as 10 ela ta na creche, so de tarde", "tarde", None),
+        ("ixi nao, 10h eu to no mercado vendendo. so de tarde", "tarde", None),
+        ("nao, as 10 ele ta na escola, so de noite", "noite", None),
+    ],
+)
+def test_the_part_asked_beside_the_hour_proposed_filled_is_on_the_day_proposed(
+    text: str, period: str, between: tuple[time, time] | None
+) -> None:
+    when = _on_proposal(text)
+    assert when is not None and when.doubt is None
+    assert (when.day, when.period, when.between) == (date(2026, 12, 1), period, between)
+
+
+def test_another_day_beside_the_hour_proposed_filled_stays_asked() -> None:
+    when = _on_proposal("as 10 ela ta na escola, amanha de tarde?")
+    assert when is not None and when.doubt is not None

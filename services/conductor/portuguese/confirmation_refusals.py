@@ -43,7 +43,10 @@ _BUSY = (
 )
 # "tenho como" is being able, "tenho a consulta" the booking itself: no busy verb.
 _FILLED = re.compile(
-    rf"^(?:(?:nao|n)\s+)?(?:{_POINTER}|{_HOUR})\s+(?:ja\s+)?{_WHO}\s+(?:ja\s+)?{_BUSY}\b"
+    rf"^(?:(?:nao|n)\s+)?(?:{_POINTER}|{_HOUR})\s+(?:ja\s+)?"
+    # The first person said by its verb alone ("10h to no meio do plantao").
+    rf"(?:{_WHO}\s+(?:ja\s+)?{_BUSY}|(?:to|tou|estou)\s+(?:na|no|em)\s+(?!consulta\b)\w+"
+    r"|trabalho|estudo)\b"
     r"(?!\s+(?:como|(?:a\s+|uma\s+)?(?:consulta|horario|hora\s+marcada|retorno))\b)"
 )
 _ONLY_PART = re.compile(
@@ -59,6 +62,8 @@ _FIRST_CLAUSE = re.compile(r"^\s*(?P<said>[^,.;!?\n]+)[,.;!\n]+\s*(?P<asked>.+)$
 _ASKING = re.compile(
     r"^(?:e\s+|mas\s+)?(?:tem|teria|tinha|haveria|ha|pode ser|podia ser|poderia ser|da pra"
     r"|da para|rola|consegue|tem como|seria possivel|pode)\b"
+    # What is asked said before its verb ("amanhã tem?", "sexta de manhã pode?").
+    r"|^(?:e\s+|mas\s+)?(?:[a-z0-9]+\s+){1,4}(?:tem|teria|tinha|da|rola|pode|serve)\s*$"
 )
 
 
@@ -110,9 +115,12 @@ _DAY_REFUSED = re.compile(
 )
 
 
+_HOUR_WORDS = r"(?:uma|duas|tr[eê]s|quatro|cinco|seis|sete|oito|nove|dez|onze|doze)"
 # An hour likewise ("10h não dá, trabalho", "às 10 não consigo", round 14).
 _HOUR_REFUSED = re.compile(
-    r"(?:\b[aà]s?\s+\d{1,2}(?:\s*h(?:\d{2})?|:\d{2})?|\b\d{1,2}(?:h(?:\d{2})?|:\d{2}))"
+    r"(?:\b[aà]s?\s+\d{1,2}(?:\s*h(?:\d{2})?|:\d{2})?|\b\d{1,2}(?:h(?:\d{2})?|:\d{2})"
+    # Said with "horas", in digits or words ("dez horas não dá", blind sets 21 to 24).
+    rf"|\b(?:\d{{1,2}}|{_HOUR_WORDS})\s+horas?)"
     r"(?=\s+(?:n[aã]o|n|num)\b)",
     re.IGNORECASE,
 )

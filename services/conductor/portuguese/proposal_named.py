@@ -29,7 +29,8 @@ _WEEKDAY = r"(?:segunda|ter[cç]a|quarta|quinta|sexta)(?:[- ]feira)?|s[aá]bado|
 _PIECE = (
     r"(?:(?:n[oa]\s+)?dia\s+\d{1,2}(?:/\d{1,2}(?:/\d{2,4})?)?"
     # An hour with its "às" or its "h" ("3 pessoas" is no hour).
-    r"|(?:[aà]s?\s+\d{1,2}(?:\s*h(?:\s*\d{2})?|:\d{2})?|\d{1,2}(?:\s*h(?:\s*\d{2})?|:\d{2}))"
+    r"|(?:[aà]s?\s+\d{1,2}(?:\s*h(?:\s*\d{2})?|:\d{2})?|\d{1,2}(?:\s*h(?:\s*\d{2})?|:\d{2}"
+    r"|\s+horas?\b))"
     r"(?:\s+(?:horas?|da manh[aã]|da tarde|da noite))?"
     rf"|(?:n[ao]\s+)?(?:{_WEEKDAY})|amanh[aã]|hoje|depois de amanh[aã])"
 )
