@@ -357,3 +357,27 @@ def test_the_part_asked_beside_the_hour_proposed_filled_is_on_the_day_proposed(
 def test_another_day_beside_the_hour_proposed_filled_stays_asked() -> None:
     when = _on_proposal("as 10 ela ta na escola, amanha de tarde?")
     assert when is not None and when.doubt is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "é... então moça terça nao da não viu porque eu trabalho e nao tenho com quem deixar "
+        "ele só na segunda dia 7 se tiver",
+        "nao posso porque se eu faltar perco o emprego",
+        "terça não dá pq só saio do serviço às 18, se tiver sábado eu vou",
+    ],
+)
+def test_a_condition_inside_a_nos_reason_keeps_the_no(text: str) -> None:
+    assert confirmation_answer(text, _PROPOSED, _TODAY) is False
+
+
+def test_a_condition_inside_a_consent_refusals_reason_keeps_the_no() -> None:
+    assert consent_answer("nao autorizo porque se vazar ja era") is False
+
+
+@pytest.mark.parametrize(
+    "text", ["sim porque se nao for perco a vaga", "nao sei porque se for de manha"]
+)
+def test_a_yes_or_a_doubt_with_a_reason_stays_unread(text: str) -> None:
+    assert confirmation_answer(text, _PROPOSED, _TODAY) is None
