@@ -59,11 +59,17 @@ _FILLER = r"(?:eu|ele|ela|a gente|nos|meu|minha|to|tou|estou|ta|trabalho|estudo)
 
 
 def _without_hour_filled(text: str, proposed: datetime) -> When | None:
-    """What ``text`` asks once the hour proposed, named with what fills it ("às 10 ela
-    tá na creche"), is taken out: a part of the day, a bound or another hour, and no day
-    of its own; None when it names no such hour or asks nothing else."""
-    hour = proposed.hour
-    filled = rf"\b(?:as\s+|a\s+)?{hour}(?:h(?:00)?|:00|\s+horas?)?\s+(?={_FILLER}\b)"
+    """What ``text`` asks once the hour or weekday proposed, named with what fills it
+    ("às 10 ela tá na creche", "terça de manhã eu trabalho"), is taken out: a part of
+    the day, a bound or another hour, and no day of its own; None when it names no such
+    hour or asks nothing else."""
+    hour, weekday = proposed.hour, _WEEKDAYS[proposed.weekday()]
+    filled = (
+        rf"\b(?:(?:as\s+|a\s+)?{hour}(?:h(?:00)?|:00|\s+horas?)?"
+        # The proposal's weekday and part of the day ("terça de manhã eu trabalho").
+        rf"|{weekday}(?:[- ]feira)?(?:\s+(?:de|pela|a|na)\s+(?:manha|tarde|noite))?)"
+        rf"\s+(?={_FILLER}\b)"
+    )
     folded = fold(text)
     if re.search(filled, folded) is None:
         return None

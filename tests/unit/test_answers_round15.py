@@ -381,3 +381,40 @@ def test_a_condition_inside_a_consent_refusals_reason_keeps_the_no() -> None:
 )
 def test_a_yes_or_a_doubt_with_a_reason_stays_unread(text: str) -> None:
     assert confirmation_answer(text, _PROPOSED, _TODAY) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "sim! ah nao pera, terça de manha eu trabalho... tem de tarde?",
+        "de manha eu trabalho, tem de tarde?",
+        "terça de manhã ela tem aula",
+    ],
+)
+def test_the_part_of_the_day_proposed_filled_is_a_no(text: str) -> None:
+    assert confirmation_answer(text, _PROPOSED, _TODAY) is False
+
+
+def test_second_thoughts_after_a_yes_leave_the_consent_to_what_follows() -> None:
+    assert consent_answer("sim! ah nao pera, nao autorizo") is False
+    assert consent_answer("sim nao pera") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "sim! ah nao pera, terça de manha eu trabalho... tem de tarde?",
+        "terça de manha ela tem aula, tem de tarde?",
+    ],
+)
+def test_the_part_asked_beside_the_proposals_weekday_filled_is_on_the_day_proposed(
+    text: str,
+) -> None:
+    when = _on_proposal(text)
+    assert when is not None and when.doubt is None
+    assert (when.day, when.period) == (date(2026, 12, 1), "tarde")
+
+
+def test_another_day_asked_beside_the_proposals_weekday_filled_stays_asked() -> None:
+    when = _on_proposal("terça eu trabalho, quinta pode?")
+    assert when is not None and when.doubt is not None

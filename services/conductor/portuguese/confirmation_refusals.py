@@ -30,8 +30,13 @@ from services.conductor.portuguese.text import fold
 from services.conductor.portuguese.when import parse_when
 
 _ANY_DAY = date(2026, 1, 5)
-# The time proposed pointed at, or an hour named.
-_POINTER = r"(?:n?ess[ea]|n?est[ea])\s+(?:horario|hora|dia|data)"
+# The time proposed pointed at, or an hour named; or a part of the day, with its weekday
+# or not ("terça de manhã eu trabalho", blind sets 21 to 24).
+_POINTER = (
+    r"(?:(?:n?ess[ea]|n?est[ea])\s+(?:horario|hora|dia|data)"
+    r"|(?:(?:segunda|terca|quarta|quinta|sexta|sabado|domingo)(?:\s+feira)?\s+)?"
+    r"(?:de|pela|a|na)\s+(?:manha|tarde|noite))"
+)
 _HOUR = r"(?:(?:as|a)\s+)?\d{1,2}(?:\s*h(?:\s*\d{2})?|:\d{2})?"
 # Whom the time is filled for, and the verbs of being busy with something else.
 _WHO = r"(?:eu|ele|ela|a gente|nos|meu \w+|minha \w+|mainha|painho)"

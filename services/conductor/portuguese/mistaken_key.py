@@ -2,8 +2,10 @@
 
 "nao pera, apertei errado kkk SIM pode", "sim.. ops cliquei errado, não autorizo",
 "não — foi sem querer, pode confirmar": what comes before the key pressed by mistake is
-taken back, and the answer is what follows it. "me enganei" and "errei" are not read
-here: they put a fact right ("não, me enganei, é quinta"), not a slip of the key.
+taken back, and the answer is what follows it. So is an answer followed by second
+thoughts ("sim! ah não pera, terça de manhã eu trabalho... tem de tarde?"). "me
+enganei" and "errei" are not read here: they put a fact right ("não, me enganei, é
+quinta"), not a slip of the key.
 Nothing said after the mark leaves the message as it was.
 """
 
@@ -16,6 +18,8 @@ _SLIP = re.compile(
     r"\b(?:apertei|cliquei|digitei|toquei|mandei|enviei|escrevi|respondi|marquei)\s+"
     r"(?:(?:no|o|a)\s+)?(?:errado|errada|sem\s+querer|o\s+botao\s+errado)\b"
     r"|\bfoi\s+sem\s+querer\b"
+    # Second thoughts after an answer ("sim! ah não pera, terça de manhã eu trabalho").
+    r"|(?<=[!.,\s])(?:ah\s+|opa\s+)?nao\s+pera(?:\s+ai)?\b"
 )
 _AFTER = re.compile(r"^[\s,.;:!\u2026\u2014-]*(?:k{2,}|rs+|haha\w*|\s)*[\s,.;:!\u2026\u2014-]*")
 
