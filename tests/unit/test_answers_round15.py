@@ -253,6 +253,10 @@ def test_another_hour_or_a_doubt_after_the_echo_is_not_a_yes(text: str) -> None:
         "fazer o que, pode marcar",
         "é... pode confirmar sim moça que eu levo ele",
         "pode sim que eu levo a vovó",
+        "é... pode sim terça tá bom pra mim às dez eu pego carona com meu cumpadi que vai pra "
+        "feira",
+        "pode confirmar, vou de carona com minha vizinha",
+        "sim, pego carona com meu filho",
     ],
 )
 def test_a_remark_of_being_free_resigned_or_taking_the_patient_keeps_the_yes(text: str) -> None:
@@ -418,3 +422,10 @@ def test_the_part_asked_beside_the_proposals_weekday_filled_is_on_the_day_propos
 def test_another_day_asked_beside_the_proposals_weekday_filled_stays_asked() -> None:
     when = _on_proposal("terça eu trabalho, quinta pode?")
     assert when is not None and when.doubt is not None
+
+
+def test_a_ride_said_with_a_condition_stays_unread() -> None:
+    assert (
+        confirmation_answer("pode sim, se eu conseguir carona com meu filho", _PROPOSED, _TODAY)
+        is None
+    )

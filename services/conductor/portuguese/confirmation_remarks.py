@@ -7,7 +7,9 @@
 - Resignation before the yes: "não tenho outro jeito mesmo, pode confirmar", "fazer o
   quê, pode marcar". Its "não" denies a choice, not the booking. Kept out of consent,
   which the LGPD asks to be free.
-- Who takes the patient: "pode confirmar sim moça que eu levo ele".
+- Who takes the patient: "pode confirmar sim moça que eu levo ele"; a ride the patient
+  gets there in, said after the yes ("terça tá bom pra mim às dez eu pego carona com meu
+  cumpadi que vai pra feira").
 
 Each is taken out before the answer is read; what remains must still be a plain yes.
 """
@@ -38,11 +40,21 @@ _TAKING = re.compile(
 )
 
 
+# A ride to the clinic at the end ("eu pego carona com meu cumpadi que vai pra feira").
+_RIDE = re.compile(
+    r"[\s,.]*\b(?:(?:esse\s+horario|que|q|pq|porque|e)\s+)?(?:eu\s+)?"
+    r"(?:pego|pegamos|vou\s+de|vamos\s+de|consigo|arrumei|tenho)\s+(?:uma\s+)?carona\s+"
+    r"(?:com|do|da)\s+(?:(?:o|a|meu|minha)\s+)?[a-z]+"
+    r"(?:\s+(?:que|q)\s+(?:vai|passa|desce)\s+(?:pra|para|pro|na|no)\s+(?:a\s+|o\s+)?[a-z]+)?"
+    r"\s*[.!]*\s*$"
+)
+
+
 def without_remarks(text: str, proposed: datetime | None) -> str:
     """``text`` (folded) without a remark of being free on the proposal's day, of
     resignation or of who takes the patient; ``text`` as it is when it has none."""
     folded = fold(text)
     day = _WEEKDAYS[proposed.weekday()] if proposed is not None else "(?!)"
     kept = re.sub(rf"\b{_FREE.format(day=day)}\b", " ", folded)
-    kept = _TAKING.sub(" ", _RESIGNED.sub(" ", kept))
+    kept = _RIDE.sub(" ", _TAKING.sub(" ", _RESIGNED.sub(" ", kept)))
     return text if kept == folded or not kept.strip() else kept
