@@ -5,7 +5,8 @@ is the day proposed, not a doubt between two of them (round 11). Another day ask
 mesmo horário" keeps the hour proposed ("Teria o dia 03/12 no mesmo horário?", round 13);
 the proposal's date refused beside another ("eu pedi dia 2 não dia 1") leaves the other.
 A yes that names the proposal again ("pode ser 10h sim", "isso mesmo, terça às 10 tá
-ótimo") means the proposal itself (round 14)."""
+ótimo") means the proposal itself (round 14). The hour of another commitment ("se for
+rápido sim, tenho q estar no trabalho às 11") is no time meant."""
 
 from __future__ import annotations
 
@@ -14,9 +15,10 @@ from datetime import date, datetime, timedelta
 
 from services.conductor.portuguese.confirmation import confirmation_answer
 from services.conductor.portuguese.hour_after_refused import hour_asked_after_refused
+from services.conductor.portuguese.hour_of_commitment import commitment_hour
 from services.conductor.portuguese.text import fold
 from services.conductor.portuguese.weekday_of_proposal_week import weekday_in_doubt
-from services.conductor.portuguese.when import When
+from services.conductor.portuguese.when import When, parse_when
 
 _WEEKDAYS = ("segunda", "terca", "quarta", "quinta", "sexta", "sabado", "domingo")
 
@@ -28,6 +30,10 @@ def on_proposed_day(when: When | None, proposed: datetime, text: str = "") -> Wh
     ("não, às 10 eu trabalho"), is the one refused: no time is meant."""
     if when is None and (asked := hour_asked_after_refused(text, proposed)) is not None:
         return When(day=proposed.date(), at=asked)  # "10h não consigo, pode ser 11?"
+    if when is not None and when.doubt and (kept := _without_hour_filled(text, proposed)):
+        when = kept  # "não, às 10 ela tá na creche, só de tarde": the afternoon asked
+    if when is not None and when.at is not None and when.at == commitment_hour(text):
+        return _without_hour(when)  # "tenho q estar no trabalho às 11": another thing's
     if when is not None and _proposal_said_yes(when, proposed, text):
         return When(day=proposed.date(), at=proposed.time().replace(tzinfo=None))
     if when is not None and when.doubt and _proposed_weekday_meant(text, proposed):
@@ -46,6 +52,38 @@ def on_proposed_day(when: When | None, proposed: datetime, text: str = "") -> Wh
         return None
     day = proposed.date()
     return When(day=day, at=when.at, period=when.period, between=when.between)
+
+
+# Who the hour proposed is filled for, or the first person's verb of being elsewhere.
+_FILLER = r"(?:eu|ele|ela|a gente|nos|meu|minha|to|tou|estou|ta|trabalho|estudo)"
+
+
+def _without_hour_filled(text: str, proposed: datetime) -> When | None:
+    """What ``text`` asks once the hour or weekday proposed, named with what fills it
+    ("às 10 ela tá na creche", "terça de manhã eu trabalho"), is taken out: a part of
+    the day, a bound or another hour, and no day of its own; None when it names no such
+    hour or asks nothing else."""
+    hour, weekday = proposed.hour, _WEEKDAYS[proposed.weekday()]
+    filled = (
+        rf"\b(?:(?:as\s+|a\s+)?{hour}(?:h(?:00)?|:00|\s+horas?)?"
+        # The proposal's weekday and part of the day ("terça de manhã eu trabalho").
+        rf"|{weekday}(?:[- ]feira)?(?:\s+(?:de|pela|a|na)\s+(?:manha|tarde|noite))?)"
+        rf"\s+(?={_FILLER}\b)"
+    )
+    folded = fold(text)
+    if re.search(filled, folded) is None:
+        return None
+    rest = parse_when(re.sub(filled, " ", folded), proposed.date())
+    if rest is None or rest.doubt or rest.day is not None or rest.week is not None:
+        return None
+    return rest
+
+
+def _without_hour(when: When) -> When | None:
+    """``when`` with its hour taken off: its day or week, if it names one."""
+    if when.day is None and when.week is None:
+        return None
+    return When(day=when.day, week=when.week, doubt=when.doubt)
 
 
 def _proposal_said_yes(when: When, proposed: datetime, text: str) -> bool:

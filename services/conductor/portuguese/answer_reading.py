@@ -16,6 +16,8 @@ the answer; what follows may be a reason, a correction or a courtesy.
   stands; thinking it over ("deixa eu pensar...") keeps a no and makes a yes a doubt
   (round 6).
 - A question anywhere leaves the message unread.
+- A no's reason ("terça não dá porque eu trabalho e não tenho com quem deixar ele, só na
+  segunda se tiver") is the reason's: a condition in it is no condition on the no.
 """
 
 from __future__ import annotations
@@ -57,9 +59,17 @@ _PONDERING = frozenset(
 )  # fmt: skip
 
 
+_FILLERS = frozenset({"hm", "hmm", "hum", "humm", "ah", "ahn", "e", "entao", "bom", "olha"})
+
+
 def _pondering(words: tuple[str, ...], grammar: AnswerGrammar) -> bool:
     """Whether the clause thinks it over, with whom or when said after it and no answer
     word ("deixa eu ver com meu marido primeiro", round 11)."""
+    # Fillers before it ("hmm deixa eu ver com meu supervisor"): no part of the answer.
+    lead = 0
+    while lead < len(words) and words[lead] in _FILLERS:
+        lead += 1
+    words = words[lead:]
     opening = next((p for p in _PONDERING if words[: len(p)] == p), None)
     if opening is None:
         return False
@@ -96,6 +106,22 @@ def _permission_said(loose: list[Part | None]) -> bool:
     return bool(granting) or Part.ACK in loose
 
 
+_BECAUSE = frozenset({"porque", "pq", "pois", "porq"})
+
+
+def _before_reason(
+    words: tuple[str, ...], loose: list[Part | None], grammar: AnswerGrammar
+) -> list[Part]:
+    """The known parts of a clause; of a no, those before its reason ("terça não dá
+    porque eu trabalho ... só na segunda se tiver"): a condition inside the reason is
+    the reason's, not the answer's."""
+    opening = next((part for part in loose if part in _ANSWERING), None)
+    at = next((i for i, word in enumerate(words) if word in _BECAUSE), None)
+    if opening in _NEGATING and at is not None:
+        loose = grammar.loose_parts(words[:at])
+    return [part for part in loose if part is not None]
+
+
 def answer_of(
     text: str,
     grammar: AnswerGrammar,
@@ -122,7 +148,7 @@ def answer_of(
         known = [part for part in loose if part is not None]
         whole = len(known) == len(loose)
         try:
-            says = clause_says(known, grammar.soft_yes)
+            says = clause_says(_before_reason(words, loose, grammar), grammar.soft_yes)
         except Mixed:
             says = None
         if lead is None:

@@ -33,6 +33,7 @@ from services.conductor.portuguese.confirmation_refusals import (
     refused_by_what_fills_it,
     with_day_pointed,
 )
+from services.conductor.portuguese.confirmation_remarks import without_remarks
 from services.conductor.portuguese.confirmation_sentences import (
     no_beside_question_without_hour,
     yes_beside_practical_question,
@@ -46,7 +47,9 @@ from services.conductor.portuguese.consent import (
     VERB_FORMS,
 )
 from services.conductor.portuguese.hedges import hedged
+from services.conductor.portuguese.mistaken_key import after_slip
 from services.conductor.portuguese.proposal_named import with_proposal_pointed
+from services.conductor.portuguese.refusal_tails import after_capaz
 from services.conductor.portuguese.when import parse_when
 
 # Any day serves to tell whether a correction names an hour.
@@ -83,6 +86,8 @@ _DECLINE = _phrases(
     "quero outro dia", "queria outro horario", "queria outro dia", "prefiro outra data",
     # The proposal called wrong ("errado, era pra mainha", round 11).
     "errado", "ta errado", "esta errado", "errada", "ta errada",
+    # The time called impossible ("terça é impossível pra mim").
+    "impossivel", "e impossivel", "fica impossivel", "ta impossivel",
 )  # fmt: skip
 # The proposal pointed at ("pode marcar esse ai", "esse horario ta otimo", "confirma pra
 # mim"), a pause before a no ("nao, pera"): no answer by themselves.
@@ -178,13 +183,18 @@ def confirmation_answer(
     (a question, a correction, a condition, an unrelated message). Given the proposal's
     start and the day it is read on, its own day and hour said again point at it
     ("dia 1 às 10 tá ótimo", ``proposal_named``)."""
-    text = _first_line_apart(text)
+    text = _first_line_apart(after_slip(text) or text)  # "não, apertei errado, pode sim"
+    if (rest := after_capaz(text)) is not None and confirmation_answer(
+        rest, proposed, today
+    ) is False:
+        return False  # "capaz, terça é impossível pra mim"
     if (thumb := emoji_answer(text)) is not None:
         return thumb  # "👍" alone, as "ok" (round 14)
     if move_asked(text) or another_named_asked(text):
         return False  # "troca pra 11h", "tem outro?" (round 14)
     if proposed is not None and today is not None:
         text = with_proposal_pointed(text, proposed, today)
+    text = without_remarks(text, proposed)  # "confirma sim, terça to de folga"
     text = with_day_pointed(without_whom_for(text))
     if _NO_THEN_DROPPED.match(_unaccented(text)) or refused_by_what_fills_it(text):
         return False  # "não, às 10 eu trabalho" (round 11)

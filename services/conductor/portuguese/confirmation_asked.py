@@ -37,7 +37,11 @@ _EARLIER_OR_LATER = (
     r"|(?:e\s+)?(?:algo\s+|horario\s+)?(?:mais cedo|mais tarde)\s+(?:tem|teria|tinha))"
 )
 # What would suit given as an example ("tipo depois das 15", "tipo 7h30 no mesmo dia").
-_EXAMPLE = r"\s*(?:tipo|por exemplo|de preferencia|quem sabe)\b[^?]*[?.!]*"
+_EXAMPLE = (
+    r"\s*(?:tipo|por exemplo|de preferencia|quem sabe"
+    # The bound itself said after it ("tem mais cedo? antes das 8 no mesmo dia").
+    r"|(?:antes|depois|a partir)\s+(?:d[ao]s?|as)\s+\d+)\b[^?]*[?.!]*"
+)
 # "não pode ser ...?" with or without an example; "tem mais cedo?" only with one: alone it
 # asks for what there is before any answer (round 8) and stays unread.
 _OTHER_ASKED = re.compile(

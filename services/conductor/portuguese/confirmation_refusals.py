@@ -30,8 +30,13 @@ from services.conductor.portuguese.text import fold
 from services.conductor.portuguese.when import parse_when
 
 _ANY_DAY = date(2026, 1, 5)
-# The time proposed pointed at, or an hour named.
-_POINTER = r"(?:n?ess[ea]|n?est[ea])\s+(?:horario|hora|dia|data)"
+# The time proposed pointed at, or an hour named; or a part of the day, with its weekday
+# or not ("terça de manhã eu trabalho", blind sets 21 to 24).
+_POINTER = (
+    r"(?:(?:n?ess[ea]|n?est[ea])\s+(?:horario|hora|dia|data)"
+    r"|(?:(?:segunda|terca|quarta|quinta|sexta|sabado|domingo)(?:\s+feira)?\s+)?"
+    r"(?:de|pela|a|na)\s+(?:manha|tarde|noite))"
+)
 _HOUR = r"(?:(?:as|a)\s+)?\d{1,2}(?:\s*h(?:\s*\d{2})?|:\d{2})?"
 # Whom the time is filled for, and the verbs of being busy with something else.
 _WHO = r"(?:eu|ele|ela|a gente|nos|meu \w+|minha \w+|mainha|painho)"
@@ -43,7 +48,10 @@ _BUSY = (
 )
 # "tenho como" is being able, "tenho a consulta" the booking itself: no busy verb.
 _FILLED = re.compile(
-    rf"^(?:(?:nao|n)\s+)?(?:{_POINTER}|{_HOUR})\s+(?:ja\s+)?{_WHO}\s+(?:ja\s+)?{_BUSY}\b"
+    rf"^(?:(?:nao|n)\s+)?(?:{_POINTER}|{_HOUR})\s+(?:ja\s+)?"
+    # The first person said by its verb alone ("10h to no meio do plantao").
+    rf"(?:{_WHO}\s+(?:ja\s+)?{_BUSY}|(?:to|tou|estou)\s+(?:na|no|em)\s+(?!consulta\b)\w+"
+    r"|trabalho|estudo)\b"
     r"(?!\s+(?:como|(?:a\s+|uma\s+)?(?:consulta|horario|hora\s+marcada|retorno))\b)"
 )
 _ONLY_PART = re.compile(
@@ -59,6 +67,8 @@ _FIRST_CLAUSE = re.compile(r"^\s*(?P<said>[^,.;!?\n]+)[,.;!\n]+\s*(?P<asked>.+)$
 _ASKING = re.compile(
     r"^(?:e\s+|mas\s+)?(?:tem|teria|tinha|haveria|ha|pode ser|podia ser|poderia ser|da pra"
     r"|da para|rola|consegue|tem como|seria possivel|pode)\b"
+    # What is asked said before its verb ("amanhã tem?", "sexta de manhã pode?").
+    r"|^(?:e\s+|mas\s+)?(?:[a-z0-9]+\s+){1,4}(?:tem|teria|tinha|da|rola|pode|serve)\s*$"
 )
 
 
@@ -98,19 +108,24 @@ def no_then_another_asked(text: str, read: Callable[[str], bool | None]) -> bool
     return False
 
 
-# A weekday said right before the negator: the day refused, pointed at.
+# A weekday said right before the negator, or called impossible ("terça é impossível"):
+# the day refused, pointed at.
 _DAY_REFUSED = re.compile(
-    r"\b(?:segunda|ter[cç]a|quarta|quinta|sexta)(?:[- ]feira)?(?=\s+(?:n[aã]o|n|num)\b)"
-    r"|\b(?:s[aá]bado|domingo)(?=\s+(?:n[aã]o|n|num)\b)"
+    r"\b(?:segunda|ter[cç]a|quarta|quinta|sexta)(?:[- ]feira)?"
+    r"(?=\s+(?:n[aã]o|n|num|[eé]\s+imposs[ií]vel)\b)"
+    r"|\b(?:s[aá]bado|domingo)(?=\s+(?:n[aã]o|n|num|[eé]\s+imposs[ií]vel)\b)"
     # A part of the day likewise ("de manhã não consigo, tem de tarde?", round 12).
     r"|\b(?:de|pela|[aà]|na) (?:manh[aã]|tarde|noite)(?=\s+(?:n[aã]o|n|num)\b)",
     re.IGNORECASE,
 )
 
 
+_HOUR_WORDS = r"(?:uma|duas|tr[eê]s|quatro|cinco|seis|sete|oito|nove|dez|onze|doze)"
 # An hour likewise ("10h não dá, trabalho", "às 10 não consigo", round 14).
 _HOUR_REFUSED = re.compile(
-    r"(?:\b[aà]s?\s+\d{1,2}(?:\s*h(?:\d{2})?|:\d{2})?|\b\d{1,2}(?:h(?:\d{2})?|:\d{2}))"
+    r"(?:\b[aà]s?\s+\d{1,2}(?:\s*h(?:\d{2})?|:\d{2})?|\b\d{1,2}(?:h(?:\d{2})?|:\d{2})"
+    # Said with "horas", in digits or words ("dez horas não dá", blind sets 21 to 24).
+    rf"|\b(?:\d{{1,2}}|{_HOUR_WORDS})\s+horas?)"
     r"(?=\s+(?:n[aã]o|n|num)\b)",
     re.IGNORECASE,
 )

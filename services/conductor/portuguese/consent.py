@@ -28,6 +28,8 @@ from services.conductor.portuguese.consent_relayed_no import relayed_refusal
 from services.conductor.portuguese.consent_remarks import without_remarks
 from services.conductor.portuguese.consent_scope import within_scope, without_asking_to_go_on
 from services.conductor.portuguese.hedges import hedged
+from services.conductor.portuguese.mistaken_key import after_slip
+from services.conductor.portuguese.refusal_tails import after_capaz, before_errand
 from services.conductor.portuguese.stop_messages import stop_of_messages_asked
 
 # A yes standing on its own.
@@ -43,7 +45,7 @@ _YES = _phrases(
 # (I let): negated, a refusal.
 _HANDLING = (
     "usar", "utilizar", "guardar", "salvar", "registrar", "cadastrar", "anotar", "armazenar",
-    "tratar", "manter", "ficar com",
+    "tratar", "manter", "ficar com", "colocar", "botar",
 )  # fmt: skip
 _PERMITS = _phrases(
     *(f"{leave} {verb}" for leave in ("pode", "podem") for verb in _HANDLING),
@@ -62,7 +64,8 @@ _DENIED = (
 _ACK = _phrases(
     "ok", "okay", "ta", "ta bom", "ta bem", "tudo bem", "tudo certo", "beleza", "blz",
     "certo", "tranquilo", "tranquila", "sem problema", "sem problemas",
-    "combinado", "fechado", "fechou", "perfeito", "otimo", "show", "bora", "pode deixar",
+    "combinado", "fechado", "fechou", "perfeito", "perfeitamente", "otimo", "show", "bora",
+    "pode deixar",
     "de boa", "segue", "pode seguir", "pode continuar", "pode prosseguir",
     "numa boa", "certinho", "ta certinho", "ta certo",
     *_DENIED, *(f"{denied} nao" for denied in _DENIED if denied.startswith("nao ")),
@@ -77,7 +80,7 @@ _ACK = _phrases(
 # A negation in form only (a problem or an objection denied): no negation of the yes.
 _FORM_ONLY = frozenset(phrase for phrase in _ACK if phrase[0] == "nao")
 _NO = _phrases(
-    "nunca", "jamais", "negativo", "nem pensar", "de jeito nenhum", "de jeito algum",
+    "nunca", "jamais", "negativo", "nem pensar", "nada disso", "de jeito nenhum", "de jeito algum",
     "claro que nao", "deus me livre", "deus me defenda", "nem a pau", "nem morto",
     "nem morta", "never", "nope", "nah", "no way",
 )  # fmt: skip
@@ -112,6 +115,9 @@ _NEUTRAL = _phrases(
     "acho que", "olha", "ai", "mais", "por mim", "de voces", "isso ai",
     # Emphasis: "concordo plenamente", "autorizo totalmente".
     "plenamente", "totalmente", "completamente", "inteiramente", "mesmo", "nisso",
+    # The notice pointed at ("como diz aí"); going on with what it is for.
+    "como diz ai", "como esta ai", "como ta ai", "conforme diz ai", "com o agendamento",
+    "com a marcacao", "com o atendimento", "com o cadastro",
     "infelizmente",
     # A reminder asked, negated in form only ("não esquece de me avisar"): no answer.
     "nao esquece", "nao esqueca", "nao esquecam", "nao deixa de", "nao deixe de",
@@ -179,6 +185,7 @@ def consent_answer(text: str) -> bool | None:
     it says of the notice's own purposes, or of what the notice does not ask, is no
     condition (``consent_scope``); a yes said as a belief ("acho que sim") is none
     (``hedges``)."""
+    text = after_slip(text) or text  # "nao pera, apertei errado kkk SIM pode"
     answer = _whole_answer(text)
     return None if answer is True and hedged(text) else answer
 
@@ -186,6 +193,9 @@ def consent_answer(text: str) -> bool | None:
 def _whole_answer(text: str) -> bool | None:
     if relayed_refusal(text):
         return False  # "minha mãe não quer não, ..." (round 14)
+    for refusal in (before_errand(text), after_capaz(text)):
+        if refusal is not None and _whole_answer(refusal) is False:
+            return False  # "não, só queria saber se aceitam unimed", "capaz! não autorizo"
     text = without_whom_for(spoken.unsigned(without_so_address(text)))
     text = without_guardian_said(text)  # "..., sou a mãe dela" (round 13)
     text = without_remarks(text)  # "pode sim, eu confio em vcs" (round 14)

@@ -9,6 +9,14 @@ declared without the data named as the child's, are left as they were; a consent
 by anyone else for the patient ("sou a neta dela, ela disse que sim", "a empresa
 autoriza o uso dos dados do colaborador") is no consent of the person whose data it is,
 and stays unread.
+
+Since blind sets 21 to 24 the patient may be shown a minor another way: the child's age
+said as under 18 ("sou a mãe dele, ele tem 12 anos, autorizo sim"), the child named as
+one ("sou a mãe da menina"), or custody declared ("sou a avó e tenho a guarda dele",
+"sou o responsável legal"). An age of 18 or more makes the patient an adult, whose
+consent is her own, and the message stays unread. A parent declared with nothing that
+shows a minor ("ta bom pode sim, sou o pai", "Autorizo. Sou a mãe do Davi") is left as
+it was: the patient may be an adult child, and the LGPD line of round 13 keeps it unread.
 """
 
 from __future__ import annotations
@@ -24,11 +32,36 @@ _PARENT_SAID = re.compile(
 )
 
 
+# Whose parent: "dele", "dela", "do Davi", "da menina".
+_WHOSE = r"(?:\s+(?:del[ae]s?|d[ao]s?\s+(?!(?:meu|minha|seu|sua|paciente)\b)[a-z]+))?"
+_GUARDIAN_SAID = re.compile(
+    r"\b(?:(?:eu\s+)?sou\s+(?:a\s+|o\s+)?(?:mae|pai|responsavel(?:\s+legal)?)"
+    + _WHOSE
+    + r"|(?:(?:eu\s+)?sou\s+(?:a\s+|o\s+)?[a-z]+\s+e\s+)?tenho\s+a\s+guarda"
+    + _WHOSE
+    + r")\b"
+)
+# What shows the patient a minor beside the one declared: custody, a child named as one.
+_MINOR_SHOWN = re.compile(
+    r"\b(?:tenho\s+a\s+guarda|responsavel\s+legal"
+    r"|(?:mae|pai)\s+d[ao]s?\s+(?:menin[ao]s?|crianca|criancas|bebe|nene|pequen[ao]))\b"
+)
+# The child's age: "ele tem 12 anos", "a menina tem 6 anos".
+_AGE = re.compile(
+    r"\b(?:ele|ela|o\s+menino|a\s+menina|a\s+crianca)\s+(?:tem|e\s+de)\s+(\d{1,3})\s+anos?\b"
+)
+
+
 def without_guardian_said(text: str) -> str:
-    """``text`` in lower case without accents and without the child's data named and the
-    parent declared, when it says both; otherwise ``text`` unchanged."""
+    """``text`` in lower case without accents and without the guardian declared (with the
+    child's data, or what shows a minor, beside it); otherwise ``text`` unchanged."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     folded = "".join(char for char in decomposed if not unicodedata.combining(char))
-    if _CHILD_DATA.search(folded) is None or _PARENT_SAID.search(folded) is None:
-        return text
-    return _PARENT_SAID.sub(" ", _CHILD_DATA.sub(" dados ", folded))
+    if _CHILD_DATA.search(folded) is not None and _PARENT_SAID.search(folded) is not None:
+        return _PARENT_SAID.sub(" ", _CHILD_DATA.sub(" dados ", folded))
+    ages = [int(age) for age in _AGE.findall(folded)]
+    if _GUARDIAN_SAID.search(folded) is None or any(age >= 18 for age in ages):
+        return text  # an adult's consent is her own
+    if not ages and _MINOR_SHOWN.search(folded) is None:
+        return text  # a parent of whom? an adult child's consent is her own
+    return _AGE.sub(" ", _GUARDIAN_SAID.sub(" ", folded))

@@ -22,27 +22,42 @@ import unicodedata
 
 # The notice's purposes, as patients name them.
 _PURPOSES = (
-    r"(?:marcar|agendar|remarcar|marcacao|agendamento|agendamentos|consulta|consultas"
+    r"(?:marcar|agendar|remarcar|marcacao|agendamento|agendamentos|c[ou]nsulta|c[ou]nsultas"
     r"|atendimento|atendimentos|lembretes?|confirmac(?:ao|oes))"
 )
 # Kin named without a possessive, as the North-East and the family say ("de mainha").
 _KIN = r"(?:mainha|painho|voinha|voinho|nene|mae|pai|vo|vovo|filho|filha)\b"
 _DETERMINER = r"(?:(?:o|a|os|as|minha|minhas|meu|meus|da|das|do|dos|de)\s+)"
+# What a visit may be said to be, which names no patient ("consulta de graça").
+_NOT_WHOM = (
+    r"(?:graca|novo|nova|hoje|amanha|retorno|rotina|urgencia|emergencia|manha|tarde|noite"
+    r"|semana|mes|sim|nao|pode|mais|ninguem)"
+)
 # "mas só pra consulta", "desde que seja só pra consulta", "se é pra marcar consulta".
 _PURPOSE_NAMED = re.compile(
-    r"(?:\b(?:mas|desde que seja|contanto que seja|se (?:e|eh|for)|so se for|sendo)\s+)?"
+    r"(?:\b(?:mas|(?:desde|contanto) (?:que|q) seja|se (?:e|eh|for)|so se for|sendo)\s+)?"
     r"(?:\b(?:so|somente|apenas|exclusivamente|unicamente)\s+)?"
-    rf"\b(?:pra|para|pro)\s+(?:fins?\s+de\s+)?{_DETERMINER}?{_PURPOSES}"
+    # "p" and "p/" are chat's "pra" ("só p o atendimento", blind sets 21 to 24).
+    rf"\b(?:pra|para|pro|p/|p(?=\s))\s*(?:fins?\s+de\s+)?{_DETERMINER}?{_PURPOSES}"
     # Two purposes joined ("para agendamento e atendimento", round 11).
     rf"(?:\s+(?:e\s+)?{_DETERMINER}?{_PURPOSES})?\b"
     # Whom the booking is for ("é pra marcar pro meu filho", round 8; "a consulta de
     # mainha", "do nenê", round 11).
     r"(?:\s+(?:pra|para|pro|da|do|de)\s+(?:(?:o\s+|a\s+)?(?:meu|minha)\s+[^\W\d_]+"
-    rf"|{_KIN}))?"
+    rf"|{_KIN}"
+    # The child named ("pra marcar a consulta de Heitor"), not what the visit would be.
+    rf"|(?!{_NOT_WHOM}\b)[^\W\d_]+(?=\s*(?:[,.;!]|$|\s(?:ta|ne|viu|pfv|por favor)\b))))?"
     # The purposes' limit said after them ("para agendamento e atendimento somente").
-    r"(?:\s+(?:somente|apenas|so|exclusivamente)\b)?"
+    r"(?:\s+(?:somente|apenas|so|exclusivamente|mesmo|msm)\b)?"
+    # The limit said again after them ("... pra marcar a consulta, é só isso mesmo").
+    r"(?:\s*,?\s+(?:e|eh)\s+so\s+isso(?:\s+(?:mesmo|msm))?\b)?"
     # The purpose kept with "só" and no "pra" ("propaganda não, só o agendamento", round 12).
     rf"|\b(?:so|somente|apenas|exclusivamente|unicamente)\s+{_DETERMINER}?{_PURPOSES}\b"
+)
+_ADVERTISING = r"(?:propagandas?|marketing|promoc(?:ao|oes)|publicidade|spam|ofertas?|anuncios?)"
+_CARRIER = (
+    r"(?:(?:essas?|esses?|as|os)\s+)?(?:mensage(?:m|ns)|msgs?|whats(?:app)?|zap|sms|e-?mails?"
+    r"|notificac(?:ao|oes)|ligac(?:ao|oes))\s+(?:de\s+|com\s+)?"
 )
 # Advertising refused, which the notice does not ask ("só não quero receber propaganda").
 _NOT_ASKED_REFUSED = re.compile(
@@ -54,8 +69,11 @@ _NOT_ASKED_REFUSED = re.compile(
     r"(?:(?:mensage(?:m|ns)|msgs?|sms|e-?mails?|notificac(?:ao|oes)|ligac(?:ao|oes))"
     r"\s+(?:de\s+|com\s+)?)?"
     r"|(?:nao|n)\s+(?:me\s+)?(?:mande|mandem|manda|envie|enviem|mandar|enviar)\s+"
-    r"|sem\s+|nada\s+de\s+)"
-    r"(?:propagandas?|marketing|promoc(?:ao|oes)|publicidade|spam|ofertas?|anuncios?)\b"
+    # What carries it named after the verb or "sem" ("só não me manda msg de marketing",
+    # "sem whats de promoção", blind sets 21 to 24).
+    rf"(?:{_CARRIER})?"
+    rf"|sem\s+(?:{_CARRIER})?|nada\s+de\s+)"
+    rf"{_ADVERTISING}(?:\s+(?:e\s+nem|nem|e|ou)\s+(?:de\s+)?{_ADVERTISING})*\b"
     # The negator said again at the end, as speech does ("só não me manda promoção não").
     r"(?:\s+(?:nao|n)\b)?"
     # The thing refused named first ("propaganda não", round 11).

@@ -9,6 +9,11 @@ tá ótimo" does. Another day or hour, a span or a time in doubt is left as said
 the proposal's own weekday with its hour ("isso mesmo, terça às 10 tá ótimo", round 14)
 points at it when the proposal is that weekday's next or the one after today, the doubt
 being only between today and the day proposed.
+
+Since blind sets 21 to 24: the hour said in words ("terça às dez tá bom pra mim") points
+at the proposal as its digits do; and the proposal echoed as a question before the
+answer ("ah, terça 10h? pode sim, confirma") only checks what was proposed: the answer
+after it is the one read.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 
+from services.conductor.portuguese.numbers import with_digits
 from services.conductor.portuguese.text import fold
 from services.conductor.portuguese.when import parse_when
 
@@ -23,7 +29,8 @@ _WEEKDAY = r"(?:segunda|ter[cç]a|quarta|quinta|sexta)(?:[- ]feira)?|s[aá]bado|
 _PIECE = (
     r"(?:(?:n[oa]\s+)?dia\s+\d{1,2}(?:/\d{1,2}(?:/\d{2,4})?)?"
     # An hour with its "às" or its "h" ("3 pessoas" is no hour).
-    r"|(?:[aà]s?\s+\d{1,2}(?:\s*h(?:\s*\d{2})?|:\d{2})?|\d{1,2}(?:\s*h(?:\s*\d{2})?|:\d{2}))"
+    r"|(?:[aà]s?\s+\d{1,2}(?:\s*h(?:\s*\d{2})?|:\d{2})?|\d{1,2}(?:\s*h(?:\s*\d{2})?|:\d{2}"
+    r"|\s+horas?\b))"
     r"(?:\s+(?:horas?|da manh[aã]|da tarde|da noite))?"
     rf"|(?:n[ao]\s+)?(?:{_WEEKDAY})|amanh[aã]|hoje|depois de amanh[aã])"
 )
@@ -43,8 +50,19 @@ def with_proposal_pointed(text: str, proposed: datetime, today: date) -> str:
         return text
     if when.week is not None or when.day not in (None, proposed.date()):
         return text
-    pointed = _TIME_SAID.sub(_POINTED, text)
-    return pointed if parse_when(pointed, today) is None else text
+    pointed = _TIME_SAID.sub(_POINTED, with_digits(text))
+    if parse_when(pointed, today) is not None:
+        return text
+    echo = _ECHOED.match(pointed)
+    return pointed[echo.end() :] if echo and pointed[echo.end() :].strip() else pointed
+
+
+# The proposal echoed as a question before the answer ("ah, esse horário? pode sim").
+_ECHOED = re.compile(
+    rf"^\s*(?:(?:ah|ahn|hm+|e|oi|opa)\s*[,.]?\s+)?(?:(?:pra|para|no|na)\s+)?{_POINTED}"
+    r"\s*(?:mesmo\s*)?\?+[\s,.!]*",
+    re.IGNORECASE,
+)
 
 
 _WEEKDAYS = ("segunda", "terca", "quarta", "quinta", "sexta", "sabado", "domingo")

@@ -33,7 +33,7 @@ NEUTRAL = phrases(
     "os do meu filho", "os da minha filha", "os dos meus filhos", "que ele e menor",
     "que ela e menor", "ele e menor", "ela e menor",
     # The plural said without its "s", as speech says it ("pode usar meus dado sim").
-    "dado", "meus dado", "os dado",
+    "dado", "meus dado", "os dado", "dos meus dado", "dos dado", "o uso dos meus dado",
     # A friendly closing of the young ("aceito tmj"); the law or the terms named in the
     # written register ("autorizo ... conforme a LGPD", "os termos apresentados").
     "tmj", "tamo junto", "conforme a lgpd", "conforme a lei", "nos termos da lgpd",

@@ -7,6 +7,12 @@ falls before the proposal and in an earlier week than it, the day is asked, neve
 guessed. A weekday of the proposal's own week, a date ("quarta 02/12") or a weekday
 after the proposal is read as it stands, and so is a weekday recalled from an earlier
 request ("errado, eu pedi quarta"): it was said before the week proposed was seen.
+
+Since blind sets 21 to 24: the proposal's weekday refused by name, and a later weekday
+asked ("terça nao da, pode ser na quarta?", "terça não dá porque ... se tiver na quarta
+depois das duas eu vou"), is read in the week proposed: the patient, looking at that
+Tuesday, asks for the day after it. A weekday before the proposal's in its week
+("terça não dá, segunda?") stays asked.
 """
 
 from __future__ import annotations
@@ -54,6 +60,8 @@ def weekday_in_doubt(when: When, proposed: datetime, text: str) -> When:
         return when  # "quarta 25 às 10": its date said
     if _dated_without(folded, name, start):
         return when
+    if day.weekday() > start.weekday() and _proposals_weekday_refused(folded, start):
+        return replace(when, day=later)
     spoken = _SPOKEN[day.weekday()]
     asked = f"seria {spoken} dia {day:%d/%m} ou {spoken} dia {later:%d/%m}?"
     return replace(when, day=None, doubt=asked)
@@ -68,3 +76,13 @@ def _dated_without(folded: str, name: str, today: date) -> bool:
     rest = re.sub(rf"\b{name}(?:[- ]feira)?\b", " ", folded)
     when = parse_when(rest, today)
     return when is not None and (when.day is not None or when.week is not None)
+
+
+def _proposals_weekday_refused(folded: str, start: date) -> bool:
+    """Whether ``folded`` refuses the proposal's weekday by name ("terça não dá")."""
+    name = _WEEKDAYS[start.weekday()]
+    refused = (
+        rf"\b{name}(?:[- ]feira)?\s+(?:(?:eu|ele|ela)\s+)?(?:nao|n|num|e\s+impossivel)\b"
+        rf"|\b(?:nao|n|num)\s+(?:posso|consigo|da|vai\s+dar|rola)\s+(?:na\s+)?{name}\b"
+    )
+    return re.search(refused, folded) is not None

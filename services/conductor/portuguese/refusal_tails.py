@@ -1,0 +1,46 @@
+"""What a refusal carries around it without ceasing to be one.
+
+- The errand the patient came for instead, after the no: "não, só queria saber se
+  aceitam unimed", "nao kkk so tava vendo o horario de funcionamento", "não não quero
+  não, eu só queria saber se vocês atendem unimed". Its "só" says what alone was
+  wanted and its "se" asks indirectly: no condition on the no.
+- The South's "capaz!" (no way) before a no: "capaz! não autorizo nada".
+
+The part before the errand, or after "capaz", must still read as a no by itself; a yes
+before the errand ("sim, só queria saber se...") is not touched.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# "só queria saber", "só tava vendo", "eu só to pesquisando", "só estava olhando".
+_ERRAND = re.compile(
+    r"\b(?:eu\s+)?(?:so|somente|apenas)\s+(?:(?:queria|quero|quis|tava|estava|to|tou|estou|vim)"
+    r"\s+)?(?:saber|ver|vendo|olhando|pesquisando|perguntando|perguntar|tirar\s+uma\s+duvida"
+    r"|consultando|conferindo|procurando)\b.*$"
+)
+_CAPAZ = re.compile(r"^\s*(?:bah\s*,?\s*)?capaz\s*[!.,]+\s*")
+
+
+def before_errand(text: str) -> str | None:
+    """The answer before the errand told after it; None when there is no errand."""
+    folded = _punctuated(text)
+    found = _ERRAND.search(folded)
+    if found is None or found.start() == 0:
+        return None
+    return folded[: found.start()]
+
+
+def after_capaz(text: str) -> str | None:
+    """The answer after a leading "capaz!"; None when it does not open with one."""
+    folded = _punctuated(text)
+    found = _CAPAZ.search(folded)
+    return None if found is None else folded[found.end() :]
+
+
+def _punctuated(text: str) -> str:
+    """Lower case, no accents, punctuation kept."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
