@@ -1,0 +1,83 @@
+"""Round 15: hours opened onwards, bare numbers and bare days put right."""
+
+from datetime import date, datetime, time
+
+import pytest
+
+from services.conductor.portuguese.when import When, parse_when
+
+TUESDAY = date(2026, 11, 24)
+NINE = datetime(2026, 11, 24, 9)
+WEDNESDAY, THURSDAY, FRIDAY = date(2026, 11, 25), date(2026, 11, 26), date(2026, 11, 27)
+LATE = time(23, 59)
+
+
+def _read(text: str) -> When | None:
+    return parse_when(text, TUESDAY, now=NINE)
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "first"),
+    [
+        ("amanhã, mas só depois que eu voltar do mercado, umas 11 em diante", WEDNESDAY, time(11)),
+        ("sexta das 14h em diante", FRIDAY, time(14)),
+        ("quinta de 10 pra frente", THURSDAY, time(10)),
+        ("amanha das 3 da tarde em diante", WEDNESDAY, time(15)),
+    ],
+)
+def test_an_hour_onwards_is_the_span_from_it(text: str, day: date, first: time) -> None:
+    when = _read(text)
+    assert when is not None and (when.day, when.between, when.at) == (day, (first, LATE), None)
+    assert when.start() is None
+
+
+def test_a_day_onwards_is_no_hour() -> None:
+    when = _read("quero marcar do dia 5 em diante")
+    assert when is not None and (when.at, when.between) == (None, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "at"),
+    [
+        ("amanha as 16, ou melhor, 17", WEDNESDAY, time(17)),
+        ("quinta as 10, digo, 11", THURSDAY, time(11)),
+        ("sexta 14h... alias, 15", FRIDAY, time(15)),
+        ("amanha as 9, digo, 10", WEDNESDAY, time(10)),
+    ],
+)
+def test_a_bare_number_correcting_an_hour_is_the_hour_meant(text: str, day: date, at: time) -> None:
+    when = _read(text)
+    assert when is not None and (when.day, when.at, when.doubt) == (day, at, None)
+
+
+def test_a_bare_number_correcting_a_day_is_the_day_meant() -> None:
+    when = _read("dia 3, digo, 4")
+    assert when is not None and (when.day, when.at) == (date(2026, 12, 4), None)
+
+
+def test_a_bare_number_that_is_no_hour_asks_the_hour() -> None:
+    when = _read("amanha as 10, digo, 30")
+    assert when is not None and when.doubt is not None and when.start() is None
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "at"),
+    [
+        ("dia 3/12 as 15h... opa digo dia 4", date(2026, 12, 4), time(15)),
+        ("sexta às 10, digo, quinta", THURSDAY, time(10)),
+        ("quinta as 15h, opa, na sexta", FRIDAY, time(15)),
+    ],
+)
+def test_a_day_alone_after_a_correction_keeps_the_hour_said(text: str, day: date, at: time) -> None:
+    when = _read(text)
+    assert when is not None and (when.day, when.at, when.doubt) == (day, at, None)
+
+
+def test_a_day_corrected_alone_keeps_the_part_of_the_day_said() -> None:
+    when = _read("quinta de manha, digo, sexta")
+    assert when is not None and (when.day, when.period) == (FRIDAY, "manha")
+
+
+def test_a_day_corrected_in_a_clause_keeps_no_hour() -> None:
+    when = _read("amanha as 10? na verdade ela so pode sexta")
+    assert when is not None and (when.day, when.at) == (FRIDAY, None)
