@@ -81,3 +81,58 @@ def test_a_day_corrected_alone_keeps_the_part_of_the_day_said() -> None:
 def test_a_day_corrected_in_a_clause_keeps_no_hour() -> None:
     when = _read("amanha as 10? na verdade ela so pode sexta")
     assert when is not None and (when.day, when.at) == (FRIDAY, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("tem horario amenhã meio dia?", WEDNESDAY),
+        ("amnh 14h", WEDNESDAY),
+        ("amnh de tarde tem?", WEDNESDAY),
+        ("passa pra semana q vem na quarta", date(2026, 12, 2)),
+        ("o mes q vem dia 5", date(2026, 12, 5)),
+    ],
+)
+def test_a_day_shortened_or_spelled_by_ear_is_that_day(text: str, day: date) -> None:
+    when = _read(text)
+    assert when is not None and when.day == day and when.doubt is None
+
+
+@pytest.mark.parametrize(
+    "text", ["nao fui onti na cunsulta, pode cancelar ela", "onte as 10 tinha vaga?"]
+)
+def test_yesterday_spelled_by_ear_is_over_and_asked(text: str) -> None:
+    when = _read(text)
+    assert when is not None and when.doubt is not None and when.start() is None
+
+
+@pytest.mark.parametrize(
+    "text", ["dia 26 ou 27?", "quero o dia 3 ou o 4", "dia 26 ou 27 de tarde", "dia 3 ou 4?"]
+)
+def test_a_second_day_said_bare_after_ou_is_asked(text: str) -> None:
+    when = _read(text)
+    assert when is not None and when.doubt is not None and when.day is None
+
+
+def test_an_hour_of_the_afternoon_after_ou_is_no_day() -> None:
+    when = _read("dia 3 ou 4 da tarde")
+    assert when is not None and when.day == date(2026, 12, 3)
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("vcs tem vaga pra dezembro? tipo dia 17", date(2026, 12, 17)),
+        ("dia 5 de manha tem? ja sei q novembro ja foi kkk, dezembro", date(2026, 12, 5)),
+        ("e pra janeiro, tem dia 8 de tarde?", date(2027, 1, 8)),
+        ("dia 28 as 10, pra dezembro", date(2026, 12, 28)),
+    ],
+)
+def test_a_month_asked_apart_is_the_month_of_the_bare_day(text: str, day: date) -> None:
+    when = _read(text)
+    assert when is not None and (when.day, when.doubt) == (day, None)
+
+
+def test_a_month_of_something_else_is_not_the_days() -> None:
+    when = _read("tenho um casamento em dezembro, da pra marcar dia 28?")
+    assert when is not None and when.day == date(2026, 11, 28)
