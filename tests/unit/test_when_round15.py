@@ -136,3 +136,63 @@ def test_a_month_asked_apart_is_the_month_of_the_bare_day(text: str, day: date) 
 def test_a_month_of_something_else_is_not_the_days() -> None:
     when = _read("tenho um casamento em dezembro, da pra marcar dia 28?")
     assert when is not None and when.day == date(2026, 11, 28)
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "at"),
+    [
+        ("consigo amnh as 14h? saio do plantao de manha e durmo um pouco antes", WEDNESDAY, 14),
+        ("3 da manha aqui e eu sem sono kkkk marca pra mim amanha 16h", WEDNESDAY, 16),
+        ("saindo do plantao agr, 7h... quero pra quinta 9h", THURSDAY, 9),
+        ("tem as 6 da manha amanha? pego 7h no hospital", WEDNESDAY, 6),
+        ("saio do trabalho as 17, da pra marcar amanha as 18h?", WEDNESDAY, 18),
+        ("amanha as 10? eu trabalho a tarde", WEDNESDAY, 10),
+        ("escala saiu! folgo sabado e terça. pode ser terça dia 1 as 9h", date(2026, 12, 1), 9),
+    ],
+)
+def test_the_hours_of_ones_routine_beside_a_time_asked_are_not_meant(
+    text: str, day: date, at: int
+) -> None:
+    when = _read(text)
+    assert when is not None and (when.day, when.at, when.doubt) == (day, time(at), None)
+
+
+def test_a_span_asked_beside_ones_working_hours_is_the_span() -> None:
+    when = _read("trabalho de 6 as 14 no onibus, entao so depois das 15 na quinta")
+    assert when is not None and (when.day, when.between) == (THURSDAY, (time(15), LATE))
+
+
+def test_the_day_of_ones_routine_is_kept_when_the_request_names_none() -> None:
+    when = _read("quinta eu trabalho ate as 14, pode ser as 15?")
+    assert when is not None and (when.day, when.at) == (THURSDAY, time(15))
+
+
+def test_ones_routine_told_alone_names_no_time_wanted() -> None:
+    assert _read("to no trabalho agora, depois te falo") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "amanha as 14h... alias 15h que 14h eu pego o menino na escola",
+        "amanha 14h. alias 15h, 14h nao chego a tempo",
+    ],
+)
+def test_a_correction_telling_ones_routine_is_still_the_time_meant(text: str) -> None:
+    when = _read(text)
+    assert when is not None and (when.day, when.at) == (WEDNESDAY, time(15))
+
+
+def test_the_hour_of_an_event_the_request_names_is_kept() -> None:
+    when = _read("pode ser amanhã depois da escola? Ela sai meio dia")
+    assert when is not None and when.between == (time(12), LATE)
+
+
+def test_the_day_one_is_off_is_the_day_wanted() -> None:
+    when = _read("so posso na quinta, entao quinta de tarde que e quando eu folgo")
+    assert when is not None and (when.day, when.period) == (THURSDAY, "tarde")
+
+
+def test_a_reason_telling_ones_routine_leaves_the_part_of_the_day_asked() -> None:
+    when = _read("amanha de manha porque eu entro as 9, entao se tiver as 7 e meia")
+    assert when is not None and when.start() == datetime(2026, 11, 25, 7, 30)
