@@ -196,3 +196,29 @@ def test_the_day_one_is_off_is_the_day_wanted() -> None:
 def test_a_reason_telling_ones_routine_leaves_the_part_of_the_day_asked() -> None:
     when = _read("amanha de manha porque eu entro as 9, entao se tiver as 7 e meia")
     assert when is not None and when.start() == datetime(2026, 11, 25, 7, 30)
+
+
+def test_the_hour_one_must_be_elsewhere_alone_is_not_meant() -> None:
+    when = _read("se for rapido sim, tenho q estar no trabalho as 11")
+    assert when is None or when.start() is None
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "at"),
+    [
+        ("amanha as 9, tenho que estar no trabalho as 11", WEDNESDAY, 9),
+        ("preciso estar na escola as 13h, da pra sexta as 10?", FRIDAY, 10),
+        ("tenho que chegar no servico as 8, quinta as 14 tem?", THURSDAY, 14),
+        ("ela tem que estar na creche as 7, pode ser amanha as 16?", WEDNESDAY, 16),
+    ],
+)
+def test_the_hour_one_must_be_elsewhere_leaves_the_hour_asked(
+    text: str, day: date, at: int
+) -> None:
+    when = _read(text)
+    assert when is not None and (when.day, when.at, when.doubt) == (day, time(at), None)
+
+
+def test_an_hour_before_an_errand_of_no_hour_is_still_the_errands() -> None:
+    when = _read("amanha as 10 tenho fisio, pode ser as 14?")
+    assert when is not None and (when.day, when.at) == (WEDNESDAY, time(14))
