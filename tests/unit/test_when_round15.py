@@ -222,3 +222,34 @@ def test_the_hour_one_must_be_elsewhere_leaves_the_hour_asked(
 def test_an_hour_before_an_errand_of_no_hour_is_still_the_errands() -> None:
     when = _read("amanha as 10 tenho fisio, pode ser as 14?")
     assert when is not None and (when.day, when.at) == (WEDNESDAY, time(14))
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "at", "period"),
+    [
+        (
+            "é... a minha consulta é amanhã mas não vou poder ir de manhã dá pra passar pra tarde",
+            WEDNESDAY,
+            None,
+            "tarde",
+        ),
+        ("quero passar minha consulta de quinta pra tarde", THURSDAY, None, "tarde"),
+        ("amanha nao posso de manha, passa pra tarde", WEDNESDAY, None, "tarde"),
+        ("minha consulta e sexta, da pra mudar pra de manha?", FRIDAY, None, "manha"),
+    ],
+)
+def test_a_booking_moved_to_another_part_of_the_day_stays_on_its_day(
+    text: str, day: date, at: time | None, period: str | None
+) -> None:
+    when = _read(text)
+    assert when is not None and (when.day, when.at, when.period) == (day, at, period)
+
+
+def test_a_booking_moved_to_an_hour_alone_proposes_no_day() -> None:
+    when = _read("minha consulta e sexta as 10, da pra passar pras 15h?")
+    assert when is not None and when.at == time(15) and when.start() is None
+
+
+def test_a_booking_moved_to_another_day_is_on_that_day() -> None:
+    when = _read("minha consulta e sexta as 10, da pra passar pra amanha?")
+    assert when is not None and (when.day, when.at) == (WEDNESDAY, None)

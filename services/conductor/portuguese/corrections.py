@@ -21,6 +21,8 @@ from dataclasses import replace
 from datetime import date, time
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
+from services.conductor.portuguese.wanted_part import moved_from
+
 if TYPE_CHECKING:
     from _typeshed import DataclassInstance
 
@@ -107,7 +109,7 @@ def same_time_kept(
     """``wanted`` at the hour said before "mesmo horário", when it names none itself ("era
     hoje às 15h ... passar pra segunda mesmo horário" is Monday at 15); on the day said
     before "mesmo dia" likewise ("de sexta pra tarde do mesmo dia" is Friday afternoon)."""
-    wanted = _same_day_kept(folded, wanted, read)
+    wanted = _moved_day_kept(folded, _same_day_kept(folded, wanted, read), read)
     same = _SAME_TIME.search(folded)
     if same is None or wanted is None or (wanted.at, wanted.between) != (None, None):
         return wanted
@@ -132,5 +134,20 @@ def _same_day_kept(
         # "quinta as 9, passa pras 15 no mesmo dia": the day is the one moved from.
         said = read(folded[: to[-1].start()])
     if said is None or said.day is None or said.doubt:
+        return wanted
+    return replace(wanted, day=said.day)
+
+
+def _moved_day_kept(
+    folded: str, wanted: When | None, read: Callable[[str], When | None]
+) -> When | None:
+    """A booking moved to another part of the day only ("minha consulta é amanhã ... dá pra
+    passar pra tarde", "de quinta pra tarde") stays on its day. Moved to an hour ("muda
+    pras 14?") it may be another day's: no exact time is proposed (round 12)."""
+    before = moved_from(folded)
+    if before is None or wanted is None or (wanted.day, wanted.week, wanted.at) != (None,) * 3:
+        return wanted
+    said = read(before)
+    if said is None or said.day is None or said.doubt or wanted.doubt:
         return wanted
     return replace(wanted, day=said.day)
