@@ -253,3 +253,26 @@ def test_a_booking_moved_to_an_hour_alone_proposes_no_day() -> None:
 def test_a_booking_moved_to_another_day_is_on_that_day() -> None:
     when = _read("minha consulta e sexta as 10, da pra passar pra amanha?")
     assert when is not None and (when.day, when.at) == (WEDNESDAY, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("daqui a uma semana, mesmo horario de agora", date(2026, 12, 1)),
+        ("amanha na mesma hora que agora", WEDNESDAY),
+        ("sexta, mesmo horário de agora pode?", FRIDAY),
+    ],
+)
+def test_the_hour_it_is_now_named_is_the_hour_wanted(text: str, day: date) -> None:
+    when = parse_when(text, TUESDAY, now=datetime(2026, 11, 24, 14, 30))
+    assert when is not None and (when.day, when.at, when.doubt) == (day, time(14, 30), None)
+
+
+def test_the_hour_it_is_now_is_not_guessed_without_the_moment() -> None:
+    when = parse_when("amanha na mesma hora que agora", TUESDAY)
+    assert when is not None and when.start() is None
+
+
+def test_an_hour_like_this_one_of_something_else_is_no_hour() -> None:
+    when = _read("amanhã a essa hora eu to dormindo")
+    assert when is None or when.at is None
