@@ -21,6 +21,8 @@ from dataclasses import replace
 from datetime import date, time
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
+from services.conductor.portuguese.wanted_part import moved_from
+
 if TYPE_CHECKING:
     from _typeshed import DataclassInstance
 
@@ -57,15 +59,44 @@ def corrected(folded: str, read: Callable[[str], When | None]) -> tuple[bool, Wh
     if not markers:
         return False, None
     before, after = folded[: markers[-1].start()], folded[markers[-1].end() :]
-    said, meant = read(before), read(after)
+    said, meant = read(before), read(_bare_number_placed(before, after))
+    if meant is None and said is not None and _BARE_NUMBER.match(after):
+        # "amanhã às 10, digo, 30": put right to no hour there is; which one is asked.
+        return True, replace(said, at=None, between=None, doubt="qual horário você prefere?")
     if meant is None:
         return False, None
     if said is None:
         return True, meant
+    if _only_a_day(after) and (meant.at, meant.period, meant.between) == (None, None, None):
+        # "dia 3/12 as 15h... opa digo dia 4": only the day is put right; the hour stays.
+        return True, replace(meant, at=said.at, period=said.period, between=said.between)
     if meant.day is not None or meant.week is not None:
         return True, meant
     kept = replace(meant, day=said.day, week=said.week)
     return True, (replace(kept, doubt=said.doubt) if said.doubt and not meant.doubt else kept)
+
+
+_BARE_NUMBER = re.compile(r"^\s*(\d{1,2})\s*$")
+_LAST_NUMBER = re.compile(r"\b(dia )?\d{1,2}(?:h\d{0,2}|:\d\d| ?horas?)?\s*$")
+_ONLY_A_DAY = re.compile(
+    r"^\s*(?:(?:no|na|pra|pro|para|o|a) )?(?:dia \d{1,2}(?:/\d{1,2})?|hoje|amanha"
+    r"|depois de amanha|(?:segunda|terca|quarta|quinta|sexta)(?: feira)?|sabado|domingo)\s*$"
+)
+
+
+def _bare_number_placed(before: str, after: str) -> str:
+    """A bare number put in place of the last one said ("amanhã às 16, ou melhor, 17" is
+    17h; "dia 3, digo, 4" the 4th): alone it would read as neither hour nor day."""
+    bare, last = _BARE_NUMBER.match(after), _LAST_NUMBER.search(before)
+    if bare is None or last is None:
+        return after
+    return f"dia {bare[1]}" if last[1] else f"as {bare[1]}"
+
+
+def _only_a_day(after: str) -> bool:
+    """Whether what follows the marker is a day and nothing else ("digo dia 4", "opa,
+    quinta"), so that it corrects only the day said before it."""
+    return _ONLY_A_DAY.match(after) is not None
 
 
 # "no mesmo horário", "mesma hora": the hour said earlier in the message, on the new day.
@@ -78,7 +109,7 @@ def same_time_kept(
     """``wanted`` at the hour said before "mesmo horário", when it names none itself ("era
     hoje às 15h ... passar pra segunda mesmo horário" is Monday at 15); on the day said
     before "mesmo dia" likewise ("de sexta pra tarde do mesmo dia" is Friday afternoon)."""
-    wanted = _same_day_kept(folded, wanted, read)
+    wanted = _moved_day_kept(folded, _same_day_kept(folded, wanted, read), read)
     same = _SAME_TIME.search(folded)
     if same is None or wanted is None or (wanted.at, wanted.between) != (None, None):
         return wanted
@@ -103,5 +134,20 @@ def _same_day_kept(
         # "quinta as 9, passa pras 15 no mesmo dia": the day is the one moved from.
         said = read(folded[: to[-1].start()])
     if said is None or said.day is None or said.doubt:
+        return wanted
+    return replace(wanted, day=said.day)
+
+
+def _moved_day_kept(
+    folded: str, wanted: When | None, read: Callable[[str], When | None]
+) -> When | None:
+    """A booking moved to another part of the day only ("minha consulta é amanhã ... dá pra
+    passar pra tarde", "de quinta pra tarde") stays on its day. Moved to an hour ("muda
+    pras 14?") it may be another day's: no exact time is proposed (round 12)."""
+    before = moved_from(folded)
+    if before is None or wanted is None or (wanted.day, wanted.week, wanted.at) != (None,) * 3:
+        return wanted
+    said = read(before)
+    if said is None or said.day is None or said.doubt or wanted.doubt:
         return wanted
     return replace(wanted, day=said.day)

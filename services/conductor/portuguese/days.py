@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from services.conductor.portuguese.months_apart import months_attached
 from services.conductor.portuguese.run_together import parts_of_day_apart
 from services.conductor.portuguese.slips import Slips
 from services.conductor.portuguese.text import fold
@@ -77,6 +78,9 @@ _DAY_WORD = (
 _EITHER_DAY = re.compile(
     rf"\b{_DAY_WORD}(?: feira)?(?: [\w:]+){{0,3}},? ou (?:na |no |a |o |entao |talvez |so )?"
     rf"(?:{_DAY_WORD}|depois|(?:na )?semana)\b"
+    # "dia 26 ou 27?": the second day's number said bare, as no hour is (round 15).
+    r"|\bdia \d{1,2},? ou (?:o )?(?:1[3-9]|2\d|3[01]|\d{1,2}(?! (?:da|de) (?:manha|tarde|noite)))"
+    r"\b(?![h:/]| ?horas?)"
 )
 # Days refused together ("na segunda e na terça eu não consigo", round 14).
 _DAYS_JOINED = rf"(?:{_DAY_WORD}(?: feira)? (?:e|nem) (?:na |no |a |o )?)*"
@@ -117,8 +121,9 @@ _DAY_SLIPS = Slips.of(
 
 def days_put_right(folded: str) -> str:
     """Already folded text with the slips in its names of days put right, and its parts
-    of the day written apart from the words run into them."""
-    return " ".join(_DAY_SLIPS.corrected(parts_of_day_apart(folded).split()))
+    of the day written apart from the words run into them, and a month named apart
+    written with its day ("pra dezembro? tipo dia 17")."""
+    return months_attached(" ".join(_DAY_SLIPS.corrected(parts_of_day_apart(folded).split())))
 
 
 def day_of(folded: str, today: date) -> tuple[date | None, date | None, str | None]:

@@ -28,7 +28,10 @@ _AT_WORK = re.compile(
     r"|trabalho (?:de|a|pela|na parte da) (?:manha|tarde|noite)"
     r"|trabalho (?:a partir|depois|antes|ate|das) (?:d[ae]s? |as? )?\d{1,2}(?::\d\d|h\d{0,2})?"
     r"|(?:entro|entra|saio|sai|termina|acaba|larga)(?: \w+){0,3}? "
-    r"(?:(?:as|a|das) \d{1,2}(?::\d\d|h\d{0,2})?|(?:ao )?meio dia))\b"
+    r"(?:(?:as|a|das) \d{1,2}(?::\d\d|h\d{0,2})?|(?:ao )?meio dia)"
+    # The hour one must be somewhere else ("tenho q estar no trabalho as 11", round 15).
+    r"|(?:(?:tenho|tem) (?:que|q|de)|preciso|precisa) (?:estar|ta|tar|chegar|entrar) (?:no|na|em)"
+    r"(?: \w+){1,3}? (?:as|a) \d{1,2}(?::\d\d|h\d{0,2})?)\b"
 )
 # A time the patient says is over ("hoje as 8 mas ja passou ne"): not the one meant.
 _PASSED = re.compile(
@@ -90,7 +93,12 @@ _HOUR_NAMED = re.compile(
 # not the one wanted (rounds 11, 12). Said alone ("amanhã às 10 tenho consulta?") it may
 # be the one asked about, and is kept; a verb with an hour on each side ("as 10 ele pega
 # o turno as 14") leaves which is the event's unsaid, and both are kept (then asked).
-_EVENT_VERB = r"(?:tenho|pego|busco|levo|pega|busca|leva)\b"
+# An errand that names its own hour ("as 9, tenho que estar no trabalho as 11") leaves
+# the hour before it the one wanted (round 15).
+_EVENT_VERB = (
+    r"(?:tenho|pego|busco|levo|pega|busca|leva)\b"
+    r"(?! (?:que|q|de) (?:estar|ta|tar|chegar|entrar) (?:no|na|em)(?: \w+){1,3}? (?:as|a) \d)"
+)
 _HOUR_BEFORE = re.compile(
     rf"\b(?:as |a )?\d{{1,2}}(?::\d\d|h\d{{0,2}})? (?:eu |ele |ela )?{_EVENT_VERB}"
 )

@@ -1,10 +1,12 @@
-"""An hour said with "ou mais tarde" is the span from it (round 13).
+"""An hour said with "ou mais tarde" or "em diante" is the span from it (rounds 13, 15).
 
 "amanhã às 4 da tarde ou mais tarde", "sexta 10h ou depois", "quinta às 9 ou mais pra tarde": the
 patient allows that hour and any later one, so the span from it is what is meant, and no
 exact time is proposed. "ou depois de amanhã" names another day, not a later hour, and
-stays as it is. "9h ou mais cedo" is left to the hour it names: the earlier hours are
-offered only if the clinic has them, and the hour itself is the one asked for.
+stays as it is. "umas 11 em diante", "das 14h pra frente" likewise open the span from the
+hour; "do dia 5 em diante" is a day, not an hour, and is left. "9h ou mais cedo" is left
+to the hour it names: the earlier hours are offered only if the clinic has them, and the
+hour itself is the one asked for.
 
 Already folded text, number words as digits.
 """
@@ -19,7 +21,14 @@ _LATER = re.compile(
     r",? ou (?:mais tarde|depois(?! d[aeo]s?\b)|mais pra tarde)\b"
 )
 
+_ONWARDS = re.compile(
+    r"\b(?:(?:as|a|das|de|umas|pelas|partir das) )?(?<!dia )"
+    r"(\d{1,2}(?:h\d{0,2}|:\d\d| ?horas?)?(?: e meia)?(?: (?:da|de) (?:manha|tarde|noite))?)"
+    r",? (?:em diante|pra frente|para frente)\b"
+)
+
 
 def later_opened(folded: str) -> str:
-    """``folded`` with "<hour> ou mais tarde" written as the span from that hour."""
-    return _LATER.sub(r"a partir das \1", folded)
+    """``folded`` with "<hour> ou mais tarde" and "<hour> em diante" written as the span
+    from that hour."""
+    return _ONWARDS.sub(r"a partir das \1", _LATER.sub(r"a partir das \1", folded))

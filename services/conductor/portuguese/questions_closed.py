@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from services.conductor.portuguese.own_routine import routine_set_aside
+
 # The end of a sentence, then a verb of something else one does.
 _CLOSED = re.compile(
     r"\s*[?!.]+\s*(?=(?:eu |ele |ela )?(?:tenho|pego|busco|levo|pega|busca|leva)\b)",
@@ -22,5 +24,6 @@ _CLOSED = re.compile(
 
 def questions_closed(text: str) -> str:
     """``text`` with the end of a sentence before a verb of another errand written "e",
-    so that the hour closing the sentence stays apart from that verb."""
-    return _CLOSED.sub(" e ", text)
+    so that the hour closing the sentence stays apart from that verb; the clauses that
+    tell one's own routine beside a time asked for set aside (``own_routine``)."""
+    return _CLOSED.sub(" e ", routine_set_aside(text))

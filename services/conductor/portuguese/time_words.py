@@ -1,6 +1,8 @@
 """Time words spelled other than the grammar reads them (round 13).
 
 - "dps das 10" bounds as "depois das 10" does: read as an hour, it would be proposed.
+- Days shortened or spelled by ear (round 15): "amnh", "amenhã" are amanhã, "onti" and
+  "onte" ontem, "semana q vem" "semana que vem"; too short for ``days``' slips.
 - The Spanish a tourist writes: "mañana" alone is tomorrow ("amanhã"), "por/a la mañana"
   the morning; "a las 10", "a la tarde", "temprano", "hoy", and the weekdays ("viernes",
   "jueves") read as their Portuguese. "turno" and "cita" name no time and are left.
@@ -14,6 +16,9 @@ import re
 
 _SAID = (
     (re.compile(r"\bdps\b"), "depois"),
+    (re.compile(r"\b(?:amnh|amnha|amenha|amanhan|amanh)\b"), "amanha"),
+    (re.compile(r"\b(?:onti|onte)\b"), "ontem"),
+    (re.compile(r"\bq vem\b"), "que vem"),
     (re.compile(r"\bpasado manana\b"), "depois de amanha"),
     (re.compile(r"\b(?:por|de|en|a|pela) la manana\b"), "de manha"),
     (re.compile(r"\b(?:la|esta) manana\b"), "manha"),

@@ -64,3 +64,11 @@ def time_wanted(folded: str, read: Callable[[str], T | None]) -> tuple[bool, T |
 def _until_explained(moved_to: str) -> str:
     explained = _EXPLAINED.search(moved_to)
     return moved_to[: explained.start()] if explained else moved_to
+
+
+def moved_from(folded: str) -> str | None:
+    """What ``folded`` says before the time it moves a booking to ("minha consulta é
+    amanhã ... dá pra passar", "passar minha consulta de quinta"); None when it moves
+    nothing."""
+    moved = _MOVED_TO.search(folded)
+    return folded[: moved.end() - len(moved[0].split()[-1])] if moved else None

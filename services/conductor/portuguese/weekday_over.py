@@ -15,6 +15,7 @@ from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from services.conductor.portuguese.days import today_or_coming
+from services.conductor.portuguese.now_hour import hour_of_now_kept
 from services.conductor.portuguese.text import fold
 
 if TYPE_CHECKING:
@@ -30,6 +31,8 @@ if TYPE_CHECKING:
         @property
         def period(self) -> str | None: ...
         @property
+        def between(self) -> tuple[time, time] | None: ...
+        @property
         def doubt(self) -> str | None: ...
 
 
@@ -39,7 +42,9 @@ When = TypeVar("When", bound="_Timed")
 def weekday_over_moved(
     when: When | None, text: str, today: date, now: datetime | None
 ) -> When | None:
-    """``when`` on next week's weekday when it names today's with an hour already over."""
+    """``when`` on next week's weekday when it names today's with an hour already over;
+    at the hour it is now when it names that (``now_hour``)."""
+    when = hour_of_now_kept(when, text, now)
     if when is None or now is None or when.at is None or when.doubt != today_or_coming(today):
         return when
     hour = when.at.hour
