@@ -276,3 +276,16 @@ def test_the_hour_it_is_now_is_not_guessed_without_the_moment() -> None:
 def test_an_hour_like_this_one_of_something_else_is_no_hour() -> None:
     when = _read("amanhã a essa hora eu to dormindo")
     assert when is None or when.at is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a dra pediu o morfologico entre 20 e 24 semanas, to com 21, tem dia 4/12?",
+        "o exame é entre 11 e 14 semanas, tem dia 4/12?",
+        "vacina de 2 a 5 anos, tem dia 4/12?",
+    ],
+)
+def test_a_span_of_weeks_months_or_years_is_no_hour(text: str) -> None:
+    when = parse_when(text, TUESDAY, now=NINE)
+    assert when is not None and when.day == date(2026, 12, 4) and when.at is None

@@ -173,8 +173,16 @@ def _refused_days_set_aside(folded: str) -> str:
     return folded
 
 
+# A span of weeks, months or years ("entre 20 e 24 semanas" of a pregnancy, "de 2 a 5
+# anos") is no hour: "20 e 24" would read 20:24.
+_COUNTED = re.compile(
+    r"\b(?:(?:entre|de|dos|das) )?\d{1,2} (?:e|a|ou) \d{1,2} (?:semanas|meses|anos)\b"
+)
+
+
 def set_aside(folded: str) -> str:
     """``folded`` without the times it names that are not the one wanted."""
+    folded = _COUNTED.sub(" ", folded)
     folded = preferred_kept(elsewhere_set_aside(_GREETING.sub(" ", folded)))
     folded = _events_set_aside(_weekdays_set_aside(folded))
     folded = days_told_set_aside(_doings_set_aside(folded))
