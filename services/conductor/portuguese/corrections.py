@@ -18,32 +18,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import date, time
-from typing import TYPE_CHECKING, Protocol, TypeVar
 
+from services.conductor.portuguese.timed import When
 from services.conductor.portuguese.wanted_part import moved_from
-
-if TYPE_CHECKING:
-    from _typeshed import DataclassInstance
-
-    class _Timed(DataclassInstance, Protocol):
-        """What ``when.When`` says, as far as a correction changes it."""
-
-        @property
-        def day(self) -> date | None: ...
-        @property
-        def week(self) -> date | None: ...
-        @property
-        def at(self) -> time | None: ...
-        @property
-        def period(self) -> str | None: ...
-        @property
-        def between(self) -> tuple[time, time] | None: ...
-        @property
-        def doubt(self) -> str | None: ...
-
-
-When = TypeVar("When", bound="_Timed")
 
 # "digo" and "pera" only where they open a clause of their own, never "te digo amanhã".
 _MARKER = re.compile(

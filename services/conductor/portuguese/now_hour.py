@@ -12,28 +12,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from datetime import date, datetime, time
-from typing import TYPE_CHECKING, Protocol, TypeVar
+from datetime import datetime
 
 from services.conductor.portuguese.text import fold
-
-if TYPE_CHECKING:
-    from _typeshed import DataclassInstance
-
-    class _Timed(DataclassInstance, Protocol):
-        """What ``when.When`` says, as far as this rule reads it."""
-
-        @property
-        def day(self) -> date | None: ...
-        @property
-        def at(self) -> time | None: ...
-        @property
-        def between(self) -> tuple[time, time] | None: ...
-        @property
-        def doubt(self) -> str | None: ...
-
-
-When = TypeVar("When", bound="_Timed")
+from services.conductor.portuguese.timed import When
 
 _NOW_HOUR = re.compile(r"\b(?:mesmo horario|mesma hora|horario|hora) (?:de|que|q) agora\b")
 

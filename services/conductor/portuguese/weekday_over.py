@@ -11,32 +11,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from datetime import date, datetime, time, timedelta
-from typing import TYPE_CHECKING, Protocol, TypeVar
+from datetime import date, datetime, timedelta
 
 from services.conductor.portuguese.days import today_or_coming
 from services.conductor.portuguese.now_hour import hour_of_now_kept
 from services.conductor.portuguese.text import fold
-
-if TYPE_CHECKING:
-    from _typeshed import DataclassInstance
-
-    class _Timed(DataclassInstance, Protocol):
-        """What ``when.When`` says, as far as this rule reads it."""
-
-        @property
-        def day(self) -> date | None: ...
-        @property
-        def at(self) -> time | None: ...
-        @property
-        def period(self) -> str | None: ...
-        @property
-        def between(self) -> tuple[time, time] | None: ...
-        @property
-        def doubt(self) -> str | None: ...
-
-
-When = TypeVar("When", bound="_Timed")
+from services.conductor.portuguese.timed import When
 
 
 def weekday_over_moved(
