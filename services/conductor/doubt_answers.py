@@ -39,7 +39,7 @@ def doubt_asked(dialogue: Sequence[tuple[str, str]]) -> DoubtAsked | None:
             break
         asked = question.split(DOUBT_LEAD, 1)[1]
         found = DoubtAsked(asked[: asked.find("?") + 1] or asked, about)
-        if not _picks_neither(about):
+        if confirmation_answer(about) is None:  # not a bare "sim" that made it ask again
             break
         end -= 2
     return found
@@ -50,12 +50,14 @@ def time_in_answer(
 ) -> tuple[When | None, str | None]:
     """The time ``text`` means, read with the doubt the clinic asked just before it if it
     did; or, when ``text`` picks neither option of that doubt, the question again."""
+    said = parse_when(text, today, now)
     asked = doubt_asked(said_before(messages))
     if asked is None:
-        return parse_when(text, today, now), None
-    if (again := asked_again(text, asked, today)) is not None:
-        return None, again
-    return time_answered(text, asked, today, now), None
+        return said, None
+    if said is None and " ou " in asked.question and confirmation_answer(text) is not None:
+        # A bare yes or no picks neither option.
+        return None, f"{DOUBT_LEAD}{asked.question} Responda com uma das duas opções."
+    return time_answered(text, said, asked, today, now), None
 
 
 def said_before(messages: Sequence[ChatMessage]) -> list[tuple[str, str]]:
@@ -67,16 +69,11 @@ def said_before(messages: Sequence[ChatMessage]) -> list[tuple[str, str]]:
     ]
 
 
-def asked_again(answer: str, asked: DoubtAsked, today: date) -> str | None:
-    """The question again when ``answer`` is a bare yes or no to two options."""
-    if " ou " not in asked.question or not _picks_neither(answer, today):
-        return None
-    return f"{DOUBT_LEAD}{asked.question} Responda com uma das duas opções."
-
-
-def time_answered(answer: str, asked: DoubtAsked, today: date, now: datetime) -> When | None:
-    """The time ``answer`` means, with what the message asked about left certain."""
-    said = parse_when(answer, today, now)
+def time_answered(
+    answer: str, said: When | None, asked: DoubtAsked, today: date, now: datetime
+) -> When | None:
+    """The time ``answer`` means (``said``: read alone), with what the message asked about
+    left certain."""
     before = parse_when(asked.about, today, now)
     if before is None or before.doubt is None:
         return said
@@ -86,13 +83,6 @@ def time_answered(answer: str, asked: DoubtAsked, today: date, now: datetime) ->
     # "da tarde" answering "3h da manhã ou da tarde?": read with the message asked about.
     joined = parse_when(f"{asked.about} {answer}", today, now)
     return joined if joined is not None and joined.doubt is None else said
-
-
-def _picks_neither(answer: str, today: date | None = None) -> bool:
-    """Whether ``answer`` is a bare yes or no, naming no time."""
-    if today is not None and parse_when(answer, today) is not None:
-        return False
-    return confirmation_answer(answer) is not None
 
 
 def _no_hour(when: When) -> bool:

@@ -18,6 +18,7 @@ from services.conductor.evaluation import (
 
 CORPUS = Path(__file__).parents[1] / "corpus"
 REFERENCE = b'{"reference": "2026-11-24T09:00:00"}\n'
+ANSWERING = b'{"reference": "2026-11-24T09:00:00", "proposal": "2026-12-01T10:00:00"}\n'
 
 
 def corpus_of(*lines: str) -> bytes:
@@ -181,17 +182,13 @@ def test_a_reply_labelled_no_name_is_right_only_when_no_name_is_read() -> None:
 
 def test_an_answer_to_a_proposal_reads_its_hour_on_the_day_proposed() -> None:
     corpus = read_corpus(
-        b'{"reference": "2026-11-24T09:00:00", "proposal": "2026-12-01T10:00:00"}\n'
-        b'{"text": "nao, pode ser as 14h?", "label": "confirm_no",'
+        ANSWERING + b'{"text": "nao, pode ser as 14h?", "label": "confirm_no",'
         b' "slot": {"day": "2026-12-01", "at": "14:00:00"}}',
         "test",
     )
     evaluation = evaluate([corpus])
     assert evaluation.tuned.slot_accuracy == (1, 1)
     assert evaluation.wrong_bookings == 0
-
-
-ANSWERING = b'{"reference": "2026-11-24T09:00:00", "proposal": "2026-12-01T10:00:00"}\n'
 
 
 def test_a_yes_naming_the_proposal_again_is_no_wrong_booking() -> None:
