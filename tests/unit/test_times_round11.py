@@ -6,14 +6,9 @@ import pytest
 
 from services.conductor.portuguese.when import When, parse_when
 from services.conductor.proposal_change import on_proposed_day
+from tests.support.reference_moment import NINE, TUESDAY, read_when
 
-TUESDAY = date(2026, 11, 24)
-NINE = datetime(2026, 11, 24, 9)
 WEDNESDAY, THURSDAY, FRIDAY = date(2026, 11, 25), date(2026, 11, 26), date(2026, 11, 27)
-
-
-def _read(text: str) -> When | None:
-    return parse_when(text, TUESDAY, now=NINE)
 
 
 @pytest.mark.parametrize(
@@ -30,32 +25,32 @@ def _read(text: str) -> When | None:
 def test_what_follows_a_correction_replaces_what_it_corrects(
     text: str, day: date, at: time
 ) -> None:
-    when = _read(text)
+    when = read_when(text)
     assert when is not None and (when.day, when.at, when.doubt) == (day, at, None)
 
 
 def test_a_corrected_day_keeps_the_part_of_the_day_said_with_it() -> None:
-    when = _read("dia 3, digo, dia 4 de dezembro a tarde")
+    when = read_when("dia 3, digo, dia 4 de dezembro a tarde")
     assert when is not None and (when.day, when.period) == (date(2026, 12, 4), "tarde")
 
 
 def test_a_day_corrected_alone_keeps_no_hour_said_before_it() -> None:
-    when = _read("amanha as 10? na verdade ela so pode sexta")
+    when = read_when("amanha as 10? na verdade ela so pode sexta")
     assert when is not None and (when.day, when.at) == (FRIDAY, None)
 
 
 def test_a_day_corrected_alone_is_the_day_meant() -> None:
-    when = _read("quero marcar dia 4. Digo, dia 3, quinta")
+    when = read_when("quero marcar dia 4. Digo, dia 3, quinta")
     assert when is not None and when.day == date(2026, 12, 3) and when.doubt is None
 
 
 def test_a_correction_naming_no_time_leaves_the_message_read_whole() -> None:
-    when = _read("amanha as 10? ops, esqueci de dizer que e pra minha filha")
+    when = read_when("amanha as 10? ops, esqueci de dizer que e pra minha filha")
     assert when is not None and (when.day, when.at) == (WEDNESDAY, time(10))
 
 
 def test_telling_something_later_is_no_correction() -> None:
-    when = _read("amanha as 10, depois te digo se ela pode")
+    when = read_when("amanha as 10, depois te digo se ela pode")
     assert when is not None and (when.day, when.at) == (WEDNESDAY, time(10))
 
 
@@ -70,7 +65,7 @@ def test_telling_something_later_is_no_correction() -> None:
 def test_a_booking_brought_forward_or_pushed_back_is_read_at_the_day_moved_to(
     text: str, day: date
 ) -> None:
-    when = _read(text)
+    when = read_when(text)
     assert when is not None and when.day == day and when.doubt is None
 
 
@@ -83,7 +78,7 @@ def test_a_booking_brought_forward_or_pushed_back_is_read_at_the_day_moved_to(
     ],
 )
 def test_what_is_explained_after_the_day_moved_to_names_no_day_wanted(text: str) -> None:
-    when = _read(text)
+    when = read_when(text)
     assert when is not None and (when.day, when.at, when.doubt) == (WEDNESDAY, time(14), None)
 
 
@@ -98,7 +93,7 @@ def test_what_is_explained_after_the_day_moved_to_names_no_day_wanted(text: str)
 def test_a_day_refused_with_who_cannot_said_between_is_not_meant(
     text: str, day: date, at: time
 ) -> None:
-    when = _read(text)
+    when = read_when(text)
     assert when is not None and (when.day, when.at, when.doubt) == (day, at, None)
 
 
@@ -112,12 +107,12 @@ def test_a_day_refused_with_who_cannot_said_between_is_not_meant(
 def test_a_day_refused_with_its_part_then_another_day_is_the_other_day(
     text: str, day: date
 ) -> None:
-    when = _read(text)
+    when = read_when(text)
     assert when is not None and (when.day, when.period, when.doubt) == (day, "tarde", None)
 
 
 def test_a_part_of_the_day_refused_alone_keeps_the_day() -> None:
-    when = _read("amanha de tarde nao, de manha")
+    when = read_when("amanha de tarde nao, de manha")
     assert when is not None and (when.day, when.period) == (WEDNESDAY, "manha")
 
 
@@ -129,18 +124,18 @@ def test_a_part_of_the_day_refused_alone_keeps_the_day() -> None:
     ],
 )
 def test_an_hour_bounding_a_span_stays_its_bound_before_depois_disso(text: str) -> None:
-    when = _read(text)
+    when = read_when(text)
     assert when is not None and (when.day, when.between) == (THURSDAY, (time(0), time(11)))
 
 
 @pytest.mark.parametrize("text", ["qro marcar pra qta", "qta as 10", "na qta de manha"])
 def test_qta_is_thursday_where_a_day_is_meant(text: str) -> None:
-    when = _read(text)
+    when = read_when(text)
     assert when is not None and when.day == THURSDAY
 
 
 def test_qta_elsewhere_is_no_day() -> None:
-    assert _read("qta coisa pra fazer") is None
+    assert read_when("qta coisa pra fazer") is None
 
 
 @pytest.mark.parametrize(
@@ -153,12 +148,12 @@ def test_qta_elsewhere_is_no_day() -> None:
 def test_a_span_said_by_its_two_bounds_runs_from_the_first_to_the_second(
     text: str, span: tuple[time, time]
 ) -> None:
-    when = _read(text)
+    when = read_when(text)
     assert when is not None and (when.day, when.between) == (THURSDAY, span)
 
 
 def test_one_oclock_as_a_bound_is_the_afternoons() -> None:
-    when = _read("amanha de manha ele vai na creche, entao depois da uma qualquer horario")
+    when = read_when("amanha de manha ele vai na creche, entao depois da uma qualquer horario")
     assert when is not None and when.between == (time(13), time(23, 59))
 
 
@@ -170,7 +165,7 @@ def test_one_oclock_as_a_bound_is_the_afternoons() -> None:
     ],
 )
 def test_the_same_time_is_the_hour_said_earlier_on_the_day_wanted(text: str) -> None:
-    when = _read(text)
+    when = read_when(text)
     assert when is not None and (when.day, when.at) == (date(2026, 11, 30), time(15))
 
 
@@ -183,17 +178,17 @@ def test_the_same_time_is_the_hour_said_earlier_on_the_day_wanted(text: str) -> 
     ],
 )
 def test_the_hour_of_something_else_beside_the_hour_wanted_is_not_meant(text: str) -> None:
-    when = _read(text)
+    when = read_when(text)
     assert when is not None and (when.day, when.at, when.doubt) == (WEDNESDAY, time(10), None)
 
 
 def test_an_hour_said_alone_with_something_to_do_is_kept() -> None:
-    when = _read("amanha as 10 tenho consulta?")
+    when = read_when("amanha as 10 tenho consulta?")
     assert when is not None and (when.day, when.at) == (WEDNESDAY, time(10))
 
 
 def test_two_hours_of_things_to_do_leave_the_time_asked() -> None:
-    when = _read("sexta as 16 que eu tenho reuniao as 10")
+    when = read_when("sexta as 16 que eu tenho reuniao as 10")
     assert when is not None and when.at is None and when.doubt is not None
 
 
@@ -236,7 +231,7 @@ def test_the_proposals_weekday_said_alone_stays_asked() -> None:
     ],
 )
 def test_an_hour_refused_with_its_part_of_the_day_is_not_meant(text: str, at: time) -> None:
-    when = _read(text)
+    when = read_when(text)
     assert when is not None and (when.day, when.at, when.doubt) == (WEDNESDAY, at, None)
 
 
@@ -244,10 +239,10 @@ def test_an_hour_refused_with_its_part_of_the_day_is_not_meant(text: str, at: ti
     "text", ["sexta 10h kkkk brincadeira, sexta nao da", "sexta as 10, ah, sexta eu nao posso"]
 )
 def test_a_weekday_refused_is_not_meant_wherever_it_is_named(text: str) -> None:
-    when = _read(text)
+    when = read_when(text)
     assert when is not None and when.day is None and when.start() is None
 
 
 def test_another_weekday_beside_one_refused_is_meant() -> None:
-    when = _read("sexta as 10, ah nao, sexta eu nao posso, quinta as 10")
+    when = read_when("sexta as 10, ah nao, sexta eu nao posso, quinta as 10")
     assert when is not None and (when.day, when.at) == (THURSDAY, time(10))

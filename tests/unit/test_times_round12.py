@@ -4,15 +4,9 @@ from datetime import date, datetime, time
 
 import pytest
 
-from services.conductor.portuguese.when import When, parse_when
+from tests.support.reference_moment import TUESDAY, read_when
 
-TUESDAY = date(2026, 11, 24)
-NINE = datetime(2026, 11, 24, 9)
 WEDNESDAY, THURSDAY = date(2026, 11, 25), date(2026, 11, 26)
-
-
-def _read(text: str) -> When | None:
-    return parse_when(text, TUESDAY, now=NINE)
 
 
 @pytest.mark.parametrize(
@@ -25,14 +19,14 @@ def _read(text: str) -> When | None:
 def test_the_hour_of_anothers_event_beside_a_part_of_the_day_is_set_aside(
     text: str, day: date
 ) -> None:
-    when = _read(text)
+    when = read_when(text)
     assert when is not None
     assert (when.day, when.at, when.period, when.doubt) == (day, None, "manha", None)
 
 
 @pytest.mark.parametrize("text", ["amanha de manha as 14h", "quinta de manha as 15h"])
 def test_an_afternoon_hour_said_with_the_morning_is_asked_about(text: str) -> None:
-    when = _read(text)
+    when = read_when(text)
     assert when is not None and when.at is None and when.doubt is not None
 
 
@@ -41,12 +35,12 @@ def test_an_afternoon_hour_said_with_the_morning_is_asked_about(text: str) -> No
     ["amanha as 10, ele pega o turno as 14", "14h eu pego o menino, amanha as 10"],
 )
 def test_an_event_verb_between_two_hours_leaves_the_time_asked(text: str) -> None:
-    when = _read(text)
+    when = read_when(text)
     assert when is not None and when.start() is None and when.doubt is not None
 
 
 def test_an_hour_said_alone_with_an_event_is_still_the_one_asked_about() -> None:
-    when = _read("amanha as 10 tenho consulta?")
+    when = read_when("amanha as 10 tenho consulta?")
     assert when is not None and (when.day, when.at) == (WEDNESDAY, time(10))
 
 
@@ -62,24 +56,24 @@ def test_an_hour_said_alone_with_an_event_is_still_the_one_asked_about() -> None
 def test_the_hour_one_sleeps_or_works_until_beside_another_is_set_aside(
     text: str, day: date, at: time
 ) -> None:
-    when = _read(text)
+    when = read_when(text)
     assert when is not None and (when.day, when.at, when.doubt) == (day, at, None)
 
 
 def test_until_an_hour_said_alone_still_bounds_the_time_wanted() -> None:
-    when = _read("amanha ate as 11")
+    when = read_when("amanha ate as 11")
     assert when is not None and when.between == (time(0), time(11))
 
 
 @pytest.mark.parametrize("text", ["amanha de manha ou de noite?", "amanhã de manhã ou à tarde?"])
 def test_two_parts_of_the_day_asked_as_either_are_asked_back(text: str) -> None:
-    when = _read(text)
+    when = read_when(text)
     assert when is not None and when.day == WEDNESDAY
     assert when.period is None and when.doubt is not None
 
 
 def test_two_parts_of_the_day_offered_as_either_leave_the_day_alone() -> None:
-    when = _read("amanha de manha ou de tarde, vcs que sabem")
+    when = read_when("amanha de manha ou de tarde, vcs que sabem")
     assert when is not None and (when.day, when.period, when.doubt) == (WEDNESDAY, None, None)
 
 
@@ -92,23 +86,23 @@ def test_two_parts_of_the_day_offered_as_either_leave_the_day_alone() -> None:
     ],
 )
 def test_a_part_of_the_day_run_into_the_word_before_it_is_read(text: str, period: str) -> None:
-    when = _read(text)
+    when = read_when(text)
     assert when is not None and when.period == period
 
 
 def test_tomorrow_is_never_read_as_a_morning_run_together() -> None:
-    when = _read("amanha as 10")
+    when = read_when("amanha as 10")
     assert when is not None and (when.day, when.at, when.period) == (WEDNESDAY, time(10), None)
 
 
 def test_a_day_of_the_month_said_in_words_is_read() -> None:
-    when = _read("desmarca a consulta do dia dois pf")
+    when = read_when("desmarca a consulta do dia dois pf")
     assert when is not None and when.day == date(2026, 12, 2)
 
 
 @pytest.mark.parametrize("text", ["bom dia um abraco, quero marcar", "o dia um pouco corrido"])
 def test_one_said_after_dia_as_an_article_names_no_day(text: str) -> None:
-    when = _read(text)
+    when = read_when(text)
     assert when is None or when.day is None
 
 
@@ -123,28 +117,28 @@ def test_one_said_after_dia_as_an_article_names_no_day(text: str) -> None:
     ],
 )  # fmt: skip
 def test_a_day_named_in_telling_what_happened_is_not_the_one_meant(text: str, day: date) -> None:
-    when = _read(text)
+    when = read_when(text)
     assert when is not None and (when.day, when.doubt) == (day, None)
 
 
 def test_a_day_told_alone_is_still_read_as_over() -> None:
-    when = _read("fui ontem e nao me atenderam")
+    when = read_when("fui ontem e nao me atenderam")
     assert when is not None and when.day == date(2026, 11, 23) and when.doubt is not None
 
 
 def test_a_day_of_the_month_before_a_no_is_no_hour_refused() -> None:
     text = "pediu pra marcar com o clinico na quinta dia 3 de manha ela nao tem zap"
-    when = _read(text)
+    when = read_when(text)
     assert when is not None and (when.day, when.period) == (date(2026, 12, 3), "manha")
 
 
 def test_the_part_of_the_day_of_a_booking_cancelled_is_kept() -> None:
-    when = _read("pode tirar meu nome da de sexta de manha, nao vou mais")
+    when = read_when("pode tirar meu nome da de sexta de manha, nao vou mais")
     assert when is not None and (when.day, when.period) == (date(2026, 11, 27), "manha")
 
 
 def test_a_part_of_the_day_refused_while_cancelling_is_still_refused() -> None:
-    when = _read("desmarca a de sexta, de manha nao posso, pode ser a tarde?")
+    when = read_when("desmarca a de sexta, de manha nao posso, pode ser a tarde?")
     assert when is not None and when.period == "tarde"
 
 
@@ -152,7 +146,7 @@ def test_the_afternoon_of_the_same_day_is_on_the_day_moved_from() -> None:
     text = (
         "nao consigo ir de manha, tem como passar a minha consulta de sexta pra tarde do mesmo dia"
     )
-    when = _read(text)
+    when = read_when(text)
     assert when is not None and (when.day, when.period) == (date(2026, 11, 27), "tarde")
 
 
@@ -164,28 +158,28 @@ def test_the_afternoon_of_the_same_day_is_on_the_day_moved_from() -> None:
     ],
 )
 def test_a_booking_moved_to_another_hour_of_the_same_day(text: str) -> None:
-    when = _read(text)
+    when = read_when(text)
     assert when is not None and when.start() == datetime(2026, 11, 26, 15)
 
 
 def test_a_booking_moved_to_another_hour_with_no_day_said_proposes_nothing() -> None:
-    when = _read("tenho consulta amanha as 10, muda pras 14?")
+    when = read_when("tenho consulta amanha as 10, muda pras 14?")
     assert when is not None and when.at == time(14) and when.start() is None
 
 
 def test_a_day_one_is_on_duty_is_refused() -> None:
-    when = _read("marca pra mim sexta 16h. nao pera, sexta eu to de plantao. sabado 9h entao")
+    when = read_when("marca pra mim sexta 16h. nao pera, sexta eu to de plantao. sabado 9h entao")
     assert when is not None and when.start() == datetime(2026, 11, 28, 9)
 
 
 def test_a_day_one_is_busy_only_part_of_is_still_meant() -> None:
-    when = _read("sexta to trabalhando ate as 14, depois das 15 pode")
+    when = read_when("sexta to trabalhando ate as 14, depois das 15 pode")
     assert when is not None and when.day == date(2026, 11, 27)
     assert when.between == (time(15), time(23, 59))
 
 
 def test_an_hour_said_to_be_too_early_beside_another_is_set_aside() -> None:
-    when = _read("as 8 e muito cedo, tem 10h amanha?")
+    when = read_when("as 8 e muito cedo, tem 10h amanha?")
     assert when is not None and when.start() == datetime(2026, 11, 25, 10)
 
 
@@ -200,10 +194,10 @@ def test_an_hour_said_to_be_too_early_beside_another_is_set_aside() -> None:
 def test_the_day_a_booking_had_beside_another_is_not_the_one_meant(
     text: str, day: date | None, week: date | None
 ) -> None:
-    when = _read(text)
+    when = read_when(text)
     assert when is not None and (when.day, when.week) == (day, week)
 
 
 def test_the_day_a_booking_had_said_alone_is_kept() -> None:
-    when = _read("minha consulta estava marcada para quinta?")
+    when = read_when("minha consulta estava marcada para quinta?")
     assert when is not None and when.day == THURSDAY

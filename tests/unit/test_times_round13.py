@@ -1,18 +1,12 @@
 """Round 13: open-ended hours, Spanish time words, stays that end, corrections."""
 
-from datetime import date, datetime, time
+from datetime import date, time
 
 import pytest
 
-from services.conductor.portuguese.when import When, parse_when
+from tests.support.reference_moment import TUESDAY, read_when
 
-TUESDAY = date(2026, 11, 24)
-NINE = datetime(2026, 11, 24, 9)
 WEDNESDAY, FRIDAY = date(2026, 11, 25), date(2026, 11, 27)
-
-
-def _read(text: str) -> When | None:
-    return parse_when(text, TUESDAY, now=NINE)
 
 
 @pytest.mark.parametrize(
@@ -26,19 +20,19 @@ def _read(text: str) -> When | None:
     ],
 )
 def test_an_hour_or_later_is_the_span_from_it(text: str, day: date, start: time) -> None:
-    when = _read(text)
+    when = read_when(text)
     assert when is not None
     assert (when.day, when.at, when.between, when.doubt) == (day, None, (start, time(23, 59)), None)
     assert when.start() is None
 
 
 def test_or_the_day_after_tomorrow_is_another_day_not_a_later_hour() -> None:
-    when = _read("amanha 9h ou depois de amanha 9h")
+    when = read_when("amanha 9h ou depois de amanha 9h")
     assert when is not None and when.between is None and when.doubt is not None
 
 
 def test_an_hour_or_earlier_keeps_the_hour_asked_for() -> None:
-    when = _read("amanha as 9h ou mais cedo se tiver")
+    when = read_when("amanha as 9h ou mais cedo se tiver")
     assert when is not None and (when.day, when.at) == (WEDNESDAY, time(9))
 
 
@@ -62,13 +56,13 @@ SATURDAY, THURSDAY = date(2026, 11, 28), date(2026, 11, 26)
 def test_the_spanish_time_words_of_a_tourist_are_read(
     text: str, day: date, at: time | None, period: str | None
 ) -> None:
-    when = _read(text)
+    when = read_when(text)
     assert when is not None
     assert (when.day, when.at, when.period, when.doubt) == (day, at, period, None)
 
 
 def test_a_spanish_hour_without_its_part_of_the_day_is_still_asked_about() -> None:
-    when = _read("viernes a la una")
+    when = read_when("viernes a la una")
     assert when is not None and when.day == FRIDAY and when.at is None and when.doubt
 
 
@@ -80,12 +74,12 @@ def test_a_spanish_hour_without_its_part_of_the_day_is_still_asked_about() -> No
     ],
 )
 def test_the_last_day_of_a_stay_is_no_day_asked_for(text: str, day: date) -> None:
-    when = _read(text)
+    when = read_when(text)
     assert when is not None and (when.day, when.doubt) == (day, None)
 
 
 def test_a_stays_last_day_said_alone_is_still_read() -> None:
-    when = _read("so ate sexta")
+    when = read_when("so ate sexta")
     assert when is not None and when.day == FRIDAY
 
 
@@ -100,7 +94,7 @@ def test_a_stays_last_day_said_alone_is_still_read() -> None:
     ],
 )
 def test_the_hour_one_arrives_beside_the_hour_wanted_is_set_aside(text: str, at: time) -> None:
-    when = _read(text)
+    when = read_when(text)
     assert when is not None and (when.day, when.at, when.doubt) == (WEDNESDAY, at, None)
 
 
@@ -113,17 +107,17 @@ def test_the_hour_one_arrives_beside_the_hour_wanted_is_set_aside(text: str, at:
     ],
 )
 def test_the_day_asked_for_before_the_one_not_meant_is_read(text: str, day: date) -> None:
-    when = _read(text)
+    when = read_when(text)
     assert when is not None and (when.day, when.doubt) == (day, None)
 
 
 def test_a_part_of_the_day_before_working_all_day_is_the_one_wanted() -> None:
-    when = _read("tem algo hoje a noite? trabalho o dia todo no quiosque")
+    when = read_when("tem algo hoje a noite? trabalho o dia todo no quiosque")
     assert when is not None and (when.day, when.period, when.doubt) == (TUESDAY, "noite", None)
 
 
 def test_a_part_of_the_day_one_works_is_still_set_aside() -> None:
-    when = _read("a noite eu trabalho, tem de manha?")
+    when = read_when("a noite eu trabalho, tem de manha?")
     assert when is not None and when.period == "manha"
 
 
@@ -131,7 +125,7 @@ def test_a_part_of_the_day_one_works_is_still_set_aside() -> None:
     "text", ["muda pra 10h em vez de 9h, mesmo dia amanha", "amanha 10h em vez das 9h"]
 )
 def test_the_hour_replaced_is_not_meant(text: str) -> None:
-    when = _read(text)
+    when = read_when(text)
     assert when is not None and (when.day, when.at, when.doubt) == (WEDNESDAY, time(10), None)
 
 
@@ -143,12 +137,12 @@ def test_the_hour_replaced_is_not_meant(text: str) -> None:
     ],
 )
 def test_a_day_one_has_something_on_beside_another_is_set_aside(text: str) -> None:
-    when = _read(text)
+    when = read_when(text)
     assert when is not None and (when.day, when.at, when.doubt) == (FRIDAY, time(10), None)
 
 
 def test_a_day_one_has_something_on_said_alone_is_kept() -> None:
-    when = _read("quinta eu tenho consulta?")
+    when = read_when("quinta eu tenho consulta?")
     assert when is not None and when.day == THURSDAY
 
 
@@ -167,17 +161,17 @@ def test_a_day_one_has_something_on_said_alone_is_kept() -> None:
 def test_the_day_said_to_be_better_than_the_others_is_meant(
     text: str, day: date, period: str
 ) -> None:
-    when = _read(text)
+    when = read_when(text)
     assert when is not None and (when.day, when.period, when.doubt) == (day, period, None)
 
 
 def test_two_days_with_none_said_better_are_still_asked() -> None:
-    when = _read("amanha ou quinta?")
+    when = read_when("amanha ou quinta?")
     assert when is not None and when.day is None and when.doubt is not None
 
 
 def test_a_part_of_the_day_before_then_is_the_reason_not_the_one_wanted() -> None:
-    when = _read("ela estuda de manha entao so pode de tarde, sexta?")
+    when = read_when("ela estuda de manha entao so pode de tarde, sexta?")
     assert when is not None and (when.day, when.period) == (FRIDAY, "tarde")
 
 
@@ -191,10 +185,10 @@ def test_a_part_of_the_day_before_then_is_the_reason_not_the_one_wanted() -> Non
 def test_two_parts_asked_of_a_booking_forgotten_leave_the_day_without_a_part(
     text: str, day: date
 ) -> None:
-    when = _read(text)
+    when = read_when(text)
     assert when is not None and (when.day, when.period, when.doubt) == (day, None, None)
 
 
 def test_two_parts_asked_to_book_are_still_asked_back() -> None:
-    when = _read("sexta de manha ou de tarde?")
+    when = read_when("sexta de manha ou de tarde?")
     assert when is not None and when.doubt is not None

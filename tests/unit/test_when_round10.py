@@ -1,17 +1,10 @@
 """Round 10: spans of hours that reach or cross noon."""
 
-from datetime import date, datetime, time
+from datetime import date, time
 
 import pytest
 
-from services.conductor.portuguese.when import When, parse_when
-
-TUESDAY = date(2026, 11, 24)
-NINE = datetime(2026, 11, 24, 9)
-
-
-def _read(text: str) -> When | None:
-    return parse_when(text, TUESDAY, now=NINE)
+from tests.support.reference_moment import read_when
 
 
 @pytest.mark.parametrize(
@@ -27,7 +20,7 @@ def _read(text: str) -> When | None:
     ],
 )
 def test_a_span_beginning_at_noon_ends_in_the_afternoon(text: str, span: tuple[time, time]) -> None:
-    when = _read(text)
+    when = read_when(text)
     assert when is not None and when.between == span and when.doubt is None
 
 
@@ -42,7 +35,7 @@ def test_a_span_beginning_at_noon_ends_in_the_afternoon(text: str, span: tuple[t
 def test_a_span_from_the_morning_to_an_hour_from_1_to_6_crosses_noon(
     text: str, span: tuple[time, time]
 ) -> None:
-    when = _read(text)
+    when = read_when(text)
     assert when is not None and when.between == span
 
 
@@ -50,22 +43,22 @@ def test_a_span_from_the_morning_to_an_hour_from_1_to_6_crosses_noon(
     "text", ["amanha entre meio dia e duas", "amanha entre 11 e 1", "amanha de meio dia a uma"]
 )
 def test_a_span_across_noon_proposes_no_time(text: str) -> None:
-    when = _read(text)
+    when = read_when(text)
     assert when is not None and when.start() is None
 
 
 def test_a_span_whose_end_stays_unclear_is_asked_not_read_as_its_start() -> None:
-    when = _read("amanha entre 2 e 4")
+    when = read_when("amanha entre 2 e 4")
     assert when is not None and when.start() is None and when.doubt is not None
 
 
 def test_a_span_within_the_morning_is_read_as_said() -> None:
-    when = _read("amanha das 9 as 11")
+    when = read_when("amanha das 9 as 11")
     assert when is not None and when.between == (time(9), time(11))
 
 
 def test_noon_alone_stays_a_time() -> None:
-    when = _read("amanha meio dia")
+    when = read_when("amanha meio dia")
     assert when is not None and when.at == time(12)
 
 
@@ -80,12 +73,12 @@ def test_noon_alone_stays_a_time() -> None:
 def test_a_part_of_the_day_in_a_reason_with_words_between_is_not_the_one_meant(
     text: str, period: str
 ) -> None:
-    when = _read(text)
+    when = read_when(text)
     assert when is not None and when.period == period
 
 
 def test_a_part_of_the_day_wished_in_a_reason_is_the_one_meant() -> None:
-    when = _read("quinta de manha nao pq ela so pode de tarde")
+    when = read_when("quinta de manha nao pq ela so pode de tarde")
     assert when is not None and when.period == "tarde"
 
 
@@ -101,13 +94,13 @@ def test_a_part_of_the_day_wished_in_a_reason_is_the_one_meant() -> None:
 def test_a_number_after_a_weekday_that_the_calendar_agrees_with_is_its_date(
     text: str, day: date
 ) -> None:
-    when = _read(text)
+    when = read_when(text)
     assert when is not None and when.day == day and when.doubt is None
 
 
 @pytest.mark.parametrize("text", ["quero agendar pra segunda 23", "segunda 23 as 10h"])
 def test_a_weekday_dated_with_a_day_gone_by_is_asked_about(text: str) -> None:
-    when = _read(text)
+    when = read_when(text)
     assert when is not None and when.doubt is not None and when.start() is None
 
 
@@ -116,7 +109,7 @@ def test_a_weekday_dated_with_a_day_gone_by_is_asked_about(text: str) -> None:
     [("sexta 14 e 30", time(14, 30)), ("sexta 2 de tarde", time(14))],
 )
 def test_a_number_after_a_weekday_with_an_hour_s_marks_stays_an_hour(text: str, at: time) -> None:
-    when = _read(text)
+    when = read_when(text)
     assert when is not None and when.day == date(2026, 11, 27) and when.at == at
 
 
@@ -132,5 +125,5 @@ def test_a_number_after_a_weekday_with_an_hour_s_marks_stays_an_hour(text: str, 
 def test_a_span_s_articles_and_its_end_s_part_of_the_day_are_read(
     text: str, span: tuple[time, time]
 ) -> None:
-    when = _read(text)
+    when = read_when(text)
     assert when is not None and when.between == span

@@ -5,15 +5,10 @@ from datetime import date, datetime, time
 
 import pytest
 
-from services.conductor.portuguese.when import When, parse_when
+from services.conductor.portuguese.when import parse_when
+from tests.support.reference_moment import TUESDAY, read_when
 
-TUESDAY = date(2026, 11, 24)
-NINE = datetime(2026, 11, 24, 9)
 WEDNESDAY, THURSDAY, FRIDAY = date(2026, 11, 25), date(2026, 11, 26), date(2026, 11, 27)
-
-
-def _read(text: str) -> When | None:
-    return parse_when(text, TUESDAY, now=NINE)
 
 
 @pytest.mark.parametrize(
@@ -44,7 +39,7 @@ def _read(text: str) -> When | None:
 def test_a_day_moved_to_before_is_not_the_day_asked_for(
     text: str, day: date, at: time | None, period: str | None
 ) -> None:
-    when = _read(text)
+    when = read_when(text)
     assert when is not None
     assert (when.day, when.at, when.period, when.doubt) == (day, at, period, None)
 
@@ -58,20 +53,20 @@ def test_a_day_moved_to_before_is_not_the_day_asked_for(
     ],
 )
 def test_the_hour_of_the_day_booked_before_goes_with_it(text: str) -> None:
-    when = _read(text)
+    when = read_when(text)
     assert when is not None
     assert (when.day, when.at) == (FRIDAY, None)
     assert when.start() is None
 
 
 def test_the_hour_booked_before_is_kept_when_said_to_be_the_same() -> None:
-    when = _read("ja tinha remarcado pra quinta as 14 mas passa pra sexta no mesmo horario")
+    when = read_when("ja tinha remarcado pra quinta as 14 mas passa pra sexta no mesmo horario")
     assert when is not None
     assert when.start() == datetime(2026, 11, 27, 14)
 
 
 def test_a_day_moved_to_said_alone_is_still_read() -> None:
-    when = _read("remarquei pra sexta, ta confirmado?")
+    when = read_when("remarquei pra sexta, ta confirmado?")
     assert when is not None and when.day == FRIDAY
 
 
@@ -91,13 +86,13 @@ def test_a_day_moved_to_said_alone_is_still_read() -> None:
     ],
 )
 def test_days_refused_together_are_all_set_aside(text: str, day: date, at: time | None) -> None:
-    when = _read(text)
+    when = read_when(text)
     assert when is not None
     assert (when.day, when.at, when.doubt) == (day, at, None)
 
 
 def test_a_day_asked_before_another_refused_is_kept() -> None:
-    when = _read("pode ser segunda? terca nao posso")
+    when = read_when("pode ser segunda? terca nao posso")
     assert when is not None and (when.day, when.doubt) == (date(2026, 11, 30), None)
 
 
@@ -113,13 +108,13 @@ def test_a_day_asked_before_another_refused_is_kept() -> None:
 def test_a_day_refused_with_its_hour_gives_way_to_the_day_after(
     text: str, day: date, at: time
 ) -> None:
-    when = _read(text)
+    when = read_when(text)
     assert when is not None
     assert (when.day, when.at, when.doubt) == (day, at, None)
 
 
 def test_a_day_and_hour_refused_with_no_other_day_keeps_the_day() -> None:
-    when = _read("sexta as 14h nao posso, so de manha")
+    when = read_when("sexta as 14h nao posso, so de manha")
     assert when is not None
     assert (when.day, when.at, when.period) == (FRIDAY, None, "manha")
 
@@ -138,13 +133,13 @@ def test_a_day_and_hour_refused_with_no_other_day_keeps_the_day() -> None:
     ],
 )
 def test_an_hour_named_after_the_one_left_is_the_one_wanted(text: str, at: time) -> None:
-    when = _read(text)
+    when = read_when(text)
     assert when is not None
     assert (when.day, when.at, when.between, when.doubt) == (WEDNESDAY, at, None, None)
 
 
 def test_the_hour_left_alone_still_opens_the_span() -> None:
-    when = _read("amanha depois do serviço, eu saio as 18")
+    when = read_when("amanha depois do serviço, eu saio as 18")
     assert when is not None
     assert (when.day, when.between) == (WEDNESDAY, (time(18), time(23, 59)))
 
@@ -164,13 +159,13 @@ def test_the_hour_left_alone_still_opens_the_span() -> None:
     ],
 )
 def test_an_hour_ending_a_question_is_no_errand_of_the_next(text: str, day: date, at: time) -> None:
-    when = _read(text)
+    when = read_when(text)
     assert when is not None
     assert (when.day, when.at, when.doubt) == (day, at, None)
 
 
 def test_an_hour_said_in_one_breath_with_an_errand_is_still_set_aside() -> None:
-    when = _read("amanha as 10 tenho que levar meu filho, pode ser de tarde?")
+    when = read_when("amanha as 10 tenho que levar meu filho, pode ser de tarde?")
     assert when is not None and when.start() is None
 
 
@@ -184,7 +179,7 @@ def test_an_hour_said_in_one_breath_with_an_errand_is_still_set_aside() -> None:
     ],
 )
 def test_which_part_a_booking_is_in_is_asked_of_the_clinic(text: str, day: date) -> None:
-    when = _read(text)
+    when = read_when(text)
     assert when is not None
     assert (when.day, when.period, when.doubt) == (day, None, None)
 
@@ -197,7 +192,7 @@ def test_which_part_a_booking_is_in_is_asked_of_the_clinic(text: str, day: date)
     ],
 )
 def test_either_part_asked_for_a_booking_is_asked_back(text: str) -> None:
-    when = _read(text)
+    when = read_when(text)
     assert when is not None and when.doubt == "de manhã ou à tarde?"
 
 
@@ -214,14 +209,14 @@ NEXT_TUESDAY = date(2026, 12, 1)
     ],
 )
 def test_todays_weekday_with_an_hour_over_is_next_weeks(text: str, at: time) -> None:
-    when = _read(text)
+    when = read_when(text)
     assert when is not None
     assert when.start() == datetime.combine(NEXT_TUESDAY, at)
 
 
 @pytest.mark.parametrize("text", ["terca as 8 tem?", "terca as 15h tem?", "terca de manha"])
 def test_todays_weekday_is_still_asked_when_today_may_be_meant(text: str) -> None:
-    when = _read(text)
+    when = read_when(text)
     assert when is not None and when.doubt is not None and when.start() is None
 
 
@@ -231,5 +226,5 @@ def test_todays_weekday_is_still_asked_with_no_hour_of_now() -> None:
 
 
 def test_either_part_asked_after_a_booking_wanted_is_asked_back() -> None:
-    when = _read("queria uma consulta sexta e de manha ou de tarde?")
+    when = read_when("queria uma consulta sexta e de manha ou de tarde?")
     assert when is not None and when.doubt == "de manhã ou à tarde?"

@@ -4,16 +4,11 @@ from datetime import date, datetime, time
 
 import pytest
 
-from services.conductor.portuguese.when import When, parse_when
+from services.conductor.portuguese.when import parse_when
+from tests.support.reference_moment import NINE, TUESDAY, read_when
 
-TUESDAY = date(2026, 11, 24)
-NINE = datetime(2026, 11, 24, 9)
 WEDNESDAY, THURSDAY, FRIDAY = date(2026, 11, 25), date(2026, 11, 26), date(2026, 11, 27)
 LATE = time(23, 59)
-
-
-def _read(text: str) -> When | None:
-    return parse_when(text, TUESDAY, now=NINE)
 
 
 @pytest.mark.parametrize(
@@ -26,13 +21,13 @@ def _read(text: str) -> When | None:
     ],
 )
 def test_an_hour_onwards_is_the_span_from_it(text: str, day: date, first: time) -> None:
-    when = _read(text)
+    when = read_when(text)
     assert when is not None and (when.day, when.between, when.at) == (day, (first, LATE), None)
     assert when.start() is None
 
 
 def test_a_day_onwards_is_no_hour() -> None:
-    when = _read("quero marcar do dia 5 em diante")
+    when = read_when("quero marcar do dia 5 em diante")
     assert when is not None and (when.at, when.between) == (None, None)
 
 
@@ -46,17 +41,17 @@ def test_a_day_onwards_is_no_hour() -> None:
     ],
 )
 def test_a_bare_number_correcting_an_hour_is_the_hour_meant(text: str, day: date, at: time) -> None:
-    when = _read(text)
+    when = read_when(text)
     assert when is not None and (when.day, when.at, when.doubt) == (day, at, None)
 
 
 def test_a_bare_number_correcting_a_day_is_the_day_meant() -> None:
-    when = _read("dia 3, digo, 4")
+    when = read_when("dia 3, digo, 4")
     assert when is not None and (when.day, when.at) == (date(2026, 12, 4), None)
 
 
 def test_a_bare_number_that_is_no_hour_asks_the_hour() -> None:
-    when = _read("amanha as 10, digo, 30")
+    when = read_when("amanha as 10, digo, 30")
     assert when is not None and when.doubt is not None and when.start() is None
 
 
@@ -69,17 +64,17 @@ def test_a_bare_number_that_is_no_hour_asks_the_hour() -> None:
     ],
 )
 def test_a_day_alone_after_a_correction_keeps_the_hour_said(text: str, day: date, at: time) -> None:
-    when = _read(text)
+    when = read_when(text)
     assert when is not None and (when.day, when.at, when.doubt) == (day, at, None)
 
 
 def test_a_day_corrected_alone_keeps_the_part_of_the_day_said() -> None:
-    when = _read("quinta de manha, digo, sexta")
+    when = read_when("quinta de manha, digo, sexta")
     assert when is not None and (when.day, when.period) == (FRIDAY, "manha")
 
 
 def test_a_day_corrected_in_a_clause_keeps_no_hour() -> None:
-    when = _read("amanha as 10? na verdade ela so pode sexta")
+    when = read_when("amanha as 10? na verdade ela so pode sexta")
     assert when is not None and (when.day, when.at) == (FRIDAY, None)
 
 
@@ -94,7 +89,7 @@ def test_a_day_corrected_in_a_clause_keeps_no_hour() -> None:
     ],
 )
 def test_a_day_shortened_or_spelled_by_ear_is_that_day(text: str, day: date) -> None:
-    when = _read(text)
+    when = read_when(text)
     assert when is not None and when.day == day and when.doubt is None
 
 
@@ -102,7 +97,7 @@ def test_a_day_shortened_or_spelled_by_ear_is_that_day(text: str, day: date) -> 
     "text", ["nao fui onti na cunsulta, pode cancelar ela", "onte as 10 tinha vaga?"]
 )
 def test_yesterday_spelled_by_ear_is_over_and_asked(text: str) -> None:
-    when = _read(text)
+    when = read_when(text)
     assert when is not None and when.doubt is not None and when.start() is None
 
 
@@ -110,12 +105,12 @@ def test_yesterday_spelled_by_ear_is_over_and_asked(text: str) -> None:
     "text", ["dia 26 ou 27?", "quero o dia 3 ou o 4", "dia 26 ou 27 de tarde", "dia 3 ou 4?"]
 )
 def test_a_second_day_said_bare_after_ou_is_asked(text: str) -> None:
-    when = _read(text)
+    when = read_when(text)
     assert when is not None and when.doubt is not None and when.day is None
 
 
 def test_an_hour_of_the_afternoon_after_ou_is_no_day() -> None:
-    when = _read("dia 3 ou 4 da tarde")
+    when = read_when("dia 3 ou 4 da tarde")
     assert when is not None and when.day == date(2026, 12, 3)
 
 
@@ -129,12 +124,12 @@ def test_an_hour_of_the_afternoon_after_ou_is_no_day() -> None:
     ],
 )
 def test_a_month_asked_apart_is_the_month_of_the_bare_day(text: str, day: date) -> None:
-    when = _read(text)
+    when = read_when(text)
     assert when is not None and (when.day, when.doubt) == (day, None)
 
 
 def test_a_month_of_something_else_is_not_the_days() -> None:
-    when = _read("tenho um casamento em dezembro, da pra marcar dia 28?")
+    when = read_when("tenho um casamento em dezembro, da pra marcar dia 28?")
     assert when is not None and when.day == date(2026, 11, 28)
 
 
@@ -153,22 +148,22 @@ def test_a_month_of_something_else_is_not_the_days() -> None:
 def test_the_hours_of_ones_routine_beside_a_time_asked_are_not_meant(
     text: str, day: date, at: int
 ) -> None:
-    when = _read(text)
+    when = read_when(text)
     assert when is not None and (when.day, when.at, when.doubt) == (day, time(at), None)
 
 
 def test_a_span_asked_beside_ones_working_hours_is_the_span() -> None:
-    when = _read("trabalho de 6 as 14 no onibus, entao so depois das 15 na quinta")
+    when = read_when("trabalho de 6 as 14 no onibus, entao so depois das 15 na quinta")
     assert when is not None and (when.day, when.between) == (THURSDAY, (time(15), LATE))
 
 
 def test_the_day_of_ones_routine_is_kept_when_the_request_names_none() -> None:
-    when = _read("quinta eu trabalho ate as 14, pode ser as 15?")
+    when = read_when("quinta eu trabalho ate as 14, pode ser as 15?")
     assert when is not None and (when.day, when.at) == (THURSDAY, time(15))
 
 
 def test_ones_routine_told_alone_names_no_time_wanted() -> None:
-    assert _read("to no trabalho agora, depois te falo") is None
+    assert read_when("to no trabalho agora, depois te falo") is None
 
 
 @pytest.mark.parametrize(
@@ -179,27 +174,27 @@ def test_ones_routine_told_alone_names_no_time_wanted() -> None:
     ],
 )
 def test_a_correction_telling_ones_routine_is_still_the_time_meant(text: str) -> None:
-    when = _read(text)
+    when = read_when(text)
     assert when is not None and (when.day, when.at) == (WEDNESDAY, time(15))
 
 
 def test_the_hour_of_an_event_the_request_names_is_kept() -> None:
-    when = _read("pode ser amanhã depois da escola? Ela sai meio dia")
+    when = read_when("pode ser amanhã depois da escola? Ela sai meio dia")
     assert when is not None and when.between == (time(12), LATE)
 
 
 def test_the_day_one_is_off_is_the_day_wanted() -> None:
-    when = _read("so posso na quinta, entao quinta de tarde que e quando eu folgo")
+    when = read_when("so posso na quinta, entao quinta de tarde que e quando eu folgo")
     assert when is not None and (when.day, when.period) == (THURSDAY, "tarde")
 
 
 def test_a_reason_telling_ones_routine_leaves_the_part_of_the_day_asked() -> None:
-    when = _read("amanha de manha porque eu entro as 9, entao se tiver as 7 e meia")
+    when = read_when("amanha de manha porque eu entro as 9, entao se tiver as 7 e meia")
     assert when is not None and when.start() == datetime(2026, 11, 25, 7, 30)
 
 
 def test_the_hour_one_must_be_elsewhere_alone_is_not_meant() -> None:
-    when = _read("se for rapido sim, tenho q estar no trabalho as 11")
+    when = read_when("se for rapido sim, tenho q estar no trabalho as 11")
     assert when is None or when.start() is None
 
 
@@ -215,12 +210,12 @@ def test_the_hour_one_must_be_elsewhere_alone_is_not_meant() -> None:
 def test_the_hour_one_must_be_elsewhere_leaves_the_hour_asked(
     text: str, day: date, at: int
 ) -> None:
-    when = _read(text)
+    when = read_when(text)
     assert when is not None and (when.day, when.at, when.doubt) == (day, time(at), None)
 
 
 def test_an_hour_before_an_errand_of_no_hour_is_still_the_errands() -> None:
-    when = _read("amanha as 10 tenho fisio, pode ser as 14?")
+    when = read_when("amanha as 10 tenho fisio, pode ser as 14?")
     assert when is not None and (when.day, when.at) == (WEDNESDAY, time(14))
 
 
@@ -241,17 +236,17 @@ def test_an_hour_before_an_errand_of_no_hour_is_still_the_errands() -> None:
 def test_a_booking_moved_to_another_part_of_the_day_stays_on_its_day(
     text: str, day: date, at: time | None, period: str | None
 ) -> None:
-    when = _read(text)
+    when = read_when(text)
     assert when is not None and (when.day, when.at, when.period) == (day, at, period)
 
 
 def test_a_booking_moved_to_an_hour_alone_proposes_no_day() -> None:
-    when = _read("minha consulta e sexta as 10, da pra passar pras 15h?")
+    when = read_when("minha consulta e sexta as 10, da pra passar pras 15h?")
     assert when is not None and when.at == time(15) and when.start() is None
 
 
 def test_a_booking_moved_to_another_day_is_on_that_day() -> None:
-    when = _read("minha consulta e sexta as 10, da pra passar pra amanha?")
+    when = read_when("minha consulta e sexta as 10, da pra passar pra amanha?")
     assert when is not None and (when.day, when.at) == (WEDNESDAY, None)
 
 
@@ -274,7 +269,7 @@ def test_the_hour_it_is_now_is_not_guessed_without_the_moment() -> None:
 
 
 def test_an_hour_like_this_one_of_something_else_is_no_hour() -> None:
-    when = _read("amanhã a essa hora eu to dormindo")
+    when = read_when("amanhã a essa hora eu to dormindo")
     assert when is None or when.at is None
 
 

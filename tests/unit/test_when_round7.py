@@ -1,34 +1,27 @@
 """Round 7: times said in other words."""
 
-from datetime import date, datetime, time
+from datetime import date, time
 
 import pytest
 
 from services.conductor.portuguese.intent import Intent
 from services.conductor.portuguese.intents import intent_of
-from services.conductor.portuguese.when import parse_when
-
-TUESDAY = date(2026, 11, 24)
-NINE = datetime(2026, 11, 24, 9)
-
-
-def _read(text: str):  # type: ignore[no-untyped-def]
-    return parse_when(text, TUESDAY, now=NINE)
+from tests.support.reference_moment import read_when
 
 
 @pytest.mark.parametrize("text", ["dia 20 tem?", "dia 23", "tem vaga no dia 18?"])
 def test_a_bare_day_of_the_month_a_week_gone_by_or_less_is_asked(text: str) -> None:
-    when = _read(text)
+    when = read_when(text)
     assert when is not None and when.doubt is not None and when.start() is None
 
 
 def test_a_bare_day_of_the_month_further_back_is_next_months() -> None:
-    when = _read("dia 2 tem?")
+    when = read_when("dia 2 tem?")
     assert when is not None and when.day == date(2026, 12, 2) and when.doubt is None
 
 
 def test_a_weekday_that_agrees_with_next_months_date_says_which() -> None:
-    when = _read("segunda dia 21")
+    when = read_when("segunda dia 21")
     assert when is not None and when.day == date(2026, 12, 21)
 
 
@@ -41,12 +34,12 @@ def test_a_weekday_that_agrees_with_next_months_date_says_which() -> None:
     ],
 )
 def test_an_hour_of_one_to_five_bounding_a_span_is_the_afternoon(text: str, start: time) -> None:
-    when = _read(text)
+    when = read_when(text)
     assert when is not None and when.between == (start, time(23, 59))
 
 
 def test_a_morning_hour_bounding_a_span_keeps_its_morning() -> None:
-    when = _read("depois das 10 amanha")
+    when = read_when("depois das 10 amanha")
     assert when is not None and when.between == (time(10), time(23, 59))
 
 
@@ -58,13 +51,13 @@ def test_a_morning_hour_bounding_a_span_keeps_its_morning() -> None:
     ],
 )
 def test_the_written_register_names_the_part_of_the_day(text: str, period: str) -> None:
-    when = _read(text)
+    when = read_when(text)
     assert when is not None and when.period == period
 
 
 @pytest.mark.parametrize(("text", "day"), [("sab", 28), ("sáb", 28), ("qui?", 26)])
 def test_a_weekdays_short_form_said_alone_is_that_day(text: str, day: int) -> None:
-    when = _read(text)
+    when = read_when(text)
     assert when is not None and when.day == date(2026, 11, day)
 
 
@@ -72,7 +65,7 @@ def test_a_weekdays_short_form_said_alone_is_that_day(text: str, day: int) -> No
     ("text", "day"), [("5ª às 14h", 26), ("4ª de manhã", 25), ("3ª que vem às 10h", 1)]
 )
 def test_a_numbered_weekday_before_a_time_is_that_day(text: str, day: int) -> None:
-    when = _read(text)
+    when = read_when(text)
     assert when is not None and when.day is not None and when.day.day == day
 
 
@@ -80,7 +73,7 @@ def test_a_numbered_weekday_before_a_time_is_that_day(text: str, day: int) -> No
     "text", ["hoje ja passou ne? entao amanha as 9", "hoje nao da mais, entao amanha as 9"]
 )
 def test_today_said_to_be_over_is_not_the_day_meant(text: str) -> None:
-    when = _read(text)
+    when = read_when(text)
     assert when is not None and when.day == date(2026, 11, 25) and when.at == time(9)
 
 

@@ -1,17 +1,10 @@
 """Round 8: times said in other words."""
 
-from datetime import date, datetime
+from datetime import date
 
 import pytest
 
-from services.conductor.portuguese.when import When, parse_when
-
-TUESDAY = date(2026, 11, 24)
-NINE = datetime(2026, 11, 24, 9)
-
-
-def _read(text: str) -> When | None:
-    return parse_when(text, TUESDAY, now=NINE)
+from tests.support.reference_moment import read_when
 
 
 @pytest.mark.parametrize(
@@ -25,17 +18,17 @@ def _read(text: str) -> When | None:
     ],
 )
 def test_a_part_of_the_day_given_as_a_reason_is_not_the_one_meant(text: str, period: str) -> None:
-    when = _read(text)
+    when = read_when(text)
     assert when is not None and when.period == period
 
 
 def test_a_part_of_the_day_said_only_as_a_reason_stays_the_one_meant() -> None:
-    when = _read("quinta pq de manha fica melhor")
+    when = read_when("quinta pq de manha fica melhor")
     assert when is not None and when.period == "manha"
 
 
 def test_two_parts_of_the_day_with_no_reason_stay_unread() -> None:
-    when = _read("quinta de manha, de tarde também serve")
+    when = read_when("quinta de manha, de tarde também serve")
     assert when is not None and when.period is None
 
 
@@ -47,7 +40,7 @@ def test_two_parts_of_the_day_with_no_reason_stay_unread() -> None:
     ],
 )
 def test_the_week_of_a_day_is_that_week_any_day_of_it(text: str, monday: date) -> None:
-    when = _read(text)
+    when = read_when(text)
     assert when is not None and (when.day, when.week) == (None, monday)
 
 
@@ -59,20 +52,20 @@ def test_the_week_of_a_day_is_that_week_any_day_of_it(text: str, monday: date) -
     ],
 )
 def test_a_weekday_excepted_is_not_meant_wherever_it_is_named(text: str) -> None:
-    when = _read(text)
+    when = read_when(text)
     assert when is not None and (when.day, when.week) == (None, date(2026, 11, 30))
 
 
 def test_the_weekdays_of_a_busy_span_are_not_meant() -> None:
-    when = _read("eu trabalho de segunda a sexta então só dá no sábado umas nove horas")
+    when = read_when("eu trabalho de segunda a sexta então só dá no sábado umas nove horas")
     assert when is not None and when.day == date(2026, 11, 28) and when.doubt is None
 
 
 def test_a_not_of_not_remembering_after_a_weekday_refuses_no_day() -> None:
-    when = _read("tenho horario marcado quinta? nao lembro")
+    when = read_when("tenho horario marcado quinta? nao lembro")
     assert when is not None and when.day == date(2026, 11, 26)
 
 
 def test_a_bare_day_just_gone_by_before_a_part_of_the_day_is_asked() -> None:
-    when = _read("queria marcar pro dia 23 de tarde")
+    when = read_when("queria marcar pro dia 23 de tarde")
     assert when is not None and when.day is None and when.doubt is not None

@@ -28,7 +28,10 @@ _AT_WORK = re.compile(
     r"|trabalho (?:de|a|pela|na parte da) (?:manha|tarde|noite)"
     r"|trabalho (?:a partir|depois|antes|ate|das) (?:d[ae]s? |as? )?\d{1,2}(?::\d\d|h\d{0,2})?"
     r"|(?:entro|entra|saio|sai|termina|acaba|larga)(?: \w+){0,3}? "
-    r"(?:(?:as|a|das) \d{1,2}(?::\d\d|h\d{0,2})?|(?:ao )?meio dia)"
+    r"(?:(?:as|a|das) \d{1,2}(?::\d\d|h\d{0,2})?|\d{1,2}(?::\d\d|h\d{0,2})|(?:ao )?meio dia)"
+    # Starting work at an hour written bare ("pego 8h no serviço", round 16).
+    r"|(?:pego|pega|entro|entra) (?:as |a )?\d{1,2}(?::\d\d|h\d{0,2})? (?:no|na) "
+    r"(?:servico|trabalho|trampo|plantao|turno|firma|loja|fabrica|escola)"
     # The hour one must be somewhere else ("tenho q estar no trabalho as 11", round 15).
     r"|(?:(?:tenho|tem) (?:que|q|de)|preciso|precisa) (?:estar|ta|tar|chegar|entrar) (?:no|na|em)"
     r"(?: \w+){1,3}? (?:as|a) \d{1,2}(?::\d\d|h\d{0,2})?)\b"
@@ -97,6 +100,8 @@ _HOUR_NAMED = re.compile(
 # the hour before it the one wanted (round 15).
 _EVENT_VERB = (
     r"(?:tenho|pego|busco|levo|pega|busca|leva)\b"
+    # "antes das 8, pego 8h no serviço": the verb's own hour follows it (round 16).
+    r"(?! (?:as |a )?\d{1,2}(?::\d\d|h))"
     r"(?! (?:que|q|de) (?:estar|ta|tar|chegar|entrar) (?:no|na|em)(?: \w+){1,3}? (?:as|a) \d)"
 )
 _HOUR_BEFORE = re.compile(
