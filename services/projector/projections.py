@@ -157,20 +157,51 @@ class Sessions:
         return (self.keys.session(record.partition, record.chat),)
 
     async def project(self, record: Record, views: ViewStore) -> Sequence[Command]:
+        return (await self.project_run([record], views))[0]
+
+    async def project_run(
+        self, records: Sequence[Record], views: ViewStore
+    ) -> list[Sequence[Command]]:
+        """The commands of each of ``records``, a run committed all or nothing: each chat's
+        session is sealed and written once, with the last entry that changed it, since
+        sealing costs more than projecting and only the last write of a run is seen."""
+        held: dict[str, tuple[SessionView, bytes | None]] = {}
+        last_change: dict[str, int] = {}
+        for n, record in enumerate(records):
+            chat, subject_key = record.chat, record.subject_key
+            before = await self._before(record, held.get(chat), views)
+            after = project_session(before, record.envelope)
+            if after is None or after == before:
+                continue
+            held[chat] = (after, subject_key)
+            last_change[chat] = n
+        effects: list[Sequence[Command]] = [() for _ in records]
+        for chat, n in last_change.items():
+            partition = records[n].partition
+            key = self.keys.session(partition, chat)
+            view, subject_key = held[chat]
+            stored = encode_session(view, subject_key)
+            self._remember(key, stored, subject_key, view)
+            score = int(view.last_activity.timestamp() * 1000)
+            effects[n] = (
+                ("SET", key, stored),
+                ("ZADD", self.keys.sessions(partition), score, chat),
+            )
+        return effects
+
+    async def _before(
+        self, record: Record, held: tuple[SessionView, bytes | None] | None, views: ViewStore
+    ) -> SessionView | None:
+        """The session as this entry would read it back from Redis."""
         key = self.keys.session(record.partition, record.chat)
-        raw = await views.get(key)
-        subject_key = record.subject_key
-        before = None if raw is None else self._opened(key, raw, record.chat, subject_key)
-        after = project_session(before, record.envelope)
-        if after is None or after == before:
-            return ()
-        score = int(after.last_activity.timestamp() * 1000)
-        stored = encode_session(after, subject_key)
-        self._remember(key, stored, subject_key, after)
-        return (
-            ("SET", key, stored),
-            ("ZADD", self.keys.sessions(record.partition), score, record.chat),
-        )
+        if held is None:
+            raw = await views.get(key)
+            return None if raw is None else self._opened(key, raw, record.chat, record.subject_key)
+        view, sealed_with = held
+        if sealed_with == record.subject_key:
+            return view
+        # Sealed with another key (an erasure between them): read as Redis would give it.
+        return decode_session(encode_session(view, sealed_with), record.chat, record.subject_key)
 
 
 class Consent:

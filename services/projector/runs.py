@@ -13,7 +13,7 @@ from typing import cast
 from events import Record
 from events.checkpoint import Command
 from events.redis_client import RedisClient
-from services.projector.projections import Projection
+from services.projector.projections import Projection, Sessions
 
 
 class RunViews:
@@ -79,6 +79,8 @@ class RunProjection:
         # The keys of one partition's views share its slot: one MGET, on a cluster too.
         found = cast(list[bytes | None], await self.redis.mget(wanted)) if wanted else []
         views = RunViews(self.redis, dict(zip(wanted, found, strict=True)))
+        if isinstance(self.projection, Sessions):
+            return await self.projection.project_run(records, views)
         effects: list[Sequence[Command]] = []
         for record in records:
             commands = await self.projection.project(record, views)

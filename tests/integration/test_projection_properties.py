@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from redis.asyncio import Redis
 
 from events import EventLog, Keyspace, new_envelope
+from events.batch_commit import BatchCheckpoints
 from events.checkpoint import Checkpoints
 from events.codec import Record
 from events.schema import (
@@ -32,6 +33,7 @@ from events.schema import (
 )
 from services.projector import rebuild as rebuilding
 from services.projector.projections import PROJECTIONS, RedisViews, group_of, projection
+from services.projector.runs import RunProjection
 from services.projector.store import ReadModelKeys
 from tests.support.projecting import SP, read_model_contents, rebuilt_equals_live
 from tests.support.strategies import events_, strategies_by_type
@@ -101,13 +103,24 @@ class EventByEvent:
 
 
 async def play(log: EventLog, live: EventByEvent, chat: str, step: DomainEvent | str) -> None:
+    await play_only(log, chat, step)
+    await live.catch_up()
+
+
+async def play_only(log: EventLog, chat: str, step: DomainEvent | str) -> None:
     if step == ERASE:
         erasure = SubjectErased(reason="subject_request", legal_basis="art. 18", requested_by="t")
         await log.subject_keys.erase(new_envelope(erasure, chat=chat, session="default"))
     else:
         assert isinstance(step, DomainEvent)
         await log.append(new_envelope(step, chat=chat, session="default"))
-    await live.catch_up()
+
+
+async def fresh_log(redis: Redis) -> EventLog:
+    # A key prefix of its own per example: the fixture's Redis is shared by the examples.
+    log = EventLog(redis, Keyspace(prefix=f"p{uuid.uuid4().hex[:12]}", partitions=2))
+    await log.ensure_layout()
+    return log
 
 
 @settings(max_examples=60, deadline=None,
@@ -116,9 +129,7 @@ async def play(log: EventLog, live: EventByEvent, chat: str, step: DomainEvent |
 async def test_event_by_event_equals_a_rebuild_and_a_redelivered_prefix_changes_nothing(
     redis: Redis, steps: list[tuple[str, DomainEvent | str]], data: st.DataObject
 ) -> None:
-    # A key prefix of its own per example: the fixture's Redis is shared by the examples.
-    log = EventLog(redis, Keyspace(prefix=f"p{uuid.uuid4().hex[:12]}", partitions=2))
-    await log.ensure_layout()
+    log = await fresh_log(redis)
     live = EventByEvent(log)
     await live.hold_the_leases()
     for chat, step in steps:
@@ -160,10 +171,55 @@ async def test_a_rebuild_written_in_many_small_batches_equals_event_by_event(
     # changed, replaced or deleted by the next.
     monkeypatch.setattr(rebuilding, "PAGE", 2)
     monkeypatch.setattr(rebuilding, "FLUSH_EVERY", 3)
-    log = EventLog(redis, Keyspace(prefix=f"p{uuid.uuid4().hex[:12]}", partitions=2))
-    await log.ensure_layout()
+    log = await fresh_log(redis)
     live = EventByEvent(log)
     await live.hold_the_leases()
     for chat, step in steps:
         await play(log, live, chat, step)
+    await rebuilt_equals_live(redis, log)
+
+
+class InRuns(EventByEvent):
+    """The live projector's work on runs: what arrived since the last run, projected
+    together by each projection and committed with its checkpoints in one script call."""
+
+    async def catch_up(self) -> None:
+        for partition in self.log.keyspace.all_partitions():
+            start = "(" + self.seen[partition] if partition in self.seen else "-"
+            run = await self.log.read(partition, start=start)
+            if run:
+                await self.apply_run(partition, run)
+                self.seen[partition] = run[-1].entry_id
+
+    async def apply_run(self, partition: int, run: list[Record]) -> None:
+        for project in self.projections:
+            positions = BatchCheckpoints(
+                self.log.redis, self.log.keyspace, group_of(project.name, 1)
+            )
+            chats = list(dict.fromkeys(record.chat for record in run))
+            batch = positions.batch(partition, await positions.positions(partition, chats))
+            effects = await RunProjection(project, self.log.redis)(partition, run)
+            for record, commands in zip(run, effects, strict=True):
+                batch.add(record.chat, record.entry_id, commands)
+            assert await positions.commit(batch, token=1)
+
+
+@settings(max_examples=60, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])  # fmt: skip
+@given(steps=acknowledged_steps, data=st.data())
+async def test_runs_of_any_length_equal_a_rebuild(
+    redis: Redis, steps: list[tuple[str, DomainEvent | str]], data: st.DataObject
+) -> None:
+    # A run ends after any step: a chat's session changed several times in one run (and
+    # across an erasure) is written once, as event by event leaves it.
+    log = await fresh_log(redis)
+    runs = InRuns(log)
+    await runs.hold_the_leases()
+    for chat, step in steps:
+        if step == ERASE:
+            await runs.catch_up()  # the live projector reads before an erasure is made
+        await play_only(log, chat, step)
+        if data.draw(st.booleans(), label="run ends"):
+            await runs.catch_up()
+    await runs.catch_up()
     await rebuilt_equals_live(redis, log)
