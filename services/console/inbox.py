@@ -14,8 +14,6 @@ from events.schema import ReplyRequested
 from services.actions.read_models import ReadModels, SessionView
 from services.domain.conversation import in_handoff
 
-MAX_SESSIONS_SCANNED = 2000
-PAGE = 200
 MAX_REPLY_CHARS = 4000
 
 
@@ -62,15 +60,7 @@ def waited_words(waited: timedelta) -> str:
 
 async def in_hands(models: ReadModels, now: datetime) -> list[Waiting]:
     """Every chat in handoff now, the longest-waiting first."""
-    found: list[Waiting] = []
-    after = None
-    scanned = 0
-    while scanned < MAX_SESSIONS_SCANNED:
-        views, after = await models.recent_sessions(PAGE, after)
-        scanned += len(views)
-        found += [w for v in views if (w := waiting_of(v, now)) is not None]
-        if after is None:
-            break
+    found = [w for v in await models.in_handoff(now) if (w := waiting_of(v, now)) is not None]
     return sorted(found, key=lambda w: w.waited, reverse=True)
 
 

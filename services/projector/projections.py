@@ -123,6 +123,21 @@ def _tags(*events: type[DomainEvent]) -> frozenset[str]:
 SESSIONS_REMEMBERED = 4096
 
 
+def _handed(view: SessionView) -> bool:
+    return view.conversation.handoff_until is not None
+
+
+def handoff_index_change(
+    keys: ReadModelKeys, partition: int, chat: str, view: SessionView, handed_before: bool
+) -> list[Command]:
+    """What keeps the handoff index holding exactly the chats whose stored session has a
+    handoff, once ``view`` is stored (``handed_before``: the session it replaces had one)."""
+    until = view.conversation.handoff_until
+    if until is not None:
+        return [("ZADD", keys.handoffs(partition), int(until.timestamp() * 1000), chat)]
+    return [("ZREM", keys.handoffs(partition), chat)] if handed_before else []
+
+
 class Sessions:
     """The sessions model, event by event. A rebuild folds it in memory instead
     (``services.projector.sessions_rebuild``), which must leave what this leaves."""
@@ -166,10 +181,13 @@ class Sessions:
         session is sealed and written once, with the last entry that changed it, since
         sealing costs more than projecting and only the last write of a run is seen."""
         held: dict[str, tuple[SessionView, bytes | None]] = {}
+        handed_before: dict[str, bool] = {}  # in the handoff index before the run
         last_change: dict[str, int] = {}
         for n, record in enumerate(records):
             chat, subject_key = record.chat, record.subject_key
             before = await self._before(record, held.get(chat), views)
+            if chat not in handed_before:
+                handed_before[chat] = before is not None and _handed(before)
             after = project_session(before, record.envelope)
             if after is None or after == before:
                 continue
@@ -177,17 +195,24 @@ class Sessions:
             last_change[chat] = n
         effects: list[Sequence[Command]] = [() for _ in records]
         for chat, n in last_change.items():
-            partition = records[n].partition
-            key = self.keys.session(partition, chat)
-            view, subject_key = held[chat]
-            stored = encode_session(view, subject_key)
-            self._remember(key, stored, subject_key, view)
-            score = int(view.last_activity.timestamp() * 1000)
-            effects[n] = (
-                ("SET", key, stored),
-                ("ZADD", self.keys.sessions(partition), score, chat),
-            )
+            effects[n] = self._stored(records[n].partition, chat, held[chat], handed_before[chat])
         return effects
+
+    def _stored(
+        self, partition: int, chat: str, held: tuple[SessionView, bytes | None], handed: bool
+    ) -> list[Command]:
+        """The commands that store a chat's session (``handed``: its stored one was in
+        the handoff index)."""
+        view, subject_key = held
+        key = self.keys.session(partition, chat)
+        stored = encode_session(view, subject_key)
+        self._remember(key, stored, subject_key, view)
+        score = int(view.last_activity.timestamp() * 1000)
+        commands: list[Command] = [
+            ("SET", key, stored),
+            ("ZADD", self.keys.sessions(partition), score, chat),
+        ]
+        return commands + handoff_index_change(self.keys, partition, chat, view, handed)
 
     async def _before(
         self, record: Record, held: tuple[SessionView, bytes | None] | None, views: ViewStore

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from events import Record
 from events.checkpoint import Command
+from services.projector.projections import handoff_index_change
 from services.projector.store import ReadModelKeys, decode_session, encode_session
 from services.projector.views import SessionView, project_session
 
@@ -32,6 +33,7 @@ class SessionsRebuild:
         self.partition: int | None = None
         self.sessions: dict[str, Session] = {}
         self.dirty: set[str] = set()
+        self.handed: set[str] = set()  # chats written to the handoff index
 
     def fold(self, record: Record) -> None:
         """Apply one event of the partition being built to its chat's session."""
@@ -59,15 +61,22 @@ class SessionsRebuild:
         keys, partition = self.keys, self.partition
         strings: list[str | bytes | int] = []
         scores: list[str | bytes | int] = []
+        handoffs: list[Command] = []
         for chat in sorted(self.dirty):
             view, subject_key = self.sessions[chat]
             strings += (keys.session(partition, chat), encode_session(view, subject_key))
             scores += (int(view.last_activity.timestamp() * 1000), chat)
+            handoffs += handoff_index_change(keys, partition, chat, view, chat in self.handed)
+            if view.conversation.handoff_until is None:
+                self.handed.discard(chat)
+            else:
+                self.handed.add(chat)
         self.dirty.clear()
-        return [("MSET", *strings), ("ZADD", keys.sessions(partition), *scores)]
+        return [("MSET", *strings), ("ZADD", keys.sessions(partition), *scores), *handoffs]
 
     def forget(self) -> None:
         """Drop what is held (everything changed must have been written)."""
         assert not self.dirty
         self.sessions.clear()
+        self.handed.clear()
         self.partition = None

@@ -79,6 +79,11 @@ class ReadModelKeys:
         """Chats of the partition, scored by last activity (ms)."""
         return f"{self._base(partition, 'sessions')}:index"
 
+    def handoffs(self, partition: int) -> str:
+        """Chats of the partition whose session is in a person's hands, scored by when
+        that ends (ms): the inbox reads these instead of every session."""
+        return f"{self._base(partition, 'sessions')}:handoffs"
+
     def consent(self, partition: int, chat: str) -> str:
         return f"{self._base(partition, 'consent')}:chat:{chat}"
 
@@ -181,6 +186,22 @@ class ReadModels:
         views = await self._sessions(keys, [(a.chat, p) for a, p in page])
         more = len(candidates) > limit
         return views, page[-1][0] if more else None
+
+    async def in_handoff(self, now: datetime) -> list[SessionView]:
+        """The sessions in a person's hands at ``now``, in no particular order."""
+        keys = await self._keys("sessions")
+        after = f"({int(now.timestamp() * 1000)}"
+        partitions = list(self.keyspace.all_partitions())
+        async with self.redis.pipeline(transaction=False) as pipe:
+            for partition in partitions:
+                pipe.zrange(keys.handoffs(partition), after, "+inf", byscore=True)
+            replies = cast(list[list[bytes]], await pipe.execute())
+        chats = [
+            (chat.decode(), partition)
+            for partition, found in zip(partitions, replies, strict=True)
+            for chat in found
+        ]
+        return await self._sessions(keys, chats)
 
     async def inactive_since(self, cutoff: datetime) -> list[SessionView]:
         """Sessions whose last activity was at or before ``cutoff``, oldest first."""
