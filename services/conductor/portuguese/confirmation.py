@@ -46,8 +46,10 @@ from services.conductor.portuguese.consent import (
     CONSENT_PARTS,
     VERB_FORMS,
 )
+from services.conductor.portuguese.english_answers import english_answer
 from services.conductor.portuguese.hedges import hedged
 from services.conductor.portuguese.mistaken_key import after_slip
+from services.conductor.portuguese.proposal_dropped import proposal_dropped
 from services.conductor.portuguese.proposal_named import with_proposal_pointed
 from services.conductor.portuguese.refusal_tails import after_capaz
 from services.conductor.portuguese.when import parse_when
@@ -104,6 +106,8 @@ _CONFIRMATION = AnswerGrammar.of(
         **CONSENT_PARTS,
         Part.YES: CONSENT_PARTS[Part.YES] | _CONFIRM,
         Part.VERB: CONSENT_PARTS[Part.VERB] | _CARRY_OUT,
+        # Going on to the booking is consent's acknowledgement, here a verb (round 16).
+        Part.ACK: CONSENT_PARTS[Part.ACK] - _CARRY_OUT,
         Part.SOFT: CONSENT_PARTS[Part.SOFT] | _SUITS,
         Part.NO: CONSENT_PARTS[Part.NO] | _DECLINE,
         Part.SAID: (CONSENT_PARTS[Part.SAID] | _POINTED) - _CONFIRM,
@@ -182,12 +186,23 @@ def confirmation_answer(
     """True for a plain yes to a proposal, False for a plain no, None for anything else
     (a question, a correction, a condition, an unrelated message). Given the proposal's
     start and the day it is read on, its own day and hour said again point at it
-    ("dia 1 às 10 tá ótimo", ``proposal_named``)."""
+    ("dia 1 às 10 tá ótimo", ``proposal_named``). Plain English is read too ("that
+    works, thanks!", ``english_answers``)."""
+    answer = _portuguese_answer(text, proposed, today)
+    return english_answer(text, consent=False) if answer is None else answer
+
+
+def _portuguese_answer(
+    text: str, proposed: datetime | None = None, today: date | None = None
+) -> bool | None:
+    """The answer read in Portuguese (``confirmation_answer``)."""
     text = _first_line_apart(after_slip(text) or text)  # "não, apertei errado, pode sim"
     if (rest := after_capaz(text)) is not None and confirmation_answer(
         rest, proposed, today
     ) is False:
         return False  # "capaz, terça é impossível pra mim"
+    if proposed is not None and proposal_dropped(text):
+        return False  # "cancela, nao quero mais" to a booking proposed (round 16)
     if (thumb := emoji_answer(text)) is not None:
         return thumb  # "👍" alone, as "ok" (round 14)
     if move_asked(text) or another_named_asked(text):

@@ -27,6 +27,7 @@ from services.conductor.portuguese.consent_permission import PERMISSION
 from services.conductor.portuguese.consent_relayed_no import relayed_refusal
 from services.conductor.portuguese.consent_remarks import without_remarks
 from services.conductor.portuguese.consent_scope import within_scope, without_asking_to_go_on
+from services.conductor.portuguese.english_answers import english_answer
 from services.conductor.portuguese.hedges import hedged
 from services.conductor.portuguese.mistaken_key import after_slip
 from services.conductor.portuguese.refusal_tails import after_capaz, before_errand
@@ -46,6 +47,8 @@ _YES = _phrases(
 _HANDLING = (
     "usar", "utilizar", "guardar", "salvar", "registrar", "cadastrar", "anotar", "armazenar",
     "tratar", "manter", "ficar com", "colocar", "botar",
+    # Speech drops the infinitive's "r" ("sim pode usa meus dado", round 16).
+    "usa", "utiliza", "guarda", "salva", "registra", "cadastra", "anota",
 )  # fmt: skip
 _PERMITS = _phrases(
     *(f"{leave} {verb}" for leave in ("pode", "podem") for verb in _HANDLING),
@@ -76,6 +79,10 @@ _ACK = _phrases(
     "ciente", "estou ciente", "to ciente", "fiquei ciente", "entendi", "entendido",
     "compreendi", "informada", "informado", "bem informada", "bem informado",
     "fiquei informada", "fiquei informado", "fiquei bem informada", "fiquei bem informado",
+    # Going on to the booking ("autorizo sim macho pode marcar", round 16), as "pode
+    # seguir": with a yes, no consent by itself.
+    *(f"pode {verb}{what}" for verb in ("marcar", "agendar", "marca", "agenda")
+      for what in ("", " a consulta", " minha consulta", " entao")),
 )  # fmt: skip
 # A negation in form only (a problem or an objection denied): no negation of the yes.
 _FORM_ONLY = frozenset(phrase for phrase in _ACK if phrase[0] == "nao")
@@ -187,6 +194,8 @@ def consent_answer(text: str) -> bool | None:
     (``hedges``)."""
     text = after_slip(text) or text  # "nao pera, apertei errado kkk SIM pode"
     answer = _whole_answer(text)
+    if answer is None:
+        return english_answer(text, consent=True)  # "yes, I authorize" (round 16)
     return None if answer is True and hedged(text) else answer
 
 

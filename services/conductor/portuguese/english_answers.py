@@ -1,0 +1,77 @@
+"""Plain English answers from expatriate patients (round 16).
+
+Patients who do not write Portuguese answer the consent question and the proposal in
+English: "yes, I authorize. sorry my portuguese is bad", "yes sure, go ahead", "that
+works, thanks!", "no, I don't agree". Such a message is read only when every one of its
+clauses is an English phrase listed here, so no Portuguese word is ever read as English
+("no" is Portuguese's "in the": "no sábado" is no refusal, and it never reaches a yes or
+a no here unless the whole clause is the English one). Anything else, an English
+condition or question included ("yes if it's only for today", "is it for free?"), is
+left to the Portuguese grammar, which leaves it unread.
+
+Consent asks for an explicit yes: an agreement to the proposal ("that works", "sounds
+good") is no consent, as "ok" is none in Portuguese.
+"""
+
+from __future__ import annotations
+
+import re
+
+# What says yes to both questions ("yes", "sure, go ahead", "I authorize").
+_YES = (
+    r"yes|yeah|yep|yup|sure|of course|certainly|absolutely|go ahead|please go ahead"
+    r"|yes please|yes sure|sure thing|ok go ahead|okay go ahead"
+    r"|i (?:authorize|authorise|agree|accept|consent)(?: to (?:it|that|this))?"
+)
+# What agrees to a proposal only ("that works", "sounds good", "please confirm").
+_AGREED = (
+    r"(?:that|it|this) works(?: for me)?|works for me|sounds good|sounds great|perfect"
+    r"|great|fine|that(?:'| i)?s fine|ok|okay|(?:please )?confirm(?: it)?(?: please)?"
+    r"|i(?:'| a)?ll be there|see you (?:then|there)|book it(?: please)?"
+)
+# What says no to both ("no", "no thanks", "I don't agree").
+_NO = (
+    r"no|nope|no thanks|no thank you|i (?:don'?t|do not) (?:agree|authorize|authorise|accept"
+    r"|consent)"
+)
+# What declines a proposal only ("I can't make it", "that doesn't work for me").
+_DECLINED = r"i (?:can'?t|cannot) make it|(?:that|it) doesn'?t work(?: for me)?"
+# Courtesies and apologies for the language, beside the answer.
+_COURTESY = (
+    r"thanks|thank you|thanks a lot|many thanks|cheers|hi|hello|good morning"
+    r"|good afternoon|sorry|sorry my portuguese is (?:bad|not good|poor)"
+    r"|sorry(?: for| about)? my (?:bad )?portuguese|i don'?t speak portuguese"
+    r"|my portuguese is (?:bad|not good|poor)"
+)
+_CLAUSE = re.compile(r"[,.;!]+|\s+-\s+")
+
+
+def _whole(pattern: str) -> re.Pattern[str]:
+    return re.compile(rf"^(?:{pattern})$")
+
+
+_YES_CLAUSE = _whole(_YES)
+_AGREED_CLAUSE = _whole(_AGREED)
+_NO_CLAUSE = _whole(_NO)
+_DECLINED_CLAUSE = _whole(_DECLINED)
+_COURTESY_CLAUSE = _whole(_COURTESY)
+
+
+def english_answer(text: str, consent: bool) -> bool | None:
+    """True for a plain English yes, False for a plain English no, None for anything
+    else. For ``consent`` an agreement to a proposal ("that works") is no yes, and
+    declining it ("I can't make it") no refusal."""
+    if "?" in text:
+        return None
+    said: set[bool] = set()
+    for clause in _CLAUSE.split(text.casefold().replace("\u2019", "'")):
+        words = " ".join(clause.split())
+        if not words or _COURTESY_CLAUSE.match(words):
+            continue
+        if _YES_CLAUSE.match(words) or (not consent and _AGREED_CLAUSE.match(words)):
+            said.add(True)
+        elif _NO_CLAUSE.match(words) or (not consent and _DECLINED_CLAUSE.match(words)):
+            said.add(False)
+        else:
+            return None  # a word of its own: left to the Portuguese grammar
+    return said.pop() if len(said) == 1 else None

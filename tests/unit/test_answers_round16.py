@@ -1,0 +1,130 @@
+"""Answers to the consent and confirmation questions read since blind sets 25 to 30."""
+
+from datetime import datetime
+
+import pytest
+
+from services.conductor.portuguese.confirmation import confirmation_answer
+from services.conductor.portuguese.consent import consent_answer
+from tests.support.reference_moment import TUESDAY
+
+_PROPOSED = datetime(2026, 12, 1, 10)  # the Tuesday after the reference moment
+
+
+def _confirmed(text: str) -> bool | None:
+    return confirmation_answer(text, _PROPOSED, TUESDAY)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["yes, I authorize. sorry my portuguese is bad", "yes sure, go ahead", "I agree, thanks"],
+)
+def test_a_plain_english_yes_is_consent(text: str) -> None:
+    assert consent_answer(text) is True
+
+
+@pytest.mark.parametrize("text", ["that works, thanks!", "sounds good", "ok, see you then"])
+def test_an_english_agreement_confirms_but_is_no_consent(text: str) -> None:
+    assert _confirmed(text) is True
+    assert consent_answer(text) is None
+
+
+@pytest.mark.parametrize("text", ["no, I don't agree", "no thanks"])
+def test_a_plain_english_no_refuses(text: str) -> None:
+    assert consent_answer(text) is False
+
+
+def test_declining_in_english_refuses_the_proposal_only() -> None:
+    assert _confirmed("I can't make it, sorry") is False
+    assert consent_answer("I can't make it, sorry") is None
+
+
+@pytest.mark.parametrize(
+    "text", ["yes if it's only for today", "yes, is it free?", "sure, mas só amanhã"]
+)
+def test_english_with_a_condition_or_a_question_stays_unread(text: str) -> None:
+    assert consent_answer(text) is None
+    assert _confirmed(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "cancela, nao quero mais",
+        "cancela essa, nao quero mais",
+        "cancela isso ai nao quero mais",
+        "nao quero mais, pode desmarcar",
+        "pode cancelar, desisti",
+    ],
+)
+def test_a_booking_proposal_given_up_is_a_no(text: str) -> None:
+    assert _confirmed(text) is False
+
+
+def test_giving_up_stays_unread_where_the_question_is_unknown() -> None:
+    # Answering "Posso cancelar?" the same words are a yes.
+    assert confirmation_answer("cancela, nao quero mais") is None
+
+
+@pytest.mark.parametrize(
+    "text", ["cancela, nao quero mais?", "cancela a de quinta, nao quero mais"]
+)
+def test_giving_up_with_more_said_stays_unread(text: str) -> None:
+    assert _confirmed(text) is None
+
+
+@pytest.mark.parametrize(
+    "text", ["de rocha, pode", "é mermo, pode sim", "dale, sim", "sim, de rocha, autorizo"]
+)
+def test_regional_affirmations_keep_a_consent(text: str) -> None:
+    assert consent_answer(text) is True
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "bão, pode confirma",
+        "uai serve demais",
+        "ta bom demais, confirmo",
+        "confirma sim mah",
+        "é mermo esse horario serve confirma",
+        "simmm kkk finalmente",
+    ],
+)
+def test_regional_words_and_emphasis_keep_a_confirmation(text: str) -> None:
+    assert _confirmed(text) is True
+
+
+@pytest.mark.parametrize("text", ["de rocha", "dale", "bão"])
+def test_a_regional_acknowledgement_alone_is_no_consent(text: str) -> None:
+    assert consent_answer(text) is None
+
+
+@pytest.mark.parametrize(
+    "text", ["autorizo sim macho pode marcar", "sim pode marcar a consulta", "aceito, pode agendar"]
+)
+def test_going_on_to_the_booking_after_a_consent_keeps_it(text: str) -> None:
+    assert consent_answer(text) is True
+
+
+def test_going_on_to_the_booking_alone_is_no_consent() -> None:
+    assert consent_answer("pode marcar") is None
+    assert _confirmed("pode marcar") is True
+
+
+@pytest.mark.parametrize(
+    "text", ["sim pode usa meus dado pra marca a consulta", "pode guarda meus dados sim"]
+)
+def test_the_infinitive_said_without_its_r_grants(text: str) -> None:
+    assert consent_answer(text) is True
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "é... então pode sim pode usar meus dados tá bom que é pra marcar meu pré natal",
+        "sim, pode usar pra agendar o preventivo",
+    ],
+)
+def test_the_visit_named_as_the_purpose_keeps_a_consent(text: str) -> None:
+    assert consent_answer(text) is True
