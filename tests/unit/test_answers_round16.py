@@ -128,3 +128,100 @@ def test_the_infinitive_said_without_its_r_grants(text: str) -> None:
 )
 def test_the_visit_named_as_the_purpose_keeps_a_consent(text: str) -> None:
     assert consent_answer(text) is True
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "eu autorizo, é pra minha mae que ta com 60 anos",
+        "sim, pode, é pro meu pai de 79 anos",
+        "autorizo, ela tem 45 anos",
+    ],
+)
+def test_a_consent_for_another_adult_stays_unread(text: str) -> None:
+    assert consent_answer(text) is None
+
+
+def test_the_patients_own_age_leaves_a_refusal_a_refusal() -> None:
+    assert consent_answer("não autorizo, é pra minha mãe de 70 anos") is False
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "sim, é pra minha filha de 15 anos, sou a mae dela e autorizo",
+        "Sou o responsável pelo meu filho Davi de 8 anos, autorizo sim",
+        "sou responsavel pela minha neta de 9 anos, autorizo",
+    ],
+)
+def test_a_guardian_with_the_child_named_with_an_age_under_18_consents(text: str) -> None:
+    assert consent_answer(text) is True
+
+
+def test_a_guardian_with_the_child_named_with_an_adult_age_stays_unread() -> None:
+    assert consent_answer("sou o pai, minha filha de 25 anos, autorizo") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "sou a mae dele e autorizo sim, ele tem 15 anos e precisa do atestado pro futsal",
+        "sou o pai dela, ela tem 9 anos, autorizo, que ela precisa de um laudo pra escola",
+    ],
+)
+def test_what_a_minor_needs_the_visit_for_keeps_the_guardians_consent(text: str) -> None:
+    assert consent_answer(text) is True
+
+
+def test_a_condition_after_the_childs_need_stays_unread() -> None:
+    text = "sou a mae dele e autorizo sim, ele tem 15 anos e precisa do atestado pro futsal se der"
+    assert consent_answer(text) is None
+
+
+@pytest.mark.parametrize(
+    "text", ["eu autorizo, sou curadora do meu irmão", "sou o curador dele, autorizo sim"]
+)
+def test_a_court_appointed_guardian_consents(text: str) -> None:
+    assert consent_answer(text) is True
+
+
+def test_a_parent_with_no_minor_shown_stays_unread() -> None:
+    assert consent_answer("Autorizo. Sou a mãe do Davi") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "claro q sim, to saindo do plantao agora entao respondo rapido kkk",
+        "sim sim, to com pressa kkkk",
+        "sim sim, to no intervalo rapido entao bora",
+        "autorizo, tô meio corrida",
+    ],
+)
+def test_the_patients_hurry_keeps_a_consent(text: str) -> None:
+    assert consent_answer(text) is True
+
+
+def test_the_patients_hurry_alone_is_no_answer() -> None:
+    assert consent_answer("to com pressa") is None
+    assert _confirmed("to com pressa") is None
+
+
+def test_being_at_work_at_the_hour_proposed_is_no_hurry() -> None:
+    assert _confirmed("10h eu to no trabalho, teria depois das 17 no mesmo dia?") is False
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "não não eu não autorizo não viu eu só queria uma informação mesmo sobre o parto",
+        "nao moça so queria o endereço",
+        "não, eu só precisava de uma receita",
+    ],
+)
+def test_a_no_then_something_else_wanted_is_a_refusal(text: str) -> None:
+    assert consent_answer(text) is False
+
+
+def test_a_yes_then_something_else_wanted_stays_unread() -> None:
+    assert consent_answer("sim, so queria o endereço") is None

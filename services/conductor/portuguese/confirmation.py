@@ -48,6 +48,7 @@ from services.conductor.portuguese.consent import (
 )
 from services.conductor.portuguese.english_answers import english_answer
 from services.conductor.portuguese.hedges import hedged
+from services.conductor.portuguese.hurry_remarks import without_hurry
 from services.conductor.portuguese.mistaken_key import after_slip
 from services.conductor.portuguese.proposal_dropped import proposal_dropped
 from services.conductor.portuguese.proposal_named import with_proposal_pointed
@@ -209,7 +210,7 @@ def _portuguese_answer(
         return False  # "troca pra 11h", "tem outro?" (round 14)
     if proposed is not None and today is not None:
         text = with_proposal_pointed(text, proposed, today)
-    text = without_remarks(text, proposed)  # "confirma sim, terça to de folga"
+    text = without_hurry(without_remarks(text, proposed))  # "confirma sim, terça to de folga"
     text = with_day_pointed(without_whom_for(text))
     if _NO_THEN_DROPPED.match(_unaccented(text)) or refused_by_what_fills_it(text):
         return False  # "não, às 10 eu trabalho" (round 11)

@@ -22,6 +22,7 @@ from services.conductor.portuguese.answer_parts import asks as _asks
 from services.conductor.portuguese.answer_parts import phrases as _phrases
 from services.conductor.portuguese.answer_reading import answer_of
 from services.conductor.portuguese.answer_sentences import no_beside_question
+from services.conductor.portuguese.consent_for_adult import for_an_adult
 from services.conductor.portuguese.consent_guardian import without_guardian_said
 from services.conductor.portuguese.consent_permission import PERMISSION
 from services.conductor.portuguese.consent_relayed_no import relayed_refusal
@@ -29,6 +30,7 @@ from services.conductor.portuguese.consent_remarks import without_remarks
 from services.conductor.portuguese.consent_scope import within_scope, without_asking_to_go_on
 from services.conductor.portuguese.english_answers import english_answer
 from services.conductor.portuguese.hedges import hedged
+from services.conductor.portuguese.hurry_remarks import without_hurry
 from services.conductor.portuguese.mistaken_key import after_slip
 from services.conductor.portuguese.refusal_tails import after_capaz, before_errand
 from services.conductor.portuguese.stop_messages import stop_of_messages_asked
@@ -196,6 +198,8 @@ def consent_answer(text: str) -> bool | None:
     answer = _whole_answer(text)
     if answer is None:
         return english_answer(text, consent=True)  # "yes, I authorize" (round 16)
+    if answer is True and for_an_adult(text):
+        return None  # "eu autorizo, é pra minha mae que ta com 60 anos" (round 16)
     return None if answer is True and hedged(text) else answer
 
 
@@ -208,6 +212,7 @@ def _whole_answer(text: str) -> bool | None:
     text = without_whom_for(spoken.unsigned(without_so_address(text)))
     text = without_guardian_said(text)  # "..., sou a mãe dela" (round 13)
     text = without_remarks(text)  # "pode sim, eu confio em vcs" (round 14)
+    text = without_hurry(text)  # "sim sim, to com pressa kkkk" (round 16)
     if no_beside_question(text, lambda sentence: _answer(within_scope(sentence))):
         return False  # "pra que vcs querem meus dados? não autorizo não" (round 8)
     unasked = without_asking_to_go_on(text)
