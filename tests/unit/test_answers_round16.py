@@ -225,3 +225,58 @@ def test_a_no_then_something_else_wanted_is_a_refusal(text: str) -> None:
 
 def test_a_yes_then_something_else_wanted_stays_unread() -> None:
     assert consent_answer("sim, so queria o endereço") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "terça eu nao consigo, vou pra praia kkkk",
+        "terça eu não posso, tenho prova",
+        "terça de manha nao rola, trampo. tem depois das 17?",
+    ],
+)
+def test_the_proposals_weekday_refused_with_its_subject_or_part_is_a_no(text: str) -> None:
+    assert _confirmed(text) is False
+
+
+@pytest.mark.parametrize(
+    "text", ["oxe dia 1 nao, to viajando", "dia 01/12 eu nao posso", "no dia 1 não, tenho prova"]
+)
+def test_the_proposals_date_refused_is_a_no(text: str) -> None:
+    assert _confirmed(text) is False
+
+
+def test_another_date_refused_stays_unread() -> None:
+    assert _confirmed("dia 2 nao, to viajando") is None
+
+
+@pytest.mark.parametrize(
+    "text", ["nao, quinta dia 3 as 15h tem?", "não, sexta dia 4 de manhã pode?"]
+)
+def test_a_no_then_a_dated_time_asked_before_its_verb_is_a_no(text: str) -> None:
+    assert _confirmed(text) is False
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tem como ser na quarta 02/12 as 14h?",
+        "pode ser quinta dia 3 às 15h?",
+        "daria pra ser dia 4 de manhã?",
+        "tem como ser as 14h?",
+    ],
+)
+def test_another_time_asked_alone_is_a_no(text: str) -> None:
+    assert _confirmed(text) is False
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["pode ser às 10?", "pode ser na quarta?", "tem como ser na quarta 02/12 as 14h"],
+)
+def test_the_proposals_hour_a_bare_weekday_or_no_question_stays_unread(text: str) -> None:
+    assert _confirmed(text) is None
+
+
+def test_another_time_asked_stays_unread_where_the_proposal_is_unknown() -> None:
+    assert confirmation_answer("tem como ser na quarta 02/12 as 14h?") is None

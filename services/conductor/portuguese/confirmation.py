@@ -50,6 +50,7 @@ from services.conductor.portuguese.english_answers import english_answer
 from services.conductor.portuguese.hedges import hedged
 from services.conductor.portuguese.hurry_remarks import without_hurry
 from services.conductor.portuguese.mistaken_key import after_slip
+from services.conductor.portuguese.other_time_asked import other_time_asked
 from services.conductor.portuguese.proposal_dropped import proposal_dropped
 from services.conductor.portuguese.proposal_named import with_proposal_pointed
 from services.conductor.portuguese.refusal_tails import after_capaz
@@ -204,6 +205,8 @@ def _portuguese_answer(
         return False  # "capaz, terça é impossível pra mim"
     if proposed is not None and proposal_dropped(text):
         return False  # "cancela, nao quero mais" to a booking proposed (round 16)
+    if proposed is not None and today is not None and other_time_asked(text, proposed, today):
+        return False  # "tem como ser na quarta 02/12 as 14h?" (round 16)
     if (thumb := emoji_answer(text)) is not None:
         return thumb  # "👍" alone, as "ok" (round 14)
     if move_asked(text) or another_named_asked(text):
@@ -211,7 +214,7 @@ def _portuguese_answer(
     if proposed is not None and today is not None:
         text = with_proposal_pointed(text, proposed, today)
     text = without_hurry(without_remarks(text, proposed))  # "confirma sim, terça to de folga"
-    text = with_day_pointed(without_whom_for(text))
+    text = with_day_pointed(without_whom_for(text), proposed)
     if _NO_THEN_DROPPED.match(_unaccented(text)) or refused_by_what_fills_it(text):
         return False  # "não, às 10 eu trabalho" (round 11)
     if no_then_another_asked(text, confirmation_answer):
