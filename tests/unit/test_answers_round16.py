@@ -280,3 +280,85 @@ def test_the_proposals_hour_a_bare_weekday_or_no_question_stays_unread(text: str
 
 def test_another_time_asked_stays_unread_where_the_proposal_is_unknown() -> None:
     assert confirmation_answer("tem como ser na quarta 02/12 as 14h?") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "answer"),
+    [
+        ("sim! quer dizer nao, terça eu levo minha mae na hemodialise", False),
+        ("não, digo, sim", True),
+        ("nao, ou melhor, sim pode", True),
+    ],
+)
+def test_an_answer_put_right_in_words_is_the_one_read(text: str, answer: bool) -> None:
+    assert _confirmed(text) is answer
+
+
+def test_a_correction_to_an_hour_is_no_answer_put_right() -> None:
+    assert _confirmed("nao, às 11, quer dizer, 12") is False
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "não tem problema nenhum, pode marcar",
+        "não tem problema, pode confirmar",
+        "nao me importo, pode marcar",
+    ],
+)
+def test_a_problem_denied_before_a_yes_confirms(text: str) -> None:
+    assert _confirmed(text) is True
+
+
+def test_a_problem_denied_then_a_no_stays_unread() -> None:
+    assert _confirmed("nao tem problema, mas nao posso") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "pode marcar sim, se Deus quiser estarei lá",
+        "confirma, se deus quiser eu vou",
+        "pode confirmar sim, se chover eu vou de uber msm kkk",
+        "pode marcar, se estiver chovendo eu pego um taxi",
+    ],
+)
+def test_a_blessing_or_the_ride_if_it_rains_keeps_the_yes(text: str) -> None:
+    assert _confirmed(text) is True
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "se deus quiser",
+        "pode marcar, se chover eu nao vou",
+        "pode sim, se deus quiser, mas so se for de manha",
+    ],
+)
+def test_a_real_condition_beside_a_blessing_stays_unread(text: str) -> None:
+    assert _confirmed(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "é... pode sim pode confirmar que eu vou tá com a minha avó lá",
+        "é... então pode confirmar sim terça tá bom pra mim que meu marido tá de folga e me leva",
+        "pode confirmar que minha filha me leva",
+        "pode confirmar pra minha mae ela vai sim",
+    ],
+)
+def test_who_comes_along_or_whom_it_is_for_keeps_the_yes(text: str) -> None:
+    assert _confirmed(text) is True
+
+
+@pytest.mark.parametrize("text", ["pode confirmar sim, terça tá bom pra mim", "na terça pode sim"])
+def test_the_proposals_weekday_alone_in_a_yes_points_at_it(text: str) -> None:
+    assert _confirmed(text) is True
+
+
+@pytest.mark.parametrize(
+    "text", ["sim, quinta ta otimo pra mim", "terça de tarde ta bom", "terça dia 8 pode sim"]
+)
+def test_another_weekday_or_a_time_of_its_own_stays_unread(text: str) -> None:
+    assert _confirmed(text) is None

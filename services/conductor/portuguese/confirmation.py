@@ -45,6 +45,7 @@ from services.conductor.portuguese.consent import (
     _STEMS,
     CONSENT_PARTS,
     VERB_FORMS,
+    _without_form_only,
 )
 from services.conductor.portuguese.english_answers import english_answer
 from services.conductor.portuguese.hedges import hedged
@@ -53,6 +54,7 @@ from services.conductor.portuguese.mistaken_key import after_slip
 from services.conductor.portuguese.other_time_asked import other_time_asked
 from services.conductor.portuguese.proposal_dropped import proposal_dropped
 from services.conductor.portuguese.proposal_named import with_proposal_pointed
+from services.conductor.portuguese.proposal_weekday import with_proposal_weekday_pointed
 from services.conductor.portuguese.refusal_tails import after_capaz
 from services.conductor.portuguese.when import parse_when
 
@@ -213,6 +215,7 @@ def _portuguese_answer(
         return False  # "troca pra 11h", "tem outro?" (round 14)
     if proposed is not None and today is not None:
         text = with_proposal_pointed(text, proposed, today)
+        text = with_proposal_weekday_pointed(text, proposed, today)  # "terça tá bom"
     text = without_hurry(without_remarks(text, proposed))  # "confirma sim, terça to de folga"
     text = with_day_pointed(without_whom_for(text), proposed)
     if _NO_THEN_DROPPED.match(_unaccented(text)) or refused_by_what_fills_it(text):
@@ -249,6 +252,8 @@ def _portuguese_answer(
         return False
     if _CONDITION_WORDS.intersection(words):
         return None
-    if another is None and not _NEGATIONS.intersection(words) and Part.NO not in said:
+    # A problem denied is no negation ("não tem problema nenhum, pode marcar", round 16).
+    meant = _without_form_only(words)
+    if another is None and not _NEGATIONS.intersection(meant) and Part.NO not in said:
         return not hedged(said_first) or None  # "acho que sim": asked again (round 11)
     return None
