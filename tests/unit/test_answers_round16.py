@@ -362,3 +362,44 @@ def test_the_proposals_weekday_alone_in_a_yes_points_at_it(text: str) -> None:
 )
 def test_another_weekday_or_a_time_of_its_own_stays_unread(text: str) -> None:
     assert _confirmed(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "autorizo, mas nada de ficar mandando oferta no meu zap",
+        "autorizo, mas nada de me mandar propaganda pro meu email",
+    ],
+)
+def test_advertising_sent_refused_keeps_the_consent(text: str) -> None:
+    assert consent_answer(text) is True
+
+
+def test_something_else_refused_after_nada_de_stays_unread() -> None:
+    assert consent_answer("autorizo, mas nada de passar meus dados") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "sim! desde que seja so pro atendimento como vcs falaram",
+        "aceito, como foi explicado",
+    ],
+)
+def test_the_clinics_own_words_recalled_keep_the_consent(text: str) -> None:
+    assert consent_answer(text) is True
+
+
+@pytest.mark.parametrize(
+    "text", ["oxe e precisa perguntar? sim kkkk", "claro, nem precisava perguntar"]
+)
+def test_a_question_that_needs_no_answer_beside_a_yes_keeps_it(text: str) -> None:
+    assert consent_answer(text) is True
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["e precisa perguntar?", "nao, e precisa perguntar?", "aceito kkk precisa disso tudo msm?"],
+)
+def test_a_question_alone_beside_a_no_or_about_the_consent_stays_unread(text: str) -> None:
+    assert consent_answer(text) is None

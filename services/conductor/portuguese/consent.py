@@ -126,6 +126,9 @@ _NEUTRAL = _phrases(
     "plenamente", "totalmente", "completamente", "inteiramente", "mesmo", "nisso",
     # The notice pointed at ("como diz aí"); going on with what it is for.
     "como diz ai", "como esta ai", "como ta ai", "conforme diz ai", "com o agendamento",
+    # Round 16: the clinic's own words recalled ("... so pro atendimento como vcs falaram").
+    "como voces falaram", "como voces disseram", "como voces explicaram", "como falaram",
+    "como foi dito", "como foi explicado", "como voce falou", "como a senhora falou",
     "com a marcacao", "com o atendimento", "com o cadastro",
     "infelizmente",
     # A reminder asked, negated in form only ("não esquece de me avisar"): no answer.

@@ -76,8 +76,13 @@ _NOT_ASKED_REFUSED = re.compile(
     # What carries it named after the verb or "sem" ("só não me manda msg de marketing",
     # "sem whats de promoção", blind sets 21 to 24).
     rf"(?:{_CARRIER})?"
-    rf"|sem\s+(?:{_CARRIER})?|nada\s+de\s+)"
+    rf"|sem\s+(?:{_CARRIER})?|nada\s+de\s+"
+    # The sending refused ("nada de ficar mandando oferta no meu zap", round 16).
+    r"(?:ficar\s+)?(?:(?:me\s+)?(?:mandando|enviando|mandar|enviar)\s+)?)"
     rf"{_ADVERTISING}(?:\s+(?:e\s+nem|nem|e|ou)\s+(?:de\s+)?{_ADVERTISING})*\b"
+    # Where it would be sent ("... no meu zap", "pro meu email").
+    r"(?:\s+(?:no|pro|para\s+o|pelo|por)\s+(?:meu\s+)?(?:zap|whats(?:app)?|e-?mail|celular"
+    r"|numero|telefone))?"
     # The negator said again at the end, as speech does ("só não me manda promoção não").
     r"(?:\s+(?:nao|n)\b)?"
     # The thing refused named first ("propaganda não", round 11).
