@@ -403,3 +403,11 @@ def test_a_question_that_needs_no_answer_beside_a_yes_keeps_it(text: str) -> Non
 )
 def test_a_question_alone_beside_a_no_or_about_the_consent_stays_unread(text: str) -> None:
     assert consent_answer(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["yes please, thursday at 3pm", "sim, thursday", "ok, friday please", "sure, tomorrow morning"],
+)
+def test_a_yes_beside_a_time_named_in_english_stays_unread(text: str) -> None:
+    assert _confirmed(text) is None

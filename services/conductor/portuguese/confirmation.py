@@ -47,7 +47,7 @@ from services.conductor.portuguese.consent import (
     VERB_FORMS,
     _without_form_only,
 )
-from services.conductor.portuguese.english_answers import english_answer
+from services.conductor.portuguese.english_answers import english_answer, english_time_named
 from services.conductor.portuguese.hedges import hedged
 from services.conductor.portuguese.hurry_remarks import without_hurry
 from services.conductor.portuguese.mistaken_key import after_slip
@@ -193,6 +193,8 @@ def confirmation_answer(
     ("dia 1 às 10 tá ótimo", ``proposal_named``). Plain English is read too ("that
     works, thanks!", ``english_answers``)."""
     answer = _portuguese_answer(text, proposed, today)
+    if answer is True and english_time_named(text):
+        return None  # "yes please, thursday at 3pm": another time, maybe (round 16)
     return english_answer(text, consent=False) if answer is None else answer
 
 

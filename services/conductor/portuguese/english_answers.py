@@ -9,6 +9,9 @@ a no here unless the whole clause is the English one). Anything else, an English
 condition or question included ("yes if it's only for today", "is it for free?"), is
 left to the Portuguese grammar, which leaves it unread.
 
+A yes beside a time named in English ("yes, thursday at 3pm") is no yes to the proposal:
+the Portuguese time grammar cannot tell it from the one proposed, so it is left unread.
+
 Consent asks for an explicit yes: an agreement to the proposal ("that works", "sounds
 good") is no consent, as "ok" is none in Portuguese.
 """
@@ -55,6 +58,21 @@ _AGREED_CLAUSE = _whole(_AGREED)
 _NO_CLAUSE = _whole(_NO)
 _DECLINED_CLAUSE = _whole(_DECLINED)
 _COURTESY_CLAUSE = _whole(_COURTESY)
+
+
+# A time named in English ("yes, thursday at 3pm", "ok, friday please"): the Portuguese
+# time grammar does not read it, so a yes beside it may be a new time asked; unread.
+_ENGLISH_TIME = re.compile(
+    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri"
+    r"|sat|sun|today|tonight|tomorrow|morning|afternoon|evening|noon|midday|next\s+week"
+    r"|january|february|march|april|june|july|august|september|october|november|december"
+    r"|o'?clock)\b|\b\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)"
+)
+
+
+def english_time_named(text: str) -> bool:
+    """Whether ``text`` names a time in English words."""
+    return _ENGLISH_TIME.search(text.casefold().replace("\u2019", "'")) is not None
 
 
 def english_answer(text: str, consent: bool) -> bool | None:
