@@ -411,3 +411,33 @@ def test_a_question_alone_beside_a_no_or_about_the_consent_stays_unread(text: st
 )
 def test_a_yes_beside_a_time_named_in_english_stays_unread(text: str) -> None:
     assert _confirmed(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "é pro meu filho de 10 anos, autorizo",
+        "autorizo sim, é pra minha filha de 6 anos",
+        "sim, é pro meu bebê",
+        "autorizo, é pro meu filho, ele tem 8 anos",
+    ],
+)
+def test_ones_own_child_shown_a_minor_declares_the_parent(text: str) -> None:
+    assert consent_answer(text) is True
+
+
+def test_a_school_named_shows_the_child_a_minor() -> None:
+    text = "sou a mãe dele, autorizo, ele precisa do atestado pra escola"
+    assert consent_answer(text) is True
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "é pra minha filha de 20 anos, autorizo",
+        "sim sim, é pra minha filha q ta com febre, agiliza pfv",
+        "autorizo, minha filha tem 30 anos",
+    ],
+)
+def test_ones_own_child_with_no_minor_shown_stays_unread(text: str) -> None:
+    assert consent_answer(text) is None
