@@ -441,3 +441,18 @@ def test_a_school_named_shows_the_child_a_minor() -> None:
 )
 def test_ones_own_child_with_no_minor_shown_stays_unread(text: str) -> None:
     assert consent_answer(text) is None
+
+
+@pytest.mark.parametrize("text", ["no problem", "no worries"])
+def test_an_english_no_problem_is_no_refusal(text: str) -> None:
+    assert consent_answer(text) is None
+    assert _confirmed(text) is True
+
+
+@pytest.mark.parametrize("text", ["yes, that's fine", "yes, no problem", "no worries, go ahead"])
+def test_an_english_agreement_beside_a_yes_keeps_the_consent(text: str) -> None:
+    assert consent_answer(text) is True
+
+
+def test_a_consent_for_a_relative_said_an_adult_by_tem_stays_unread() -> None:
+    assert consent_answer("autorizo, minha filha tem 30 anos") is None

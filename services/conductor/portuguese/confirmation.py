@@ -47,7 +47,11 @@ from services.conductor.portuguese.consent import (
     VERB_FORMS,
     _without_form_only,
 )
-from services.conductor.portuguese.english_answers import english_answer, english_time_named
+from services.conductor.portuguese.english_answers import (
+    all_english,
+    english_answer,
+    english_time_named,
+)
 from services.conductor.portuguese.hedges import hedged
 from services.conductor.portuguese.hurry_remarks import without_hurry
 from services.conductor.portuguese.mistaken_key import after_slip
@@ -192,10 +196,12 @@ def confirmation_answer(
     start and the day it is read on, its own day and hour said again point at it
     ("dia 1 às 10 tá ótimo", ``proposal_named``). Plain English is read too ("that
     works, thanks!", ``english_answers``)."""
+    if all_english(text):
+        return english_answer(text, consent=False)  # "that works, thanks!", "no problem"
     answer = _portuguese_answer(text, proposed, today)
     if answer is True and english_time_named(text):
         return None  # "yes please, thursday at 3pm": another time, maybe (round 16)
-    return english_answer(text, consent=False) if answer is None else answer
+    return answer
 
 
 def _portuguese_answer(

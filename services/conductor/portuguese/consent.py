@@ -28,7 +28,7 @@ from services.conductor.portuguese.consent_permission import PERMISSION
 from services.conductor.portuguese.consent_relayed_no import relayed_refusal
 from services.conductor.portuguese.consent_remarks import without_remarks
 from services.conductor.portuguese.consent_scope import within_scope, without_asking_to_go_on
-from services.conductor.portuguese.english_answers import english_answer
+from services.conductor.portuguese.english_answers import all_english, english_answer
 from services.conductor.portuguese.hedges import hedged
 from services.conductor.portuguese.hurry_remarks import without_hurry
 from services.conductor.portuguese.mistaken_key import after_slip
@@ -198,9 +198,10 @@ def consent_answer(text: str) -> bool | None:
     condition (``consent_scope``); a yes said as a belief ("acho que sim") is none
     (``hedges``)."""
     text = after_slip(text) or text  # "nao pera, apertei errado kkk SIM pode"
+    # "yes, I authorize", "no problem" (round 16): a message all in English is read as such.
+    if all_english(text):
+        return english_answer(text, consent=True)
     answer = _whole_answer(text)
-    if answer is None:
-        return english_answer(text, consent=True)  # "yes, I authorize" (round 16)
     if answer is True and for_an_adult(text):
         return None  # "eu autorizo, é pra minha mae que ta com 60 anos" (round 16)
     return None if answer is True and hedged(text) else answer

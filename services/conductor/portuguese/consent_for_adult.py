@@ -22,7 +22,8 @@ _AGES = re.compile(
     r"\b(?:ele|ela|que|q)\s+(?:ja\s+)?(?:tem|ta\s+com|esta\s+com|e\s+de|fez|vai\s+fazer)\s+"
     r"(\d{1,3})\s+anos\b"
     # "minha mae de 60 anos", "pro meu pai, de 79 anos", "meu filho Davi de 30 anos".
-    r"|\b(?:meu|minha|meus|minhas)\s+[a-z]+(?:\s+[a-z]+)?\s+(?:de|com)\s+(\d{1,3})\s+anos\b"
+    r"|\b(?:meu|minha|meus|minhas)\s+[a-z]+(?:\s+[a-z]+)?\s+(?:de|com|tem|ta\s+com|esta\s+com"
+    r"|e\s+de)\s+(\d{1,3})\s+anos\b"
 )
 
 

@@ -30,7 +30,8 @@ _YES = (
 _AGREED = (
     r"(?:that|it|this) works(?: for me)?|works for me|sounds good|sounds great|perfect"
     r"|great|fine|that(?:'| i)?s fine|ok|okay|(?:please )?confirm(?: it)?(?: please)?"
-    r"|i(?:'| a)?ll be there|see you (?:then|there)|book it(?: please)?"
+    r"|i(?:'| a)?ll be there|see you (?:then|there)|book it(?: please)?|no problem|no worries"
+    r"|all good|alright|all right|good|cool|(?:that'?s |it'?s )?fine by me"
 )
 # What says no to both ("no", "no thanks", "I don't agree").
 _NO = (
@@ -38,7 +39,10 @@ _NO = (
     r"|consent)"
 )
 # What declines a proposal only ("I can't make it", "that doesn't work for me").
-_DECLINED = r"i (?:can'?t|cannot) make it|(?:that|it) doesn'?t work(?: for me)?"
+_DECLINED = (
+    r"i (?:can'?t|cannot)(?: make it| go| come)?|(?:that|it) doesn'?t work(?: for me)?"
+    r"|i'?m not available|not available|i won'?t be able to(?: make it| come| go)?"
+)
 # Courtesies and apologies for the language, beside the answer.
 _COURTESY = (
     r"thanks|thank you|thanks a lot|many thanks|cheers|hi|hello|good morning"
@@ -75,6 +79,17 @@ def english_time_named(text: str) -> bool:
     return _ENGLISH_TIME.search(text.casefold().replace("\u2019", "'")) is not None
 
 
+def all_english(text: str) -> bool:
+    """Whether every clause of ``text`` is one of the English phrases listed here: then it
+    is read here alone ("no problem" is no Portuguese "no")."""
+    if "?" in text:
+        return False
+    clauses = [" ".join(c.split()) for c in _CLAUSE.split(text.casefold().replace("\u2019", "'"))]
+    listed = (_COURTESY_CLAUSE, _YES_CLAUSE, _AGREED_CLAUSE, _NO_CLAUSE, _DECLINED_CLAUSE)
+    said = [c for c in clauses if c]
+    return bool(said) and all(any(p.match(c) for p in listed) for c in said)
+
+
 def english_answer(text: str, consent: bool) -> bool | None:
     """True for a plain English yes, False for a plain English no, None for anything
     else. For ``consent`` an agreement to a proposal ("that works") is no yes, and
@@ -82,14 +97,19 @@ def english_answer(text: str, consent: bool) -> bool | None:
     if "?" in text:
         return None
     said: set[bool] = set()
+    agreed = False
     for clause in _CLAUSE.split(text.casefold().replace("\u2019", "'")):
         words = " ".join(clause.split())
         if not words or _COURTESY_CLAUSE.match(words):
             continue
-        if _YES_CLAUSE.match(words) or (not consent and _AGREED_CLAUSE.match(words)):
+        if _AGREED_CLAUSE.match(words):
+            agreed = True  # a yes to a proposal; beside a yes, no more than an "ok"
+        elif _YES_CLAUSE.match(words):
             said.add(True)
         elif _NO_CLAUSE.match(words) or (not consent and _DECLINED_CLAUSE.match(words)):
             said.add(False)
         else:
             return None  # a word of its own: left to the Portuguese grammar
+    if agreed and not consent:
+        said.add(True)
     return said.pop() if len(said) == 1 else None
