@@ -358,7 +358,14 @@ def test_the_proposals_weekday_alone_in_a_yes_points_at_it(text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["sim, quinta ta otimo pra mim", "terça de tarde ta bom", "terça dia 8 pode sim"]
+    "text",
+    [
+        "sim, quinta ta otimo pra mim",
+        "terça de tarde ta bom",
+        "terça dia 8 pode sim",
+        "essa terça pode",
+        "terça que vem pode",
+    ],
 )
 def test_another_weekday_or_a_time_of_its_own_stays_unread(text: str) -> None:
     assert _confirmed(text) is None

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 
+from services.conductor.portuguese.text import fold
 from services.conductor.portuguese.when import parse_when
 
 _NAMES = (
@@ -21,8 +22,18 @@ _NAMES = (
 )  # fmt: skip
 
 
+# A week of its own said with the weekday ("essa terça", "terça que vem"): which week is
+# meant rests on the time grammar's reading of it, no echo of the proposal; left as said.
+_WEEK_WORDS = re.compile(
+    r"\b(?:ess[ae]|est[ae]|ness[ae]|nest[ae]|dess[ae]|dest[ae]|proxim[ao]|outr[ao]|que\s+vem"
+    r"|q\s+vem|semana|agora)\b"
+)
+
+
 def with_proposal_weekday_pointed(text: str, proposed: datetime, today: date) -> str:
     """``text`` with the proposal's weekday, named alone, written as "esse dia"."""
+    if _WEEK_WORDS.search(fold(text)):
+        return text
     when = parse_when(text, today)
     if when is None or (when.at, when.period, when.between, when.week) != (None,) * 4:
         return text
