@@ -463,3 +463,16 @@ def test_an_english_agreement_beside_a_yes_keeps_the_consent(text: str) -> None:
 
 def test_a_consent_for_a_relative_said_an_adult_by_tem_stays_unread() -> None:
     assert consent_answer("autorizo, minha filha tem 30 anos") is None
+
+
+def test_another_persons_booking_moved_is_no_answer_to_the_proposal() -> None:
+    assert _confirmed("pode mudar a consulta da minha mae pro dia 3/12?") is None
+
+
+@pytest.mark.parametrize("text", ["sim, to dirigindo", "sim, to no trabalho agora, autorizo"])
+def test_being_busy_now_keeps_a_consent(text: str) -> None:
+    assert consent_answer(text) is True
+
+
+def test_the_proposals_weekday_with_a_part_of_the_day_filled_stays_a_no() -> None:
+    assert _confirmed("terça de manha eu trabalho") is False

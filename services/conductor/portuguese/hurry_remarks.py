@@ -20,7 +20,8 @@ _HURRY = re.compile(
     # Where one is at, or leaving, only as said now: "terça to no trabalho" or "10h to
     # saindo do plantão" is a reason to refuse the proposal, and stays.
     rf"\b{_BEING}(?:com\s+(?:muita\s+|mt\s+|uma\s+)?pressa|(?:meio\s+|bem\s+)?corrid[oa]"
-    r"|correndo|no\s+intervalo(?:\s+agora)?|(?:no\s+(?:onibus|transito|metro)"
+    r"|correndo|dirigindo|no\s+intervalo(?:\s+agora)?"
+    r"|(?:no\s+(?:onibus|transito|metro|trabalho|servico|plantao|trampo)"
     r"|saindo\s+d[oa]\s+(?:plantao|trabalho|servico|aula|escola|reuniao|academia))\s+agora)"
     r"(?:\s+(?:rapido|rapidinho))?"
     # "respondo rapido", "entao respondo rapidinho".

@@ -22,6 +22,9 @@ _ASKED = re.compile(
     r"|dava\s+pra|seria\s+possivel|rola\s+de)\s+(?:ser|marcar|passar|mudar|trocar|agendar)\s+"
     r"(?:(?:pra|para|na|no|em|o|a)\s+)?(?P<time>[a-z0-9/ ]+?)\s*$"
 )
+# Another person's booking ("pode mudar a consulta da minha mae pro dia 3/12?"): another
+# matter than the proposal, left to be asked.
+_SOMEONE_ELSES = re.compile(r"\b(?:minha|meu|minhas|meus|dele|dela|del[ae]s)\b")
 _DATED = re.compile(r"\bdia\s+\d|\b\d{1,2}/\d{1,2}\b")
 
 
@@ -31,7 +34,7 @@ def other_time_asked(text: str, proposed: datetime, today: date) -> bool:
     if not text.rstrip().endswith("?"):
         return False
     found = _ASKED.match(fold(text))
-    if found is None:
+    if found is None or _SOMEONE_ELSES.search(found["time"]):
         return False
     when = parse_when(found["time"], today)
     if when is None or when.doubt is not None or when.week is not None:

@@ -27,6 +27,9 @@ _NAMES = (
 _WEEK_WORDS = re.compile(
     r"\b(?:ess[ae]|est[ae]|ness[ae]|nest[ae]|dess[ae]|dest[ae]|proxim[ao]|outr[ao]|que\s+vem"
     r"|q\s+vem|semana|agora)\b"
+    # A part of the day or a number beside it, which the time grammar may have set aside
+    # as one's routine ("terça de manhã eu trabalho"): the time said, not the proposal.
+    r"|\b(?:manha|tarde|noite|cedo|meio\s+dia)\b|\d"
 )
 
 
