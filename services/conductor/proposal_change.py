@@ -30,6 +30,8 @@ def on_proposed_day(when: When | None, proposed: datetime, text: str = "") -> Wh
     ("não, às 10 eu trabalho"), is the one refused: no time is meant."""
     if when is None and (asked := hour_asked_after_refused(text, proposed)) is not None:
         return When(day=proposed.date(), at=asked)  # "10h não consigo, pode ser 11?"
+    if when is None and (same := _same_day_asked(text, proposed)) is not None:
+        return same  # "tenho aula de manha. tem a tarde no msm dia?" (round 16)
     if when is not None and when.doubt and (kept := _without_hour_filled(text, proposed)):
         when = kept  # "não, às 10 ela tá na creche, só de tarde": the afternoon asked
     if when is not None and when.at is not None and when.at == commitment_hour(text):
@@ -87,6 +89,30 @@ def _without_hour_filled(text: str, proposed: datetime) -> When | None:
     if rest.day is not None and _OWN_DATE.search(kept) is None:
         return None
     return rest
+
+
+# The proposal's day pointed at ("no mesmo dia", "no msm dia").
+_SAME_DAY = re.compile(r"\b(?:n?o\s+)?(?:mesmo|msm)\s+dia\b")
+_SENTENCE_END = re.compile(r"[.;!?\n]+")
+
+
+def _same_day_asked(text: str, proposed: datetime) -> When | None:
+    """The part of the day, bound or hour asked "no mesmo dia" in a sentence of its own,
+    when the whole message reads as no time ("nao posso, tenho aula de manha. tem a
+    tarde no msm dia?": the morning is one's routine, set aside, and took the question
+    with it); None otherwise."""
+    for sentence in _SENTENCE_END.split(text):
+        if _SAME_DAY.search(fold(sentence)) is None:
+            continue
+        asked = parse_when(sentence, proposed.date())
+        if asked is None or asked.doubt or asked.week is not None:
+            return None
+        if asked.day not in (None, proposed.date()) or asked.start() == proposed:
+            return None
+        if asked.at is None and asked.period is None and asked.between is None:
+            return None
+        return When(day=proposed.date(), at=asked.at, period=asked.period, between=asked.between)
+    return None
 
 
 def _without_hour(when: When) -> When | None:

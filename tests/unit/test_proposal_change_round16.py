@@ -61,3 +61,19 @@ def test_a_dated_day_asked_after_the_proposals_weekday_filled_is_read() -> None:
 def test_a_bare_weekday_asked_after_the_proposals_weekday_filled_stays_asked() -> None:
     when = _on_proposal("terça eu trabalho, quinta de tarde pode?")
     assert when is None or when.doubt is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        ("nao posso, tenho aula de manha. tem a tarde no msm dia?", "tarde"),
+        ("não dá, trabalho de tarde. tem de manhã no mesmo dia?", "manha"),
+    ],
+)
+def test_the_part_asked_on_the_same_day_after_ones_routine_is_read(text: str, period: str) -> None:
+    when = _on_proposal(text)
+    assert when is not None and (when.day, when.period) == (date(2026, 12, 1), period)
+
+
+def test_the_same_day_asked_with_no_time_proposes_nothing() -> None:
+    assert _on_proposal("tenho aula. no mesmo dia?") is None
