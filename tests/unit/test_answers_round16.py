@@ -476,3 +476,15 @@ def test_being_busy_now_keeps_a_consent(text: str) -> None:
 
 def test_the_proposals_weekday_with_a_part_of_the_day_filled_stays_a_no() -> None:
     assert _confirmed("terça de manha eu trabalho") is False
+
+
+@pytest.mark.parametrize(
+    "text", ["consegue ser na quinta dia 3?", "e se fosse dia 3 as 15h?", "e se for de tarde?"]
+)
+def test_another_time_asked_in_other_words_is_a_no(text: str) -> None:
+    assert _confirmed(text) is False
+
+
+@pytest.mark.parametrize("text", ["se for de manha?", "pode ser depois das 9?", "e se for às 10?"])
+def test_a_part_or_span_holding_the_hour_proposed_stays_unread(text: str) -> None:
+    assert _confirmed(text) is None
