@@ -488,3 +488,19 @@ def test_another_time_asked_in_other_words_is_a_no(text: str) -> None:
 @pytest.mark.parametrize("text", ["se for de manha?", "pode ser depois das 9?", "e se for às 10?"])
 def test_a_part_or_span_holding_the_hour_proposed_stays_unread(text: str) -> None:
     assert _confirmed(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Yes, I authorize the use of my data",
+        "yes, you can use my data",
+        "I don't speak portuguese, yes I agree",
+    ],
+)
+def test_an_english_yes_naming_the_data_or_the_language_is_consent(text: str) -> None:
+    assert consent_answer(text) is True
+
+
+def test_an_english_yes_to_another_use_stays_unread() -> None:
+    assert consent_answer("yes, you can use my data for marketing") is None

@@ -24,7 +24,10 @@ import re
 _YES = (
     r"yes|yeah|yep|yup|sure|of course|certainly|absolutely|go ahead|please go ahead"
     r"|yes please|yes sure|sure thing|ok go ahead|okay go ahead"
-    r"|i (?:authorize|authorise|agree|accept|consent)(?: to (?:it|that|this))?"
+    r"|(?:yes\s+)?i (?:authorize|authorise|agree|accept|consent)(?: to)?"
+    r"(?: (?:it|that|this|the terms|the use of my (?:personal )?data|the processing of my"
+    r" (?:personal )?data))?"
+    r"|(?:yes\s+)?you (?:can|may) (?:use|keep|store) my (?:personal )?data"
 )
 # What agrees to a proposal only ("that works", "sounds good", "please confirm").
 _AGREED = (
@@ -48,7 +51,7 @@ _COURTESY = (
     r"thanks|thank you|thanks a lot|many thanks|cheers|hi|hello|good morning"
     r"|good afternoon|sorry|sorry my portuguese is (?:bad|not good|poor)"
     r"|sorry(?: for| about)? my (?:bad )?portuguese|i don'?t speak portuguese"
-    r"|my portuguese is (?:bad|not good|poor)"
+    r"|my portuguese is (?:bad|not good|poor)|i don'?t speak (?:much |good )?portuguese"
 )
 _CLAUSE = re.compile(r"[,.;!]+|\s+-\s+")
 
