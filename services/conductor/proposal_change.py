@@ -30,18 +30,24 @@ def on_proposed_day(when: When | None, proposed: datetime, text: str = "") -> Wh
     ("não, às 10 eu trabalho"), is the one refused: no time is meant."""
     if when is None and (asked := hour_asked_after_refused(text, proposed)) is not None:
         return When(day=proposed.date(), at=asked)  # "10h não consigo, pode ser 11?"
+    if when is None and (same := _same_day_asked(text, proposed)) is not None:
+        return same  # "tenho aula de manha. tem a tarde no msm dia?" (round 16)
     if when is not None and when.doubt and (kept := _without_hour_filled(text, proposed)):
         when = kept  # "não, às 10 ela tá na creche, só de tarde": the afternoon asked
     if when is not None and when.at is not None and when.at == commitment_hour(text):
         return _without_hour(when)  # "tenho q estar no trabalho às 11": another thing's
     if when is not None and _proposal_said_yes(when, proposed, text):
         return When(day=proposed.date(), at=proposed.time().replace(tzinfo=None))
-    if when is not None and when.doubt and _proposed_weekday_meant(text, proposed):
+    if (
+        when is not None
+        and _doubt_of_proposed_day(when, proposed)
+        and _proposed_weekday_meant(text, proposed)
+    ):
         when = When(at=when.at, period=when.period, between=when.between)
     if when is not None:
         when = weekday_in_doubt(when, proposed, text)  # "não, quarta às 10" a week before
     if when is not None and (other := _other_date_than_refused(when, proposed, text)):
-        return When(day=other)
+        return When(day=other, period=when.period)  # "só no dia 9 de manhã" (round 16)
     if when is not None and _proposed_hour_kept(when, text):
         return When(day=when.day, at=proposed.time().replace(tzinfo=None))
     if when is None or when.doubt or when.day is not None or when.week is not None:
@@ -61,8 +67,8 @@ _FILLER = r"(?:eu|ele|ela|a gente|nos|meu|minha|to|tou|estou|ta|trabalho|estudo)
 def _without_hour_filled(text: str, proposed: datetime) -> When | None:
     """What ``text`` asks once the hour or weekday proposed, named with what fills it
     ("às 10 ela tá na creche", "terça de manhã eu trabalho"), is taken out: a part of
-    the day, a bound or another hour, and no day of its own; None when it names no such
-    hour or asks nothing else."""
+    the day, a bound or another hour, and no day of its own but a dated one; None when
+    it names no such hour or asks nothing else."""
     hour, weekday = proposed.hour, _WEEKDAYS[proposed.weekday()]
     filled = (
         rf"\b(?:(?:as\s+|a\s+)?{hour}(?:h(?:00)?|:00|\s+horas?)?"
@@ -73,10 +79,40 @@ def _without_hour_filled(text: str, proposed: datetime) -> When | None:
     folded = fold(text)
     if re.search(filled, folded) is None:
         return None
-    rest = parse_when(re.sub(filled, " ", folded), proposed.date())
-    if rest is None or rest.doubt or rest.day is not None or rest.week is not None:
+    kept = re.sub(filled, " ", folded)
+    rest = parse_when(kept, proposed.date())
+    if rest is None or rest.doubt or rest.week is not None:
+        return None
+    # A day of its own only with its date ("terça eu levo minha mãe na hemodiálise ...
+    # se tiver quarta dia 2 à tarde seria melhor", round 16): a weekday alone may be of
+    # either week.
+    if rest.day is not None and _OWN_DATE.search(kept) is None:
         return None
     return rest
+
+
+# The proposal's day pointed at ("no mesmo dia", "no msm dia").
+_SAME_DAY = re.compile(r"\b(?:n?o\s+)?(?:mesmo|msm)\s+dia\b")
+_SENTENCE_END = re.compile(r"[.;!?\n]+")
+
+
+def _same_day_asked(text: str, proposed: datetime) -> When | None:
+    """The part of the day, bound or hour asked "no mesmo dia" in a sentence of its own,
+    when the whole message reads as no time ("nao posso, tenho aula de manha. tem a
+    tarde no msm dia?": the morning is one's routine, set aside, and took the question
+    with it); None otherwise."""
+    for sentence in _SENTENCE_END.split(text):
+        if _SAME_DAY.search(fold(sentence)) is None:
+            continue
+        asked = parse_when(sentence, proposed.date())
+        if asked is None or asked.doubt or asked.week is not None:
+            return None
+        if asked.day not in (None, proposed.date()) or asked.start() == proposed:
+            return None
+        if asked.at is None and asked.period is None and asked.between is None:
+            return None
+        return When(day=proposed.date(), at=asked.at, period=asked.period, between=asked.between)
+    return None
 
 
 def _without_hour(when: When) -> When | None:
@@ -94,13 +130,31 @@ def _proposal_said_yes(when: When, proposed: datetime, text: str) -> bool:
     return confirmation_answer(text, proposed, proposed.date() - timedelta(days=6)) is True
 
 
+def _doubt_of_proposed_day(when: When, proposed: datetime) -> bool:
+    """Whether ``when`` is in doubt between the proposal's day and another, its time
+    apart ("hoje (terça, 24/11) ou terça, 01/12?")."""
+    return when.doubt is not None and f"{proposed:%d/%m}" in when.doubt
+
+
+# A date of its own ("dia 3", "02/12"): another day than the proposal's may be meant.
+_OWN_DATE = re.compile(r"\bdia\s+\d|\b\d{1,2}/\d{1,2}\b|\b\d{1,2}\s+de\s+[a-z]+")
+
+
 def _proposed_weekday_meant(text: str, proposed: datetime) -> bool:
-    """Whether ``text`` names the proposal's weekday with "mesmo" ("na terça mesmo") and
-    no date of its own."""
+    """Whether ``text`` names the proposal's weekday with "mesmo" ("na terça mesmo") or
+    refuses part of it by name ("terça de manha nao rola, trampo. tem depois das 17?",
+    round 16), and names no date of its own. An hour is no date ("terça mesmo só que
+    as 11?", round 16): the doubt is only between today and the day proposed, and the
+    one answering the proposal looks at the day proposed."""
     folded = fold(text)
     name = _WEEKDAYS[proposed.weekday()]
-    named = re.search(rf"\b{name}(?: feira)? mesmo\b", folded) is not None
-    return named and re.search(r"\d", folded) is None
+    named = re.search(rf"\b{name}(?: feira)? (?:mesmo|msm)\b", folded) is not None
+    part_refused = re.search(
+        rf"\b{name}(?: feira)? (?:de|pela|a|na) (?:manha|tarde|noite)"
+        r" (?:(?:eu|ele|ela) )?(?:nao|n|num)\b",
+        folded,
+    )
+    return (named or part_refused is not None) and _OWN_DATE.search(folded) is None
 
 
 # The hour proposed kept for another day ("no mesmo horário", "na mesma hora").
@@ -125,9 +179,17 @@ def _other_date_than_refused(when: When, proposed: datetime, text: str) -> date 
     read here."""
     if when.at is not None or when.between is not None or when.week is not None:
         return None
+    if when.period is not None and when.doubt is None:
+        return None  # a part of the day on a day read already
     folded = fold(text)
     own = proposed.day
-    refused = re.search(rf"\b(?:nao|n) dia {own}\b|\bdia {own} (?:nao|n)\b", folded)
+    refused = re.search(
+        rf"\b(?:nao|n) dia {own}\b|\bdia {own} (?:nao|n)\b"
+        # With the verb of being able between ("nao consigo dia 1", round 16).
+        r"|\b(?:nao|n) (?:consigo|posso|da|vai dar|rola|quero|vou poder) "
+        rf"(?:(?:no|o) )?dia {own}\b",
+        folded,
+    )
     others = {int(n) for n in _DATE.findall(folded)} - {own}
     if refused is None or len(others) != 1 or " ou " in f" {folded} ":
         return None

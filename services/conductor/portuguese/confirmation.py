@@ -45,10 +45,20 @@ from services.conductor.portuguese.consent import (
     _STEMS,
     CONSENT_PARTS,
     VERB_FORMS,
+    _without_form_only,
+)
+from services.conductor.portuguese.english_answers import (
+    all_english,
+    english_answer,
+    english_time_named,
 )
 from services.conductor.portuguese.hedges import hedged
+from services.conductor.portuguese.hurry_remarks import without_hurry
 from services.conductor.portuguese.mistaken_key import after_slip
+from services.conductor.portuguese.other_time_asked import other_time_asked
+from services.conductor.portuguese.proposal_dropped import proposal_dropped
 from services.conductor.portuguese.proposal_named import with_proposal_pointed
+from services.conductor.portuguese.proposal_weekday import with_proposal_weekday_pointed
 from services.conductor.portuguese.refusal_tails import after_capaz
 from services.conductor.portuguese.when import parse_when
 
@@ -104,6 +114,8 @@ _CONFIRMATION = AnswerGrammar.of(
         **CONSENT_PARTS,
         Part.YES: CONSENT_PARTS[Part.YES] | _CONFIRM,
         Part.VERB: CONSENT_PARTS[Part.VERB] | _CARRY_OUT,
+        # Going on to the booking is consent's acknowledgement, here a verb (round 16).
+        Part.ACK: CONSENT_PARTS[Part.ACK] - _CARRY_OUT,
         Part.SOFT: CONSENT_PARTS[Part.SOFT] | _SUITS,
         Part.NO: CONSENT_PARTS[Part.NO] | _DECLINE,
         Part.SAID: (CONSENT_PARTS[Part.SAID] | _POINTED) - _CONFIRM,
@@ -182,20 +194,38 @@ def confirmation_answer(
     """True for a plain yes to a proposal, False for a plain no, None for anything else
     (a question, a correction, a condition, an unrelated message). Given the proposal's
     start and the day it is read on, its own day and hour said again point at it
-    ("dia 1 às 10 tá ótimo", ``proposal_named``)."""
+    ("dia 1 às 10 tá ótimo", ``proposal_named``). Plain English is read too ("that
+    works, thanks!", ``english_answers``)."""
+    if all_english(text):
+        return english_answer(text, consent=False)  # "that works, thanks!", "no problem"
+    answer = _portuguese_answer(text, proposed, today)
+    if answer is True and english_time_named(text):
+        return None  # "yes please, thursday at 3pm": another time, maybe (round 16)
+    return answer
+
+
+def _portuguese_answer(
+    text: str, proposed: datetime | None = None, today: date | None = None
+) -> bool | None:
+    """The answer read in Portuguese (``confirmation_answer``)."""
     text = _first_line_apart(after_slip(text) or text)  # "não, apertei errado, pode sim"
     if (rest := after_capaz(text)) is not None and confirmation_answer(
         rest, proposed, today
     ) is False:
         return False  # "capaz, terça é impossível pra mim"
+    if proposed is not None and proposal_dropped(text):
+        return False  # "cancela, nao quero mais" to a booking proposed (round 16)
+    if proposed is not None and today is not None and other_time_asked(text, proposed, today):
+        return False  # "tem como ser na quarta 02/12 as 14h?" (round 16)
     if (thumb := emoji_answer(text)) is not None:
         return thumb  # "👍" alone, as "ok" (round 14)
     if move_asked(text) or another_named_asked(text):
         return False  # "troca pra 11h", "tem outro?" (round 14)
     if proposed is not None and today is not None:
         text = with_proposal_pointed(text, proposed, today)
-    text = without_remarks(text, proposed)  # "confirma sim, terça to de folga"
-    text = with_day_pointed(without_whom_for(text))
+        text = with_proposal_weekday_pointed(text, proposed, today)  # "terça tá bom"
+    text = without_hurry(without_remarks(text, proposed))  # "confirma sim, terça to de folga"
+    text = with_day_pointed(without_whom_for(text), proposed)
     if _NO_THEN_DROPPED.match(_unaccented(text)) or refused_by_what_fills_it(text):
         return False  # "não, às 10 eu trabalho" (round 11)
     if no_then_another_asked(text, confirmation_answer):
@@ -230,6 +260,8 @@ def confirmation_answer(
         return False
     if _CONDITION_WORDS.intersection(words):
         return None
-    if another is None and not _NEGATIONS.intersection(words) and Part.NO not in said:
+    # A problem denied is no negation ("não tem problema nenhum, pode marcar", round 16).
+    meant = _without_form_only(words)
+    if another is None and not _NEGATIONS.intersection(meant) and Part.NO not in said:
         return not hedged(said_first) or None  # "acho que sim": asked again (round 11)
     return None

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
 
 from services.conductor.portuguese.answer_parts import asks
 from services.conductor.portuguese.text import fold
@@ -67,8 +67,9 @@ _FIRST_CLAUSE = re.compile(r"^\s*(?P<said>[^,.;!?\n]+)[,.;!\n]+\s*(?P<asked>.+)$
 _ASKING = re.compile(
     r"^(?:e\s+|mas\s+)?(?:tem|teria|tinha|haveria|ha|pode ser|podia ser|poderia ser|da pra"
     r"|da para|rola|consegue|tem como|seria possivel|pode)\b"
-    # What is asked said before its verb ("amanhã tem?", "sexta de manhã pode?").
-    r"|^(?:e\s+|mas\s+)?(?:[a-z0-9]+\s+){1,4}(?:tem|teria|tinha|da|rola|pode|serve)\s*$"
+    # What is asked said before its verb ("amanhã tem?", "sexta de manhã pode?"), with
+    # its date and hour too ("quinta dia 3 as 15h tem?", round 16).
+    r"|^(?:e\s+|mas\s+)?(?:[a-z0-9]+\s+){1,6}(?:tem|teria|tinha|da|rola|pode|serve)\s*$"
 )
 
 
@@ -110,10 +111,17 @@ def no_then_another_asked(text: str, read: Callable[[str], bool | None]) -> bool
 
 # A weekday said right before the negator, or called impossible ("terça é impossível"):
 # the day refused, pointed at.
+_WHO_REFUSES = r"(?:(?:eu|ele|ela|a gente|nos|n[oó]s)\s+)?"
 _DAY_REFUSED = re.compile(
+    # Its subject may come between ("terça eu nao consigo", round 16).
     r"\b(?:segunda|ter[cç]a|quarta|quinta|sexta)(?:[- ]feira)?"
-    r"(?=\s+(?:n[aã]o|n|num|[eé]\s+imposs[ií]vel)\b)"
-    r"|\b(?:s[aá]bado|domingo)(?=\s+(?:n[aã]o|n|num|[eé]\s+imposs[ií]vel)\b)"
+    rf"(?=\s+{_WHO_REFUSES}(?:n[aã]o|n|num|[eé]\s+imposs[ií]vel)\b)"
+    r"|\b(?:s[aá]bado|domingo)"
+    rf"(?=\s+{_WHO_REFUSES}(?:n[aã]o|n|num|[eé]\s+imposs[ií]vel)\b)"
+    # A weekday with its part of the day ("terça de manha nao rola", round 16).
+    r"|\b(?:segunda|ter[cç]a|quarta|quinta|sexta|s[aá]bado|domingo)(?:[- ]feira)?"
+    r"\s+(?:de|pela|[aà]|na) (?:manh[aã]|tarde|noite)"
+    rf"(?=\s+{_WHO_REFUSES}(?:n[aã]o|n|num)\b)"
     # A part of the day likewise ("de manhã não consigo, tem de tarde?", round 12).
     r"|\b(?:de|pela|[aà]|na) (?:manh[aã]|tarde|noite)(?=\s+(?:n[aã]o|n|num)\b)",
     re.IGNORECASE,
@@ -131,7 +139,19 @@ _HOUR_REFUSED = re.compile(
 )
 
 
-def with_day_pointed(text: str) -> str:
+def with_day_pointed(text: str, proposed: datetime | None = None) -> str:
     """``text`` with a weekday said before a negator written as "esse dia" ("terça não
-    dá" is "esse dia não dá"), an hour as "esse horário"."""
+    dá" is "esse dia não dá"), an hour as "esse horário"; the proposal's own date too,
+    given it ("oxe dia 1 nao, to viajando", round 16)."""
+    if proposed is not None:
+        text = _proposal_date(proposed).sub("esse dia", text)
     return _HOUR_REFUSED.sub("esse horário", _DAY_REFUSED.sub("esse dia", text))
+
+
+def _proposal_date(proposed: datetime) -> re.Pattern[str]:
+    """The proposal's date said before a negator ("dia 1 não", "dia 01/12 eu não posso")."""
+    return re.compile(
+        rf"\b(?:n[oa]\s+)?dia\s+0?{proposed.day}(?:/0?{proposed.month}(?:/\d{{2,4}})?)?"
+        rf"(?=\s+{_WHO_REFUSES}(?:n[aã]o|n|num)\b)",
+        re.IGNORECASE,
+    )

@@ -11,6 +11,11 @@
   gets there in, said after the yes ("terça tá bom pra mim às dez eu pego carona com meu
   cumpadi que vai pra feira").
 
+- Round 16: "se Deus quiser" ("pode marcar sim, se Deus quiser estarei lá"), the ride
+  taken if it rains ("se chover eu vou de uber msm kkk"), who comes along or takes the
+  patient ("que eu vou tá com a minha avó lá", "que meu marido tá de folga e me leva"),
+  and whom it is for before "ela vai" ("pode confirmar pra minha mae ela vai sim").
+
 Each is taken out before the answer is read; what remains must still be a plain yes.
 """
 
@@ -50,11 +55,43 @@ _RIDE = re.compile(
 )
 
 
+# Round 16: the devout's "se Deus quiser" with the going said after it ("pode marcar sim,
+# se Deus quiser estarei lá"): a blessing asked, no condition on the booking.
+_DEVOUT = re.compile(
+    r"[\s,.]*\b(?:e\s+)?se\s+deus\s+quiser\b(?:\s+(?:eu\s+)?(?:estarei|vou\s+estar"
+    r"|vou\s+ta|vou\s+tar|to|estou|vou|irei|vamos)(?:\s+(?:la|ai|sim))*)?[\s,.!]*"
+)
+# How one gets there if it rains ("se chover eu vou de uber msm kkk"): the patient goes
+# either way; the condition is on the ride, not on the booking.
+_RIDE_IF = re.compile(
+    r"[\s,.]*\b(?:e\s+)?se\s+(?:chover|tiver\s+chuva|estiver\s+chovendo|tiver\s+chovendo"
+    r"|o\s+onibus\s+atrasar|(?:o\s+)?carro\s+(?:quebrar|nao\s+pegar))\s+(?:eu\s+)?"
+    r"(?:vou|venho|pego|chamo)\s+(?:de\s+|um\s+|uma\s+)?(?:uber|taxi|onibus|carro|moto|99)"
+    r"(?:\s+(?:msm|mesmo|entao|ne))*(?:\s*k+)?\s*[.!]*\s*$"
+)
+# Who comes along or takes the patient, said after the yes ("que eu vou tá com a minha
+# avó lá", "que meu marido tá de folga e me leva").
+_COMPANY = re.compile(
+    r"[\s,.]*\b(?:que|q|pq|porque|e)\s+(?:(?:eu\s+)?vou\s+(?:ta|tar|estar|ir|com)\s+"
+    r"(?:(?:com|junto\s+com)\s+)?(?:a\s+|o\s+)?(?:minha|meu)\s+[a-z]+(?:\s+(?:la|ai|junto))?"
+    r"|(?:o\s+|a\s+)?(?:meu|minha)\s+[a-z]+\s+(?:(?:ta|esta|vai\s+estar|fica)\s+de\s+folga"
+    r"(?:\s+e\s+(?:me\s+leva|me\s+traz|vai\s+comigo|me\s+acompanha))?"
+    r"|(?:me\s+leva|me\s+traz|vai\s+comigo|me\s+acompanha)))\s*[.!]*\s*$"
+)
+# Whom the booking is for, after its verb ("pode confirmar pra minha mae ela vai sim").
+_FOR_KIN = re.compile(
+    r"\b(?:pra|para|pro)\s+(?:a\s+|o\s+)?(?:minha|meu)\s+(?:mae|pai|filh[ao]|avo|vo|esposa"
+    r"|marido|sogr[ao]|tia|tio|irma|irmao|net[ao]|vizinh[ao]|mainha|painho)\b"
+    r"(?=\s+(?:el[ae]\s+vai|que\s+el[ae]\s+vai)\b)"
+)
+
+
 def without_remarks(text: str, proposed: datetime | None) -> str:
     """``text`` (folded) without a remark of being free on the proposal's day, of
     resignation or of who takes the patient; ``text`` as it is when it has none."""
     folded = fold(text)
     day = _WEEKDAYS[proposed.weekday()] if proposed is not None else "(?!)"
-    kept = re.sub(rf"\b{_FREE.format(day=day)}\b", " ", folded)
+    kept = _FOR_KIN.sub(" ", _COMPANY.sub(" ", _RIDE_IF.sub(" ", _DEVOUT.sub(" ", folded))))
+    kept = re.sub(rf"\b{_FREE.format(day=day)}\b", " ", kept)
     kept = _RIDE.sub(" ", _TAKING.sub(" ", _RESIGNED.sub(" ", kept)))
     return text if kept == folded or not kept.strip() else kept

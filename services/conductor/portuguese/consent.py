@@ -22,12 +22,15 @@ from services.conductor.portuguese.answer_parts import asks as _asks
 from services.conductor.portuguese.answer_parts import phrases as _phrases
 from services.conductor.portuguese.answer_reading import answer_of
 from services.conductor.portuguese.answer_sentences import no_beside_question
+from services.conductor.portuguese.consent_for_adult import for_an_adult
 from services.conductor.portuguese.consent_guardian import without_guardian_said
 from services.conductor.portuguese.consent_permission import PERMISSION
 from services.conductor.portuguese.consent_relayed_no import relayed_refusal
 from services.conductor.portuguese.consent_remarks import without_remarks
 from services.conductor.portuguese.consent_scope import within_scope, without_asking_to_go_on
+from services.conductor.portuguese.english_answers import all_english, english_answer
 from services.conductor.portuguese.hedges import hedged
+from services.conductor.portuguese.hurry_remarks import without_hurry
 from services.conductor.portuguese.mistaken_key import after_slip
 from services.conductor.portuguese.refusal_tails import after_capaz, before_errand
 from services.conductor.portuguese.stop_messages import stop_of_messages_asked
@@ -46,6 +49,8 @@ _YES = _phrases(
 _HANDLING = (
     "usar", "utilizar", "guardar", "salvar", "registrar", "cadastrar", "anotar", "armazenar",
     "tratar", "manter", "ficar com", "colocar", "botar",
+    # Speech drops the infinitive's "r" ("sim pode usa meus dado", round 16).
+    "usa", "utiliza", "guarda", "salva", "registra", "cadastra", "anota",
 )  # fmt: skip
 _PERMITS = _phrases(
     *(f"{leave} {verb}" for leave in ("pode", "podem") for verb in _HANDLING),
@@ -76,6 +81,10 @@ _ACK = _phrases(
     "ciente", "estou ciente", "to ciente", "fiquei ciente", "entendi", "entendido",
     "compreendi", "informada", "informado", "bem informada", "bem informado",
     "fiquei informada", "fiquei informado", "fiquei bem informada", "fiquei bem informado",
+    # Going on to the booking ("autorizo sim macho pode marcar", round 16), as "pode
+    # seguir": with a yes, no consent by itself.
+    *(f"pode {verb}{what}" for verb in ("marcar", "agendar", "marca", "agenda")
+      for what in ("", " a consulta", " minha consulta", " entao")),
 )  # fmt: skip
 # A negation in form only (a problem or an objection denied): no negation of the yes.
 _FORM_ONLY = frozenset(phrase for phrase in _ACK if phrase[0] == "nao")
@@ -117,6 +126,9 @@ _NEUTRAL = _phrases(
     "plenamente", "totalmente", "completamente", "inteiramente", "mesmo", "nisso",
     # The notice pointed at ("como diz aí"); going on with what it is for.
     "como diz ai", "como esta ai", "como ta ai", "conforme diz ai", "com o agendamento",
+    # Round 16: the clinic's own words recalled ("... so pro atendimento como vcs falaram").
+    "como voces falaram", "como voces disseram", "como voces explicaram", "como falaram",
+    "como foi dito", "como foi explicado", "como voce falou", "como a senhora falou",
     "com a marcacao", "com o atendimento", "com o cadastro",
     "infelizmente",
     # A reminder asked, negated in form only ("não esquece de me avisar"): no answer.
@@ -186,7 +198,12 @@ def consent_answer(text: str) -> bool | None:
     condition (``consent_scope``); a yes said as a belief ("acho que sim") is none
     (``hedges``)."""
     text = after_slip(text) or text  # "nao pera, apertei errado kkk SIM pode"
+    # "yes, I authorize", "no problem" (round 16): a message all in English is read as such.
+    if all_english(text):
+        return english_answer(text, consent=True)
     answer = _whole_answer(text)
+    if answer is True and for_an_adult(text):
+        return None  # "eu autorizo, é pra minha mae que ta com 60 anos" (round 16)
     return None if answer is True and hedged(text) else answer
 
 
@@ -199,6 +216,7 @@ def _whole_answer(text: str) -> bool | None:
     text = without_whom_for(spoken.unsigned(without_so_address(text)))
     text = without_guardian_said(text)  # "..., sou a mãe dela" (round 13)
     text = without_remarks(text)  # "pode sim, eu confio em vcs" (round 14)
+    text = without_hurry(text)  # "sim sim, to com pressa kkkk" (round 16)
     if no_beside_question(text, lambda sentence: _answer(within_scope(sentence))):
         return False  # "pra que vcs querem meus dados? não autorizo não" (round 8)
     unasked = without_asking_to_go_on(text)

@@ -32,10 +32,17 @@ _PARENT_SAID = re.compile(
 )
 
 
-# Whose parent: "dele", "dela", "do Davi", "da menina".
-_WHOSE = r"(?:\s+(?:del[ae]s?|d[ao]s?\s+(?!(?:meu|minha|seu|sua|paciente)\b)[a-z]+))?"
+# Whose parent: "dele", "dela", "do Davi", "da menina"; whose guardian: "pelo meu filho
+# Davi" (round 16).
+_WHOSE = (
+    r"(?:\s+(?:del[ae]s?|d[ao]s?\s+(?!(?:meu|minha|seu|sua|paciente)\b)[a-z]+"
+    r"|pel[ao]s?\s+(?:meu|minha|meus|minhas)\s+[a-z]+(?:\s+(?!(?:de|e|que)\b)[a-z]+)?))?"
+)
 _GUARDIAN_SAID = re.compile(
-    r"\b(?:(?:eu\s+)?sou\s+(?:a\s+|o\s+)?(?:mae|pai|responsavel(?:\s+legal)?)"
+    r"\b(?:(?:eu\s+)?sou\s+(?:a\s+|o\s+)?(?:mae|pai|responsavel(?:\s+legal)?"
+    # A guardian appointed by a court ("sou curadora do meu irmão", round 16).
+    r"|curador[a]?|tutor[a]?\s+legal)"
+    + r"(?:\s+d[ao]s?\s+(?:meu|minha|meus|minhas)\s+[a-z]+)?"
     + _WHOSE
     + r"|(?:(?:eu\s+)?sou\s+(?:a\s+|o\s+)?[a-z]+\s+e\s+)?tenho\s+a\s+guarda"
     + _WHOSE
@@ -43,12 +50,35 @@ _GUARDIAN_SAID = re.compile(
 )
 # What shows the patient a minor beside the one declared: custody, a child named as one.
 _MINOR_SHOWN = re.compile(
-    r"\b(?:tenho\s+a\s+guarda|responsavel\s+legal"
-    r"|(?:mae|pai)\s+d[ao]s?\s+(?:menin[ao]s?|crianca|criancas|bebe|nene|pequen[ao]))\b"
+    r"\b(?:tenho\s+a\s+guarda|responsavel\s+legal|curador[a]?|tutor[a]?\s+legal"
+    r"|(?:mae|pai)\s+d[ao]s?\s+(?:menin[ao]s?|crianca|criancas|bebe|nene|pequen[ao])"
+    # Round 16: a baby, a newborn, a school or a nursery named ("é pro meu bebê", "ele
+    # precisa do atestado pra escola").
+    r"|bebe|nene|recem\s*-?\s*nascid[ao]|escola|creche|bercario|colegio|pediatra)\b"
+)
+# One's own child named (round 16): "meu filho", "minha filha Ana", "meu bebê". Beside an
+# age under 18 or a baby named, the one writing is shown the parent of a minor.
+_OWN_CHILD = (
+    r"(?:minha|meu)\s+(?:filh[ao]|bebe|nene|recem\s*-?\s*nascid[ao])"
+    r"(?:\s+(?!(?:de|e|que|ta|tem|esta)\b)[a-z]+)?"
+)
+_FOR_OWN_CHILD = re.compile(
+    rf"\b(?:(?:e|eh)\s+)?(?:(?:pra|para|pro|do|da)\s+(?:o\s+|a\s+)?)?{_OWN_CHILD}\b"
 )
 # The child's age: "ele tem 12 anos", "a menina tem 6 anos".
 _AGE = re.compile(
     r"\b(?:ele|ela|o\s+menino|a\s+menina|a\s+crianca)\s+(?:tem|e\s+de)\s+(\d{1,3})\s+anos?\b"
+    # The child named with the age ("pra minha filha de 15 anos", "meu filho Davi de 8
+    # anos", round 16): "pra" before it goes with it.
+    r"|\b(?:(?:e\s+)?(?:pra|para|pro|pela|pelo)\s+)?(?:minha|meu)\s+(?:filh[ao]|enteado|enteada"
+    r"|net[ao]|sobrinh[ao]|menin[ao])(?:\s+(?!(?:de|e|que)\b)[a-z]+)?\s+de\s+(\d{1,2})\s+anos?\b"
+)
+# What the child needs the visit for, said after the minor is shown ("ele tem 15 anos e
+# precisa do atestado pro futsal", round 16): the reason for the booking, no condition.
+_CHILD_NEED = re.compile(
+    r"\b(?:(?:e|que|pq|porque)\s+)?(?:(?:ele|ela)\s+)?precisa\s+d[eo]\s+(?:um\s+|uma\s+)?"
+    r"(?:atestado|laudo|exame|receita|declaracao|vacina|vacinas|consulta)"
+    r"(?:\s+(?:pra|para|pro|da|do|de)\s+(?:a\s+|o\s+)?[a-z]+)?\s*[.!]*\s*$"
 )
 
 
@@ -59,9 +89,16 @@ def without_guardian_said(text: str) -> str:
     folded = "".join(char for char in decomposed if not unicodedata.combining(char))
     if _CHILD_DATA.search(folded) is not None and _PARENT_SAID.search(folded) is not None:
         return _PARENT_SAID.sub(" ", _CHILD_DATA.sub(" dados ", folded))
-    ages = [int(age) for age in _AGE.findall(folded)]
-    if _GUARDIAN_SAID.search(folded) is None or any(age >= 18 for age in ages):
+    ages = [int(a or b) for a, b in _AGE.findall(folded)]
+    if any(age >= 18 for age in ages):
         return text  # an adult's consent is her own
-    if not ages and _MINOR_SHOWN.search(folded) is None:
+    minor = bool(ages) or _MINOR_SHOWN.search(folded) is not None
+    if _GUARDIAN_SAID.search(folded) is None:
+        # Round 16: one's own child with a minor shown ("é pro meu filho de 10 anos",
+        # "é pro meu bebê") declares the parent as "sou a mãe" does.
+        if not minor or _FOR_OWN_CHILD.search(folded) is None:
+            return text
+    elif not minor:
         return text  # a parent of whom? an adult child's consent is her own
-    return _AGE.sub(" ", _GUARDIAN_SAID.sub(" ", folded))
+    kept = _GUARDIAN_SAID.sub(" ", _AGE.sub(" ", folded))
+    return _CHILD_NEED.sub(" ", _FOR_OWN_CHILD.sub(" ", kept))

@@ -8,6 +8,8 @@
 - The notice's length remarked on, and the "mas" that turns from it to the answer ("vixe
   que textão kkkk mas blz, aceito"): a sigh at reading, no reservation on the yes.
 
+- Round 16: a question that needs no answer ("oxe e precisa perguntar? sim kkkk").
+
 They are taken out before the message is read; what remains must still be a clear yes
 (``consent``), so "confio em vcs" alone grants nothing. A remark with a doubt or a
 condition in it ("não sei se confio", "confio se for só pra consulta") is not matched and
@@ -43,9 +45,24 @@ _REMARKS = re.compile(
 )
 
 
+# Round 16: the question that needs no answer, beside a yes ("oxe e precisa perguntar?
+# sim kkkk", "claro, nem precisava perguntar"): a yes made emphatic, its question mark
+# none to answer. Beside a no or alone it is no answer, as before.
+_NEEDLESS = re.compile(
+    r"\b(?:e\s+)?(?:(?:nem|nao)\s+)?(?:precisa|precisava|precisaria)\s+(?:nem\s+|mesmo\s+|msm\s+)?"
+    r"(?:perguntar|pedir|falar)(?:\s+(?:isso|nao|ne))?\s*[?!]*"
+)
+
+
+_NEGATOR = re.compile(r"\b(?:nao|n|num|nunca|jamais)\b")
+
+
 def without_remarks(text: str) -> str:
-    """``text`` without its remarks of trust, of having been told, or on the length."""
-    return _REMARKS.sub(" ", _plain(text))
+    """``text`` without its remarks of trust, of having been told, or on the length, and
+    without a question that needs no answer."""
+    kept = _REMARKS.sub(" ", _plain(text))
+    unasked = _NEEDLESS.sub(" , ", kept)
+    return kept if _NEGATOR.search(unasked) else unasked
 
 
 def _plain(text: str) -> str:

@@ -22,7 +22,8 @@ import unicodedata
 
 # The notice's purposes, as patients name them.
 _PURPOSES = (
-    r"(?:marcar|agendar|remarcar|marcacao|agendamento|agendamentos|c[ou]nsulta|c[ou]nsultas"
+    # "marca" is speech's "marcar" ("pra marca a consulta", round 16).
+    r"(?:marcar|marca|agendar|remarcar|marcacao|agendamento|agendamentos|c[ou]nsulta|c[ou]nsultas"
     r"|atendimento|atendimentos|lembretes?|confirmac(?:ao|oes))"
 )
 # Kin named without a possessive, as the North-East and the family say ("de mainha").
@@ -43,7 +44,10 @@ _PURPOSE_NAMED = re.compile(
     rf"(?:\s+(?:e\s+)?{_DETERMINER}?{_PURPOSES})?\b"
     # Whom the booking is for ("é pra marcar pro meu filho", round 8; "a consulta de
     # mainha", "do nenê", round 11).
-    r"(?:\s+(?:pra|para|pro|da|do|de)\s+(?:(?:o\s+|a\s+)?(?:meu|minha)\s+[^\W\d_]+"
+    # The visit's kind as the purpose's object ("pra marcar meu pré natal", round 16).
+    r"(?:\s+(?:(?:meu|minha|o|a)\s+)?(?:pre\s*-?\s*natal|prenatal|preventivo|retorno|exames?"
+    r"|ultrassom|ultrassonografia|vacina|vacinas|check\s*-?\s*up)\b"
+    r"|\s+(?:pra|para|pro|da|do|de)\s+(?:(?:o\s+|a\s+)?(?:meu|minha)\s+[^\W\d_]+"
     rf"|{_KIN}"
     # The child named ("pra marcar a consulta de Heitor"), not what the visit would be.
     rf"|(?!{_NOT_WHOM}\b)[^\W\d_]+(?=\s*(?:[,.;!]|$|\s(?:ta|ne|viu|pfv|por favor)\b))))?"
@@ -72,8 +76,13 @@ _NOT_ASKED_REFUSED = re.compile(
     # What carries it named after the verb or "sem" ("só não me manda msg de marketing",
     # "sem whats de promoção", blind sets 21 to 24).
     rf"(?:{_CARRIER})?"
-    rf"|sem\s+(?:{_CARRIER})?|nada\s+de\s+)"
+    rf"|sem\s+(?:{_CARRIER})?|nada\s+de\s+"
+    # The sending refused ("nada de ficar mandando oferta no meu zap", round 16).
+    r"(?:ficar\s+)?(?:(?:me\s+)?(?:mandando|enviando|mandar|enviar)\s+)?)"
     rf"{_ADVERTISING}(?:\s+(?:e\s+nem|nem|e|ou)\s+(?:de\s+)?{_ADVERTISING})*\b"
+    # Where it would be sent ("... no meu zap", "pro meu email").
+    r"(?:\s+(?:no|pro|para\s+o|pelo|por)\s+(?:meu\s+)?(?:zap|whats(?:app)?|e-?mail|celular"
+    r"|numero|telefone))?"
     # The negator said again at the end, as speech does ("só não me manda promoção não").
     r"(?:\s+(?:nao|n)\b)?"
     # The thing refused named first ("propaganda não", round 11).

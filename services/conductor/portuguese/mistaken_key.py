@@ -3,7 +3,8 @@
 "nao pera, apertei errado kkk SIM pode", "sim.. ops cliquei errado, não autorizo",
 "não — foi sem querer, pode confirmar": what comes before the key pressed by mistake is
 taken back, and the answer is what follows it. So is an answer followed by second
-thoughts ("sim! ah não pera, terça de manhã eu trabalho... tem de tarde?"). "me
+thoughts ("sim! ah não pera, terça de manhã eu trabalho... tem de tarde?"), and one put
+right in words ("sim! quer dizer nao, ...", "não, digo, sim", round 16). "me
 enganei" and "errei" are not read here: they put a fact right ("não, me enganei, é
 quinta"), not a slip of the key.
 Nothing said after the mark leaves the message as it was.
@@ -20,6 +21,9 @@ _SLIP = re.compile(
     r"|\bfoi\s+sem\s+querer\b"
     # Second thoughts after an answer ("sim! ah não pera, terça de manhã eu trabalho").
     r"|(?<=[!.,\s])(?:ah\s+|opa\s+)?nao\s+pera(?:\s+ai)?\b"
+    # An answer put right in words, the new one said at once ("sim! quer dizer nao, terça
+    # eu levo minha mae na hemodialise", "não, digo, sim", round 16).
+    r"|(?<=[!.,\s])(?:ou\s+melhor|quer\s+dizer|digo)(?=[\s,.!]+(?:nao|n|sim|s|pode)\b)"
 )
 _AFTER = re.compile(r"^[\s,.;:!\u2026\u2014-]*(?:k{2,}|rs+|haha\w*|\s)*[\s,.;:!\u2026\u2014-]*")
 

@@ -4,6 +4,7 @@
   aceitam unimed", "nao kkk so tava vendo o horario de funcionamento", "não não quero
   não, eu só queria saber se vocês atendem unimed". Its "só" says what alone was
   wanted and its "se" asks indirectly: no condition on the no.
+- Something else wanted, named after the no: "nao moça so queria o endereço" (round 16).
 - The South's "capaz!" (no way) before a no: "capaz! não autorizo nada".
 
 The part before the errand, or after "capaz", must still read as a no by itself; a yes
@@ -20,6 +21,10 @@ _ERRAND = re.compile(
     r"\b(?:eu\s+)?(?:so|somente|apenas)\s+(?:(?:queria|quero|quis|tava|estava|to|tou|estou|vim)"
     r"\s+)?(?:saber|ver|vendo|olhando|pesquisando|perguntando|perguntar|tirar\s+uma\s+duvida"
     r"|consultando|conferindo|procurando)\b.*$"
+    # Something else wanted, named ("so queria o endereço", "eu só queria uma informação
+    # mesmo sobre o parto", round 16).
+    r"|\b(?:eu\s+)?(?:so|somente|apenas)\s+(?:queria|quero|precisava|preciso)\s+"
+    r"(?:um|uma|o|a|os|as)\s+[a-z]+.*$"
 )
 _CAPAZ = re.compile(r"^\s*(?:bah\s*,?\s*)?capaz\s*[!.,]+\s*")
 

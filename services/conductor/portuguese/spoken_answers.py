@@ -60,6 +60,10 @@ NEUTRAL = phrases(
     # Round 13: the young's sighs and cries before or after an answer ("aff não", "ih não
     # dá não mds"): they change no answer.
     "aff", "af", "afs", "ih", "mds", "meu deus", "pqp", "aiai", "ai ai",
+    # Round 16: Ceará's forms of address ("autorizo sim macho", "confirma sim mah"),
+    # speech's "mesmo" ("é mermo, pode sim"), emphasis ("serve demais") and relief at
+    # being seen ("simmm kkk finalmente"): they change no answer.
+    "macho", "mah", "mermo", "e mermo", "e mesmo", "demais", "finalmente",
 )  # fmt: skip
 # "sussa", "de boas", "pode pá": the young's "ok", an acknowledgement, no consent alone.
 # "bom demais": Minas' and the interior's "great" (round 9).
@@ -75,6 +79,9 @@ ACK = phrases(
     "pai d egua", "pai degua", "paidegua", "pai d egua demais",
     # The Spanish of the border and the coast ("sí, perfecto", round 13).
     "perfecto", "de acuerdo", "esta bien", "vale",
+    # Round 16: Ceará's "for real" ("de rocha, pode"), the South's "go on" ("dale,
+    # sim"), Minas' "bom" ("bão, pode confirma").
+    "de rocha", "dale", "bao",
 )  # fmt: skip
 # Spanish's "sí", written without its accent as chat writes it ("si, autorizo", round 13).
 YES = phrases("estar de acordo", "si", "claro que si", "si claro", "si si")

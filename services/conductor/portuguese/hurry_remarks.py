@@ -1,0 +1,49 @@
+"""The patient's hurry, remarked beside an answer (round 16).
+
+"sim sim, to com pressa kkkk", "claro q sim, to saindo do plantao agora entao respondo
+rapido kkk", "sim sim, to no intervalo rapido entao bora": the one answering says why the
+answer is short. It neither conditions nor doubts the yes, so it is taken out before the
+answer is read; what remains must still be a clear yes, and a remark with a negation, a
+condition or a question in it ("to com pressa, se for rapido sim") is not matched and
+the message stays as unread as before.
+"""
+
+from __future__ import annotations
+
+import re
+
+from services.conductor.portuguese.text import fold
+
+_BEING = r"(?:(?:eu\s+)?(?:to|tou|estou|ta|t)\s+)"
+_HURRY = re.compile(
+    # "to com pressa", "to meio corrido", "to no intervalo", "to saindo do plantao agora".
+    # Where one is at, or leaving, only as said now: "terça to no trabalho" or "10h to
+    # saindo do plantão" is a reason to refuse the proposal, and stays.
+    rf"\b{_BEING}(?:com\s+(?:muita\s+|mt\s+|uma\s+)?pressa|(?:meio\s+|bem\s+)?corrid[oa]"
+    r"|correndo|dirigindo|no\s+intervalo(?:\s+agora)?"
+    r"|(?:no\s+(?:onibus|transito|metro|trabalho|servico|plantao|trampo)"
+    r"|saindo\s+d[oa]\s+(?:plantao|trabalho|servico|aula|escola|reuniao|academia))\s+agora)"
+    r"(?:\s+(?:rapido|rapidinho))?"
+    # "respondo rapido", "entao respondo rapidinho".
+    r"|\b(?:entao\s+|por\s+isso\s+)?(?:respondo|respondendo|vou\s+responder)\s+"
+    r"(?:rapido|rapidinho|correndo|curto)\b"
+)
+
+
+def without_hurry(text: str) -> str:
+    """``text`` (folded, its clauses kept apart) without the patient's hurry remarked;
+    ``text`` as it is when it has none."""
+    plain = _plain(text)
+    kept = _HURRY.sub(" ", plain)
+    return text if kept == plain else kept
+
+
+_PUNCT = re.compile(r"\s*([,.;!?])\s*")
+
+
+def _plain(text: str) -> str:
+    """Folded, with the marks that part clauses (and ask) kept."""
+    marked = _PUNCT.sub(r" \1 ", text)
+    return " ".join(
+        fold(piece) if piece not in ",.;!?" else piece for piece in marked.split() if piece
+    )
