@@ -20,13 +20,13 @@ from services.conductor.portuguese.corrections import corrected, same_time_kept
 from services.conductor.portuguese.dated_weekdays import weekdays_dated
 from services.conductor.portuguese.days import DAY_NUMBERS, day_of, days_put_right
 from services.conductor.portuguese.either_parts import either_part_asked
+from services.conductor.portuguese.english_times import time_words_read
 from services.conductor.portuguese.not_meant import set_aside
 from services.conductor.portuguese.numbers import with_digits
 from services.conductor.portuguese.open_ends import later_opened
 from services.conductor.portuguese.questions_closed import questions_closed
 from services.conductor.portuguese.reasons import reasons_periods
 from services.conductor.portuguese.text import fold
-from services.conductor.portuguese.time_words import time_words_read
 from services.conductor.portuguese.wanted_part import time_wanted
 from services.conductor.portuguese.weekday_over import weekday_over_moved
 from services.conductor.portuguese.weekdays import weekdays_written_out

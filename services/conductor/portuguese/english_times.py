@@ -1,0 +1,104 @@
+"""English time words read as the Portuguese ones (round 16).
+
+Expatriates write to clinics in Rio in English: "Can I book for Friday at 2pm?",
+"December 3rd, 11am", "Is there anything on Monday morning?". Each English word of a time
+is written as the Portuguese the grammar reads, so every Portuguese rule (and every doubt:
+"at 3" is "as 3", morning or afternoon asked; "Friday or Monday" two days) holds for them.
+
+Only words no Portuguese message uses are read, so no Portuguese reading changes: a month
+only beside its day's number ("may" is a verb, "dec" would be "dez"), "at" and "am"/"pm"
+only beside an hour, "to" (Portuguese "tô") only between two hours. "12am" (midnight, or
+noon said wrongly?) is left unread, so asked.
+
+Folded text (see ``fold``: no accents, no dots), before number words become digits.
+"""
+
+from __future__ import annotations
+
+import re
+
+from services.conductor.portuguese import time_words
+
+_MONTHS = (
+    "january", "february", "march", "april", "may", "june", "july", "august",
+    "september", "october", "november", "december",
+)  # fmt: skip
+_PORTUGUESE_MONTHS = (
+    "janeiro", "fevereiro", "marco", "abril", "maio", "junho", "julho", "agosto",
+    "setembro", "outubro", "novembro", "dezembro",
+)  # fmt: skip
+_MONTH = "|".join(_MONTHS)
+_ORDINAL = r"(\d{1,2})(?:st|nd|rd|th)?"
+# "2pm", "2 pm", "2:30pm", "10 a m" ("a.m." folded).
+_MERIDIEM = re.compile(r"\b(\d{1,2})(?::(\d\d))? ?(a ?m|p ?m)\b")
+# "between 2 and 4pm": the second hour's half of the day is the first's too.
+_SPAN_HALF = re.compile(
+    r"\b(\d{1,2}(?::\d\d)?) (and|to|till|until) (\d{1,2}(?::\d\d)?) ?(a ?m|p ?m)\b"
+)
+_WEEKDAYS = {
+    "monday": "segunda", "tuesday": "terca", "wednesday": "quarta", "thursday": "quinta",
+    "friday": "sexta", "saturday": "sabado", "sunday": "domingo",
+}  # fmt: skip
+_SAID = (
+    # Days: "the day after tomorrow" before "tomorrow".
+    (re.compile(r"\b(?:the )?day after tomorrow\b"), "depois de amanha"),
+    (re.compile(r"\btomorrow\b"), "amanha"),
+    (re.compile(r"\btoday\b"), "hoje"),
+    (re.compile(r"\byesterday\b"), "ontem"),
+    (re.compile(r"\btonight\b"), "hoje a noite"),
+    (re.compile(r"\bthis (morning|afternoon|evening)\b"), r"hoje \1"),
+    # "next Friday" on a Tuesday: this week's or the next's, as "próxima sexta" (asked).
+    (
+        re.compile(r"\bnext (?=monday|tuesday|wednesday|thursday|friday|saturday|sunday)"),
+        "proxima ",
+    ),
+    (re.compile(r"\bthis (?=monday|tuesday|wednesday|thursday|friday|saturday|sunday)"), ""),
+    (re.compile(r"\bnext week\b"), "semana que vem"),
+    (re.compile(r"\bthis week\b"), "essa semana"),
+    (re.compile(r"\bin (\d{1,2}) days?\b"), r"daqui a \1 dias"),
+    (re.compile(r"\bin (\d{1,2}) weeks?\b"), r"daqui a \1 semanas"),
+    # Dates: "December 2nd", "the 2nd of December", "Thursday the 3rd", "on the 5th".
+    (re.compile(rf"\b({_MONTH}),? (?:the )?{_ORDINAL}\b"), r"\2 de \1"),
+    (re.compile(rf"\b(?:the )?{_ORDINAL} of ({_MONTH})\b"), r"\1 de \2"),
+    (re.compile(r"\b(?:on )?the (\d{1,2})(?:st|nd|rd|th)\b"), r"dia \1"),
+    # Parts of the day.
+    (re.compile(r"\b(?:in the |on )?(?:morning|mornings)\b"), "de manha"),
+    (re.compile(r"\b(?:in the |on )?(?:afternoon|afternoons)\b"), "a tarde"),
+    (re.compile(r"\b(?:in the |on )?(?:evening|evenings|night)\b"), "a noite"),
+    (re.compile(r"\b(?:at )?(?:noon|midday|lunchtime)\b"), "meio dia"),
+    # Bounds and spans: "after 3pm", "before 10am", "between 2 and 4pm", "from 2 to 4".
+    (re.compile(r"\bbetween (\d{1,2}\S*) and (?=\d)"), r"entre \1 e "),
+    (re.compile(r"\bfrom (\d{1,2}\S*) (?:to|till|until) (?=\d)"), r"das \1 as "),
+    (re.compile(r"\b(?:after|from) (?=\d)"), "depois das "),
+    (re.compile(r"\bbefore (?=\d)"), "antes das "),
+    (re.compile(r"\b(?:until|till) (?=\d)"), "ate as "),
+    (re.compile(r"\b(?:at|around|about) (?=\d)"), "as "),
+    (re.compile(r"\bor\b"), "ou"),
+    # A time put right: "Friday at 2pm, I mean 3pm" (see ``corrections``).
+    (re.compile(r"\b(?:i mean|actually)\b"), "quer dizer"),
+)
+
+
+def _hour(match: re.Match[str]) -> str:
+    """An hour with "am"/"pm" on the 24-hour clock ("2pm" is "14h", "10:30am" "10:30")."""
+    hour, minutes, afternoon = int(match[1]), match[2], match[3].startswith("p")
+    if not 1 <= hour <= 12 or (hour == 12 and not afternoon):
+        return match[0]  # "12am", "15pm": left as written, unread
+    hour = hour + 12 if afternoon and hour < 12 else hour
+    return f"{hour}:{minutes}" if minutes else f"{hour}h"
+
+
+def english_times_read(folded: str) -> str:
+    """``folded`` with English time words written as the Portuguese the grammar reads."""
+    folded = _MERIDIEM.sub(_hour, _SPAN_HALF.sub(r"\1\4 \2 \3\4", folded))
+    for said, meant in _SAID:
+        folded = said.sub(meant, folded)
+    for english, portuguese in zip(_MONTHS, _PORTUGUESE_MONTHS, strict=True):
+        folded = re.sub(rf"(?<=\d de ){english}\b", portuguese, folded)
+    return " ".join(_WEEKDAYS.get(word, word) for word in folded.split())
+
+
+def time_words_read(folded: str) -> str:
+    """``folded`` with English, Spanish and shorthand time words written as the grammar
+    reads them (see ``time_words``)."""
+    return time_words.time_words_read(english_times_read(folded))
