@@ -1,4 +1,5 @@
-"""Round 16, times: English times and requests, ..."""
+"""Round 16, times: English times and requests, corrections in a time moved to, hours
+and days refused, busy or kept, minutes to an hour after "às", days over asked."""
 
 from __future__ import annotations
 
@@ -103,3 +104,157 @@ def test_an_english_request_with_a_time_is_read(text: str, intent: Intent) -> No
 )
 def test_portuguese_times_are_not_read_as_english(text: str) -> None:
     assert english_times_read(fold(text)) == fold(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "at"),
+    [
+        ("muda a consulta do meu filho pra segunda as 8, ops, as 9", MONDAY, time(9)),
+        ("passa minha consulta pra sexta as 10, digo, 11", FRIDAY, time(11)),
+    ],
+)
+def test_a_correction_in_the_time_moved_to_is_read(text: str, day: date, at: time) -> None:
+    when = read_when(text)
+    assert when is not None and (when.day, when.at, when.doubt) == (day, at, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("tem amanha as 15? ah nao espera, quinta as 15", THURSDAY),
+        ("sexta as 15, espera ai, sabado as 15", date(2026, 11, 28)),
+    ],
+)
+def test_espera_turning_the_message_corrects_it(text: str, day: date) -> None:
+    when = read_when(text)
+    assert when is not None and (when.day, when.at, when.doubt) == (day, time(15), None)
+
+
+def test_waiting_said_is_no_correction() -> None:
+    when = read_when("amanha as 9 tem? fico na espera")
+    assert when is not None and (when.day, when.at) == (WEDNESDAY, time(9))
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "at"),
+    [
+        (
+            "tem vaga quinta, dia 26, às 9? não, pera, às 9 eu não consigo, pode ser 11",
+            THURSDAY,
+            time(11),
+        ),
+        ("amanha as 10 nao da, pode ser 14?", WEDNESDAY, time(14)),
+        ("sexta 10h eu nao consigo, que tal 11", FRIDAY, time(11)),
+    ],
+)
+def test_a_bare_number_after_an_hour_refused_is_an_hour(text: str, day: date, at: time) -> None:
+    when = read_when(text)
+    assert when is not None and (when.day, when.at, when.doubt) == (day, at, None)
+
+
+@pytest.mark.parametrize(
+    "text", ["sexta dia 9 nao consigo, pode ser 11", "amanha as 9 nao consigo, pode ser 3?"]
+)
+def test_a_bare_number_after_a_day_refused_or_in_doubt_is_not_proposed(text: str) -> None:
+    when = read_when(text)
+    assert when is not None and when.start() is None
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "period"),
+    [
+        (
+            "remarca o atestado da minha filha pra dia 4 de tarde pfv, ela tem prova de manha",
+            date(2026, 12, 4),
+            "tarde",
+        ),
+        ("amanha a noite, tenho aula de tarde", WEDNESDAY, "noite"),
+    ],
+)
+def test_a_part_of_the_day_told_busy_is_not_meant(text: str, day: date, period: str) -> None:
+    when = read_when(text)
+    assert when is not None and (when.day, when.period, when.doubt) == (day, period, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("marca pra quinta de tarde, quer dizer, sexta de tarde que quinta tenho dentista", FRIDAY),
+        ("quero sexta de tarde pq quinta eu trabalho", FRIDAY),
+    ],
+)
+def test_a_day_told_busy_is_not_meant(text: str, day: date) -> None:
+    when = read_when(text)
+    assert when is not None and (when.day, when.period, when.doubt) == (day, "tarde", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "at"),
+    [
+        ("cancela a de sexta as 9, a de segunda mantem", FRIDAY, time(9)),
+        ("mantem a de segunda, cancela a de sexta as 10", FRIDAY, time(10)),
+    ],
+)
+def test_a_booking_kept_is_not_the_one_meant(text: str, day: date, at: time) -> None:
+    when = read_when(text)
+    assert when is not None and (when.day, when.at, when.doubt) == (day, at, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        (
+            "depois do ultrassom de amanha queria ja deixar o retorno marcado pra sexta a tarde",
+            FRIDAY,
+        ),
+        ("antes da consulta de sexta quero fazer o exame na quinta a tarde", THURSDAY),
+    ],
+)
+def test_the_day_of_another_booking_is_not_meant(text: str, day: date) -> None:
+    when = read_when(text)
+    assert when is not None and (when.day, when.period, when.doubt) == (day, "tarde", None)
+
+
+def test_a_meal_of_a_day_is_that_day() -> None:
+    when = read_when("passa a de amanha pra depois do almoco de sexta")
+    assert when is not None and (when.day, when.period) == (FRIDAY, "tarde")
+
+
+@pytest.mark.parametrize(
+    ("text", "at"),
+    [
+        ("consigo às quinze pras dez amanhã?", time(9, 45)),
+        ("amanha umas quinze para as onze", time(10, 45)),
+    ],
+)
+def test_minutes_to_an_hour_said_after_as_are_read(text: str, at: time) -> None:
+    when = read_when(text)
+    assert when is not None and (when.day, when.at, when.doubt) == (WEDNESDAY, at, None)
+
+
+def test_num_posso_refuses_a_day() -> None:
+    when = read_when("a consulta de amanha eu num posso mas se tiver dia 2 de tarde eu vou")
+    assert when is not None and (when.day, when.period, when.doubt) == (
+        date(2026, 12, 2),
+        "tarde",
+        None,
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "cancela a de ontem que eu faltei",
+        "desmarca a consulta de ontem, esqueci",
+        "queria marcar o transvaginal ontem mas esqueci kkk, tem pra ontem ainda?",
+        "marquei errado, da pra ser pra ontem?",
+    ],
+)
+def test_a_day_over_cancelled_or_asked_for_is_asked(text: str) -> None:
+    when = read_when(text)
+    assert when is not None and when.doubt is not None
+
+
+def test_a_day_over_spoken_of_as_over_is_that_day() -> None:
+    when = read_when("marquei ontem as 10h?")
+    assert when is not None and (when.day, when.at) == (date(2026, 11, 23), time(10))

@@ -14,11 +14,13 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time
+from functools import partial
 
 from services.conductor.portuguese import noon_spans as spans
-from services.conductor.portuguese.corrections import corrected, same_time_kept
+from services.conductor.portuguese.corrections import corrected, read_corrected, same_time_kept
 from services.conductor.portuguese.dated_weekdays import weekdays_dated
 from services.conductor.portuguese.days import DAY_NUMBERS, day_of, days_put_right
+from services.conductor.portuguese.days_over import spoken_of_as_over
 from services.conductor.portuguese.either_parts import either_part_asked
 from services.conductor.portuguese.english_times import time_words_read
 from services.conductor.portuguese.not_meant import set_aside
@@ -106,11 +108,6 @@ _EITHER_PERIOD = re.compile(
 _OWN_PERIOD = re.compile(
     r"\b\d{1,2}(?:h|:\d\d| horas?)?(?: e meia)? (?:da|de) (manha|tarde|noite)\b"
 )
-# A day over with a verb in the past tense ("marquei ontem", "era ontem") is spoken of as
-# over (a look-up); without one ("ontem às 10h dá?") it is asked about, never proposed.
-_PAST_TENSE = re.compile(
-    r"\b(?:(?!(?:vou|sou|dou|tou|estou|meu|seu|teu|dia|tia|via)\b)\w+(?:ei|ou|eu|ava|ia|oi)|era)\b"
-)
 # Words that speak of a day of the month as over ("era dia 20", "perdi a do dia 20").
 _WAS = re.compile(r"\b(?:era|foi|perdi|faltei|marquei|agendei|tinha)\b")
 # Minutes to an hour: "quinze pras dez" (9:45), "dez para as 8" (7:50).
@@ -193,9 +190,7 @@ def _parse(text: str, today: date) -> When | None:
     if _NTH_WEEK.search(folded):
         return When(doubt="qual dia dessa semana você prefere?")
 
-    def read(part: str) -> When | None:
-        return _read(part, today)
-
+    read = read_corrected(partial(_read, today=today))  # "muda pra segunda as 8, ops, as 9"
     found, wanted = time_wanted(folded, read)
     found, wanted = (found, wanted) if found else corrected(folded, read)
     return same_time_kept(folded, wanted if found else _read(folded, today), read)
@@ -215,7 +210,7 @@ def _read(folded: str, today: date) -> When | None:
         at, time_doubt = None, "qual horário você prefere?"
     if (day, week, at, period, between, day_doubt, time_doubt) == (None,) * 7:
         return None
-    if day is not None and day < today and not _PAST_TENSE.search(folded):
+    if day is not None and day < today and not spoken_of_as_over(folded):
         # "ontem às 10h dá pra marcar?", "dia 23 de novembro às 10h tem?" on the 24th: a
         # day over, asked for, is never proposed.
         day_doubt = day_doubt or "esse dia já passou. Para qual dia você quer?"
