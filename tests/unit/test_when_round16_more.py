@@ -258,3 +258,58 @@ def test_a_day_over_cancelled_or_asked_for_is_asked(text: str) -> None:
 def test_a_day_over_spoken_of_as_over_is_that_day() -> None:
     when = read_when("marquei ontem as 10h?")
     assert when is not None and (when.day, when.at) == (date(2026, 11, 23), time(10))
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "period"),
+    [
+        ("nao consigo dia 1, só no dia 9 de manhã", date(2026, 12, 9), "manha"),
+        ("nao da na quinta, so sexta de manha", FRIDAY, "manha"),
+    ],
+)
+def test_a_day_refused_before_it_is_named_is_not_meant(text: str, day: date, period: str) -> None:
+    when = read_when(text)
+    assert when is not None and (when.day, when.period, when.doubt) == (day, period, None)
+
+
+def test_a_day_refused_alone_is_read_as_before() -> None:
+    when = read_when("nao posso segunda")
+    assert when is not None and when.day == MONDAY
+
+
+def test_a_day_taken_by_an_errand_is_not_meant() -> None:
+    when = read_when(
+        "é... não vai dar não porque terça eu levo minha mãe na hemodiálise sabe então se"
+        " tiver quarta dia 2 à tarde seria melhor"
+    )
+    assert when is not None and (when.day, when.period, when.doubt) == (
+        date(2026, 12, 2),
+        "tarde",
+        None,
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("a consulta da minha mae é dia 2 de manha ou de tarde?", date(2026, 12, 2)),
+        ("o pre natal de dia 2 é de manha ou de tarde?", date(2026, 12, 2)),
+        ("meu exame é amanha de manha ou de tarde?", WEDNESDAY),
+        ("a consulta da minha vó é segunda de tarde ou de manha?", MONDAY),
+    ],
+)
+def test_the_part_of_a_booking_asked_with_its_day_leaves_the_day(text: str, day: date) -> None:
+    when = read_when(text)
+    assert when is not None and (when.day, when.period, when.doubt) == (day, None, None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "uma consulta amanha e de manha ou de tarde?",
+        "a consulta pode ser amanha de manha ou de tarde?",
+    ],
+)
+def test_two_parts_offered_for_a_booking_to_make_are_asked(text: str) -> None:
+    when = read_when(text)
+    assert when is not None and when.doubt is not None

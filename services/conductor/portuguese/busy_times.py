@@ -2,7 +2,8 @@
 
 "remarca o atestado da minha filha pra dia 4 de tarde pfv, ela tem prova de manha": the
 morning is named for what fills it, not as the time wanted; "sexta de tarde que quinta
-tenho dentista": Thursday is the day taken. Such a day or part of the day is set aside
+tenho dentista", "porque terça eu levo minha mãe na hemodiálise ... quarta dia 2 à
+tarde": Thursday and Tuesday are the days taken. Such a day or part of the day is set aside
 when another one is named outside it; told alone ("ela tem aula de manhã") it is read as
 before. A booking asked for in the same words ("tem consulta de manhã?") is no activity.
 
@@ -28,7 +29,8 @@ _DAY = r"(?:segunda|terca|quarta|quinta|sexta|sabado|domingo|amanha|hoje)"
 # "que quinta tenho dentista", "pq sexta ela trabalha": the day given as the reason.
 _BUSY_DAY = re.compile(
     rf"\b(?:que|pq|porque|pois) (?:na |no |de )?({_DAY})(?: feira)? (?:eu |ele |ela )?"
-    r"(?:tenho|tem|trabalho|trabalha|estudo|estuda|to|ta|estou|esta|vou|vai)\b"
+    r"(?:tenho|tem|trabalho|trabalha|estudo|estuda|to|ta|estou|esta|vou|vai|levo|leva|busco"
+    r"|busca|pego|pega|faco|faz)\b"
 )
 _DAY_NAMED = re.compile(rf"\b{_DAY}\b|\bdia \d|\d/\d")
 

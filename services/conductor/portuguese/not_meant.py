@@ -13,6 +13,7 @@ import re
 
 from services.conductor.portuguese.busy_times import busy_set_aside
 from services.conductor.portuguese.days import REFUSED_DAY, REFUSED_DAY_PART
+from services.conductor.portuguese.days_refused_first import days_refused_first
 from services.conductor.portuguese.days_told import days_told_set_aside
 from services.conductor.portuguese.ends_elsewhere import elsewhere_set_aside
 from services.conductor.portuguese.kept_bookings import kept_set_aside
@@ -197,7 +198,8 @@ def set_aside(folded: str) -> str:
     folded = _events_set_aside(_weekdays_set_aside(folded))
     folded = days_told_set_aside(_doings_set_aside(folded))
     if not _CANCELLING.search(folded):
-        folded = _refused_days_set_aside(REFUSED_DAY_PART.sub("nao", folded))
+        folded = REFUSED_DAY_PART.sub("nao", days_refused_first(folded))
+        folded = _refused_days_set_aside(folded)
         folded = _REFUSED_HOUR.sub("nao", folded)
     else:
         # "tira a de sexta de manhã, não vou mais": the part of the day is the booking's,

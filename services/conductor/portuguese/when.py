@@ -17,11 +17,11 @@ from datetime import date, datetime, time
 from functools import partial
 
 from services.conductor.portuguese import noon_spans as spans
+from services.conductor.portuguese.booking_part_asked import part_asked
 from services.conductor.portuguese.corrections import corrected, read_corrected, same_time_kept
 from services.conductor.portuguese.dated_weekdays import weekdays_dated
 from services.conductor.portuguese.days import DAY_NUMBERS, day_of, days_put_right
 from services.conductor.portuguese.days_over import spoken_of_as_over
-from services.conductor.portuguese.either_parts import either_part_asked
 from services.conductor.portuguese.english_times import time_words_read
 from services.conductor.portuguese.not_meant import set_aside
 from services.conductor.portuguese.numbers import with_digits
@@ -165,7 +165,7 @@ def parse_when(text: str, today: date, now: datetime | None = None) -> When | No
     Given ``now`` (local wall clock), an hour of today already over is asked about, never
     proposed."""
     when = weekday_over_moved(_parse(text, today), text, today, now)
-    if when is not None and when.at is None and (asked := either_part_asked(text)):
+    if when is not None and when.at is None and (asked := part_asked(text)):
         when = replace(when, period=None, doubt=when.doubt or asked)
     if when is None or now is None or when.doubt or when.day != now.date() or when.at is None:
         return when
