@@ -313,3 +313,8 @@ def test_the_part_of_a_booking_asked_with_its_day_leaves_the_day(text: str, day:
 def test_two_parts_offered_for_a_booking_to_make_are_asked(text: str) -> None:
     when = read_when(text)
     assert when is not None and when.doubt is not None
+
+
+def test_a_day_one_can_make_given_after_que_is_no_busy_day() -> None:
+    when = read_when("amanha nao, que sexta eu vou poder")
+    assert when is not None and (when.day, when.doubt) == (FRIDAY, None)

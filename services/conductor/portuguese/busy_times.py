@@ -31,6 +31,8 @@ _BUSY_DAY = re.compile(
     rf"\b(?:que|pq|porque|pois) (?:na |no |de )?({_DAY})(?: feira)? (?:eu |ele |ela )?"
     r"(?:tenho|tem|trabalho|trabalha|estudo|estuda|to|ta|estou|esta|vou|vai|levo|leva|busco"
     r"|busca|pego|pega|faco|faz)\b"
+    # "que sexta eu vou poder", "pq quinta to livre": the day one can make, no reason.
+    r"(?! (?:poder|conseguir|livre|de folga|folga|folgad[ao]|disponivel)\b)"
 )
 _DAY_NAMED = re.compile(rf"\b{_DAY}\b|\bdia \d|\d/\d")
 
