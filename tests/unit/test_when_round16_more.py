@@ -318,3 +318,53 @@ def test_two_parts_offered_for_a_booking_to_make_are_asked(text: str) -> None:
 def test_a_day_one_can_make_given_after_que_is_no_busy_day() -> None:
     when = read_when("amanha nao, que sexta eu vou poder")
     assert when is not None and (when.day, when.doubt) == (FRIDAY, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "at"),
+    [
+        ("Dec 3rd at 10am", date(2026, 12, 3), time(10)),
+        ("3rd December 10am", date(2026, 12, 3), time(10)),
+        ("Fri 2pm", FRIDAY, time(14)),
+        ("Friday 27th at 10am", FRIDAY, time(10)),
+        ("Thursday at ten", THURSDAY, time(10)),
+        ("tomorrow at ten thirty", WEDNESDAY, time(10, 30)),
+        ("half past ten tomorrow", WEDNESDAY, time(10, 30)),
+        ("quarter to ten tomorrow", WEDNESDAY, time(9, 45)),
+        ("tomorrow 10 o'clock", WEDNESDAY, time(10)),
+    ],
+)
+def test_english_shortenings_and_hours_in_words_are_read(text: str, day: date, at: time) -> None:
+    when = read_when(text)
+    assert when is not None and (when.day, when.at, when.doubt) == (day, at, None)
+
+
+@pytest.mark.parametrize("text", ["Can I book 12/3 at 10am?", "is 2/12 at 3pm available?"])
+def test_a_date_in_an_english_message_that_may_be_month_first_is_asked(text: str) -> None:
+    when = read_when(text)
+    assert when is not None and when.doubt is not None and when.start() is None
+
+
+def test_a_date_that_can_only_be_day_first_is_read_in_english() -> None:
+    when = read_when("28/11 at 10am")
+    assert when is not None and (when.day, when.at) == (date(2026, 11, 28), time(10))
+
+
+@pytest.mark.parametrize(
+    ("text", "period"), [("tomorrow after lunch", "tarde"), ("tomorrow before lunch", "manha")]
+)
+def test_english_lunch_bounds_a_part_of_the_day(text: str, period: str) -> None:
+    when = read_when(text)
+    assert when is not None and (when.day, when.period) == (WEDNESDAY, period)
+
+
+def test_the_english_weekend_is_asked() -> None:
+    when = read_when("anything this weekend?")
+    assert when is not None and when.doubt is not None
+
+
+@pytest.mark.parametrize(
+    "text", ["a clinica fica perto da Av. Beira Mar, 1200?", "dia 12/3 as 10h", "tem dia 2/12?"]
+)
+def test_portuguese_words_like_english_shortenings_are_left(text: str) -> None:
+    assert english_times_read(fold(text)) == fold(text)

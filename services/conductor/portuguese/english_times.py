@@ -28,6 +28,10 @@ _PORTUGUESE_MONTHS = (
     "setembro", "outubro", "novembro", "dezembro",
 )  # fmt: skip
 _MONTH = "|".join(_MONTHS)
+# "Dec 3rd", "Nov 30": a month shortened, only before a day; "mar" is the sea ("Beira Mar,
+# 1200"), so March is read only in full.
+_SHORT_MONTHS = {name[:3]: name for name in _MONTHS if name != "march"} | {"sept": "september"}
+_SHORT_MONTH = re.compile(rf"\b({'|'.join(_SHORT_MONTHS)}) (?=\d{{1,2}}(?:st|nd|rd|th)?\b)")
 _ORDINAL = r"(\d{1,2})(?:st|nd|rd|th)?"
 # "2pm", "2 pm", "2:30pm", "10 a m" ("a.m." folded).
 _MERIDIEM = re.compile(r"\b(\d{1,2})(?::(\d\d))? ?(a ?m|p ?m)\b")
@@ -39,6 +43,15 @@ _WEEKDAYS = {
     "monday": "segunda", "tuesday": "terca", "wednesday": "quarta", "thursday": "quinta",
     "friday": "sexta", "saturday": "sabado", "sunday": "domingo",
 }  # fmt: skip
+# "Fri 2pm", "Mon morning": a weekday shortened, only before a time.
+_SHORT_WEEKDAYS = {
+    "mon": "monday", "tue": "tuesday", "tues": "tuesday", "wed": "wednesday",
+    "thu": "thursday", "thur": "thursday", "thurs": "thursday", "fri": "friday",
+    "sat": "saturday", "sun": "sunday",
+}  # fmt: skip
+_SHORT_WEEKDAY = re.compile(
+    rf"\b({'|'.join(_SHORT_WEEKDAYS)})\b(?= (?:\d|as \d|dia \d|de manha|a tarde|a noite))"
+)
 _SAID = (
     # Days: "the day after tomorrow" before "tomorrow".
     (re.compile(r"\b(?:the )?day after tomorrow\b"), "depois de amanha"),
@@ -59,13 +72,26 @@ _SAID = (
     (re.compile(r"\bin (\d{1,2}) weeks?\b"), r"daqui a \1 semanas"),
     # Dates: "December 2nd", "the 2nd of December", "Thursday the 3rd", "on the 5th".
     (re.compile(rf"\b({_MONTH}),? (?:the )?{_ORDINAL}\b"), r"\2 de \1"),
-    (re.compile(rf"\b(?:the )?{_ORDINAL} of ({_MONTH})\b"), r"\1 de \2"),
+    (re.compile(rf"\b(?:the )?{_ORDINAL}(?: of)? ({_MONTH})\b"), r"\1 de \2"),
     (re.compile(r"\b(?:on )?the (\d{1,2})(?:st|nd|rd|th)\b"), r"dia \1"),
+    # "Friday 27th": an ordinal after a weekday ("my 2nd time" is no day).
+    (
+        re.compile(r"\b((?:mon|tues|wednes|thurs|fri|satur|sun)day),? (\d{1,2})(?:st|nd|rd|th)\b"),
+        r"\1 dia \2",
+    ),
     # Parts of the day.
     (re.compile(r"\b(?:in the |on )?(?:morning|mornings)\b"), "de manha"),
     (re.compile(r"\b(?:in the |on )?(?:afternoon|afternoons)\b"), "a tarde"),
     (re.compile(r"\b(?:in the |on )?(?:evening|evenings|night)\b"), "a noite"),
     (re.compile(r"\b(?:at )?(?:noon|midday|lunchtime)\b"), "meio dia"),
+    (re.compile(r"\bafter lunch\b"), "depois do almoco"),
+    (re.compile(r"\bbefore lunch\b"), "antes do almoco"),
+    (re.compile(r"\b(?:this |next |the |on the |at the )?weekend\b"), "fim de semana"),
+    # "half past ten", "quarter past 9", "quarter to 10" (minutes to, as "quinze pras dez").
+    (re.compile(r"\bhalf past (\d{1,2})\b"), r"\1 e meia"),
+    (re.compile(r"\b(?:a )?quarter past (\d{1,2})\b"), r"\1 e 15"),
+    (re.compile(r"\b(?:a )?quarter to (\d{1,2})\b"), r"15 pras \1"),
+    (re.compile(r"\b(\d{1,2}) ?o ?clock\b"), r"as \1"),
     # Bounds and spans: "after 3pm", "before 10am", "between 2 and 4pm", "from 2 to 4".
     (re.compile(r"\bbetween (\d{1,2}\S*) and (?=\d)"), r"entre \1 e "),
     (re.compile(r"\bfrom (\d{1,2}\S*) (?:to|till|until) (?=\d)"), r"das \1 as "),
@@ -88,14 +114,54 @@ def _hour(match: re.Match[str]) -> str:
     return f"{hour}:{minutes}" if minutes else f"{hour}h"
 
 
+# An hour said in words ("at ten", "ten thirty", "eleven am"), before a clock word or after
+# "at"; "one" elsewhere is no hour ("the one on Friday").
+_NUMBERS = (
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve",
+)  # fmt: skip
+_NUMBER = "|".join(_NUMBERS)
+_HOUR_WORD = re.compile(
+    rf"\b(?<=at |by )({_NUMBER})\b|\b({_NUMBER})(?= ?(?:a ?m|p ?m|o ?clock|thirty|fifteen"
+    rf"|forty five)\b)|(?<=half past )({_NUMBER})\b|(?<=quarter past )({_NUMBER})\b"
+    rf"|(?<=quarter to )({_NUMBER})\b"
+)
+_MINUTE_WORDS = (
+    (re.compile(r"\b(\d{1,2}) thirty\b"), r"\1:30"),
+    (re.compile(r"\b(\d{1,2}) fifteen\b"), r"\1:15"),
+    (re.compile(r"\b(\d{1,2}) forty five\b"), r"\1:45"),
+)
+# Words only an English message has: in one, "12/3" may be written month first (3
+# December) as much as day first (12 March), and both are asked.
+_ENGLISH = re.compile(
+    r"\b(?:the|can|could|would|please|book|appointment|tomorrow|today|morning|afternoon"
+    r"|evening|my|is|for|at|on|i|you|have|any|anything|available|there)\b"
+)
+_DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})(?![\d/])")
+
+
+def _either_date(match: re.Match[str]) -> str:
+    first, second = int(match[1]), int(match[2])
+    if first == second or first > 12 or second > 12:
+        return match[0]
+    return f"{first}/{second} ou {second}/{first}"
+
+
 def english_times_read(folded: str) -> str:
     """``folded`` with English time words written as the Portuguese the grammar reads."""
+    in_english = _ENGLISH.search(folded) is not None
+    folded = _HOUR_WORD.sub(lambda m: str(_NUMBERS.index(m[0]) + 1), folded)
+    for said, meant in _MINUTE_WORDS:
+        folded = said.sub(meant, folded)
+    folded = _SHORT_MONTH.sub(lambda m: f"{_SHORT_MONTHS[m[1]]} ", folded)
+    folded = _DATE.sub(_either_date, folded) if in_english else folded
     folded = _MERIDIEM.sub(_hour, _SPAN_HALF.sub(r"\1\4 \2 \3\4", folded))
     for said, meant in _SAID:
         folded = said.sub(meant, folded)
     for english, portuguese in zip(_MONTHS, _PORTUGUESE_MONTHS, strict=True):
         folded = re.sub(rf"(?<=\d de ){english}\b", portuguese, folded)
-    return " ".join(_WEEKDAYS.get(word, word) for word in folded.split())
+    folded = " ".join(_WEEKDAYS.get(word, word) for word in folded.split())
+    return _SHORT_WEEKDAY.sub(lambda m: _WEEKDAYS[_SHORT_WEEKDAYS[m[1]]], folded)
 
 
 def time_words_read(folded: str) -> str:
