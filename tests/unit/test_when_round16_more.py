@@ -332,6 +332,8 @@ def test_a_day_one_can_make_given_after_que_is_no_busy_day() -> None:
         ("half past ten tomorrow", WEDNESDAY, time(10, 30)),
         ("quarter to ten tomorrow", WEDNESDAY, time(9, 45)),
         ("tomorrow 10 o'clock", WEDNESDAY, time(10)),
+        ("friday 7 in the evening", FRIDAY, time(19)),
+        ("tomorrow at 3 in the afternoon", WEDNESDAY, time(15)),
     ],
 )
 def test_english_shortenings_and_hours_in_words_are_read(text: str, day: date, at: time) -> None:
@@ -368,3 +370,25 @@ def test_the_english_weekend_is_asked() -> None:
 )
 def test_portuguese_words_like_english_shortenings_are_left(text: str) -> None:
     assert english_times_read(fold(text)) == fold(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "at"),
+    [
+        ("amanha as 14 desculpa, 15", WEDNESDAY, time(15)),
+        ("amanha as 10, foi mal, as 11", WEDNESDAY, time(11)),
+        ("tem quinta as 15? me enganei, sexta as 15", FRIDAY, time(15)),
+        ("quarta as 9... retificando, quarta as 10", WEDNESDAY, time(10)),
+    ],
+)
+def test_a_slip_owned_puts_the_time_right(text: str, day: date, at: time) -> None:
+    when = read_when(text)
+    assert when is not None and (when.day, when.at, when.doubt) == (day, at, None)
+
+
+@pytest.mark.parametrize(
+    "text", ["desculpa a demora, amanha as 10 tem?", "amanha as 10 tem? desculpa o incomodo"]
+)
+def test_an_apology_naming_no_time_corrects_nothing(text: str) -> None:
+    when = read_when(text)
+    assert when is not None and (when.day, when.at) == (WEDNESDAY, time(10))

@@ -28,7 +28,11 @@ _MARKER = re.compile(
     r"|corrigindo|brincadeira|(?<!te )(?<!eu )(?<!lhe )digo|(?:nao )?(?:pera|perai|peraí)"
     # "espera" only as a turn of one's own ("ah não espera, quinta as 15", round 16), never
     # "fico na espera".
-    r"|(?:ah |nao )+espera|espera ai|esperai)\b"
+    r"|(?:ah |nao )+espera|espera ai|esperai"
+    # A slip owned ("amanhã às 14 desculpa, 15", "quinta às 15? me enganei, sexta às 15",
+    # round 16): what follows is the time meant; "desculpa a demora" names none, and the
+    # message is read whole.
+    r"|desculpa|desculpe|foi mal|me enganei|enganei|errei|retificando)\b"
 )
 
 

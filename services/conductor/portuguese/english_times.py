@@ -6,9 +6,12 @@ is written as the Portuguese the grammar reads, so every Portuguese rule (and ev
 "at 3" is "as 3", morning or afternoon asked; "Friday or Monday" two days) holds for them.
 
 Only words no Portuguese message uses are read, so no Portuguese reading changes: a month
-only beside its day's number ("may" is a verb, "dec" would be "dez"), "at" and "am"/"pm"
-only beside an hour, "to" (Portuguese "tô") only between two hours. "12am" (midnight, or
-noon said wrongly?) is left unread, so asked.
+only beside its day's number ("may" is a verb; "mar" is the sea, so March only in full),
+a shortened weekday ("Fri") only before a time, "at" and "am"/"pm" only beside an hour,
+"to" (Portuguese "tô") only between two hours, an hour in words ("ten") only after "at"
+or before a clock word. "12am" (midnight, or noon said wrongly?) is left unread, so
+asked. In an English message "12/3" may be written month first (3 December) as much as
+day first (12 March): both are named, and the day asked.
 
 Folded text (see ``fold``: no accents, no dots), before number words become digits.
 """
@@ -79,7 +82,10 @@ _SAID = (
         re.compile(r"\b((?:mon|tues|wednes|thurs|fri|satur|sun)day),? (\d{1,2})(?:st|nd|rd|th)\b"),
         r"\1 dia \2",
     ),
-    # Parts of the day.
+    # Parts of the day: an hour's own ("7 in the evening" is "7 da noite"), then any.
+    (re.compile(r"\b(\d{1,2}(?::\d\d)?) in the morning\b"), r"\1 da manha"),
+    (re.compile(r"\b(\d{1,2}(?::\d\d)?) in the afternoon\b"), r"\1 da tarde"),
+    (re.compile(r"\b(\d{1,2}(?::\d\d)?) (?:in the evening|at night)\b"), r"\1 da noite"),
     (re.compile(r"\b(?:in the |on )?(?:morning|mornings)\b"), "de manha"),
     (re.compile(r"\b(?:in the |on )?(?:afternoon|afternoons)\b"), "a tarde"),
     (re.compile(r"\b(?:in the |on )?(?:evening|evenings|night)\b"), "a noite"),
