@@ -392,3 +392,72 @@ def test_a_slip_owned_puts_the_time_right(text: str, day: date, at: time) -> Non
 def test_an_apology_naming_no_time_corrects_nothing(text: str) -> None:
     when = read_when(text)
     assert when is not None and (when.day, when.at) == (WEDNESDAY, time(10))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "sabado 9h, 9h30",
+        "amanha as 10h, 10h30",
+        "sabado de manha, tipo 9, 9 e meia",
+        "sabado 9 e meia, 10",
+    ],
+)
+def test_two_clock_times_listed_are_asked(text: str) -> None:
+    when = read_when(text)
+    assert when is not None and when.doubt is not None and when.start() is None
+
+
+@pytest.mark.parametrize(
+    ("text", "at"),
+    [
+        ("amanha as 10 e meia", time(10, 30)),
+        ("amanha as 10h 2 pessoas", time(10)),
+        ("amanha 10h 10h", time(10)),
+    ],
+)
+def test_one_clock_time_is_no_list(text: str, at: time) -> None:
+    when = read_when(text)
+    assert when is not None and (when.day, when.at, when.doubt) == (WEDNESDAY, at, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "last"),
+    [
+        ("amanha 14 as 16", time(14), time(16)),
+        ("amanha, 10h as 11h tem?", time(10), time(11)),
+        ("amanha 9 as 12h", time(9), time(12)),
+    ],
+)
+def test_a_span_said_without_das_is_the_span(text: str, first: time, last: time) -> None:
+    when = read_when(text)
+    assert when is not None and (when.day, when.between, when.at) == (
+        WEDNESDAY,
+        (first, last),
+        None,
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("dia 2 as 10", date(2026, 12, 2)),
+        ("02/12 as 10", date(2026, 12, 2)),
+        ("quinta 26 as 10", THURSDAY),
+    ],
+)
+def test_a_day_and_its_hour_are_no_span(text: str, day: date) -> None:
+    when = read_when(text)
+    assert when is not None and (when.day, when.at, when.between) == (day, time(10), None)
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("Can I change my appointment to Friday?", Intent.RESCHEDULE),
+        ("Book me for Monday at 9am please", Intent.SCHEDULE),
+        ("Monday at 9am works for me", Intent.SCHEDULE),
+    ],
+)
+def test_english_booking_words_are_read(text: str, intent: Intent) -> None:
+    assert intent_of(text) is intent

@@ -18,6 +18,17 @@ _PHRASES = (
     (re.compile(r"\bi (?:want|need)\b"), "quero"),
     (re.compile(r"\bif (?:possible|you can)\b"), "se possivel"),
     (re.compile(r"\breschedule\b|\bmove (?=my |the |our |his |her )"), "remarcar "),
+    (
+        re.compile(r"\bchange (?=(?:my|the|our|his|her) (?:appointment|appt|booking)\b)"),
+        "remarcar ",
+    ),
+    (re.compile(r"\bbook\b"), "marcar"),
+    # Said to close a time ("Monday at 9am works for me", "... please").
+    (
+        re.compile(r"\b(?:works|suits) (?:for )?me$|\bis (?:fine|good|ok) (?:for|with) me$"),
+        "ta bom",
+    ),
+    (re.compile(r"\bplease\b"), "por favor"),
     (re.compile(r"\bmy (?:appointment|appt|booking)\b"), "minha consulta"),
     (re.compile(r"\b(?:an |the )?(?:appointment|appt)\b"), "consulta"),
 )

@@ -23,6 +23,7 @@ from services.conductor.portuguese.dated_weekdays import weekdays_dated
 from services.conductor.portuguese.days import DAY_NUMBERS, day_of, days_put_right
 from services.conductor.portuguese.days_over import spoken_of_as_over
 from services.conductor.portuguese.english_times import time_words_read
+from services.conductor.portuguese.listed_times import times_listed
 from services.conductor.portuguese.not_meant import set_aside
 from services.conductor.portuguese.numbers import with_digits
 from services.conductor.portuguese.open_ends import later_opened
@@ -206,7 +207,7 @@ def _read(folded: str, today: date) -> When | None:
     at, time_doubt = (None, None) if between else _clock(hours, period)
     if at is not None and between is None and spans.span_unread(hours):
         at, time_doubt = None, "qual horário você prefere?"  # never a span's start alone
-    if at is not None and len(_hours_named(hours)) > 1:
+    if at is not None and (len(_hours_named(hours)) > 1 or times_listed(hours)):
         at, time_doubt = None, "qual horário você prefere?"
     if (day, week, at, period, between, day_doubt, time_doubt) == (None,) * 7:
         return None
