@@ -461,3 +461,26 @@ def test_a_day_and_its_hour_are_no_span(text: str, day: date) -> None:
 )
 def test_english_booking_words_are_read(text: str, intent: Intent) -> None:
     assert intent_of(text) is intent
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "last"),
+    [
+        ("tomorrow 9-10am", time(9), time(10)),
+        ("tomorrow 2-4pm", time(14), time(16)),
+        ("tomorrow 11-1pm", time(11), time(13)),
+        ("tomorrow 12-2pm", time(12), time(14)),
+    ],
+)
+def test_an_english_span_with_a_dash_is_the_span(text: str, first: time, last: time) -> None:
+    when = read_when(text)
+    assert when is not None and (when.day, when.between, when.at) == (
+        WEDNESDAY,
+        (first, last),
+        None,
+    )
+
+
+def test_an_english_day_and_its_hour_are_no_span() -> None:
+    when = read_when("December 9 10am")
+    assert when is not None and (when.day, when.at) == (date(2026, 12, 9), time(10))

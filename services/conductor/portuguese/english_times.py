@@ -38,10 +38,32 @@ _SHORT_MONTH = re.compile(rf"\b({'|'.join(_SHORT_MONTHS)}) (?=\d{{1,2}}(?:st|nd|
 _ORDINAL = r"(\d{1,2})(?:st|nd|rd|th)?"
 # "2pm", "2 pm", "2:30pm", "10 a m" ("a.m." folded).
 _MERIDIEM = re.compile(r"\b(\d{1,2})(?::(\d\d))? ?(a ?m|p ?m)\b")
-# "between 2 and 4pm": the second hour's half of the day is the first's too.
+# "between 2 and 4pm": the second hour's half of the day is the first's too. "9-10am" (its
+# dash folded to a space) is the span from the first to the second, when the first is the
+# smaller and no month or ordinal is before it ("December 9 10am" is a day and its hour).
 _SPAN_HALF = re.compile(
-    r"\b(\d{1,2}(?::\d\d)?) (and|to|till|until) (\d{1,2}(?::\d\d)?) ?(a ?m|p ?m)\b"
+    r"(?<!\d )(?<![\d:/])\b(\d{1,2}(?::\d\d)?) (?:(and|to|till|until) )?"
+    r"(\d{1,2}(?::\d\d)?) ?(a ?m|p ?m)\b"
 )
+_BEFORE_A_DAY = re.compile(rf"\b(?:{_MONTH}|the|on|dia|de)\s*$")
+
+
+def _span_half(match: re.Match[str]) -> str:
+    first, second, half = match[1], match[3], match[4]
+    if match[2]:
+        return f"{first}{half} {match[2]} {second}{half}"
+    before = match.string[: match.start()]
+    if _BEFORE_A_DAY.search(before):
+        return match[0]
+    start, end = int(first.split(":")[0]), int(second.split(":")[0])
+    if start < end:
+        return f"from {first}{half} to {second}{half}"
+    if half.startswith("p") and start <= 12 and end < 12:
+        noon = "pm" if start == 12 else "am"
+        return f"from {first}{noon} to {second}{half}"  # "11-1pm", "12-2pm": across noon
+    return f"{first} or {second}{half}"  # which, asked
+
+
 _WEEKDAYS = {
     "monday": "segunda", "tuesday": "terca", "wednesday": "quarta", "thursday": "quinta",
     "friday": "sexta", "saturday": "sabado", "sunday": "domingo",
@@ -161,7 +183,7 @@ def english_times_read(folded: str) -> str:
         folded = said.sub(meant, folded)
     folded = _SHORT_MONTH.sub(lambda m: f"{_SHORT_MONTHS[m[1]]} ", folded)
     folded = _DATE.sub(_either_date, folded) if in_english else folded
-    folded = _MERIDIEM.sub(_hour, _SPAN_HALF.sub(r"\1\4 \2 \3\4", folded))
+    folded = _MERIDIEM.sub(_hour, _SPAN_HALF.sub(_span_half, folded))
     for said, meant in _SAID:
         folded = said.sub(meant, folded)
     for english, portuguese in zip(_MONTHS, _PORTUGUESE_MONTHS, strict=True):
