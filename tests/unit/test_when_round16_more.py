@@ -457,6 +457,7 @@ def test_a_day_and_its_hour_are_no_span(text: str, day: date) -> None:
         ("Can I change my appointment to Friday?", Intent.RESCHEDULE),
         ("Book me for Monday at 9am please", Intent.SCHEDULE),
         ("Monday at 9am works for me", Intent.SCHEDULE),
+        ("Do I have an appointment tomorrow?", Intent.CONSULT),
     ],
 )
 def test_english_booking_words_are_read(text: str, intent: Intent) -> None:

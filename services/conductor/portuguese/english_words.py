@@ -16,6 +16,7 @@ import re
 _PHRASES = (
     (re.compile(r"\bi (?:d|would) like\b|\bid like\b"), "queria"),
     (re.compile(r"\bi (?:want|need)\b"), "quero"),
+    (re.compile(r"\bdo (?:i|we) (?:have|still have)\b"), "tenho"),
     (re.compile(r"\bif (?:possible|you can)\b"), "se possivel"),
     (re.compile(r"\breschedule\b|\bmove (?=my |the |our |his |her )"), "remarcar "),
     (
