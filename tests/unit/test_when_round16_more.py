@@ -485,3 +485,21 @@ def test_an_english_span_with_a_dash_is_the_span(text: str, first: time, last: t
 def test_an_english_day_and_its_hour_are_no_span() -> None:
     when = read_when("December 9 10am")
     assert when is not None and (when.day, when.at) == (date(2026, 12, 9), time(10))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["amanha as 10 tem? se nao tiver, 11 serve", "tem sexta as 9? senao, 10", "tem sexta 9, 9:30?"],
+)
+def test_a_bare_hour_offered_beside_another_is_asked(text: str) -> None:
+    when = read_when(text)
+    assert when is not None and when.doubt is not None and when.start() is None
+
+
+@pytest.mark.parametrize(
+    ("text", "at"),
+    [("pra 2 9:30 amanha", time(9, 30)), ("amanha as 10 tem? se nao tiver tudo bem", time(10))],
+)
+def test_a_count_or_a_remark_beside_an_hour_is_no_other_hour(text: str, at: time) -> None:
+    when = read_when(text)
+    assert when is not None and (when.day, when.at, when.doubt) == (WEDNESDAY, at, None)

@@ -24,10 +24,12 @@ def _time(name: str) -> str:
 
 
 # The first may be an hour said bare after "às" or "tipo" when the second is a time ("às 9, 9 e
-# meia"); the second may be a bare hour closing the message when the first is a time.
+# meia"), or said bare alone before a time of that hour or the next ("sexta 9, 9:30"); the
+# second may be a bare hour closing the message when the first is a time.
 _LISTED = re.compile(
-    rf"(?<![\d/:])(?:\b(?:as |a )?{_time('a')}|\b(?:as|a|umas|pelas|tipo) (?P<abare>\d{{1,2}}))"
-    rf"(?![\d/:]) (?:as |a )?(?:{_time('b')}(?![\d/:])|(?P<bbare>\d{{1,2}})\s*$)"
+    rf"(?<![\d/:])(?:\b(?:as |a )?{_time('a')}|\b(?:as|a|umas|pelas|tipo) (?P<abare>\d{{1,2}})"
+    rf"|\b(?P<anear>\d{{1,2}}))(?![\d/:]) "
+    rf"(?:as |a )?(?:{_time('b')}(?![\d/:])|(?P<bbare>\d{{1,2}})\s*$)"
 )
 
 
@@ -41,9 +43,12 @@ def _minutes(found: re.Match[str], name: str) -> int:
 def times_listed(hours: str) -> bool:
     """Whether ``hours`` lists two different clock times one after the other."""
     for found in _LISTED.finditer(hours):
-        if found["abare"] and found["bbare"]:
+        if (found["abare"] or found["anear"]) and found["bbare"]:
             continue  # "as 9 10": no time written as one
-        first = (int(found["a"]), _minutes(found, "a")) if found["a"] else (int(found["abare"]), 0)
+        if found["anear"] and int(found["b"]) - int(found["anear"]) not in (0, 1):
+            continue  # "pra 2 9:30": a count, then the time
+        bare = found["abare"] or found["anear"]
+        first = (int(found["a"]), _minutes(found, "a")) if found["a"] else (int(bare), 0)
         second = (int(found["b"]), _minutes(found, "b")) if found["b"] else (int(found["bbare"]), 0)
         if first != second:
             return True
