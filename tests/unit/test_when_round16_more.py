@@ -503,3 +503,9 @@ def test_a_bare_hour_offered_beside_another_is_asked(text: str) -> None:
 def test_a_count_or_a_remark_beside_an_hour_is_no_other_hour(text: str, at: time) -> None:
     when = read_when(text)
     assert when is not None and (when.day, when.at, when.doubt) == (WEDNESDAY, at, None)
+
+
+@pytest.mark.parametrize("text", ["segunda as oito e meia ou nove", "segunda 8 e 40 ou 9"])
+def test_an_hour_with_its_minutes_or_another_is_asked(text: str) -> None:
+    when = read_when(text)
+    assert when is not None and when.doubt is not None and when.start() is None

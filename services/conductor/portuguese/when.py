@@ -118,9 +118,11 @@ _UNCLEAR_HOURS = range(1, 6)
 # "as 7" with no part of the day: 7 in the morning or in the evening, both outside the
 # clinic's usual hours, so asked about; "7h" and "7:30" are written on the 24-hour clock.
 _EARLY_HOURS = (6, 7)
-# Two hours offered as either ("8:00 ou 9:00", "as 10 ou as 11 tanto faz"): the person
-# chooses, not the bot.
-_EITHER_HOUR = re.compile(r"\b\d{1,2}(?::\d{2}|h\d{0,2}| ?horas?)? ou (?:as? )?\d{1,2}(?!\d)")
+# Two hours offered as either ("8:00 ou 9:00", "as 10 ou as 11 tanto faz", "oito e meia
+# ou nove"): the person chooses, not the bot.
+_EITHER_HOUR = re.compile(
+    r"\b\d{1,2}(?::\d{2}|h\d{0,2}| ?horas?)?(?: e (?:meia|[0-5]\d))? ou (?:as? )?\d{1,2}(?!\d)"
+)
 
 
 @dataclass(frozen=True, slots=True)
