@@ -333,6 +333,7 @@ def test_a_day_one_can_make_given_after_que_is_no_busy_day() -> None:
         ("quarter to ten tomorrow", WEDNESDAY, time(9, 45)),
         ("tomorrow 10 o'clock", WEDNESDAY, time(10)),
         ("friday 7 in the evening", FRIDAY, time(19)),
+        ("tomorrow around 10ish", WEDNESDAY, time(10)),
         ("tomorrow at 3 in the afternoon", WEDNESDAY, time(15)),
     ],
 )

@@ -126,6 +126,8 @@ _SAID = (
     (re.compile(r"\b(?:after|from) (?=\d)"), "depois das "),
     (re.compile(r"\bbefore (?=\d)"), "antes das "),
     (re.compile(r"\b(?:until|till) (?=\d)"), "ate as "),
+    # "10ish" is "umas 10": the hour proposed, as the house reads "umas N" (round 5).
+    (re.compile(r"\b(?:(?:at|around|about) )?(\d{1,2}) ?ish\b"), r"umas \1"),
     (re.compile(r"\b(?:at|around|about) (?=\d)"), "as "),
     (re.compile(r"\bor\b"), "ou"),
     # A time put right: "Friday at 2pm, I mean 3pm" (see ``corrections``).
