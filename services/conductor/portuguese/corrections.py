@@ -25,8 +25,27 @@ from services.conductor.portuguese.wanted_part import moved_from
 # "digo" and "pera" only where they open a clause of their own, never "te digo amanhã".
 _MARKER = re.compile(
     r"\b(?:na verdade|ou melhor|quer dizer|quis dizer|quero dizer|alias|ops|opa|oops"
-    r"|corrigindo|brincadeira|(?<!te )(?<!eu )(?<!lhe )digo|(?:nao )?(?:pera|perai|peraí))\b"
+    r"|corrigindo|brincadeira|(?<!te )(?<!eu )(?<!lhe )digo|(?:nao )?(?:pera|perai|peraí)"
+    # "espera" only as a turn of one's own ("ah não espera, quinta as 15", round 16), never
+    # "fico na espera".
+    r"|(?:ah |nao )+espera|espera ai|esperai"
+    # A slip owned ("amanhã às 14 desculpa, 15", "quinta às 15? me enganei, sexta às 15",
+    # round 16): what follows is the time meant; "desculpa a demora" names none, and the
+    # message is read whole.
+    r"|desculpa|desculpe|foi mal|me enganei|enganei|errei|retificando)\b"
 )
+
+
+def read_corrected(read: Callable[[str], When | None]) -> Callable[[str], When | None]:
+    """``read`` that reads a correction in the part it is given, so that the part of a
+    message naming the time a booking is moved to is put right too ("muda a consulta pra
+    segunda as 8, ops, as 9" is Monday at 9)."""
+
+    def read_part(part: str) -> When | None:
+        found, meant = corrected(part, read)
+        return meant if found else read(part)
+
+    return read_part
 
 
 def corrected(folded: str, read: Callable[[str], When | None]) -> tuple[bool, When | None]:

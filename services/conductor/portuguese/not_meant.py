@@ -11,9 +11,14 @@ from __future__ import annotations
 
 import re
 
+from services.conductor.portuguese.busy_times import busy_set_aside
 from services.conductor.portuguese.days import REFUSED_DAY, REFUSED_DAY_PART
+from services.conductor.portuguese.days_refused_first import days_refused_first
 from services.conductor.portuguese.days_told import days_told_set_aside
 from services.conductor.portuguese.ends_elsewhere import elsewhere_set_aside
+from services.conductor.portuguese.kept_bookings import kept_set_aside
+from services.conductor.portuguese.minutes_to import minutes_to_read
+from services.conductor.portuguese.number_after_refused_hour import number_after_refused_hour
 from services.conductor.portuguese.preferred_day import preferred_kept
 
 # Greetings name a part of the day, and "dia", that are not the time meant: "boa tarde,
@@ -187,12 +192,14 @@ _COUNTED = re.compile(
 
 def set_aside(folded: str) -> str:
     """``folded`` without the times it names that are not the one wanted."""
-    folded = _COUNTED.sub(" ", folded)
+    folded = _COUNTED.sub(" ", number_after_refused_hour(minutes_to_read(folded)))
+    folded = kept_set_aside(busy_set_aside(folded))
     folded = preferred_kept(elsewhere_set_aside(_GREETING.sub(" ", folded)))
     folded = _events_set_aside(_weekdays_set_aside(folded))
     folded = days_told_set_aside(_doings_set_aside(folded))
     if not _CANCELLING.search(folded):
-        folded = _refused_days_set_aside(REFUSED_DAY_PART.sub("nao", folded))
+        folded = REFUSED_DAY_PART.sub("nao", days_refused_first(folded))
+        folded = _refused_days_set_aside(folded)
         folded = _REFUSED_HOUR.sub("nao", folded)
     else:
         # "tira a de sexta de manhã, não vou mais": the part of the day is the booking's,

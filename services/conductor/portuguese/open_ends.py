@@ -8,6 +8,10 @@ hour; "do dia 5 em diante" is a day, not an hour, and is left. "9h ou mais cedo"
 to the hour it names: the earlier hours are offered only if the clinic has them, and the
 hour itself is the one asked for.
 
+A span said without its "das" (round 16): "amanhã 14 às 16", "amanhã 10h às 11h" is the
+span from the first hour to the second, not the second hour ("dia 2 às 10", "02/12 às 10"
+and a first number larger than the second are a day and its hour, and left).
+
 Already folded text, number words as digits.
 """
 
@@ -27,8 +31,19 @@ _ONWARDS = re.compile(
     r",? (?:em diante|pra frente|para frente)\b"
 )
 
+_BARE_SPAN = re.compile(
+    r"(?<![\d/:])(?<!dia )(?<!das )(?<!de )(?<!entre )\b(\d{1,2})(h|:\d\d)? as (\d{1,2})(h|:\d\d)?"
+    r"(?![\d/:])"
+)
+
+
+def _spanned(match: re.Match[str]) -> str:
+    first, last = int(match[1]), int(match[3])
+    return f"das {match[0]}" if first < last <= 23 else match[0]
+
 
 def later_opened(folded: str) -> str:
     """``folded`` with "<hour> ou mais tarde" and "<hour> em diante" written as the span
-    from that hour."""
-    return _ONWARDS.sub(r"a partir das \1", _LATER.sub(r"a partir das \1", folded))
+    from that hour, and "<hour> às <hour>" as the span between them."""
+    folded = _ONWARDS.sub(r"a partir das \1", _LATER.sub(r"a partir das \1", folded))
+    return _BARE_SPAN.sub(_spanned, folded)

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from services.conductor.portuguese.english_words import english_read
+
 # Whole phrases first ("buenos dias" is "bom dia", not "bom dias").
 _PHRASES = (
     (re.compile(r"\bbuen(?:os|as) dias\b"), "bom dia"),
@@ -32,7 +34,9 @@ SPANISH = {
 
 
 def in_portuguese(folded: str) -> str:
-    """Folded text with each Spanish word of a request replaced by the Portuguese one."""
+    """Folded text with each Spanish (and English, see ``english_words``) word of a
+    request replaced by the Portuguese one."""
+    folded = english_read(folded)
     for phrase, said in _PHRASES:
         folded = phrase.sub(said, folded)
     return " ".join(SPANISH.get(word, word) for word in folded.split())

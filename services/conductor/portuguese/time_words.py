@@ -1,6 +1,7 @@
 """Time words spelled other than the grammar reads them (round 13).
 
 - "dps das 10" bounds as "depois das 10" does: read as an hour, it would be proposed.
+- "num posso" is "não posso" (round 16).
 - Days shortened or spelled by ear (round 15): "amnh", "amenhã" are amanhã, "onti" and
   "onte" ontem, "semana q vem" "semana que vem"; too short for ``days``' slips.
 - The Spanish a tourist writes: "mañana" alone is tomorrow ("amanhã"), "por/a la mañana"
@@ -19,6 +20,8 @@ _SAID = (
     (re.compile(r"\b(?:amnh|amnha|amenha|amanhan|amanh)\b"), "amanha"),
     (re.compile(r"\b(?:onti|onte)\b"), "ontem"),
     (re.compile(r"\bq vem\b"), "que vem"),
+    # "num posso" is "não posso" said by ear (round 16); "num dia de semana" stays.
+    (re.compile(r"\bnum (?=(?:posso|pode|consigo|consegue|da|vai dar|rola|vou)\b)"), "nao "),
     (re.compile(r"\bpasado manana\b"), "depois de amanha"),
     (re.compile(r"\b(?:por|de|en|a|pela) la manana\b"), "de manha"),
     (re.compile(r"\b(?:la|esta) manana\b"), "manha"),

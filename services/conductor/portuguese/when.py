@@ -14,19 +14,22 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time
+from functools import partial
 
 from services.conductor.portuguese import noon_spans as spans
-from services.conductor.portuguese.corrections import corrected, same_time_kept
+from services.conductor.portuguese.booking_part_asked import part_asked
+from services.conductor.portuguese.corrections import corrected, read_corrected, same_time_kept
 from services.conductor.portuguese.dated_weekdays import weekdays_dated
 from services.conductor.portuguese.days import DAY_NUMBERS, day_of, days_put_right
-from services.conductor.portuguese.either_parts import either_part_asked
+from services.conductor.portuguese.days_over import spoken_of_as_over
+from services.conductor.portuguese.english_times import time_words_read
+from services.conductor.portuguese.listed_times import times_listed
 from services.conductor.portuguese.not_meant import set_aside
 from services.conductor.portuguese.numbers import with_digits
 from services.conductor.portuguese.open_ends import later_opened
 from services.conductor.portuguese.questions_closed import questions_closed
 from services.conductor.portuguese.reasons import reasons_periods
 from services.conductor.portuguese.text import fold
-from services.conductor.portuguese.time_words import time_words_read
 from services.conductor.portuguese.wanted_part import time_wanted
 from services.conductor.portuguese.weekday_over import weekday_over_moved
 from services.conductor.portuguese.weekdays import weekdays_written_out
@@ -106,11 +109,6 @@ _EITHER_PERIOD = re.compile(
 _OWN_PERIOD = re.compile(
     r"\b\d{1,2}(?:h|:\d\d| horas?)?(?: e meia)? (?:da|de) (manha|tarde|noite)\b"
 )
-# A day over with a verb in the past tense ("marquei ontem", "era ontem") is spoken of as
-# over (a look-up); without one ("ontem às 10h dá?") it is asked about, never proposed.
-_PAST_TENSE = re.compile(
-    r"\b(?:(?!(?:vou|sou|dou|tou|estou|meu|seu|teu|dia|tia|via)\b)\w+(?:ei|ou|eu|ava|ia|oi)|era)\b"
-)
 # Words that speak of a day of the month as over ("era dia 20", "perdi a do dia 20").
 _WAS = re.compile(r"\b(?:era|foi|perdi|faltei|marquei|agendei|tinha)\b")
 # Minutes to an hour: "quinze pras dez" (9:45), "dez para as 8" (7:50).
@@ -120,9 +118,11 @@ _UNCLEAR_HOURS = range(1, 6)
 # "as 7" with no part of the day: 7 in the morning or in the evening, both outside the
 # clinic's usual hours, so asked about; "7h" and "7:30" are written on the 24-hour clock.
 _EARLY_HOURS = (6, 7)
-# Two hours offered as either ("8:00 ou 9:00", "as 10 ou as 11 tanto faz"): the person
-# chooses, not the bot.
-_EITHER_HOUR = re.compile(r"\b\d{1,2}(?::\d{2}|h\d{0,2}| ?horas?)? ou (?:as? )?\d{1,2}(?!\d)")
+# Two hours offered as either ("8:00 ou 9:00", "as 10 ou as 11 tanto faz", "oito e meia
+# ou nove"): the person chooses, not the bot.
+_EITHER_HOUR = re.compile(
+    r"\b\d{1,2}(?::\d{2}|h\d{0,2}| ?horas?)?(?: e (?:meia|[0-5]\d))? ou (?:as? )?\d{1,2}(?!\d)"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,7 +168,7 @@ def parse_when(text: str, today: date, now: datetime | None = None) -> When | No
     Given ``now`` (local wall clock), an hour of today already over is asked about, never
     proposed."""
     when = weekday_over_moved(_parse(text, today), text, today, now)
-    if when is not None and when.at is None and (asked := either_part_asked(text)):
+    if when is not None and when.at is None and (asked := part_asked(text)):
         when = replace(when, period=None, doubt=when.doubt or asked)
     if when is None or now is None or when.doubt or when.day != now.date() or when.at is None:
         return when
@@ -193,9 +193,7 @@ def _parse(text: str, today: date) -> When | None:
     if _NTH_WEEK.search(folded):
         return When(doubt="qual dia dessa semana você prefere?")
 
-    def read(part: str) -> When | None:
-        return _read(part, today)
-
+    read = read_corrected(partial(_read, today=today))  # "muda pra segunda as 8, ops, as 9"
     found, wanted = time_wanted(folded, read)
     found, wanted = (found, wanted) if found else corrected(folded, read)
     return same_time_kept(folded, wanted if found else _read(folded, today), read)
@@ -211,11 +209,11 @@ def _read(folded: str, today: date) -> When | None:
     at, time_doubt = (None, None) if between else _clock(hours, period)
     if at is not None and between is None and spans.span_unread(hours):
         at, time_doubt = None, "qual horário você prefere?"  # never a span's start alone
-    if at is not None and len(_hours_named(hours)) > 1:
+    if at is not None and (len(_hours_named(hours)) > 1 or times_listed(hours)):
         at, time_doubt = None, "qual horário você prefere?"
     if (day, week, at, period, between, day_doubt, time_doubt) == (None,) * 7:
         return None
-    if day is not None and day < today and not _PAST_TENSE.search(folded):
+    if day is not None and day < today and not spoken_of_as_over(folded):
         # "ontem às 10h dá pra marcar?", "dia 23 de novembro às 10h tem?" on the 24th: a
         # day over, asked for, is never proposed.
         day_doubt = day_doubt or "esse dia já passou. Para qual dia você quer?"

@@ -1,0 +1,51 @@
+"""A day or a part of the day told as busy, beside the one wanted (round 16).
+
+"remarca o atestado da minha filha pra dia 4 de tarde pfv, ela tem prova de manha": the
+morning is named for what fills it, not as the time wanted; "sexta de tarde que quinta
+tenho dentista", "porque terça eu levo minha mãe na hemodiálise ... quarta dia 2 à
+tarde": Thursday and Tuesday are the days taken. Such a day or part of the day is set aside
+when another one is named outside it; told alone ("ela tem aula de manhã") it is read as
+before. A booking asked for in the same words ("tem consulta de manhã?") is no activity.
+
+Already folded text, weekdays written out.
+"""
+
+from __future__ import annotations
+
+import re
+
+_ACTIVITY = (
+    r"(?:prova|provas|aula|aulas|escola|colegio|curso|trabalho|servico|reuniao|compromisso"
+    r"|dentista|fisioterapia|fisio|terapia|academia|faculdade|plantao|hemodialise|natacao"
+    r"|ingles|creche|igreja|culto|treino|estagio)"
+)
+# "ela tem prova de manhã", "tenho aula à tarde": the part of the day the activity fills.
+_BUSY_PART = re.compile(
+    rf"\b(?:eu |ele |ela |a gente |nos )?(?:tenho|tem|temos|faco|faz) (?:uma |um |a |o )?"
+    rf"{_ACTIVITY} (?:de |a |pela |na parte da )(manha|tarde|noite)\b"
+)
+_PART = re.compile(r"\b(?:manha|tarde|noite)\b")
+_DAY = r"(?:segunda|terca|quarta|quinta|sexta|sabado|domingo|amanha|hoje)"
+# "que quinta tenho dentista", "pq sexta ela trabalha": the day given as the reason.
+_BUSY_DAY = re.compile(
+    rf"\b(?:que|pq|porque|pois) (?:na |no |de )?({_DAY})(?: feira)? (?:eu |ele |ela )?"
+    r"(?:tenho|tem|trabalho|trabalha|estudo|estuda|to|ta|estou|esta|vou|vai|levo|leva|busco"
+    r"|busca|pego|pega|faco|faz)\b"
+    # "que sexta eu vou poder", "pq quinta to livre": the day one can make, no reason.
+    r"(?! (?:poder|conseguir|livre|de folga|folga|folgad[ao]|disponivel)\b)"
+)
+_DAY_NAMED = re.compile(rf"\b{_DAY}\b|\bdia \d|\d/\d")
+
+
+def busy_set_aside(folded: str) -> str:
+    """``folded`` without the days and parts of the day told as busy, when another is
+    named outside them."""
+    for found in reversed(list(_BUSY_PART.finditer(folded))):
+        without = folded[: found.start(1)] + folded[found.end(1) :]
+        if _PART.search(without):
+            folded = without
+    for found in reversed(list(_BUSY_DAY.finditer(folded))):
+        without = folded[: found.start(1)] + folded[found.end(1) :]
+        if _DAY_NAMED.search(without):
+            folded = without
+    return folded
