@@ -61,3 +61,84 @@ def test_a_portuguese_message_is_no_english_request(text: str) -> None:
 )
 def test_whether_a_booking_is_confirmed_asked_indirectly_is_looked_up(text: str) -> None:
     assert intent_of(text) is Intent.CONSULT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "qual o horario do meu periodico?",
+        "qual a data da minha ultrassonografia?",
+        "esqueci a data do morfologico kkkk me ajuda",
+        "nao lembro o horario do meu pre natal",
+        "oi, queria saber que horas é o pre natal da minha esposa",
+    ],
+)
+def test_the_hour_of_ones_booking_asked_or_forgotten_is_looked_up(text: str) -> None:
+    assert intent_of(text) is Intent.CONSULT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "é... então... minha filha marcou uma consulta pra mim ai e eu queria saber que dia"
+        " é que eu esqueci",
+        "meu marido agendou um exame pra mim, queria saber quando é",
+    ],
+)
+def test_the_day_of_a_booking_someone_made_is_looked_up(text: str) -> None:
+    assert intent_of(text) is Intent.CONSULT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gostaria de saber se meu agendamento foi realizado.",
+        "queria saber se a consulta do meu filho foi marcada",
+        "vc pode ver se tem consulta agendada pra Maria das Dores?",
+        "Bom dia. Poderiam, por gentileza, informar se consta agendamento em meu nome?",
+        "pode ver se consta algum exame no nome do meu pai?",
+    ],
+)
+def test_whether_a_booking_was_made_is_looked_up(text: str) -> None:
+    assert intent_of(text) is Intent.CONSULT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "quais exames eu tenho marcado ai?",
+        "quais funcionarios estao agendados pro dia 03/12?",
+        "tem consulta minha hoje a tarde?",
+        "tem exame meu semana que vem?",
+        "tenho algo amanha a tarde?",
+        "tenho alguma coisa marcada na sexta?",
+        "confirma pra mim se tenho algo dia 3 de dezembro",
+    ],
+)
+def test_what_one_has_booked_is_looked_up(text: str) -> None:
+    assert intent_of(text) is Intent.CONSULT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "o pre natal de dia 2 é de manha ou de tarde?",
+        "a consulta da minha mae é dia 2 de manha ou de tarde?",
+        "a consulta da minha vó é segunda de tarde ou de manha?",
+        "meu exame é amanha de manha ou de tarde?",
+        "meu ultrassom é amanha as 9 msm?",
+    ],
+)
+def test_a_booked_day_asked_back_is_looked_up(text: str) -> None:
+    assert intent_of(text) is Intent.CONSULT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tenho algo amanha a tarde, pode ser de manha?",
+        "tenho algo pra fazer amanha, tem sexta?",
+    ],
+)
+def test_something_one_has_to_do_beside_a_time_wanted_is_no_look_up(text: str) -> None:
+    assert intent_of(text) is not Intent.CONSULT
