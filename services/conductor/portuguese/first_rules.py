@@ -27,6 +27,7 @@
    de um dentista, quebrei um dente", round 15): a booking.
 12. Whether the clinic has a doctor, asked and nothing else ("tem dentista?", round 15):
    a question about the clinic.
+13. One's name refused ("nao vou falar meu nome aqui nao", round 16): nothing asked.
 Already folded, corrected text, a letter written twice counted once ("pasar").
 """
 
@@ -119,7 +120,14 @@ _HAS_DOCTOR = re.compile(
     r"^(?:oi |ola )?(?:voces |a clinica )?(?:tem|atende|atendem|possui|possuem)"
     rf" (?:um |uma |o |a )?{_DOCTORS}(?: (?:ai|aqui|na clinica|ai na clinica))?$"
 )
+# Round 16: one's name refused ("nao vou falar meu nome aqui nao"): nothing asked, no
+# booking cancelled, though "não vou" is said.
+_NAME_REFUSED = re.compile(
+    r"\bnao (?:vou|quero|irei) (?:te |lhe )?(?:falar|dar|dizer|informar|pasar|mandar)"
+    r" (?:o |meu |o meu )?nome\b"
+)
 _RULES = (
+    (Intent.UNKNOWN, _NAME_REFUSED),
     (Intent.CONSULT, _BOOKED_ASKED),
     (Intent.INFO, _GUARDIAN),
     (Intent.INFO, _LANGUAGE),

@@ -23,6 +23,7 @@ from services.conductor.portuguese.intent_model import second_reading
 from services.conductor.portuguese.intent_rules import erasure_asked, intent_by_rules
 from services.conductor.portuguese.media_notes import only_media_note
 from services.conductor.portuguese.name_labels import without_label
+from services.conductor.portuguese.name_nicknames import nickname_only
 from services.conductor.portuguese.name_relations import PATIENTS_RELATION, writers_relation
 from services.conductor.portuguese.name_remarks import name_before_remark, spoken_name
 from services.conductor.portuguese.name_repeats import without_first_saying
@@ -237,9 +238,14 @@ def chosen_option(text: str, count: int) -> int | None:
 
 def name_in(text: str) -> str | None:
     """A person's name in a reply like "Maria Silva" or "meu nome é Maria", written as
-    Portuguese writes names; None when the reply does not look like a name."""
-    if only_media_note(text):
+    Portuguese writes names; None when the reply does not look like a name, or gives a
+    nickname alone ("Duda", "Dona Cida", round 16)."""
+    if only_media_note(text) or nickname_only(text):
         return None
+    return _name_given(text)
+
+
+def _name_given(text: str) -> str | None:
     said_once = without_first_saying(spoken_name(without_label(text)))
     plain = unwrapped(" ".join(_SYMBOLS.sub(" ", said_once).split()))
     parts = _PARTS.split(plain)

@@ -15,6 +15,16 @@ import re
 _REPEATED = re.compile(r"\b([^\W\d_]{2,})\s*[^\w\s]+\s*(?=\1\s+[^\W\d_])", re.IGNORECASE)
 
 
+# The first name said with a remark, then the whole name in the last part (round 16: "é o
+# joao pedro ele tem 7 anos, joao pedro sales teixeira"): the whole name, three words or
+# more, opening with a word said before it.
+_SAID_AGAIN_IN_FULL = re.compile(
+    r"^.*\b([^\W\d_]{2,})\b.*[,.;]\s*(\1(?:\s+[^\W\d_]+){2,})\s*[.!]*$", re.IGNORECASE
+)
+
+
 def without_first_saying(text: str) -> str:
     """``text`` with a first name said before the same name in full dropped."""
+    if again := _SAID_AGAIN_IN_FULL.match(text):
+        return again[2]
     return _REPEATED.sub("", text, count=1)
