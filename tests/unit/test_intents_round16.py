@@ -142,3 +142,117 @@ def test_a_booked_day_asked_back_is_looked_up(text: str) -> None:
 )
 def test_something_one_has_to_do_beside_a_time_wanted_is_no_look_up(text: str) -> None:
     assert intent_of(text) is not Intent.CONSULT
+
+
+@pytest.mark.parametrize(
+    "text", ["fazem parto ai ou so consulta?", "vcs fazem cirurgia aqui ou apenas consultas?"]
+)
+def test_a_kind_of_care_set_against_consultations_is_a_question_about_the_clinic(
+    text: str,
+) -> None:
+    assert intent_of(text) is Intent.INFO
+
+
+@pytest.mark.parametrize("text", ["tem medico do trabalho ai?", "tem médico da família aqui?"])
+def test_whether_a_doctor_of_a_field_is_there_is_a_question_about_the_clinic(text: str) -> None:
+    assert intent_of(text) is Intent.INFO
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "nao preciso mais do ultrassom de amanha, ja ganhei neném 👶",
+        "não vou precisar mais da fisioterapia, melhorei",
+    ],
+)
+def test_a_service_no_longer_needed_is_cancelled(text: str) -> None:
+    assert intent_of(text) is Intent.CANCEL
+
+
+@pytest.mark.parametrize(
+    "text", ["minha avó confirma sim, eu levo ela", "meu pai confirma sim, vamos juntos"]
+)
+def test_a_confirmation_with_sim_for_another_is_confirmed(text: str) -> None:
+    assert intent_of(text) is Intent.CONFIRM
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["me explica como que marca pelo zap que eu nao sei", "me ensina a agendar por aqui?"],
+)
+def test_how_to_book_here_asked_to_be_explained_is_help(text: str) -> None:
+    assert intent_of(text) is Intent.HELP
+
+
+@pytest.mark.parametrize(
+    "text", ["tem como agendar pelo zap mesmo?", "da pra marcar o periodico por aqui msm?"]
+)
+def test_whether_one_can_book_here_stays_a_booking(text: str) -> None:
+    assert intent_of(text) is Intent.SCHEDULE
+
+
+@pytest.mark.parametrize("text", ["vc é robo? faz o que?", "isso é bot? ele faz o que?"])
+def test_what_a_machine_does_asked_is_help(text: str) -> None:
+    assert intent_of(text) is Intent.HELP
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "sai desse numero, nao quero mais contato",
+        "não quero mais nenhum contato de vocês",
+        "some do meu zap",
+    ],
+)
+def test_any_further_contact_refused_takes_consent_back(text: str) -> None:
+    assert intent_of(text) is Intent.REVOKE
+
+
+@pytest.mark.parametrize(
+    "text", ["liga pra mim pfv, nao sei mexer nisso", "me liga amanha que eu explico"]
+)
+def test_a_call_asked_is_a_person_wanted(text: str) -> None:
+    assert intent_of(text) is Intent.HUMAN
+
+
+def test_a_call_told_of_is_no_person_wanted() -> None:
+    assert intent_of("me ligaram ontem desse numero, quem era?") is not Intent.HUMAN
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "quem tem acesso aos meus exames ai?",
+        "vcs passam meus exames pra minha empresa? quem tem acesso?",
+        "vocês mandam meus resultados pro meu patrão?",
+    ],
+)
+def test_who_sees_ones_records_asked_is_data_rights(text: str) -> None:
+    assert intent_of(text) is Intent.LGPD
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "preciso mudar, pode ser dia 11 de manha?",
+        "vou ter que trocar, tem sexta?",
+        "da pra empurrar meu pre natal pra daqui 2 semanas? no dia 8",
+        "Solicito alteração do periódico do Antônio para 10/12, preferencialmente pela manhã",
+        "é... então... a consulta de amanha eu num posso mas se tiver dia 2 de tarde eu vou",
+        "o exame de sexta eu nao consigo, pode ser segunda?",
+    ],
+)
+def test_ones_booking_changed_in_other_words_is_moved(text: str) -> None:
+    assert intent_of(text) is Intent.RESCHEDULE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "consegue marcar nutricionista pra mim? e quanto fica?",
+        "da pra marcar exame de sangue ai?",
+        "poderia agendar um eletro pra mim?",
+    ],
+)
+def test_whether_the_clinic_can_book_something_is_a_booking(text: str) -> None:
+    assert intent_of(text) is Intent.SCHEDULE
