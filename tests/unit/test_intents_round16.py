@@ -256,3 +256,64 @@ def test_ones_booking_changed_in_other_words_is_moved(text: str) -> None:
 )
 def test_whether_the_clinic_can_book_something_is_a_booking(text: str) -> None:
     assert intent_of(text) is Intent.SCHEDULE
+
+
+@pytest.mark.parametrize(
+    "text", ["queria conferir meus agendamento", "pode verificar minhas consultas?"]
+)
+def test_ones_bookings_checked_in_the_plural_are_looked_up(text: str) -> None:
+    assert intent_of(text) is Intent.CONSULT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tem ultrassom hj depois do almoço?",
+        "daqui a 3 dias tem ultrassom?",
+        "tem ultrassom na semana que vem? qualquer dia serve",
+        "ultrassom dia 5 de dezembro as 8 tem?",
+        "tem eletro amanha cedo?",
+    ],
+)
+def test_a_service_asked_for_a_day_is_a_booking(text: str) -> None:
+    assert intent_of(text) is Intent.SCHEDULE
+
+
+def test_a_service_asked_alone_stays_a_question_about_the_clinic() -> None:
+    assert intent_of("vcs fazem ultrassom?") is Intent.INFO
+
+
+@pytest.mark.parametrize("text", ["hj as 10 tem? to aqui perto", "amanha as 8 tem? moro perto"])
+def test_an_hour_asked_with_tem_is_a_booking(text: str) -> None:
+    assert intent_of(text) is Intent.SCHEDULE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Boa tarde! Temos 6 funcionários para periódico, podemos levar todos na quinta dia"
+        " 03/12 a partir das 13h?",
+        "posso levar os 4 colaboradores na sexta de manha?",
+    ],
+)
+def test_a_company_bringing_its_workers_on_a_day_is_a_booking(text: str) -> None:
+    assert intent_of(text) is Intent.SCHEDULE
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["oi, quero o exame na quinta a noite, vcs atendem?", "queria a consulta pra sexta, atendem?"],
+)
+def test_a_service_wanted_on_a_day_beside_the_hours_asked_is_a_booking(text: str) -> None:
+    assert intent_of(text) is Intent.SCHEDULE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "minha mae tem consulta essa semana? o nome dela é Aparecida",
+        "meu pai tem consulta amanha? o nome dele é Jose Alves",
+    ],
+)
+def test_a_relatives_booking_asked_with_their_name_is_looked_up(text: str) -> None:
+    assert intent_of(text) is Intent.CONSULT

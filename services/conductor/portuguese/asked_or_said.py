@@ -90,4 +90,14 @@ def _booking_wished(folded: str) -> bool:
     if has_any(folded, _BOOKING_WORDS) or re.search(DAY_IF_FREE, folded):
         return True  # "preciso levar meu marido no cardiologista ... se tiver sabado" (round 10)
     when = parse_when(folded, ANY_DAY)
+    if when is not None and when.day is not None and _WANTED_ON_A_DAY.search(folded):
+        return True  # "quero o exame na quinta a noite, vcs atendem?" (round 16)
     return when is not None and when.at is not None
+
+
+# What is wanted, then the day it is wanted on: "quero o exame na quinta", "queria uma
+# consulta pra sexta"; not "quero saber se ...".
+_WANTED_ON_A_DAY = re.compile(
+    r"\b(?:quero|queria|gostaria de|preciso de|preciso) (?:o |a |um |uma )?(?!saber\b)\w+"
+    r" (?:na|no|para|pra|dia|de|amanha|hoje)\b"
+)
