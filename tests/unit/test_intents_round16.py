@@ -38,6 +38,24 @@ def test_a_plain_english_request_is_read(text: str, intent: Intent) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("Where is the clinic?", Intent.INFO),
+        ("How much is an appointment?", Intent.INFO),
+        ("Are you open on Saturday?", Intent.INFO),
+        ("How does this work?", Intent.HELP),
+        ("Are you a bot?", Intent.HELP),
+        ("Do you have availability on Friday?", Intent.SCHEDULE),
+        ("I want to book a dermatologist, do you have one?", Intent.SCHEDULE),
+    ],
+)
+def test_an_english_question_about_the_clinic_or_the_chat_is_read(
+    text: str, intent: Intent
+) -> None:
+    assert intent_of(text) is intent
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "to com dor de cabeça, me ajuda",

@@ -8,7 +8,8 @@ writes ("can", "my", "appointment", "please"...), so no Portuguese message is re
 as written, folded only ("I'd" is "i d"; the Portuguese slips would turn "need" into
 "ned"). Then the first request that holds wins, the stronger first: consent taken back,
 data rights, a person, a booking moved, cancelled, confirmed, looked up, a question
-about the clinic, a booking wanted. Nothing recognised: None, and the Portuguese rules read it.
+about the clinic, a booking wanted, how the chat is used. Nothing recognised: None, and
+the Portuguese rules read it.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ _ENGLISH = frozenset({
     "accept", "copy", "hold", "confirmed", "there", "see", "get", "want", "what", "when",
     "where", "how", "does", "work", "someone", "it", "of", "on", "for", "be", "will",
     "thanks", "thank", "just", "checking", "this", "that", "cancel", "any",
+    "address", "parking", "price", "cost", "open", "robot",
 })  # fmt: skip
 
 # "stop using my data", "stop messaging me", "withdraw my consent", "unsubscribe".
@@ -64,16 +66,29 @@ _LOOKUP = re.compile(
 # A question about the clinic: "Do you accept international insurance?", "do you have
 # doctors who speak English?", "how much is a consultation?", "where are you?".
 _CLINIC = re.compile(
-    r"\bdo you (?:accept|take|have|do|offer|work with)\b|\bhow much\b|\bwhere are you\b"
-    r"|\bopening hours\b"
+    r"\bdo you (?:accept|take|have(?! (?:any )?(?:availab|slots?|openings?|time|anything))|do"
+    r"|offer|work with|speak)\b|\bhow much\b|\bwhere are you\b"
+    r"|\bopening hours\b|\bwhere is the (?:clinic|office)\b|\b(?:address|parking|price|cost)\b"
+    r"|\bare you open\b|\bdoes (?:anyone|someone) speak\b"
+)
+# How the chat is used: "how does this work?", "what can you do?", "are you a bot?".
+_HELP = re.compile(
+    r"\bhow does (?:this|it) work\b|\bwhat can you do\b|\bare you a (?:bot|robot|machine)\b"
+    r"|\bhow do i use\b"
 )
 # A booking wanted: "book an appointment", "can you book me in?", "see a doctor",
 # "could I get an appointment", "is there anything on Monday?", "I'd like Thursday".
 _WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|today)"
 _BOOK = re.compile(
     r"\b(?:book|schedule)\b|\bappointment\b|\bsee a (?:doctor|gp|specialist)\b"
-    r"|\bis there anything\b|\bany (?:slots?|openings?|availability)\b"
+    r"|\bis there anything\b|\bany (?:slots?|openings?|availability)\b|\bavailab\w*"
     rf"|\bi(?: d| would) like (?:on )?{_WEEKDAY}\b"
+)
+# A booking wished or asked for outright comes before a question beside it ("I want to book a
+# dermatologist, do you have one?").
+_BOOK_WISHED = re.compile(
+    r"\b(?:want|like|need|have) to (?:book|schedule|make an appointment|see a)\b"
+    r"|\bcan (?:i|you|we) (?:book|schedule)\b"
 )
 _READINGS = (
     (Intent.REVOKE, _REVOKE),
@@ -83,8 +98,10 @@ _READINGS = (
     (Intent.CANCEL, _CANCEL),
     (Intent.CONFIRM, _CONFIRM),
     (Intent.CONSULT, _LOOKUP),
+    (Intent.SCHEDULE, _BOOK_WISHED),
     (Intent.INFO, _CLINIC),
     (Intent.SCHEDULE, _BOOK),
+    (Intent.HELP, _HELP),
 )
 
 
