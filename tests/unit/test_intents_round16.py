@@ -335,3 +335,11 @@ def test_a_service_wanted_on_a_day_beside_the_hours_asked_is_a_booking(text: str
 )
 def test_a_relatives_booking_asked_with_their_name_is_looked_up(text: str) -> None:
     assert intent_of(text) is Intent.CONSULT
+
+
+def test_an_hour_said_apart_from_tem_is_no_booking() -> None:
+    assert intent_of("tem estacionamento? chego as 10") is Intent.INFO
+
+
+def test_a_document_needed_for_a_day_is_no_booking() -> None:
+    assert intent_of("preciso de atestado pra amanha, vcs dao?") is not Intent.SCHEDULE

@@ -98,6 +98,7 @@ def _booking_wished(folded: str) -> bool:
 # What is wanted, then the day it is wanted on: "quero o exame na quinta", "queria uma
 # consulta pra sexta"; not "quero saber se ...".
 _WANTED_ON_A_DAY = re.compile(
-    r"\b(?:quero|queria|gostaria de|preciso de|preciso) (?:o |a |um |uma )?(?!saber\b)\w+"
+    r"\b(?:quero|queria|gostaria de|preciso de|preciso) (?:o |a |um |uma )?"
+    r"(?!saber\b|atestado\b|laudo\b|resultado\b|receita\b|declaracao\b|documento\b)\w+"
     r" (?:na|no|para|pra|dia|de|amanha|hoje)\b"
 )

@@ -37,7 +37,12 @@ _ABOUT_IT = re.compile(
 _SERVICES = ("ultrasom", "ultrasonografia", "exame", "exames", "eletro", "raio x", "mamografia")
 _NAMED = re.compile(rf"\b(?:{'|'.join((*SPECIALTIES, *INSURERS, *_SERVICES))})\b")
 # An hour asked with "tem" ("hj as 10 tem? to aqui perto", round 16): the hour is wanted.
-_HAS = re.compile(r"\btem\b")
+# Only right beside the hour: "tem estacionamento? chego as 10" wants no hour booked.
+_HAS = re.compile(
+    r"\b(?:as \d{1,2}(?:h\d*)?|\d{1,2}h\d*) tem\b"
+    r"|\btem (?:vaga |horario )?(?:(?:hoje|amanha|segunda|terca|quarta|quinta|sexta|sabado) )?"
+    r"(?:as |a )?\d{1,2}(?:h|:|\b)"
+)
 # A company bringing its workers on a day ("podemos levar todos na quinta dia 03/12?").
 _BRINGING = re.compile(
     r"\b(?:podemos|poso|posso|poderiamos) (?:levar|mandar|enviar) (?:todos|eles|elas|os \w+"
@@ -73,7 +78,7 @@ def booking_asked(folded: str) -> bool:
         return False
     if _TOLD_TO_BOOK.search(folded):
         return True
-    if when is not None and when.at is not None and _HAS.search(folded):
+    if when is not None and when.day is not None and when.at is not None and _HAS.search(folded):
         return True
     dated = when is not None or _WEEK.search(folded) is not None
     return dated and _NAMED.search(folded) is not None
