@@ -343,3 +343,15 @@ def test_an_hour_said_apart_from_tem_is_no_booking() -> None:
 
 def test_a_document_needed_for_a_day_is_no_booking() -> None:
     assert intent_of("preciso de atestado pra amanha, vcs dao?") is not Intent.SCHEDULE
+
+
+def test_who_can_see_ones_exams_is_data_rights_not_ones_times() -> None:
+    assert intent_of("quem consegue ver meus exames?") is Intent.LGPD
+
+
+def test_the_day_of_a_booking_someone_made_asked_with_que_is_looked_up() -> None:
+    assert intent_of("minha esposa marcou um ultrassom pra mim, que dia que é?") is Intent.CONSULT
+
+
+def test_english_contact_refused_takes_consent_back() -> None:
+    assert intent_of("Please don't contact me anymore") is Intent.REVOKE

@@ -68,7 +68,8 @@ _FACTS = re.compile(
     # A booking someone made, its day asked ("minha filha marcou uma consulta pra mim e eu
     # queria saber que dia é").
     rf"|\b(?:marcou|marcaram|agendou|agendaram|marquei|agendei) (?:uma |um |a |o )?{_BOOKING}\b"
-    r".*\b(?:que dia|qual dia|que horas?|qual (?:o )?horario|quando) (?:e|era|ficou|sera|vai ser)\b"
+    r".*\b(?:que dia|qual dia|que horas?|qual (?:o )?horario|quando)(?: que)? (?:e|era|ficou|sera"
+    r"|vai ser)\b"
     # Whether a booking was made or holds ("saber se meu agendamento foi realizado", "ver
     # se tem consulta agendada pra Maria", "informar se consta agendamento em meu nome").
     rf"|\bse {_WHOSE}{_BOOKING}(?: d[aeo] \w+)? (?:foi|esta|ta|ficou) (?:realizad|feit|efetuad"

@@ -13,6 +13,7 @@ import re
 _RECORDS = r"(?:meus|minhas|os meus|as minhas) (?:exames|resultados|laudos|prontuario|informacoes)"
 _ACCESS = re.compile(
     rf"\b(?:quem|alguem|outra pesoa|outras pesoas) (?:tem|teria|vai ter|pode ter) aceso\b"
+    r"|\bquem (?:consegue|pode|vai) (?:ver|olhar|ler)\b"
     rf"|\b(?:pasam|pasa|mandam|manda|enviam|envia|repasam|repasa|compartilham|compartilha)"
     rf" {_RECORDS} (?:para|pra|pro) (?:a |o )?(?:minha |meu )?(?:empresa|patrao|chefe|rh"
     r"|convenio|plano|empregador)\b"

@@ -28,7 +28,8 @@ _ENGLISH = frozenset({
     "accept", "copy", "hold", "confirmed", "there", "see", "get", "want", "what", "when",
     "where", "how", "does", "work", "someone", "it", "of", "on", "for", "be", "will",
     "thanks", "thank", "just", "checking", "this", "that", "cancel", "any",
-    "address", "parking", "price", "cost", "open", "robot",
+    "address", "parking", "price", "cost", "open", "robot", "don", "anymore", "contact",
+    "messaging", "messages",
 })  # fmt: skip
 
 # "stop using my data", "stop messaging me", "withdraw my consent", "unsubscribe".

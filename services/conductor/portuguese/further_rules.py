@@ -30,10 +30,13 @@ RULES: tuple[tuple[Intent, Callable[[tuple[str, ...], str], bool]], ...] = (
     (Intent.HELP, can_do_asked),  # "vc consegue fazer o que? marcar, desmarcar?" (round 15)
     (Intent.HUMAN, person_asked_politely),
     (Intent.RESCHEDULE, booking_moved),
+    (
+        Intent.LGPD,
+        records_access_asked,
+    ),  # "quem tem acesso aos meus exames?" (round 16), before one's times
     (Intent.CONSULT, own_times_asked),
     (Intent.REVOKE, contact_refused),  # "sai desse numero, nao quero mais contato" (round 16)
     (Intent.HUMAN, call_asked),  # "liga pra mim pfv, nao sei mexer nisso" (round 16)
-    (Intent.LGPD, records_access_asked),  # "quem tem acesso aos meus exames?" (round 16)
     (Intent.RESCHEDULE, own_booking_changed),  # "preciso mudar, pode ser dia 11?" (round 16)
     (Intent.SCHEDULE, booking_can_asked),  # "da pra marcar exame de sangue ai?" (round 16)
 )
