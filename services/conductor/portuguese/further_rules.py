@@ -30,10 +30,9 @@ RULES: tuple[tuple[Intent, Callable[[tuple[str, ...], str], bool]], ...] = (
     (Intent.HELP, can_do_asked),  # "vc consegue fazer o que? marcar, desmarcar?" (round 15)
     (Intent.HUMAN, person_asked_politely),
     (Intent.RESCHEDULE, booking_moved),
-    (
-        Intent.LGPD,
-        records_access_asked,
-    ),  # "quem tem acesso aos meus exames?" (round 16), before one's times
+    # "quem tem acesso aos meus exames?" (round 16): before one's times, which would read
+    # "quem consegue ver meus exames" as one's own looked up.
+    (Intent.LGPD, records_access_asked),
     (Intent.CONSULT, own_times_asked),
     (Intent.REVOKE, contact_refused),  # "sai desse numero, nao quero mais contato" (round 16)
     (Intent.HUMAN, call_asked),  # "liga pra mim pfv, nao sei mexer nisso" (round 16)
