@@ -102,3 +102,17 @@ def test_a_first_name_or_a_nickname_introduced_stays_a_name(text: str, name: str
 )
 def test_a_name_refused_asks_nothing(text: str) -> None:
     assert intent_of(text) is Intent.UNKNOWN
+
+
+@pytest.mark.parametrize("text", ["Juninho", "Pedrinho", "Beto", "Seu Chico"])
+def test_a_diminutive_or_a_short_form_alone_is_no_name(text: str) -> None:
+    assert name_in(text) is None
+
+
+@pytest.mark.parametrize("text", ["Terezinha", "Agostinho", "Martinho"])
+def test_a_name_that_ends_as_a_diminutive_stays_a_name(text: str) -> None:
+    assert name_in(text) == text
+
+
+def test_a_rank_before_the_name_is_dropped() -> None:
+    assert name_in("Sgt. Roberto Alves Nunes") == "Roberto Alves Nunes"

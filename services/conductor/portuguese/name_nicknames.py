@@ -22,12 +22,13 @@ import re
 from services.conductor.portuguese.text import fold
 
 _SHORT_FORMS = (
-    r"(?:duda|cida|ze|zeca|zezinho|zezinha|bia|tati|binho|tiquinho|juju|manu|gabi"
+    r"(?:duda|cida|ze|zeca|beto|kiko|guga|zezinho|zezinha|bia|tati|binho|tiquinho|juju|manu|gabi"
     r"|rafa|nando|guto|lipe|dani|pri|fer|malu|nana|tata|tonho|toninho|chico"
     r"|quinho|neno|nenem|cacau|dede|didi|dinho|tete|titi|vivi|zuzu)"
 )
-# A diminutive made of a name ("Zezinho", "Joaozinho", "Luizinha").
-_DIMINUTIVE = r"[a-z]+zinh[oa]"
+# A diminutive made of a name ("Zezinho", "Joaozinho", "Luizinha", "Juninho", "Pedrinho");
+# not the names that end so ("Agostinho", "Martinho", "Terezinha").
+_DIMINUTIVE = r"(?!terezinha\b|agostinho\b|martinho\b|marinho\b)(?:[a-z]+zinh[oa]|[a-z]+inho)"
 _PLACES = (
     r"(?:farmacia|padaria|mercado|mercadinho|feira|esquina|posto|oficina|igreja|banca|bar"
     r"|loja|academia|escola|quitanda|borracharia|lanchonete|rua|praca|vila|sitio|roca)"

@@ -1,8 +1,8 @@
 """What is said around a name besides greetings and tags (round 11).
 
 - A title before it: "Sr. Alcides Tonietto", "Sra. Terezinha de Jesus Melo", "Dona
-  Cida", "Pr. Valdivino Gomes Teixeira" (a title after an introduction is dropped by the
-  introduction itself).
+  Cida", "Pr. Valdivino Gomes Teixeira", "Sgt. Roberto Alves" (a title after an
+  introduction is dropped by the introduction itself).
 - "é" typed without its accent before a lone capitalised name: "e Gilvan".
 - "né?" asked in the middle, as a tag ("o nome e da minha filha ne? Isabelly Vitória").
 - An aside in brackets: "Francisca de Assis Moura (escrevendo pela minha mae)".
@@ -31,7 +31,7 @@ from services.conductor.portuguese.text import fold
 # A pastor's, a teacher's or a priest's title too ("Pr. Valdivino Gomes Teixeira", round
 # 16); "pra" and "pr" only with their full stop ("pra" is also "para").
 _TITLE = re.compile(
-    r"^(?:(?:sr|sra|srta|dr|dra)\.?|(?:pr|pra|prof|profa)\.|dona|senhor|senhora|pastor"
+    r"^(?:(?:sr|sra|srta|dr|dra)\.?|(?:pr|pra|prof|profa|sgt|sg|cb|sd|ten|cap|cel|maj)\.|dona|senhor|senhora|pastor"
     r"|pastora|padre|frei)\s+(?=[A-ZÀ-Ý])",
     re.I,
 )
