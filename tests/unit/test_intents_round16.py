@@ -355,3 +355,14 @@ def test_the_day_of_a_booking_someone_made_asked_with_que_is_looked_up() -> None
 
 def test_english_contact_refused_takes_consent_back() -> None:
     assert intent_of("Please don't contact me anymore") is Intent.REVOKE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "queria saber se posso confirmar minha presença por aqui",
+        "gostaria de saber se preciso confirmar a consulta",
+    ],
+)
+def test_whether_one_may_confirm_asked_indirectly_stays_a_confirmation(text: str) -> None:
+    assert intent_of(text) is Intent.CONFIRM

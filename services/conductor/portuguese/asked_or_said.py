@@ -27,7 +27,11 @@ DAY_IF_FREE = (
 # Any day does: whether a message names a time does not depend on the day it is read.
 ANY_DAY = date(2026, 1, 5)
 # "queria saber se ...", "gostaria de saber se ...": a question without its mark.
-_ASKED_INDIRECTLY = re.compile(r"\b(?:quero|queria|gostaria de|preciso|precisava) saber se\b")
+_ASKED_INDIRECTLY = re.compile(
+    r"\b(?:quero|queria|gostaria de|preciso|precisava) saber se\b"
+    # Whether one may or must do it asks to do it ("queria saber se posso confirmar por aqui").
+    r"(?! (?:eu )?(?:posso|poso|preciso|devo|tenho que|da para|consigo)\b)"
+)
 
 # A booking one has, and another day or time wanted: the booking moved, whatever the verb.
 _BOOKED = (
