@@ -24,6 +24,7 @@ def test_a_job_after_the_name_is_dropped(text: str, name: str) -> None:
         ("Pr. Valdivino Gomes Teixeira", "Valdivino Gomes Teixeira"),
         ("Pastora Eliane Rocha Dias", "Eliane Rocha Dias"),
         ("Prof. Carlos Alberto Nunes", "Carlos Alberto Nunes"),
+        ("Professora Helena Dias", "Helena Dias"),
     ],
 )
 def test_a_title_before_the_name_is_dropped(text: str, name: str) -> None:

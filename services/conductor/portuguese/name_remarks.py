@@ -32,7 +32,7 @@ from services.conductor.portuguese.text import fold
 # 16); "pra" and "pr" only with their full stop ("pra" is also "para").
 _TITLE = re.compile(
     r"^(?:(?:sr|sra|srta|dr|dra)\.?|(?:pr|pra|prof|profa|sgt|sg|cb|sd|ten|cap|cel|maj)\.|dona|senhor|senhora|pastor"
-    r"|pastora|padre|frei)\s+(?=[A-ZÀ-Ý])",
+    r"|pastora|padre|frei|professor|professora)\s+(?=[A-ZÀ-Ý])",
     re.I,
 )
 # Only a capital tells "e Gilvan" (é) from "e" joining a sentence.
