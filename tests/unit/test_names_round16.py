@@ -70,6 +70,7 @@ def test_fillers_and_interjections_before_the_name_are_dropped(text: str, name: 
     [
         ("é o joao pedro ele tem 7 anos, joao pedro sales teixeira", "João Pedro Sales Teixeira"),
         ("é a ana, a menina tem 5 aninhos. Ana Beatriz Lopes Moura", "Ana Beatriz Lopes Moura"),
+        ("é o pedrinho, Pedro Henrique Alves", "Pedro Henrique Alves"),
     ],
 )
 def test_a_name_said_again_in_full_after_a_remark_is_the_name(text: str, name: str) -> None:
