@@ -8,6 +8,10 @@ Read by the phrases as a question about the clinic, a message is a booking when
   the insurer says how the booking is paid, the specialty whom it is with.
 - or it asks whether the clinic sees patients on a day at an hour ("amanha 19h vcs
   atendem?", round 14): the hour is the one wanted, as in "amanha 19h tem?".
+- Round 16: a service named as a specialty is ("tem ultrassom hj depois do almoço?"); an
+  hour asked with "tem" ("hj as 10 tem? to aqui perto"); a company bringing its workers
+  on a day ("podemos levar todos na quinta dia 03/12 a partir das 13h?"), though
+  "levar" is said.
 Neither holds when a price, a preparation, or the hours kept are asked ("quanto custa a
 pediatra amanha?", "a pediatra atende sabado?", "aceita unimed sabado?").
 """
@@ -29,7 +33,21 @@ _ABOUT_IT = re.compile(
     r"|levar|documentos?|aceita|aceitam|atende|atendem|abre|abrem|fecha|fecham|funciona"
     r"|funcionam|convenio|plano|resultados?)\b"
 )
-_NAMED = re.compile(rf"\b(?:{'|'.join((*SPECIALTIES, *INSURERS))})\b")
+# A service named is as good as a specialty ("tem ultrassom hj depois do almoço?", round 16).
+_SERVICES = ("ultrasom", "ultrasonografia", "exame", "exames", "eletro", "raio x", "mamografia")
+_NAMED = re.compile(rf"\b(?:{'|'.join((*SPECIALTIES, *INSURERS, *_SERVICES))})\b")
+# An hour asked with "tem" ("hj as 10 tem? to aqui perto", round 16): the hour is wanted.
+# Only right beside the hour: "tem estacionamento? chego as 10" wants no hour booked.
+_HAS = re.compile(
+    r"\b(?:as \d{1,2}(?:h\d*)?|\d{1,2}h\d*) tem\b"
+    r"|\btem (?:vaga |horario )?(?:(?:hoje|amanha|segunda|terca|quarta|quinta|sexta|sabado) )?"
+    r"(?:as |a )?\d{1,2}(?:h|:|\b)"
+)
+# A company bringing its workers on a day ("podemos levar todos na quinta dia 03/12?").
+_BRINGING = re.compile(
+    r"\b(?:podemos|poso|posso|poderiamos) (?:levar|mandar|enviar) (?:todos|eles|elas|os \w+"
+    r"|as \w+|\d+)\b"
+)
 _WEEK = re.compile(r"\b(?:semana que vem|proxima semana|esa semana|nesta semana)\b")
 # Any day: a day, a part of one or a week named is enough, even one left in doubt.
 _ANY_DAY = date(2026, 1, 5)
@@ -53,9 +71,14 @@ def booking_asked(folded: str) -> bool:
     a booking."""
     if _seen_at_an_hour(folded):
         return True
+    when = parse_when(folded, _ANY_DAY)
+    if when is not None and when.day is not None and _BRINGING.search(folded):
+        return True
     if _ABOUT_IT.search(folded):
         return False
     if _TOLD_TO_BOOK.search(folded):
         return True
-    dated = parse_when(folded, _ANY_DAY) is not None or _WEEK.search(folded) is not None
+    if when is not None and when.day is not None and when.at is not None and _HAS.search(folded):
+        return True
+    dated = when is not None or _WEEK.search(folded) is not None
     return dated and _NAMED.search(folded) is not None

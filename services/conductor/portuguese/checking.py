@@ -21,7 +21,8 @@ import re
 # Compared as ``intents`` folds a message: no accents, letters written long once.
 _CHECKING = re.compile(r"\b(?:confer|verific|chec)\w*")
 _OWN_BOOKING = re.compile(
-    r"\b(?:meu|minha|nosso|nosa)\s+(?:agendamento|consulta|horario|marcacao|retorno|exame)\b"
+    r"\b(?:meu|minha|nosso|nosa|meus|minhas|nosos|nosas)\s+(?:agendamento|consulta|horario"
+    r"|marcacao|retorno|exame)s?\b"  # in the plural too ("conferir meus agendamento", round 16)
 )
 
 _SEEING_ALL_RIGHT = re.compile(

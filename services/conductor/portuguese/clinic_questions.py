@@ -11,7 +11,8 @@
 - Whether a service is done there, the place said ("faz preventivo ai?", "fazem
   ultrassom aqui?", "ai faz teste do pezinho?", round 14): a question about the clinic,
   whatever the service's name; a day or an hour named with it is a booking, left to the
-  rules after.
+  rules after; "ou só consulta" after it names none ("fazem parto ai ou so consulta?",
+  round 16).
 
 Already folded, corrected text.
 """
@@ -43,6 +44,9 @@ _WHEN_NAMED = re.compile(
     r"\b(?:hoje|amanha|segunda|terca|quarta|quinta|sexta|sabado|domingo|semana|dia|manha"
     r"|tarde|noite|marc\w*|agend\w*|consultas?|horario|vaga)\b|\d"
 )
+# A kind of care set against consultations ("fazem parto ai ou so consulta?", round 16)
+# names no booking.
+_ONLY_CONSULTS = re.compile(r"\s+ou (?:so|apenas|somente) (?:consultas?|exames?)$")
 _SOLD = re.compile(r"\bvend(?:e|em|ia|iam|eria|eriam)\b")
 _DATA = re.compile(r"\b(?:dados|informacoes|cadastro|numero|telefone)\b")
 
@@ -53,7 +57,8 @@ def clinic_question(folded: str) -> Intent | None:
         return Intent.HELP
     if _OPEN_ON_A_DAY.search(folded):
         return Intent.INFO
-    if _DONE_HERE.search(folded) and not _WHEN_NAMED.search(folded):
+    care = _ONLY_CONSULTS.sub("", folded)
+    if _DONE_HERE.search(care) and not _WHEN_NAMED.search(care):
         return Intent.INFO
     if _SOLD.search(folded) and not _DATA.search(folded):
         return Intent.UNKNOWN

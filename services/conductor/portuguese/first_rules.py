@@ -27,6 +27,9 @@
    de um dentista, quebrei um dente", round 15): a booking.
 12. Whether the clinic has a doctor, asked and nothing else ("tem dentista?", round 15):
    a question about the clinic.
+13. Round 16, tried first: one's name refused ("nao vou falar meu nome aqui nao"):
+   nothing asked; a service no longer needed: its booking cancelled; a confirmation
+   with "sim" ("minha avó confirma sim"); how to book by this channel: help.
 Already folded, corrected text, a letter written twice counted once ("pasar").
 """
 
@@ -34,6 +37,7 @@ from __future__ import annotations
 
 import re
 
+from services.conductor.portuguese.how_to_use import BOOKING_BY_CHANNEL
 from services.conductor.portuguese.intent import Intent
 
 _BOOKED_ASKED = re.compile(
@@ -117,9 +121,31 @@ _SEEN = re.compile(
 )
 _HAS_DOCTOR = re.compile(
     r"^(?:oi |ola )?(?:voces |a clinica )?(?:tem|atende|atendem|possui|possuem)"
-    rf" (?:um |uma |o |a )?{_DOCTORS}(?: (?:ai|aqui|na clinica|ai na clinica))?$"
+    rf" (?:um |uma |o |a )?{_DOCTORS}"
+    # What the doctor is of ("tem medico do trabalho ai?", round 16).
+    r"(?: d[oa] (?:trabalho|familia|esporte|sono|dor))?(?: (?:ai|aqui|na clinica|ai na clinica))?$"
 )
+# Round 16: one's name refused ("nao vou falar meu nome aqui nao"): nothing asked, no
+# booking cancelled, though "não vou" is said.
+_NAME_REFUSED = re.compile(
+    r"\bnao (?:vou|quero|irei) (?:te |lhe )?(?:falar|dar|dizer|informar|pasar|mandar)"
+    r" (?:o |meu |o meu )?nome\b"
+)
+# A service no longer needed ("nao preciso mais do ultrassom de amanha, ja ganhei
+# neném", round 16): its booking cancelled, no service wanted.
+_SERVICE_NOT_NEEDED = re.compile(
+    r"\bnao (?:\w+ )?precis\w* mais d[oa]s? (?:minha |meu )?(?:ultrasom|exames?|pre natal"
+    r"|fisio\w*|vacina|cirurgia|transvaginal|morfologico|retorno|periodico|avaliacao|pediatra"
+    r"|dermato|cardio|gineco|nutri|\w+ista)\b"
+)
+# A booking confirmed for another, or a confirmation said with "sim" ("minha avó confirma
+# sim, eu levo ela", round 16); not a question of whether one has one ("confirma sim se").
+_CONFIRMED_SIM = re.compile(r"^(?:\w+ ){0,3}confirm[ao] sim\b(?! se\b)")
 _RULES = (
+    (Intent.UNKNOWN, _NAME_REFUSED),
+    (Intent.CANCEL, _SERVICE_NOT_NEEDED),
+    (Intent.CONFIRM, _CONFIRMED_SIM),
+    (Intent.HELP, BOOKING_BY_CHANNEL),
     (Intent.CONSULT, _BOOKED_ASKED),
     (Intent.INFO, _GUARDIAN),
     (Intent.INFO, _LANGUAGE),

@@ -15,8 +15,17 @@ _HOW_TO_USE = re.compile(
     r"\bcomo (?:que )?(?:eu )?(?:usa|uso|usar|funciona|faz|faco)\b"
     # What it can do ("uai, e robo? o que da pra fazer aqui?", round 11).
     r"|\bo que (?:(?:da|dar|eu pos?so|pos?so|pode|voce faz|se pode) (?:para )?)?fazer\b"
-    # What it does ("o que esse bot faz?", round 13).
+    # What it does ("o que esse bot faz?", round 13; "vc é robo? faz o que?", round 16).
     r"|\bo que (?:(?:es+e|este|o|voce) )?(?:bot|robo|robozinho|maquina) faz\b"
+    r"|\b(?:voce |ele )?faz o que\b"
+)
+# How to book by this channel, asked to be explained ("me explica como que marca pelo zap
+# que eu nao sei", round 16): the use of the service, not a booking; whether one can book
+# here ("da pra marcar pelo zap?") stays a booking.
+BOOKING_BY_CHANNEL = re.compile(
+    r"\b(?:explica|explicar|ensina|ensinar)\b.*\b(?:marc|agend)\w*"
+    r"(?= (?:pelo|pela|por|no|aqui no|aqui pelo) (?:zap|zapzap|whatsapp|wpp|app|aplicativo"
+    r"|site|celular|chat|aqui)\b|.*\bnao sei\b)"
 )
 _PERSON_WANTED = re.compile(
     r"\b(?:pessoa|humano|humana|gente|alguem|atendente|recepcionista|falar|conversar)\b"

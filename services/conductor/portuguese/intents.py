@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import re
-from datetime import date
 from itertools import pairwise
 
 from services.conductor.portuguese.addressed import without_salutation
-from services.conductor.portuguese.booking_asked import booking_asked
+from services.conductor.portuguese.asked_or_said import ANY_DAY, DAY_IF_FREE, asked_or_said
 from services.conductor.portuguese.booking_rules import (
     booking_intent_after,
     booking_intent_before,
@@ -16,6 +15,7 @@ from services.conductor.portuguese.changed_mind import request_after_second_thou
 from services.conductor.portuguese.clinic_questions import clinic_question
 from services.conductor.portuguese.company_consent import company_revokes
 from services.conductor.portuguese.consent import Revocation, revocation_in
+from services.conductor.portuguese.english_requests import english_request
 from services.conductor.portuguese.first_rules import intent_by_first_rules
 from services.conductor.portuguese.further_rules import intent_by_further_rules
 from services.conductor.portuguese.intent import Intent as Intent
@@ -23,6 +23,7 @@ from services.conductor.portuguese.intent_model import second_reading
 from services.conductor.portuguese.intent_rules import erasure_asked, intent_by_rules
 from services.conductor.portuguese.media_notes import only_media_note
 from services.conductor.portuguese.name_labels import without_label
+from services.conductor.portuguese.name_nicknames import nickname_only
 from services.conductor.portuguese.name_relations import PATIENTS_RELATION, writers_relation
 from services.conductor.portuguese.name_remarks import name_before_remark, spoken_name
 from services.conductor.portuguese.name_repeats import without_first_saying
@@ -38,7 +39,6 @@ from services.conductor.portuguese.time_asked_free import time_asked_free
 from services.conductor.portuguese.time_conditions import time_bounded
 from services.conductor.portuguese.timed_specialty import names_a_time, without_specialty
 from services.conductor.portuguese.when import parse_when
-from services.conductor.portuguese.wish_to_come import wish_to_come
 from services.conductor.portuguese.wrong_chat import greets_a_group
 
 # A letter written long for emphasis ("Oii", "Bom diaaa", "cancelarrr") counts once, in
@@ -68,11 +68,6 @@ _WANTS = (
     # A need said with the time ("to precisando pra amanha as 4", "vou querer quinta").
     "preciso", "precisando", "precisava", "vou querer",
 )  # fmt: skip
-# A day offered as a condition ("se tiver hoje de tarde eu vou"), anywhere (round 8).
-_DAY_IF_FREE = (
-    r"\bse tiver (?:vaga |horario )?(?:pra |para |na |no |dia )?(?:hoje|amanha|segunda"
-    r"|terca|quarta|quinta|sexta|sabado|domingo)\b"
-)
 # Saying, after the time, that it suits ("dia 30 de tarde pra mim ta bom", "qualquer dia
 # serve pra mim", ", qual tiver", "tanto faz") or asking for it kindly ("... 8h pfvr").
 # Only at the end: "ta bom, ate amanha" and "por favor me responde hoje" want no time.
@@ -85,7 +80,7 @@ _SUITS = re.compile(
     r"|\b(?:tanto faz|voces que sabem|voces decidem|como voces preferirem)\b"
     # Any day of a span named ("semana que vem qualquer dia", round 12).
     r"|\bqualquer (?:dia|horario|hora)\b"
-    rf"|{_DAY_IF_FREE}"
+    rf"|{DAY_IF_FREE}"
 )
 # "amanhã meio dia, dá?", "amanhã 9h?": whether a time works, asked — a time with a
 # question mark is a booking request (look-ups name their own words and are tried first).
@@ -130,8 +125,6 @@ _FASTING_SAID = re.compile(
 # A booking denied ("marquei nao mas queria ir dia 23", "ainda nao agendei") is none to
 # look up (round 12).
 _NOT_BOOKED = re.compile(r"\b(?:(?:ainda )?nao (?:marquei|agendei)|(?:marquei|agendei) nao)\b")
-# Any day does: whether a message names a time does not depend on the day it is read.
-_ANY_DAY = date(2026, 1, 5)
 
 
 _OPTION = re.compile(r"^(?:a |o )?(?:opcao |numero |n )?(\d{1,2})(?:a|o)?$")
@@ -203,7 +196,8 @@ def intent_of(text: str) -> Intent:
     if (meant := request_after_second_thoughts(text)) is not None:
         return intent_of(meant)  # "queria remarcar... ah quer saber, cancela" (round 11)
     ruled = (
-        clinic_question(folded)
+        english_request(text)  # "Can I speak to a real person?" (round 16)
+        or clinic_question(folded)
         or intent_by_first_rules(folded)
         or booking_intent_before(folded)
         or intent_by_rules(folded)
@@ -218,7 +212,7 @@ def intent_of(text: str) -> Intent:
         return Intent.SCHEDULE  # "quarta às 18h com a nutricionista" (round 9)
     for intent, phrases in requests:
         if has_any(folded, phrases):
-            read = _asked_or_said(intent, folded, "?" in _TAG_ASKED.sub("", text))
+            read = asked_or_said(intent, folded, text)
             return Intent.SCHEDULE if read is Intent.INFO and time_asked_free(text) else read
     if _wants_a_time(folded, text):
         return Intent.SCHEDULE  # "boa noite! amanhã às 8 tem?": more than a greeting
@@ -227,72 +221,10 @@ def intent_of(text: str) -> Intent:
     return second_reading(text, ruled)  # the intent model, where the rules found nothing
 
 
-# A booking one has, and another day or time wanted: the booking moved, whatever the verb.
-_BOOKED = (
-    "consulta marcada", "minha consulta", "marquei", "agendei", "tenho uma consulta",
-    "tenho consulta", "horario marcado", "meu horario",
-)  # fmt: skip
-_ANOTHER_TIME = ("outro dia", "outro horario", "outra data", "outra hora")
-_MOVABLE = (Intent.CANCEL, Intent.CONSULT, Intent.SCHEDULE)
-# One's own booking asked about, with no verb of booking, is looked up.
-_OWN_BOOKING = (
-    "minha consulta", "meu horario", "meu agendamento", "meu atendimento", "meu retorno",
-    "meu exame",
-)  # fmt: skip
-_BOOKING_VERBS = (
-    "marcar", "marca", "marque", "agendar", "agenda", "agende", "encaixar", "encaixa",
-    "reservar", "tem", "tem vaga", "vaga", "consigo", "quero", "queria", "gostaria",
-)  # fmt: skip
-# "Tá confirmado" said is a patient confirming; asked ("tá confirmado?", "só confirmando,
-# é dia 3 mesmo?") it looks the booking up.
-_CONFIRMED = ("ta confirmado", "ta confirmada", "esta confirmado", "esta confirmada")
-
-
-# "oi so pra confirmar que eu vou, ta?": a "tá?" closing a statement asks nothing (round 11).
-_TAG_ASKED = re.compile(r",\s*t[aá]\s*\?+\s*$", re.IGNORECASE)
-
-
-def _asked_or_said(intent: Intent, folded: str, asked: bool) -> Intent:
-    """The intent found, read again in the light of the message's structure."""
-    if intent in _MOVABLE and has_any(folded, _BOOKED) and has_any(folded, _ANOTHER_TIME):
-        return Intent.RESCHEDULE  # "tenho uma consulta marcada ... queria ver outro dia"
-    if intent is Intent.CONFIRM and asked:
-        return Intent.CONSULT
-    own = has_any(folded, _OWN_BOOKING) and not has_any(folded, _BOOKING_VERBS)
-    if intent is Intent.SCHEDULE and asked and own:
-        return Intent.CONSULT  # "meu horario e que horas mesmo?": one's own, asked
-    if intent is Intent.CONSULT and not asked and has_any(folded, _CONFIRMED):
-        return Intent.CONFIRM
-    if intent is Intent.INFO and has_any(folded, _WISHES) and _booking_wished(folded):
-        return Intent.SCHEDULE  # "quero marcar exame de sangue": the service booked
-    if intent is Intent.INFO and not asked and folded.startswith(_BOOKING_OPENERS):
-        return Intent.SCHEDULE  # "agendar exame de sangue pfvr" (round 13)
-    if intent is Intent.INFO and booking_asked(folded):
-        return Intent.SCHEDULE  # "tem pediatra hoje a tarde?" (round 11)
-    if intent is Intent.INFO and wish_to_come(folded):
-        return Intent.SCHEDULE  # "vcs atendem hoje a noite? queria passar" (round 12)
-    return intent
-
-
-# A wish with a booking verb or a clock time turns a question about the clinic into a
-# booking: "vcs atendem sabado? se tiver queria sab as 8".
-# "consigo alguma coisa na semana que vem com o cardiologista?": anything free (round 8).
-_WISHES = ("quero", "queria", "gostaria", "preciso", "consigo", "vou querer", "precisando")
-_BOOKING_OPENERS = ("agendar ", "marcar ", "agenda ", "marca ", "agende ", "marque ")
-_BOOKING_WORDS = ("marcar", "agendar", "marca", "agenda", "encaixar", "alguma coisa", "uma vaga")
-
-
-def _booking_wished(folded: str) -> bool:
-    if has_any(folded, _BOOKING_WORDS) or re.search(_DAY_IF_FREE, folded):
-        return True  # "preciso levar meu marido no cardiologista ... se tiver sabado" (round 10)
-    when = parse_when(folded, _ANY_DAY)
-    return when is not None and when.at is not None
-
-
 def _wants_a_time(folded: str, text: str) -> bool:
     wants = has_any(folded, _WANTS) or _SUITS.search(folded) is not None or time_bounded(folded)
     wants = wants or _ASKS_IF_IT_WORKS.search(text) is not None
-    return wants and parse_when(text, _ANY_DAY) is not None
+    return wants and parse_when(text, ANY_DAY) is not None
 
 
 def chosen_option(text: str, count: int) -> int | None:
@@ -306,9 +238,14 @@ def chosen_option(text: str, count: int) -> int | None:
 
 def name_in(text: str) -> str | None:
     """A person's name in a reply like "Maria Silva" or "meu nome é Maria", written as
-    Portuguese writes names; None when the reply does not look like a name."""
-    if only_media_note(text):
+    Portuguese writes names; None when the reply does not look like a name, or gives a
+    nickname alone ("Duda", "Dona Cida", round 16)."""
+    if only_media_note(text) or nickname_only(text):
         return None
+    return _name_given(text)
+
+
+def _name_given(text: str) -> str | None:
     said_once = without_first_saying(spoken_name(without_label(text)))
     plain = unwrapped(" ".join(_SYMBOLS.sub(" ", said_once).split()))
     parts = _PARTS.split(plain)

@@ -7,7 +7,9 @@
   Sandra Maria Pinto": "o meu é" introduces the writer's own name.
 - What the writer works as, in a part of its own after the name: "é a Jaqueline de
   Paula Rocha, sou vigilante la do shopping".
-- A filler said with a pause before the rest, as a voice is typed: "é... meu nome é ...".
+- A filler said with a pause before the rest, as a voice is typed: "é... meu nome é ...",
+  one or several ("é... então... meu nome é ...", round 16); "e" joining the name to what
+  came before ("e o nome dele é joao vitor dos reis", round 16).
 """
 
 from __future__ import annotations
@@ -24,7 +26,8 @@ _WRITER = re.compile(
     r"|(?:guria|guri|moca|moco|menina|menino|senhora|senhor|mulher|rapaz|paciente|mesma"
     r"|mesmo) (?:que|do|da|de|dos|das)\b.*)$"
 )
-_PAUSED_FILLER = re.compile(r"^(?:é|e|eh|ah|ahn|hum+|hm+|entao|então)\s*(?:\.{2,}|…)\s*", re.I)
+# Fillers may follow one another ("é... então... meu nome é ...", round 16).
+_PAUSED_FILLER = re.compile(r"^(?:(?:é|e|eh|ah|ahn|hum+|hm+|entao|então)\s*(?:\.{2,}|…)\s*)+", re.I)
 # "o meu é ...": the writer's own name, after whose was asked.
 _MINE = re.compile(r"(^|[,?.!;]\s*)(?:mas\s+)?o meu (?:é|e|eh)\s+", re.I)
 _BUT_NAME = re.compile(r"^(?:mas|e)\s+(?=(?:o\s+)?(?:meu\s+)?nome\b)", re.I)
@@ -35,7 +38,7 @@ _WHOSE_ASKED = re.compile(r"^[^?]*\?+\s*(?=meu nome (?:é|e|eh)\s)", re.I)
 def without_self_told(text: str) -> str:
     """``text`` without a filler, a part telling who the writer is, or a question of
     whose name, said before the name itself."""
-    text = _PAUSED_FILLER.sub("", text.strip())
+    text = _BUT_NAME.sub("", _PAUSED_FILLER.sub("", text.strip()))  # "e o nome dele é ..."
     text = _MINE.sub(r"\1meu nome é ", text)
     if asked := _WHOSE_ASKED.match(text):
         text = text[asked.end() :]

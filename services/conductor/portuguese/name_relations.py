@@ -42,7 +42,9 @@ _WRITERS_RELATION = re.compile(
     rf"^(?:(?:e )?(?:eu )?(?:sou|to|estou)|e|eh) (?:a |o )?(?:{RELATIONS}|quem cuida)"
     r"(?: d(?:ela|ele|[ao] \w+|e \w+))?$"
 )
-_WRITERS_WORK = re.compile(rf"^(?:e )?(?:eu )?(?:sou|trabalho de) (?:a |o )?{_WORK}\b")
+# The work alone after the name is the writer's too ("Gabriel Pires Moura, estudante",
+# "Thiago Henrique Martins, servidor do TJGO", round 16).
+_WRITERS_WORK = re.compile(rf"^(?:(?:e )?(?:eu )?(?:sou|trabalho de) )?(?:a |o )?{_WORK}\b")
 
 
 def writers_relation(part: str) -> bool:

@@ -1,7 +1,8 @@
 """What is said around a name besides greetings and tags (round 11).
 
 - A title before it: "Sr. Alcides Tonietto", "Sra. Terezinha de Jesus Melo", "Dona
-  Cida" (a title after an introduction is dropped by the introduction itself).
+  Cida", "Pr. Valdivino Gomes Teixeira", "Sgt. Roberto Alves" (a title after an
+  introduction is dropped by the introduction itself).
 - "é" typed without its accent before a lone capitalised name: "e Gilvan".
 - "né?" asked in the middle, as a tag ("o nome e da minha filha ne? Isabelly Vitória").
 - An aside in brackets: "Francisca de Assis Moura (escrevendo pela minha mae)".
@@ -27,7 +28,13 @@ from services.conductor.portuguese.name_beside import without_self_told
 from services.conductor.portuguese.names import PARTICLES, looks_like_name
 from services.conductor.portuguese.text import fold
 
-_TITLE = re.compile(r"^(?:(?:sr|sra|srta|dr|dra)\.?|dona|senhor|senhora)\s+(?=[A-ZÀ-Ý])", re.I)
+# A pastor's, a teacher's or a priest's title too ("Pr. Valdivino Gomes Teixeira", round
+# 16); "pra" and "pr" only with their full stop ("pra" is also "para").
+_TITLE = re.compile(
+    r"^(?:(?:sr|sra|srta|dr|dra)\.?|(?:pr|pra|prof|profa|sgt|sg|cb|sd|ten|cap|cel|maj)\.|dona|senhor|senhora|pastor"
+    r"|pastora|padre|frei|professor|professora)\s+(?=[A-ZÀ-Ý])",
+    re.I,
+)
 # Only a capital tells "e Gilvan" (é) from "e" joining a sentence.
 _IS_BEFORE_NAME = re.compile(r"^(?:e|eh|é)\s+(?=[A-ZÀ-Ý][^\W\d_]+[.!]*$)")
 _TAG_ASKED = re.compile(r"\s+n(?:e|é|eh)\s*\?\s+(?=\S)", re.I)

@@ -15,6 +15,22 @@ import re
 _REPEATED = re.compile(r"\b([^\W\d_]{2,})\s*[^\w\s]+\s*(?=\1\s+[^\W\d_])", re.IGNORECASE)
 
 
+# The first name said with a remark, or as one is called, then the whole name in the last
+# part (round 16: "é o joao pedro ele tem 7 anos, joao pedro sales teixeira", "é o
+# pedrinho, Pedro Henrique Alves"): the whole name, three words or more, opening with the
+# word said before it, or its first four letters.
+_SAID_AGAIN_IN_FULL = (
+    re.compile(r"^.*\b([^\W\d_]{2,})\b.*[,.;]\s*(\1(?:\s+[^\W\d_]+){2,})\s*[.!]*$", re.IGNORECASE),
+    re.compile(
+        r"^.*\b([^\W\d_]{4})[^\W\d_]*\b.*[,.;]\s*(\1[^\W\d_]*(?:\s+[^\W\d_]+){2,})\s*[.!]*$",
+        re.IGNORECASE,
+    ),
+)
+
+
 def without_first_saying(text: str) -> str:
     """``text`` with a first name said before the same name in full dropped."""
+    for said_again in _SAID_AGAIN_IN_FULL:
+        if again := said_again.match(text):
+            return again[2]
     return _REPEATED.sub("", text, count=1)

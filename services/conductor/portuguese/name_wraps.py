@@ -29,7 +29,8 @@ _GREETING = r"(?:oi|ola|opa|bom dia|boa tarde|boa noite|tudo bem|tudo bom)"
 _ADDRESS = r"(?:moca|moco|senhora|senhor|querida|querido|doutora|doutor|gente|pessoal|dona)"
 _OPENING = re.compile(
     rf"^(?:{_GREETING}\s*)+(?:{_ADDRESS}\s*)?[,.!]+\s+"
-    r"|^(?:entao|oxe|oxente|bah|uai|ah|eh entao|pois entao)\s*,?\s+(?=\S)",
+    # The Northeast's "macho", "vixe" (round 16: "macho é damião ferreira do nascimento").
+    r"|^(?:entao|oxe|oxente|bah|uai|ah|eh entao|pois entao|macho|vixe|eita)\s*,?\s+(?=\S)",
     re.IGNORECASE,
 )
 _CLOSING = re.compile(
@@ -41,7 +42,12 @@ _CLOSING = re.compile(
     r"|\s*[,.!]+\s*(?:muito )?(?:obrigad[oa]|brigad[oa]|grat[oa]|valeu|as ordens|minha filha"
     r"|minha fia|moca|moco|querida|querido|minha querida|meu bem|minha flor)\s*[.!]*$"
     # Another name one is called by, after "mas" ("... mas pode me chamar de Zé").
-    r"|\s+mas\s+(?:pode|podem|todo mundo|me)\b.*$",
+    r"|\s+mas\s+(?:pode|podem|todo mundo|me)\b.*$"
+    # Asked kindly, or said to be oneself, after it (round 16: "raimunda nonata de jesus
+    # pfv", "é a tereza cristina dos anjos, sou eu msm", "Emily Carter, I'm the patient").
+    r"|\s*[,.!]?\s+(?:pfv|pfvr|pf|por favor)\s*[.!]*$"
+    r"|\s*[,.!]+\s*(?:sou eu|e eu|eh eu)(?: mesm[oa]| msm| propri[oa])?\s*[.!]*$"
+    r"|\s*[,.!]+\s*(?:i['\u2019]?m|i am|it['\u2019]?s me)(?: the patient)?\s*[.!]*$",
     re.IGNORECASE,
 )
 # Minas' "sô" (senhor) closing the message, told from "só" by its circumflex.

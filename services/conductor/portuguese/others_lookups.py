@@ -23,7 +23,10 @@ _ASKED = re.compile(
     r"|saber (?:o dia|a hora|o horario|quando|que dia)|informar se|se (?:ha|tem) alguma"
     r"|com quem ficou"
     # Asked to be checked ("vcs podem ver se minha mae tem consulta agendada?", round 14).
-    r"|(?:ver|olhar|checar|conferir|verificar) se)\b"
+    r"|(?:ver|olhar|checar|conferir|verificar) se"
+    # The name given for the look-up ("minha mae tem consulta essa semana? o nome dela é
+    # Aparecida", round 16).
+    r"|o nome d(?:ela|ele) (?:e|eh))\b"
 )
 _OTHER_REQUEST = re.compile(
     r"\b(?:marcar|marca|agendar|agenda|remarcar|reagendar|desmarcar|cancelar|mudar|trocar"
