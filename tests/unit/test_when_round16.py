@@ -17,3 +17,18 @@ def test_the_hour_work_starts_written_bare_leaves_the_span_before_it() -> None:
     when = read_when("reagenda pra amanha de manha antes das 8, pego 8h no serviço")
     assert when is not None and (when.day, when.at) == (WEDNESDAY, None)
     assert when.between == (time(0), time(8))
+
+
+def test_a_correction_marker_said_after_the_hour_it_brings_keeps_that_hour() -> None:
+    when = read_when("amanha as 10, ops, 11 na verdade")
+    assert when is not None and (when.day, when.at) == (WEDNESDAY, time(11))
+
+
+def test_an_hour_doubted_with_ou_era_is_asked() -> None:
+    when = read_when("to marcado pra quinta as 14h ou era 15h? nao lembro")
+    assert when is not None and when.at is None and when.doubt is not None
+
+
+def test_not_remembering_refuses_no_hour() -> None:
+    when = read_when("sexta as 15h? nao sei se ainda tem")
+    assert when is not None and when.at == time(15)

@@ -52,6 +52,9 @@ def corrected(folded: str, read: Callable[[str], When | None]) -> tuple[bool, Wh
     """Whether ``folded`` corrects a time it named, and the time meant after correcting;
     (False, None) when the whole message is to be read."""
     markers = list(_MARKER.finditer(folded))
+    while markers and not folded[markers[-1].end() :].strip():
+        # "amanhã às 10, ops, 11 na verdade": a marker said after its correction.
+        folded = folded[: markers.pop().start()]
     if not markers:
         return False, None
     before, after = folded[: markers[-1].start()], folded[markers[-1].end() :]

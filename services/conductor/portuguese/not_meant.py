@@ -62,7 +62,8 @@ _CANCELLING = re.compile(
 _REFUSED_HOUR = re.compile(
     r"\b(?:(?:menos|exceto|fora|tirando) )?(?:as |a |das )?(?<!dia )\d{1,2}"
     r"(?::\d\d|h\d{0,2}| ?horas?)?(?: e meia)?(?: (?:da|de) (?:manha|tarde|noite))?"
-    r"(?: (?:eu|ele|ela|a gente|nos))? nao\b"
+    # "às 14h ou era 15h? não lembro" doubts the hour, refusing none (round 16).
+    r"(?: (?:eu|ele|ela|a gente|nos))? nao\b(?! (?:lembro|sei|tenho certeza|me lembro|recordo)\b)"
     r"|\b(?:menos|exceto|tirando) (?:as |a |das )?\d{1,2}(?::\d\d|h\d{0,2}| ?horas?)?\b"
 )
 _PART_THEN_NO = re.compile(r"\b(manha|tarde|noite) nao\b(?= (?:vou|vai|irei|iremos)\b)")

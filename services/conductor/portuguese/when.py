@@ -119,9 +119,10 @@ _UNCLEAR_HOURS = range(1, 6)
 # clinic's usual hours, so asked about; "7h" and "7:30" are written on the 24-hour clock.
 _EARLY_HOURS = (6, 7)
 # Two hours offered as either ("8:00 ou 9:00", "as 10 ou as 11 tanto faz", "oito e meia
-# ou nove"): the person chooses, not the bot.
+# ou nove"), or an hour doubted ("às 14h ou era 15h?"): the person chooses, not the bot.
 _EITHER_HOUR = re.compile(
-    r"\b\d{1,2}(?::\d{2}|h\d{0,2}| ?horas?)?(?: e (?:meia|[0-5]\d))? ou (?:as? )?\d{1,2}(?!\d)"
+    r"\b\d{1,2}(?::\d{2}|h\d{0,2}| ?horas?)?(?: e (?:meia|[0-5]\d))? ou (?:era |seria |foi )?"
+    r"(?:as? )?\d{1,2}(?!\d)"
 )
 
 
