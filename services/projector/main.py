@@ -35,12 +35,13 @@ from services.domain.name_index import index_key
 from services.projector.admin_api import create_admin_app
 from services.projector.health_report import HealthMetrics, keep_showing
 from services.projector.name_index import following
-from services.projector.projections import PROJECTIONS, RedisViews, group_of, projection
+from services.projector.projections import PROJECTIONS, group_of, projection
 from services.projector.retention import keep_sweeping
 from services.projector.runs import RunProjection
 from services.projector.settings import ProjectorSettings
 from services.projector.store import ReadModelKeys, ReadModels, current_version
 from services.projector.versions import drop_version
+from services.projector.view_store import RedisViews
 from services.runtime.cli_types import port
 from services.runtime.lifecycle import run_service
 from services.runtime.metrics_server import add_metrics_arguments, serving, serving_metrics

@@ -10,7 +10,6 @@ write in large pipelined batches instead of one round trip per event.
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from typing import Protocol, cast
 from zoneinfo import ZoneInfo
@@ -19,7 +18,6 @@ import msgspec
 
 from events import Record
 from events.checkpoint import Command
-from events.redis_client import RedisClient
 from events.schema import (
     AppointmentBooked,
     AppointmentCancelled,
@@ -43,22 +41,20 @@ from services.projector.session_health import (
     project_acks,
     project_status,
 )
+from services.projector.sessions_projection import Sessions
 from services.projector.store import (
     ReadModelKeys,
     decode_appointment,
     decode_consent,
-    decode_session,
     encode_consent,
-    encode_session,
 )
+from services.projector.view_store import ViewStore
 from services.projector.views import (
     AppointmentView,
-    SessionView,
     anonymised,
     consent_record,
     on_erasure,
     project_appointment,
-    project_session,
     without_person,
 )
 
@@ -66,32 +62,6 @@ from services.projector.views import (
 def group_of(name: str, version: int) -> str:
     """The consumer group that keeps version ``version`` of the read model ``name``."""
     return f"projector.{name}.v{version}"
-
-
-class ViewStore(Protocol):
-    """The reads a projection makes of the views it maintains."""
-
-    async def get(self, key: str) -> bytes | None: ...
-
-    async def elements(self, key: str) -> list[bytes]: ...
-
-    async def members(self, key: str) -> list[bytes]:
-        """A sorted set's members, lowest score first."""
-        ...
-
-
-class RedisViews:
-    def __init__(self, redis: RedisClient) -> None:
-        self.redis = redis
-
-    async def get(self, key: str) -> bytes | None:
-        return cast(bytes | None, await self.redis.get(key))
-
-    async def elements(self, key: str) -> list[bytes]:
-        return cast(list[bytes], await self.redis.lrange(key, 0, -1))
-
-    async def members(self, key: str) -> list[bytes]:
-        return cast(list[bytes], await self.redis.zrange(key, 0, -1))
 
 
 class Projection(Protocol):
@@ -118,115 +88,6 @@ class Projection(Protocol):
 
 def _tags(*events: type[DomainEvent]) -> frozenset[str]:
     return frozenset(cast(str, event.__struct_config__.tag) for event in events)
-
-
-SESSIONS_REMEMBERED = 4096
-
-
-def _handed(view: SessionView) -> bool:
-    return view.conversation.handoff_until is not None
-
-
-def handoff_index_change(
-    keys: ReadModelKeys, partition: int, chat: str, view: SessionView, handed_before: bool
-) -> list[Command]:
-    """What keeps the handoff index holding exactly the chats whose stored session has a
-    handoff, once ``view`` is stored (``handed_before``: the session it replaces had one)."""
-    until = view.conversation.handoff_until
-    if until is not None:
-        return [("ZADD", keys.handoffs(partition), int(until.timestamp() * 1000), chat)]
-    return [("ZREM", keys.handoffs(partition), chat)] if handed_before else []
-
-
-class Sessions:
-    """The sessions model, event by event. A rebuild folds it in memory instead
-    (``services.projector.sessions_rebuild``), which must leave what this leaves."""
-
-    name = "sessions"
-
-    def __init__(self, views: ViewStore, keys: ReadModelKeys) -> None:
-        self.views = views
-        self.keys = keys
-        # The sessions last written, opened: a chat's events come in runs, and opening a
-        # sealed session again costs more than projecting the event.
-        self._written: OrderedDict[str, tuple[bytes, bytes | None, SessionView]] = OrderedDict()
-
-    def _opened(self, key: str, raw: bytes, chat: str, subject_key: bytes | None) -> SessionView:
-        written = self._written.get(key)
-        if written is not None and written[0] == raw and written[1] == subject_key:
-            return written[2]
-        return decode_session(raw, chat, subject_key)
-
-    def _remember(self, key: str, raw: bytes, subject_key: bytes | None, view: SessionView) -> None:
-        self._written[key] = (raw, subject_key, view)
-        self._written.move_to_end(key)
-        if len(self._written) > SESSIONS_REMEMBERED:
-            self._written.popitem(last=False)
-
-    types: frozenset[str] | None = None  # the conversation evolves with most events
-
-    async def __call__(self, record: Record) -> Sequence[Command]:
-        return await self.project(record, self.views)
-
-    def reads(self, record: Record) -> Sequence[str]:
-        return (self.keys.session(record.partition, record.chat),)
-
-    async def project(self, record: Record, views: ViewStore) -> Sequence[Command]:
-        return (await self.project_run([record], views))[0]
-
-    async def project_run(
-        self, records: Sequence[Record], views: ViewStore
-    ) -> list[Sequence[Command]]:
-        """The commands of each of ``records``, a run committed all or nothing: each chat's
-        session is sealed and written once, with the last entry that changed it, since
-        sealing costs more than projecting and only the last write of a run is seen."""
-        held: dict[str, tuple[SessionView, bytes | None]] = {}
-        handed_before: dict[str, bool] = {}  # in the handoff index before the run
-        last_change: dict[str, int] = {}
-        for n, record in enumerate(records):
-            chat, subject_key = record.chat, record.subject_key
-            before = await self._before(record, held.get(chat), views)
-            if chat not in handed_before:
-                handed_before[chat] = before is not None and _handed(before)
-            after = project_session(before, record.envelope)
-            if after is None or after == before:
-                continue
-            held[chat] = (after, subject_key)
-            last_change[chat] = n
-        effects: list[Sequence[Command]] = [() for _ in records]
-        for chat, n in last_change.items():
-            effects[n] = self._stored(records[n].partition, chat, held[chat], handed_before[chat])
-        return effects
-
-    def _stored(
-        self, partition: int, chat: str, held: tuple[SessionView, bytes | None], handed: bool
-    ) -> list[Command]:
-        """The commands that store a chat's session (``handed``: its stored one was in
-        the handoff index)."""
-        view, subject_key = held
-        key = self.keys.session(partition, chat)
-        stored = encode_session(view, subject_key)
-        self._remember(key, stored, subject_key, view)
-        score = int(view.last_activity.timestamp() * 1000)
-        commands: list[Command] = [
-            ("SET", key, stored),
-            ("ZADD", self.keys.sessions(partition), score, chat),
-        ]
-        return commands + handoff_index_change(self.keys, partition, chat, view, handed)
-
-    async def _before(
-        self, record: Record, held: tuple[SessionView, bytes | None] | None, views: ViewStore
-    ) -> SessionView | None:
-        """The session as this entry would read it back from Redis."""
-        key = self.keys.session(record.partition, record.chat)
-        if held is None:
-            raw = await views.get(key)
-            return None if raw is None else self._opened(key, raw, record.chat, record.subject_key)
-        view, sealed_with = held
-        if sealed_with == record.subject_key:
-            return view
-        # Sealed with another key (an erasure between them): read as Redis would give it.
-        return decode_session(encode_session(view, sealed_with), record.chat, record.subject_key)
 
 
 class Consent:

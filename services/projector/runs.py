@@ -13,7 +13,8 @@ from typing import cast
 from events import Record
 from events.checkpoint import Command
 from events.redis_client import RedisClient
-from services.projector.projections import Projection, Sessions
+from services.projector.projections import Projection
+from services.projector.sessions_projection import Sessions
 
 
 class RunViews:

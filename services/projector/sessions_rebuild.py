@@ -1,7 +1,7 @@
 """The sessions read model rebuilt in memory: each chat's session folded over its events,
 written once per chat per batch.
 
-The live projection (``projections.Sessions``) turns every event into a SET of the
+The live projection (``sessions_projection.Sessions``) turns every event into a SET of the
 session and a ZADD of its place in the index. In a rebuild nobody reads the version being
 built, so only each chat's last session matters: this folds a partition's events into one
 session per chat, and writes the changed ones, sealed, in one MSET and one ZADD per
@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from events import Record
 from events.checkpoint import Command
-from services.projector.projections import handoff_index_change
+from services.projector.sessions_projection import handoff_index_change
 from services.projector.store import ReadModelKeys, decode_session, encode_session
 from services.projector.views import SessionView, project_session
 

@@ -32,9 +32,10 @@ from events.schema import (
     SubjectErased,
 )
 from services.projector import rebuild as rebuilding
-from services.projector.projections import PROJECTIONS, RedisViews, group_of, projection
+from services.projector.projections import PROJECTIONS, group_of, projection
 from services.projector.runs import RunProjection
 from services.projector.store import ReadModelKeys
+from services.projector.view_store import RedisViews
 from tests.support.projecting import SP, read_model_contents, rebuilt_equals_live
 from tests.support.strategies import events_, strategies_by_type
 

@@ -7,8 +7,9 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from events import Keyspace
-from services.projector.projections import PROJECTIONS, RedisViews, projection
+from services.projector.projections import PROJECTIONS, projection
 from services.projector.store import ReadModelKeys
+from services.projector.view_store import RedisViews
 
 KEYS = ReadModelKeys(Keyspace())
 UTC = ZoneInfo("UTC")
