@@ -211,6 +211,9 @@ def _day(folded: str, today: date) -> tuple[date | None, date | None, str | None
         return None, None, "sábado ou domingo?"
     if _PART_OF_MONTH.search(folded):
         return None, None, "qual dia você prefere?"
+    if _NEXT_MONTH.search(folded) and not _WEEKDAY.search(folded):
+        # "quero marcar pro mês que vem" (round 17): a month, none of its days said.
+        return None, None, "qual dia do mês que vem você prefere?"
     next_week = _NEXT_WEEK.search(folded) is not None
     monday = today - timedelta(days=today.weekday())
     if match := _WEEKDAY.search(folded):
