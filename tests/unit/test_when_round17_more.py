@@ -109,3 +109,48 @@ def test_a_day_of_next_month_is_still_read() -> None:
 def test_a_booking_wished_for_a_day_gone_by_is_asked(text: str) -> None:
     when = read_when(text)
     assert when is not None and when.doubt is not None and when.start() is None
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "at"),
+    [
+        ("pode mudar minha sessao das 10 de amanha pras 11?", WEDNESDAY, time(11)),
+        ("muda minha consulta das 9 de sexta pras 14h", FRIDAY, time(14)),
+        ("troca a das 15h de segunda pras 16h pfv", MONDAY, time(16)),
+    ],
+)
+def test_an_hour_moved_to_another_keeps_the_day_said_with_it(
+    text: str, day: date, at: time
+) -> None:
+    when = read_when(text)
+    assert when is not None and (when.day, when.at, when.doubt) == (day, at, None)
+
+
+def test_an_hour_moved_to_another_day_named_after_it_is_not_kept_on_the_first() -> None:
+    when = read_when("muda a das 10 de amanha pras 11 de sexta")
+    assert when is not None and when.start() is None
+
+
+def test_the_day_of_a_booking_moved_gives_way_to_a_week_asked_after_it() -> None:
+    when = read_when("preciso mudar minha consulta de amanha, pode ser semana que vem?")
+    assert when is not None and (when.day, when.week, when.doubt) == (None, MONDAY, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "at"),
+    [
+        ("queria trocar meu exame de sexta, tem segunda?", MONDAY, None),
+        ("preciso remarcar minha sessao de quinta as 10, pode ser sexta as 10?", FRIDAY,
+         time(10)),
+    ],
+)  # fmt: skip
+def test_the_day_of_a_booking_moved_gives_way_to_a_day_asked_after_it(
+    text: str, day: date, at: time | None
+) -> None:
+    when = read_when(text)
+    assert when is not None and (when.day, when.at, when.doubt) == (day, at, None)
+
+
+def test_the_day_of_a_booking_moved_to_a_part_of_the_day_stays() -> None:
+    when = read_when("preciso mudar minha consulta de amanha, pode ser de tarde?")
+    assert when is not None and (when.day, when.period) == (WEDNESDAY, "tarde")
