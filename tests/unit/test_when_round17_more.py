@@ -154,3 +154,43 @@ def test_the_day_of_a_booking_moved_gives_way_to_a_day_asked_after_it(
 def test_the_day_of_a_booking_moved_to_a_part_of_the_day_stays() -> None:
     when = read_when("preciso mudar minha consulta de amanha, pode ser de tarde?")
     assert when is not None and (when.day, when.period) == (WEDNESDAY, "tarde")
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "period", "at"),
+    [
+        ("queria segunda... nao, quinta, segunda eu tenho dentista", THURSDAY, None, None),
+        ("quero marcar quinta, dia 26... ah não, dia 26 não dá, pode ser sexta 27 à tarde?",
+         FRIDAY, "tarde", None),
+        ("amanha as 10... nao, as 11", WEDNESDAY, None, time(11)),
+        ("queria sexta as 9… não, sexta as 10", FRIDAY, None, time(10)),
+    ],
+)  # fmt: skip
+def test_a_no_after_trailing_off_takes_back_the_time_said(
+    text: str, day: date, period: str | None, at: time | None
+) -> None:
+    when = read_when(text)
+    assert when is not None and when.doubt is None
+    assert (when.day, when.at) == (day, at) and (period is None or when.period == period)
+
+
+def test_a_no_after_trailing_off_that_starts_a_sentence_takes_nothing_back() -> None:
+    when = read_when("amanha as 10... nao sei se da")
+    assert when is not None and (when.day, when.at) == (WEDNESDAY, time(10))
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("consigo marcar quinta que vem? a de agora nao, a outra", date(2026, 12, 3)),
+        ("quero sexta que vem, nao a de agora, a da outra semana", date(2026, 12, 4)),
+    ],
+)
+def test_a_coming_weekday_with_this_weeks_refused_is_next_weeks(text: str, day: date) -> None:
+    when = read_when(text)
+    assert when is not None and (when.day, when.doubt) == (day, None)
+
+
+def test_a_coming_weekday_alone_is_still_asked() -> None:
+    when = read_when("quinta que vem de manha")
+    assert when is not None and when.doubt is not None and when.day is None

@@ -45,6 +45,12 @@ _PART_OF_MONTH = re.compile(
 )
 # "que vem" after a day or a week; "mês que vem", "ano que vem" are no week.
 _COMING = re.compile(r"\b(?<!mes )(?<!ano )(?:que|q) vem\b")
+# "a de agora não", "não essa, a outra": the coming one refused, the next week's meant.
+_NOT_THIS_WEEKS = re.compile(
+    r"\b(?:a|o) (?:de agora|dessa semana|desta semana|mais perto) nao\b"
+    r"|\bnao (?:a|o) (?:de agora|dessa semana|desta semana|mais perto)\b"
+    r"|\bnao (?:essa|esta|esse|este),? (?:a|o) (?:outra|outro|seguinte|da outra semana)\b"
+)
 _NEXT_MONTH = re.compile(r"\b(?:mes que vem|mes q vem|prox(?:imo)? mes|mes seguinte)\b")
 # "fim de semana", "fds": Saturday or Sunday, the person chooses.
 _WEEKEND = re.compile(r"\b(?:fim de semana|final de semana|fds)\b")
@@ -226,6 +232,9 @@ def _day(folded: str, today: date) -> tuple[date | None, date | None, str | None
         if weekday == today.weekday() and not said_next:
             # "terça" said on a Tuesday: today, or a week from today?
             return None, None, today_or_coming(today)
+        if said_next and coming != following and _NOT_THIS_WEEKS.search(folded):
+            # "quinta que vem? a de agora nao, a outra" (round 17): this week's refused.
+            return following, None, None
         if said_next and coming != following:
             # "sexta que vem", "próxima sexta" on a Tuesday: this Friday for some, next
             # week's for others.

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from services.conductor.portuguese.hesitant_no import hesitant_no_marked
 from services.conductor.portuguese.questions_closed import questions_closed
 
 _ASKED_PART = re.compile(
@@ -26,5 +27,6 @@ _ASKED_PART = re.compile(
 
 def sentences_closed(text: str) -> str:
     """``text`` with a part of the day that ends a question kept apart from a "não" that
-    starts the next sentence, then ``questions_closed``."""
-    return questions_closed(_ASKED_PART.sub(r"\1 e ", text))
+    starts the next sentence, then ``questions_closed``; a "não," after a trailing off
+    marked as a correction (``hesitant_no``)."""
+    return questions_closed(_ASKED_PART.sub(r"\1 e ", hesitant_no_marked(text)))
