@@ -4,7 +4,7 @@ its part of the day, "mês que vem" with no day, a booking wished for a day gone
 
 from __future__ import annotations
 
-from datetime import date, time
+from datetime import date, datetime, time
 
 import pytest
 
@@ -194,3 +194,35 @@ def test_a_coming_weekday_with_this_weeks_refused_is_next_weeks(text: str, day: 
 def test_a_coming_weekday_alone_is_still_asked() -> None:
     when = read_when("quinta que vem de manha")
     assert when is not None and when.doubt is not None and when.day is None
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "at"),
+    [
+        ("sou atleta, tenho jogo sabado, preciso de uma sessão de liberação amanha cedo",
+         WEDNESDAY, None),
+        ("ela tem prova na sexta, pode ser quinta?", THURSDAY, None),
+        ("tenho viagem segunda, queria amanha as 10", WEDNESDAY, time(10)),
+    ],
+)  # fmt: skip
+def test_a_day_told_busy_after_its_activity_is_set_aside(
+    text: str, day: date, at: time | None
+) -> None:
+    when = read_when(text)
+    assert when is not None and (when.day, when.at, when.doubt) == (day, at, None)
+
+
+def test_a_day_told_busy_alone_is_still_read() -> None:
+    when = read_when("tenho viagem segunda")
+    assert when is not None and when.day == MONDAY
+
+
+def test_a_booking_of_the_clinic_is_no_busy_activity() -> None:
+    when = read_when("tenho consulta sexta, queria marcar quinta")
+    assert when is not None and when.day is None and when.doubt is not None
+
+
+def test_a_word_between_the_activity_and_the_day_keeps_the_day() -> None:
+    text = "marca pra quinta as 10 nao pera quinta eu tenho prova faz sexta as 10"
+    when = read_when(text)
+    assert when is not None and when.start() == datetime(2026, 11, 27, 10)

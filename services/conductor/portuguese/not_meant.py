@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from services.conductor.portuguese.busy_days_after import busy_days_after_set_aside
 from services.conductor.portuguese.busy_times import busy_set_aside
 from services.conductor.portuguese.days import REFUSED_DAY, REFUSED_DAY_PART
 from services.conductor.portuguese.days_refused_first import days_refused_first
@@ -198,7 +199,8 @@ def set_aside(folded: str) -> str:
     """``folded`` without the times it names that are not the one wanted."""
     folded = _COUNTED.sub(" ", number_after_refused_hour(minutes_to_read(folded)))
     folded = moved_from_day_set_aside(hour_moved_on_its_day(folded))
-    folded = kept_parts_set_aside(kept_set_aside(busy_set_aside(folded)))
+    folded = kept_set_aside(busy_set_aside(busy_days_after_set_aside(folded)))
+    folded = kept_parts_set_aside(folded)
     folded = preferred_kept(elsewhere_set_aside(_GREETING.sub(" ", folded)))
     folded = _events_set_aside(_weekdays_set_aside(folded))
     folded = days_told_set_aside(_doings_set_aside(folded))
