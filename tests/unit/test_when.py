@@ -415,7 +415,9 @@ def test_a_day_of_next_month_is_next_months_even_when_this_months_is_ahead() -> 
 
 
 def test_next_month_is_no_week() -> None:
-    assert parse_when("quero marcar mes que vem", TUESDAY) is None
+    # No week and no day: which day of the month is asked (round 17).
+    when = parse_when("quero marcar mes que vem", TUESDAY)
+    assert when is not None and (when.day, when.week) == (None, None) and when.doubt
 
 
 def test_the_end_of_the_day_is_the_afternoon() -> None:

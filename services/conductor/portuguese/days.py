@@ -45,6 +45,12 @@ _PART_OF_MONTH = re.compile(
 )
 # "que vem" after a day or a week; "mês que vem", "ano que vem" are no week.
 _COMING = re.compile(r"\b(?<!mes )(?<!ano )(?:que|q) vem\b")
+# "a de agora não", "não essa, a outra": the coming one refused, the next week's meant.
+_NOT_THIS_WEEKS = re.compile(
+    r"\b(?:a|o) (?:de agora|dessa semana|desta semana|mais perto) nao\b"
+    r"|\bnao (?:a|o) (?:de agora|dessa semana|desta semana|mais perto)\b"
+    r"|\bnao (?:essa|esta|esse|este),? (?:a|o) (?:outra|outro|seguinte|da outra semana)\b"
+)
 _NEXT_MONTH = re.compile(r"\b(?:mes que vem|mes q vem|prox(?:imo)? mes|mes seguinte)\b")
 # "fim de semana", "fds": Saturday or Sunday, the person chooses.
 _WEEKEND = re.compile(r"\b(?:fim de semana|final de semana|fds)\b")
@@ -211,6 +217,9 @@ def _day(folded: str, today: date) -> tuple[date | None, date | None, str | None
         return None, None, "sábado ou domingo?"
     if _PART_OF_MONTH.search(folded):
         return None, None, "qual dia você prefere?"
+    if _NEXT_MONTH.search(folded) and not _WEEKDAY.search(folded):
+        # "quero marcar pro mês que vem" (round 17): a month, none of its days said.
+        return None, None, "qual dia do mês que vem você prefere?"
     next_week = _NEXT_WEEK.search(folded) is not None
     monday = today - timedelta(days=today.weekday())
     if match := _WEEKDAY.search(folded):
@@ -223,6 +232,9 @@ def _day(folded: str, today: date) -> tuple[date | None, date | None, str | None
         if weekday == today.weekday() and not said_next:
             # "terça" said on a Tuesday: today, or a week from today?
             return None, None, today_or_coming(today)
+        if said_next and coming != following and _NOT_THIS_WEEKS.search(folded):
+            # "quinta que vem? a de agora nao, a outra" (round 17): this week's refused.
+            return following, None, None
         if said_next and coming != following:
             # "sexta que vem", "próxima sexta" on a Tuesday: this Friday for some, next
             # week's for others.

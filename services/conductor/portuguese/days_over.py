@@ -7,7 +7,8 @@ asked about, never proposed. Two kinds are asked about whatever their verbs (rou
 - a booking over cancelled ("cancela a de ontem que eu faltei"): nothing is left to
   cancel on a day gone by, and which booking is meant is asked;
 - a day over asked for with "pra" ("queria marcar o transvaginal ontem mas esqueci kkk,
-  tem pra ontem ainda?"): the wish is for a booking, on a day that cannot have one.
+  tem pra ontem ainda?", "queria ter marcado ontem, ainda dá?", round 17): the wish is
+  for a booking, on a day that cannot have one.
 
 Already folded text.
 """
@@ -20,7 +21,11 @@ _PAST_TENSE = re.compile(
     r"\b(?:(?!(?:vou|sou|dou|tou|estou|meu|seu|teu|dia|tia|via)\b)\w+(?:ei|ou|eu|ava|ia|oi)|era)\b"
 )
 _CANCELLED = re.compile(r"\b(?:cancel|desmarc)\w*")
-_ASKED_FOR = re.compile(r"\b(?:pra|para) ontem\b")
+# "queria ter marcado ontem, ainda dá?" (round 17): a wish for a booking on a day gone by.
+_ASKED_FOR = re.compile(
+    r"\b(?:pra|para) ontem\b"
+    r"|\b(?:queria|gostaria|devia|deveria|era pra) ter (?:marcado|agendado|vindo|ido)\b"
+)
 
 
 def spoken_of_as_over(folded: str) -> bool:

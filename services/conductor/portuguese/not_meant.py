@@ -11,13 +11,17 @@ from __future__ import annotations
 
 import re
 
+from services.conductor.portuguese.busy_days_after import busy_days_after_set_aside
 from services.conductor.portuguese.busy_times import busy_set_aside
 from services.conductor.portuguese.days import REFUSED_DAY, REFUSED_DAY_PART
 from services.conductor.portuguese.days_refused_first import days_refused_first
 from services.conductor.portuguese.days_told import days_told_set_aside
 from services.conductor.portuguese.ends_elsewhere import elsewhere_set_aside
+from services.conductor.portuguese.hour_moved_same_day import hour_moved_on_its_day
 from services.conductor.portuguese.kept_bookings import kept_set_aside
+from services.conductor.portuguese.kept_parts import kept_parts_set_aside
 from services.conductor.portuguese.minutes_to import minutes_to_read
+from services.conductor.portuguese.moves_from_day import moved_from_day_set_aside
 from services.conductor.portuguese.number_after_refused_hour import number_after_refused_hour
 from services.conductor.portuguese.preferred_day import preferred_kept
 
@@ -194,7 +198,9 @@ _COUNTED = re.compile(
 def set_aside(folded: str) -> str:
     """``folded`` without the times it names that are not the one wanted."""
     folded = _COUNTED.sub(" ", number_after_refused_hour(minutes_to_read(folded)))
-    folded = kept_set_aside(busy_set_aside(folded))
+    folded = moved_from_day_set_aside(hour_moved_on_its_day(folded))
+    folded = kept_set_aside(busy_set_aside(busy_days_after_set_aside(folded)))
+    folded = kept_parts_set_aside(folded)
     folded = preferred_kept(elsewhere_set_aside(_GREETING.sub(" ", folded)))
     folded = _events_set_aside(_weekdays_set_aside(folded))
     folded = days_told_set_aside(_doings_set_aside(folded))

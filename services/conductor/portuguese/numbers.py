@@ -7,9 +7,12 @@ import re
 from text_to_num import alpha2digit
 
 # Weekdays are ordinals in Portuguese ("quarta" = fourth), and "dez" after a day is
-# December: they must stay words.
+# December: they must stay words; but "quinta 26, dez e meia" is half past ten (round 17).
 # "umas" and "uns" ("umas sete") are "about", never the number one.
-_KEPT = re.compile(r"\b(segunda|terca|quarta|quinta|sexta|umas|uns|(?<=\d )dez|(?<=\d de )dez)\b")
+_KEPT = re.compile(
+    r"\b(segunda|terca|quarta|quinta|sexta|umas|uns|(?<=\d )dez(?! e meia\b| horas?\b)"
+    r"|(?<=\d de )dez)\b"
+)
 # One and two are left as words by the library (they are articles as often as numbers:
 # "uma consulta"); they are digits only where a time or a count of days is meant.
 _SMALL = {"um": "1", "uma": "1", "dois": "2", "duas": "2"}

@@ -14,8 +14,21 @@ Folded text (no accents: "mañana" is "manana"), before number words become digi
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
-_SAID = (
+# The hours said in Spanish words after "a las" (round 17), as their Portuguese words.
+_SPANISH_HOURS = {
+    "dos": "duas", "tres": "tres", "cuatro": "quatro", "cinco": "cinco", "seis": "seis",
+    "siete": "sete", "ocho": "oito", "nueve": "nove", "diez": "dez", "once": "onze",
+    "doce": "doze",
+}  # fmt: skip
+
+
+def _spanish_hour(match: re.Match[str]) -> str:
+    return f"as {_SPANISH_HOURS[match[1]]}"
+
+
+_SAID: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...] = (
     (re.compile(r"\bdps\b"), "depois"),
     (re.compile(r"\b(?:amnh|amnha|amenha|amanhan|amanh)\b"), "amanha"),
     (re.compile(r"\b(?:onti|onte)\b"), "ontem"),
@@ -29,6 +42,9 @@ _SAID = (
     (re.compile(r"\b(?:por|en) la (tarde|noche)\b"), r"de \1"),
     (re.compile(r"\ba la (tarde|noche)\b"), r"a \1"),
     (re.compile(r"\besta (tarde|noche)\b"), r"hoje a \1"),
+    # "a las tres de la tarde" (round 17): an hour in Spanish words, of the afternoon.
+    (re.compile(r"\bde la (tarde|noche)\b"), r"da \1"),
+    (re.compile(rf"\ba las ({'|'.join(_SPANISH_HOURS)})\b"), _spanish_hour),
     (re.compile(r"\bnoche\b"), "noite"),
     (re.compile(r"\ba las (?=\d)"), "as "),
     (re.compile(r"\ba la una\b"), "a 1"),

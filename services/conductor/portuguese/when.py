@@ -27,7 +27,7 @@ from services.conductor.portuguese.listed_times import times_listed
 from services.conductor.portuguese.not_meant import set_aside
 from services.conductor.portuguese.numbers import with_digits
 from services.conductor.portuguese.open_ends import later_opened
-from services.conductor.portuguese.questions_closed import questions_closed
+from services.conductor.portuguese.parts_asked_closed import sentences_closed
 from services.conductor.portuguese.reasons import reasons_periods
 from services.conductor.portuguese.text import fold
 from services.conductor.portuguese.wanted_part import time_wanted
@@ -109,8 +109,8 @@ _EITHER_PERIOD = re.compile(
 _OWN_PERIOD = re.compile(
     r"\b\d{1,2}(?:h|:\d\d| horas?)?(?: e meia)? (?:da|de) (manha|tarde|noite)\b"
 )
-# Words that speak of a day of the month as over ("era dia 20", "perdi a do dia 20").
-_WAS = re.compile(r"\b(?:era|foi|perdi|faltei|marquei|agendei|tinha)\b")
+# Words that speak of a day of the month as over ("era dia 20"); not "marquei nada" (r17).
+_WAS = re.compile(r"\b(?:era|foi|perdi|faltei|(?<!nao )marquei(?! nada)|agendei|tinha)\b")
 # Minutes to an hour: "quinze pras dez" (9:45), "dez para as 8" (7:50).
 _MINUTES_TO = re.compile(r"\b(5|10|15|20|25)(?: minutos)? (?:pras|pra as|para as|para) (\d{1,2})\b")
 # Before 6 and with no part of the day, an hour is as likely morning as afternoon.
@@ -186,7 +186,7 @@ def parse_when(text: str, today: date, now: datetime | None = None) -> When | No
 
 def _parse(text: str, today: date) -> When | None:
     """``parse_when`` without regard to the hour it is now."""
-    written = _DASHED.sub(r"\1 até \2", _DOTTED_TIME.sub(r"\1:\2", questions_closed(text)))
+    written = _DASHED.sub(r"\1 até \2", _DOTTED_TIME.sub(r"\1:\2", sentences_closed(text)))
     written = _ASKED_TAG.sub(r"\1 ?", _FOUR_DIGITS.sub(r"\1:\2", written))
     folded = weekdays_written_out(days_put_right(with_digits(time_words_read(fold(written)))))
     folded = later_opened(weekdays_dated(folded, today))

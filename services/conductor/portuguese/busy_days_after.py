@@ -1,0 +1,39 @@
+"""A day told busy by what one has on it, the day said after the activity (round 17).
+
+"sou atleta, tenho jogo sabado, preciso de uma sessão de liberação amanha cedo": Saturday
+is named for the game that fills it, not as the day wanted (``busy_times`` reads the day
+said first: "que sábado tenho jogo"). "ela tem prova na sexta, pode ser quinta?", "tenho
+viagem segunda, queria amanhã". Set aside only when another day is named outside it; told
+alone ("tenho viagem segunda") it is read as before. The clinic's own bookings (consulta,
+exame, sessão, dentista, fisio) are no such activity: "tenho consulta sexta" names the
+booking.
+
+Already folded text, weekdays written out.
+"""
+
+from __future__ import annotations
+
+import re
+
+_ACTIVITY = (
+    r"(?:jogo|partida|campeonato|prova|provas|viagem|voo|casamento|formatura|festa"
+    r"|aniversario|aula|aulas|reuniao|compromisso|treino|plantao|trabalho|audiencia"
+    r"|entrevista|culto|missa|show|evento|concurso|vestibular|enem)"
+)
+_DAY = r"(?:segunda|terca|quarta|quinta|sexta|sabado|domingo|amanha|hoje)"
+_BUSY = re.compile(
+    r"\b(?:eu |ele |ela |a gente |nos )?(?:tenho|tem|temos|vou ter|vai ter)"
+    rf" (?:uma |um |o |a )?{_ACTIVITY} (?:no |na |nesse |nessa |neste |nesta )?"
+    rf"({_DAY})(?: feira)?\b(?! (?:de |a |pela )?(?:manha|tarde|noite)\b)"
+)
+_DAY_NAMED = re.compile(rf"\b{_DAY}\b|\bdia \d|\d/\d|\bsemana que vem\b")
+
+
+def busy_days_after_set_aside(folded: str) -> str:
+    """``folded`` without a day told busy by the activity said before it, when another day
+    is named outside it."""
+    for found in reversed(list(_BUSY.finditer(folded))):
+        without = folded[: found.start(1)] + folded[found.end(1) :]
+        if _DAY_NAMED.search(without):
+            folded = without
+    return folded
