@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import re
 
+from services.conductor.portuguese.booking_looked_up import booking_looked_up
 from services.conductor.portuguese.how_to_use import BOOKING_BY_CHANNEL
 from services.conductor.portuguese.intent import Intent
 
@@ -103,8 +104,10 @@ def _part_of_booked_day(folded: str) -> bool:
 
 
 _USE_STOPPED = re.compile(
-    r"\b(?:para|pare|parem|parar|paras+em) de usar (?:os |o |as )?(?:meus|minhas|meu|minha)"
-    r" (?:dados|dado|informacoes|cadastro)\b(?!.*\b(?:apag|exclu|delet|remov))"
+    r"\b(?:para|pare|parem|parar|paras+em) de usar (?:os |o |as )?(?:(?:meus|minhas|meu|minha)"
+    r" (?:dados|dado|informacoes|cadastro)|(?:dados|informacoes|cadastro) d(?:ela|ele|[ao]"
+    # Another's, the writer's relative (round 17: "pode parar de usar os dados da minha vó").
+    r" (?:minha|meu) \w+))\b(?!.*\b(?:apag|exclu|delet|remov))"
 )
 _HOW_TO_BOOK = re.compile(
     r"\bcomo (?:que )?(?:eu )?(?:(?:faco|faz) (?:para|pra) )?(?:marco|agendo|marcar|agendar)\b"
@@ -157,7 +160,11 @@ _RULES = (
     (Intent.SCHEDULE, _SEEN),
     (Intent.INFO, _HAS_DOCTOR),
 )
-_CHECKS = ((Intent.CONSULT, _forgotten_booking), (Intent.CONSULT, _part_of_booked_day))
+_CHECKS = (
+    (Intent.CONSULT, _forgotten_booking),
+    (Intent.CONSULT, _part_of_booked_day),
+    (Intent.CONSULT, booking_looked_up),  # "ve se minha mae tem consulta agendada" (round 17)
+)
 
 
 def intent_by_first_rules(folded: str) -> Intent | None:

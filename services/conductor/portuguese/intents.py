@@ -189,7 +189,9 @@ def intent_of(text: str) -> Intent:
     folded = _NEAR_AN_HOUR.sub("por volta das ", _GOING_FOR.sub("pois vou ", folded))
     folded = without_salutation(_FASTING_SAID.sub(" ", _NOT_BOOKED.sub(" ", folded)))
     folded = " ".join(_rooted(w) for w in _SLIPS.corrected(_collapsed(folded).split()))
-    if revocation_in(text) is not Revocation.NONE or company_revokes(folded):
+    # Read in Portuguese too ("no quiero recibir más mensajes", round 17).
+    said = (text, in_portuguese(fold(text)))
+    if any(revocation_in(s) is not Revocation.NONE for s in said) or company_revokes(folded):
         # A stray "parar" is not one (see ``revocation_in``); an erasure asked beside it is
         # the stronger request.
         return Intent.LGPD if erasure_asked(folded) else Intent.REVOKE

@@ -1,0 +1,74 @@
+"""Round 17: Spanish refusals, erasure and going; a booking verb refused bare; a booking
+asked about by whether it holds, whether someone has one, which days one has one's care
+or which hour it was; the use of a relative's data asked to stop."""
+
+import pytest
+
+from services.conductor.portuguese.intents import Intent, intent_of
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("quiero que borren mis datos", Intent.LGPD),
+        ("por favor borren mis datos", Intent.LGPD),
+        ("no quiero recibir más mensajes", Intent.REVOKE),
+        ("no quiero recibir mensajes de ustedes", Intent.REVOKE),
+        ("si, voy a ir", Intent.CONFIRM),
+        ("si voy", Intent.CONFIRM),
+    ],
+)
+def test_spanish_erasure_refusal_and_going(text: str, intent: Intent) -> None:
+    assert intent_of(text) is intent
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "quero cancelar, nao reagendar, so cancelar msm",
+        "cancela sem remarcar pfv",
+        "quero cancelar e nao remarcar",
+    ],
+)
+def test_a_move_refused_bare_beside_a_cancellation(text: str) -> None:
+    assert intent_of(text) is Intent.CANCEL
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ve pra mim se o agendamento da minha filha ta certinho",
+        "olha se a sessão do meu pai ta confirmada",
+        "ve ai se minha mae tem consulta agendada, é a maria aparecida",
+        "meu pai tem sessão marcada essa semana? o nome dele é Antônio Carvalho",
+        "verifica se meu filho tem exame marcado",
+        "Oi, pode me dizer quais dias eu tenho fisio essa semana?",
+        "que horas eu tenho consulta amanha?",
+        "Bom dia, gostaria de confirmar qual o horário do meu exame. Não lembro.",
+        "queria confirmar qual o dia da minha consulta",
+    ],
+)
+def test_a_booking_asked_about_is_looked_up(text: str) -> None:
+    assert intent_of(text) is Intent.CONSULT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "oi, tenho consulta marcada mas nao vou conseguir nesse dia, tem outro?",
+        "ve se minha mae tem consulta marcada, queria remarcar",
+    ],
+)
+def test_a_booking_named_beside_a_change_is_no_look_up(text: str) -> None:
+    assert intent_of(text) is not Intent.CONSULT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "pode parar de usar os dados da minha vó, ela nao quer mais",
+        "parem de usar os dados do meu pai",
+    ],
+)
+def test_a_relatives_data_asked_not_to_be_used(text: str) -> None:
+    assert intent_of(text) is Intent.REVOKE
