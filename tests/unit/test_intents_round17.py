@@ -72,3 +72,37 @@ def test_a_booking_named_beside_a_change_is_no_look_up(text: str) -> None:
 )
 def test_a_relatives_data_asked_not_to_be_used(text: str) -> None:
     assert intent_of(text) is Intent.REVOKE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "bom diaaa quero começar a fisio, ja tenho o pedido medico",
+        "queria iniciar o tratamento de pilates",
+        "sou atleta de corrida, to com dor na canela (canelite acho) e queria uma avaliação"
+        " com fisio esportivo",
+        "preciso de uma avaliação com ortopedista",
+        "queria uma consulta pra falar sobre anticoncepcional, minha filha ta namorando e eu"
+        " prefiro q ela va numa medica 🙈",
+        "gostaria de uma consulta para conversar sobre menopausa",
+        "quero marcar mais uma consulta, a outra continua de pé ta",
+        "queria agendar outra sessão, sem mexer na de sexta",
+        "é... então eu torci o tornozelo jogando bola no domingo lá na praia e tá inchado até"
+        " agora queria ver se consigo marcar com alguém pra olhar isso",
+        "machuquei o joelho, da pra agendar com alguem hoje?",
+    ],
+)
+def test_care_wanted_in_words_of_its_own_is_a_booking(text: str) -> None:
+    assert intent_of(text) is Intent.SCHEDULE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "quero passar minha fisio pra mais tarde, pode ser?",
+        "muda o holter da minha vó pra dia 3 de dezembro pfv",
+        "passa a hidro do meu pai pra sexta",
+    ],
+)
+def test_care_named_by_its_kind_moved_is_a_move(text: str) -> None:
+    assert intent_of(text) is Intent.RESCHEDULE

@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import re
 
+from services.conductor.portuguese.booking_care_wanted import care_wanted
 from services.conductor.portuguese.booking_looked_up import booking_looked_up
 from services.conductor.portuguese.how_to_use import BOOKING_BY_CHANNEL
 from services.conductor.portuguese.intent import Intent
@@ -164,6 +165,7 @@ _CHECKS = (
     (Intent.CONSULT, _forgotten_booking),
     (Intent.CONSULT, _part_of_booked_day),
     (Intent.CONSULT, booking_looked_up),  # "ve se minha mae tem consulta agendada" (round 17)
+    (Intent.SCHEDULE, care_wanted),  # "quero começar a fisio" (round 17)
 )
 
 

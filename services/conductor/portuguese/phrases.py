@@ -221,4 +221,6 @@ KNOWN_WORDS = frozenset({
     "agendaram", "agendamos", "agendando", "cancelaram", "cancelamos", "cancelando",
     "remarcaram", "desmarcaram", "confirmaram", "confirmei", "direito", "perdido", "pronto",
     "liguei", "remarquei", "desmarquei", "cancelei", "confirmou",
+    # The shin, no slip of "cancela" ("to com dor na canela", round 17).
+    "canela", "canelas",
 })  # fmt: skip
