@@ -106,3 +106,23 @@ def test_care_wanted_in_words_of_its_own_is_a_booking(text: str) -> None:
 )
 def test_care_named_by_its_kind_moved_is_a_move(text: str) -> None:
     assert intent_of(text) is Intent.RESCHEDULE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "oi, recebi o lembrete, tamo la 👍",
+        "estarei la sim",
+        "pode deixar q vou",
+        "deixa comigo que eu vou",
+        "sim, meu filho vai na manutenção",
+        "sim ela vai no retorno",
+    ],
+)
+def test_coming_promised_in_everyday_words_is_a_confirmation(text: str) -> None:
+    assert intent_of(text) is Intent.CONFIRM
+
+
+@pytest.mark.parametrize("text", ["tamo la mas vou atrasar", "estarei la sim, qual o endereço?"])
+def test_coming_promised_with_trouble_or_a_question_is_no_confirmation(text: str) -> None:
+    assert intent_of(text) is not Intent.CONFIRM

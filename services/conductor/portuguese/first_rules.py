@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import re
 
+from services.conductor.portuguese.attending_promised import attending_promised
 from services.conductor.portuguese.booking_care_wanted import care_wanted
 from services.conductor.portuguese.booking_looked_up import booking_looked_up
 from services.conductor.portuguese.how_to_use import BOOKING_BY_CHANNEL
@@ -166,6 +167,7 @@ _CHECKS = (
     (Intent.CONSULT, _part_of_booked_day),
     (Intent.CONSULT, booking_looked_up),  # "ve se minha mae tem consulta agendada" (round 17)
     (Intent.SCHEDULE, care_wanted),  # "quero começar a fisio" (round 17)
+    (Intent.CONFIRM, attending_promised),  # "recebi o lembrete, tamo la" (round 17)
 )
 
 
