@@ -126,3 +126,43 @@ def test_coming_promised_in_everyday_words_is_a_confirmation(text: str) -> None:
 @pytest.mark.parametrize("text", ["tamo la mas vou atrasar", "estarei la sim, qual o endereço?"])
 def test_coming_promised_with_trouble_or_a_question_is_no_confirmation(text: str) -> None:
     assert intent_of(text) is not Intent.CONFIRM
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "opa foi sem querer",
+        "ops mandei errado",
+        "desculpa o audio cortado, tava no onibus",
+        "desculpa a mensagem errada kkk",
+    ],
+)
+def test_a_message_owned_as_sent_by_mistake_asks_nothing(text: str) -> None:
+    assert intent_of(text) is Intent.UNKNOWN
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("foi sem querer, pode confirmar", Intent.CONFIRM),
+        ("mandei errado, quero cancelar", Intent.CANCEL),
+    ],
+)
+def test_a_request_beside_a_mistake_owned_is_read(text: str, intent: Intent) -> None:
+    assert intent_of(text) is intent
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "pode usar desodorante no dia da mamografia?",
+        "posso tomar café antes do exame de sangue?",
+        "precisa ir de jejum pra fazer o ultrassom?",
+    ],
+)
+def test_what_one_may_do_before_an_exam_is_a_question(text: str) -> None:
+    assert intent_of(text) is Intent.INFO
+
+
+def test_a_booking_on_the_day_of_another_is_no_preparation() -> None:
+    assert intent_of("pode marcar no dia da consulta da minha mae?") is Intent.SCHEDULE

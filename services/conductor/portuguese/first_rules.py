@@ -40,8 +40,10 @@ import re
 from services.conductor.portuguese.attending_promised import attending_promised
 from services.conductor.portuguese.booking_care_wanted import care_wanted
 from services.conductor.portuguese.booking_looked_up import booking_looked_up
+from services.conductor.portuguese.exam_preparation import preparation_asked
 from services.conductor.portuguese.how_to_use import BOOKING_BY_CHANNEL
 from services.conductor.portuguese.intent import Intent
+from services.conductor.portuguese.stray_sent import sent_by_mistake
 
 _BOOKED_ASKED = re.compile(
     r"\b(?:informar|qual|quais|saber|pas+ar|enviar|mandar|confirmar)\b.*"
@@ -168,6 +170,8 @@ _CHECKS = (
     (Intent.CONSULT, booking_looked_up),  # "ve se minha mae tem consulta agendada" (round 17)
     (Intent.SCHEDULE, care_wanted),  # "quero começar a fisio" (round 17)
     (Intent.CONFIRM, attending_promised),  # "recebi o lembrete, tamo la" (round 17)
+    (Intent.UNKNOWN, sent_by_mistake),  # "opa foi sem querer" (round 17)
+    (Intent.INFO, preparation_asked),  # "pode usar desodorante no dia da mamografia?"
 )
 
 

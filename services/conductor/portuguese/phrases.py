@@ -223,4 +223,6 @@ KNOWN_WORDS = frozenset({
     "liguei", "remarquei", "desmarquei", "cancelei", "confirmou",
     # The shin, no slip of "cancela" ("to com dor na canela", round 17).
     "canela", "canelas",
+    # A voice note cut, no slip of "cobrado" ("desculpa o audio cortado", round 17).
+    "cortado", "cortada",
 })  # fmt: skip
