@@ -166,3 +166,40 @@ def test_what_one_may_do_before_an_exam_is_a_question(text: str) -> None:
 
 def test_a_booking_on_the_day_of_another_is_no_preparation() -> None:
     assert intent_of("pode marcar no dia da consulta da minha mae?") is Intent.SCHEDULE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a mamografia de mainha é segunda de manha ne? esqueci a hora",
+        "a manutenção do aparelho do Lucas é segunda de tarde né?",
+        "a sessão de hoje é as 15h msm?",
+        "a fisio do meu pai é amanha as 9 ne?",
+    ],
+)
+def test_when_care_named_by_its_kind_is_asked_again(text: str) -> None:
+    assert intent_of(text) is Intent.CONSULT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tenho sessão sexta?",
+        "tenho hidro amanha de tarde ou foi desmarcado?",
+        "tenho exame dia 1º de dezembro de manha ne? so conferindo",
+        "tenho consulta quinta de tarde ne",
+    ],
+)
+def test_whether_one_has_care_on_a_day_is_looked_up(text: str) -> None:
+    assert intent_of(text) is Intent.CONSULT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "pode passar meu eletro do dia 2 pra mais tarde, depois das 16?",
+        "passa minha consulta do dia 4 pra sexta",
+    ],
+)
+def test_a_booking_named_by_its_day_moved_is_a_move(text: str) -> None:
+    assert intent_of(text) is Intent.RESCHEDULE

@@ -11,7 +11,9 @@ Already folded text (no accents, no punctuation). A look-up, though "agendada" o
 - which days or hours one has one's care: "pode me dizer quais dias eu tenho fisio essa
   semana?", "que horas eu tenho consulta amanha";
 - to be told again which hour one's booking is: "gostaria de confirmar qual o horário do
-  meu exame. Não lembro.".
+  meu exame. Não lembro.";
+- whether one has one's care on a day, saying nothing else: "tenho sessão sexta?",
+  "tenho hidro amanha de tarde ou foi desmarcado?".
 
 The line: a wish or a change said beside it ("tenho consulta marcada e queria remarcar",
 "queria marcar, tem horario agendado pra sexta?") is left to the other rules.
@@ -21,7 +23,10 @@ from __future__ import annotations
 
 import re
 
-_BOOKING = r"(?:agendamento|consulta|ses+ao|exame|horario|marcacao|retorno|fisio|avaliacao)"
+_BOOKING = (
+    r"(?:agendamento|consulta|ses+ao|exame|horario|marcacao|retorno|fisio|avaliacao|hidro"
+    r"|mamografia)"
+)
 _SEE = r"\b(?:ve|ver|veja|olha|olhe|verifica|confere|checa|confirma)\b"
 _HOLDS = re.compile(
     rf"{_SEE}(?: \w+){{0,3}}? se (?:\w+ ){{0,5}}?{_BOOKING}\b(?: \w+){{0,5}}? (?:ta|esta)"
@@ -45,8 +50,23 @@ _WISH_OR_CHANGE = re.compile(
 )
 
 
+_DAY = (
+    r"(?:hoje|amanha|segunda|terca|quarta|quinta|sexta|sabado|domingo|dia \d+o?(?: de \w+)?)"
+    r"(?: (?:de|a|pela) (?:manha|tarde|noite))?"
+)
+# One's care and its day, nothing else but a tag or a doubt (no question mark is left in
+# folded text): "tenho sessão sexta?", "tenho hidro amanha de tarde ou foi desmarcado?",
+# "tenho exame dia 1º de dezembro de manha ne? so conferindo".
+_HAVE_ON_DAY = re.compile(
+    rf"^(?:oi )?(?:eu )?tenho (?:uma |um )?{_BOOKING} {_DAY}"
+    r"(?: (?:ne|mesmo|msm|so conferindo|conferindo|ou foi desmarcad[oa]|ou nao))*$"
+)
+
+
 def booking_looked_up(folded: str) -> bool:
     """Whether the folded message asks whether a booking holds or when it is."""
+    if _HAVE_ON_DAY.search(folded):
+        return True
     if _WISH_OR_CHANGE.search(folded):
         return False
     rules = (_HOLDS, _HAS_ONE, _WHICH_DAYS, _WHICH_HOUR_AGAIN)

@@ -74,12 +74,17 @@ _STATE_ASKED = re.compile(
     r"|aberta|aberto|fechada|fechado|agitada|agitado|tranquila|tranquilo)\b"
 )
 _OWN_HOME = re.compile(r"\bqual (?:e )?(?:a |o )?[^\W\d_]+(?: d[oa] [^\W\d_]+)? da minha casa\b")
+# The care named by its kind, and whose or which it is, too (round 17: "a mamografia de
+# mainha é segunda de manha ne? esqueci a hora", "a manutenção do aparelho do Lucas é
+# segunda de tarde né?", "a sessão de hoje é as 15h msm?").
 _BOOKING_IS_WHEN = re.compile(
-    r"^(?:e )?(?:a |o |minha |meu )?(?:consulta|exame|retorno|horario|agendamento)"
-    r"(?: d[oa] (?:meu |minha )?[^\W\d_]+)? (?:e|era|ficou|ta|esta) (?:(?:na|no|para|dia) )?"
+    r"^(?:e )?(?:a |o |minha |meu )?(?:consulta|exame|retorno|horario|agendamento|sesao"
+    r"|mamografia|manutencao|avaliacao|limpeza|ultrasom|eco|holter|eletro|fisio|hidro)"
+    r"(?: d[oae] (?:meu |minha )?[^\W\d_]+){0,2} (?:e|era|ficou|ta|esta) (?:(?:na|no|para|dia) )?"
     r"(?:segunda|terca|quarta|quinta|sexta|sabado|domingo|hoje|amanha|dia|as|\d)"
 )
-_FORGOTTEN = re.compile(r"\b(?:esqueci|nao (?:me )?lembro|mesmo)\b")
+# Asked as a tag ("... de tarde né?") is asked to be told again.
+_FORGOTTEN = re.compile(r"\b(?:esqueci|nao (?:me )?lembro|mesmo|msm)\b|\bne$")
 _MOVED = re.compile(r"\b(?:remarc|reagend|desmarc|cancel|mud|pasa|adia|troc)\w*")
 
 

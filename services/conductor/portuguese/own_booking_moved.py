@@ -30,7 +30,7 @@ _MOVING = re.compile(
 _CARE = r"(?:fisio|hidro|holter|eletro|eco|mamografia|ultrasom|ultra|raio x|ressonancia|mapa)"
 _BOOKING_PASSED = re.compile(
     rf"\b(?:pas(?:a|ar|e)|muda|mudar) (?:a|o|minha|meu) (?:{_BOOKING}|{_CARE})\b"
-    r"(?: d[aeo] (?:minha |meu )?\w+)? (?:para|pra|pras|pro)\b"
+    r"(?: d[aeo] (?:minha |meu )?\w+(?: \d+)?)? (?:para|pra|pras|pro)\b"  # "do dia 2 pra"
 )
 _IN_PLACE = re.compile(
     r"\b(?:outro dia|outro horario|outra data|outra hora)\b.*"
