@@ -203,3 +203,36 @@ def test_whether_one_has_care_on_a_day_is_looked_up(text: str) -> None:
 )
 def test_a_booking_named_by_its_day_moved_is_a_move(text: str) -> None:
     assert intent_of(text) is Intent.RESCHEDULE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "é... oi queria confirmar se minha avaliação com o ortopedista é mesmo dia sete de"
+        " dezembro porque eu anotei num papel e perdi",
+        "queria confirmar se meu retorno é na quinta",
+    ],
+)
+def test_whether_a_booking_is_on_the_day_written_down_is_looked_up(text: str) -> None:
+    assert intent_of(text) is Intent.CONSULT
+
+
+@pytest.mark.parametrize(
+    "text", ["é hoje as 14h o eco do meu avô?", "é amanha o exame da minha mae?"]
+)
+def test_the_day_asked_before_the_booking_is_looked_up(text: str) -> None:
+    assert intent_of(text) is Intent.CONSULT
+
+
+@pytest.mark.parametrize(
+    "text", ["a minha é quinta às dez e meia, confere?", "o meu é amanha de manha ne?"]
+)
+def test_ones_own_booking_left_unsaid_checked_is_looked_up(text: str) -> None:
+    assert intent_of(text) is Intent.CONSULT
+
+
+@pytest.mark.parametrize(
+    "text", ["marca ai pra amanha a tarde q eu vou", "agenda pra sexta de manha que eu vou"]
+)
+def test_a_booking_asked_outright_then_ones_coming_is_a_booking(text: str) -> None:
+    assert intent_of(text) is Intent.SCHEDULE

@@ -10,7 +10,8 @@ or a talk is named beside it, when the patient wants:
   with the doctor, not with a person at the desk);
 - one more booking beside the one held: "quero marcar mais uma consulta, a outra
   continua de pé ta";
-- to be booked with someone: "queria ver se consigo marcar com alguém pra olhar isso".
+- to be booked with someone: "queria ver se consigo marcar com alguém pra olhar isso";
+- a booking asked outright, then one's coming: "marca ai pra amanha a tarde q eu vou".
 
 The line: a cancellation or a move said beside it is left to the other rules.
 """
@@ -34,6 +35,9 @@ _ONE_MORE = re.compile(
     r"|horario)\b"
 )
 _WITH_SOMEONE = re.compile(r"\b(?:marcar|agendar) com alguem\b")
+# Booking asked outright, one's coming promised after it ("marca ai pra amanha a tarde q
+# eu vou"): no confirmation of a booking held.
+_BOOK_IT = re.compile(r"^(?:marca|agenda)(?: ai| pra mim| para mim)? (?:para|pro|pra) ")
 _CHANGED = re.compile(r"\b(?:cancel|desmarc|remarc|reagend|antecip|adia)\w*")
 
 
@@ -41,5 +45,5 @@ def care_wanted(folded: str) -> bool:
     """Whether the folded message wants care booked in words of its own."""
     if _CHANGED.search(folded):
         return False
-    rules = (_START, _SEEN_FOR, _ONE_MORE, _WITH_SOMEONE)
+    rules = (_START, _SEEN_FOR, _ONE_MORE, _WITH_SOMEONE, _BOOK_IT)
     return any(rule.search(folded) for rule in rules)

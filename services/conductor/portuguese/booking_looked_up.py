@@ -40,12 +40,19 @@ _HAS_ONE = re.compile(
 _WHICH_DAYS = re.compile(
     rf"\b(?:quais|que|qual) (?:dias?|horarios?|horas?) (?:que )?(?:eu )?tenho (?:\w+ )?{_BOOKING}"
 )
+# Whether one's booking is on the day one wrote down ("queria confirmar se minha avaliação
+# com o ortopedista é mesmo dia sete de dezembro").
+_IF_ON_DAY = re.compile(
+    rf"\bconfirmar se (?:a |o )?(?:minha|meu|nossa|nosso) {_BOOKING}\b(?: \w+){{0,4}}?"
+    r" (?:e|eh|ta|fica|ficou) (?:mesmo |msm |marcad[oa] )?(?:na |no |para |dia |as |hoje|amanha"
+    r"|segunda|terca|quarta|quinta|sexta|sabado)"
+)
 _WHICH_HOUR_AGAIN = re.compile(
     r"\bconfirmar (?:qual|que|quando) (?:e )?(?:o |a )?(?:horario|dia|data|hora)"
     r" d[oa] (?:meu|minha|nosso|nossa)\b"
 )
 _WISH_OR_CHANGE = re.compile(
-    r"\b(?:quero|queria|gostaria de (?!confirmar)|preciso|precisava|remarc|reagend|desmarc"
+    r"\b(?:(?:quero|queria|gostaria de|preciso|precisava)(?! confirmar)|remarc|reagend|desmarc"
     r"|cancel|mudar|trocar|adiar|pas+ar)\w*"
 )
 
@@ -63,11 +70,25 @@ _HAVE_ON_DAY = re.compile(
 )
 
 
+_KIND = r"(?:eco|holter|eletro|ultrasom|mamografia|ressonancia|tomografia)"
+# The day asked first, the booking after: "é hoje as 14h o eco do meu avô?".
+_IS_IT_THEN = re.compile(
+    rf"^(?:e|eh) {_DAY}(?: as \d+(?:h\d*)?)? (?:a|o) (?:{_BOOKING}|{_KIND})"
+    r"(?: d[oa] (?:meu |minha )?\w+)?$"
+)
+# One's own, the booking left unsaid, then a check asked: "a minha é quinta às dez e meia,
+# confere?".
+_MINE_IS = re.compile(
+    rf"^(?:e )?(?:a minha|o meu) (?:e|eh|ta|fica) (?:na |no |dia )?{_DAY}\b.*"
+    r"\b(?:confere|ne|neh|certo|correto)$"
+)
+
+
 def booking_looked_up(folded: str) -> bool:
     """Whether the folded message asks whether a booking holds or when it is."""
     if _HAVE_ON_DAY.search(folded):
         return True
     if _WISH_OR_CHANGE.search(folded):
         return False
-    rules = (_HOLDS, _HAS_ONE, _WHICH_DAYS, _WHICH_HOUR_AGAIN)
+    rules = (_HOLDS, _HAS_ONE, _WHICH_DAYS, _WHICH_HOUR_AGAIN, _IF_ON_DAY, _IS_IT_THEN, _MINE_IS)
     return any(rule.search(folded) for rule in rules)
