@@ -236,3 +236,22 @@ def test_ones_own_booking_left_unsaid_checked_is_looked_up(text: str) -> None:
 )
 def test_a_booking_asked_outright_then_ones_coming_is_a_booking(text: str) -> None:
     assert intent_of(text) is Intent.SCHEDULE
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["queria segunda de noite, vcs atendem?", "queria sabado de manha, voces abrem?"],
+)
+def test_a_day_wanted_then_whether_open_is_a_booking(text: str) -> None:
+    assert intent_of(text) is Intent.SCHEDULE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tem horario antes das 10 na segunda? pra nao atrasar no trampo",
+        "tem vaga cedinho? pra nao perder a aula",
+    ],
+)
+def test_a_free_time_with_its_reason_is_a_booking(text: str) -> None:
+    assert intent_of(text) is Intent.SCHEDULE
