@@ -37,8 +37,13 @@ from __future__ import annotations
 
 import re
 
+from services.conductor.portuguese.attending_promised import attending_promised
+from services.conductor.portuguese.booking_care_wanted import care_wanted
+from services.conductor.portuguese.booking_looked_up import booking_looked_up
+from services.conductor.portuguese.exam_preparation import preparation_asked
 from services.conductor.portuguese.how_to_use import BOOKING_BY_CHANNEL
 from services.conductor.portuguese.intent import Intent
+from services.conductor.portuguese.stray_sent import sent_by_mistake
 
 _BOOKED_ASKED = re.compile(
     r"\b(?:informar|qual|quais|saber|pas+ar|enviar|mandar|confirmar)\b.*"
@@ -69,12 +74,17 @@ _STATE_ASKED = re.compile(
     r"|aberta|aberto|fechada|fechado|agitada|agitado|tranquila|tranquilo)\b"
 )
 _OWN_HOME = re.compile(r"\bqual (?:e )?(?:a |o )?[^\W\d_]+(?: d[oa] [^\W\d_]+)? da minha casa\b")
+# The care named by its kind, and whose or which it is, too (round 17: "a mamografia de
+# mainha é segunda de manha ne? esqueci a hora", "a manutenção do aparelho do Lucas é
+# segunda de tarde né?", "a sessão de hoje é as 15h msm?").
 _BOOKING_IS_WHEN = re.compile(
-    r"^(?:e )?(?:a |o |minha |meu )?(?:consulta|exame|retorno|horario|agendamento)"
-    r"(?: d[oa] (?:meu |minha )?[^\W\d_]+)? (?:e|era|ficou|ta|esta) (?:(?:na|no|para|dia) )?"
+    r"^(?:e )?(?:a |o |minha |meu )?(?:consulta|exame|retorno|horario|agendamento|sesao"
+    r"|mamografia|manutencao|avaliacao|limpeza|ultrasom|eco|holter|eletro|fisio|hidro)"
+    r"(?: d[oae] (?:meu |minha )?[^\W\d_]+){0,2} (?:e|era|ficou|ta|esta) (?:(?:na|no|para|dia) )?"
     r"(?:segunda|terca|quarta|quinta|sexta|sabado|domingo|hoje|amanha|dia|as|\d)"
 )
-_FORGOTTEN = re.compile(r"\b(?:esqueci|nao (?:me )?lembro|mesmo)\b")
+# Asked as a tag ("... de tarde né?") is asked to be told again.
+_FORGOTTEN = re.compile(r"\b(?:esqueci|nao (?:me )?lembro|mesmo|msm)\b|\bne$")
 _MOVED = re.compile(r"\b(?:remarc|reagend|desmarc|cancel|mud|pasa|adia|troc)\w*")
 
 
@@ -103,8 +113,10 @@ def _part_of_booked_day(folded: str) -> bool:
 
 
 _USE_STOPPED = re.compile(
-    r"\b(?:para|pare|parem|parar|paras+em) de usar (?:os |o |as )?(?:meus|minhas|meu|minha)"
-    r" (?:dados|dado|informacoes|cadastro)\b(?!.*\b(?:apag|exclu|delet|remov))"
+    r"\b(?:para|pare|parem|parar|paras+em) de usar (?:os |o |as )?(?:(?:meus|minhas|meu|minha)"
+    r" (?:dados|dado|informacoes|cadastro)|(?:dados|informacoes|cadastro) d(?:ela|ele|[ao]"
+    # Another's, the writer's relative (round 17: "pode parar de usar os dados da minha vó").
+    r" (?:minha|meu) \w+))\b(?!.*\b(?:apag|exclu|delet|remov))"
 )
 _HOW_TO_BOOK = re.compile(
     r"\bcomo (?:que )?(?:eu )?(?:(?:faco|faz) (?:para|pra) )?(?:marco|agendo|marcar|agendar)\b"
@@ -157,7 +169,15 @@ _RULES = (
     (Intent.SCHEDULE, _SEEN),
     (Intent.INFO, _HAS_DOCTOR),
 )
-_CHECKS = ((Intent.CONSULT, _forgotten_booking), (Intent.CONSULT, _part_of_booked_day))
+_CHECKS = (
+    (Intent.CONSULT, _forgotten_booking),
+    (Intent.CONSULT, _part_of_booked_day),
+    (Intent.CONSULT, booking_looked_up),  # "ve se minha mae tem consulta agendada" (round 17)
+    (Intent.SCHEDULE, care_wanted),  # "quero começar a fisio" (round 17)
+    (Intent.CONFIRM, attending_promised),  # "recebi o lembrete, tamo la" (round 17)
+    (Intent.UNKNOWN, sent_by_mistake),  # "opa foi sem querer" (round 17)
+    (Intent.INFO, preparation_asked),  # "pode usar desodorante no dia da mamografia?"
+)
 
 
 def intent_by_first_rules(folded: str) -> Intent | None:

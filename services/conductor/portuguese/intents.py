@@ -165,8 +165,8 @@ _WHOSE_NAME = re.compile(
     r"\b(?:no|em) nome d[aeo]\b"
     r"|^(?:(?:a )?(?:consulta|vaga|horario|agendamento) )?(?:eh|e) (?:pro|pra|para) "
     r"(?:o |a )?(?:meu|minha|mim)\b|^(?:sou|e) eu(?: mesm[oa]| msm)?$"
-    # "o nome e da minha filha ne? Isabelly Vitória" (round 11).
-    r"|^(?:o )?nome (?:eh|e) d(?:ela|ele|[oa] (?:(?:meu|minha) )?\w+)(?: ne)?$"
+    # "o nome e da minha filha ne? Isabelly Vitória" (round 11), "é o nome do meu filho ne?"
+    r"|^(?:(?:o )?nome (?:eh|e)|(?:eh|e) o nome) d(?:ela|ele|[oa] (?:(?:meu|minha) )?\w+)(?: ne)?$"
 )
 # An article or a form of address before the name following whose it is ("sou eu, a
 # Dona Cida") is no part of it.
@@ -189,7 +189,9 @@ def intent_of(text: str) -> Intent:
     folded = _NEAR_AN_HOUR.sub("por volta das ", _GOING_FOR.sub("pois vou ", folded))
     folded = without_salutation(_FASTING_SAID.sub(" ", _NOT_BOOKED.sub(" ", folded)))
     folded = " ".join(_rooted(w) for w in _SLIPS.corrected(_collapsed(folded).split()))
-    if revocation_in(text) is not Revocation.NONE or company_revokes(folded):
+    # Read in Portuguese too ("no quiero recibir más mensajes", round 17).
+    said = (text, in_portuguese(fold(text)))
+    if any(revocation_in(s) is not Revocation.NONE for s in said) or company_revokes(folded):
         # A stray "parar" is not one (see ``revocation_in``); an erasure asked beside it is
         # the stronger request.
         return Intent.LGPD if erasure_asked(folded) else Intent.REVOKE
@@ -261,8 +263,11 @@ def _name_given(text: str) -> str | None:
         and not says_for_whom(p)
         and not writers_relation(p)
     ]
-    if len(parts) > 1 and len(introduced) == 1 and (name := _name_of(introduced[0])):
-        return name
+    # Only one introduction gives a name; the other says what one does ("aqui é o lucas
+    # gabriel nunes, sou goleiro do time sub 20", round 17).
+    named = [name for part in introduced if (name := _name_of(part))]
+    if len(parts) > 1 and len(named) == 1:
+        return named[0]
     # The other parts only greet ("Joana Silva, boa tarde"): the one left is the name.
     said = [part for part in parts if part and fold(part) not in _GREETINGS]
     # A part that only asks the name to be written down ("Ana Clara Ribeiro, pode anotar").

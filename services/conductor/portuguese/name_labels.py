@@ -4,7 +4,8 @@
   form: "Colaborador: Ricardo Nunes Barbosa", "Funcionária: ...", "é pro meu pai: José
   Wilson Cardoso". The colon sets the name apart as a comma would.
 - Spanish introductions, in the tourist towns of the south and the coast: "me llamo
-  Martín Sosa", "mi nombre es ...", read as "me chamo" and "meu nome é" are.
+  Martín Sosa", "mi nombre es ...", "Nombre: ...", and English ones ("My name is ...",
+  round 17), read as "me chamo" and "meu nome é" are.
 
 The line: the label must be one of whom or of a role; any other words before a colon
 ("a consulta: amanhã") give no name.
@@ -28,7 +29,13 @@ _FOR_WHOM_COLON = re.compile(
     r"(?:o |a )?(?:meu|minha)\s+[^\W\d_]+)\s*:\s*(?=\S)",
     re.IGNORECASE,
 )
-_SPANISH = re.compile(r"^(?:me llamo|mi nombre es)\s+(?=\S)", re.IGNORECASE)
+# A form's label in Spanish, and English introductions, at the border and in tourist towns
+# (round 17: "Nombre: María José Giménez", "My name is John Peter Miller").
+_SPANISH = re.compile(
+    r"^(?:me llamo|mi nombre(?: completo)? es|nombre(?: completo)?\s*:|my (?:full )?name is)"
+    r"\s+(?=\S)",
+    re.IGNORECASE,
+)
 
 
 def without_label(text: str) -> str:

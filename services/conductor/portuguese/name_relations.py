@@ -27,6 +27,10 @@ PATIENTS_RELATION = (
     rf"(?:a |o )?(?:minha|meu) {RELATIONS} (?:se )?chama "
     rf"|(?:(?:ela|ele) (?:se )?chama )"
     rf"|(?:o |a )?paciente (?:eh|e) (?:o |a )?(?:minha|meu) {RELATIONS},? "
+    # Whose the booking is, then the name (round 17: "eu sou a neta, mas a consulta é da
+    # minha vó Helena Costa Nunes", "o exame é do meu pai, Jorge Lima").
+    rf"|(?:mas )?(?:a |o )?(?:consulta|marcacao|agendamento|exame|sessao|vaga|horario) "
+    rf"(?:eh|e) (?:da|do) (?:minha|meu) {RELATIONS},? "
 )
 """The patient's relation to the writer said before the patient's name."""
 

@@ -47,7 +47,10 @@ _CLOSING = re.compile(
     # pfv", "é a tereza cristina dos anjos, sou eu msm", "Emily Carter, I'm the patient").
     r"|\s*[,.!]?\s+(?:pfv|pfvr|pf|por favor)\s*[.!]*$"
     r"|\s*[,.!]+\s*(?:sou eu|e eu|eh eu)(?: mesm[oa]| msm| propri[oa])?\s*[.!]*$"
-    r"|\s*[,.!]+\s*(?:i['\u2019]?m|i am|it['\u2019]?s me)(?: the patient)?\s*[.!]*$",
+    r"|\s*[,.!]+\s*(?:i['\u2019]?m|i am|it['\u2019]?s me)(?: the patient)?\s*[.!]*$"
+    # The South's "tchê" and the city's "mano", "véi" calling the listener (round 17: "bah
+    # é Jorge Rodrigues da Rosa tchê", "é gabriel souza de lima mano"); no name ends so.
+    r"|,?\s+(?:tche|mano|mana|vei|veio|brother|parca)\s*[.!]*$",
     re.IGNORECASE,
 )
 # Minas' "sô" (senhor) closing the message, told from "só" by its circumflex.

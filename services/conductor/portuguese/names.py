@@ -58,6 +58,8 @@ _NEVER_IN_NAMES = frozenset({
     # A question asked instead ("oi, quanto custa o botox?"), or what others call one ("me
     # chamam de Tiquinho"): no name given (round 15).
     "quanto", "quantos", "qual", "quais", "custa", "onde", "quando", "me", "chamam",
+    # What one always has, no name ("o de sempre kkk", "como sempre", round 17).
+    "sempre",
 })  # fmt: skip
 # Whole answers that are no name, though each word may be one somewhere ("Nada", "Sim").
 _NOT_A_NAME = frozenset({

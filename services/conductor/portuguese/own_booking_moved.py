@@ -25,8 +25,12 @@ _MOVING = re.compile(
     r"|\b(?:mudar|muda|trocar|troca)\b(?! de (?!dia|horario|data|hora)\w)"
     r"|\bpas(?:a|ar|e) (?:ela |ele |(?:a|o) \w+ )?(?:para|pra|pras|pro|pros)\b"
 )
+# The care booked named by its kind too (round 17: "quero passar minha fisio pra mais
+# tarde", "muda o holter da minha vó pra dia 3 de dezembro").
+_CARE = r"(?:fisio|hidro|holter|eletro|eco|mamografia|ultrasom|ultra|raio x|ressonancia|mapa)"
 _BOOKING_PASSED = re.compile(
-    rf"\bpas(?:a|ar|e) (?:a|o|minha|meu) {_BOOKING}\b(?: d[aeo] \w+)? (?:para|pra|pras|pro)\b"
+    rf"\b(?:pas(?:a|ar|e)|muda|mudar) (?:a|o|minha|meu) (?:{_BOOKING}|{_CARE})\b"
+    r"(?: d[aeo] (?:minha |meu )?\w+(?: \d+)?)? (?:para|pra|pras|pro)\b"  # "do dia 2 pra"
 )
 _IN_PLACE = re.compile(
     r"\b(?:outro dia|outro horario|outra data|outra hora)\b.*"

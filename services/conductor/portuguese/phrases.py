@@ -221,4 +221,8 @@ KNOWN_WORDS = frozenset({
     "agendaram", "agendamos", "agendando", "cancelaram", "cancelamos", "cancelando",
     "remarcaram", "desmarcaram", "confirmaram", "confirmei", "direito", "perdido", "pronto",
     "liguei", "remarquei", "desmarquei", "cancelei", "confirmou",
+    # The shin, no slip of "cancela" ("to com dor na canela", round 17).
+    "canela", "canelas",
+    # A voice note cut, no slip of "cobrado" ("desculpa o audio cortado", round 17).
+    "cortado", "cortada",
 })  # fmt: skip

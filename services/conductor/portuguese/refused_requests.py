@@ -13,6 +13,9 @@ import re
 _REFUSED = re.compile(
     r"\bnao (?:quero|queria|vou|precisa|preciso|pretendo) (?:mais )?"
     r"(?:remarcar|reagendar|marcar outr[ao]|agendar outr[ao])\b(?: (?:agora|ainda|por enquanto))?"
+    # The verb refused bare, beside the one meant (round 17: "quero cancelar, nao
+    # reagendar, so cancelar msm", "cancela sem remarcar").
+    r"|(?:^|(?<=\be )|(?<=cancelar )|(?<=cancela ))(?:nao|sem) (?:remarcar|reagendar)\b"
 )
 
 

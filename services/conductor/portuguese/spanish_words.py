@@ -20,6 +20,10 @@ _PHRASES = (
     (re.compile(r"\bbuenas noches\b"), "boa noite"),
     # A booking is "un turno" only after a Spanish word: "turno da noite" is a work shift.
     (re.compile(r"\b(un|mi|el|su|tu|al|del|otro) turno\b"), r"\1 consulta"),
+    # "no" is also Portuguese ("no dia"): refused only before a Spanish verb (round 17: "no
+    # quiero recibir más mensajes"); "si" only opening the message ("si, voy a ir").
+    (re.compile(r"\bno (quiero|puedo|voy|necesito)\b"), r"nao \1"),
+    (re.compile(r"^si\b"), "sim"),
 )
 
 SPANISH = {
@@ -29,6 +33,11 @@ SPANISH = {
     "hola": "ola", "buenas": "boa", "mi": "minha", "el": "o", "hay": "tem",
     "gracias": "obrigado", "ayuda": "ajuda", "donde": "onde", "cuanto": "quanto",
     "cuesta": "custa",
+    # Data and messages, their erasure and their refusal (round 17: "quiero que borren mis
+    # datos"); going ("voy a ir").
+    "borren": "apaguem", "borrar": "apagar", "borra": "apaga", "datos": "dados",
+    "mis": "meus", "recibir": "receber", "mensajes": "mensagens", "voy": "vou",
+    "ustedes": "voces",
 }  # fmt: skip
 """Each Spanish word, folded (see ``fold``), and the Portuguese word read for it."""
 
