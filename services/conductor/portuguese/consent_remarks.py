@@ -56,26 +56,20 @@ _NEEDLESS = re.compile(
 
 _NEGATOR = re.compile(r"\b(?:nao|n|num|nunca|jamais)\b")
 
-# Blind set 31: the courtesies of a formal letter. Thanks given in advance ("Autorizo,
-# desde já agradeço a atenção"), whose "desde" is no condition, and the sign-off with the
-# writer's name at the end ("... Atenciosamente, Lourdes."). The name may be no negator
-# nor condition ("atenciosamente, não autorizo" keeps its no).
+# Blind set 31: thanks given in advance, as a formal letter closes ("Autorizo, desde já
+# agradeço a atenção"): its "desde" is no condition. (The sign-off and the name after it
+# are taken off by ``spoken_answers.unsigned``.)
 _THANKS_AHEAD = re.compile(
     r"\b(?:desde\s+ja|antecipadamente)\s+(?:agradec(?:o|emos)|(?:muito\s+)?obrigad[oa]|grat[oa])"
     r"(?:\s+(?:a|pela|sua|a\s+sua)\s+(?:atencao|ajuda|compreensao|gentileza))?\b"
     r"|\b(?:agradec(?:o|emos)|obrigad[oa])\s+(?:desde\s+ja|antecipadamente)\b"
 )
-_FREE = r"(?!(?:nao|n|num|nem|nunca|mas|se|so|porem|sim|autorizo|aceito|concordo)\b)[a-z]+"
-_SIGN_OFF = re.compile(
-    rf"[\s,.;!]*\b(?:atenciosamente|cordialmente|respeitosamente|att|atte)\b[\s,.;!]*"
-    rf"(?:{_FREE}(?:\s+{_FREE}){{0,2}})?[\s.!]*$"
-)
 
 
 def without_courtesies(text: str) -> str:
-    """``text`` (folded) without thanks given in advance and a letter's sign-off."""
+    """``text`` (folded) without thanks given in advance."""
     plain = _plain(text)
-    kept = _SIGN_OFF.sub(" ", _THANKS_AHEAD.sub(" ", plain))
+    kept = _THANKS_AHEAD.sub(" ", plain)
     return text if kept == plain else kept
 
 
