@@ -1,18 +1,25 @@
 """Answers to the consent and confirmation questions read since blind sets 31 to 36."""
 
-from datetime import datetime
+from datetime import date, datetime, time
 
 import pytest
 
 from services.conductor.portuguese.confirmation import confirmation_answer
 from services.conductor.portuguese.consent import consent_answer
-from tests.support.reference_moment import TUESDAY
+from services.conductor.portuguese.when import When
+from services.conductor.proposal_change import on_proposed_day
+from tests.support.reference_moment import TUESDAY, read_when
 
 _PROPOSED = datetime(2026, 12, 1, 10)  # the Tuesday after the reference moment
 
 
 def _confirmed(text: str) -> bool | None:
     return confirmation_answer(text, _PROPOSED, TUESDAY)
+
+
+def _asked(text: str) -> When | None:
+    """The time a no to the proposal asks, as the brain reads it."""
+    return on_proposed_day(read_when(text), _PROPOSED, text)
 
 
 @pytest.mark.parametrize(
@@ -214,3 +221,58 @@ def test_a_spanish_yes_naming_another_weekday_stays_unread() -> None:
 
 def test_a_spanish_no_refuses() -> None:
     assert _confirmed("no puedo el martes") is False
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "period"),
+    [
+        ("n consigo terça, pode ser quarta dia 2 de manha?", date(2026, 12, 2), "manha"),
+        ("terça nao da, teria quinta dia 3 de tarde?", date(2026, 12, 3), "tarde"),
+    ],
+)
+def test_the_weekday_refused_then_a_dated_day_asked_is_that_day(
+    text: str, day: date, period: str
+) -> None:
+    asked = _asked(text)
+    assert asked is not None and asked.doubt is None
+    assert (asked.day, asked.period) == (day, period)
+
+
+def test_a_part_of_the_weekday_refused_leaves_the_doubt() -> None:
+    asked = _asked("nao consigo terça de manha, pode ser quarta dia 2?")
+    assert asked is not None and asked.doubt is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "hour"),
+    [
+        ("Não consigo às 10h. Poderia ser às 14h do mesmo dia?", time(14)),
+        ("10h nao posso. tem as 16h no mesmo dia?", time(16)),
+    ],
+)
+def test_the_hour_refused_then_another_the_same_day_is_the_proposals_day(
+    text: str, hour: time
+) -> None:
+    asked = _asked(text)
+    assert asked is not None and asked.doubt is None
+    assert (asked.day, asked.at) == (_PROPOSED.date(), hour)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "nao pode ser, meu guri tem aula de manha. teria terça de tarde?",
+        "não dá, de manhã eu trabalho. tem terça à noite?",
+    ],
+)
+def test_a_no_then_the_proposals_weekday_at_another_part_is_the_proposals_day(
+    text: str,
+) -> None:
+    asked = _asked(text)
+    assert asked is not None and asked.doubt is None
+    assert asked.day == _PROPOSED.date() and asked.at is None
+
+
+def test_the_proposals_weekday_at_another_part_in_a_yes_stays_asked() -> None:
+    asked = _asked("sim, terça de tarde")
+    assert asked is not None and asked.doubt is not None

@@ -1,0 +1,93 @@
+"""The proposal refused by its weekday or hour, then another time asked (blind sets 31, 32).
+
+Three shapes of a no to "Terça-feira, 01/12 às 10:00 ... Posso confirmar?" whose time
+the time grammar, reading the whole message, leaves in doubt because it names two:
+
+- The weekday proposed refused, then a dated day asked: "n consigo terça, pode ser quarta
+  dia 2 de manha?". The refused weekday is no time wanted; the rest ("quarta dia 2 de
+  manhã") is read alone. Only a day with its date is taken: a weekday alone may be of
+  either week, and ``weekday_of_proposal_week`` reads it.
+- The hour proposed refused, then another hour "do mesmo dia" in a sentence of its own:
+  "Não consigo às 10h. Poderia ser às 14h do mesmo dia?". The hour refused is no time
+  wanted; the day is the proposal's, as round 16 read it when no hour was refused. Any
+  other sentence naming a day leaves the doubt.
+- A no, the proposal's part of the day said taken, then the proposal's weekday asked
+  with another part: "nao pode ser, meu guri tem aula de manha. teria terça de tarde?".
+  The morning refused is the proposal's, so the Tuesday asked is that one, not today;
+  only a part of the day is read so (no hour, so nothing is booked before the agent
+  offers a time). A bare "não, na terça de tarde" stays asked, as round 11 left it.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+from services.conductor.portuguese.text import fold
+from services.conductor.portuguese.when import When, parse_when
+
+_WEEKDAYS = ("segunda", "terca", "quarta", "quinta", "sexta", "sabado", "domingo")
+_ABLE = r"(?:consigo|posso|da|vai\s+dar|rola|tenho\s+como|vou\s+poder|podo)"
+_PART = r"(?:de|pela|a|na)\s+(?:manha|tarde|noite)"
+# A date of its own ("dia 2", "02/12").
+_OWN_DATE = re.compile(r"\bdia\s+\d|\b\d{1,2}/\d{1,2}\b")
+
+
+def _weekday_refused(name: str) -> re.Pattern[str]:
+    """The weekday refused whole ("n consigo terça", "terça não dá"), not a part of it."""
+    return re.compile(
+        rf"\b(?:nao|n|num)\s+(?:{_ABLE}\s+)?(?:(?:na|a)\s+)?{name}(?:[- ]feira)?\b"
+        rf"(?!\s+{_PART})"
+        rf"|\b{name}(?:[- ]feira)?\s+(?:(?:eu|ele|ela)\s+)?(?:nao|n|num)(?:\s+{_ABLE})?\b"
+    )
+
+
+def dated_day_after_weekday_refused(text: str, proposed: datetime) -> When | None:
+    """The dated day asked after the proposal's weekday is refused; None otherwise."""
+    folded = fold(text)
+    refused = _weekday_refused(_WEEKDAYS[proposed.weekday()]).search(folded)
+    if refused is None:
+        return None
+    kept = f"{folded[: refused.start()]} {folded[refused.end() :]}"
+    if _OWN_DATE.search(kept) is None:
+        return None
+    asked = parse_when(kept, proposed.date())
+    if asked is None or asked.doubt or asked.week is not None or asked.day is None:
+        return None
+    return asked if asked.day > proposed.date() else None
+
+
+_SAME_DAY = re.compile(r"\b(?:n?o\s+|d?o\s+)?(?:mesmo|msm)\s+dia\b")
+_SENTENCE_END = re.compile(r"[.;!?\n]+")
+
+
+def others_name_no_day(text: str, proposed: datetime) -> bool:
+    """Whether every sentence of ``text`` but the one saying "mesmo dia" names no day,
+    week or doubt of its own ("Não consigo às 10h." names an hour only)."""
+    for sentence in _SENTENCE_END.split(text):
+        if _SAME_DAY.search(fold(sentence)) is not None:
+            continue
+        when = parse_when(sentence, proposed.date())
+        if when is not None and (when.day or when.week or when.doubt):
+            return False
+    return True
+
+
+_OPENS_WITH_NO = re.compile(r"^\s*(?:(?:ah|poxa|ixi|putz|bah)\s*,?\s*)?(?:nao|n|num)\b")
+
+
+def proposal_weekday_other_part_asked(text: str, proposed: datetime) -> bool:
+    """Whether ``text`` opens with a no, says the proposal's part of the day taken and
+    asks the proposal's weekday with another ("nao pode ser ... teria terça de tarde?")."""
+    folded = fold(text)
+    if _OPENS_WITH_NO.search(folded) is None or _OWN_DATE.search(folded) is not None:
+        return False
+    own = "manha" if proposed.hour < 12 else "tarde" if proposed.hour < 18 else "noite"
+    name = _WEEKDAYS[proposed.weekday()]
+    asked = re.search(rf"\b{name}(?:[- ]feira)?\s+(?:de|pela|a|na)\s+(manha|tarde|noite)\b", folded)
+    if asked is None or asked[1] == own:
+        return False
+    # The proposal's own part said taken ("tem aula de manha"): a bare "nao, na terca de
+    # tarde" names no reason tied to the proposal, and stays asked (round 11).
+    rest = f"{folded[: asked.start()]} {folded[asked.end() :]}"
+    return re.search(rf"\b(?:de|pela|a|na)\s+{own}\b", rest) is not None
