@@ -276,3 +276,17 @@ def test_a_no_then_the_proposals_weekday_at_another_part_is_the_proposals_day(
 def test_the_proposals_weekday_at_another_part_in_a_yes_stays_asked() -> None:
     asked = _asked("sim, terça de tarde")
     assert asked is not None and asked.doubt is not None
+
+
+@pytest.mark.parametrize(
+    "text", ["isso mesmo pode confirmar com a dra ana", "pode marcar com o dr joao"]
+)
+def test_the_professional_named_after_the_verb_of_a_yes_keeps_it(text: str) -> None:
+    assert _confirmed(text) is True
+
+
+@pytest.mark.parametrize(
+    "text", ["pode confirmar com a dra ana?", "pode confirmar com a dra ana mas so se for cedo"]
+)
+def test_the_professional_named_with_a_question_or_condition_stays_unread(text: str) -> None:
+    assert _confirmed(text) is None

@@ -28,7 +28,10 @@ from services.conductor.portuguese.confirmation_asked import (
     other_option_asked,
 )
 from services.conductor.portuguese.confirmation_moved import move_asked
-from services.conductor.portuguese.confirmation_reasons import with_reason_apart
+from services.conductor.portuguese.confirmation_reasons import (
+    with_professional_apart,
+    with_reason_apart,
+)
 from services.conductor.portuguese.confirmation_refusals import (
     no_then_another_asked,
     refused_by_what_fills_it,
@@ -231,7 +234,7 @@ def _portuguese_answer(
         text = with_proposal_pointed(text, proposed, today)
         text = with_proposal_weekday_pointed(text, proposed, today)  # "terça tá bom"
     text = without_hurry(without_remarks(text, proposed))  # "confirma sim, terça to de folga"
-    text = with_reason_apart(text)  # "pode confirmar que eu vou levar meu avô" (round 17)
+    text = with_professional_apart(with_reason_apart(text))  # "... que eu vou levar meu avô"
     text = with_day_pointed(without_whom_for(text), proposed)
     if _NO_THEN_DROPPED.match(_unaccented(text)) or refused_by_what_fills_it(text):
         return False  # "não, às 10 eu trabalho" (round 11)
