@@ -18,6 +18,7 @@ from services.conductor.portuguese.hour_after_refused import hour_asked_after_re
 from services.conductor.portuguese.hour_of_commitment import commitment_hour
 from services.conductor.portuguese.refused_then_asked import (
     dated_day_after_weekday_refused,
+    later_than_busy,
     others_name_no_day,
     proposal_weekday_other_part_asked,
 )
@@ -37,6 +38,8 @@ def on_proposed_day(when: When | None, proposed: datetime, text: str = "") -> Wh
         return When(day=proposed.date(), at=asked)  # "10h não consigo, pode ser 11?"
     if when is None and (same := _same_day_asked(text, proposed)) is not None:
         return same  # "tenho aula de manha. tem a tarde no msm dia?" (round 16)
+    if when is not None and (later := _later_than_busy_asked(when, text, proposed)):
+        return later  # "no puedo, trabajo ... hasta las 17. tiene más tarde?" (round 17)
     if when is not None and when.doubt and (instead := _refused_then_asked(text, proposed)):
         return instead  # "Não consigo às 10h. Poderia ser às 14h do mesmo dia?" (round 17)
     if when is not None and when.doubt and (kept := _without_hour_filled(text, proposed)):
@@ -124,6 +127,14 @@ def _same_day_asked(text: str, proposed: datetime) -> When | None:
             return None
         return When(day=proposed.date(), at=asked.at, period=asked.period, between=asked.between)
     return None
+
+
+def _later_than_busy_asked(when: When, text: str, proposed: datetime) -> When | None:
+    """After the hour one is busy until, "later" asked on the proposal's day
+    (``refused_then_asked``): only where ``when`` names no hour, week, doubt or other day."""
+    if when.at is not None or when.doubt or when.week is not None:
+        return None
+    return later_than_busy(text, proposed) if when.day in (None, proposed.date()) else None
 
 
 def _refused_then_asked(text: str, proposed: datetime) -> When | None:

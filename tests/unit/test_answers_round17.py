@@ -290,3 +290,28 @@ def test_the_professional_named_after_the_verb_of_a_yes_keeps_it(text: str) -> N
 )
 def test_the_professional_named_with_a_question_or_condition_stays_unread(text: str) -> None:
     assert _confirmed(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "hour"),
+    [
+        ("no puedo, trabajo en el campo hasta las 17. tiene más tarde?", time(17)),
+        ("nao da, to no trabalho ate as 18h, teria mais tarde?", time(18)),
+    ],
+)
+def test_later_asked_after_the_hour_one_is_busy_until_is_after_it(text: str, hour: time) -> None:
+    asked = _asked(text)
+    assert asked is not None and asked.doubt is None and asked.at is None
+    assert (asked.day, asked.between) == (_PROPOSED.date(), (hour, time(23, 59)))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "nao posso, trabalho ate as 9, tem mais tarde?",
+        "trabalho ate as 17, mas pode ser mais tarde",
+    ],
+)
+def test_busy_until_before_the_proposal_or_later_told_is_read_as_before(text: str) -> None:
+    asked = _asked(text)
+    assert asked is None or asked.between is None

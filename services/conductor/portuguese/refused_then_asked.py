@@ -16,12 +16,18 @@ the time grammar, reading the whole message, leaves in doubt because it names tw
   The morning refused is the proposal's, so the Tuesday asked is that one, not today;
   only a part of the day is read so (no hour, so nothing is booked before the agent
   offers a time). A bare "não, na terça de tarde" stays asked, as round 11 left it.
+
+Blind set 36: the hour one is busy until, then "later" asked: "no puedo, trabajo en el
+campo hasta las 17. tiene más tarde?", "não posso, trabalho até as 17, tem mais tarde?".
+The later asked is after that hour, the proposal's day (a bound, no hour: nothing is
+booked before the agent offers one). Said in Portunhol the words are read as written:
+"hasta las" is "até as", "más" is "mais".
 """
 
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import datetime, time
 
 from services.conductor.portuguese.text import fold
 from services.conductor.portuguese.when import When, parse_when
@@ -91,3 +97,24 @@ def proposal_weekday_other_part_asked(text: str, proposed: datetime) -> bool:
     # tarde" names no reason tied to the proposal, and stays asked (round 11).
     rest = f"{folded[: asked.start()]} {folded[asked.end() :]}"
     return re.search(rf"\b(?:de|pela|a|na)\s+{own}\b", rest) is not None
+
+
+_BUSY_UNTIL = re.compile(
+    r"\b(?:trabalho|trabajo|to|tou|estou|estoy|fico|estudo|estudio|tenho\s+\w+|tengo\s+\w+)\b"
+    r"[^.?!;]*?\b(?:ate|hasta)\s+(?:as|las|a|la)\s+(\d{1,2})(?:\s*h|:00|\s+horas?)?\b"
+    r"[^?]*?\b(?:mais|mas)\s+tarde\b"
+)
+
+
+def later_than_busy(text: str, proposed: datetime) -> When | None:
+    """The proposal's day after the hour one is busy until, "later" being asked; None
+    when ``text`` says no such thing, names a date of its own or the hour is not after
+    the proposal's ("trabalho até as 9": its "later" may be any time)."""
+    folded = fold(text)
+    found = _BUSY_UNTIL.search(folded)
+    if found is None or "?" not in text or _OWN_DATE.search(folded):  # asked, no date
+        return None
+    hour = int(found[1])
+    if not proposed.hour < hour <= 23:
+        return None
+    return When(day=proposed.date(), between=(time(hour), time(23, 59)))
