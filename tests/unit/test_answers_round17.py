@@ -78,6 +78,7 @@ def test_a_heart_test_named_as_the_purpose_keeps_the_consent(text: str) -> None:
         "Autorizo, desde já agradeço a atenção.",
         "Bom dia. Autorizo o tratamento dos meus dados. Atenciosamente, Lourdes.",
         "Aceito. Obrigada desde já! Att, Maria José",
+        "Autorizo. Desde já, muito obrigada.",
     ],
 )
 def test_a_formal_letters_courtesies_keep_the_consent(text: str) -> None:
@@ -99,6 +100,7 @@ def test_thanks_in_advance_do_not_hide_a_condition() -> None:
         "aceito, pode seguir logo que to no onibus",
         "autorizo sim pode seguir, to no caminhao agora dps vejo o resto",
         "sim, to com dor, pode seguir logo pfv",
+        "autorizo sim, tô dirigindo agora, depois leio o resto",
     ],
 )
 def test_hurry_and_its_reason_keep_the_consent(text: str) -> None:
@@ -315,3 +317,17 @@ def test_later_asked_after_the_hour_one_is_busy_until_is_after_it(text: str, hou
 def test_busy_until_before_the_proposal_or_later_told_is_read_as_before(text: str) -> None:
     asked = _asked(text)
     assert asked is None or asked.between is None
+
+
+def test_a_spanish_refusal_refuses_the_consent() -> None:
+    assert consent_answer("no acepto") is False
+
+
+@pytest.mark.parametrize(
+    ("text", "confirmed"),
+    [("Sí, el martes a las 10 está bien", True), ("Sí, el martes a las 11 está bien", None)],
+)
+def test_a_spanish_yes_with_an_hour_confirms_only_the_hour_proposed(
+    text: str, confirmed: bool | None
+) -> None:
+    assert _confirmed(text) is confirmed

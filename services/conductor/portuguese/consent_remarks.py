@@ -60,9 +60,9 @@ _NEGATOR = re.compile(r"\b(?:nao|n|num|nunca|jamais)\b")
 # agradeço a atenção"): its "desde" is no condition. (The sign-off and the name after it
 # are taken off by ``spoken_answers.unsigned``.)
 _THANKS_AHEAD = re.compile(
-    r"\b(?:desde\s+ja|antecipadamente)\s+(?:agradec(?:o|emos)|(?:muito\s+)?obrigad[oa]|grat[oa])"
+    r"\b(?:desde\s+ja|antecipadamente)[\s,]+(?:agradec(?:o|emos)|(?:muito\s+)?obrigad[oa]|grat[oa])"
     r"(?:\s+(?:a|pela|sua|a\s+sua)\s+(?:atencao|ajuda|compreensao|gentileza))?\b"
-    r"|\b(?:agradec(?:o|emos)|obrigad[oa])\s+(?:desde\s+ja|antecipadamente)\b"
+    r"|\b(?:agradec(?:o|emos)|(?:muito\s+)?obrigad[oa])[\s,]+(?:desde\s+ja|antecipadamente)\b"
 )
 
 

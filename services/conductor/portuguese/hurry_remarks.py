@@ -25,7 +25,7 @@ _HURRY = re.compile(
     r"|(?:no\s+(?:onibus|busao|caminhao|carro|uber|transito|metro|trabalho|servico|plantao"
     r"|trampo)"
     r"|saindo\s+d[oa]\s+(?:plantao|trabalho|servico|aula|escola|reuniao|academia))\s+agora)"
-    r"(?:\s+(?:rapido|rapidinho))?"
+    r"(?:\s+(?:agora|rapido|rapidinho))*"
     # Blind set 32: the place given as the reason, with "que" ("bora agendar logo q to no
     # busao"), needs no "agora": said as why one hurries, it is now.
     rf"|\b(?:q|que|pq|porque)\s+{_BEING}no\s+(?:onibus|busao|caminhao|metro|transito|uber)\b"

@@ -16,7 +16,8 @@ import re
 
 # Words an answer is made of that Portuguese has not, and the Portuguese read for them.
 _WORDS = {
-    "pero": "mas", "manden": "mandem", "envien": "enviem", "mandes": "mande",
+    "pero": "mas", "acepto": "aceito", "aceptamos": "aceitamos", "manden": "mandem",
+    "envien": "enviem", "mandes": "mande",
     "publicidad": "publicidade", "promocion": "promocao", "promociones": "promocoes",
     "mensajes": "mensagens", "lunes": "segunda", "martes": "terca", "miercoles": "quarta",
     "jueves": "quinta", "viernes": "sexta", "puedo": "posso", "quiero": "quero",
@@ -27,6 +28,8 @@ _SPANISH = re.compile(r"\b(?:" + "|".join(_WORDS) + r")\b", re.IGNORECASE)
 _NO = re.compile(r"\bno(?=\s+(?:me|nos|le|les|lo|la|te|puedo|quiero|acepto|autorizo)\b)", re.I)
 # "está bien" is "tá bom": its "está" is no "esta" (this) of a week ("esta terça").
 _FINE = re.compile(r"\best[aá]\s+bien\b", re.IGNORECASE)
+# The hour's article ("a las 10" is "às 10"); "hasta las 17" is left to the time grammar.
+_HOUR_ARTICLE = re.compile(r"\ba\s+las(?=\s+\d)", re.IGNORECASE)
 # The article before a weekday ("el martes"): Portuguese says none ("terça").
 _ARTICLE = re.compile(r"\bel\s+(?=(?:lunes|martes|miercoles|miércoles|jueves|viernes)\b)", re.I)
 
@@ -37,5 +40,5 @@ def in_portuguese(text: str) -> str:
     if _SPANISH.search(text.replace("é", "e")) is None:
         return text
     text = _NO.sub("não", _ARTICLE.sub("", text.replace("miércoles", "miercoles")))
-    text = _FINE.sub("tá bom", text)
+    text = _HOUR_ARTICLE.sub("às", _FINE.sub("tá bom", text))
     return _SPANISH.sub(lambda found: _WORDS[found.group().lower()], text)
