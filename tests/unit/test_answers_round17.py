@@ -29,6 +29,7 @@ def _asked(text: str) -> When | None:
         "sim mas nao me manda promoção nem essas coisa",
         "aceito, só não quero oferta nem msg de promoção",
         "sim, mas nao quero propaganda nem outras coisas",
+        "pode usar, só não me mande promoções nem novidades",
     ],
 )
 def test_advertising_refused_with_more_of_its_kind_keeps_the_consent(text: str) -> None:
@@ -120,6 +121,7 @@ def test_pain_not_said_as_a_hurry_stays() -> None:
     [
         "sou a mae dele, ele tem 9 anos e vai fazer o eco, eu autorizo sim",
         "sou o pai dela, ela tem 7 anos e vai fazer o holter, pode usar sim",
+        "sou a avó dela e tenho a guarda, ela tem 8 anos e vai fazer o eco, autorizo",
         "sim eu autorizo e tbm autorizo pro meu filho q ele tem 12 anos e vai fazer fisio comigo",
     ],
 )
@@ -331,3 +333,12 @@ def test_a_spanish_yes_with_an_hour_confirms_only_the_hour_proposed(
     text: str, confirmed: bool | None
 ) -> None:
     assert _confirmed(text) is confirmed
+
+
+def test_thanks_in_advance_keep_a_confirmation() -> None:
+    assert _confirmed("sim, pode confirmar, obrigada desde já") is True
+    assert _confirmed("sim, se for cedo, obrigada desde ja") is None
+
+
+def test_an_apology_and_its_but_before_a_no_keep_it() -> None:
+    assert _confirmed("desculpe mas nao posso") is False

@@ -52,6 +52,7 @@ from services.conductor.portuguese.consent import (
     VERB_FORMS,
     _without_form_only,
 )
+from services.conductor.portuguese.consent_remarks import without_courtesies
 from services.conductor.portuguese.english_answers import (
     all_english,
     english_answer,
@@ -234,6 +235,7 @@ def _portuguese_answer(
         text = with_proposal_pointed(text, proposed, today)
         text = with_proposal_weekday_pointed(text, proposed, today)  # "terça tá bom"
     text = without_hurry(without_remarks(text, proposed))  # "confirma sim, terça to de folga"
+    text = without_courtesies(text)  # "sim, pode confirmar, obrigada desde já" (round 17)
     text = with_professional_apart(with_reason_apart(text))  # "... que eu vou levar meu avô"
     text = with_day_pointed(without_whom_for(text), proposed)
     if _NO_THEN_DROPPED.match(_unaccented(text)) or refused_by_what_fills_it(text):

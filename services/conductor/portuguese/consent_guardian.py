@@ -44,7 +44,8 @@ _GUARDIAN_SAID = re.compile(
     r"|curador[a]?|tutor[a]?\s+legal)"
     + r"(?:\s+d[ao]s?\s+(?:meu|minha|meus|minhas)\s+[a-z]+)?"
     + _WHOSE
-    + r"|(?:(?:eu\s+)?sou\s+(?:a\s+|o\s+)?[a-z]+\s+e\s+)?tenho\s+a\s+guarda"
+    # Whose grandmother said ("sou a avó dela e tenho a guarda", round 17).
+    + r"|(?:(?:eu\s+)?sou\s+(?:a\s+|o\s+)?[a-z]+(?:\s+del[ae])?\s+e\s+)?tenho\s+a\s+guarda"
     + _WHOSE
     + r")\b"
 )

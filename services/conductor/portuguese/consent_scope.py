@@ -61,7 +61,11 @@ _PURPOSE_NAMED = re.compile(
     # The purpose kept with "só" and no "pra" ("propaganda não, só o agendamento", round 12).
     rf"|\b(?:so|somente|apenas|exclusivamente|unicamente)\s+{_DETERMINER}?{_PURPOSES}\b"
 )
-_ADVERTISING = r"(?:propagandas?|marketing|promoc(?:ao|oes)|publicidade|spam|ofertas?|anuncios?)"
+# "novidades", "divulgação": the clinic's news, no part of the notice (round 17).
+_ADVERTISING = (
+    r"(?:propagandas?|marketing|promoc(?:ao|oes)|publicidade|spam|ofertas?|anuncios?"
+    r"|novidades|divulgac(?:ao|oes)|newsletter)"
+)
 _CARRIER = (
     r"(?:(?:essas?|esses?|as|os)\s+)?(?:mensage(?:m|ns)|msgs?|whats(?:app)?|zap|sms|e-?mails?"
     r"|notificac(?:ao|oes)|ligac(?:ao|oes))\s+(?:de\s+|com\s+)?"

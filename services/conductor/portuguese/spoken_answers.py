@@ -67,6 +67,8 @@ NEUTRAL = phrases(
     # Blind set 31: an apology before the answer ("Desculpe, não poderei comparecer").
     "desculpe", "desculpa", "me desculpe", "me desculpa", "perdao", "sinto muito", "lamento",
     "mil desculpas",
+    # The apology's "mas" turns to the answer, no condition ("Desculpe, mas não vou poder ir").
+    "desculpe mas", "desculpa mas", "sinto muito mas", "me desculpe mas", "perdao mas",
     *(f"{sorry} {delay}" for sorry in ("desculpe", "desculpa", "me desculpe", "me desculpa",
       "foi mal") for delay in ("a demora", "pela demora")),
 )  # fmt: skip
