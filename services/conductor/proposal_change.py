@@ -19,6 +19,7 @@ from services.conductor.portuguese.hour_of_commitment import commitment_hour
 from services.conductor.portuguese.refused_then_asked import (
     dated_day_after_weekday_refused,
     later_than_busy,
+    other_hour_after_hour_refused,
     others_name_no_day,
     proposal_weekday_other_part_asked,
 )
@@ -142,6 +143,8 @@ def _refused_then_asked(text: str, proposed: datetime) -> When | None:
     message reads as a doubt (``refused_then_asked``); None when there is none."""
     if others_name_no_day(text, proposed) and (same := _same_day_asked(text, proposed)):
         return same  # "Não consigo às 10h. Poderia ser às 14h do mesmo dia?"
+    if (other := other_hour_after_hour_refused(text, proposed)) is not None:
+        return other  # "não consigo às 10, pode ser às 15h?"
     return dated_day_after_weekday_refused(text, proposed)  # "n consigo terça, ... dia 2"
 
 

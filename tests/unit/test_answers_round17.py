@@ -342,3 +342,32 @@ def test_thanks_in_advance_keep_a_confirmation() -> None:
 
 def test_an_apology_and_its_but_before_a_no_keep_it() -> None:
     assert _confirmed("desculpe mas nao posso") is False
+
+
+@pytest.mark.parametrize(
+    ("text", "hour"),
+    [
+        ("não consigo às 10, pode ser às 15h?", time(15)),
+        ("10h não dá, tem 14h?", time(14)),
+        ("não consigo às 10, pode ser às 15h no mesmo dia?", time(15)),
+    ],
+)
+def test_the_hour_refused_then_one_other_in_a_sentence_is_on_the_proposals_day(
+    text: str, hour: time
+) -> None:
+    asked = _asked(text)
+    assert asked is not None and asked.doubt is None
+    assert (asked.day, asked.at) == (_PROPOSED.date(), hour)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "não consigo às 10, pode ser quinta às 15h?",
+        "não consigo às 10, pode ser às 15h ou 16h?",
+        "não consigo às 9, pode ser às 15h?",
+    ],
+)
+def test_another_day_two_hours_or_another_hour_refused_stay_asked(text: str) -> None:
+    asked = _asked(text)
+    assert asked is not None and asked.doubt is not None

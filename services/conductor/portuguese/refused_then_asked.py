@@ -10,7 +10,10 @@ the time grammar, reading the whole message, leaves in doubt because it names tw
 - The hour proposed refused, then another hour "do mesmo dia" in a sentence of its own:
   "Não consigo às 10h. Poderia ser às 14h do mesmo dia?". The hour refused is no time
   wanted; the day is the proposal's, as round 16 read it when no hour was refused. Any
-  other sentence naming a day leaves the doubt.
+  other sentence naming a day leaves the doubt. Said in one sentence, with no "mesmo
+  dia" ("não consigo às 10, pode ser às 15h?"), the hour refused is taken out and the
+  one other hour, with no day of its own, is read on the day proposed, as round 14 reads
+  "não, às 16h".
 - A no, the proposal's part of the day said taken, then the proposal's weekday asked
   with another part: "nao pode ser, meu guri tem aula de manha. teria terça de tarde?".
   The morning refused is the proposal's, so the Tuesday asked is that one, not today;
@@ -118,3 +121,30 @@ def later_than_busy(text: str, proposed: datetime) -> When | None:
     if not proposed.hour < hour <= 23:
         return None
     return When(day=proposed.date(), between=(time(hour), time(23, 59)))
+
+
+def _hour_refused(hour: int) -> re.Pattern[str]:
+    """The hour proposed refused ("não consigo às 10", "10h não dá")."""
+    said = rf"(?:(?:as|a)\s+)?{hour}(?:\s*h(?:00)?|:00|\s+horas?)?\b"
+    return re.compile(
+        rf"\b(?:nao|n|num)\s+(?:{_ABLE}\s+)?(?:(?:nesse\s+horario|ness[ae]\s+hora)\s+)?{said}"
+        rf"|\b{said}\s+(?:(?:eu|ele|ela)\s+)?(?:nao|n|num)\b"
+    )
+
+
+def other_hour_after_hour_refused(text: str, proposed: datetime) -> When | None:
+    """The one other hour asked after the hour proposed is refused, on the day proposed;
+    None when the hour refused is not the proposal's or the rest names a day or more."""
+    folded = fold(text)
+    refused = _hour_refused(proposed.hour).search(folded)
+    if refused is None:
+        return None
+    kept = f"{folded[: refused.start()]} {folded[refused.end() :]}"
+    asked = parse_when(kept, proposed.date())
+    if asked is None or asked.doubt or asked.week is not None or asked.at is None:
+        return None
+    if asked.day not in (None, proposed.date()) or asked.at.hour == proposed.hour:
+        return None
+    if _OWN_DATE.search(kept) or any(day in kept for day in _WEEKDAYS):
+        return None
+    return When(day=proposed.date(), at=asked.at)
