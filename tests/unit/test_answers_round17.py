@@ -102,6 +102,7 @@ def test_thanks_in_advance_do_not_hide_a_condition() -> None:
         "autorizo sim pode seguir, to no caminhao agora dps vejo o resto",
         "sim, to com dor, pode seguir logo pfv",
         "autorizo sim, tô dirigindo agora, depois leio o resto",
+        "blz autorizo, to no metro agr",
     ],
 )
 def test_hurry_and_its_reason_keep_the_consent(text: str) -> None:

@@ -21,11 +21,12 @@ _HURRY = re.compile(
     # saindo do plantão" is a reason to refuse the proposal, and stays.
     rf"\b{_BEING}(?:com\s+(?:muita\s+|mt\s+|uma\s+)?pressa|(?:meio\s+|bem\s+)?corrid[oa]"
     r"|correndo|dirigindo|no\s+intervalo(?:\s+agora)?"
-    # Blind sets 32 and 36: on the bus, driving the truck ("to no caminhao agora").
+    # Blind sets 32 and 36: on the bus, driving the truck ("to no caminhao agora"); chat
+    # writes "agora" as "agr" ("to no metro agr").
     r"|(?:no\s+(?:onibus|busao|caminhao|carro|uber|transito|metro|trabalho|servico|plantao"
     r"|trampo)"
-    r"|saindo\s+d[oa]\s+(?:plantao|trabalho|servico|aula|escola|reuniao|academia))\s+agora)"
-    r"(?:\s+(?:agora|rapido|rapidinho))*"
+    r"|saindo\s+d[oa]\s+(?:plantao|trabalho|servico|aula|escola|reuniao|academia))\s+(?:agora|agr))"
+    r"(?:\s+(?:agora|agr|rapido|rapidinho))*"
     # Blind set 32: the place given as the reason, with "que" ("bora agendar logo q to no
     # busao"), needs no "agora": said as why one hurries, it is now.
     rf"|\b(?:q|que|pq|porque)\s+{_BEING}no\s+(?:onibus|busao|caminhao|metro|transito|uber)\b"
