@@ -16,6 +16,13 @@ from datetime import date, datetime, timedelta
 from services.conductor.portuguese.confirmation import confirmation_answer
 from services.conductor.portuguese.hour_after_refused import hour_asked_after_refused
 from services.conductor.portuguese.hour_of_commitment import commitment_hour
+from services.conductor.portuguese.refused_then_asked import (
+    dated_day_after_weekday_refused,
+    later_than_busy,
+    other_hour_after_hour_refused,
+    others_name_no_day,
+    proposal_weekday_other_part_asked,
+)
 from services.conductor.portuguese.text import fold
 from services.conductor.portuguese.weekday_of_proposal_week import weekday_in_doubt
 from services.conductor.portuguese.when import When, parse_when
@@ -32,6 +39,10 @@ def on_proposed_day(when: When | None, proposed: datetime, text: str = "") -> Wh
         return When(day=proposed.date(), at=asked)  # "10h não consigo, pode ser 11?"
     if when is None and (same := _same_day_asked(text, proposed)) is not None:
         return same  # "tenho aula de manha. tem a tarde no msm dia?" (round 16)
+    if when is not None and (later := _later_than_busy_asked(when, text, proposed)):
+        return later  # "no puedo, trabajo ... hasta las 17. tiene más tarde?" (round 17)
+    if when is not None and when.doubt and (instead := _refused_then_asked(text, proposed)):
+        return instead  # "Não consigo às 10h. Poderia ser às 14h do mesmo dia?" (round 17)
     if when is not None and when.doubt and (kept := _without_hour_filled(text, proposed)):
         when = kept  # "não, às 10 ela tá na creche, só de tarde": the afternoon asked
     if when is not None and when.at is not None and when.at == commitment_hour(text):
@@ -41,7 +52,11 @@ def on_proposed_day(when: When | None, proposed: datetime, text: str = "") -> Wh
     if (
         when is not None
         and _doubt_of_proposed_day(when, proposed)
-        and _proposed_weekday_meant(text, proposed)
+        and (
+            _proposed_weekday_meant(text, proposed)
+            # "nao pode ser, ... teria terça de tarde?" (round 17)
+            or proposal_weekday_other_part_asked(text, proposed)
+        )
     ):
         when = When(at=when.at, period=when.period, between=when.between)
     if when is not None:
@@ -113,6 +128,24 @@ def _same_day_asked(text: str, proposed: datetime) -> When | None:
             return None
         return When(day=proposed.date(), at=asked.at, period=asked.period, between=asked.between)
     return None
+
+
+def _later_than_busy_asked(when: When, text: str, proposed: datetime) -> When | None:
+    """After the hour one is busy until, "later" asked on the proposal's day
+    (``refused_then_asked``): only where ``when`` names no hour, week, doubt or other day."""
+    if when.at is not None or when.doubt or when.week is not None:
+        return None
+    return later_than_busy(text, proposed) if when.day in (None, proposed.date()) else None
+
+
+def _refused_then_asked(text: str, proposed: datetime) -> When | None:
+    """The time asked after the proposal's hour or weekday is refused, where the whole
+    message reads as a doubt (``refused_then_asked``); None when there is none."""
+    if others_name_no_day(text, proposed) and (same := _same_day_asked(text, proposed)):
+        return same  # "Não consigo às 10h. Poderia ser às 14h do mesmo dia?"
+    if (other := other_hour_after_hour_refused(text, proposed)) is not None:
+        return other  # "não consigo às 10, pode ser às 15h?"
+    return dated_day_after_weekday_refused(text, proposed)  # "n consigo terça, ... dia 2"
 
 
 def _without_hour(when: When) -> When | None:

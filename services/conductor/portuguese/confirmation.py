@@ -28,6 +28,10 @@ from services.conductor.portuguese.confirmation_asked import (
     other_option_asked,
 )
 from services.conductor.portuguese.confirmation_moved import move_asked
+from services.conductor.portuguese.confirmation_reasons import (
+    with_professional_apart,
+    with_reason_apart,
+)
 from services.conductor.portuguese.confirmation_refusals import (
     no_then_another_asked,
     refused_by_what_fills_it,
@@ -38,6 +42,7 @@ from services.conductor.portuguese.confirmation_sentences import (
     no_beside_question_without_hour,
     yes_beside_practical_question,
 )
+from services.conductor.portuguese.confirmation_taken_back import yes_taken_back
 from services.conductor.portuguese.consent import (
     _CONDITION_WORDS,
     _NEGATIONS,
@@ -47,6 +52,7 @@ from services.conductor.portuguese.consent import (
     VERB_FORMS,
     _without_form_only,
 )
+from services.conductor.portuguese.consent_remarks import without_courtesies
 from services.conductor.portuguese.english_answers import (
     all_english,
     english_answer,
@@ -60,6 +66,7 @@ from services.conductor.portuguese.proposal_dropped import proposal_dropped
 from services.conductor.portuguese.proposal_named import with_proposal_pointed
 from services.conductor.portuguese.proposal_weekday import with_proposal_weekday_pointed
 from services.conductor.portuguese.refusal_tails import after_capaz
+from services.conductor.portuguese.spanish_answers import in_portuguese
 from services.conductor.portuguese.when import parse_when
 
 # Any day serves to tell whether a correction names an hour.
@@ -164,7 +171,8 @@ def _changes_the_yes(words: tuple[str, ...]) -> bool:
 # answer "Posso cancelar?" too, and stays unread.
 _NO_THEN_DROPPED = re.compile(
     r"^\s*(?:nao|n)\b[^?]*?,\s*(?:(?:pode|podem) )?(?:cancelar|cancela|desmarcar|desmarca)"
-    r"(?: (?:esse|essa|ele|ela|entao|por favor|pfv|mesmo))*\s*[.!]*\s*$"
+    # What is dropped pointed at ("nao, cancela isso ai", blind set 32).
+    r"(?: (?:esse|essa|ele|ela|entao|por favor|pfv|mesmo|msm|isso|isso ai|tudo|ai))*\s*[.!]*\s*$"
 )
 
 
@@ -198,7 +206,9 @@ def confirmation_answer(
     works, thanks!", ``english_answers``)."""
     if all_english(text):
         return english_answer(text, consent=False)  # "that works, thanks!", "no problem"
-    answer = _portuguese_answer(text, proposed, today)
+    if yes_taken_back(text, confirmation_answer):
+        return None  # "sim... quer dizer, peraí" (round 17)
+    answer = _portuguese_answer(in_portuguese(text), proposed, today)  # "Sí, está bien el martes"
     if answer is True and english_time_named(text):
         return None  # "yes please, thursday at 3pm": another time, maybe (round 16)
     return answer
@@ -225,6 +235,8 @@ def _portuguese_answer(
         text = with_proposal_pointed(text, proposed, today)
         text = with_proposal_weekday_pointed(text, proposed, today)  # "terça tá bom"
     text = without_hurry(without_remarks(text, proposed))  # "confirma sim, terça to de folga"
+    text = without_courtesies(text)  # "sim, pode confirmar, obrigada desde já" (round 17)
+    text = with_professional_apart(with_reason_apart(text))  # "... que eu vou levar meu avô"
     text = with_day_pointed(without_whom_for(text), proposed)
     if _NO_THEN_DROPPED.match(_unaccented(text)) or refused_by_what_fills_it(text):
         return False  # "não, às 10 eu trabalho" (round 11)

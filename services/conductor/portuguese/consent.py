@@ -26,13 +26,18 @@ from services.conductor.portuguese.consent_for_adult import for_an_adult
 from services.conductor.portuguese.consent_guardian import without_guardian_said
 from services.conductor.portuguese.consent_permission import PERMISSION
 from services.conductor.portuguese.consent_relayed_no import relayed_refusal
-from services.conductor.portuguese.consent_remarks import without_remarks
+from services.conductor.portuguese.consent_remarks import without_courtesies, without_remarks
 from services.conductor.portuguese.consent_scope import within_scope, without_asking_to_go_on
 from services.conductor.portuguese.english_answers import all_english, english_answer
 from services.conductor.portuguese.hedges import hedged
 from services.conductor.portuguese.hurry_remarks import without_hurry
 from services.conductor.portuguese.mistaken_key import after_slip
-from services.conductor.portuguese.refusal_tails import after_capaz, before_errand
+from services.conductor.portuguese.refusal_tails import (
+    after_capaz,
+    before_errand,
+    capaz_that_refuses,
+)
+from services.conductor.portuguese.spanish_answers import in_portuguese
 from services.conductor.portuguese.stop_messages import stop_of_messages_asked
 
 # A yes standing on its own.
@@ -85,6 +90,11 @@ _ACK = _phrases(
     # seguir": with a yes, no consent by itself.
     *(f"pode {verb}{what}" for verb in ("marcar", "agendar", "marca", "agenda")
       for what in ("", " a consulta", " minha consulta", " entao")),
+    # In a hurry to go on (blind sets 32 and 33): "bora agendar logo", "pode seguir logo".
+    *(f"{go} {verb}{soon}" for go in ("bora", "vamos", "pode")
+      for verb in ("marcar", "agendar", "seguir", "continuar", "prosseguir")
+      for soon in (" logo", " entao", " ja")),
+    "bora marcar", "bora agendar", "vamos marcar", "vamos agendar", "segue logo",
 )  # fmt: skip
 # A negation in form only (a problem or an objection denied): no negation of the yes.
 _FORM_ONLY = frozenset(phrase for phrase in _ACK if phrase[0] == "nao")
@@ -131,6 +141,8 @@ _NEUTRAL = _phrases(
     "como foi dito", "como foi explicado", "como voce falou", "como a senhora falou",
     "com a marcacao", "com o atendimento", "com o cadastro",
     "infelizmente",
+    # An oath for emphasis ("só não me manda promoção não pelo amor de Deus", blind set 33).
+    "pelo amor de deus", "pelo amor de deus ne",
     # A reminder asked, negated in form only ("não esquece de me avisar"): no answer.
     "nao esquece", "nao esqueca", "nao esquecam", "nao deixa de", "nao deixe de",
     # Fillers before an answer ("hum, prefiro não", "ah tá"); a while ("por enquanto").
@@ -201,13 +213,15 @@ def consent_answer(text: str) -> bool | None:
     # "yes, I authorize", "no problem" (round 16): a message all in English is read as such.
     if all_english(text):
         return english_answer(text, consent=True)
-    answer = _whole_answer(text)
+    answer = _whole_answer(in_portuguese(text))  # "Sí, autorizo. Pero no me manden ..."
     if answer is True and for_an_adult(text):
         return None  # "eu autorizo, é pra minha mae que ta com 60 anos" (round 16)
     return None if answer is True and hedged(text) else answer
 
 
 def _whole_answer(text: str) -> bool | None:
+    if capaz_that_refuses(text):
+        return False  # "capaz que eu vou autorizar, nao" (round 17)
     if relayed_refusal(text):
         return False  # "minha mãe não quer não, ..." (round 14)
     for refusal in (before_errand(text), after_capaz(text)):
@@ -216,6 +230,7 @@ def _whole_answer(text: str) -> bool | None:
     text = without_whom_for(spoken.unsigned(without_so_address(text)))
     text = without_guardian_said(text)  # "..., sou a mãe dela" (round 13)
     text = without_remarks(text)  # "pode sim, eu confio em vcs" (round 14)
+    text = without_courtesies(text)  # "Autorizo, desde já agradeço a atenção." (round 17)
     text = without_hurry(text)  # "sim sim, to com pressa kkkk" (round 16)
     if no_beside_question(text, lambda sentence: _answer(within_scope(sentence))):
         return False  # "pra que vcs querem meus dados? não autorizo não" (round 8)

@@ -44,7 +44,8 @@ _GUARDIAN_SAID = re.compile(
     r"|curador[a]?|tutor[a]?\s+legal)"
     + r"(?:\s+d[ao]s?\s+(?:meu|minha|meus|minhas)\s+[a-z]+)?"
     + _WHOSE
-    + r"|(?:(?:eu\s+)?sou\s+(?:a\s+|o\s+)?[a-z]+\s+e\s+)?tenho\s+a\s+guarda"
+    # Whose grandmother said ("sou a avó dela e tenho a guarda", round 17).
+    + r"|(?:(?:eu\s+)?sou\s+(?:a\s+|o\s+)?[a-z]+(?:\s+del[ae])?\s+e\s+)?tenho\s+a\s+guarda"
     + _WHOSE
     + r")\b"
 )
@@ -82,6 +83,19 @@ _CHILD_NEED = re.compile(
 )
 
 
+# Blind sets 33 and 35: the visit the child will have, said beside the age ("ele tem 9
+# anos e vai fazer o eco", "... q ele tem 12 anos e vai fazer fisio comigo"): the
+# booking's reason, no condition. Only read once a minor and the parent are shown.
+_CHILD_VISIT = re.compile(
+    r"\b(?:(?:e|que|q|pq|porque)\s+)?(?:(?:ele|ela)\s+)?vai\s+fazer\s+(?:o\s+|a\s+|um\s+|uma\s+)?"
+    r"(?:eco|ecocardiograma|holter|eletro|eletrocardiograma|fisio|fisioterapia|exames?"
+    r"|consulta|vacina|vacinas|tratamento|raio\s*-?\s*x|ultrassom|check\s*-?\s*up)"
+    r"(?:\s+(?:comigo|tambem|tbm|junto))?\b"
+)
+# "e tbm autorizo pro meu filho": the yes said again for the child, no new clause.
+_ALSO = re.compile(r"\b(?:e\s+)?(?:tambem|tbm|tb)\s+(?=(?:autorizo|aceito|concordo)\b)")
+
+
 def without_guardian_said(text: str) -> str:
     """``text`` in lower case without accents and without the guardian declared (with the
     child's data, or what shows a minor, beside it); otherwise ``text`` unchanged."""
@@ -101,4 +115,5 @@ def without_guardian_said(text: str) -> str:
     elif not minor:
         return text  # a parent of whom? an adult child's consent is her own
     kept = _GUARDIAN_SAID.sub(" ", _AGE.sub(" ", folded))
+    kept = _ALSO.sub(" , ", _CHILD_VISIT.sub(" ", kept))
     return _CHILD_NEED.sub(" ", _FOR_OWN_CHILD.sub(" ", kept))

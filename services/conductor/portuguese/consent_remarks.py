@@ -56,6 +56,22 @@ _NEEDLESS = re.compile(
 
 _NEGATOR = re.compile(r"\b(?:nao|n|num|nunca|jamais)\b")
 
+# Blind set 31: thanks given in advance, as a formal letter closes ("Autorizo, desde já
+# agradeço a atenção"): its "desde" is no condition. (The sign-off and the name after it
+# are taken off by ``spoken_answers.unsigned``.)
+_THANKS_AHEAD = re.compile(
+    r"\b(?:desde\s+ja|antecipadamente)[\s,]+(?:agradec(?:o|emos)|(?:muito\s+)?obrigad[oa]|grat[oa])"
+    r"(?:\s+(?:a|pela|sua|a\s+sua)\s+(?:atencao|ajuda|compreensao|gentileza))?\b"
+    r"|\b(?:agradec(?:o|emos)|(?:muito\s+)?obrigad[oa])[\s,]+(?:desde\s+ja|antecipadamente)\b"
+)
+
+
+def without_courtesies(text: str) -> str:
+    """``text`` (folded) without thanks given in advance."""
+    plain = _plain(text)
+    kept = _THANKS_AHEAD.sub(" ", plain)
+    return text if kept == plain else kept
+
 
 def without_remarks(text: str) -> str:
     """``text`` without its remarks of trust, of having been told, or on the length, and

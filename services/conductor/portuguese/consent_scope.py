@@ -39,14 +39,17 @@ _PURPOSE_NAMED = re.compile(
     r"(?:\b(?:mas|(?:desde|contanto) (?:que|q) seja|se (?:e|eh|for)|so se for|sendo)\s+)?"
     r"(?:\b(?:so|somente|apenas|exclusivamente|unicamente)\s+)?"
     # "p" and "p/" are chat's "pra" ("só p o atendimento", blind sets 21 to 24).
-    rf"\b(?:pra|para|pro|p/|p(?=\s))\s*(?:fins?\s+de\s+)?{_DETERMINER}?{_PURPOSES}"
+    rf"\b(?:pra|para|pro|p/|p(?=\s))\s*(?:fins?\s+(?:de|d[oa]s?)\s+)?{_DETERMINER}?{_PURPOSES}"
     # Two purposes joined ("para agendamento e atendimento", round 11).
     rf"(?:\s+(?:e\s+)?{_DETERMINER}?{_PURPOSES})?\b"
     # Whom the booking is for ("é pra marcar pro meu filho", round 8; "a consulta de
     # mainha", "do nenê", round 11).
     # The visit's kind as the purpose's object ("pra marcar meu pré natal", round 16).
     r"(?:\s+(?:(?:meu|minha|o|a)\s+)?(?:pre\s*-?\s*natal|prenatal|preventivo|retorno|exames?"
-    r"|ultrassom|ultrassonografia|vacina|vacinas|check\s*-?\s*up)\b"
+    r"|ultrassom|ultrassonografia|vacina|vacinas|check\s*-?\s*up"
+    # A heart test named (blind set 35: "pra marcar o holter", "pra fazer o eco").
+    r"|holter|eco|ecocardiograma|eletro|eletrocardiograma|mapa|ergometrico|teste\s+ergometrico"
+    r"|fisio|fisioterapia)\b"
     r"|\s+(?:pra|para|pro|da|do|de)\s+(?:(?:o\s+|a\s+)?(?:meu|minha)\s+[^\W\d_]+"
     rf"|{_KIN}"
     # The child named ("pra marcar a consulta de Heitor"), not what the visit would be.
@@ -58,7 +61,11 @@ _PURPOSE_NAMED = re.compile(
     # The purpose kept with "só" and no "pra" ("propaganda não, só o agendamento", round 12).
     rf"|\b(?:so|somente|apenas|exclusivamente|unicamente)\s+{_DETERMINER}?{_PURPOSES}\b"
 )
-_ADVERTISING = r"(?:propagandas?|marketing|promoc(?:ao|oes)|publicidade|spam|ofertas?|anuncios?)"
+# "novidades", "divulgação": the clinic's news, no part of the notice (round 17).
+_ADVERTISING = (
+    r"(?:propagandas?|marketing|promoc(?:ao|oes)|publicidade|spam|ofertas?|anuncios?"
+    r"|novidades|divulgac(?:ao|oes)|newsletter)"
+)
 _CARRIER = (
     r"(?:(?:essas?|esses?|as|os)\s+)?(?:mensage(?:m|ns)|msgs?|whats(?:app)?|zap|sms|e-?mails?"
     r"|notificac(?:ao|oes)|ligac(?:ao|oes))\s+(?:de\s+|com\s+)?"
@@ -79,7 +86,10 @@ _NOT_ASKED_REFUSED = re.compile(
     rf"|sem\s+(?:{_CARRIER})?|nada\s+de\s+"
     # The sending refused ("nada de ficar mandando oferta no meu zap", round 16).
     r"(?:ficar\s+)?(?:(?:me\s+)?(?:mandando|enviando|mandar|enviar)\s+)?)"
-    rf"{_ADVERTISING}(?:\s+(?:e\s+nem|nem|e|ou)\s+(?:de\s+)?{_ADVERTISING})*\b"
+    # What carries the second named too ("nem mensagem de promoção", blind set 31), and
+    # the kind said at large ("nem essas coisa", blind set 35).
+    rf"{_ADVERTISING}(?:\s+(?:e\s+nem|nem|e|ou)\s+(?:de\s+)?(?:{_CARRIER})?{_ADVERTISING})*\b"
+    r"(?:\s+(?:e\s+nem|nem|e|ou)\s+(?:essas?|esses?|outras?|outros?)\s+coisas?\b)?"
     # Where it would be sent ("... no meu zap", "pro meu email").
     r"(?:\s+(?:no|pro|para\s+o|pelo|por)\s+(?:meu\s+)?(?:zap|whats(?:app)?|e-?mail|celular"
     r"|numero|telefone))?"

@@ -21,9 +21,19 @@ _HURRY = re.compile(
     # saindo do plantão" is a reason to refuse the proposal, and stays.
     rf"\b{_BEING}(?:com\s+(?:muita\s+|mt\s+|uma\s+)?pressa|(?:meio\s+|bem\s+)?corrid[oa]"
     r"|correndo|dirigindo|no\s+intervalo(?:\s+agora)?"
-    r"|(?:no\s+(?:onibus|transito|metro|trabalho|servico|plantao|trampo)"
-    r"|saindo\s+d[oa]\s+(?:plantao|trabalho|servico|aula|escola|reuniao|academia))\s+agora)"
-    r"(?:\s+(?:rapido|rapidinho))?"
+    # Blind sets 32 and 36: on the bus, driving the truck ("to no caminhao agora"); chat
+    # writes "agora" as "agr" ("to no metro agr").
+    r"|(?:no\s+(?:onibus|busao|caminhao|carro|uber|transito|metro|trabalho|servico|plantao"
+    r"|trampo)"
+    r"|saindo\s+d[oa]\s+(?:plantao|trabalho|servico|aula|escola|reuniao|academia))\s+(?:agora|agr))"
+    r"(?:\s+(?:agora|agr|rapido|rapidinho))*"
+    # Blind set 32: the place given as the reason, with "que" ("bora agendar logo q to no
+    # busao"), needs no "agora": said as why one hurries, it is now.
+    rf"|\b(?:q|que|pq|porque)\s+{_BEING}no\s+(?:onibus|busao|caminhao|metro|transito|uber)\b"
+    # Blind set 33: pain, why one hurries ("sim, to com dor, pode seguir logo").
+    rf"|\b{_BEING}com\s+(?:muita\s+|mt\s+|bastante\s+)?dor\b(?=\s*,?\s*(?:pode|bora|entao|agiliza|vamos)\b)"
+    # Blind set 36: the rest of the notice left to read later ("dps vejo o resto").
+    r"|\b(?:dps|depois)\s+(?:eu\s+)?(?:vejo|leio|olho)\s+o\s+resto\b"
     # "respondo rapido", "entao respondo rapidinho".
     r"|\b(?:entao\s+|por\s+isso\s+)?(?:respondo|respondendo|vou\s+responder)\s+"
     r"(?:rapido|rapidinho|correndo|curto)\b"

@@ -45,6 +45,24 @@ def after_capaz(text: str) -> str | None:
     return None if found is None else folded[found.end() :]
 
 
+# Blind set 31: the South's "capaz que eu vou ..., não" (as if I would ...!), a refusal
+# said as mock doubt and sealed by the "não" at its end ("capaz que eu vou autorizar, nao",
+# "bah, capaz q vou deixar usar meus dados, né não"). Elsewhere "capaz que" is "likely";
+# without the "não" at its end, or with a yes, a condition or a question in it, it is
+# left unread.
+_CAPAZ_THAT = re.compile(
+    r"^\s*(?:bah\s*,?\s*)?capaz\s+(?:que|q)\s+(?:eu\s+)?(?:vou|iria|ia|vo)\s+"
+    r"(?:autorizar|aceitar|deixar|concordar|permitir|liberar|dar)\b"
+    r"(?:(?!\b(?:sim|se|mas|so|caso)\b)[^?])*?[\s,.!]+(?:ne\s+)?(?:nao|n)\s*[.!]*\s*$"
+)
+
+
+def capaz_that_refuses(text: str) -> bool:
+    """Whether ``text`` is the South's mock doubt that refuses ("capaz que eu vou
+    autorizar, não")."""
+    return _CAPAZ_THAT.match(_punctuated(text)) is not None
+
+
 def _punctuated(text: str) -> str:
     """Lower case, no accents, punctuation kept."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())

@@ -64,6 +64,13 @@ NEUTRAL = phrases(
     # speech's "mesmo" ("é mermo, pode sim"), emphasis ("serve demais") and relief at
     # being seen ("simmm kkk finalmente"): they change no answer.
     "macho", "mah", "mermo", "e mermo", "e mesmo", "demais", "finalmente",
+    # Blind set 31: an apology before the answer ("Desculpe, não poderei comparecer").
+    "desculpe", "desculpa", "me desculpe", "me desculpa", "perdao", "sinto muito", "lamento",
+    "mil desculpas",
+    # The apology's "mas" turns to the answer, no condition ("Desculpe, mas não vou poder ir").
+    "desculpe mas", "desculpa mas", "sinto muito mas", "me desculpe mas", "perdao mas",
+    *(f"{sorry} {delay}" for sorry in ("desculpe", "desculpa", "me desculpe", "me desculpa",
+      "foi mal") for delay in ("a demora", "pela demora")),
 )  # fmt: skip
 # "sussa", "de boas", "pode pá": the young's "ok", an acknowledgement, no consent alone.
 # "bom demais": Minas' and the interior's "great" (round 9).
