@@ -100,6 +100,7 @@ def _only_a_day(after: str) -> bool:
 
 # "no mesmo horário", "mesma hora": the hour said earlier in the message, on the new day.
 _SAME_TIME = re.compile(r"\b(?:mesmo horario|mesma hora|mesmo hora)\b")
+_OR_ANOTHER = re.compile(r" ou (?:(?:a|de|da|pela|na|as?) )?(?:manha|tarde|noite|\d)")
 
 
 def same_time_kept(
@@ -110,6 +111,10 @@ def same_time_kept(
     before "mesmo dia" likewise ("de sexta pra tarde do mesmo dia" is Friday afternoon)."""
     wanted = _moved_day_kept(folded, _same_day_kept(folded, wanted, read), read)
     same = _SAME_TIME.search(folded)
+    if same is not None and wanted is not None and _OR_ANOTHER.match(folded, same.end()):
+        # "pra quinta no mesmo horário ou de tarde": two times offered, the person chooses.
+        return replace(wanted, at=None, period=None, between=None,
+                       doubt="qual horário você prefere?")  # fmt: skip
     if same is None or wanted is None or (wanted.at, wanted.between) != (None, None):
         return wanted
     said = read(folded[: same.start()])

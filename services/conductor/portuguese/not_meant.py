@@ -38,6 +38,9 @@ _AT_WORK = re.compile(
     r"|trabalho (?:a partir|depois|antes|ate|das) (?:d[ae]s? |as? )?\d{1,2}(?::\d\d|h\d{0,2})?"
     r"|(?:entro|entra|saio|sai|termina|acaba|larga)(?: \w+){0,3}? "
     r"(?:(?:as|a|das) \d{1,2}(?::\d\d|h\d{0,2})?|\d{1,2}(?::\d\d|h\d{0,2})|(?:ao )?meio dia)"
+    # The hour one's ride arrives ("o ônibus da fazenda só chega meio dia", round 17).
+    r"|(?:chego|chega)(?: (?:la|aqui|ai|na cidade))? (?:so )?(?:(?:as|a|ao) )?"
+    r"(?:\d{1,2}(?::\d\d|h\d{0,2})?|meio dia)"
     # Starting work at an hour written bare ("pego 8h no serviço", round 16).
     r"|(?:pego|pega|entro|entra) (?:as |a )?\d{1,2}(?::\d\d|h\d{0,2})? (?:no|na) "
     r"(?:servico|trabalho|trampo|plantao|turno|firma|loja|fabrica|escola)"
