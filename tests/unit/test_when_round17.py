@@ -1,6 +1,6 @@
 """Round 17: blind sets 41 and 42's wrong proposals, mended after their measure."""
 
-from datetime import date, datetime, time
+from datetime import date, datetime
 
 from services.conductor.portuguese.when import parse_when
 from services.conductor.proposal_change import on_proposed_day
@@ -13,11 +13,6 @@ PROPOSED = datetime(2026, 12, 1, 10)
 def test_the_hour_ones_ride_arrives_is_no_hour_wanted() -> None:
     text = "nao consigo, o onibus da fazenda so chega meio dia"
     assert on_proposed_day(parse_when(text, TUESDAY, NINE), PROPOSED, text) is None
-
-
-def test_an_hour_asked_beside_the_hour_ones_ride_arrives_stays() -> None:
-    when = read_when("marca pra mim sexta as 8 pfv, q o barco chega as 6")
-    assert when is not None and when.at == time(8)
 
 
 def test_the_same_hour_or_another_part_of_the_day_is_asked() -> None:

@@ -38,9 +38,6 @@ _AT_WORK = re.compile(
     r"|trabalho (?:a partir|depois|antes|ate|das) (?:d[ae]s? |as? )?\d{1,2}(?::\d\d|h\d{0,2})?"
     r"|(?:entro|entra|saio|sai|termina|acaba|larga)(?: \w+){0,3}? "
     r"(?:(?:as|a|das) \d{1,2}(?::\d\d|h\d{0,2})?|\d{1,2}(?::\d\d|h\d{0,2})|(?:ao )?meio dia)"
-    # The hour one's ride arrives ("o ônibus da fazenda só chega meio dia", round 17).
-    r"|(?:chego|chega)(?: (?:la|aqui|ai|na cidade))? (?:so )?(?:(?:as|a|ao) )?"
-    r"(?:\d{1,2}(?::\d\d|h\d{0,2})?|meio dia)"
     # Starting work at an hour written bare ("pego 8h no serviço", round 16).
     r"|(?:pego|pega|entro|entra) (?:as |a )?\d{1,2}(?::\d\d|h\d{0,2})? (?:no|na) "
     r"(?:servico|trabalho|trampo|plantao|turno|firma|loja|fabrica|escola)"
@@ -198,9 +195,24 @@ _COUNTED = re.compile(
 )
 
 
+# The hour one's ride arrives, given as the reason of a no ("não consigo, o ônibus da
+# fazenda só chega meio dia", round 17): why the time proposed cannot be, not a time
+# wanted. Beside a yes ("sim, chego às 11") it stays, and the yes is left unread.
+_RIDE_ARRIVES = re.compile(
+    r"\b(?:chego|chega)(?: (?:la|aqui|ai|na cidade))? (?:so )?(?:(?:as|a|ao) )?"
+    r"(?:\d{1,2}(?::\d\d|h\d{0,2})?|meio dia)\b"
+)
+_CANNOT = re.compile(r"\bnao (?:consigo|posso|da|vai dar|vou conseguir|rola)\b")
+
+
+def _ride_set_aside(folded: str) -> str:
+    return _RIDE_ARRIVES.sub(" ", folded) if _CANNOT.search(folded) else folded
+
+
 def set_aside(folded: str) -> str:
     """``folded`` without the times it names that are not the one wanted."""
     folded = _COUNTED.sub(" ", number_after_refused_hour(minutes_to_read(folded)))
+    folded = _ride_set_aside(folded)
     folded = moved_from_day_set_aside(hour_moved_on_its_day(folded))
     folded = kept_set_aside(busy_set_aside(busy_days_after_set_aside(folded)))
     folded = kept_parts_set_aside(folded)
