@@ -1,18 +1,11 @@
-"""A nickname alone is no full name (round 16).
+"""A nickname tied to a place or a title alone is no name (rounds 16 and 17).
 
-Asked "Qual é o seu nome completo?", some answer with what they are called: "Duda",
-"Zezinho", "Dona Cida", "é o zé da farmacia kkk". None is a name to book under, so the
-brain asks again. Read as a nickname, when nothing but it is said:
-
-- a short form Brazilians are called by, or a diminutive in "-zinho"/"-zinha" ("Duda",
-  "Zezinho", "Cida"); those some are registered with ("Lulu", "Dudu", "Xuxa", "Bebel")
-  are left as names;
-- a form of address with one word ("Dona Cida", "Seu Zé");
-- a short form with the place one is known by ("o Zé da farmácia", "a Cida do posto").
-
-A first name alone is a name as before ("Carlos", "Julia"), and a nickname given after an
-introduction stays the name it was ("sou eu, a Dona Cida" is Cida, "pode me chamar de
-Bia" is Bia), as earlier rounds read them.
+Asked how they are called, some answer with how the neighbourhood knows them: "é o zé da
+farmacia kkk", "a Cida do posto", "Dona Cida", "Seu Tonho". None is a name to book under,
+so the brain asks again. A short form or a diminutive alone ("Bia", "Duda", "Zezinho")
+is what the person is called, and the question ("como você se chama? Escreva só o seu
+nome") asks for no more: it is taken as the name. A nickname given after an introduction
+stays the name it was ("sou eu, a Dona Cida" is Cida).
 """
 
 from __future__ import annotations
@@ -35,11 +28,11 @@ _PLACES = (
 )
 _NICKNAME = re.compile(
     rf"^(?:(?:e|eh) )?(?:(?:a|o) )?(?:(?:{_SHORT_FORMS}|{_DIMINUTIVE})"
-    rf"(?: d[aoe] {_PLACES})?|(?:dona|seu|sr|sra|tia|tio) [a-z]+)"
+    rf" d[aoe] {_PLACES}|(?:dona|seu|sr|sra|tia|tio) [a-z]+)"
     r"(?: (?:k+|rs+|haha\w*))?$"
 )
 
 
 def nickname_only(text: str) -> bool:
-    """Whether ``text`` gives only a nickname, no full name."""
+    """Whether ``text`` gives only a nickname tied to a place or a title, no name."""
     return _NICKNAME.match(fold(text)) is not None
