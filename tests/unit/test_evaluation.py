@@ -34,7 +34,7 @@ def test_the_corpus_holds_at_least_300_labelled_messages() -> None:
 KINDS = ("answers", "intents", "names", "times")
 TUNING_FILES = (
     *KINDS,
-    *(f"blind{number}_{kind}" for number in range(1, 37) for kind in KINDS),
+    *(f"blind{number}_{kind}" for number in range(1, 43) for kind in KINDS),
     "round3_answers",
     "round3_intents",
     *(f"round10_{kind}" for kind in KINDS),
