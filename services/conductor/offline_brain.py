@@ -20,12 +20,13 @@ from services.conductor.consent_step import CONFIRM_CANCEL
 from services.conductor.doubt_answers import time_in_answer
 from services.conductor.no_shows import with_deadline
 from services.conductor.offline_other_times import other_times
+from services.conductor.offline_slots import offered_text, span_arguments, tried_day
 from services.conductor.offline_waitlist import waiting_text
 from services.conductor.portuguese.confirmation import confirmation_answer
 from services.conductor.portuguese.intents import Intent, chosen_option, intent_of, name_in
 from services.conductor.portuguese.speech import MENU, doubt_question, numbered, spoken
 from services.conductor.portuguese.waitlist import asks_for_earlier
-from services.conductor.portuguese.when import When, offered_slot, parse_when
+from services.conductor.portuguese.when import offered_slot, parse_when
 from services.conductor.proposal_change import on_proposed_day
 from services.conductor.tools.appointments import (
     CANCEL_APPOINTMENT,
@@ -204,7 +205,9 @@ class OfflineBrain:
             return self._call(JOIN_WAITLIST)
         proposed = results.of(PROPOSE_APPOINTMENT)
         if isinstance(proposed, Proposed):
-            return BrainReply(self._asked(proposed, facts))
+            clinic = self._clinic if facts.rescheduling else None
+            kept = clinic.move_keeps(text, proposed) if clinic else ""
+            return BrainReply(kept + self._asked(proposed, facts))
         refused = booked or proposed
         if refused is not None and LIMIT_REACHED in refused.error:
             return BrainReply(AT_LIMIT.format(limit=refused.error.rsplit(" ", 1)[-1]))
@@ -224,7 +227,7 @@ class OfflineBrain:
         if proposal is not None and proposal.action in (PROPOSED_BOOKING, PROPOSED_MOVE):
             answer = confirmation_answer(text, proposal.start, facts.today)
             if answer is True:
-                return self._book(proposal)
+                return self._yes(proposal, text, request)
             # A no naming no time nor another option ("tem outro dia?", "10h não, pode ser 11?").
             moved = when or on_proposed_day(None, proposal.start, text) or other_times(text, facts)
             if answer is False and not moved:
@@ -289,6 +292,13 @@ class OfflineBrain:
             return BrainReply(chosen)
         return self._call(tool, **args, **chosen)
 
+    def _yes(self, proposal: Proposal, text: str, request: BrainRequest) -> BrainReply:
+        """Books what was proposed, unless the yes names another professional: the time is
+        then proposed again, a booking with them, a move with its own (the reply says so)."""
+        if self._clinic is None or not self._clinic.names_another(text, proposal.professional):
+            return self._book(proposal)
+        return self._propose(proposal.start, request)
+
     def _book(self, proposal: Proposal) -> BrainReply:
         """Carries out the proposal the person said yes to."""
         at = proposal.start.strftime("%Y-%m-%dT%H:%M")
@@ -348,47 +358,6 @@ def follows_up(text: str, today: date) -> bool:
     """Whether a message that asks for nothing named answers the agent under way: an
     option picked ("2") or a time ("amanhã às 15h")."""
     return chosen_option(text, 10) is not None or parse_when(text, today) is not None
-
-
-def offered_text(available: Availability, refused: ToolFailure | None) -> str:
-    """The slots found, or why there are none where asked and the nearest alternatives."""
-    slots = [spoken(datetime.fromisoformat(s)) for s in available.slots]
-    if available.professionals:  # with a clinic file: who sees the patient then
-        slots = [f"{s} com {p}" for s, p in zip(slots, available.professionals, strict=False)]
-    reason = available.reason
-    # After a refused time its reason was said; the day's would mostly repeat it.
-    said = f"Nesse dia não dá: {reason}. " if reason and refused is None else ""
-    if not slots:
-        return f"{said}Não encontrei horários livres. Quer tentar outro dia?"
-    heading = "Os horários livres mais próximos são" if reason else "Tenho estes horários"
-    return (
-        f"{said}{heading}:\n{numbered(slots)}\nResponda com o número, ou diga outro dia e horário."
-    )
-
-
-def span_arguments(when: When) -> dict[str, str]:
-    """check_availability's arguments for a week ("semana que vem") or hours ("entre 14h
-    e 16h") asked for."""
-    arguments: dict[str, str] = {}
-    if when.day is None and when.week is not None:
-        arguments["since"] = when.week.isoformat()
-    if when.between is not None:
-        arguments["after"], arguments["before"] = (f"{t:%H:%M}" for t in when.between)
-    return arguments
-
-
-_TRIES = (PROPOSE_APPOINTMENT.name, BOOK_APPOINTMENT.name, RESCHEDULE_APPOINTMENT.name)
-
-
-def tried_day(request: BrainRequest) -> str | None:
-    """The day of the time just proposed or booked and refused, to look for other times
-    that day."""
-    for message in reversed(request.messages):
-        for call in message.tool_calls:
-            if call.name in _TRIES:
-                start = msgspec.json.decode(call.arguments).get("start", "")
-                return str(start)[:10] or None
-    return None
 
 
 def _passages(found: InfoFound) -> BrainReply | None:

@@ -19,6 +19,7 @@ from services.conductor.portuguese.services import anyone_in, professional_in, s
 from services.conductor.portuguese.speech import numbered, spoken
 from services.conductor.portuguese.text import fold, has_any
 from services.conductor.portuguese.when import parse_when
+from services.conductor.tools.scheduling import Proposed
 from services.domain.clinic_model import THE_SERVICE, ClinicModel
 from services.domain.conversation import Proposal
 
@@ -26,6 +27,9 @@ WHICH_SERVICE = "Qual atendimento você quer?"
 WITH_WHOM = "Com quem você prefere {service}?"
 ANYONE = "Quem estiver livre"
 ANSWER = "Responda com o número ou o nome."
+MOVE_KEEPS = (
+    "Na remarcação a consulta continua com *{kept}*; para {asked}, cancele esta e marque uma nova. "
+)
 # Words that ask to book what a message names, rather than ask about it.
 _BOOKING_WORDS = (
     "marcar", "agendar", "quero fazer", "queria fazer", "preciso fazer", "quero um",
@@ -128,6 +132,22 @@ class ClinicChoice:
             return None, True
         ids = [p.id for p in self.model.professionals.values() if p.name == chosen]
         return (ids[0] if ids else None), False
+
+    def names_another(self, text: str, professional: str) -> bool:
+        """Whether a message names a professional other than ``professional`` (an id; "" for
+        a proposal that named none): "sim, mas com o dr bruno" is no yes to Dra. Ana."""
+        named = professional_in(text, self.model)
+        return bool(professional) and named is not None and named != professional
+
+    def move_keeps(self, text: str, proposed: Proposed) -> str:
+        """The note before a move's question when the message asked for another
+        professional than the move's own, who stays; empty otherwise."""
+        named = professional_in(text, self.model)
+        kept = proposed.professional
+        if named is None or kept is None:
+            return ""
+        asked = self.model.professionals[named].name
+        return "" if asked == kept else MOVE_KEEPS.format(kept=kept, asked=asked)
 
     @staticmethod
     def answering_menu(messages: tuple[ChatMessage, ...]) -> bool:

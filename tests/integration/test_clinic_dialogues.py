@@ -160,3 +160,37 @@ async def test_moving_within_the_cut_off_is_refused_with_the_reason(conductor: D
     reply = await chat.say("amanhã às 10h")
     assert "só é possível cancelar ou remarcar até 2 horas antes" in reply
     assert chat.of_type(ActionProposed)[-1].action == "book"  # type: ignore[attr-defined]
+
+
+async def test_a_yes_naming_another_professional_books_nothing_and_proposes_with_them(
+    conductor: Decider,
+) -> None:
+    chat = await registered(conductor)
+    await chat.say("quero um retorno com a dra ana quinta às 15h")
+    asked = await chat.say("sim, pode confirmar com o dr bruno")
+    assert chat.of_type(AppointmentBooked) == []
+    assert "*retorno* com *Dr. Bruno Tavares" in asked and "quinta, 10/12 às 15:00" in asked
+    await chat.say("sim")
+    assert booked(chat).professional == "bruno"
+
+
+async def test_a_yes_naming_the_professional_proposed_books(conductor: Decider) -> None:
+    chat = await registered(conductor)
+    await chat.say("quero um retorno com a dra ana quinta às 15h")
+    await chat.say("sim, com a dra ana mesmo")
+    assert booked(chat).professional == "ana"
+
+
+async def test_a_yes_to_a_move_naming_another_professional_says_the_move_keeps_its_own(
+    conductor: Decider,
+) -> None:
+    chat = await registered(conductor)
+    await chat.say("quero um retorno com o dr bruno amanhã às 14h")
+    await chat.say("sim")
+    await chat.say("quero remarcar")
+    await chat.say("quinta às 15h")
+    reply = await chat.say("sim, pode confirmar com a dra ana")
+    assert reply.startswith("Na remarcação a consulta continua com *Dr. Bruno Tavares")
+    assert "para *quinta, 10/12 às 15:00*" in reply
+    assert len(chat.of_type(AppointmentBooked)) == 1
+    assert "foi remarcada" in await chat.say("sim")
