@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from services.conductor.portuguese.name_accents import accented
+from services.conductor.portuguese.name_sentences import SENTENCE_WORDS
 from services.conductor.portuguese.text import fold
 
 PARTICLES = frozenset({"da", "de", "do", "das", "dos", "e"})
@@ -83,7 +84,7 @@ def looks_like_name(name: str) -> bool:
 
 
 def _plausible(word: str) -> bool:
-    if word in _NEVER_IN_NAMES or _REPEATED.search(word):
+    if word in _NEVER_IN_NAMES or word in SENTENCE_WORDS or _REPEATED.search(word):
         return False
     if not _ASCII_WORD.match(word) or word in _ABBREVIATIONS or word in PARTICLES:
         return True
