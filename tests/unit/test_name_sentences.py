@@ -13,6 +13,11 @@ def test_a_sentence_in_the_first_person_is_no_name(answer: str) -> None:
     assert name_in(answer) is None
 
 
+@pytest.mark.parametrize("answer", ["faz preventivo ai?", "atende unimed", "tem vaga", "pode ser"])
+def test_a_question_or_a_reply_about_something_else_is_no_name(answer: str) -> None:
+    assert name_in(answer) is None
+
+
 def test_a_name_followed_by_a_sentence_keeps_the_name() -> None:
     assert name_in("Maria Silva, moro em Manaus") == "Maria Silva"
 
