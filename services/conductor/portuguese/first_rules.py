@@ -40,6 +40,7 @@ import re
 from services.conductor.portuguese.attending_promised import attending_promised
 from services.conductor.portuguese.booking_care_wanted import care_wanted
 from services.conductor.portuguese.booking_looked_up import booking_looked_up
+from services.conductor.portuguese.coming_by import coming_by
 from services.conductor.portuguese.exam_preparation import preparation_asked
 from services.conductor.portuguese.how_to_use import BOOKING_BY_CHANNEL
 from services.conductor.portuguese.intent import Intent
@@ -177,6 +178,7 @@ _CHECKS = (
     (Intent.CONFIRM, attending_promised),  # "recebi o lembrete, tamo la" (round 17)
     (Intent.UNKNOWN, sent_by_mistake),  # "opa foi sem querer" (round 17)
     (Intent.INFO, preparation_asked),  # "pode usar desodorante no dia da mamografia?"
+    (Intent.INFO, coming_by),  # "vou passar para pegar o resultado amanhã"
 )
 
 
