@@ -183,3 +183,7 @@ def test_the_state_of_something_not_the_clinic_with_a_day_asks_nothing(text: str
 )
 def test_spanish_look_up_and_use_of_data_refused(text: str, intent: Intent) -> None:
     assert intent_of(text) is intent
+
+
+def test_spanish_offers_refused_from_now_on_revoke() -> None:
+    assert intent_of("ya no quiero recibir promociones") is Intent.REVOKE

@@ -91,3 +91,12 @@ def test_another_name_after_the_name_is_not_taken_for_a_short_form() -> None:
 )
 def test_thanks_a_tag_or_a_dictated_stop_after_the_name_are_dropped(text: str, name: str) -> None:
     assert name_in(text) == name
+
+
+def test_the_short_form_after_a_first_name_alone_is_dropped() -> None:
+    assert name_in("Gabriela, Gabi") == "Gabriela"
+
+
+@pytest.mark.parametrize("text", ["e ai", "e ai mana", "eae", "obg"])
+def test_a_greeting_or_thanks_alone_gives_no_name(text: str) -> None:
+    assert name_in(text) is None

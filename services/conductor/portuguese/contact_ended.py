@@ -14,10 +14,11 @@ import re
 _REFUSED = re.compile(
     r"\bnao (?:quero|desejo) (?:mais )?(?:nenhum )?contato\b(?! com (?!voces\b|a clinica\b))"
     r"|\b(?:sai|saia|saiam|some|sumam) d(?:es+e|est?e|o) (?:meu )?(?:numero|zap|whatsapp)\b"
-    # The clinic's offers refused from now on (round 18: "nao quero mais receber promoçao de
-    # vcs"); without "mais" it is a condition beside a yes ("sim, mas nao quero receber
-    # propaganda"), no consent taken back.
-    r"|\bnao (?:quero|desejo) mais receber (?:\w+ ){0,2}?(?:promoc\w*|propagandas?|ofertas?"
+    # The clinic's offers refused from now on (round 18: "nao quero mais receber promoçao
+    # de vcs", "já não quero ..."); without "mais" or "já" it is a condition beside a yes
+    # ("sim, mas nao quero receber propaganda"), no consent taken back.
+    r"|\b(?:nao (?:quero|desejo) mais|ja nao (?:quero|desejo)) receber (?:\w+ ){0,2}?"
+    r"(?:promoc\w*|propagandas?|ofertas?"
     r"|novidades|publicidades?|anuncios?|marketing)\b"
 )
 

@@ -40,7 +40,7 @@ def without_first_saying(text: str) -> str:
 # called by ("francine scheidt, fran", "Gabriela Souza, gabi", round 18): four letters at
 # most opening as the first name does ("Maria" after "Mariana" is a name of its own).
 _SHORT_FORM_AFTER = re.compile(
-    r"^\s*(([^\W\d_]+)(?:\s+[^\W\d_]+)+)\s*[,.;]\s*([^\W\d_]{2,})\s*[.!]*$"
+    r"^\s*(([^\W\d_]+)(?:\s+[^\W\d_]+)*)\s*[,.;]\s*([^\W\d_]{2,})\s*[.!]*$"
 )
 
 

@@ -41,7 +41,8 @@ SPANISH = {
     "ustedes": "voces",
     # One's booking asked, one's data's use refused (round 18: "¿Tengo turno agendado?",
     # "ya no quiero que usen mis datos").
-    "tengo": "tenho", "usen": "usem", "ya": "ja",
+    "tengo": "tenho", "usen": "usem", "ya": "ja", "promociones": "promocoes",
+    "publicidad": "publicidade",
 }  # fmt: skip
 """Each Spanish word, folded (see ``fold``), and the Portuguese word read for it."""
 
