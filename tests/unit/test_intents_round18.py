@@ -15,7 +15,7 @@ from services.conductor.portuguese.intents import Intent, intent_of
     [
         "a consulta do meu filho é em belem ou macapa? esqueci",
         "a consulta do meu marido é em campo grande ou cuiabá?",
-        "a sessão é na unidade centro ou na sul?",
+        "a minha sessão é na unidade centro ou na sul?",
     ],
 )
 def test_which_of_two_places_a_booking_is_in_is_a_look_up(text: str) -> None:
@@ -24,6 +24,10 @@ def test_which_of_two_places_a_booking_is_in_is_a_look_up(text: str) -> None:
 
 def test_a_booking_wanted_in_one_of_two_places_stays_a_booking() -> None:
     assert intent_of("quero marcar consulta em belem ou macapa") is Intent.SCHEDULE
+
+
+def test_how_a_consultation_is_held_asked_with_no_ones_booking_is_no_look_up() -> None:
+    assert intent_of("a consulta é em grupo ou individual?") is not Intent.CONSULT
 
 
 def test_which_doctor_a_relatives_booking_is_with_is_a_look_up() -> None:

@@ -5,7 +5,7 @@ look-up, though the booking's place or its doctor reads like a question about th
 clinic, when the patient asks:
 
 - which of two places a booking is in: "a consulta do meu filho é em belem ou macapa?
-  esqueci", "a sessão é na unidade centro ou na sul?";
+  esqueci", "a minha sessão é na unidade centro ou na sul?";
 - which doctor a booking is with, the booking named with whose it is: "a consulta de
   mainha é com qual medico?";
 - whether a booking still holds: "ainda tenho sessão essa semana?", "minha mãe tem
@@ -26,13 +26,16 @@ _BOOKING = (
     r"(?:consultas?|sesoes|sesao|exames?|retorno|agendamentos?|horario|fisio\w*|terapia"
     r"|vacina|avaliacao|limpeza|procedimento|cirurgia)"
 )
-# Whose or which booking it is ("do meu filho", "de mainha", "de sexta"), up to two.
-_WHOSE = r"(?: d[aeo]s? (?:meu |minha )?[^\W\d_]+){0,2}"
-_IS = r"(?:e|eh|vai ser|ficou|sera|fica)"
-_PLACE_EITHER = re.compile(
-    rf"\b{_BOOKING}{_WHOSE} {_IS} (?:em|na|no|nas|nos) \w+(?: \w+){{0,3}} ou "
+# Whose booking it is ("do meu filho", "de mainha", "do Pedro"), or one's own ("minha
+# consulta"): said, the question is of a booking held, not of how the clinic works ("a
+# consulta é em grupo ou individual?", "a consulta do convênio é em dinheiro ou cartão?").
+_WHOSE = (
+    rf"(?:(?:minha|meu) {_BOOKING}|{_BOOKING} (?:d[ao] (?:meu|minha) [^\W\d_]+"
+    r"|d[aeo] (?!convenio\b|plano\b|sus\b|particular\b|grupo\b|retorno\b)[^\W\d_]+))"
 )
-_DOCTOR_ASKED = re.compile(rf"\b{_BOOKING}{_WHOSE} {_IS} com (?:qual|que|quem)\b")
+_IS = r"(?:e|eh|vai ser|ficou|sera|fica)"
+_PLACE_EITHER = re.compile(rf"\b{_WHOSE} {_IS} (?:em|na|no|nas|nos) \w+(?: \w+){{0,3}} ou ")
+_DOCTOR_ASKED = re.compile(rf"\b{_WHOSE} {_IS} com (?:qual|que|quem)\b")
 _STILL_MINE = re.compile(
     rf"\bainda (?:eu )?tenho (?:uma |alguma |algum )?{_BOOKING}\b"
     rf"|^(?:eu )?tenho (?:uma |alguma |algum )?{_BOOKING}\b(?: \w+){{0,3}} ainda\b"
