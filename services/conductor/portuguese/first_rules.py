@@ -30,6 +30,10 @@
 13. Round 16, tried first: one's name refused ("nao vou falar meu nome aqui nao"):
    nothing asked; a service no longer needed: its booking cancelled; a confirmation
    with "sim" ("minha avó confirma sim"); how to book by this channel: help.
+14. Round 18, checked after round 17's: a held booking asked by its place, its doctor or
+   whether it still holds (``booking_still_held``); what the clinic does or has
+   (``clinic_offers``); one's own therapist asked for (``own_professional``); a booking
+   asked outright beside a day of one's own or no reply (``booking_wish_plain``).
 Already folded, corrected text, a letter written twice counted once ("pasar").
 """
 
