@@ -4,7 +4,8 @@ Already folded text, doubled letters written once ("sesao"). A booking, though a
 or a talk is named beside it, when the patient wants:
 
 - to start a course of care: "bom diaaa quero começar a fisio, ja tenho o pedido
-  medico", "queria iniciar o tratamento";
+  medico", "queria iniciar o tratamento"; or to take it up again ("quero retomar a
+  terapia", round 18);
 - a consultation or an assessment with someone or for something: "queria uma avaliação
   com fisio esportivo", "queria uma consulta pra falar sobre anticoncepcional" (a talk
   with the doctor, not with a person at the desk);
@@ -23,8 +24,10 @@ import re
 
 _WANT = r"\b(?:quero|queria|gostaria de|preciso|precisava|to querendo|estou querendo)"
 _START = re.compile(
-    rf"{_WANT} (?:comecar|iniciar|come[cs]ar a fazer) (?:a |o |as |os )?"
-    r"(?:fisio\w*|tratamento|pilates|hidro\w*|rpg|acupuntura|sesoes|reabilitacao)\b"
+    # Taken up again too, and a talking cure (round 18: "quero retomar a terapia").
+    rf"{_WANT} (?:comecar|iniciar|come[cs]ar a fazer|retomar|voltar a fazer|recomecar)"
+    r" (?:a |o |as |os |uma |um )?(?:fisio\w*|tratamento|pilates|hidro\w*|rpg|acupuntura|sesoes"
+    r"|reabilitacao|terapia|psicoterapia|fono\w*|acompanhamento)\b"
 )
 _SEEN_FOR = re.compile(
     rf"{_WANT} (?:marcar |agendar )?(?:uma )?(?:consulta|avaliacao|sesao)"

@@ -30,6 +30,11 @@
 13. Round 16, tried first: one's name refused ("nao vou falar meu nome aqui nao"):
    nothing asked; a service no longer needed: its booking cancelled; a confirmation
    with "sim" ("minha avó confirma sim"); how to book by this channel: help.
+14. Round 18, checked after round 17's: a held booking asked by its place, its doctor or
+   whether it still holds (``booking_still_held``); what the clinic does or has
+   (``clinic_offers``); one's own therapist asked for (``own_professional``); a booking
+   asked outright beside a day of one's own or no reply (``booking_wish_plain``); coming
+   by to fetch or leave something (``coming_by``).
 Already folded, corrected text, a letter written twice counted once ("pasar").
 """
 
@@ -40,10 +45,14 @@ import re
 from services.conductor.portuguese.attending_promised import attending_promised
 from services.conductor.portuguese.booking_care_wanted import care_wanted
 from services.conductor.portuguese.booking_looked_up import booking_looked_up
+from services.conductor.portuguese.booking_still_held import booking_still_asked
+from services.conductor.portuguese.booking_wish_plain import booking_asked_outright
+from services.conductor.portuguese.clinic_offers import clinic_offer_asked
 from services.conductor.portuguese.coming_by import coming_by
 from services.conductor.portuguese.exam_preparation import preparation_asked
 from services.conductor.portuguese.how_to_use import BOOKING_BY_CHANNEL
 from services.conductor.portuguese.intent import Intent
+from services.conductor.portuguese.own_professional import own_professional_wanted
 from services.conductor.portuguese.stray_sent import sent_by_mistake
 
 _BOOKED_ASKED = re.compile(
@@ -70,8 +79,10 @@ _CLINICS = (
     r"|sala|espera|fila|ar|elevador)"
 )
 _STATE_ASKED = re.compile(
-    rf"^(?:e )?(?:a|o) (?!{_CLINICS}\b)[^\W\d_]+ (?:ta|esta) "
-    r"(?:boa|bom|ruim|cheia|cheio|calma|calmo|lotada|lotado|quente|fria|frio|limpa|limpo"
+    # A day between, and the sea's or the weather's state (round 18: "a maré hj ta alta ai?").
+    rf"^(?:e )?(?:a|o) (?!{_CLINICS}\b)[^\W\d_]+ (?:(?:hoje|agora) )?(?:ta|esta) "
+    r"(?:alta|baixa|forte|fraca|boa|bom|ruim|cheia|cheio|calma|calmo|lotada|lotado|quente"
+    r"|fria|frio|limpa|limpo"
     r"|aberta|aberto|fechada|fechado|agitada|agitado|tranquila|tranquilo)\b"
 )
 _OWN_HOME = re.compile(r"\bqual (?:e )?(?:a |o )?[^\W\d_]+(?: d[oa] [^\W\d_]+)? da minha casa\b")
@@ -174,10 +185,14 @@ _CHECKS = (
     (Intent.CONSULT, _forgotten_booking),
     (Intent.CONSULT, _part_of_booked_day),
     (Intent.CONSULT, booking_looked_up),  # "ve se minha mae tem consulta agendada" (round 17)
+    (Intent.CONSULT, booking_still_asked),  # "ainda tenho sessão essa semana?" (round 18)
     (Intent.SCHEDULE, care_wanted),  # "quero começar a fisio" (round 17)
     (Intent.CONFIRM, attending_promised),  # "recebi o lembrete, tamo la" (round 17)
     (Intent.UNKNOWN, sent_by_mistake),  # "opa foi sem querer" (round 17)
     (Intent.INFO, preparation_asked),  # "pode usar desodorante no dia da mamografia?"
+    (Intent.INFO, clinic_offer_asked),  # "fazem microagulhamento?" (round 18)
+    (Intent.HUMAN, own_professional_wanted),  # "falar diretamente com a minha psicóloga"
+    (Intent.SCHEDULE, booking_asked_outright),  # "quero marcar ... no dia da minha folga"
     (Intent.INFO, coming_by),  # "vou passar para pegar o resultado amanhã"
 )
 

@@ -26,7 +26,10 @@ from services.conductor.portuguese.name_labels import without_label
 from services.conductor.portuguese.name_nicknames import nickname_only
 from services.conductor.portuguese.name_relations import PATIENTS_RELATION, writers_relation
 from services.conductor.portuguese.name_remarks import name_before_remark, spoken_name
-from services.conductor.portuguese.name_repeats import without_first_saying
+from services.conductor.portuguese.name_repeats import (
+    without_first_saying,
+    without_short_form_after,
+)
 from services.conductor.portuguese.name_wraps import says_for_whom, unwrapped
 from services.conductor.portuguese.names import looks_like_name, written_as_name
 from services.conductor.portuguese.phrases import KNOWN_WORDS, PHRASES
@@ -92,6 +95,7 @@ _ROOTS = {
     "desmarc": "desmarcar",
     "remarc": "remarcar",
     "reagend": "reagendar",
+    "remanej": "remarcar",  # "preciso remanejar a consulta dela" (round 18)
 }
 _KNOWN = frozenset(_collapsed(word) for word in KNOWN_WORDS)
 
@@ -163,7 +167,8 @@ _PARTS = re.compile(r"\s*[,;?!]\s*")
 # consulta é pra minha mãe, Rosa", "sou eu mesmo, Osvaldo") likewise.
 _WHOSE_NAME = re.compile(
     r"\b(?:no|em) nome d[aeo]\b"
-    r"|^(?:(?:a )?(?:consulta|vaga|horario|agendamento) )?(?:eh|e) (?:pro|pra|para) "
+    # After "mas" too ("o celular é meu mas a consulta é pra minha mae, ...", round 18).
+    r"|(?:^|\bmas )(?:(?:a )?(?:consulta|vaga|horario|agendamento) )?(?:eh|e) (?:pro|pra|para) "
     r"(?:o |a )?(?:meu|minha|mim)\b|^(?:sou|e) eu(?: mesm[oa]| msm)?$"
     # "o nome e da minha filha ne? Isabelly Vitória" (round 11), "é o nome do meu filho ne?"
     r"|^(?:(?:o )?nome (?:eh|e)|(?:eh|e) o nome) d(?:ela|ele|[oa] (?:(?:meu|minha) )?\w+)(?: ne)?$"
@@ -248,7 +253,7 @@ def name_in(text: str) -> str | None:
 
 
 def _name_given(text: str) -> str | None:
-    said_once = without_first_saying(spoken_name(without_label(text)))
+    said_once = without_short_form_after(without_first_saying(spoken_name(without_label(text))))
     plain = unwrapped(" ".join(_SYMBOLS.sub(" ", said_once).split()))
     parts = _PARTS.split(plain)
     for said, after in pairwise(parts):

@@ -28,7 +28,9 @@ _PASSED = re.compile(
     rf"[^?.!]{{0,40}}?\bpara {_WHEN}"
 )
 _BOOKING = re.compile(
+    # Care named by its kind too ("passar a vacina do Gael pra outra data", round 18).
     r"\b(?:consulta|consultas|retorno|exame|agendamento|marcad[oa]|agendad[oa]|marquei"
+    r"|vacina|sesao|avaliacao|limpeza"
     r"|agendei|nao (?:vou|vai) (?:poder|conseguir) ir|nao (?:consigo|posso|da para) ir)\b"
 )
 

@@ -1,6 +1,7 @@
 """What the writer says of themselves beside a name (round 15).
 
 - Who the writer is, in a part of its own before the name: "sou a avó, Maria José ...",
+  "é a mãe, Priscila ..." (round 18),
   "sou a guria que mandou msg ontem, bruna martins", "aqui quem fala é o neto, mas o
   nome dele é ...": the part is dropped, and the "mas" after it.
 - Whose name is asked back, then answered: "o nome é do meu filho ou meu? o meu é
@@ -21,7 +22,9 @@ from services.conductor.portuguese.text import fold
 
 # Who writes, told by relation, by a description with what they did, or by their work.
 _WRITER = re.compile(
-    rf"^(?:e |eh )?(?:(?:eu )?sou|(?:aqui )?quem (?:fala|escreve|ta falando) (?:eh|e)) "
+    rf"^(?:e |eh )?(?:(?:eu )?sou|(?:aqui )?quem (?:fala|escreve|ta falando) (?:eh|e)"
+    # A bare "é" before the article ("é a mãe, Priscila ...", round 18).
+    r"|(?:e|eh)(?= (?:a|o) )) "
     rf"(?:a |o )?(?:{RELATIONS}\b.*"
     r"|(?:guria|guri|moca|moco|menina|menino|senhora|senhor|mulher|rapaz|paciente|mesma"
     r"|mesmo) (?:que|do|da|de|dos|das)\b.*)$"

@@ -10,7 +10,8 @@
   marinalva souza dos anjos"; a word said twice counts as a stammer only when two more
   words follow it ("Maria Maria" alone is left as written).
 - A correction: what follows "ops", "digo", "quer dizer", "aliás" replaces what came
-  before it ("Bruna Salles. Ops, Bruna Salles Cardoso").
+  before it ("Bruna Salles. Ops, Bruna Salles Cardoso"; "... Almeida ops Juliana ...",
+  with no stop before "ops", round 18).
 - A remark after the name in a sentence of its own ("Camila Ferraz Bittencourt.
   Desculpa a demora, tava em reuniao", "rodrigo tavares barbosa, tmj"): the name comes
   first, has two words or more, none a word of speech, is capitalised as a name (every
@@ -42,7 +43,7 @@ _ASIDE = re.compile(r"\s*\([^()]*\)\s*")
 _SAID_TWICE = re.compile(r"\b((?:[^\W\d_]+\s+)+?[^\W\d_]+)\s+\1\b", re.I)
 _WORD_TWICE = re.compile(r"\b([^\W\d_]{2,})\s+\1(?=(?:\s+[^\W\d_]+){2})", re.I)
 _CORRECTION = re.compile(
-    r"^(.*?)(?:[,.;!]\s*|\s+(?=digo\b|quer dizer\b|quis dizer\b|corrigindo\b))"
+    r"^(.*?)(?:[,.;!]\s*|\s+(?=digo\b|quer dizer\b|quis dizer\b|corrigindo\b|ops\b|oops\b))"
     r"(?:(?:ops|opa|oops|digo|quer dizer|quis dizer|alias|aliás|corrigindo)"
     r"\s*[,:.]?\s+)+",
     re.I,

@@ -34,3 +34,21 @@ def without_first_saying(text: str) -> str:
         if again := said_again.match(text):
             return again[2]
     return _REPEATED.sub("", text, count=1)
+
+
+# The whole name, then in a part of its own the short form of its first name one is
+# called by ("francine scheidt, fran", "Gabriela Souza, gabi", round 18): four letters at
+# most opening as the first name does ("Maria" after "Mariana" is a name of its own).
+_SHORT_FORM_AFTER = re.compile(
+    r"^\s*(([^\W\d_]+)(?:\s+[^\W\d_]+)*)\s*[,.;]\s*([^\W\d_]{2,})\s*[.!]*$"
+)
+
+
+def without_short_form_after(text: str) -> str:
+    """``text`` without the short form of its first name said after the whole name."""
+    said = _SHORT_FORM_AFTER.match(text)
+    if said is None:
+        return text
+    first, short = said[2].lower(), said[3].lower()
+    shortened = len(short) <= 4 < len(first) and first.startswith(short[:3])
+    return said[1] if shortened else text

@@ -2,14 +2,15 @@
 
 - Greetings before it, one or several, set apart by a comma or a full stop ("oi boa
   tarde, Kauã Ribeiro Mendes", "Bom dia. Edson Aurélio Cavalcanti", "boa tarde moça,
-  Irene Batista").
+  Irene Batista", "e aí mana, é Cleide ...").
 - A filler or an interjection opening the message ("então meu nome é ...", "oxe, é
   Cícera ...").
 - A tag closing it: "né" and what follows it ("... dos Santos né com V"), "visse",
   "viu", Minas' "sô", laughter ("kkk", "rsrs", "haha"); thanks, a form of address or
   "às ordens" in a part of their own ("É Josefa Maria, minha filha", "... Obrigada.");
   another name one is called by ("José Antônio mas pode me chamar de Zé"); saying it
-  again ("sou eu a Luzia Gomes de novo", round 10).
+  again ("sou eu a Luzia Gomes de novo", round 10); thanks shortened ("obg"), an asking
+  "tá", a dictated "ponto" (round 18).
 - Whom the booking is for, said in its own part after the name ("o nome é Lucas
   Gabriel Teixeira, é pro meu filho de 8 anos"): no second introduction.
 
@@ -24,9 +25,13 @@ import unicodedata
 
 from services.conductor.portuguese.text import fold
 
-_GREETING = r"(?:oi|ola|opa|bom dia|boa tarde|boa noite|tudo bem|tudo bom)"
-# Whom the greeting is for ("boa tarde moça, Irene Batista").
-_ADDRESS = r"(?:moca|moco|senhora|senhor|querida|querido|doutora|doutor|gente|pessoal|dona)"
+# "e aí" greets as "oi" does (round 18: "e ai mana, é Cleide Ferreira Cardoso").
+_GREETING = r"(?:oi|ola|opa|e ai|eai|eae|bom dia|boa tarde|boa noite|tudo bem|tudo bom)"
+# Whom the greeting is for ("boa tarde moça, Irene Batista", "e aí mana,").
+_ADDRESS = (
+    r"(?:moca|moco|senhora|senhor|querida|querido|doutora|doutor|gente|pessoal|dona|mana|mano"
+    r"|amiga|amigo)"
+)
 _OPENING = re.compile(
     rf"^(?:{_GREETING}\s*)+(?:{_ADDRESS}\s*)?[,.!]+\s+"
     # The Northeast's "macho", "vixe" (round 16: "macho é damião ferreira do nascimento").
@@ -50,7 +55,12 @@ _CLOSING = re.compile(
     r"|\s*[,.!]+\s*(?:i['\u2019]?m|i am|it['\u2019]?s me)(?: the patient)?\s*[.!]*$"
     # The South's "tchê" and the city's "mano", "véi" calling the listener (round 17: "bah
     # é Jorge Rodrigues da Rosa tchê", "é gabriel souza de lima mano"); no name ends so.
-    r"|,?\s+(?:tche|mano|mana|vei|veio|brother|parca)\s*[.!]*$",
+    r"|,?\s+(?:tche|mano|mana|vei|veio|brother|parca)\s*[.!]*$"
+    # Round 18: thanks shortened, with no comma ("raimunda de souza lima obg"); an asking
+    # "tá" ("... teixeira mendes tá"); a full stop dictated to a voice typer ("... da silva
+    # ponto"). No name ends in any of them.
+    r"|,?\s+(?:obg|obgd|obgda|obgdo|obrigad[oa]|brigad[oa]|valeu|vlw|ta|tah|ponto(?: final)?)"
+    r"\s*[.!]*$",
     re.IGNORECASE,
 )
 # Minas' "sô" (senhor) closing the message, told from "só" by its circumflex.

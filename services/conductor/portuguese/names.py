@@ -61,6 +61,8 @@ _NEVER_IN_NAMES = frozenset({
     "quanto", "quantos", "qual", "quais", "custa", "onde", "quando", "me", "chamam",
     # What one always has, no name ("o de sempre kkk", "como sempre", round 17).
     "sempre",
+    # Thanks shortened (round 18: "obg").
+    "obg", "obgd", "obgda", "obgdo",
 })  # fmt: skip
 # Whole answers that are no name, though each word may be one somewhere ("Nada", "Sim").
 _NOT_A_NAME = frozenset({
@@ -69,6 +71,8 @@ _NOT_A_NAME = frozenset({
     "tudo bem", "eu", "ela", "ele", "rs",
     # Words of endearment one is called by, no name ("nega", round 15).
     "nega", "nego", "neguinha", "neguinho", "nega veia",
+    # "e aí" greets (round 18).
+    "e ai", "eai", "eae", "e ae",
 })  # fmt: skip
 
 

@@ -109,6 +109,7 @@ _CONFIRM = ("confirmado", "confirmada", "confirmar")
 _ASKED_INFO = (
     "endereco", "onde fica", "onde voces ficam", "como chegar", "localizacao", "qual a rua",
     "ponto de referencia", "estacionamento", "estacionar", "parar o carro", "manobrista",
+    "valet",  # round 18
     "horario de funcionamento", "horario de atendimento", "que horas abre", "que horas fecha",
     "ate que horas", "funcionam", "funciona ate", "funciona de", "funciona no", "funciona aos",
     "que horas funciona", "quanto custa", "quanto ta", "quanto esta", "quanto e", "quanto sai",

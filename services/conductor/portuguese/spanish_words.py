@@ -19,7 +19,8 @@ _PHRASES = (
     (re.compile(r"\bbuenas tardes\b"), "boa tarde"),
     (re.compile(r"\bbuenas noches\b"), "boa noite"),
     # A booking is "un turno" only after a Spanish word: "turno da noite" is a work shift.
-    (re.compile(r"\b(un|mi|el|su|tu|al|del|otro) turno\b"), r"\1 consulta"),
+    # "tengo turno" too (round 18: "¿Tengo turno agendado?").
+    (re.compile(r"\b(un|mi|el|su|tu|al|del|otro|tengo) turno\b"), r"\1 consulta"),
     # "no" is also Portuguese ("no dia"): refused only before a Spanish verb (round 17: "no
     # quiero recibir más mensajes"); "si" only opening the message ("si, voy a ir").
     (re.compile(r"\bno (quiero|puedo|voy|necesito)\b"), r"nao \1"),
@@ -38,6 +39,10 @@ SPANISH = {
     "borren": "apaguem", "borrar": "apagar", "borra": "apaga", "datos": "dados",
     "mis": "meus", "recibir": "receber", "mensajes": "mensagens", "voy": "vou",
     "ustedes": "voces",
+    # One's booking asked, one's data's use refused (round 18: "¿Tengo turno agendado?",
+    # "ya no quiero que usen mis datos").
+    "tengo": "tenho", "usen": "usem", "ya": "ja", "promociones": "promocoes",
+    "publicidad": "publicidade",
 }  # fmt: skip
 """Each Spanish word, folded (see ``fold``), and the Portuguese word read for it."""
 
