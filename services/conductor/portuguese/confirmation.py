@@ -14,6 +14,8 @@ import re
 import unicodedata
 from datetime import date, datetime
 
+from services.conductor.portuguese.answer_delay import without_delay_remarked
+from services.conductor.portuguese.answer_dictated import with_marks_written
 from services.conductor.portuguese.answer_emoji import emoji_answer
 from services.conductor.portuguese.answer_for_whom import without_whom_for
 from services.conductor.portuguese.answer_parts import AnswerGrammar, Part, asks
@@ -204,6 +206,7 @@ def confirmation_answer(
     start and the day it is read on, its own day and hour said again point at it
     ("dia 1 às 10 tá ótimo", ``proposal_named``). Plain English is read too ("that
     works, thanks!", ``english_answers``)."""
+    text = with_marks_written(text)  # "Sim vírgula pode confirmar ponto" (round 18)
     if all_english(text):
         return english_answer(text, consent=False)  # "that works, thanks!", "no problem"
     if yes_taken_back(text, confirmation_answer):
@@ -235,6 +238,7 @@ def _portuguese_answer(
         text = with_proposal_pointed(text, proposed, today)
         text = with_proposal_weekday_pointed(text, proposed, today)  # "terça tá bom"
     text = without_hurry(without_remarks(text, proposed))  # "confirma sim, terça to de folga"
+    text = without_delay_remarked(text)  # "sim, a mensagem só chegou agora" (round 18)
     text = without_courtesies(text)  # "sim, pode confirmar, obrigada desde já" (round 17)
     text = with_professional_apart(with_reason_apart(text))  # "... que eu vou levar meu avô"
     text = with_day_pointed(without_whom_for(text), proposed)

@@ -64,7 +64,9 @@ _PURPOSE_NAMED = re.compile(
 # "novidades", "divulgação": the clinic's news, no part of the notice (round 17).
 _ADVERTISING = (
     r"(?:propagandas?|marketing|promoc(?:ao|oes)|publicidade|spam|ofertas?|anuncios?"
-    r"|novidades|divulgac(?:ao|oes)|newsletter)"
+    r"|novidades|divulgac(?:ao|oes)|newsletter"
+    # Round 18: "promo" clipped, and what is advertised named after it ("promo de botox").
+    r"|promos?)(?:\s+de\s+(?!(?:ninguem|nada|voces|vcs)\b)[a-z]+)?"
 )
 _CARRIER = (
     r"(?:(?:essas?|esses?|as|os)\s+)?(?:mensage(?:m|ns)|msgs?|whats(?:app)?|zap|sms|e-?mails?"
@@ -95,11 +97,19 @@ _NOT_ASKED_REFUSED = re.compile(
     r"|numero|telefone))?"
     # The negator said again at the end, as speech does ("só não me manda promoção não").
     r"(?:\s+(?:nao|n)\b)?"
-    # The thing refused named first ("propaganda não", round 11).
-    r"|(?:\b(?:mas|so|porem)\s+)*\b(?:propagandas?|marketing|promoc(?:ao|oes)|publicidade"
-    r"|spam|ofertas?|anuncios?)\s+(?:nao|n)\b"
-    # ... with the verb after it ("propaganda não quero", round 13).
-    r"(?:\s+(?:quero|queria|aceito|autorizo|desejo|recebo)\b)?"
+    # The thing refused named first ("propaganda não", round 11), and more of its kind
+    # with it ("promoção e essas coisa não manda", round 18).
+    rf"|(?:\b(?:mas|so|porem)\s+)*\b{_ADVERTISING}"
+    r"(?:\s+(?:e\s+nem|nem|e|ou)\s+(?:essas?|esses?|outras?|outros?)\s+coisas?)?\s+(?:nao|n)\b"
+    # ... with the verb after it ("propaganda não quero", round 13; "não manda", 18).
+    r"(?:\s+(?:quero|queria|aceito|autorizo|desejo|recebo|manda|mandem|mande|envia|enviem"
+    r"|envie)\b(?:\s+(?:nao|n)\b)?)?"
+)
+# Agreement asked on the refusal alone ("sem marketing, ok?", round 18): the consent's
+# question is answered, what is asked is only the refusal's.
+_NOT_ASKED_REFUSED = re.compile(
+    rf"(?:{_NOT_ASKED_REFUSED.pattern})"
+    r"(?:\s*,?\s*(?:ok|okay|blz|beleza|certo|combinado|pode\s+ser|ta|ta\s+bom)\s*\?+)?"
 )
 # A refusal ending by asking to go on without consent or another way ("não aceito, pode
 # ser sem isso?", "não quero, tem outro jeito de marcar?", "não, posso marcar por
