@@ -247,3 +247,65 @@ def test_the_part_of_the_day_one_is_busy_doing_something_gives_way_to_the_part_a
 
 def test_a_part_of_the_day_wanted_with_a_gerund_is_not_set_aside() -> None:
     assert read_when("to querendo de manha, tem de tarde?") is None  # two parts: asked
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Sim. So pra consulta msm né? entao pode", "só pro agendamento, certo? então autorizo"],
+)
+def test_the_notices_own_purpose_asked_back_then_a_yes_is_consent(text: str) -> None:
+    assert consent_answer(text) is True
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "pode sim, é só pra consulta né?",
+        "So pra consulta né? e vcs passam pra alguem?",
+        "Sim. So pra consulta né? nao",
+    ],
+)
+def test_the_purpose_asked_back_without_a_plain_yes_after_it_stays_unread(text: str) -> None:
+    assert consent_answer(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sim. (sou bem cuidadosa com isso, mas se é só pro agendamento tudo bem)",
+        "sim, mas se é só pro agendamento tudo bem",
+        "autorizo, sou muito cuidadoso com meus dados",
+    ],
+)
+def test_ones_care_with_the_data_beside_a_yes_keeps_the_consent(text: str) -> None:
+    assert consent_answer(text) is True
+
+
+def test_ones_care_with_a_condition_of_another_kind_stays_unread() -> None:
+    assert consent_answer("sim, sou cuidadosa com isso, se nao passarem pra ninguem") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ué, clinico geral? tá bom, pode confirmar msm",
+        "oxe, com a doutora? ok, pode marcar",
+    ],
+)
+def test_the_proposal_echoed_in_surprise_then_taken_is_a_yes(text: str) -> None:
+    assert _confirmed(text) is True
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ué, quinta? tá bom, pode confirmar",
+        "ué, não tem mais cedo? pode confirmar",
+        "ué, de manha? pode confirmar",
+        "ué, clinico geral? pode confirmar? e o preço?",
+    ],
+)
+def test_an_echo_naming_a_time_a_change_or_a_question_after_leaves_the_yes_unread(
+    text: str,
+) -> None:
+    assert _confirmed(text) is None

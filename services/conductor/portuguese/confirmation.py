@@ -29,6 +29,7 @@ from services.conductor.portuguese.confirmation_asked import (
     no_then_professional_wished,
     other_option_asked,
 )
+from services.conductor.portuguese.confirmation_echo import yes_after_echo
 from services.conductor.portuguese.confirmation_moved import move_asked
 from services.conductor.portuguese.confirmation_reasons import (
     with_professional_apart,
@@ -254,6 +255,8 @@ def _portuguese_answer(
         return True  # "Sim. Preciso levar algum exame?" (round 9)
     if asks(text) and yes_then_lateness_asked(text, confirmation_answer):
         return True  # "pode, mas se eu atrasar vcs esperam?" (round 14)
+    if asks(text) and yes_after_echo(text, confirmation_answer):
+        return True  # "ué, clinico geral? tá bom, pode confirmar msm" (round 18)
     if asks(text) and no_beside_question_without_hour(text, confirmation_answer):
         return False  # "Não. Pode ser de tarde?" (round 9)
     another = _ANOTHER_ASKED.search(text)

@@ -36,7 +36,9 @@ _NOT_WHOM = (
 )
 # "mas só pra consulta", "desde que seja só pra consulta", "se é pra marcar consulta".
 _PURPOSE_NAMED = re.compile(
-    r"(?:\b(?:mas|(?:desde|contanto) (?:que|q) seja|se (?:e|eh|for)|so se for|sendo)\s+)?"
+    # "mas se é só pro agendamento" (round 18): the "mas" turns to the purpose.
+    r"(?:\b(?:mas|(?:desde|contanto) (?:que|q) seja|(?:mas\s+)?se (?:e|eh|for)|so se for"
+    r"|sendo)\s+)?"
     r"(?:\b(?:so|somente|apenas|exclusivamente|unicamente)\s+)?"
     # "p" and "p/" are chat's "pra" ("só p o atendimento", blind sets 21 to 24).
     rf"\b(?:pra|para|pro|p/|p(?=\s))\s*(?:fins?\s+(?:de|d[oa]s?)\s+)?{_DETERMINER}?{_PURPOSES}"
@@ -136,10 +138,19 @@ def _plain(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+# Round 18: the notice's own purpose asked back, then the yes said after it ("Sim. Só pra
+# consulta msm né? então pode"): the notice answers the question ("só para o seu
+# atendimento") and the yes after it stands. Ending the message, the question still
+# asks, and the answer stays unread ("pode sim, é só pra consulta né?", round 14).
+_PURPOSE_ASKED = re.compile(
+    rf"(?:{_PURPOSE_NAMED.pattern})\s*,?\s*(?:ne|neh|certo|nao e|nao)\s*\?+(?=\s*[^\s?])"
+)
+
+
 def within_scope(text: str) -> str:
     """``text`` without what it says of the notice's own purposes or of what the notice
     does not ask; the rest is read as the answer."""
-    plain = _plain(text)
+    plain = _PURPOSE_ASKED.sub(" , ", _plain(text))
     return _NOT_ASKED_REFUSED.sub(" ", _PURPOSE_NAMED.sub(" ", plain))
 
 
