@@ -289,10 +289,10 @@ def test_ones_care_with_a_condition_of_another_kind_stays_unread() -> None:
     "text",
     [
         "ué, clinico geral? tá bom, pode confirmar msm",
-        "oxe, com a doutora? ok, pode marcar",
+        "oxe, com a doutora? ok, pode marcar mesmo assim",
     ],
 )
-def test_the_proposal_echoed_in_surprise_then_taken_is_a_yes(text: str) -> None:
+def test_the_proposal_echoed_in_surprise_then_taken_anyway_is_a_yes(text: str) -> None:
     assert _confirmed(text) is True
 
 
@@ -303,6 +303,7 @@ def test_the_proposal_echoed_in_surprise_then_taken_is_a_yes(text: str) -> None:
         "ué, não tem mais cedo? pode confirmar",
         "ué, de manha? pode confirmar",
         "ué, clinico geral? pode confirmar? e o preço?",
+        "ah, pediatra? pode",
     ],
 )
 def test_an_echo_naming_a_time_a_change_or_a_question_after_leaves_the_yes_unread(
