@@ -53,9 +53,14 @@ _THANKS = frozenset({"obrigado", "obrigada", "brigado", "brigada", "valeu", "gra
 _FOR = frozenset({"por", "pela", "pelo", "pelas", "pelos"})
 # Thinking it over ("deixa eu pensar...", "deixa eu ver"): before a no, nothing; before
 # or after a yes, a doubt.
+# Round 18: any verb of checking or asking after "deixa eu" ("deixa eu checar a agenda do
+# meu chefe", "deixe-me conferir"), not only "ver" and "pensar".
+_CHECKING = ("pensar", "ver", "checar", "conferir", "olhar", "verificar", "consultar",
+             "perguntar", "confirmar", "falar", "dar uma olhada")  # fmt: skip
 _PONDERING = frozenset(
-    {("deixa", "eu", "pensar"), ("deixa", "eu", "ver"), ("deixe", "me", "pensar"),
-     ("pensando", "bem"), ("deixa", "eu", "pensar", "melhor")}
+    {("pensando", "bem"), ("deixa", "eu", "pensar", "melhor"),
+     *((*let, *verb.split()) for let in (("deixa", "eu"), ("deixe", "me"), ("deixa", "me"),
+       ("deixe", "eu")) for verb in _CHECKING)}
 )  # fmt: skip
 
 

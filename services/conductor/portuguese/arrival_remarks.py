@@ -25,8 +25,14 @@ _ANY_DAY = date(2026, 1, 5)
 _ARRIVING = frozenset(
     {"chego", "chegar", "chegue", "chegando", "chegaria", "atraso", "atrasar", "atrase",
      "atrasada", "atrasado", "atrasadinha", "atrasadinho", "saio", "sair", "largo", "onibus",
-     "uber", "metro", "trem", "carona", "busao"}
+     "uber", "metro", "trem", "carona", "busao",
+     # Round 18: the river's and the road's rides, and where one arrives ("o barco chega
+     # cedo", "chego de manhãzinha no porto").
+     "chega", "chegamos", "barco", "lancha", "balsa", "voadeira", "porto", "van", "moto",
+     "taxi", "rodoviaria"}
 )  # fmt: skip
+# Arriving in the afternoon or the evening may miss a morning proposal: no mere remark.
+_LATE_PARTS = frozenset({"tarde", "noite"})
 
 
 def about_arriving(words: tuple[str, ...]) -> bool:
@@ -34,6 +40,8 @@ def about_arriving(words: tuple[str, ...]) -> bool:
     if not _ARRIVING.intersection(words) or any(c.isdigit() for w in words for c in w):
         return False  # a number may be an hour, its digits collapsed ("11" read "1")
     when = parse_when(" ".join(words), _ANY_DAY)
+    if when is not None and when.period in _LATE_PARTS:
+        return False  # "vou de ônibus, chego de tarde" (round 18)
     return when is None or (when.at is None and when.day is None and when.between is None)
 
 

@@ -26,13 +26,22 @@ _BUSY = re.compile(
     rf" (?:uma |um |o |a )?{_ACTIVITY} (?:no |na |nesse |nessa |neste |nesta )?"
     rf"({_DAY})(?: feira)?\b(?! (?:de |a |pela )?(?:manha|tarde|noite)\b)"
 )
+# Round 18: the day one's ride leaves or comes ("o barco só sai de lá quarta. tem dia
+# 4?"): why another day is asked, not the day wanted.
+_RIDE_DAY = re.compile(
+    r"\b(?:o |a )?(?:barco|onibus|busao|balsa|lancha|voadeira|van|trem|aviao|voo|carona"
+    r"|caminhao)(?: (?:da|do|de) \w+)? (?:so |somente |apenas )?(?:sai|chega|passa|parte|vem"
+    r"|volta|desce|sobe)(?: (?:de la|daqui|de ca|pra ca|pra la|aqui|la|pra cidade))?"
+    rf" (?:na |no |toda |todo )?({_DAY})(?: feira)?\b"
+)
 _DAY_NAMED = re.compile(rf"\b{_DAY}\b|\bdia \d|\d/\d|\bsemana que vem\b")
 
 
 def busy_days_after_set_aside(folded: str) -> str:
-    """``folded`` without a day told busy by the activity said before it, when another day
-    is named outside it."""
-    for found in reversed(list(_BUSY.finditer(folded))):
+    """``folded`` without a day told busy by the activity said before it, or the day
+    one's ride leaves, when another day is named outside it."""
+    told = [*_BUSY.finditer(folded), *_RIDE_DAY.finditer(folded)]
+    for found in sorted(told, key=lambda found: found.start(), reverse=True):
         without = folded[: found.start(1)] + folded[found.end(1) :]
         if _DAY_NAMED.search(without):
             folded = without

@@ -24,6 +24,14 @@ _BUSY_PART = re.compile(
     rf"\b(?:eu |ele |ela |a gente |nos )?(?:tenho|tem|temos|faco|faz) (?:uma |um |a |o )?"
     rf"{_ACTIVITY} (?:de |a |pela |na parte da )(manha|tarde|noite)\b"
 )
+# Round 18: what one is doing then, said with a gerund ("to vendendo na feira de manha",
+# "vou estar trabalhando a tarde"); a wish or a need so said is none ("to querendo").
+_DOING_PART = re.compile(
+    r"\b(?:eu |ele |ela |a gente )?(?:to|tou|estou|ta|esta|vou estar|vou ta|fico)"
+    r" (?!(?:querendo|precisando|podendo|conseguindo|preferindo|pensando|procurando)\b)"
+    r"[a-z]+ndo\b(?: (?!(?:nao|mas|so|tem|pode)\b)[a-z]+){0,6}?"
+    r" (?:de |a |pela |na parte da )(manha|tarde|noite)\b"
+)
 _PART = re.compile(r"\b(?:manha|tarde|noite)\b")
 _DAY = r"(?:segunda|terca|quarta|quinta|sexta|sabado|domingo|amanha|hoje)"
 # "que quinta tenho dentista", "pq sexta ela trabalha": the day given as the reason.
@@ -40,7 +48,8 @@ _DAY_NAMED = re.compile(rf"\b{_DAY}\b|\bdia \d|\d/\d")
 def busy_set_aside(folded: str) -> str:
     """``folded`` without the days and parts of the day told as busy, when another is
     named outside them."""
-    for found in reversed(list(_BUSY_PART.finditer(folded))):
+    told = [*_BUSY_PART.finditer(folded), *_DOING_PART.finditer(folded)]
+    for found in sorted(told, key=lambda found: found.start(), reverse=True):
         without = folded[: found.start(1)] + folded[found.end(1) :]
         if _PART.search(without):
             folded = without

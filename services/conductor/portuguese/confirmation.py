@@ -14,6 +14,8 @@ import re
 import unicodedata
 from datetime import date, datetime
 
+from services.conductor.portuguese.answer_delay import without_delay_remarked
+from services.conductor.portuguese.answer_dictated import with_marks_written
 from services.conductor.portuguese.answer_emoji import emoji_answer
 from services.conductor.portuguese.answer_for_whom import without_whom_for
 from services.conductor.portuguese.answer_parts import AnswerGrammar, Part, asks
@@ -27,6 +29,7 @@ from services.conductor.portuguese.confirmation_asked import (
     no_then_professional_wished,
     other_option_asked,
 )
+from services.conductor.portuguese.confirmation_echo import yes_after_echo
 from services.conductor.portuguese.confirmation_moved import move_asked
 from services.conductor.portuguese.confirmation_reasons import (
     with_professional_apart,
@@ -204,6 +207,7 @@ def confirmation_answer(
     start and the day it is read on, its own day and hour said again point at it
     ("dia 1 às 10 tá ótimo", ``proposal_named``). Plain English is read too ("that
     works, thanks!", ``english_answers``)."""
+    text = with_marks_written(text)  # "Sim vírgula pode confirmar ponto" (round 18)
     if all_english(text):
         return english_answer(text, consent=False)  # "that works, thanks!", "no problem"
     if yes_taken_back(text, confirmation_answer):
@@ -235,6 +239,7 @@ def _portuguese_answer(
         text = with_proposal_pointed(text, proposed, today)
         text = with_proposal_weekday_pointed(text, proposed, today)  # "terça tá bom"
     text = without_hurry(without_remarks(text, proposed))  # "confirma sim, terça to de folga"
+    text = without_delay_remarked(text)  # "sim, a mensagem só chegou agora" (round 18)
     text = without_courtesies(text)  # "sim, pode confirmar, obrigada desde já" (round 17)
     text = with_professional_apart(with_reason_apart(text))  # "... que eu vou levar meu avô"
     text = with_day_pointed(without_whom_for(text), proposed)
@@ -250,6 +255,8 @@ def _portuguese_answer(
         return True  # "Sim. Preciso levar algum exame?" (round 9)
     if asks(text) and yes_then_lateness_asked(text, confirmation_answer):
         return True  # "pode, mas se eu atrasar vcs esperam?" (round 14)
+    if asks(text) and yes_after_echo(text, confirmation_answer):
+        return True  # "ué, clinico geral? tá bom, pode confirmar msm" (round 18)
     if asks(text) and no_beside_question_without_hour(text, confirmation_answer):
         return False  # "Não. Pode ser de tarde?" (round 9)
     another = _ANOTHER_ASKED.search(text)

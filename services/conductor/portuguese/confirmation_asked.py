@@ -30,11 +30,13 @@ _ANY_DAY = date(2026, 1, 5)
 _CANNOT_BE = (
     r"(?:nao|n|num)\s+(?:pode|podia|poderia|daria|dava|da)\s+(?:pra\s+|para\s+)?ser\b[^?.!]*"
 )
+# The proposal's own day said with it ("mais tarde no mesmo dia tem?", round 18).
+_SAME_DAY = r"(?:\s+(?:no\s+mesmo\s+dia|nesse\s+(?:mesmo\s+)?dia|na\s+mesma\s+data))?"
 _EARLIER_OR_LATER = (
     r"(?:(?:e\s+)?(?:tem|teria|tinha|nao tem|nao teria)\s+(?:algo\s+|algum horario\s+"
-    r"|horario\s+|vaga\s+)?(?:mais cedo|mais tarde|antes|depois)"
+    rf"|horario\s+|vaga\s+)?(?:mais cedo|mais tarde|antes|depois){_SAME_DAY}"
     # The verb after what is asked, as speech orders it ("mais cedo tem?", round 13).
-    r"|(?:e\s+)?(?:algo\s+|horario\s+)?(?:mais cedo|mais tarde)\s+(?:tem|teria|tinha))"
+    rf"|(?:e\s+)?(?:algo\s+|horario\s+)?(?:mais cedo|mais tarde){_SAME_DAY}\s+(?:tem|teria|tinha))"
 )
 # What would suit given as an example ("tipo depois das 15", "tipo 7h30 no mesmo dia").
 _EXAMPLE = (

@@ -21,14 +21,28 @@ import re
 
 _BRINGING = re.compile(
     r"\s+(?:que|q|pq|porque)\s+(?=(?:eu\s+)?(?:vou\s+|vo\s+|irei\s+)?"
-    r"(?:levar|trazer|acompanhar|levo|trago|acompanho)\b)",
+    r"(?:levar|trazer|acompanhar|levo|trago|acompanho)\b"
+    # Round 18: how one gets there ("que eu vou de ônibus", "que eu chego de manhãzinha no
+    # porto"), read then as any remark on arriving (``arrival_remarks``).
+    r"|(?:eu\s+)?(?:chego|chegarei|vou\s+de|vo\s+de|vou\s+a\s+p[eé]|pego\s+(?:o|a)|venho\s+de)\b)",
+    re.IGNORECASE,
+)
+
+
+# Speech's "chegar no" for the written "chegar ao" ("chego no porto", round 18): its "no"
+# is "in the", which the answers' words would take for the English "no".
+_ARRIVING_IN = re.compile(
+    r"\b(cheg(?:o|a|ar|amos|ando|arei)|desembarco|des[cç]o)"
+    # When, said between ("chego de manhãzinha no porto").
+    r"((?:\s+(?!n[aã]o\b|n\b)[^\W\d_]+){0,3}?)\s+no\b",
     re.IGNORECASE,
 )
 
 
 def with_reason_apart(text: str) -> str:
-    """``text`` with the "que" before the one brought written as a comma."""
-    return _BRINGING.sub(", ", text)
+    """``text`` with the "que" before the one brought, or before how one gets there,
+    written as a comma, and the place one arrives at said "ao"."""
+    return _ARRIVING_IN.sub(r"\1\2 ao", _BRINGING.sub(", ", text))
 
 
 _PROFESSIONAL = re.compile(

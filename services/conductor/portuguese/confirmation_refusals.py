@@ -133,7 +133,8 @@ _HOUR_WORDS = r"(?:uma|duas|tr[eê]s|quatro|cinco|seis|sete|oito|nove|dez|onze|d
 _HOUR_REFUSED = re.compile(
     r"(?:\b[aà]s?\s+\d{1,2}(?:\s*h(?:\d{2})?|:\d{2})?|\b\d{1,2}(?:h(?:\d{2})?|:\d{2})"
     # Said with "horas", in digits or words ("dez horas não dá", blind sets 21 to 24).
-    rf"|\b(?:\d{{1,2}}|{_HOUR_WORDS})\s+horas?)"
+    # Chat's "hr", "hrs", "hs" for "horas" ("10 hr nao chego", round 18).
+    rf"|\b(?:\d{{1,2}}|{_HOUR_WORDS})\s*(?:horas?|hrs?|hs)\b)"
     r"(?=\s+(?:n[aã]o|n|num)\b)",
     re.IGNORECASE,
 )

@@ -31,7 +31,9 @@ _FREE = (
     r"(?:(?:que|q|pq|porque|ja que)\s+)?(?:(?:n?ess[ea]|n?est[ea]|no|o)\s+dia\s+|{day}"
     r"(?:[- ]feira)?\s+)?(?:eu\s+)?(?:to|tou|estou|vou\s+estar|vou\s+ta|fico|ta|esta)\s+"
     r"(?:de\s+folga|livre|de\s+ferias|em\s+casa)"
-    r"(?:\s+(?:da|do|no|na)\s+(?:escala|trabalho|servico|plantao|emprego|firma))?"
+    r"(?:\s+(?:da|do|no|na)\s+(?:escala|trabalho|servico|plantao|emprego|firma|turno))?"
+    # The proposal's day said after it ("vou tá de folga do turno nesse dia", round 18).
+    r"(?:\s+(?:n?ess[ea]|n?est[ea])\s+dia)?"
     r"(?:\s+(?:entao|ai|e)\s+(?:da|serve|fica)\s+(?:certinho|certo|bom|otimo|perfeito))?"
 )
 _RESIGNED = re.compile(

@@ -15,6 +15,8 @@ from collections.abc import Iterable
 from enum import StrEnum
 
 from services.conductor.portuguese import spoken_answers as spoken
+from services.conductor.portuguese.answer_delay import without_delay_remarked
+from services.conductor.portuguese.answer_dictated import with_marks_written
 from services.conductor.portuguese.answer_for_whom import without_whom_for
 from services.conductor.portuguese.answer_parts import AnswerGrammar, Part, without_so_address
 from services.conductor.portuguese.answer_parts import answer_words as _words
@@ -26,6 +28,7 @@ from services.conductor.portuguese.consent_for_adult import for_an_adult
 from services.conductor.portuguese.consent_guardian import without_guardian_said
 from services.conductor.portuguese.consent_permission import PERMISSION
 from services.conductor.portuguese.consent_relayed_no import relayed_refusal
+from services.conductor.portuguese.consent_relayed_yes import relayed_yes
 from services.conductor.portuguese.consent_remarks import without_courtesies, without_remarks
 from services.conductor.portuguese.consent_scope import within_scope, without_asking_to_go_on
 from services.conductor.portuguese.english_answers import all_english, english_answer
@@ -60,6 +63,9 @@ _HANDLING = (
 _PERMITS = _phrases(
     *(f"{leave} {verb}" for leave in ("pode", "podem") for verb in _HANDLING),
     "deixo", "eu deixo",
+    # The consent said done ("está autorizado", "fica autorizado", round 18).
+    *(f"{be} autorizad{o}" for be in ("esta", "fica", "estao", "ficam", "pode ficar")
+      for o in ("o", "a", "os", "as")),
 )  # fmt: skip
 # A problem denied is no no ("não tem problema", "não me importo"): asked again at worst.
 # Said with the negator again at its end ("não me importo não", "não tem problema nenhum
@@ -182,6 +188,8 @@ CONSENT_PARTS: dict[Part, frozenset[tuple[str, ...]]] = {
     Part.YES: _YES | spoken.YES, Part.VERB: _PERMITS, Part.ACK: _ACK | spoken.ACK,
     Part.NO: _NO | spoken.NO, Part.NOT: _NOT, Part.SOFT: _ABLE,
     Part.SAID: _NEUTRAL | spoken.NEUTRAL, Part.IF: _phrases(*_CONDITIONS),
+    # "nego" (I deny), as "recuso": a stem would take "negócio" too (round 18).
+    Part.REFUSE: _phrases("nego", "eu nego", "negado"),
 }  # fmt: skip
 # The forms a slip is put right to ("autoriso", "concrodo").
 VERB_FORMS = (
@@ -209,13 +217,14 @@ def consent_answer(text: str) -> bool | None:
     it says of the notice's own purposes, or of what the notice does not ask, is no
     condition (``consent_scope``); a yes said as a belief ("acho que sim") is none
     (``hedges``)."""
+    text = with_marks_written(text)  # "sim vírgula autorizo ponto" (round 18)
     text = after_slip(text) or text  # "nao pera, apertei errado kkk SIM pode"
     # "yes, I authorize", "no problem" (round 16): a message all in English is read as such.
     if all_english(text):
         return english_answer(text, consent=True)
     answer = _whole_answer(in_portuguese(text))  # "Sí, autorizo. Pero no me manden ..."
-    if answer is True and for_an_adult(text):
-        return None  # "eu autorizo, é pra minha mae que ta com 60 anos" (round 16)
+    if answer is True and (for_an_adult(text) or relayed_yes(text)):
+        return None  # "é pra minha mae que ta com 60 anos" (round 16), "mainha autoriza" (18)
     return None if answer is True and hedged(text) else answer
 
 
@@ -232,6 +241,7 @@ def _whole_answer(text: str) -> bool | None:
     text = without_remarks(text)  # "pode sim, eu confio em vcs" (round 14)
     text = without_courtesies(text)  # "Autorizo, desde já agradeço a atenção." (round 17)
     text = without_hurry(text)  # "sim sim, to com pressa kkkk" (round 16)
+    text = without_delay_remarked(text)  # "autorizo sim kkk demorou pra chegar a msg" (18)
     if no_beside_question(text, lambda sentence: _answer(within_scope(sentence))):
         return False  # "pra que vcs querem meus dados? não autorizo não" (round 8)
     unasked = without_asking_to_go_on(text)

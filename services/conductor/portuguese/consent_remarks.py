@@ -42,6 +42,10 @@ _REMARKS = re.compile(
     # The notice's length: "que textão", "quanto texto", "mó textão", and its "mas".
     r"|\b(?:que|q|mo|quanto|muito|mt|maior)\s+text(?:ao|aum|o|inho)\b"
     r"(?:\s+(?:grande|enorme|hein|ein))?(?:\s*k+)*\s*,?\s*(?:mas|mais)?\b"
+    # Round 18: one's care with one's data ("sou bem cuidadosa com isso"), a trait that
+    # the yes after it weighed: no doubt on it, and no lack of being informed.
+    r"|\b(?:eu\s+)?sou\s+(?:bem\s+|muito\s+|mt\s+|meio\s+)?(?:cuidados[ao]|zelos[ao]"
+    r"|cautelos[ao])\s+com\s+(?:isso|essas\s+coisas?|meus\s+dados|dados)\b"
 )
 
 

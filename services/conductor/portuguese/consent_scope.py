@@ -36,7 +36,9 @@ _NOT_WHOM = (
 )
 # "mas só pra consulta", "desde que seja só pra consulta", "se é pra marcar consulta".
 _PURPOSE_NAMED = re.compile(
-    r"(?:\b(?:mas|(?:desde|contanto) (?:que|q) seja|se (?:e|eh|for)|so se for|sendo)\s+)?"
+    # "mas se é só pro agendamento" (round 18): the "mas" turns to the purpose.
+    r"(?:\b(?:mas|(?:desde|contanto) (?:que|q) seja|(?:mas\s+)?se (?:e|eh|for)|so se for"
+    r"|sendo)\s+)?"
     r"(?:\b(?:so|somente|apenas|exclusivamente|unicamente)\s+)?"
     # "p" and "p/" are chat's "pra" ("só p o atendimento", blind sets 21 to 24).
     rf"\b(?:pra|para|pro|p/|p(?=\s))\s*(?:fins?\s+(?:de|d[oa]s?)\s+)?{_DETERMINER}?{_PURPOSES}"
@@ -64,7 +66,9 @@ _PURPOSE_NAMED = re.compile(
 # "novidades", "divulgação": the clinic's news, no part of the notice (round 17).
 _ADVERTISING = (
     r"(?:propagandas?|marketing|promoc(?:ao|oes)|publicidade|spam|ofertas?|anuncios?"
-    r"|novidades|divulgac(?:ao|oes)|newsletter)"
+    r"|novidades|divulgac(?:ao|oes)|newsletter"
+    # Round 18: "promo" clipped, and what is advertised named after it ("promo de botox").
+    r"|promos?)(?:\s+de\s+(?!(?:ninguem|nada|voces|vcs)\b)[a-z]+)?"
 )
 _CARRIER = (
     r"(?:(?:essas?|esses?|as|os)\s+)?(?:mensage(?:m|ns)|msgs?|whats(?:app)?|zap|sms|e-?mails?"
@@ -95,11 +99,19 @@ _NOT_ASKED_REFUSED = re.compile(
     r"|numero|telefone))?"
     # The negator said again at the end, as speech does ("só não me manda promoção não").
     r"(?:\s+(?:nao|n)\b)?"
-    # The thing refused named first ("propaganda não", round 11).
-    r"|(?:\b(?:mas|so|porem)\s+)*\b(?:propagandas?|marketing|promoc(?:ao|oes)|publicidade"
-    r"|spam|ofertas?|anuncios?)\s+(?:nao|n)\b"
-    # ... with the verb after it ("propaganda não quero", round 13).
-    r"(?:\s+(?:quero|queria|aceito|autorizo|desejo|recebo)\b)?"
+    # The thing refused named first ("propaganda não", round 11), and more of its kind
+    # with it ("promoção e essas coisa não manda", round 18).
+    rf"|(?:\b(?:mas|so|porem)\s+)*\b{_ADVERTISING}"
+    r"(?:\s+(?:e\s+nem|nem|e|ou)\s+(?:essas?|esses?|outras?|outros?)\s+coisas?)?\s+(?:nao|n)\b"
+    # ... with the verb after it ("propaganda não quero", round 13; "não manda", 18).
+    r"(?:\s+(?:quero|queria|aceito|autorizo|desejo|recebo|manda|mandem|mande|envia|enviem"
+    r"|envie)\b(?:\s+(?:nao|n)\b)?)?"
+)
+# Agreement asked on the refusal alone ("sem marketing, ok?", round 18): the consent's
+# question is answered, what is asked is only the refusal's.
+_NOT_ASKED_REFUSED = re.compile(
+    rf"(?:{_NOT_ASKED_REFUSED.pattern})"
+    r"(?:\s*,?\s*(?:ok|okay|blz|beleza|certo|combinado|pode\s+ser|ta|ta\s+bom)\s*\?+)?"
 )
 # A refusal ending by asking to go on without consent or another way ("não aceito, pode
 # ser sem isso?", "não quero, tem outro jeito de marcar?", "não, posso marcar por
@@ -126,10 +138,19 @@ def _plain(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+# Round 18: the notice's own purpose asked back, then the yes said after it ("Sim. Só pra
+# consulta msm né? então pode"): the notice answers the question ("só para o seu
+# atendimento") and the yes after it stands. Ending the message, the question still
+# asks, and the answer stays unread ("pode sim, é só pra consulta né?", round 14).
+_PURPOSE_ASKED = re.compile(
+    rf"(?:{_PURPOSE_NAMED.pattern})\s*,?\s*(?:ne|neh|certo|nao e|nao)\s*\?+(?=\s*[^\s?])"
+)
+
+
 def within_scope(text: str) -> str:
     """``text`` without what it says of the notice's own purposes or of what the notice
     does not ask; the rest is read as the answer."""
-    plain = _plain(text)
+    plain = _PURPOSE_ASKED.sub(" , ", _plain(text))
     return _NOT_ASKED_REFUSED.sub(" ", _PURPOSE_NAMED.sub(" ", plain))
 
 

@@ -30,6 +30,13 @@ _HURRY = re.compile(
     # Blind set 32: the place given as the reason, with "que" ("bora agendar logo q to no
     # busao"), needs no "agora": said as why one hurries, it is now.
     rf"|\b(?:q|que|pq|porque)\s+{_BEING}no\s+(?:onibus|busao|caminhao|metro|transito|uber)\b"
+    # Round 18: on the move, said as a clause of its own ("claro q sim, to no transito,
+    # vai la"): only now, with no time of its own ("terça to no onibus" has one).
+    rf"|(?:^|(?<=[,.;!]\s)){_BEING}no\s+(?:onibus|busao|caminhao|metro|transito|uber)"
+    r"(?=\s*(?:[,.;!]|$))"
+    # Round 18: the need to book soon, given as the reason ("que eu preciso marcar logo").
+    r"|\b(?:q|que|pq|porque)\s+(?:eu\s+)?(?:preciso|quero|tenho\s+que|to\s+precisando)\s+"
+    r"(?:marcar|agendar|consultar|ser\s+atendid[oa])\s+(?:logo|rapido|urgente|com\s+urgencia)\b"
     # Blind set 33: pain, why one hurries ("sim, to com dor, pode seguir logo").
     rf"|\b{_BEING}com\s+(?:muita\s+|mt\s+|bastante\s+)?dor\b(?=\s*,?\s*(?:pode|bora|entao|agiliza|vamos)\b)"
     # Blind set 36: the rest of the notice left to read later ("dps vejo o resto").

@@ -22,10 +22,15 @@ _WORDS = {
     "mensajes": "mensagens", "lunes": "segunda", "martes": "terca", "miercoles": "quarta",
     "jueves": "quinta", "viernes": "sexta", "puedo": "posso", "quiero": "quero",
     "bien": "bem", "gracias": "obrigado", "muchas": "muito", "usted": "voce",
+    # Round 18: another time asked ("No, ¿tiene el jueves 3 a las 9?").
+    "tiene": "tem", "tienen": "tem",
 }  # fmt: skip
 _SPANISH = re.compile(r"\b(?:" + "|".join(_WORDS) + r")\b", re.IGNORECASE)
 # "no" before what it negates in Spanish ("no me manden", "no puedo", "no quiero").
-_NO = re.compile(r"\bno(?=\s+(?:me|nos|le|les|lo|la|te|puedo|quiero|acepto|autorizo)\b)", re.I)
+# Round 18: and a "no" that is a clause of its own ("No, ¿tiene el jueves?").
+_NO = re.compile(
+    r"\bno(?=\s+(?:me|nos|le|les|lo|la|te|puedo|quiero|acepto|autorizo)\b|\s*(?:[,.;!]|$))", re.I
+)
 # "está bien" is "tá bom": its "está" is no "esta" (this) of a week ("esta terça").
 _FINE = re.compile(r"\best[aá]\s+bien\b", re.IGNORECASE)
 # The hour's article ("a las 10" is "às 10"); "hasta las 17" is left to the time grammar.

@@ -67,6 +67,9 @@ NEUTRAL = phrases(
     # Blind set 31: an apology before the answer ("Desculpe, não poderei comparecer").
     "desculpe", "desculpa", "me desculpe", "me desculpa", "perdao", "sinto muito", "lamento",
     "mil desculpas",
+    # Round 18: more forms of address, diminutives too ("tá autorizado maninho").
+    "maninho", "maninha", "amigo", "amiga", "meu amigo", "minha amiga", "parceiro",
+    "parceira", "brother", "bro", "irma", "minha irma",
     # The apology's "mas" turns to the answer, no condition ("Desculpe, mas não vou poder ir").
     "desculpe mas", "desculpa mas", "sinto muito mas", "me desculpe mas", "perdao mas",
     *(f"{sorry} {delay}" for sorry in ("desculpe", "desculpa", "me desculpe", "me desculpa",
@@ -89,6 +92,10 @@ ACK = phrases(
     # Round 16: Ceará's "for real" ("de rocha, pode"), the South's "go on" ("dale,
     # sim"), Minas' "bom" ("bão, pode confirma").
     "de rocha", "dale", "bao",
+    # Round 18: "let's go" run together ("simbora", "vambora"): going on, as "bora" is.
+    "simbora", "vambora", "vamo simbora", "vamos simbora", "bora simbora",
+    # "go on" ("claro q sim, to no transito, vai la"): an acknowledgement, as "segue".
+    "vai la", "pode ir", "vai em frente", "pode ir em frente", "segue em frente",
 )  # fmt: skip
 # Spanish's "sí", written without its accent as chat writes it ("si, autorizo", round 13).
 YES = phrases("estar de acordo", "si", "claro que si", "si claro", "si si")
