@@ -1,0 +1,110 @@
+"""Round 18: blind sets 37 to 42's times, and hours that are not the one wanted."""
+
+from datetime import date, time
+
+from tests.support.reference_moment import read_when
+
+THURSDAY = date(2026, 11, 26)
+FRIDAY = date(2026, 11, 27)
+TUESDAY_1ST = date(2026, 12, 1)
+
+
+def test_a_month_said_before_its_day_is_that_days_month() -> None:
+    when = read_when("quero agendar pra dezembro dia 17")
+    assert when is not None and when.day == date(2026, 12, 17) and when.doubt is None
+
+
+def test_a_month_said_before_two_days_leaves_the_day_asked() -> None:
+    when = read_when("queria pro comecinho de dezembro, dia 2 ou 3")
+    assert when is not None and when.day is None and when.doubt is not None
+
+
+def test_a_weekday_with_a_date_it_does_not_fall_on_is_asked() -> None:
+    when = read_when("marca pra sabado 29 pfv")
+    assert when is not None and when.day is None and when.doubt is not None
+
+
+def test_a_weekday_with_its_own_date_is_that_date() -> None:
+    when = read_when("marca pra sexta 27 pfv")
+    assert when is not None and when.day == FRIDAY and when.doubt is None
+
+
+def test_an_hour_taken_back_for_a_better_one_is_the_better_one() -> None:
+    when = read_when("tem horario sexta às 14h? ou nao, melhor às 16h")
+    assert when is not None and (when.day, when.at, when.doubt) == (FRIDAY, time(16), None)
+
+
+def test_an_hour_taken_back_with_none_in_its_place_is_asked() -> None:
+    when = read_when("sexta as 14, ou melhor, nao")
+    assert when is not None and when.at is None and when.doubt is not None
+
+
+def test_the_hour_a_boat_arrives_is_not_the_hour_wanted() -> None:
+    when = read_when("marca pra mim sexta as 8 pfv, q o barco chega as 6")
+    assert when is not None and (when.day, when.at, when.doubt) == (FRIDAY, time(8), None)
+
+
+def test_the_day_of_a_boat_arriving_is_kept_without_its_hour() -> None:
+    when = read_when("meu barco chega sexta as 7, da pra marcar as 9?")
+    assert when is not None and (when.day, when.at, when.doubt) == (FRIDAY, time(9), None)
+
+
+def test_the_part_of_the_day_a_boat_arrives_is_not_the_part_wanted() -> None:
+    when = read_when("queria marcar pra sexta de tarde, o barco chega de manha")
+    assert when is not None and (when.day, when.period) == (FRIDAY, "tarde")
+
+
+def test_the_hour_a_bus_arrives_said_alone_is_still_asked() -> None:
+    when = read_when("o onibus chega as 7, marca sexta")
+    assert when is not None and when.at is None and when.doubt is not None
+
+
+def test_the_hour_someone_is_at_school_is_not_the_hour_wanted() -> None:
+    when = read_when("tem vaga quinta as 9? nao pera, as 9 ele ta na escola, quinta as 11:30")
+    assert when is not None and (when.day, when.at, when.doubt) == (THURSDAY, time(11, 30), None)
+
+
+def test_the_hour_one_is_somewhere_until_leaves_the_hour_asked_for() -> None:
+    when = read_when("quinta as 10, ela ta na escola ate as 9")
+    assert when is not None and (when.at, when.between) == (time(10), None)
+
+
+def test_the_hour_one_will_be_at_the_clinic_is_the_hour_wanted() -> None:
+    when = read_when("sexta as 9 eu to na clinica")
+    assert when is not None and (when.day, when.at) == (FRIDAY, time(9))
+
+
+def test_later_asked_beside_a_part_of_the_day_names_no_afternoon() -> None:
+    when = read_when("consigo vaga na quinta à noite? vcs atendem até mais tarde?")
+    assert when is not None and (when.day, when.period) == (THURSDAY, "noite")
+
+
+def test_later_said_after_a_part_refused_is_the_afternoon() -> None:
+    when = read_when("amanha de manha nao, mais tarde")
+    assert when is not None and when.period == "tarde"
+
+
+def test_a_part_of_the_day_before_a_past_no_is_not_refused() -> None:
+    when = read_when("cancela a consulta de hj a tarde, nao consegui carona")
+    assert when is not None and when.period == "tarde"
+
+
+def test_an_hour_moved_on_a_day_said_first_stays_on_that_day() -> None:
+    when = read_when("troca meu horario de terça dia 1 das 10h pras 14h?")
+    assert when is not None and (when.day, when.at, when.doubt) == (TUESDAY_1ST, time(14), None)
+
+
+def test_a_day_given_last_in_a_reason_is_not_the_day_wanted() -> None:
+    text = "queria marcar pra sexta agora dia 27 de manhã porque eu desço da fazenda na quinta"
+    when = read_when(text)
+    assert when is not None and (when.day, when.period, when.doubt) == (FRIDAY, "manha", None)
+
+
+def test_a_day_the_patient_can_only_make_is_no_reason_set_aside() -> None:
+    when = read_when("quinta ou sexta? porque eu so posso na sexta")
+    assert when is not None and when.day is None and when.doubt is not None
+
+
+def test_next_week_on_a_weekday_is_no_reason() -> None:
+    when = read_when("semana que vem se tiver na segunda ou na terça de manhã")
+    assert when is not None and when.day is None and when.doubt is not None
