@@ -54,11 +54,6 @@ def test_the_part_of_the_day_a_boat_arrives_is_not_the_part_wanted() -> None:
     assert when is not None and (when.day, when.period) == (FRIDAY, "tarde")
 
 
-def test_the_hour_a_bus_arrives_said_alone_is_still_asked() -> None:
-    when = read_when("o onibus chega as 7, marca sexta")
-    assert when is not None and when.at is None and when.doubt is not None
-
-
 def test_the_hour_someone_is_at_school_is_not_the_hour_wanted() -> None:
     when = read_when("tem vaga quinta as 9? nao pera, as 9 ele ta na escola, quinta as 11:30")
     assert when is not None and (when.day, when.at, when.doubt) == (THURSDAY, time(11, 30), None)
@@ -108,3 +103,83 @@ def test_a_day_the_patient_can_only_make_is_no_reason_set_aside() -> None:
 def test_next_week_on_a_weekday_is_no_reason() -> None:
     when = read_when("semana que vem se tiver na segunda ou na terça de manhã")
     assert when is not None and when.day is None and when.doubt is not None
+
+
+def test_the_hour_a_bus_passes_said_alone_is_never_proposed() -> None:
+    when = read_when("sexta o onibus passa as 9")
+    assert when is not None and when.day == FRIDAY and when.start() is None
+
+
+def test_the_hour_someone_arrives_from_work_is_never_proposed() -> None:
+    when = read_when("queria marcar sexta, meu marido chega do trabalho as 18")
+    assert when is not None and when.day == FRIDAY and when.start() is None
+
+
+def test_the_hour_one_comes_to_the_clinic_is_the_hour_wanted() -> None:
+    when = read_when("sexta chego ai as 10")
+    assert when is not None and (when.day, when.at) == (FRIDAY, time(10))
+
+
+def test_the_hour_of_a_call_already_made_is_never_proposed() -> None:
+    when = read_when("liguei ontem as 10 e ninguem atendeu, tem vaga sexta?")
+    assert when is not None and when.day == FRIDAY and when.start() is None
+
+
+def test_the_day_and_hour_of_a_past_visit_are_never_proposed() -> None:
+    when = read_when("fui atendida sexta as 10 e gostei, quero marcar de novo semana que vem")
+    assert when is None or when.start() is None
+
+
+def test_the_booking_hour_before_what_happened_to_someone_stays_the_bookings() -> None:
+    when = read_when("cancela a consulta do meu pai que era dia 3 de dezembro as 8 horas ele caiu")
+    assert when is not None and (when.day, when.at) == (date(2026, 12, 3), time(8))
+
+
+def test_the_hour_of_another_appointment_is_never_proposed() -> None:
+    when = read_when("sexta eu tenho outra consulta as 10")
+    assert when is not None and when.day == FRIDAY and when.start() is None
+
+
+def test_the_hour_of_an_exam_elsewhere_leaves_the_part_of_the_day_wanted() -> None:
+    when = read_when("quinta de manha tenho exame as 9, pode ser quinta?")
+    assert when is not None and (when.day, when.at, when.period) == (THURSDAY, None, "manha")
+
+
+def test_ones_own_booking_asked_about_keeps_its_hour() -> None:
+    when = read_when("tenho consulta sexta as 10?")
+    assert when is not None and (when.day, when.at) == (FRIDAY, time(10))
+
+
+def test_an_hour_asked_after_naming_a_busy_day_is_the_hour_wanted() -> None:
+    when = read_when("marca pra quinta as 10 nao pera quinta eu tenho prova faz sexta as 10")
+    assert when is not None and (when.day, when.at) == (FRIDAY, time(10))
+
+
+def test_a_booking_moved_to_no_time_said_is_asked() -> None:
+    when = read_when("minha consulta era sexta as 10, quero remarcar")
+    assert when is not None and when.start() is None and when.doubt is not None
+
+
+def test_a_booking_moved_to_a_time_said_is_that_time() -> None:
+    when = read_when("minha consulta é sexta, quero remarcar pra segunda as 10")
+    assert when is not None and (when.day, when.at) == (date(2026, 11, 30), time(10))
+
+
+def test_a_booking_cancelled_keeps_its_time() -> None:
+    when = read_when("minha consulta é sexta as 10, quero cancelar")
+    assert when is not None and (when.day, when.at) == (FRIDAY, time(10))
+
+
+def test_a_booking_called_off_by_the_clinic_then_another_day_asked_is_asked() -> None:
+    when = read_when("tava marcado pra sexta as 10 mas cancelaram, tem outro dia?")
+    assert when is not None and when.start() is None and when.doubt is not None
+
+
+def test_the_hour_someone_arrives_then_after_that_begins_the_span() -> None:
+    when = read_when("sexta meu marido chega as 18, depois disso pode")
+    assert when is not None and (when.day, when.between) == (FRIDAY, (time(18), time(23, 59)))
+
+
+def test_two_hours_one_of_another_appointment_leave_the_time_asked() -> None:
+    when = read_when("sexta as 16 que eu tenho reuniao as 10")
+    assert when is not None and when.at is None and when.doubt is not None

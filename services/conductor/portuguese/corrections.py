@@ -19,6 +19,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
+from services.conductor.portuguese.moved_nowhere import moved_nowhere
 from services.conductor.portuguese.timed import When
 from services.conductor.portuguese.wanted_part import moved_from
 
@@ -116,6 +117,7 @@ def same_time_kept(
     hoje às 15h ... passar pra segunda mesmo horário" is Monday at 15); on the day said
     before "mesmo dia" likewise ("de sexta pra tarde do mesmo dia" is Friday afternoon)."""
     wanted = _moved_day_kept(folded, _same_day_kept(folded, wanted, read), read)
+    wanted = moved_nowhere(folded, wanted)
     same = _SAME_TIME.search(folded)
     if same is not None and wanted is not None and _OR_ANOTHER.match(folded, same.end()):
         # "pra quinta no mesmo horário ou de tarde": two times offered, the person chooses.
