@@ -183,3 +183,23 @@ def test_the_hour_someone_arrives_then_after_that_begins_the_span() -> None:
 def test_two_hours_one_of_another_appointment_leave_the_time_asked() -> None:
     when = read_when("sexta as 16 que eu tenho reuniao as 10")
     assert when is not None and when.at is None and when.doubt is not None
+
+
+def test_a_booking_moved_to_a_day_asked_as_a_wish_is_that_day() -> None:
+    when = read_when("preciso trocar a sessao online de sexta, pode ser sabado as 9?")
+    assert when is not None and (when.day, when.at) == (date(2026, 11, 28), time(9))
+
+
+def test_an_hour_that_suited_once_and_no_longer_is_never_proposed() -> None:
+    when = read_when("sexta as 10 tava bom mas agora nao posso")
+    assert when is not None and when.day == FRIDAY and when.start() is None
+
+
+def test_an_hour_said_to_suit_is_the_hour_wanted() -> None:
+    when = read_when("sexta as 10 seria otimo")
+    assert when is not None and (when.day, when.at) == (FRIDAY, time(10))
+
+
+def test_the_hour_of_someone_elses_timetable_is_never_proposed() -> None:
+    when = read_when("o horario de visita é as 10, sexta")
+    assert when is not None and when.day == FRIDAY and when.start() is None

@@ -23,6 +23,7 @@ from services.conductor.portuguese.kept_parts import kept_parts_set_aside
 from services.conductor.portuguese.later_said import later_set_aside
 from services.conductor.portuguese.minutes_to import minutes_to_read
 from services.conductor.portuguese.moves_from_day import moved_from_day_set_aside
+from services.conductor.portuguese.no_longer import no_longer_set_aside
 from services.conductor.portuguese.number_after_refused_hour import number_after_refused_hour
 from services.conductor.portuguese.other_appointments import other_appointments_set_aside
 from services.conductor.portuguese.others_hours import others_hours_set_aside
@@ -217,7 +218,7 @@ def set_aside(folded: str) -> str:
     """``folded`` without the times it names that are not the one wanted."""
     folded = _COUNTED.sub(" ", number_after_refused_hour(minutes_to_read(folded)))
     folded = later_set_aside(others_hours_set_aside(_ride_set_aside(folded)))
-    folded = other_appointments_set_aside(past_hours_set_aside(folded))
+    folded = other_appointments_set_aside(past_hours_set_aside(no_longer_set_aside(folded)))
     folded = moved_from_day_set_aside(hour_moved_on_its_day(folded))
     folded = kept_set_aside(busy_set_aside(busy_days_after_set_aside(folded)))
     folded = kept_parts_set_aside(folded)

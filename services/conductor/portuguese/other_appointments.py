@@ -18,7 +18,9 @@ import re
 _OTHER = (
     r"(?:outra consulta|outro exame|outro compromisso|outro medico|exame(?: de \w+)?|dentista"
     r"|fisio|fisioterapia|reuniao|prova|audiencia|cirurgia|plantao|compromisso|entrevista"
-    r"|ultrassom|ultrassonografia|raio x|tomografia|ressonancia|hemodialise|quimio)"
+    r"|ultrassom|ultrassonografia|raio x|tomografia|ressonancia|hemodialise|quimio"
+    # Another's timetable: "o almoço é as 12", "o horario de visita é as 10".
+    r"|almoco|janta|jantar|horario de visita|visita|missa|culto|jogo|aula|expediente|turno)"
 )
 _HOUR = (
     r"(?:as|a) \d{1,2}(?::\d\d|h\d{0,2}| ?horas?)?(?: e meia)?"

@@ -26,7 +26,10 @@ _MOVING_VERBS = (
     r"|reagend\w*|adiar|adia|adie|jogar|joga|jogue|antecip\w*|adiant\w*|empurr\w*)"
 )
 MOVING_VERBS = _MOVING_VERBS  # shared with ``moved_nowhere``
-_MOVED_TO = re.compile(rf"\b{_MOVING_VERBS}\b(?: \w+){{0,5}}? (?:pra|para|pro|pras|pros)\b")
+# "trocar a de sexta, pode ser sabado as 9?" names where to as a wish (round 18).
+_MOVED_TO = re.compile(
+    rf"\b{_MOVING_VERBS}\b(?: \w+){{0,5}}? (?:pra|para|pro|pras|pros|pode ser|podia ser)\b"
+)
 _BOOKED_AFTER_CANCEL = re.compile(
     r"\b(?:cancel|desmarc)\w*\b.*?\b(?:marcar|agendar|marca|agenda|marco)\b(?: \w+){0,3}? "
     r"(?:pra|para|pro)\b"
