@@ -42,6 +42,16 @@ _BUSY_DAY = re.compile(
     # "que sexta eu vou poder", "pq quinta to livre": the day one can make, no reason.
     r"(?! (?:poder|conseguir|livre|de folga|folga|folgad[ao]|disponivel)\b)"
 )
+# The reason said with its day last ("sexta dia 27 de manhã porque eu desço da fazenda
+# na quinta", round 18): what happens that day, not a wish for it ("pq só posso na quinta").
+_BUSY_DAY_LAST = re.compile(
+    r"\b(?:que|pq|porque|pois) (?:eu |ele |ela |a gente )?"
+    r"(?!(?:so|posso|pode|consigo|consegue|quero|quer|prefiro|prefere|da|tenho folga|to livre"
+    r"|vem|na|no|nas|nos|de|se|tiver|tem)\b)"  # "semana que vem na quarta" is the day wanted
+    # Within the one clause: "porque tenho feira, se tiver na quarta" wishes for Wednesday.
+    r"[a-z]+(?: (?!so\b|posso\b|consigo\b|se\b|tiver\b|mas\b|e\b|entao\b|ai\b)\w+){0,4}?"
+    rf" (?:na|no) ({_DAY})(?: feira)?\b"
+)
 _DAY_NAMED = re.compile(rf"\b{_DAY}\b|\bdia \d|\d/\d")
 
 
@@ -53,8 +63,9 @@ def busy_set_aside(folded: str) -> str:
         without = folded[: found.start(1)] + folded[found.end(1) :]
         if _PART.search(without):
             folded = without
-    for found in reversed(list(_BUSY_DAY.finditer(folded))):
-        without = folded[: found.start(1)] + folded[found.end(1) :]
+    days = {m.span(1) for p in (_BUSY_DAY, _BUSY_DAY_LAST) for m in p.finditer(folded)}
+    for start, end in sorted(days, reverse=True):  # the last first, the others' places kept
+        without = folded[:start] + folded[end:]
         if _DAY_NAMED.search(without):
             folded = without
     return folded

@@ -19,6 +19,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
+from services.conductor.portuguese.moved_nowhere import moved_nowhere
 from services.conductor.portuguese.timed import When
 from services.conductor.portuguese.wanted_part import moved_from
 
@@ -32,7 +33,9 @@ _MARKER = re.compile(
     # A slip owned ("amanhã às 14 desculpa, 15", "quinta às 15? me enganei, sexta às 15",
     # round 16): what follows is the time meant; "desculpa a demora" names none, and the
     # message is read whole.
-    r"|desculpa|desculpe|foi mal|me enganei|enganei|errei|retificando)\b"
+    r"|desculpa|desculpe|foi mal|me enganei|enganei|errei|retificando"
+    # A time taken back for a better one ("às 14h? ou não, melhor às 16h", round 18).
+    r"|ou nao (?:e )?melhor|pensando bem)\b"
 )
 
 
@@ -59,6 +62,9 @@ def corrected(folded: str, read: Callable[[str], When | None]) -> tuple[bool, Wh
         return False, None
     before, after = folded[: markers[-1].start()], folded[markers[-1].end() :]
     said, meant = read(before), read(_bare_number_placed(before, after))
+    if said is not None and _TAKEN_BACK.match(after):
+        # "sexta às 14, ou melhor, não": the time said is taken back, none put in its place.
+        return True, replace(said, at=None, between=None, doubt="qual horário você prefere?")
     if meant is None and said is not None and _BARE_NUMBER.match(after):
         # "amanhã às 10, digo, 30": put right to no hour there is; which one is asked.
         return True, replace(said, at=None, between=None, doubt="qual horário você prefere?")
@@ -75,6 +81,7 @@ def corrected(folded: str, read: Callable[[str], When | None]) -> tuple[bool, Wh
     return True, (replace(kept, doubt=said.doubt) if said.doubt and not meant.doubt else kept)
 
 
+_TAKEN_BACK = re.compile(r"^\s*(?:nao|melhor nao|nao da|esquece|deixa)\s*$")
 _BARE_NUMBER = re.compile(r"^\s*(\d{1,2})\s*$")
 _LAST_NUMBER = re.compile(r"\b(dia )?\d{1,2}(?:h\d{0,2}|:\d\d| ?horas?)?\s*$")
 _ONLY_A_DAY = re.compile(
@@ -110,6 +117,7 @@ def same_time_kept(
     hoje às 15h ... passar pra segunda mesmo horário" is Monday at 15); on the day said
     before "mesmo dia" likewise ("de sexta pra tarde do mesmo dia" is Friday afternoon)."""
     wanted = _moved_day_kept(folded, _same_day_kept(folded, wanted, read), read)
+    wanted = moved_nowhere(folded, wanted)
     same = _SAME_TIME.search(folded)
     if same is not None and wanted is not None and _OR_ANOTHER.match(folded, same.end()):
         # "pra quinta no mesmo horário ou de tarde": two times offered, the person chooses.

@@ -25,11 +25,19 @@ _WEEKDAY_NUMBER = re.compile(
     r"(?! (?:de|da) (?:manha|tarde|noite)\b| de \d)"
 )
 
+# A number after a weekday that no hour can be ("sabado 29 pfv", "segunda 31 de manha"):
+# a date, said with its weekday whether the calendar agrees or not (round 18). Where it
+# does not ("sabado 29", the 29th a Sunday), which of the two was meant is asked.
+_WEEKDAY_DATE_ONLY = re.compile(
+    rf"\b({'|'.join(_WEEKDAYS)})(?: feira)?,? (2[4-9]|3[01])\b(?!:|h|/| ?horas?\b| e )"
+)
+
 
 def weekdays_dated(folded: str, today: date) -> str:
     """``folded`` with "segunda 23" written "segunda dia 23 de novembro" where the
     calendar agrees."""
-    return _WEEKDAY_NUMBER.sub(lambda match: _dated(match, today), folded)
+    folded = _WEEKDAY_NUMBER.sub(lambda match: _dated(match, today), folded)
+    return _WEEKDAY_DATE_ONLY.sub(r"\1 dia \2", folded)
 
 
 def _dated(match: re.Match[str], today: date) -> str:

@@ -25,8 +25,14 @@ _MOVED = re.compile(
     rf"((?:pras|pra as|para as|pra|para) {_HOUR}(?: horas?)?)(?! (?:de|do|da|na|no) \w)"
 )
 
+# The day said first ("troca meu horario de terça dia 1 das 10h pras 14h", round 18).
+_DAY_FIRST = re.compile(
+    rf"\b(?:de|do|da|na|no) ({_DAY}(?: dia \d{{1,2}})?) (?:das?|dos?|as|a) {_HOUR}(?: horas?)? "
+    rf"((?:pras|pra as|para as|pra|para) {_HOUR}(?: horas?)?)(?! (?:de|do|da|na|no) \w)"
+)
+
 
 def hour_moved_on_its_day(folded: str) -> str:
     """``folded`` with an hour booked and its day, moved to another hour, written as the
     hour wanted on that day."""
-    return _MOVED.sub(r"\2 \1", folded)
+    return _DAY_FIRST.sub(r"\2 \1", _MOVED.sub(r"\2 \1", folded))

@@ -23,10 +23,18 @@ _ATTACHED = re.compile(
 # clause of its own ("tenho um casamento em dezembro") may be another thing's.
 _MONTH = re.compile(rf"\b(?:pra|para|pro mes de|no mes de) ({_MONTHS})\b|\b({_MONTHS})\s*$")
 _BARE_DAY = re.compile(r"\bdia (\d{1,2})\b(?!/| (?:de )?(?:" + _MONTHS + r")\b)")
+# The month said first ("pra dezembro dia 17", "janeiro, no dia 5", round 18): written the
+# usual way round, so that the day is read as that month's and never asked about as a day
+# of this month just gone by.
+_MONTH_FIRST = re.compile(
+    rf"\b({_MONTHS}),? (?:no )?dia (\d{{1,2}})\b"
+    r"(?!/| (?:de )?\d| (?:ou|e|a|ate) (?:o |dia )?\d)"  # two days named: left to be asked
+)
 
 
 def months_attached(folded: str) -> str:
     """``folded`` with a month named apart written after the one bare "dia N" it names."""
+    folded = _MONTH_FIRST.sub(r"dia \2 de \1", folded)
     if _ATTACHED.search(folded):
         return folded
     months = [match[1] or match[2] for match in _MONTH.finditer(folded)]

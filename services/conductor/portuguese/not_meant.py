@@ -20,9 +20,14 @@ from services.conductor.portuguese.ends_elsewhere import elsewhere_set_aside
 from services.conductor.portuguese.hour_moved_same_day import hour_moved_on_its_day
 from services.conductor.portuguese.kept_bookings import kept_set_aside
 from services.conductor.portuguese.kept_parts import kept_parts_set_aside
+from services.conductor.portuguese.later_said import later_set_aside
 from services.conductor.portuguese.minutes_to import minutes_to_read
 from services.conductor.portuguese.moves_from_day import moved_from_day_set_aside
+from services.conductor.portuguese.no_longer import no_longer_set_aside
 from services.conductor.portuguese.number_after_refused_hour import number_after_refused_hour
+from services.conductor.portuguese.other_appointments import other_appointments_set_aside
+from services.conductor.portuguese.others_hours import others_hours_set_aside
+from services.conductor.portuguese.past_hours import past_hours_set_aside
 from services.conductor.portuguese.preferred_day import preferred_kept
 
 # Greetings name a part of the day, and "dia", that are not the time meant: "boa tarde,
@@ -212,7 +217,8 @@ def _ride_set_aside(folded: str) -> str:
 def set_aside(folded: str) -> str:
     """``folded`` without the times it names that are not the one wanted."""
     folded = _COUNTED.sub(" ", number_after_refused_hour(minutes_to_read(folded)))
-    folded = _ride_set_aside(folded)
+    folded = later_set_aside(others_hours_set_aside(_ride_set_aside(folded)))
+    folded = other_appointments_set_aside(past_hours_set_aside(no_longer_set_aside(folded)))
     folded = moved_from_day_set_aside(hour_moved_on_its_day(folded))
     folded = kept_set_aside(busy_set_aside(busy_days_after_set_aside(folded)))
     folded = kept_parts_set_aside(folded)

@@ -25,7 +25,11 @@ _MOVING_VERBS = (
     r"(?:passar|passa|passe|mudar|muda|mude|trocar|troca|troque|remarc\w*|transfer\w*"
     r"|reagend\w*|adiar|adia|adie|jogar|joga|jogue|antecip\w*|adiant\w*|empurr\w*)"
 )
-_MOVED_TO = re.compile(rf"\b{_MOVING_VERBS}\b(?: \w+){{0,5}}? (?:pra|para|pro|pras|pros)\b")
+MOVING_VERBS = _MOVING_VERBS  # shared with ``moved_nowhere``
+# "trocar a de sexta, pode ser sabado as 9?" names where to as a wish (round 18).
+_MOVED_TO = re.compile(
+    rf"\b{_MOVING_VERBS}\b(?: \w+){{0,5}}? (?:pra|para|pro|pras|pros|pode ser|podia ser)\b"
+)
 _BOOKED_AFTER_CANCEL = re.compile(
     r"\b(?:cancel|desmarc)\w*\b.*?\b(?:marcar|agendar|marca|agenda|marco)\b(?: \w+){0,3}? "
     r"(?:pra|para|pro)\b"
@@ -36,6 +40,7 @@ _OWN_BOOKING = (
     r"\b(?:minha consulta|meu horario|meu agendamento|meu exame|meu retorno|marquei|agendei"
     r"|tenho (?:uma )?consulta|consulta marcada)\b"
 )
+OWN_BOOKING = _OWN_BOOKING
 _ANOTHER_ASKED = re.compile(rf"{_OWN_BOOKING}.*?\boutr[oa] (?:dia|horario|data|hora)\b")
 
 # What the patient goes on to explain after the day moved to ends it: one's booking ("a

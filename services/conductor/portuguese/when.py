@@ -92,7 +92,7 @@ _FOND_PERIODS = (
 _REFUSED_PERIOD = re.compile(
     r"\bnao (?:posso|pode|consigo|consegue|conseguimos|da|rola|vai dar)(?: ir)? (?:de |a |pela )?"
     r"(manha|tarde|noite)\b"
-    r"|\b(manha|tarde|noite),? nao\b(?! (?:me )?lembro\b)"
+    r"|\b(manha|tarde|noite),? nao\b(?! (?:me )?lembro\b| (?:consegui|pude|deu|fui)\b)"
 )
 # "tem vaga de tarde não?", "minha consulta não é hj não?": a "não" asked after a part of
 # the day or a day is a question tag, no refusal of it (read before folding drops the
