@@ -1,7 +1,7 @@
 """Projector benchmark: replay speed over a large log, and lag under steady traffic.
 
     bench/run replay [--events N] [--backlog B] [--rate R] [--seconds S] [--rounds K]
-                     [--against DIR]
+                     [--against DIR] [--partitions P [P ...]]
 
 1. Writes N events (default 1,000,000) of realistic conversations (20 events each:
    messages, consent, name, replies, tool calls, bookings; personal fields sealed) to a
@@ -13,7 +13,8 @@
    of B events (default 20,000), then follows while events are appended at R per second
    (default 1,000) for S seconds; the entries not yet applied are sampled every 100 ms.
    With ``--against DIR``, the projector of the checkout DIR runs the same test on a log
-   of its own, alternating with this one's, K times.
+   of its own, alternating with this one's, K times; with ``--partitions 16 4``, on logs
+   of 16 and of 4 partitions, alternating, K times.
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ from bench.ingest import percentile
 from events import EventLog, Keyspace, new_envelope
 from events.appending import PendingAppend
 from events.key_wrapping import KeyEncryptionKey, KeyRing, new_kek_text
+from events.keys import DEFAULT_PARTITIONS
 from events.lag import group_positions
 from services.projector.projections import PROJECTIONS, group_of
 from services.projector.rebuild import boundaries, rebuild
@@ -77,17 +79,26 @@ async def replay(log: EventLog, version: int) -> int:
 
 
 async def lag_under_load(
-    redis: Redis, url: str, kek: Path, args: argparse.Namespace, prefix: str, code: Path | None
+    redis: Redis,
+    url: str,
+    kek: Path,
+    args: argparse.Namespace,
+    prefix: str,
+    code: Path | None,
+    partitions: int,
 ) -> None:
-    """A live projector on a log of its own: through a backlog, then at a steady rate.
-    ``code``: the checkout whose projector runs (its own ``.venv``); None for this one."""
-    log = EventLog(redis, Keyspace(prefix=prefix), keys=KeyRing(KeyEncryptionKey.from_file(kek)))
+    """A live projector on a log of its own, of ``partitions`` partitions: through a
+    backlog, then at a steady rate. ``code``: the checkout whose projector runs (its own
+    ``.venv``); None for this one."""
+    keyspace = Keyspace(prefix=prefix, partitions=partitions)
+    log = EventLog(redis, keyspace, keys=KeyRing(KeyEncryptionKey.from_file(kek)))
     await log.ensure_layout()
     await write_log(log, args.backlog)
     env = {
         **os.environ,
         "REDIS_URL": url,
         "KEY_PREFIX": prefix,
+        "PARTITIONS": str(partitions),
         "SUBJECT_KEY_KEK_FILE": str(kek),
         "CHAT_KEY_SECRET": secrets.token_hex(32),
     }
@@ -98,7 +109,10 @@ async def lag_under_load(
         env=env,
         cwd=code,
     )
-    print(f"-- the projector of {code or 'this checkout'} (load {os.getloadavg()[0]:.1f})")
+    print(
+        f"-- the projector of {code or 'this checkout'}, {partitions} partitions "
+        f"(load {os.getloadavg()[0]:.1f})"
+    )
     try:
         took = await caught_up_within(redis, log.keyspace, 600, projector)
         print(
@@ -236,9 +250,13 @@ async def measure(url: str, kek: Path, args: argparse.Namespace) -> None:
         )
     if args.seconds > 0:
         codes = [None] if args.against is None else [None, args.against]
-        for round_ in range(args.rounds if args.against is not None else 1):
-            for n, code in enumerate(codes):  # alternating: the load moves within minutes
-                await lag_under_load(redis, url, kek, args, f"live{round_}-{n}", code)
+        alternating = args.against is not None or len(args.partitions) > 1
+        for round_ in range(args.rounds if alternating else 1):
+            # Alternating: the load moves within minutes.
+            for count in args.partitions:
+                for n, code in enumerate(codes):
+                    prefix = f"live{round_}-{count}-{n}"
+                    await lag_under_load(redis, url, kek, args, prefix, code, count)
     await redis.aclose()
 
 
@@ -254,5 +272,12 @@ if __name__ == "__main__":
         type=Path,
         help="another checkout (with its .venv): the live part runs its projector too, "
         "alternating with this one's, --rounds times",
+    )
+    parser.add_argument(
+        "--partitions",
+        type=int,
+        nargs="+",
+        default=[DEFAULT_PARTITIONS],
+        help="the live part's log partitions; several alternate, --rounds times",
     )
     asyncio.run(main(parser.parse_args()))
