@@ -59,11 +59,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_metrics_arguments(parser)
 
 
-READING = SubscriptionOptions(batch=500, wanted_only=True)
+READING = SubscriptionOptions(batch=500, wanted_only=True, max_concurrent_runs=8)
 """Up to 500 entries of a partition per read, each read handled as one run: behind, the
 round trips per entry shrink with the run (in-process through a 20,000-event backlog, side
 by side: 500 at a time took it 1.4 to 1.7 times faster than 100). The models of a few
-event types (and the name index) read only those: the rest is acknowledged in Redis."""
+event types (and the name index) read only those: the rest is acknowledged in Redis.
+Eight runs of a model at once: a run holds its slot through three round trips, so with
+two the other partitions' runs queued behind network waits (at 5,000 events/s, 1.2 to 1.7
+times as many entries behind); more would lengthen the stretch a lease renewal can wait
+through on a loaded machine (docs/benchmarks.md)."""
 
 
 class ProjectorService:
