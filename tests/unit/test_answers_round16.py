@@ -1,18 +1,10 @@
 """Answers to the consent and confirmation questions read since blind sets 25 to 30."""
 
-from datetime import datetime
-
 import pytest
 
 from services.conductor.portuguese.confirmation import confirmation_answer
 from services.conductor.portuguese.consent import consent_answer
-from tests.support.reference_moment import TUESDAY
-
-_PROPOSED = datetime(2026, 12, 1, 10)  # the Tuesday after the reference moment
-
-
-def _confirmed(text: str) -> bool | None:
-    return confirmation_answer(text, _PROPOSED, TUESDAY)
+from tests.support.reference_moment import confirmed
 
 
 @pytest.mark.parametrize(
@@ -25,7 +17,7 @@ def test_a_plain_english_yes_is_consent(text: str) -> None:
 
 @pytest.mark.parametrize("text", ["that works, thanks!", "sounds good", "ok, see you then"])
 def test_an_english_agreement_confirms_but_is_no_consent(text: str) -> None:
-    assert _confirmed(text) is True
+    assert confirmed(text) is True
     assert consent_answer(text) is None
 
 
@@ -35,7 +27,7 @@ def test_a_plain_english_no_refuses(text: str) -> None:
 
 
 def test_declining_in_english_refuses_the_proposal_only() -> None:
-    assert _confirmed("I can't make it, sorry") is False
+    assert confirmed("I can't make it, sorry") is False
     assert consent_answer("I can't make it, sorry") is None
 
 
@@ -44,7 +36,7 @@ def test_declining_in_english_refuses_the_proposal_only() -> None:
 )
 def test_english_with_a_condition_or_a_question_stays_unread(text: str) -> None:
     assert consent_answer(text) is None
-    assert _confirmed(text) is None
+    assert confirmed(text) is None
 
 
 @pytest.mark.parametrize(
@@ -58,7 +50,7 @@ def test_english_with_a_condition_or_a_question_stays_unread(text: str) -> None:
     ],
 )
 def test_a_booking_proposal_given_up_is_a_no(text: str) -> None:
-    assert _confirmed(text) is False
+    assert confirmed(text) is False
 
 
 def test_giving_up_stays_unread_where_the_question_is_unknown() -> None:
@@ -70,7 +62,7 @@ def test_giving_up_stays_unread_where_the_question_is_unknown() -> None:
     "text", ["cancela, nao quero mais?", "cancela a de quinta, nao quero mais"]
 )
 def test_giving_up_with_more_said_stays_unread(text: str) -> None:
-    assert _confirmed(text) is None
+    assert confirmed(text) is None
 
 
 @pytest.mark.parametrize(
@@ -92,7 +84,7 @@ def test_regional_affirmations_keep_a_consent(text: str) -> None:
     ],
 )
 def test_regional_words_and_emphasis_keep_a_confirmation(text: str) -> None:
-    assert _confirmed(text) is True
+    assert confirmed(text) is True
 
 
 @pytest.mark.parametrize("text", ["de rocha", "dale", "bão"])
@@ -109,7 +101,7 @@ def test_going_on_to_the_booking_after_a_consent_keeps_it(text: str) -> None:
 
 def test_going_on_to_the_booking_alone_is_no_consent() -> None:
     assert consent_answer("pode marcar") is None
-    assert _confirmed("pode marcar") is True
+    assert confirmed("pode marcar") is True
 
 
 @pytest.mark.parametrize(
@@ -204,11 +196,11 @@ def test_the_patients_hurry_keeps_a_consent(text: str) -> None:
 
 def test_the_patients_hurry_alone_is_no_answer() -> None:
     assert consent_answer("to com pressa") is None
-    assert _confirmed("to com pressa") is None
+    assert confirmed("to com pressa") is None
 
 
 def test_being_at_work_at_the_hour_proposed_is_no_hurry() -> None:
-    assert _confirmed("10h eu to no trabalho, teria depois das 17 no mesmo dia?") is False
+    assert confirmed("10h eu to no trabalho, teria depois das 17 no mesmo dia?") is False
 
 
 @pytest.mark.parametrize(
@@ -236,25 +228,25 @@ def test_a_yes_then_something_else_wanted_stays_unread() -> None:
     ],
 )
 def test_the_proposals_weekday_refused_with_its_subject_or_part_is_a_no(text: str) -> None:
-    assert _confirmed(text) is False
+    assert confirmed(text) is False
 
 
 @pytest.mark.parametrize(
     "text", ["oxe dia 1 nao, to viajando", "dia 01/12 eu nao posso", "no dia 1 não, tenho prova"]
 )
 def test_the_proposals_date_refused_is_a_no(text: str) -> None:
-    assert _confirmed(text) is False
+    assert confirmed(text) is False
 
 
 def test_another_date_refused_stays_unread() -> None:
-    assert _confirmed("dia 2 nao, to viajando") is None
+    assert confirmed("dia 2 nao, to viajando") is None
 
 
 @pytest.mark.parametrize(
     "text", ["nao, quinta dia 3 as 15h tem?", "não, sexta dia 4 de manhã pode?"]
 )
 def test_a_no_then_a_dated_time_asked_before_its_verb_is_a_no(text: str) -> None:
-    assert _confirmed(text) is False
+    assert confirmed(text) is False
 
 
 @pytest.mark.parametrize(
@@ -267,7 +259,7 @@ def test_a_no_then_a_dated_time_asked_before_its_verb_is_a_no(text: str) -> None
     ],
 )
 def test_another_time_asked_alone_is_a_no(text: str) -> None:
-    assert _confirmed(text) is False
+    assert confirmed(text) is False
 
 
 @pytest.mark.parametrize(
@@ -275,7 +267,7 @@ def test_another_time_asked_alone_is_a_no(text: str) -> None:
     ["pode ser às 10?", "pode ser na quarta?", "tem como ser na quarta 02/12 as 14h"],
 )
 def test_the_proposals_hour_a_bare_weekday_or_no_question_stays_unread(text: str) -> None:
-    assert _confirmed(text) is None
+    assert confirmed(text) is None
 
 
 def test_another_time_asked_stays_unread_where_the_proposal_is_unknown() -> None:
@@ -291,11 +283,11 @@ def test_another_time_asked_stays_unread_where_the_proposal_is_unknown() -> None
     ],
 )
 def test_an_answer_put_right_in_words_is_the_one_read(text: str, answer: bool) -> None:
-    assert _confirmed(text) is answer
+    assert confirmed(text) is answer
 
 
 def test_a_correction_to_an_hour_is_no_answer_put_right() -> None:
-    assert _confirmed("nao, às 11, quer dizer, 12") is False
+    assert confirmed("nao, às 11, quer dizer, 12") is False
 
 
 @pytest.mark.parametrize(
@@ -307,11 +299,11 @@ def test_a_correction_to_an_hour_is_no_answer_put_right() -> None:
     ],
 )
 def test_a_problem_denied_before_a_yes_confirms(text: str) -> None:
-    assert _confirmed(text) is True
+    assert confirmed(text) is True
 
 
 def test_a_problem_denied_then_a_no_stays_unread() -> None:
-    assert _confirmed("nao tem problema, mas nao posso") is None
+    assert confirmed("nao tem problema, mas nao posso") is None
 
 
 @pytest.mark.parametrize(
@@ -324,7 +316,7 @@ def test_a_problem_denied_then_a_no_stays_unread() -> None:
     ],
 )
 def test_a_blessing_or_the_ride_if_it_rains_keeps_the_yes(text: str) -> None:
-    assert _confirmed(text) is True
+    assert confirmed(text) is True
 
 
 @pytest.mark.parametrize(
@@ -336,7 +328,7 @@ def test_a_blessing_or_the_ride_if_it_rains_keeps_the_yes(text: str) -> None:
     ],
 )
 def test_a_real_condition_beside_a_blessing_stays_unread(text: str) -> None:
-    assert _confirmed(text) is None
+    assert confirmed(text) is None
 
 
 @pytest.mark.parametrize(
@@ -349,12 +341,12 @@ def test_a_real_condition_beside_a_blessing_stays_unread(text: str) -> None:
     ],
 )
 def test_who_comes_along_or_whom_it_is_for_keeps_the_yes(text: str) -> None:
-    assert _confirmed(text) is True
+    assert confirmed(text) is True
 
 
 @pytest.mark.parametrize("text", ["pode confirmar sim, terça tá bom pra mim", "na terça pode sim"])
 def test_the_proposals_weekday_alone_in_a_yes_points_at_it(text: str) -> None:
-    assert _confirmed(text) is True
+    assert confirmed(text) is True
 
 
 @pytest.mark.parametrize(
@@ -368,7 +360,7 @@ def test_the_proposals_weekday_alone_in_a_yes_points_at_it(text: str) -> None:
     ],
 )
 def test_another_weekday_or_a_time_of_its_own_stays_unread(text: str) -> None:
-    assert _confirmed(text) is None
+    assert confirmed(text) is None
 
 
 @pytest.mark.parametrize(
@@ -417,7 +409,7 @@ def test_a_question_alone_beside_a_no_or_about_the_consent_stays_unread(text: st
     ["yes please, thursday at 3pm", "sim, thursday", "ok, friday please", "sure, tomorrow morning"],
 )
 def test_a_yes_beside_a_time_named_in_english_stays_unread(text: str) -> None:
-    assert _confirmed(text) is None
+    assert confirmed(text) is None
 
 
 @pytest.mark.parametrize(
@@ -453,7 +445,7 @@ def test_ones_own_child_with_no_minor_shown_stays_unread(text: str) -> None:
 @pytest.mark.parametrize("text", ["no problem", "no worries"])
 def test_an_english_no_problem_is_no_refusal(text: str) -> None:
     assert consent_answer(text) is None
-    assert _confirmed(text) is True
+    assert confirmed(text) is True
 
 
 @pytest.mark.parametrize("text", ["yes, that's fine", "yes, no problem", "no worries, go ahead"])
@@ -466,7 +458,7 @@ def test_a_consent_for_a_relative_said_an_adult_by_tem_stays_unread() -> None:
 
 
 def test_another_persons_booking_moved_is_no_answer_to_the_proposal() -> None:
-    assert _confirmed("pode mudar a consulta da minha mae pro dia 3/12?") is None
+    assert confirmed("pode mudar a consulta da minha mae pro dia 3/12?") is None
 
 
 @pytest.mark.parametrize("text", ["sim, to dirigindo", "sim, to no trabalho agora, autorizo"])
@@ -475,19 +467,19 @@ def test_being_busy_now_keeps_a_consent(text: str) -> None:
 
 
 def test_the_proposals_weekday_with_a_part_of_the_day_filled_stays_a_no() -> None:
-    assert _confirmed("terça de manha eu trabalho") is False
+    assert confirmed("terça de manha eu trabalho") is False
 
 
 @pytest.mark.parametrize(
     "text", ["consegue ser na quinta dia 3?", "e se fosse dia 3 as 15h?", "e se for de tarde?"]
 )
 def test_another_time_asked_in_other_words_is_a_no(text: str) -> None:
-    assert _confirmed(text) is False
+    assert confirmed(text) is False
 
 
 @pytest.mark.parametrize("text", ["se for de manha?", "pode ser depois das 9?", "e se for às 10?"])
 def test_a_part_or_span_holding_the_hour_proposed_stays_unread(text: str) -> None:
-    assert _confirmed(text) is None
+    assert confirmed(text) is None
 
 
 @pytest.mark.parametrize(

@@ -1,25 +1,11 @@
 """Answers to the consent and confirmation questions read since blind sets 31 to 36."""
 
-from datetime import date, datetime, time
+from datetime import date, time
 
 import pytest
 
-from services.conductor.portuguese.confirmation import confirmation_answer
 from services.conductor.portuguese.consent import consent_answer
-from services.conductor.portuguese.when import When
-from services.conductor.proposal_change import on_proposed_day
-from tests.support.reference_moment import TUESDAY, read_when
-
-_PROPOSED = datetime(2026, 12, 1, 10)  # the Tuesday after the reference moment
-
-
-def _confirmed(text: str) -> bool | None:
-    return confirmation_answer(text, _PROPOSED, TUESDAY)
-
-
-def _asked(text: str) -> When | None:
-    """The time a no to the proposal asks, as the brain reads it."""
-    return on_proposed_day(read_when(text), _PROPOSED, text)
+from tests.support.reference_moment import PROPOSED, asked_after_no, confirmed
 
 
 @pytest.mark.parametrize(
@@ -150,11 +136,11 @@ def test_capaz_que_without_the_closing_no_stays_unread(text: str) -> None:
 
 @pytest.mark.parametrize("text", ["nao, cancela isso ai", "não, pode desmarcar tudo"])
 def test_a_no_then_the_proposal_cancelled_pointed_at_is_a_no(text: str) -> None:
-    assert _confirmed(text) is False
+    assert confirmed(text) is False
 
 
 def test_a_no_then_cancelling_with_a_new_day_stays_unread() -> None:
-    assert _confirmed("nao, cancela isso ai e marca quinta") is None
+    assert confirmed("nao, cancela isso ai e marca quinta") is None
 
 
 @pytest.mark.parametrize(
@@ -165,12 +151,12 @@ def test_a_no_then_cancelling_with_a_new_day_stays_unread() -> None:
     ],
 )
 def test_an_apology_before_a_no_keeps_it(text: str) -> None:
-    assert _confirmed(text) is False
+    assert confirmed(text) is False
 
 
 @pytest.mark.parametrize("text", ["desculpa, sim", "me desculpe a demora, pode confirmar"])
 def test_an_apology_before_a_yes_keeps_it(text: str) -> None:
-    assert _confirmed(text) is True
+    assert confirmed(text) is True
 
 
 @pytest.mark.parametrize(
@@ -182,26 +168,26 @@ def test_an_apology_before_a_yes_keeps_it(text: str) -> None:
     ],
 )
 def test_the_one_brought_given_with_que_as_the_reason_keeps_the_yes(text: str) -> None:
-    assert _confirmed(text) is True
+    assert confirmed(text) is True
 
 
 def test_a_que_before_anything_but_bringing_someone_is_left_as_it_was() -> None:
-    assert _confirmed("pode confirmar que eu vou tentar") is None
+    assert confirmed("pode confirmar que eu vou tentar") is None
 
 
 @pytest.mark.parametrize(
     "text", ["sim... quer dizer, peraí", "sim, pera", "pode confirmar, quer dizer, deixa eu ver"]
 )
 def test_a_yes_stopped_by_a_wait_at_its_end_stays_unread(text: str) -> None:
-    assert _confirmed(text) is None
+    assert confirmed(text) is None
 
 
 def test_a_wait_before_the_yes_keeps_it() -> None:
-    assert _confirmed("pera, sim pode") is True
+    assert confirmed("pera, sim pode") is True
 
 
 def test_a_no_then_a_wait_stays_a_no() -> None:
-    assert _confirmed("nao, pera") is False
+    assert confirmed("nao, pera") is False
 
 
 @pytest.mark.parametrize(
@@ -217,15 +203,15 @@ def test_a_spanish_consent_refusing_advertising_consents(text: str) -> None:
 
 @pytest.mark.parametrize("text", ["Sí, está bien el martes", "si, martes esta bien"])
 def test_a_spanish_yes_naming_the_proposals_weekday_confirms(text: str) -> None:
-    assert _confirmed(text) is True
+    assert confirmed(text) is True
 
 
 def test_a_spanish_yes_naming_another_weekday_stays_unread() -> None:
-    assert _confirmed("Sí, está bien el jueves") is None
+    assert confirmed("Sí, está bien el jueves") is None
 
 
 def test_a_spanish_no_refuses() -> None:
-    assert _confirmed("no puedo el martes") is False
+    assert confirmed("no puedo el martes") is False
 
 
 @pytest.mark.parametrize(
@@ -238,13 +224,13 @@ def test_a_spanish_no_refuses() -> None:
 def test_the_weekday_refused_then_a_dated_day_asked_is_that_day(
     text: str, day: date, period: str
 ) -> None:
-    asked = _asked(text)
+    asked = asked_after_no(text)
     assert asked is not None and asked.doubt is None
     assert (asked.day, asked.period) == (day, period)
 
 
 def test_a_part_of_the_weekday_refused_leaves_the_doubt() -> None:
-    asked = _asked("nao consigo terça de manha, pode ser quarta dia 2?")
+    asked = asked_after_no("nao consigo terça de manha, pode ser quarta dia 2?")
     assert asked is not None and asked.doubt is not None
 
 
@@ -258,9 +244,9 @@ def test_a_part_of_the_weekday_refused_leaves_the_doubt() -> None:
 def test_the_hour_refused_then_another_the_same_day_is_the_proposals_day(
     text: str, hour: time
 ) -> None:
-    asked = _asked(text)
+    asked = asked_after_no(text)
     assert asked is not None and asked.doubt is None
-    assert (asked.day, asked.at) == (_PROPOSED.date(), hour)
+    assert (asked.day, asked.at) == (PROPOSED.date(), hour)
 
 
 @pytest.mark.parametrize(
@@ -273,13 +259,13 @@ def test_the_hour_refused_then_another_the_same_day_is_the_proposals_day(
 def test_a_no_then_the_proposals_weekday_at_another_part_is_the_proposals_day(
     text: str,
 ) -> None:
-    asked = _asked(text)
+    asked = asked_after_no(text)
     assert asked is not None and asked.doubt is None
-    assert asked.day == _PROPOSED.date() and asked.at is None
+    assert asked.day == PROPOSED.date() and asked.at is None
 
 
 def test_the_proposals_weekday_at_another_part_in_a_yes_stays_asked() -> None:
-    asked = _asked("sim, terça de tarde")
+    asked = asked_after_no("sim, terça de tarde")
     assert asked is not None and asked.doubt is not None
 
 
@@ -287,14 +273,14 @@ def test_the_proposals_weekday_at_another_part_in_a_yes_stays_asked() -> None:
     "text", ["isso mesmo pode confirmar com a dra ana", "pode marcar com o dr joao"]
 )
 def test_the_professional_named_after_the_verb_of_a_yes_keeps_it(text: str) -> None:
-    assert _confirmed(text) is True
+    assert confirmed(text) is True
 
 
 @pytest.mark.parametrize(
     "text", ["pode confirmar com a dra ana?", "pode confirmar com a dra ana mas so se for cedo"]
 )
 def test_the_professional_named_with_a_question_or_condition_stays_unread(text: str) -> None:
-    assert _confirmed(text) is None
+    assert confirmed(text) is None
 
 
 @pytest.mark.parametrize(
@@ -305,9 +291,9 @@ def test_the_professional_named_with_a_question_or_condition_stays_unread(text: 
     ],
 )
 def test_later_asked_after_the_hour_one_is_busy_until_is_after_it(text: str, hour: time) -> None:
-    asked = _asked(text)
+    asked = asked_after_no(text)
     assert asked is not None and asked.doubt is None and asked.at is None
-    assert (asked.day, asked.between) == (_PROPOSED.date(), (hour, time(23, 59)))
+    assert (asked.day, asked.between) == (PROPOSED.date(), (hour, time(23, 59)))
 
 
 @pytest.mark.parametrize(
@@ -318,7 +304,7 @@ def test_later_asked_after_the_hour_one_is_busy_until_is_after_it(text: str, hou
     ],
 )
 def test_busy_until_before_the_proposal_or_later_told_is_read_as_before(text: str) -> None:
-    asked = _asked(text)
+    asked = asked_after_no(text)
     assert asked is None or asked.between is None
 
 
@@ -327,22 +313,22 @@ def test_a_spanish_refusal_refuses_the_consent() -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "confirmed"),
+    ("text", "read"),
     [("Sí, el martes a las 10 está bien", True), ("Sí, el martes a las 11 está bien", None)],
 )
 def test_a_spanish_yes_with_an_hour_confirms_only_the_hour_proposed(
-    text: str, confirmed: bool | None
+    text: str, read: bool | None
 ) -> None:
-    assert _confirmed(text) is confirmed
+    assert confirmed(text) is read
 
 
 def test_thanks_in_advance_keep_a_confirmation() -> None:
-    assert _confirmed("sim, pode confirmar, obrigada desde já") is True
-    assert _confirmed("sim, se for cedo, obrigada desde ja") is None
+    assert confirmed("sim, pode confirmar, obrigada desde já") is True
+    assert confirmed("sim, se for cedo, obrigada desde ja") is None
 
 
 def test_an_apology_and_its_but_before_a_no_keep_it() -> None:
-    assert _confirmed("desculpe mas nao posso") is False
+    assert confirmed("desculpe mas nao posso") is False
 
 
 @pytest.mark.parametrize(
@@ -356,9 +342,9 @@ def test_an_apology_and_its_but_before_a_no_keep_it() -> None:
 def test_the_hour_refused_then_one_other_in_a_sentence_is_on_the_proposals_day(
     text: str, hour: time
 ) -> None:
-    asked = _asked(text)
+    asked = asked_after_no(text)
     assert asked is not None and asked.doubt is None
-    assert (asked.day, asked.at) == (_PROPOSED.date(), hour)
+    assert (asked.day, asked.at) == (PROPOSED.date(), hour)
 
 
 @pytest.mark.parametrize(
@@ -370,5 +356,5 @@ def test_the_hour_refused_then_one_other_in_a_sentence_is_on_the_proposals_day(
     ],
 )
 def test_another_day_two_hours_or_another_hour_refused_stay_asked(text: str) -> None:
-    asked = _asked(text)
+    asked = asked_after_no(text)
     assert asked is not None and asked.doubt is not None

@@ -1,25 +1,12 @@
 """Answers to the consent and confirmation questions read since blind sets 37 to 42."""
 
-from datetime import date, datetime, time
+from datetime import date, time
 
 import pytest
 
-from services.conductor.portuguese.confirmation import confirmation_answer
 from services.conductor.portuguese.consent import consent_answer
 from services.conductor.portuguese.when import When
-from services.conductor.proposal_change import on_proposed_day
-from tests.support.reference_moment import TUESDAY, read_when
-
-_PROPOSED = datetime(2026, 12, 1, 10)  # the Tuesday after the reference moment
-
-
-def _confirmed(text: str) -> bool | None:
-    return confirmation_answer(text, _PROPOSED, TUESDAY)
-
-
-def _asked(text: str) -> When | None:
-    """The time a no to the proposal asks, as the brain reads it."""
-    return on_proposed_day(read_when(text), _PROPOSED, text)
+from tests.support.reference_moment import PROPOSED, asked_after_no, confirmed, read_when
 
 
 @pytest.mark.parametrize(
@@ -54,11 +41,11 @@ def test_a_relayed_refusal_stays_a_refusal() -> None:
     ],
 )
 def test_checking_first_is_no_answer_to_the_proposal(text: str) -> None:
-    assert _confirmed(text) is None
+    assert confirmed(text) is None
 
 
 def test_checking_first_keeps_a_no_said_before_it() -> None:
-    assert _confirmed("nao, deixa eu checar outro dia") is False
+    assert confirmed("nao, deixa eu checar outro dia") is False
 
 
 @pytest.mark.parametrize(
@@ -73,7 +60,7 @@ def test_punctuation_said_aloud_parts_a_dictated_refusal() -> None:
 
 
 def test_punctuation_said_aloud_parts_a_dictated_confirmation() -> None:
-    assert _confirmed("Sim vírgula pode confirmar ponto") is True
+    assert confirmed("Sim vírgula pode confirmar ponto") is True
 
 
 def test_a_question_mark_said_aloud_still_asks() -> None:
@@ -91,7 +78,7 @@ def test_a_denial_denied_is_no_refusal() -> None:
 
 @pytest.mark.parametrize("text", ["simbora", "vambora", "simbora, pode confirmar"])
 def test_lets_go_run_together_confirms_the_proposal(text: str) -> None:
-    assert _confirmed(text) is True
+    assert confirmed(text) is True
 
 
 def test_lets_go_run_together_alone_is_no_consent() -> None:
@@ -167,7 +154,7 @@ def test_the_answers_delay_remarked_keeps_the_consent(text: str) -> None:
 
 
 def test_the_answers_delay_remarked_keeps_a_confirmation() -> None:
-    assert _confirmed("pode confirmar, a msg demorou pra chegar aqui no sitio") is True
+    assert confirmed("pode confirmar, a msg demorou pra chegar aqui no sitio") is True
 
 
 @pytest.mark.parametrize(
@@ -180,7 +167,7 @@ def test_the_answers_delay_remarked_keeps_a_confirmation() -> None:
     ],
 )
 def test_how_one_gets_there_said_after_a_yes_keeps_it(text: str) -> None:
-    assert _confirmed(text) is True
+    assert confirmed(text) is True
 
 
 @pytest.mark.parametrize(
@@ -192,15 +179,15 @@ def test_how_one_gets_there_said_after_a_yes_keeps_it(text: str) -> None:
     ],
 )
 def test_arriving_at_another_time_leaves_the_yes_unread(text: str) -> None:
-    assert _confirmed(text) is None
+    assert confirmed(text) is None
 
 
 def test_being_off_that_day_said_after_it_keeps_the_yes() -> None:
-    assert _confirmed("pode confirmar sim, vou ta de folga do turno nesse dia") is True
+    assert confirmed("pode confirmar sim, vou ta de folga do turno nesse dia") is True
 
 
 def test_being_off_another_day_leaves_the_yes_unread() -> None:
-    assert _confirmed("pode confirmar sim, vou ta de folga quinta") is None
+    assert confirmed("pode confirmar sim, vou ta de folga quinta") is None
 
 
 @pytest.mark.parametrize(
@@ -209,28 +196,28 @@ def test_being_off_another_day_leaves_the_yes_unread() -> None:
 def test_the_hour_proposed_refused_in_chat_shorthand_then_another_asked_is_a_no(
     text: str,
 ) -> None:
-    assert _confirmed(text) is False
-    assert _asked(text) == When(day=_PROPOSED.date(), between=(time(14), time(23, 59)))
+    assert confirmed(text) is False
+    assert asked_after_no(text) == When(day=PROPOSED.date(), between=(time(14), time(23, 59)))
 
 
 def test_later_asked_on_the_same_day_with_an_example_is_a_no() -> None:
     text = "nao, mais tarde no mesmo dia tem? tipo 15h"
-    assert _confirmed(text) is False
-    assert _asked(text) == When(day=_PROPOSED.date(), at=time(15), period="tarde")
+    assert confirmed(text) is False
+    assert asked_after_no(text) == When(day=PROPOSED.date(), at=time(15), period="tarde")
 
 
 def test_later_asked_on_the_same_day_alone_stays_unread() -> None:
-    assert _confirmed("mais tarde no mesmo dia tem?") is None
+    assert confirmed("mais tarde no mesmo dia tem?") is None
 
 
 def test_a_spanish_no_then_another_day_asked_is_a_no() -> None:
     text = "No, ¿tiene el jueves 3 a las 9?"
-    assert _confirmed(text) is False
-    assert _asked(text) == When(day=date(2026, 12, 3), at=time(9))
+    assert confirmed(text) is False
+    assert asked_after_no(text) == When(day=date(2026, 12, 3), at=time(9))
 
 
 def test_the_day_ones_ride_leaves_gives_way_to_the_day_asked() -> None:
-    assert _asked("não consigo, o barco só sai de lá quarta. tem dia 4?") == When(
+    assert asked_after_no("não consigo, o barco só sai de lá quarta. tem dia 4?") == When(
         day=date(2026, 12, 4)
     )
 
@@ -241,8 +228,8 @@ def test_the_day_ones_ride_leaves_told_alone_is_read_as_before() -> None:
 
 def test_the_part_of_the_day_one_is_busy_doing_something_gives_way_to_the_part_asked() -> None:
     text = "não posso, to vendendo na feira do ver-o-peso de manha. tem a tarde?"
-    assert _confirmed(text) is False
-    assert _asked(text) == When(day=_PROPOSED.date(), period="tarde")
+    assert confirmed(text) is False
+    assert asked_after_no(text) == When(day=PROPOSED.date(), period="tarde")
 
 
 def test_a_part_of_the_day_wanted_with_a_gerund_is_not_set_aside() -> None:
@@ -293,7 +280,7 @@ def test_ones_care_with_a_condition_of_another_kind_stays_unread() -> None:
     ],
 )
 def test_the_proposal_echoed_in_surprise_then_taken_anyway_is_a_yes(text: str) -> None:
-    assert _confirmed(text) is True
+    assert confirmed(text) is True
 
 
 @pytest.mark.parametrize(
@@ -309,4 +296,4 @@ def test_the_proposal_echoed_in_surprise_then_taken_anyway_is_a_yes(text: str) -
 def test_an_echo_naming_a_time_a_change_or_a_question_after_leaves_the_yes_unread(
     text: str,
 ) -> None:
-    assert _confirmed(text) is None
+    assert confirmed(text) is None

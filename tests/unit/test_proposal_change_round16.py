@@ -1,18 +1,16 @@
 """The time asked in a no to a proposal, read on the proposal's day (round 16)."""
 
-from datetime import date, datetime, time
+from datetime import date, time
 
 import pytest
 
 from services.conductor.portuguese.when import When
 from services.conductor.proposal_change import on_proposed_day
-from tests.support.reference_moment import read_when
-
-_PROPOSED = datetime(2026, 12, 1, 10)  # Tuesday 01/12, the reference moment a Tuesday too
+from tests.support.reference_moment import PROPOSED, read_when
 
 
 def _on_proposal(text: str) -> When | None:
-    return on_proposed_day(read_when(text), _PROPOSED, text)
+    return on_proposed_day(read_when(text), PROPOSED, text)
 
 
 @pytest.mark.parametrize(
