@@ -54,7 +54,7 @@ _NOT_TOLD = re.compile(
     r"\b(?:nao (?:me )?(?:falou|falaram|disse|disseram|pasou|pasaram|informou|avisou|contou)"
     r"|esqueci|nao (?:me )?lembro|nao sei)(?: de)? (?:o |a |qual )?(?:horario|hora|dia|data)\b"
 )
-_WISH_OR_CHANGE = re.compile(
+WISH_OR_CHANGE = re.compile(
     r"\b(?:remarc|reagend|desmarc|cancel|adia|antecip|transfer)\w*"
     r"|\b(?:mudar|trocar|marcar|agendar|encaixar)\b"
     r"|\b(?:quero|queria|gostaria de|preciso|precisava)\b(?! (?:saber|confirmar|ver)\b)"
@@ -67,6 +67,6 @@ def booking_still_asked(folded: str) -> bool:
     the hour of one made by someone else."""
     if _NOT_TOLD.search(folded) and not re.search(r"\b(?:remarc|reagend|desmarc|cancel)", folded):
         return True  # "vcs podem me passar?" asks to be told, no move
-    if _WISH_OR_CHANGE.search(folded):
+    if WISH_OR_CHANGE.search(folded):
         return False
     return any(rule.search(folded) for rule in _RULES)

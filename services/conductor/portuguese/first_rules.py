@@ -34,7 +34,8 @@
    whether it still holds (``booking_still_held``); what the clinic does or has
    (``clinic_offers``); one's own therapist asked for (``own_professional``); a booking
    asked outright beside a day of one's own or no reply (``booking_wish_plain``); coming
-   by to fetch or leave something (``coming_by``).
+   by to fetch or leave something (``coming_by``); the day, hour, place or doctor of a
+   booking one holds checked (``booking_detail_asked``).
 Already folded, corrected text, a letter written twice counted once ("pasar").
 """
 
@@ -44,6 +45,7 @@ import re
 
 from services.conductor.portuguese.attending_promised import attending_promised
 from services.conductor.portuguese.booking_care_wanted import care_wanted
+from services.conductor.portuguese.booking_detail_asked import booking_detail_asked
 from services.conductor.portuguese.booking_looked_up import booking_looked_up
 from services.conductor.portuguese.booking_still_held import booking_still_asked
 from services.conductor.portuguese.booking_wish_plain import booking_asked_outright
@@ -186,6 +188,7 @@ _CHECKS = (
     (Intent.CONSULT, _part_of_booked_day),
     (Intent.CONSULT, booking_looked_up),  # "ve se minha mae tem consulta agendada" (round 17)
     (Intent.CONSULT, booking_still_asked),  # "ainda tenho sessão essa semana?" (round 18)
+    (Intent.CONSULT, booking_detail_asked),  # "a vacina dele é dia 3 mesmo?"
     (Intent.SCHEDULE, care_wanted),  # "quero começar a fisio" (round 17)
     (Intent.CONFIRM, attending_promised),  # "recebi o lembrete, tamo la" (round 17)
     (Intent.UNKNOWN, sent_by_mistake),  # "opa foi sem querer" (round 17)
