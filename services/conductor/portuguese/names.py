@@ -63,7 +63,7 @@ _NEVER_IN_NAMES = frozenset({
     "sempre",
     # Thanks shortened (round 18: "obg").
     "obg", "obgd", "obgda", "obgdo",
-})  # fmt: skip
+}) | SENTENCE_WORDS  # fmt: skip
 # Whole answers that are no name, though each word may be one somewhere ("Nada", "Sim").
 _NOT_A_NAME = frozenset({
     "sim", "nao", "oi", "ola", "ok", "nada", "ninguem", "nenhum", "nao sei", "sei la",
@@ -88,7 +88,7 @@ def looks_like_name(name: str) -> bool:
 
 
 def _plausible(word: str) -> bool:
-    if word in _NEVER_IN_NAMES or word in SENTENCE_WORDS or _REPEATED.search(word):
+    if word in _NEVER_IN_NAMES or _REPEATED.search(word):
         return False
     if not _ASCII_WORD.match(word) or word in _ABBREVIATIONS or word in PARTICLES:
         return True
